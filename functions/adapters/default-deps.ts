@@ -1,0 +1,31 @@
+/**
+ * The production wiring, created once per container at module load: the document client, the
+ * store on the table `TABLE_NAME` names, the system clock and the link key loader. Handlers
+ * export `makeXHandler(defaultDeps())`; tests pass their own.
+ */
+import { catalog } from '#surveys/index.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Clock } from '#ports/store.ts';
+import { requireEnv } from '#shared/env.ts';
+import { createDocumentClient } from './dynamo-client.ts';
+import { DynamoStore } from './dynamo-store.ts';
+import { loadLinkKey } from './link-key.ts';
+
+/** Everything a handler may need. */
+export interface Deps {
+  readonly store: DynamoStore;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly linkKey: () => Promise<Buffer>;
+}
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+let deps: Deps | undefined;
+
+/** The process-wide dependencies, built on first use from the environment. */
+export function defaultDeps(): Deps {
+  deps ??= { store: new DynamoStore(createDocumentClient(), requireEnv('TABLE_NAME')), catalog, clock: systemClock, linkKey: loadLinkKey };
+  return deps;
+}

@@ -1,0 +1,176 @@
+/**
+ * The DynamoDB adapter behind every storage port. Requests are Gets, Puts, conditional Puts,
+ * transactions and Queries on one partition; nothing here Scans.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { IndicatorRow } from '#core/indicators.ts';
+import type { IndicatorStore, LinkTarget, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
+import { INDICATOR_PREFIX, PARTICIPANT_PREFIX, RESPONSE_PREFIX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, tokenKey } from './dynamo-keys.ts';
+
+/** All of prepost's storage on one DynamoDB table. */
+export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createParticipants(participants: readonly NewParticipant[]): Promise<void> {
+    for (const participant of participants) {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  PK: cohortKey(participant.programme, participant.cohort),
+                  SK: participantSortKey(participant.participant),
+                  type: 'participant',
+                  participant: participant.participant,
+                  linkHashes: participant.links.map((link) => link.hash),
+                  createdAt: participant.createdAt,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            ...participant.links.map((link) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...linkKey(link.hash),
+                  type: 'link',
+                  programme: participant.programme,
+                  cohort: participant.cohort,
+                  participant: participant.participant,
+                  session: link.session,
+                  wave: link.wave,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            })),
+          ],
+        }),
+      );
+    }
+  }
+
+  async findLink(hash: string): Promise<LinkTarget | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(hash) }));
+    if (Item === undefined) return undefined;
+    return { programme: Item.programme, cohort: Item.cohort, participant: Item.participant, session: Item.session, wave: Item.wave };
+  }
+
+  async countParticipants(programme: string, cohort: string): Promise<number> {
+    let count = 0;
+    await this.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': PARTICIPANT_PREFIX },
+        Select: 'COUNT',
+      },
+      (page) => {
+        count += page.Count ?? 0;
+      },
+    );
+    return count;
+  }
+
+  async putResponse(response: StoredResponse): Promise<PutResponseResult> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...responseKey(response), type: 'response', ...response },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return { stored: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.getResponse(response);
+      if (existing === undefined) throw error;
+      return { stored: false, existing };
+    }
+  }
+
+  async getResponse(target: LinkTarget): Promise<StoredResponse | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: responseKey(target), ConsistentRead: true }));
+    return Item === undefined ? undefined : toResponse(Item);
+  }
+
+  async listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]> {
+    const responses: StoredResponse[] = [];
+    await this.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': RESPONSE_PREFIX },
+      },
+      (page) => {
+        for (const item of page.Items ?? []) responses.push(toResponse(item));
+      },
+    );
+    return responses;
+  }
+
+  async putCohortIndicators(programme: string, cohort: string, rows: readonly IndicatorRow[], computedAt: string): Promise<void> {
+    const sessions = [...new Set(rows.map((row) => row.session))];
+    // One item per session: each Put replaces a session's table atomically, so a reader never
+    // sees half of an aggregation, and a crashed run leaves the previous tables whole.
+    for (const session of sessions) {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            PK: cohortKey(programme, cohort),
+            SK: indicatorSortKey(session),
+            type: 'indicators',
+            computedAt,
+            rows: JSON.stringify(rows.filter((row) => row.session === session)),
+          },
+        }),
+      );
+    }
+  }
+
+  async listCohortIndicators(programme: string, cohort: string): Promise<{ rows: IndicatorRow[]; computedAt: string | undefined }> {
+    const rows: IndicatorRow[] = [];
+    let computedAt: string | undefined;
+    await this.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': INDICATOR_PREFIX },
+      },
+      (page) => {
+        for (const item of page.Items ?? []) {
+          rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
+          if (computedAt === undefined || String(item.computedAt) > computedAt) computedAt = String(item.computedAt);
+        }
+      },
+    );
+    return { rows, computedAt };
+  }
+
+  async putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...tokenKey(hash), type: 'token', ...record } }));
+  }
+
+  async hasToken(hash: string): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: tokenKey(hash) }));
+    return Item !== undefined;
+  }
+
+  private async queryPages(input: Omit<QueryCommandInput, 'TableName'>, onPage: (page: { Items?: Record<string, unknown>[]; Count?: number }) => void): Promise<void> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
+      onPage(page);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey !== undefined);
+  }
+}
+
+function toResponse(item: Record<string, unknown>): StoredResponse {
+  const { PK: _pk, SK: _sk, type: _type, ...response } = item;
+  return response as unknown as StoredResponse;
+}

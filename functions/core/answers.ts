@@ -1,0 +1,119 @@
+/**
+ * Validation of a submitted form against the wave it answers. The schema is built from the
+ * definition (each item accepts only its own option values; sensitive ones also "prefer not to
+ * say"; unknown fields are refused), and its problems come back as field errors the page
+ * names in the participant's language.
+ */
+import * as z from 'zod/mini';
+import { createHash } from 'node:crypto';
+import type { Catalog } from '#surveys/catalog.ts';
+import { optionsOf } from '#surveys/catalog.ts';
+import type { WaveContext } from './waves.ts';
+import { PREFER_NOT_TO_SAY } from './scoring.ts';
+
+/** Form field names: `consent`, `a.<instrument>.<item>`, `g.<subgroup>`. */
+export const CONSENT_FIELD = 'consent';
+export const answerField = (instrument: string, item: string): string => `a.${instrument}.${item}`;
+export const groupField = (subgroup: string): string => `g.${subgroup}`;
+
+/** Fields the form may carry that are not answers. */
+const CONTROL_FIELDS = ['lang'];
+
+/** Why a field was refused; the page turns the code into a sentence. */
+export type FieldProblem = 'required' | 'invalid-option' | 'unknown-field' | 'repeated' | 'consent-required';
+
+export interface FieldError {
+  readonly field: string;
+  readonly problem: FieldProblem;
+}
+
+/** The accepted content of a submission. */
+export interface ValidAnswers {
+  readonly answers: Record<string, Record<string, string>>;
+  readonly groups: Record<string, string>;
+}
+
+export type ValidationResult = { readonly ok: true; readonly value: ValidAnswers } | { readonly ok: false; readonly errors: FieldError[] };
+
+/** Validates the decoded form fields (a field sent twice arrives as an array). */
+export function validateAnswers(context: WaveContext, catalog: Catalog, fields: Readonly<Record<string, string | string[]>>): ValidationResult {
+  const errors: FieldError[] = [];
+  const single: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) errors.push({ field, problem: 'repeated' });
+    else if (value !== '' && !CONTROL_FIELDS.includes(field)) single[field] = value;
+  }
+  const result = buildSchema(context, catalog).safeParse(single);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) errors.push({ field: key, problem: 'unknown-field' });
+        continue;
+      }
+      const field = String(issue.path[0] ?? '');
+      if (field === CONSENT_FIELD) errors.push({ field, problem: 'consent-required' });
+      else errors.push({ field, problem: issue.code === 'invalid_type' ? 'required' : 'invalid-option' });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const answers: Record<string, Record<string, string>> = {};
+  for (const instrumentId of context.wave.instruments) {
+    const instrument = catalog.instruments.get(instrumentId);
+    if (instrument === undefined) continue;
+    const chosen: Record<string, string> = {};
+    for (const item of instrument.items) {
+      const value = single[answerField(instrumentId, item.id)];
+      if (value !== undefined) chosen[item.id] = value;
+    }
+    answers[instrumentId] = chosen;
+  }
+  const groups: Record<string, string> = {};
+  for (const subgroupId of context.wave.subgroups) {
+    const value = single[groupField(subgroupId)];
+    if (value !== undefined) groups[subgroupId] = value;
+  }
+  return { ok: true, value: { answers, groups } };
+}
+
+function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<string, string>> {
+  const shape: Record<string, z.ZodMiniType<string | undefined>> = {
+    [CONSENT_FIELD]: z.literal(context.programme.consent.version),
+  };
+  for (const instrumentId of context.wave.instruments) {
+    const instrument = catalog.instruments.get(instrumentId);
+    if (instrument === undefined) continue;
+    instrument.items.forEach((item, index) => {
+      const values = optionsOf(instrument, index).map((option) => option.value);
+      if (item.sensitive) values.push(PREFER_NOT_TO_SAY);
+      const accepted = z.enum(values as [string, ...string[]]);
+      shape[answerField(instrumentId, item.id)] = item.skippable ? z.optional(accepted) : accepted;
+    });
+  }
+  for (const subgroupId of context.wave.subgroups) {
+    const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
+    if (subgroup === undefined) continue;
+    const values = subgroup.options.map((option) => option.value);
+    values.push(PREFER_NOT_TO_SAY);
+    shape[groupField(subgroupId)] = z.optional(z.enum(values as [string, ...string[]]));
+  }
+  return z.strictObject(shape) as unknown as z.ZodMiniType<Record<string, string>>;
+}
+
+/**
+ * A short receipt derived from who answered which wave with what, so an identical resubmission
+ * (a double tap, a retry on weak data) gets the same receipt and a different one does not.
+ */
+export function receiptFor(participant: string, session: string, wave: string, value: ValidAnswers): string {
+  const canonical = JSON.stringify([participant, session, wave, sortKeys(value.answers), sortKeys(value.groups)]);
+  const digest = createHash('sha256').update(canonical).digest();
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let receipt = '';
+  for (let index = 0; index < 10; index += 1) receipt += alphabet[(digest[index] ?? 0) % 32];
+  return receipt;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, sortKeys(inner)]));
+}

@@ -1,0 +1,50 @@
+/**
+ * The evaluator's impact table: indicator rows flattened to one shape, used by the API's JSON
+ * and CSV and by the dashboard, so all three always agree.
+ */
+import type { IndicatorRow, Indicators } from './indicators.ts';
+import { toCsv } from './csv.ts';
+
+/** The indicator columns, in display order. */
+export const INDICATOR_COLUMNS = [
+  'n_pre',
+  'n_post',
+  'n_paired',
+  'mean_pre',
+  'sd_pre',
+  'mean_post',
+  'sd_post',
+  'mean_pre_paired',
+  'mean_post_paired',
+  'mean_change',
+  'sd_change',
+] as const satisfies readonly (keyof Indicators)[];
+
+/** One flat row of the impact table. */
+export interface ImpactRow extends Indicators {
+  readonly programme: string;
+  readonly cohort: string;
+  readonly session: string;
+  readonly instrument: string;
+  readonly dimension: string | null;
+  readonly value: string | null;
+}
+
+/** Flattens stored rows for one programme. */
+export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): ImpactRow[] {
+  return rows.map((row) => ({
+    programme,
+    cohort: row.cohort,
+    session: row.session,
+    instrument: row.instrument,
+    dimension: row.group?.dimension ?? null,
+    value: row.group?.value ?? null,
+    ...row.indicators,
+  }));
+}
+
+/** The impact table as CSV. */
+export function impactCsv(rows: readonly ImpactRow[]): string {
+  const keys = ['programme', 'cohort', 'session', 'instrument', 'dimension', 'value', ...INDICATOR_COLUMNS] as const;
+  return toCsv(keys, rows.map((row) => keys.map((key) => row[key])));
+}

@@ -1,0 +1,52 @@
+/**
+ * Instrument scoring from the definition: reverse-scored items, skipped and "prefer not to say"
+ * answers left out, and the missing-item rule (a score only when at least `minAnswered` of the
+ * items are answered; sums are then prorated to the full item count, the usual rule for
+ * summed scales with a few missing items).
+ */
+import type { Instrument } from '#surveys/schema.ts';
+import { optionsOf } from '#surveys/catalog.ts';
+
+/** The answer value that records an explicit skip of a sensitive question. */
+export const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
+
+/** An instrument's score for one response; `score` is null when too few items were answered. */
+export interface InstrumentScore {
+  readonly score: number | null;
+  readonly answered: number;
+  readonly items: number;
+}
+
+/** Scores one instrument from a response's answers (item id -> option value). */
+export function scoreInstrument(instrument: Instrument, answers: Readonly<Record<string, string>> | undefined): InstrumentScore {
+  const itemScores: number[] = [];
+  instrument.items.forEach((item, index) => {
+    const value = answers?.[item.id];
+    if (value === undefined || value === PREFER_NOT_TO_SAY) return;
+    const options = optionsOf(instrument, index);
+    const option = options.find((candidate) => candidate.value === value);
+    if (option === undefined) return;
+    if (instrument.scoring.rule === 'percent-correct') {
+      itemScores.push(option.correct === true ? 1 : 0);
+      return;
+    }
+    if (!item.reverse) {
+      itemScores.push(option.score);
+      return;
+    }
+    const scores = options.map((candidate) => candidate.score);
+    itemScores.push(Math.min(...scores) + Math.max(...scores) - option.score);
+  });
+  const items = instrument.items.length;
+  const answered = itemScores.length;
+  if (answered === 0 || answered < instrument.scoring.minAnswered * items) return { score: null, answered, items };
+  const meanItem = itemScores.reduce((sum, score) => sum + score, 0) / answered;
+  switch (instrument.scoring.rule) {
+    case 'sum':
+      return { score: meanItem * items, answered, items };
+    case 'mean':
+      return { score: meanItem, answered, items };
+    case 'percent-correct':
+      return { score: meanItem * 100, answered, items };
+  }
+}

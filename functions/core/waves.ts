@@ -1,0 +1,37 @@
+/**
+ * Waves: the pre or post questionnaire of one session, and whether a cohort's wave is open on a
+ * given day. Pure: the caller passes today's date.
+ */
+import type { Cohort, Programme, Session, Wave } from '#surveys/schema.ts';
+import type { WaveKind } from '#ports/store.ts';
+
+/** The definition behind a link: programme, cohort, session and the wave's questions. */
+export interface WaveContext {
+  readonly programme: Programme;
+  readonly cohort: Cohort;
+  readonly session: Session;
+  readonly kind: WaveKind;
+  readonly wave: Wave;
+}
+
+/** Looks up the definitions a link points at; undefined when a definition has since been removed. */
+export function resolveWave(programme: Programme | undefined, cohortId: string, sessionId: string, kind: WaveKind): WaveContext | undefined {
+  if (programme === undefined) return undefined;
+  const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
+  const session = programme.sessions.find((candidate) => candidate.id === sessionId);
+  if (cohort === undefined || session === undefined) return undefined;
+  return { programme, cohort, session, kind, wave: session[kind] };
+}
+
+/** The wave id used in cohort windows and exports: `session-id:pre`. */
+export function waveId(sessionId: string, kind: WaveKind): string {
+  return `${sessionId}:${kind}`;
+}
+
+/** Open, not yet open, or closed on `today` (YYYY-MM-DD); both bounds are inclusive days. */
+export function waveStatus(context: WaveContext, today: string): 'open' | 'not-open' | 'closed' {
+  const window = context.cohort.windows[waveId(context.session.id, context.kind)];
+  if (window?.opens !== undefined && today < window.opens) return 'not-open';
+  if (window?.closes !== undefined && today > window.closes) return 'closed';
+  return 'open';
+}

@@ -1,0 +1,43 @@
+/**
+ * GET /api/impact?programme=P[&cohort=C]: the stored indicators as JSON, or CSV with
+ * `Accept: text/csv`, for an evaluator presenting a bearer token.
+ */
+import middy from '@middy/core';
+import { defaultDeps } from '#adapters/default-deps.ts';
+import type { TokenStore } from '#ports/store.ts';
+import { impactCsv } from '#core/impact-table.ts';
+import { BadRequestError } from '#shared/errors.ts';
+import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
+import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+
+export interface GetImpactDeps extends ReadImpactDeps {
+  readonly tokens: TokenStore;
+}
+
+const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+/** Builds the handler around its ports. */
+export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
+  return middy<HttpEvent, HttpResult>()
+    .use(
+      httpErrors((error) => ({
+        statusCode: error.status,
+        headers: { ...API_HEADERS, 'content-type': 'application/json', ...(error.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+        body: JSON.stringify({ error: error.status === 401 ? 'a valid evaluator token is required' : error.message }),
+      })),
+    )
+    .handler(async (event) => {
+      await requireEvaluator(deps.tokens, presentedToken(event));
+      const programme = event.queryStringParameters?.programme;
+      if (programme === undefined || programme === '') throw new BadRequestError('the query parameter programme is required');
+      const impact = await readImpact(deps, programme, event.queryStringParameters?.cohort || undefined);
+      if (header(event, 'accept')?.includes('text/csv') === true) {
+        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8' }, body: impactCsv(impact.rows) };
+      }
+      return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(impact) };
+    });
+}
+
+const deps = defaultDeps();
+export const handler = makeGetImpactHandler({ ...deps, indicators: deps.store, tokens: deps.store });

@@ -1,0 +1,48 @@
+/**
+ * Scheduled publication (one EventBridge Scheduler schedule per programme): aggregates, then
+ * writes the programme's summary for the period to S3 and emails it to the funders via SES.
+ */
+import middy from '@middy/core';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { defaultDeps } from '#adapters/default-deps.ts';
+import { S3Publisher } from '#adapters/s3-publisher.ts';
+import { SesMailer } from '#adapters/ses-mailer.ts';
+import { requireEnv } from '#shared/env.ts';
+import { logger } from '#shared/logger.ts';
+import { aggregate, type AggregateDeps } from '#use-cases/aggregate.ts';
+import { publishSummary, type PublishDeps } from '#use-cases/publish-summaries.ts';
+import type { Clock } from '#ports/store.ts';
+
+/** The schedule's input: which programme, and optionally which month. */
+export interface PublishEvent {
+  readonly programme: string;
+  readonly period?: string;
+}
+
+/** The month before `now`, YYYY-MM: a schedule on the 1st reports the month just ended. */
+export function previousMonth(now: Date): string {
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** Builds the handler around its ports. */
+export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
+  return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
+    const period = event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
+    await aggregate(deps, event.programme);
+    const report = await publishSummary(deps, event.programme, period);
+    logger.info('summary published', { programme: report.programme, period, files: report.files.length, messages: report.messages });
+    return { files: report.files, messages: report.messages };
+  });
+}
+
+const deps = defaultDeps();
+export const handler = makePublishHandler({
+  ...deps,
+  responses: deps.store,
+  indicators: deps.store,
+  publisher: new S3Publisher(new S3Client({}), requireEnv('SUMMARY_BUCKET')),
+  mailer: new SesMailer(new SESv2Client({}), deps.clock),
+  sender: requireEnv('SENDER_ADDRESS'),
+});

@@ -1,0 +1,84 @@
+/**
+ * What the use cases need from storage, named by what it does. The DynamoDB adapter implements
+ * all of it against one table; tests use that same adapter against the embedded DynamoDB.
+ */
+import type { IndicatorRow } from '#core/indicators.ts';
+
+/** Which wave of which session a link opens. */
+export type WaveKind = 'pre' | 'post';
+
+/** What a link code resolves to. The participant id is pseudonymous; no name, email or phone. */
+export interface LinkTarget {
+  readonly programme: string;
+  readonly cohort: string;
+  readonly participant: string;
+  readonly session: string;
+  readonly wave: WaveKind;
+}
+
+/** A participant being created: its pseudonymous id and the keyed hashes of its link codes. */
+export interface NewParticipant {
+  readonly programme: string;
+  readonly cohort: string;
+  readonly participant: string;
+  readonly links: readonly { readonly hash: string; readonly session: string; readonly wave: WaveKind }[];
+  readonly createdAt: string;
+}
+
+/** One accepted response: answers as option values per instrument and item. */
+export interface StoredResponse {
+  readonly programme: string;
+  readonly cohort: string;
+  readonly participant: string;
+  readonly session: string;
+  readonly wave: WaveKind;
+  /** instrument id -> item id -> chosen option value ("prefer-not-to-say" for an explicit skip). */
+  readonly answers: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** subgroup id -> option value, for subgroups asked in this wave. */
+  readonly groups: Readonly<Record<string, string>>;
+  readonly language: string;
+  readonly consentVersion: string;
+  readonly receipt: string;
+  readonly receivedAt: string;
+  /** Epoch seconds after which the raw answers expire (the programme's retention). */
+  readonly expiresAt: number;
+}
+
+/** The outcome of storing a response: stored now, or the one already there. */
+export type PutResponseResult = { readonly stored: true } | { readonly stored: false; readonly existing: StoredResponse };
+
+/** Participants and their links. */
+export interface ParticipantStore {
+  /** Creates each participant with its links, all or nothing per participant. */
+  createParticipants(participants: readonly NewParticipant[]): Promise<void>;
+  /** The target of a link, by the keyed hash of its code. */
+  findLink(hash: string): Promise<LinkTarget | undefined>;
+  /** How many participants a cohort has. */
+  countParticipants(programme: string, cohort: string): Promise<number>;
+}
+
+/** Responses, at most one per participant and wave. */
+export interface ResponseStore {
+  /** Stores the response unless one exists for that participant and wave. */
+  putResponse(response: StoredResponse): Promise<PutResponseResult>;
+  getResponse(target: LinkTarget): Promise<StoredResponse | undefined>;
+  /** Every response of a cohort, in one Query pass. */
+  listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
+}
+
+/** Computed indicators, replaced per cohort on each aggregation. */
+export interface IndicatorStore {
+  putCohortIndicators(programme: string, cohort: string, rows: readonly IndicatorRow[], asOf: string): Promise<void>;
+  listCohortIndicators(programme: string, cohort: string): Promise<{ rows: IndicatorRow[]; computedAt: string | undefined }>;
+}
+
+/** Evaluator access tokens, stored hashed. */
+export interface TokenStore {
+  putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void>;
+  hasToken(hash: string): Promise<boolean>;
+}
+
+/** The current time; core never reads the clock itself. */
+export interface Clock {
+  now(): Date;
+}

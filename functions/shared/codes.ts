@@ -1,0 +1,60 @@
+/**
+ * Link codes and pseudonymous ids. A link code is the participant's only key to their survey,
+ * so it carries 130 bits from the CSPRNG, is written in Crockford's base32 (no I, L, O, U: easy
+ * to read aloud and type from paper), and is stored only as an HMAC under a server-side key,
+ * so a leaked table does not reveal working links.
+ */
+import { createHash, createHmac, randomInt } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 26 symbols x 5 bits = 130 bits, above the 128 the rules ask for. */
+export const CODE_LENGTH = 26;
+
+/** A fresh link code from the CSPRNG. */
+export function generateCode(): string {
+  return randomSymbols(CODE_LENGTH);
+}
+
+/** A fresh pseudonymous participant id, unrelated to any of the participant's codes. */
+export function generateParticipantId(): string {
+  return `p-${randomSymbols(12).toLowerCase()}`;
+}
+
+function randomSymbols(count: number): string {
+  let out = '';
+  for (let index = 0; index < count; index += 1) out += ALPHABET[randomInt(32)];
+  return out;
+}
+
+/**
+ * A code as typed by a person: case-insensitive, hyphens and spaces ignored, and the letters
+ * people confuse with digits read as those digits (Crockford's rule). Undefined when it cannot
+ * be a code, so malformed input is rejected before any lookup.
+ */
+export function normaliseCode(input: string): string | undefined {
+  if (input.length > 64) return undefined;
+  const code = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (code.length !== CODE_LENGTH) return undefined;
+  for (const symbol of code) if (!ALPHABET.includes(symbol)) return undefined;
+  return code;
+}
+
+/** The code in groups of four, for printed sheets and messages. */
+export function formatCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code;
+}
+
+/** The keyed hash a code is stored under. */
+export function hashCode(code: string, key: Buffer): string {
+  return createHmac('sha256', key).update(code).digest('base64url');
+}
+
+/** Evaluator tokens are 256-bit random values, so a plain SHA-256 is a sufficient stored form. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

@@ -1,0 +1,54 @@
+/**
+ * Creating participants for a cohort: each gets a pseudonymous id and one link code per wave
+ * (pre and post of every session), so a participant's answers pair by design without any
+ * name, email or phone being stored. Codes are returned once, for the coordinator to hand out;
+ * only their keyed hashes are stored.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Clock, ParticipantStore, WaveKind } from '#ports/store.ts';
+import { generateCode, generateParticipantId, hashCode } from '#shared/codes.ts';
+import { BadRequestError, NotFoundError } from '#shared/errors.ts';
+
+export interface CreateLinksDeps {
+  readonly participants: ParticipantStore;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly linkKey: () => Promise<Buffer>;
+}
+
+/** One link to hand out. */
+export interface IssuedLink {
+  readonly participant: string;
+  readonly session: string;
+  readonly wave: WaveKind;
+  readonly code: string;
+}
+
+/** The most participants one call creates. */
+export const MAX_PARTICIPANTS_PER_CALL = 1000;
+
+/** Steps: check the cohort, draw ids and codes, store participants with hashed links. */
+export async function createLinks(deps: CreateLinksDeps, programmeId: string, cohortId: string, count: number): Promise<IssuedLink[]> {
+  const programme = deps.catalog.programmes.get(programmeId);
+  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`);
+  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) {
+    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`);
+  }
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PARTICIPANTS_PER_CALL) throw new BadRequestError(`count must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}`);
+  const key = await deps.linkKey();
+  const createdAt = deps.clock.now().toISOString();
+  const issued: IssuedLink[] = [];
+  const participants = Array.from({ length: count }, () => {
+    const participant = generateParticipantId();
+    const links = programme.sessions.flatMap((session) =>
+      (['pre', 'post'] as const).map((wave) => {
+        const code = generateCode();
+        issued.push({ participant, session: session.id, wave, code });
+        return { hash: hashCode(code, key), session: session.id, wave };
+      }),
+    );
+    return { programme: programme.id, cohort: cohortId, participant, links, createdAt };
+  });
+  await deps.participants.createParticipants(participants);
+  return issued;
+}

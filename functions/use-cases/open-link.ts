@@ -1,0 +1,44 @@
+/**
+ * Resolving a participant's link: normalise the typed code, look it up by its keyed hash, find
+ * the definitions it points at, and check the wave is open today. Every failure is a 404 or a
+ * 410 that says no more than the rules allow.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Clock, LinkTarget, ParticipantStore } from '#ports/store.ts';
+import { hashCode, normaliseCode } from '#shared/codes.ts';
+import { LinkNotFoundError, WaveClosedError } from '#shared/errors.ts';
+import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
+
+/** What a link gives access to, and whether its wave is open today. */
+export interface OpenLink {
+  readonly target: LinkTarget;
+  readonly context: WaveContext;
+  readonly status: 'open' | 'not-open' | 'closed';
+}
+
+export interface OpenLinkDeps {
+  readonly participants: ParticipantStore;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly linkKey: () => Promise<Buffer>;
+}
+
+/**
+ * Steps: normalise the code, find its link, find the definitions, check the wave's window. The
+ * status is returned rather than thrown so the closed-wave page can speak the programme's
+ * language; {@link requireOpen} turns it into the 410.
+ */
+export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined): Promise<OpenLink> {
+  const code = rawCode === undefined ? undefined : normaliseCode(rawCode);
+  if (code === undefined) throw new LinkNotFoundError('malformed code');
+  const target = await deps.participants.findLink(hashCode(code, await deps.linkKey()));
+  if (target === undefined) throw new LinkNotFoundError('unknown code');
+  const context = resolveWave(deps.catalog.programmes.get(target.programme), target.cohort, target.session, target.wave);
+  if (context === undefined) throw new LinkNotFoundError('definition removed');
+  return { target, context, status: waveStatus(context, deps.clock.now().toISOString().slice(0, 10)) };
+}
+
+/** Throws the 410 for a wave that is not open. */
+export function requireOpen(link: OpenLink): void {
+  if (link.status !== 'open') throw new WaveClosedError(link.status);
+}

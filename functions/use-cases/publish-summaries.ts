@@ -1,0 +1,53 @@
+/**
+ * Publishing a programme's summary for a period: build it from the stored indicators, apply
+ * disclosure control, write JSON, CSV and HTML, and send each funder one message with a
+ * neutral subject and the files attached.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { IndicatorStore } from '#ports/store.ts';
+import type { Mailer, PublishedFile, SummaryPublisher } from '#ports/publishing.ts';
+import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
+import { NotFoundError } from '#shared/errors.ts';
+import { describeFinding, renderSummaryHtml } from '#web/summary-page.ts';
+
+export interface PublishDeps {
+  readonly indicators: IndicatorStore;
+  readonly catalog: Catalog;
+  readonly publisher: SummaryPublisher;
+  readonly mailer: Mailer;
+  /** The sender address of funder messages. */
+  readonly sender: string;
+}
+
+export interface PublishReport {
+  readonly programme: string;
+  readonly period: string;
+  readonly files: string[];
+  readonly messages: number;
+  readonly summary: Summary;
+}
+
+/** Steps: read each cohort's indicators, build the summary, publish files, email funders. */
+export async function publishSummary(deps: PublishDeps, programmeId: string, period: string): Promise<PublishReport> {
+  const programme = deps.catalog.programmes.get(programmeId);
+  if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
+  const rows = [];
+  for (const cohort of programme.cohorts) rows.push(...(await deps.indicators.listCohortIndicators(programme.id, cohort.id)).rows);
+  const summary = buildSummary(programme, period, rows);
+  const htmlBody = renderSummaryHtml(deps.catalog, programme, summary);
+  const files: PublishedFile[] = [
+    { name: 'summary.json', contentType: 'application/json', body: `${JSON.stringify(summary, null, 2)}\n` },
+    { name: 'summary.csv', contentType: 'text/csv; charset=utf-8', body: summaryCsv(summary) },
+    { name: 'summary.html', contentType: 'text/html; charset=utf-8', body: htmlBody },
+  ];
+  const written = await deps.publisher.publish(programme.id, period, files);
+  const findings = summary.rows.map((row) => describeFinding(deps.catalog, row)).filter((text): text is string => text !== undefined);
+  const text = [`Programme summary for ${period}.`, '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['Not enough people have answered before and after yet to report results.']), '', 'The tables are attached (CSV, JSON, HTML).'].join('\n');
+  for (const [index, funder] of programme.funders.entries()) {
+    await deps.mailer.send(
+      { from: deps.sender, to: `${funder.name} <${funder.email}>`, subject: `Programme summary ${period}`, text, html: htmlBody, attachments: files },
+      `${programme.id}-${period}-${index + 1}`,
+    );
+  }
+  return { programme: programme.id, period, files: written, messages: programme.funders.length, summary };
+}

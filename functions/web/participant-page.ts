@@ -1,0 +1,61 @@
+/**
+ * The frame of every participant page: neutral title, language switcher, the programme's
+ * support line, and for programmes that ask for it the "Exit this page" control (GOV.UK
+ * pattern: a button that works without JavaScript, and with it Shift pressed three times blanks
+ * the page and replaces it with a neutral site so Back does not return to the survey).
+ * The headers are the ones the rules require; the one inline script and stylesheet are allowed
+ * by hash in the content security policy, so nothing else can run.
+ */
+import { createHash } from 'node:crypto';
+import type { Language, LocalizedText } from '#surveys/schema.ts';
+import { Html, html, raw } from './html.ts';
+import { stringsFor, STRINGS } from './strings.ts';
+
+/** Where the exit control goes: a site with nothing to explain. */
+export const EXIT_URL = 'https://www.google.com/search?q=weather';
+
+const STYLE = `*{box-sizing:border-box}body{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}fieldset{border:0;border-top:1px solid #ccc;margin:0;padding:1rem 0}legend{font-weight:600;padding:0;margin-bottom:.5rem}label{display:flex;gap:.75rem;align-items:center;min-height:2.75rem;padding:.25rem 0;cursor:pointer}input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;flex:none;margin:0}button,.btn{display:inline-block;font:inherit;font-weight:600;min-height:2.75rem;padding:.6rem 1.25rem;border:0;border-radius:.25rem;background:#1d5e2a;color:#fff;cursor:pointer;text-decoration:none}button:focus,a:focus,input:focus{outline:3px solid #fd0;outline-offset:2px}.exit{position:sticky;top:0;z-index:1;background:#f3f2f1;padding:.5rem 1rem;text-align:right}.exit .btn{background:#b10e1e}.exit small{display:block}.err{border-left:5px solid #b10e1e;padding:0 1rem;margin:1rem 0}.err a,.msg{color:#b10e1e;font-weight:600}.hint{color:#505a5f}.consent{background:#f3f2f1;padding:1rem;border-radius:.25rem}nav,footer{max-width:40rem;margin:0 auto;padding:1rem;font-size:1rem}nav a{margin-right:1rem}`;
+
+const SCRIPT = `(function(){var a=document.getElementById('exit');if(!a)return;function go(e){if(e)e.preventDefault();document.body.innerHTML='';document.title='';location.replace(a.href)}a.addEventListener('click',go);var n=0,t=0;document.addEventListener('keydown',function(e){if(e.key!=='Shift')return;var now=Date.now();n=now-t<2000?n+1:1;t=now;if(n>=3)go()})})();`;
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** Headers on every participant page and message. */
+export const PARTICIPANT_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** What the frame needs to know about the programme, if the page belongs to one. */
+export interface PageFrame {
+  readonly language: Language;
+  readonly languages: readonly Language[];
+  /** Path the language links point to, without query. */
+  readonly path: string;
+  readonly quickExit: boolean;
+  readonly supportLine?: LocalizedText | undefined;
+}
+
+/** Wraps page content in the participant frame. */
+export function renderParticipantPage(frame: PageFrame, content: Html): string {
+  const strings = stringsFor(frame.language);
+  const support = frame.supportLine?.[frame.language];
+  const exit = frame.quickExit
+    ? html`<div class="exit"><a id="exit" class="btn" href="${EXIT_URL}" rel="noreferrer">${strings.exit}</a><small>${strings.exitHint}</small></div>`
+    : '';
+  const switcher =
+    frame.languages.length > 1
+      ? html`<nav aria-label="${strings.language}">${frame.languages.map((language) =>
+          language === frame.language
+            ? html`<strong lang="${language}">${STRINGS[language].languageName}</strong> `
+            : html`<a lang="${language}" hreflang="${language}" href="${frame.path}?lang=${language}">${STRINGS[language].languageName}</a> `,
+        )}</nav>`
+      : '';
+  const footer = support === undefined ? '' : html`<footer><strong>${strings.support}:</strong> ${support}</footer>`;
+  return `<!doctype html>${html`<html lang="${frame.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex,nofollow"><title>${strings.pageTitle}</title><style>${raw(STYLE)}</style></head><body>${exit}${switcher}<main>${content}</main>${footer}${frame.quickExit ? html`<script>${raw(SCRIPT)}</script>` : ''}</body></html>`.value}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * The funder summary as an email-friendly page: inline styles only (mail clients drop
+ * stylesheets), one column readable on a phone, plain-language findings first, then the tables
+ * and a short method note.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Programme } from '#surveys/schema.ts';
+import type { Summary, SummaryRow } from '#core/summary.ts';
+import { html, type Html } from './html.ts';
+
+const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
+const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
+const fmt = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : value.toFixed(1));
+
+/** One sentence per shown whole-cohort cell. */
+export function describeFinding(catalog: Catalog, row: SummaryRow): string | undefined {
+  if (row.suppressed || row.group !== null || row.indicators === null || row.indicators.mean_change === null) return undefined;
+  const instrument = catalog.instruments.get(row.instrument);
+  const name = instrument?.name.en ?? row.instrument;
+  const change = row.indicators.mean_change;
+  const better = instrument?.direction === 'lower-better' ? change < 0 : change > 0;
+  const verb = change === 0 ? 'did not change' : `${change > 0 ? 'rose' : 'fell'} by ${Math.abs(change).toFixed(1)} points`;
+  return `${name} ${verb} (from ${fmt(row.indicators.mean_pre)} to ${fmt(row.indicators.mean_post)}, ${row.n_paired ?? 0} people answered before and after)${change === 0 ? '' : better ? ', an improvement' : ', a deterioration'}.`;
+}
+
+/** The HTML summary. */
+export function renderSummaryHtml(catalog: Catalog, programme: Programme, summary: Summary): string {
+  const findings = summary.rows.map((row) => describeFinding(catalog, row)).filter((text): text is string => text !== undefined);
+  const cohortName = (id: string): string => programme.cohorts.find((cohort) => cohort.id === id)?.name ?? id;
+  const sessionName = (id: string): string => programme.sessions.find((session) => session.id === id)?.name.en ?? id;
+  const tables: Html[] = [];
+  for (const cohort of programme.cohorts) {
+    for (const session of programme.sessions) {
+      const rows = summary.rows.filter((row) => row.cohort === cohort.id && row.session === session.id);
+      if (rows.length === 0) continue;
+      tables.push(
+        html`<h3 style="font-size:16px;margin:16px 0 4px">${cohortName(cohort.id)}: ${sessionName(session.id)}</h3><table style="border-collapse:collapse;width:100%;font-size:14px"><tr><th style="${TH};text-align:left">Measure</th><th style="${TH}">People</th><th style="${TH}">Before</th><th style="${TH}">After</th><th style="${TH}">Change</th></tr>${rows.map(
+          (row) =>
+            html`<tr><td style="${TD};text-align:left">${catalog.instruments.get(row.instrument)?.name.en ?? row.instrument}${row.group === null ? '' : html`<br><span style="color:#555">${row.group.dimension}: ${row.group.value}</span>`}</td>${
+              row.suppressed
+                ? html`<td style="${TD}" colspan="4">fewer than ${summary.k}</td>`
+                : html`<td style="${TD}">${row.n_paired ?? ''}</td><td style="${TD}">${fmt(row.indicators?.mean_pre)}</td><td style="${TD}">${fmt(row.indicators?.mean_post)}</td><td style="${TD}">${fmt(row.indicators?.mean_change)}</td>`
+            }</tr>`,
+        )}</table>`,
+      );
+    }
+  }
+  const body = html`<div style="max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45"><h1 style="font-size:22px">${programme.name.en ?? programme.id}: summary for ${summary.period}</h1><h2 style="font-size:18px">Findings</h2>${
+    findings.length === 0 ? html`<p>Not enough people have answered before and after yet to report results.</p>` : html`<ul>${findings.map((text) => html`<li>${text}</li>`)}</ul>`
+  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both. Groups with fewer than ${summary.k} such people are not shown, and where needed one more group is hidden so the hidden one cannot be worked out from the totals. No names, links or individual answers are included.</p></div>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
+}

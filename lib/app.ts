@@ -1,0 +1,46 @@
+/**
+ * Builds the CDK app: the stateful DataStack, the stateless PipelineStack bound to it, and the
+ * cdk-nag AwsSolutions checks over both. `bin/app.ts` and the infrastructure tests both call
+ * this, so the tests check the app that `cdk synth` produces.
+ */
+import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { SummarySchedule } from './constructs/summary-schedules.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { PipelineStack } from './stacks/pipeline-stack.ts';
+
+export interface BuildAppProps {
+  /** Programme id -> definition; only `summarySchedule` is read. The survey catalogue's `programmes`. */
+  readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
+
+  /**
+   * Props for the App (context, outdir).
+   * @default - none: the CLI supplies context and outdir through the environment
+   */
+  readonly appProps?: AppProps;
+}
+
+/** The app and its stacks. */
+export interface PrepostApp {
+  readonly app: App;
+  readonly dataStack: DataStack;
+  readonly pipelineStack: PipelineStack;
+}
+
+/** Creates the app with both stacks, environment-agnostic so synth needs no AWS account. */
+export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
+  const app = new App(appProps);
+  const dataStack = new DataStack(app, 'PrepostData', {
+    description: 'prepost stateful resources: table, summary bucket, link key (retained)',
+  });
+  const pipelineStack = new PipelineStack(app, 'PrepostPipeline', {
+    description: 'prepost stateless resources: functions, HTTP API, schedules',
+    table: dataStack.table,
+    summaryBucket: dataStack.summaryBucket,
+    summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
+    linkKeySecret: dataStack.linkKeySecret,
+    programmes,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, dataStack, pipelineStack };
+}

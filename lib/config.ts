@@ -1,0 +1,60 @@
+/**
+ * The infrastructure's defaults, kept in one place so a construct's TSDoc `@default` and the
+ * value it applies cannot drift apart, and so a reviewer sees every tunable on one screen.
+ */
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** The repository root: NodejsFunction bundles from here and finds `package-lock.json` here. */
+export const projectRoot: string = fileURLToPath(new URL('..', import.meta.url));
+
+/** The lock file esbuild resolves dependencies against. */
+export const depsLockFilePath: string = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+
+/** The entry file of a Lambda handler, `functions/handlers/<name>.ts`, exporting `handler`. */
+export function handlerEntry(name: string): string {
+  return fileURLToPath(new URL(`../functions/handlers/${name}.ts`, import.meta.url));
+}
+
+/** Defaults every function starts from; see `PrepostFunction`. */
+export const functionDefaults = {
+  memorySize: 256,
+  /** Behind API Gateway: its integration gives up at 30 s, and a participant will not wait that long. */
+  httpTimeout: Duration.seconds(10),
+  /** Aggregation and publication read whole cohorts and write summaries. */
+  scheduledTimeout: Duration.minutes(5),
+  /** Logs never hold answers or link codes, but keep them no longer than debugging needs. */
+  logRetention: RetentionDays.ONE_MONTH,
+  serviceName: 'prepost',
+} as const;
+
+/** Defaults for the HTTP API; see `PrepostApi`. */
+export const apiDefaults = {
+  /** Requests per second across the stage: far above a cohort filling in forms at once. */
+  throttleRateLimit: 50,
+  throttleBurstLimit: 100,
+  accessLogRetention: RetentionDays.ONE_MONTH,
+} as const;
+
+/** Defaults for the schedules; see `AggregationSchedule` and `SummarySchedules`. */
+export const scheduleDefaults = {
+  /** Indicators are at most this stale. */
+  aggregationRate: Duration.hours(1),
+  /** A missed hourly run is superseded by the next one: retry briefly, then give up. */
+  aggregationMaxEventAge: Duration.hours(1),
+  aggregationRetryAttempts: 2,
+  /** A missed summary is not superseded until the next period: keep trying for most of a day. */
+  summaryMaxEventAge: Duration.hours(12),
+  summaryRetryAttempts: 10,
+} as const;
+
+/** Defaults for the stateful resources; see `DataStack`. */
+export const dataDefaults = {
+  /** Earlier versions of a published summary, kept to answer "what did the funder see then". */
+  summaryNoncurrentVersionExpiration: Duration.days(365),
+  /** S3 server access logs of the summary bucket. */
+  accessLogExpiration: Duration.days(365),
+  /** The link key: HMAC over link codes; alphanumeric so it reads the same in every client. */
+  linkKeyLength: 64,
+} as const;

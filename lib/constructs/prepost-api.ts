@@ -1,0 +1,138 @@
+/**
+ * The HTTP API in front of the handlers: one route per entry in `lib/routes.ts` (the table the
+ * local server reads too), a throttled `$default` stage, and access logs that record what
+ * happened to a request without recording who made it or which link it carried.
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { apiDefaults } from '../config.ts';
+import { routes as allRoutes, type HandlerName, type Route } from '../routes.ts';
+import { pascalCase } from './naming.ts';
+
+/**
+ * How each handler authenticates its caller, inside the function. API Gateway has no
+ * authorizer in front of any route, and this table is the reason given to cdk-nag for each.
+ * Keyed by handler so a new handler cannot get a route without someone saying how it is
+ * protected.
+ */
+const authenticatedBy: Readonly<Record<HandlerName, string>> = {
+  'get-survey': 'Participants have no account: the unguessable link code in the path (128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.',
+  'submit-survey': 'Participants have no account: the unguessable link code in the path (128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.',
+  'get-impact': 'Evaluators authenticate with a bearer token that the function verifies itself before reading any indicator.',
+  'get-dashboard': 'Evaluators authenticate with a bearer token that the function verifies itself before reading any indicator.',
+  'sign-in': 'Public by design: this is where an evaluator exchanges credentials for the bearer token the other evaluator routes verify.',
+};
+
+/**
+ * Access log fields. No `$context.path` (it holds link codes), no source IP or user agent
+ * (participants include survivors of violence): the route template, status and timings are
+ * enough to operate the API.
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+export interface PrepostApiProps {
+  /** The function behind each handler name the routes use (other entries are ignored). */
+  readonly functions: ReadonlyMap<string, lambda.IFunction>;
+
+  /**
+   * The routes to expose.
+   * @default routes from lib/routes.ts
+   */
+  readonly routes?: readonly Route[];
+
+  /**
+   * Steady-state requests per second across the stage.
+   * @default apiDefaults.throttleRateLimit (50)
+   */
+  readonly throttleRateLimit?: number;
+
+  /**
+   * Burst of requests the stage accepts above the rate.
+   * @default apiDefaults.throttleBurstLimit (100)
+   */
+  readonly throttleBurstLimit?: number;
+
+  /**
+   * How long access logs are kept.
+   * @default apiDefaults.accessLogRetention (one month)
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+}
+
+/** An API Gateway HTTP API routing to prepost's HTTP handlers. */
+export class PrepostApi extends Construct {
+  public readonly httpApi: apigwv2.HttpApi;
+  /** The `$default` stage, throttled and access-logged. */
+  public readonly stage: apigwv2.HttpStage;
+  public readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: PrepostApiProps) {
+    super(scope, id);
+
+    // The stage is made explicitly: the one HttpApi creates cannot be throttled or logged.
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'prepost: survey links, evaluator API and dashboard',
+      createDefaultStage: false,
+    });
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? apiDefaults.accessLogRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: {
+        rateLimit: props.throttleRateLimit ?? apiDefaults.throttleRateLimit,
+        burstLimit: props.throttleBurstLimit ?? apiDefaults.throttleBurstLimit,
+      },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup),
+        format: accessLogFormat,
+      },
+    });
+
+    const integrations = new Map<HandlerName, HttpLambdaIntegration>();
+    for (const route of props.routes ?? allRoutes) {
+      const fn = props.functions.get(route.handler);
+      if (fn === undefined) throw new Error(`PrepostApi: no function for handler "${route.handler}" (route ${route.method} ${route.path})`);
+      let integration = integrations.get(route.handler);
+      if (integration === undefined) {
+        integration = new HttpLambdaIntegration(`${pascalCase(route.handler)}Integration`, fn);
+        integrations.set(route.handler, integration);
+      }
+      const httpRoute = new apigwv2.HttpRoute(this, `${pascalCase(route.method.toLowerCase())}${pascalCase(route.path)}Route`, {
+        httpApi: this.httpApi,
+        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
+        integration,
+      });
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `No API Gateway authorizer; the function authenticates. ${authenticatedBy[route.handler]}`,
+      });
+    }
+  }
+
+  /** The API's base URL. */
+  get url(): string {
+    // A stage named $default has a URL, so this is always defined.
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Every prepost Lambda: the runtime, architecture, logging, tracing and bundling decided once,
+ * so the stacks say only what differs between functions (entry, trigger, data access).
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { depsLockFilePath, functionDefaults, projectRoot } from '../config.ts';
+
+/**
+ * Lets the ESM bundle load the CommonJS dependencies esbuild inlines (`require` does not exist
+ * in an ES module). Declared once here so every bundle gets the same line.
+ */
+const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** What starts the function; it decides the timeout. */
+export type FunctionTrigger = 'api' | 'schedule';
+
+/** The table access a function is granted: no more than its handler uses. */
+export type TableAccessMode = 'read' | 'write' | 'readWrite';
+
+export interface PrepostFunctionProps {
+  /** Absolute path of the handler module; it must export `handler`. */
+  readonly entry: string;
+
+  /**
+   * What invokes the function: API Gateway (short timeout, a person is waiting) or a schedule
+   * (long timeout, whole cohorts are read).
+   * @default 'api'
+   */
+  readonly trigger?: FunctionTrigger;
+
+  /**
+   * Memory in MB; on Lambda it also buys CPU, which bundle parsing at cold start needs.
+   * @default functionDefaults.memorySize (256)
+   */
+  readonly memorySize?: number;
+
+  /**
+   * How long the function's log group keeps its events.
+   * @default functionDefaults.logRetention (one month)
+   */
+  readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * Extra environment variables; `POWERTOOLS_SERVICE_NAME` and `NODE_OPTIONS` are always set.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+
+  /**
+   * A description shown in the console.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Options for {@link PrepostFunction.bindTable}. */
+export interface BindTableOptions {
+  readonly table: dynamodb.ITable;
+  readonly accessMode: TableAccessMode;
+}
+
+/**
+ * A NodejsFunction with prepost's defaults: Node.js 24 on ARM64, an explicit log group with
+ * retention written through a role scoped to that log group alone, X-Ray tracing, and an ESM
+ * bundle that inlines the AWS SDK (loading it from the runtime's node_modules costs more at
+ * cold start than parsing the few clients we use).
+ */
+export class PrepostFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: PrepostFunctionProps) {
+    // The log group and role are siblings rather than children: both must exist before the
+    // function does, and a subclass cannot add children before calling super().
+    const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
+      retention: props.logRetention ?? functionDefaults.logRetention,
+      // Operational logs of a stateless stack; they go with it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Our own role instead of the default AWSLambdaBasicExecutionRole, which may write to every
+    // log group in the account: this one may write only to the function's own.
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${scope.node.path}/${id}`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? functionDefaults.memorySize,
+      timeout: props.trigger === 'schedule' ? functionDefaults.scheduledTimeout : functionDefaults.httpTimeout,
+      logGroup,
+      role,
+      tracing: lambda.Tracing.ACTIVE,
+      projectRoot,
+      depsLockFilePath,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: functionDefaults.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node20',
+        minify: true,
+        sourceMap: true,
+        // Stack traces need file and line, not the sources: keep the bundle small.
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        // Bundle everything, the AWS SDK v3 included.
+        externalModules: [],
+        banner: esmRequireBanner,
+      },
+    });
+
+    // X-Ray's PutTraceSegments and PutTelemetryRecords, added by `tracing`, take no resource.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only the X-Ray actions added for active tracing use "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+  }
+
+  /**
+   * Points the function at the table (`TABLE_NAME`) and grants exactly the access its handler
+   * needs, so the environment and the permission cannot be set one without the other.
+   */
+  bindTable({ table, accessMode }: BindTableOptions): void {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    switch (accessMode) {
+      case 'read':
+        table.grantReadData(this);
+        break;
+      case 'write':
+        table.grantWriteData(this);
+        break;
+      case 'readWrite':
+        table.grantReadWriteData(this);
+        break;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The stateful half of prepost: the table of participants, responses and indicators, the bucket
+ * of published summaries, and the key link codes are hashed under. Everything here outlives a
+ * deployment (retained, termination-protected), so the stateless PipelineStack can be torn down
+ * and rebuilt without losing an answer or invalidating a printed link.
+ */
+import { RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { dataDefaults } from '../config.ts';
+import { wildcardUnderArnFinding } from '../constructs/nag.ts';
+
+export interface DataStackProps extends StackProps {
+  /**
+   * Whether CloudFormation refuses to delete this stack.
+   * @default true
+   */
+  readonly terminationProtection?: boolean;
+}
+
+/** The table, summary bucket and link key, exposed for the PipelineStack to bind to. */
+export class DataStack extends Stack {
+  /** Single table: `PK`/`SK` strings, raw answers expire through `expiresAt` (epoch seconds). */
+  public readonly table: dynamodb.Table;
+  /** Published anonymised summaries (JSON, CSV, HTML), versioned. */
+  public readonly summaryBucket: s3.Bucket;
+  /** Server access logs of {@link summaryBucket}. */
+  public readonly accessLogBucket: s3.Bucket;
+  /** The HMAC key link codes are stored under; see `functions/adapters/link-key.ts`. */
+  public readonly linkKeySecret: secretsmanager.Secret;
+  /** Lets a role publish summaries: `s3:PutObject` on {@link summaryBucket}'s objects, nothing more. */
+  public readonly summaryPublisherPolicy: iam.ManagedPolicy;
+
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
+    super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? true });
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: 'expiresAt',
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // S3 server access logging can deliver only to SSE-S3 buckets.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: dataDefaults.accessLogExpiration }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the access-log destination of the summary bucket; logging it into itself would log its own log deliveries without end.',
+    });
+
+    this.summaryBucket = new s3.Bucket(this, 'SummaryBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'summary-bucket/',
+      lifecycleRules: [{ noncurrentVersionExpiration: dataDefaults.summaryNoncurrentVersionExpiration }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Defined beside the bucket rather than granted in the PipelineStack so that the object
+    // wildcard is acknowledged against the bucket's own logical id: seen from the other stack,
+    // the bucket ARN is a cross-stack reference whose rendering cdk-nag cannot name stably.
+    // `grantPut` would also add retention, legal hold, tagging and s3:Abort*, unused here.
+    this.summaryPublisherPolicy = new iam.ManagedPolicy(this, 'SummaryPublisherPolicy', {
+      description: 'prepost: write published summaries (s3:PutObject on the summary bucket objects)',
+      statements: [new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.summaryBucket.arnForObjects('*')] })],
+    });
+    Validations.of(this.summaryPublisherPolicy).acknowledge({
+      id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/*'),
+      reason: 'Summary object keys are chosen at run time (programme and period), so the resource is every object of this one bucket; the only action is s3:PutObject.',
+    });
+
+    this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {
+      description: 'HMAC key under which prepost stores participant link codes (as keyed hashes).',
+      generateSecretString: {
+        excludePunctuation: true,
+        passwordLength: dataDefaults.linkKeyLength,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.linkKeySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; rotating the key would make every issued link unresolvable.',
+    });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The local HTTP server: every route of `lib/routes.ts` served by its handler module, loaded
+ * the way Lambda loads it (module initialisation reads the environment once).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { routes, type HandlerName } from '#lib/routes.ts';
+import { localContext, matchRoute, readRequestBody, toEvent, writeResult, type HttpHandler } from './http-adapter.ts';
+
+/** A listening local server. */
+export interface LocalServer {
+  readonly server: Server;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Imports each route's handler module; call after the environment is set. */
+export async function loadHandlers(): Promise<Map<HandlerName, HttpHandler>> {
+  const handlers = new Map<HandlerName, HttpHandler>();
+  for (const route of routes) {
+    if (handlers.has(route.handler)) continue;
+    const module = (await import(`../functions/handlers/${route.handler}.ts`)) as { handler: HttpHandler };
+    handlers.set(route.handler, module.handler);
+  }
+  return handlers;
+}
+
+/** Starts the server on host:port (port 0 picks a free one). */
+export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHandler>, host: string, port: number): Promise<LocalServer> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      if (request.method === 'GET' && url.pathname === '/') {
+        writeResult(response, { statusCode: 302, headers: { location: '/dashboard' } });
+        return;
+      }
+      const matched = matchRoute(routes, request.method ?? 'GET', url.pathname);
+      const handler = matched === undefined ? undefined : handlers.get(matched.route.handler);
+      if (matched === undefined || handler === undefined) {
+        writeResult(response, { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' });
+        return;
+      }
+      const body = await readRequestBody(request);
+      if (body === undefined) {
+        writeResult(response, { statusCode: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, body: 'Payload too large' });
+        return;
+      }
+      const result = await handler(toEvent(request, url, matched.route, matched.params, body), localContext(matched.route.handler));
+      writeResult(response, result);
+    })().catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: error instanceof Error ? error.name : 'unknown' }));
+      if (!response.headersSent) writeResult(response, { statusCode: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal error' });
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

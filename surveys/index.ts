@@ -1,0 +1,49 @@
+/**
+ * The shipped catalogue: every definition under `surveys/`, bundled into each Lambda by static
+ * import and validated once at module load, so a broken definition stops synth, start-up and
+ * the tests with its file, path and reason. `test/surveys/catalog.test.ts` checks that every
+ * JSON file in the folders is listed here.
+ */
+import { loadCatalog, type Catalog } from './catalog.ts';
+import rosenbergSelfEsteem from './instruments/rosenberg-self-esteem.json' with { type: 'json' };
+import generalSelfEfficacy from './instruments/general-self-efficacy.json' with { type: 'json' };
+import uclaLoneliness3 from './instruments/ucla-loneliness-3.json' with { type: 'json' };
+import mood from './instruments/mood.json' with { type: 'json' };
+import personalSafety from './instruments/personal-safety.json' with { type: 'json' };
+import communityLeadership from './instruments/community-leadership.json' with { type: 'json' };
+import rightsJusticeQuiz from './instruments/rights-justice-quiz.json' with { type: 'json' };
+import participationConfidence from './instruments/participation-confidence.json' with { type: 'json' };
+import mvhActionPlanningQuiz from './instruments/mvh-action-planning-quiz.json' with { type: 'json' };
+import mvhLegalSystemQuiz from './instruments/mvh-legal-system-quiz.json' with { type: 'json' };
+import mvhAdvocacyQuiz from './instruments/mvh-advocacy-quiz.json' with { type: 'json' };
+import mvhAntiRacismQuiz from './instruments/mvh-anti-racism-quiz.json' with { type: 'json' };
+import mvhCommunicationQuiz from './instruments/mvh-communication-quiz.json' with { type: 'json' };
+import justrom3 from './programmes/justrom3-mentoring.json' with { type: 'json' };
+import migrantVoicesHeard from './programmes/migrant-voices-heard.json' with { type: 'json' };
+import donesMentores from './programmes/dones-mentores.json' with { type: 'json' };
+
+/** Each definition with the file it came from, for error messages. */
+export const instrumentSources = [
+  { file: 'surveys/instruments/rosenberg-self-esteem.json', data: rosenbergSelfEsteem },
+  { file: 'surveys/instruments/general-self-efficacy.json', data: generalSelfEfficacy },
+  { file: 'surveys/instruments/ucla-loneliness-3.json', data: uclaLoneliness3 },
+  { file: 'surveys/instruments/mood.json', data: mood },
+  { file: 'surveys/instruments/personal-safety.json', data: personalSafety },
+  { file: 'surveys/instruments/community-leadership.json', data: communityLeadership },
+  { file: 'surveys/instruments/rights-justice-quiz.json', data: rightsJusticeQuiz },
+  { file: 'surveys/instruments/participation-confidence.json', data: participationConfidence },
+  { file: 'surveys/instruments/mvh-action-planning-quiz.json', data: mvhActionPlanningQuiz },
+  { file: 'surveys/instruments/mvh-legal-system-quiz.json', data: mvhLegalSystemQuiz },
+  { file: 'surveys/instruments/mvh-advocacy-quiz.json', data: mvhAdvocacyQuiz },
+  { file: 'surveys/instruments/mvh-anti-racism-quiz.json', data: mvhAntiRacismQuiz },
+  { file: 'surveys/instruments/mvh-communication-quiz.json', data: mvhCommunicationQuiz },
+] as const;
+
+export const programmeSources = [
+  { file: 'surveys/programmes/justrom3-mentoring.json', data: justrom3 },
+  { file: 'surveys/programmes/migrant-voices-heard.json', data: migrantVoicesHeard },
+  { file: 'surveys/programmes/dones-mentores.json', data: donesMentores },
+] as const;
+
+/** The validated catalogue every handler and command uses. */
+export const catalog: Catalog = loadCatalog(instrumentSources, programmeSources);
