@@ -11,9 +11,13 @@ import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoStore } from './dynamo-store.ts';
 import { loadLinkKey } from './link-key.ts';
 
-/** Everything a handler may need. */
+/** Everything a handler may need; each storage port is the one DynamoDB store. */
 export interface Deps {
   readonly store: DynamoStore;
+  readonly participants: DynamoStore;
+  readonly responses: DynamoStore;
+  readonly indicators: DynamoStore;
+  readonly tokens: DynamoStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: () => Promise<Buffer>;
@@ -26,6 +30,11 @@ let deps: Deps | undefined;
 
 /** The process-wide dependencies, built on first use from the environment. */
 export function defaultDeps(): Deps {
-  deps ??= { store: new DynamoStore(createDocumentClient(), requireEnv('TABLE_NAME')), catalog, clock: systemClock, linkKey: loadLinkKey };
+  deps ??= depsFor(new DynamoStore(createDocumentClient(), requireEnv('TABLE_NAME')));
   return deps;
+}
+
+/** The dependencies around a given store (local stack, tests). */
+export function depsFor(store: DynamoStore, clock: Clock = systemClock): Deps {
+  return { store, participants: store, responses: store, indicators: store, tokens: store, catalog, clock, linkKey: loadLinkKey };
 }

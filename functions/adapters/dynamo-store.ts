@@ -3,7 +3,7 @@
  * transactions and Queries on one partition; nothing here Scans.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorRow } from '#core/indicators.ts';
 import type { IndicatorStore, LinkTarget, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
 import { INDICATOR_PREFIX, PARTICIPANT_PREFIX, RESPONSE_PREFIX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, tokenKey } from './dynamo-keys.ts';
@@ -16,42 +16,36 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   ) {}
 
   async createParticipants(participants: readonly NewParticipant[]): Promise<void> {
-    for (const participant of participants) {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  PK: cohortKey(participant.programme, participant.cohort),
-                  SK: participantSortKey(participant.participant),
-                  type: 'participant',
-                  participant: participant.participant,
-                  linkHashes: participant.links.map((link) => link.hash),
-                  createdAt: participant.createdAt,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            ...participant.links.map((link) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...linkKey(link.hash),
-                  type: 'link',
-                  programme: participant.programme,
-                  cohort: participant.cohort,
-                  participant: participant.participant,
-                  session: link.session,
-                  wave: link.wave,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            })),
-          ],
-        }),
-      );
+    // BatchWriteItem, 25 items a request. Ids and codes are random (60 and 130 bits), so no
+    // condition is needed against collisions. The codes reach the coordinator only after this
+    // returns, so a crash part-way leaves unreachable link items and no half-issued participant.
+    const items = participants.flatMap((participant) => [
+      ...participant.links.map((link) => ({
+        ...linkKey(link.hash),
+        type: 'link',
+        programme: participant.programme,
+        cohort: participant.cohort,
+        participant: participant.participant,
+        session: link.session,
+        wave: link.wave,
+      })),
+      {
+        PK: cohortKey(participant.programme, participant.cohort),
+        SK: participantSortKey(participant.participant),
+        type: 'participant',
+        participant: participant.participant,
+        linkHashes: participant.links.map((link) => link.hash),
+        createdAt: participant.createdAt,
+      },
+    ]);
+    for (let start = 0; start < items.length; start += 25) {
+      let requests: { PutRequest: { Item: Record<string, unknown> } }[] = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
+        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
     }
   }
 

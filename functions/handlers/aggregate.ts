@@ -21,5 +21,4 @@ export function makeAggregateHandler(deps: AggregateDeps): middy.MiddyfiedHandle
   });
 }
 
-const deps = defaultDeps();
-export const handler = makeAggregateHandler({ ...deps, responses: deps.store, indicators: deps.store });
+export const handler = makeAggregateHandler(defaultDeps());

@@ -27,5 +27,4 @@ export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.Middyfied
     });
 }
 
-const deps = defaultDeps();
-export const handler = makeGetDashboardHandler({ ...deps, indicators: deps.store, tokens: deps.store });
+export const handler = makeGetDashboardHandler(defaultDeps());

@@ -39,5 +39,4 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
     });
 }
 
-const deps = defaultDeps();
-export const handler = makeGetImpactHandler({ ...deps, indicators: deps.store, tokens: deps.store });
+export const handler = makeGetImpactHandler(defaultDeps());

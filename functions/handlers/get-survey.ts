@@ -33,5 +33,4 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
     });
 }
 
-const deps = defaultDeps();
-export const handler = makeGetSurveyHandler({ ...deps, participants: deps.store, responses: deps.store });
+export const handler = makeGetSurveyHandler(defaultDeps());

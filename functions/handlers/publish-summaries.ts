@@ -40,8 +40,6 @@ export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonl
 const deps = defaultDeps();
 export const handler = makePublishHandler({
   ...deps,
-  responses: deps.store,
-  indicators: deps.store,
   publisher: new S3Publisher(new S3Client({}), requireEnv('SUMMARY_BUCKET')),
   mailer: new SesMailer(new SESv2Client({}), deps.clock),
   sender: requireEnv('SENDER_ADDRESS'),

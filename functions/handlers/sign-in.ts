@@ -32,4 +32,4 @@ export function makeSignInHandler(deps: SignInDeps): middy.MiddyfiedHandler<Http
     });
 }
 
-export const handler = makeSignInHandler({ tokens: defaultDeps().store });
+export const handler = makeSignInHandler(defaultDeps());

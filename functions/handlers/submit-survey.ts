@@ -50,5 +50,4 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
     });
 }
 
-const deps = defaultDeps();
-export const handler = makeSubmitSurveyHandler({ ...deps, participants: deps.store, responses: deps.store });
+export const handler = makeSubmitSurveyHandler(defaultDeps());

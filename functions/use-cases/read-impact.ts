@@ -28,7 +28,10 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
   const computedAt: Record<string, string | null> = {};
   for (const cohort of cohorts) {
     const stored = await deps.indicators.listCohortIndicators(programme.id, cohort.id);
-    rows.push(...toImpactRows(programme.id, stored.rows));
+    // Stored per session in key order; present them in the programme's session order.
+    const order = (session: string): number => programme.sessions.findIndex((candidate) => candidate.id === session);
+    const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
+    rows.push(...toImpactRows(programme.id, sorted.map(({ row }) => row)));
     computedAt[cohort.id] = stored.computedAt ?? null;
   }
   return { programme: programme.id, rows, computedAt };

@@ -1,0 +1,100 @@
+/**
+ * `npm run demo -- [--out DIR]`: the whole pipeline headless for the seed programmes. Starts the
+ * local stack on a free port (its own in-memory DynamoDB, or the table `prepost-demo` in the
+ * DynamoDB `DYNAMODB_ENDPOINT` names, recreated each run), creates cohorts' links, has
+ * simulated participants answer pre and post over HTTP, aggregates, writes the summaries and
+ * funder emails into DIR, and prints a short table.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+
+const USAGE = `Usage: npm run demo -- [--out DIR] [--seed N]
+
+Runs the whole pipeline for the three seed programmes and writes summaries
+(JSON, CSV, HTML) and funder emails (.eml) into DIR (default out/).`;
+
+/** Participants per cohort: uneven on purpose, so some cells fall under k. */
+const COHORT_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'justrom3-mentoring': { 'iasi-2020': 12, 'bucharest-2020': 9 },
+  'migrant-voices-heard': { 'cluj-2021': 18 },
+  'dones-mentores': { 'barcelona-2026': 16, 'girona-2026': 11 },
+};
+const DEFAULT_SIZE = 10;
+export const DEMO_TABLE = 'prepost-demo';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const out = resolve(values.out);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { DeleteTableCommand, ResourceNotFoundException } = await import('@aws-sdk/client-dynamodb');
+  const { createDocumentClient } = await import('#adapters/dynamo-client.ts');
+  const { startLocalStack } = await import('#local/stack.ts');
+  const { simulateCohort, seededRandom } = await import('#local/simulation.ts');
+  const { createLinks } = await import('#use-cases/create-links.ts');
+  const { aggregate } = await import('#use-cases/aggregate.ts');
+  const { publishSummary } = await import('#use-cases/publish-summaries.ts');
+  const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
+
+  const external = process.env.DYNAMODB_ENDPOINT;
+  if (external !== undefined && external !== '') {
+    // The demo owns this table and starts it afresh; it never touches the main table.
+    try {
+      await createDocumentClient(external).send(new DeleteTableCommand({ TableName: DEMO_TABLE }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'prepost-demo-'));
+  const stack = await startLocalStack({ dataDir, inMemory: true, tableName: DEMO_TABLE });
+  try {
+    console.log(`demo: local stack at ${stack.url}, DynamoDB ${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ${DEMO_TABLE}`);
+    const random = seededRandom(seed);
+    const table: string[][] = [];
+    for (const programme of stack.deps.catalog.programmes.values()) {
+      for (const cohort of programme.cohorts) {
+        const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
+        const links = await createLinks(stack.deps, programme.id, cohort.id, size);
+        const report = await simulateCohort(stack.url, programme, stack.deps.catalog, links, random);
+        table.push([programme.id, cohort.id, String(size), String(report.submitted)]);
+      }
+    }
+    await aggregate(stack.deps);
+    const period = stack.deps.clock.now().toISOString().slice(0, 7);
+    const publishDeps = { ...stack.deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, stack.deps.clock), sender: 'prepost <summaries@prepost.invalid>' };
+    console.log('');
+    console.log(['programme', 'cohort', 'participants', 'responses', 'completers (1st session)', 'mean change (1st instrument)', 'cells shown/suppressed'].join(' | '));
+    for (const programme of stack.deps.catalog.programmes.values()) {
+      const report = await publishSummary(publishDeps, programme.id, period);
+      for (const row of table.filter(([id]) => id === programme.id)) {
+        const cohortRows = report.summary.rows.filter((cell) => cell.cohort === row[1]);
+        const first = cohortRows.find((cell) => cell.group === null);
+        const shown = cohortRows.filter((cell) => !cell.suppressed).length;
+        const change = first?.indicators?.mean_change;
+        row.push(first?.suppressed === true ? `fewer than ${report.summary.k}` : String(first?.n_paired ?? 0), change === null || change === undefined ? '–' : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`, `${shown}/${cohortRows.length - shown}`);
+        console.log(row.join(' | '));
+      }
+    }
+    console.log('');
+    console.log(`summaries: ${out}/<programme>/${period}/summary.{json,csv,html}`);
+    console.log(`funder emails: ${join(out, 'outbox')}/*.eml`);
+  } finally {
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+/**
+ * `npm start [-- --fresh]`: the local stack. Embedded DynamoDB with data in `.data/` (or the
+ * DynamoDB `DYNAMODB_ENDPOINT` names), the HTTP server on HOST:PORT over the Lambda handler
+ * modules, the seed programmes with demo participants, their links one a line, and a sign-in
+ * link that opens the evaluator dashboard.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm start [-- --fresh]
+
+Starts prepost locally: embedded DynamoDB (data in .data/), the HTTP server on
+HOST:PORT (default 127.0.0.1:3000) and the demo programmes.
+
+  --fresh   wipe .data/ first
+  --help    this text
+
+Environment: PORT, HOST, DYNAMODB_ENDPOINT (use that DynamoDB instead of the embedded one).`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT ?? ''}"`);
+  const host = process.env.HOST ?? '127.0.0.1';
+  // Imported here so a broken survey definition is reported below, not as a stack trace.
+  const { startLocalStack } = await import('#local/stack.ts');
+  const { ensureDemoLinks } = await import('#local/demo-links.ts');
+  const { hashToken } = await import('#shared/codes.ts');
+  const stack = await startLocalStack({ fresh: values.fresh, share: true, host, port });
+  const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
+  const token = randomBytes(32).toString('base64url');
+  await stack.deps.store.putToken(hashToken(token), { label: 'local', createdAt: stack.deps.clock.now().toISOString() });
+
+  console.log(`prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ${stack.environment.tableName})`);
+  console.log('');
+  console.log('Participant links:');
+  let heading = '';
+  for (const link of links) {
+    const label = `# ${link.programme} / ${link.cohort} / ${link.participant} / ${link.session}: pre, then post`;
+    if (label !== heading) {
+      console.log(label);
+      heading = label;
+    }
+    console.log(`${stack.url}/s/${link.code}`);
+  }
+  console.log('');
+  console.log('Evaluator dashboard (sign-in link, valid while this data lives):');
+  console.log(`${stack.url}/sign-in?token=${token}`);
+  console.log('');
+  console.log('Impact API: curl -H "Authorization: Bearer <token>" ' + `"${stack.url}/api/impact?programme=justrom3-mentoring"`);
+  console.log('Aggregate after answering: npm run prepost -- aggregate');
+
+  const stop = (): void => {
+    void stack.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof Error && error.name === 'SurveyDefinitionError') console.error(`prepost: a survey definition is invalid: ${error.message}`);
+  else console.error(`prepost: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+/**
+ * `npm run prepost -- <command>`: the command line for coordinators and evaluators. Commands
+ * run against the DynamoDB `DYNAMODB_ENDPOINT` names, else the running `npm start`, else the
+ * embedded DynamoDB in `.data/`.
+ */
+import { parseArgs } from 'node:util';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[]): Promise<void>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  links: {
+    summary: 'create participants for a cohort and write their links as CSV',
+    usage: `Usage: npm run prepost -- links --programme P --cohort C --count N [--out FILE] [--base-url URL]
+
+Creates N participants in cohort C of programme P, each with a pseudonymous id and one
+link per wave (pre and post of every session), and writes them as CSV (participant,
+session, wave, code, url) to FILE or standard output. Only keyed hashes of the codes
+are stored: this output is the only copy, keep it as you would a list of keys.
+
+  --programme P   programme id (see surveys/programmes/)
+  --cohort C      cohort id within the programme
+  --count N       number of participants (1-1000)
+  --out FILE      write the CSV here instead of standard output
+  --base-url URL  link prefix (default http://HOST:PORT, or PREPOST_BASE_URL)`,
+    run: runLinks,
+  },
+  aggregate: {
+    summary: 'recompute the stored indicators of every cohort',
+    usage: `Usage: npm run prepost -- aggregate [--programme P]
+
+Scores every response, pairs pre with post per participant and stores the indicators
+per cohort, session, instrument and subgroup (what the dashboard and API show).
+
+  --programme P   only this programme`,
+    run: runAggregate,
+  },
+  summaries: {
+    summary: 'write funder summaries (JSON, CSV, HTML) and their emails (.eml)',
+    usage: `Usage: npm run prepost -- summaries [--programme P] [--period YYYY-MM] [--out DIR]
+
+Writes each programme's anonymised summary to DIR/<programme>/<period>/summary.{json,csv,html}
+and the funders' messages to DIR/outbox/*.eml, from the stored indicators (run aggregate
+first to include the newest answers).
+
+  --programme P     only this programme
+  --period YYYY-MM  the month reported (default: this month)
+  --out DIR         output folder (default out/)`,
+    run: runSummaries,
+  },
+};
+
+/** Commands of the contract that later work adds, so the command line names them honestly. */
+const PLANNED: Readonly<Record<string, string>> = {
+  stats: 'paired statistics for a CSV of pre and post scores',
+  erase: 'erase every stored trace of a participant',
+  import: 'load paper responses into a cohort',
+  export: 'export a cohort\'s responses',
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const planned = Object.entries(PLANNED).map(([name, summary]) => `  ${name.padEnd(10)} ${summary} (not available yet)`);
+  return `Usage: npm run prepost -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n${planned.join('\n')}\n\nEach command takes --help.`;
+}
+
+/** A mistake in how the command was called: printed with its usage, exit code 2. */
+class UsageError extends Error {}
+
+function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], spec: T): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: false }>>['values'] {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+async function runLinks(args: string[]): Promise<void> {
+  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } });
+  const programme = required(values.programme, '--programme');
+  const cohort = required(values.cohort, '--cohort');
+  const count = Number(required(values.count, '--count'));
+  const base = (values['base-url'] ?? process.env.PREPOST_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`).replace(/\/+$/, '');
+  const { openLocalStore } = await import('#local/stack.ts');
+  const { createLinks } = await import('#use-cases/create-links.ts');
+  const { toCsv } = await import('#core/csv.ts');
+  const { deps, environment } = await openLocalStore();
+  try {
+    const links = await createLinks(deps, programme, cohort, count);
+    const csv = toCsv(['participant', 'session', 'wave', 'code', 'url'], links.map((link) => [link.participant, link.session, link.wave, link.code, `${base}/s/${link.code}`]));
+    if (values.out === undefined) process.stdout.write(csv);
+    else {
+      const path = resolve(values.out);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, csv, { mode: 0o600 });
+      console.error(`wrote ${links.length} links for ${count} participants to ${path}`);
+    }
+  } finally {
+    await environment.close();
+  }
+}
+
+async function runAggregate(args: string[]): Promise<void> {
+  const values = options(args, { programme: { type: 'string' } });
+  const { openLocalStore } = await import('#local/stack.ts');
+  const { aggregate } = await import('#use-cases/aggregate.ts');
+  const { deps, environment } = await openLocalStore();
+  try {
+    const report = await aggregate(deps, values.programme);
+    for (const cohort of report.cohorts) console.log(`${cohort.programme} / ${cohort.cohort}: ${cohort.responses} responses, ${cohort.rows} indicator rows`);
+  } finally {
+    await environment.close();
+  }
+}
+
+async function runSummaries(args: string[]): Promise<void> {
+  const values = options(args, { programme: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
+  if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new UsageError('--period must be a month, YYYY-MM');
+  const { openLocalStore } = await import('#local/stack.ts');
+  const { publishSummary } = await import('#use-cases/publish-summaries.ts');
+  const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
+  const { deps, environment } = await openLocalStore();
+  try {
+    const out = resolve(values.out ?? 'out');
+    const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);
+    const ids = values.programme === undefined ? [...deps.catalog.programmes.keys()] : [values.programme];
+    for (const id of ids) {
+      const report = await publishSummary({ ...deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, deps.clock), sender: 'prepost <summaries@prepost.invalid>' }, id, period);
+      const shown = report.summary.rows.filter((row) => !row.suppressed).length;
+      console.log(`${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages`);
+    }
+    console.log(`summaries in ${out}, messages in ${resolve(out, 'outbox')}`);
+  } finally {
+    await environment.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    console.error(PLANNED[name] === undefined ? `prepost: unknown command "${name}"\n\n${usage()}` : `prepost: "${name}" (${PLANNED[name]}) is not available yet`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`prepost ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    const status = (error as { status?: unknown }).status;
+    if (error instanceof Error && (typeof status === 'number' || error.name === 'SurveyDefinitionError')) {
+      console.error(`prepost ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`prepost: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,118 @@
+/**
+ * Simulated participants for the demo: realistic answers over HTTP, from a seeded generator so
+ * every run tells the same story. Each participant has a latent level and gains a little from
+ * each session (some more, a few lose ground); some skip items, some say "prefer not to say",
+ * and some never come back for the post questionnaire.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import { optionsOf } from '#surveys/catalog.ts';
+import type { Programme } from '#surveys/schema.ts';
+import { CONSENT_FIELD, answerField, groupField } from '#core/answers.ts';
+import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
+import type { IssuedLink } from '#use-cases/create-links.ts';
+
+/** A seeded pseudo-random generator (mulberry32): fine for simulation, never for codes. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** What the simulation did for one cohort. */
+export interface SimulationReport {
+  readonly submitted: number;
+  readonly skippedPost: number;
+}
+
+/** Answers every link of a cohort's participants over HTTP, pre then post per session. */
+export async function simulateCohort(baseUrl: string, programme: Programme, catalog: Catalog, links: readonly IssuedLink[], random: () => number): Promise<SimulationReport> {
+  const byParticipant = new Map<string, IssuedLink[]>();
+  for (const link of links) byParticipant.set(link.participant, [...(byParticipant.get(link.participant) ?? []), link]);
+  let submitted = 0;
+  let skippedPost = 0;
+  for (const participantLinks of byParticipant.values()) {
+    const level = normal(random);
+    const responsiveness = 0.45 + 0.45 * normal(random);
+    const groups = Object.fromEntries(programme.subgroups.map((subgroup) => [subgroup.id, pickGroup(subgroup.id, subgroup.options.map((option) => option.value), random)]));
+    const language = programme.languages[Math.floor(random() * programme.languages.length)] ?? programme.defaultLanguage;
+    let dropped = false;
+    for (const [sessionIndex, session] of programme.sessions.entries()) {
+      if (dropped) break;
+      for (const wave of ['pre', 'post'] as const) {
+        const link = participantLinks.find((candidate) => candidate.session === session.id && candidate.wave === wave);
+        if (link === undefined) continue;
+        if (wave === 'pre' && random() < 0.05) continue;
+        if (wave === 'post' && random() < 0.15) {
+          skippedPost += 1;
+          if (random() < 0.5) dropped = true;
+          continue;
+        }
+        const latent = level + responsiveness * (sessionIndex + (wave === 'post' ? 1 : 0)) * 0.6 + 0.3 * normal(random);
+        const fields = new URLSearchParams({ lang: language, [CONSENT_FIELD]: programme.consent.version });
+        for (const subgroupId of session[wave].subgroups) {
+          const value = groups[subgroupId];
+          if (value !== undefined) fields.set(groupField(subgroupId), value);
+        }
+        for (const instrumentId of session[wave].instruments) {
+          const instrument = catalog.instruments.get(instrumentId);
+          if (instrument === undefined) continue;
+          instrument.items.forEach((item, index) => {
+            if (random() < 0.03) return;
+            if (item.sensitive && random() < 0.03) {
+              fields.set(answerField(instrument.id, item.id), PREFER_NOT_TO_SAY);
+              return;
+            }
+            const options = optionsOf(instrument, index);
+            let chosen: string | undefined;
+            if (instrument.kind === 'quiz') {
+              const correct = options.find((option) => option.correct === true);
+              const others = options.filter((option) => option.correct !== true);
+              chosen = random() < sigmoid(latent - 0.3) ? correct?.value : others[Math.floor(random() * others.length)]?.value;
+            } else {
+              const sorted = [...options].sort((a, b) => a.score - b.score);
+              const betterHigh = instrument.direction === 'higher-better' !== item.reverse;
+              const position = Math.min(sorted.length - 1, Math.floor(sigmoid(latent + 0.8 * normal(random)) * sorted.length));
+              chosen = sorted[betterHigh ? position : sorted.length - 1 - position]?.value;
+            }
+            if (chosen !== undefined) fields.set(answerField(instrument.id, item.id), chosen);
+          });
+        }
+        await submit(baseUrl, link.code, language, fields);
+        submitted += 1;
+      }
+    }
+  }
+  return { submitted, skippedPost };
+}
+
+/** Uneven subgroup shares, so some cells fall under k as they do in real cohorts. */
+function pickGroup(subgroupId: string, values: readonly string[], random: () => number): string | undefined {
+  const weights = subgroupId === 'role' ? [0.3, 0.7] : values.map((_, index) => 1 / (index + 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let draw = random() * total;
+  for (const [index, value] of values.entries()) {
+    draw -= weights[index] ?? 0;
+    if (draw <= 0) return value;
+  }
+  return values[values.length - 1];
+}
+
+async function submit(baseUrl: string, code: string, language: string, fields: URLSearchParams): Promise<void> {
+  const url = `${baseUrl}/s/${code}`;
+  const page = await fetch(`${url}?lang=${language}`);
+  if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
+  await page.text();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString(), redirect: 'manual' });
+  if (response.status !== 303) throw new Error(`POST answers answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+}

@@ -1,0 +1,266 @@
+/**
+ * The CDK app as `npx cdk synth` builds it (same `buildApp`, same cdk.json context, the real
+ * survey catalogue), checked for the properties that protect participants' data: retention,
+ * encryption, public access, least-privilege grants, and a clean cdk-nag report.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnResource } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type PrepostApp } from '../../lib/app.ts';
+import { routes } from '../../lib/routes.ts';
+import { catalog } from '../../surveys/index.ts';
+
+type Json = any;
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+
+const handlerNames = ['get-survey', 'submit-survey', 'get-impact', 'get-dashboard', 'sign-in', 'aggregate', 'publish-summaries'] as const;
+type Name = (typeof handlerNames)[number];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'sign-in', 'publish-summaries'];
+const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+let built: PrepostApp;
+let data: Template;
+let pipeline: Template;
+let validationReport: Json;
+
+beforeAll(() => {
+  built = buildApp({
+    programmes: catalog.programmes,
+    // Report validation findings in the file (asserted below) instead of throwing from synth,
+    // so a finding fails one named test rather than every test.
+    appProps: { context: { ...cdkJson.context, '@aws-cdk/core:failSynthOnValidationErrors': false } },
+  });
+  const assembly = built.app.synth();
+  data = Template.fromStack(built.dataStack);
+  pipeline = Template.fromStack(built.pipelineStack);
+  validationReport = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'));
+}, 180_000);
+
+function logicalId(resource: { node: { defaultChild?: unknown } }): string {
+  const cfn = resource.node.defaultChild as CfnResource;
+  return cfn.stack.getLogicalId(cfn);
+}
+
+function fn(name: Name): { id: string; props: Json; roleId: string } {
+  const construct = built.pipelineStack.functions.get(name);
+  if (construct === undefined) throw new Error(`no function ${name}`);
+  const id = logicalId(construct);
+  const role = construct.role as unknown as { node: { defaultChild?: unknown } };
+  return { id, props: pipeline.toJSON().Resources[id].Properties, roleId: logicalId(role) };
+}
+
+function statementsOfRole(template: Template, roleId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy: Json) => policy.Properties.Roles.some((role: Json) => role.Ref === roleId))
+    .flatMap((policy: Json) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+function actionsOf(statements: readonly Statement[]): string[] {
+  return statements.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+}
+
+describe('DataStack', () => {
+  it('keeps one table keyed PK/SK, on demand, with PITR, encryption and TTL on expiresAt, retained', () => {
+    data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'PK', AttributeType: 'S' },
+          { AttributeName: 'SK', AttributeType: 'S' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        DeletionProtectionEnabled: true,
+      },
+    });
+  });
+
+  it('blocks public access, encrypts, retains and enforces SSL on every bucket', () => {
+    const buckets = data.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    const policies = Object.values(data.findResources('AWS::S3::BucketPolicy'));
+    for (const [id, bucket] of Object.entries(buckets)) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(/^(AES256|aws:kms)$/);
+      const policy = policies.find((p: Json) => p.Properties.Bucket.Ref === id);
+      const denyInsecure = (policy?.Properties.PolicyDocument.Statement ?? []).find(
+        (s: Json) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+      );
+      expect(denyInsecure, `bucket ${id} denies requests without TLS`).toBeDefined();
+    }
+  });
+
+  it('versions the summary bucket and logs its access to the log bucket', () => {
+    const summary = logicalId(built.dataStack.summaryBucket);
+    const logs = logicalId(built.dataStack.accessLogBucket);
+    const props = data.toJSON().Resources[summary].Properties;
+    expect(props.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(props.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: logs });
+  });
+
+  it('generates the link key (64 alphanumerics) and retains it', () => {
+    data.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: { GenerateSecretString: { ExcludePunctuation: true, PasswordLength: 64 } },
+    });
+    data.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
+  });
+
+  it('is termination-protected', () => {
+    expect(built.dataStack.terminationProtection).toBe(true);
+  });
+
+  it('lets summaries be written and nothing else', () => {
+    const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryPublisherPolicy)].Properties;
+    expect(actionsOf(policy.PolicyDocument.Statement)).toEqual(['s3:PutObject']);
+  });
+});
+
+describe('PipelineStack', () => {
+  it('has one function per handler, each on Node.js 24, ARM64, traced, with TABLE_NAME and its own log group', () => {
+    const functions = pipeline.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(handlerNames.length);
+    const logGroups = pipeline.findResources('AWS::Logs::LogGroup');
+    for (const name of handlerNames) {
+      const { props } = fn(name);
+      expect(props.Runtime, name).toBe('nodejs24.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect(props.MemorySize, name).toBe(256);
+      expect(props.Timeout, name).toBe(name === 'aggregate' || name === 'publish-summaries' ? 300 : 10);
+      expect(props.Environment.Variables.TABLE_NAME, name).toBeDefined();
+      expect(props.Environment.Variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
+      const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
+      expect(logGroups[logGroupId]?.Properties.RetentionInDays, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the link key to the survey handlers only, and the summary bucket to publish-summaries only', () => {
+    for (const name of handlerNames) {
+      const { props, roleId } = fn(name);
+      const variables = props.Environment.Variables;
+      const readsLinkKey = name === 'get-survey' || name === 'submit-survey';
+      expect(variables.LINK_KEY_SECRET_ARN !== undefined, name).toBe(readsLinkKey);
+      expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(readsLinkKey);
+      const publishes = name === 'publish-summaries';
+      expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
+      expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(publishes ? 1 : 0);
+    }
+  });
+
+  it('grants no table write to the read-only handlers (get-survey among them)', () => {
+    for (const name of readOnly) {
+      const actions = actionsOf(statementsOfRole(pipeline, fn(name).roleId));
+      expect(actions.some((a) => a.startsWith('dynamodb:')), name).toBe(true);
+      for (const action of actions) {
+        expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
+        expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
+      }
+    }
+    for (const name of ['submit-survey', 'aggregate'] as const) {
+      expect(actionsOf(statementsOfRole(pipeline, fn(name).roleId)), name).toContain('dynamodb:PutItem');
+    }
+  });
+
+  it('routes every entry of lib/routes.ts to its handler, and nothing else', () => {
+    const apiRoutes = pipeline.findResources('AWS::ApiGatewayV2::Route');
+    const integrations = pipeline.findResources('AWS::ApiGatewayV2::Integration');
+    expect(Object.keys(apiRoutes)).toHaveLength(routes.length);
+    for (const route of routes) {
+      const found: Json = Object.values(apiRoutes).find((r: Json) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+      expect(found, `${route.method} ${route.path}`).toBeDefined();
+      expect(found.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+      const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
+      expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [fn(route.handler).id, 'Arn'] });
+    }
+  });
+
+  it('throttles the default stage and keeps access logs without paths or client addresses', () => {
+    const stages = Object.values(pipeline.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const stage = (stages[0] as Json).Properties;
+    expect(stage.StageName).toBe('$default');
+    expect(stage.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+    expect(stage.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(stage.AccessLogSettings.Format).toContain('$context.requestId');
+    // Paths carry link codes; addresses and agents identify participants.
+    expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.(path|identity)/);
+  });
+
+  it('schedules aggregation hourly and each programme summary on its own cron and time zone', () => {
+    const schedules = Object.values(pipeline.findResources('AWS::Scheduler::Schedule')).map((s: Json) => s.Properties);
+    expect(schedules).toHaveLength(1 + catalog.programmes.size);
+    const aggregation = schedules.filter((s: Json) => s.Target.Arn['Fn::GetAtt'][0] === fn('aggregate').id);
+    expect(aggregation).toHaveLength(1);
+    expect(aggregation[0].ScheduleExpression).toBe('rate(1 hour)');
+    for (const [programmeId, programme] of catalog.programmes) {
+      const schedule: Json = schedules.find((s: Json) => s.Target.Input !== undefined && JSON.parse(s.Target.Input).programme === programmeId);
+      expect(schedule, programmeId).toBeDefined();
+      expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [fn('publish-summaries').id, 'Arn'] });
+      expect(JSON.parse(schedule.Target.Input)).toEqual({ programme: programmeId });
+      expect(schedule.ScheduleExpressionTimezone).toBe(programme.summarySchedule.timezone);
+      expect(schedule.ScheduleExpression).toMatch(/^cron\(.+\)$/);
+    }
+  });
+});
+
+describe('the app', () => {
+  it('uses no AWS managed policy and names no resource physically', () => {
+    const physicalNames: Record<string, string> = {
+      'AWS::DynamoDB::Table': 'TableName',
+      'AWS::S3::Bucket': 'BucketName',
+      'AWS::SecretsManager::Secret': 'Name',
+      'AWS::Lambda::Function': 'FunctionName',
+      'AWS::IAM::Role': 'RoleName',
+      'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
+      'AWS::Logs::LogGroup': 'LogGroupName',
+      'AWS::Scheduler::Schedule': 'Name',
+    };
+    for (const template of [data, pipeline]) {
+      for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, Json>)) {
+        const nameProperty = physicalNames[resource.Type];
+        if (nameProperty !== undefined) expect(resource.Properties?.[nameProperty], `${id}.${nameProperty}`).toBeUndefined();
+        if (resource.Type === 'AWS::IAM::Role') expect(JSON.stringify(resource.Properties.ManagedPolicyArns ?? []), id).not.toContain(':iam::aws:policy/');
+      }
+    }
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions finding', () => {
+    const findings = new AwsSolutionsChecks().validateScope(built.app).violations.map(
+      (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('has no validation error in the synth report (cdk-nag and CloudFormation rules)', () => {
+    const errors = (validationReport.pluginReports as Json[]).flatMap((report: Json) =>
+      (report.violations as Json[]).filter((v: Json) => v.severity === 'error').map((v: Json) => `${report.pluginName} ${v.ruleName}`),
+    );
+    expect(errors).toEqual([]);
+  });
+});
