@@ -9,6 +9,9 @@ import type { SummarySchedule } from './constructs/summary-schedules.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 
+/** Context key of the SES-verified address funder summaries are sent from (cdk.json, or `-c`). */
+export const senderAddressContextKey = 'prepost:senderAddress';
+
 export interface BuildAppProps {
   /** Programme id -> definition; only `summarySchedule` is read. The survey catalogue's `programmes`. */
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
@@ -30,6 +33,10 @@ export interface PrepostApp {
 /** Creates the app with both stacks, environment-agnostic so synth needs no AWS account. */
 export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
   const app = new App(appProps);
+  const senderAddress: unknown = app.node.tryGetContext(senderAddressContextKey);
+  if (typeof senderAddress !== 'string' || senderAddress === '') {
+    throw new Error(`context "${senderAddressContextKey}" must name the SES-verified address funder summaries are sent from (cdk.json, or -c ${senderAddressContextKey}=...)`);
+  }
   const dataStack = new DataStack(app, 'PrepostData', {
     description: 'prepost stateful resources: table, summary bucket, link key (retained)',
   });
@@ -39,6 +46,7 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
     summaryBucket: dataStack.summaryBucket,
     summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
     linkKeySecret: dataStack.linkKeySecret,
+    senderAddress,
     programmes,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

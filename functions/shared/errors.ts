@@ -6,6 +6,10 @@
 /** Base class: an expected failure with the status it maps to. */
 export abstract class HttpError extends Error {
   abstract readonly status: number;
+  constructor(message?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 /** The link code is malformed or unknown. */

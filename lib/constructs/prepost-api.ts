@@ -3,7 +3,7 @@
  * local server reads too), a throttled `$default` stage, and access logs that record what
  * happened to a request without recording who made it or which link it carried.
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -14,6 +14,11 @@ import { apiDefaults } from '../config.ts';
 import { routes as allRoutes, type HandlerName, type Route } from '../routes.ts';
 import { pascalCase } from './naming.ts';
 
+const participantLink =
+  'Participants have no account: the unguessable link code in the path (at least 128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.';
+const evaluatorToken =
+  'The function requires an evaluator token (Authorization: Bearer, or the session cookie set by sign-in) whose hash is stored, before reading any indicator.';
+
 /**
  * How each handler authenticates its caller, inside the function. API Gateway has no
  * authorizer in front of any route, and this table is the reason given to cdk-nag for each.
@@ -21,17 +26,17 @@ import { pascalCase } from './naming.ts';
  * protected.
  */
 const authenticatedBy: Readonly<Record<HandlerName, string>> = {
-  'get-survey': 'Participants have no account: the unguessable link code in the path (128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.',
-  'submit-survey': 'Participants have no account: the unguessable link code in the path (128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.',
-  'get-impact': 'Evaluators authenticate with a bearer token that the function verifies itself before reading any indicator.',
-  'get-dashboard': 'Evaluators authenticate with a bearer token that the function verifies itself before reading any indicator.',
-  'sign-in': 'Public by design: this is where an evaluator exchanges credentials for the bearer token the other evaluator routes verify.',
+  'get-survey': participantLink,
+  'submit-survey': participantLink,
+  'get-impact': evaluatorToken,
+  'get-dashboard': evaluatorToken,
+  'sign-in': 'The function accepts the evaluator token in the sign-in link only if its hash is stored, and only then sets it as an HttpOnly session cookie.',
 };
 
 /**
- * Access log fields. No `$context.path` (it holds link codes), no source IP or user agent
- * (participants include survivors of violence): the route template, status and timings are
- * enough to operate the API.
+ * Access log fields. No path (it holds link codes) or query string (sign-in tokens), no source
+ * IP or user agent (participants include survivors of violence): the route template, status
+ * and timings are enough to operate the API.
  */
 const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
@@ -87,6 +92,7 @@ export class PrepostApi extends Construct {
 
     // The stage is made explicitly: the one HttpApi creates cannot be throttled or logged.
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: Names.uniqueResourceName(this, { maxLength: 128 }),
       description: 'prepost: survey links, evaluator API and dashboard',
       createDefaultStage: false,
     });

@@ -5,7 +5,7 @@
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -28,7 +28,8 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'get-dashboard': { trigger: 'api', table: 'read' },
   'sign-in': { trigger: 'api', table: 'read' },
   aggregate: { trigger: 'schedule', table: 'readWrite' },
-  'publish-summaries': { trigger: 'schedule', table: 'read', putSummaries: true },
+  // Aggregates the programme before publishing, so it writes indicators like `aggregate` does.
+  'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };
 
 interface FunctionAccess {
@@ -38,6 +39,8 @@ interface FunctionAccess {
   readonly linkKey?: boolean;
   /** Writes objects to the summary bucket (`SUMMARY_BUCKET`). */
   readonly putSummaries?: boolean;
+  /** Emails funders through SES from the sender address (`SENDER_ADDRESS`). */
+  readonly mailFunders?: boolean;
 }
 
 export interface PipelineStackProps extends StackProps {
@@ -49,6 +52,11 @@ export interface PipelineStackProps extends StackProps {
   readonly summaryPublisherPolicy: iam.IManagedPolicy;
   /** The DataStack's link-code HMAC key. */
   readonly linkKeySecret: secretsmanager.ISecret;
+  /**
+   * The SES-verified address funder summaries are sent from; the function may send as this
+   * address or its domain, whichever identity is verified, and as nothing else.
+   */
+  readonly senderAddress: string;
   /** Programme id -> summary schedule, from the survey catalogue. */
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
 }
@@ -80,6 +88,10 @@ export class PipelineStack extends Stack {
         fn.addEnvironment('SUMMARY_BUCKET', props.summaryBucket.bucketName);
         fn.role?.addManagedPolicy(props.summaryPublisherPolicy);
       }
+      if (access.mailFunders === true) {
+        fn.addEnvironment('SENDER_ADDRESS', props.senderAddress);
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: this.senderIdentityArns(props.senderAddress) }));
+      }
       functions.set(name, fn);
     }
     this.functions = functions;
@@ -94,6 +106,13 @@ export class PipelineStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the survey links, evaluator API and dashboard' });
+  }
+
+  /** The SES identities a sender address can be verified as: the address itself, or its domain. */
+  private senderIdentityArns(address: string): string[] {
+    const domain = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(address)?.[1];
+    if (domain === undefined) throw new Error(`PipelineStack: senderAddress "${address}" is not an email address`);
+    return [address, domain].map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
   }
 }
 

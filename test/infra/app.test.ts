@@ -25,7 +25,7 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 
 const handlerNames = ['get-survey', 'submit-survey', 'get-impact', 'get-dashboard', 'sign-in', 'aggregate', 'publish-summaries'] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'sign-in', 'publish-summaries'];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'sign-in'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;
@@ -159,7 +159,7 @@ describe('PipelineStack', () => {
     }
   });
 
-  it('gives the link key to the survey handlers only, and the summary bucket to publish-summaries only', () => {
+  it('gives the link key to the survey handlers only, and the summary bucket and SES sender to publish-summaries only', () => {
     for (const name of handlerNames) {
       const { props, roleId } = fn(name);
       const variables = props.Environment.Variables;
@@ -169,6 +169,13 @@ describe('PipelineStack', () => {
       const publishes = name === 'publish-summaries';
       expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
       expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(publishes ? 1 : 0);
+      expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
+      const sends = statementsOfRole(pipeline, roleId).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      expect(sends.length, name).toBe(publishes ? 1 : 0);
+      for (const statement of sends) {
+        expect(statement.Action).toBe('ses:SendEmail');
+        expect(JSON.stringify(statement.Resource)).not.toContain('*');
+      }
     }
   });
 
@@ -181,7 +188,7 @@ describe('PipelineStack', () => {
         expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
       }
     }
-    for (const name of ['submit-survey', 'aggregate'] as const) {
+    for (const name of ['submit-survey', 'aggregate', 'publish-summaries'] as const) {
       expect(actionsOf(statementsOfRole(pipeline, fn(name).roleId)), name).toContain('dynamodb:PutItem');
     }
   });

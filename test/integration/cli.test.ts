@@ -1,0 +1,77 @@
+/**
+ * The command line as a coordinator uses it, in a fresh folder with its own `.data/`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCsv } from '#core/csv.ts';
+import { runEntry } from '../support/run.ts';
+
+let cwd: string;
+// Commands must not reach a DynamoDB of the developer's: each uses this folder's embedded one.
+const env = { DYNAMODB_ENDPOINT: '' };
+
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'prepost-cli-'));
+});
+
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+describe('npm run prepost', () => {
+  it('lists its commands, and each command has --help', async () => {
+    const help = await runEntry('prepost', ['--help'], cwd, env);
+    expect(help.code).toBe(0);
+    for (const command of ['links', 'aggregate', 'summaries', 'stats', 'erase', 'import', 'export']) expect(help.stdout).toContain(command);
+    const links = await runEntry('prepost', ['links', '--help'], cwd, env);
+    expect(links.code).toBe(0);
+    expect(links.stdout).toContain('--programme P');
+  });
+
+  it('creates links as CSV, one per wave per participant, pairing pre and post by participant', async () => {
+    const result = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '3', '--out', 'links.csv'], cwd, { ...env, PORT: '4321' });
+    expect(result.code).toBe(0);
+    const [header, ...rows] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
+    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url']);
+    expect(rows).toHaveLength(3 * 3 * 2);
+    const participants = new Set(rows.map((row) => row[0]));
+    expect(participants.size).toBe(3);
+    for (const participant of participants) {
+      const own = rows.filter((row) => row[0] === participant);
+      expect(own.filter((row) => row[2] === 'pre')).toHaveLength(3);
+      expect(own.filter((row) => row[2] === 'post')).toHaveLength(3);
+    }
+    for (const row of rows) expect(row[4]).toBe(`http://127.0.0.1:4321/s/${row[3] ?? ''}`);
+    expect(existsSync(join(cwd, '.data', 'dynamo'))).toBe(true);
+  });
+
+  it('says what is wrong, with exit code 2, for unknown programmes and missing options', async () => {
+    const unknown = await runEntry('prepost', ['links', '--programme', 'nope', '--cohort', 'x', '--count', '1'], cwd, env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown programme "nope"');
+    const missing = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020'], cwd, env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--count is required');
+    const badCount = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '0'], cwd, env);
+    expect(badCount.code).toBe(2);
+    const badPeriod = await runEntry('prepost', ['summaries', '--period', '2026-13'], cwd, env);
+    expect(badPeriod.code).toBe(2);
+    const unknownCommand = await runEntry('prepost', ['frobnicate'], cwd, env);
+    expect(unknownCommand.code).toBe(2);
+  });
+
+  it('aggregates and writes summaries and .eml messages from the same .data/', async () => {
+    const aggregate = await runEntry('prepost', ['aggregate'], cwd, env);
+    expect(aggregate.code).toBe(0);
+    expect(aggregate.stdout).toContain('justrom3-mentoring / iasi-2020: 0 responses');
+    const summaries = await runEntry('prepost', ['summaries', '--period', '2026-11', '--out', 'out'], cwd, env);
+    expect(summaries.code).toBe(0);
+    for (const programme of ['justrom3-mentoring', 'migrant-voices-heard', 'dones-mentores']) {
+      for (const file of ['summary.json', 'summary.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', programme, '2026-11', file))).toBe(true);
+      expect(existsSync(join(cwd, 'out', 'outbox', `${programme}-2026-11-1.eml`))).toBe(true);
+    }
+  });
+});

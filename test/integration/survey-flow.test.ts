@@ -1,0 +1,265 @@
+/**
+ * The participant and evaluator routes end to end: HTTP requests to the local server, which
+ * calls the deployed handler modules, which talk to the embedded DynamoDB.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { cohortKey } from '#adapters/dynamo-keys.ts';
+import { resolveWave } from '#core/waves.ts';
+import { hashToken } from '#shared/codes.ts';
+import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { aggregate } from '#use-cases/aggregate.ts';
+import { startLocalServer, type LocalServer } from '#local/server.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+import { answerAll, startTestStack } from '../support/stack.ts';
+
+const PROGRAMME = 'justrom3-mentoring';
+const COHORT = 'iasi-2020';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let links: IssuedLink[];
+let token: string;
+
+const linkFor = (participantIndex: number, session: string, wave: 'pre' | 'post'): IssuedLink => {
+  const participants = [...new Set(links.map((link) => link.participant))];
+  const found = links.find((link) => link.participant === participants[participantIndex] && link.session === session && link.wave === wave);
+  if (found === undefined) throw new Error('no such link');
+  return found;
+};
+const contextOf = (session: string, wave: 'pre' | 'post') => {
+  const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, session, wave);
+  if (context === undefined) throw new Error('no such wave');
+  return context;
+};
+const post = (code: string, body: string, headers: Record<string, string> = FORM): Promise<Response> =>
+  fetch(`${stack.url}/s/${code}`, { method: 'POST', headers, body, redirect: 'manual' });
+
+async function storedResponses(): Promise<number> {
+  const client = createDocumentClient(stack.environment.endpoint);
+  const { Count } = await client.send(
+    new QueryCommand({
+      TableName: stack.environment.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT), ':prefix': 'RESP#' },
+      Select: 'COUNT',
+    }),
+  );
+  return Count ?? 0;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  links = await createLinks(stack.deps, PROGRAMME, COHORT, 3);
+  token = randomBytes(32).toString('base64url');
+  await stack.deps.store.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('links', () => {
+  it('gives each participant one code per wave, 26 Crockford base32 symbols, stored only as a keyed hash', async () => {
+    const sessions = stack.deps.catalog.programmes.get(PROGRAMME)?.sessions.length ?? 0;
+    expect(links).toHaveLength(3 * sessions * 2);
+    for (const link of links) expect(link.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(new Set(links.map((link) => link.code)).size).toBe(links.length);
+    const client = createDocumentClient(stack.environment.endpoint);
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT) } }),
+    );
+    const dump = JSON.stringify(Items);
+    for (const link of links) expect(dump).not.toContain(link.code);
+  });
+});
+
+describe('GET /s/{code}', () => {
+  it('renders the form in the programme language with the protective headers', async () => {
+    const link = linkFor(0, 'individual-meeting-1', 'pre');
+    const response = await fetch(`${stack.url}/s/${link.code}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const page = await response.text();
+    expect(page).toContain('<html lang="ro">');
+    expect(page).toContain('<title>Chestionar</title>');
+    expect(page).toContain('name="a.rosenberg-self-esteem.');
+    expect(page).not.toContain('<script src');
+  });
+
+  it('follows ?lang= and Accept-Language among the programme languages', async () => {
+    const link = linkFor(0, 'individual-meeting-1', 'pre');
+    expect(await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text()).toContain('<html lang="en">');
+    expect(await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'fr-FR, en;q=0.8' } })).text()).toContain('<html lang="en">');
+    expect(await (await fetch(`${stack.url}/s/${link.code}?lang=ca`)).text()).toContain('<html lang="ro">');
+  });
+
+  it('answers 404 with a plain message for unknown and malformed codes, lower-case and hyphens accepted', async () => {
+    const unknown = await fetch(`${stack.url}/s/${'0'.repeat(26)}`, { headers: { 'accept-language': 'es' } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Este enlace no es válido');
+    expect((await fetch(`${stack.url}/s/not-a-code`)).status).toBe(404);
+    const link = linkFor(1, 'individual-meeting-1', 'pre');
+    const typed = link.code.toLowerCase().replace(/(.{4})/g, '$1-');
+    expect((await fetch(`${stack.url}/s/${typed}`)).status).toBe(200);
+  });
+});
+
+describe('POST /s/{code}', () => {
+  it('stores one response, redirects to the thank-you page, and treats an identical resubmit as the same', async () => {
+    const link = linkFor(0, 'individual-meeting-1', 'pre');
+    const before = await storedResponses();
+    const body = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1).toString();
+    const first = await post(link.code, body);
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`/s/${link.code}?lang=ro`);
+    const thanks = await (await fetch(`${stack.url}${first.headers.get('location') ?? ''}`)).text();
+    const receipt = /<strong>([0-9A-Z]{10})<\/strong>/.exec(thanks)?.[1];
+    expect(receipt).toBeDefined();
+    const again = await post(link.code, body);
+    expect(again.status).toBe(303);
+    expect(await storedResponses()).toBe(before + 1);
+    expect(await (await fetch(`${stack.url}/s/${link.code}`)).text()).toContain(receipt ?? 'missing');
+  });
+
+  it('refuses different answers for an answered wave with 409 and keeps the first', async () => {
+    const link = linkFor(0, 'individual-meeting-1', 'pre');
+    const before = await storedResponses();
+    const response = await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString());
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('deja');
+    expect(await storedResponses()).toBe(before);
+  });
+
+  it('re-renders the form with each problem named and the answers kept, storing nothing', async () => {
+    const link = linkFor(1, 'individual-meeting-1', 'pre');
+    const before = await storedResponses();
+    const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
+    fields.delete('consent');
+    fields.set('a.rosenberg-self-esteem.rses-1', 'nonsense');
+    fields.set('a.unknown.item', 'x');
+    fields.set('lang', 'en');
+    const response = await post(link.code, fields.toString());
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain('Please tick the box');
+    expect(page).toContain('Please choose one of the options.');
+    expect(page).toContain('does not belong to this questionnaire');
+    const keptField = [...fields.keys()].find((key) => key.startsWith('a.personal-safety.'));
+    expect(keptField).toBeDefined();
+    expect(page).toMatch(new RegExp(`name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`));
+    expect(await storedResponses()).toBe(before);
+  });
+
+  it('answers 415 for a wrong content type and 413 for a body over 16 KB, storing nothing', async () => {
+    const link = linkFor(2, 'individual-meeting-1', 'pre');
+    const before = await storedResponses();
+    expect((await post(link.code, '{}', { 'content-type': 'application/json' })).status).toBe(415);
+    expect((await post(link.code, 'consent=x')).status).not.toBe(500);
+    const big = `${answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog).toString()}&pad=${'x'.repeat(17 * 1024)}`;
+    const response = await post(link.code, big);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('prea mare');
+    expect(await storedResponses()).toBe(before);
+  });
+
+  it('answers 410 in the participant language when the wave is closed or not yet open', async () => {
+    const programme = stack.deps.catalog.programmes.get(PROGRAMME);
+    if (programme === undefined) throw new Error('no programme');
+    const closedCatalog: Catalog = {
+      instruments: stack.deps.catalog.instruments,
+      programmes: new Map([
+        [
+          PROGRAMME,
+          {
+            ...programme,
+            cohorts: programme.cohorts.map((cohort) =>
+              cohort.id === COHORT ? { ...cohort, windows: { 'individual-meeting-1:pre': { closes: '2021-03-31' }, 'individual-meeting-1:post': { opens: '2999-01-01' } } } : cohort,
+            ),
+          },
+        ],
+      ]),
+    };
+    // Handler modules read the environment at import, as in Lambda, so import them after the stack set it.
+    const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
+    const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
+    const deps = { ...stack.deps, catalog: closedCatalog };
+    const server: LocalServer = await startLocalServer(
+      new Map([
+        ['get-survey', makeGetSurveyHandler(deps)],
+        ['submit-survey', makeSubmitSurveyHandler(deps)],
+      ]),
+      '127.0.0.1',
+      0,
+    );
+    try {
+      const before = await storedResponses();
+      const closed = await fetch(`${server.url}/s/${linkFor(2, 'individual-meeting-1', 'pre').code}?lang=en`);
+      expect(closed.status).toBe(410);
+      expect(await closed.text()).toContain('This questionnaire is closed.');
+      const early = await fetch(`${server.url}/s/${linkFor(2, 'individual-meeting-1', 'post').code}`, {
+        method: 'POST',
+        headers: FORM,
+        body: answerAll(contextOf('individual-meeting-1', 'post'), stack.deps.catalog).toString(),
+      });
+      expect(early.status).toBe(410);
+      expect(await early.text()).toContain('nu este încă deschis');
+      expect(await storedResponses()).toBe(before);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('evaluator routes', () => {
+  it('refuse a missing or wrong token with 401', async () => {
+    expect((await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`)).status).toBe(401);
+    expect((await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`, { headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).status).toBe(401);
+    expect((await fetch(`${stack.url}/dashboard`)).status).toBe(401);
+    expect((await fetch(`${stack.url}/sign-in?token=${'y'.repeat(43)}`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('show a submitted pair after aggregation, as JSON, CSV and on the dashboard', async () => {
+    const pre = linkFor(2, 'individual-meeting-2', 'pre');
+    const postLink = linkFor(2, 'individual-meeting-2', 'post');
+    expect((await post(pre.code, answerAll(contextOf('individual-meeting-2', 'pre'), stack.deps.catalog, 2).toString())).status).toBe(303);
+    expect((await post(postLink.code, answerAll(contextOf('individual-meeting-2', 'post'), stack.deps.catalog, 0).toString())).status).toBe(303);
+    await aggregate(stack.deps, PROGRAMME);
+
+    const auth = { authorization: `Bearer ${token}` };
+    const json = (await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: auth })).json()) as {
+      rows: { session: string; instrument: string; dimension: string | null; n_paired: number; mean_change: number | null }[];
+    };
+    const rosenberg = json.rows.find((row) => row.session === 'individual-meeting-2' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null);
+    expect(rosenberg?.n_paired).toBe(1);
+    // Option 2 then option 0 on every item: positive items 1 -> 3 (+2), reversed items 2 -> 0 (-2); 5 of each.
+    expect(rosenberg?.mean_change).toBe(0);
+    const quiz = json.rows.find((row) => row.session === 'individual-meeting-2' && row.instrument === 'rights-justice-quiz' && row.dimension === null);
+    expect(quiz?.n_paired).toBe(1);
+
+    const csv = await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: { ...auth, accept: 'text/csv' } })).text();
+    expect(csv.split('\r\n')[0]).toContain('programme,cohort,session,instrument');
+    expect(csv).toContain(`${PROGRAMME},${COHORT},individual-meeting-2,rosenberg-self-esteem,,,`);
+
+    const signIn = await fetch(`${stack.url}/sign-in?token=${token}`, { redirect: 'manual' });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    const dashboard = await fetch(`${stack.url}/dashboard`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(dashboard.status).toBe(200);
+    const page = await dashboard.text();
+    expect(page).toContain('Rosenberg Self-Esteem Scale');
+    expect(page).toContain('Individual meeting 2');
+  });
+
+  it('answers 400 without a programme and 404 for an unknown one', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${stack.url}/api/impact`, { headers: auth })).status).toBe(400);
+    expect((await fetch(`${stack.url}/api/impact?programme=nope`, { headers: auth })).status).toBe(404);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Test helpers: a local stack on the embedded DynamoDB (in memory, its own temp folder), and a
+ * form body that answers a wave from its definition.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Catalog } from '#surveys/catalog.ts';
+import { optionsOf } from '#surveys/catalog.ts';
+import { CONSENT_FIELD, answerField } from '#core/answers.ts';
+import type { WaveContext } from '#core/waves.ts';
+import { startLocalStack, type LocalStack } from '#local/stack.ts';
+
+/** A started stack and a way to stop it and remove its folder. */
+export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'prepost-test-'));
+  const stack = await startLocalStack({ dataDir, inMemory: true, tableName: `prepost-test-${process.pid}` });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fields answering every item of a wave with the option at `pick` (0 = first), with consent. */
+export function answerAll(context: WaveContext, catalog: Catalog, pick = 0): URLSearchParams {
+  const fields = new URLSearchParams({ [CONSENT_FIELD]: context.programme.consent.version });
+  for (const instrumentId of context.wave.instruments) {
+    const instrument = catalog.instruments.get(instrumentId);
+    if (instrument === undefined) throw new Error(`no instrument ${instrumentId}`);
+    instrument.items.forEach((item, index) => {
+      const options = optionsOf(instrument, index);
+      const option = options[Math.min(pick, options.length - 1)];
+      if (option !== undefined) fields.set(answerField(instrumentId, item.id), option.value);
+    });
+  }
+  return fields;
+}
