@@ -1,0 +1,327 @@
+/**
+ * The shipped catalogue and the checks that stop a broken definition at load time. Broken
+ * definitions are deep-cloned mutations of the shipped ones, so each test changes exactly one
+ * thing and names the file, path and reason it expects.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { catalog, instrumentSources, programmeSources } from '#surveys/index.ts';
+import { loadCatalog, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
+import type { Instrument, Programme } from '#surveys/schema.ts';
+
+const surveysDir = fileURLToPath(new URL('../../surveys/', import.meta.url));
+const jsonFiles = (folder: string): string[] =>
+  readdirSync(`${surveysDir}${folder}`)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => `surveys/${folder}/${name}`)
+    .sort();
+
+function instrument(id: string): Instrument {
+  const found = catalog.instruments.get(id);
+  if (found === undefined) throw new Error(`no instrument ${id} in the catalogue`);
+  return found;
+}
+
+function programme(id: string): Programme {
+  const found = catalog.programmes.get(id);
+  if (found === undefined) throw new Error(`no programme ${id} in the catalogue`);
+  return found;
+}
+
+const instrumentsOf = (p: Programme): string[] => [...new Set(p.sessions.flatMap((session) => [...session.pre.instruments, ...session.post.instruments]))];
+
+// --- mutation helpers -------------------------------------------------------------------------
+
+type PathPart = string | number;
+const DELETE = Symbol('delete');
+
+/** Deep-clones the sources and sets (or deletes) one value inside the named file's data. */
+function mutated(sources: readonly DefinitionSource[], file: string, path: readonly PathPart[], value: unknown): DefinitionSource[] {
+  let found = false;
+  const copy = sources.map((source) => {
+    if (source.file !== file) return { file: source.file, data: structuredClone(source.data) };
+    found = true;
+    const data: unknown = structuredClone(source.data);
+    setAt(data, path, value);
+    return { file: source.file, data };
+  });
+  if (!found) throw new Error(`no source ${file}`);
+  return copy;
+}
+
+function setAt(root: unknown, path: readonly PathPart[], value: unknown): void {
+  let node = root as Record<PathPart, unknown>;
+  for (const part of path.slice(0, -1)) {
+    const next = node[part];
+    if (next === null || typeof next !== 'object') throw new Error(`no object at ${String(part)}`);
+    node = next as Record<PathPart, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (last === undefined) throw new Error('empty path');
+  if (value === DELETE) {
+    if (!(last in node)) throw new Error(`nothing to delete at ${String(last)}`);
+    delete node[last];
+  } else node[last] = value;
+}
+
+function getAt(root: unknown, path: readonly PathPart[]): unknown {
+  let node = root;
+  for (const part of path) node = (node as Record<PathPart, unknown>)[part];
+  return node;
+}
+
+/** Runs loadCatalog and returns the SurveyDefinitionError it throws (fails if it does not). */
+function loadError(instruments: readonly DefinitionSource[], programmes: readonly DefinitionSource[]): SurveyDefinitionError {
+  try {
+    loadCatalog(instruments, programmes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SurveyDefinitionError);
+    const definitionError = error as SurveyDefinitionError;
+    expect(definitionError.message).toContain(definitionError.file);
+    expect(definitionError.message).toContain(definitionError.path);
+    expect(definitionError.message).toContain(definitionError.reason);
+    return definitionError;
+  }
+  throw new Error('loadCatalog accepted a broken definition');
+}
+
+const ROSENBERG = 'surveys/instruments/rosenberg-self-esteem.json';
+const ADVOCACY_QUIZ = 'surveys/instruments/mvh-advocacy-quiz.json';
+const JUSTROM3 = 'surveys/programmes/justrom3-mentoring.json';
+const DONES = 'surveys/programmes/dones-mentores.json';
+
+// --- the shipped catalogue -----------------------------------------------------------------------
+
+describe('the shipped catalogue', () => {
+  it('loads the three seed programmes', () => {
+    expect([...catalog.programmes.keys()].sort()).toEqual(['dones-mentores', 'justrom3-mentoring', 'migrant-voices-heard']);
+  });
+
+  it('holds every instrument the programmes ask for, and the ones the brief names', () => {
+    for (const p of catalog.programmes.values()) {
+      for (const id of instrumentsOf(p)) expect(catalog.instruments.has(id), `${p.id} uses ${id}`).toBe(true);
+    }
+    const dones = instrumentsOf(programme('dones-mentores'));
+    for (const id of ['rosenberg-self-esteem', 'ucla-loneliness-3', 'general-self-efficacy', 'personal-safety', 'mood']) expect(dones).toContain(id);
+    expect(instrumentsOf(programme('justrom3-mentoring'))).toContain('rosenberg-self-esteem');
+    // MigrantVoicesHeard: one quiz per topic (five topics) plus participation confidence.
+    const mvh = programme('migrant-voices-heard');
+    expect(mvh.sessions).toHaveLength(5);
+    const quizzes = instrumentsOf(mvh).filter((id) => instrument(id).kind === 'quiz');
+    expect(quizzes).toHaveLength(5);
+  });
+
+  it('lists every instrument JSON file in instrumentSources, and nothing else', () => {
+    const listed = instrumentSources.map((source) => source.file).sort();
+    expect(listed).toEqual(jsonFiles('instruments'));
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('lists every programme JSON file in programmeSources, and nothing else', () => {
+    const listed = programmeSources.map((source) => source.file).sort();
+    expect(listed).toEqual(jsonFiles('programmes'));
+  });
+
+  it('names each instrument and programme file after its id', () => {
+    for (const source of instrumentSources) {
+      const id = (source.data as { id: string }).id;
+      expect(source.file).toBe(`surveys/instruments/${id}.json`);
+      expect(catalog.instruments.has(id)).toBe(true);
+    }
+    for (const source of programmeSources) {
+      const id = (source.data as { id: string }).id;
+      expect(source.file).toBe(`surveys/programmes/${id}.json`);
+    }
+    expect(catalog.instruments.size).toBe(instrumentSources.length);
+  });
+
+  it('ships no SWEMWBS / Warwick-Edinburgh instrument (licensed, may not be published)', () => {
+    for (const source of instrumentSources) {
+      const text = JSON.stringify(source.data);
+      expect(text, source.file).not.toMatch(/swemwbs|warwick|edinburgh/i);
+    }
+    expect(jsonFiles('instruments').join(' ')).not.toMatch(/swemwbs|warwick/i);
+  });
+
+  it('defines Rosenberg as 10 items, 0-3 each, items 2, 5, 6, 8, 9 reversed, total 0-30', () => {
+    const rses = instrument('rosenberg-self-esteem');
+    expect(rses.items).toHaveLength(10);
+    const reversed = rses.items.flatMap((item, index) => (item.reverse ? [index + 1] : []));
+    expect(reversed).toEqual([2, 5, 6, 8, 9]);
+    const scores = (rses.options ?? []).map((option) => option.score).sort();
+    expect(scores).toEqual([0, 1, 2, 3]);
+    expect(rses.scoring.rule).toBe('sum');
+    expect(rses.range).toEqual({ min: 0, max: 30 });
+    expect(rses.direction).toBe('higher-better');
+  });
+
+  it('defines UCLA-3 as 3 items, 1-3 each, 3-9, lower is better', () => {
+    const ucla = instrument('ucla-loneliness-3');
+    expect(ucla.items).toHaveLength(3);
+    expect((ucla.options ?? []).map((option) => option.score).sort()).toEqual([1, 2, 3]);
+    expect(ucla.range).toEqual({ min: 3, max: 9 });
+    expect(ucla.direction).toBe('lower-better');
+  });
+
+  it('gives each programme its name, consent and support texts in all of its languages', () => {
+    for (const p of catalog.programmes.values()) {
+      expect(p.languages).toContain(p.defaultLanguage);
+      for (const language of p.languages) {
+        expect(p.name[language], `${p.id} name.${language}`).toBeTruthy();
+        expect(p.consent.text[language], `${p.id} consent.text.${language}`).toBeTruthy();
+        if (p.supportLine !== undefined) expect(p.supportLine[language], `${p.id} supportLine.${language}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('gives every item and option of the instruments a programme uses a text in each of its languages', () => {
+    for (const p of catalog.programmes.values()) {
+      for (const id of instrumentsOf(p)) {
+        const ins = instrument(id);
+        for (const language of p.languages) {
+          expect(ins.name[language], `${id} name.${language}`).toBeTruthy();
+          ins.items.forEach((item, index) => {
+            expect(item.text[language], `${id} items[${index}].text.${language} (${p.id})`).toBeTruthy();
+            for (const option of item.options ?? ins.options ?? []) expect(option.label[language], `${id} ${item.id} ${option.value} ${language}`).toBeTruthy();
+          });
+        }
+      }
+    }
+  });
+
+  it('marks every translation a programme uses: English originals, the others validated or unvalidated', () => {
+    for (const p of catalog.programmes.values()) {
+      for (const id of instrumentsOf(p)) {
+        const translations = instrument(id).translations;
+        for (const language of p.languages) {
+          const status = translations[language]?.status;
+          expect(status, `${id} translations.${language} (${p.id})`).toBeDefined();
+          if (language === 'en') expect(status).toBe('original');
+          else expect(['validated', 'unvalidated'], `${id} translations.${language}`).toContain(status);
+        }
+      }
+    }
+  });
+
+  it('uses k = 10 for Dones Mentores and 5 for the others', () => {
+    expect(programme('dones-mentores').k).toBe(10);
+    expect(programme('justrom3-mentoring').k).toBe(5);
+    expect(programme('migrant-voices-heard').k).toBe(5);
+  });
+});
+
+// --- broken definitions ------------------------------------------------------------------------
+
+describe('loadCatalog on broken definitions', () => {
+  it('accepts the unmodified sources (so each failure below comes from its one mutation)', () => {
+    const loaded = loadCatalog(
+      instrumentSources.map((source) => ({ file: source.file, data: structuredClone(source.data) })),
+      programmeSources.map((source) => ({ file: source.file, data: structuredClone(source.data) })),
+    );
+    expect(loaded.programmes.size).toBe(3);
+    expect(loaded.instruments.size).toBe(instrumentSources.length);
+  });
+
+  it('names a missing required field', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['direction'], DELETE), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('direction');
+    expect(error.reason).toMatch(/required/);
+  });
+
+  it('names a field of the wrong type', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, DONES, ['retentionDays'], '365'));
+    expect(error.file).toBe(DONES);
+    expect(error.path).toBe('retentionDays');
+    expect(error.reason).toMatch(/number/);
+  });
+
+  it('names a wrongly typed field deep inside an array', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['options', 1, 'score'], 'two'), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('options[1].score');
+  });
+
+  it('names an unknown instrument referenced by a programme session', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['sessions', 1, 'pre', 'instruments', 0], 'swemwbs'));
+    expect(error.file).toBe(JUSTROM3);
+    expect(error.path).toBe('sessions[1].pre.instruments[0]');
+    expect(error.reason).toContain('swemwbs');
+  });
+
+  it('names the instrument file and item when an item lacks a language a programme uses', () => {
+    const rosenberg = instrumentSources.find((source) => source.file === ROSENBERG);
+    expect(getAt(rosenberg?.data, ['items', 0, 'text', 'ro'])).toBeTypeOf('string');
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['items', 0, 'text', 'ro'], DELETE), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('items[0].text');
+    expect(error.reason).toMatch(/\bro\b/);
+    expect(error.reason).toContain('justrom3-mentoring');
+  });
+
+  it('names a missing translation status for a language a programme uses', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['translations', 'ca'], DELETE), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('translations');
+    expect(error.reason).toMatch(/\bca\b/);
+  });
+
+  it('names a declared range that the items do not give', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['range', 'max'], 40), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('range');
+    expect(error.reason).toContain('30');
+  });
+
+  it('names a quiz item with two correct options', () => {
+    // mvh-advocacy-quiz item 0: option a is correct; make b correct too.
+    const error = loadError(mutated(instrumentSources, ADVOCACY_QUIZ, ['items', 0, 'options', 1, 'correct'], true), programmeSources);
+    expect(error.file).toBe(ADVOCACY_QUIZ);
+    expect(error.path).toBe('items[0].options');
+    expect(error.reason).toMatch(/exactly one correct/);
+  });
+
+  it('names a duplicate item id', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['items', 3, 'id'], 'rses-1'), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('items[3].id');
+    expect(error.reason).toContain('rses-1');
+  });
+
+  it('names a duplicate instrument id', () => {
+    const first = instrumentSources[0];
+    if (first === undefined) throw new Error('no instruments');
+    const copy = { file: 'surveys/instruments/copy.json', data: structuredClone(first.data) };
+    const error = loadError([...instrumentSources, copy], programmeSources);
+    expect(error.file).toBe('surveys/instruments/copy.json');
+    expect(error.path).toBe('id');
+  });
+
+  it('names a duplicate programme id', () => {
+    const copy = { file: 'surveys/programmes/copy.json', data: structuredClone(programmeSources[0].data) };
+    const error = loadError(instrumentSources, [...programmeSources, copy]);
+    expect(error.file).toBe('surveys/programmes/copy.json');
+    expect(error.path).toBe('id');
+  });
+
+  it('names a duplicate cohort id', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['cohorts', 1, 'id'], 'iasi-2020'));
+    expect(error.file).toBe(JUSTROM3);
+    expect(error.path).toBe('cohorts[1].id');
+  });
+
+  it('names a cohort window for a wave the programme does not have', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, DONES, ['cohorts', 0, 'windows'], { 'no-such-session:pre': { opens: '2026-01-01' } }));
+    expect(error.file).toBe(DONES);
+    expect(error.path).toBe('cohorts[0].windows.no-such-session:pre');
+    expect(error.reason).toContain('no-such-session:pre');
+  });
+
+  it('names a default language the programme does not offer', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['defaultLanguage'], 'ca'));
+    expect(error.file).toBe(JUSTROM3);
+    expect(error.path).toBe('defaultLanguage');
+    expect(error.reason).toContain('ca');
+  });
+});
