@@ -1,0 +1,77 @@
+/**
+ * What a new user does after `npm start`, in a real browser: open a participant link, answer,
+ * send, see the thank-you page; aggregate; sign in as evaluator and see the answers counted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { hashToken } from '#shared/codes.ts';
+import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { aggregate } from '#use-cases/aggregate.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestStack } from '../support/stack.ts';
+
+const PROGRAMME = 'dones-mentores';
+const COHORT = 'barcelona-2026';
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let browser: Browser;
+let links: IssuedLink[];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  links = await createLinks(stack.deps, PROGRAMME, COHORT, 1);
+  await mkdir('test-artifacts', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function answerInBrowser(code: string, choice: 'first' | 'last', screenshot?: string): Promise<string> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'es-ES' });
+  try {
+    await page.goto(`${stack.url}/s/${code}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await page.getByRole('checkbox').check();
+    for (const group of await page.locator('fieldset').all()) {
+      const radios = group.locator('input[type=radio]');
+      const count = await radios.count();
+      await radios.nth(choice === 'first' ? 0 : Math.max(0, count - 2)).check();
+    }
+    if (screenshot !== undefined) await page.evaluate(() => window.scrollTo(0, 0));
+    if (screenshot !== undefined) await page.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
+    await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
+    await page.waitForURL(/\/s\/.*\?lang=es$/);
+    return await page.locator('main').innerText();
+  } finally {
+    await page.close();
+  }
+}
+
+describe('in Chromium', () => {
+  it('a participant answers pre and post, and the evaluator sees the pair after aggregation', async () => {
+    const pre = links.find((link) => link.wave === 'pre');
+    const post = links.find((link) => link.wave === 'post');
+    if (pre === undefined || post === undefined) throw new Error('links missing');
+    expect(await answerInBrowser(pre.code, 'first', 'survey-360px-es.png')).toContain('Gracias');
+    expect(await answerInBrowser(post.code, 'last')).toContain('Gracias');
+
+    await aggregate(stack.deps, PROGRAMME);
+    const token = randomBytes(32).toString('base64url');
+    await stack.deps.store.putToken(hashToken(token), { label: 'e2e', createdAt: new Date().toISOString() });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${stack.url}/sign-in?token=${token}`);
+      expect(new URL(page.url()).pathname).toBe('/dashboard');
+      const row = page.locator('tr', { hasText: 'Rosenberg Self-Esteem Scale' }).filter({ hasText: 'All' }).first();
+      const cells = await row.locator('td').allInnerTexts();
+      // n pre, n post, n paired
+      expect(cells.slice(2, 5)).toEqual(['1', '1', '1']);
+    } finally {
+      await page.close();
+    }
+  });
+});
