@@ -55,20 +55,30 @@ function parseOrThrow<T>(schema: z.ZodMiniType<T>, source: DefinitionSource): T 
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue === undefined) throw new SurveyDefinitionError(source.file, '', 'invalid definition');
-  throw new SurveyDefinitionError(source.file, formatPath(issue.path), describeIssue(issue));
+  throw new SurveyDefinitionError(source.file, formatPath(issue.path), describeIssue(issue, valueAt(source.data, issue.path)));
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
 /** zod/mini ships no message locale (it would bloat the Lambda bundles), so say it here. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
+      return input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${Array.isArray(input) ? 'array' : typeof input}`;
     case 'invalid_value':
+      if (input === undefined) return `is required (one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')})`;
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
       return `must be at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : issue.origin === 'string' ? ' characters' : ''}`;

@@ -52,7 +52,7 @@ export function validateAnswers(context: WaveContext, catalog: Catalog, fields: 
       }
       const field = String(issue.path[0] ?? '');
       if (field === CONSENT_FIELD) errors.push({ field, problem: 'consent-required' });
-      else errors.push({ field, problem: issue.code === 'invalid_type' ? 'required' : 'invalid-option' });
+      else errors.push({ field, problem: single[field] === undefined ? 'required' : 'invalid-option' });
     }
   }
   if (errors.length > 0) return { ok: false, errors };

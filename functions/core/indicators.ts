@@ -45,8 +45,11 @@ export interface IndicatorRow {
 }
 
 /** Computes every row of a cohort from its responses. */
-export function computeCohortIndicators(programme: Programme, catalog: Catalog, cohortId: string, responses: readonly StoredResponse[]): IndicatorRow[] {
+export function computeCohortIndicators(programme: Programme, catalog: Catalog, cohortId: string, unordered: readonly StoredResponse[]): IndicatorRow[] {
   const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
+  // Sums of floating-point scores depend on their order: fix it by participant, so the same
+  // responses in any order give identical results.
+  const responses = [...unordered].sort((a, b) => compare(a.participant, b.participant) || compare(a.session, b.session) || compare(a.wave, b.wave));
   const groupsByParticipant = collectGroups(programme, cohort?.attributes ?? {}, responses);
   const rows: IndicatorRow[] = [];
   for (const session of programme.sessions) {
@@ -86,7 +89,7 @@ export function computeCohortIndicators(programme: Programme, catalog: Catalog, 
 function collectGroups(programme: Programme, cohortAttributes: Readonly<Record<string, string>>, responses: readonly StoredResponse[]): Map<string, Record<string, string>> {
   const known = new Set(programme.subgroups.map((subgroup) => subgroup.id));
   const groups = new Map<string, Record<string, string>>();
-  const ordered = [...responses].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const ordered = [...responses].sort((a, b) => compare(a.receivedAt, b.receivedAt));
   for (const response of ordered) {
     const current = groups.get(response.participant) ?? { ...cohortAttributes };
     for (const [dimension, value] of Object.entries(response.groups)) {
@@ -115,6 +118,10 @@ function summarise(pre: ReadonlyMap<string, number>, post: ReadonlyMap<string, n
     mean_change: meanOrNull(changes),
     sd_change: sdOrNull(changes),
   };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function meanOrNull(values: readonly number[]): number | null {

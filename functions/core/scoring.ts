@@ -39,7 +39,8 @@ export function scoreInstrument(instrument: Instrument, answers: Readonly<Record
   });
   const items = instrument.items.length;
   const answered = itemScores.length;
-  if (answered === 0 || answered < instrument.scoring.minAnswered * items) return { score: null, answered, items };
+  // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.
+  if (answered === 0 || answered / items < instrument.scoring.minAnswered) return { score: null, answered, items };
   const meanItem = itemScores.reduce((sum, score) => sum + score, 0) / answered;
   switch (instrument.scoring.rule) {
     case 'sum':

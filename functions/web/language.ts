@@ -26,7 +26,8 @@ function parseAcceptLanguage(header: string | undefined): string[] {
     .split(',')
     .slice(0, 20)
     .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const [rawTag = '', ...params] = part.toLowerCase().split(';');
+      const tag = rawTag.trim();
       const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
       return { tag, q: q === undefined ? 1 : Number(q), index };
     })

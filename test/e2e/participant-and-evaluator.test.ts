@@ -41,7 +41,7 @@ async function answerInBrowser(code: string, choice: 'first' | 'last', screensho
       const count = await radios.count();
       await radios.nth(choice === 'first' ? 0 : Math.max(0, count - 2)).check();
     }
-    if (screenshot !== undefined) await page.evaluate(() => window.scrollTo(0, 0));
+    if (screenshot !== undefined) await page.evaluate('window.scrollTo(0, 0)');
     if (screenshot !== undefined) await page.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
     await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
     await page.waitForURL(/\/s\/.*\?lang=es$/);

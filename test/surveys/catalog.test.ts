@@ -197,7 +197,8 @@ describe('the shipped catalogue', () => {
         for (const language of p.languages) {
           const status = translations[language]?.status;
           expect(status, `${id} translations.${language} (${p.id})`).toBeDefined();
-          if (language === 'en') expect(status).toBe('original');
+          // The shipped instruments were written in English; any other language is a translation.
+          if (language === 'en') expect(['original', 'validated', 'unvalidated']).toContain(status);
           else expect(['validated', 'unvalidated'], `${id} translations.${language}`).toContain(status);
         }
       }
@@ -227,6 +228,15 @@ describe('loadCatalog on broken definitions', () => {
     const error = loadError(mutated(instrumentSources, ROSENBERG, ['direction'], DELETE), programmeSources);
     expect(error.file).toBe(ROSENBERG);
     expect(error.path).toBe('direction');
+    // A missing enum is reported by the values it may take, which tells the author what to write.
+    expect(error.reason).toContain('higher-better');
+    expect(error.reason).toContain('lower-better');
+  });
+
+  it('says "required" for a missing required string', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['citation'], DELETE), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('citation');
     expect(error.reason).toMatch(/required/);
   });
 

@@ -1,0 +1,289 @@
+/**
+ * Submission validation against the real catalogue, receipts, and wave windows.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '#surveys/index.ts';
+import { Instrument, type Programme } from '#surveys/schema.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+import { answerField, CONSENT_FIELD, groupField, receiptFor, validateAnswers, type FieldError, type ValidAnswers } from '#core/answers.ts';
+import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
+
+function programme(id: string): Programme {
+  const found = catalog.programmes.get(id);
+  if (found === undefined) throw new Error(`no programme ${id}`);
+  return found;
+}
+
+function context(programmeId: string, cohort: string, session: string, kind: 'pre' | 'post'): WaveContext {
+  const found = resolveWave(programme(programmeId), cohort, session, kind);
+  if (found === undefined) throw new Error('no such wave');
+  return found;
+}
+
+const justrom3 = programme('justrom3-mentoring');
+const dones = programme('dones-mentores');
+/** JUSTROM3 individual meeting 1, pre: Rosenberg, rights quiz, personal safety, leadership. */
+const jPre = context('justrom3-mentoring', 'iasi-2020', 'individual-meeting-1', 'pre');
+/** Dones Mentores pre: also asks the subgroup questions. */
+const dPre = context('dones-mentores', 'barcelona-2026', 'mentoring-cycle', 'pre');
+const dPost = context('dones-mentores', 'barcelona-2026', 'mentoring-cycle', 'post');
+
+const RSES = 'rosenberg-self-esteem';
+const SAFETY = 'personal-safety';
+const consentJ = { [CONSENT_FIELD]: justrom3.consent.version };
+const consentD = { [CONSENT_FIELD]: dones.consent.version };
+
+function errorsOf(result: ReturnType<typeof validateAnswers>): FieldError[] {
+  if (result.ok) throw new Error('expected the submission to be refused');
+  return result.errors;
+}
+
+function valueOf(result: ReturnType<typeof validateAnswers>): ValidAnswers {
+  if (!result.ok) throw new Error(`expected the submission to be accepted: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+describe('the fixtures', () => {
+  it('resolve to the waves and items the tests rely on', () => {
+    expect(jPre.wave.instruments).toEqual([RSES, 'rights-justice-quiz', SAFETY, 'community-leadership']);
+    expect(jPre.wave.subgroups).toEqual([]);
+    expect(dPre.wave.subgroups).toEqual(['role', 'migrant-background', 'age-band', 'reverse-mentoring']);
+    const safety = catalog.instruments.get(SAFETY);
+    expect(safety?.items.find((item) => item.id === 'safe-at-home')?.sensitive).toBe(true);
+    expect(catalog.instruments.get(RSES)?.items.find((item) => item.id === 'rses-1')?.sensitive).toBe(false);
+    expect(answerField(RSES, 'rses-1')).toBe('a.rosenberg-self-esteem.rses-1');
+    expect(groupField('role')).toBe('g.role');
+  });
+
+  it('resolve nothing for an unknown programme, cohort or session', () => {
+    expect(resolveWave(undefined, 'iasi-2020', 'individual-meeting-1', 'pre')).toBeUndefined();
+    expect(resolveWave(justrom3, 'nowhere', 'individual-meeting-1', 'pre')).toBeUndefined();
+    expect(resolveWave(justrom3, 'iasi-2020', 'no-session', 'pre')).toBeUndefined();
+  });
+});
+
+describe('validateAnswers: consent', () => {
+  it('refuses a submission without consent', () => {
+    expect(errorsOf(validateAnswers(jPre, catalog, { [answerField(RSES, 'rses-1')]: 'agree' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+  });
+
+  it('refuses an empty consent', () => {
+    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+  });
+
+  it('refuses another consent version', () => {
+    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '2019-01-1' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+    // Another programme's version is not this one's.
+    expect(errorsOf(validateAnswers(jPre, catalog, consentD))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+  });
+
+  it('accepts consent with nothing answered (every item may be skipped)', () => {
+    const value = valueOf(validateAnswers(jPre, catalog, consentJ));
+    expect(value.answers).toEqual({ [RSES]: {}, 'rights-justice-quiz': {}, [SAFETY]: {}, 'community-leadership': {} });
+    expect(value.groups).toEqual({});
+  });
+});
+
+describe('validateAnswers: fields', () => {
+  it('refuses an option the item does not have, on that field', () => {
+    const field = answerField(RSES, 'rses-3');
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'totally' }))).toEqual([{ field, problem: 'invalid-option' }]);
+    // Another item's option is not this item's either: the rights quiz uses a/b/c.
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'a' }))).toEqual([{ field, problem: 'invalid-option' }]);
+  });
+
+  it('refuses an unknown field', () => {
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, 'a.rosenberg-self-esteem.rses-11': 'agree' }))).toEqual([
+      { field: 'a.rosenberg-self-esteem.rses-11', problem: 'unknown-field' },
+    ]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, name: 'Maria' }))).toEqual([{ field: 'name', problem: 'unknown-field' }]);
+  });
+
+  it('refuses answers to an instrument this wave does not ask', () => {
+    const field = answerField('mood', 'mood-today');
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'good' }))).toEqual([{ field, problem: 'unknown-field' }]);
+  });
+
+  it('refuses a field sent twice', () => {
+    const field = answerField(RSES, 'rses-1');
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'disagree'] }))).toEqual([{ field, problem: 'repeated' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'agree'] }))).toEqual([{ field, problem: 'repeated' }]);
+  });
+
+  it('reports every problem of a submission at once', () => {
+    const errors = errorsOf(
+      validateAnswers(jPre, catalog, { consent: 'old', [answerField(RSES, 'rses-1')]: 'nope', [answerField(RSES, 'rses-2')]: ['agree', 'agree'], extra: 'x' }),
+    );
+    expect(errors).toHaveLength(4);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'consent', problem: 'consent-required' },
+        { field: answerField(RSES, 'rses-1'), problem: 'invalid-option' },
+        { field: answerField(RSES, 'rses-2'), problem: 'repeated' },
+        { field: 'extra', problem: 'unknown-field' },
+      ]),
+    );
+  });
+
+  it('counts empty strings as unanswered', () => {
+    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, [answerField(RSES, 'rses-1')]: '', [answerField(RSES, 'rses-2')]: 'agree', [answerField(SAFETY, 'safe-at-home')]: '' }));
+    expect(value.answers[RSES]).toEqual({ 'rses-2': 'agree' });
+    expect(value.answers[SAFETY]).toEqual({});
+  });
+
+  it('ignores the lang control field', () => {
+    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, lang: 'en' }));
+    expect(JSON.stringify(value)).not.toContain('lang');
+  });
+
+  it('accepts "prefer not to say" on a sensitive item only', () => {
+    const sensitive = answerField(SAFETY, 'safe-at-home');
+    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, [sensitive]: 'prefer-not-to-say' }));
+    expect(value.answers[SAFETY]).toEqual({ 'safe-at-home': 'prefer-not-to-say' });
+    const plain = answerField(RSES, 'rses-1');
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [plain]: 'prefer-not-to-say' }))).toEqual([{ field: plain, problem: 'invalid-option' }]);
+  });
+
+  it('returns the accepted answers grouped by instrument, one entry per wave instrument', () => {
+    const fields = {
+      ...consentJ,
+      [answerField(RSES, 'rses-1')]: 'agree',
+      [answerField(RSES, 'rses-10')]: 'strongly-agree',
+      [answerField('rights-justice-quiz', 'legal-aid')]: 'dont-know',
+      [answerField(SAFETY, 'safe-in-neighbourhood')]: 'agree',
+      [answerField('community-leadership', 'organise-women')]: 'very-confident',
+    };
+    expect(valueOf(validateAnswers(jPre, catalog, fields))).toEqual({
+      answers: {
+        [RSES]: { 'rses-1': 'agree', 'rses-10': 'strongly-agree' },
+        'rights-justice-quiz': { 'legal-aid': 'dont-know' },
+        [SAFETY]: { 'safe-in-neighbourhood': 'agree' },
+        'community-leadership': { 'organise-women': 'very-confident' },
+      },
+      groups: {},
+    });
+  });
+});
+
+describe('validateAnswers: subgroup questions', () => {
+  it('accepts the options of the subgroups this wave asks, and returns them as groups', () => {
+    const value = valueOf(validateAnswers(dPre, catalog, { ...consentD, 'g.role': 'mentee', 'g.age-band': '45-59', 'g.migrant-background': 'prefer-not-to-say' }));
+    expect(value.groups).toEqual({ role: 'mentee', 'age-band': '45-59', 'migrant-background': 'prefer-not-to-say' });
+  });
+
+  it('refuses a value that is not an option', () => {
+    expect(errorsOf(validateAnswers(dPre, catalog, { ...consentD, 'g.role': 'boss' }))).toEqual([{ field: 'g.role', problem: 'invalid-option' }]);
+  });
+
+  it('refuses a subgroup question in a wave that does not ask it', () => {
+    expect(errorsOf(validateAnswers(dPost, catalog, { ...consentD, 'g.role': 'mentee' }))).toEqual([{ field: 'g.role', problem: 'unknown-field' }]);
+  });
+});
+
+describe('validateAnswers: items that may not be skipped', () => {
+  const required = Instrument.parse({
+    id: 'test-required',
+    version: '1',
+    kind: 'scale',
+    name: { en: 'Required' },
+    construct: { en: 'Nothing' },
+    citation: 'test fixture',
+    licence: 'test',
+    translations: { en: { status: 'original' } },
+    options: [
+      { value: 'no', score: 0, label: { en: 'No' } },
+      { value: 'yes', score: 1, label: { en: 'Yes' } },
+    ],
+    items: [
+      { id: 'must', text: { en: 'Must answer' }, skippable: false },
+      { id: 'may', text: { en: 'May answer' } },
+    ],
+    scoring: { rule: 'sum' },
+    direction: 'higher-better',
+    range: { min: 0, max: 2 },
+  });
+  const testCatalog: Catalog = { instruments: new Map([[required.id, required]]), programmes: catalog.programmes };
+  const testContext: WaveContext = { ...jPre, wave: { instruments: [required.id], subgroups: [] } };
+
+  it('reports a missing non-skippable item as required, and an empty one too', () => {
+    expect(errorsOf(validateAnswers(testContext, testCatalog, consentJ))).toEqual([{ field: 'a.test-required.must', problem: 'required' }]);
+    expect(errorsOf(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': '' }))).toEqual([{ field: 'a.test-required.must', problem: 'required' }]);
+    expect(valueOf(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': 'yes' })).answers).toEqual({ 'test-required': { must: 'yes' } });
+  });
+});
+
+describe('receiptFor', () => {
+  const value: ValidAnswers = {
+    answers: { [RSES]: { 'rses-1': 'agree', 'rses-2': 'disagree' }, [SAFETY]: { 'safe-at-home': 'agree' } },
+    groups: { role: 'mentee', 'age-band': '30-44' },
+  };
+  const reordered: ValidAnswers = {
+    answers: { [SAFETY]: { 'safe-at-home': 'agree' }, [RSES]: { 'rses-2': 'disagree', 'rses-1': 'agree' } },
+    groups: { 'age-band': '30-44', role: 'mentee' },
+  };
+
+  it('is a short code in Crockford base32', () => {
+    expect(receiptFor('p-1', 's', 'pre', value)).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+  });
+
+  it('is the same for the same answers in any key order', () => {
+    expect(receiptFor('p-1', 's', 'pre', reordered)).toBe(receiptFor('p-1', 's', 'pre', value));
+    expect(receiptFor('p-1', 's', 'pre', structuredClone(value))).toBe(receiptFor('p-1', 's', 'pre', value));
+  });
+
+  it('differs when one answer, group, participant, session or wave differs', () => {
+    const base = receiptFor('p-1', 's', 'pre', value);
+    const oneAnswer: ValidAnswers = { ...value, answers: { ...value.answers, [RSES]: { 'rses-1': 'agree', 'rses-2': 'agree' } } };
+    const oneFewer: ValidAnswers = { ...value, answers: { ...value.answers, [RSES]: { 'rses-1': 'agree' } } };
+    const oneGroup: ValidAnswers = { ...value, groups: { role: 'mentor', 'age-band': '30-44' } };
+    const others = [
+      receiptFor('p-1', 's', 'pre', oneAnswer),
+      receiptFor('p-1', 's', 'pre', oneFewer),
+      receiptFor('p-1', 's', 'pre', oneGroup),
+      receiptFor('p-2', 's', 'pre', value),
+      receiptFor('p-1', 't', 'pre', value),
+      receiptFor('p-1', 's', 'post', value),
+    ];
+    for (const other of others) expect(other).not.toBe(base);
+  });
+});
+
+describe('waveStatus', () => {
+  const withWindow = (window: { opens?: string; closes?: string }): WaveContext => ({
+    ...dPre,
+    cohort: { ...dPre.cohort, windows: { 'mentoring-cycle:pre': window } },
+  });
+
+  it('is open with no window', () => {
+    expect(Object.keys(dPre.cohort.windows)).toEqual([]);
+    expect(waveStatus(dPre, '1999-01-01')).toBe('open');
+    expect(waveStatus(dPre, '2099-12-31')).toBe('open');
+  });
+
+  it('is not open before the opening day, open from it (inclusive)', () => {
+    const context = withWindow({ opens: '2026-02-10' });
+    expect(waveStatus(context, '2026-02-09')).toBe('not-open');
+    expect(waveStatus(context, '2025-12-31')).toBe('not-open');
+    expect(waveStatus(context, '2026-02-10')).toBe('open');
+    expect(waveStatus(context, '2030-01-01')).toBe('open');
+  });
+
+  it('is closed after the closing day, open on it (inclusive)', () => {
+    const context = withWindow({ closes: '2026-03-31' });
+    expect(waveStatus(context, '2026-03-31')).toBe('open');
+    expect(waveStatus(context, '2026-04-01')).toBe('closed');
+    expect(waveStatus(context, '2020-01-01')).toBe('open');
+  });
+
+  it('is open on both bounds of a window and only between them', () => {
+    const context = withWindow({ opens: '2026-02-10', closes: '2026-02-20' });
+    expect(['2026-02-09', '2026-02-10', '2026-02-15', '2026-02-20', '2026-02-21'].map((day) => waveStatus(context, day))).toEqual(['not-open', 'open', 'open', 'open', 'closed']);
+  });
+
+  it('applies a window only to its own wave', () => {
+    const context = withWindow({ opens: '2026-02-10', closes: '2026-02-20' });
+    const post: WaveContext = { ...context, kind: 'post', wave: context.session.post };
+    expect(waveStatus(post, '2026-01-01')).toBe('open');
+    expect(waveStatus(post, '2026-12-31')).toBe('open');
+  });
+});

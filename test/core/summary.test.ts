@@ -1,0 +1,255 @@
+/**
+ * The funder summary: schema, threshold k from the programme, primary and secondary
+ * suppression, and that neither the JSON nor the CSV leaks what it hides.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '#surveys/index.ts';
+import type { Programme } from '#surveys/schema.ts';
+import type { StoredResponse } from '#ports/store.ts';
+import { computeCohortIndicators, type GroupKey, type IndicatorRow } from '#core/indicators.ts';
+import { buildSummary, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
+import { parseCsv } from '#core/csv.ts';
+
+function programme(id: string): Programme {
+  const found = catalog.programmes.get(id);
+  if (found === undefined) throw new Error(`no programme ${id}`);
+  return found;
+}
+
+const dones = programme('dones-mentores');
+const justrom3 = programme('justrom3-mentoring');
+const mvh = programme('migrant-voices-heard');
+
+/**
+ * An indicator row with `n` completers. Means carry an unusual marker (n + 0.123456) so a test
+ * can search the published text for a hidden cell's figures.
+ */
+function row(n: number, group: GroupKey | null, instrument = 'rosenberg-self-esteem', session = 'mentoring-cycle', cohort = 'barcelona-2026'): IndicatorRow {
+  const marker = n + 0.123456;
+  return {
+    cohort,
+    session,
+    instrument,
+    group,
+    indicators: {
+      n_pre: n + 2,
+      n_post: n + 1,
+      n_paired: n,
+      mean_pre: marker,
+      sd_pre: 1.5,
+      mean_post: marker + 10,
+      sd_post: 1.5,
+      mean_pre_paired: marker + 20,
+      mean_post_paired: marker + 30,
+      mean_change: 10,
+      sd_change: 2.5,
+    },
+  };
+}
+const g = (dimension: string, value: string): GroupKey => ({ dimension, value });
+
+function find(summary: Summary, instrument: string, group: GroupKey | null): SummaryRow {
+  const found = summary.rows.find(
+    (candidate) => candidate.instrument === instrument && (group === null ? candidate.group === null : candidate.group?.dimension === group.dimension && candidate.group.value === group.value),
+  );
+  if (found === undefined) throw new Error(`no row ${instrument} ${JSON.stringify(group)}`);
+  return found;
+}
+
+describe('buildSummary: envelope and k', () => {
+  it('uses schema prepost.summary/1, the programme id, the period and the programme\'s k', () => {
+    const summary = buildSummary(dones, '2026-03', [row(20, null)]);
+    expect(summary.schema).toBe('prepost.summary/1');
+    expect(summary.programme).toBe('dones-mentores');
+    expect(summary.period).toBe('2026-03');
+    expect(summary.k).toBe(10);
+    expect(buildSummary(justrom3, '2021-03', []).k).toBe(5);
+    expect(buildSummary(mvh, '2021-06', []).k).toBe(5);
+    expect(Object.keys(summary).sort()).toEqual(['k', 'period', 'programme', 'rows', 'schema']);
+  });
+
+  it('shows a cell at exactly k with the completers\' means, and no suppression', () => {
+    const summary = buildSummary(dones, '2026-03', [row(10, null)]);
+    expect(summary.rows).toEqual([
+      {
+        cohort: 'barcelona-2026',
+        session: 'mentoring-cycle',
+        instrument: 'rosenberg-self-esteem',
+        group: null,
+        n_paired: 10,
+        suppressed: false,
+        suppression: null,
+        // Funders see the completers' (paired) means, not the all-respondent ones.
+        indicators: { mean_pre: 10.123456 + 20, mean_post: 10.123456 + 30, mean_change: 10 },
+      },
+    ]);
+  });
+
+  it('suppresses a cell below k: n_paired and indicators null, with a reason', () => {
+    const [cell] = buildSummary(dones, '2026-03', [row(9, null)]).rows;
+    expect(cell?.suppressed).toBe(true);
+    expect(cell?.n_paired).toBeNull();
+    expect(cell?.indicators).toBeNull();
+    expect(cell?.suppression?.reason).toBe('fewer-than-k');
+    expect(cell?.suppression?.explanation).toContain('10');
+  });
+
+  it('applies k = 5 to JUSTROM3: 4 hidden, 5 shown', () => {
+    const rows = [row(4, null, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020'), row(5, null, 'community-leadership', 'individual-meeting-1', 'iasi-2020')];
+    const summary = buildSummary(justrom3, '2021-03', rows);
+    expect(summary.rows.map((cell) => [cell.suppressed, cell.n_paired])).toEqual([
+      [true, null],
+      [false, 5],
+    ]);
+  });
+});
+
+describe('buildSummary: secondary suppression', () => {
+  it('hides a second category when exactly one of a dimension is below k', () => {
+    // Total 25 shown; mentor 8 < 10 hidden; mentee 17 would give 25 - 17 = 8 away, so it is hidden too.
+    const summary = buildSummary(dones, '2026-03', [row(25, null), row(8, g('role', 'mentor')), row(17, g('role', 'mentee'))]);
+    expect(find(summary, 'rosenberg-self-esteem', null).suppressed).toBe(false);
+    expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentor')).suppression?.reason).toBe('fewer-than-k');
+    const mentee = find(summary, 'rosenberg-self-esteem', g('role', 'mentee'));
+    expect(mentee.suppressed).toBe(true);
+    expect(mentee.suppression?.reason).toBe('secondary');
+    expect(mentee.n_paired).toBeNull();
+    expect(mentee.indicators).toBeNull();
+  });
+
+  it('hides the smallest of the other categories, and only that one', () => {
+    const summary = buildSummary(dones, '2026-03', [
+      row(50, null),
+      row(3, g('age-band', '18-29')),
+      row(20, g('age-band', '30-44')),
+      row(12, g('age-band', '45-59')),
+      row(15, g('age-band', '60-plus')),
+    ]);
+    const state = (value: string): string | null => find(summary, 'rosenberg-self-esteem', g('age-band', value)).suppression?.reason ?? null;
+    expect(['18-29', '30-44', '45-59', '60-plus'].map(state)).toEqual(['fewer-than-k', null, 'secondary', null]);
+  });
+
+  it('hides nothing extra when two categories are already below k', () => {
+    const summary = buildSummary(dones, '2026-03', [row(30, null), row(3, g('age-band', '18-29')), row(4, g('age-band', '30-44')), row(23, g('age-band', '45-59'))]);
+    expect(find(summary, 'rosenberg-self-esteem', g('age-band', '45-59'))).toMatchObject({ suppressed: false, n_paired: 23 });
+    expect(summary.rows.filter((cell) => cell.suppression?.reason === 'secondary')).toEqual([]);
+    expect(summary.rows.filter((cell) => cell.suppressed)).toHaveLength(2);
+  });
+
+  it('hides nothing when every category reaches k', () => {
+    const summary = buildSummary(dones, '2026-03', [row(25, null), row(12, g('reverse-mentoring', 'yes')), row(13, g('reverse-mentoring', 'no'))]);
+    expect(summary.rows.every((cell) => !cell.suppressed)).toBe(true);
+  });
+
+  it('treats each instrument, session, cohort and dimension as its own table', () => {
+    const rows = [
+      row(25, null),
+      row(8, g('role', 'mentor')),
+      row(17, g('role', 'mentee')),
+      // Same dimension, other instrument: both categories reach k, nothing to protect.
+      row(25, null, 'mood'),
+      row(12, g('role', 'mentor'), 'mood'),
+      row(13, g('role', 'mentee'), 'mood'),
+      // Same instrument, other cohort.
+      row(25, null, 'rosenberg-self-esteem', 'mentoring-cycle', 'girona-2026'),
+      row(12, g('role', 'mentor'), 'rosenberg-self-esteem', 'mentoring-cycle', 'girona-2026'),
+      row(13, g('role', 'mentee'), 'rosenberg-self-esteem', 'mentoring-cycle', 'girona-2026'),
+      // Other dimension of the first table.
+      row(12, g('reverse-mentoring', 'yes')),
+      row(13, g('reverse-mentoring', 'no')),
+    ];
+    const summary = buildSummary(dones, '2026-03', rows);
+    expect(summary.rows.map((cell) => cell.suppressed)).toEqual([false, true, true, false, false, false, false, false, false, false, false]);
+  });
+
+  it('never leaves exactly one hidden category next to a shown total', () => {
+    const sizes = [3, 9, 10, 11, 15, 40];
+    for (const a of sizes) {
+      for (const b of sizes) {
+        for (const c of sizes) {
+          const rows = [row(a + b + c, null), row(a, g('age-band', '18-29')), row(b, g('age-band', '30-44')), row(c, g('age-band', '45-59'))];
+          const summary = buildSummary(dones, '2026-03', rows);
+          const hidden = summary.rows.filter((cell) => cell.group !== null && cell.suppressed).length;
+          const totalShown = !(summary.rows[0]?.suppressed ?? true);
+          if (totalShown) expect(hidden, `${a}, ${b}, ${c}`).not.toBe(1);
+          // Primary suppression exactly below k; at most one secondary.
+          expect(summary.rows.filter((cell) => cell.suppression?.reason === 'fewer-than-k').length).toBe([a + b + c, a, b, c].filter((n) => n < 10).length);
+          expect(summary.rows.filter((cell) => cell.suppression?.reason === 'secondary').length).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+});
+
+describe('summaryCsv', () => {
+  const rows = [row(25, null), row(8, g('role', 'mentor')), row(17, g('role', 'mentee')), row(14, g('reverse-mentoring', 'yes')), row(11, g('reverse-mentoring', 'no'))];
+  const summary = buildSummary(dones, '2026-03', rows);
+  const csv = summaryCsv(summary);
+  const [header, ...lines] = parseCsv(csv);
+
+  it('has one line per cell with the published columns', () => {
+    expect(header).toEqual(['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change']);
+    expect(lines).toHaveLength(rows.length);
+    expect(lines[0]).toEqual(['dones-mentores', '2026-03', 'barcelona-2026', 'mentoring-cycle', 'rosenberg-self-esteem', '', '', '25', 'false', String(25.123456 + 20), String(25.123456 + 30), '10']);
+  });
+
+  it('never holds a suppressed cell\'s numbers', () => {
+    // Hidden cells 8 and 17: their means start with n, n + 10, n + 20 or n + 30 and go on .123.
+    for (const hiddenN of [8, 17]) {
+      for (const offset of [0, 10, 20, 30]) expect(csv).not.toContain(`${hiddenN + offset}.123`);
+    }
+    const index = (name: string): number => header?.indexOf(name) ?? -1;
+    for (const line of lines.filter((cells) => cells[index('suppressed')] === 'true')) {
+      expect(line[index('n_paired')]).not.toMatch(/^\d+$/);
+      expect(line[index('mean_pre')]).toBe('');
+      expect(line[index('mean_post')]).toBe('');
+      expect(line[index('mean_change')]).toBe('');
+    }
+    expect(lines.filter((cells) => cells[index('suppressed')] === 'true')).toHaveLength(2);
+  });
+
+  it('keeps the shown cells\' numbers', () => {
+    expect(csv).toContain(String(14.123456 + 20));
+    expect(csv).toContain(String(11.123456 + 30));
+  });
+});
+
+describe('the summary carries no identifiers', () => {
+  it('holds no participant ids, receipts or timestamps from the responses it summarises', () => {
+    const participants = Array.from({ length: 12 }, (_, index) => `p-secret${String(index).padStart(4, '0')}zz`);
+    const rosenberg = catalog.instruments.get('rosenberg-self-esteem');
+    if (rosenberg === undefined) throw new Error('no Rosenberg');
+    const answers = (value: string): Record<string, string> => Object.fromEntries(rosenberg.items.map((item) => [item.id, value]));
+    const responses: StoredResponse[] = participants.flatMap((participant, index) =>
+      (['pre', 'post'] as const).map((wave) => ({
+        programme: 'dones-mentores',
+        cohort: 'barcelona-2026',
+        participant,
+        session: 'mentoring-cycle',
+        wave,
+        answers: { 'rosenberg-self-esteem': answers(wave === 'pre' ? 'disagree' : 'agree') },
+        groups: wave === 'pre' ? { role: index < 11 ? 'mentee' : 'mentor' } : ({} as Record<string, string>),
+        language: 'ca',
+        consentVersion: '2026-01-1',
+        receipt: `RCPT${participant}`,
+        receivedAt: `2026-02-${String(index + 1).padStart(2, '0')}T10:11:12.345Z`,
+        expiresAt: 1_900_000_000 + index,
+      })),
+    );
+    const rows = computeCohortIndicators(dones, catalog, 'barcelona-2026', responses);
+    const summary = buildSummary(dones, '2026-02', rows);
+    const json = JSON.stringify(summary);
+    const csv = summaryCsv(summary);
+    expect(find(summary, 'rosenberg-self-esteem', null).n_paired).toBe(12);
+    for (const text of [json, csv]) {
+      expect(text).not.toMatch(/p-secret/);
+      expect(text).not.toMatch(/RCPT/);
+      expect(text).not.toMatch(/2026-02-\d\d/);
+      expect(text).not.toContain('1900000');
+    }
+    // The lone mentor (1 < 10) is hidden, and so is the mentee cell that would give it away.
+    expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentor')).suppressed).toBe(true);
+    expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentee')).suppression?.reason).toBe('secondary');
+    for (const cell of summary.rows) expect(Object.keys(cell).sort()).toEqual(['cohort', 'group', 'indicators', 'instrument', 'n_paired', 'session', 'suppressed', 'suppression']);
+  });
+});
