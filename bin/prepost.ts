@@ -14,6 +14,28 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  stats: {
+    summary: 'paired statistics for a CSV of pre and post scores',
+    usage: `Usage: npm run prepost -- stats FILE.csv [--reliability R] [--lower-better] [--json]
+
+Computes the paired change indicators for any CSV with columns pre and post (optional
+participant; one participant a row; empty cells or NA are missing), for data collected
+on paper or elsewhere. Change is post - pre.
+
+  --reliability R  the instrument's reliability (0 < R < 1), for Jacobson-Truax reliable
+                   change: rci_threshold, rci_improved, rci_unchanged, rci_deteriorated
+                   (counts of participants)
+  --lower-better   lower scores are better (e.g. loneliness): improvement is a fall
+  --json           one JSON object: n_paired, mean_pre, mean_post, mean_change, sd_change,
+                   ci95_low, ci95_high, t, df, p_t, wilcoxon_v, p_wilcoxon, wilcoxon_method,
+                   d_z, d_av, g_av (and the rci_ fields with --reliability)
+
+Methods: 95% CI and paired t with df = n - 1; Wilcoxon signed-rank as R's wilcox.test
+(V = sum of ranks of positive changes, zeros dropped, exact p for n < 50 without ties or
+zeros, else normal approximation with tie and continuity correction); d_z = mean/SD of
+change, d_av = mean change/mean of the two SDs, g_av = d_av x J(n - 1) (Lakens 2013).`,
+    run: runStats,
+  },
   links: {
     summary: 'create participants for a cohort and write their links as CSV',
     usage: `Usage: npm run prepost -- links --programme P --cohort C --count N [--out FILE] [--base-url URL]
@@ -57,7 +79,6 @@ first to include the newest answers).
 
 /** Commands of the contract that later work adds, so the command line names them honestly. */
 const PLANNED: Readonly<Record<string, string>> = {
-  stats: 'paired statistics for a CSV of pre and post scores',
   erase: 'erase every stored trace of a participant',
   import: 'load paper responses into a cohort',
   export: 'export a cohort\'s responses',
@@ -72,6 +93,9 @@ function usage(): string {
 /** A mistake in how the command was called: printed with its usage, exit code 2. */
 class UsageError extends Error {}
 
+/** A problem in the data given (a file, a value): printed alone, exit code 2. */
+class InputError extends Error {}
+
 function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], spec: T): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: false }>>['values'] {
   try {
     return parseArgs({ args, options: spec, allowPositionals: false }).values;
@@ -83,6 +107,45 @@ function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args:
 function required(value: string | boolean | undefined, flag: string): string {
   if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
   return value;
+}
+
+async function runStats(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { reliability: { type: 'string' }, 'lower-better': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('give one CSV file');
+  const reliability = values.reliability === undefined ? undefined : Number(values.reliability);
+  if (reliability !== undefined && !(reliability > 0 && reliability < 1)) throw new UsageError('--reliability must be a number between 0 and 1, such as 0.85');
+  const { readFile } = await import('node:fs/promises');
+  const { readStatsCsv, StatsInputError } = await import('#core/stats-csv.ts');
+  const { completePairs, pairedStatistics, reliableChange } = await import('#core/paired-statistics.ts');
+  let text: string;
+  try {
+    text = await readFile(positionals[0] ?? '', 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${positionals[0] ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let input;
+  try {
+    input = readStatsCsv(text);
+  } catch (error) {
+    if (error instanceof StatsInputError) throw new InputError(`${positionals[0] ?? ''}: ${error.message}`);
+    throw error;
+  }
+  const pairs = completePairs(input.pre, input.post);
+  const statistics = pairedStatistics(pairs.pre, pairs.post);
+  const { sd_pre: _sdPre, sd_post: _sdPost, ...reported } = statistics;
+  const result = reliability === undefined ? reported : { ...reported, ...reliableChange(pairs.pre, pairs.post, reliability, values['lower-better'] ? 'lower-better' : 'higher-better') };
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(`${input.rows} rows, ${statistics.n_paired} with both pre and post`);
+  for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(18)} ${value === null ? '-' : String(value)}`);
 }
 
 async function runLinks(args: string[]): Promise<void> {
@@ -166,6 +229,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`prepost ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      console.error(`prepost ${name}: ${error.message}`);
       return 2;
     }
     const status = (error as { status?: unknown }).status;
