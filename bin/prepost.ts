@@ -54,12 +54,14 @@ are stored: this output is the only copy, keep it as you would a list of keys.
   },
   aggregate: {
     summary: 'recompute the stored indicators of every cohort',
-    usage: `Usage: npm run prepost -- aggregate [--programme P]
+    usage: `Usage: npm run prepost -- aggregate [--programme P] [--full]
 
 Scores every response, pairs pre with post per participant and stores the indicators
-per cohort, session, instrument and subgroup (what the dashboard and API show).
+per cohort, session, instrument and subgroup, and pooled per programme (what the
+dashboard and API show). Only cohorts with responses since the last run are recomputed.
 
-  --programme P   only this programme`,
+  --programme P   only this programme
+  --full          recompute every cohort`,
     run: runAggregate,
   },
   summaries: {
@@ -174,13 +176,16 @@ async function runLinks(args: string[]): Promise<void> {
 }
 
 async function runAggregate(args: string[]): Promise<void> {
-  const values = options(args, { programme: { type: 'string' } });
+  const values = options(args, { programme: { type: 'string' }, full: { type: 'boolean' } });
   const { openLocalStore } = await import('#local/stack.ts');
   const { aggregate } = await import('#use-cases/aggregate.ts');
   const { deps, environment } = await openLocalStore();
   try {
-    const report = await aggregate(deps, values.programme);
-    for (const cohort of report.cohorts) console.log(`${cohort.programme} / ${cohort.cohort}: ${cohort.responses} responses, ${cohort.rows} indicator rows`);
+    const report = await aggregate(deps, { ...(values.programme === undefined ? {} : { programme: values.programme }), full: values.full === true });
+    for (const cohort of report.cohorts) {
+      const name = `${cohort.programme} / ${cohort.cohort ?? 'all cohorts (pooled)'}`;
+      console.log(cohort.recomputed ? `${name}: ${cohort.responses} responses, ${cohort.rows} indicator rows` : `${name}: unchanged (${cohort.responses} responses)`);
+    }
   } finally {
     await environment.close();
   }

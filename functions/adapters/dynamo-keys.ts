@@ -7,9 +7,13 @@
  * | participant | COHORT#<programme>#<cohort> | PART#<participant>            |
  * | response    | COHORT#<programme>#<cohort> | RESP#<participant>#<session>#<wave> |
  * | indicators  | COHORT#<programme>#<cohort> | IND#<session>                 |
+ * | mark        | COHORT#<programme>#<cohort> | AGG                           |
+ * | pool        | PROG#<programme>          | IND#pooled, AGG                 |
  * | token       | TOKEN#<sha256 of token>   | TOKEN                           |
  *
- * A cohort is one partition, so everything aggregation needs is one Query.
+ * A cohort is one partition, so everything aggregation needs is one Query. Responses also carry
+ * `TSK` = `<receivedAt>#<participant>#<session>#<wave>`, the sort key of the local secondary
+ * index `ByTime` (keys only), so the newest response of a cohort is one item read.
  */
 import type { LinkTarget } from '#ports/store.ts';
 
@@ -21,6 +25,12 @@ export const responseKey = (target: LinkTarget): { PK: string; SK: string } => (
   SK: `RESP#${target.participant}#${target.session}#${target.wave}`,
 });
 export const indicatorSortKey = (session: string): string => `IND#${session}`;
+export const scopeKey = (programme: string, cohort: string | null): string => (cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort));
+export const MARK_SORT_KEY = 'AGG';
+export const POOLED_SESSION = 'pooled';
+export const TIME_INDEX = 'ByTime';
+export const timeSortKey = (response: { receivedAt: string; participant: string; session: string; wave: string }): string =>
+  `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;
 export const tokenKey = (hash: string): { PK: string; SK: string } => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' });
 
 export const RESPONSE_PREFIX = 'RESP#';

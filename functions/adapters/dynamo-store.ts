@@ -3,10 +3,10 @@
  * transactions and Queries on one partition; nothing here Scans.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorRow } from '#core/indicators.ts';
-import type { IndicatorStore, LinkTarget, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
-import { INDICATOR_PREFIX, PARTICIPANT_PREFIX, RESPONSE_PREFIX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, tokenKey } from './dynamo-keys.ts';
+import type { AggregationMark, IndicatorScope, IndicatorStore, LinkTarget, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
+import { INDICATOR_PREFIX, MARK_SORT_KEY, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
 
 /** All of prepost's storage on one DynamoDB table. */
 export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore {
@@ -75,7 +75,7 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...responseKey(response), type: 'response', ...response },
+          Item: { ...responseKey(response), TSK: timeSortKey(response), type: 'response', ...response },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -107,42 +107,55 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     return responses;
   }
 
-  async putCohortIndicators(programme: string, cohort: string, rows: readonly IndicatorRow[], computedAt: string): Promise<void> {
-    const sessions = [...new Set(rows.map((row) => row.session))];
-    // One item per session: each Put replaces a session's table atomically, so a reader never
-    // sees half of an aggregation, and a crashed run leaves the previous tables whole.
-    for (const session of sessions) {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            PK: cohortKey(programme, cohort),
-            SK: indicatorSortKey(session),
-            type: 'indicators',
-            computedAt,
-            rows: JSON.stringify(rows.filter((row) => row.session === session)),
-          },
-        }),
-      );
-    }
+  async newestResponseAt(programme: string, cohort: string): Promise<string | undefined> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TIME_INDEX,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort) },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const newest = Items?.[0]?.TSK;
+    return typeof newest === 'string' ? newest.split('#')[0] : undefined;
   }
 
-  async listCohortIndicators(programme: string, cohort: string): Promise<{ rows: IndicatorRow[]; computedAt: string | undefined }> {
+  async putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void> {
+    const pk = scopeKey(scope.programme, scope.cohort);
+    const previous = await this.getMark(scope);
+    // One item per session: each Put replaces a session's table atomically, so a reader never
+    // sees half a table. The mark goes last: a run that crashes before it leaves the old mark,
+    // and the next run recomputes this scope.
+    for (const session of mark.sessions) {
+      const sessionRows = rows.filter((row) => (row.session ?? POOLED_SESSION) === session);
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: indicatorSortKey(session), type: 'indicators', asOf: mark.asOf, rows: JSON.stringify(sessionRows) } }));
+    }
+    for (const session of previous?.sessions ?? []) {
+      if (!mark.sessions.includes(session)) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
+    }
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', asOf: mark.asOf, responses: mark.responses, sessions: [...mark.sessions] } }));
+  }
+
+  async listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }> {
     const rows: IndicatorRow[] = [];
-    let computedAt: string | undefined;
     await this.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': INDICATOR_PREFIX },
+        ExpressionAttributeValues: { ':pk': scopeKey(scope.programme, scope.cohort), ':prefix': INDICATOR_PREFIX },
       },
       (page) => {
-        for (const item of page.Items ?? []) {
-          rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
-          if (computedAt === undefined || String(item.computedAt) > computedAt) computedAt = String(item.computedAt);
-        }
+        for (const item of page.Items ?? []) rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
       },
     );
-    return { rows, computedAt };
+    return { rows, mark: await this.getMark(scope) };
+  }
+
+  async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY }, ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    return { asOf: String(Item.asOf), responses: Number(Item.responses), sessions: (Item.sessions as string[] | undefined) ?? [] };
   }
 
   async putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void> {
@@ -165,6 +178,6 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
 }
 
 function toResponse(item: Record<string, unknown>): StoredResponse {
-  const { PK: _pk, SK: _sk, type: _type, ...response } = item;
+  const { PK: _pk, SK: _sk, TSK: _tsk, type: _type, ...response } = item;
   return response as unknown as StoredResponse;
 }

@@ -10,21 +10,48 @@ export const INDICATOR_COLUMNS = [
   'n_pre',
   'n_post',
   'n_paired',
+  'n_pre_only',
   'mean_pre',
   'sd_pre',
   'mean_post',
   'sd_post',
+  'mean_pre_dropouts',
   'mean_pre_paired',
+  'sd_pre_paired',
   'mean_post_paired',
+  'sd_post_paired',
   'mean_change',
   'sd_change',
+  'ci95_low',
+  'ci95_high',
+  't',
+  'df',
+  'p_t',
+  'p_t_holm',
+  'wilcoxon_v',
+  'p_wilcoxon',
+  'wilcoxon_method',
+  'd_z',
+  'd_av',
+  'g_av',
+  'alpha_baseline',
+  'reliability',
+  'reliability_source',
+  'rci_threshold',
+  'rci_improved',
+  'rci_unchanged',
+  'rci_deteriorated',
+  'gain_of_averages',
+  'average_of_gains',
+  'gain_undefined',
 ] as const satisfies readonly (keyof Indicators)[];
 
 /** One flat row of the impact table. */
 export interface ImpactRow extends Indicators {
   readonly programme: string;
-  readonly cohort: string;
-  readonly session: string;
+  /** Null for the programme pool (first pre to last post, all cohorts). */
+  readonly cohort: string | null;
+  readonly session: string | null;
   readonly instrument: string;
   readonly dimension: string | null;
   readonly value: string | null;

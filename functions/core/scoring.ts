@@ -15,39 +15,37 @@ export interface InstrumentScore {
   readonly score: number | null;
   readonly answered: number;
   readonly items: number;
+  /** Each item's score in definition order (reversed where the item says; quizzes 1 or 0), null if unanswered. */
+  readonly itemScores: readonly (number | null)[];
 }
 
 /** Scores one instrument from a response's answers (item id -> option value). */
 export function scoreInstrument(instrument: Instrument, answers: Readonly<Record<string, string>> | undefined): InstrumentScore {
-  const itemScores: number[] = [];
-  instrument.items.forEach((item, index) => {
+  const itemScores = instrument.items.map((item, index): number | null => {
     const value = answers?.[item.id];
-    if (value === undefined || value === PREFER_NOT_TO_SAY) return;
+    if (value === undefined || value === PREFER_NOT_TO_SAY) return null;
     const options = optionsOf(instrument, index);
     const option = options.find((candidate) => candidate.value === value);
-    if (option === undefined) return;
-    if (instrument.scoring.rule === 'percent-correct') {
-      itemScores.push(option.correct === true ? 1 : 0);
-      return;
-    }
-    if (!item.reverse) {
-      itemScores.push(option.score);
-      return;
-    }
+    if (option === undefined) return null;
+    if (instrument.scoring.rule === 'percent-correct') return option.correct === true ? 1 : 0;
+    if (!item.reverse) return option.score;
     const scores = options.map((candidate) => candidate.score);
-    itemScores.push(Math.min(...scores) + Math.max(...scores) - option.score);
+    return Math.min(...scores) + Math.max(...scores) - option.score;
   });
+  const answeredScores = itemScores.filter((score): score is number => score !== null);
   const items = instrument.items.length;
-  const answered = itemScores.length;
+  const answered = answeredScores.length;
   // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.
-  if (answered === 0 || answered / items < instrument.scoring.minAnswered) return { score: null, answered, items };
-  const meanItem = itemScores.reduce((sum, score) => sum + score, 0) / answered;
+  if (answered === 0 || answered / items < instrument.scoring.minAnswered) return { score: null, answered, items, itemScores };
+  const total = answeredScores.reduce((sum, score) => sum + score, 0);
+  const meanItem = total / answered;
   switch (instrument.scoring.rule) {
     case 'sum':
-      return { score: meanItem * items, answered, items };
+      // A complete sum stays the sum (whole numbers stay whole); a partial one is prorated.
+      return { score: answered === items ? total : meanItem * items, answered, items, itemScores };
     case 'mean':
-      return { score: meanItem, answered, items };
+      return { score: meanItem, answered, items, itemScores };
     case 'percent-correct':
-      return { score: meanItem * 100, answered, items };
+      return { score: meanItem * 100, answered, items, itemScores };
   }
 }

@@ -22,8 +22,8 @@ export interface SummaryIndicators {
 export type SuppressionReason = 'fewer-than-k' | 'secondary';
 
 export interface SummaryRow {
-  readonly cohort: string;
-  readonly session: string;
+  readonly cohort: string | null;
+  readonly session: string | null;
   readonly instrument: string;
   readonly group: GroupKey | null;
   readonly n_paired: number | null;

@@ -10,13 +10,15 @@ import { aggregate, type AggregateDeps, type AggregateReport } from '#use-cases/
 /** The schedule's input. */
 export interface AggregateEvent {
   readonly programme?: string;
+  /** Recompute every cohort, changed or not. */
+  readonly full?: boolean;
 }
 
 /** Builds the handler around its ports. */
 export function makeAggregateHandler(deps: AggregateDeps): middy.MiddyfiedHandler<AggregateEvent, AggregateReport> {
   return middy<AggregateEvent, AggregateReport>().handler(async (event) => {
-    const report = await aggregate(deps, typeof event?.programme === 'string' ? event.programme : undefined);
-    logger.info('aggregated', { cohorts: report.cohorts.length, responses: report.cohorts.reduce((sum, cohort) => sum + cohort.responses, 0) });
+    const report = await aggregate(deps, { ...(typeof event?.programme === 'string' ? { programme: event.programme } : {}), full: event?.full === true });
+    logger.info('aggregated', { cohorts: report.cohorts.length, recomputed: report.cohorts.filter((cohort) => cohort.recomputed).length });
     return report;
   });
 }

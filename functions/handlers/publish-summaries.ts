@@ -30,7 +30,7 @@ export function previousMonth(now: Date): string {
 export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
   return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
     const period = event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
-    await aggregate(deps, event.programme);
+    await aggregate(deps, { programme: event.programme });
     const report = await publishSummary(deps, event.programme, period);
     logger.info('summary published', { programme: report.programme, period, files: report.files.length, messages: report.messages });
     return { files: report.files, messages: report.messages };

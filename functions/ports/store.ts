@@ -64,12 +64,31 @@ export interface ResponseStore {
   getResponse(target: LinkTarget): Promise<StoredResponse | undefined>;
   /** Every response of a cohort, in one Query pass. */
   listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
+  /** The receivedAt of the cohort's newest response, read from a time-ordered index (one item). */
+  newestResponseAt(programme: string, cohort: string): Promise<string | undefined>;
 }
 
-/** Computed indicators, replaced per cohort on each aggregation. */
+/** Which stored impact table: a cohort's, or (cohort null) the programme's pool. */
+export interface IndicatorScope {
+  readonly programme: string;
+  readonly cohort: string | null;
+}
+
+/** What an aggregation of a scope included: written after its rows, so a crash leaves the old mark. */
+export interface AggregationMark {
+  /** The receivedAt of the newest response included ('' when none). */
+  readonly asOf: string;
+  readonly responses: number;
+  /** The sessions stored (a pool stores one table, 'pooled'). */
+  readonly sessions: readonly string[];
+}
+
+/** Computed indicators, replaced per scope on each aggregation. */
 export interface IndicatorStore {
-  putCohortIndicators(programme: string, cohort: string, rows: readonly IndicatorRow[], asOf: string): Promise<void>;
-  listCohortIndicators(programme: string, cohort: string): Promise<{ rows: IndicatorRow[]; computedAt: string | undefined }>;
+  /** Replaces the scope's rows, one item per session, then writes the mark. */
+  putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void>;
+  listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }>;
+  getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
 }
 
 /** Evaluator access tokens, stored hashed. */

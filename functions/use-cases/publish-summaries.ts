@@ -32,7 +32,8 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
   const rows = [];
-  for (const cohort of programme.cohorts) rows.push(...(await deps.indicators.listCohortIndicators(programme.id, cohort.id)).rows);
+  // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
+  for (const cohort of programme.cohorts) rows.push(...(await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id })).rows);
   const summary = buildSummary(programme, period, rows);
   const htmlBody = renderSummaryHtml(deps.catalog, programme, summary);
   const files: PublishedFile[] = [

@@ -47,6 +47,9 @@ export class DataStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Responses carry TSK = <receivedAt>#...: the newest response of a cohort is one item of this
+    // index, so aggregation recomputes only cohorts with new responses (functions/adapters/dynamo-keys.ts).
+    this.table.addLocalSecondaryIndex({ indexName: 'ByTime', sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING }, projectionType: dynamodb.ProjectionType.KEYS_ONLY });
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

@@ -138,7 +138,8 @@ describe('computeCohortIndicators: pairing and the overall row', () => {
 
   it('gives nulls, not NaN, for an instrument nobody answered (n = 0)', () => {
     const mood = rowOf(rows, 'mood', null);
-    expect(mood).toEqual({
+    expect(Object.values(mood).every((value) => typeof value !== 'number' || Number.isFinite(value))).toBe(true);
+    expect(mood).toMatchObject({
       n_pre: 0,
       n_post: 0,
       n_paired: 0,
@@ -162,6 +163,10 @@ describe('computeCohortIndicators: pairing and the overall row', () => {
       expect(row.indicators.n_paired).toBe(0);
       for (const [name, value] of Object.entries(row.indicators)) {
         if (name.startsWith('n_')) expect(value).toBe(0);
+        else if (name === 'wilcoxon_method') expect(value).toBe('none');
+        // A published reliability belongs to the instrument, not to the data: it is there even at n = 0.
+        else if (name === 'reliability') expect(value === null || (typeof value === 'number' && value > 0 && value < 1)).toBe(true);
+        else if (name === 'reliability_source') expect([null, 'published']).toContain(value);
         else expect(value, name).toBeNull();
       }
     }
@@ -172,7 +177,7 @@ describe('computeCohortIndicators: SDs with fewer than two values', () => {
   it('gives SDs null with one completer and means equal to the one value', () => {
     const rows = computeCohortIndicators(dones, catalog, COHORT, [d('a', 'pre', 8), d('a', 'post', 13)]);
     const row = rowOf(rows, RSES, null);
-    expect(row).toEqual({
+    expect(row).toMatchObject({
       n_pre: 1,
       n_post: 1,
       n_paired: 1,

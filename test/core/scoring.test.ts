@@ -31,7 +31,9 @@ describe('scoreInstrument on Rosenberg', () => {
   it('scores "strongly agree" to everything as 5 x 3 + 5 x 0 = 15', () => {
     const stronglyAgree = rosenberg.options?.find((option) => option.score === 3)?.value;
     expect(stronglyAgree).toBe('strongly-agree');
-    expect(scoreInstrument(rosenberg, rses(all('strongly-agree')))).toEqual({ score: 15, answered: 10, items: 10 });
+    expect(scoreInstrument(rosenberg, rses(all('strongly-agree')))).toMatchObject({ score: 15, answered: 10, items: 10 });
+    // Item scores in definition order: positive items 3, reversed items (2, 5, 6, 8, 9) 0.
+    expect(scoreInstrument(rosenberg, rses(all('strongly-agree'))).itemScores).toEqual([3, 0, 3, 3, 0, 0, 3, 0, 0, 3]);
   });
 
   it('scores "strongly disagree" to everything as 5 x 0 + 5 x 3 = 15', () => {
@@ -80,7 +82,7 @@ describe('scoreInstrument on Rosenberg', () => {
     values[0] = undefined;
     values[4] = undefined;
     values[9] = undefined;
-    expect(scoreInstrument(rosenberg, rses(values))).toEqual({ score: null, answered: 7, items: 10 });
+    expect(scoreInstrument(rosenberg, rses(values))).toMatchObject({ score: null, answered: 7, items: 10 });
   });
 
   it('counts "prefer not to say" as not answered', () => {
@@ -111,13 +113,13 @@ describe('scoreInstrument on Rosenberg', () => {
 
   it('ignores answers to items the instrument does not have', () => {
     const answers = { ...rses(all('strongly-agree')), 'rses-11': 'strongly-agree', other: 'agree' };
-    expect(scoreInstrument(rosenberg, answers)).toEqual({ score: 15, answered: 10, items: 10 });
+    expect(scoreInstrument(rosenberg, answers)).toMatchObject({ score: 15, answered: 10, items: 10 });
   });
 
   it('gives null, not NaN, when every item is skipped or the instrument was not answered at all', () => {
-    expect(scoreInstrument(rosenberg, {})).toEqual({ score: null, answered: 0, items: 10 });
-    expect(scoreInstrument(rosenberg, undefined)).toEqual({ score: null, answered: 0, items: 10 });
-    expect(scoreInstrument(rosenberg, rses(all(PREFER_NOT_TO_SAY)))).toEqual({ score: null, answered: 0, items: 10 });
+    expect(scoreInstrument(rosenberg, {})).toMatchObject({ score: null, answered: 0, items: 10 });
+    expect(scoreInstrument(rosenberg, undefined)).toMatchObject({ score: null, answered: 0, items: 10 });
+    expect(scoreInstrument(rosenberg, rses(all(PREFER_NOT_TO_SAY)))).toMatchObject({ score: null, answered: 0, items: 10 });
   });
 });
 
@@ -135,7 +137,7 @@ describe('scoreInstrument on UCLA-3 (lower is better, 3-9)', () => {
     const first = ucla.items[0];
     if (first === undefined) throw new Error('no items');
     answers[first.id] = PREFER_NOT_TO_SAY;
-    expect(scoreInstrument(ucla, answers)).toEqual({ score: null, answered: 2, items: 3 });
+    expect(scoreInstrument(ucla, answers)).toMatchObject({ score: null, answered: 2, items: 3 });
   });
 });
 
@@ -162,12 +164,12 @@ describe('scoreInstrument on a quiz (percent correct over answered items)', () =
     const [a, b, c, d, e] = ids as [string, string, string, string, string];
     const answers = { [a]: key[a] ?? '', [b]: key[b] ?? '', [c]: key[c] ?? '', [d]: 'dont-know' };
     expect(e).toBeDefined();
-    expect(scoreInstrument(quiz, answers)).toEqual({ score: 75, answered: 4, items: 5 });
+    expect(scoreInstrument(quiz, answers)).toMatchObject({ score: 75, answered: 4, items: 5 });
   });
 
   it('counts "I don\'t know" as answered and wrong', () => {
     const answers = Object.fromEntries(ids.map((id) => [id, 'dont-know']));
-    expect(scoreInstrument(quiz, answers)).toEqual({ score: 0, answered: 5, items: 5 });
+    expect(scoreInstrument(quiz, answers)).toMatchObject({ score: 0, answered: 5, items: 5 });
   });
 
   it('gives no score with two of five skipped (60% < 80%)', () => {
@@ -210,16 +212,16 @@ describe('scoreInstrument on a handcrafted mean-scored instrument', () => {
 
   it('averages the item scores, reversed items as (1 + 5) - score', () => {
     // q1 5, q2 4, q3 s2 reversed 6 - 2 = 4, q4 1: (5 + 4 + 4 + 1) / 4 = 3.5.
-    expect(scoreInstrument(meanScale, { q1: 's5', q2: 's4', q3: 's2', q4: 's1' })).toEqual({ score: 3.5, answered: 4, items: 4 });
+    expect(scoreInstrument(meanScale, { q1: 's5', q2: 's4', q3: 's2', q4: 's1' })).toMatchObject({ score: 3.5, answered: 4, items: 4 });
   });
 
   it('averages over the answered items only, without prorating', () => {
     // q1 2, q3 s5 reversed 1: (2 + 1) / 2 = 1.5 with 2 of 4 answered (50% >= 50%).
-    expect(scoreInstrument(meanScale, { q1: 's2', q3: 's5' })).toEqual({ score: 1.5, answered: 2, items: 4 });
+    expect(scoreInstrument(meanScale, { q1: 's2', q3: 's5' })).toMatchObject({ score: 1.5, answered: 2, items: 4 });
   });
 
   it('gives no score below its own minAnswered (1 of 4 < 50%)', () => {
-    expect(scoreInstrument(meanScale, { q2: 's3' })).toEqual({ score: null, answered: 1, items: 4 });
+    expect(scoreInstrument(meanScale, { q2: 's3' })).toMatchObject({ score: null, answered: 1, items: 4 });
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
-import { computeCohortIndicators, type GroupKey, type IndicatorRow } from '#core/indicators.ts';
+import { computeCohortIndicators, type GroupKey, type IndicatorRow, type Indicators } from '#core/indicators.ts';
 import { buildSummary, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
 import { parseCsv } from '#core/csv.ts';
 
@@ -24,6 +24,13 @@ const mvh = programme('migrant-voices-heard');
  * An indicator row with `n` completers. Means carry an unusual marker (n + 0.123456) so a test
  * can search the published text for a hidden cell's figures.
  */
+/** Every indicator of an empty cell (zeros and nulls), for the fields a test does not set. */
+const EMPTY: Indicators = (() => {
+  const indicators = computeCohortIndicators(programme('dones-mentores'), catalog, 'barcelona-2026', [])[0]?.indicators;
+  if (indicators === undefined) throw new Error('no empty row');
+  return indicators;
+})();
+
 function row(n: number, group: GroupKey | null, instrument = 'rosenberg-self-esteem', session = 'mentoring-cycle', cohort = 'barcelona-2026'): IndicatorRow {
   const marker = n + 0.123456;
   return {
@@ -32,6 +39,7 @@ function row(n: number, group: GroupKey | null, instrument = 'rosenberg-self-est
     instrument,
     group,
     indicators: {
+      ...EMPTY,
       n_pre: n + 2,
       n_post: n + 1,
       n_paired: n,

@@ -59,7 +59,7 @@ describe('in Chromium', () => {
     expect(await answerInBrowser(pre.code, 'first', 'survey-360px-es.png')).toContain('Gracias');
     expect(await answerInBrowser(post.code, 'last')).toContain('Gracias');
 
-    await aggregate(stack.deps, PROGRAMME);
+    await aggregate(stack.deps, { programme: PROGRAMME });
     const token = randomBytes(32).toString('base64url');
     await stack.deps.store.putToken(hashToken(token), { label: 'e2e', createdAt: new Date().toISOString() });
     const page = await browser.newPage();

@@ -229,7 +229,7 @@ describe('evaluator routes', () => {
     const postLink = linkFor(2, 'individual-meeting-2', 'post');
     expect((await post(pre.code, answerAll(contextOf('individual-meeting-2', 'pre'), stack.deps.catalog, 2).toString())).status).toBe(303);
     expect((await post(postLink.code, answerAll(contextOf('individual-meeting-2', 'post'), stack.deps.catalog, 0).toString())).status).toBe(303);
-    await aggregate(stack.deps, PROGRAMME);
+    await aggregate(stack.deps, { programme: PROGRAMME });
 
     const auth = { authorization: `Bearer ${token}` };
     const json = (await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: auth })).json()) as {
