@@ -59,6 +59,9 @@ export interface PrepostFunctionProps {
   readonly description?: string;
 }
 
+/** The table's time-ordered index (functions/adapters/dynamo-keys.ts `TIME_INDEX`). */
+export const TIME_INDEX_NAME = 'ByTime';
+
 /** Options for {@link PrepostFunction.bindTable}. */
 export interface BindTableOptions {
   readonly table: dynamodb.ITable;
@@ -133,16 +136,12 @@ export class PrepostFunction extends NodejsFunction {
    */
   bindTable({ table, accessMode }: BindTableOptions): void {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    switch (accessMode) {
-      case 'read':
-        table.grantReadData(this);
-        break;
-      case 'write':
-        table.grantWriteData(this);
-        break;
-      case 'readWrite':
-        table.grantReadWriteData(this);
-        break;
-    }
+    // The actions the runtime code uses, and no others: no Scan, no table management. Named
+    // resources (the table, the ByTime index) rather than grantReadData's `index/*` wildcard.
+    const actions = [
+      ...(accessMode === 'write' ? [] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']),
+      ...(accessMode === 'read' ? [] : ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+    ];
+    this.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/${TIME_INDEX_NAME}`] }));
   }
 }

@@ -10,6 +10,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { TIME_INDEX_NAME } from '../constructs/prepost-function.ts';
 import { dataDefaults } from '../config.ts';
 import { wildcardUnderArnFinding } from '../constructs/nag.ts';
 
@@ -49,7 +50,7 @@ export class DataStack extends Stack {
     });
     // Responses carry TSK = <receivedAt>#...: the newest response of a cohort is one item of this
     // index, so aggregation recomputes only cohorts with new responses (functions/adapters/dynamo-keys.ts).
-    this.table.addLocalSecondaryIndex({ indexName: 'ByTime', sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING }, projectionType: dynamodb.ProjectionType.KEYS_ONLY });
+    this.table.addLocalSecondaryIndex({ indexName: TIME_INDEX_NAME, sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING }, projectionType: dynamodb.ProjectionType.KEYS_ONLY });
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
