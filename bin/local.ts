@@ -23,14 +23,20 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT ?? ''}"`);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const portText = process.env.PORT === undefined || process.env.PORT === '' ? '3000' : process.env.PORT;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a port number, not "${portText}"`);
+  const host = process.env.HOST === undefined || process.env.HOST === '' ? '127.0.0.1' : process.env.HOST;
   // Imported here so a broken survey definition is reported below, not as a stack trace.
   const { startLocalStack } = await import('#local/stack.ts');
   const { ensureDemoLinks } = await import('#local/demo-links.ts');
   const { hashToken } = await import('#shared/codes.ts');
+  const { writeFile, rm } = await import('node:fs/promises');
+  const { join } = await import('node:path');
   const stack = await startLocalStack({ fresh: values.fresh, share: true, host, port });
+  // Commands such as `links` print links to this server.
+  const serverFile = join(stack.environment.dataDir, 'server-url');
+  await writeFile(serverFile, `${stack.url}\n`);
   const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
   const token = randomBytes(32).toString('base64url');
   await stack.deps.store.putToken(hashToken(token), { label: 'local', createdAt: stack.deps.clock.now().toISOString() });
@@ -52,10 +58,13 @@ async function main(): Promise<void> {
   console.log(`${stack.url}/sign-in?token=${token}`);
   console.log('');
   console.log('Impact API: curl -H "Authorization: Bearer <token>" ' + `"${stack.url}/api/impact?programme=justrom3-mentoring"`);
-  console.log('Aggregate after answering: npm run prepost -- aggregate');
+  const external = stack.environment.source === 'DYNAMODB_ENDPOINT' ? `DYNAMODB_ENDPOINT=${stack.environment.endpoint} ` : '';
+  console.log(`Aggregate after answering: ${external}npm run prepost -- aggregate`);
 
   const stop = (): void => {
-    void stack.close().then(() => process.exit(0));
+    void rm(serverFile, { force: true })
+      .then(() => stack.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof Error && error.name === 'SurveyDefinitionError') console.error(`prepost: a survey definition is invalid: ${error.message}`);
+  else if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`prepost: the port is in use; set PORT to another one (${error.message})`);
   else console.error(`prepost: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -4,7 +4,8 @@
  * embedded DynamoDB in `.data/`.
  */
 import { parseArgs } from 'node:util';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 interface Command {
@@ -38,18 +39,20 @@ change, d_av = mean change/mean of the two SDs, g_av = d_av x J(n - 1) (Lakens 2
   },
   links: {
     summary: 'create participants for a cohort and write their links as CSV',
-    usage: `Usage: npm run prepost -- links --programme P --cohort C --count N [--out FILE] [--base-url URL]
+    usage: `Usage: npm run -s prepost -- links --programme P --cohort C --count N [--out FILE] [--base-url URL]
 
 Creates N participants in cohort C of programme P, each with a pseudonymous id and one
 link per wave (pre and post of every session), and writes them as CSV (participant,
 session, wave, code, url) to FILE or standard output. Only keyed hashes of the codes
 are stored: this output is the only copy, keep it as you would a list of keys.
+(Use --out, or npm run -s, so npm's own header lines do not end up in the CSV.)
 
   --programme P   programme id (see surveys/programmes/)
   --cohort C      cohort id within the programme
   --count N       number of participants (1-1000)
   --out FILE      write the CSV here instead of standard output
-  --base-url URL  link prefix (default http://HOST:PORT, or PREPOST_BASE_URL)`,
+  --base-url URL  link prefix (default PREPOST_BASE_URL, else the running npm start,
+                  else http://HOST:PORT)`,
     run: runLinks,
   },
   aggregate: {
@@ -106,6 +109,17 @@ function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args:
   }
 }
 
+/** Writes to standard output and waits until it is flushed (a pipe may be slower than exit). */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => process.stdout.write(text, (error) => (error === null || error === undefined ? resolvePromise() : reject(error))));
+}
+
+/** The URL of a running `npm start` on this folder's data, for the links it prints. */
+async function runningServerUrl(): Promise<string | undefined> {
+  const file = resolve('.data', 'server-url');
+  return existsSync(file) ? (await readFile(file, 'utf8')).trim() || undefined : undefined;
+}
+
 function required(value: string | boolean | undefined, flag: string): string {
   if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
   return value;
@@ -154,23 +168,39 @@ async function runLinks(args: string[]): Promise<void> {
   const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } });
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
-  const count = Number(required(values.count, '--count'));
-  const base = (values['base-url'] ?? process.env.PREPOST_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`).replace(/\/+$/, '');
+  const countText = required(values.count, '--count');
+  if (!/^\d+$/.test(countText)) throw new UsageError(`--count must be a whole number, not "${countText}"`);
+  const count = Number(countText);
+  const base = (values['base-url'] ?? process.env.PREPOST_BASE_URL ?? (await runningServerUrl()) ?? `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`).replace(/\/+$/, '');
   const { openLocalStore } = await import('#local/stack.ts');
   const { createLinks } = await import('#use-cases/create-links.ts');
   const { toCsv } = await import('#core/csv.ts');
+  // The output is the only copy of the codes: open it before creating anyone, so a path that
+  // cannot be written fails before participants exist whose links nobody has.
+  let output: FileHandle | undefined;
+  const path = values.out === undefined ? undefined : resolve(values.out);
+  if (path !== undefined) {
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      output = await open(path, 'w', 0o600);
+    } catch (error) {
+      throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
   const { deps, environment } = await openLocalStore();
   try {
     const links = await createLinks(deps, programme, cohort, count);
     const csv = toCsv(['participant', 'session', 'wave', 'code', 'url'], links.map((link) => [link.participant, link.session, link.wave, link.code, `${base}/s/${link.code}`]));
-    if (values.out === undefined) process.stdout.write(csv);
+    if (output === undefined) await writeStdout(csv);
     else {
-      const path = resolve(values.out);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, csv, { mode: 0o600 });
-      console.error(`wrote ${links.length} links for ${count} participants to ${path}`);
+      await output.writeFile(csv);
+      console.error(`wrote ${links.length} links for ${count} participants to ${path ?? ''}`);
     }
+  } catch (error) {
+    if (output !== undefined && path !== undefined) await rm(path, { force: true });
+    throw error;
   } finally {
+    await output?.close();
     await environment.close();
   }
 }
@@ -221,7 +251,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    console.error(PLANNED[name] === undefined ? `prepost: unknown command "${name}"\n\n${usage()}` : `prepost: "${name}" (${PLANNED[name]}) is not available yet`);
+    const planned = PLANNED[name];
+    if (planned !== undefined && (args.includes('--help') || args.includes('-h'))) {
+      console.log(`${name}: ${planned}. Not available yet in this version of prepost.`);
+      return 0;
+    }
+    console.error(planned === undefined ? `prepost: unknown command "${name}"\n\n${usage()}` : `prepost: "${name}" (${planned}) is not available yet`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -250,7 +285,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Exit once standard output is flushed: `links | other-command` must get every line.
+  (code) => process.stdout.write('', () => process.exit(code)),
   (error: unknown) => {
     console.error(`prepost: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);

@@ -38,39 +38,68 @@ export interface EnvironmentOptions {
   readonly tableName?: string;
 }
 
+/** Another `npm start` already serves this data folder. */
+export class AlreadyRunningError extends Error {
+  constructor(readonly endpoint: string) {
+    super(`prepost is already running on this data folder (DynamoDB at ${endpoint}); stop it first, or use another folder`);
+    this.name = 'AlreadyRunningError';
+  }
+}
+
 /** Resolves the DynamoDB and link key and sets the environment the handlers read. */
 export async function prepareLocalEnvironment(options: EnvironmentOptions = {}): Promise<LocalEnvironment> {
   const dataDir = resolve(options.dataDir ?? '.data');
+  const endpointFile = join(dataDir, 'endpoint');
+  const running = options.inMemory === true ? undefined : await runningEndpoint(endpointFile);
+  if (options.share === true && running !== undefined) throw new AlreadyRunningError(running);
   if (options.fresh === true) await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
-  const tableName = options.tableName ?? optionalEnv('TABLE_NAME') ?? LOCAL_TABLE;
-  process.env.LINK_KEY = optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir));
+  const explicitTable = optionalEnv('TABLE_NAME');
+  const tableName = options.tableName ?? explicitTable ?? LOCAL_TABLE;
+  // With the deployed key's secret named, commands hash codes as the Lambdas do; otherwise the local key.
+  if (optionalEnv('LINK_KEY_SECRET_ARN') === undefined) process.env.LINK_KEY = optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir));
 
   let endpoint = optionalEnv('DYNAMODB_ENDPOINT');
   let source: LocalEnvironment['source'] = 'DYNAMODB_ENDPOINT';
-  let close = async (): Promise<void> => undefined;
-  const endpointFile = join(dataDir, 'endpoint');
-  if (endpoint === undefined && options.inMemory !== true && !options.share && existsSync(endpointFile)) {
-    const shared = (await readFile(endpointFile, 'utf8')).trim();
-    if (await answers(shared)) {
-      endpoint = shared;
-      source = 'running server';
-    }
+  let closeEmbedded = async (): Promise<void> => undefined;
+  if (endpoint === undefined && running !== undefined && options.share !== true) {
+    endpoint = running;
+    source = 'running server';
   }
   if (endpoint === undefined) {
     const embedded = await startEmbeddedDynamo(options.inMemory === true ? {} : { path: join(dataDir, 'dynamo') });
     endpoint = embedded.endpoint;
     source = 'embedded';
-    if (options.share === true) await writeFile(endpointFile, `${endpoint}\n`);
-    close = async () => {
-      if (options.share === true) await rm(endpointFile, { force: true });
-      await embedded.close();
-    };
+    closeEmbedded = () => embedded.close();
   }
   process.env.DYNAMODB_ENDPOINT = endpoint;
   process.env.TABLE_NAME = tableName;
-  await ensureTable(createDocumentClient(endpoint), tableName);
-  return { endpoint, tableName, dataDir, source, close };
+  try {
+    // A table named in TABLE_NAME is someone's existing table: use it, never create it.
+    await ensureTable(createDocumentClient(endpoint), tableName, { create: options.tableName !== undefined || explicitTable === undefined });
+  } catch (error) {
+    await closeEmbedded();
+    throw error;
+  }
+  // Published only once the data is open, so other commands find a working endpoint.
+  if (options.share === true) await writeFile(endpointFile, `${endpoint}\n`);
+  return {
+    endpoint,
+    tableName,
+    dataDir,
+    source,
+    close: async () => {
+      if (options.share === true) await rm(endpointFile, { force: true });
+      await closeEmbedded();
+    },
+  };
+}
+
+/** The endpoint a running `npm start` published for this folder, if it still answers. */
+async function runningEndpoint(endpointFile: string): Promise<string | undefined> {
+  if (!existsSync(endpointFile)) return undefined;
+  const shared = (await readFile(endpointFile, 'utf8')).trim();
+  return (await answers(shared)) ? shared : undefined;
 }
 
 async function answers(endpoint: string): Promise<boolean> {

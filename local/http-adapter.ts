@@ -29,7 +29,13 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
     if (match === null) continue;
     const params: Record<string, string> = {};
     names.forEach((name, index) => {
-      params[name] = decodeURIComponent(match[index + 1] ?? '');
+      const raw = match[index + 1] ?? '';
+      // An undecodable parameter goes to the handler as sent, which refuses it as it would any bad code.
+      try {
+        params[name] = decodeURIComponent(raw);
+      } catch {
+        params[name] = raw;
+      }
     });
     return { route, params };
   }

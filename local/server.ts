@@ -29,7 +29,8 @@ export async function loadHandlers(): Promise<Map<HandlerName, HttpHandler>> {
 export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHandler>, host: string, port: number): Promise<LocalServer> {
   const server = createServer((request, response) => {
     void (async () => {
-      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      // A fixed base: the Host header is the client's to send and may not be a valid host.
+      const url = new URL(request.url ?? '/', 'http://localhost');
       if (request.method === 'GET' && url.pathname === '/') {
         writeResult(response, { statusCode: 302, headers: { location: '/dashboard' } });
         return;

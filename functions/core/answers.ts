@@ -5,7 +5,6 @@
  * names in the participant's language.
  */
 import * as z from 'zod/mini';
-import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { WaveContext } from './waves.ts';
@@ -38,10 +37,11 @@ export type ValidationResult = { readonly ok: true; readonly value: ValidAnswers
 /** Validates the decoded form fields (a field sent twice arrives as an array). */
 export function validateAnswers(context: WaveContext, catalog: Catalog, fields: Readonly<Record<string, string | string[]>>): ValidationResult {
   const errors: FieldError[] = [];
-  const single: Record<string, string> = {};
+  const single: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [field, value] of Object.entries(fields)) {
+    if (CONTROL_FIELDS.includes(field)) continue;
     if (Array.isArray(value)) errors.push({ field, problem: 'repeated' });
-    else if (value !== '' && !CONTROL_FIELDS.includes(field)) single[field] = value;
+    else if (value !== '') single[field] = value;
   }
   const result = buildSchema(context, catalog).safeParse(single);
   if (!result.success) {
@@ -101,16 +101,13 @@ function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Reco
 }
 
 /**
- * A short receipt derived from who answered which wave with what, so an identical resubmission
- * (a double tap, a retry on weak data) gets the same receipt and a different one does not.
+ * Whether two submissions carry the same answers, whatever the order of their fields: an
+ * identical resubmission (a double tap, a retry on weak data) is the same response. (Receipts
+ * are random, not derived from the answers: anyone holding the link could otherwise try answer
+ * combinations against the receipt the thank-you page shows.)
  */
-export function receiptFor(participant: string, session: string, wave: string, value: ValidAnswers): string {
-  const canonical = JSON.stringify([participant, session, wave, sortKeys(value.answers), sortKeys(value.groups)]);
-  const digest = createHash('sha256').update(canonical).digest();
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let receipt = '';
-  for (let index = 0; index < 10; index += 1) receipt += alphabet[(digest[index] ?? 0) % 32];
-  return receipt;
+export function sameAnswers(a: ValidAnswers, b: ValidAnswers): boolean {
+  return JSON.stringify([sortKeys(a.answers), sortKeys(a.groups)]) === JSON.stringify([sortKeys(b.answers), sortKeys(b.groups)]);
 }
 
 function sortKeys(value: unknown): unknown {

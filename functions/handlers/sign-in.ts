@@ -26,7 +26,9 @@ export function makeSignInHandler(deps: SignInDeps): middy.MiddyfiedHandler<Http
       return {
         statusCode: 303,
         headers: { location: '/dashboard', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
-        cookies: [`${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure}`],
+        // Lax, not Strict: evaluators open this link from mail or chat, and a Strict cookie set on a
+        // cross-site navigation is not sent on its own redirect. Every cookie-authenticated route is a read-only GET.
+        cookies: [`${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Lax; Path=/; Max-Age=43200${secure}`],
         body: '',
       };
     });

@@ -49,7 +49,7 @@ export type PutResponseResult = { readonly stored: true } | { readonly stored: f
 
 /** Participants and their links. */
 export interface ParticipantStore {
-  /** Creates each participant with its links, all or nothing per participant. */
+  /** Creates each participant with its links (batched writes: callers hand out codes only after it returns). */
   createParticipants(participants: readonly NewParticipant[]): Promise<void>;
   /** The target of a link, by the keyed hash of its code. */
   findLink(hash: string): Promise<LinkTarget | undefined>;

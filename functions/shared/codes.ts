@@ -16,6 +16,11 @@ export function generateCode(): string {
   return randomSymbols(CODE_LENGTH);
 }
 
+/** A receipt shown after a submission: random, so it says nothing about the answers. */
+export function generateReceipt(): string {
+  return randomSymbols(10);
+}
+
 /** A fresh pseudonymous participant id, unrelated to any of the participant's codes. */
 export function generateParticipantId(): string {
   return `p-${randomSymbols(12).toLowerCase()}`;

@@ -33,7 +33,8 @@ export function readBody(event: HttpEvent, limit = MAX_BODY_BYTES): string {
 export function parseForm(event: HttpEvent): Record<string, string | string[]> {
   const contentType = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') throw new UnsupportedMediaTypeError(`content type ${contentType ?? 'missing'}`);
-  const fields: Record<string, string | string[]> = {};
+  // No prototype: field names such as constructor or __proto__ are just unknown fields.
+  const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of new URLSearchParams(readBody(event))) {
     const existing = fields[key];
     fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];

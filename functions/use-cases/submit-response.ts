@@ -6,7 +6,8 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ResponseStore } from '#ports/store.ts';
-import { receiptFor, validateAnswers, type FieldError } from '#core/answers.ts';
+import { sameAnswers, validateAnswers, type FieldError } from '#core/answers.ts';
+import { generateReceipt } from '#shared/codes.ts';
 import { AlreadyAnsweredError } from '#shared/errors.ts';
 import type { OpenLink } from './open-link.ts';
 
@@ -23,7 +24,7 @@ export async function submitResponse(deps: SubmitDeps, link: OpenLink, fields: R
   const { target, context } = link;
   const result = validateAnswers(context, deps.catalog, fields);
   if (!result.ok) return { kind: 'invalid', errors: result.errors };
-  const receipt = receiptFor(target.participant, target.session, target.wave, result.value);
+  const receipt = generateReceipt();
   const now = deps.clock.now();
   const outcome = await deps.responses.putResponse({
     ...target,
@@ -36,6 +37,6 @@ export async function submitResponse(deps: SubmitDeps, link: OpenLink, fields: R
     expiresAt: Math.floor(now.getTime() / 1000) + context.programme.retentionDays * 86_400,
   });
   if (outcome.stored) return { kind: 'stored', receipt };
-  if (outcome.existing.receipt === receipt) return { kind: 'repeated', receipt };
+  if (sameAnswers(outcome.existing, result.value)) return { kind: 'repeated', receipt: outcome.existing.receipt };
   throw new AlreadyAnsweredError('wave already answered');
 }

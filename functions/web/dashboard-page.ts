@@ -39,7 +39,7 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
         if (sessionRows.length === 0) return '';
         return html`<table><caption>${session.name.en ?? session.id}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre</th><th>n post</th><th>n paired</th><th>Mean pre</th><th>Mean post</th><th>Mean change (paired)</th><th>SD change</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table>`;
       });
-      return html`<section><h3>${cohort.name}</h3><p class="muted">${computed === null || computed === undefined ? 'Not aggregated yet.' : `Computed ${computed}`}</p>${sessions}</section>`;
+      return html`<section><h3>${cohort.name}</h3><p class="muted">${computed === null || computed === undefined ? 'Not aggregated yet.' : computed === '' ? 'No responses yet.' : `Includes responses up to ${computed}`}</p>${sessions}</section>`;
     });
     return html`<section><h2>${name}</h2>${cohorts}</section>`;
   });

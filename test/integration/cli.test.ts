@@ -48,6 +48,15 @@ describe('npm run prepost', () => {
     expect(existsSync(join(cwd, '.data', 'dynamo'))).toBe(true);
   });
 
+  it('writes every line to a pipe, and refuses an unwritable --out before creating anyone', async () => {
+    const piped = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'girona-2026', '--count', '400'], cwd, env);
+    expect(piped.code).toBe(0);
+    expect(parseCsv(piped.stdout)).toHaveLength(1 + 400 * 2);
+    const blocked = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'girona-2026', '--count', '1', '--out', 'links.csv/inside.csv'], cwd, env);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('cannot write');
+  });
+
   it('says what is wrong, with exit code 2, for unknown programmes and missing options', async () => {
     const unknown = await runEntry('prepost', ['links', '--programme', 'nope', '--cohort', 'x', '--count', '1'], cwd, env);
     expect(unknown.code).toBe(2);

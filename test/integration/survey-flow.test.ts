@@ -104,6 +104,8 @@ describe('GET /s/{code}', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Este enlace no es válido');
     expect((await fetch(`${stack.url}/s/not-a-code`)).status).toBe(404);
+    expect((await fetch(`${stack.url}/s/%ZZ`)).status).toBe(404);
+    expect((await fetch(`${stack.url}/s/${'A'.repeat(5000)}`)).status).toBe(404);
     const link = linkFor(1, 'individual-meeting-1', 'pre');
     const typed = link.code.toLowerCase().replace(/(.{4})/g, '$1-');
     expect((await fetch(`${stack.url}/s/${typed}`)).status).toBe(200);
@@ -250,6 +252,8 @@ describe('evaluator routes', () => {
     expect(signIn.status).toBe(303);
     const cookie = signIn.headers.get('set-cookie') ?? '';
     expect(cookie).toContain('HttpOnly');
+    // Lax: the sign-in link is opened from mail or chat, a cross-site navigation.
+    expect(cookie).toContain('SameSite=Lax');
     const dashboard = await fetch(`${stack.url}/dashboard`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
     expect(dashboard.status).toBe(200);
     const page = await dashboard.text();
