@@ -1,0 +1,124 @@
+/**
+ * Aggregation against the embedded DynamoDB: only changed cohorts are recomputed, the same
+ * responses store the same bytes, and a run that dies part-way leaves earlier results intact
+ * and is finished by the next run. The crash is injected through the AWS SDK's own middleware
+ * stack (the real DynamoDB cannot fail on demand), not by stubbing our modules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { DynamoStore } from '#adapters/dynamo-store.ts';
+import { depsFor } from '#adapters/default-deps.ts';
+import { resolveWave } from '#core/waves.ts';
+import { validateAnswers } from '#core/answers.ts';
+import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { aggregate } from '#use-cases/aggregate.ts';
+import { openLink } from '#use-cases/open-link.ts';
+import { submitResponse } from '#use-cases/submit-response.ts';
+import { answerAll, startTestStack } from '../support/stack.ts';
+
+const PROGRAMME = 'justrom3-mentoring';
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+const issued = new Map<string, IssuedLink[]>();
+
+async function answer(cohort: string, participantIndex: number, session: string, wave: 'pre' | 'post', pick: number): Promise<void> {
+  const links = issued.get(cohort) ?? [];
+  const participant = [...new Set(links.map((link) => link.participant))][participantIndex];
+  const link = links.find((candidate) => candidate.participant === participant && candidate.session === session && candidate.wave === wave);
+  if (link === undefined) throw new Error('no link');
+  const opened = await openLink(stack.deps, link.code);
+  const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), cohort, session, wave);
+  if (context === undefined) throw new Error('no wave');
+  const fields = Object.fromEntries(answerAll(context, stack.deps.catalog, pick));
+  expect(validateAnswers(context, stack.deps.catalog, fields).ok).toBe(true);
+  const outcome = await submitResponse(stack.deps, opened, fields, 'ro');
+  expect(outcome.kind).toBe('stored');
+}
+
+/** Every stored indicator and mark item of the programme, raw, for byte comparison. */
+async function storedTables(): Promise<string> {
+  const client = createDocumentClient(stack.environment.endpoint);
+  const parts: string[] = [];
+  for (const pk of [`COHORT#${PROGRAMME}#iasi-2020`, `COHORT#${PROGRAMME}#bucharest-2020`, `PROG#${PROGRAMME}`]) {
+    const { Items = [] } = await client.send(new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+    for (const item of Items) if (String(item.SK).startsWith('IND#') || item.SK === 'AGG') parts.push(JSON.stringify(item));
+  }
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const cohort of ['iasi-2020', 'bucharest-2020']) issued.set(cohort, await createLinks(stack.deps, PROGRAMME, cohort, 4));
+  for (const cohort of ['iasi-2020', 'bucharest-2020']) {
+    for (let participant = 0; participant < 3; participant += 1) {
+      await answer(cohort, participant, 'individual-meeting-1', 'pre', participant);
+      await answer(cohort, participant, 'individual-meeting-1', 'post', 3 - participant);
+    }
+  }
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('aggregate', () => {
+  it('recomputes only cohorts with new responses, and the pool when any changed', async () => {
+    const first = await aggregate(stack.deps, { programme: PROGRAMME });
+    expect(first.cohorts.map((cohort) => [cohort.cohort, cohort.recomputed])).toEqual([
+      ['iasi-2020', true],
+      ['bucharest-2020', true],
+      [null, true],
+    ]);
+    const second = await aggregate(stack.deps, { programme: PROGRAMME });
+    expect(second.cohorts.every((cohort) => !cohort.recomputed)).toBe(true);
+    await answer('iasi-2020', 3, 'individual-meeting-1', 'pre', 1);
+    const third = await aggregate(stack.deps, { programme: PROGRAMME });
+    expect(third.cohorts.map((cohort) => [cohort.cohort, cohort.recomputed])).toEqual([
+      ['iasi-2020', true],
+      ['bucharest-2020', false],
+      [null, true],
+    ]);
+    const pooled = (await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null })).rows.find((row) => row.instrument === 'rosenberg-self-esteem' && row.group === null);
+    expect(pooled?.indicators.n_paired).toBe(6);
+    expect(pooled?.indicators.n_pre_only).toBe(1);
+  });
+
+  it('stores byte-identical tables for the same responses', async () => {
+    await aggregate(stack.deps, { programme: PROGRAMME, full: true });
+    const once = await storedTables();
+    await aggregate(stack.deps, { programme: PROGRAMME, full: true });
+    expect(await storedTables()).toBe(once);
+  });
+
+  it('leaves earlier results intact when a run dies part-way, and the next run finishes it', async () => {
+    await aggregate(stack.deps, { programme: PROGRAMME });
+    const before = await storedTables();
+    // New answers in both cohorts, then a run that dies on its first write to bucharest's tables.
+    await answer('iasi-2020', 3, 'individual-meeting-1', 'post', 2);
+    await answer('bucharest-2020', 3, 'individual-meeting-1', 'pre', 0);
+    const failingClient = createDocumentClient(stack.environment.endpoint);
+    failingClient.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Item?: { PK?: unknown; SK?: unknown } };
+        if (input.Item?.PK === `COHORT#${PROGRAMME}#bucharest-2020` && String(input.Item.SK).startsWith('IND#')) throw new Error('simulated crash');
+        return next(args);
+      },
+      { step: 'initialize', name: 'simulatedCrash' },
+    );
+    const failing = depsFor(new DynamoStore(failingClient, stack.environment.tableName));
+    await expect(aggregate(failing, { programme: PROGRAMME })).rejects.toThrow('simulated crash');
+    const afterCrash = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: 'bucharest-2020' });
+    const beforeBucharest = before.split('\n').filter((line) => line.includes('bucharest'));
+    expect(beforeBucharest.length).toBeGreaterThan(0);
+    expect((await storedTables()).split('\n').filter((line) => line.includes('bucharest'))).toEqual(beforeBucharest);
+    expect(afterCrash.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null)?.indicators.n_pre).toBe(3);
+
+    const rerun = await aggregate(stack.deps, { programme: PROGRAMME });
+    expect(rerun.cohorts.find((cohort) => cohort.cohort === 'bucharest-2020')?.recomputed).toBe(true);
+    const recovered = await storedTables();
+    await aggregate(stack.deps, { programme: PROGRAMME, full: true });
+    expect(recovered).toBe(await storedTables());
+    const bucharest = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: 'bucharest-2020' });
+    expect(bucharest.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null)?.indicators.n_pre).toBe(4);
+  });
+});
