@@ -55,6 +55,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     return { programme: Item.programme, cohort: Item.cohort, participant: Item.participant, session: Item.session, wave: Item.wave };
   }
 
+  async hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) }, ProjectionExpression: 'PK', ConsistentRead: true }),
+    );
+    return Item !== undefined;
+  }
+
   async countParticipants(programme: string, cohort: string): Promise<number> {
     let count = 0;
     await this.queryPages(
@@ -135,7 +142,7 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     for (const session of previous?.sessions ?? []) {
       if (!mark.sessions.includes(session)) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
     }
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', asOf: mark.asOf, responses: mark.responses, sessions: [...mark.sessions] } }));
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', ...mark, sessions: [...mark.sessions] } }));
   }
 
   async listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }> {
@@ -155,7 +162,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY }, ConsistentRead: true }));
     if (Item === undefined) return undefined;
-    return { asOf: String(Item.asOf), responses: Number(Item.responses), sessions: (Item.sessions as string[] | undefined) ?? [] };
+    return {
+      asOf: String(Item.asOf),
+      responses: Number(Item.responses),
+      sessions: (Item.sessions as string[] | undefined) ?? [],
+      ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
+      ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
+    };
   }
 
   async putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void> {

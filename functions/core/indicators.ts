@@ -80,6 +80,11 @@ export interface IndicatorRow {
   readonly instrument: string;
   readonly group: GroupKey | null;
   readonly indicators: Indicators;
+  /**
+   * Whole-group cells only: the completers' individual changes, sorted, without ids, for the
+   * evaluator's distribution chart. Never published to funders.
+   */
+  readonly changes?: readonly number[];
 }
 
 /** A scored answer: the instrument score and its item scores (for alpha). */
@@ -168,9 +173,10 @@ function tableRows(
   cohort: string | null,
   session: string | null,
 ): IndicatorRow[] {
-  const cells: { instrument: string; group: GroupKey | null; indicators: Omit<Indicators, 'p_t_holm'> }[] = [];
+  const cells: { instrument: string; group: GroupKey | null; indicators: Omit<Indicators, 'p_t_holm'>; changes?: number[] }[] = [];
   for (const { instrument, pairs } of tables) {
-    cells.push({ instrument: instrument.id, group: null, indicators: summarise(instrument, pairs, () => true) });
+    const changes = [...pairs.values()].flatMap((entry) => (entry.pre !== undefined && entry.post !== undefined ? [entry.post.score - entry.pre.score] : [])).sort((a, b) => a - b);
+    cells.push({ instrument: instrument.id, group: null, indicators: summarise(instrument, pairs, () => true), changes });
     for (const subgroup of programme.subgroups) {
       for (const option of subgroup.options) {
         const inGroup = (participant: string): boolean => groups.get(participant)?.[subgroup.id] === option.value;
@@ -198,6 +204,7 @@ function tableRows(
     instrument: cell.instrument,
     group: cell.group,
     indicators: { ...cell.indicators, p_t_holm: holm[index] ?? null },
+    ...(cell.changes === undefined ? {} : { changes: cell.changes }),
   }));
 }
 

@@ -129,6 +129,13 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
   };
 }
 
+/** The t-based 95% interval of a mean: mean ± t(0.975, n-1) · sd / √n; null bounds below n = 2. */
+export function meanInterval(mean: number, sd: number | null, n: number): { mean: number; low: number | null; high: number | null } {
+  if (sd === null || n < 2) return { mean, low: null, high: null };
+  const margin = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+  return { mean, low: mean - margin, high: mean + margin };
+}
+
 /**
  * Hedges' small-sample correction J(df) = Γ(df/2) / (√(df/2) · Γ((df-1)/2)), computed through
  * log-gamma so it stays finite for large df; null for df < 2, where Γ((df-1)/2) has no value.

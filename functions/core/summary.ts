@@ -11,11 +11,15 @@ import { toCsv } from './csv.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
 
-/** What a funder sees of a cell that is shown. Means are over completers. */
+/** What a funder sees of a cell that is shown. Means are over completers; CI and g_av as in the impact table. */
 export interface SummaryIndicators {
   readonly mean_pre: number | null;
   readonly mean_post: number | null;
   readonly mean_change: number | null;
+  readonly ci95_low: number | null;
+  readonly ci95_high: number | null;
+  /** Hedges' g_av (Lakens 2013), the effect size the plain-language reading uses. */
+  readonly g_av: number | null;
 }
 
 /** Why a cell is hidden. */
@@ -90,7 +94,14 @@ export function buildSummary(programme: Programme, period: string, rows: readonl
         n_paired: row.indicators.n_paired,
         suppressed: false,
         suppression: null,
-        indicators: { mean_pre: row.indicators.mean_pre_paired, mean_post: row.indicators.mean_post_paired, mean_change: row.indicators.mean_change },
+        indicators: {
+          mean_pre: row.indicators.mean_pre_paired,
+          mean_post: row.indicators.mean_post_paired,
+          mean_change: row.indicators.mean_change,
+          ci95_low: row.indicators.ci95_low,
+          ci95_high: row.indicators.ci95_high,
+          g_av: row.indicators.g_av,
+        },
       };
     }),
   };
@@ -99,7 +110,7 @@ export function buildSummary(programme: Programme, period: string, rows: readonl
 /** The summary as CSV: one line per cell, suppressed cells with empty figures. */
 export function summaryCsv(summary: Summary): string {
   return toCsv(
-    ['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change'],
+    ['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change', 'ci95_low', 'ci95_high', 'g_av'],
     summary.rows.map((row) => [
       summary.programme,
       summary.period,
@@ -113,6 +124,9 @@ export function summaryCsv(summary: Summary): string {
       row.indicators?.mean_pre,
       row.indicators?.mean_post,
       row.indicators?.mean_change,
+      row.indicators?.ci95_low,
+      row.indicators?.ci95_high,
+      row.indicators?.g_av,
     ]),
   );
 }

@@ -32,8 +32,10 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
       const programme = event.queryStringParameters?.programme;
       if (programme === undefined || programme === '') throw new BadRequestError('the query parameter programme is required');
       const impact = await readImpact(deps, programme, event.queryStringParameters?.cohort || undefined);
-      if (header(event, 'accept')?.includes('text/csv') === true) {
-        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8' }, body: impactCsv(impact.rows) };
+      // `format=csv` lets a plain link (the dashboard's) download what `Accept: text/csv` asks for.
+      if (header(event, 'accept')?.includes('text/csv') === true || event.queryStringParameters?.format === 'csv') {
+        const name = `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-impact.csv`.replace(/[^a-z0-9.-]/gi, '_');
+        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` }, body: impactCsv(impact.rows) };
       }
       return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(impact) };
     });

@@ -55,6 +55,8 @@ export interface ParticipantStore {
   findLink(hash: string): Promise<LinkTarget | undefined>;
   /** How many participants a cohort has. */
   countParticipants(programme: string, cohort: string): Promise<number>;
+  /** Whether a participant exists in a cohort (paper answers name the participant, not a link). */
+  hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean>;
 }
 
 /** Responses, at most one per participant and wave. */
@@ -81,6 +83,9 @@ export interface AggregationMark {
   readonly responses: number;
   /** The sessions stored (a pool stores one table, 'pooled'). */
   readonly sessions: readonly string[];
+  /** Cohorts: participants created, and responses per wave (`session:pre`), for response rates. */
+  readonly participants?: number;
+  readonly answered?: Readonly<Record<string, number>>;
 }
 
 /** Computed indicators, replaced per scope on each aggregation. */

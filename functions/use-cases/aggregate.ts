@@ -8,11 +8,12 @@
  * recomputes what it did not finish.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { IndicatorStore, ResponseStore, StoredResponse } from '#ports/store.ts';
+import type { IndicatorStore, ParticipantStore, ResponseStore, StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
 export interface AggregateDeps {
+  readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly indicators: IndicatorStore;
   readonly catalog: Catalog;
@@ -50,7 +51,16 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
       const responses = await deps.responses.listCohortResponses(programme.id, cohort.id);
       read.set(cohort.id, responses);
       const rows = computeCohortIndicators(programme, deps.catalog, cohort.id, responses);
-      await deps.indicators.putIndicators(scope, rows, { asOf: newestOf(responses), responses: responses.length, sessions: programme.sessions.map((session) => session.id) });
+      const answered: Record<string, number> = {};
+      for (const response of responses) answered[`${response.session}:${response.wave}`] = (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
+      const participants = await deps.participants.countParticipants(programme.id, cohort.id);
+      await deps.indicators.putIndicators(scope, rows, {
+        asOf: newestOf(responses),
+        responses: responses.length,
+        sessions: programme.sessions.map((session) => session.id),
+        participants,
+        answered: Object.fromEntries(Object.entries(answered).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      });
       report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
       changed = true;
     }

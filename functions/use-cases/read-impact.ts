@@ -8,6 +8,9 @@ import type { IndicatorRow } from '#core/indicators.ts';
 import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
+/** The cohort parameter that selects the programme pool. */
+export const POOLED = 'pooled';
+
 export interface ReadImpactDeps {
   readonly indicators: IndicatorStore;
   readonly catalog: Catalog;
@@ -18,17 +21,24 @@ export interface Impact {
   readonly programme: string;
   readonly rows: ImpactRow[];
   readonly computedAt: Record<string, string | null>;
+  /** Per cohort: participants created and responses per wave (`session:pre`), as of the last aggregation. */
+  readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
+  /** Whole-group cells' individual changes (sorted, no ids), keyed `cohort|session|instrument`, for charts. */
+  readonly changes: Record<string, readonly number[]>;
 }
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
 export async function readImpact(deps: ReadImpactDeps, programmeId: string, cohortId?: string): Promise<Impact> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
+  // `pooled` names the programme pool (first pre to last post over all cohorts).
   const cohorts = cohortId === undefined ? programme.cohorts : programme.cohorts.filter((cohort) => cohort.id === cohortId);
-  if (cohorts.length === 0) throw new NotFoundError(`unknown cohort ${cohortId ?? ''}`);
-  const scopes = [...cohorts.map((cohort) => cohort.id), ...(cohortId === undefined ? [null] : [])];
+  if (cohorts.length === 0 && cohortId !== POOLED) throw new NotFoundError(`unknown cohort ${cohortId ?? ''}`);
+  const scopes = [...cohorts.map((cohort) => cohort.id), ...(cohortId === undefined || cohortId === POOLED ? [null] : [])];
   const rows: IndicatorRow[] = [];
   const computedAt: Record<string, string | null> = {};
+  const responseRates: Impact['responseRates'] = {};
+  const changes: Impact['changes'] = {};
   const order = (session: string | null): number => (session === null ? programme.sessions.length : programme.sessions.findIndex((candidate) => candidate.id === session));
   for (const cohort of scopes) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
@@ -36,6 +46,13 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
     rows.push(...sorted.map(({ row }) => row));
     computedAt[cohort ?? 'pooled'] = stored.mark === undefined ? null : stored.mark.asOf;
+    if (cohort !== null && stored.mark?.participants !== undefined) responseRates[cohort] = { participants: stored.mark.participants, answered: { ...(stored.mark.answered ?? {}) } };
   }
-  return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt };
+  for (const row of rows) if (row.changes !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changes;
+  return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes };
+}
+
+/** The key of a whole-group cell's changes in {@link Impact.changes}. */
+export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
+  return `${cohort ?? 'pooled'}|${session ?? 'pooled'}|${instrument}`;
 }

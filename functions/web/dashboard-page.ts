@@ -1,15 +1,21 @@
 /**
- * The evaluator dashboard: per programme and cohort, one table per session with a row per
- * instrument and subgroup cell. English only for now: evaluators read it, participants never do.
+ * The evaluator dashboard: per programme, each cohort's response rates (how many answered each
+ * wave, never who answered what), then per session an impact table with every indicator, its
+ * CI, n and method, plain-language readings, and server-rendered SVG charts; then the programme
+ * pool. Every table links to its CSV. English only: evaluators read it, participants never do.
  */
 import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
+import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { ImpactRow } from '#core/impact-table.ts';
+import { meanInterval } from '#core/paired-statistics.ts';
+import { readIndicators } from '#core/readings.ts';
 import type { HttpResult } from '#shared/http.ts';
-import type { Impact } from '#use-cases/read-impact.ts';
+import { changeKey, type Impact } from '#use-cases/read-impact.ts';
+import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { html, raw, type Html } from './html.ts';
 
-const STYLE = `body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}main{padding:1rem;max-width:80rem;margin:0 auto}table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-variant-numeric:tabular-nums}th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}caption{text-align:left;font-weight:600;padding:.3rem 0}.muted{color:#666}`;
+const STYLE = `body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}main{padding:1rem;max-width:90rem;margin:0 auto}table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}caption{text-align:left;font-weight:600;padding:.3rem 0}.muted,small{color:#595959}.charts{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1.5rem}figure{margin:0}figcaption{font-size:.85rem;font-weight:600}.scroll{overflow-x:auto}ul.readings{margin:.25rem 0 1rem}`;
 
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -24,31 +30,76 @@ function page(title: string, content: Html): string {
   return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${raw(STYLE)}</style></head><body><main>${content}</main></body></html>`.value}`;
 }
 
-const format = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
+const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
+const fmtP = (value: number | null): string => (value === null ? '–' : value < 0.001 ? '<0.001' : value.toFixed(3));
 
 /** The dashboard for the given programmes' impact. */
 export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): HttpResult {
   const sections = impacts.map((impact) => {
     const programme = catalog.programmes.get(impact.programme);
-    const name = programme?.name.en ?? impact.programme;
-    const cohorts = (programme?.cohorts ?? []).map((cohort) => {
-      const rows = impact.rows.filter((row) => row.cohort === cohort.id);
-      const computed = impact.computedAt[cohort.id];
-      const sessions = (programme?.sessions ?? []).map((session) => {
-        const sessionRows = rows.filter((row) => row.session === session.id);
-        if (sessionRows.length === 0) return '';
-        return html`<table><caption>${session.name.en ?? session.id}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre</th><th>n post</th><th>n paired</th><th>Mean pre</th><th>Mean post</th><th>Mean change (paired)</th><th>SD change</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table>`;
-      });
-      return html`<section><h3>${cohort.name}</h3><p class="muted">${computed === null || computed === undefined ? 'Not aggregated yet.' : computed === '' ? 'No responses yet.' : `Includes responses up to ${computed}`}</p>${sessions}</section>`;
-    });
-    return html`<section><h2>${name}</h2>${cohorts}</section>`;
+    if (programme === undefined) return '';
+    const cohorts = programme.cohorts.map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
+    return html`<section><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)')}</section>`;
   });
-  return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${sections}`) };
+  return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`) };
+}
+
+function renderScope(catalog: Catalog, programme: Programme, impact: Impact, cohort: string | null, title: string): Html {
+  const computed = impact.computedAt[cohort ?? 'pooled'];
+  const rows = impact.rows.filter((row) => row.cohort === cohort);
+  const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? 'pooled')}&format=csv`;
+  const status = computed === null || computed === undefined ? 'Not aggregated yet.' : computed === '' ? 'No responses yet.' : `Includes responses up to ${computed}.`;
+  const sessions = cohort === null ? [{ id: null, name: 'Pooled' }] : programme.sessions.map((session) => ({ id: session.id, name: session.name.en ?? session.id }));
+  const tables = sessions.map((session) => {
+    const sessionRows = rows.filter((row) => row.session === session.id);
+    if (sessionRows.length === 0) return '';
+    return html`<div class="scroll"><table><caption>${session.name}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre / post / paired</th><th>Before (paired)</th><th>After (paired)</th><th>Change [95% CI]</th><th>t-test p (Holm)</th><th>Wilcoxon V, p</th><th>g<sub>av</sub> (d<sub>z</sub>)</th><th>Reliably ↑ / = / ↓</th><th>α baseline</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table></div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
+  });
+  return html`<section><h3>${title}</h3><p class="muted">${status} <a href="${csv}">Download CSV</a></p>${cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort])}${tables}</section>`;
+}
+
+function renderResponseRates(programme: Programme, rates: Impact['responseRates'][string] | undefined): Html | '' {
+  if (rates === undefined) return '';
+  const cell = (answered: number): string => (rates.participants === 0 ? String(answered) : `${answered} of ${rates.participants} (${Math.round((answered / rates.participants) * 100)}%)`);
+  return html`<table><caption>Response rates (${rates.participants} participants)</caption><thead><tr><th>Session</th><th></th><th>Before</th><th>After</th></tr></thead><tbody>${programme.sessions.map(
+    (session) => html`<tr><td>${session.name.en ?? session.id}</td><td></td><td>${cell(rates.answered[`${session.id}:pre`] ?? 0)}</td><td>${cell(rates.answered[`${session.id}:post`] ?? 0)}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function renderRow(catalog: Catalog, row: ImpactRow): Html {
   const instrument = catalog.instruments.get(row.instrument);
-  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre}</td><td>${row.n_post}</td><td>${row.n_paired}</td><td>${format(row.mean_pre)}</td><td>${format(row.mean_post)}</td><td>${format(row.mean_change)}</td><td>${format(row.sd_change)}</td></tr>`;
+  const change = row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
+  const wilcoxon = row.wilcoxon_v === null ? '–' : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
+  const reliable = row.rci_improved === null ? '–' : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0}`;
+  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${fmt(row.mean_pre_paired)}</td><td>${fmt(row.mean_post_paired)}</td><td>${change}</td><td>${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})</td><td>${wilcoxon}</td><td>${fmt(row.g_av)} (${fmt(row.d_z)})</td><td>${reliable}</td><td>${fmt(row.alpha_baseline)}</td></tr>`;
+}
+
+function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonly ImpactRow[]): Html {
+  const overall = rows.filter((row) => row.dimension === null);
+  const readings = overall.flatMap((row) => {
+    const instrument = catalog.instruments.get(row.instrument);
+    return readIndicators(contextOf(instrument, row.instrument), row);
+  });
+  const charts = overall.map((row) => {
+    const instrument = catalog.instruments.get(row.instrument);
+    const name = instrument?.name.en ?? row.instrument;
+    const range = instrument?.range ?? { min: 0, max: 1 };
+    const before = row.mean_pre_paired === null ? null : meanInterval(row.mean_pre_paired, row.sd_pre_paired, row.n_paired);
+    const after = row.mean_post_paired === null ? null : meanInterval(row.mean_post_paired, row.sd_post_paired, row.n_paired);
+    const changes = impact.changes[changeKey(row.cohort, row.session, row.instrument)] ?? [];
+    return html`<figure><figcaption>${name}</figcaption>${beforeAfterChart(name, range, before, after)}${changes.length === 0 ? '' : changeDistributionChart(name, changes, row.rci_threshold)}${
+      row.rci_improved === null ? '' : reliableChangeBar(name, row.rci_improved, row.rci_unchanged ?? 0, row.rci_deteriorated ?? 0)
+    }</figure>`;
+  });
+  return html`${readings.length === 0 ? '' : html`<ul class="readings">${readings.map((text) => html`<li>${text}</li>`)}</ul>`}<div class="charts">${charts}</div>`;
+}
+
+function contextOf(instrument: Instrument | undefined, id: string): { name: string; direction: 'higher-better' | 'lower-better'; percent: boolean } {
+  return { name: instrument?.name.en ?? id, direction: instrument?.direction ?? 'higher-better', percent: instrument?.scoring.rule === 'percent-correct' };
+}
+
+function methodNote(): Html {
+  return html`<section><h2>Methods</h2><p><small>Change is post − pre over completers (scored before and after). 95% CI and paired t with df = n − 1, two-sided; Holm's adjustment across the instruments of one cohort, session and group. Wilcoxon signed-rank as R's wilcox.test: V is the sum of ranks of positive changes, zeros dropped; exact p for n &lt; 50 without ties or zeros, else the normal approximation with tie and continuity correction. d<sub>z</sub> = mean change / SD of change; g<sub>av</sub> = (mean change / mean of the two SDs) · J(n − 1) (Lakens 2013); effects read as small from 0.2, medium 0.5, large 0.8 (Cohen 1988). Reliable change after Jacobson &amp; Truax (1991): |change| / (SD<sub>pre</sub>·√2·√(1 − r)) &gt; 1.96, with r the instrument's published reliability or the baseline Cronbach's α where its definition says so; the shaded band in the change charts is the change that is not reliable. Knowledge quizzes: % correct, with Hake's normalised gain. Scores need at least 80% of items answered (sums prorated).</small></p></section>`;
 }
 
 /** A one-line evaluator page for errors such as a missing sign-in. */

@@ -6,21 +6,28 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { Summary, SummaryRow } from '#core/summary.ts';
+import { readChange } from '#core/readings.ts';
 import { html, type Html } from './html.ts';
 
 const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
 const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
 const fmt = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : value.toFixed(1));
 
-/** One sentence per shown whole-cohort cell. */
+/** One sentence per shown whole-cohort cell, from the documented reading conventions. */
 export function describeFinding(catalog: Catalog, row: SummaryRow): string | undefined {
-  if (row.suppressed || row.group !== null || row.indicators === null || row.indicators.mean_change === null) return undefined;
+  if (row.suppressed || row.group !== null || row.indicators === null) return undefined;
   const instrument = catalog.instruments.get(row.instrument);
-  const name = instrument?.name.en ?? row.instrument;
-  const change = row.indicators.mean_change;
-  const better = instrument?.direction === 'lower-better' ? change < 0 : change > 0;
-  const verb = change === 0 ? 'did not change' : `${change > 0 ? 'rose' : 'fell'} by ${Math.abs(change).toFixed(1)} points`;
-  return `${name} ${verb} (from ${fmt(row.indicators.mean_pre)} to ${fmt(row.indicators.mean_post)}, ${row.n_paired ?? 0} people answered before and after)${change === 0 ? '' : better ? ', an improvement' : ', a deterioration'}.`;
+  const context = { name: instrument?.name.en ?? row.instrument, direction: instrument?.direction ?? 'higher-better', percent: instrument?.scoring.rule === 'percent-correct' } as const;
+  return readChange(context, {
+    n_paired: row.n_paired ?? 0,
+    mean_pre_paired: row.indicators.mean_pre,
+    mean_post_paired: row.indicators.mean_post,
+    mean_change: row.indicators.mean_change,
+    ci95_low: row.indicators.ci95_low,
+    ci95_high: row.indicators.ci95_high,
+    g_av: row.indicators.g_av,
+    d_z: null,
+  });
 }
 
 /** The HTML summary. */
@@ -47,6 +54,6 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
   }
   const body = html`<div style="max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45"><h1 style="font-size:22px">${programme.name.en ?? programme.id}: summary for ${summary.period}</h1><h2 style="font-size:18px">Findings</h2>${
     findings.length === 0 ? html`<p>Not enough people have answered before and after yet to report results.</p>` : html`<ul>${findings.map((text) => html`<li>${text}</li>`)}</ul>`
-  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both. Groups with fewer than ${summary.k} such people are not shown, and where needed one more group is hidden so the hidden one cannot be worked out from the totals. No names, links or individual answers are included.</p></div>`;
+  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown, and where needed one more group is hidden so the hidden one cannot be worked out from the totals. No names, links or individual answers are included.</p></div>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
 }

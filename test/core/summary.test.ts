@@ -88,7 +88,7 @@ describe('buildSummary: envelope and k', () => {
         suppressed: false,
         suppression: null,
         // Funders see the completers' (paired) means, not the all-respondent ones.
-        indicators: { mean_pre: 10.123456 + 20, mean_post: 10.123456 + 30, mean_change: 10 },
+        indicators: { mean_pre: 10.123456 + 20, mean_post: 10.123456 + 30, mean_change: 10, ci95_low: null, ci95_high: null, g_av: null },
       },
     ]);
   });
@@ -196,9 +196,9 @@ describe('summaryCsv', () => {
   const [header, ...lines] = parseCsv(csv);
 
   it('has one line per cell with the published columns', () => {
-    expect(header).toEqual(['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change']);
+    expect(header).toEqual(['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change', 'ci95_low', 'ci95_high', 'g_av']);
     expect(lines).toHaveLength(rows.length);
-    expect(lines[0]).toEqual(['dones-mentores', '2026-03', 'barcelona-2026', 'mentoring-cycle', 'rosenberg-self-esteem', '', '', '25', 'false', String(25.123456 + 20), String(25.123456 + 30), '10']);
+    expect(lines[0]).toEqual(['dones-mentores', '2026-03', 'barcelona-2026', 'mentoring-cycle', 'rosenberg-self-esteem', '', '', '25', 'false', String(25.123456 + 20), String(25.123456 + 30), '10', '', '', '']);
   });
 
   it('never holds a suppressed cell\'s numbers', () => {

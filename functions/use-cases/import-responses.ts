@@ -1,0 +1,118 @@
+/**
+ * Loading answers given on paper into a cohort. Every row is checked before anything is
+ * written, against the same validation as the web form, the cohort's participants and the
+ * answers already stored, so a file with a problem writes nothing. Rows are then stored with the
+ * same conditional put as a web submission: at most one response per participant and wave, an
+ * identical row already stored counts as present (running the same file again changes nothing),
+ * and a different answer is never merged or replaced.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Clock, LinkTarget, ParticipantStore, ResponseStore, WaveKind } from '#ports/store.ts';
+import { sameAnswers } from '#core/answers.ts';
+import { readImportCsv, templateColumns, type ImportProblem, type PaperResponse } from '#core/import-csv.ts';
+import { generateReceipt } from '#shared/codes.ts';
+import { NotFoundError } from '#shared/errors.ts';
+
+export interface ImportDeps {
+  readonly participants: ParticipantStore;
+  readonly responses: ResponseStore;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+}
+
+/** What an import did, by the file's row numbers (row 1 is the header). */
+export interface ImportReport {
+  /** Rows stored by this run; in a dry run, the rows that would be. */
+  readonly imported: number[];
+  /** Rows whose participant had already answered that wave with the same answers. */
+  readonly present: number[];
+  /** Every problem found; when any was found before writing, nothing was written. */
+  readonly problems: ImportProblem[];
+  /** Whether rows were written: false for a dry run and for a file with problems. */
+  readonly written: boolean;
+}
+
+/**
+ * Steps: find the programme and cohort; read and validate every row; check each participant
+ * exists in the cohort and each wave is unanswered or answered identically; unless a problem
+ * was found or it is a dry run, store each row with the conditional put, in file order.
+ */
+export async function importResponses(deps: ImportDeps, programmeId: string, cohortId: string, csv: string, options: { readonly dryRun: boolean }): Promise<ImportReport> {
+  const programme = deps.catalog.programmes.get(programmeId);
+  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`);
+  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) {
+    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`);
+  }
+  const file = readImportCsv(csv, programme, cohortId, deps.catalog);
+  const problems = [...file.problems];
+
+  const known = new Map<string, boolean>();
+  for (const { participant } of file.rows) {
+    if (participant !== undefined && !known.has(participant)) known.set(participant, await deps.participants.hasParticipant(programmeId, cohortId, participant));
+  }
+  for (const { row, participant } of file.rows) {
+    if (participant !== undefined && known.get(participant) === false) problems.push({ row, column: 'participant', message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
+  }
+
+  const pending: PaperResponse[] = [];
+  const present: number[] = [];
+  for (const { response } of file.rows) {
+    if (response === undefined || known.get(response.participant) !== true) continue;
+    const existing = await deps.responses.getResponse(targetOf(programmeId, cohortId, response));
+    if (existing === undefined) pending.push(response);
+    else if (sameAnswers(existing, response.answers)) present.push(response.row);
+    else problems.push(conflict(response));
+  }
+
+  const imported: number[] = [];
+  if (problems.length > 0 || options.dryRun) return { imported: problems.length > 0 ? [] : pending.map((response) => response.row), present, problems: sortByRow(problems), written: false };
+  for (const response of pending) {
+    const now = deps.clock.now();
+    // receivedAt is the time of import, not of the paper form: aggregation recomputes a cohort
+    // when its newest response is newer than its last run, so an older date would be missed.
+    const outcome = await deps.responses.putResponse({
+      ...targetOf(programmeId, cohortId, response),
+      answers: response.answers.answers,
+      groups: response.answers.groups,
+      language: response.language,
+      consentVersion: programme.consent.version,
+      receipt: generateReceipt(),
+      receivedAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
+    });
+    if (outcome.stored) imported.push(response.row);
+    else if (sameAnswers(outcome.existing, response.answers)) present.push(response.row);
+    // Answered on the web (or by another import) since the check: the stored answer stands.
+    else problems.push(conflict(response));
+  }
+  return { imported, present: present.sort((a, b) => a - b), problems, written: true };
+}
+
+/**
+ * The header row of an import file for a programme, or one session and wave of it.
+ * @throws NotFoundError for an unknown programme or session
+ */
+export function importTemplate(catalog: Catalog, programmeId: string, session?: string, wave?: WaveKind): string[] {
+  const programme = catalog.programmes.get(programmeId);
+  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...catalog.programmes.keys()].join(', ')}`);
+  const columns = templateColumns(programme, catalog, session, wave);
+  if (columns === undefined) throw new NotFoundError(`unknown session "${session ?? ''}" in ${programmeId}; known: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`);
+  return columns;
+}
+
+function targetOf(programme: string, cohort: string, response: PaperResponse): LinkTarget {
+  return { programme, cohort, participant: response.participant, session: response.session, wave: response.wave };
+}
+
+function conflict(response: PaperResponse): ImportProblem {
+  return {
+    row: response.row,
+    column: null,
+    message: `${response.participant} already answered ${response.session} ${response.wave} with different answers; a stored response is never replaced`,
+  };
+}
+
+/** In row order; within a row, in the order found (the sort is stable). */
+function sortByRow(problems: ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => a.row - b.row);
+}
