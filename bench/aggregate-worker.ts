@@ -1,14 +1,14 @@
 /**
  * One size of the aggregation benchmark, in a fresh process so its memory is its own:
  * `node --expose-gc --import tsx bench/aggregate-worker.ts N` generates N responses, then times
- * `computeCohortIndicators` and the bare single pass over them (after a warm-up on other data,
- * interleaved, median of several runs), then measures each one's peak heap in a separate run.
+ * `computeCohortIndicators` and the bare single pass over them, with their peak heap (after a
+ * warm-up on other data; interleaved rounds, median time and highest peak).
  * Prints one JSON `AggregateSample` on stdout.
  */
 import { catalog } from '#surveys/index.ts';
 import { computeCohortIndicators } from '#core/indicators.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
-import { collectGarbage, heapUsed, measureRun, median } from './measure.ts';
+import { collectGarbage, heapUsed, measureRun, median, type RunMeasurement } from './measure.ts';
 import { generateCohortResponses } from './synthetic-responses.ts';
 import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, type AggregateSample } from './aggregation.ts';
 
@@ -36,23 +36,27 @@ const generateMs = performance.now() - generationStart;
 collectGarbage();
 const dataHeapBytes = heapUsed() - before;
 
-// Fewer rounds at larger sizes keep the whole benchmark within a few minutes.
-const rounds = size <= 10_000 ? 15 : size <= 100_000 ? 5 : 3;
-const baselineTimes: number[] = [];
-const aggregationTimes: number[] = [];
+// Fewer rounds at larger sizes keep the whole benchmark within a few minutes. The GC profiler
+// stays on in every round: its cost is within the run-to-run noise.
+const rounds = size <= 10_000 ? 15 : size <= 100_000 ? 5 : 1;
+const baselineRuns: RunMeasurement[] = [];
+const aggregationRuns: RunMeasurement[] = [];
 let rows = 0;
 for (let round = 0; round < rounds; round += 1) {
-  baselineTimes.push(measureRun(() => bareSinglePass(plan, responses), false).ms);
-  aggregationTimes.push(
+  baselineRuns.push(measureRun(() => bareSinglePass(plan, responses)));
+  aggregationRuns.push(
     measureRun(() => {
       const result = computeCohortIndicators(programme, catalog, BENCH_COHORT, responses);
       rows = result.length;
       return result;
-    }, false).ms,
+    }),
   );
 }
-const baselineHeap = measureRun(() => bareSinglePass(plan, responses), true).peakHeapBytes;
-const aggregationHeap = measureRun(() => computeCohortIndicators(programme, catalog, BENCH_COHORT, responses), true).peakHeapBytes;
+/** The median time and the highest peak of the rounds. */
+const summary = (runs: readonly RunMeasurement[]): RunMeasurement => ({
+  ms: median(runs.map((run) => run.ms)),
+  peakHeapBytes: Math.max(...runs.map((run) => run.peakHeapBytes)),
+});
 
 const sample: AggregateSample = {
   responses: responses.length,
@@ -60,8 +64,8 @@ const sample: AggregateSample = {
   rows,
   generateMs,
   dataHeapBytes,
-  baseline: { ms: median(baselineTimes), peakHeapBytes: baselineHeap },
-  aggregation: { ms: median(aggregationTimes), peakHeapBytes: aggregationHeap },
+  baseline: summary(baselineRuns),
+  aggregation: summary(aggregationRuns),
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
 };
 process.stdout.write(`${JSON.stringify(sample)}\n`);

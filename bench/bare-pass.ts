@@ -36,18 +36,20 @@ export function planBarePass(programme: Programme, catalog: Catalog): BarePassPl
 /** One pass: the sum of item scores per instrument and wave (returned, so no work can be elided). */
 export function bareSinglePass(plan: BarePassPlan, responses: readonly StoredResponse[]): number[] {
   const sums = new Array<number>(plan.instruments.length * 2).fill(0);
+  const instruments = plan.instruments;
   for (const response of responses) {
-    const offset = response.wave === 'pre' ? 0 : plan.instruments.length;
-    plan.instruments.forEach((instrument, index) => {
-      const answers = response.answers[instrument.id];
-      if (answers === undefined) return;
+    const offset = response.wave === 'pre' ? 0 : instruments.length;
+    for (let index = 0; index < instruments.length; index += 1) {
+      const instrument = instruments[index];
+      const answers = instrument === undefined ? undefined : response.answers[instrument.id];
+      if (instrument === undefined || answers === undefined) continue;
       let sum = 0;
       for (const item of instrument.items) {
         const value = answers[item.id];
         if (value !== undefined) sum += item.scores.get(value) ?? 0;
       }
       sums[offset + index] = (sums[offset + index] ?? 0) + sum;
-    });
+    }
   }
   return sums;
 }

@@ -53,6 +53,8 @@ export interface ImpactRow extends Indicators {
   readonly cohort: string | null;
   readonly session: string | null;
   readonly instrument: string;
+  /** `subscale:<id>` or `topic:<id>` for a part scored on its own; null for the whole instrument. */
+  readonly part: string | null;
   readonly dimension: string | null;
   readonly value: string | null;
 }
@@ -64,6 +66,7 @@ export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): 
     cohort: row.cohort,
     session: row.session,
     instrument: row.instrument,
+    part: row.part ?? null,
     dimension: row.group?.dimension ?? null,
     value: row.group?.value ?? null,
     ...row.indicators,
@@ -72,6 +75,6 @@ export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): 
 
 /** The impact table as CSV. */
 export function impactCsv(rows: readonly ImpactRow[]): string {
-  const keys = ['programme', 'cohort', 'session', 'instrument', 'dimension', 'value', ...INDICATOR_COLUMNS] as const;
+  const keys = ['programme', 'cohort', 'session', 'instrument', 'part', 'dimension', 'value', ...INDICATOR_COLUMNS] as const;
   return toCsv(keys, rows.map((row) => keys.map((key) => row[key])));
 }

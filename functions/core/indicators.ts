@@ -9,7 +9,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
-import { scoreInstrument } from './scoring.ts';
+import { instrumentParts, scoreInstrument } from './scoring.ts';
 import { cronbachAlpha, holmAdjust, normalisedGain, pairedStatistics, reliableChange, type WilcoxonMethod } from './paired-statistics.ts';
 
 /** A subgroup cell: one value of one dimension (site, role, age band...). */
@@ -78,6 +78,8 @@ export interface IndicatorRow {
   readonly cohort: string | null;
   readonly session: string | null;
   readonly instrument: string;
+  /** A part of the instrument scored on its own (`subscale:<id>`, `topic:<id>`); absent for the whole. */
+  readonly part?: string;
   readonly group: GroupKey | null;
   readonly indicators: Indicators;
   /**
@@ -106,16 +108,18 @@ export function computeCohortIndicators(programme: Programme, catalog: Catalog, 
     const tables = session.post.instruments.flatMap((instrumentId) => {
       const instrument = catalog.instruments.get(instrumentId);
       if (instrument === undefined) return [];
-      const pairs: ScorePairs = new Map();
-      for (const response of responses) {
-        if (response.session !== session.id) continue;
-        const scored = scoreOf(instrument, response);
-        if (scored === undefined) continue;
-        const entry = pairs.get(response.participant) ?? {};
-        entry[response.wave] = scored;
-        pairs.set(response.participant, entry);
-      }
-      return [{ instrument, pairs }];
+      return withParts(instrument).map(({ part, scored: scoring }) => {
+        const pairs: ScorePairs = new Map();
+        for (const response of responses) {
+          if (response.session !== session.id) continue;
+          const scored = scoreOf(scoring, response, instrument.id);
+          if (scored === undefined) continue;
+          const entry = pairs.get(response.participant) ?? {};
+          entry[response.wave] = scored;
+          pairs.set(response.participant, entry);
+        }
+        return { instrument: scoring, id: instrument.id, part, pairs };
+      });
     });
     rows.push(...tableRows(programme, tables, groups, cohortId, session.id));
   }
@@ -134,14 +138,15 @@ export function computePooledIndicators(programme: Programme, catalog: Catalog, 
   const sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
   const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
   const tables = instrumentIds.flatMap((instrumentId) => {
-    const instrument = catalog.instruments.get(instrumentId);
-    if (instrument === undefined) return [];
+    const whole = catalog.instruments.get(instrumentId);
+    if (whole === undefined) return [];
+    return withParts(whole).map(({ part, scored: instrument }) => {
     const first = new Map<string, { index: number; scored: Scored }>();
     const last = new Map<string, { index: number; scored: Scored }>();
     for (const response of responses) {
       const index = sessionIndex.get(response.session);
       if (index === undefined) continue;
-      const scored = scoreOf(instrument, response);
+      const scored = scoreOf(instrument, response, whole.id);
       if (scored === undefined) continue;
       const key = participantKey(response);
       if (response.wave === 'pre') {
@@ -160,7 +165,8 @@ export function computePooledIndicators(programme: Programme, catalog: Catalog, 
       const usableAfter = after !== undefined && (before === undefined || after.index >= before.index) ? after.scored : undefined;
       pairs.set(key, { ...(before === undefined ? {} : { pre: before.scored }), ...(usableAfter === undefined ? {} : { post: usableAfter }) });
     }
-    return [{ instrument, pairs }];
+    return { instrument, id: whole.id, part, pairs };
+    });
   });
   return tableRows(programme, tables, groups, null, null);
 }
@@ -168,26 +174,32 @@ export function computePooledIndicators(programme: Programme, catalog: Catalog, 
 /** The rows of one table (a cohort's session, or the pool): overall and per subgroup value, Holm across instruments. */
 function tableRows(
   programme: Programme,
-  tables: readonly { instrument: Instrument; pairs: ScorePairs }[],
+  tables: readonly { instrument: Instrument; id: string; part: string | null; pairs: ScorePairs }[],
   groups: ReadonlyMap<string, Readonly<Record<string, string>>>,
   cohort: string | null,
   session: string | null,
 ): IndicatorRow[] {
-  const cells: { instrument: string; group: GroupKey | null; indicators: Omit<Indicators, 'p_t_holm'>; changes?: number[] }[] = [];
-  for (const { instrument, pairs } of tables) {
+  const cells: { instrument: string; part: string | null; group: GroupKey | null; indicators: Omit<Indicators, 'p_t_holm'>; changes?: number[] }[] = [];
+  for (const { instrument, id, part, pairs } of tables) {
+    if (part !== null) {
+      // Subscales and topics: the whole group only, outside Holm's family of instruments.
+      cells.push({ instrument: id, part, group: null, indicators: summarise(instrument, pairs, () => true) });
+      continue;
+    }
     const changes = [...pairs.values()].flatMap((entry) => (entry.pre !== undefined && entry.post !== undefined ? [entry.post.score - entry.pre.score] : [])).sort((a, b) => a - b);
-    cells.push({ instrument: instrument.id, group: null, indicators: summarise(instrument, pairs, () => true), changes });
+    cells.push({ instrument: instrument.id, part: null, group: null, indicators: summarise(instrument, pairs, () => true), changes });
     for (const subgroup of programme.subgroups) {
       for (const option of subgroup.options) {
         const inGroup = (participant: string): boolean => groups.get(participant)?.[subgroup.id] === option.value;
         if (![...pairs.keys()].some(inGroup)) continue;
-        cells.push({ instrument: instrument.id, group: { dimension: subgroup.id, value: option.value }, indicators: summarise(instrument, pairs, inGroup) });
+        cells.push({ instrument: instrument.id, part: null, group: { dimension: subgroup.id, value: option.value }, indicators: summarise(instrument, pairs, inGroup) });
       }
     }
   }
   // Holm's family: the instruments of one table and group cell.
   const families = new Map<string, number[]>();
   cells.forEach((cell, index) => {
+    if (cell.part !== null) return;
     const key = cell.group === null ? '' : `${cell.group.dimension}=${cell.group.value}`;
     families.set(key, [...(families.get(key) ?? []), index]);
   });
@@ -202,6 +214,7 @@ function tableRows(
     cohort,
     session,
     instrument: cell.instrument,
+    ...(cell.part === null ? {} : { part: cell.part }),
     group: cell.group,
     indicators: { ...cell.indicators, p_t_holm: holm[index] ?? null },
     ...(cell.changes === undefined ? {} : { changes: cell.changes }),
@@ -264,8 +277,13 @@ function summarise(instrument: Instrument, pairs: ScorePairs, include: (particip
   };
 }
 
-function scoreOf(instrument: Instrument, response: StoredResponse): Scored | undefined {
-  const scored = scoreInstrument(instrument, response.answers[instrument.id]);
+/** The instrument and its parts (subscales, quiz topics), each scored on its own. */
+function withParts(instrument: Instrument): { part: string | null; scored: Instrument }[] {
+  return [{ part: null, scored: instrument }, ...instrumentParts(instrument).map((part) => ({ part: part.id, scored: part.instrument }))];
+}
+
+function scoreOf(instrument: Instrument, response: StoredResponse, answersOf: string): Scored | undefined {
+  const scored = scoreInstrument(instrument, response.answers[answersOf]);
   return scored.score === null ? undefined : { score: scored.score, items: scored.itemScores };
 }
 

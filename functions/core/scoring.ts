@@ -5,7 +5,7 @@
  * summed scales with a few missing items).
  */
 import type { Instrument } from '#surveys/schema.ts';
-import { optionsOf } from '#surveys/catalog.ts';
+import { expectedRange, optionsOf } from '#surveys/catalog.ts';
 
 /** The answer value that records an explicit skip of a sensitive question. */
 export const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
@@ -48,4 +48,34 @@ export function scoreInstrument(instrument: Instrument, answers: Readonly<Record
     case 'percent-correct':
       return { score: meanItem * 100, answered, items, itemScores };
   }
+}
+
+/** A part of an instrument scored on its own: a subscale, or a quiz topic. */
+export interface InstrumentPart {
+  /** `subscale:<id>` or `topic:<id>`. */
+  readonly id: string;
+  /** The instrument restricted to the part's items, scored by the same rule. */
+  readonly instrument: Instrument;
+}
+
+/**
+ * The instrument's subscales, and for quizzes with more than one topic each topic (% correct
+ * over that topic's items). Each part is the instrument restricted to its items, so scoring,
+ * the missing-item rule and reverse items apply unchanged.
+ */
+export function instrumentParts(instrument: Instrument): InstrumentPart[] {
+  const restrict = (itemIds: readonly string[]): Instrument => {
+    // Items keep their own options, and the instrument's shared ones stay, so optionsOf still applies.
+    const items = instrument.items.filter((item) => itemIds.includes(item.id));
+    const restricted: Instrument = { ...instrument, items };
+    if (items.length > 1) restricted.reliability = { method: 'cronbach-alpha-baseline' };
+    else delete restricted.reliability;
+    return { ...restricted, range: expectedRange(restricted) };
+  };
+  const parts: InstrumentPart[] = (instrument.subscales ?? []).map((subscale) => ({ id: `subscale:${subscale.id}`, instrument: restrict(subscale.items) }));
+  const topics = [...new Set(instrument.items.map((item) => item.topic).filter((topic): topic is string => topic !== undefined))];
+  if (instrument.kind === 'quiz' && topics.length > 1) {
+    for (const topic of topics) parts.push({ id: `topic:${topic}`, instrument: restrict(instrument.items.filter((item) => item.topic === topic).map((item) => item.id)) });
+  }
+  return parts;
 }

@@ -46,8 +46,10 @@ export interface Summary {
 }
 
 /** Builds a programme's summary from its stored indicator rows. */
-export function buildSummary(programme: Programme, period: string, rows: readonly IndicatorRow[]): Summary {
+export function buildSummary(programme: Programme, period: string, allRows: readonly IndicatorRow[]): Summary {
   const { k } = programme;
+  // Whole instruments only: subscale and topic parts stay in the evaluator's tables.
+  const rows = allRows.filter((row) => row.part === undefined);
   const hidden = new Map<IndicatorRow, SuppressionReason>();
   for (const row of rows) if (row.indicators.n_paired < k) hidden.set(row, 'fewer-than-k');
   // Secondary suppression, per table (cohort x session x instrument) and dimension: a lone hidden

@@ -9,7 +9,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, LinkTarget, ParticipantStore, ResponseStore, WaveKind } from '#ports/store.ts';
 import { sameAnswers } from '#core/answers.ts';
-import { readImportCsv, templateColumns, type ImportProblem, type PaperResponse } from '#core/import-csv.ts';
+import { PARTICIPANT_COLUMN, readImportCsv, templateColumns, type ImportProblem, type PaperResponse } from '#core/import-csv.ts';
 import { generateReceipt } from '#shared/codes.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -51,7 +51,7 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
     if (participant !== undefined && !known.has(participant)) known.set(participant, await deps.participants.hasParticipant(programmeId, cohortId, participant));
   }
   for (const { row, participant } of file.rows) {
-    if (participant !== undefined && known.get(participant) === false) problems.push({ row, column: 'participant', message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
+    if (participant !== undefined && known.get(participant) === false) problems.push({ row, column: PARTICIPANT_COLUMN, message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
   }
 
   const pending: PaperResponse[] = [];

@@ -71,11 +71,11 @@ function renderRow(catalog: Catalog, row: ImpactRow): Html {
   const change = row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
   const wilcoxon = row.wilcoxon_v === null ? '–' : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
   const reliable = row.rci_improved === null ? '–' : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0}`;
-  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${fmt(row.mean_pre_paired)}</td><td>${fmt(row.mean_post_paired)}</td><td>${change}</td><td>${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})</td><td>${wilcoxon}</td><td>${fmt(row.g_av)} (${fmt(row.d_z)})</td><td>${reliable}</td><td>${fmt(row.alpha_baseline)}</td></tr>`;
+  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.part !== null ? row.part.replace(':', ': ') : row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${fmt(row.mean_pre_paired)}</td><td>${fmt(row.mean_post_paired)}</td><td>${change}</td><td>${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})</td><td>${wilcoxon}</td><td>${fmt(row.g_av)} (${fmt(row.d_z)})</td><td>${reliable}</td><td>${fmt(row.alpha_baseline)}</td></tr>`;
 }
 
 function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonly ImpactRow[]): Html {
-  const overall = rows.filter((row) => row.dimension === null);
+  const overall = rows.filter((row) => row.dimension === null && row.part === null);
   const readings = overall.flatMap((row) => {
     const instrument = catalog.instruments.get(row.instrument);
     return readIndicators(contextOf(instrument, row.instrument), row);
