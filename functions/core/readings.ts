@@ -50,10 +50,9 @@ export function readChange(context: ReadingContext, indicators: ChangeFigures): 
   const interval = indicators.ci95_low === null || indicators.ci95_high === null ? '' : ` (95% CI ${number(indicators.ci95_low)} to ${number(indicators.ci95_high)})`;
   const effect = indicators.g_av ?? indicators.d_z;
   const size = effect === null ? '' : `, a ${effectLabel(effect)} effect`;
-  const direction = better ? 'an improvement' : 'a deterioration';
-  const chance =
-    indicators.ci95_low !== null && indicators.ci95_high !== null && indicators.ci95_low <= 0 && indicators.ci95_high >= 0 ? '; the interval includes no change, so it may be chance' : '';
-  return `${context.name} ${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}${interval}${size}, ${direction} (${from}; ${people}${chance}).`;
+  const includesNoChange = indicators.ci95_low === null || indicators.ci95_high === null || (indicators.ci95_low <= 0 && indicators.ci95_high >= 0);
+  const verdict = includesNoChange ? '; this may be chance, as the interval includes no change' : `: ${better ? 'an improvement' : 'a deterioration'}`;
+  return `${context.name} ${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}${interval}${size}${verdict} (${from}; ${people}).`;
 }
 
 /** "7 of 12 improved reliably, 1 deteriorated", or undefined without reliable-change counts. */

@@ -1,0 +1,41 @@
+/**
+ * Plain-language readings: conventions as documented (Cohen's effect labels, Hake's gain
+ * labels), direction-aware, and honest about intervals that include no change.
+ */
+import { describe, expect, it } from 'vitest';
+import { effectLabel, gainLabel, readChange, readGain, readReliableChange, type ChangeFigures } from '#core/readings.ts';
+import type { Indicators } from '#core/indicators.ts';
+
+const base: ChangeFigures = { n_paired: 12, mean_pre_paired: 15, mean_post_paired: 18.2, mean_change: 3.2, ci95_low: 1.1, ci95_high: 5.3, g_av: 0.85, d_z: 1.1 };
+const selfEsteem = { name: 'Self-esteem', direction: 'higher-better', percent: false } as const;
+const loneliness = { name: 'Loneliness', direction: 'lower-better', percent: false } as const;
+
+describe('readings', () => {
+  it('labels effects and gains at the documented thresholds', () => {
+    expect([0.19, 0.2, 0.49, 0.5, 0.79, 0.8, -0.8].map(effectLabel)).toEqual(['negligible', 'small', 'small', 'medium', 'medium', 'large', 'large']);
+    expect([0.29, 0.3, 0.69, 0.7].map(gainLabel)).toEqual(['low', 'medium', 'medium', 'high']);
+  });
+
+  it('reads a clear improvement with its interval and effect size', () => {
+    expect(readChange(selfEsteem, base)).toBe('Self-esteem rose by 3.2 points (95% CI 1.1 to 5.3), a large effect: an improvement (from 15.0 to 18.2; 12 people answered before and after).');
+  });
+
+  it('knows that a fall is an improvement when lower is better', () => {
+    const text = readChange(loneliness, { ...base, mean_change: -1.5, ci95_low: -2.5, ci95_high: -0.5, g_av: -0.4, mean_post_paired: 13.5 });
+    expect(text).toContain('fell by 1.5 points');
+    expect(text).toContain('a small effect: an improvement');
+  });
+
+  it('does not call a change an improvement when the interval includes no change', () => {
+    const text = readChange(selfEsteem, { ...base, ci95_low: -0.4, ci95_high: 6.8 });
+    expect(text).toContain('this may be chance');
+    expect(text).not.toContain('improvement');
+  });
+
+  it('has nothing to say without completers, and counts reliable change', () => {
+    expect(readChange(selfEsteem, { ...base, n_paired: 0, mean_change: null })).toBeUndefined();
+    const indicators = { n_paired: 12, rci_improved: 7, rci_deteriorated: 1, gain_of_averages: 0.45 } as Indicators;
+    expect(readReliableChange(indicators)).toBe('7 of 12 improved reliably, 1 deteriorated reliably.');
+    expect(readGain(indicators)).toBe('Normalised gain 0.45, a medium gain (Hake).');
+  });
+});
