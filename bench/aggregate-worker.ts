@@ -9,8 +9,8 @@ import { catalog } from '#surveys/index.ts';
 import { computeCohortIndicators } from '#core/indicators.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
 import { collectGarbage, heapUsed, measureRun, median, type RunMeasurement } from './measure.ts';
-import { generateCohortResponses } from './synthetic-responses.ts';
-import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, type AggregateSample } from './aggregation.ts';
+import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';
+import type { AggregateSample } from './aggregation.ts';
 
 const size = Number(process.argv[2]);
 if (!Number.isInteger(size) || size < 2) throw new Error('usage: aggregate-worker.ts RESPONSES');

@@ -13,6 +13,11 @@ import type { Instrument, Programme, ResponseOption } from '#surveys/schema.ts';
 import type { StoredResponse, WaveKind } from '#ports/store.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 
+/** The benchmarks' cohort: one session of dones-mentores, five instruments, 28 items a response. */
+export const BENCH_PROGRAMME = 'dones-mentores';
+export const BENCH_COHORT = 'barcelona-2026';
+export const BENCH_SESSION = 'mentoring-cycle';
+
 /** A uniform number in [0, 1). */
 export type Random = () => number;
 
@@ -117,22 +122,31 @@ function makeResponse(
   random: Random,
 ): StoredResponse {
   const answers: Record<string, Record<string, string>> = {};
-  instruments.forEach((instrument, instrumentIndex) => {
+  for (let instrumentIndex = 0; instrumentIndex < instruments.length; instrumentIndex += 1) {
+    const instrument = instruments[instrumentIndex];
+    if (instrument === undefined) continue;
     const gain = gains === null ? 0 : (gains[instrumentIndex] ?? 0);
     const level = (levels[instrumentIndex] ?? 0.5) + (instrument.higherBetter ? gain : -gain);
     const chosen: Record<string, string> = {};
     for (const item of instrument.items) {
-      if (random() < SKIP_RATE) continue;
-      if (item.sensitive && random() < PREFER_NOT_TO_SAY_RATE) {
-        chosen[item.id] = PREFER_NOT_TO_SAY;
-        continue;
+      // One draw decides skip and "prefer not to say"; rescaled, what is left of it is a fresh
+      // uniform that, with a second draw, gives a triangular noise (cheaper than a normal one).
+      let draw = random();
+      if (draw < SKIP_RATE) continue;
+      draw = (draw - SKIP_RATE) / (1 - SKIP_RATE);
+      if (item.sensitive) {
+        if (draw < PREFER_NOT_TO_SAY_RATE) {
+          chosen[item.id] = PREFER_NOT_TO_SAY;
+          continue;
+        }
+        draw = (draw - PREFER_NOT_TO_SAY_RATE) / (1 - PREFER_NOT_TO_SAY_RATE);
       }
-      const position = Math.min(0.999, Math.max(0, level + 0.18 * normal(random)));
+      const position = Math.min(0.999, Math.max(0, level + 0.35 * (draw + random() - 1)));
       const option = instrument.quiz ? item.byItemScore[position > random() ? 1 : 0] : item.byItemScore[Math.floor(position * item.byItemScore.length)];
       if (option !== undefined) chosen[item.id] = option.value;
     }
     answers[instrument.id] = chosen;
-  });
+  }
   return {
     programme: spec.programme.id,
     cohort: spec.cohort,

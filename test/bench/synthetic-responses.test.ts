@@ -1,0 +1,67 @@
+/**
+ * The benchmarks' synthetic data must be data the product would accept, or their figures say
+ * nothing: every generated response passes the submit path's validation, comes in the order
+ * the cohort Query returns, is the same for the same seed, and the bare single pass scores
+ * exactly what the scoring code scores.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '#surveys/index.ts';
+import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
+import { scoreInstrument } from '#core/scoring.ts';
+import { resolveWave } from '#core/waves.ts';
+import { bareSinglePass, planBarePass } from '../../bench/bare-pass.ts';
+import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from '../../bench/synthetic-responses.ts';
+
+const programme = catalog.programmes.get(BENCH_PROGRAMME);
+if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
+const spec = { programme, catalog, cohort: BENCH_COHORT, session: BENCH_SESSION };
+const responses = generateCohortResponses({ ...spec, responses: 400, seed: 1 });
+
+describe('generateCohortResponses', () => {
+  it('gives each participant a pre and a post response, in sort-key order', () => {
+    expect(responses).toHaveLength(400);
+    expect(new Set(responses.map((response) => response.participant)).size).toBe(200);
+    const sortKeys = responses.map((response) => `RESP#${response.participant}#${response.session}#${response.wave}`);
+    expect(sortKeys).toEqual([...sortKeys].sort());
+  });
+
+  it('generates answers the submit path accepts, with some items skipped', () => {
+    let skipped = 0;
+    for (const response of responses) {
+      const context = resolveWave(programme, response.cohort, response.session, response.wave);
+      if (context === undefined) throw new Error('no wave');
+      const fields: Record<string, string> = { [CONSENT_FIELD]: programme.consent.version };
+      for (const [instrument, answers] of Object.entries(response.answers)) {
+        for (const [item, value] of Object.entries(answers)) fields[answerField(instrument, item)] = value;
+        skipped += (catalog.instruments.get(instrument)?.items.length ?? 0) - Object.keys(answers).length;
+      }
+      for (const [subgroup, value] of Object.entries(response.groups)) fields[groupField(subgroup)] = value;
+      const result = validateAnswers(context, catalog, fields);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.value).toEqual({ answers: response.answers, groups: response.groups });
+    }
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('is the same for the same seed, and differs for another', () => {
+    expect(generateCohortResponses({ ...spec, responses: 400, seed: 1 })).toEqual(responses);
+    expect(generateCohortResponses({ ...spec, responses: 400, seed: 2 })).not.toEqual(responses);
+  });
+});
+
+describe('bareSinglePass', () => {
+  it('sums the item scores the scoring code gives, per instrument and wave', () => {
+    const plan = planBarePass(programme, catalog);
+    const expected = new Array<number>(plan.instruments.length * 2).fill(0);
+    for (const response of responses) {
+      plan.instruments.forEach(({ id }, index) => {
+        const instrument = catalog.instruments.get(id);
+        if (instrument === undefined) throw new Error(`no instrument ${id}`);
+        const itemScores = scoreInstrument(instrument, response.answers[id]).itemScores;
+        const offset = response.wave === 'pre' ? 0 : plan.instruments.length;
+        expected[offset + index] = (expected[offset + index] ?? 0) + itemScores.reduce<number>((sum, score) => sum + (score ?? 0), 0);
+      });
+    }
+    expect(bareSinglePass(plan, responses)).toEqual(expected);
+  });
+});
