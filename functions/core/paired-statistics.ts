@@ -153,10 +153,10 @@ export function hedgesJ(df: number): number | null {
  */
 export function wilcoxonSignedRank(changes: readonly number[]): { v: number | null; p: number | null; method: WilcoxonMethod } {
   // Changes are differences of floating-point scores (prorated sums, scaled data), so equal
-  // changes can differ in the last bits: compare them at 12 significant digits of the largest,
+  // changes can differ in the last bits: compare them at 9 significant digits of the largest,
   // or ties and zeros would go unseen and the method would change with the representation.
   const scale = changes.reduce((largest, change) => Math.max(largest, Math.abs(change)), 0);
-  const nonZero = (scale === 0 ? [] : changes.map((change) => Math.round((change / scale) * 1e12))).filter((change) => change !== 0);
+  const nonZero = (scale === 0 ? [] : changes.map((change) => Math.round((change / scale) * 1e9))).filter((change) => change !== 0);
   const hadZeros = nonZero.length !== changes.length;
   const n = nonZero.length;
   if (n === 0) return { v: changes.length === 0 ? null : 0, p: null, method: 'none' };

@@ -23,8 +23,8 @@ export interface Impact {
   readonly computedAt: Record<string, string | null>;
   /** Per cohort: participants created and responses per wave (`session:pre`), as of the last aggregation. */
   readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
-  /** Whole-group cells' individual changes (sorted, no ids), keyed `cohort|session|instrument`, for charts. */
-  readonly changes: Record<string, readonly number[]>;
+  /** Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`, for charts. */
+  readonly changes: Record<string, readonly (readonly [number, number])[]>;
 }
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
@@ -48,7 +48,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     computedAt[cohort ?? 'pooled'] = stored.mark === undefined ? null : stored.mark.asOf;
     if (cohort !== null && stored.mark?.participants !== undefined) responseRates[cohort] = { participants: stored.mark.participants, answered: { ...(stored.mark.answered ?? {}) } };
   }
-  for (const row of rows) if (row.changes !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changes;
+  for (const row of rows) if (row.changeCounts !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changeCounts;
   return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes };
 }
 

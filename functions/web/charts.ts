@@ -35,22 +35,25 @@ export interface MeanWithInterval {
   readonly high: number | null;
 }
 
-/** Individual changes as dots on a line, with the reliable-change band (± threshold) shaded. */
-export function changeDistributionChart(title: string, changes: readonly number[], threshold: number | null): Html {
-  const height = 70;
+/**
+ * Individual changes as stacked dots on a line ([change, count] pairs; a column taller than 8
+ * shows its count), with the reliable-change band (± threshold) shaded.
+ */
+export function changeDistributionChart(title: string, counts: readonly (readonly [number, number])[], threshold: number | null): Html {
+  const height = 80;
   const left = 16;
   const right = WIDTH - 16;
-  const extent = Math.max(1e-9, threshold ?? 0, ...changes.map(Math.abs)) * 1.1;
+  const extent = Math.max(1e-9, threshold ?? 0, ...counts.map(([change]) => Math.abs(change))) * 1.1;
   const x = (value: number): number => left + ((value + extent) / (2 * extent)) * (right - left);
-  const counts = new Map<string, number>();
-  const dots = changes.map((change) => {
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const columns = counts.map(([change, count]) => {
     const cx = x(change).toFixed(1);
-    const stack = counts.get(cx) ?? 0;
-    counts.set(cx, stack + 1);
-    return html`<circle cx="${cx}" cy="${(38 - stack * 6).toFixed(1)}" r="3" fill="${INK}" fill-opacity="0.7"/>`;
+    const shown = Math.min(count, 8);
+    const dots = Array.from({ length: shown }, (_, stack) => html`<circle cx="${cx}" cy="${(50 - stack * 5.5).toFixed(1)}" r="2.5" fill="${INK}" fill-opacity="0.7"/>`);
+    return html`${dots}${count > 8 ? html`<text x="${cx}" y="${(50 - shown * 5.5 - 2).toFixed(1)}" fill="${INK}" font-size="8" text-anchor="middle">${count}</text>` : ''}`;
   });
-  const band = threshold === null ? '' : html`<rect x="${x(-threshold).toFixed(1)}" y="8" width="${(x(threshold) - x(-threshold)).toFixed(1)}" height="36" fill="#e6e6e6"/>`;
-  return html`<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}: individual change, ${changes.length} people${threshold === null ? '' : `; shaded band: change within ±${fmt(threshold)} is not reliable`}"><title>${title}</title>${band}<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="6" y2="46" stroke="${MUTED}" stroke-dasharray="2,2"/>${dots}<line x1="${left}" x2="${right}" y1="46" y2="46" stroke="${MUTED}"/><text x="${left}" y="60" fill="${MUTED}" font-size="10">${fmt(-extent)}</text><text x="${x(0).toFixed(1)}" y="60" fill="${MUTED}" font-size="10" text-anchor="middle">0</text><text x="${right}" y="60" fill="${MUTED}" font-size="10" text-anchor="end">+${fmt(extent)}</text></svg>`;
+  const band = threshold === null ? '' : html`<rect x="${x(-threshold).toFixed(1)}" y="4" width="${(x(threshold) - x(-threshold)).toFixed(1)}" height="50" fill="#e6e6e6"/>`;
+  return html`<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}: individual change, ${total} people${threshold === null ? '' : `; shaded band: change within ±${fmt(threshold)} is not reliable`}"><title>${title}</title>${band}<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="4" y2="56" stroke="${MUTED}" stroke-dasharray="2,2"/>${columns}<line x1="${left}" x2="${right}" y1="56" y2="56" stroke="${MUTED}"/><text x="${left}" y="70" fill="${MUTED}" font-size="10">${fmt(-extent)}</text><text x="${x(0).toFixed(1)}" y="70" fill="${MUTED}" font-size="10" text-anchor="middle">0</text><text x="${right}" y="70" fill="${MUTED}" font-size="10" text-anchor="end">+${fmt(extent)}</text></svg>`;
 }
 
 /** One stacked bar: % reliably improved, unchanged, deteriorated. */

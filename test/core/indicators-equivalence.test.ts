@@ -1,0 +1,161 @@
+/**
+ * The aggregation engine computes in accumulator form what `pairedStatistics`,
+ * `reliableChange`, `cronbachAlpha` and `scoreInstrument` define (and what is checked against
+ * R and SciPy there): for random cohorts, every whole-group and subgroup cell must agree with
+ * those functions applied to the cell's own data.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { catalog } from '#surveys/index.ts';
+import { optionsOf } from '#surveys/catalog.ts';
+import type { StoredResponse } from '#ports/store.ts';
+import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
+import { compileScorer } from '#core/compiled-scorer.ts';
+import { scoreInstrument } from '#core/scoring.ts';
+import { cronbachAlpha, pairedStatistics, reliableChange } from '#core/paired-statistics.ts';
+
+const programme = catalog.programmes.get('dones-mentores');
+if (programme === undefined) throw new Error('no programme');
+const SESSION = 'mentoring-cycle';
+const INSTRUMENTS = ['rosenberg-self-esteem', 'personal-safety', 'ucla-loneliness-3'];
+
+/** A participant: per instrument and wave, option indexes (-1 skipped), and a role. */
+const participantArbitrary = fc.record({
+  role: fc.constantFrom('mentor', 'mentee', undefined),
+  pre: fc.option(fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 10, maxLength: 10 }), { nil: undefined }),
+  post: fc.option(fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 10, maxLength: 10 }), { nil: undefined }),
+});
+
+function answersFrom(picks: readonly number[]): StoredResponse['answers'] {
+  const answers: Record<string, Record<string, string>> = {};
+  let at = 0;
+  for (const id of INSTRUMENTS) {
+    const instrument = catalog.instruments.get(id);
+    if (instrument === undefined) continue;
+    const chosen: Record<string, string> = {};
+    instrument.items.forEach((item, index) => {
+      const options = optionsOf(instrument, index);
+      const pick = picks[at % picks.length] ?? -1;
+      at += 1;
+      if (pick >= 0) chosen[item.id] = options[pick % options.length]?.value ?? '';
+    });
+    answers[id] = chosen;
+  }
+  return answers;
+}
+
+function responsesOf(participants: readonly { role: string | undefined; pre: number[] | undefined; post: number[] | undefined }[]): StoredResponse[] {
+  return participants.flatMap((participant, index) =>
+    (['pre', 'post'] as const).flatMap((wave): StoredResponse[] => {
+      const picks = participant[wave];
+      if (picks === undefined) return [];
+      return [
+        {
+          programme: programme?.id ?? '',
+          cohort: 'barcelona-2026',
+          participant: `p${String(index).padStart(3, '0')}`,
+          session: SESSION,
+          wave,
+          answers: answersFrom(picks),
+          groups: wave === 'pre' && participant.role !== undefined ? { role: participant.role } : {},
+          language: 'ca',
+          consentVersion: '1',
+          receipt: 'R',
+          receivedAt: `2026-01-01T00:00:${String(index % 60).padStart(2, '0')}Z`,
+          expiresAt: 0,
+        },
+      ];
+    }),
+  );
+}
+
+const close = (actual: number | null, expected: number | null): void => {
+  if (expected === null || actual === null) expect(actual).toBe(expected);
+  else expect(actual).toBeCloseTo(expected, 9);
+};
+
+describe('the aggregation engine', () => {
+  it('agrees with the reference functions on every cell', () => {
+    fc.assert(
+      fc.property(fc.array(participantArbitrary, { minLength: 0, maxLength: 40 }), (participants) => {
+        const responses = responsesOf(participants);
+        const rows = computeCohortIndicators(programme, catalog, 'barcelona-2026', responses);
+        for (const id of INSTRUMENTS) {
+          const instrument = catalog.instruments.get(id);
+          if (instrument === undefined) continue;
+          const wholeAlphaItems: number[][] = [];
+          for (const role of [null, 'mentor', 'mentee'] as const) {
+            const pre: number[] = [];
+            const post: number[] = [];
+            participants.forEach((participant, index) => {
+              if (role !== null && participant.role !== role) return;
+              const before = responses.find((response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'pre');
+              const after = responses.find((response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'post');
+              const scoreBefore = before === undefined ? null : scoreInstrument(instrument, before.answers[id]);
+              const scoreAfter = after === undefined ? null : scoreInstrument(instrument, after.answers[id]);
+              if (role === null && scoreBefore !== null && scoreBefore.score !== null && scoreBefore.itemScores.every((value) => value !== null)) wholeAlphaItems.push(scoreBefore.itemScores as number[]);
+              if (scoreBefore?.score != null && scoreAfter?.score != null) {
+                pre.push(scoreBefore.score);
+                post.push(scoreAfter.score);
+              }
+            });
+            const row = rows.find((candidate) => candidate.instrument === id && (role === null ? candidate.group === null : candidate.group?.value === role));
+            if (row === undefined) {
+              expect(pre).toHaveLength(0);
+              continue;
+            }
+            const expected = pairedStatistics(pre, post);
+            const actual = row.indicators;
+            expect(actual.n_paired).toBe(expected.n_paired);
+            close(actual.mean_pre_paired, expected.mean_pre);
+            close(actual.mean_post_paired, expected.mean_post);
+            close(actual.sd_pre_paired, expected.sd_pre);
+            close(actual.mean_change, expected.mean_change);
+            close(actual.sd_change, expected.sd_change);
+            close(actual.ci95_low, expected.ci95_low);
+            close(actual.t, expected.t);
+            close(actual.p_t, expected.p_t);
+            close(actual.wilcoxon_v, expected.wilcoxon_v);
+            close(actual.p_wilcoxon, expected.p_wilcoxon);
+            expect(actual.wilcoxon_method).toBe(expected.wilcoxon_method);
+            close(actual.d_z, expected.d_z);
+            close(actual.g_av, expected.g_av);
+            if (role === null) close(actual.alpha_baseline, cronbachAlpha(wholeAlphaItems));
+            const rci = reliableChange(pre, post, actual.reliability, instrument.direction);
+            close(actual.rci_threshold, rci.rci_threshold);
+            close(actual.rci_improved, rci.rci_improved);
+            close(actual.rci_deteriorated, rci.rci_deteriorated);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('scores exactly as scoreInstrument, to the last bit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 10, maxLength: 10 }), (picks) => {
+        const answers = answersFrom(picks);
+        for (const id of INSTRUMENTS) {
+          const instrument = catalog.instruments.get(id);
+          if (instrument === undefined) continue;
+          const reference = scoreInstrument(instrument, answers[id]).score;
+          const compiled = compileScorer(instrument).score(answers[id]).score;
+          expect(Number.isNaN(compiled) ? null : compiled).toBe(reference);
+        }
+      }),
+    );
+  });
+
+  it('gives the same bytes whatever the order of the responses, for cohort and pool', () => {
+    fc.assert(
+      fc.property(fc.array(participantArbitrary, { minLength: 1, maxLength: 25 }), fc.integer(), (participants, seed) => {
+        const responses = responsesOf(participants);
+        const shuffled = [...responses].sort((a, b) => ((a.participant.charCodeAt(3) * 31 + seed) % 7) - ((b.participant.charCodeAt(3) * 31 + seed) % 7) || (a.wave < b.wave ? 1 : -1));
+        expect(JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', shuffled))).toBe(JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', responses)));
+        expect(JSON.stringify(computePooledIndicators(programme, catalog, shuffled))).toBe(JSON.stringify(computePooledIndicators(programme, catalog, responses)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
