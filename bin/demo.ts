@@ -17,7 +17,7 @@ Runs the whole pipeline for the three seed programmes and writes summaries
 const COHORT_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'justrom3-mentoring': { 'iasi-2020': 12, 'bucharest-2020': 9 },
   'migrant-voices-heard': { 'cluj-2021': 18 },
-  'dones-mentores': { 'barcelona-2026': 16, 'girona-2026': 11 },
+  'dones-mentores': { 'barcelona-2026': 26, 'girona-2026': 12 },
 };
 const DEFAULT_SIZE = 10;
 export const DEMO_TABLE = 'prepost-demo';
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const { createLinks } = await import('#use-cases/create-links.ts');
   const { aggregate } = await import('#use-cases/aggregate.ts');
   const { publishSummary } = await import('#use-cases/publish-summaries.ts');
+  type Programme = import('#surveys/schema.ts').Programme;
+  type IssuedLink = import('#use-cases/create-links.ts').IssuedLink;
   const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
 
   const external = process.env.DYNAMODB_ENDPOINT;
@@ -57,33 +59,54 @@ async function main(): Promise<void> {
   try {
     console.log(`demo: local stack at ${stack.url}, DynamoDB ${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ${DEMO_TABLE}`);
     const random = seededRandom(seed);
-    const table: string[][] = [];
+    // Two rounds, so the summaries of two successive months differ as a growing cohort does:
+    // three quarters of each cohort answer before the first summary, the rest before the second.
+    const cohorts: { programme: Programme; cohort: string; size: number; later: IssuedLink[]; submitted: number }[] = [];
     for (const programme of stack.deps.catalog.programmes.values()) {
       for (const cohort of programme.cohorts) {
         const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
         const links = await createLinks(stack.deps, programme.id, cohort.id, size);
-        const report = await simulateCohort(stack.url, programme, stack.deps.catalog, links, random);
-        table.push([programme.id, cohort.id, String(size), String(report.submitted)]);
+        const participants = [...new Set(links.map((link) => link.participant))];
+        const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.75)));
+        const report = await simulateCohort(stack.url, programme, stack.deps.catalog, links.filter((link) => early.has(link.participant)), random);
+        cohorts.push({ programme, cohort: cohort.id, size, later: links.filter((link) => !early.has(link.participant)), submitted: report.submitted });
       }
     }
-    await aggregate(stack.deps);
-    const period = stack.deps.clock.now().toISOString().slice(0, 7);
+    const now = stack.deps.clock.now();
+    const periods = [new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7), now.toISOString().slice(0, 7)];
     const publishDeps = { ...stack.deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, stack.deps.clock), sender: 'prepost <summaries@prepost.invalid>' };
-    console.log('');
-    console.log(['programme', 'cohort', 'participants', 'responses', 'completers (1st session)', 'mean change (1st instrument)', 'cells shown/suppressed'].join(' | '));
-    for (const programme of stack.deps.catalog.programmes.values()) {
-      const report = await publishSummary(publishDeps, programme.id, period);
-      for (const row of table.filter(([id]) => id === programme.id)) {
-        const cohortRows = report.summary.rows.filter((cell) => cell.cohort === row[1]);
-        const first = cohortRows.find((cell) => cell.group === null);
-        const shown = cohortRows.filter((cell) => !cell.suppressed).length;
-        const change = first?.indicators?.mean_change;
-        row.push(first?.suppressed === true ? `fewer than ${report.summary.k}` : String(first?.n_paired ?? 0), change === null || change === undefined ? '–' : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`, `${shown}/${cohortRows.length - shown}`);
-        console.log(row.join(' | '));
+    for (const [round, period] of periods.entries()) {
+      if (round === 1) {
+        for (const entry of cohorts) entry.submitted += (await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random)).submitted;
+      }
+      await aggregate(stack.deps);
+      console.log('');
+      console.log(`summary ${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`);
+      console.log(['programme', 'cohort', 'participants', 'responses', 'completers (1st table)', 'mean change (1st table)', 'cells shown', 'hidden: fewer than k / differencing / secondary'].join(' | '));
+      for (const programme of stack.deps.catalog.programmes.values()) {
+        const report = await publishSummary(publishDeps, programme.id, period);
+        for (const entry of cohorts.filter((candidate) => candidate.programme.id === programme.id)) {
+          const cells = report.summary.rows.filter((cell) => cell.cohort === entry.cohort);
+          const first = cells.find((cell) => cell.group === null);
+          const change = first?.indicators?.mean_change;
+          const count = (reason: string): number => cells.filter((cell) => cell.suppression?.reason === reason).length;
+          console.log(
+            [
+              programme.id,
+              entry.cohort,
+              String(entry.size),
+              String(entry.submitted),
+              first?.suppressed === true ? `hidden (${first.suppression?.reason ?? ''})` : String(first?.n_paired ?? 0),
+              change === null || change === undefined ? '–' : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`,
+              String(cells.filter((cell) => !cell.suppressed).length),
+              `${count('fewer-than-k')} / ${count('differencing')} / ${count('secondary')}`,
+            ].join(' | '),
+          );
+        }
       }
     }
     console.log('');
-    console.log(`summaries: ${out}/<programme>/${period}/summary.{json,csv,html}`);
+    console.log(`summaries: ${out}/<programme>/<${periods.join('|')}>/summary.{json,csv,html}`);
     console.log(`funder emails: ${join(out, 'outbox')}/*.eml`);
   } finally {
     await stack.close();

@@ -321,7 +321,8 @@ async function runSummaries(args: string[]): Promise<void> {
     for (const id of ids) {
       const report = await publishSummary({ ...deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, deps.clock), sender: 'prepost <summaries@prepost.invalid>' }, id, period);
       const shown = report.summary.rows.filter((row) => !row.suppressed).length;
-      console.log(`${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages`);
+      const already = report.alreadySent > 0 ? ` (${report.alreadySent} funder(s) already sent this period: not emailed again)` : '';
+      console.log(`${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages${already}`);
     }
     console.log(`summaries in ${out}, messages in ${resolve(out, 'outbox')}`);
   } finally {

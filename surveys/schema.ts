@@ -141,6 +141,8 @@ export const Programme = z.object({
   defaultLanguage: Language,
   /** Minimum paired participants for a cell a funder sees. */
   k: z._default(z.number().check(z.int(), z.gte(3)), 5),
+  /** Published counts are rounded to the nearest `base` when below `below` (HESA-style). */
+  rounding: z._default(z.object({ base: z.number().check(z.int(), z.gte(1)), below: z.number().check(z.int(), z.gte(0)) }), { base: 5, below: 50 }),
   /** Days raw answers are kept before they expire. */
   retentionDays: z.number().check(z.int(), z.gt(0)),
   /** Show the "Exit this page" control on every page. */

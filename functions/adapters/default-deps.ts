@@ -18,6 +18,7 @@ export interface Deps {
   readonly responses: DynamoStore;
   readonly indicators: DynamoStore;
   readonly tokens: DynamoStore;
+  readonly publications: DynamoStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: () => Promise<Buffer>;
@@ -36,5 +37,5 @@ export function defaultDeps(): Deps {
 
 /** The dependencies around a given store (local stack, tests). */
 export function depsFor(store: DynamoStore, clock: Clock = systemClock): Deps {
-  return { store, participants: store, responses: store, indicators: store, tokens: store, catalog, clock, linkKey: loadLinkKey };
+  return { store, participants: store, responses: store, indicators: store, tokens: store, publications: store, catalog, clock, linkKey: loadLinkKey };
 }

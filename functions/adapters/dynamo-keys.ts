@@ -9,6 +9,8 @@
  * | indicators  | COHORT#<programme>#<cohort> | IND#<session>                 |
  * | mark        | COHORT#<programme>#<cohort> | AGG                           |
  * | pool        | PROG#<programme>          | IND#pooled, AGG                 |
+ * | publication | PROG#<programme>          | PUBLICATION (latest, cumulative)|
+ * | delivery    | PROG#<programme>          | SENT#<period>#<funder email>    |
  * | token       | TOKEN#<sha256 of token>   | TOKEN                           |
  *
  * A cohort is one partition, so everything aggregation needs is one Query. Responses also carry
@@ -27,6 +29,8 @@ export const responseKey = (target: LinkTarget): { PK: string; SK: string } => (
 export const indicatorSortKey = (session: string): string => `IND#${session}`;
 export const scopeKey = (programme: string, cohort: string | null): string => (cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort));
 export const MARK_SORT_KEY = 'AGG';
+export const PUBLICATION_SORT_KEY = 'PUBLICATION';
+export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
 export const POOLED_SESSION = 'pooled';
 export const TIME_INDEX = 'ByTime';
 export const timeSortKey = (response: { receivedAt: string; participant: string; session: string; wave: string }): string =>

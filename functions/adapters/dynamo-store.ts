@@ -5,11 +5,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorRow } from '#core/indicators.ts';
-import type { AggregationMark, IndicatorScope, IndicatorStore, LinkTarget, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
-import { INDICATOR_PREFIX, MARK_SORT_KEY, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
+import type { AggregationMark, DeliveryRecord, IndicatorScope, IndicatorStore, LinkTarget, PublicationRecord, PublicationStore, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
+import { INDICATOR_PREFIX, MARK_SORT_KEY, PUBLICATION_SORT_KEY, sentSortKey, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
 
 /** All of prepost's storage on one DynamoDB table. */
-export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore {
+export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore, PublicationStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -169,6 +169,30 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
       ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
     };
+  }
+
+  async latestPublication(programme: string): Promise<PublicationRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(programme, null), SK: PUBLICATION_SORT_KEY }, ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    return { programme, period: String(Item.period), shown: JSON.parse(String(Item.shown)) as Record<string, number>, publishedAt: String(Item.publishedAt) };
+  }
+
+  async putPublication(record: PublicationRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: scopeKey(record.programme, null), SK: PUBLICATION_SORT_KEY, type: 'publication', period: record.period, publishedAt: record.publishedAt, shown: JSON.stringify(record.shown) },
+      }),
+    );
+  }
+
+  async wasSent(programme: string, period: string, funder: string): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(programme, null), SK: sentSortKey(period, funder) }, ConsistentRead: true }));
+    return Item !== undefined;
+  }
+
+  async recordSent(record: DeliveryRecord): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: scopeKey(record.programme, null), SK: sentSortKey(record.period, record.funder), type: 'delivery', ...record } }));
   }
 
   async putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void> {

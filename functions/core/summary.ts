@@ -1,12 +1,12 @@
 /**
- * The funder summary, schema `prepost.summary/1` (PRODUCT.md): per cohort, session, instrument
- * and subgroup cell, only completers' aggregates. Cells with fewer than k paired participants
- * are suppressed ("fewer than k"), and so is a second cell wherever a single suppressed
- * category could otherwise be recovered by subtracting the others from the shown total. No
- * ids, codes, free text or dates finer than the month of the period.
+ * The funder summary, schema `prepost.summary/1` (PRODUCT.md, README "Summaries"): per cohort,
+ * session, instrument and subgroup cell, only completers' aggregates, under the disclosure
+ * control of `disclosure.ts`: hidden cells say why; shown counts are rounded, means are not.
+ * No ids, codes, free text, item-level answers or dates finer than the month of the period.
  */
 import type { Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow } from './indicators.ts';
+import { explainSuppression, protectCells, roundCount, shownCounts, type ShownCounts, type SuppressionReason } from './disclosure.ts';
 import { toCsv } from './csv.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
@@ -22,8 +22,7 @@ export interface SummaryIndicators {
   readonly g_av: number | null;
 }
 
-/** Why a cell is hidden. */
-export type SuppressionReason = 'fewer-than-k' | 'secondary';
+export type { SuppressionReason } from './disclosure.ts';
 
 export interface SummaryRow {
   readonly cohort: string | null;
@@ -45,55 +44,33 @@ export interface Summary {
   readonly rows: SummaryRow[];
 }
 
-/** Builds a programme's summary from its stored indicator rows. */
-export function buildSummary(programme: Programme, period: string, allRows: readonly IndicatorRow[]): Summary {
+/** A summary and, kept privately for the next one, the exact counts of the cells it shows. */
+export interface BuiltSummary {
+  readonly summary: Summary;
+  readonly shown: Record<string, number>;
+}
+
+/**
+ * Builds a programme's summary from its indicator rows, with disclosure control
+ * (`disclosure.ts`) against this summary's own tables and the previous summary's shown counts.
+ */
+export function buildSummary(programme: Programme, period: string, allRows: readonly IndicatorRow[], previous?: ShownCounts): BuiltSummary {
   const { k } = programme;
   // Whole instruments only: subscale and topic parts stay in the evaluator's tables.
   const rows = allRows.filter((row) => row.part === undefined);
-  const hidden = new Map<IndicatorRow, SuppressionReason>();
-  for (const row of rows) if (row.indicators.n_paired < k) hidden.set(row, 'fewer-than-k');
-  // Secondary suppression, per table (cohort x session x instrument) and dimension: a lone hidden
-  // category next to a shown total is recoverable by subtraction, so hide the smallest other one.
-  const tables = new Map<string, IndicatorRow[]>();
-  for (const row of rows) {
-    if (row.group === null) continue;
-    const key = [row.cohort, row.session, row.instrument, row.group.dimension].join('\u0000');
-    tables.set(key, [...(tables.get(key) ?? []), row]);
-  }
-  for (const categories of tables.values()) {
-    const hiddenCount = categories.filter((row) => hidden.has(row)).length;
-    if (hiddenCount !== 1) continue;
-    const candidate = categories.filter((row) => !hidden.has(row)).sort((a, b) => a.indicators.n_paired - b.indicators.n_paired)[0];
-    if (candidate !== undefined) hidden.set(candidate, 'secondary');
-  }
-  return {
+  const hidden = protectCells(rows, k, previous);
+  const summary: Summary = {
     schema: SUMMARY_SCHEMA,
     programme: programme.id,
     period,
     k,
-    rows: rows.map((row) => {
+    rows: rows.map((row): SummaryRow => {
       const reason = hidden.get(row);
-      if (reason !== undefined) {
-        return {
-          cohort: row.cohort,
-          session: row.session,
-          instrument: row.instrument,
-          group: row.group,
-          n_paired: null,
-          suppressed: true,
-          suppression: {
-            reason,
-            explanation: reason === 'fewer-than-k' ? `fewer than ${k} participants answered before and after` : 'hidden so that a smaller hidden cell cannot be worked out from the totals',
-          },
-          indicators: null,
-        };
-      }
+      const cell = { cohort: row.cohort, session: row.session, instrument: row.instrument, group: row.group };
+      if (reason !== undefined) return { ...cell, n_paired: null, suppressed: true, suppression: { reason, explanation: explainSuppression(reason, k) }, indicators: null };
       return {
-        cohort: row.cohort,
-        session: row.session,
-        instrument: row.instrument,
-        group: row.group,
-        n_paired: row.indicators.n_paired,
+        ...cell,
+        n_paired: roundCount(row.indicators.n_paired, programme.rounding),
         suppressed: false,
         suppression: null,
         indicators: {
@@ -107,6 +84,7 @@ export function buildSummary(programme: Programme, period: string, allRows: read
       };
     }),
   };
+  return { summary, shown: shownCounts(rows, hidden) };
 }
 
 /** The summary as CSV: one line per cell, suppressed cells with empty figures. */

@@ -96,6 +96,32 @@ export interface IndicatorStore {
   getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
 }
 
+/** What a programme's summaries have shown so far, kept privately to protect the next one. */
+export interface PublicationRecord {
+  readonly programme: string;
+  readonly period: string;
+  /** The last published people count of every cell ever shown (cell key -> n), cumulative. */
+  readonly shown: Readonly<Record<string, number>>;
+  readonly publishedAt: string;
+}
+
+/** That a funder was sent a period's summary, and when. */
+export interface DeliveryRecord {
+  readonly programme: string;
+  readonly period: string;
+  readonly funder: string;
+  readonly sentAt: string;
+}
+
+/** Summaries published and messages sent, so a period is never emailed twice. */
+export interface PublicationStore {
+  /** The most recent publication of the programme (any period). */
+  latestPublication(programme: string): Promise<PublicationRecord | undefined>;
+  putPublication(record: PublicationRecord): Promise<void>;
+  wasSent(programme: string, period: string, funder: string): Promise<boolean>;
+  recordSent(record: DeliveryRecord): Promise<void>;
+}
+
 /** Evaluator access tokens, stored hashed. */
 export interface TokenStore {
   putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void>;

@@ -4,7 +4,7 @@
  * neutral subject and the files attached.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { IndicatorStore } from '#ports/store.ts';
+import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
 import type { Mailer, PublishedFile, SummaryPublisher } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { NotFoundError } from '#shared/errors.ts';
@@ -12,6 +12,8 @@ import { describeFinding, renderSummaryHtml } from '#web/summary-page.ts';
 
 export interface PublishDeps {
   readonly indicators: IndicatorStore;
+  readonly publications: PublicationStore;
+  readonly clock: Clock;
   readonly catalog: Catalog;
   readonly publisher: SummaryPublisher;
   readonly mailer: Mailer;
@@ -23,18 +25,27 @@ export interface PublishReport {
   readonly programme: string;
   readonly period: string;
   readonly files: string[];
+  /** Messages sent now; funders already sent this period are skipped. */
   readonly messages: number;
+  readonly alreadySent: number;
   readonly summary: Summary;
 }
 
-/** Steps: read each cohort's indicators, build the summary, publish files, email funders. */
+/**
+ * Steps: read each cohort's indicators and what earlier summaries showed; build the summary
+ * under disclosure control; publish the files; record what was shown (before any email, so a
+ * crash cannot let a later summary difference against one that was sent unrecorded); email
+ * each funder not yet sent this period, recording each send. A crash between a send and its
+ * record sends that one message again on the rerun: at least once, never silently dropped.
+ */
 export async function publishSummary(deps: PublishDeps, programmeId: string, period: string): Promise<PublishReport> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
   const rows = [];
   // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
   for (const cohort of programme.cohorts) rows.push(...(await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id })).rows);
-  const summary = buildSummary(programme, period, rows);
+  const previous = await deps.publications.latestPublication(programme.id);
+  const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
   const htmlBody = renderSummaryHtml(deps.catalog, programme, summary);
   const files: PublishedFile[] = [
     { name: 'summary.json', contentType: 'application/json', body: `${JSON.stringify(summary, null, 2)}\n` },
@@ -42,13 +53,22 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
     { name: 'summary.html', contentType: 'text/html; charset=utf-8', body: htmlBody },
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
+  await deps.publications.putPublication({ programme: programme.id, period, shown: { ...(previous?.shown ?? {}), ...shown }, publishedAt: deps.clock.now().toISOString() });
   const findings = summary.rows.map((row) => describeFinding(deps.catalog, row)).filter((text): text is string => text !== undefined);
   const text = [`Programme summary for ${period}.`, '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['Not enough people have answered before and after yet to report results.']), '', 'The tables are attached (CSV, JSON, HTML).'].join('\n');
+  let messages = 0;
+  let alreadySent = 0;
   for (const [index, funder] of programme.funders.entries()) {
+    if (await deps.publications.wasSent(programme.id, period, funder.email)) {
+      alreadySent += 1;
+      continue;
+    }
     await deps.mailer.send(
       { from: deps.sender, to: `${funder.name} <${funder.email}>`, subject: `Programme summary ${period}`, text, html: htmlBody, attachments: files },
       `${programme.id}-${period}-${index + 1}`,
     );
+    await deps.publications.recordSent({ programme: programme.id, period, funder: funder.email, sentAt: deps.clock.now().toISOString() });
+    messages += 1;
   }
-  return { programme: programme.id, period, files: written, messages: programme.funders.length, summary };
+  return { programme: programme.id, period, files: written, messages, alreadySent, summary };
 }
