@@ -54,7 +54,7 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
   await deps.publications.putPublication({ programme: programme.id, period, shown: { ...(previous?.shown ?? {}), ...shown }, publishedAt: deps.clock.now().toISOString() });
-  const findings = summary.rows.map((row) => describeFinding(deps.catalog, row)).filter((text): text is string => text !== undefined);
+  const findings = summary.rows.map((row) => describeFinding(deps.catalog, programme, row)).filter((text): text is string => text !== undefined);
   const text = [`Programme summary for ${period}.`, '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['Not enough people have answered before and after yet to report results.']), '', 'The tables are attached (CSV, JSON, HTML).'].join('\n');
   let messages = 0;
   let alreadySent = 0;

@@ -77,3 +77,15 @@ export function reliableChangeBar(title: string, improved: number, unchanged: nu
   const pct = (count: number): string => `${Math.round((count / total) * 100)}%`;
   return html`<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}: ${pct(improved)} improved reliably, ${pct(unchanged)} unchanged, ${pct(deteriorated)} deteriorated"><title>${title}</title>${rects}<text x="4" y="34" fill="${INK}" font-size="10">${pct(improved)} improved · ${pct(unchanged)} unchanged · ${pct(deteriorated)} deteriorated (${total})</text></svg>`;
 }
+
+/** A mean change with its 95% CI on a line through zero: the funder summary's one chart per finding. */
+export function changeWithIntervalChart(title: string, change: number, low: number | null, high: number | null, better: 'higher-better' | 'lower-better'): Html {
+  const height = 44;
+  const left = 16;
+  const right = WIDTH - 16;
+  const extent = Math.max(1e-9, Math.abs(change), Math.abs(low ?? 0), Math.abs(high ?? 0)) * 1.2;
+  const x = (value: number): number => left + ((value + extent) / (2 * extent)) * (right - left);
+  const interval = low === null || high === null ? '' : html`<line x1="${x(low).toFixed(1)}" x2="${x(high).toFixed(1)}" y1="18" y2="18" stroke="${AFTER}" stroke-width="3"/>`;
+  const betterSide = better === 'higher-better' ? 'right' : 'left';
+  return html`<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}: change ${fmt(change)}${low === null || high === null ? '' : `, 95% CI ${fmt(low)} to ${fmt(high)}`}; better is to the ${betterSide}"><title>${title}</title><line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="6" y2="30" stroke="${MUTED}" stroke-dasharray="2,2"/>${interval}<circle cx="${x(change).toFixed(1)}" cy="18" r="5" fill="${AFTER}"/><text x="${x(0).toFixed(1)}" y="40" fill="${MUTED}" font-size="10" text-anchor="middle">no change</text><text x="${better === 'higher-better' ? right : left}" y="40" fill="${MUTED}" font-size="10" text-anchor="${better === 'higher-better' ? 'end' : 'start'}">better</text></svg>`;
+}

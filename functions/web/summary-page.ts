@@ -7,6 +7,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { Summary, SummaryRow } from '#core/summary.ts';
 import { readChange } from '#core/readings.ts';
+import { changeWithIntervalChart } from './charts.ts';
 import { html, type Html } from './html.ts';
 
 const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
@@ -14,11 +15,12 @@ const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
 const fmt = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : value.toFixed(1));
 
 /** One sentence per shown whole-cohort cell, from the documented reading conventions. */
-export function describeFinding(catalog: Catalog, row: SummaryRow): string | undefined {
+export function describeFinding(catalog: Catalog, programme: Programme, row: SummaryRow): string | undefined {
   if (row.suppressed || row.group !== null || row.indicators === null) return undefined;
+  const where = [programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name, programme.sessions.find((session) => session.id === row.session)?.name.en].filter((part) => part !== undefined).join(', ');
   const instrument = catalog.instruments.get(row.instrument);
   const context = { name: instrument?.name.en ?? row.instrument, direction: instrument?.direction ?? 'higher-better', percent: instrument?.scoring.rule === 'percent-correct' } as const;
-  return readChange(context, {
+  const reading = readChange(context, {
     n_paired: row.n_paired ?? 0,
     mean_pre_paired: row.indicators.mean_pre,
     mean_post_paired: row.indicators.mean_post,
@@ -28,11 +30,18 @@ export function describeFinding(catalog: Catalog, row: SummaryRow): string | und
     g_av: row.indicators.g_av,
     d_z: null,
   });
+  return reading === undefined ? undefined : where === '' ? reading : `${where}: ${reading}`;
 }
 
 /** The HTML summary. */
 export function renderSummaryHtml(catalog: Catalog, programme: Programme, summary: Summary): string {
-  const findings = summary.rows.map((row) => describeFinding(catalog, row)).filter((text): text is string => text !== undefined);
+  const findings = summary.rows.flatMap((row) => {
+    const text = describeFinding(catalog, programme, row);
+    if (text === undefined || row.indicators?.mean_change == null) return [];
+    const instrument = catalog.instruments.get(row.instrument);
+    const chart = changeWithIntervalChart(instrument?.name.en ?? row.instrument, row.indicators.mean_change, row.indicators.ci95_low, row.indicators.ci95_high, instrument?.direction ?? 'higher-better');
+    return [html`<li style="margin-bottom:12px">${text}<br>${chart}</li>`];
+  });
   const cohortName = (id: string): string => programme.cohorts.find((cohort) => cohort.id === id)?.name ?? id;
   const sessionName = (id: string): string => programme.sessions.find((session) => session.id === id)?.name.en ?? id;
   const tables: Html[] = [];
@@ -45,7 +54,7 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
           (row) =>
             html`<tr><td style="${TD};text-align:left">${catalog.instruments.get(row.instrument)?.name.en ?? row.instrument}${row.group === null ? '' : html`<br><span style="color:#555">${row.group.dimension}: ${row.group.value}</span>`}</td>${
               row.suppressed
-                ? html`<td style="${TD}" colspan="4">fewer than ${summary.k}</td>`
+                ? html`<td style="${TD};color:#555" colspan="4">${row.suppression?.reason === 'fewer-than-k' ? `fewer than ${summary.k}` : row.suppression?.reason === 'differencing' ? 'hidden: too few new since last summary' : 'hidden to protect a smaller group'}</td>`
                 : html`<td style="${TD}">${row.n_paired ?? ''}</td><td style="${TD}">${fmt(row.indicators?.mean_pre)}</td><td style="${TD}">${fmt(row.indicators?.mean_post)}</td><td style="${TD}">${fmt(row.indicators?.mean_change)}</td>`
             }</tr>`,
         )}</table>`,
@@ -53,7 +62,7 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
     }
   }
   const body = html`<div style="max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45"><h1 style="font-size:22px">${programme.name.en ?? programme.id}: summary for ${summary.period}</h1><h2 style="font-size:18px">Findings</h2>${
-    findings.length === 0 ? html`<p>Not enough people have answered before and after yet to report results.</p>` : html`<ul>${findings.map((text) => html`<li>${text}</li>`)}</ul>`
-  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown, and where needed one more group is hidden so the hidden one cannot be worked out from the totals. No names, links or individual answers are included.</p></div>`;
+    findings.length === 0 ? html`<p>Not enough people have answered before and after yet to report results.</p>` : html`<ul style="padding-left:18px">${findings}</ul>`
+  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown; where needed more groups are hidden so that no small group can be worked out from the totals, and a group that grew by fewer than ${summary.k} people since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. ${programme.rounding.base > 1 ? `Counts under ${programme.rounding.below} are rounded to the nearest ${programme.rounding.base}; averages use the exact figures.` : ''} No names, links, dates or individual answers are included.</p></div>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
 }
