@@ -33,7 +33,9 @@ on paper or elsewhere. Change is post - pre.
 
 Methods: 95% CI and paired t with df = n - 1; Wilcoxon signed-rank as R's wilcox.test
 (V = sum of ranks of positive changes, zeros dropped, exact p for n < 50 without ties or
-zeros, else normal approximation with tie and continuity correction); d_z = mean/SD of
+zeros, else normal approximation with tie and continuity correction; changes equal to 9
+significant digits of the largest count as tied, so decimal rounding noise does not break
+ties, where R compares exactly); d_z = mean/SD of
 change, d_av = mean change/mean of the two SDs, g_av = d_av x J(n - 1) (Lakens 2013).`,
     run: runStats,
   },

@@ -12,14 +12,12 @@
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import signrankCdf from '@stdlib/stats-base-dists-signrank-cdf';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
-import { hedgesJ, holmAdjust, type WilcoxonMethod } from './paired-statistics.ts';
+import { hedgesJ, holmAdjust, signedRankPValue, type WilcoxonMethod } from './paired-statistics.ts';
 
 /** A subgroup cell: one value of one dimension (site, role, age band...). */
 export interface GroupKey {
@@ -343,10 +341,12 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
       cell.bucketCount = new Int32Array(keys.size);
       cell.bucketPositive = new Int32Array(keys.size);
     }
-    const thresholds = cells.map((cell) => {
-      const sdPre = cell.nPaired < 2 ? null : Math.sqrt(cell.squaresPairedPre / (cell.nPaired - 1));
-      return reliability === null || !(reliability > 0 && reliability < 1) || sdPre === null ? null : sdPre * Math.SQRT2 * Math.sqrt(1 - reliability);
-    });
+    // Jacobson-Truax S_diff describes the instrument in this table, so one threshold serves every
+    // cell: the whole group's completers' baseline SD. (Per-cell SDs would make a person's change
+    // reliable in one row and not in another, and the subgroup counts would not add up.)
+    const sdPreWhole = whole.nPaired < 2 ? null : Math.sqrt(whole.squaresPairedPre / (whole.nPaired - 1));
+    const sDiffWhole = reliability === null || !(reliability > 0 && reliability < 1) || sdPreWhole === null ? null : sdPreWhole * Math.SQRT2 * Math.sqrt(1 - reliability);
+    const thresholds = cells.map((cell) => (cell.nPaired < 1 ? null : sDiffWhole));
     // Pass 3: signed-rank counts per cell, and reliable change.
     const higherBetter = column.instrument.direction === 'higher-better';
     for (let participant = 0; participant < participants; participant += 1) {
@@ -471,7 +471,7 @@ function finish(cell: Cell, quiz: boolean, alpha: number | null, reliability: nu
   const correction = df === null ? null : hedgesJ(df);
   const meanPrePaired = mean(cell.sumPairedPre, n);
   const meanPostPaired = mean(cell.sumPairedPost, n);
-  const reliable = sDiff !== null && sDiff > 0 && n >= 2;
+  const reliable = sDiff !== null && sDiff > 0 && n >= 1;
   return {
     n_pre: cell.nPre,
     n_post: cell.nPost,
@@ -529,15 +529,7 @@ function signedRank(cell: Cell): { v: number | null; p: number | null; method: W
     ties += count ** 3 - count;
   }
   if (n === 0) return { v: cell.nPaired === 0 ? null : 0, p: null, method: 'none' };
-  if (n < 50 && !hasTies && cell.zeros === 0) {
-    const tail = v > (n * (n + 1)) / 4 ? 1 - signrankCdf(v - 1, n) : signrankCdf(v, n);
-    return { v, p: Math.min(1, 2 * tail), method: 'exact' };
-  }
-  const centred = v - (n * (n + 1)) / 4;
-  const variance = (n * (n + 1) * (2 * n + 1)) / 24 - ties / 48;
-  if (variance <= 0) return { v, p: null, method: 'none' };
-  const z = (centred - Math.sign(centred) * 0.5) / Math.sqrt(variance);
-  return { v, p: Math.min(1, 2 * Math.min(normalCdf(z, 0, 1), 1 - normalCdf(z, 0, 1))), method: 'normal-approximation' };
+  return { v, ...signedRankPValue(v, n, n < 50 && !hasTies && cell.zeros === 0, ties) };
 }
 
 /** Cronbach's alpha from the sums of complete baseline cases; null as `cronbachAlpha` is. */

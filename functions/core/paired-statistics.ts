@@ -167,16 +167,27 @@ export function wilcoxonSignedRank(changes: readonly number[]): { v: number | nu
   });
   const tieSizes = tieGroupSizes(nonZero.map(Math.abs));
   const hasTies = tieSizes.some((size) => size > 1);
-  if (n < 50 && !hasTies && !hadZeros) {
+  return { v, ...signedRankPValue(v, n, n < 50 && !hasTies && !hadZeros, sum(tieSizes.map((size) => size ** 3 - size))) };
+}
+
+/**
+ * The two-sided p of V for n non-zero changes, as R's wilcox.test: exact from the signed-rank
+ * distribution, or the normal approximation with the tie correction (Σ t³ - t over tie groups)
+ * and a continuity correction. Tails are taken directly (by the distribution's symmetry, and
+ * Φ(-|z|)), so very small p values keep their precision instead of becoming 1 - 1 = 0.
+ */
+export function signedRankPValue(v: number, n: number, exact: boolean, tieCorrection: number): { p: number | null; method: WilcoxonMethod } {
+  if (exact) {
     // R: p <- if (V > n(n+1)/4) psignrank(V - 1, n, lower.tail = FALSE) else psignrank(V, n); min(2p, 1)
-    const tail = v > (n * (n + 1)) / 4 ? 1 - signrankCdf(v - 1, n) : signrankCdf(v, n);
-    return { v, p: Math.min(1, 2 * tail), method: 'exact' };
+    // P(V >= v) = P(V <= n(n+1)/2 - v), by symmetry.
+    const tail = v > (n * (n + 1)) / 4 ? signrankCdf((n * (n + 1)) / 2 - v, n) : signrankCdf(v, n);
+    return { p: Math.min(1, 2 * tail), method: 'exact' };
   }
   const centred = v - (n * (n + 1)) / 4;
-  const variance = (n * (n + 1) * (2 * n + 1)) / 24 - sum(tieSizes.map((size) => size ** 3 - size)) / 48;
-  if (variance <= 0) return { v, p: null, method: 'none' };
+  const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieCorrection / 48;
+  if (variance <= 0) return { p: null, method: 'none' };
   const z = (centred - Math.sign(centred) * 0.5) / Math.sqrt(variance);
-  return { v, p: Math.min(1, 2 * Math.min(normalCdf(z, 0, 1), 1 - normalCdf(z, 0, 1))), method: 'normal-approximation' };
+  return { p: Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1)), method: 'normal-approximation' };
 }
 
 /** Ranks 1..n of the values, ties given the average of the ranks they span. */
@@ -209,12 +220,18 @@ function tieGroupSizes(values: readonly number[]): number[] {
  * direction. Null when there is no spread at baseline or no usable reliability.
  */
 export function reliableChange(pre: readonly number[], post: readonly number[], reliability: number | null, direction: Direction): ReliableChange {
-  const none = { rci_threshold: null, rci_improved: null, rci_unchanged: null, rci_deteriorated: null };
   const n = Math.min(pre.length, post.length);
-  if (reliability === null || !(reliability > 0 && reliability < 1) || n < 2) return none;
+  if (reliability === null || !(reliability > 0 && reliability < 1) || n < 2) return NO_RELIABLE_CHANGE;
   const sdPre = sampleStandardDeviation(pre.slice(0, n));
-  const sDiff = sdPre * Math.SQRT2 * Math.sqrt(1 - reliability);
-  if (!(sDiff > 0)) return none;
+  return reliableChangeAt(pre, post, sdPre * Math.SQRT2 * Math.sqrt(1 - reliability), direction);
+}
+
+const NO_RELIABLE_CHANGE: ReliableChange = { rci_threshold: null, rci_improved: null, rci_unchanged: null, rci_deteriorated: null };
+
+/** Reliable-change counts for a given S_diff (a subgroup uses its whole group's). */
+export function reliableChangeAt(pre: readonly number[], post: readonly number[], sDiff: number | null, direction: Direction): ReliableChange {
+  const n = Math.min(pre.length, post.length);
+  if (sDiff === null || !(sDiff > 0) || n === 0) return NO_RELIABLE_CHANGE;
   let improved = 0;
   let deteriorated = 0;
   for (let index = 0; index < n; index += 1) {

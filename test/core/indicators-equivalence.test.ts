@@ -12,7 +12,7 @@ import type { StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { compileScorer } from '#core/compiled-scorer.ts';
 import { scoreInstrument } from '#core/scoring.ts';
-import { cronbachAlpha, pairedStatistics, reliableChange } from '#core/paired-statistics.ts';
+import { cronbachAlpha, pairedStatistics, reliableChange, reliableChangeAt, type ReliableChange } from '#core/paired-statistics.ts';
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');
@@ -84,6 +84,7 @@ describe('the aggregation engine', () => {
           const instrument = catalog.instruments.get(id);
           if (instrument === undefined) continue;
           const wholeAlphaItems: number[][] = [];
+          let wholeThreshold: number | null = null;
           for (const role of [null, 'mentor', 'mentee'] as const) {
             const pre: number[] = [];
             const post: number[] = [];
@@ -121,7 +122,9 @@ describe('the aggregation engine', () => {
             close(actual.d_z, expected.d_z);
             close(actual.g_av, expected.g_av);
             if (role === null) close(actual.alpha_baseline, cronbachAlpha(wholeAlphaItems));
-            const rci = reliableChange(pre, post, actual.reliability, instrument.direction);
+            // One threshold per table: the whole group's S_diff, in every cell.
+            const rci: ReliableChange = role === null ? reliableChange(pre, post, actual.reliability, instrument.direction) : reliableChangeAt(pre, post, wholeThreshold === null ? null : wholeThreshold / 1.96, instrument.direction);
+            if (role === null) wholeThreshold = rci.rci_threshold;
             close(actual.rci_threshold, rci.rci_threshold);
             close(actual.rci_improved, rci.rci_improved);
             close(actual.rci_deteriorated, rci.rci_deteriorated);

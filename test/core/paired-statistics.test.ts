@@ -222,3 +222,23 @@ describe('properties', () => {
     );
   });
 });
+
+describe('review findings', () => {
+  it('keeps the precision of very small p values (tails taken directly)', () => {
+    // n = 200, all changes positive and distinct: R gives p = 1.45e-34 (normal approximation).
+    const changes = Array.from({ length: 200 }, (_, index) => index + 1);
+    const large = wilcoxonSignedRank(changes);
+    expect(large.method).toBe('normal-approximation');
+    expect(large.p ?? 0).toBeGreaterThan(1e-35);
+    expect(large.p ?? 1).toBeLessThan(1e-33);
+    // n = 49, all positive: exact p = 2 / 2^49 = 3.5527e-15.
+    expect(wilcoxonSignedRank(Array.from({ length: 49 }, (_, index) => index + 1)).p).toBeCloseTo(2 / 2 ** 49, 25);
+  });
+
+  it('treats decimal changes equal up to floating-point noise as ties (documented difference from R)', () => {
+    // 7.11 - 6.99 = 0.1200000000000001 and 9.95 - 9.83 = 0.11999999999999922: equal at 9 digits.
+    const result = pairedStatistics([6.87, 7.16, 9.43, 10.09, 9.95], [6.99, 7.11, 9.01, 9.69, 9.83]);
+    expect(result.wilcoxon_method).toBe('normal-approximation');
+    expect(result.wilcoxon_v).toBe(2.5);
+  });
+});
