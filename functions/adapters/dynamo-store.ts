@@ -114,19 +114,21 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     return responses;
   }
 
-  async newestResponseAt(programme: string, cohort: string): Promise<string | undefined> {
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
+  async countResponsesSince(programme: string, cohort: string, since: string): Promise<number> {
+    let count = 0;
+    await this.queryPages(
+      {
         IndexName: TIME_INDEX,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort) },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
+        KeyConditionExpression: 'PK = :pk AND TSK >= :since',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':since': since },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      },
+      (page) => {
+        count += page.Count ?? 0;
+      },
     );
-    const newest = Items?.[0]?.TSK;
-    return typeof newest === 'string' ? newest.split('#')[0] : undefined;
+    return count;
   }
 
   async putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void> {
@@ -168,6 +170,9 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       sessions: (Item.sessions as string[] | undefined) ?? [],
       ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
       ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
+      ...(typeof Item.windowStart === 'string' ? { windowStart: Item.windowStart } : {}),
+      ...(typeof Item.windowCount === 'number' ? { windowCount: Item.windowCount } : {}),
+      ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
     };
   }
 

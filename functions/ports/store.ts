@@ -66,8 +66,8 @@ export interface ResponseStore {
   getResponse(target: LinkTarget): Promise<StoredResponse | undefined>;
   /** Every response of a cohort, in one Query pass. */
   listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
-  /** The receivedAt of the cohort's newest response, read from a time-ordered index (one item). */
-  newestResponseAt(programme: string, cohort: string): Promise<string | undefined>;
+  /** How many of the cohort's responses were received at or after `since` (time-ordered index, keys only, consistent). */
+  countResponsesSince(programme: string, cohort: string, since: string): Promise<number>;
 }
 
 /** Which stored impact table: a cohort's, or (cohort null) the programme's pool. */
@@ -86,6 +86,15 @@ export interface AggregationMark {
   /** Cohorts: participants created, and responses per wave (`session:pre`), for response rates. */
   readonly participants?: number;
   readonly answered?: Readonly<Record<string, number>>;
+  /**
+   * Cohorts: the responses included that were received at or after `windowStart` (a quarter of
+   * an hour before `asOf`). A later run counts that window again: a different count means new
+   * responses, even ones stamped with the same or a slightly earlier time than `asOf`.
+   */
+  readonly windowStart?: string;
+  readonly windowCount?: number;
+  /** Pools: the cohort marks they were computed from, to know when they are stale. */
+  readonly basis?: string;
 }
 
 /** Computed indicators, replaced per scope on each aggregation. */

@@ -1,14 +1,19 @@
 /**
- * Aggregation. For each cohort: compare the newest response (one item from the time index)
- * with the mark of the last aggregation; if newer, or with `full`, read the cohort's responses
- * in one Query pass, compute its tables and store them, mark last. Then, if any cohort changed,
- * the programme's pool from every cohort's responses (each read once per run). Results are
- * stamped with the newest response's time, not the clock, so the same responses store
- * byte-identical items; a crash leaves earlier results and marks intact, and the rerun
- * recomputes what it did not finish.
+ * Aggregation. For each cohort: count its responses received since a quarter of an hour before
+ * the last aggregation's newest one (keys only, from the time index) and compare with what that
+ * aggregation counted in the same window; if they differ, or with `full`, read the cohort's
+ * responses in one Query pass, compute its tables and store them, mark last. Then the
+ * programme's pool, whenever the cohort marks it was computed from have changed (each cohort
+ * read at most once per run). Results are stamped with the newest response's time, not the
+ * clock, so the same responses store byte-identical items; a crash leaves earlier results and
+ * marks intact, and the rerun recomputes what it did not finish.
+ *
+ * Runs must not overlap (the aggregate function has a reserved concurrency of 1, and
+ * publication only reads). Erasing responses must pass `full` for its cohort: removing an old
+ * response changes no count in the window.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { IndicatorStore, ParticipantStore, ResponseStore, StoredResponse } from '#ports/store.ts';
+import type { AggregationMark, IndicatorStore, ParticipantStore, ResponseStore, StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -32,6 +37,9 @@ export interface AggregateReport {
 
 const POOLED = ['pooled'];
 
+/** How far before the newest included response a later run looks for new ones. */
+export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
+
 /** Steps: per cohort, check freshness, Query, compute, store, mark; then the pool. */
 export async function aggregate(deps: AggregateDeps, options: AggregateOptions = {}): Promise<AggregateReport> {
   const programmes = options.programme === undefined ? [...deps.catalog.programmes.values()] : [deps.catalog.programmes.get(options.programme)];
@@ -39,37 +47,43 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
   for (const programme of programmes) {
     if (programme === undefined) throw new NotFoundError(`unknown programme "${options.programme ?? ''}"`);
     const read = new Map<string, StoredResponse[]>();
-    let changed = false;
+    const marks: AggregationMark[] = [];
     for (const cohort of programme.cohorts) {
       const scope = { programme: programme.id, cohort: cohort.id };
-      const newest = (await deps.responses.newestResponseAt(programme.id, cohort.id)) ?? '';
       const mark = await deps.indicators.getMark(scope);
-      if (options.full !== true && mark !== undefined && mark.asOf === newest) {
+      if (options.full !== true && mark?.windowStart !== undefined && (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount) {
+        marks.push(mark);
         report.push({ programme: programme.id, cohort: cohort.id, responses: mark.responses, rows: 0, recomputed: false });
         continue;
       }
       const responses = await deps.responses.listCohortResponses(programme.id, cohort.id);
       read.set(cohort.id, responses);
       const rows = computeCohortIndicators(programme, deps.catalog, cohort.id, responses);
+      const asOf = newestOf(responses);
+      const windowStart = asOf === '' ? '' : new Date(Date.parse(asOf) - FRESHNESS_WINDOW_MS).toISOString();
       const answered: Record<string, number> = {};
       for (const response of responses) answered[`${response.session}:${response.wave}`] = (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
-      const participants = await deps.participants.countParticipants(programme.id, cohort.id);
-      await deps.indicators.putIndicators(scope, rows, {
-        asOf: newestOf(responses),
+      const fresh: AggregationMark = {
+        asOf,
         responses: responses.length,
         sessions: programme.sessions.map((session) => session.id),
-        participants,
+        participants: await deps.participants.countParticipants(programme.id, cohort.id),
         answered: Object.fromEntries(Object.entries(answered).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-      });
+        windowStart,
+        windowCount: responses.filter((response) => response.receivedAt >= windowStart).length,
+      };
+      await deps.indicators.putIndicators(scope, rows, fresh);
+      marks.push(fresh);
       report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
-      changed = true;
     }
+    // The pool is stale whenever a cohort mark it was built on has changed, in this run or a crashed one.
     const poolScope = { programme: programme.id, cohort: null };
-    if (!changed && options.full !== true && (await deps.indicators.getMark(poolScope)) !== undefined) continue;
+    const basis = JSON.stringify(marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null]));
+    if (options.full !== true && (await deps.indicators.getMark(poolScope))?.basis === basis) continue;
     const all: StoredResponse[] = [];
     for (const cohort of programme.cohorts) all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
     const pooled = computePooledIndicators(programme, deps.catalog, all);
-    await deps.indicators.putIndicators(poolScope, pooled, { asOf: newestOf(all), responses: all.length, sessions: POOLED });
+    await deps.indicators.putIndicators(poolScope, pooled, { asOf: newestOf(all), responses: all.length, sessions: POOLED, basis });
     report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
   }
   return { cohorts: report };

@@ -41,6 +41,12 @@ export interface PrepostFunctionProps {
   readonly memorySize?: number;
 
   /**
+   * At most this many instances at once; 1 for functions whose runs must not overlap.
+   * @default - no reservation
+   */
+  readonly reservedConcurrentExecutions?: number;
+
+  /**
    * How long the function's log group keeps its events.
    * @default functionDefaults.logRetention (one month)
    */
@@ -98,6 +104,7 @@ export class PrepostFunction extends NodejsFunction {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? functionDefaults.memorySize,
+      ...(props.reservedConcurrentExecutions === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       timeout: props.trigger === 'schedule' ? functionDefaults.scheduledTimeout : functionDefaults.httpTimeout,
       logGroup,
       role,

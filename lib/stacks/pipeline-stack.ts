@@ -27,8 +27,9 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'get-impact': { trigger: 'api', table: 'read' },
   'get-dashboard': { trigger: 'api', table: 'read' },
   'sign-in': { trigger: 'api', table: 'read' },
-  aggregate: { trigger: 'schedule', table: 'readWrite' },
-  // Aggregates the programme before publishing, so it writes indicators like `aggregate` does.
+  // One run at a time: overlapping runs could store older tables under a newer mark.
+  aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
+  // Reads indicators; writes only its publication and delivery records.
   'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };
 
@@ -41,6 +42,8 @@ interface FunctionAccess {
   readonly putSummaries?: boolean;
   /** Emails funders through SES from the sender address (`SENDER_ADDRESS`). */
   readonly mailFunders?: boolean;
+  /** Never more than one instance (reserved concurrency 1). */
+  readonly singleRun?: boolean;
 }
 
 export interface PipelineStackProps extends StackProps {
@@ -78,6 +81,7 @@ export class PipelineStack extends Stack {
         entry: handlerEntry(name),
         trigger: access.trigger,
         description: `prepost ${name}`,
+        ...(access.singleRun === true ? { reservedConcurrentExecutions: 1 } : {}),
       });
       fn.bindTable({ table: props.table, accessMode: access.table });
       if (access.linkKey === true) {

@@ -282,3 +282,10 @@ describe('the app', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('aggregation runs', () => {
+  it('never overlap: the aggregate function has a reserved concurrency of 1', () => {
+    const functions = pipeline.findResources('AWS::Lambda::Function', { Properties: { Description: 'prepost aggregate' } });
+    expect(Object.values(functions).map((fn) => (fn as { Properties: { ReservedConcurrentExecutions?: number } }).Properties.ReservedConcurrentExecutions)).toEqual([1]);
+  });
+});

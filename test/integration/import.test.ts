@@ -146,7 +146,7 @@ describe('importResponses', () => {
       const racing: ResponseStore = {
         getResponse: (target) => store.getResponse(target),
         listCohortResponses: (programme, id) => store.listCohortResponses(programme, id),
-        newestResponseAt: (programme, id) => store.newestResponseAt(programme, id),
+        countResponsesSince: (programme, id, since) => store.countResponsesSince(programme, id, since),
         putResponse: async (response) => {
           if (response.participant === second) await submitResponse(stack.deps, await openLink(stack.deps, code), Object.fromEntries(answerAll(context, stack.deps.catalog, 1)), 'ro');
           return store.putResponse(response);
