@@ -45,13 +45,19 @@ export function readChange(context: ReadingContext, indicators: ChangeFigures): 
   const unit = context.percent ? ' percentage points' : ' points';
   const from = context.percent ? `from ${number(before)}% to ${number(after)}% correct` : `from ${number(before)} to ${number(after)}`;
   const people = `${n} ${n === 1 ? 'person' : 'people'} answered before and after`;
-  if (change === 0) return `${context.name} did not change on average (${from}; ${people}).`;
+  // Below the shown precision a change is no change, whatever its sign.
+  if (Math.abs(change) < 0.05) return `${context.name} did not change noticeably on average (${from}; ${people}).`;
   const better = (change > 0) === (context.direction === 'higher-better');
   const interval = indicators.ci95_low === null || indicators.ci95_high === null ? '' : ` (95% CI ${number(indicators.ci95_low)} to ${number(indicators.ci95_high)})`;
   const effect = indicators.g_av ?? indicators.d_z;
   const size = effect === null ? '' : `, a ${effectLabel(effect)} effect`;
-  const includesNoChange = indicators.ci95_low === null || indicators.ci95_high === null || (indicators.ci95_low <= 0 && indicators.ci95_high >= 0);
-  const verdict = includesNoChange ? '; this may be chance, as the interval includes no change' : `: ${better ? 'an improvement' : 'a deterioration'}`;
+  const noInterval = indicators.ci95_low === null || indicators.ci95_high === null;
+  const includesNoChange = !noInterval && (indicators.ci95_low as number) <= 0 && (indicators.ci95_high as number) >= 0;
+  const verdict = noInterval
+    ? '; too few people to tell whether this is more than chance'
+    : includesNoChange
+      ? '; this may be chance, as the interval includes no change'
+      : `: ${better ? 'an improvement' : 'a deterioration'}`;
   return `${context.name} ${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}${interval}${size}${verdict} (${from}; ${people}).`;
 }
 
@@ -65,6 +71,7 @@ export function readReliableChange(indicators: Indicators): string | undefined {
 /** The normalised-gain sentence for quizzes. */
 export function readGain(indicators: Indicators): string | undefined {
   if (indicators.gain_of_averages === null) return undefined;
+  if (indicators.gain_of_averages < 0) return `Normalised gain ${number(indicators.gain_of_averages, 2)}: knowledge fell on average (Hake).`;
   return `Normalised gain ${number(indicators.gain_of_averages, 2)}, a ${gainLabel(indicators.gain_of_averages)} gain (Hake).`;
 }
 

@@ -1,13 +1,13 @@
 /**
- * GET /dashboard[?programme=P]: the impact tables as HTML for a signed-in evaluator.
+ * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in evaluator; without a programme, the list of programmes and cohorts.
  */
 import middy from '@middy/core';
 import { defaultDeps } from '#adapters/default-deps.ts';
 import type { TokenStore } from '#ports/store.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
 import { httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { readImpact, type Impact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
-import { renderDashboard, renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+import { renderDashboard, renderDashboardIndex, renderEvaluatorMessage } from '#web/dashboard-page.ts';
 
 export interface GetDashboardDeps extends ReadImpactDeps {
   readonly tokens: TokenStore;
@@ -19,11 +19,11 @@ export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.Middyfied
     .use(httpErrors((error) => renderEvaluatorMessage(error.status, error.status === 401 ? 'Please sign in with your evaluator link.' : 'Not found.')))
     .handler(async (event) => {
       await requireEvaluator(deps.tokens, presentedToken(event));
-      const selected = event.queryStringParameters?.programme;
-      const ids = selected === undefined || selected === '' ? [...deps.catalog.programmes.keys()] : [selected];
-      const impacts: Impact[] = [];
-      for (const id of ids) impacts.push(await readImpact(deps, id));
-      return renderDashboard(deps.catalog, impacts);
+      // One programme (or one cohort of it) a page, so a page stays small however many cohorts there are.
+      const programme = event.queryStringParameters?.programme;
+      if (programme === undefined || programme === '') return renderDashboardIndex(deps.catalog);
+      const cohort = event.queryStringParameters?.cohort;
+      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort === undefined || cohort === '' ? undefined : cohort)]);
     });
 }
 

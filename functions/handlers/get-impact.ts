@@ -9,7 +9,7 @@ import { impactCsv } from '#core/impact-table.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+import { readImpact, responseRatesCsv, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 
 export interface GetImpactDeps extends ReadImpactDeps {
   readonly tokens: TokenStore;
@@ -32,10 +32,13 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
       const programme = event.queryStringParameters?.programme;
       if (programme === undefined || programme === '') throw new BadRequestError('the query parameter programme is required');
       const impact = await readImpact(deps, programme, event.queryStringParameters?.cohort || undefined);
-      // `format=csv` lets a plain link (the dashboard's) download what `Accept: text/csv` asks for.
+      // `format=csv` lets a plain link (the dashboard's) download what `Accept: text/csv` asks for;
+      // `table=response-rates` gives the coordinators' response-rate table instead of the indicators.
       if (header(event, 'accept')?.includes('text/csv') === true || event.queryStringParameters?.format === 'csv') {
-        const name = `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-impact.csv`.replace(/[^a-z0-9.-]/gi, '_');
-        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` }, body: impactCsv(impact.rows) };
+        const rates = event.queryStringParameters?.table === 'response-rates';
+        const name = `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(/[^a-z0-9.-]/gi, '_');
+        const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
+        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` }, body: rates ? responseRatesCsv(impact, sessions) : impactCsv(impact.rows) };
       }
       return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(impact) };
     });

@@ -3,9 +3,10 @@
  * cohort: one Query per table.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { IndicatorStore } from '#ports/store.ts';
+import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
 import type { IndicatorRow } from '#core/indicators.ts';
 import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
+import { toCsv } from '#core/csv.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
 /** The cohort parameter that selects the programme pool. */
@@ -13,6 +14,7 @@ export const POOLED = 'pooled';
 
 export interface ReadImpactDeps {
   readonly indicators: IndicatorStore;
+  readonly participants: ParticipantStore;
   readonly catalog: Catalog;
 }
 
@@ -46,7 +48,8 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
     rows.push(...sorted.map(({ row }) => row));
     computedAt[cohort ?? 'pooled'] = stored.mark === undefined ? null : stored.mark.asOf;
-    if (cohort !== null && stored.mark?.participants !== undefined) responseRates[cohort] = { participants: stored.mark.participants, answered: { ...(stored.mark.answered ?? {}) } };
+    // Participants are counted now (links may have been made since); answers as of the last aggregation.
+    if (cohort !== null) responseRates[cohort] = { participants: await deps.participants.countParticipants(programme.id, cohort), answered: { ...(stored.mark?.answered ?? {}) } };
   }
   for (const row of rows) if (row.changeCounts !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changeCounts;
   return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes };
@@ -55,4 +58,12 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
 /** The key of a whole-group cell's changes in {@link Impact.changes}. */
 export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
   return `${cohort ?? 'pooled'}|${session ?? 'pooled'}|${instrument}`;
+}
+
+/** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */
+export function responseRatesCsv(impact: Impact, sessions: readonly string[]): string {
+  const rows = Object.entries(impact.responseRates).flatMap(([cohort, rates]) =>
+    sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => [impact.programme, cohort, session, wave, rates.answered[`${session}:${wave}`] ?? 0, rates.participants])),
+  );
+  return toCsv(['programme', 'cohort', 'session', 'wave', 'answered', 'participants'], rows);
 }

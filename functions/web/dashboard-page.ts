@@ -33,13 +33,24 @@ function page(title: string, content: Html): string {
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 const fmtP = (value: number | null): string => (value === null ? '–' : value < 0.001 ? '<0.001' : value.toFixed(3));
 
-/** The dashboard for the given programmes' impact. */
+/** The dashboard's first page: every programme and its cohorts, each a link to its tables. */
+export function renderDashboardIndex(catalog: Catalog): HttpResult {
+  const programmes = [...catalog.programmes.values()].map((programme) => {
+    const link = (cohort: string | undefined, label: string): Html =>
+      html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`}">${label}</a></li>`;
+    return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${programme.cohorts.map((cohort) => link(cohort.id, cohort.name))}${link('pooled', 'All cohorts, pooled')}${link(undefined, 'Everything on one page')}</ul></section>`;
+  });
+  return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${programmes}`) };
+}
+
+/** The tables of one programme's impact: every cohort it holds, and the pool if it holds it. */
 export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): HttpResult {
   const sections = impacts.map((impact) => {
     const programme = catalog.programmes.get(impact.programme);
     if (programme === undefined) return '';
-    const cohorts = programme.cohorts.map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
-    return html`<section><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)')}</section>`;
+    const cohorts = programme.cohorts.filter((cohort) => cohort.id in impact.computedAt).map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
+    const pooled = 'pooled' in impact.computedAt ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)') : '';
+    return html`<section><p><a href="/dashboard">All programmes</a></p><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
   });
   return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`) };
 }
@@ -53,9 +64,10 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
   const tables = sessions.map((session) => {
     const sessionRows = rows.filter((row) => row.session === session.id);
     if (sessionRows.length === 0) return '';
-    return html`<div class="scroll"><table><caption>${session.name}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre / post / paired</th><th>Before (paired)</th><th>After (paired)</th><th>Change [95% CI]</th><th>t-test p (Holm)</th><th>Wilcoxon V, p</th><th>g<sub>av</sub> (d<sub>z</sub>)</th><th>Reliably ↑ / = / ↓</th><th>α baseline</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table></div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
+    return html`<div class="scroll"><table><caption>${session.name}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre / post / paired</th><th>Drop-outs: n, baseline (completers')</th><th>Before, completers: mean (SD)</th><th>After, completers: mean (SD)</th><th>Change [95% CI]</th><th>t (df), p (Holm)</th><th>Wilcoxon V, p</th><th>d<sub>z</sub> / d<sub>av</sub> / g<sub>av</sub></th><th>Reliably ↑ / = / ↓ (threshold)</th><th>Reliability (source); α baseline</th><th>Normalised gain: of means / mean of gains</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table></div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
   });
-  return html`<section><h3>${title}</h3><p class="muted">${status} <a href="${csv}">Download CSV</a></p>${cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort])}${tables}</section>`;
+  const ratesCsv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? 'pooled')}&format=csv&table=response-rates`;
+  return html`<section><h3>${title}</h3><p class="muted">${status} <a href="${csv}">Download the indicators (CSV)</a>${cohort === null ? '' : html` · <a href="${ratesCsv}">Download the response rates (CSV)</a>`}</p>${cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort])}${tables}</section>`;
 }
 
 function renderResponseRates(programme: Programme, rates: Impact['responseRates'][string] | undefined): Html | '' {
@@ -70,8 +82,13 @@ function renderRow(catalog: Catalog, row: ImpactRow): Html {
   const instrument = catalog.instruments.get(row.instrument);
   const change = row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
   const wilcoxon = row.wilcoxon_v === null ? '–' : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
-  const reliable = row.rci_improved === null ? '–' : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0}`;
-  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.part !== null ? row.part.replace(':', ': ') : row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${fmt(row.mean_pre_paired)}</td><td>${fmt(row.mean_post_paired)}</td><td>${change}</td><td>${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})</td><td>${wilcoxon}</td><td>${fmt(row.g_av)} (${fmt(row.d_z)})</td><td>${reliable}</td><td>${fmt(row.alpha_baseline)}</td></tr>`;
+  const reliable = row.rci_improved === null ? '–' : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0} (±${fmt(row.rci_threshold)})`;
+  const withSd = (mean: number | null, sd: number | null): string => (mean === null ? '–' : `${fmt(mean)} (${fmt(sd)})`);
+  const dropouts = row.n_pre_only === 0 ? '0' : `${row.n_pre_only}, ${fmt(row.mean_pre_dropouts)} (${fmt(row.mean_pre_paired)})`;
+  const test = row.t === null ? `– (${row.df ?? '–'})` : `${fmt(row.t)} (${row.df ?? '–'}), ${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})`;
+  const reliability = row.reliability === null ? `–; ${fmt(row.alpha_baseline)}` : `${fmt(row.reliability)} (${row.reliability_source === 'published' ? 'published' : 'baseline α'}); ${fmt(row.alpha_baseline)}`;
+  const gain = row.gain_of_averages === null && row.average_of_gains === null ? '–' : `${fmt(row.gain_of_averages)} / ${fmt(row.average_of_gains)}${(row.gain_undefined ?? 0) > 0 ? ` (${row.gain_undefined ?? 0} at 100% before)` : ''}`;
+  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.part !== null ? row.part.replace(':', ': ') : row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${dropouts}</td><td>${withSd(row.mean_pre_paired, row.sd_pre_paired)}</td><td>${withSd(row.mean_post_paired, row.sd_post_paired)}</td><td>${change}</td><td>${test}</td><td>${wilcoxon}</td><td>${fmt(row.d_z)} / ${fmt(row.d_av)} / ${fmt(row.g_av)}</td><td>${reliable}</td><td>${reliability}</td><td>${gain}</td></tr>`;
 }
 
 function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonly ImpactRow[]): Html {

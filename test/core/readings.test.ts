@@ -32,6 +32,12 @@ describe('readings', () => {
     expect(text).not.toContain('improvement');
   });
 
+  it('says when there are too few people for an interval, a negative gain, and no change below the shown precision', () => {
+    expect(readChange(selfEsteem, { ...base, n_paired: 1, ci95_low: null, ci95_high: null, g_av: null, d_z: null })).toContain('too few people to tell');
+    expect(readGain({ gain_of_averages: -0.25 } as Indicators)).toBe('Normalised gain -0.25: knowledge fell on average (Hake).');
+    expect(readChange(selfEsteem, { ...base, mean_change: 0.02, ci95_low: 0.01, ci95_high: 0.03 })).toContain('did not change noticeably');
+  });
+
   it('has nothing to say without completers, and counts reliable change', () => {
     expect(readChange(selfEsteem, { ...base, n_paired: 0, mean_change: null })).toBeUndefined();
     const indicators = { n_paired: 12, rci_improved: 7, rci_deteriorated: 1, gain_of_averages: 0.45 } as Indicators;

@@ -66,6 +66,7 @@ describe('in Chromium', () => {
     try {
       await page.goto(`${stack.url}/sign-in?token=${token}`);
       expect(new URL(page.url()).pathname).toBe('/dashboard');
+      await page.getByRole('link', { name: 'Barcelona 2026' }).click();
       const row = page.locator('tr', { hasText: 'Rosenberg Self-Esteem Scale' }).filter({ hasText: 'All' }).first();
       const cells = await row.locator('td').allInnerTexts();
       expect(cells[2]).toBe('1 / 1 / 1'); // n pre / post / paired

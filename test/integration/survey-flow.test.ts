@@ -254,9 +254,16 @@ describe('evaluator routes', () => {
     expect(cookie).toContain('HttpOnly');
     // Lax: the sign-in link is opened from mail or chat, a cross-site navigation.
     expect(cookie).toContain('SameSite=Lax');
-    const dashboard = await fetch(`${stack.url}/dashboard`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    const session = { cookie: cookie.split(';')[0] ?? '' };
+    const index = await (await fetch(`${stack.url}/dashboard`, { headers: session })).text();
+    expect(index).toContain(`/dashboard?programme=${PROGRAMME}&amp;cohort=${COHORT}`);
+    const dashboard = await fetch(`${stack.url}/dashboard?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: session });
     expect(dashboard.status).toBe(200);
     const page = await dashboard.text();
+    expect(page).toContain('Drop-outs');
+    const rates = await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}&format=csv&table=response-rates`, { headers: auth })).text();
+    expect(rates.split('\r\n')[0]).toBe('programme,cohort,session,wave,answered,participants');
+    expect(rates).toContain(`${PROGRAMME},${COHORT},individual-meeting-2,post,1,3`);
     expect(page).toContain('Rosenberg Self-Esteem Scale');
     expect(page).toContain('Individual meeting 2');
   });
