@@ -1,8 +1,8 @@
 /**
- * Scheduled publication (one EventBridge Scheduler schedule per programme): writes the
- * programme's summary for the period, from the indicators the hourly aggregation stored, to S3
- * and emails it to the funders via SES. It does not aggregate itself: only the aggregate
- * function writes indicators, one run at a time.
+ * Scheduled publication (one EventBridge Scheduler schedule per programme): aggregates the
+ * programme if it has new responses, then writes its summary for the period to S3 and emails it
+ * to the funders via SES. Should this run overlap the hourly aggregation and store older tables
+ * last, its mark counts fewer responses than the table holds, and the next run recomputes.
  */
 import middy from '@middy/core';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -12,6 +12,7 @@ import { S3Publisher } from '#adapters/s3-publisher.ts';
 import { SesMailer } from '#adapters/ses-mailer.ts';
 import { requireEnv } from '#shared/env.ts';
 import { logger } from '#shared/logger.ts';
+import { aggregate, type AggregateDeps } from '#use-cases/aggregate.ts';
 import { publishSummary, type PublishDeps } from '#use-cases/publish-summaries.ts';
 import type { Clock } from '#ports/store.ts';
 
@@ -28,9 +29,10 @@ export function previousMonth(now: Date): string {
 }
 
 /** Builds the handler around its ports. */
-export function makePublishHandler(deps: PublishDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
+export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
   return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
     const period = event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
+    await aggregate(deps, { programme: event.programme });
     const report = await publishSummary(deps, event.programme, period);
     logger.info('summary published', { programme: report.programme, period, files: report.files.length, messages: report.messages });
     return { files: report.files, messages: report.messages };

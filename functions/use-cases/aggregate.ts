@@ -8,9 +8,10 @@
  * clock, so the same responses store byte-identical items; a crash leaves earlier results and
  * marks intact, and the rerun recomputes what it did not finish.
  *
- * Runs must not overlap (the aggregate function has a reserved concurrency of 1, and
- * publication only reads). Erasing responses must pass `full` for its cohort: removing an old
- * response changes no count in the window.
+ * The scheduled aggregate function runs one at a time (reserved concurrency 1). Publication
+ * aggregates too; if it overlaps and stores an older table last, that table's mark counts fewer
+ * responses than the cohort holds, so the next run recomputes it. Erasing responses must pass
+ * `full` for its cohort: removing an old response changes no count in the window.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { AggregationMark, IndicatorStore, ParticipantStore, ResponseStore, StoredResponse } from '#ports/store.ts';

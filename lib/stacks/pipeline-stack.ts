@@ -29,7 +29,7 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'sign-in': { trigger: 'api', table: 'read' },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
-  // Reads indicators; writes only its publication and delivery records.
+  // Aggregates its programme when it has new responses, then writes publication and delivery records.
   'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };
 
