@@ -21,7 +21,8 @@ const sends: string[] = [];
 
 /** An SDK client whose requests of one command are answered by `answer` instead of AWS. */
 function intercepted<T extends S3Client | SESv2Client>(client: T, answer: (input: Record<string, unknown>) => unknown): T {
-  client.middlewareStack.add(() => async (args) => ({ output: answer(args.input as Record<string, unknown>) as never, response: {} }), { step: 'initialize', name: 'answerLocally' });
+  // Both clients share Smithy's middleware stack; one type is enough to add to it.
+  (client as unknown as S3Client).middlewareStack.add(() => async (args) => ({ output: answer(args.input as Record<string, unknown>) as never, response: {} }), { step: 'initialize', name: 'answerLocally' });
   return client;
 }
 
