@@ -16,7 +16,7 @@ export const answerField = (instrument: string, item: string): string => `a.${in
 export const groupField = (subgroup: string): string => `g.${subgroup}`;
 
 /** Fields the form may carry that are not answers. */
-const CONTROL_FIELDS = ['lang'];
+const CONTROL_FIELDS = ['lang', 'step', 'nav'];
 
 /** Why a field was refused; the page turns the code into a sentence. */
 export type FieldProblem = 'required' | 'invalid-option' | 'unknown-field' | 'repeated' | 'consent-required';

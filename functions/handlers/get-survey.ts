@@ -11,7 +11,8 @@ import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderSurveyForm, renderThanks } from '#web/survey-page.ts';
+import { frameFor, renderSurveyStep, renderThanks } from '#web/survey-page.ts';
+import { surveySteps } from '#core/steps.ts';
 
 export interface GetSurveyDeps extends OpenLinkDeps {
   readonly responses: ResponseStore;
@@ -28,7 +29,7 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
       const frame = frameFor(link.context, language, event.rawPath);
       if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, frame);
       const existing = await deps.responses.getResponse(link.target);
-      const body = existing === undefined ? renderSurveyForm(link.context, deps.catalog, frame) : renderThanks(frame, existing.receipt);
+      const body = existing === undefined ? renderSurveyStep(link.context, deps.catalog, frame, surveySteps(link.context, deps.catalog), 0) : renderThanks(frame, existing.receipt);
       return { statusCode: 200, headers: { ...PARTICIPANT_HEADERS }, body };
     });
 }

@@ -1,18 +1,20 @@
 /**
- * POST /s/{code}: validates the form and stores the response once, then redirects to the
- * thank-you page (post/redirect/get, so a reload does not resubmit). Problems re-render the
- * form with each one named and the answers kept.
+ * POST /s/{code}: one screen of the questionnaire posted. Problems re-render the screen with
+ * each one named and the answers kept; otherwise the next screen, or on the last one the
+ * response is stored once and the participant redirected to the thank-you page
+ * (post/redirect/get, so a reload does not resubmit).
  */
 import middy from '@middy/core';
 import { defaultDeps } from '#adapters/default-deps.ts';
 import { HttpError, WaveClosedError } from '#shared/errors.ts';
 import { header, httpErrors, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
-import { submitResponse, type SubmitDeps } from '#use-cases/submit-response.ts';
+import { advanceSurvey, type SubmitDeps } from '#use-cases/submit-response.ts';
+import { surveySteps } from '#core/steps.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderSurveyForm } from '#web/survey-page.ts';
+import { frameFor, renderSurveyStep } from '#web/survey-page.ts';
 
 export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps;
 
@@ -38,9 +40,10 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       language = pickLanguage(programme.languages, language, typeof chosen === 'string' ? chosen : undefined, undefined);
       frame = frameFor(link.context, language, event.rawPath);
       try {
-        const outcome = await submitResponse(deps, link, fields, language);
-        if (outcome.kind === 'invalid') {
-          return { statusCode: 400, headers: { ...PARTICIPANT_HEADERS }, body: renderSurveyForm(link.context, deps.catalog, frame, fields, outcome.errors) };
+        const outcome = await advanceSurvey(deps, link, fields, language);
+        if (outcome.kind === 'step') {
+          const steps = surveySteps(link.context, deps.catalog);
+          return { statusCode: outcome.errors.length > 0 ? 400 : 200, headers: { ...PARTICIPANT_HEADERS }, body: renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, fields, outcome.errors) };
         }
         return { statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?lang=${language}` }, body: '' };
       } catch (error) {

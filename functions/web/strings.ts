@@ -34,6 +34,9 @@ const en = {
   exit: 'Exit this page',
   exitHint: 'or press Shift three times',
   support: 'Support',
+  stepOf: 'Step {n} of {total}',
+  next: 'Continue',
+  back: 'Back',
 };
 
 type Strings = typeof en;
@@ -68,6 +71,9 @@ const ro: Strings = {
   exit: 'Părăsiți pagina',
   exitHint: 'sau apăsați Shift de trei ori',
   support: 'Sprijin',
+  stepOf: 'Pasul {n} din {total}',
+  next: 'Continuă',
+  back: 'Înapoi',
 };
 
 const es: Strings = {
@@ -100,6 +106,9 @@ const es: Strings = {
   exit: 'Salir de esta página',
   exitHint: 'o pulsa Mayús tres veces',
   support: 'Ayuda',
+  stepOf: 'Paso {n} de {total}',
+  next: 'Continuar',
+  back: 'Atrás',
 };
 
 const ca: Strings = {
@@ -132,6 +141,9 @@ const ca: Strings = {
   exit: 'Sortir d’aquesta pàgina',
   exitHint: 'o prem Maj tres vegades',
   support: 'Ajuda',
+  stepOf: 'Pas {n} de {total}',
+  next: 'Continua',
+  back: 'Enrere',
 };
 
 /** The key of an interface string. */

@@ -36,14 +36,22 @@ async function answerInBrowser(code: string, choice: 'first' | 'last', screensho
     await page.goto(`${stack.url}/s/${code}`);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     await page.getByRole('checkbox').check();
-    for (const group of await page.locator('fieldset').all()) {
-      const radios = group.locator('input[type=radio]');
-      const count = await radios.count();
-      await radios.nth(choice === 'first' ? 0 : Math.max(0, count - 2)).check();
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    // One screen a group of questions, until the last one sends.
+    for (let screen = 1; screen < 20; screen += 1) {
+      for (const group of await page.locator('fieldset').all()) {
+        const radios = group.locator('input[type=radio]');
+        const count = await radios.count();
+        await radios.nth(choice === 'first' ? 0 : Math.max(0, count - 2)).check();
+      }
+      if (screenshot !== undefined && screen === 1) await page.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
+      const send = page.getByRole('button', { name: 'Enviar mis respuestas' });
+      if ((await send.count()) > 0) {
+        await send.click();
+        break;
+      }
+      await page.getByRole('button', { name: 'Continuar' }).click();
     }
-    if (screenshot !== undefined) await page.evaluate('window.scrollTo(0, 0)');
-    if (screenshot !== undefined) await page.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
-    await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
     await page.waitForURL(/\/s\/.*\?lang=es$/);
     return await page.locator('main').innerText();
   } finally {

@@ -10,6 +10,7 @@ import { cohortKey } from '#adapters/dynamo-keys.ts';
 import { resolveWave } from '#core/waves.ts';
 import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { surveySteps } from '#core/steps.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
 import type { Catalog } from '#surveys/catalog.ts';
@@ -88,8 +89,28 @@ describe('GET /s/{code}', () => {
     const page = await response.text();
     expect(page).toContain('<html lang="ro">');
     expect(page).toContain('<title>Chestionar</title>');
-    expect(page).toContain('name="a.rosenberg-self-esteem.');
+    // The first screen is consent; the questions come one instrument a screen after it.
+    expect(page).toContain('name="consent"');
+    expect(page).toContain('name="step" value="0"');
+    expect(page).not.toContain('name="a.rosenberg-self-esteem.');
     expect(page).not.toContain('<script src');
+  });
+
+  it('moves screen by screen without storing anything, carrying answers, with Back', async () => {
+    const link = linkFor(2, 'individual-meeting-2', 'pre');
+    const context = contextOf('individual-meeting-2', 'pre');
+    const before = await storedResponses();
+    const all = answerAll(context, stack.deps.catalog, 1);
+    const consent = all.get('consent') ?? '';
+    const second = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
+    expect(second.status).toBe(200);
+    const page = await second.text();
+    expect(page).toContain('name="step" value="1"');
+    expect(page).toContain(`<input type="hidden" name="consent" value="${consent}">`);
+    expect(page).toContain('Step 2 of');
+    const back = await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'back', consent }).toString());
+    expect(await back.text()).toContain('name="step" value="0"');
+    expect(await storedResponses()).toBe(before);
   });
 
   it('follows ?lang= and Accept-Language among the programme languages', async () => {
@@ -142,17 +163,24 @@ describe('POST /s/{code}', () => {
     const link = linkFor(1, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
-    fields.delete('consent');
-    fields.set('a.rosenberg-self-esteem.rses-1', 'nonsense');
+    const noConsent = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString());
+    expect(noConsent.status).toBe(400);
+    expect(await noConsent.text()).toContain('Please tick the box');
+    // The personal-safety screen, with one answer out of range and a field that is no question.
+    const steps = surveySteps(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog);
+    const safety = steps.findIndex((step) => step.instrument === 'personal-safety');
+    const [firstSafety, secondSafety] = steps[safety]?.fields ?? [];
+    fields.set(firstSafety ?? '', 'nonsense');
     fields.set('a.unknown.item', 'x');
     fields.set('lang', 'en');
+    fields.set('step', String(safety));
+    fields.set('nav', 'next');
     const response = await post(link.code, fields.toString());
     expect(response.status).toBe(400);
     const page = await response.text();
-    expect(page).toContain('Please tick the box');
     expect(page).toContain('Please choose one of the options.');
     expect(page).toContain('does not belong to this questionnaire');
-    const keptField = [...fields.keys()].find((key) => key.startsWith('a.personal-safety.'));
+    const keptField = secondSafety;
     expect(keptField).toBeDefined();
     expect(page).toMatch(new RegExp(`name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`));
     expect(await storedResponses()).toBe(before);
