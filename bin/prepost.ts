@@ -15,6 +15,20 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  erase: {
+    summary: 'erase every stored trace of a participant, and recompute',
+    usage: `Usage: npm run prepost -- erase --programme P --cohort C --participant ID
+
+Erases, on the participant's request, every stored trace of them: their answers to every
+wave, their links (which then stop working) and the participant record; then recomputes
+the cohort's and the programme's indicators without them. Participants can also do this
+themselves from the thank-you page of their link ("Withdraw").
+
+  --programme P     programme id
+  --cohort C        cohort id
+  --participant ID  the pseudonymous id from the links CSV`,
+    run: runErase,
+  },
   stats: {
     summary: 'paired statistics for a CSV of pre and post scores',
     usage: `Usage: npm run prepost -- stats FILE.csv [--reliability R] [--lower-better] [--json]
@@ -121,7 +135,6 @@ first to include the newest answers).
 
 /** Commands of the contract that later work adds, so the command line names them honestly. */
 const PLANNED: Readonly<Record<string, string>> = {
-  erase: 'erase every stored trace of a participant',
   export: 'export a cohort\'s responses',
 };
 
@@ -198,6 +211,25 @@ async function runStats(args: string[]): Promise<void> {
   }
   console.log(`${input.rows} rows, ${statistics.n_paired} with both pre and post`);
   for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(18)} ${value === null ? '-' : String(value)}`);
+}
+
+async function runErase(args: string[]): Promise<void> {
+  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, participant: { type: 'string' } });
+  const programme = required(values.programme, '--programme');
+  const cohort = required(values.cohort, '--cohort');
+  const participant = required(values.participant, '--participant');
+  const { openLocalStore } = await import('#local/stack.ts');
+  const { eraseParticipant } = await import('#use-cases/erase-participant.ts');
+  const { aggregate } = await import('#use-cases/aggregate.ts');
+  const { deps, environment } = await openLocalStore();
+  try {
+    const erased = await eraseParticipant(deps, programme, cohort, participant);
+    if (!erased.found && erased.responses === 0) throw new InputError(`no participant "${participant}" in ${programme} / ${cohort} (already erased?)`);
+    await aggregate(deps, { programme });
+    console.log(`erased ${participant}: ${erased.responses} responses, ${erased.links} links; ${programme} recomputed`);
+  } finally {
+    await environment.close();
+  }
 }
 
 async function runLinks(args: string[]): Promise<void> {

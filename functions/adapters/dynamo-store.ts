@@ -49,6 +49,41 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     }
   }
 
+  async eraseParticipant(programme: string, cohort: string, participant: string): Promise<{ responses: number; links: number; found: boolean }> {
+    const pk = cohortKey(programme, cohort);
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) }, ConsistentRead: true }));
+    const linkHashes = (Item?.linkHashes as string[] | undefined) ?? [];
+    const responseKeys: Record<string, unknown>[] = [];
+    await this.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': `${RESPONSE_PREFIX}${participant}#` },
+        ProjectionExpression: 'PK, SK',
+        ConsistentRead: true,
+      },
+      (page) => {
+        for (const item of page.Items ?? []) responseKeys.push({ PK: item.PK, SK: item.SK });
+      },
+    );
+    // Answers and links first; the participant item (which lists the links) and the mark last,
+    // so a run that dies part-way is finished by the next.
+    await this.deleteKeys([...responseKeys, ...linkHashes.map((hash) => linkKey(hash))]);
+    await this.deleteKeys([{ PK: pk, SK: MARK_SORT_KEY }, { PK: pk, SK: participantSortKey(participant) }]);
+    return { responses: responseKeys.length, links: linkHashes.length, found: Item !== undefined };
+  }
+
+  private async deleteKeys(keys: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < keys.length; start += 25) {
+      let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let attempt = 0; requests.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
+        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+  }
+
   async findLink(hash: string): Promise<LinkTarget | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(hash) }));
     if (Item === undefined) return undefined;

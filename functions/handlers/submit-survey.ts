@@ -14,7 +14,8 @@ import { surveySteps } from '#core/steps.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderSurveyStep } from '#web/survey-page.ts';
+import { frameFor, renderMessage, renderSurveyStep, renderWithdrawConfirm } from '#web/survey-page.ts';
+import { eraseParticipant } from '#use-cases/erase-participant.ts';
 
 export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps;
 
@@ -28,7 +29,6 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       const acceptLanguage = header(event, 'accept-language');
       let language = pickLanguage(programme.languages, programme.defaultLanguage, event.queryStringParameters?.lang, acceptLanguage);
       let frame = frameFor(link.context, language, event.rawPath);
-      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, frame);
       let fields: Record<string, string | string[]>;
       try {
         fields = parseForm(event);
@@ -39,6 +39,15 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       const chosen = fields.lang;
       language = pickLanguage(programme.languages, language, typeof chosen === 'string' ? chosen : undefined, undefined);
       frame = frameFor(link.context, language, event.rawPath);
+      // Withdrawal works whether or not the wave is open: asked once more, then everything erased.
+      const nav = typeof fields.nav === 'string' ? fields.nav : undefined;
+      const page = (body: string): HttpResult => ({ statusCode: 200, headers: { ...PARTICIPANT_HEADERS }, body });
+      if (nav === 'withdraw') return page(renderWithdrawConfirm(frame));
+      if (nav === 'withdraw-confirm') {
+        await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant);
+        return page(renderMessage(frame, 'withdrawnBody'));
+      }
+      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, frame);
       try {
         const outcome = await advanceSurvey(deps, link, fields, language);
         if (outcome.kind === 'step') {

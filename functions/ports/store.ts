@@ -55,6 +55,11 @@ export interface ParticipantStore {
   findLink(hash: string): Promise<LinkTarget | undefined>;
   /** How many participants a cohort has. */
   countParticipants(programme: string, cohort: string): Promise<number>;
+  /**
+   * Removes every stored trace of a participant: responses, links, the participant, and the
+   * cohort's aggregation mark so the next aggregation recomputes it. Safe to repeat after a crash.
+   */
+  eraseParticipant(programme: string, cohort: string, participant: string): Promise<{ responses: number; links: number; found: boolean }>;
   /** Whether a participant exists in a cohort (paper answers name the participant, not a link). */
   hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean>;
 }

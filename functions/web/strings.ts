@@ -36,7 +36,12 @@ const en = {
   support: 'Support',
   stepOf: 'Step {n} of {total}',
   next: 'Continue',
-  back: 'Back',
+  back: 'Back',  withdrawHeading: 'Withdraw from the study',
+  withdrawBody: 'You can withdraw at any time. All your answers will be deleted and not used.',
+  withdrawButton: 'Withdraw and delete my answers',
+  withdrawConfirm: 'Are you sure? All your answers will be deleted. This cannot be undone.',
+  withdrawConfirmButton: 'Yes, delete my answers',
+  withdrawnBody: 'Your answers have been deleted. Thank you for your time.',
 };
 
 type Strings = typeof en;
@@ -73,7 +78,12 @@ const ro: Strings = {
   support: 'Sprijin',
   stepOf: 'Pasul {n} din {total}',
   next: 'Continuă',
-  back: 'Înapoi',
+  back: 'Înapoi',  withdrawHeading: 'Retragerea din studiu',
+  withdrawBody: 'Vă puteți retrage oricând. Toate răspunsurile dumneavoastră vor fi șterse și nu vor fi folosite.',
+  withdrawButton: 'Mă retrag și îmi șterg răspunsurile',
+  withdrawConfirm: 'Sunteți sigură? Toate răspunsurile vor fi șterse. Acest lucru nu poate fi anulat.',
+  withdrawConfirmButton: 'Da, șterge răspunsurile mele',
+  withdrawnBody: 'Răspunsurile dumneavoastră au fost șterse. Vă mulțumim pentru timpul acordat.',
 };
 
 const es: Strings = {
@@ -108,7 +118,12 @@ const es: Strings = {
   support: 'Ayuda',
   stepOf: 'Paso {n} de {total}',
   next: 'Continuar',
-  back: 'Atrás',
+  back: 'Atrás',  withdrawHeading: 'Retirarte del estudio',
+  withdrawBody: 'Puedes retirarte en cualquier momento. Todas tus respuestas se borrarán y no se usarán.',
+  withdrawButton: 'Retirarme y borrar mis respuestas',
+  withdrawConfirm: '¿Seguro? Todas tus respuestas se borrarán. No se puede deshacer.',
+  withdrawConfirmButton: 'Sí, borrar mis respuestas',
+  withdrawnBody: 'Tus respuestas se han borrado. Gracias por tu tiempo.',
 };
 
 const ca: Strings = {
@@ -143,7 +158,12 @@ const ca: Strings = {
   support: 'Ajuda',
   stepOf: 'Pas {n} de {total}',
   next: 'Continua',
-  back: 'Enrere',
+  back: 'Enrere',  withdrawHeading: "Retirar-te de l'estudi",
+  withdrawBody: 'Et pots retirar en qualsevol moment. Totes les teves respostes s’esborraran i no es faran servir.',
+  withdrawButton: 'Retirar-me i esborrar les meves respostes',
+  withdrawConfirm: 'N’estàs segura? Totes les teves respostes s’esborraran. No es pot desfer.',
+  withdrawConfirmButton: 'Sí, esborra les meves respostes',
+  withdrawnBody: 'Les teves respostes s’han esborrat. Gràcies pel teu temps.',
 };
 
 /** The key of an interface string. */

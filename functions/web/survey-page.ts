@@ -103,10 +103,22 @@ export function renderSurveyStep(
   return renderParticipantPage(frame, content);
 }
 
-/** The page after a stored submission. */
+/** The page after a stored submission, with the way to withdraw. */
 export function renderThanks(frame: PageFrame, receipt: string): string {
   const strings = stringsFor(frame.language);
-  return renderParticipantPage(frame, html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p><p>${strings.receipt}: <strong>${receipt}</strong></p>`);
+  return renderParticipantPage(
+    frame,
+    html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p><p>${strings.receipt}: <strong>${receipt}</strong></p><h2>${strings.withdrawHeading}</h2><p>${strings.withdrawBody}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><button type="submit" name="nav" value="withdraw" class="secondary">${strings.withdrawButton}</button></form>`,
+  );
+}
+
+/** Withdrawal asks once more before deleting anything. */
+export function renderWithdrawConfirm(frame: PageFrame): string {
+  const strings = stringsFor(frame.language);
+  return renderParticipantPage(
+    frame,
+    html`<h1>${strings.withdrawHeading}</h1><p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
+  );
 }
 
 /** A short page with one message: invalid link, closed wave, unreadable submission. */

@@ -72,6 +72,17 @@ describe('npm run prepost', () => {
     expect(unknownCommand.code).toBe(2);
   });
 
+  it('erases a participant with every trace, and says so when there is nothing to erase', async () => {
+    const [, row] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
+    const participant = row?.[0] ?? '';
+    const erased = await runEntry('prepost', ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant], cwd, env);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain(`erased ${participant}: 0 responses, 6 links`);
+    const again = await runEntry('prepost', ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant], cwd, env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already erased');
+  });
+
   it('aggregates and writes summaries and .eml messages from the same .data/', async () => {
     const aggregate = await runEntry('prepost', ['aggregate'], cwd, env);
     expect(aggregate.code).toBe(0);

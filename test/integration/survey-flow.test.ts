@@ -302,3 +302,25 @@ describe('evaluator routes', () => {
     expect((await fetch(`${stack.url}/api/impact?programme=nope`, { headers: auth })).status).toBe(404);
   });
 });
+
+describe('withdrawal through the same link', () => {
+  it('asks once more, then erases every answer and link of the participant', async () => {
+    const pre = linkFor(1, 'individual-meeting-1', 'pre');
+    const otherLink = linkFor(1, 'group-session-1', 'post');
+    expect((await post(pre.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1).toString())).status).toBe(303);
+    const before = await storedResponses();
+    const thanks = await (await fetch(`${stack.url}/s/${pre.code}?lang=en`)).text();
+    expect(thanks).toContain('name="nav" value="withdraw"');
+    const confirm = await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw' }).toString());
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('Yes, delete my answers');
+    expect(await storedResponses()).toBe(before);
+    const done = await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw-confirm' }).toString());
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Your answers have been deleted');
+    expect(await storedResponses()).toBe(before - 1);
+    expect((await fetch(`${stack.url}/s/${pre.code}`)).status).toBe(404);
+    expect((await fetch(`${stack.url}/s/${otherLink.code}`)).status).toBe(404);
+    expect(await stack.deps.participants.countParticipants(PROGRAMME, COHORT)).toBe(2);
+  });
+});
