@@ -54,8 +54,9 @@ change, d_av = mean change/mean of the two SDs, g_av = d_av x J(n - 1) (Lakens 2
     run: runStats,
   },
   links: {
-    summary: 'create participants for a cohort and write their links as CSV',
-    usage: `Usage: npm run -s prepost -- links --programme P --cohort C --count N [--out FILE] [--base-url URL]
+    summary: 'create participants and their links (CSV, printable sheet, messages)',
+    usage: `Usage: npm run -s prepost -- links --programme P --cohort C --count N [--out FILE.csv] [--base-url URL]
+                                  [--sheet FILE.html] [--messages FILE.txt]
 
 Creates N participants in cohort C of programme P, each with a pseudonymous id and one
 link per wave (pre and post of every session), and writes them as CSV (participant,
@@ -63,12 +64,24 @@ session, wave, code, url) to FILE or standard output. Only keyed hashes of the c
 are stored: this output is the only copy, keep it as you would a list of keys.
 (Use --out, or npm run -s, so npm's own header lines do not end up in the CSV.)
 
-  --programme P   programme id (see surveys/programmes/)
-  --cohort C      cohort id within the programme
-  --count N       number of participants (1-1000)
-  --out FILE      write the CSV here instead of standard output
-  --base-url URL  link prefix (default PREPOST_BASE_URL, else the running npm start,
-                  else http://HOST:PORT)`,
+With --out FILE.csv it also writes, beside it:
+  FILE-sheet.html     a sheet to print on A4 and cut into cards, one per link, grouped
+                      by session and wave: the participant's number in the batch (the
+                      order of the CSV), the session and wave, a QR code of the link,
+                      and the address with the code in groups of four for typing
+  FILE-messages.txt   one message per link to paste into SMS or chat, in the
+                      programme's language and neutral (it names neither the programme
+                      nor its subject), each under a # line saying whose and which it is
+Every file is readable only by you (mode 600), and no code is printed to the terminal.
+
+  --programme P      programme id (see surveys/programmes/)
+  --cohort C         cohort id within the programme
+  --count N          number of participants (1-1000)
+  --out FILE         write the CSV here instead of standard output
+  --sheet FILE       write the printable sheet here (the default with --out: beside it)
+  --messages FILE    write the messages here (the default with --out: beside it)
+  --base-url URL     link prefix (default PREPOST_BASE_URL, else the running npm start,
+                     else http://HOST:PORT)`,
     run: runLinks,
   },
   import: {
@@ -233,42 +246,93 @@ async function runErase(args: string[]): Promise<void> {
 }
 
 async function runLinks(args: string[]): Promise<void> {
-  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } });
+  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, sheet: { type: 'string' }, messages: { type: 'string' } });
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
   const countText = required(values.count, '--count');
   if (!/^\d+$/.test(countText)) throw new UsageError(`--count must be a whole number, not "${countText}"`);
   const count = Number(countText);
-  const base = (values['base-url'] ?? process.env.PREPOST_BASE_URL ?? (await runningServerUrl()) ?? `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`).replace(/\/+$/, '');
+  for (const flag of ['out', 'sheet', 'messages'] as const) if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+  const base = (values['base-url'] || process.env.PREPOST_BASE_URL || (await runningServerUrl()) || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`).replace(/\/+$/, '');
+  const { extname } = await import('node:path');
   const { openLocalStore } = await import('#local/stack.ts');
   const { createLinks } = await import('#use-cases/create-links.ts');
   const { toCsv } = await import('#core/csv.ts');
-  // The output is the only copy of the codes: open it before creating anyone, so a path that
-  // cannot be written fails before participants exist whose links nobody has.
-  let output: FileHandle | undefined;
+  // With --out FILE.csv the sheet and the messages go beside it (FILE-sheet.html,
+  // FILE-messages.txt) unless --sheet or --messages name them; with the CSV on standard output,
+  // only where those options say.
   const path = values.out === undefined ? undefined : resolve(values.out);
-  if (path !== undefined) {
+  const beside = (suffix: string): string | undefined => (path === undefined ? undefined : `${path.slice(0, path.length - extname(path).length)}${suffix}`);
+  const sheetPath = values.sheet === undefined ? beside('-sheet.html') : resolve(values.sheet);
+  const messagesPath = values.messages === undefined ? beside('-messages.txt') : resolve(values.messages);
+  const paths = [path, sheetPath, messagesPath].filter((target): target is string => target !== undefined);
+  if (new Set(paths).size !== paths.length) throw new UsageError('--out, --sheet and --messages must name different files');
+  // The outputs are the only copy of the codes: open them (readable by the owner only) before
+  // creating anyone, so a path that cannot be written fails before participants exist whose
+  // links nobody has.
+  const handles = new Map<string, FileHandle>();
+  const discard = async (): Promise<void> => {
+    for (const [target, handle] of handles) {
+      await handle.close();
+      await rm(target, { force: true });
+    }
+    handles.clear();
+  };
+  for (const target of paths) {
     try {
-      await mkdir(dirname(path), { recursive: true });
-      output = await open(path, 'w', 0o600);
+      await mkdir(dirname(target), { recursive: true });
+      const handle = await open(target, 'w', 0o600);
+      handles.set(target, handle);
+      await handle.chmod(0o600); // open's mode applies only to a new file
     } catch (error) {
-      throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      await discard();
+      throw new InputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
   const { deps, environment } = await openLocalStore();
   try {
-    const links = await createLinks(deps, programme, cohort, count);
-    const csv = toCsv(['participant', 'session', 'wave', 'code', 'url'], links.map((link) => [link.participant, link.session, link.wave, link.code, `${base}/s/${link.code}`]));
-    if (output === undefined) await writeStdout(csv);
-    else {
-      await output.writeFile(csv);
-      console.error(`wrote ${links.length} links for ${count} participants to ${path ?? ''}`);
+    let links;
+    try {
+      links = await createLinks(deps, programme, cohort, count);
+    } catch (error) {
+      await discard();
+      throw error;
     }
-  } catch (error) {
-    if (output !== undefined && path !== undefined) await rm(path, { force: true });
-    throw error;
+    const rows = links.map((link) => ({ ...link, url: `${base}/s/${link.code}` }));
+    const csv = toCsv(['participant', 'session', 'wave', 'code', 'url'], rows.map((link) => [link.participant, link.session, link.wave, link.code, link.url]));
+    // The CSV first: once participants exist, their codes must land somewhere whatever follows.
+    const csvHandle = path === undefined ? undefined : handles.get(path);
+    if (csvHandle === undefined) await writeStdout(csv);
+    else await csvHandle.writeFile(csv);
+    const written = path === undefined ? [] : [`wrote ${links.length} links for ${count} participants to ${path}`];
+    if (sheetPath !== undefined || messagesPath !== undefined) {
+      const definition = deps.catalog.programmes.get(programme);
+      if (definition === undefined) throw new Error(`programme ${programme} vanished from the catalogue`);
+      const handout = { programme: definition, cohortName: definition.cohorts.find((entry) => entry.id === cohort)?.name ?? cohort, links: rows };
+      try {
+        if (sheetPath !== undefined) {
+          const { renderLinkSheet } = await import('#web/link-sheet.ts');
+          await handles.get(sheetPath)?.writeFile(await renderLinkSheet(handout));
+          written.push(`printable sheet (A4, one card per link): ${sheetPath}`);
+        }
+        if (messagesPath !== undefined) {
+          const { renderLinkMessages } = await import('#web/link-messages.ts');
+          await handles.get(messagesPath)?.writeFile(renderLinkMessages(handout));
+          written.push(`messages for SMS or chat: ${messagesPath}`);
+        }
+      } catch (error) {
+        for (const target of [sheetPath, messagesPath]) {
+          if (target === undefined) continue;
+          await handles.get(target)?.close();
+          handles.delete(target);
+          await rm(target, { force: true });
+        }
+        throw new Error(`the links were written${path === undefined ? '' : ` to ${path}`}, but the sheet and messages could not be: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (written.length > 0) console.error(`${written.join('\n')}\n${paths.length === 1 ? 'it is' : 'these are'} the only copy of the codes, readable only by you: keep ${paths.length === 1 ? 'it' : 'them'} safe`);
   } finally {
-    await output?.close();
+    for (const handle of handles.values()) await handle.close();
     await environment.close();
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * The links as messages to paste into SMS or chat: one per link, in the programme's default
+ * language, each under a `#` line that tells the coordinator whose and which it is (the
+ * participant's number in the batch, the session and the wave), in the sheet's order. The text
+ * a participant receives is neutral on purpose: it names neither the programme nor its
+ * subject, since someone else may read the phone.
+ */
+import { HANDOUT_STRINGS, handoutCards, handoutLanguages, type Handout } from './link-sheet.ts';
+
+/** The message a participant receives for one link. */
+export function linkMessage(handout: Handout, url: string): string {
+  return HANDOUT_STRINGS[handout.programme.defaultLanguage].message.replace('{url}', () => url);
+}
+
+/** The messages file: a `#` note for the coordinator, then each message under its `#` label, a blank line between. */
+export function renderLinkMessages(handout: Handout): string {
+  const note = handoutLanguages(handout.programme).map((language) => `# ${HANDOUT_STRINGS[language].messagesNote}`);
+  const header = [`# ${HANDOUT_STRINGS[handout.programme.defaultLanguage].title} · ${oneLine(handout.cohortName)}`, ...note].join('\n');
+  const messages = handoutCards(handout).map((card) => `# ${oneLine(card.label)}\n${linkMessage(handout, card.url)}`);
+  return `${[header, ...messages].join('\n\n')}\n`;
+}
+
+/** A label kept on its `#` line whatever a definition's name holds. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

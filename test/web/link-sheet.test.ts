@@ -1,0 +1,233 @@
+/**
+ * The links on paper and phones: the printable sheet (one card per link, with the QR code of
+ * the link, the address and the code in groups of four) and the messages to paste into SMS or
+ * chat; then `links` on the command line writing the three files, readable by the owner only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { catalog } from '#surveys/index.ts';
+import type { Programme } from '#surveys/schema.ts';
+import { formatCode, generateCode, generateParticipantId } from '#shared/codes.ts';
+import { parseCsv } from '#core/csv.ts';
+import { HANDOUT_STRINGS, handoutCards, renderLinkSheet, type Handout, type HandoutLink } from '#web/link-sheet.ts';
+import { linkMessage, renderLinkMessages } from '#web/link-messages.ts';
+import { runEntry } from '../support/run.ts';
+
+const BASE = 'https://surveys.example.org';
+
+function programme(id: string): Programme {
+  const found = catalog.programmes.get(id);
+  if (found === undefined) throw new Error(`no programme ${id}`);
+  return found;
+}
+
+/** A batch as createLinks issues it: per participant, each session's pre then post. */
+function batch(definition: Programme, participants: number): HandoutLink[] {
+  return Array.from({ length: participants }, () => generateParticipantId()).flatMap((participant) =>
+    definition.sessions.flatMap((session) =>
+      (['pre', 'post'] as const).map((wave) => {
+        const code = generateCode();
+        return { participant, session: session.id, wave, code, url: `${BASE}/s/${code}` };
+      }),
+    ),
+  );
+}
+
+function handoutOf(id: string, participants: number): Handout {
+  const definition = programme(id);
+  return { programme: definition, cohortName: definition.cohorts[0]?.name ?? 'cohort', links: batch(definition, participants) };
+}
+
+/** The cards of a sheet, each as its markup. */
+function cardsOf(sheet: string): string[] {
+  return sheet.split('<article class="card">').slice(1).map((part) => part.slice(0, part.indexOf('</article>')));
+}
+
+/** Text as a reader sees it, without tags (the code is split over two lines by markup only). */
+function textOf(markup: string): string {
+  return markup
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'");
+}
+
+function librarySvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}
+
+describe('the printable sheet', () => {
+  it('has one card per link, with the QR code of its link, the address and the code in groups of four', async () => {
+    const handout = handoutOf('justrom3-mentoring', 4);
+    const sheet = await renderLinkSheet(handout);
+    const cards = cardsOf(sheet);
+    expect(cards).toHaveLength(handout.links.length);
+    for (const link of handout.links) {
+      const typed = `${BASE}/s/${formatCode(link.code)}`;
+      const matching = cards.filter((card) => textOf(card).includes(typed));
+      expect(matching).toHaveLength(1);
+      const card = matching[0] ?? '';
+      // The QR code is the library's rendering of this very link, embedded as it is.
+      expect(card).toContain(await librarySvg(link.url));
+      expect(card.match(/<svg/g)).toHaveLength(1);
+    }
+    // The typed form is the same link: the survey ignores the hyphens (normaliseCode).
+    expect(formatCode('ABCDEFGHJKMNPQRSTVWXYZ0123')).toBe('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23');
+  });
+
+  it('labels each card with a participant number, the session and the wave, grouped for handing out', async () => {
+    const handout = handoutOf('justrom3-mentoring', 3);
+    const cards = handoutCards(handout);
+    const participants = [...new Set(handout.links.map((link) => link.participant))];
+    // Numbers follow the order of the links (the CSV's), never a name or the pseudonymous id.
+    for (const card of cards) expect(card.number).toBe(participants.indexOf(card.participant) + 1);
+    expect(cards.slice(0, 3).map((card) => card.label)).toEqual([
+      'Nr. 1 · Întâlnire individuală 1 · Înainte de sesiune',
+      'Nr. 2 · Întâlnire individuală 1 · Înainte de sesiune',
+      'Nr. 3 · Întâlnire individuală 1 · Înainte de sesiune',
+    ]);
+    expect(cards[3]?.label).toBe('Nr. 1 · Întâlnire individuală 1 · După sesiune');
+    expect(cards.map((card) => `${card.session}:${card.wave}`)).toEqual(
+      programme('justrom3-mentoring').sessions.flatMap((session) => ['pre', 'post'].flatMap((wave) => Array.from({ length: 3 }, () => `${session.id}:${wave}`))),
+    );
+    const sheet = await renderLinkSheet(handout);
+    expect(sheet.match(/<section>/g)).toHaveLength(3 * 2);
+    expect(sheet).toContain('<h2>Întâlnire individuală 1 · Înainte de sesiune (3)</h2>');
+    for (const participant of participants) expect(sheet).not.toContain(participant);
+  });
+
+  it('prints on A4 without breaking a card, and loads nothing: no script, no external resource', async () => {
+    const sheet = await renderLinkSheet(handoutOf('dones-mentores', 2));
+    expect(sheet).toMatch(/^<!doctype html>/);
+    expect(sheet).toContain('@page { size: A4 portrait');
+    expect(sheet).toMatch(/\.card \{[^}]*break-inside: avoid/);
+    expect(sheet).toMatch(/\.card \{[^}]*dashed/);
+    expect(sheet).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    for (const banned of ['<script', '<link', '<img', '<iframe', 'src=', 'href=', '@import', 'url(', 'onload=']) expect(sheet.toLowerCase()).not.toContain(banned);
+  });
+
+  it('writes the instructions in the programme language and English, and the cards in the programme language', async () => {
+    const dones = await renderLinkSheet(handoutOf('dones-mentores', 1));
+    expect(dones).toContain('<html lang="ca">');
+    expect(textOf(dones)).toContain(HANDOUT_STRINGS.ca.scan);
+    expect(textOf(dones)).toContain(HANDOUT_STRINGS.en.scan);
+    expect(textOf(dones)).toContain('Núm. 1 · Cicle de mentoria · Abans de la sessió');
+    const mvh = await renderLinkSheet(handoutOf('migrant-voices-heard', 1));
+    expect(mvh).toContain('<html lang="en">');
+    expect(mvh.split(HANDOUT_STRINGS.en.keep)).toHaveLength(2);
+  });
+
+  it('escapes every text it is given', async () => {
+    const definition = programme('dones-mentores');
+    const hostile: Programme = { ...definition, sessions: definition.sessions.map((session) => ({ ...session, name: { ca: '<script>alert(1)</script> & "x"' } })) };
+    const links = batch(hostile, 1).map((link) => ({ ...link, url: `https://x.example/"><b>/s/${link.code}` }));
+    const sheet = await renderLinkSheet({ programme: hostile, cohortName: '<img src=x onerror=alert(1)>', links });
+    expect(sheet).not.toContain('<script>');
+    expect(sheet).not.toContain('<img');
+    expect(sheet).not.toContain('"><b>');
+    expect(sheet).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+  });
+
+  it('has every handout string in every language, with its placeholders', () => {
+    const keys = Object.keys(HANDOUT_STRINGS.en).sort();
+    for (const [language, strings] of Object.entries(HANDOUT_STRINGS)) {
+      expect(Object.keys(strings).sort(), language).toEqual(keys);
+      for (const text of Object.values(strings)) expect(text.trim(), language).not.toBe('');
+      expect(strings.number, language).toContain('{n}');
+      expect(strings.message, language).toMatch(/\{url\}$/);
+    }
+  });
+});
+
+describe('the messages', () => {
+  it('has one neutral message per link, in the programme language, under a # label, a blank line between', () => {
+    const handout = handoutOf('dones-mentores', 5);
+    const text = renderLinkMessages(handout);
+    const blocks = text.trimEnd().split('\n\n');
+    const [header, ...messages] = blocks;
+    expect(header?.split('\n').every((line) => line.startsWith('# '))).toBe(true);
+    expect(messages).toHaveLength(handout.links.length);
+    const cards = handoutCards(handout);
+    messages.forEach((block, index) => {
+      const card = cards[index];
+      expect(block).toBe(`# ${card?.label ?? ''}\nEl teu qüestionari (uns minuts): ${card?.url ?? ''}`);
+    });
+    for (const link of handout.links) expect(text.split(link.url)).toHaveLength(2);
+    // Nothing a participant receives names the programme or its subject.
+    const received = messages.map((block) => block.split('\n')[1] ?? '').join('\n');
+    for (const word of ['Dones', 'Mentor', 'mentor', 'violè', 'violen', 'víctima', 'victim', handout.cohortName]) expect(received).not.toContain(word);
+  });
+
+  it('speaks each programme default language', () => {
+    expect(linkMessage(handoutOf('justrom3-mentoring', 1), 'U')).toBe('Chestionarul dumneavoastră (câteva minute): U');
+    expect(linkMessage(handoutOf('migrant-voices-heard', 1), 'U')).toBe('Your questionnaire (a few minutes): U');
+    expect(linkMessage({ ...handoutOf('dones-mentores', 1), programme: { ...programme('dones-mentores'), defaultLanguage: 'es' } }, 'U$&')).toBe('Tu cuestionario (unos minutos): U$&');
+  });
+});
+
+describe('npm run prepost -- links, on paper and phones', () => {
+  let cwd: string;
+  // The folder's own embedded DynamoDB and link key, never a developer's.
+  const env = { DYNAMODB_ENDPOINT: '', TABLE_NAME: '', LINK_KEY: '', PREPOST_BASE_URL: '', PORT: '4322' };
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'prepost-link-sheet-'));
+  });
+
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  async function modeOf(path: string): Promise<number> {
+    return (await stat(path)).mode & 0o777;
+  }
+
+  it('writes the CSV, the sheet and the messages beside it, readable only by the owner, and logs no code', async () => {
+    // A file left from before with wider permissions is narrowed too.
+    await writeFile(join(cwd, 'batch-sheet.html'), 'old', { mode: 0o644 });
+    const result = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'barcelona-2026', '--count', '3', '--out', 'batch.csv'], cwd, env);
+    expect(result.code, result.stderr).toBe(0);
+    const files = ['batch.csv', 'batch-sheet.html', 'batch-messages.txt'].map((name) => join(cwd, name));
+    for (const file of files) expect(await modeOf(file), file).toBe(0o600);
+    for (const file of files) expect(result.stderr).toContain(file);
+    const [header, ...rows] = parseCsv(await readFile(files[0] ?? '', 'utf8'));
+    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url']);
+    expect(rows).toHaveLength(3 * 2);
+    const sheet = await readFile(files[1] ?? '', 'utf8');
+    const messages = await readFile(files[2] ?? '', 'utf8');
+    const cards = cardsOf(sheet);
+    expect(cards).toHaveLength(rows.length);
+    expect(messages.trimEnd().split('\n\n')).toHaveLength(1 + rows.length);
+    for (const [participant = '', , , code = '', url = ''] of rows) {
+      expect(url).toBe(`http://127.0.0.1:4322/s/${code}`);
+      const card = cards.find((markup) => textOf(markup).includes(`http://127.0.0.1:4322/s/${formatCode(code)}`));
+      expect(card, code).toBeDefined();
+      expect(card).toContain(await librarySvg(url));
+      expect(messages.split(`: ${url}\n`)).toHaveLength(2);
+      expect(sheet + messages).not.toContain(participant);
+      expect(result.stdout + result.stderr).not.toContain(code);
+      expect(result.stdout + result.stderr).not.toContain(formatCode(code));
+    }
+  });
+
+  it('takes --sheet and --messages with the CSV on standard output, and refuses one file for two', async () => {
+    const result = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '2', '--sheet', 'print/sheet.html', '--messages', 'sms.txt'], cwd, env);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = parseCsv(result.stdout).slice(1);
+    expect(rows).toHaveLength(2 * 3 * 2);
+    for (const name of ['print/sheet.html', 'sms.txt']) expect(await modeOf(join(cwd, name)), name).toBe(0o600);
+    const sheet = await readFile(join(cwd, 'print', 'sheet.html'), 'utf8');
+    const messages = await readFile(join(cwd, 'sms.txt'), 'utf8');
+    for (const row of rows) {
+      expect(textOf(sheet)).toContain(formatCode(row[3] ?? ''));
+      expect(messages).toContain(`Chestionarul dumneavoastră (câteva minute): ${row[4] ?? ''}\n`);
+    }
+    expect(result.stderr).not.toContain(rows[0]?.[3] ?? '');
+    const clash = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '1', '--out', 'same.html', '--sheet', 'same.html'], cwd, env);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('different files');
+  });
+});
