@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { benchAggregation, growthPerTenfold } from './aggregation.ts';
 import { benchCohortRead } from './cohort-read.ts';
+import { benchPageBytes } from './page-bytes.ts';
 import { count, duration, formatChecks, formatTable, megabytes, ratio, type BudgetCheck } from './report.ts';
 
 const AGGREGATION_SIZES = [10_000, 100_000, 1_000_000];
@@ -96,6 +97,8 @@ checks.push({
   measured: `${read.commands.QueryCommand ?? 0} Query pages, ${read.commands.ScanCommand ?? 0} Scan, ${otherCommands.length} other`,
   ok: otherCommands.length === 0 && (read.commands.QueryCommand ?? 0) === read.pages,
 });
+
+checks.push(...(await benchPageBytes()));
 
 console.log('Budgets');
 console.log(formatChecks(checks));
