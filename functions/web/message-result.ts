@@ -16,7 +16,8 @@ const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = { 404: 'notFound'
 export function participantErrorResult(error: HttpError, event: HttpEvent, frame?: PageFrame): HttpResult {
   const neutral: PageFrame = frame ?? {
     language: pickLanguage(LANGUAGES, 'en', event.queryStringParameters?.lang, header(event, 'accept-language')),
-    languages: [],
+    // The programme is unknown: offer every shipped language.
+    languages: LANGUAGES,
     path: event.rawPath,
     // The programme is unknown, so show the exit control: the page may be a survivor's mistyped link.
     quickExit: true,
