@@ -15,6 +15,21 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  export: {
+    summary: "export a cohort's responses as CSV (the columns import reads)",
+    usage: `Usage: npm run -s prepost -- export --programme P --cohort C [--out FILE.csv]
+
+Writes every response of cohort C as CSV, one row per participant and wave, in the columns
+that import reads: participant (the pseudonymous id), session, wave, consent, language, each
+subgroup and each <instrument>.<item> as the chosen option's value (empty: not answered).
+For analysis elsewhere (R, SPSS, a spreadsheet); it holds individual answers, so keep it as
+you keep the links: the file is readable only by you.
+
+  --programme P   programme id
+  --cohort C      cohort id
+  --out FILE      write here instead of standard output (use npm run -s with >)`,
+    run: runExport,
+  },
   erase: {
     summary: 'erase every stored trace of a participant, and recompute',
     usage: `Usage: npm run prepost -- erase --programme P --cohort C --participant ID
@@ -146,15 +161,9 @@ first to include the newest answers).
   },
 };
 
-/** Commands of the contract that later work adds, so the command line names them honestly. */
-const PLANNED: Readonly<Record<string, string>> = {
-  export: 'export a cohort\'s responses',
-};
-
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
-  const planned = Object.entries(PLANNED).map(([name, summary]) => `  ${name.padEnd(10)} ${summary} (not available yet)`);
-  return `Usage: npm run prepost -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n${planned.join('\n')}\n\nEach command takes --help.`;
+  return `Usage: npm run prepost -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEach command takes --help.`;
 }
 
 /** A mistake in how the command was called: printed with its usage, exit code 2. */
@@ -240,6 +249,32 @@ async function runErase(args: string[]): Promise<void> {
     if (!erased.found && erased.responses === 0) throw new InputError(`no participant "${participant}" in ${programme} / ${cohort} (already erased?)`);
     await aggregate(deps, { programme });
     console.log(`erased ${participant}: ${erased.responses} responses, ${erased.links} links; ${programme} recomputed`);
+  } finally {
+    await environment.close();
+  }
+}
+
+async function runExport(args: string[]): Promise<void> {
+  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, out: { type: 'string' } });
+  const programme = required(values.programme, '--programme');
+  const cohort = required(values.cohort, '--cohort');
+  const { openLocalStore } = await import('#local/stack.ts');
+  const { exportResponses } = await import('#use-cases/export-responses.ts');
+  const { deps, environment } = await openLocalStore();
+  try {
+    const { csv, rows } = await exportResponses(deps, programme, cohort);
+    if (values.out === undefined) await writeStdout(csv);
+    else {
+      const path = resolve(values.out);
+      await mkdir(dirname(path), { recursive: true });
+      const file = await open(path, 'w', 0o600);
+      try {
+        await file.writeFile(csv);
+      } finally {
+        await file.close();
+      }
+      console.error(`wrote ${rows} responses to ${path}`);
+    }
   } finally {
     await environment.close();
   }
@@ -436,12 +471,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    const planned = PLANNED[name];
-    if (planned !== undefined && (args.includes('--help') || args.includes('-h'))) {
-      console.log(`${name}: ${planned}. Not available yet in this version of prepost.`);
-      return 0;
-    }
-    console.error(planned === undefined ? `prepost: unknown command "${name}"\n\n${usage()}` : `prepost: "${name}" (${planned}) is not available yet`);
+    console.error(`prepost: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {

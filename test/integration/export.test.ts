@@ -1,0 +1,46 @@
+/**
+ * `prepost export` writes what `prepost import` reads: a cohort's stored responses come back
+ * unchanged through the import parser, so an export is also a backup and a transfer format.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLinks } from '#use-cases/create-links.ts';
+import { exportResponses } from '#use-cases/export-responses.ts';
+import { readImportCsv } from '#core/import-csv.ts';
+import { parseCsv } from '#core/csv.ts';
+import { simulateCohort, seededRandom } from '#local/simulation.ts';
+import { startTestStack } from '../support/stack.ts';
+
+const PROGRAMME = 'dones-mentores';
+const COHORT = 'girona-2026';
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
+  if (programme === undefined) throw new Error('no programme');
+  await simulateCohort(stack.url, programme, stack.deps.catalog, await createLinks(stack.deps, PROGRAMME, COHORT, 8), seededRandom(5));
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('export', () => {
+  it('writes every response in the import columns, and they read back to the stored answers', async () => {
+    const stored = await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT);
+    expect(stored.length).toBeGreaterThan(5);
+    const { csv, rows } = await exportResponses(stack.deps, PROGRAMME, COHORT);
+    expect(rows).toBe(stored.length);
+    expect(parseCsv(csv)[0]?.slice(0, 5)).toEqual(['participant', 'session', 'wave', 'consent', 'language']);
+    const programme = stack.deps.catalog.programmes.get(PROGRAMME);
+    if (programme === undefined) throw new Error('no programme');
+    const read = readImportCsv(csv, programme, COHORT, stack.deps.catalog);
+    expect(read.problems).toEqual([]);
+    for (const response of stored) {
+      const row = read.rows.find((candidate) => candidate.response?.participant === response.participant && candidate.response.wave === response.wave)?.response;
+      expect(row?.answers.answers).toEqual(response.answers);
+      expect(row?.answers.groups).toEqual(response.groups);
+      expect(row?.language).toBe(response.language);
+    }
+  });
+});
