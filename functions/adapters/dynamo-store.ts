@@ -8,6 +8,9 @@ import type { IndicatorRow } from '#core/indicators.ts';
 import type { AggregationMark, DeliveryRecord, IndicatorScope, IndicatorStore, LinkTarget, PublicationRecord, PublicationStore, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
 import { INDICATOR_PREFIX, MARK_SORT_KEY, PUBLICATION_SORT_KEY, sentSortKey, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
 
+/** One put or delete of a BatchWriteItem. */
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
 /** All of prepost's storage on one DynamoDB table. */
 export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore, PublicationStore {
   constructor(
@@ -38,15 +41,7 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         createdAt: participant.createdAt,
       },
     ]);
-    for (let start = 0; start < items.length; start += 25) {
-      let requests: { PutRequest: { Item: Record<string, unknown> } }[] = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
-        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      }
-    }
+    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
 
   async eraseParticipant(programme: string, cohort: string, participant: string): Promise<{ responses: number; links: number; found: boolean }> {
@@ -73,13 +68,18 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   }
 
   private async deleteKeys(keys: readonly Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < keys.length; start += 25) {
-      let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    await this.batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */
+  private async batchWrite(all: readonly WriteRequest[]): Promise<void> {
+    for (let start = 0; start < all.length; start += 25) {
+      let requests = all.slice(start, start + 25);
       for (let attempt = 0; requests.length > 0; attempt += 1) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
         if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
         const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
       }
     }
   }

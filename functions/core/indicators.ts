@@ -10,14 +10,12 @@
  * the two equal. Deterministic: participants are taken in id order (the cohort Query's order;
  * other orders are sorted first), so the same responses give byte-identical results.
  */
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
-import { hedgesJ, holmAdjust, signedRankPValue, type WilcoxonMethod } from './paired-statistics.ts';
+import { effectSizes, holmAdjust, signedRankPValue, tInterval, type WilcoxonMethod } from './paired-statistics.ts';
 
 /** A subgroup cell: one value of one dimension (site, role, age band...). */
 export interface GroupKey {
@@ -450,25 +448,8 @@ function finish(cell: Cell, quiz: boolean, alpha: number | null, reliability: nu
   const sdChange = sd(cell.squaresChange, n);
   const sdPrePaired = sd(cell.squaresPairedPre, n);
   const sdPostPaired = sd(cell.squaresPairedPost, n);
-  const df = n < 2 ? null : n - 1;
-  let ciLow: number | null = null;
-  let ciHigh: number | null = null;
-  let t: number | null = null;
-  let pT: number | null = null;
-  if (df !== null && meanChange !== null && sdChange !== null) {
-    const standardError = sdChange / Math.sqrt(n);
-    const margin = tQuantile(0.975, df) * standardError;
-    ciLow = meanChange - margin;
-    ciHigh = meanChange + margin;
-    if (standardError > 0) {
-      t = meanChange / standardError;
-      pT = Math.min(1, 2 * tCdf(-Math.abs(t), df));
-    }
-  }
+  const test = tInterval(meanChange, sdChange, n);
   const wilcoxon = signedRank(cell);
-  const averageSd = sdPrePaired !== null && sdPostPaired !== null ? (sdPrePaired + sdPostPaired) / 2 : null;
-  const dAv = meanChange !== null && averageSd !== null && averageSd > 0 ? meanChange / averageSd : null;
-  const correction = df === null ? null : hedgesJ(df);
   const meanPrePaired = mean(cell.sumPairedPre, n);
   const meanPostPaired = mean(cell.sumPairedPost, n);
   const reliable = sDiff !== null && sDiff > 0 && n >= 1;
@@ -488,18 +469,12 @@ function finish(cell: Cell, quiz: boolean, alpha: number | null, reliability: nu
     sd_post_paired: sdPostPaired,
     mean_change: meanChange,
     sd_change: sdChange,
-    ci95_low: finiteOrNull(ciLow),
-    ci95_high: finiteOrNull(ciHigh),
-    t: finiteOrNull(t),
-    df,
-    p_t: finiteOrNull(pT),
+    ...test,
     p_t_holm: null,
     wilcoxon_v: wilcoxon.v,
     p_wilcoxon: wilcoxon.p,
     wilcoxon_method: wilcoxon.method,
-    d_z: meanChange !== null && sdChange !== null && sdChange > 0 ? meanChange / sdChange : null,
-    d_av: dAv,
-    g_av: dAv === null || correction === null ? null : dAv * correction,
+    ...effectSizes(meanChange, sdChange, sdPrePaired, sdPostPaired, test.df),
     alpha_baseline: alpha,
     reliability,
     reliability_source: source,
@@ -570,10 +545,6 @@ function distribution(cell: Cell, values: readonly number[]): [number, number][]
     bins.set(bin, (bins.get(bin) ?? 0) + count);
   }
   return [...bins.entries()].sort(([a], [b]) => a - b).map(([bin, count]) => [low + (bin + 0.5) * width, count]);
-}
-
-function finiteOrNull(value: number | null): number | null {
-  return value === null || !Number.isFinite(value) ? null : value;
 }
 
 /** Responses sorted by cohort, participant, session, wave: as the cohort Query returns them, else sorted. */

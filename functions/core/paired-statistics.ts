@@ -85,28 +85,9 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
   const sdPre = n < 2 ? null : sampleStandardDeviation(before);
   const sdPost = n < 2 ? null : sampleStandardDeviation(after);
   const sdChange = n < 2 ? null : sampleStandardDeviation(changes);
-  const df = n < 2 ? null : n - 1;
-
-  let ciLow: number | null = null;
-  let ciHigh: number | null = null;
-  let t: number | null = null;
-  let pT: number | null = null;
-  if (df !== null && meanChange !== null && sdChange !== null) {
-    const standardError = sdChange / Math.sqrt(n);
-    const margin = tQuantile(0.975, df) * standardError;
-    ciLow = meanChange - margin;
-    ciHigh = meanChange + margin;
-    if (standardError > 0) {
-      t = meanChange / standardError;
-      pT = Math.min(1, 2 * tCdf(-Math.abs(t), df));
-    }
-  }
-
+  const test = tInterval(meanChange, sdChange, n);
   const wilcoxon = wilcoxonSignedRank(changes);
-  const dZ = meanChange !== null && sdChange !== null && sdChange > 0 ? meanChange / sdChange : null;
-  const averageSd = sdPre !== null && sdPost !== null ? (sdPre + sdPost) / 2 : null;
-  const dAv = meanChange !== null && averageSd !== null && averageSd > 0 ? meanChange / averageSd : null;
-  const correction = df === null ? null : hedgesJ(df);
+  const effects = effectSizes(meanChange, sdChange, sdPre, sdPost, test.df);
   return {
     n_paired: n,
     mean_pre: meanPre,
@@ -115,18 +96,36 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
     sd_post: sdPost,
     mean_change: meanChange,
     sd_change: sdChange,
-    ci95_low: ciLow === null ? null : finite(ciLow),
-    ci95_high: ciHigh === null ? null : finite(ciHigh),
-    t: t === null ? null : finite(t),
-    df,
-    p_t: pT === null ? null : finite(pT),
+    ...test,
     wilcoxon_v: wilcoxon.v,
     p_wilcoxon: wilcoxon.p,
     wilcoxon_method: wilcoxon.method,
-    d_z: dZ,
-    d_av: dAv,
-    g_av: dAv === null || correction === null ? null : dAv * correction,
+    ...effects,
   };
+}
+
+/**
+ * The 95% CI of a mean change (mean ± t(0.975, n-1) · sd / √n) and the paired t-test (t =
+ * mean / (sd / √n), df = n - 1, two-sided p). With zero spread the interval has no width and
+ * t does not exist (null).
+ */
+export function tInterval(meanChange: number | null, sdChange: number | null, n: number): Pick<PairedStatistics, 'ci95_low' | 'ci95_high' | 't' | 'df' | 'p_t'> {
+  const df = n < 2 ? null : n - 1;
+  if (df === null || meanChange === null || sdChange === null) return { ci95_low: null, ci95_high: null, t: null, df, p_t: null };
+  const standardError = sdChange / Math.sqrt(n);
+  const margin = tQuantile(0.975, df) * standardError;
+  const t = standardError > 0 ? meanChange / standardError : null;
+  const pT = t === null ? null : Math.min(1, 2 * tCdf(-Math.abs(t), df));
+  return { ci95_low: finite(meanChange - margin), ci95_high: finite(meanChange + margin), t: t === null ? null : finite(t), df, p_t: pT === null ? null : finite(pT) };
+}
+
+/** Lakens' (2013) d_z and d_av, and Hedges' g_av = d_av · J(df); null where a denominator is 0 or missing. */
+export function effectSizes(meanChange: number | null, sdChange: number | null, sdPre: number | null, sdPost: number | null, df: number | null): Pick<PairedStatistics, 'd_z' | 'd_av' | 'g_av'> {
+  const dZ = meanChange !== null && sdChange !== null && sdChange > 0 ? meanChange / sdChange : null;
+  const averageSd = sdPre !== null && sdPost !== null ? (sdPre + sdPost) / 2 : null;
+  const dAv = meanChange !== null && averageSd !== null && averageSd > 0 ? meanChange / averageSd : null;
+  const correction = df === null ? null : hedgesJ(df);
+  return { d_z: dZ, d_av: dAv, g_av: dAv === null || correction === null ? null : dAv * correction };
 }
 
 /** The t-based 95% interval of a mean: mean ± t(0.975, n-1) · sd / √n; null bounds below n = 2. */
