@@ -31,7 +31,7 @@ export const scopeKey = (programme: string, cohort: string | null): string => (c
 export const MARK_SORT_KEY = 'AGG';
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
-export const POOLED_SESSION = 'pooled';
+export { POOLED as POOLED_SESSION } from '#ports/store.ts';
 export const TIME_INDEX = 'ByTime';
 export const timeSortKey = (response: { receivedAt: string; participant: string; session: string; wave: string }): string =>
   `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;

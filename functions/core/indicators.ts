@@ -15,7 +15,7 @@ import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
-import { effectSizes, holmAdjust, signedRankPValue, tInterval, type WilcoxonMethod } from './paired-statistics.ts';
+import { effectSizes, holmAdjust, signedRankPValue, tInterval, type PairedStatistics, type WilcoxonMethod } from './paired-statistics.ts';
 
 /** A subgroup cell: one value of one dimension (site, role, age band...). */
 export interface GroupKey {
@@ -23,14 +23,20 @@ export interface GroupKey {
   readonly value: string;
 }
 
+/** The statistics of change a cell shares with `prepost stats`, defined (and documented) in paired-statistics.ts. */
+type ChangeStatistics = Pick<
+  PairedStatistics,
+  'n_paired' | 'mean_change' | 'sd_change' | 'ci95_low' | 'ci95_high' | 't' | 'df' | 'p_t' | 'wilcoxon_v' | 'p_wilcoxon' | 'wilcoxon_method' | 'd_z' | 'd_av' | 'g_av'
+>;
+
 /**
- * The indicators of one cell. Means are null without data, SDs below two values; every
+ * The indicators of one cell: the statistics of change over its completers (change is post -
+ * pre), plus what a cohort table adds. Means are null without data, SDs below two values; every
  * statistic that does not exist for the data is null, never NaN.
  */
-export interface Indicators {
+export interface Indicators extends ChangeStatistics {
   readonly n_pre: number;
   readonly n_post: number;
-  readonly n_paired: number;
   /** Scored before but not after: the drop-outs, so attrition bias is visible. */
   readonly n_pre_only: number;
   /** All pre respondents with a score. */
@@ -46,23 +52,8 @@ export interface Indicators {
   readonly sd_pre_paired: number | null;
   readonly mean_post_paired: number | null;
   readonly sd_post_paired: number | null;
-  /** Change is post - pre, over completers; CI and tests as in `pairedStatistics`. */
-  readonly mean_change: number | null;
-  readonly sd_change: number | null;
-  readonly ci95_low: number | null;
-  readonly ci95_high: number | null;
-  readonly t: number | null;
-  readonly df: number | null;
-  readonly p_t: number | null;
   /** Holm-adjusted p_t across the instruments of the same cohort, session and group. */
   readonly p_t_holm: number | null;
-  readonly wilcoxon_v: number | null;
-  readonly p_wilcoxon: number | null;
-  readonly wilcoxon_method: WilcoxonMethod;
-  readonly d_z: number | null;
-  readonly d_av: number | null;
-  /** Hedges' g_av with J(df), df = n_paired - 1. */
-  readonly g_av: number | null;
   /** Cronbach's alpha of the item scores at baseline: whole-group cells, complete cases. */
   readonly alpha_baseline: number | null;
   /** The reliability used for reliable change (the whole group's, in every cell), and where it came from. */

@@ -75,6 +75,12 @@ export interface ResponseStore {
   countResponsesSince(programme: string, cohort: string, since: string): Promise<number>;
 }
 
+/**
+ * The programme pool's name wherever a cohort or session name is expected: the impact API's
+ * `cohort=pooled`, the pool's one stored table, the dashboard's keys.
+ */
+export const POOLED = 'pooled';
+
 /** Which stored impact table: a cohort's, or (cohort null) the programme's pool. */
 export interface IndicatorScope {
   readonly programme: string;
@@ -86,7 +92,7 @@ export interface AggregationMark {
   /** The receivedAt of the newest response included ('' when none). */
   readonly asOf: string;
   readonly responses: number;
-  /** The sessions stored (a pool stores one table, 'pooled'). */
+  /** The sessions stored (a pool stores one table, {@link POOLED}). */
   readonly sessions: readonly string[];
   /** Cohorts: participants created, and responses per wave (`session:pre`), for response rates. */
   readonly participants?: number;

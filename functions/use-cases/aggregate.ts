@@ -14,7 +14,7 @@
  * `full` for its cohort: removing an old response changes no count in the window.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { AggregationMark, IndicatorStore, ParticipantStore, ResponseStore, StoredResponse } from '#ports/store.ts';
+import { POOLED, type AggregationMark, type IndicatorStore, type ParticipantStore, type ResponseStore, type StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -36,7 +36,6 @@ export interface AggregateReport {
   readonly cohorts: { readonly programme: string; readonly cohort: string | null; readonly responses: number; readonly rows: number; readonly recomputed: boolean }[];
 }
 
-const POOLED = ['pooled'];
 
 /** How far before the newest included response a later run looks for new ones. */
 export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
@@ -84,7 +83,7 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
     const all: StoredResponse[] = [];
     for (const cohort of programme.cohorts) all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
     const pooled = computePooledIndicators(programme, deps.catalog, all);
-    await deps.indicators.putIndicators(poolScope, pooled, { asOf: newestOf(all), responses: all.length, sessions: POOLED, basis });
+    await deps.indicators.putIndicators(poolScope, pooled, { asOf: newestOf(all), responses: all.length, sessions: [POOLED], basis });
     report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
   }
   return { cohorts: report };

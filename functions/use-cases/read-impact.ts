@@ -3,14 +3,11 @@
  * cohort: one Query per table.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
+import { POOLED, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
 import type { IndicatorRow } from '#core/indicators.ts';
 import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
 import { toCsv } from '#core/csv.ts';
 import { NotFoundError } from '#shared/errors.ts';
-
-/** The cohort parameter that selects the programme pool. */
-export const POOLED = 'pooled';
 
 export interface ReadImpactDeps {
   readonly indicators: IndicatorStore;
@@ -18,7 +15,7 @@ export interface ReadImpactDeps {
   readonly catalog: Catalog;
 }
 
-/** The impact rows and, per cohort ('pooled' for the pool), the newest response they include. */
+/** The impact rows and, per cohort ({@link POOLED} for the pool), the newest response they include. */
 export interface Impact {
   readonly programme: string;
   readonly rows: ImpactRow[];
@@ -47,7 +44,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     // Stored per session in key order; present them in the programme's session order.
     const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
     rows.push(...sorted.map(({ row }) => row));
-    computedAt[cohort ?? 'pooled'] = stored.mark === undefined ? null : stored.mark.asOf;
+    computedAt[cohort ?? POOLED] = stored.mark === undefined ? null : stored.mark.asOf;
     // Participants are counted now (links may have been made since); answers as of the last aggregation.
     if (cohort !== null) responseRates[cohort] = { participants: await deps.participants.countParticipants(programme.id, cohort), answered: { ...(stored.mark?.answered ?? {}) } };
   }
@@ -57,7 +54,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
 
 /** The key of a whole-group cell's changes in {@link Impact.changes}. */
 export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
-  return `${cohort ?? 'pooled'}|${session ?? 'pooled'}|${instrument}`;
+  return `${cohort ?? POOLED}|${session ?? POOLED}|${instrument}`;
 }
 
 /** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */

@@ -11,6 +11,7 @@ import type { ImpactRow } from '#core/impact-table.ts';
 import { meanInterval } from '#core/paired-statistics.ts';
 import { readIndicators } from '#core/readings.ts';
 import type { HttpResult } from '#shared/http.ts';
+import { POOLED } from '#ports/store.ts';
 import { changeKey, type Impact } from '#use-cases/read-impact.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { html, raw, type Html } from './html.ts';
@@ -38,7 +39,7 @@ export function renderDashboardIndex(catalog: Catalog): HttpResult {
   const programmes = [...catalog.programmes.values()].map((programme) => {
     const link = (cohort: string | undefined, label: string): Html =>
       html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`}">${label}</a></li>`;
-    return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${programme.cohorts.map((cohort) => link(cohort.id, cohort.name))}${link('pooled', 'All cohorts, pooled')}${link(undefined, 'Everything on one page')}</ul></section>`;
+    return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${programme.cohorts.map((cohort) => link(cohort.id, cohort.name))}${link(POOLED, 'All cohorts, pooled')}${link(undefined, 'Everything on one page')}</ul></section>`;
   });
   return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${programmes}`) };
 }
@@ -49,16 +50,16 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
     const programme = catalog.programmes.get(impact.programme);
     if (programme === undefined) return '';
     const cohorts = programme.cohorts.filter((cohort) => cohort.id in impact.computedAt).map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
-    const pooled = 'pooled' in impact.computedAt ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)') : '';
+    const pooled = POOLED in impact.computedAt ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)') : '';
     return html`<section><p><a href="/dashboard">All programmes</a></p><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
   });
   return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`) };
 }
 
 function renderScope(catalog: Catalog, programme: Programme, impact: Impact, cohort: string | null, title: string): Html {
-  const computed = impact.computedAt[cohort ?? 'pooled'];
+  const computed = impact.computedAt[cohort ?? POOLED];
   const rows = impact.rows.filter((row) => row.cohort === cohort);
-  const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? 'pooled')}&format=csv`;
+  const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv`;
   const status = computed === null || computed === undefined ? 'Not aggregated yet.' : computed === '' ? 'No responses yet.' : `Includes responses up to ${computed}.`;
   const sessions = cohort === null ? [{ id: null, name: 'Pooled' }] : programme.sessions.map((session) => ({ id: session.id, name: session.name.en ?? session.id }));
   const tables = sessions.map((session) => {
@@ -66,7 +67,7 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
     if (sessionRows.length === 0) return '';
     return html`<div class="scroll"><table><caption>${session.name}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre / post / paired</th><th>Drop-outs: n, baseline (completers')</th><th>Before, completers: mean (SD)</th><th>After, completers: mean (SD)</th><th>Change [95% CI]</th><th>t (df), p (Holm)</th><th>Wilcoxon V, p</th><th>d<sub>z</sub> / d<sub>av</sub> / g<sub>av</sub></th><th>Reliably ↑ / = / ↓ (threshold)</th><th>Reliability (source); α baseline</th><th>Normalised gain: of means / mean of gains</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table></div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
   });
-  const ratesCsv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? 'pooled')}&format=csv&table=response-rates`;
+  const ratesCsv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv&table=response-rates`;
   return html`<section><h3>${title}</h3><p class="muted">${status} <a href="${csv}">Download the indicators (CSV)</a>${cohort === null ? '' : html` · <a href="${ratesCsv}">Download the response rates (CSV)</a>`}</p>${cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort])}${tables}</section>`;
 }
 

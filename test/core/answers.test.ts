@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
-import { Instrument, type Programme } from '#surveys/schema.ts';
+import type { Programme } from '#surveys/schema.ts';
+import { testInstrument } from '../support/instruments.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { answerField, CONSENT_FIELD, groupField, sameAnswers, validateAnswers, type FieldError, type ValidAnswers } from '#core/answers.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
@@ -181,15 +182,8 @@ describe('validateAnswers: subgroup questions', () => {
 });
 
 describe('validateAnswers: items that may not be skipped', () => {
-  const required = Instrument.parse({
+  const required = testInstrument({
     id: 'test-required',
-    version: '1',
-    kind: 'scale',
-    name: { en: 'Required' },
-    construct: { en: 'Nothing' },
-    citation: 'test fixture',
-    licence: 'test',
-    translations: { en: { status: 'original' } },
     options: [
       { value: 'no', score: 0, label: { en: 'No' } },
       { value: 'yes', score: 1, label: { en: 'Yes' } },

@@ -12,7 +12,7 @@ import type { StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { compileScorer } from '#core/compiled-scorer.ts';
 import { scoreInstrument } from '#core/scoring.ts';
-import { cronbachAlpha, pairedStatistics, reliableChange, reliableChangeAt, type ReliableChange } from '#core/paired-statistics.ts';
+import { cronbachAlpha, normalisedGain, pairedStatistics, reliableChange, reliableChangeAt, type ReliableChange } from '#core/paired-statistics.ts';
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');
@@ -161,4 +161,46 @@ describe('the aggregation engine', () => {
       { numRuns: 40 },
     );
   });
+
+  it("agrees with Hake's gains for a knowledge quiz, including people at 100% before", () => {
+    const justrom3 = catalog.programmes.get('justrom3-mentoring');
+    const quiz = catalog.instruments.get('rights-justice-quiz');
+    if (justrom3 === undefined || quiz === undefined) throw new Error('seed definitions missing');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 30 }), (people) => {
+        const answersOf = (right: readonly boolean[]): StoredResponse['answers'] => ({
+          [quiz.id]: Object.fromEntries(
+            quiz.items.map((item, index) => {
+              const options = optionsOf(quiz, index);
+              return [item.id, (right[index] === true ? options.find((option) => option.correct === true) : options.find((option) => option.correct !== true))?.value ?? ''];
+            }),
+          ),
+        });
+        const responses: StoredResponse[] = people.flatMap(([before, after], index) =>
+          ([['pre', before], ['post', after]] as const).map(([wave, right]) => ({
+            programme: justrom3.id,
+            cohort: 'iasi-2020',
+            participant: `q${String(index).padStart(3, '0')}`,
+            session: 'individual-meeting-1',
+            wave,
+            answers: answersOf(right),
+            groups: {},
+            language: 'ro',
+            consentVersion: '1',
+            receipt: 'R',
+            receivedAt: '2026-01-01T00:00:00Z',
+            expiresAt: 0,
+          })),
+        );
+        const row = computeCohortIndicators(justrom3, catalog, 'iasi-2020', responses).find((candidate) => candidate.session === 'individual-meeting-1' && candidate.instrument === quiz.id && candidate.part === undefined && candidate.group === null);
+        const scores = (wave: 'pre' | 'post'): number[] => responses.filter((response) => response.wave === wave).map((response) => scoreInstrument(quiz, response.answers[quiz.id]).score ?? Number.NaN);
+        const expected = normalisedGain(scores('pre'), scores('post'));
+        close(row?.indicators.gain_of_averages ?? null, expected.gain_of_averages);
+        close(row?.indicators.average_of_gains ?? null, expected.average_of_gains);
+        expect(row?.indicators.gain_undefined).toBe(expected.gain_undefined);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
+

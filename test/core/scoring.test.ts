@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
-import { Instrument } from '#surveys/schema.ts';
+import type { Instrument } from '#surveys/schema.ts';
+import { testInstrument } from '../support/instruments.ts';
 import { PREFER_NOT_TO_SAY, scoreInstrument } from '#core/scoring.ts';
 
 function shipped(id: string): Instrument {
@@ -180,15 +181,8 @@ describe('scoreInstrument on a quiz (percent correct over answered items)', () =
 
 describe('scoreInstrument on a handcrafted mean-scored instrument', () => {
   const options = [1, 2, 3, 4, 5].map((score) => ({ value: `s${score}`, score, label: { en: String(score) } }));
-  const meanScale = Instrument.parse({
+  const meanScale = testInstrument({
     id: 'test-mean',
-    version: '1',
-    kind: 'scale',
-    name: { en: 'Test mean scale' },
-    construct: { en: 'Nothing in particular' },
-    citation: 'test fixture',
-    licence: 'test',
-    translations: { en: { status: 'original' } },
     options,
     items: [
       { id: 'q1', text: { en: 'One' } },
@@ -232,15 +226,8 @@ describe('the minAnswered threshold is inclusive', () => {
     // with minAnswered * items wrongly refuses a response right at the threshold.
     expect(7 / 25).toBe(0.28);
     const items = Array.from({ length: 25 }, (_, index) => ({ id: `q${index + 1}`, text: { en: `Question ${index + 1}` } }));
-    const scale = Instrument.parse({
+    const scale = testInstrument({
       id: 'test-threshold',
-      version: '1',
-      kind: 'scale',
-      name: { en: 'Threshold' },
-      construct: { en: 'Nothing' },
-      citation: 'test fixture',
-      licence: 'test',
-      translations: { en: { status: 'original' } },
       options: [
         { value: 'no', score: 0, label: { en: 'No' } },
         { value: 'yes', score: 1, label: { en: 'Yes' } },
