@@ -60,6 +60,7 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
         participant,
         links: (['pre', 'post'] as const).map((wave) => ({ hash: `bench-${index}-${wave}`, session: BENCH_SESSION, wave })),
         createdAt: '2026-01-05T09:00:00.000Z',
+        expiresAt: Date.parse('2027-01-05T09:00:00.000Z') / 1000,
       })),
     );
     await forEachConcurrently(data, 8, async (response) => {

@@ -151,8 +151,9 @@ dashboard and API show). Only cohorts with responses since the last run are reco
     usage: `Usage: npm run prepost -- summaries [--programme P] [--period YYYY-MM] [--out DIR]
 
 Writes each programme's anonymised summary to DIR/<programme>/<period>/summary.{json,csv,html}
-and the funders' messages to DIR/outbox/*.eml, from the stored indicators (run aggregate
-first to include the newest answers).
+and the funders' messages to DIR/outbox/*.eml. It first aggregates what changed since the
+last aggregation (new answers, withdrawals), as the monthly schedule does, so a summary never
+includes anyone who has withdrawn.
 
   --programme P     only this programme
   --period YYYY-MM  the month reported (default: this month)
@@ -246,7 +247,7 @@ async function runErase(args: string[]): Promise<void> {
   const { deps, environment } = await openLocalStore();
   try {
     const erased = await eraseParticipant(deps, programme, cohort, participant);
-    if (!erased.found && erased.responses === 0) throw new InputError(`no participant "${participant}" in ${programme} / ${cohort} (already erased?)`);
+    if (!erased.found) throw new InputError(`no participant "${participant}" in ${programme} / ${cohort} (already erased?); nothing was changed`);
     await aggregate(deps, { programme });
     console.log(`erased ${participant}: ${erased.responses} responses, ${erased.links} links; ${programme} recomputed`);
   } finally {
@@ -444,7 +445,7 @@ async function runSummaries(args: string[]): Promise<void> {
   const values = options(args, { programme: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
   if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new UsageError('--period must be a month, YYYY-MM');
   const { openLocalStore } = await import('#local/stack.ts');
-  const { publishSummary } = await import('#use-cases/publish-summaries.ts');
+  const { aggregateAndPublish } = await import('#use-cases/publish-summaries.ts');
   const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
   const { deps, environment } = await openLocalStore();
   try {
@@ -452,7 +453,7 @@ async function runSummaries(args: string[]): Promise<void> {
     const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);
     const ids = values.programme === undefined ? [...deps.catalog.programmes.keys()] : [values.programme];
     for (const id of ids) {
-      const report = await publishSummary({ ...deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, deps.clock), sender: 'prepost <summaries@prepost.invalid>' }, id, period);
+      const report = await aggregateAndPublish({ ...deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, deps.clock), sender: 'prepost <summaries@prepost.invalid>' }, id, period);
       const shown = report.summary.rows.filter((row) => !row.suppressed).length;
       const already = report.alreadySent > 0 ? ` (${report.alreadySent} funder(s) already sent this period: not emailed again)` : '';
       console.log(`${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages${already}`);

@@ -25,7 +25,7 @@ export async function ensureDemoLinks(deps: Deps, dataDir: string): Promise<Demo
   if (existsSync(file)) {
     const saved = JSON.parse(await readFile(file, 'utf8')) as DemoLink[];
     const first = saved[0];
-    if (first !== undefined && (await deps.store.findLink(hashCode(first.code, await deps.linkKey()))) !== undefined) return saved;
+    if (first !== undefined && (await deps.store.findLink(hashCode(first.code, await deps.linkKey())))?.status === 'active') return saved;
   }
   const links: DemoLink[] = [];
   for (const programme of deps.catalog.programmes.values()) {

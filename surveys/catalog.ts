@@ -216,6 +216,7 @@ function checkInstrumentLanguages(instrument: Instrument, languages: readonly La
     if (instrument.translations[language] === undefined) throw new SurveyDefinitionError(file, 'translations', `does not say whether its ${language} version is validated (programme "${programmeId}" uses it in ${language})`);
   }
   require(instrument.name, 'name');
+  require(instrument.title, 'title');
   require(instrument.construct, 'construct');
   require(instrument.instructions, 'instructions');
   instrument.options?.forEach((option, index) => require(option.label, `options[${index}].label`));

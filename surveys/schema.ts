@@ -68,7 +68,14 @@ export const Instrument = z.object({
   id: Id,
   version: NonEmpty,
   kind: z.enum(['scale', 'quiz', 'single-item']),
+  /** The scale's own name (academic, as cited), for evaluators, the dashboard and the funder summary. */
   name: LocalizedText,
+  /**
+   * The heading participants see above the instrument's questions: plain words about their own
+   * life, with no scale name and no jargon ("How you see yourself", not "Rosenberg Self-Esteem
+   * Scale"), because a scale's name can label people or tell them what the answers are read for.
+   */
+  title: LocalizedText,
   /** What it measures, in a sentence, for the evaluator and the funder summary. */
   construct: LocalizedText,
   citation: NonEmpty,

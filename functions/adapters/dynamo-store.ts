@@ -3,10 +3,43 @@
  * transactions and Queries on one partition; nothing here Scans.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorRow } from '#core/indicators.ts';
-import type { AggregationMark, DeliveryRecord, IndicatorScope, IndicatorStore, LinkTarget, PublicationRecord, PublicationStore, NewParticipant, ParticipantStore, PutResponseResult, ResponseStore, StoredResponse, TokenStore } from '#ports/store.ts';
+import {
+  ErasureRaceError,
+  type AggregationMark,
+  type DeliveryRecord,
+  type ErasurePlan,
+  type ErasureReport,
+  type IndicatorScope,
+  type IndicatorStore,
+  type LinkLookup,
+  type LinkTarget,
+  type PublicationRecord,
+  type PublicationStore,
+  type NewParticipant,
+  type ParticipantStore,
+  type PutResponseResult,
+  type ResponseStore,
+  type SaveDraftResult,
+  type StoredResponse,
+  type SurveyDraft,
+  type TokenStore,
+  type WaveRecord,
+} from '#ports/store.ts';
 import { INDICATOR_PREFIX, MARK_SORT_KEY, PUBLICATION_SORT_KEY, sentSortKey, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
+
+/**
+ * The kinds of item stored at a wave's key (`RESP#<participant>#<session>#<wave>`). Every write
+ * of a response or a draft is conditional on {@link WAVE_WRITABLE}: the item is absent or a
+ * draft. An erasure writes markers unconditionally, so after it nothing else can land there:
+ * that single-item condition is what makes withdrawal win every race, on DynamoDB and on the
+ * embedded one alike (no transaction needed).
+ */
+const RESPONSE = 'response';
+const DRAFT = 'draft';
+const ERASED = 'erased';
+const WAVE_WRITABLE = { ConditionExpression: 'attribute_not_exists(PK) OR #type = :draft', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':draft': DRAFT } };
 
 /** One put or delete of a BatchWriteItem. */
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
@@ -31,6 +64,7 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         participant: participant.participant,
         session: link.session,
         wave: link.wave,
+        expiresAt: participant.expiresAt,
       })),
       {
         PK: cohortKey(participant.programme, participant.cohort),
@@ -39,36 +73,49 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         participant: participant.participant,
         linkHashes: participant.links.map((link) => link.hash),
         createdAt: participant.createdAt,
+        expiresAt: participant.expiresAt,
       },
     ]);
     await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
 
-  async eraseParticipant(programme: string, cohort: string, participant: string): Promise<{ responses: number; links: number; found: boolean }> {
+  async eraseParticipant(programme: string, cohort: string, participant: string, plan: ErasurePlan): Promise<ErasureReport> {
     const pk = cohortKey(programme, cohort);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) }, ConsistentRead: true }));
-    const linkHashes = (Item?.linkHashes as string[] | undefined) ?? [];
-    const responseKeys: Record<string, unknown>[] = [];
+    // A participant that does not exist (never did, or already erased) changes nothing.
+    if (Item === undefined) return { responses: 0, links: 0, found: false };
+    const linkHashes = (Item.linkHashes as string[] | undefined) ?? [];
+    const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
+    let responses = 0;
     await this.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': `${RESPONSE_PREFIX}${participant}#` },
-        ProjectionExpression: 'PK, SK',
+        ProjectionExpression: 'SK, #type',
+        ExpressionAttributeNames: { '#type': 'type' },
         ConsistentRead: true,
       },
       (page) => {
-        for (const item of page.Items ?? []) responseKeys.push({ PK: item.PK, SK: item.SK });
+        for (const item of page.Items ?? []) {
+          waveKeys.add(String(item.SK));
+          if (item.type === RESPONSE) responses += 1;
+        }
       },
     );
-    // Answers and links first; the participant item (which lists the links) and the mark last,
-    // so a run that dies part-way is finished by the next.
-    await this.deleteKeys([...responseKeys, ...linkHashes.map((hash) => linkKey(hash))]);
-    await this.deleteKeys([{ PK: pk, SK: MARK_SORT_KEY }, { PK: pk, SK: participantSortKey(participant) }]);
-    return { responses: responseKeys.length, links: linkHashes.length, found: Item !== undefined };
-  }
-
-  private async deleteKeys(keys: readonly Record<string, unknown>[]): Promise<void> {
-    await this.batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+    const marker = { type: ERASED, expiresAt: plan.markersExpireAt };
+    // 1. Every wave's item becomes a marker, overwriting answers and drafts; from here on no
+    //    conditional write of a response or draft can land for this participant.
+    await this.batchWrite([...waveKeys].map((SK) => ({ PutRequest: { Item: { PK: pk, SK, ...marker } } })));
+    // 2. Stored tables of the cohort and the pool are stale from now on, until recomputed. This
+    //    comes after the markers: an aggregation that reads the new count reads no answer of theirs.
+    for (const scope of [pk, scopeKey(programme, null)]) {
+      await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: { PK: scope, SK: MARK_SORT_KEY }, UpdateExpression: 'ADD erasures :one', ExpressionAttributeValues: { ':one': 1 } }));
+    }
+    // 3. Links become markers that name only the programme; 4. the participant item goes last,
+    //    so a run that dies part-way finds it and finishes the job.
+    await this.batchWrite(linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })));
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
+    return { responses, links: linkHashes.length, found: true };
   }
 
   /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */
@@ -84,10 +131,15 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     }
   }
 
-  async findLink(hash: string): Promise<LinkTarget | undefined> {
+  async findLink(hash: string): Promise<LinkLookup | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(hash) }));
     if (Item === undefined) return undefined;
-    return { programme: Item.programme, cohort: Item.cohort, participant: Item.participant, session: Item.session, wave: Item.wave };
+    if (Item.type === ERASED) return { status: 'withdrawn', programme: String(Item.programme) };
+    return {
+      status: 'active',
+      target: { programme: Item.programme, cohort: Item.cohort, participant: Item.participant, session: Item.session, wave: Item.wave },
+      expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined,
+    };
   }
 
   async hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean> {
@@ -114,25 +166,42 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
 
   async putResponse(response: StoredResponse): Promise<PutResponseResult> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...responseKey(response), TSK: timeSortKey(response), type: 'response', ...response },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...responseKey(response), TSK: timeSortKey(response), ...response, type: RESPONSE }, ...WAVE_WRITABLE }));
       return { stored: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const existing = await this.getResponse(response);
-      if (existing === undefined) throw error;
-      return { stored: false, existing };
+      const record = await this.getWaveRecord(response);
+      if (record.kind === 'withdrawn') return { stored: false, existing: 'withdrawn' };
+      if (record.kind !== 'response') throw error;
+      return { stored: false, existing: record.response };
     }
   }
 
   async getResponse(target: LinkTarget): Promise<StoredResponse | undefined> {
+    const record = await this.getWaveRecord(target);
+    return record.kind === 'response' ? record.response : undefined;
+  }
+
+  async getWaveRecord(target: LinkTarget): Promise<WaveRecord> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: responseKey(target), ConsistentRead: true }));
-    return Item === undefined ? undefined : toResponse(Item);
+    if (Item === undefined) return { kind: 'none' };
+    if (Item.type === ERASED) return { kind: 'withdrawn' };
+    if (Item.type === DRAFT) return { kind: 'draft', draft: JSON.parse(String(Item.draft)) as SurveyDraft };
+    return { kind: 'response', response: toResponse(Item) };
+  }
+
+  async saveDraft(target: LinkTarget, draft: SurveyDraft): Promise<SaveDraftResult> {
+    try {
+      // No TSK: drafts stay out of the time index, so aggregation's freshness count never sees them.
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...responseKey(target), type: DRAFT, draft: JSON.stringify(draft), expiresAt: draft.expiresAt }, ...WAVE_WRITABLE }));
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const record = await this.getWaveRecord(target);
+      if (record.kind === 'withdrawn') return 'withdrawn';
+      if (record.kind === 'response') return 'answered';
+      throw error;
+    }
   }
 
   async listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]> {
@@ -143,7 +212,8 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': RESPONSE_PREFIX },
       },
       (page) => {
-        for (const item of page.Items ?? []) responses.push(toResponse(item));
+        // Drafts and erasure markers share the prefix; only responses are answers.
+        for (const item of page.Items ?? []) if (item.type === RESPONSE) responses.push(toResponse(item));
       },
     );
     return responses;
@@ -179,7 +249,21 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     for (const session of previous?.sessions ?? []) {
       if (!mark.sessions.includes(session)) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
     }
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', ...mark, sessions: [...mark.sessions] } }));
+    const seen = mark.erasuresIncluded ?? 0;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', ...mark, sessions: [...mark.sessions], erasures: seen, erasuresIncluded: seen },
+          // An erasure counted since the computation began wins: the old mark stays, stale.
+          ConditionExpression: seen === 0 ? 'attribute_not_exists(erasures) OR erasures = :seen' : 'erasures = :seen',
+          ExpressionAttributeValues: { ':seen': seen },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ErasureRaceError(pk);
+      throw error;
+    }
   }
 
   async listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }> {
@@ -199,15 +283,18 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY }, ConsistentRead: true }));
     if (Item === undefined) return undefined;
+    // A mark an erasure created before any aggregation holds only the count.
     return {
-      asOf: String(Item.asOf),
-      responses: Number(Item.responses),
+      asOf: String(Item.asOf ?? ''),
+      responses: Number(Item.responses ?? 0),
       sessions: (Item.sessions as string[] | undefined) ?? [],
       ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
       ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
       ...(typeof Item.windowStart === 'string' ? { windowStart: Item.windowStart } : {}),
       ...(typeof Item.windowCount === 'number' ? { windowCount: Item.windowCount } : {}),
       ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
+      ...(typeof Item.erasures === 'number' ? { erasures: Item.erasures } : {}),
+      ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
     };
   }
 

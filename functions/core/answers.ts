@@ -18,6 +18,49 @@ export const groupField = (subgroup: string): string => `g.${subgroup}`;
 /** Fields the form may carry that are not answers. */
 const CONTROL_FIELDS = ['lang', 'step', 'nav'];
 
+/**
+ * Every answer field of a wave with the values it accepts: the one definition the form's
+ * schema, the draft kept between screens and the carried fields are all built from.
+ */
+export function fieldOptions(context: WaveContext, catalog: Catalog): Map<string, { readonly values: readonly string[]; readonly optional: boolean }> {
+  const fields = new Map<string, { values: string[]; optional: boolean }>();
+  fields.set(CONSENT_FIELD, { values: [context.programme.consent.version], optional: false });
+  for (const instrumentId of context.wave.instruments) {
+    const instrument = catalog.instruments.get(instrumentId);
+    if (instrument === undefined) continue;
+    instrument.items.forEach((item, index) => {
+      const values = optionsOf(instrument, index).map((option) => option.value);
+      if (item.sensitive) values.push(PREFER_NOT_TO_SAY);
+      fields.set(answerField(instrumentId, item.id), { values, optional: item.skippable });
+    });
+  }
+  for (const subgroupId of context.wave.subgroups) {
+    const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
+    if (subgroup === undefined) continue;
+    fields.set(groupField(subgroupId), { values: [...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY], optional: true });
+  }
+  return fields;
+}
+
+/**
+ * The posted fields that belong to the wave and hold a value it accepts; everything else is
+ * dropped. What the server keeps between screens and sends back in the page: never an unknown
+ * field, never more than the questionnaire has.
+ */
+export function knownAnswers(context: WaveContext, catalog: Catalog, fields: Readonly<Record<string, string | string[]>>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [field, accepted] of fieldOptions(context, catalog)) {
+    const value = fields[field];
+    if (typeof value === 'string' && accepted.values.includes(value)) kept[field] = value;
+  }
+  return kept;
+}
+
+/** Whether any question of the wave has a scored answer (an option, not "prefer not to say"). */
+export function hasScoredAnswer(fields: Readonly<Record<string, string | string[]>>): boolean {
+  return Object.entries(fields).some(([field, value]) => field.startsWith('a.') && typeof value === 'string' && value !== '' && value !== PREFER_NOT_TO_SAY);
+}
+
 /** Why a field was refused; the page turns the code into a sentence. */
 export type FieldProblem = 'required' | 'invalid-option' | 'unknown-field' | 'repeated' | 'consent-required';
 
@@ -77,25 +120,10 @@ export function validateAnswers(context: WaveContext, catalog: Catalog, fields: 
 }
 
 function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<string, string>> {
-  const shape: Record<string, z.ZodMiniType<string | undefined>> = {
-    [CONSENT_FIELD]: z.literal(context.programme.consent.version),
-  };
-  for (const instrumentId of context.wave.instruments) {
-    const instrument = catalog.instruments.get(instrumentId);
-    if (instrument === undefined) continue;
-    instrument.items.forEach((item, index) => {
-      const values = optionsOf(instrument, index).map((option) => option.value);
-      if (item.sensitive) values.push(PREFER_NOT_TO_SAY);
-      const accepted = z.enum(values as [string, ...string[]]);
-      shape[answerField(instrumentId, item.id)] = item.skippable ? z.optional(accepted) : accepted;
-    });
-  }
-  for (const subgroupId of context.wave.subgroups) {
-    const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
-    if (subgroup === undefined) continue;
-    const values = subgroup.options.map((option) => option.value);
-    values.push(PREFER_NOT_TO_SAY);
-    shape[groupField(subgroupId)] = z.optional(z.enum(values as [string, ...string[]]));
+  const shape: Record<string, z.ZodMiniType<string | undefined>> = {};
+  for (const [field, { values, optional }] of fieldOptions(context, catalog)) {
+    const accepted = field === CONSENT_FIELD ? z.literal(context.programme.consent.version) : z.enum(values as [string, ...string[]]);
+    shape[field] = optional ? z.optional(accepted) : accepted;
   }
   return z.strictObject(shape) as unknown as z.ZodMiniType<Record<string, string>>;
 }

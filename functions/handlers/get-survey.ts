@@ -1,36 +1,44 @@
 /**
- * GET /s/{code}: the participant's questionnaire for the wave the link opens, in their
- * language; the thank-you page once answered; 404 for an unknown link, 410 outside the window.
+ * GET /s/{code}: the participant's questionnaire where they left it (the screen and answers of
+ * their draft), in their language; the thank-you page once answered; a neutral "no longer
+ * active" page once withdrawn; 404 for an unknown link, 410 outside the window; 503 with a calm
+ * page when the store fails.
  */
 import middy from '@middy/core';
 import { defaultDeps } from '#adapters/default-deps.ts';
-import type { ResponseStore } from '#ports/store.ts';
 import { WaveClosedError } from '#shared/errors.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
+import { currentView, type SubmitDeps } from '#use-cases/submit-response.ts';
 import { pickLanguage } from '#web/language.ts';
-import { participantErrorResult } from '#web/message-result.ts';
+import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderSurveyStep, renderThanks } from '#web/survey-page.ts';
+import { frameFor, renderSurveyStep, renderThanks, renderWithdrawConfirm, renderWithdrawn } from '#web/survey-page.ts';
 import { surveySteps } from '#core/steps.ts';
 
-export interface GetSurveyDeps extends OpenLinkDeps {
-  readonly responses: ResponseStore;
-}
+export type GetSurveyDeps = OpenLinkDeps & SubmitDeps;
 
 /** Builds the handler around its ports. */
 export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error, event) => participantErrorResult(error, event)))
+    .use(httpErrors((error, event) => participantErrorResult(error, event, deps.catalog), (event) => participantFailureResult(event)))
     .handler(async (event) => {
+      const query = event.queryStringParameters ?? {};
       const link = await openLink(deps, event.pathParameters?.code);
       const { programme } = link.context;
-      const language = pickLanguage(programme.languages, programme.defaultLanguage, event.queryStringParameters?.lang, header(event, 'accept-language'));
-      const frame = frameFor(link.context, language, event.rawPath);
-      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, frame);
-      const existing = await deps.responses.getResponse(link.target);
-      const body = existing === undefined ? renderSurveyStep(link.context, deps.catalog, frame, surveySteps(link.context, deps.catalog), 0) : renderThanks(frame, existing.receipt);
-      return { statusCode: 200, headers: { ...PARTICIPANT_HEADERS }, body };
+      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
+      const view = await currentView(deps, link);
+      // ?lang= wins, then the language the participant chose on an earlier screen, then the browser's.
+      const remembered = view.kind === 'screen' ? view.language : undefined;
+      const language = pickLanguage(programme.languages, remembered ?? programme.defaultLanguage, query.lang, remembered === undefined ? header(event, 'accept-language') : undefined);
+      const frame = frameFor(programme, language, event.rawPath);
+      if (view.kind === 'withdrawn') return page(410, renderWithdrawn(frame, false));
+      if (query.withdraw === '1') return page(200, renderWithdrawConfirm(frame));
+      if (view.kind === 'thanks') return page(200, renderThanks(frame, view.receipt));
+      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
+      const steps = surveySteps(link.context, deps.catalog);
+      const consentProblem = query.problem === 'consent' && view.index === 0 ? [{ field: 'consent', problem: 'consent-required' as const }] : [];
+      return page(200, renderSurveyStep(link.context, deps.catalog, frame, steps, view.index, view.fields, consentProblem, view.notice));
     });
 }
 

@@ -12,8 +12,8 @@ import { S3Publisher } from '#adapters/s3-publisher.ts';
 import { SesMailer } from '#adapters/ses-mailer.ts';
 import { requireEnv } from '#shared/env.ts';
 import { logger } from '#shared/logger.ts';
-import { aggregate, type AggregateDeps } from '#use-cases/aggregate.ts';
-import { publishSummary, type PublishDeps } from '#use-cases/publish-summaries.ts';
+import type { AggregateDeps } from '#use-cases/aggregate.ts';
+import { aggregateAndPublish, type PublishDeps } from '#use-cases/publish-summaries.ts';
 import type { Clock } from '#ports/store.ts';
 
 /** The schedule's input: which programme, and optionally which month. */
@@ -32,8 +32,7 @@ export function previousMonth(now: Date): string {
 export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
   return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
     const period = event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
-    await aggregate(deps, { programme: event.programme });
-    const report = await publishSummary(deps, event.programme, period);
+    const report = await aggregateAndPublish(deps, event.programme, period);
     logger.info('summary published', { programme: report.programme, period, files: report.files.length, messages: report.messages });
     return { files: report.files, messages: report.messages };
   });

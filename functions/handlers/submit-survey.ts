@@ -1,63 +1,77 @@
 /**
- * POST /s/{code}: one screen of the questionnaire posted. Problems re-render the screen with
- * each one named and the answers kept; otherwise the next screen, or on the last one the
- * response is stored once and the participant redirected to the thank-you page
- * (post/redirect/get, so a reload does not resubmit).
+ * POST /s/{code}: one screen of the questionnaire posted. Each screen is saved and answered
+ * with a redirect to the link (post/redirect/get), so reload and Back never resubmit; the last
+ * one stores the response once. Answers no form of ours sends re-render the screen with each
+ * problem named; a store that fails answers 503 with the screen and its answers, for one more
+ * try. `nav=withdraw-confirm` erases the participant, whether or not the wave is open.
  */
 import middy from '@middy/core';
 import { defaultDeps } from '#adapters/default-deps.ts';
 import { HttpError, WaveClosedError } from '#shared/errors.ts';
-import { header, httpErrors, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { header, httpErrors, logFailure, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
 import { advanceSurvey, type SubmitDeps } from '#use-cases/submit-response.ts';
+import { eraseParticipant, type EraseDeps } from '#use-cases/erase-participant.ts';
+import { knownAnswers } from '#core/answers.ts';
 import { surveySteps } from '#core/steps.ts';
 import { pickLanguage } from '#web/language.ts';
-import { participantErrorResult } from '#web/message-result.ts';
+import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderMessage, renderSurveyStep, renderWithdrawConfirm } from '#web/survey-page.ts';
-import { eraseParticipant } from '#use-cases/erase-participant.ts';
+import { frameFor, renderAnsweredElsewhere, renderSurveyStep, renderWithdrawn } from '#web/survey-page.ts';
 
-export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps;
+export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps & EraseDeps;
 
 /** Builds the handler around its ports. */
 export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error, event) => participantErrorResult(error, event)))
+    .use(httpErrors((error, event) => participantErrorResult(error, event, deps.catalog), (event) => participantFailureResult(event)))
     .handler(async (event) => {
       const link = await openLink(deps, event.pathParameters?.code);
       const { programme } = link.context;
-      const acceptLanguage = header(event, 'accept-language');
-      let language = pickLanguage(programme.languages, programme.defaultLanguage, event.queryStringParameters?.lang, acceptLanguage);
-      let frame = frameFor(link.context, language, event.rawPath);
+      let language = pickLanguage(programme.languages, programme.defaultLanguage, event.queryStringParameters?.lang, header(event, 'accept-language'));
+      let frame = frameFor(programme, language, event.rawPath);
       let fields: Record<string, string | string[]>;
       try {
         fields = parseForm(event);
       } catch (error) {
-        if (error instanceof HttpError) return participantErrorResult(error, event, frame);
+        if (error instanceof HttpError) return participantErrorResult(error, event, deps.catalog, frame);
         throw error;
       }
       const chosen = fields.lang;
       language = pickLanguage(programme.languages, language, typeof chosen === 'string' ? chosen : undefined, undefined);
-      frame = frameFor(link.context, language, event.rawPath);
-      // Withdrawal works whether or not the wave is open: asked once more, then everything erased.
-      const nav = typeof fields.nav === 'string' ? fields.nav : undefined;
-      const page = (body: string): HttpResult => ({ statusCode: 200, headers: { ...PARTICIPANT_HEADERS }, body });
-      if (nav === 'withdraw') return page(renderWithdrawConfirm(frame));
-      if (nav === 'withdraw-confirm') {
+      frame = frameFor(programme, language, event.rawPath);
+      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
+      const redirect = (query: string): HttpResult => ({ statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` }, body: '' });
+      if (fields.nav === 'withdraw-confirm') {
         await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant);
-        return page(renderMessage(frame, 'withdrawnBody'));
+        return redirect(`lang=${language}&withdrawn=1`);
       }
-      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, frame);
+      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
+      const steps = surveySteps(link.context, deps.catalog);
       try {
         const outcome = await advanceSurvey(deps, link, fields, language);
-        if (outcome.kind === 'step') {
-          const steps = surveySteps(link.context, deps.catalog);
-          return { statusCode: outcome.errors.length > 0 ? 400 : 200, headers: { ...PARTICIPANT_HEADERS }, body: renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, fields, outcome.errors) };
+        switch (outcome.kind) {
+          case 'saved':
+            return redirect(`lang=${outcome.language}`);
+          case 'stored':
+          case 'repeated':
+            return redirect(`lang=${language}`);
+          case 'consent-required':
+            return redirect(`lang=${language}&problem=consent`);
+          case 'invalid':
+            return page(400, renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, outcome.fields, outcome.errors));
+          case 'answered':
+            return page(409, renderAnsweredElsewhere(frame));
+          case 'withdrawn':
+            return page(410, renderWithdrawn(frame, false));
         }
-        return { statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?lang=${language}` }, body: '' };
       } catch (error) {
-        if (error instanceof HttpError) return participantErrorResult(error, event, frame);
-        throw error;
+        if (error instanceof HttpError) throw error;
+        // The store failed (throttled, timed out, down): this screen again, answers kept, 503.
+        logFailure(event, error);
+        const posted = typeof fields.step === 'string' ? Number(fields.step) : steps.length - 1;
+        const index = Number.isInteger(posted) && posted >= 0 && posted < steps.length ? posted : steps.length - 1;
+        return { ...page(503, renderSurveyStep(link.context, deps.catalog, frame, steps, index, knownAnswers(link.context, deps.catalog, fields), [], 'save-failed')), headers: { ...PARTICIPANT_HEADERS, 'retry-after': '5' } };
       }
     });
 }

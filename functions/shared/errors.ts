@@ -25,6 +25,14 @@ export class WaveClosedError extends HttpError {
   }
 }
 
+/** The participant withdrew: the link answers "no longer active" in its programme's languages. */
+export class LinkWithdrawnError extends HttpError {
+  readonly status = 410;
+  constructor(readonly programme: string) {
+    super('participant withdrawn');
+  }
+}
+
 /** The body exceeds the size limit. */
 export class PayloadTooLargeError extends HttpError {
   readonly status = 413;

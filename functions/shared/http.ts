@@ -42,11 +42,14 @@ export function parseForm(event: HttpEvent): Record<string, string | string[]> {
   return fields;
 }
 
-/** Renders an expected error for this route; anything else becomes a plain 500. */
+/** Renders an expected error for this route. */
 export type ErrorRenderer = (error: HttpError, event: HttpEvent) => HttpResult | Promise<HttpResult>;
 
+/** Renders a failure (the store unreachable, a bug) for this route; by default a bare 500. */
+export type FailureRenderer = (event: HttpEvent) => HttpResult;
+
 /** Maps errors to responses in one place, so raw errors never reach a client. */
-export function httpErrors(render: ErrorRenderer): MiddlewareObj<HttpEvent, HttpResult> {
+export function httpErrors(render: ErrorRenderer, failure?: FailureRenderer): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       const { error } = request;
@@ -55,8 +58,13 @@ export function httpErrors(render: ErrorRenderer): MiddlewareObj<HttpEvent, Http
         logger.info('request refused', { route: request.event.routeKey, status: error.status, error: error.name });
         return;
       }
-      logger.error('request failed', { route: request.event.routeKey, error: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : undefined });
-      request.response = { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: 'Internal error' };
+      logFailure(request.event, error);
+      request.response = failure?.(request.event) ?? { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: 'Internal error' };
     },
   };
+}
+
+/** Logs a failure by its class and message only: never a body, an answer or a link code. */
+export function logFailure(event: HttpEvent, error: unknown): void {
+  logger.error('request failed', { route: event.routeKey, error: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : undefined });
 }

@@ -10,11 +10,14 @@
  *
  * The scheduled aggregate function runs one at a time (reserved concurrency 1). Publication
  * aggregates too; if it overlaps and stores an older table last, that table's mark counts fewer
- * responses than the cohort holds, so the next run recomputes it. Erasing responses must pass
- * `full` for its cohort: removing an old response changes no count in the window.
+ * responses than the cohort holds, so the next run recomputes it. An erasure removes responses
+ * that may be old (no count in the window changes), so it counts itself on the marks of the
+ * cohort and the pool instead: a mark whose erasure count differs from the one its rows were
+ * computed with is stale and recomputed, and a mark is only written if no erasure was counted
+ * while its rows were computed (else the scope is computed again, up to three times).
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { POOLED, type AggregationMark, type IndicatorStore, type ParticipantStore, type ResponseStore, type StoredResponse } from '#ports/store.ts';
+import { ErasureRaceError, POOLED, isStale, type AggregationMark, type IndicatorScope, type IndicatorStore, type ParticipantStore, type ResponseStore, type StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -48,45 +51,76 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
     if (programme === undefined) throw new NotFoundError(`unknown programme "${options.programme ?? ''}"`);
     const read = new Map<string, StoredResponse[]>();
     const marks: AggregationMark[] = [];
+    // The pool's erasure count is read before any cohort is: the pool computed below then
+    // includes no answer erased before that count.
+    const poolMark = await deps.indicators.getMark({ programme: programme.id, cohort: null });
     for (const cohort of programme.cohorts) {
       const scope = { programme: programme.id, cohort: cohort.id };
-      const mark = await deps.indicators.getMark(scope);
-      if (options.full !== true && mark?.windowStart !== undefined && (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount) {
+      let mark = await deps.indicators.getMark(scope);
+      if (
+        options.full !== true &&
+        !isStale(mark) &&
+        mark?.windowStart !== undefined &&
+        (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount
+      ) {
         marks.push(mark);
         report.push({ programme: programme.id, cohort: cohort.id, responses: mark.responses, rows: 0, recomputed: false });
         continue;
       }
-      const responses = await deps.responses.listCohortResponses(programme.id, cohort.id);
-      read.set(cohort.id, responses);
-      const rows = computeCohortIndicators(programme, deps.catalog, cohort.id, responses);
-      const asOf = newestOf(responses);
-      const windowStart = asOf === '' ? '' : new Date(Date.parse(asOf) - FRESHNESS_WINDOW_MS).toISOString();
-      const answered: Record<string, number> = {};
-      for (const response of responses) answered[`${response.session}:${response.wave}`] = (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
-      const fresh: AggregationMark = {
-        asOf,
-        responses: responses.length,
-        sessions: programme.sessions.map((session) => session.id),
-        participants: await deps.participants.countParticipants(programme.id, cohort.id),
-        answered: Object.fromEntries(Object.entries(answered).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-        windowStart,
-        windowCount: responses.filter((response) => response.receivedAt >= windowStart).length,
-      };
-      await deps.indicators.putIndicators(scope, rows, fresh);
-      marks.push(fresh);
-      report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
+      for (let attempt = 1; ; attempt += 1) {
+        const erasuresIncluded = mark?.erasures ?? 0;
+        const responses = await deps.responses.listCohortResponses(programme.id, cohort.id);
+        read.set(cohort.id, responses);
+        const rows = computeCohortIndicators(programme, deps.catalog, cohort.id, responses);
+        const asOf = newestOf(responses);
+        const windowStart = asOf === '' ? '' : new Date(Date.parse(asOf) - FRESHNESS_WINDOW_MS).toISOString();
+        const answered: Record<string, number> = {};
+        for (const response of responses) answered[`${response.session}:${response.wave}`] = (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
+        const fresh: AggregationMark = {
+          asOf,
+          responses: responses.length,
+          sessions: programme.sessions.map((session) => session.id),
+          participants: await deps.participants.countParticipants(programme.id, cohort.id),
+          answered: Object.fromEntries(Object.entries(answered).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+          windowStart,
+          windowCount: responses.filter((response) => response.receivedAt >= windowStart).length,
+          erasuresIncluded,
+        };
+        if (await storeUnlessErased(deps.indicators, scope, rows, fresh, attempt)) {
+          marks.push(fresh);
+          report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
+          break;
+        }
+        mark = await deps.indicators.getMark(scope);
+      }
     }
     // The pool is stale whenever a cohort mark it was built on has changed, in this run or a crashed one.
     const poolScope = { programme: programme.id, cohort: null };
-    const basis = JSON.stringify(marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null]));
-    if (options.full !== true && (await deps.indicators.getMark(poolScope))?.basis === basis) continue;
+    const basis = JSON.stringify(marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0]));
+    if (options.full !== true && !isStale(poolMark) && poolMark?.basis === basis) continue;
     const all: StoredResponse[] = [];
     for (const cohort of programme.cohorts) all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
     const pooled = computePooledIndicators(programme, deps.catalog, all);
-    await deps.indicators.putIndicators(poolScope, pooled, { asOf: newestOf(all), responses: all.length, sessions: [POOLED], basis });
-    report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
+    const poolFresh: AggregationMark = { asOf: newestOf(all), responses: all.length, sessions: [POOLED], basis, erasuresIncluded: poolMark?.erasures ?? 0 };
+    // A withdrawal during this run leaves the pool stale: the next run recomputes it.
+    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh, 3)) report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
   }
   return { cohorts: report };
+}
+
+/**
+ * Stores a scope's rows and mark; false when an erasure was counted meanwhile (the caller
+ * computes again), and after `attempt` 3 leaves the scope stale for the next run.
+ */
+async function storeUnlessErased(indicators: IndicatorStore, scope: IndicatorScope, rows: Parameters<IndicatorStore['putIndicators']>[1], mark: AggregationMark, attempt: number): Promise<boolean> {
+  try {
+    await indicators.putIndicators(scope, rows, mark);
+    return true;
+  } catch (error) {
+    if (!(error instanceof ErasureRaceError)) throw error;
+    if (attempt >= 3) return true;
+    return false;
+  }
 }
 
 function newestOf(responses: readonly StoredResponse[]): string {

@@ -35,8 +35,18 @@ export async function createLinks(deps: CreateLinksDeps, programmeId: string, co
     throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`);
   }
   if (!Number.isInteger(count) || count < 1 || count > MAX_PARTICIPANTS_PER_CALL) throw new BadRequestError(`count must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}`);
+  const now = deps.clock.now();
+  // Participant and link items expire with the programme's retention, counted from today. A
+  // response expires that long after it is received, so never before the link that gave it: a
+  // link can never answer again a wave whose answer has expired.
+  const expiresAt = Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400;
+  const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
+  const lastClose = Object.values(cohort?.windows ?? {}).reduce((latest, window) => (window.closes !== undefined && window.closes > latest ? window.closes : latest), '');
+  if (lastClose !== '' && new Date(expiresAt * 1000).toISOString().slice(0, 10) <= lastClose) {
+    throw new BadRequestError(`${programmeId} keeps data ${programme.retentionDays} days, which ends before ${cohortId}'s last wave closes (${lastClose}): links made today would expire before their waves; lengthen retentionDays or shorten the windows`);
+  }
   const key = await deps.linkKey();
-  const createdAt = deps.clock.now().toISOString();
+  const createdAt = now.toISOString();
   const issued: IssuedLink[] = [];
   const participants = Array.from({ length: count }, () => {
     const participant = generateParticipantId();
@@ -47,7 +57,7 @@ export async function createLinks(deps: CreateLinksDeps, programmeId: string, co
         return { hash: hashCode(code, key), session: session.id, wave };
       }),
     );
-    return { programme: programme.id, cohort: cohortId, participant, links, createdAt };
+    return { programme: programme.id, cohort: cohortId, participant, links, createdAt, expiresAt };
   });
   await deps.participants.createParticipants(participants);
   return issued;

@@ -1,23 +1,34 @@
 /**
  * Erasure of a participant, on their request through their own link (withdrawal) or a
- * coordinator's (`prepost erase`): every stored trace removed, the cohort's aggregation mark
- * with it, so the next aggregation recomputes the cohort and its pool without them. Funder
- * summaries then see the cohort shrink, and differencing control hides the cells that changed
- * by fewer than k, so the erased person's answers cannot be worked out by comparing summaries.
+ * coordinator's (`prepost erase`): every stored trace removed, and the stored tables of the
+ * cohort and the programme pool marked stale until aggregation recomputes them without the
+ * person; readers (dashboard, impact API, summaries) show no stale table. Funder summaries then
+ * see the cohort shrink, and differencing control hides the cells that changed by fewer than k,
+ * so the erased person's answers cannot be worked out by comparing summaries.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { ParticipantStore } from '#ports/store.ts';
+import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
 export interface EraseDeps {
   readonly participants: ParticipantStore;
   readonly catalog: Catalog;
+  readonly clock: Clock;
 }
 
-/** Steps: check the cohort exists, erase (answers and links, then the participant and the mark). */
-export async function eraseParticipant(deps: EraseDeps, programmeId: string, cohortId: string, participant: string): Promise<{ responses: number; links: number; found: boolean }> {
+/**
+ * How long the markers an erasure leaves live: long enough for any write in flight to meet
+ * them and for the links to say "no longer active" for a while; they hold no answer, and the
+ * links' markers not even the participant's id.
+ */
+export const ERASURE_MARKER_DAYS = 7;
+
+/** Steps: check the cohort exists, then erase (waves closed by markers, tables marked stale, links, participant). */
+export async function eraseParticipant(deps: EraseDeps, programmeId: string, cohortId: string, participant: string): Promise<ErasureReport> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
   if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
-  return deps.participants.eraseParticipant(programmeId, cohortId, participant);
+  const waves = programme.sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })));
+  const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
+  return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt });
 }

@@ -81,6 +81,8 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
       expiresAt: Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
     });
     if (outcome.stored) imported.push(response.row);
+    // Withdrew since the check: their erasure wins, nothing of theirs is stored.
+    else if (outcome.existing === 'withdrawn') problems.push({ row: response.row, column: PARTICIPANT_COLUMN, message: `${response.participant} has withdrawn; their answers were erased and none can be stored` });
     else if (sameAnswers(outcome.existing, response.answers)) present.push(response.row);
     // Answered on the web (or by another import) since the check: the stored answer stands.
     else problems.push(conflict(response));

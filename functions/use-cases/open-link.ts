@@ -6,7 +6,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, LinkTarget, ParticipantStore } from '#ports/store.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
-import { LinkNotFoundError, WaveClosedError } from '#shared/errors.ts';
+import { LinkNotFoundError, LinkWithdrawnError, WaveClosedError } from '#shared/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 
 /** What a link gives access to, and whether its wave is open today. */
@@ -24,18 +24,24 @@ export interface OpenLinkDeps {
 }
 
 /**
- * Steps: normalise the code, find its link, find the definitions, check the wave's window. The
- * status is returned rather than thrown so the closed-wave page can speak the programme's
- * language; {@link requireOpen} turns it into the 410.
+ * Steps: normalise the code, find its link (an expired one is gone, even before DynamoDB's TTL
+ * deletes it), find the definitions, check the wave's window. The status is returned rather
+ * than thrown so the closed-wave page can speak the programme's language; {@link requireOpen}
+ * turns it into the 410.
+ * @throws LinkNotFoundError, or LinkWithdrawnError when the participant erased their answers
  */
 export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined): Promise<OpenLink> {
   const code = rawCode === undefined ? undefined : normaliseCode(rawCode);
   if (code === undefined) throw new LinkNotFoundError('malformed code');
-  const target = await deps.participants.findLink(hashCode(code, await deps.linkKey()));
-  if (target === undefined) throw new LinkNotFoundError('unknown code');
+  const found = await deps.participants.findLink(hashCode(code, await deps.linkKey()));
+  if (found === undefined) throw new LinkNotFoundError('unknown code');
+  if (found.status === 'withdrawn') throw new LinkWithdrawnError(found.programme);
+  const now = deps.clock.now();
+  if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now.getTime()) throw new LinkNotFoundError('expired');
+  const { target } = found;
   const context = resolveWave(deps.catalog.programmes.get(target.programme), target.cohort, target.session, target.wave);
   if (context === undefined) throw new LinkNotFoundError('definition removed');
-  return { target, context, status: waveStatus(context, deps.clock.now().toISOString().slice(0, 10)) };
+  return { target, context, status: waveStatus(context, now.toISOString().slice(0, 10)) };
 }
 
 /** Throws the 410 for a wave that is not open. */

@@ -4,10 +4,11 @@
  * neutral subject and the files attached.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
+import { ErasureRaceError, isStale, type Clock, type IndicatorStore, type PublicationStore } from '#ports/store.ts';
 import type { Mailer, PublishedFile, SummaryPublisher } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import { aggregate, type AggregateDeps } from './aggregate.ts';
 import { describeFinding, renderSummaryHtml } from '#web/summary-page.ts';
 
 export interface PublishDeps {
@@ -32,6 +33,9 @@ export interface PublishReport {
 }
 
 /**
+ * Callers aggregate the programme first; a table left stale by a withdrawal meanwhile throws
+ * {@link ErasureRaceError}, and the caller aggregates and tries again.
+ *
  * Steps: read each cohort's indicators and what earlier summaries showed; build the summary
  * under disclosure control; publish the files; record what was shown (before any email, so a
  * crash cannot let a later summary difference against one that was sent unrecorded); email
@@ -43,7 +47,12 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
   const rows = [];
   // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
-  for (const cohort of programme.cohorts) rows.push(...(await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id })).rows);
+  for (const cohort of programme.cohorts) {
+    const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id });
+    // Someone withdrew after this table was computed: aggregate before publishing (callers do).
+    if (isStale(stored.mark)) throw new ErasureRaceError(`${programme.id} ${cohort.id}`);
+    rows.push(...stored.rows);
+  }
   const previous = await deps.publications.latestPublication(programme.id);
   const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
   const htmlBody = renderSummaryHtml(deps.catalog, programme, summary);
@@ -71,4 +80,20 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
     messages += 1;
   }
   return { programme: programme.id, period, files: written, messages, alreadySent, summary };
+}
+
+/**
+ * What the schedule and `prepost summaries` run: aggregate the programme (only what changed),
+ * then publish, so a summary never carries a table from before a withdrawal; should a withdrawal
+ * land in between, aggregate and publish again (at most three times).
+ */
+export async function aggregateAndPublish(deps: PublishDeps & AggregateDeps, programmeId: string, period: string): Promise<PublishReport> {
+  for (let attempt = 1; ; attempt += 1) {
+    await aggregate(deps, { programme: programmeId });
+    try {
+      return await publishSummary(deps, programmeId, period);
+    } catch (error) {
+      if (!(error instanceof ErasureRaceError) || attempt >= 3) throw error;
+    }
+  }
 }

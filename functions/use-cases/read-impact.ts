@@ -3,7 +3,7 @@
  * cohort: one Query per table.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { POOLED, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
+import { POOLED, isStale, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
 import type { IndicatorRow } from '#core/indicators.ts';
 import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
 import { toCsv } from '#core/csv.ts';
@@ -24,6 +24,11 @@ export interface Impact {
   readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
   /** Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`, for charts. */
   readonly changes: Record<string, readonly (readonly [number, number])[]>;
+  /**
+   * Cohorts ({@link POOLED} for the pool) whose stored tables are withheld because someone
+   * withdrew after they were computed; they return once aggregation has recomputed them.
+   */
+  readonly recomputing: string[];
 }
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
@@ -38,9 +43,15 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
   const computedAt: Record<string, string | null> = {};
   const responseRates: Impact['responseRates'] = {};
   const changes: Impact['changes'] = {};
+  const recomputing: string[] = [];
   const order = (session: string | null): number => (session === null ? programme.sessions.length : programme.sessions.findIndex((candidate) => candidate.id === session));
   for (const cohort of scopes) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
+    // A table computed before a withdrawal may still hold the person's answers: never shown.
+    if (isStale(stored.mark)) {
+      recomputing.push(cohort ?? POOLED);
+      stored.rows.length = 0;
+    }
     // Stored per session in key order; present them in the programme's session order.
     const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
     rows.push(...sorted.map(({ row }) => row));
@@ -49,7 +60,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     if (cohort !== null) responseRates[cohort] = { participants: await deps.participants.countParticipants(programme.id, cohort), answered: { ...(stored.mark?.answered ?? {}) } };
   }
   for (const row of rows) if (row.changeCounts !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changeCounts;
-  return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes };
+  return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes, recomputing };
 }
 
 /** The key of a whole-group cell's changes in {@link Impact.changes}. */

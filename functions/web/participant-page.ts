@@ -5,6 +5,12 @@
  * the page and replaces it with a neutral site so Back does not return to the survey).
  * The headers are the ones the rules require; the one inline script and stylesheet are allowed
  * by hash in the content security policy, so nothing else can run.
+ *
+ * The script is a progressive enhancement. Without it every screen posts and is redirected
+ * (post/redirect/get). With it, screens replace each other in place: forms and links to the
+ * same questionnaire are fetched and the page's body swapped, so the whole questionnaire is one
+ * history entry, which the exit control then replaces: Back never returns to a question. A lost
+ * connection leaves the page and its answers as they are, with a message.
  */
 import { createHash } from 'node:crypto';
 import type { Language, LocalizedText } from '#surveys/schema.ts';
@@ -14,9 +20,9 @@ import { stringsFor, STRINGS } from './strings.ts';
 /** Where the exit control goes: a site with nothing to explain. */
 export const EXIT_URL = 'https://www.google.com/search?q=weather';
 
-const STYLE = `html{scroll-padding-top:7rem}*{box-sizing:border-box}body{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}fieldset{border:0;border-top:1px solid #ccc;margin:0;padding:1rem 0}legend{font-weight:600;padding:0;margin-bottom:.5rem}label{display:flex;gap:.75rem;align-items:center;min-height:2.75rem;padding:.25rem 0;cursor:pointer}input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;flex:none;margin:0}button,.btn{display:inline-block;font:inherit;font-weight:600;min-height:2.75rem;padding:.6rem 1.25rem;border:0;border-radius:.25rem;background:#1d5e2a;color:#fff;cursor:pointer;text-decoration:none}button:focus,a:focus,input:focus{outline:3px solid #fd0;outline-offset:2px}.exit{position:sticky;top:0;z-index:1;background:#f3f2f1;padding:.5rem 1rem;text-align:right}.exit .btn{background:#b10e1e}.exit small{display:block}.err{border-left:5px solid #b10e1e;padding:0 1rem;margin:1rem 0}.err a,.msg{color:#b10e1e;font-weight:600}.hint{color:#505a5f}.consent{background:#f3f2f1;padding:1rem;border-radius:.25rem}nav,footer{max-width:40rem;margin:0 auto;padding:1rem;font-size:1rem}nav a{margin-right:1rem}.nav{display:flex;flex-wrap:wrap;gap:1rem}button.secondary,a.secondary{background:#fff;color:#1d5e2a;border:2px solid #1d5e2a}progress{width:100%;height:.75rem}`;
+const STYLE = `html{scroll-padding-top:7rem}*{box-sizing:border-box}body{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}fieldset{border:0;border-top:1px solid #ccc;margin:0;padding:1rem 0}legend{font-weight:600;padding:0;margin-bottom:.5rem}label{display:flex;gap:.75rem;align-items:center;min-height:2.75rem;padding:.25rem 0;cursor:pointer}input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;flex:none;margin:0}button,.btn{display:inline-block;font:inherit;font-weight:600;min-height:2.75rem;padding:.6rem 1.25rem;border:0;border-radius:.25rem;background:#1d5e2a;color:#fff;cursor:pointer;text-decoration:none}button:focus,a:focus,input:focus{outline:3px solid #fd0;outline-offset:2px}.exit{position:sticky;top:0;z-index:1;background:#f3f2f1;padding:.5rem 1rem;text-align:right}.exit .btn{background:#b10e1e}.exit small{display:block}.err{border-left:5px solid #b10e1e;padding:0 1rem;margin:1rem 0}.err a,.msg{color:#b10e1e;font-weight:600}.hint{color:#505a5f}.consent{background:#f3f2f1;padding:1rem;border-radius:.25rem}nav,footer{max-width:40rem;margin:0 auto;padding:1rem;font-size:1rem}.nav{display:flex;flex-wrap:wrap;gap:1rem}button.secondary,a.secondary{background:#fff;color:#1d5e2a;border:2px solid #1d5e2a}progress{width:100%;height:.75rem}nav button{font:inherit;font-weight:400;min-height:2.75rem;padding:.25rem .75rem;background:#fff;color:#1d5e2a;border:2px solid #1d5e2a}nav{display:flex;flex-wrap:wrap;gap:.5rem}nav a,nav strong{display:inline-flex;align-items:center;min-height:2.75rem;padding:.25rem .75rem;border:2px solid #ccc;border-radius:.25rem;margin:0}nav strong{border-color:#1b1b1b}button.warn{background:#b10e1e}.note{border-left:5px solid #1d5e2a;background:#f3f2f1;padding:.5rem 1rem;margin:1rem 0}`;
 
-const SCRIPT = `(function(){var a=document.getElementById('exit');if(!a)return;function go(e){if(e)e.preventDefault();document.body.innerHTML='';document.title='';location.replace(a.href)}a.addEventListener('click',go);var n=0,t=0,c=false;document.addEventListener('keydown',function(e){if(e.key==='Shift')c=false;else{c=true;n=0}});document.addEventListener('keyup',function(e){if(e.key!=='Shift'||c)return;var now=Date.now();n=now-t<2000?n+1:1;t=now;if(n>=3)go()})})();`;
+const SCRIPT = `(function(){var d=document,n=0,t=0,c=false,busy=false;function hint(){var h=d.getElementById('exit-hint');if(h)h.hidden=false}hint();function go(e){var a=d.getElementById('exit');if(!a)return;if(e)e.preventDefault();d.body.innerHTML='';d.title='';location.replace(a.href)}d.addEventListener('keydown',function(e){if(e.key==='Shift')c=false;else{c=true;n=0}});d.addEventListener('keyup',function(e){if(e.key!=='Shift'||c)return;var now=Date.now();n=now-t<2000?n+1:1;t=now;if(n>=3)go()});if(!window.fetch||!window.DOMParser||!window.URLSearchParams||!window.FormData||!history.replaceState){d.addEventListener('click',function(e){if(e.target.closest&&e.target.closest('#exit'))go(e)});return}function swap(html,url){var doc=new DOMParser().parseFromString(html,'text/html');d.documentElement.lang=doc.documentElement.lang;d.title=doc.title;d.body.innerHTML=doc.body.innerHTML;history.replaceState(null,'',url);hint();window.scrollTo(0,0);var f=d.querySelector('.err,.note,h1');if(f){if(!f.hasAttribute('tabindex'))f.setAttribute('tabindex','-1');f.focus()}}function offline(){var m=d.querySelector('main');if(!m||d.getElementById('offline'))return;var p=d.createElement('p');p.id='offline';p.className='err';p.setAttribute('role','alert');p.textContent=m.getAttribute('data-offline')||'';m.insertBefore(p,m.firstChild)}function send(url,body){if(busy)return;busy=true;var o={method:body===null?'GET':'POST',credentials:'same-origin',cache:'no-store'};if(body!==null){o.body=body;o.headers={'content-type':'application/x-www-form-urlencoded'}}fetch(url,o).then(function(r){return r.text().then(function(h){swap(h,r.url)})}).catch(offline).then(function(){busy=false})}d.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a');if(!a)return;if(a.id==='exit'){go(e);return}var h=a.getAttribute('href')||'';if(h.charAt(0)==='#'||a.pathname!==location.pathname||a.origin!==location.origin)return;e.preventDefault();send(a.href,null)});d.addEventListener('submit',function(e){var f=e.target;if(!f||(f.getAttribute('method')||'').toLowerCase()!=='post')return;e.preventDefault();var p=new URLSearchParams(new FormData(f)),s=e.submitter;if(s&&s.name)p.append(s.name,s.value);send(f.action,p.toString())})})();`;
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -27,7 +33,7 @@ export const PARTICIPANT_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'content-security-policy': `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; connect-src 'self'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
@@ -39,6 +45,11 @@ export interface PageFrame {
   readonly path: string;
   readonly quickExit: boolean;
   readonly supportLine?: LocalizedText | undefined;
+  /**
+   * On a questionnaire screen, the id of its form: the language switcher is then a set of
+   * buttons of that form, so switching keeps the answers on the screen (without JavaScript too).
+   */
+  readonly form?: string | undefined;
 }
 
 /** Wraps page content in the participant frame. */
@@ -46,16 +57,19 @@ export function renderParticipantPage(frame: PageFrame, content: Html): string {
   const strings = stringsFor(frame.language);
   const support = frame.supportLine?.[frame.language];
   const exit = frame.quickExit
-    ? html`<header class="exit"><a id="exit" class="btn" href="${EXIT_URL}" rel="noreferrer">${strings.exit}</a><small>${strings.exitHint}</small></header>`
+    ? // The Shift shortcut only works with JavaScript, which reveals its hint.
+      html`<header class="exit"><a id="exit" class="btn" href="${EXIT_URL}" rel="noreferrer">${strings.exit}</a><small id="exit-hint" hidden>${strings.exitHint}</small></header>`
     : '';
+  const other = (language: Language): Html =>
+    frame.form === undefined
+      ? html`<a lang="${language}" hreflang="${language}" href="${frame.path}?lang=${language}">${STRINGS[language].languageName}</a>`
+      : html`<button type="submit" form="${frame.form}" name="nav" value="lang:${language}" lang="${language}">${STRINGS[language].languageName}</button>`;
   const switcher =
     frame.languages.length > 1
       ? html`<nav aria-label="${strings.language}">${frame.languages.map((language) =>
-          language === frame.language
-            ? html`<strong lang="${language}">${STRINGS[language].languageName}</strong> `
-            : html`<a lang="${language}" hreflang="${language}" href="${frame.path}?lang=${language}">${STRINGS[language].languageName}</a> `,
+          language === frame.language ? html`<strong lang="${language}" aria-current="true">${STRINGS[language].languageName}</strong>` : other(language),
         )}</nav>`
       : '';
   const footer = support === undefined ? '' : html`<footer><strong>${strings.support}:</strong> ${support}</footer>`;
-  return `<!doctype html>${html`<html lang="${frame.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex,nofollow"><title>${strings.pageTitle}</title><style>${raw(STYLE)}</style></head><body>${exit}${switcher}<main>${content}</main>${footer}${frame.quickExit ? html`<script>${raw(SCRIPT)}</script>` : ''}</body></html>`.value}`;
+  return `<!doctype html>${html`<html lang="${frame.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex,nofollow"><title>${strings.pageTitle}</title><style>${raw(STYLE)}</style></head><body>${exit}${switcher}<main data-offline="${strings.offline}">${content}</main>${footer}<script>${raw(SCRIPT)}</script></body></html>`.value}`;
 }

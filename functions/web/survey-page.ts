@@ -2,7 +2,8 @@
  * The participant's questionnaire, server-rendered and complete without JavaScript, one screen
  * at a time (core/steps.ts): consent, questions about the participant, then one instrument a
  * screen, with progress. A refused screen comes back with every problem named, at the top and
- * at the question, and every answer kept.
+ * at the question, and every answer kept. The answers of the other screens ride along in hidden
+ * fields (only answers the wave has: never an unknown field sent back).
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
@@ -10,15 +11,21 @@ import type { Language, LocalizedText } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, type FieldError } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { WaveContext } from '#core/waves.ts';
-import type { Step } from '#core/steps.ts';
+import type { ScreenNotice, Step } from '#core/steps.ts';
 import { html, type Html } from './html.ts';
 import { renderParticipantPage, type PageFrame } from './participant-page.ts';
 import { stringsFor, type StringKey } from './strings.ts';
 
 /** The frame of a programme's pages at a link's path. */
-export function frameFor(context: WaveContext, language: Language, path: string): PageFrame {
-  return { language, languages: context.programme.languages, path, quickExit: context.programme.quickExit, supportLine: context.programme.supportLine };
+export function frameFor(programme: Pick<WaveContext['programme'], 'languages' | 'quickExit' | 'supportLine'>, language: Language, path: string): PageFrame {
+  return { language, languages: programme.languages, path, quickExit: programme.quickExit, supportLine: programme.supportLine };
 }
+
+/** The id of the questionnaire's form (the language buttons belong to it). */
+const FORM_ID = 'survey';
+
+/** What a screen shows above its questions, besides problems. */
+export type ScreenMessage = ScreenNotice | 'save-failed';
 
 /**
  * One screen of the questionnaire (`steps[index]`), empty or with the submitted values and the
@@ -30,8 +37,9 @@ export function renderSurveyStep(
   frame: PageFrame,
   steps: readonly Step[],
   index: number,
-  values: Readonly<Record<string, string | string[]>> = {},
+  values: Readonly<Record<string, string>> = {},
   errors: readonly FieldError[] = [],
+  message?: ScreenMessage,
 ): string {
   const { language } = frame;
   const strings = stringsFor(language);
@@ -42,10 +50,7 @@ export function renderSurveyStep(
     const found = problemsByField.get(field);
     return found === undefined ? '' : html`<p class="msg" id="${fieldId(field)}-error">${strings[`problem.${found}` as StringKey]}</p>`;
   };
-  const chosen = (field: string): string | undefined => {
-    const value = values[field];
-    return Array.isArray(value) ? value[0] : value;
-  };
+  const chosen = (field: string): string | undefined => values[field];
   const radioGroup = (field: string, legend: string, options: readonly { value: string; label: string }[]): Html => {
     const id = fieldId(field);
     const hasError = problemsByField.has(field);
@@ -65,7 +70,9 @@ export function renderSurveyStep(
   let body: Html;
   if (step?.kind === 'consent') {
     const checked = chosen(CONSENT_FIELD) === context.programme.consent.version;
-    body = html`<section class="consent" id="${fieldId(CONSENT_FIELD)}"><h2>${strings.consentHeading}</h2><p>${text(context.programme.consent.text)}</p>${problem(CONSENT_FIELD)}<label><input type="checkbox" name="${CONSENT_FIELD}" value="${context.programme.consent.version}"${checked ? ' checked' : ''}> ${strings.consentAgree}</label></section><p class="hint">${strings.skipHint}</p>`;
+    // Programmes with quick exit say how to leave no trace, as GOV.UK's guidance does.
+    const noTrace = context.programme.quickExit ? html`<p>${strings.noTrace}</p>` : '';
+    body = html`<section class="consent" id="${fieldId(CONSENT_FIELD)}"><h2>${strings.consentHeading}</h2><p>${text(context.programme.consent.text)}</p>${noTrace}${problem(CONSENT_FIELD)}<label><input type="checkbox" name="${CONSENT_FIELD}" value="${context.programme.consent.version}"${checked ? ' checked' : ''}> ${strings.consentAgree}</label></section><p class="hint">${strings.skipHint}</p>`;
   } else if (step?.kind === 'about') {
     const questions = context.wave.subgroups.flatMap((subgroupId) => {
       const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
@@ -82,14 +89,12 @@ export function renderSurveyStep(
       if (item.sensitive) options.push({ value: PREFER_NOT_TO_SAY, label: strings.preferNotToSay });
       return radioGroup(answerField(instrument?.id ?? '', item.id), text(item.text), options);
     });
-    body = html`<section><h2>${text(instrument?.name)}</h2>${instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`}${items}</section>`;
+    body = html`<section><h2>${text(instrument?.title)}</h2>${instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`}${items}</section>`;
   }
 
-  // Answers of the other screens travel with the form: nothing is stored before the last one.
+  // Answers of the other screens travel with the form, so the last screen sends them all.
   const own = new Set(step?.fields ?? []);
-  const carried = Object.entries(values).flatMap(([field, value]) =>
-    own.has(field) || field === 'lang' || field === 'step' || field === 'nav' ? [] : (Array.isArray(value) ? value : [value]).map((single) => html`<input type="hidden" name="${field}" value="${single}">`),
-  );
+  const carried = Object.entries(values).flatMap(([field, value]) => (own.has(field) ? [] : [html`<input type="hidden" name="${field}" value="${value}">`]));
   const last = index >= steps.length - 1;
   const number = new Intl.NumberFormat(language);
   const progress =
@@ -99,25 +104,60 @@ export function renderSurveyStep(
   const heading = `${text(context.session.name)} · ${context.kind === 'pre' ? strings.before : strings.after}`;
   // The forward button comes first, so Enter moves on; Back is the second.
   const buttons = html`<p class="nav"><button type="submit" name="nav" value="next">${last ? strings.submit : strings.next}</button>${index > 0 ? html` <button type="submit" name="nav" value="back" class="secondary">${strings.back}</button>` : ''}</p>`;
-  const content = html`<h1>${heading}</h1>${progress}${summary}<form method="post" action="${frame.path}" autocomplete="off" novalidate><input type="hidden" name="lang" value="${language}"><input type="hidden" name="step" value="${index}">${carried}${body}${buttons}</form>`;
-  return renderParticipantPage(frame, content);
+  const note =
+    message === undefined
+      ? ''
+      : message === 'confirm-empty'
+        ? html`<div class="note" role="status"><p>${strings.confirmEmpty}</p><p><button type="submit" name="nav" value="next-anyway" class="secondary">${strings.continueAnyway}</button></p></div>`
+        : html`<div class="${message === 'save-failed' ? 'err' : 'note'}" role="${message === 'save-failed' ? 'alert' : 'status'}"><p>${strings[message === 'save-failed' ? 'saveFailed' : 'nothingAnswered']}</p></div>`;
+  const content = html`<h1>${heading}</h1>${progress}${summary}<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate><input type="hidden" name="lang" value="${language}"><input type="hidden" name="step" value="${index}">${carried}${note}${body}${buttons}</form>`;
+  return renderParticipantPage({ ...frame, form: FORM_ID }, content);
 }
 
-/** The page after a stored submission, with the way to withdraw. */
+/** The page after a stored submission, with the way to withdraw (asked once more first). */
 export function renderThanks(frame: PageFrame, receipt: string): string {
   const strings = stringsFor(frame.language);
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p><p>${strings.receipt}: <strong>${receipt}</strong></p><h2>${strings.withdrawHeading}</h2><p>${strings.withdrawBody}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><button type="submit" name="nav" value="withdraw" class="secondary">${strings.withdrawButton}</button></form>`,
+    html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p><p>${strings.receipt}: <strong>${receipt}</strong></p><h2>${strings.withdrawHeading}</h2><p>${strings.withdrawBody}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}&amp;withdraw=1">${strings.withdrawButton}</a></p>`,
   );
 }
 
-/** Withdrawal asks once more before deleting anything. */
+/** Withdrawal asks once more before deleting anything, saying plainly what goes. */
 export function renderWithdrawConfirm(frame: PageFrame): string {
   const strings = stringsFor(frame.language);
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.withdrawHeading}</h1><p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
+    html`<h1>${strings.withdrawHeading}</h1><p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm" class="warn">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
+  );
+}
+
+/** A withdrawn participant's link: deleted just now, or simply no longer active (neutral). */
+export function renderWithdrawn(frame: PageFrame, justNow: boolean): string {
+  const strings = stringsFor(frame.language);
+  return renderParticipantPage(frame, html`<h1>${strings.pageTitle}</h1><p>${justNow ? strings.withdrawnBody : strings.linkInactive}</p>`);
+}
+
+/** Answers for a wave already answered (another window): they lead back to the receipt and withdrawal. */
+export function renderAnsweredElsewhere(frame: PageFrame): string {
+  const strings = stringsFor(frame.language);
+  return renderParticipantPage(frame, html`<h1>${strings.pageTitle}</h1><p>${strings.answeredElsewhere}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.seeReceipt}</a></p>`);
+}
+
+/**
+ * When the store failed before the link could be read: the posted answers back in a form that
+ * sends them again as they were, so nothing is lost. Only fields of the questionnaire's shape
+ * are carried (consent, answers, questions about the participant, the screen and the language).
+ */
+export function renderRetry(frame: PageFrame, fields: Readonly<Record<string, string | string[]>>): string {
+  const strings = stringsFor(frame.language);
+  const carried = Object.entries(fields)
+    .filter(([field, value]) => typeof value === 'string' && value.length <= 100 && /^(consent|lang|step|nav|a\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field))
+    .slice(0, 200)
+    .map(([field, value]) => html`<input type="hidden" name="${field}" value="${String(value)}">`);
+  return renderParticipantPage(
+    frame,
+    html`<h1>${strings.pageTitle}</h1><div class="err" role="alert"><p>${strings.saveFailed}</p></div><form method="post" action="${frame.path}">${carried}<p class="nav"><button type="submit">${strings.tryAgain}</button></p></form>`,
   );
 }
 

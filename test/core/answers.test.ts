@@ -31,6 +31,7 @@ const dPost = context('dones-mentores', 'barcelona-2026', 'mentoring-cycle', 'po
 
 const RSES = 'rosenberg-self-esteem';
 const SAFETY = 'personal-safety';
+const LEADERSHIP = 'community-leadership';
 const consentJ = { [CONSENT_FIELD]: justrom3.consent.version };
 const consentD = { [CONSENT_FIELD]: dones.consent.version };
 
@@ -51,7 +52,8 @@ describe('the fixtures', () => {
     expect(dPre.wave.subgroups).toEqual(['role', 'migrant-background', 'age-band', 'reverse-mentoring']);
     const safety = catalog.instruments.get(SAFETY);
     expect(safety?.items.find((item) => item.id === 'safe-at-home')?.sensitive).toBe(true);
-    expect(catalog.instruments.get(RSES)?.items.find((item) => item.id === 'rses-1')?.sensitive).toBe(false);
+    expect(catalog.instruments.get(RSES)?.items.find((item) => item.id === 'rses-1')?.sensitive).toBe(true);
+    expect(catalog.instruments.get(LEADERSHIP)?.items.find((item) => item.id === 'speak-up-with-authorities')?.sensitive).toBe(false);
     expect(answerField(RSES, 'rses-1')).toBe('a.rosenberg-self-esteem.rses-1');
     expect(groupField('role')).toBe('g.role');
   });
@@ -141,7 +143,7 @@ describe('validateAnswers: fields', () => {
     const sensitive = answerField(SAFETY, 'safe-at-home');
     const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, [sensitive]: 'prefer-not-to-say' }));
     expect(value.answers[SAFETY]).toEqual({ 'safe-at-home': 'prefer-not-to-say' });
-    const plain = answerField(RSES, 'rses-1');
+    const plain = answerField(LEADERSHIP, 'speak-up-with-authorities');
     expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [plain]: 'prefer-not-to-say' }))).toEqual([{ field: plain, problem: 'invalid-option' }]);
   });
 

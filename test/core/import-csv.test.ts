@@ -63,7 +63,7 @@ describe('templateColumns', () => {
 describe('readImportCsv: accepted rows', () => {
   it('reads positions as printed on the form and values alike, into the answers the web form would give', () => {
     const header = [...KEYS, `${RSES}.rses-1`, `${RSES}.rses-2`, `${RSES}.rses-3`, 'personal-safety.safe-at-home', 'rights-justice-quiz.legal-aid'];
-    const [byPosition, byValue] = responses(readJ(csv(header, ['p-1', MEETING, 'pre', 'yes', '1', '4', '', 'prefer-not-to-say', '2'], ['p-2', MEETING, 'post', 'YES', 'strongly-agree', 'Strongly disagree', '', 'Prefer not to say', 'b'])));
+    const [byPosition, byValue] = responses(readJ(csv(header, ['p-1', MEETING, 'pre', 'yes', '4', '1', '', 'prefer-not-to-say', '2'], ['p-2', MEETING, 'post', 'YES', 'strongly-agree', 'Strongly disagree', '', 'Prefer not to say', 'b'])));
     const context = resolveWave(justrom3, 'iasi-2020', MEETING, 'pre');
     if (context === undefined) throw new Error('no such wave');
     const web = validateAnswers(context, catalog, {
@@ -91,7 +91,7 @@ describe('readImportCsv: accepted rows', () => {
   });
 
   it('accepts a byte order mark, LF line ends, padded cells, and skips blank rows', () => {
-    const text = `\uFEFFparticipant,session,wave,consent,${RSES}.rses-1\n p-1 ,${MEETING}, Pre ,yes, 2 \n,,,,\n\np-2,${MEETING},post,yes,\n`;
+    const text = `\uFEFFparticipant,session,wave,consent,${RSES}.rses-1\n p-1 ,${MEETING}, Pre ,yes, 3 \n,,,,\n\np-2,${MEETING},post,yes,\n`;
     const read = responses(readJ(text));
     expect(read.map((response) => [response.row, response.participant, response.wave])).toEqual([
       [2, 'p-1', 'pre'],
@@ -107,7 +107,7 @@ describe('readImportCsv: problems, each with its row and column', () => {
   it('refuses options that do not exist, naming the accepted positions and values', () => {
     const header = [...KEYS, `${RSES}.rses-1`, `${RSES}.rses-2`, 'personal-safety.safe-at-home', 'rights-justice-quiz.legal-aid'];
     const file = readJ(csv(header, ['p-1', MEETING, 'pre', 'yes', '5', 'maybe', '6', 'prefer-not-to-say'], ['p-2', MEETING, 'pre', 'yes', '0', '', '', '']));
-    expect(problemAt(file, 2, `${RSES}.rses-1`)?.message).toBe('"5" is not an option: 1-4 (as printed on the form) or strongly-agree, agree, disagree, strongly-disagree');
+    expect(problemAt(file, 2, `${RSES}.rses-1`)?.message).toBe('"5" is not an option: 1-4 (as printed on the form) or strongly-disagree, disagree, agree, strongly-agree, prefer-not-to-say');
     expect(problemAt(file, 2, `${RSES}.rses-2`)?.message).toContain('"maybe" is not an option');
     // A sensitive item offers "prefer not to say", but not as a number past the options.
     expect(problemAt(file, 2, 'personal-safety.safe-at-home')?.message).toContain('1-5 (as printed on the form) or strongly-disagree, disagree, neither, agree, strongly-agree, prefer-not-to-say');

@@ -2,13 +2,15 @@
  * Instrument scoring against the shipped definitions. Expected values are worked out by hand
  * from the Rosenberg scoring key (PRODUCT.md): options 3..0 from "strongly agree" to "strongly
  * disagree", items 2, 5, 6, 8, 9 reversed, total 0-30; missing items prorated when at least
- * 80% are answered.
+ * 80% are answered. The key goes with the option value: the order the form shows the options
+ * in (disagree first, as every scale of the questionnaire) is no part of it.
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Instrument } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
 import { PREFER_NOT_TO_SAY, scoreInstrument } from '#core/scoring.ts';
+import { compileScorer } from '#core/compiled-scorer.ts';
 
 function shipped(id: string): Instrument {
   const found = catalog.instruments.get(id);
@@ -115,6 +117,25 @@ describe('scoreInstrument on Rosenberg', () => {
   it('ignores answers to items the instrument does not have', () => {
     const answers = { ...rses(all('strongly-agree')), 'rses-11': 'strongly-agree', other: 'agree' };
     expect(scoreInstrument(rosenberg, answers)).toMatchObject({ score: 15, answered: 10, items: 10 });
+  });
+
+  it('scores by option value, never by position: the options in any order give the same scores', () => {
+    const options = rosenberg.options ?? [];
+    expect(options.map((option) => option.value)).toEqual(['strongly-disagree', 'disagree', 'agree', 'strongly-agree']);
+    // The published order (agree first) and a rotation that no convention would choose.
+    const orders = [[...options].reverse(), [...options.slice(2), ...options.slice(0, 2)]];
+    const values = options.map((option) => option.value);
+    // Every item answered with each option in turn, and a mixed response with one item skipped.
+    const responses = [...values.map((value) => rses(all(value))), rses([undefined, 'agree', 'agree', 'strongly-agree', 'disagree', 'strongly-disagree', 'disagree', 'strongly-agree', 'agree', 'strongly-agree'])];
+    for (const order of orders) {
+      const reordered: Instrument = { ...rosenberg, options: order };
+      const compiled = compileScorer(reordered);
+      const shown = compileScorer(rosenberg);
+      for (const answers of responses) {
+        expect(scoreInstrument(reordered, answers)).toEqual(scoreInstrument(rosenberg, answers));
+        expect(compiled.score(answers).score).toBe(shown.score(answers).score);
+      }
+    }
   });
 
   it('gives null, not NaN, when every item is skipped or the instrument was not answered at all', () => {

@@ -14,7 +14,7 @@ import { validateAnswers } from '#core/answers.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { openLink } from '#use-cases/open-link.ts';
-import { submitResponse } from '#use-cases/submit-response.ts';
+import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { answerAll, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
@@ -31,7 +31,7 @@ async function answer(cohort: string, participantIndex: number, session: string,
   if (context === undefined) throw new Error('no wave');
   const fields = Object.fromEntries(answerAll(context, stack.deps.catalog, pick));
   expect(validateAnswers(context, stack.deps.catalog, fields).ok).toBe(true);
-  const outcome = await submitResponse(stack.deps, opened, fields, 'ro');
+  const outcome = await advanceSurvey(stack.deps, opened, fields, 'ro');
   expect(outcome.kind).toBe('stored');
 }
 

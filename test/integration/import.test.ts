@@ -14,7 +14,7 @@ import type { ResponseStore } from '#ports/store.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { importResponses } from '#use-cases/import-responses.ts';
 import { openLink } from '#use-cases/open-link.ts';
-import { submitResponse } from '#use-cases/submit-response.ts';
+import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { runEntry } from '../support/run.ts';
 import { answerAll, startTestStack } from '../support/stack.ts';
 
@@ -145,10 +145,12 @@ describe('importResponses', () => {
       // The participant answers on the web (pick 1) just before the paper row (position 4) is written.
       const racing: ResponseStore = {
         getResponse: (target) => store.getResponse(target),
+        getWaveRecord: (target) => store.getWaveRecord(target),
+        saveDraft: (target, draft) => store.saveDraft(target, draft),
         listCohortResponses: (programme, id) => store.listCohortResponses(programme, id),
         countResponsesSince: (programme, id, since) => store.countResponsesSince(programme, id, since),
         putResponse: async (response) => {
-          if (response.participant === second) await submitResponse(stack.deps, await openLink(stack.deps, code), Object.fromEntries(answerAll(context, stack.deps.catalog, 1)), 'ro');
+          if (response.participant === second) await advanceSurvey(stack.deps, await openLink(stack.deps, code), Object.fromEntries(answerAll(context, stack.deps.catalog, 1)), 'ro');
           return store.putResponse(response);
         },
       };
@@ -160,7 +162,7 @@ describe('importResponses', () => {
       expect(report.imported).toEqual([2]);
       expect(report.written).toBe(true);
       expect(report.problems).toEqual([{ row: 3, column: null, message: `${second} already answered ${SESSION} pre with different answers; a stored response is never replaced` }]);
-      expect((await store.getResponse({ programme: PROGRAMME, cohort, participant: second, session: SESSION, wave: 'pre' }))?.answers[RSES]?.['rses-1']).toBe('agree');
+      expect((await store.getResponse({ programme: PROGRAMME, cohort, participant: second, session: SESSION, wave: 'pre' }))?.answers[RSES]?.['rses-1']).toBe('disagree');
     } finally {
       await stack.stop();
     }

@@ -44,11 +44,22 @@ async function storedResponses(): Promise<number> {
     new QueryCommand({
       TableName: stack.environment.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT), ':prefix': 'RESP#' },
+      // Drafts and erasure markers share the prefix; only responses count.
+      FilterExpression: '#type = :response',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT), ':prefix': 'RESP#', ':response': 'response' },
       Select: 'COUNT',
     }),
   );
   return Count ?? 0;
+}
+
+/** Follows a 303 as a browser does: the page at the location, with its status. */
+async function follow(response: Response): Promise<{ status: number; page: string; location: string }> {
+  expect(response.status).toBe(303);
+  const location = response.headers.get('location') ?? '';
+  const next = await fetch(`${stack.url}${location}`, { headers: { 'accept-language': 'en' } });
+  return { status: next.status, page: await next.text(), location };
 }
 
 beforeAll(async () => {
@@ -96,23 +107,76 @@ describe('GET /s/{code}', () => {
     expect(page).not.toContain('<script src');
   });
 
-  it('moves screen by screen without storing anything, carrying answers, with Back', async () => {
+  it('moves screen by screen, each screen saved as a draft and redirected to the link, with Back', async () => {
     const link = linkFor(2, 'individual-meeting-2', 'pre');
     const context = contextOf('individual-meeting-2', 'pre');
     const before = await storedResponses();
     const all = answerAll(context, stack.deps.catalog, 1);
     const consent = all.get('consent') ?? '';
     const second = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
-    expect(second.status).toBe(200);
-    const page = await second.text();
+    // Post/redirect/get: a reload or Back never resubmits.
+    expect(second.status).toBe(303);
+    expect(second.headers.get('location')).toBe(`/s/${link.code}?lang=en`);
+    const page = await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text();
     expect(page).toContain('name="step" value="1"');
     expect(page).toContain(`<input type="hidden" name="consent" value="${consent}">`);
     expect(page).toContain('Step 2 of');
-    const back = await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'back', consent }).toString());
-    expect(await back.text()).toContain('name="step" value="0"');
+    // Opening the link again (a lost connection, a closed tab) finds the same screen.
+    expect(await (await fetch(`${stack.url}/s/${link.code}`)).text()).toContain('name="step" value="1"');
+    const back = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'back', consent }).toString()));
+    expect(back.page).toContain('name="step" value="0"');
+    expect(back.page).toMatch(/name="consent" value="[^"]+" checked/);
     expect(await storedResponses()).toBe(before);
+    const record = await stack.deps.responses.getWaveRecord({ programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: 'individual-meeting-2', wave: 'pre' });
+    expect(record.kind).toBe('draft');
   });
 
+  it('keeps nothing before consent, and keeps every answer and the screen when the language changes', async () => {
+    const link = linkFor(1, 'individual-meeting-2', 'post');
+    const context = contextOf('individual-meeting-2', 'post');
+    const target = { programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: 'individual-meeting-2', wave: 'post' as const };
+    const switched = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'lang:ro' }).toString());
+    expect(switched.headers.get('location')).toBe(`/s/${link.code}?lang=ro`);
+    expect((await stack.deps.responses.getWaveRecord(target)).kind).toBe('none');
+    const steps = surveySteps(context, stack.deps.catalog);
+    const all = answerAll(context, stack.deps.catalog, 2);
+    const consent = all.get('consent') ?? '';
+    await post(link.code, new URLSearchParams({ lang: 'ro', step: '0', nav: 'next', consent }).toString());
+    const screen = steps[1];
+    const [firstField] = screen?.fields ?? [];
+    const chosen = all.get(firstField ?? '') ?? '';
+    // A language button on screen 2, with one answer ticked there and not yet sent.
+    const moved = await follow(await post(link.code, new URLSearchParams({ lang: 'ro', step: '1', nav: 'lang:en', consent, [firstField ?? '']: chosen }).toString()));
+    expect(moved.location).toBe(`/s/${link.code}?lang=en`);
+    expect(moved.page).toContain('<html lang="en">');
+    expect(moved.page).toContain('name="step" value="1"');
+    expect(moved.page).toMatch(new RegExp(`name="${(firstField ?? '').replace(/\./g, '\\.')}" value="${chosen}" id="[^"]+" checked`));
+    // The draft remembers the language: opening the link again without ?lang= speaks English
+    // although the browser asks for Romanian.
+    expect(await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'ro' } })).text()).toContain('<html lang="en">');
+  });
+
+  it('asks once before leaving a screen with nothing answered, and never stores a questionnaire with no answer', async () => {
+    const link = linkFor(0, 'group-session-1', 'pre');
+    const context = contextOf('group-session-1', 'pre');
+    const steps = surveySteps(context, stack.deps.catalog);
+    const consent = answerAll(context, stack.deps.catalog).get('consent') ?? '';
+    const before = await storedResponses();
+    await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
+    const asked = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent }).toString()));
+    expect(asked.page).toContain('You have not answered anything on this screen');
+    expect(asked.page).toContain('name="step" value="1"');
+    let index = 1;
+    for (; index < steps.length; index += 1) {
+      const next = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: String(index), nav: 'next-anyway', consent }).toString()));
+      if (index < steps.length - 1) expect(next.page).toContain(`name="step" value="${index + 1}"`);
+      else expect(next.page).toContain('there is nothing to send yet');
+    }
+    expect(await storedResponses()).toBe(before);
+    // The wave is not used up: a real answer is still taken.
+    expect((await post(link.code, answerAll(context, stack.deps.catalog, 1).toString())).status).toBe(303);
+    expect(await storedResponses()).toBe(before + 1);
+  });
   it('follows ?lang= and Accept-Language among the programme languages', async () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     expect(await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text()).toContain('<html lang="en">');
@@ -150,22 +214,24 @@ describe('POST /s/{code}', () => {
     expect(await (await fetch(`${stack.url}/s/${link.code}`)).text()).toContain(receipt ?? 'missing');
   });
 
-  it('refuses different answers for an answered wave with 409 and keeps the first', async () => {
+  it('refuses different answers for an answered wave with 409, leading back to the receipt, and keeps the first', async () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     const response = await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString());
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain('deja');
+    const page = await response.text();
+    expect(page).toContain('deja');
+    expect(page).toContain(`href="/s/${link.code}?lang=ro"`);
     expect(await storedResponses()).toBe(before);
   });
 
-  it('re-renders the form with each problem named and the answers kept, storing nothing', async () => {
+  it('names each problem of a crafted screen, keeps the answers, echoes no unknown field, and stores nothing', async () => {
     const link = linkFor(1, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
-    const noConsent = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString());
-    expect(noConsent.status).toBe(400);
-    expect(await noConsent.text()).toContain('Please tick the box');
+    const noConsent = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString()));
+    expect(noConsent.location).toBe(`/s/${link.code}?lang=en&problem=consent`);
+    expect(noConsent.page).toContain('Please tick the box');
     // The personal-safety screen, with one answer out of range and a field that is no question.
     const steps = surveySteps(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog);
     const safety = steps.findIndex((step) => step.instrument === 'personal-safety');
@@ -180,10 +246,19 @@ describe('POST /s/{code}', () => {
     const page = await response.text();
     expect(page).toContain('Please choose one of the options.');
     expect(page).toContain('does not belong to this questionnaire');
+    expect(page).not.toContain('name="a.unknown.item"');
     const keptField = secondSafety;
     expect(keptField).toBeDefined();
     expect(page).toMatch(new RegExp(`name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`));
     expect(await storedResponses()).toBe(before);
+    // 16 KB of unknown fields: named once each at most, never sent back as hidden fields.
+    const junk = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
+    for (let index = 0; junk.toString().length < 15_500; index += 1) junk.set(`zz${index}`, 'y'.repeat(40));
+    const flooded = await post(link.code, junk.toString());
+    expect(flooded.status).toBe(400);
+    const floodedPage = await flooded.text();
+    expect(floodedPage).not.toContain('yyyyyyyyyy');
+    expect(floodedPage.length).toBeLessThan(80_000);
   });
 
   it('answers 415 for a wrong content type and 413 for a body over 16 KB, storing nothing', async () => {
@@ -304,23 +379,35 @@ describe('evaluator routes', () => {
 });
 
 describe('withdrawal through the same link', () => {
-  it('asks once more, then erases every answer and link of the participant', async () => {
+  it('asks once more, then erases every answer and link, and every link then says it is no longer active', async () => {
     const pre = linkFor(1, 'individual-meeting-1', 'pre');
     const otherLink = linkFor(1, 'group-session-1', 'post');
     expect((await post(pre.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1).toString())).status).toBe(303);
     const before = await storedResponses();
     const thanks = await (await fetch(`${stack.url}/s/${pre.code}?lang=en`)).text();
-    expect(thanks).toContain('name="nav" value="withdraw"');
-    const confirm = await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw' }).toString());
+    expect(thanks).toContain(`href="/s/${pre.code}?lang=en&amp;withdraw=1"`);
+    const confirm = await fetch(`${stack.url}/s/${pre.code}?lang=en&withdraw=1`);
     expect(confirm.status).toBe(200);
-    expect(await confirm.text()).toContain('Yes, delete my answers');
+    const confirmPage = await confirm.text();
+    expect(confirmPage).toContain('Yes, delete my answers');
+    expect(confirmPage).toContain('to every session');
+    expect(confirmPage).toContain('for the other sessions too');
+    expect(confirmPage).toMatch(/value="withdraw-confirm" class="warn"/);
     expect(await storedResponses()).toBe(before);
-    const done = await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw-confirm' }).toString());
-    expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Your answers have been deleted');
+    const done = await follow(await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw-confirm' }).toString()));
+    expect(done.status).toBe(410);
+    expect(done.page).toContain('Your answers to every session have been deleted');
     expect(await storedResponses()).toBe(before - 1);
-    expect((await fetch(`${stack.url}/s/${pre.code}`)).status).toBe(404);
-    expect((await fetch(`${stack.url}/s/${otherLink.code}`)).status).toBe(404);
+    // The other links answer neutrally, in the programme's language, with the programme's frame.
+    const other = await fetch(`${stack.url}/s/${otherLink.code}`);
+    expect(other.status).toBe(410);
+    const otherPage = await other.text();
+    expect(otherPage).toContain('Acest link nu mai este activ.');
+    expect(otherPage).not.toContain('șterse');
+    expect(other.headers.get('cache-control')).toBe('no-store');
+    // A late post on any link stores nothing.
+    expect((await post(otherLink.code, answerAll(contextOf('group-session-1', 'post'), stack.deps.catalog, 1).toString())).status).toBe(410);
+    expect(await storedResponses()).toBe(before - 1);
     expect(await stack.deps.participants.countParticipants(PROGRAMME, COHORT)).toBe(2);
   });
 });

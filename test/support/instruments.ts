@@ -10,6 +10,7 @@ export function testInstrument(fields: { id: string } & Record<string, unknown>)
     version: '1',
     kind: 'scale',
     name: { en: fields.id },
+    title: { en: fields.id },
     construct: { en: 'Nothing in particular' },
     citation: 'test fixture',
     licence: 'test',

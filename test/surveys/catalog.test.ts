@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog, instrumentSources, programmeSources } from '#surveys/index.ts';
-import { loadCatalog, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
+import { loadCatalog, optionsOf, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 
 const surveysDir = fileURLToPath(new URL('../../surveys/', import.meta.url));
@@ -181,10 +181,48 @@ describe('the shipped catalogue', () => {
         const ins = instrument(id);
         for (const language of p.languages) {
           expect(ins.name[language], `${id} name.${language}`).toBeTruthy();
+          expect(ins.title[language], `${id} title.${language}`).toBeTruthy();
           ins.items.forEach((item, index) => {
             expect(item.text[language], `${id} items[${index}].text.${language} (${p.id})`).toBeTruthy();
             for (const option of item.options ?? ins.options ?? []) expect(option.label[language], `${id} ${item.id} ${option.value} ${language}`).toBeTruthy();
           });
+        }
+      }
+    }
+  });
+
+  it('gives every instrument a participant title in all four languages, with no scale name in it', () => {
+    for (const ins of catalog.instruments.values()) {
+      for (const language of ['en', 'ro', 'es', 'ca'] as const) {
+        const title = ins.title[language];
+        expect(title, `${ins.id} title.${language}`).toBeTruthy();
+        expect(title, `${ins.id} title.${language}`).not.toBe(ins.name[language]);
+        expect(title, `${ins.id} title.${language}`).not.toMatch(/rosenberg|ucla|scale|escala|scala|quiz|chestionar|self-efficacy|autoefic/i);
+      }
+    }
+  });
+
+  it('orders the options of every scale in a wave one way: least agreement, frequency or degree first', () => {
+    // An option's score is how much the label agrees (or how often, how true, how good): reverse
+    // keying is the item's `reverse`, applied when scoring. So scores rising along the array are
+    // the order the form shows, low end first. The first label is checked in words too, so a
+    // scale written high-first with scores falling cannot pass by its scores alone.
+    const LOW_END = /^(strongly disagree|not at all|hardly|never|very bad)\b/i;
+    for (const p of catalog.programmes.values()) {
+      for (const session of p.sessions) {
+        for (const wave of ['pre', 'post'] as const) {
+          for (const id of session[wave].instruments) {
+            const ins = instrument(id);
+            // A quiz's options are answers to choose from, not points on a scale.
+            if (ins.kind === 'quiz') continue;
+            ins.items.forEach((item, index) => {
+              const where = `${p.id} ${session.id}:${wave} ${id} ${item.id}`;
+              const options = optionsOf(ins, index);
+              const scores = options.map((option) => option.score);
+              expect(scores, where).toEqual([...new Set(scores)].sort((a, b) => a - b));
+              expect(options[0]?.label.en, where).toMatch(LOW_END);
+            });
+          }
         }
       }
     }
@@ -268,6 +306,23 @@ describe('loadCatalog on broken definitions', () => {
     expect(error.path).toBe('items[0].text');
     expect(error.reason).toMatch(/\bro\b/);
     expect(error.reason).toContain('justrom3-mentoring');
+  });
+
+  it('names the instrument file when its participant title lacks a language a programme uses', () => {
+    const ucla = 'surveys/instruments/ucla-loneliness-3.json';
+    expect(getAt(instrumentSources.find((source) => source.file === ucla)?.data, ['title', 'ca'])).toBeTypeOf('string');
+    const error = loadError(mutated(instrumentSources, ucla, ['title', 'ca'], DELETE), programmeSources);
+    expect(error.file).toBe(ucla);
+    expect(error.path).toBe('title');
+    expect(error.reason).toMatch(/\bca\b/);
+    expect(error.reason).toContain('dones-mentores');
+  });
+
+  it('names a missing participant title', () => {
+    const error = loadError(mutated(instrumentSources, ROSENBERG, ['title'], DELETE), programmeSources);
+    expect(error.file).toBe(ROSENBERG);
+    expect(error.path).toBe('title');
+    expect(error.reason).toMatch(/required/);
   });
 
   it('names a missing translation status for a language a programme uses', () => {
