@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
+import { logger } from '#shared/logger.ts';
 import { localContext, matchRoute, readRequestBody, toEvent, writeResult, type HttpHandler } from './http-adapter.ts';
 
 /** A listening local server. */
@@ -41,7 +42,18 @@ export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHa
         writeResult(response, { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' });
         return;
       }
-      const body = await readRequestBody(request);
+      let body: Buffer | undefined;
+      try {
+        body = await readRequestBody(request);
+      } catch (error) {
+        // A phone that loses signal mid-upload: the client's doing, not a server failure.
+        if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+          logger.info('client closed the connection before the whole body arrived', { route: `${matched.route.method} ${matched.route.path}` });
+          response.destroy();
+          return;
+        }
+        throw error;
+      }
       if (body === undefined) {
         writeResult(response, { statusCode: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, body: 'Payload too large' });
         return;

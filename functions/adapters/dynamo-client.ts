@@ -7,10 +7,25 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { optionalEnv } from '#shared/env.ts';
 
+/**
+ * Per-attempt limits. A participant is waiting and the function has 10 s: a call that hangs is
+ * abandoned after {@link REQUEST_TIMEOUT_MS} and retried, so three attempts with the SDK's
+ * backoff end within about 7 s and the participant gets a page either way. Every write on the
+ * request path is conditional or idempotent, so a retry after an unacknowledged write changes
+ * nothing and returns what the first one stored. A 1 MB Query page takes well under a second
+ * on DynamoDB, so the same limits serve the scheduled functions.
+ */
+export const CONNECTION_TIMEOUT_MS = 1000;
+export const REQUEST_TIMEOUT_MS = 2000;
+export const MAX_ATTEMPTS = 3;
+
 /** A document client for the endpoint given, or the one the environment names, or AWS. */
 export function createDocumentClient(endpoint: string | undefined = optionalEnv('DYNAMODB_ENDPOINT')): DynamoDBDocumentClient {
   const hasCredentials = optionalEnv('AWS_ACCESS_KEY_ID') !== undefined || optionalEnv('AWS_PROFILE') !== undefined;
   const client = new DynamoDBClient({
+    maxAttempts: MAX_ATTEMPTS,
+    // Without throwOnRequestTimeout the handler only logs a warning when a request overruns.
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     ...(endpoint === undefined
       ? {}
       : {

@@ -47,10 +47,12 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
   const order = (session: string | null): number => (session === null ? programme.sessions.length : programme.sessions.findIndex((candidate) => candidate.id === session));
   for (const cohort of scopes) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
-    // A table computed before a withdrawal may still hold the person's answers: never shown.
+    // A table computed before a withdrawal may still hold the person's answers, and its counts
+    // them: neither is shown until aggregation has recomputed it.
     if (isStale(stored.mark)) {
       recomputing.push(cohort ?? POOLED);
-      stored.rows.length = 0;
+      computedAt[cohort ?? POOLED] = null;
+      continue;
     }
     // Stored per session in key order; present them in the programme's session order.
     const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);

@@ -60,7 +60,13 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
   const computed = impact.computedAt[cohort ?? POOLED];
   const rows = impact.rows.filter((row) => row.cohort === cohort);
   const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv`;
-  const status = computed === null || computed === undefined ? 'Not aggregated yet.' : computed === '' ? 'No responses yet.' : `Includes responses up to ${computed}.`;
+  const status = impact.recomputing.includes(cohort ?? POOLED)
+    ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation (hourly) recomputes them without that person.'
+    : computed === null || computed === undefined
+      ? 'Not aggregated yet.'
+      : computed === ''
+        ? 'No responses yet.'
+        : `Includes responses up to ${computed}.`;
   const sessions = cohort === null ? [{ id: null, name: 'Pooled' }] : programme.sessions.map((session) => ({ id: session.id, name: session.name.en ?? session.id }));
   const tables = sessions.map((session) => {
     const sessionRows = rows.filter((row) => row.session === session.id);
