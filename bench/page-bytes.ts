@@ -39,7 +39,7 @@ export const PAGE_BUDGET_BYTES = 30 * 1024;
 export interface PageWeight {
   /** The programme, or '-' for pages of no programme (unknown link). */
   readonly programme: string;
-  readonly kind: 'screen' | 'error' | 'thanks' | 'not-found';
+  readonly kind: 'screen' | 'error' | 'thanks' | 'withdrawal' | 'not-found';
   /** Which page: session, wave, language, screen. */
   readonly page: string;
   readonly status: number;
@@ -116,13 +116,14 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
             // The fields of the screens before this one, as the form carries them.
             const carried = new URLSearchParams({ lang: language });
             for (const earlier of steps.slice(0, index)) for (const field of earlier.fields) carried.append(field, answers.get(field) ?? '');
-            if (index === 0) weights.push(expectStatus(await weigh(stack, programme.id, 'screen', label, `${path}?lang=${language}`), 200));
-            else {
+            if (index > 0) {
+              // The screen before it sent (saved as a draft, post/redirect/get), then this one shown.
               const form = new URLSearchParams(carried);
               form.set('step', String(index - 1));
-              form.set('nav', 'next');
-              weights.push(expectStatus(await weigh(stack, programme.id, 'screen', label, path, form), 200));
+              form.set('nav', 'next-anyway');
+              expectStatus(await weigh(stack, programme.id, 'screen', `${label}, sent`, path, form), 303);
             }
+            weights.push(expectStatus(await weigh(stack, programme.id, 'screen', label, `${path}?lang=${language}`), 200));
             // The same screen refused with as many problems, as long, as it can show.
             const refused = new URLSearchParams(carried);
             refused.set('step', String(index));
@@ -134,7 +135,9 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
                 refused.append(field, value);
               }
             }
-            weights.push(expectStatus(await weigh(stack, programme.id, 'error', `${label}, every problem`, path, refused), 400));
+            // Consent refused comes back through a redirect (a reload never resubmits); the rest is 400.
+            if (step.kind === 'consent') weights.push(expectStatus(await weigh(stack, programme.id, 'error', `${label}, consent missing`, `${path}?lang=${language}&problem=consent`), 200));
+            else weights.push(expectStatus(await weigh(stack, programme.id, 'error', `${label}, every problem`, path, refused), 400));
           }
         }
         // Send the whole wave once, then the thank-you page in each language.
@@ -142,6 +145,14 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
         for (const [field, value] of answers) whole.append(field, value);
         expectStatus(await weigh(stack, programme.id, 'thanks', `${wave} submit`, path, whole), 303);
         for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'thanks', `${wave} ${language} thank-you`, `${path}?lang=${language}`), 200));
+      }
+      // Withdrawal: the confirmation, then what every link of the participant answers.
+      const first = links[0];
+      if (first !== undefined) {
+        const path = `/s/${first.code}`;
+        for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'withdrawal', `${language} confirm withdrawal`, `${path}?lang=${language}&withdraw=1`), 200));
+        expectStatus(await weigh(stack, programme.id, 'withdrawal', 'withdraw', path, new URLSearchParams({ nav: 'withdraw-confirm' })), 303);
+        for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'withdrawal', `${language} withdrawn`, `${path}?lang=${language}&withdrawn=1`), 410));
       }
     }
     for (const language of LANGUAGES) weights.push(expectStatus(await weigh(stack, '-', 'not-found', `unknown link ${language}`, `/s/NOT-A-REAL-CODE?lang=${language}`), 404));
@@ -169,7 +180,7 @@ export async function benchPageBytes(options: { all?: boolean } = {}): Promise<B
     console.log('');
   }
   const programmes = [...new Set(weights.map((weight) => weight.programme))];
-  const kinds: readonly PageWeight['kind'][] = ['screen', 'error', 'thanks', 'not-found'];
+  const kinds: readonly PageWeight['kind'][] = ['screen', 'error', 'thanks', 'withdrawal', 'not-found'];
   console.log(
     formatTable(
       ['programme', 'pages', ...kinds.map((kind) => `largest ${kind}`), 'largest page', 'gzip', 'external references'],
