@@ -147,7 +147,8 @@ export class PrepostFunction extends NodejsFunction {
     // resources (the table, the ByTime index) rather than grantReadData's `index/*` wildcard.
     const actions = [
       ...(accessMode === 'write' ? [] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']),
-      ...(accessMode === 'read' ? [] : ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      // UpdateItem: an erasure counts itself on the aggregation marks (ADD erasures).
+      ...(accessMode === 'read' ? [] : ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
     ];
     this.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/${TIME_INDEX_NAME}`] }));
   }
