@@ -230,3 +230,26 @@ describe('sameAnswers', () => {
     for (const other of [oneAnswer, oneFewer, oneGroup]) expect(sameAnswers(value, other)).toBe(false);
   });
 });
+
+describe('what the server keeps between screens', () => {
+  it('keeps only fields of the wave holding a value it accepts, and never an unknown field', async () => {
+    const { knownAnswers } = await import('#core/answers.ts');
+    const field = answerField(RSES, 'rses-1');
+    const kept = knownAnswers(jPre, catalog, { ...consentJ, [field]: 'agree', [answerField(RSES, 'rses-2')]: 'nonsense', [answerField(RSES, 'rses-3')]: ['agree', 'disagree'], 'a.unknown.x': 'agree', lang: 'en', step: '2', nav: 'next', __proto__x: 'y' });
+    expect(kept).toEqual({ ...consentJ, [field]: 'agree' });
+    // A consent for another version of the text is no consent.
+    expect(knownAnswers(jPre, catalog, { [CONSENT_FIELD]: 'an-old-version' })).toEqual({});
+    // Subgroup answers, "prefer not to say" included, are kept for waves that ask them.
+    const site = groupField(dones.subgroups[0]?.id ?? '');
+    expect(knownAnswers(dPre, catalog, { [site]: 'prefer-not-to-say' })).toEqual({ [site]: 'prefer-not-to-say' });
+    expect(knownAnswers(dPost, catalog, { [site]: 'prefer-not-to-say' })).toEqual({});
+  });
+
+  it('counts as answered only an option chosen for a question, not "prefer not to say" nor subgroup answers', async () => {
+    const { hasScoredAnswer } = await import('#core/answers.ts');
+    expect(hasScoredAnswer({ ...consentJ })).toBe(false);
+    expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: 'prefer-not-to-say', 'g.site': 'iasi' })).toBe(false);
+    expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: '' })).toBe(false);
+    expect(hasScoredAnswer({ ...consentJ, [answerField(LEADERSHIP, 'lead-1')]: 'agree' })).toBe(true);
+  });
+});
