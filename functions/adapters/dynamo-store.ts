@@ -7,6 +7,8 @@ import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand,
 import type { IndicatorRow } from '#core/indicators.ts';
 import {
   ErasureRaceError,
+  isStale,
+  type StoredIndicators,
   type AggregationMark,
   type DeliveryRecord,
   type ErasurePlan,
@@ -239,17 +241,31 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   async putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void> {
     const pk = scopeKey(scope.programme, scope.cohort);
     const previous = await this.getMark(scope);
-    // One item per session: each Put replaces a session's table atomically, so a reader never
-    // sees half a table. The mark goes last: a run that crashes before it leaves the old mark,
-    // and the next run recomputes this scope.
-    for (const session of mark.sessions) {
-      const sessionRows = rows.filter((row) => (row.session ?? POOLED_SESSION) === session);
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: pk, SK: indicatorSortKey(session), type: 'indicators', asOf: mark.asOf, rows: JSON.stringify(sessionRows) } }));
+    // One item per session: each Put replaces a session's table atomically. Each carries the
+    // erasure count its rows were computed with, and never replaces rows computed with a higher
+    // one: an overlapping, older run cannot put back a withdrawn person's answers over a newer
+    // run's table. The mark goes last: a run that crashes before it leaves the old mark, and
+    // the next run recomputes this scope.
+    const seen = mark.erasuresIncluded ?? 0;
+    try {
+      for (const session of mark.sessions) {
+        const sessionRows = rows.filter((row) => (row.session ?? POOLED_SESSION) === session);
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { PK: pk, SK: indicatorSortKey(session), type: 'indicators', asOf: mark.asOf, erasuresIncluded: seen, rows: JSON.stringify(sessionRows) },
+            ConditionExpression: 'attribute_not_exists(erasuresIncluded) OR erasuresIncluded <= :seen',
+            ExpressionAttributeValues: { ':seen': seen },
+          }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ErasureRaceError(pk);
+      throw error;
     }
     for (const session of previous?.sessions ?? []) {
       if (!mark.sessions.includes(session)) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
     }
-    const seen = mark.erasuresIncluded ?? 0;
     try {
       await this.client.send(
         new PutCommand({
@@ -266,18 +282,26 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     }
   }
 
-  async listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }> {
+  async listIndicators(scope: IndicatorScope): Promise<StoredIndicators> {
+    // The mark first, then the rows: rows computed before the erasures the mark now counts may
+    // hold a withdrawn person's answers, and are not shown.
+    const mark = await this.getMark(scope);
     const rows: IndicatorRow[] = [];
+    let behind = false;
     await this.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': scopeKey(scope.programme, scope.cohort), ':prefix': INDICATOR_PREFIX },
+        ConsistentRead: true,
       },
       (page) => {
-        for (const item of page.Items ?? []) rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
+        for (const item of page.Items ?? []) {
+          if (Number(item.erasuresIncluded ?? 0) < (mark?.erasures ?? 0)) behind = true;
+          rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
+        }
       },
     );
-    return { rows, mark: await this.getMark(scope) };
+    return { rows, mark, stale: isStale(mark) || behind };
   }
 
   async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {

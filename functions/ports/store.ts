@@ -180,6 +180,17 @@ export interface AggregationMark {
   readonly erasuresIncluded?: number;
 }
 
+/** A scope's stored table as readers get it. */
+export interface StoredIndicators {
+  readonly rows: IndicatorRow[];
+  readonly mark: AggregationMark | undefined;
+  /**
+   * Not to be shown: the mark or some of the rows were computed before a withdrawal counted
+   * since. Aggregation recomputes it.
+   */
+  readonly stale: boolean;
+}
+
 /**
  * Whether a scope's stored rows may still include someone who has since withdrawn: an erasure
  * was counted after they were computed. Readers show no such rows; aggregation recomputes them.
@@ -199,13 +210,15 @@ export class ErasureRaceError extends Error {
 /** Computed indicators, replaced per scope on each aggregation. */
 export interface IndicatorStore {
   /**
-   * Replaces the scope's rows, one item per session, then writes the mark, on condition that
-   * no erasure was counted since `mark.erasuresIncluded` was read.
-   * @throws ErasureRaceError when one was: the rows written may include the erased person
+   * Replaces the scope's rows, one item per session, unless a run that saw more erasures
+   * stored them; then writes the mark, on condition that no erasure was counted since
+   * `mark.erasuresIncluded` was read.
+   * @throws ErasureRaceError in either case: the caller computes again
    */
   putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void>;
-  listIndicators(scope: IndicatorScope): Promise<{ rows: IndicatorRow[]; mark: AggregationMark | undefined }>;
+  listIndicators(scope: IndicatorScope): Promise<StoredIndicators>;
   getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
+
 }
 
 /** What a programme's summaries have shown so far, kept privately to protect the next one. */

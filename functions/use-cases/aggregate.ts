@@ -86,12 +86,17 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
           windowCount: responses.filter((response) => response.receivedAt >= windowStart).length,
           erasuresIncluded,
         };
-        if (await storeUnlessErased(deps.indicators, scope, rows, fresh, attempt)) {
+        if (await storeUnlessErased(deps.indicators, scope, rows, fresh)) {
           marks.push(fresh);
           report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
           break;
         }
         mark = await deps.indicators.getMark(scope);
+        if (attempt >= 3) {
+          // Left stale for the next run; the pool then sees a mark it was not built on.
+          if (mark !== undefined) marks.push(mark);
+          break;
+        }
       }
     }
     // The pool is stale whenever a cohort mark it was built on has changed, in this run or a crashed one.
@@ -103,22 +108,22 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
     const pooled = computePooledIndicators(programme, deps.catalog, all);
     const poolFresh: AggregationMark = { asOf: newestOf(all), responses: all.length, sessions: [POOLED], basis, erasuresIncluded: poolMark?.erasures ?? 0 };
     // A withdrawal during this run leaves the pool stale: the next run recomputes it.
-    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh, 3)) report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
+    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh)) report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
   }
   return { cohorts: report };
 }
 
 /**
  * Stores a scope's rows and mark; false when an erasure was counted meanwhile (the caller
- * computes again), and after `attempt` 3 leaves the scope stale for the next run.
+ * computes again, up to three times). A scope given up on keeps a mark that counts more
+ * erasures than its rows: readers do not show it, and the next run recomputes it.
  */
-async function storeUnlessErased(indicators: IndicatorStore, scope: IndicatorScope, rows: Parameters<IndicatorStore['putIndicators']>[1], mark: AggregationMark, attempt: number): Promise<boolean> {
+async function storeUnlessErased(indicators: IndicatorStore, scope: IndicatorScope, rows: Parameters<IndicatorStore['putIndicators']>[1], mark: AggregationMark): Promise<boolean> {
   try {
     await indicators.putIndicators(scope, rows, mark);
     return true;
   } catch (error) {
     if (!(error instanceof ErasureRaceError)) throw error;
-    if (attempt >= 3) return true;
     return false;
   }
 }

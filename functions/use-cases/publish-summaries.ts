@@ -4,7 +4,7 @@
  * neutral subject and the files attached.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { ErasureRaceError, isStale, type Clock, type IndicatorStore, type PublicationStore } from '#ports/store.ts';
+import { ErasureRaceError, type Clock, type IndicatorStore, type PublicationStore } from '#ports/store.ts';
 import type { Mailer, PublishedFile, SummaryPublisher } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { NotFoundError } from '#shared/errors.ts';
@@ -50,7 +50,7 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   for (const cohort of programme.cohorts) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id });
     // Someone withdrew after this table was computed: aggregate before publishing (callers do).
-    if (isStale(stored.mark)) throw new ErasureRaceError(`${programme.id} ${cohort.id}`);
+    if (stored.stale) throw new ErasureRaceError(`${programme.id} ${cohort.id}`);
     rows.push(...stored.rows);
   }
   const previous = await deps.publications.latestPublication(programme.id);

@@ -3,7 +3,7 @@
  * cohort: one Query per table.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { POOLED, isStale, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
+import { POOLED, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
 import type { IndicatorRow } from '#core/indicators.ts';
 import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
 import { toCsv } from '#core/csv.ts';
@@ -49,7 +49,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
     // A table computed before a withdrawal may still hold the person's answers, and its counts
     // them: neither is shown until aggregation has recomputed it.
-    if (isStale(stored.mark)) {
+    if (stored.stale) {
       recomputing.push(cohort ?? POOLED);
       computedAt[cohort ?? POOLED] = null;
       continue;

@@ -243,6 +243,47 @@ describe('withdrawal takes effect everywhere', () => {
     expect(impact.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired).toBe(nBefore - 1);
   });
 
+  it('never lets an older aggregation put a withdrawn person back over a newer table', async () => {
+    const pooled = async (): Promise<{ recomputing: string[]; n: number | null | undefined }> => {
+      const impact = await readImpact(stack.deps, PROGRAMME, 'pooled');
+      return { recomputing: impact.recomputing, n: impact.rows.find((row) => row.cohort === null && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired };
+    };
+    await aggregate(stack.deps, { programme: PROGRAMME });
+    const before = await pooled();
+    expect(before.recomputing).toEqual([]);
+    // Run A (a publication, say) is held at the SDK middleware just before it stores the pool.
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached = (): void => undefined;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
+    const held = createDocumentClient(stack.environment.endpoint);
+    held.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Item?: { PK?: unknown; SK?: unknown } };
+        if (input.Item?.PK === `PROG#${PROGRAMME}` && String(input.Item.SK).startsWith('IND#')) {
+          reached();
+          await gate;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdPoolWrite' },
+    );
+    const runA = aggregate(depsFor(new DynamoStore(held, stack.environment.tableName)), { programme: PROGRAMME, full: true });
+    await atGate;
+    // Meanwhile someone withdraws, and run B (the hourly one) completes.
+    const someone = (await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT)).find((response) => response.session === 'individual-meeting-1' && response.wave === 'post')?.participant ?? '';
+    await eraseParticipant(stack.deps, PROGRAMME, COHORT, someone);
+    await aggregate(stack.deps, { programme: PROGRAMME });
+    const afterB = await pooled();
+    expect(afterB).toEqual({ recomputing: [], n: (before.n ?? 0) - 1 });
+    // A is let go: its pool, read before the withdrawal, must not replace B's.
+    release();
+    await runA;
+    expect(await pooled()).toEqual(afterB);
+    await aggregate(stack.deps, { programme: PROGRAMME });
+    expect(await pooled()).toEqual(afterB);
+  });
+
   it('changes nothing for a participant that does not exist', async () => {
     const before = JSON.stringify(await partition(COHORT));
     const report = await eraseParticipant(stack.deps, PROGRAMME, COHORT, 'p-doesnotexist');
