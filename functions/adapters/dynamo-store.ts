@@ -84,11 +84,10 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   async eraseParticipant(programme: string, cohort: string, participant: string, plan: ErasurePlan): Promise<ErasureReport> {
     const pk = cohortKey(programme, cohort);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) }, ConsistentRead: true }));
-    // A participant that does not exist (never did, or already erased) changes nothing.
-    if (Item === undefined) return { responses: 0, links: 0, found: false };
-    const linkHashes = (Item.linkHashes as string[] | undefined) ?? [];
+    const linkHashes = ((Item?.linkHashes as string[] | undefined) ?? []).filter((hash) => hash !== plan.via);
     const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
     let responses = 0;
+    let answersLeft = false;
     await this.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -101,9 +100,19 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         for (const item of page.Items ?? []) {
           waveKeys.add(String(item.SK));
           if (item.type === RESPONSE) responses += 1;
+          if (item.type !== ERASED) answersLeft = true;
         }
       },
     );
+    // The link withdrawn through, while it still names this participant (a withdrawal cut short).
+    let viaActive = false;
+    if (plan.via !== undefined) {
+      const { Item: via } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(plan.via), ConsistentRead: true }));
+      viaActive = via?.participant === participant;
+    }
+    // Nothing of the participant (never existed, or already erased) changes nothing. Answers
+    // whose participant item has expired are erased all the same.
+    if (Item === undefined && !answersLeft && !viaActive) return { responses: 0, links: 0, found: false };
     const marker = { type: ERASED, expiresAt: plan.markersExpireAt };
     // 1. Every wave's item becomes a marker, overwriting answers and drafts; from here on no
     //    conditional write of a response or draft can land for this participant.
@@ -113,11 +122,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     for (const scope of [pk, scopeKey(programme, null)]) {
       await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: { PK: scope, SK: MARK_SORT_KEY }, UpdateExpression: 'ADD erasures :one', ExpressionAttributeValues: { ':one': 1 } }));
     }
-    // 3. Links become markers that name only the programme; 4. the participant item goes last,
-    //    so a run that dies part-way finds it and finishes the job.
+    // 3. Links become markers that name only the programme; 4. the participant item, so a run
+    //    that dies before it finds it and finishes the job; 5. the link withdrawn through, last,
+    //    so a participant whose withdrawal was cut short can finish it through the same link.
     await this.batchWrite(linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })));
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
-    return { responses, links: linkHashes.length, found: true };
+    if (Item !== undefined) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
+    if (plan.via !== undefined && (viaActive || Item !== undefined)) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(plan.via), programme, ...marker } }));
+    return { responses, links: linkHashes.length + (plan.via !== undefined && (viaActive || Item !== undefined) ? 1 : 0), found: true };
   }
 
   /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */
@@ -144,11 +155,12 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     };
   }
 
-  async hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean> {
+  async findParticipant(programme: string, cohort: string, participant: string): Promise<{ readonly expiresAt?: number | undefined } | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) }, ProjectionExpression: 'PK', ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) }, ProjectionExpression: 'PK, expiresAt', ConsistentRead: true }),
     );
-    return Item !== undefined;
+    if (Item === undefined) return undefined;
+    return { expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined };
   }
 
   async countParticipants(programme: string, cohort: string): Promise<number> {
@@ -190,6 +202,15 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     if (Item.type === ERASED) return { kind: 'withdrawn' };
     if (Item.type === DRAFT) return { kind: 'draft', draft: JSON.parse(String(Item.draft)) as SurveyDraft };
     return { kind: 'response', response: toResponse(Item) };
+  }
+
+  async deleteDraft(target: LinkTarget): Promise<void> {
+    try {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: responseKey(target), ConditionExpression: '#type = :draft', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':draft': DRAFT } }));
+    } catch (error) {
+      // Nothing to delete, or not a draft (an answer, a withdrawal): nothing to do.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async saveDraft(target: LinkTarget, draft: SurveyDraft): Promise<SaveDraftResult> {

@@ -43,7 +43,7 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
       const redirect = (query: string): HttpResult => ({ statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` }, body: '' });
       if (fields.nav === 'withdraw-confirm') {
-        await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant);
+        await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant, link.hash);
         return redirect(`lang=${language}&withdrawn=1`);
       }
       if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);

@@ -76,6 +76,11 @@ export interface ErasurePlan {
   readonly waves: readonly { readonly session: string; readonly wave: WaveKind }[];
   /** Epoch seconds when the erasure markers themselves expire. */
   readonly markersExpireAt: number;
+  /**
+   * The keyed hash of the link the participant withdrew through: it becomes a marker last, so
+   * a withdrawal cut short (a timeout) can be finished by trying again through the same link.
+   */
+  readonly via?: string | undefined;
 }
 
 /** One accepted response: answers as option values per instrument and item. */
@@ -119,12 +124,14 @@ export interface ParticipantStore {
    * each wave's item becomes an erasure marker (every response and draft write is conditional
    * on the item being absent or a draft, so none can land after it), the links become
    * markers without the participant, the aggregation marks of the cohort and the pool count one
-   * more erasure (their tables are stale until recomputed), and the participant item goes last.
-   * Changes nothing when the participant does not exist. Safe to repeat after a crash.
+   * more erasure (their tables are stale until recomputed), then the participant item, then the
+   * link withdrawn through. A participant item that has expired does not stop it: answers
+   * still stored are erased all the same. Changes nothing when there is nothing of the
+   * participant. Safe to repeat after a crash.
    */
   eraseParticipant(programme: string, cohort: string, participant: string, plan: ErasurePlan): Promise<ErasureReport>;
-  /** Whether a participant exists in a cohort (paper answers name the participant, not a link). */
-  hasParticipant(programme: string, cohort: string, participant: string): Promise<boolean>;
+  /** A participant of a cohort and when its items expire (paper answers name the participant, not a link). */
+  findParticipant(programme: string, cohort: string, participant: string): Promise<{ readonly expiresAt?: number | undefined } | undefined>;
 }
 
 /** Responses, at most one per participant and wave. */
@@ -137,6 +144,8 @@ export interface ResponseStore {
   getWaveRecord(target: LinkTarget): Promise<WaveRecord>;
   /** Saves a draft unless the wave is answered or withdrawn. */
   saveDraft(target: LinkTarget, draft: SurveyDraft): Promise<SaveDraftResult>;
+  /** Deletes the wave's draft, if it is one (consent taken back). */
+  deleteDraft(target: LinkTarget): Promise<void>;
   /** Every response of a cohort, in one Query pass. */
   listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
   /** How many of the cohort's responses were received at or after `since` (time-ordered index, keys only, consistent). */

@@ -64,7 +64,11 @@ export function httpErrors(render: ErrorRenderer, failure?: FailureRenderer): Mi
   };
 }
 
-/** Logs a failure by its class and message only: never a body, an answer or a link code. */
+/**
+ * Logs a failure by its class and the status AWS answered, never its message: a message may
+ * quote what was being parsed or written (a draft, an answer), and logs never hold answers.
+ */
 export function logFailure(event: HttpEvent, error: unknown): void {
-  logger.error('request failed', { route: event.routeKey, error: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : undefined });
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  logger.error('request failed', { route: event.routeKey, error: error instanceof Error ? error.name : 'unknown', ...(typeof status === 'number' ? { awsStatus: status } : {}) });
 }

@@ -23,12 +23,15 @@ export interface EraseDeps {
  */
 export const ERASURE_MARKER_DAYS = 7;
 
-/** Steps: check the cohort exists, then erase (waves closed by markers, tables marked stale, links, participant). */
-export async function eraseParticipant(deps: EraseDeps, programmeId: string, cohortId: string, participant: string): Promise<ErasureReport> {
+/**
+ * Steps: check the cohort exists, then erase (waves closed by markers, tables marked stale,
+ * links, participant, and last `via`, the keyed hash of the link withdrawn through, if any).
+ */
+export async function eraseParticipant(deps: EraseDeps, programmeId: string, cohortId: string, participant: string, via?: string): Promise<ErasureReport> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
   if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
   const waves = programme.sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })));
   const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
-  return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt });
+  return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt, via });
 }

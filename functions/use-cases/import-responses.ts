@@ -46,18 +46,19 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
   const file = readImportCsv(csv, programme, cohortId, deps.catalog);
   const problems = [...file.problems];
 
-  const known = new Map<string, boolean>();
+  // Each participant's items expire together: their answers with them.
+  const known = new Map<string, { readonly expiresAt?: number | undefined } | undefined>();
   for (const { participant } of file.rows) {
-    if (participant !== undefined && !known.has(participant)) known.set(participant, await deps.participants.hasParticipant(programmeId, cohortId, participant));
+    if (participant !== undefined && !known.has(participant)) known.set(participant, await deps.participants.findParticipant(programmeId, cohortId, participant));
   }
   for (const { row, participant } of file.rows) {
-    if (participant !== undefined && known.get(participant) === false) problems.push({ row, column: PARTICIPANT_COLUMN, message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
+    if (participant !== undefined && known.get(participant) === undefined) problems.push({ row, column: PARTICIPANT_COLUMN, message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
   }
 
   const pending: PaperResponse[] = [];
   const present: number[] = [];
   for (const { response } of file.rows) {
-    if (response === undefined || known.get(response.participant) !== true) continue;
+    if (response === undefined || known.get(response.participant) === undefined) continue;
     const existing = await deps.responses.getResponse(targetOf(programmeId, cohortId, response));
     if (existing === undefined) pending.push(response);
     else if (sameAnswers(existing, response.answers)) present.push(response.row);
@@ -78,7 +79,7 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
       consentVersion: programme.consent.version,
       receipt: generateReceipt(),
       receivedAt: now.toISOString(),
-      expiresAt: Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
+      expiresAt: known.get(response.participant)?.expiresAt ?? Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
     });
     if (outcome.stored) imported.push(response.row);
     // Withdrew since the check: their erasure wins, nothing of theirs is stored.

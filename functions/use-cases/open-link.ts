@@ -12,6 +12,10 @@ import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 /** What a link gives access to, and whether its wave is open today. */
 export interface OpenLink {
   readonly target: LinkTarget;
+  /** The keyed hash of the code: the link's key. */
+  readonly hash: string;
+  /** Epoch seconds when the participant's items expire (absent on links made before expiry was kept). */
+  readonly expiresAt?: number | undefined;
   readonly context: WaveContext;
   readonly status: 'open' | 'not-open' | 'closed';
 }
@@ -33,7 +37,8 @@ export interface OpenLinkDeps {
 export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined): Promise<OpenLink> {
   const code = rawCode === undefined ? undefined : normaliseCode(rawCode);
   if (code === undefined) throw new LinkNotFoundError('malformed code');
-  const found = await deps.participants.findLink(hashCode(code, await deps.linkKey()));
+  const hash = hashCode(code, await deps.linkKey());
+  const found = await deps.participants.findLink(hash);
   if (found === undefined) throw new LinkNotFoundError('unknown code');
   if (found.status === 'withdrawn') throw new LinkWithdrawnError(found.programme);
   const now = deps.clock.now();
@@ -41,7 +46,7 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
   const { target } = found;
   const context = resolveWave(deps.catalog.programmes.get(target.programme), target.cohort, target.session, target.wave);
   if (context === undefined) throw new LinkNotFoundError('definition removed');
-  return { target, context, status: waveStatus(context, now.toISOString().slice(0, 10)) };
+  return { target, hash, expiresAt: found.expiresAt, context, status: waveStatus(context, now.toISOString().slice(0, 10)) };
 }
 
 /** Throws the 410 for a wave that is not open. */

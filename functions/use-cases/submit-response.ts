@@ -39,10 +39,12 @@ export async function currentView(deps: SubmitDeps, link: OpenLink): Promise<Sur
   if (record.kind === 'none' || record.draft.expiresAt * 1000 <= deps.clock.now().getTime()) return { kind: 'screen', index: 0, fields: {} };
   const { draft } = record;
   const last = surveySteps(link.context, deps.catalog).length - 1;
+  const fields = knownAnswers(link.context, deps.catalog, draft.fields);
   return {
     kind: 'screen',
-    index: Math.min(Math.max(0, draft.step), last),
-    fields: knownAnswers(link.context, deps.catalog, draft.fields),
+    // A draft without consent to the current text (the text changed since) starts at consent.
+    index: fields[CONSENT_FIELD] === undefined ? 0 : Math.min(Math.max(0, draft.step), last),
+    fields,
     language: (LANGUAGES as readonly string[]).includes(draft.language) ? (draft.language as Language) : undefined,
     notice: draft.notice,
   };
@@ -81,8 +83,13 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
   const kept = knownAnswers(link.context, deps.catalog, fields);
   const consented = kept[CONSENT_FIELD] !== undefined;
   const save = async (step: number, draftLanguage: Language, notice?: ScreenNotice): Promise<AdvanceOutcome> => {
-    // Nothing is kept before consent: there is nothing to keep, and no permission to.
-    if (!consented) return step === 0 ? { kind: 'saved', language: draftLanguage } : { kind: 'consent-required' };
+    // Nothing is kept without consent: there is nothing to keep, and no permission to. On the
+    // consent screen, consent taken back (unticked) deletes what was kept.
+    if (!consented) {
+      if (index !== 0) return { kind: 'consent-required' };
+      await deps.responses.deleteDraft(link.target);
+      return { kind: 'saved', language: draftLanguage };
+    }
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + DRAFT_DAYS * 86_400;
     const draft: SurveyDraft = { step, fields: kept, language: draftLanguage, expiresAt, ...(notice === undefined ? {} : { notice }) };
     return fromDraftResult(await deps.responses.saveDraft(link.target, draft), draftLanguage);
@@ -98,7 +105,10 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
   const result = validateAnswers(link.context, deps.catalog, fields);
   const errors = result.ok ? [] : stepErrors(steps, index, result.errors);
   if (errors.length > 0) {
-    if (errors.every((error) => error.problem === 'consent-required')) return { kind: 'consent-required' };
+    if (errors.every((error) => error.problem === 'consent-required')) {
+      await deps.responses.deleteDraft(link.target);
+      return { kind: 'consent-required' };
+    }
     return { kind: 'invalid', index, errors, fields: kept };
   }
   const screen = steps[index];
@@ -130,7 +140,9 @@ async function submitResponse(deps: SubmitDeps, link: OpenLink, answers: { answe
     consentVersion: context.programme.consent.version,
     receipt,
     receivedAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + context.programme.retentionDays * 86_400,
+    // A participant's items expire together, with their links: the answer never outlives the
+    // link that gave it, nor the participant item an erasure starts from.
+    expiresAt: link.expiresAt ?? Math.floor(now.getTime() / 1000) + context.programme.retentionDays * 86_400,
   });
   if (outcome.stored) return { kind: 'stored', receipt };
   if (outcome.existing === 'withdrawn') return { kind: 'withdrawn' };

@@ -60,12 +60,17 @@ export function renderSurveyStep(
     )}</fieldset>`;
   };
 
+  // Problems of the questionnaire's own fields link to their question; fields no screen has
+  // (a crafted post) are named by one line, never listed: the page never echoes them.
+  const fieldsOfAnyStep = new Set(steps.flatMap((candidate) => candidate.fields));
+  const ownErrors = errors.filter((error) => fieldsOfAnyStep.has(error.field));
+  const strayLine = errors.some((error) => !fieldsOfAnyStep.has(error.field)) ? html`<li>${strings['problem.unknown-field']}</li>` : '';
   const summary =
     errors.length === 0
       ? ''
-      : html`<div class="err" role="alert" tabindex="-1"><h2>${strings.errorsHeading}</h2><ul>${errors.map(
+      : html`<div class="err" role="alert" tabindex="-1"><h2>${strings.errorsHeading}</h2><ul>${ownErrors.map(
           (error) => html`<li><a href="#${fieldId(error.field)}">${strings[`problem.${error.problem}` as StringKey]}</a></li>`,
-        )}</ul></div>`;
+        )}${strayLine}</ul></div>`;
 
   let body: Html;
   if (step?.kind === 'consent') {

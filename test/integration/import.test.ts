@@ -147,6 +147,7 @@ describe('importResponses', () => {
         getResponse: (target) => store.getResponse(target),
         getWaveRecord: (target) => store.getWaveRecord(target),
         saveDraft: (target, draft) => store.saveDraft(target, draft),
+        deleteDraft: (target) => store.deleteDraft(target),
         listCohortResponses: (programme, id) => store.listCohortResponses(programme, id),
         countResponsesSince: (programme, id, since) => store.countResponsesSince(programme, id, since),
         putResponse: async (response) => {

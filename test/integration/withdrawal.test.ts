@@ -168,6 +168,80 @@ describe('withdrawal racing a submission', () => {
   });
 });
 
+describe('a withdrawal cut short', () => {
+  it('is finished by trying again through the same link, wherever it stopped, leaving no trace', async () => {
+    const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
+    const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
+    // Each crash point: the write that fails once (a timeout, say), at the SDK middleware.
+    const crashPoints: { name: string; matches: (input: { Key?: { SK?: unknown }; Item?: { PK?: unknown; type?: unknown } }) => boolean }[] = [
+      { name: 'deleting the participant item', matches: (input) => String(input.Key?.SK ?? '').startsWith('PART#') },
+      { name: 'closing the link withdrawn through', matches: (input) => String(input.Item?.PK ?? '').startsWith('LINK#') && input.Item?.type === 'erased' },
+    ];
+    const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, crashPoints.length);
+    const participants = [...new Set(links.map((link) => link.participant))];
+    for (const [index, crash] of crashPoints.entries()) {
+      const own = links.filter((link) => link.participant === participants[index]);
+      const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'pre');
+      const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), RACE_COHORT, 'individual-meeting-1', 'pre');
+      if (answered === undefined || context === undefined) throw new Error('no link');
+      expect((await fetch(`${stack.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, 1).toString(), redirect: 'manual' })).status).toBe(303);
+      let armed = true;
+      const client = createDocumentClient(stack.environment.endpoint);
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          if (armed && crash.matches(args.input as never)) {
+            armed = false;
+            throw Object.assign(new Error('simulated timeout'), { name: 'TimeoutError' });
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'crashOnce' },
+      );
+      const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
+      const server = await startLocalServer(
+        new Map([
+          ['get-survey', makeGetSurveyHandler(deps)],
+          ['submit-survey', makeSubmitSurveyHandler(deps)],
+        ]),
+        '127.0.0.1',
+        0,
+      );
+      try {
+        const first = await fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
+        expect(first.status, crash.name).toBe(503);
+        expect(armed, crash.name).toBe(false);
+        // The 503 page's "Try again" sends the same form again.
+        const again = await fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
+        expect(again.status, crash.name).toBe(303);
+        expect(await traces(participants[index] ?? '', own), crash.name).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('erases the answers of a participant whose participant item has already expired', async () => {
+    const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, 1);
+    const participant = links[0]?.participant ?? '';
+    const answered = links.find((link) => link.session === 'individual-meeting-2' && link.wave === 'pre');
+    const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), RACE_COHORT, 'individual-meeting-2', 'pre');
+    if (answered === undefined || context === undefined) throw new Error('no link');
+    await fetch(`${stack.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, 0).toString(), redirect: 'manual' });
+    const stored = await stack.deps.responses.getResponse({ programme: PROGRAMME, cohort: RACE_COHORT, participant, session: 'individual-meeting-2', wave: 'pre' });
+    // Its answers expire with the participant and the links, never later.
+    const link = await stack.deps.participants.findLink(hashCode(answered.code, await stack.deps.linkKey()));
+    expect(stored?.expiresAt).toBe(link?.status === 'active' ? link.expiresAt : -1);
+    // DynamoDB's TTL takes the participant item first (it may, within its days of delay).
+    const client = createDocumentClient(stack.environment.endpoint);
+    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    await client.send(new DeleteCommand({ TableName: stack.environment.tableName, Key: { PK: cohortKey(PROGRAMME, RACE_COHORT), SK: `PART#${participant}` } }));
+    const report = await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant);
+    expect(report.found).toBe(true);
+    expect(report.responses).toBe(1);
+    expect(await traces(participant, [])).toEqual([]);
+  });
+});
+
 describe('withdrawal takes effect everywhere', () => {
   it('withholds stale tables from every reader until recomputed, and the next summary leaves the person out', async () => {
     const links = await createLinks(stack.deps, PROGRAMME, COHORT, 6);
