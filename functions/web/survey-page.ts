@@ -115,7 +115,10 @@ export function renderSurveyStep(
       : message === 'confirm-empty'
         ? html`<div class="note" role="status"><p>${strings.confirmEmpty}</p><p><button type="submit" name="nav" value="next-anyway" class="secondary">${strings.continueAnyway}</button></p></div>`
         : html`<div class="${message === 'save-failed' ? 'err' : 'note'}" role="${message === 'save-failed' ? 'alert' : 'status'}"><p>${strings[message === 'save-failed' ? 'saveFailed' : 'nothingAnswered']}</p></div>`;
-  const content = html`<h1>${heading}</h1>${progress}${summary}<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate><input type="hidden" name="lang" value="${language}"><input type="hidden" name="step" value="${index}">${carried}${note}${body}${buttons}</form>`;
+  // Withdrawal is offered on every screen: the link of a session not yet answered is the one a
+  // participant has at hand when they decide to leave the study.
+  const withdraw = html`<p class="hint"><a href="${frame.path}?lang=${language}&amp;withdraw=1">${strings.withdrawButton}</a></p>`;
+  const content = html`<h1>${heading}</h1>${progress}${summary}<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate><input type="hidden" name="lang" value="${language}"><input type="hidden" name="step" value="${index}">${carried}${note}${body}${buttons}</form>${withdraw}`;
   return renderParticipantPage({ ...frame, form: FORM_ID }, content);
 }
 

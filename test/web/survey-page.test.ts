@@ -48,6 +48,8 @@ describe('participant pages', () => {
     expect(screen).toContain('<button type="submit" form="survey" name="nav" value="lang:es" lang="es">Español</button>');
     expect(screen).toContain('<strong lang="ca" aria-current="true">Català</strong>');
     expect(renderThanks(frame, 'ABCDEFGHJK')).toContain('<a lang="es" hreflang="es" href="/s/X?lang=es">Español</a>');
+    // Every screen also offers withdrawal, outside the form.
+    expect(screen).toMatch(/<\/form><p class="hint"><a href="\/s\/X\?lang=ca&amp;withdraw=1">/);
   });
 
   it('style the destructive confirmation as a warning, and say the other links stop working', () => {
