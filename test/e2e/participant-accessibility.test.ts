@@ -1,23 +1,35 @@
 /**
  * axe-core on every kind of participant page, at 320 px wide, in each of the four languages:
- * the consent screen, every question screen, the error re-renders (400: consent not ticked, a
- * value that is not an option), the thank-you page and the unknown-link page (404). No serious
- * or critical violation is allowed; every finding, whatever its impact, is also written to
- * test-artifacts/axe-<language>.json for review. Two WCAG 2.2 checks axe cannot make (focus
- * and targets must not hide under the sticky exit bar) are tested directly.
+ * the consent screen and its problem (consent not ticked), every question screen, a 400
+ * re-render (a value that is not an option), the note on a screen left with nothing answered,
+ * the note that there is nothing to send, the 503s when the store fails (the screen kept for
+ * one more try, and the retry form when the link could not even be read), the thank-you page,
+ * the withdrawal confirmation, the 410 after withdrawing and the 410 of that participant's other
+ * links, the 409 when another tab answered first, the 410 of a closed wave and the unknown-link
+ * page (404). No serious or critical violation is allowed; every finding, whatever its impact,
+ * is also written to test-artifacts/axe-<language>.json for review. Two WCAG 2.2 checks axe
+ * cannot make (focus and targets must not hide under the sticky exit bar) are tested directly.
  *
  * The scans run in a browser context with `bypassCSP: true`, the only way to inject axe into
- * pages whose content security policy allows nothing but their own hashed script; the other
- * browser tests run the pages under their real policy.
+ * pages whose content security policy allows nothing but their own hashed script (it also lets
+ * a form post to the second servers below); the other browser tests run the pages under their
+ * real policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { DynamoStore } from '#adapters/dynamo-store.ts';
+import { depsFor } from '#adapters/default-deps.ts';
+import { resolveWave } from '#core/waves.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+import { startLocalServer, type LocalServer } from '#local/server.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { startTestStack } from '../support/stack.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, seriousOrCritical, type AxeFinding } from '../support/axe.ts';
-import { WORDS, serveNeutralSite, walkSurvey, type PageLanguage } from '../support/survey-walk.ts';
+import { answerAll, startTestStack } from '../support/stack.ts';
+import { WORDS, currentStep, followTo, serveNeutralSite, submitNatively, walkSurvey, type PageLanguage } from '../support/survey-walk.ts';
 
 const NARROW = { width: 320, height: 640 };
 const ARTIFACTS = 'test-artifacts';
@@ -53,17 +65,73 @@ const CASES: readonly Case[] = [
 ];
 
 async function post(page: Page, name: string): Promise<number> {
-  const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()]);
-  await page.waitForLoadState('load');
-  return response.status();
+  return followTo(page, page.getByRole('button', { name, exact: true }));
+}
+
+/** The language's words for the main text of a page, for the checks that the scanned page is the one meant. */
+const mainText = (page: Page): Promise<string> => page.locator('main').innerText();
+
+/**
+ * A second server over the same table and the same handlers, for the pages a healthy stack
+ * cannot show on demand: its DynamoDB client throttles one operation (at the AWS SDK's own
+ * middleware, inside the SDK's retry loop, as DynamoDB would), or its catalogue has a wave
+ * whose window ended long ago.
+ */
+async function serverWith(options: { readonly throttle?: 'PutItem' | 'GetItem'; readonly catalog?: Catalog }): Promise<LocalServer> {
+  const client = createDocumentClient(stack.environment.endpoint);
+  const { throttle } = options;
+  if (throttle !== undefined) {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        if ((args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] === `DynamoDB_20120810.${throttle}`) {
+          throw new ProvisionedThroughputExceededException({ message: 'simulated throttling (test)', $metadata: { httpStatusCode: 400 } });
+        }
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'throttle' },
+    );
+  }
+  const deps = { ...depsFor(new DynamoStore(client, stack.environment.tableName)), ...(options.catalog === undefined ? {} : { catalog: options.catalog }) };
+  const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
+  const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
+  return startLocalServer(
+    new Map([
+      ['get-survey', makeGetSurveyHandler(deps)],
+      ['submit-survey', makeSubmitSurveyHandler(deps)],
+    ]),
+    '127.0.0.1',
+    0,
+  );
+}
+
+/** The catalogue with one wave of the scenario's cohort closed (a window that ended long ago). */
+function closedCatalog(scenario: Case, wave: 'pre' | 'post'): Catalog {
+  const programme = stack.deps.catalog.programmes.get(scenario.programme);
+  if (programme === undefined) throw new Error('no programme');
+  const cohorts = programme.cohorts.map((cohort) => (cohort.id === scenario.cohort ? { ...cohort, windows: { ...cohort.windows, [`${scenario.session}:${wave}`]: { opens: '2000-01-01', closes: '2000-01-31' } } } : cohort));
+  return { instruments: stack.deps.catalog.instruments, programmes: new Map([[programme.id, { ...programme, cohorts }]]) };
+}
+
+/** The fields the screen's form would send with its forward button. */
+async function screenFields(page: Page): Promise<URLSearchParams> {
+  const fields = new URLSearchParams(String(await page.evaluate("new URLSearchParams(new FormData(document.querySelector('form#survey'))).toString()")));
+  fields.set('nav', 'next');
+  return fields;
 }
 
 /** Scans every page a participant of `scenario` can meet, and returns every finding. */
 async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pages: string[] }> {
   const { language } = scenario;
-  const links: IssuedLink[] = await createLinks(stack.deps, scenario.programme, scenario.cohort, 1);
-  const link = links.find((candidate) => candidate.session === scenario.session && candidate.wave === scenario.wave);
-  if (link === undefined) throw new Error('no link');
+  const words = WORDS[language];
+  const issue = async (): Promise<{ link: IssuedLink; other: IssuedLink }> => {
+    const links = await createLinks(stack.deps, scenario.programme, scenario.cohort, 1);
+    const link = links.find((candidate) => candidate.session === scenario.session && candidate.wave === scenario.wave);
+    const other = links.find((candidate) => candidate.session === scenario.session && candidate.wave !== scenario.wave);
+    if (link === undefined || other === undefined) throw new Error('no link');
+    return { link, other };
+  };
+  const first = await issue();
+  const second = await issue();
   const context = await browser.newContext({ ...AXE_CONTEXT, viewport: NARROW, locale: scenario.locale });
   await serveNeutralSite(context);
   const page = await context.newPage();
@@ -75,29 +143,112 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
     findings.push(...(await scanPage(page, `${language} ${label}`)));
   };
   try {
-    await page.goto(`${stack.url}/s/${link.code}`);
-    // The consent screen refused: nothing ticked.
-    expect(await post(page, WORDS[language].next)).toBe(400);
-    await scan('consent screen, 400 consent not ticked');
+    await page.goto(`${stack.url}/s/${first.link.code}`);
+    // The consent screen refused: nothing ticked (nothing may be kept, so it comes back through the redirect).
+    expect(await post(page, words.next)).toBe(200);
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await scan('consent screen, consent not ticked');
     await walkSurvey(page, language, {
       quick: true,
       beforeAnswer: async (current, screen) => {
         await scan(`screen ${screen.index + 1} (${screen.heading})`);
-        if (screen.index !== 1) return;
-        // A question screen refused: a value that is not an option (only a crafted post can send one).
-        await current
-          .locator('main fieldset input[type=radio]')
-          .first()
-          .evaluate((input) => {
-            input.setAttribute('value', 'not-an-option');
-            input.click();
-          });
-        expect(await post(current, WORDS[language].next)).toBe(400);
-        await scan(`screen ${screen.index + 1} (${screen.heading}), 400 invalid option`);
+        if (screen.index === 1) {
+          // A question screen refused: a value that is not an option (only a crafted post can send one).
+          await current
+            .locator('main fieldset input[type=radio]')
+            .first()
+            .evaluate((input) => {
+              input.setAttribute('value', 'not-an-option');
+              input.click();
+            });
+          expect(await post(current, words.next)).toBe(400);
+          await scan(`screen ${screen.index + 1} (${screen.heading}), 400 invalid option`);
+          // Continue with nothing answered: asked once whether to go on anyway.
+          expect(await post(current, words.next)).toBe(200);
+          expect(await current.getByRole('button', { name: words.anyway, exact: true }).count()).toBe(1);
+          await scan(`screen ${screen.index + 1} (${screen.heading}), nothing answered on this screen`);
+        }
+        if (screen.index === 2) {
+          // The store fails while saving the screen: 503, the same screen with its answers, for one more try.
+          await current.locator('main fieldset input[type=radio]').first().check();
+          const fields = await screenFields(current);
+          const path = `/s/${first.link.code}`;
+          const throttledWrites = await serverWith({ throttle: 'PutItem' });
+          const throttledReads = await serverWith({ throttle: 'GetItem' });
+          try {
+            expect(await submitNatively(current, `${throttledWrites.url}${path}`, fields)).toBe(503);
+            expect(await current.locator('main input[type=radio]:checked').count()).toBe(1);
+            await scan(`screen ${screen.index + 1} (${screen.heading}), 503 could not save`);
+            // The store fails before the link is even read: 503, the answers in a form that sends them again.
+            expect(await submitNatively(current, `${throttledReads.url}${path}`, fields)).toBe(503);
+            expect(await current.getByRole('button', { name: words.tryAgain, exact: true }).count()).toBe(1);
+            await scan(`screen ${screen.index + 1}, 503 could not save (link unread), try again`);
+          } finally {
+            await throttledWrites.close();
+            await throttledReads.close();
+          }
+          // The same answers sent again to the healthy stack move on.
+          expect(await submitNatively(current, `${stack.url}${path}`, fields)).toBe(200);
+          expect(await currentStep(current)).toBe(3);
+        }
       },
     });
-    expect(await page.locator('main h1').innerText()).toBe(WORDS[language].thanks);
+    expect(await page.locator('main h1').innerText()).toBe(words.thanks);
     await scan('thank-you page');
+
+    // Withdrawal: asked once more, then everything goes, and every link of the participant stops.
+    expect(await followTo(page, page.getByRole('link', { name: words.withdraw, exact: true }))).toBe(200);
+    expect(await page.getByRole('button', { name: words.confirmWithdraw, exact: true }).count()).toBe(1);
+    await scan('withdraw confirmation');
+    expect(await followTo(page, page.getByRole('button', { name: words.confirmWithdraw, exact: true }))).toBe(410);
+    expect(await mainText(page)).toContain(words.withdrawn);
+    await scan('410 withdrawn just now');
+    const inactive = await page.goto(`${stack.url}/s/${first.other.code}`);
+    expect(inactive?.status()).toBe(410);
+    expect(await mainText(page)).toContain(words.inactive);
+    await scan('410 link no longer active');
+
+    // A second participant sends nothing at all: every screen left empty, then nothing to send.
+    await page.goto(`${stack.url}/s/${second.link.code}`);
+    await page.locator('input[type=checkbox][name=consent]').check();
+    expect(await post(page, words.next)).toBe(200);
+    for (let screens = 0; ; screens += 1) {
+      if (screens > 30) throw new Error('never reached the note that there is nothing to send');
+      const anyway = page.getByRole('button', { name: words.anyway, exact: true });
+      if ((await anyway.count()) > 0) {
+        expect(await followTo(page, anyway)).toBe(200);
+        continue;
+      }
+      // A note without the button to go on anyway: the last screen's "nothing to send".
+      if ((await page.locator('main .note').count()) > 0) break;
+      const send = page.getByRole('button', { name: words.submit, exact: true });
+      expect(await followTo(page, (await send.count()) > 0 ? send : page.getByRole('button', { name: words.next, exact: true }))).toBe(200);
+    }
+    expect(await page.getByRole('button', { name: words.submit, exact: true }).count()).toBe(1);
+    expect(await page.locator('main .note').count()).toBe(1);
+    await scan('last screen, nothing to send');
+    expect(await stack.deps.responses.getResponse({ programme: scenario.programme, cohort: scenario.cohort, participant: second.link.participant, session: second.link.session, wave: second.link.wave })).toBeUndefined();
+
+    // Answered in another tab, then this tab sends different answers: 409, leading back to the receipt.
+    const wave = resolveWave(stack.deps.catalog.programmes.get(scenario.programme), scenario.cohort, scenario.session, scenario.wave);
+    if (wave === undefined) throw new Error('no wave');
+    const url = `${stack.url}/s/${second.link.code}`;
+    const elsewhere = await page.request.post(url, { form: Object.fromEntries(answerAll(wave, stack.deps.catalog, 0)) });
+    expect(elsewhere.status()).toBe(200);
+    expect(await stack.deps.responses.getResponse({ programme: scenario.programme, cohort: scenario.cohort, participant: second.link.participant, session: second.link.session, wave: second.link.wave })).toBeDefined();
+    expect(await submitNatively(page, url, answerAll(wave, stack.deps.catalog, 1))).toBe(409);
+    await scan('409 answered elsewhere');
+
+    // A wave whose window has closed.
+    const closedServer = await serverWith({ catalog: closedCatalog(scenario, second.other.wave) });
+    try {
+      const closed = await page.goto(`${closedServer.url}/s/${second.other.code}`);
+      expect(closed?.status()).toBe(410);
+      await scan('410 wave closed');
+    } finally {
+      await closedServer.close();
+    }
+
     const unknown = await page.goto(`${stack.url}/s/NOT-A-REAL-CODE`);
     expect(unknown?.status()).toBe(404);
     await scan('404 unknown link');
@@ -108,10 +259,10 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
 }
 
 describe('axe-core at 320 px on every participant page', () => {
-  it.each(CASES)('$language ($programme): consent, every question screen, the 400 re-renders, thank-you and 404 have no serious or critical violation', async (scenario) => {
+  it.each(CASES)('$language ($programme): every page kind (screens, problems, notes, 503s, thank-you, withdrawal, 409, 410s, 404) has no serious or critical violation', async (scenario) => {
     const { findings, pages } = await scanJourney(scenario);
     await writeFile(`${ARTIFACTS}/axe-${scenario.language}.json`, `${JSON.stringify({ pages, findings }, null, 2)}\n`);
-    expect(pages.length).toBeGreaterThanOrEqual(6);
+    expect(pages.length).toBeGreaterThanOrEqual(16);
     const serious = seriousOrCritical(findings);
     expect(serious, describeFindings(serious)).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
+import { walkSurvey } from '../support/survey-walk.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'barcelona-2026';
@@ -35,24 +36,13 @@ async function answerInBrowser(code: string, choice: 'first' | 'last', screensho
   try {
     await page.goto(`${stack.url}/s/${code}`);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
-    await page.getByRole('checkbox').check();
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    // One screen a group of questions, until the last one sends.
-    for (let screen = 1; screen < 20; screen += 1) {
-      for (const group of await page.locator('fieldset').all()) {
-        const radios = group.locator('input[type=radio]');
-        const count = await radios.count();
-        await radios.nth(choice === 'first' ? 0 : Math.max(0, count - 2)).check();
-      }
-      if (screenshot !== undefined && screen === 1) await page.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
-      const send = page.getByRole('button', { name: 'Enviar mis respuestas' });
-      if ((await send.count()) > 0) {
-        await send.click();
-        break;
-      }
-      await page.getByRole('button', { name: 'Continuar' }).click();
-    }
-    await page.waitForURL(/\/s\/.*\?lang=es$/);
+    // One screen a group of questions, until the last one sends (screens swapped in place).
+    await walkSurvey(page, 'es', {
+      pick: (_n, count) => (choice === 'first' ? 0 : Math.max(0, count - 2)),
+      afterAnswer: async (current, screen) => {
+        if (screenshot !== undefined && screen.index === 1) await current.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
+      },
+    });
     return await page.locator('main').innerText();
   } finally {
     await page.close();
