@@ -33,7 +33,7 @@ export interface CohortReadResult {
   readonly recomputedRcu: number;
   /** Total size of the items read, by DynamoDB's rules. */
   readonly itemBytes: number;
-  /** The least any read of these items can cost: itemBytes in 4 KB units, 0.5 RCU each. */
+  /** The least any consistent read of these items can cost: itemBytes in 4 KB units, 1 RCU each. */
   readonly minimumRcu: number;
 }
 
@@ -87,9 +87,10 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
       pages: recorder.pages.length,
       commands: recorder.commands,
       consumedRcu: recorder.consumedRcu,
-      recomputedRcu: pageBytes.reduce((sum, bytes) => sum + readCapacityUnits(bytes, false), 0),
+      // Strongly consistent (1 RCU per 4 KB): an erasure's markers must be seen by the read after it.
+      recomputedRcu: pageBytes.reduce((sum, bytes) => sum + readCapacityUnits(bytes, true), 0),
       itemBytes,
-      minimumRcu: readCapacityUnits(itemBytes, false),
+      minimumRcu: readCapacityUnits(itemBytes, true),
     };
   } finally {
     client.destroy();

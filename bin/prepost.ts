@@ -37,7 +37,8 @@ you keep the links: the file is readable only by you.
 Erases, on the participant's request, every stored trace of them: their answers to every
 wave, their links (which then stop working) and the participant record; then recomputes
 the cohort's and the programme's indicators without them. Participants can also do this
-themselves from the thank-you page of their link ("Withdraw").
+themselves through any of their links ("Withdraw and delete my answers"). An id with nothing
+stored changes nothing (exit 2); running it again finishes a withdrawal that was cut short.
 
   --programme P     programme id
   --cohort C        cohort id
@@ -140,7 +141,8 @@ present M, errors E (rows with a problem). Run aggregate afterwards for the indi
 
 Scores every response, pairs pre with post per participant and stores the indicators
 per cohort, session, instrument and subgroup, and pooled per programme (what the
-dashboard and API show). Only cohorts with responses since the last run are recomputed.
+dashboard and API show). Only cohorts with responses or withdrawals since the last run are
+recomputed.
 
   --programme P   only this programme
   --full          recompute every cohort`,

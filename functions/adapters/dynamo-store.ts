@@ -114,21 +114,28 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     // whose participant item has expired are erased all the same.
     if (Item === undefined && !answersLeft && !viaActive) return { responses: 0, links: 0, found: false };
     const marker = { type: ERASED, expiresAt: plan.markersExpireAt };
-    // 1. Every wave's item becomes a marker, overwriting answers and drafts; from here on no
+    const countErasure = async (): Promise<void> => {
+      for (const scope of [pk, scopeKey(programme, null)]) {
+        await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: { PK: scope, SK: MARK_SORT_KEY }, UpdateExpression: 'ADD erasures :one', ExpressionAttributeValues: { ':one': 1 } }));
+      }
+    };
+    // 1. The stored tables of the cohort and the pool become stale: should anything below fail,
+    //    they are withheld and recomputed all the same.
+    await countErasure();
+    // 2. Every wave's item becomes a marker, overwriting answers and drafts; from here on no
     //    conditional write of a response or draft can land for this participant.
     await this.batchWrite([...waveKeys].map((SK) => ({ PutRequest: { Item: { PK: pk, SK, ...marker } } })));
-    // 2. Stored tables of the cohort and the pool are stale from now on, until recomputed. This
-    //    comes after the markers: an aggregation that reads the new count reads no answer of theirs.
-    for (const scope of [pk, scopeKey(programme, null)]) {
-      await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: { PK: scope, SK: MARK_SORT_KEY }, UpdateExpression: 'ADD erasures :one', ExpressionAttributeValues: { ':one': 1 } }));
-    }
-    // 3. Links become markers that name only the programme; 4. the participant item, so a run
-    //    that dies before it finds it and finishes the job; 5. the link withdrawn through, last,
-    //    so a participant whose withdrawal was cut short can finish it through the same link.
+    // 3. Counted again after the markers: an aggregation that reads this count reads no answer
+    //    of theirs (one that read the first count may have read the answers, and is stale).
+    await countErasure();
+    // 4. Links become markers that name only the programme, the link withdrawn through last, so
+    //    a participant whose withdrawal was cut short can finish it through the same link;
+    // 5. the participant item goes last, so `prepost erase` can always finish the job.
+    const viaToClose = plan.via !== undefined && (viaActive || Item !== undefined) ? [plan.via] : [];
     await this.batchWrite(linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })));
+    for (const hash of viaToClose) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(hash), programme, ...marker } }));
     if (Item !== undefined) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
-    if (plan.via !== undefined && (viaActive || Item !== undefined)) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(plan.via), programme, ...marker } }));
-    return { responses, links: linkHashes.length + (plan.via !== undefined && (viaActive || Item !== undefined) ? 1 : 0), found: true };
+    return { responses, links: linkHashes.length + viaToClose.length, found: true };
   }
 
   /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */
@@ -233,6 +240,9 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': RESPONSE_PREFIX },
+        // Consistent: an aggregation that has read an erasure's count must see its markers (an
+        // eventually consistent read just after them could still return the answers).
+        ConsistentRead: true,
       },
       (page) => {
         // Drafts and erasure markers share the prefix; only responses are answers.

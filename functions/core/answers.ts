@@ -16,7 +16,7 @@ export const answerField = (instrument: string, item: string): string => `a.${in
 export const groupField = (subgroup: string): string => `g.${subgroup}`;
 
 /** Fields the form may carry that are not answers. */
-const CONTROL_FIELDS = ['lang', 'step', 'nav'];
+const CONTROL_FIELDS = ['lang', 'step', 'nav', 'asked'];
 
 /**
  * Every answer field of a wave with the values it accepts: the one definition the form's

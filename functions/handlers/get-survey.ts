@@ -13,7 +13,7 @@ import { currentView, type SubmitDeps } from '#use-cases/submit-response.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderSurveyStep, renderThanks, renderWithdrawConfirm, renderWithdrawn } from '#web/survey-page.ts';
+import { frameFor, renderAnsweredElsewhere, renderSurveyStep, renderThanks, renderWithdrawConfirm } from '#web/survey-page.ts';
 import { surveySteps } from '#core/steps.ts';
 
 export type GetSurveyDeps = OpenLinkDeps & SubmitDeps;
@@ -32,9 +32,10 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
       const remembered = view.kind === 'screen' ? view.language : undefined;
       const language = pickLanguage(programme.languages, remembered ?? programme.defaultLanguage, query.lang, remembered === undefined ? header(event, 'accept-language') : undefined);
       const frame = frameFor(programme, language, event.rawPath);
-      if (view.kind === 'withdrawn') return page(410, renderWithdrawn(frame, false));
-      if (query.withdraw === '1') return page(200, renderWithdrawConfirm(frame));
-      if (view.kind === 'thanks') return page(200, renderThanks(frame, view.receipt));
+      // The answers are erased but this link still works: a withdrawal cut short (or still under
+      // way). Asking again lets the participant finish it through the link they hold.
+      if (view.kind === 'withdrawn' || query.withdraw === '1') return page(200, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }));
+      if (view.kind === 'thanks') return query.answered === 'elsewhere' ? page(409, renderAnsweredElsewhere(frame)) : page(200, renderThanks(frame, view.receipt));
       if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
       const steps = surveySteps(link.context, deps.catalog);
       const consentProblem = query.problem === 'consent' && view.index === 0 ? [{ field: 'consent', problem: 'consent-required' as const }] : [];

@@ -17,7 +17,7 @@ import { surveySteps } from '#core/steps.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderAnsweredElsewhere, renderSurveyStep, renderWithdrawn } from '#web/survey-page.ts';
+import { frameFor, renderSurveyStep, renderWithdrawConfirm } from '#web/survey-page.ts';
 
 export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps & EraseDeps;
 
@@ -43,7 +43,14 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
       const redirect = (query: string): HttpResult => ({ statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` }, body: '' });
       if (fields.nav === 'withdraw-confirm') {
-        await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant, link.hash);
+        try {
+          await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant, link.hash);
+        } catch (error) {
+          if (error instanceof HttpError) throw error;
+          // Cut short: the confirmation again, saying so; confirming again finishes the job.
+          logFailure(event, error);
+          return { ...page(503, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }, true)), headers: { ...PARTICIPANT_HEADERS, 'retry-after': '5' } };
+        }
         return redirect(`lang=${language}&withdrawn=1`);
       }
       if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
@@ -60,10 +67,11 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
             return redirect(`lang=${language}&problem=consent`);
           case 'invalid':
             return page(400, renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, outcome.fields, outcome.errors));
+          // Both through the link's page, so reload and Back never resubmit.
           case 'answered':
-            return page(409, renderAnsweredElsewhere(frame));
+            return redirect(`lang=${language}&answered=elsewhere`);
           case 'withdrawn':
-            return page(410, renderWithdrawn(frame, false));
+            return redirect(`lang=${language}`);
         }
       } catch (error) {
         if (error instanceof HttpError) throw error;

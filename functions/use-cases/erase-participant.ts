@@ -8,7 +8,10 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { BadRequestError, NotFoundError } from '#shared/errors.ts';
+
+/** The shape of the ids `links` makes (generateParticipantId). */
+const PARTICIPANT_ID = /^p-[0-9a-z]{12}$/;
 
 export interface EraseDeps {
   readonly participants: ParticipantStore;
@@ -31,6 +34,8 @@ export async function eraseParticipant(deps: EraseDeps, programmeId: string, coh
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
   if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
+  // Keys are built from the id: a crafted one ("p-…#session") must not reach another's items.
+  if (!PARTICIPANT_ID.test(participant)) throw new BadRequestError(`"${participant}" is not a participant id (p- and 12 letters or digits, as in the links CSV)`);
   const waves = programme.sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })));
   const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
   return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt, via });

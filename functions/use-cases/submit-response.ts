@@ -113,7 +113,9 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
   }
   const screen = steps[index];
   const answeredHere = screen !== undefined && screen.fields.some((field) => kept[field] !== undefined);
-  if (!whole && nav !== 'next-anyway' && screen?.kind !== 'consent' && !answeredHere) return save(index, language, 'confirm-empty');
+  // Asked once: after the question (`asked=empty` rides in the form), Continue goes on.
+  const asked = single(fields.asked) === 'empty';
+  if (!whole && nav !== 'next-anyway' && !asked && screen?.kind !== 'consent' && !answeredHere) return save(index, language, 'confirm-empty');
   if (index < last) return save(index + 1, language);
   if (!result.ok) {
     // Only reachable by a crafted post: the first screen with a problem.

@@ -61,7 +61,7 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
   const rows = impact.rows.filter((row) => row.cohort === cohort);
   const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv`;
   const status = impact.recomputing.includes(cohort ?? POOLED)
-    ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation (hourly) recomputes them without that person.'
+    ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation recomputes them without that person (hourly on AWS; locally, npm run prepost -- aggregate).'
     : computed === null || computed === undefined
       ? 'Not aggregated yet.'
       : computed === ''

@@ -28,9 +28,20 @@ function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
 /** The page for an expected error, in the frame given or a neutral one. */
 export function participantErrorResult(error: HttpError, event: HttpEvent, catalog?: Catalog, frame?: PageFrame): HttpResult {
   if (error instanceof LinkWithdrawnError) {
+    const query = event.queryStringParameters ?? {};
+    // A post to a withdrawn link is answered through the link's page, so reload never resubmits.
+    if (event.requestContext.http.method === 'POST') {
+      let chosen: string | undefined;
+      try {
+        const lang = parseForm(event).lang;
+        chosen = typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? lang : undefined;
+      } catch {
+        chosen = undefined;
+      }
+      return { statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}${chosen === undefined ? '' : `?lang=${chosen}`}` }, body: '' };
+    }
     // The marker names the programme: its languages and its exit control.
     const programme = catalog?.programmes.get(error.programme);
-    const query = event.queryStringParameters ?? {};
     const withdrawnFrame =
       programme === undefined ? neutralFrame(event) : frameFor(programme, pickLanguage(programme.languages, programme.defaultLanguage, query.lang, header(event, 'accept-language')), event.rawPath);
     return { statusCode: 410, headers: { ...PARTICIPANT_HEADERS }, body: renderWithdrawn(withdrawnFrame, query.withdrawn === '1') };

@@ -54,6 +54,7 @@ const en = {
   tryAgain: 'Try again',
   offline: 'No connection. Your answers are still here: try again when you have signal.',
   noTrace: 'On a shared phone or computer, to leave no trace: open this link in a private (incognito) window, or clear the browser history when you finish. The “Exit this page” button leaves at once.',
+  withdrawFailed: 'We could not finish deleting your answers just now. Please confirm again in a moment: nothing will be kept.',
 };
 
 type Strings = typeof en;
@@ -94,7 +95,7 @@ const ro: Strings = {
   withdrawHeading: 'Retragerea din studiu',
   withdrawBody: 'Vă puteți retrage oricând. Toate răspunsurile dumneavoastră vor fi șterse și nu vor fi folosite.',
   withdrawButton: 'Mă retrag și îmi șterg răspunsurile',
-  withdrawConfirm: 'Sunteți sigură? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
+  withdrawConfirm: 'Confirmați? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
   withdrawConfirmButton: 'Da, șterge răspunsurile mele',
   withdrawnBody: 'Răspunsurile dumneavoastră de la toate sesiunile au fost șterse, iar linkurile nu mai funcționează. Vă mulțumim pentru timpul acordat.',
   linkInactive: 'Acest link nu mai este activ.',
@@ -108,6 +109,7 @@ const ro: Strings = {
   tryAgain: 'Încercați din nou',
   offline: 'Nu există conexiune. Răspunsurile sunt încă aici: încercați din nou când aveți semnal.',
   noTrace: 'Pe un telefon sau calculator folosit și de alții, ca să nu rămână nicio urmă: deschideți linkul într-o fereastră privată (incognito) sau ștergeți istoricul browserului la final. Butonul „Părăsiți pagina” vă scoate imediat.',
+  withdrawFailed: 'Nu am putut termina ștergerea răspunsurilor chiar acum. Vă rugăm să confirmați din nou peste puțin timp: nu se va păstra nimic.',
 };
 
 const es: Strings = {
@@ -146,7 +148,7 @@ const es: Strings = {
   withdrawHeading: 'Retirarte del estudio',
   withdrawBody: 'Puedes retirarte en cualquier momento. Todas tus respuestas se borrarán y no se usarán.',
   withdrawButton: 'Retirarme y borrar mis respuestas',
-  withdrawConfirm: '¿Estás segura? Se borrarán todas tus respuestas, de todas las sesiones, y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
+  withdrawConfirm: '¿Lo confirmas? Se borrarán todas tus respuestas, de todas las sesiones, y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
   withdrawConfirmButton: 'Sí, borrar mis respuestas',
   withdrawnBody: 'Se han borrado tus respuestas de todas las sesiones y tus enlaces ya no funcionan. Gracias por tu tiempo.',
   linkInactive: 'Este enlace ya no está activo.',
@@ -160,6 +162,7 @@ const es: Strings = {
   tryAgain: 'Intentar de nuevo',
   offline: 'Sin conexión. Tus respuestas siguen aquí: vuelve a intentarlo cuando tengas cobertura.',
   noTrace: 'En un móvil u ordenador compartido, para no dejar rastro: abre este enlace en una ventana privada (incógnito) o borra el historial del navegador al terminar. El botón «Salir de esta página» sale al instante.',
+  withdrawFailed: 'No hemos podido terminar de borrar tus respuestas ahora mismo. Vuelve a confirmarlo dentro de un momento: no se guardará nada.',
 };
 
 const ca: Strings = {
@@ -198,7 +201,7 @@ const ca: Strings = {
   withdrawHeading: "Retirar-te de l'estudi",
   withdrawBody: 'Et pots retirar en qualsevol moment. Totes les teves respostes s’esborraran i no es faran servir.',
   withdrawButton: 'Retirar-me i esborrar les meves respostes',
-  withdrawConfirm: 'N’estàs segura? S’esborraran totes les teves respostes, de totes les sessions, i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
+  withdrawConfirm: 'Ho confirmes? S’esborraran totes les teves respostes, de totes les sessions, i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
   withdrawConfirmButton: 'Sí, esborra les meves respostes',
   withdrawnBody: 'S’han esborrat les teves respostes de totes les sessions i els teus enllaços ja no funcionen. Gràcies pel teu temps.',
   linkInactive: 'Aquest enllaç ja no està actiu.',
@@ -212,6 +215,7 @@ const ca: Strings = {
   tryAgain: 'Torna-ho a provar',
   offline: 'Sense connexió. Les teves respostes encara són aquí: torna-ho a provar quan tinguis cobertura.',
   noTrace: 'En un mòbil o ordinador compartit, per no deixar rastre: obre aquest enllaç en una finestra privada (incògnit) o esborra l’historial del navegador en acabar. El botó «Sortir d’aquesta pàgina» surt a l’instant.',
+  withdrawFailed: 'No hem pogut acabar d’esborrar les teves respostes ara mateix. Torna-ho a confirmar d’aquí a un moment: no es guardarà res.',
 };
 
 /** The key of an interface string. */

@@ -113,7 +113,8 @@ export function renderSurveyStep(
     message === undefined
       ? ''
       : message === 'confirm-empty'
-        ? html`<div class="note" role="status"><p>${strings.confirmEmpty}</p><p><button type="submit" name="nav" value="next-anyway" class="secondary">${strings.continueAnyway}</button></p></div>`
+        ? // Asked once: Continue (or Enter) on the same screen now goes on too.
+          html`<div class="note" role="status"><input type="hidden" name="asked" value="empty"><p>${strings.confirmEmpty}</p><p><button type="submit" name="nav" value="next-anyway" class="secondary">${strings.continueAnyway}</button></p></div>`
         : html`<div class="${message === 'save-failed' ? 'err' : 'note'}" role="${message === 'save-failed' ? 'alert' : 'status'}"><p>${strings[message === 'save-failed' ? 'saveFailed' : 'nothingAnswered']}</p></div>`;
   // Withdrawal is offered on every screen: the link of a session not yet answered is the one a
   // participant has at hand when they decide to leave the study.
@@ -131,19 +132,19 @@ export function renderThanks(frame: PageFrame, receipt: string): string {
   );
 }
 
-/** Withdrawal asks once more before deleting anything, saying plainly what goes. */
-export function renderWithdrawConfirm(frame: PageFrame): string {
+/** Withdrawal asks once more before deleting anything, saying plainly what goes (and, after a failure, that nothing was finished). */
+export function renderWithdrawConfirm(frame: PageFrame, failed = false): string {
   const strings = stringsFor(frame.language);
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.withdrawHeading}</h1><p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm" class="warn">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
+    html`<h1>${strings.withdrawHeading}</h1>${failed ? html`<div class="err" role="alert"><p>${strings.withdrawFailed}</p></div>` : ''}<p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm" class="warn">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
   );
 }
 
 /** A withdrawn participant's link: deleted just now, or simply no longer active (neutral). */
 export function renderWithdrawn(frame: PageFrame, justNow: boolean): string {
   const strings = stringsFor(frame.language);
-  return renderParticipantPage(frame, html`<h1>${strings.pageTitle}</h1><p>${justNow ? strings.withdrawnBody : strings.linkInactive}</p>`);
+  return renderParticipantPage(justNow ? { ...frame, linkQuery: '&withdrawn=1' } : frame, html`<h1>${strings.pageTitle}</h1><p>${justNow ? strings.withdrawnBody : strings.linkInactive}</p>`);
 }
 
 /** Answers for a wave already answered (another window): they lead back to the receipt and withdrawal. */

@@ -241,9 +241,11 @@ describe('POST /s/{code}', () => {
   it('refuses different answers for an answered wave with 409, leading back to the receipt, and keeps the first', async () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
-    const response = await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString());
+    // Through the link's page (post/redirect/get): reload and Back never resubmit.
+    const response = await follow(await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString()));
+    expect(response.location).toBe(`/s/${link.code}?lang=ro&answered=elsewhere`);
     expect(response.status).toBe(409);
-    const page = await response.text();
+    const { page } = response;
     expect(page).toContain('deja');
     expect(page).toContain(`href="/s/${link.code}?lang=ro"`);
     expect(await storedResponses()).toBe(before);
@@ -437,8 +439,9 @@ describe('withdrawal through the same link', () => {
     expect(otherPage).toContain('Acest link nu mai este activ.');
     expect(otherPage).not.toContain('șterse');
     expect(other.headers.get('cache-control')).toBe('no-store');
-    // A late post on any link stores nothing.
-    expect((await post(otherLink.code, answerAll(contextOf('group-session-1', 'post'), stack.deps.catalog, 1).toString())).status).toBe(410);
+    // A late post on any link stores nothing, and leads to the link's page.
+    const late = await follow(await post(otherLink.code, answerAll(contextOf('group-session-1', 'post'), stack.deps.catalog, 1).toString()));
+    expect(late.status).toBe(410);
     expect(await storedResponses()).toBe(before - 1);
     expect(await stack.deps.participants.countParticipants(PROGRAMME, COHORT)).toBe(2);
   });
