@@ -83,7 +83,7 @@ console.log(
       ['other requests (Scan, Get...)', otherCommands.length === 0 ? 'none' : otherCommands.map(([name, times]) => `${name} x${times}`).join(', ')],
       ['consumed, as returned by DynamoDB (ConsumedCapacity)', `${read.consumedRcu} RCU`],
       ['consumed, recomputed per page from item sizes', `${read.recomputedRcu} RCU`],
-      ['minimum for the size (4 KB units, 0.5 RCU each)', `${read.minimumRcu} RCU`],
+      ['minimum for the size, consistent (4 KB units, 1 RCU each)', `${read.minimumRcu} RCU`],
       ['consumed / minimum', `${readRatio.toFixed(4)}x`],
       ['write (participants, then putResponse, 8 at a time)', duration(read.writeMs)],
       ['read', duration(read.readMs)],
