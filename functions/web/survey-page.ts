@@ -107,7 +107,8 @@ export function renderSurveyStep(
       ? html`<p class="hint" id="progress">${strings.stepOf.replace('{n}', number.format(index + 1)).replace('{total}', number.format(steps.length))}</p><progress max="${steps.length}" value="${index + 1}" aria-labelledby="progress"></progress>`
       : '';
   const heading = `${text(context.session.name)} · ${context.kind === 'pre' ? strings.before : strings.after}`;
-  // The forward button comes first, so Enter moves on; Back is the second.
+  // The forward button comes first; Enter presses the hidden default forward button that
+  // precedes the language buttons (participant-page.ts), so it moves on too.
   const buttons = html`<p class="nav"><button type="submit" name="nav" value="next">${last ? strings.submit : strings.next}</button>${index > 0 ? html` <button type="submit" name="nav" value="back" class="secondary">${strings.back}</button>` : ''}</p>`;
   const note =
     message === undefined

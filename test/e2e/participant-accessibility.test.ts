@@ -24,11 +24,11 @@ import { DynamoStore } from '#adapters/dynamo-store.ts';
 import { depsFor } from '#adapters/default-deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import type { Catalog } from '#surveys/catalog.ts';
-import { startLocalServer, type LocalServer } from '#local/server.ts';
+import type { LocalServer } from '#local/server.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, seriousOrCritical, type AxeFinding } from '../support/axe.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
 import { WORDS, currentStep, followTo, serveNeutralSite, submitNatively, walkSurvey, type PageLanguage } from '../support/survey-walk.ts';
 
 const NARROW = { width: 320, height: 640 };
@@ -92,16 +92,7 @@ async function serverWith(options: { readonly throttle?: 'PutItem' | 'GetItem'; 
     );
   }
   const deps = { ...depsFor(new DynamoStore(client, stack.environment.tableName)), ...(options.catalog === undefined ? {} : { catalog: options.catalog }) };
-  const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
-  const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
-  return startLocalServer(
-    new Map([
-      ['get-survey', makeGetSurveyHandler(deps)],
-      ['submit-survey', makeSubmitSurveyHandler(deps)],
-    ]),
-    '127.0.0.1',
-    0,
-  );
+  return startSurveyServer(deps);
 }
 
 /** The catalogue with one wave of the scenario's cohort closed (a window that ended long ago). */

@@ -16,8 +16,8 @@ import { DynamoStore } from '#adapters/dynamo-store.ts';
 import { depsFor } from '#adapters/default-deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
-import { startLocalServer, type LocalServer } from '#local/server.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import type { LocalServer } from '#local/server.ts';
+import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'barcelona-2026';
@@ -38,16 +38,7 @@ afterAll(async () => {
 /** A local server whose handlers use `client`, as the deployed ones use theirs. */
 async function serverWith(client: ReturnType<typeof createDocumentClient>): Promise<LocalServer> {
   const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
-  const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
-  const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
-  return startLocalServer(
-    new Map([
-      ['get-survey', makeGetSurveyHandler(deps)],
-      ['submit-survey', makeSubmitSurveyHandler(deps)],
-    ]),
-    '127.0.0.1',
-    0,
-  );
+  return startSurveyServer(deps);
 }
 
 function linkOf(nth: number, wave: 'pre' | 'post'): IssuedLink {

@@ -12,9 +12,9 @@ import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { surveySteps } from '#core/steps.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
-import { startLocalServer, type LocalServer } from '#local/server.ts';
+import type { LocalServer } from '#local/server.ts';
 import type { Catalog } from '#surveys/catalog.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const COHORT = 'iasi-2020';
@@ -325,17 +325,8 @@ describe('POST /s/{code}', () => {
       ]),
     };
     // Handler modules read the environment at import, as in Lambda, so import them after the stack set it.
-    const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
-    const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
     const deps = { ...stack.deps, catalog: closedCatalog };
-    const server: LocalServer = await startLocalServer(
-      new Map([
-        ['get-survey', makeGetSurveyHandler(deps)],
-        ['submit-survey', makeSubmitSurveyHandler(deps)],
-      ]),
-      '127.0.0.1',
-      0,
-    );
+    const server: LocalServer = await startSurveyServer(deps);
     try {
       const before = await storedResponses();
       const closed = await fetch(`${server.url}/s/${linkFor(2, 'individual-meeting-1', 'pre').code}?lang=en`);

@@ -18,9 +18,9 @@ import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
 import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { readImpact } from '#use-cases/read-impact.ts';
-import { startLocalServer, type LocalServer } from '#local/server.ts';
+import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const RACE_COHORT = 'bucharest-2020';
@@ -94,16 +94,7 @@ describe('withdrawal racing a submission', () => {
       { step: 'initialize', name: 'stallInFlight' },
     );
     const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
-    const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
-    const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
-    server = await startLocalServer(
-      new Map([
-        ['get-survey', makeGetSurveyHandler(deps)],
-        ['submit-survey', makeSubmitSurveyHandler(deps)],
-      ]),
-      '127.0.0.1',
-      0,
-    );
+    server = await startSurveyServer(deps);
   });
 
   afterAll(async () => {
@@ -170,8 +161,6 @@ describe('withdrawal racing a submission', () => {
 
 describe('a withdrawal cut short', () => {
   it('is finished by trying again through the same link, or by prepost erase, wherever it stopped, leaving no trace', async () => {
-    const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
-    const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
     type Input = { Key?: { SK?: unknown }; Item?: { PK?: unknown; type?: unknown }; RequestItems?: Record<string, { PutRequest?: { Item?: { SK?: unknown; type?: unknown } } }[]> };
     // Each crash point: the write that fails once (a timeout, say), at the SDK middleware.
     const crashPoints: { name: string; matches: (command: string, input: Input) => boolean; finishedByLink: boolean }[] = [
@@ -202,14 +191,7 @@ describe('a withdrawal cut short', () => {
         { step: 'initialize', name: 'crashOnce' },
       );
       const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
-      const server = await startLocalServer(
-        new Map([
-          ['get-survey', makeGetSurveyHandler(deps)],
-          ['submit-survey', makeSubmitSurveyHandler(deps)],
-        ]),
-        '127.0.0.1',
-        0,
-      );
+      const server = await startSurveyServer(deps);
       try {
         const first = await fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
         expect(first.status, crash.name).toBe(503);

@@ -10,6 +10,8 @@ import { optionsOf } from '#surveys/catalog.ts';
 import { CONSENT_FIELD, answerField } from '#core/answers.ts';
 import type { WaveContext } from '#core/waves.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import { startLocalServer, type LocalServer } from '#local/server.ts';
+import type { Deps } from '#adapters/default-deps.ts';
 
 /** A started stack and a way to stop it and remove its folder. */
 export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
@@ -37,4 +39,22 @@ export function answerAll(context: WaveContext, catalog: Catalog, pick = 0): URL
     });
   }
   return fields;
+}
+
+/**
+ * A second local server over the survey routes whose handlers use `deps` (a store on a client
+ * that fails on purpose at the SDK middleware, another catalogue): the deployed handler
+ * modules' factories, as the Lambdas build them. Import after a stack has set the environment.
+ */
+export async function startSurveyServer(deps: Deps): Promise<LocalServer> {
+  const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
+  const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
+  return startLocalServer(
+    new Map([
+      ['get-survey', makeGetSurveyHandler(deps)],
+      ['submit-survey', makeSubmitSurveyHandler(deps)],
+    ]),
+    '127.0.0.1',
+    0,
+  );
 }
