@@ -38,7 +38,9 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
         const rates = event.queryStringParameters?.table === 'response-rates';
         const name = `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(/[^a-z0-9.-]/gi, '_');
         const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
-        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` }, body: rates ? responseRatesCsv(impact, sessions) : impactCsv(impact.rows) };
+        // Tables withheld after a withdrawal are named in a header (the CSV has no room for a note).
+        const withheld: Record<string, string> = impact.recomputing.length === 0 ? {} : { 'x-prepost-withheld': impact.recomputing.join(',') };
+        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, ...withheld }, body: rates ? responseRatesCsv(impact, sessions) : impactCsv(impact.rows) };
       }
       return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(impact) };
     });

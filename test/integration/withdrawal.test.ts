@@ -12,7 +12,8 @@ import { cohortKey, linkKey } from '#adapters/dynamo-keys.ts';
 import { DynamoStore } from '#adapters/dynamo-store.ts';
 import { depsFor } from '#adapters/default-deps.ts';
 import { resolveWave } from '#core/waves.ts';
-import { hashCode } from '#shared/codes.ts';
+import { randomBytes } from 'node:crypto';
+import { hashCode, hashToken } from '#shared/codes.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
@@ -265,6 +266,12 @@ describe('withdrawal takes effect everywhere', () => {
     expect(stale.recomputing).toEqual([COHORT, 'pooled']);
     expect(stale.rows.filter((row) => row.cohort === COHORT || row.cohort === null)).toEqual([]);
     expect(stale.responseRates[COHORT]).toBeUndefined();
+    // The CSV says which tables it withholds.
+    const token = randomBytes(32).toString('base64url');
+    await stack.deps.store.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+    const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(csv.headers.get('x-prepost-withheld')).toBe(`${COHORT},pooled`);
+    expect(await csv.text()).not.toContain(`,${COHORT},individual-meeting-1,`);
 
     // The summary aggregates first: the person is not in it.
     const files: PublishedFile[] = [];
