@@ -235,12 +235,16 @@ describe('the browser history of a questionnaire, in Chromium at 360 px', () => 
       expect(response.status()).toBe(200);
     }
     if (javaScript) {
-      // The whole questionnaire is one entry: Back leaves it, Forward comes back to where it was.
+      // The whole questionnaire is one entry: Back leaves it. On a programme with quick exit a
+      // questionnaire reached through history exits at once (it may be an earlier visit after
+      // an exit), so Forward lands on the neutral site; opening the link again resumes.
       expect(page.url()).toBe(START);
       const forward = await page.goForward({ waitUntil: 'load' });
       expect(forward?.request().method()).toBe('GET');
       expect(forward?.status()).toBe(200);
-      await expectNoErrorPage(page, 'browser Forward');
+      await page.waitForURL(NEUTRAL_SITE);
+      await expectNoQuestionnaire(page, link.url, 'browser Forward');
+      expect((await page.goto(link.url))?.status()).toBe(200);
     }
     // Every entry of the questionnaire shows where the participant is, with the answers given.
     expect(page.url()).toContain('/s/');
@@ -263,7 +267,9 @@ describe('the browser history of a questionnaire, in Chromium at 360 px', () => 
       expect(await page.locator('main strong').innerText()).toBe(receipt);
       expect(await page.locator('form#survey').count()).toBe(0);
     } else {
-      expect(page.url()).toBe(START);
+      // The page before (the start page, or the neutral site that replaced the questionnaire
+      // reached by Forward above).
+      await expectNoQuestionnaire(page, link.url, 'browser Back from the thank-you page');
     }
 
     const stored = await stack.deps.responses.getResponse(link.target);
@@ -508,5 +514,32 @@ describe('Enter in the questionnaire', () => {
     expect(await followTo(page, () => page.locator('main input[type=radio]:checked').first().press('Enter'))).toBe(200);
     expect(await currentStep(page)).toBe(2);
     expect(await lang(page)).toBe(language);
+  });
+});
+
+describe('a link opened twice in the same tab (a chat app that reuses its tab)', () => {
+  it('after Exit, Back to the earlier visit exits again instead of showing the questionnaire', async () => {
+    const { page } = await phone();
+    const link = await newLink();
+    await page.goto(START);
+    await page.goto(link.url);
+    await consent(page);
+    await answerScreen(page, 0);
+    expect(await followTo(page, next(page))).toBe(200);
+    // The participant opens the link again from the chat, in the same tab: a second entry.
+    await page.goto(START);
+    await page.goto(link.url);
+    expect(await currentStep(page)).toBe(2);
+    await page.getByRole('link', { name: 'Salir de esta página' }).click();
+    await page.waitForURL(NEUTRAL_SITE);
+    const visited: string[] = [page.url()];
+    for (let steps = 0; steps < 6; steps += 1) {
+      await page.goBack({ waitUntil: 'load' });
+      // A questionnaire page reached by Back leaves at once for the neutral site.
+      if (page.url().includes('/s/')) await page.waitForURL(NEUTRAL_SITE);
+      visited.push(page.url());
+      await expectNoQuestionnaire(page, link.url, `after Back #${steps + 1} (${visited.join(' <- ')})`);
+    }
+    expect(visited).toContain(START);
   });
 });
