@@ -49,9 +49,12 @@ stored changes nothing (exit 2); running it again finishes a withdrawal that was
     summary: 'paired statistics for a CSV of pre and post scores',
     usage: `Usage: npm run prepost -- stats FILE.csv [--reliability R] [--lower-better] [--json]
 
-Computes the paired change indicators for any CSV with columns pre and post (optional
-participant; one participant a row; empty cells or NA are missing), for data collected
-on paper or elsewhere. Change is post - pre.
+Computes the paired change indicators for any CSV with columns pre and post (or before and
+after, pre-test and post-test; optional participant; one participant a row; empty cells or
+NA are missing), for data collected on paper or elsewhere. Change is post - pre. The
+separator is read from the file (comma, semicolon, tab, or a first line sep=;); with a
+semicolon or a tab a decimal comma is a decimal; UTF-8 or UTF-16 with a byte order mark.
+A row with more cells than the header is refused (with commas, 3,5 would split a number).
 
   --reliability R  the instrument's reliability (0 < R < 1), for Jacobson-Truax reliable
                    change: rci_threshold, rci_improved, rci_unchanged, rci_deteriorated
@@ -212,10 +215,12 @@ async function runStats(args: string[]): Promise<void> {
   if (reliability !== undefined && !(reliability > 0 && reliability < 1)) throw new UsageError('--reliability must be a number between 0 and 1, such as 0.85');
   const { readFile } = await import('node:fs/promises');
   const { readStatsCsv, StatsInputError } = await import('#core/stats-csv.ts');
+  const { decodeCsv } = await import('#core/csv.ts');
   const { completePairs, pairedStatistics, reliableChange } = await import('#core/paired-statistics.ts');
   let text: string;
   try {
-    text = await readFile(positionals[0] ?? '', 'utf8');
+    // UTF-8 or, with its byte order mark, UTF-16 ("Unicode text" from a spreadsheet).
+    text = decodeCsv(await readFile(positionals[0] ?? ''));
   } catch (error) {
     throw new InputError(`cannot read ${positionals[0] ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -228,6 +233,8 @@ async function runStats(args: string[]): Promise<void> {
   }
   const pairs = completePairs(input.pre, input.post);
   const statistics = pairedStatistics(pairs.pre, pairs.post);
+  // Standard error, so --json output stays one object on standard output.
+  if (statistics.n_paired < 2) console.error(`prepost stats: warning: ${statistics.n_paired} participant(s) with both pre and post; most statistics need at least 2`);
   const { sd_pre: _sdPre, sd_post: _sdPost, ...reported } = statistics;
   const result = reliability === undefined ? reported : { ...reported, ...reliableChange(pairs.pre, pairs.post, reliability, values['lower-better'] ? 'lower-better' : 'higher-better') };
   if (values.json) {

@@ -19,8 +19,54 @@ function formatCell(cell: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The separators a spreadsheet writes: comma, semicolon (where the decimal mark is a comma), tab. */
+export type CsvSeparator = ',' | ';' | '\t';
+
+/**
+ * Text of a CSV file as a spreadsheet saved it: UTF-8 (with or without a byte order mark) or
+ * UTF-16 with its byte order mark ("Unicode text").
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/**
+ * A CSV table whose separator is read from the file: a first line `sep=;` (as Excel writes it)
+ * names it; otherwise the separator found most often outside quotes in the header row wins
+ * (comma on a tie). Rows keep their line in the file for messages.
+ */
+export function readCsvTable(text: string): { separator: CsvSeparator; header: string[]; rows: { line: number; cells: string[] }[] } {
+  let body = text.replace(/^\uFEFF/, '');
+  let separator: CsvSeparator | undefined;
+  let firstLine = 1;
+  const declared = /^sep=(.)\r?\n/i.exec(body);
+  if (declared !== null && [',', ';', '\t'].includes(declared[1] ?? '')) {
+    separator = declared[1] as CsvSeparator;
+    body = body.slice(declared[0].length);
+    firstLine = 2;
+  }
+  separator ??= detectSeparator(body);
+  const [header, ...records] = parseCsv(body, separator).map((cells, index) => ({ line: index + firstLine, cells }));
+  return { separator, header: header?.cells ?? [], rows: records.filter((record) => record.cells.some((cell) => cell.trim() !== '')) };
+}
+
+function detectSeparator(text: string): CsvSeparator {
+  const counts = new Map<CsvSeparator, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char as CsvSeparator)) counts.set(char as CsvSeparator, (counts.get(char as CsvSeparator) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ',';
+  for (const [candidate, count] of counts) if (count > (counts.get(best) ?? 0)) best = candidate;
+  return best;
+}
+
 /** Parses CSV text into rows of cells (quoted fields, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: CsvSeparator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -34,7 +80,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       row.push(cell);
       cell = '';
     } else if (char === '\n' || char === '\r') {

@@ -1,9 +1,9 @@
 /**
- * `prepost stats` input: a CSV with columns `pre` and `post` (and optionally `participant`),
- * one participant a row, empty cells missing. Problems are reported with the row and column,
+ * `prepost stats` input: a CSV with columns `pre` and `post` (or `before`/`after`,
+ * `pre-test`/`post-test`; optionally `participant`), one participant a row, empty cells missing. Problems are reported with the row and column,
  * so data typed up from paper can be fixed where it is wrong.
  */
-import { parseCsv } from './csv.ts';
+import { readCsvTable } from './csv.ts';
 
 /** A problem in the CSV, with its row (1 = the header) and column. */
 export class StatsInputError extends Error {
@@ -20,41 +20,60 @@ export interface StatsInput {
   readonly rows: number;
 }
 
-/** Parses and checks the CSV text. */
+/** Header names read as the pre and post columns (case and spaces aside). */
+const PRE_NAMES = ['pre', 'before', 'pre-test', 'pretest'];
+const POST_NAMES = ['post', 'after', 'post-test', 'posttest'];
+
+/**
+ * Parses and checks the CSV text, whichever separator the spreadsheet used (comma, semicolon,
+ * tab, or a `sep=` first line). With a semicolon or a tab, a decimal comma is a decimal. A row
+ * with more cells than the header is refused, naming the row: with commas, an unquoted decimal
+ * comma (`3,5,4,5`) would otherwise be read as other numbers.
+ */
 export function readStatsCsv(text: string): StatsInput {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
-  const header = rows[0]?.map((cell) => cell.trim().toLowerCase());
-  if (header === undefined) throw new StatsInputError('the file is empty; expected a header row with columns pre and post');
-  const preColumn = header.indexOf('pre');
-  const postColumn = header.indexOf('post');
+  const table = readCsvTable(text);
+  const header = table.header.map((cell) => cell.trim().toLowerCase());
+  if (header.length === 0 || header.every((cell) => cell === '')) throw new StatsInputError('the file is empty; expected a header row with columns pre and post');
+  header.forEach((name, position) => {
+    const first = header.indexOf(name);
+    if (name !== '' && first !== position) throw new StatsInputError(`the header row has the column "${name}" twice (columns ${first + 1} and ${position + 1})`);
+  });
+  const preColumn = header.findIndex((name) => PRE_NAMES.includes(name));
+  const postColumn = header.findIndex((name) => POST_NAMES.includes(name));
   const participantColumn = header.indexOf('participant');
   const missing = [preColumn < 0 ? 'pre' : undefined, postColumn < 0 ? 'post' : undefined].filter((name) => name !== undefined);
   if (missing.length > 0) throw new StatsInputError(`the header row has no column ${missing.join(' or ')} (found: ${header.join(', ')})`);
+  const decimalComma = table.separator !== ',';
   const seen = new Map<string, number>();
   const pre: (number | null)[] = [];
   const post: (number | null)[] = [];
-  rows.slice(1).forEach((row, index) => {
-    const line = index + 2;
+  for (const { line, cells } of table.rows) {
+    const extra = cells.slice(header.length).filter((cell) => cell.trim() !== '');
+    if (extra.length > 0) {
+      const hint = table.separator === ',' ? ' (a decimal comma in a comma-separated file splits a number in two: use points, or separate the columns with semicolons)' : '';
+      throw new StatsInputError(`row ${line}: ${cells.length} cells but the header has ${header.length} columns${hint}`);
+    }
     if (participantColumn >= 0) {
-      const id = row[participantColumn]?.trim() ?? '';
+      const id = cells[participantColumn]?.trim() ?? '';
       if (id !== '') {
         const first = seen.get(id);
         if (first !== undefined) throw new StatsInputError(`row ${line}: participant "${id}" already appears in row ${first}; one row per participant`);
         seen.set(id, line);
       }
     }
-    pre.push(readNumber(row[preColumn], line, 'pre'));
-    post.push(readNumber(row[postColumn], line, 'post'));
-  });
-  return { pre, post, rows: rows.length - 1 };
+    pre.push(readNumber(cells[preColumn], line, 'pre', decimalComma));
+    post.push(readNumber(cells[postColumn], line, 'post', decimalComma));
+  }
+  return { pre, post, rows: table.rows.length };
 }
 
-function readNumber(cell: string | undefined, line: number, column: string): number | null {
-  const text = (cell ?? '').trim();
-  if (text === '' || text.toUpperCase() === 'NA') return null;
+function readNumber(cell: string | undefined, line: number, column: string, decimalComma: boolean): number | null {
+  const raw = (cell ?? '').trim();
+  if (raw === '' || raw.toUpperCase() === 'NA') return null;
+  const text = decimalComma && /^[+-]?\d*,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
   const value = Number(text);
   if (!Number.isFinite(value) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
-    throw new StatsInputError(`row ${line}: ${column} "${text}" is not a number (use a point for decimals; leave the cell empty when missing)`);
+    throw new StatsInputError(`row ${line}: ${column} "${raw}" is not a number (${decimalComma ? 'a point or a comma for decimals' : 'use a point for decimals'}; leave the cell empty when missing)`);
   }
   return value;
 }

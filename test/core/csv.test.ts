@@ -86,3 +86,44 @@ describe('parseCsv', () => {
     expect(parsed).toEqual(expected);
   });
 });
+
+describe('CSV as European spreadsheets save it', () => {
+  it('reads the separator from the header (comma, semicolon, tab) or from a sep= first line', async () => {
+    const { readCsvTable } = await import('#core/csv.ts');
+    expect(readCsvTable('pre;post\r\n3,5;4,5\r\n')).toEqual({ separator: ';', header: ['pre', 'post'], rows: [{ line: 2, cells: ['3,5', '4,5'] }] });
+    expect(readCsvTable('pre\tpost\n1\t2\n').separator).toBe('\t');
+    expect(readCsvTable('"a;b",post\n1,2\n').separator).toBe(',');
+    expect(readCsvTable('sep=;\npre;post\n1;2\n')).toEqual({ separator: ';', header: ['pre', 'post'], rows: [{ line: 3, cells: ['1', '2'] }] });
+  });
+
+  it('decodes UTF-16 with a byte order mark, and UTF-8 with or without one', async () => {
+    const { decodeCsv } = await import('#core/csv.ts');
+    const text = 'pre;post\r\n3,5;ă\r\n';
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text);
+    const bigEndian = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]))).toBe(text);
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(text);
+    expect(decodeCsv(Buffer.from(text))).toBe(text);
+  });
+});
+
+describe('readStatsCsv', () => {
+  it('reads decimal commas when the columns are separated by semicolons or tabs', async () => {
+    const { readStatsCsv } = await import('#core/stats-csv.ts');
+    expect(readStatsCsv('pre;post\n3,5;4,5\n2;3,25\n')).toEqual({ pre: [3.5, 2], post: [4.5, 3.25], rows: 2 });
+    expect(readStatsCsv('Before\tAfter\n1,5\t2\n')).toEqual({ pre: [1.5], post: [2], rows: 1 });
+    expect(readStatsCsv('pre-test,post-test\n1.5,2\n')).toEqual({ pre: [1.5], post: [2], rows: 1 });
+  });
+
+  it('refuses, naming the row, an unquoted decimal comma that would split numbers in a comma file', async () => {
+    const { readStatsCsv } = await import('#core/stats-csv.ts');
+    // Today's reader took this as pre = 3, post = 5: a "result" from wrong numbers.
+    expect(() => readStatsCsv('pre,post\n3,5,4,5\n')).toThrow('row 2: 4 cells but the header has 2 columns (a decimal comma');
+    expect(() => readStatsCsv('pre,post\n"3,5",4\n')).toThrow('row 2: pre "3,5" is not a number (use a point for decimals');
+  });
+
+  it('refuses a column named twice', async () => {
+    const { readStatsCsv } = await import('#core/stats-csv.ts');
+    expect(() => readStatsCsv('pre,post,pre\n1,2,3\n')).toThrow('the header row has the column "pre" twice (columns 1 and 3)');
+  });
+});
