@@ -407,7 +407,8 @@ async function runImport(args: string[]): Promise<void> {
   const file = positionals[0] ?? '';
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const { decodeCsv } = await import('#core/csv.ts');
+    text = decodeCsv(await readFile(file));
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

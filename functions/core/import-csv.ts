@@ -9,7 +9,7 @@ import { optionsOf } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import type { WaveKind } from '#ports/store.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers, type FieldError, type ValidAnswers } from './answers.ts';
-import { parseCsv } from './csv.ts';
+import { readCsvTable } from './csv.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
 import { resolveWave, type WaveContext } from './waves.ts';
 
@@ -95,12 +95,10 @@ export function templateColumns(programme: Programme, catalog: Catalog, session?
  */
 export function readImportCsv(text: string, programme: Programme, cohortId: string, catalog: Catalog): ImportFile {
   const problems: ImportProblem[] = [];
-  // A spreadsheet's "CSV UTF-8" starts with a byte order mark.
-  const [header = [], ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
-  const names = header.map((cell) => cell.trim());
-  if (names.length === 1 && (names[0] ?? '').includes(';')) {
-    return { rows: [], problems: [{ row: 1, column: null, message: 'the columns are separated by semicolons: save the file as CSV with commas (in a spreadsheet, "CSV UTF-8 (comma delimited)")' }] };
-  }
+  // The same reader as `prepost stats`: the separator comes from the file (a spreadsheet in
+  // Romanian, Spanish or Catalan settings saves with semicolons).
+  const table = readCsvTable(text);
+  const names = table.header.map((cell) => cell.trim());
 
   const answerColumns = answerColumnsOf(programme, catalog);
   const index = new Map<string, number>();
@@ -116,9 +114,7 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
 
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  records.forEach((record, recordIndex) => {
-    const row = recordIndex + 2;
-    if (record.every((cell) => cell.trim() === '')) return;
+  table.rows.forEach(({ line: row, cells: record }) => {
     const problemsBefore = problems.length;
     const cell = (name: string): string => {
       const position = index.get(name);
