@@ -131,11 +131,11 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     // 4. Links become markers that name only the programme, the link withdrawn through last, so
     //    a participant whose withdrawal was cut short can finish it through the same link;
     // 5. the participant item goes last, so `prepost erase` can always finish the job.
-    const viaToClose = plan.via !== undefined && (viaActive || Item !== undefined) ? [plan.via] : [];
+    const via = plan.via !== undefined && (viaActive || Item !== undefined) ? plan.via : undefined;
     await this.batchWrite(linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })));
-    for (const hash of viaToClose) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(hash), programme, ...marker } }));
+    if (via !== undefined) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(via), programme, ...marker } }));
     if (Item !== undefined) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
-    return { responses, links: linkHashes.length + viaToClose.length, found: true };
+    return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
   }
 
   /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */

@@ -40,7 +40,7 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       const chosen = fields.lang;
       language = pickLanguage(programme.languages, language, typeof chosen === 'string' ? chosen : undefined, undefined);
       frame = frameFor(programme, language, event.rawPath);
-      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
+      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS, ...(statusCode === 503 ? { 'retry-after': '5' } : {}) }, body });
       const redirect = (query: string): HttpResult => ({ statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` }, body: '' });
       if (fields.nav === 'withdraw-confirm') {
         try {
@@ -49,7 +49,7 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
           if (error instanceof HttpError) throw error;
           // Cut short: the confirmation again, saying so; confirming again finishes the job.
           logFailure(event, error);
-          return { ...page(503, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }, true)), headers: { ...PARTICIPANT_HEADERS, 'retry-after': '5' } };
+          return page(503, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }, true));
         }
         return redirect(`lang=${language}&withdrawn=1`);
       }
@@ -79,7 +79,7 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
         logFailure(event, error);
         const posted = typeof fields.step === 'string' ? Number(fields.step) : steps.length - 1;
         const index = Number.isInteger(posted) && posted >= 0 && posted < steps.length ? posted : steps.length - 1;
-        return { ...page(503, renderSurveyStep(link.context, deps.catalog, frame, steps, index, knownAnswers(link.context, deps.catalog, fields), [], 'save-failed')), headers: { ...PARTICIPANT_HEADERS, 'retry-after': '5' } };
+        return page(503, renderSurveyStep(link.context, deps.catalog, frame, steps, index, knownAnswers(link.context, deps.catalog, fields), [], 'save-failed'));
       }
     });
 }

@@ -53,11 +53,6 @@ export class UnauthorisedError extends HttpError {
   readonly status = 401;
 }
 
-/** The participant already answered this wave with different answers. */
-export class AlreadyAnsweredError extends HttpError {
-  readonly status = 409;
-}
-
 /** A definition, cohort or record the request names does not exist. */
 export class NotFoundError extends HttpError {
   readonly status = 404;

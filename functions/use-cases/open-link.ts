@@ -6,7 +6,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, LinkTarget, ParticipantStore } from '#ports/store.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
-import { LinkNotFoundError, LinkWithdrawnError, WaveClosedError } from '#shared/errors.ts';
+import { LinkNotFoundError, LinkWithdrawnError } from '#shared/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 
 /** What a link gives access to, and whether its wave is open today. */
@@ -30,8 +30,7 @@ export interface OpenLinkDeps {
 /**
  * Steps: normalise the code, find its link (an expired one is gone, even before DynamoDB's TTL
  * deletes it), find the definitions, check the wave's window. The status is returned rather
- * than thrown so the closed-wave page can speak the programme's language; {@link requireOpen}
- * turns it into the 410.
+ * than thrown so the closed-wave page can speak the programme's language.
  * @throws LinkNotFoundError, or LinkWithdrawnError when the participant erased their answers
  */
 export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined): Promise<OpenLink> {
@@ -47,9 +46,4 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
   const context = resolveWave(deps.catalog.programmes.get(target.programme), target.cohort, target.session, target.wave);
   if (context === undefined) throw new LinkNotFoundError('definition removed');
   return { target, hash, expiresAt: found.expiresAt, context, status: waveStatus(context, now.toISOString().slice(0, 10)) };
-}
-
-/** Throws the 410 for a wave that is not open. */
-export function requireOpen(link: OpenLink): void {
-  if (link.status !== 'open') throw new WaveClosedError(link.status);
 }

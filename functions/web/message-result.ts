@@ -11,7 +11,7 @@ import { PARTICIPANT_HEADERS, type PageFrame } from './participant-page.ts';
 import { frameFor, renderMessage, renderRetry, renderWithdrawn } from './survey-page.ts';
 import type { StringKey } from './strings.ts';
 
-const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = { 404: 'notFound', 409: 'alreadyAnswered', 410: 'closed', 413: 'tooLarge', 415: 'unsupported' };
+const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = { 404: 'notFound', 410: 'closed', 413: 'tooLarge', 415: 'unsupported' };
 
 /** A frame when the programme is unknown: every shipped language, and the exit control. */
 function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
