@@ -292,11 +292,20 @@ describe('a participant in Chromium at 360 px', () => {
   it('exit control by keyboard: Shift pressed three times, even mid-answer', async () => {
     const { page, surveyUrl, historyBefore, leaving } = await openForExit(4, 'ca-ES');
     await page.locator('input[type=checkbox][name=consent]').check();
+    // The three presses count within 2 s of each other. The page's clock stands still here, so a
+    // busy machine between the test's steps cannot stretch the gap past the window; the next step
+    // moves it on past the window to show that slow presses start the count again.
+    const start = Date.now();
+    await page.clock.setFixedTime(start);
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
-    // Twice is not enough: the control acts on the keydown itself, so the page would be blank by now.
+    await page.clock.setFixedTime(start + 2500);
+    await page.keyboard.press('Shift');
+    // Neither twice nor three times with a pause: the control acts on the keyup itself, so the page would be blank by now.
     expect(await page.locator('main').count()).toBe(1);
     expect(page.url()).toBe(surveyUrl);
+    await page.keyboard.press('Shift');
+    expect(await page.locator('main').count()).toBe(1);
     await page.keyboard.press('Shift');
     await expectLeft(page, surveyUrl, historyBefore, leaving, { title: WORDS.ca.title, heading: 'Abans de la sessió' });
   });
