@@ -35,7 +35,10 @@ export async function benchAggregation(sizes: readonly number[]): Promise<Aggreg
 }
 
 /** Time growth per 10x more responses between consecutive sizes, scaled to exactly 10x. */
-export function growthPerTenfold(samples: readonly AggregateSample[], pick: (sample: AggregateSample) => number): { from: number; to: number; factor: number }[] {
+export function growthPerTenfold(
+  samples: readonly AggregateSample[],
+  pick: (sample: AggregateSample) => number,
+): { from: number; to: number; factor: number }[] {
   return samples.slice(1).map((sample, index) => {
     const previous = samples[index];
     if (previous === undefined) throw new Error('no previous sample');

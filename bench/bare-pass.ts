@@ -11,7 +11,10 @@ import type { StoredResponse } from '#ports/store.ts';
 
 /** Per instrument asked before in any session: each item's id and its option value -> item score. */
 export interface BarePassPlan {
-  readonly instruments: readonly { readonly id: string; readonly items: readonly { readonly id: string; readonly scores: ReadonlyMap<string, number> }[] }[];
+  readonly instruments: readonly {
+    readonly id: string;
+    readonly items: readonly { readonly id: string; readonly scores: ReadonlyMap<string, number> }[];
+  }[];
 }
 
 /** The lookup tables for a programme's instruments. */
@@ -25,7 +28,9 @@ export function planBarePass(programme: Programme, catalog: Catalog): BarePassPl
         const options = optionsOf(instrument, index);
         const low = Math.min(...options.map((option) => option.score));
         const high = Math.max(...options.map((option) => option.score));
-        const scores = new Map(options.map((option) => [option.value, item.reverse ? low + high - option.score : option.score]));
+        const scores = new Map(
+          options.map((option) => [option.value, item.reverse ? low + high - option.score : option.score]),
+        );
         return { id: item.id, scores };
       });
       return [{ id, items }];

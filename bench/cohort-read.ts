@@ -47,7 +47,14 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
     const tableName = 'prepost-bench';
     await ensureTable(client, tableName);
     const store = new DynamoStore(client, tableName);
-    const data = generateCohortResponses({ programme, catalog, cohort: BENCH_COHORT, session: BENCH_SESSION, responses, seed: 4_2026 });
+    const data = generateCohortResponses({
+      programme,
+      catalog,
+      cohort: BENCH_COHORT,
+      session: BENCH_SESSION,
+      responses,
+      seed: 4_2026,
+    });
 
     const writeStart = performance.now();
     // The partition also holds the cohort's participants, as in production: a read that
@@ -58,7 +65,11 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
         programme: programme.id,
         cohort: BENCH_COHORT,
         participant,
-        links: (['pre', 'post'] as const).map((wave) => ({ hash: `bench-${index}-${wave}`, session: BENCH_SESSION, wave })),
+        links: (['pre', 'post'] as const).map((wave) => ({
+          hash: `bench-${index}-${wave}`,
+          session: BENCH_SESSION,
+          wave,
+        })),
         createdAt: '2026-01-05T09:00:00.000Z',
         expiresAt: Date.parse('2027-01-05T09:00:00.000Z') / 1000,
       })),
@@ -126,7 +137,10 @@ function recordCommands(client: DynamoDBDocumentClient): CommandRecorder {
       if (command !== 'QueryCommand') return next(args);
       (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const output = result.output as { Items?: Record<string, unknown>[]; ConsumedCapacity?: { CapacityUnits?: number } };
+      const output = result.output as {
+        Items?: Record<string, unknown>[];
+        ConsumedCapacity?: { CapacityUnits?: number };
+      };
       const units = output.ConsumedCapacity?.CapacityUnits;
       if (units === undefined) throw new Error('the Query returned no ConsumedCapacity');
       recorder.consumedRcu += units;
@@ -144,17 +158,26 @@ function checkSameResponses(written: readonly StoredResponse[], read: readonly S
   const byKey = new Map(read.map((response) => [key(response), response]));
   for (const response of written) {
     const found = byKey.get(key(response));
-    if (found === undefined || canonical(found) !== canonical(response)) throw new Error(`response ${key(response)} did not read back as written`);
+    if (found === undefined || canonical(found) !== canonical(response))
+      throw new Error(`response ${key(response)} did not read back as written`);
   }
 }
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : inner,
   );
 }
 
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

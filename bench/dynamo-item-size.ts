@@ -17,7 +17,9 @@ export function dynamoItemSize(item: Readonly<Record<string, unknown>>): number 
   return size;
 }
 
-/** Read capacity of `bytes` read in one request: 4 KB units, rounded up; half a unit each when eventually consistent. */
+/**
+ * Read capacity of `bytes` read in one request: 4 KB units, rounded up; half a unit each when eventually consistent.
+ */
 export function readCapacityUnits(bytes: number, consistent: boolean): number {
   return Math.ceil(bytes / 4096) * (consistent ? 1 : 0.5);
 }
@@ -27,7 +29,8 @@ function valueSize(value: unknown): number {
   if (typeof value === 'number' || typeof value === 'bigint') return numberSize(String(value));
   if (typeof value === 'boolean' || value === null) return 1;
   if (value instanceof Uint8Array) return value.byteLength;
-  if (value instanceof Set) return [...(value as Set<unknown>)].reduce<number>((sum, member) => sum + valueSize(member), 0);
+  if (value instanceof Set)
+    return [...(value as Set<unknown>)].reduce<number>((sum, member) => sum + valueSize(member), 0);
   if (Array.isArray(value)) return 3 + value.reduce<number>((sum, element) => sum + 1 + valueSize(element), 0);
   if (typeof value === 'object') {
     let size = 3;

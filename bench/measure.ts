@@ -38,7 +38,10 @@ export function measureRun(run: () => unknown): RunMeasurement {
   const ms = performance.now() - began;
   const end = heapUsed();
   const { statistics } = profiler.stop();
-  const peak = statistics.reduce((highest, event) => Math.max(highest, event.beforeGC.heapStatistics.usedHeapSize), end);
+  const peak = statistics.reduce(
+    (highest, event) => Math.max(highest, event.beforeGC.heapStatistics.usedHeapSize),
+    end,
+  );
   return { ms, peakHeapBytes: Math.max(0, peak - start) };
 }
 

@@ -29,7 +29,7 @@ import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { optionsOf, type Catalog } from '#surveys/catalog.ts';
-import { LANGUAGES, type Language } from '#surveys/schema.ts';
+import { LANGUAGES, } from '#surveys/schema.ts';
 import { count, formatChecks, formatTable, type BudgetCheck } from './report.ts';
 
 /** PRODUCT.md: at most 30 KB for the whole page. */
@@ -54,35 +54,61 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const EXTERNAL = /<link\b|<(?:script|img|iframe|embed|object|source|video|audio)\b[^>]*\ssrc=|url\(/gi;
 
-async function weigh(stack: LocalStack, programme: string, kind: PageWeight['kind'], page: string, path: string, form?: URLSearchParams): Promise<PageWeight> {
+async function weigh(
+  stack: LocalStack,
+  programme: string,
+  kind: PageWeight['kind'],
+  page: string,
+  path: string,
+  form?: URLSearchParams,
+): Promise<PageWeight> {
   const response = await fetch(`${stack.url}${path}`, {
     method: form === undefined ? 'GET' : 'POST',
     redirect: 'manual',
-    ...(form === undefined ? {} : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }),
+    ...(form === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }),
   });
   const body = Buffer.from(await response.arrayBuffer());
-  return { programme, kind, page, status: response.status, bytes: body.length, gzipBytes: gzipSync(body).length, externalReferences: body.toString('utf8').match(EXTERNAL)?.length ?? 0 };
+  return {
+    programme,
+    kind,
+    page,
+    status: response.status,
+    bytes: body.length,
+    gzipBytes: gzipSync(body).length,
+    externalReferences: body.toString('utf8').match(EXTERNAL)?.length ?? 0,
+  };
 }
 
 function expectStatus(weight: PageWeight, status: number): PageWeight {
-  if (weight.status !== status) throw new Error(`${weight.programme} ${weight.page}: expected ${status}, got ${weight.status}`);
+  if (weight.status !== status)
+    throw new Error(`${weight.programme} ${weight.page}: expected ${status}, got ${weight.status}`);
   return weight;
 }
 
 /** Each screen's fields answered with the option of the longest value, heaviest to carry. */
 function heaviestAnswers(context: WaveContext, catalog: Catalog): Map<string, string> {
-  const longest = (values: readonly string[]): string => values.reduce((best, value) => (value.length > best.length ? value : best), '');
+  const longest = (values: readonly string[]): string =>
+    values.reduce((best, value) => (value.length > best.length ? value : best), '');
   const answers = new Map<string, string>([[CONSENT_FIELD, context.programme.consent.version]]);
   for (const subgroupId of context.wave.subgroups) {
     const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
-    if (subgroup !== undefined) answers.set(groupField(subgroupId), longest([...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY]));
+    if (subgroup !== undefined)
+      answers.set(
+        groupField(subgroupId),
+        longest([...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY]),
+      );
   }
   for (const instrumentId of context.wave.instruments) {
     const instrument = catalog.instruments.get(instrumentId);
     if (instrument === undefined) continue;
     instrument.items.forEach((item, index) => {
       const values = optionsOf(instrument, index).map((option) => option.value);
-      answers.set(answerField(instrumentId, item.id), longest(item.sensitive ? [...values, PREFER_NOT_TO_SAY] : values));
+      answers.set(
+        answerField(instrumentId, item.id),
+        longest(item.sensitive ? [...values, PREFER_NOT_TO_SAY] : values),
+      );
     });
   }
   return answers;
@@ -115,7 +141,8 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
             const label = `${wave} ${language} screen ${index + 1}/${steps.length} (${step.instrument ?? step.kind})`;
             // The fields of the screens before this one, as the form carries them.
             const carried = new URLSearchParams({ lang: language });
-            for (const earlier of steps.slice(0, index)) for (const field of earlier.fields) carried.append(field, answers.get(field) ?? '');
+            for (const earlier of steps.slice(0, index))
+              for (const field of earlier.fields) carried.append(field, answers.get(field) ?? '');
             if (index > 0) {
               // The screen before it sent (saved as a draft, post/redirect/get), then this one shown.
               const form = new URLSearchParams(carried);
@@ -123,7 +150,9 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
               form.set('nav', 'next-anyway');
               expectStatus(await weigh(stack, programme.id, 'screen', `${label}, sent`, path, form), 303);
             }
-            weights.push(expectStatus(await weigh(stack, programme.id, 'screen', label, `${path}?lang=${language}`), 200));
+            weights.push(
+              expectStatus(await weigh(stack, programme.id, 'screen', label, `${path}?lang=${language}`), 200),
+            );
             // The same screen refused with as many problems, as long, as it can show.
             const refused = new URLSearchParams(carried);
             refused.set('step', String(index));
@@ -136,26 +165,91 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
               }
             }
             // Consent refused comes back through a redirect (a reload never resubmits); the rest is 400.
-            if (step.kind === 'consent') weights.push(expectStatus(await weigh(stack, programme.id, 'error', `${label}, consent missing`, `${path}?lang=${language}&problem=consent`), 200));
-            else weights.push(expectStatus(await weigh(stack, programme.id, 'error', `${label}, every problem`, path, refused), 400));
+            if (step.kind === 'consent')
+              weights.push(
+                expectStatus(
+                  await weigh(
+                    stack,
+                    programme.id,
+                    'error',
+                    `${label}, consent missing`,
+                    `${path}?lang=${language}&problem=consent`,
+                  ),
+                  200,
+                ),
+              );
+            else
+              weights.push(
+                expectStatus(await weigh(stack, programme.id, 'error', `${label}, every problem`, path, refused), 400),
+              );
           }
         }
         // Send the whole wave once, then the thank-you page in each language.
-        const whole = new URLSearchParams({ lang: programme.defaultLanguage, step: String(steps.length - 1), nav: 'next' });
+        const whole = new URLSearchParams({
+          lang: programme.defaultLanguage,
+          step: String(steps.length - 1),
+          nav: 'next',
+        });
         for (const [field, value] of answers) whole.append(field, value);
         expectStatus(await weigh(stack, programme.id, 'thanks', `${wave} submit`, path, whole), 303);
-        for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'thanks', `${wave} ${language} thank-you`, `${path}?lang=${language}`), 200));
+        for (const language of programme.languages)
+          weights.push(
+            expectStatus(
+              await weigh(stack, programme.id, 'thanks', `${wave} ${language} thank-you`, `${path}?lang=${language}`),
+              200,
+            ),
+          );
       }
       // Withdrawal: the confirmation, then what every link of the participant answers.
       const first = links[0];
       if (first !== undefined) {
         const path = `/s/${first.code}`;
-        for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'withdrawal', `${language} confirm withdrawal`, `${path}?lang=${language}&withdraw=1`), 200));
-        expectStatus(await weigh(stack, programme.id, 'withdrawal', 'withdraw', path, new URLSearchParams({ nav: 'withdraw-confirm' })), 303);
-        for (const language of programme.languages) weights.push(expectStatus(await weigh(stack, programme.id, 'withdrawal', `${language} withdrawn`, `${path}?lang=${language}&withdrawn=1`), 410));
+        for (const language of programme.languages)
+          weights.push(
+            expectStatus(
+              await weigh(
+                stack,
+                programme.id,
+                'withdrawal',
+                `${language} confirm withdrawal`,
+                `${path}?lang=${language}&withdraw=1`,
+              ),
+              200,
+            ),
+          );
+        expectStatus(
+          await weigh(
+            stack,
+            programme.id,
+            'withdrawal',
+            'withdraw',
+            path,
+            new URLSearchParams({ nav: 'withdraw-confirm' }),
+          ),
+          303,
+        );
+        for (const language of programme.languages)
+          weights.push(
+            expectStatus(
+              await weigh(
+                stack,
+                programme.id,
+                'withdrawal',
+                `${language} withdrawn`,
+                `${path}?lang=${language}&withdrawn=1`,
+              ),
+              410,
+            ),
+          );
       }
     }
-    for (const language of LANGUAGES) weights.push(expectStatus(await weigh(stack, '-', 'not-found', `unknown link ${language}`, `/s/NOT-A-REAL-CODE?lang=${language}`), 404));
+    for (const language of LANGUAGES)
+      weights.push(
+        expectStatus(
+          await weigh(stack, '-', 'not-found', `unknown link ${language}`, `/s/NOT-A-REAL-CODE?lang=${language}`),
+          404,
+        ),
+      );
     return weights;
   } finally {
     await stack.close();
@@ -168,15 +262,32 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
 const kb = (bytes: number): string => `${count(bytes)} B (${(bytes / 1024).toFixed(1)} KB)`;
 
 function largest(weights: readonly PageWeight[]): PageWeight | undefined {
-  return weights.reduce<PageWeight | undefined>((best, weight) => (best === undefined || weight.bytes > best.bytes ? weight : best), undefined);
+  return weights.reduce<PageWeight | undefined>(
+    (best, weight) => (best === undefined || weight.bytes > best.bytes ? weight : best),
+    undefined,
+  );
 }
 
 /** Measures, prints a table per programme (and with `all`, every page), and returns the budget checks. */
 export async function benchPageBytes(options: { all?: boolean } = {}): Promise<BudgetCheck[]> {
-  console.log(`Survey page weight through the local server: every screen of every wave, in each language, the heaviest error re-render, thank-you and 404 pages (budget ${kb(PAGE_BUDGET_BYTES)} a page)`);
+  console.log(
+    `Survey page weight through the local server: every screen of every wave, in each language, the heaviest error re-render, thank-you and 404 pages (budget ${kb(PAGE_BUDGET_BYTES)} a page)`,
+  );
   const weights = await measurePageBytes();
   if (options.all === true) {
-    console.log(formatTable(['programme', 'page', 'status', 'bytes', 'gzip'], weights.map((weight) => [weight.programme, weight.page, String(weight.status), count(weight.bytes), count(weight.gzipBytes)]), 2));
+    console.log(
+      formatTable(
+        ['programme', 'page', 'status', 'bytes', 'gzip'],
+        weights.map((weight) => [
+          weight.programme,
+          weight.page,
+          String(weight.status),
+          count(weight.bytes),
+          count(weight.gzipBytes),
+        ]),
+        2,
+      ),
+    );
     console.log('');
   }
   const programmes = [...new Set(weights.map((weight) => weight.programme))];
@@ -201,10 +312,13 @@ export async function benchPageBytes(options: { all?: boolean } = {}): Promise<B
       }),
     ),
   );
-  console.log('Bytes of the response body as served (HTML with its inline style and script); gzip for reference only (the pages are not served compressed).');
+  console.log(
+    'Bytes of the response body as served (HTML with its inline style and script); gzip for reference only (the pages are not served compressed).',
+  );
   for (const programme of programmes) {
     const top = largest(weights.filter((weight) => weight.programme === programme));
-    if (top !== undefined) console.log(`  largest of ${programme === '-' ? '(no programme)' : programme}: ${top.page}, ${kb(top.bytes)}`);
+    if (top !== undefined)
+      console.log(`  largest of ${programme === '-' ? '(no programme)' : programme}: ${top.page}, ${kb(top.bytes)}`);
   }
   console.log('');
   const checks = programmes.map((programme): BudgetCheck => {
@@ -218,7 +332,11 @@ export async function benchPageBytes(options: { all?: boolean } = {}): Promise<B
     };
   });
   const external = weights.filter((weight) => weight.externalReferences > 0);
-  checks.push({ budget: 'survey pages load nothing besides themselves', measured: external.length === 0 ? 'no external reference' : external.map((weight) => weight.page).join('; '), ok: external.length === 0 });
+  checks.push({
+    budget: 'survey pages load nothing besides themselves',
+    measured: external.length === 0 ? 'no external reference' : external.map((weight) => weight.page).join('; '),
+    ok: external.length === 0,
+  });
   return checks;
 }
 

@@ -12,10 +12,14 @@ export interface BudgetCheck {
 
 /** A table with a header row; figures right-aligned, and the first `textColumns` columns (default 1) left-aligned. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, column) => (column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .map((cell, column) =>
+        column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
@@ -33,7 +37,8 @@ export function formatChecks(checks: readonly BudgetCheck[]): string {
 export const count = (value: number): string => Math.round(value).toLocaleString('en-GB');
 
 /** Milliseconds below 10 s, seconds above. */
-export const duration = (ms: number): string => (ms < 10_000 ? `${ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(1)} s`);
+export const duration = (ms: number): string =>
+  ms < 10_000 ? `${ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(1)} s`;
 
 /** Mebibytes, one decimal. */
 export const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MiB`;

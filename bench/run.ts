@@ -24,14 +24,29 @@ const READ_BUDGET = 1.1;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const checks: BudgetCheck[] = [];
-console.log(`prepost benchmarks: node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`);
+console.log(
+  `prepost benchmarks: node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
+);
 
 console.log('Aggregation in memory: computeCohortIndicators against a bare single pass over the same responses');
-console.log('(dones-mentores, one cohort and session, each participant a pre and a post response, 5 instruments, 28 items)');
+console.log(
+  '(dones-mentores, one cohort and session, each participant a pre and a post response, 5 instruments, 28 items)',
+);
 const samples = await benchAggregation(AGGREGATION_SIZES);
 console.log(
   formatTable(
-    ['responses', 'rounds', 'generate', 'data heap', 'bare pass', 'aggregation', 'ratio', 'bare pass peak heap', 'aggregation peak heap', 'process max RSS'],
+    [
+      'responses',
+      'rounds',
+      'generate',
+      'data heap',
+      'bare pass',
+      'aggregation',
+      'ratio',
+      'bare pass peak heap',
+      'aggregation peak heap',
+      'process max RSS',
+    ],
     samples.map((sample) => [
       count(sample.responses),
       String(sample.rounds),
@@ -46,7 +61,9 @@ console.log(
     ]),
   ),
 );
-console.log('Times: median of the rounds. Peak heap: V8 heap used, highest before any collection or at the end of a run,');
+console.log(
+  'Times: median of the rounds. Peak heap: V8 heap used, highest before any collection or at the end of a run,',
+);
 console.log('above the heap holding the generated data (highest of the rounds). Max RSS: the whole worker process.\n');
 
 const aggregationGrowth = growthPerTenfold(samples, (sample) => sample.aggregation.ms);
@@ -54,7 +71,11 @@ const baselineGrowth = growthPerTenfold(samples, (sample) => sample.baseline.ms)
 console.log(
   formatTable(
     ['time growth per 10x responses', 'aggregation', 'bare pass'],
-    aggregationGrowth.map((growth, index) => [`${count(growth.from)} -> ${count(growth.to)}`, ratio(growth.factor), ratio(baselineGrowth[index]?.factor ?? Number.NaN)]),
+    aggregationGrowth.map((growth, index) => [
+      `${count(growth.from)} -> ${count(growth.to)}`,
+      ratio(growth.factor),
+      ratio(baselineGrowth[index]?.factor ?? Number.NaN),
+    ]),
   ),
 );
 console.log('Linear growth is 10x per 10x responses.\n');
@@ -62,13 +83,23 @@ console.log('Linear growth is 10x per 10x responses.\n');
 const largest = samples.at(-1);
 if (largest !== undefined) {
   const measured = largest.aggregation.ms / largest.baseline.ms;
-  checks.push({ budget: `aggregation of ${count(largest.responses)} responses <= ${AGGREGATION_BUDGET}x a bare single pass`, measured: ratio(measured), ok: measured <= AGGREGATION_BUDGET });
+  checks.push({
+    budget: `aggregation of ${count(largest.responses)} responses <= ${AGGREGATION_BUDGET}x a bare single pass`,
+    measured: ratio(measured),
+    ok: measured <= AGGREGATION_BUDGET,
+  });
 }
 for (const growth of aggregationGrowth) {
-  checks.push({ budget: `aggregation time ${count(growth.from)} -> ${count(growth.to)} <= ${GROWTH_LIMIT}x (linear: 10x)`, measured: ratio(growth.factor), ok: growth.factor <= GROWTH_LIMIT });
+  checks.push({
+    budget: `aggregation time ${count(growth.from)} -> ${count(growth.to)} <= ${GROWTH_LIMIT}x (linear: 10x)`,
+    measured: ratio(growth.factor),
+    ok: growth.factor <= GROWTH_LIMIT,
+  });
 }
 
-console.log(`Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through DynamoStore.listCohortResponses`);
+console.log(
+  `Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through DynamoStore.listCohortResponses`,
+);
 const read = await benchCohortRead(READ_SIZE);
 const readRatio = read.consumedRcu / read.minimumRcu;
 const otherCommands = Object.entries(read.commands).filter(([name]) => name !== 'QueryCommand');
@@ -78,9 +109,15 @@ console.log(
     [
       ['responses read', count(read.responses)],
       ['items in the partition (responses and participants)', count(read.itemsInPartition)],
-      ['size of the items read (DynamoDB rules)', `${count(read.itemBytes)} B (${count(read.itemBytes / read.responses)} B per item)`],
+      [
+        'size of the items read (DynamoDB rules)',
+        `${count(read.itemBytes)} B (${count(read.itemBytes / read.responses)} B per item)`,
+      ],
       ['Query requests (pages)', count(read.pages)],
-      ['other requests (Scan, Get...)', otherCommands.length === 0 ? 'none' : otherCommands.map(([name, times]) => `${name} x${times}`).join(', ')],
+      [
+        'other requests (Scan, Get...)',
+        otherCommands.length === 0 ? 'none' : otherCommands.map(([name, times]) => `${name} x${times}`).join(', '),
+      ],
       ['consumed, as returned by DynamoDB (ConsumedCapacity)', `${read.consumedRcu} RCU`],
       ['consumed, recomputed per page from item sizes', `${read.recomputedRcu} RCU`],
       ['minimum for the size, consistent (4 KB units, 1 RCU each)', `${read.minimumRcu} RCU`],
@@ -91,7 +128,11 @@ console.log(
   ),
 );
 console.log('');
-checks.push({ budget: `cohort read of ${count(READ_SIZE)} responses <= ${READ_BUDGET}x the minimum read capacity`, measured: `${readRatio.toFixed(4)}x`, ok: readRatio <= READ_BUDGET });
+checks.push({
+  budget: `cohort read of ${count(READ_SIZE)} responses <= ${READ_BUDGET}x the minimum read capacity`,
+  measured: `${readRatio.toFixed(4)}x`,
+  ok: readRatio <= READ_BUDGET,
+});
 checks.push({
   budget: 'cohort read is one Query pass: no Scan, no other request',
   measured: `${read.commands.QueryCommand ?? 0} Query pages, ${read.commands.ScanCommand ?? 0} Scan, ${otherCommands.length} other`,

@@ -82,7 +82,9 @@ export function generateCohortResponses(spec: CohortSpec): StoredResponse[] {
   const instruments = session.pre.instruments.map((id) => planInstrument(spec.catalog, id));
   const subgroups = session.pre.subgroups.flatMap((id) => {
     const subgroup = spec.programme.subgroups.find((candidate) => candidate.id === id);
-    return subgroup === undefined ? [] : [{ id, sensitive: subgroup.sensitive, values: subgroup.options.map((option) => option.value) }];
+    return subgroup === undefined
+      ? []
+      : [{ id, sensitive: subgroup.sensitive, values: subgroup.options.map((option) => option.value) }];
   });
   const participants = Math.floor(spec.responses / 2);
   const ids = participantIds(random, participants);
@@ -101,8 +103,28 @@ export function generateCohortResponses(spec: CohortSpec): StoredResponse[] {
       if (subgroup.sensitive && draw < 0.08) groups[subgroup.id] = PREFER_NOT_TO_SAY;
       else groups[subgroup.id] = subgroup.values[Math.floor(random() * subgroup.values.length)] ?? '';
     }
-    const pre = makeResponse(spec, participant, 'pre', instruments, levels, null, groups, preStart + Math.floor(random() * spread), random);
-    const post = makeResponse(spec, participant, 'post', instruments, levels, gains, {}, postStart + Math.floor(random() * spread), random);
+    const pre = makeResponse(
+      spec,
+      participant,
+      'pre',
+      instruments,
+      levels,
+      null,
+      groups,
+      preStart + Math.floor(random() * spread),
+      random,
+    );
+    const post = makeResponse(
+      spec,
+      participant,
+      'post',
+      instruments,
+      levels,
+      gains,
+      {},
+      postStart + Math.floor(random() * spread),
+      random,
+    );
     // Sort key order: RESP#<participant>#<session>#post sorts before ...#pre.
     responses[2 * index] = post;
     responses[2 * index + 1] = pre;
@@ -142,7 +164,9 @@ function makeResponse(
         draw = (draw - PREFER_NOT_TO_SAY_RATE) / (1 - PREFER_NOT_TO_SAY_RATE);
       }
       const position = Math.min(0.999, Math.max(0, level + 0.35 * (draw + random() - 1)));
-      const option = instrument.quiz ? item.byItemScore[position > random() ? 1 : 0] : item.byItemScore[Math.floor(position * item.byItemScore.length)];
+      const option = instrument.quiz
+        ? item.byItemScore[position > random() ? 1 : 0]
+        : item.byItemScore[Math.floor(position * item.byItemScore.length)];
       if (option !== undefined) chosen[item.id] = option.value;
     }
     answers[instrument.id] = chosen;
@@ -175,7 +199,9 @@ function planInstrument(catalog: Catalog, id: string): InstrumentPlan {
       const options = optionsOf(instrument, index);
       // A quiz item: a wrong option, then the right one; a scale item: options by item score.
       const byItemScore = quiz
-        ? [options.find((option) => option.correct !== true), options.find((option) => option.correct === true)].filter((option): option is ResponseOption => option !== undefined)
+        ? [options.find((option) => option.correct !== true), options.find((option) => option.correct === true)].filter(
+            (option): option is ResponseOption => option !== undefined,
+          )
         : [...options].sort((a, b) => (item.reverse ? b.score - a.score : a.score - b.score));
       return { id: item.id, sensitive: item.sensitive, byItemScore };
     }),
@@ -193,7 +219,8 @@ function participantIds(random: Random, count: number): string[] {
 function symbols(random: Random, alphabet: string, prefix: string, count: number): string {
   const codes = new Array<number>(prefix.length + count);
   for (let index = 0; index < prefix.length; index += 1) codes[index] = prefix.charCodeAt(index);
-  for (let index = 0; index < count; index += 1) codes[prefix.length + index] = alphabet.charCodeAt(Math.floor(random() * alphabet.length));
+  for (let index = 0; index < count; index += 1)
+    codes[prefix.length + index] = alphabet.charCodeAt(Math.floor(random() * alphabet.length));
   return String.fromCharCode(...codes);
 }
 

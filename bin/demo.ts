@@ -23,7 +23,13 @@ const DEFAULT_SIZE = 10;
 export const DEMO_TABLE = 'prepost-demo';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'out' },
+      seed: { type: 'string', default: '1' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -57,32 +63,71 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-demo-'));
   const stack = await startLocalStack({ dataDir, inMemory: true, tableName: DEMO_TABLE });
   try {
-    console.log(`demo: local stack at ${stack.url}, DynamoDB ${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ${DEMO_TABLE}`);
+    console.log(
+      `demo: local stack at ${stack.url}, DynamoDB ${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ${DEMO_TABLE}`,
+    );
     const random = seededRandom(seed);
     // Two rounds, so the summaries of two successive months differ as a growing cohort does:
     // three quarters of each cohort answer before the first summary, the rest before the second.
-    const cohorts: { programme: Programme; cohort: string; size: number; later: IssuedLink[]; submitted: number }[] = [];
+    const cohorts: { programme: Programme; cohort: string; size: number; later: IssuedLink[]; submitted: number }[] =
+      [];
     for (const programme of stack.deps.catalog.programmes.values()) {
       for (const cohort of programme.cohorts) {
         const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
         const links = await createLinks(stack.deps, programme.id, cohort.id, size);
         const participants = [...new Set(links.map((link) => link.participant))];
         const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.75)));
-        const report = await simulateCohort(stack.url, programme, stack.deps.catalog, links.filter((link) => early.has(link.participant)), random);
-        cohorts.push({ programme, cohort: cohort.id, size, later: links.filter((link) => !early.has(link.participant)), submitted: report.submitted });
+        const report = await simulateCohort(
+          stack.url,
+          programme,
+          stack.deps.catalog,
+          links.filter((link) => early.has(link.participant)),
+          random,
+        );
+        cohorts.push({
+          programme,
+          cohort: cohort.id,
+          size,
+          later: links.filter((link) => !early.has(link.participant)),
+          submitted: report.submitted,
+        });
       }
     }
     const now = stack.deps.clock.now();
-    const periods = [new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7), now.toISOString().slice(0, 7)];
-    const publishDeps = { ...stack.deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, stack.deps.clock), sender: 'prepost <summaries@prepost.invalid>' };
+    const periods = [
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7),
+      now.toISOString().slice(0, 7),
+    ];
+    const publishDeps = {
+      ...stack.deps,
+      publisher: new DirectoryPublisher(out),
+      mailer: new OutboxMailer(out, stack.deps.clock),
+      sender: 'prepost <summaries@prepost.invalid>',
+    };
     for (const [round, period] of periods.entries()) {
       if (round === 1) {
-        for (const entry of cohorts) entry.submitted += (await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random)).submitted;
+        for (const entry of cohorts)
+          entry.submitted += (
+            await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random)
+          ).submitted;
       }
       await aggregate(stack.deps);
       console.log('');
-      console.log(`summary ${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`);
-      console.log(['programme', 'cohort', 'participants', 'responses', 'completers (1st table)', 'mean change (1st table)', 'cells shown', 'hidden: fewer than k / differencing / secondary'].join(' | '));
+      console.log(
+        `summary ${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`,
+      );
+      console.log(
+        [
+          'programme',
+          'cohort',
+          'participants',
+          'responses',
+          'completers (1st table)',
+          'mean change (1st table)',
+          'cells shown',
+          'hidden: fewer than k / differencing / secondary',
+        ].join(' | '),
+      );
       for (const programme of stack.deps.catalog.programmes.values()) {
         const report = await publishSummary(publishDeps, programme.id, period);
         for (const entry of cohorts.filter((candidate) => candidate.programme.id === programme.id)) {
@@ -97,7 +142,9 @@ async function main(): Promise<void> {
               String(entry.size),
               String(entry.submitted),
               first?.suppressed === true ? `hidden (${first.suppression?.reason ?? ''})` : String(first?.n_paired ?? 0),
-              change === null || change === undefined ? '–' : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`,
+              change === null || change === undefined
+                ? '–'
+                : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`,
               String(cells.filter((cell) => !cell.suppressed).length),
               `${count('fewer-than-k')} / ${count('differencing')} / ${count('secondary')}`,
             ].join(' | '),

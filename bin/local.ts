@@ -18,7 +18,9 @@ HOST:PORT (default 127.0.0.1:3000) and the demo programmes.
 Environment: PORT, HOST, DYNAMODB_ENDPOINT (use that DynamoDB instead of the embedded one).`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -39,9 +41,14 @@ async function main(): Promise<void> {
   await writeFile(serverFile, `${stack.url}\n`);
   const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
   const token = randomBytes(32).toString('base64url');
-  await stack.deps.store.putToken(hashToken(token), { label: 'local', createdAt: stack.deps.clock.now().toISOString() });
+  await stack.deps.store.putToken(hashToken(token), {
+    label: 'local',
+    createdAt: stack.deps.clock.now().toISOString(),
+  });
 
-  console.log(`prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ${stack.environment.tableName})`);
+  console.log(
+    `prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ${stack.environment.tableName})`,
+  );
   console.log('');
   console.log('Participant links:');
   let heading = '';
@@ -57,8 +64,11 @@ async function main(): Promise<void> {
   console.log('Evaluator dashboard (sign-in link, valid while this data lives):');
   console.log(`${stack.url}/sign-in?token=${token}`);
   console.log('');
-  console.log('Impact API: curl -H "Authorization: Bearer <token>" ' + `"${stack.url}/api/impact?programme=justrom3-mentoring"`);
-  const external = stack.environment.source === 'DYNAMODB_ENDPOINT' ? `DYNAMODB_ENDPOINT=${stack.environment.endpoint} ` : '';
+  console.log(
+    `Impact API: curl -H "Authorization: Bearer <token>" "${stack.url}/api/impact?programme=justrom3-mentoring"`,
+  );
+  const external =
+    stack.environment.source === 'DYNAMODB_ENDPOINT' ? `DYNAMODB_ENDPOINT=${stack.environment.endpoint} ` : '';
   console.log(`Aggregate after answering: ${external}npm run prepost -- aggregate`);
 
   const stop = (): void => {
@@ -71,8 +81,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof Error && error.name === 'SurveyDefinitionError') console.error(`prepost: a survey definition is invalid: ${error.message}`);
-  else if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`prepost: the port is in use; set PORT to another one (${error.message})`);
+  if (error instanceof Error && error.name === 'SurveyDefinitionError')
+    console.error(`prepost: a survey definition is invalid: ${error.message}`);
+  else if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    console.error(`prepost: the port is in use; set PORT to another one (${error.message})`);
   else console.error(`prepost: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

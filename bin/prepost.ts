@@ -178,7 +178,10 @@ class UsageError extends Error {}
 /** A problem in the data given (a file, a value): printed alone, exit code 2. */
 class InputError extends Error {}
 
-function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], spec: T): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: false }>>['values'] {
+function options<T extends Record<string, { type: 'string' | 'boolean' }>>(
+  args: string[],
+  spec: T,
+): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: false }>>['values'] {
   try {
     return parseArgs({ args, options: spec, allowPositionals: false }).values;
   } catch (error) {
@@ -188,7 +191,9 @@ function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args:
 
 /** Writes to standard output and waits until it is flushed (a pipe may be slower than exit). */
 function writeStdout(text: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => process.stdout.write(text, (error) => (error === null || error === undefined ? resolvePromise() : reject(error))));
+  return new Promise((resolvePromise, reject) =>
+    process.stdout.write(text, (error) => (error === null || error === undefined ? resolvePromise() : reject(error))),
+  );
 }
 
 /** The URL of a running `npm start` on this folder's data, for the links it prints. */
@@ -205,14 +210,23 @@ function required(value: string | boolean | undefined, flag: string): string {
 async function runStats(args: string[]): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { reliability: { type: 'string' }, 'lower-better': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: {
+        reliability: { type: 'string' },
+        'lower-better': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('give one CSV file');
   const reliability = values.reliability === undefined ? undefined : Number(values.reliability);
-  if (reliability !== undefined && !(reliability > 0 && reliability < 1)) throw new UsageError('--reliability must be a number between 0 and 1, such as 0.85');
+  if (reliability !== undefined && !(reliability > 0 && reliability < 1))
+    throw new UsageError('--reliability must be a number between 0 and 1, such as 0.85');
   const { readFile } = await import('node:fs/promises');
   const { readStatsCsv, StatsInputError } = await import('#core/stats-csv.ts');
   const { decodeCsv } = await import('#core/csv.ts');
@@ -222,7 +236,9 @@ async function runStats(args: string[]): Promise<void> {
     // UTF-8 or, with its byte order mark, UTF-16 ("Unicode text" from a spreadsheet).
     text = decodeCsv(await readFile(positionals[0] ?? ''));
   } catch (error) {
-    throw new InputError(`cannot read ${positionals[0] ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(
+      `cannot read ${positionals[0] ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   let input;
   try {
@@ -234,19 +250,38 @@ async function runStats(args: string[]): Promise<void> {
   const pairs = completePairs(input.pre, input.post);
   const statistics = pairedStatistics(pairs.pre, pairs.post);
   // Standard error, so --json output stays one object on standard output.
-  if (statistics.n_paired < 2) console.error(`prepost stats: warning: ${statistics.n_paired} participant(s) with both pre and post; most statistics need at least 2`);
+  if (statistics.n_paired < 2)
+    console.error(
+      `prepost stats: warning: ${statistics.n_paired} participant(s) with both pre and post; most statistics need at least 2`,
+    );
   const { sd_pre: _sdPre, sd_post: _sdPost, ...reported } = statistics;
-  const result = reliability === undefined ? reported : { ...reported, ...reliableChange(pairs.pre, pairs.post, reliability, values['lower-better'] ? 'lower-better' : 'higher-better') };
+  const result =
+    reliability === undefined
+      ? reported
+      : {
+          ...reported,
+          ...reliableChange(
+            pairs.pre,
+            pairs.post,
+            reliability,
+            values['lower-better'] ? 'lower-better' : 'higher-better',
+          ),
+        };
   if (values.json) {
     console.log(JSON.stringify(result));
     return;
   }
   console.log(`${input.rows} rows, ${statistics.n_paired} with both pre and post`);
-  for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(18)} ${value === null ? '-' : String(value)}`);
+  for (const [key, value] of Object.entries(result))
+    console.log(`${key.padEnd(18)} ${value === null ? '-' : String(value)}`);
 }
 
 async function runErase(args: string[]): Promise<void> {
-  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, participant: { type: 'string' } });
+  const values = options(args, {
+    programme: { type: 'string' },
+    cohort: { type: 'string' },
+    participant: { type: 'string' },
+  });
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
   const participant = required(values.participant, '--participant');
@@ -256,7 +291,10 @@ async function runErase(args: string[]): Promise<void> {
   const { deps, environment } = await openLocalStore();
   try {
     const erased = await eraseParticipant(deps, programme, cohort, participant);
-    if (!erased.found) throw new InputError(`no participant "${participant}" in ${programme} / ${cohort} (already erased?); nothing was changed`);
+    if (!erased.found)
+      throw new InputError(
+        `no participant "${participant}" in ${programme} / ${cohort} (already erased?); nothing was changed`,
+      );
     await aggregate(deps, { programme });
     console.log(`erased ${participant}: ${erased.responses} responses, ${erased.links} links; ${programme} recomputed`);
   } finally {
@@ -291,14 +329,28 @@ async function runExport(args: string[]): Promise<void> {
 }
 
 async function runLinks(args: string[]): Promise<void> {
-  const values = options(args, { programme: { type: 'string' }, cohort: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, sheet: { type: 'string' }, messages: { type: 'string' } });
+  const values = options(args, {
+    programme: { type: 'string' },
+    cohort: { type: 'string' },
+    count: { type: 'string' },
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+    sheet: { type: 'string' },
+    messages: { type: 'string' },
+  });
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
   const countText = required(values.count, '--count');
   if (!/^\d+$/.test(countText)) throw new UsageError(`--count must be a whole number, not "${countText}"`);
   const count = Number(countText);
-  for (const flag of ['out', 'sheet', 'messages'] as const) if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
-  const base = (values['base-url'] || process.env.PREPOST_BASE_URL || (await runningServerUrl()) || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`).replace(/\/+$/, '');
+  for (const flag of ['out', 'sheet', 'messages'] as const)
+    if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+  const base = (
+    values['base-url'] ||
+    process.env.PREPOST_BASE_URL ||
+    (await runningServerUrl()) ||
+    `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`
+  ).replace(/\/+$/, '');
   const { extname } = await import('node:path');
   const { openLocalStore } = await import('#local/stack.ts');
   const { createLinks } = await import('#use-cases/create-links.ts');
@@ -307,11 +359,13 @@ async function runLinks(args: string[]): Promise<void> {
   // FILE-messages.txt) unless --sheet or --messages name them; with the CSV on standard output,
   // only where those options say.
   const path = values.out === undefined ? undefined : resolve(values.out);
-  const beside = (suffix: string): string | undefined => (path === undefined ? undefined : `${path.slice(0, path.length - extname(path).length)}${suffix}`);
+  const beside = (suffix: string): string | undefined =>
+    path === undefined ? undefined : `${path.slice(0, path.length - extname(path).length)}${suffix}`;
   const sheetPath = values.sheet === undefined ? beside('-sheet.html') : resolve(values.sheet);
   const messagesPath = values.messages === undefined ? beside('-messages.txt') : resolve(values.messages);
   const paths = [path, sheetPath, messagesPath].filter((target): target is string => target !== undefined);
-  if (new Set(paths).size !== paths.length) throw new UsageError('--out, --sheet and --messages must name different files');
+  if (new Set(paths).size !== paths.length)
+    throw new UsageError('--out, --sheet and --messages must name different files');
   // The outputs are the only copy of the codes: open them (readable by the owner only) before
   // creating anyone, so a path that cannot be written fails before participants exist whose
   // links nobody has.
@@ -344,7 +398,10 @@ async function runLinks(args: string[]): Promise<void> {
       throw error;
     }
     const rows = links.map((link) => ({ ...link, url: `${base}/s/${link.code}` }));
-    const csv = toCsv(['participant', 'session', 'wave', 'code', 'url'], rows.map((link) => [link.participant, link.session, link.wave, link.code, link.url]));
+    const csv = toCsv(
+      ['participant', 'session', 'wave', 'code', 'url'],
+      rows.map((link) => [link.participant, link.session, link.wave, link.code, link.url]),
+    );
     // The CSV first: once participants exist, their codes must land somewhere whatever follows.
     const csvHandle = path === undefined ? undefined : handles.get(path);
     if (csvHandle === undefined) await writeStdout(csv);
@@ -353,7 +410,11 @@ async function runLinks(args: string[]): Promise<void> {
     if (sheetPath !== undefined || messagesPath !== undefined) {
       const definition = deps.catalog.programmes.get(programme);
       if (definition === undefined) throw new Error(`programme ${programme} vanished from the catalogue`);
-      const handout = { programme: definition, cohortName: definition.cohorts.find((entry) => entry.id === cohort)?.name ?? cohort, links: rows };
+      const handout = {
+        programme: definition,
+        cohortName: definition.cohorts.find((entry) => entry.id === cohort)?.name ?? cohort,
+        links: rows,
+      };
       try {
         if (sheetPath !== undefined) {
           const { renderLinkSheet } = await import('#web/link-sheet.ts');
@@ -372,10 +433,15 @@ async function runLinks(args: string[]): Promise<void> {
           handles.delete(target);
           await rm(target, { force: true });
         }
-        throw new Error(`the links were written${path === undefined ? '' : ` to ${path}`}, but the sheet and messages could not be: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `the links were written${path === undefined ? '' : ` to ${path}`}, but the sheet and messages could not be: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
-    if (written.length > 0) console.error(`${written.join('\n')}\n${paths.length === 1 ? 'it is' : 'these are'} the only copy of the codes, readable only by you: keep ${paths.length === 1 ? 'it' : 'them'} safe`);
+    if (written.length > 0)
+      console.error(
+        `${written.join('\n')}\n${paths.length === 1 ? 'it is' : 'these are'} the only copy of the codes, readable only by you: keep ${paths.length === 1 ? 'it' : 'them'} safe`,
+      );
   } finally {
     for (const handle of handles.values()) await handle.close();
     await environment.close();
@@ -385,23 +451,37 @@ async function runLinks(args: string[]): Promise<void> {
 async function runImport(args: string[]): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { programme: { type: 'string' }, cohort: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, template: { type: 'boolean', default: false }, session: { type: 'string' }, wave: { type: 'string' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: {
+        programme: { type: 'string' },
+        cohort: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        template: { type: 'boolean', default: false },
+        session: { type: 'string' },
+        wave: { type: 'string' },
+      },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   const programme = required(values.programme, '--programme');
   if (values.template) {
-    if (positionals.length > 0 || values.cohort !== undefined || values['dry-run']) throw new UsageError('--template takes only --programme, --session and --wave');
+    if (positionals.length > 0 || values.cohort !== undefined || values['dry-run'])
+      throw new UsageError('--template takes only --programme, --session and --wave');
     const wave = values.wave;
-    if (wave !== undefined && wave !== 'pre' && wave !== 'post') throw new UsageError(`--wave must be pre or post, not "${wave}"`);
+    if (wave !== undefined && wave !== 'pre' && wave !== 'post')
+      throw new UsageError(`--wave must be pre or post, not "${wave}"`);
     const { catalog } = await import('#surveys/index.ts');
     const { importTemplate } = await import('#use-cases/import-responses.ts');
     const { toCsv } = await import('#core/csv.ts');
     await writeStdout(toCsv(importTemplate(catalog, programme, values.session, wave), []));
     return;
   }
-  if (values.session !== undefined || values.wave !== undefined) throw new UsageError('--session and --wave go with --template; an import file names each row\'s session and wave');
+  if (values.session !== undefined || values.wave !== undefined)
+    throw new UsageError("--session and --wave go with --template; an import file names each row's session and wave");
   const cohort = required(values.cohort, '--cohort');
   if (positionals.length !== 1) throw new UsageError('give one CSV file');
   const file = positionals[0] ?? '';
@@ -423,16 +503,26 @@ async function runImport(args: string[]): Promise<void> {
     await environment.close();
   }
   const errors = new Set(report.problems.map((problem) => problem.row)).size;
-  console.log(`${dryRun ? 'dry run: would import' : 'imported'} ${report.imported.length}, already present ${report.present.length}, errors ${errors}`);
+  console.log(
+    `${dryRun ? 'dry run: would import' : 'imported'} ${report.imported.length}, already present ${report.present.length}, errors ${errors}`,
+  );
   if (report.problems.length === 0) {
     if (dryRun) console.error('dry run: nothing written');
-    else if (report.imported.length > 0) console.error('run "npm run prepost -- aggregate" to include them in the indicators');
+    else if (report.imported.length > 0)
+      console.error('run "npm run prepost -- aggregate" to include them in the indicators');
     return;
   }
-  const problems = report.problems.map((problem) => `  row ${problem.row}${problem.column === null ? '' : `, column ${problem.column}`}: ${problem.message}`).join('\n');
+  const problems = report.problems
+    .map(
+      (problem) =>
+        `  row ${problem.row}${problem.column === null ? '' : `, column ${problem.column}`}: ${problem.message}`,
+    )
+    .join('\n');
   const count = `${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'}`;
   if (!report.written) throw new InputError(`${file}: ${count}, nothing written:\n${problems}`);
-  throw new InputError(`${file}: ${count} while writing:\n${problems}\nrows imported (they stay): ${report.imported.join(', ') || 'none'}`);
+  throw new InputError(
+    `${file}: ${count} while writing:\n${problems}\nrows imported (they stay): ${report.imported.join(', ') || 'none'}`,
+  );
 }
 
 async function runAggregate(args: string[]): Promise<void> {
@@ -441,10 +531,17 @@ async function runAggregate(args: string[]): Promise<void> {
   const { aggregate } = await import('#use-cases/aggregate.ts');
   const { deps, environment } = await openLocalStore();
   try {
-    const report = await aggregate(deps, { ...(values.programme === undefined ? {} : { programme: values.programme }), full: values.full === true });
+    const report = await aggregate(deps, {
+      ...(values.programme === undefined ? {} : { programme: values.programme }),
+      full: values.full === true,
+    });
     for (const cohort of report.cohorts) {
       const name = `${cohort.programme} / ${cohort.cohort ?? 'all cohorts (pooled)'}`;
-      console.log(cohort.recomputed ? `${name}: ${cohort.responses} responses, ${cohort.rows} indicator rows` : `${name}: unchanged (${cohort.responses} responses)`);
+      console.log(
+        cohort.recomputed
+          ? `${name}: ${cohort.responses} responses, ${cohort.rows} indicator rows`
+          : `${name}: unchanged (${cohort.responses} responses)`,
+      );
     }
   } finally {
     await environment.close();
@@ -453,7 +550,8 @@ async function runAggregate(args: string[]): Promise<void> {
 
 async function runSummaries(args: string[]): Promise<void> {
   const values = options(args, { programme: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
-  if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new UsageError('--period must be a month, YYYY-MM');
+  if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
+    throw new UsageError('--period must be a month, YYYY-MM');
   const { openLocalStore } = await import('#local/stack.ts');
   const { aggregateAndPublish } = await import('#use-cases/publish-summaries.ts');
   const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
@@ -463,10 +561,22 @@ async function runSummaries(args: string[]): Promise<void> {
     const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);
     const ids = values.programme === undefined ? [...deps.catalog.programmes.keys()] : [values.programme];
     for (const id of ids) {
-      const report = await aggregateAndPublish({ ...deps, publisher: new DirectoryPublisher(out), mailer: new OutboxMailer(out, deps.clock), sender: 'prepost <summaries@prepost.invalid>' }, id, period);
+      const report = await aggregateAndPublish(
+        {
+          ...deps,
+          publisher: new DirectoryPublisher(out),
+          mailer: new OutboxMailer(out, deps.clock),
+          sender: 'prepost <summaries@prepost.invalid>',
+        },
+        id,
+        period,
+      );
       const shown = report.summary.rows.filter((row) => !row.suppressed).length;
-      const already = report.alreadySent > 0 ? ` (${report.alreadySent} funder(s) already sent this period: not emailed again)` : '';
-      console.log(`${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages${already}`);
+      const already =
+        report.alreadySent > 0 ? ` (${report.alreadySent} funder(s) already sent this period: not emailed again)` : '';
+      console.log(
+        `${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${report.summary.rows.length - shown} suppressed), ${report.files.length} files, ${report.messages} messages${already}`,
+      );
     }
     console.log(`summaries in ${out}, messages in ${resolve(out, 'outbox')}`);
   } finally {

@@ -35,7 +35,9 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
   const app = new App(appProps);
   const senderAddress: unknown = app.node.tryGetContext(senderAddressContextKey);
   if (typeof senderAddress !== 'string' || senderAddress === '') {
-    throw new Error(`context "${senderAddressContextKey}" must name the SES-verified address funder summaries are sent from (cdk.json, or -c ${senderAddressContextKey}=...)`);
+    throw new Error(
+      `context "${senderAddressContextKey}" must name the SES-verified address funder summaries are sent from (cdk.json, or -c ${senderAddressContextKey}=...)`,
+    );
   }
   const dataStack = new DataStack(app, 'PrepostData', {
     description: 'prepost stateful resources: table, summary bucket, link key (retained)',

@@ -25,13 +25,18 @@ export async function ensureDemoLinks(deps: Deps, dataDir: string): Promise<Demo
   if (existsSync(file)) {
     const saved = JSON.parse(await readFile(file, 'utf8')) as DemoLink[];
     const first = saved[0];
-    if (first !== undefined && (await deps.store.findLink(hashCode(first.code, await deps.linkKey())))?.status === 'active') return saved;
+    if (
+      first !== undefined &&
+      (await deps.store.findLink(hashCode(first.code, await deps.linkKey())))?.status === 'active'
+    )
+      return saved;
   }
   const links: DemoLink[] = [];
   for (const programme of deps.catalog.programmes.values()) {
     const cohort = programme.cohorts[0];
     if (cohort === undefined) continue;
-    for (const link of await createLinks(deps, programme.id, cohort.id, PER_PROGRAMME)) links.push({ ...link, programme: programme.id, cohort: cohort.id });
+    for (const link of await createLinks(deps, programme.id, cohort.id, PER_PROGRAMME))
+      links.push({ ...link, programme: programme.id, cohort: cohort.id });
   }
   await writeFile(file, `${JSON.stringify(links, null, 2)}\n`, { mode: 0o600 });
   return links;

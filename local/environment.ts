@@ -41,7 +41,9 @@ export interface EnvironmentOptions {
 /** Another `npm start` already serves this data folder. */
 export class AlreadyRunningError extends Error {
   constructor(readonly endpoint: string) {
-    super(`prepost is already running on this data folder (DynamoDB at ${endpoint}); stop it first, or use another folder`);
+    super(
+      `prepost is already running on this data folder (DynamoDB at ${endpoint}); stop it first, or use another folder`,
+    );
     this.name = 'AlreadyRunningError';
   }
 }
@@ -57,7 +59,8 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
   const explicitTable = optionalEnv('TABLE_NAME');
   const tableName = options.tableName ?? explicitTable ?? LOCAL_TABLE;
   // With the deployed key's secret named, commands hash codes as the Lambdas do; otherwise the local key.
-  if (optionalEnv('LINK_KEY_SECRET_ARN') === undefined) process.env.LINK_KEY = optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir));
+  if (optionalEnv('LINK_KEY_SECRET_ARN') === undefined)
+    process.env.LINK_KEY = optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir));
 
   let endpoint = optionalEnv('DYNAMODB_ENDPOINT');
   let source: LocalEnvironment['source'] = 'DYNAMODB_ENDPOINT';
@@ -76,7 +79,9 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
   process.env.TABLE_NAME = tableName;
   try {
     // A table named in TABLE_NAME is someone's existing table: use it, never create it.
-    await ensureTable(createDocumentClient(endpoint), tableName, { create: options.tableName !== undefined || explicitTable === undefined });
+    await ensureTable(createDocumentClient(endpoint), tableName, {
+      create: options.tableName !== undefined || explicitTable === undefined,
+    });
   } catch (error) {
     await closeEmbedded();
     throw error;

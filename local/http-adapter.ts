@@ -17,14 +17,20 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
 const LOCAL_READ_LIMIT = 1024 * 1024;
 
 /** The route matching a method and path, with its path parameters. */
-export function matchRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
     const names: string[] = [];
-    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    })}$`);
+    const pattern = new RegExp(
+      `^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
     const match = pattern.exec(path);
     if (match === null) continue;
     const params: Record<string, string> = {};
@@ -55,14 +61,24 @@ export async function readRequestBody(request: IncomingMessage): Promise<Buffer 
 }
 
 /** The API Gateway v2 event for a request. */
-export function toEvent(request: IncomingMessage, url: URL, route: Route, params: Record<string, string>, body: Buffer): HttpEvent {
+export function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  route: Route,
+  params: Record<string, string>,
+  body: Buffer,
+): HttpEvent {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-  const cookies = request.headers.cookie?.split(';').map((cookie) => cookie.trim()).filter((cookie) => cookie !== '');
+  for (const [name, value] of url.searchParams)
+    query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+  const cookies = request.headers.cookie
+    ?.split(';')
+    .map((cookie) => cookie.trim())
+    .filter((cookie) => cookie !== '');
   const textual = /^(text\/|application\/(x-www-form-urlencoded|json))/.test(headers['content-type'] ?? '');
   const now = new Date();
   return {
@@ -79,14 +95,24 @@ export function toEvent(request: IncomingMessage, url: URL, route: Route, params
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    ...(body.length === 0 ? {} : textual ? { body: body.toString('utf8'), isBase64Encoded: false } : { body: body.toString('base64'), isBase64Encoded: true }),
+    ...(body.length === 0
+      ? {}
+      : textual
+        ? { body: body.toString('utf8'), isBase64Encoded: false }
+        : { body: body.toString('base64'), isBase64Encoded: true }),
   } as HttpEvent;
 }
 
@@ -113,7 +139,12 @@ export function writeResult(response: ServerResponse, result: HttpResult): void 
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies !== undefined && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
-  const body = result.body === undefined ? Buffer.alloc(0) : result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : Buffer.from(result.body, 'utf8');
+  const body =
+    result.body === undefined
+      ? Buffer.alloc(0)
+      : result.isBase64Encoded === true
+        ? Buffer.from(result.body, 'base64')
+        : Buffer.from(result.body, 'utf8');
   headers['content-length'] = String(body.length);
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(body);

@@ -27,7 +27,11 @@ export async function loadHandlers(): Promise<Map<HandlerName, HttpHandler>> {
 }
 
 /** Starts the server on host:port (port 0 picks a free one). */
-export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHandler>, host: string, port: number): Promise<LocalServer> {
+export async function startLocalServer(
+  handlers: ReadonlyMap<HandlerName, HttpHandler>,
+  host: string,
+  port: number,
+): Promise<LocalServer> {
   const server = createServer((request, response) => {
     void (async () => {
       // A fixed base: the Host header is the client's to send and may not be a valid host.
@@ -39,7 +43,11 @@ export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHa
       const matched = matchRoute(routes, request.method ?? 'GET', url.pathname);
       const handler = matched === undefined ? undefined : handlers.get(matched.route.handler);
       if (matched === undefined || handler === undefined) {
-        writeResult(response, { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' });
+        writeResult(response, {
+          statusCode: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: 'Not found',
+        });
         return;
       }
       let body: Buffer | undefined;
@@ -48,21 +56,37 @@ export async function startLocalServer(handlers: ReadonlyMap<HandlerName, HttpHa
       } catch (error) {
         // A phone that loses signal mid-upload: the client's doing, not a server failure.
         if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
-          logger.info('client closed the connection before the whole body arrived', { route: `${matched.route.method} ${matched.route.path}` });
+          logger.info('client closed the connection before the whole body arrived', {
+            route: `${matched.route.method} ${matched.route.path}`,
+          });
           response.destroy();
           return;
         }
         throw error;
       }
       if (body === undefined) {
-        writeResult(response, { statusCode: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, body: 'Payload too large' });
+        writeResult(response, {
+          statusCode: 413,
+          headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' },
+          body: 'Payload too large',
+        });
         return;
       }
-      const result = await handler(toEvent(request, url, matched.route, matched.params, body), localContext(matched.route.handler));
+      const result = await handler(
+        toEvent(request, url, matched.route, matched.params, body),
+        localContext(matched.route.handler),
+      );
       writeResult(response, result);
     })().catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: error instanceof Error ? error.name : 'unknown' }));
-      if (!response.headersSent) writeResult(response, { statusCode: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal error' });
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'local server failure',
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      );
+      if (!response.headersSent)
+        writeResult(response, { statusCode: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal error' });
       else response.end();
     });
   });

@@ -36,7 +36,13 @@ export interface SimulationReport {
 }
 
 /** Answers every link of a cohort's participants over HTTP, pre then post per session. */
-export async function simulateCohort(baseUrl: string, programme: Programme, catalog: Catalog, links: readonly IssuedLink[], random: () => number): Promise<SimulationReport> {
+export async function simulateCohort(
+  baseUrl: string,
+  programme: Programme,
+  catalog: Catalog,
+  links: readonly IssuedLink[],
+  random: () => number,
+): Promise<SimulationReport> {
   const byParticipant = new Map<string, IssuedLink[]>();
   for (const link of links) byParticipant.set(link.participant, [...(byParticipant.get(link.participant) ?? []), link]);
   let submitted = 0;
@@ -44,8 +50,18 @@ export async function simulateCohort(baseUrl: string, programme: Programme, cata
   for (const participantLinks of byParticipant.values()) {
     const level = normal(random);
     const responsiveness = 0.45 + 0.45 * normal(random);
-    const groups = Object.fromEntries(programme.subgroups.map((subgroup) => [subgroup.id, pickGroup(subgroup.id, subgroup.options.map((option) => option.value), random)]));
-    const language = programme.languages[Math.floor(random() * programme.languages.length)] ?? programme.defaultLanguage;
+    const groups = Object.fromEntries(
+      programme.subgroups.map((subgroup) => [
+        subgroup.id,
+        pickGroup(
+          subgroup.id,
+          subgroup.options.map((option) => option.value),
+          random,
+        ),
+      ]),
+    );
+    const language =
+      programme.languages[Math.floor(random() * programme.languages.length)] ?? programme.defaultLanguage;
     let dropped = false;
     for (const [sessionIndex, session] of programme.sessions.entries()) {
       if (dropped) break;
@@ -78,11 +94,15 @@ export async function simulateCohort(baseUrl: string, programme: Programme, cata
             if (instrument.kind === 'quiz') {
               const correct = options.find((option) => option.correct === true);
               const others = options.filter((option) => option.correct !== true);
-              chosen = random() < sigmoid(latent - 0.3) ? correct?.value : others[Math.floor(random() * others.length)]?.value;
+              chosen =
+                random() < sigmoid(latent - 0.3) ? correct?.value : others[Math.floor(random() * others.length)]?.value;
             } else {
               const sorted = [...options].sort((a, b) => a.score - b.score);
-              const betterHigh = instrument.direction === 'higher-better' !== item.reverse;
-              const position = Math.min(sorted.length - 1, Math.floor(sigmoid(latent + 0.8 * normal(random)) * sorted.length));
+              const betterHigh = (instrument.direction === 'higher-better') !== item.reverse;
+              const position = Math.min(
+                sorted.length - 1,
+                Math.floor(sigmoid(latent + 0.8 * normal(random)) * sorted.length),
+              );
               chosen = sorted[betterHigh ? position : sorted.length - 1 - position]?.value;
             }
             if (chosen !== undefined) fields.set(answerField(instrument.id, item.id), chosen);
@@ -113,6 +133,12 @@ async function submit(baseUrl: string, code: string, language: string, fields: U
   const page = await fetch(`${url}?lang=${language}`);
   if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
   await page.text();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString(), redirect: 'manual' });
-  if (response.status !== 303) throw new Error(`POST answers answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: fields.toString(),
+    redirect: 'manual',
+  });
+  if (response.status !== 303)
+    throw new Error(`POST answers answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
 }

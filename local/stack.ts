@@ -44,7 +44,9 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
 }
 
 /** Commands that need storage but no server. */
-export async function openLocalStore(options: EnvironmentOptions = {}): Promise<{ deps: Deps; environment: LocalEnvironment }> {
+export async function openLocalStore(
+  options: EnvironmentOptions = {},
+): Promise<{ deps: Deps; environment: LocalEnvironment }> {
   const environment = await prepareLocalEnvironment(options);
   const deps = depsFor(new DynamoStore(createDocumentClient(environment.endpoint), environment.tableName));
   return { deps, environment };

@@ -4,7 +4,7 @@
  * the file, the path inside it and the reason, so start-up, synth and tests stop with a message
  * a definition author can act on.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { Instrument, Programme, type Language, type LocalizedText, type ResponseOption } from './schema.ts';
 
 /** A definition as read from disk or bundled: where it came from and its parsed JSON. */
@@ -32,18 +32,23 @@ export class SurveyDefinitionError extends Error {
 }
 
 /** Validates every source and returns the catalogue, or throws on the first problem found. */
-export function loadCatalog(instrumentSources: readonly DefinitionSource[], programmeSources: readonly DefinitionSource[]): Catalog {
+export function loadCatalog(
+  instrumentSources: readonly DefinitionSource[],
+  programmeSources: readonly DefinitionSource[],
+): Catalog {
   const instruments = new Map<string, Instrument>();
   for (const source of instrumentSources) {
     const instrument = parseOrThrow(Instrument, source);
-    if (instruments.has(instrument.id)) throw new SurveyDefinitionError(source.file, 'id', `instrument id "${instrument.id}" is defined twice`);
+    if (instruments.has(instrument.id))
+      throw new SurveyDefinitionError(source.file, 'id', `instrument id "${instrument.id}" is defined twice`);
     checkInstrument(instrument, source.file);
     instruments.set(instrument.id, instrument);
   }
   const programmes = new Map<string, Programme>();
   for (const source of programmeSources) {
     const programme = parseOrThrow(Programme, source);
-    if (programmes.has(programme.id)) throw new SurveyDefinitionError(source.file, 'id', `programme id "${programme.id}" is defined twice`);
+    if (programmes.has(programme.id))
+      throw new SurveyDefinitionError(source.file, 'id', `programme id "${programme.id}" is defined twice`);
     checkProgramme(programme, instruments, source.file);
     programmes.set(programme.id, programme);
   }
@@ -55,11 +60,17 @@ function parseOrThrow<T>(schema: z.ZodMiniType<T>, source: DefinitionSource): T 
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue === undefined) throw new SurveyDefinitionError(source.file, '', 'invalid definition');
-  throw new SurveyDefinitionError(source.file, formatPath(issue.path), describeIssue(issue, valueAt(source.data, issue.path)));
+  throw new SurveyDefinitionError(
+    source.file,
+    formatPath(issue.path),
+    describeIssue(issue, valueAt(source.data, issue.path)),
+  );
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -76,9 +87,12 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${Array.isArray(input) ? 'array' : typeof input}`;
+      return input === undefined
+        ? `is required (${issue.expected})`
+        : `must be ${issue.expected}, not ${Array.isArray(input) ? 'array' : typeof input}`;
     case 'invalid_value':
-      if (input === undefined) return `is required (one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')})`;
+      if (input === undefined)
+        return `is required (one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')})`;
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
       return `must be at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : issue.origin === 'string' ? ' characters' : ''}`;
@@ -106,11 +120,22 @@ function checkInstrument(instrument: Instrument, file: string): void {
     if (itemIds.has(item.id)) throw new SurveyDefinitionError(file, `${path}.id`, `item id "${item.id}" is used twice`);
     itemIds.add(item.id);
     const options = optionsOf(instrument, index);
-    if (options.length < 2) throw new SurveyDefinitionError(file, `${path}.options`, 'needs at least two options, its own or the instrument\'s');
-    if (new Set(options.map((option) => option.value)).size !== options.length) throw new SurveyDefinitionError(file, `${path}.options`, 'option values must be unique');
+    if (options.length < 2)
+      throw new SurveyDefinitionError(
+        file,
+        `${path}.options`,
+        "needs at least two options, its own or the instrument's",
+      );
+    if (new Set(options.map((option) => option.value)).size !== options.length)
+      throw new SurveyDefinitionError(file, `${path}.options`, 'option values must be unique');
     if (instrument.kind === 'quiz') {
       const correct = options.filter((option) => option.correct === true).length;
-      if (correct !== 1) throw new SurveyDefinitionError(file, `${path}.options`, `a quiz item needs exactly one correct option, found ${correct}`);
+      if (correct !== 1)
+        throw new SurveyDefinitionError(
+          file,
+          `${path}.options`,
+          `a quiz item needs exactly one correct option, found ${correct}`,
+        );
       if (item.topic === undefined) throw new SurveyDefinitionError(file, `${path}.topic`, 'a quiz item needs a topic');
     }
   });
@@ -124,7 +149,11 @@ function checkInstrument(instrument: Instrument, file: string): void {
   }
   const expected = expectedRange(instrument);
   if (expected.min !== instrument.range.min || expected.max !== instrument.range.max) {
-    throw new SurveyDefinitionError(file, 'range', `declared ${instrument.range.min}-${instrument.range.max} but the items and scoring rule give ${expected.min}-${expected.max}`);
+    throw new SurveyDefinitionError(
+      file,
+      'range',
+      `declared ${instrument.range.min}-${instrument.range.max} but the items and scoring rule give ${expected.min}-${expected.max}`,
+    );
   }
 }
 
@@ -138,18 +167,28 @@ export function expectedRange(instrument: Instrument): { min: number; max: numbe
     min += Math.min(...scores);
     max += Math.max(...scores);
   });
-  if (instrument.scoring.rule === 'mean') return { min: min / instrument.items.length, max: max / instrument.items.length };
+  if (instrument.scoring.rule === 'mean')
+    return { min: min / instrument.items.length, max: max / instrument.items.length };
   return { min, max };
 }
 
 function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, Instrument>, file: string): void {
   if (!programme.languages.includes(programme.defaultLanguage)) {
-    throw new SurveyDefinitionError(file, 'defaultLanguage', `"${programme.defaultLanguage}" is not among languages ${programme.languages.join(', ')}`);
+    throw new SurveyDefinitionError(
+      file,
+      'defaultLanguage',
+      `"${programme.defaultLanguage}" is not among languages ${programme.languages.join(', ')}`,
+    );
   }
   const requireText = (text: LocalizedText | undefined, path: string, inFile = file): void => {
     if (text === undefined) return;
     for (const language of programme.languages) {
-      if (text[language] === undefined) throw new SurveyDefinitionError(inFile, path, `has no ${language} text, but programme "${programme.id}" runs in ${language}`);
+      if (text[language] === undefined)
+        throw new SurveyDefinitionError(
+          inFile,
+          path,
+          `has no ${language} text, but programme "${programme.id}" runs in ${language}`,
+        );
     }
   };
   requireText(programme.name, 'name');
@@ -160,15 +199,22 @@ function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, I
   const subgroups = new Map(programme.subgroups.map((subgroup) => [subgroup.id, subgroup]));
   programme.subgroups.forEach((subgroup, index) => {
     requireText(subgroup.label, `subgroups[${index}].label`);
-    if (subgroup.source === 'question' && subgroup.question === undefined) throw new SurveyDefinitionError(file, `subgroups[${index}].question`, 'a subgroup asked as a question needs its question text');
+    if (subgroup.source === 'question' && subgroup.question === undefined)
+      throw new SurveyDefinitionError(
+        file,
+        `subgroups[${index}].question`,
+        'a subgroup asked as a question needs its question text',
+      );
     requireText(subgroup.question, `subgroups[${index}].question`);
-    subgroup.options.forEach((option, optionIndex) => requireText(option.label, `subgroups[${index}].options[${optionIndex}].label`));
+    for (const [optionIndex, option] of subgroup.options.entries())
+      requireText(option.label, `subgroups[${index}].options[${optionIndex}].label`);
   });
 
   const waveIds = new Set<string>();
   const sessionIds = new Set<string>();
   programme.sessions.forEach((session, index) => {
-    if (sessionIds.has(session.id)) throw new SurveyDefinitionError(file, `sessions[${index}].id`, `session id "${session.id}" is used twice`);
+    if (sessionIds.has(session.id))
+      throw new SurveyDefinitionError(file, `sessions[${index}].id`, `session id "${session.id}" is used twice`);
     sessionIds.add(session.id);
     requireText(session.name, `sessions[${index}].name`);
     for (const wave of ['pre', 'post'] as const) {
@@ -176,52 +222,96 @@ function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, I
       session[wave].instruments.forEach((instrumentId, instrumentIndex) => {
         const instrument = instruments.get(instrumentId);
         const path = `sessions[${index}].${wave}.instruments[${instrumentIndex}]`;
-        if (instrument === undefined) throw new SurveyDefinitionError(file, path, `unknown instrument "${instrumentId}"`);
-        checkInstrumentLanguages(instrument, programme.languages, `surveys/instruments/${instrument.id}.json`, programme.id);
+        if (instrument === undefined)
+          throw new SurveyDefinitionError(file, path, `unknown instrument "${instrumentId}"`);
+        checkInstrumentLanguages(
+          instrument,
+          programme.languages,
+          `surveys/instruments/${instrument.id}.json`,
+          programme.id,
+        );
       });
       session[wave].subgroups.forEach((subgroupId, subgroupIndex) => {
         const subgroup = subgroups.get(subgroupId);
         const path = `sessions[${index}].${wave}.subgroups[${subgroupIndex}]`;
         if (subgroup === undefined) throw new SurveyDefinitionError(file, path, `unknown subgroup "${subgroupId}"`);
-        if (subgroup.source !== 'question') throw new SurveyDefinitionError(file, path, `subgroup "${subgroupId}" is set per cohort, not asked`);
+        if (subgroup.source !== 'question')
+          throw new SurveyDefinitionError(file, path, `subgroup "${subgroupId}" is set per cohort, not asked`);
       });
     }
     const preOnly = session.post.instruments.filter((id) => !session.pre.instruments.includes(id));
-    if (preOnly.length > 0) throw new SurveyDefinitionError(file, `sessions[${index}].post.instruments`, `${preOnly.join(', ')} not asked before, so change cannot be measured`);
+    if (preOnly.length > 0)
+      throw new SurveyDefinitionError(
+        file,
+        `sessions[${index}].post.instruments`,
+        `${preOnly.join(', ')} not asked before, so change cannot be measured`,
+      );
   });
 
   const cohortIds = new Set<string>();
   programme.cohorts.forEach((cohort, index) => {
-    if (cohortIds.has(cohort.id)) throw new SurveyDefinitionError(file, `cohorts[${index}].id`, `cohort id "${cohort.id}" is used twice`);
+    if (cohortIds.has(cohort.id))
+      throw new SurveyDefinitionError(file, `cohorts[${index}].id`, `cohort id "${cohort.id}" is used twice`);
     cohortIds.add(cohort.id);
     for (const waveId of Object.keys(cohort.windows)) {
-      if (!waveIds.has(waveId)) throw new SurveyDefinitionError(file, `cohorts[${index}].windows.${waveId}`, `no wave "${waveId}" in this programme`);
+      if (!waveIds.has(waveId))
+        throw new SurveyDefinitionError(
+          file,
+          `cohorts[${index}].windows.${waveId}`,
+          `no wave "${waveId}" in this programme`,
+        );
     }
     for (const [attribute, value] of Object.entries(cohort.attributes)) {
       const subgroup = subgroups.get(attribute);
-      if (subgroup === undefined || subgroup.source !== 'cohort') throw new SurveyDefinitionError(file, `cohorts[${index}].attributes.${attribute}`, `no cohort subgroup "${attribute}"`);
-      if (!subgroup.options.some((option) => option.value === value)) throw new SurveyDefinitionError(file, `cohorts[${index}].attributes.${attribute}`, `"${value}" is not an option of "${attribute}"`);
+      if (subgroup === undefined || subgroup.source !== 'cohort')
+        throw new SurveyDefinitionError(
+          file,
+          `cohorts[${index}].attributes.${attribute}`,
+          `no cohort subgroup "${attribute}"`,
+        );
+      if (!subgroup.options.some((option) => option.value === value))
+        throw new SurveyDefinitionError(
+          file,
+          `cohorts[${index}].attributes.${attribute}`,
+          `"${value}" is not an option of "${attribute}"`,
+        );
     }
   });
 }
 
-function checkInstrumentLanguages(instrument: Instrument, languages: readonly Language[], file: string, programmeId: string): void {
+function checkInstrumentLanguages(
+  instrument: Instrument,
+  languages: readonly Language[],
+  file: string,
+  programmeId: string,
+): void {
   const require = (text: LocalizedText | undefined, path: string): void => {
     if (text === undefined) return;
     for (const language of languages) {
-      if (text[language] === undefined) throw new SurveyDefinitionError(file, path, `has no ${language} text, but programme "${programmeId}" uses this instrument in ${language}`);
+      if (text[language] === undefined)
+        throw new SurveyDefinitionError(
+          file,
+          path,
+          `has no ${language} text, but programme "${programmeId}" uses this instrument in ${language}`,
+        );
     }
   };
   for (const language of languages) {
-    if (instrument.translations[language] === undefined) throw new SurveyDefinitionError(file, 'translations', `does not say whether its ${language} version is validated (programme "${programmeId}" uses it in ${language})`);
+    if (instrument.translations[language] === undefined)
+      throw new SurveyDefinitionError(
+        file,
+        'translations',
+        `does not say whether its ${language} version is validated (programme "${programmeId}" uses it in ${language})`,
+      );
   }
   require(instrument.name, 'name');
   require(instrument.title, 'title');
   require(instrument.construct, 'construct');
   require(instrument.instructions, 'instructions');
-  instrument.options?.forEach((option, index) => require(option.label, `options[${index}].label`));
+  for (const [index, option] of (instrument.options ?? []).entries()) require(option.label, `options[${index}].label`);
   instrument.items.forEach((item, index) => {
     require(item.text, `items[${index}].text`);
-    item.options?.forEach((option, optionIndex) => require(option.label, `items[${index}].options[${optionIndex}].label`));
+    for (const [optionIndex, option] of (item.options ?? []).entries())
+      require(option.label, `items[${index}].options[${optionIndex}].label`);
   });
 }

@@ -149,14 +149,22 @@ export const Programme = z.object({
   /** Minimum paired participants for a cell a funder sees. */
   k: z._default(z.number().check(z.int(), z.gte(3)), 5),
   /** Published counts are rounded to the nearest `base` when below `below` (HESA-style). */
-  rounding: z._default(z.object({ base: z.number().check(z.int(), z.gte(1)), below: z.number().check(z.int(), z.gte(0)) }), { base: 5, below: 50 }),
+  rounding: z._default(
+    z.object({ base: z.number().check(z.int(), z.gte(1)), below: z.number().check(z.int(), z.gte(0)) }),
+    { base: 5, below: 50 },
+  ),
   /** Days raw answers are kept before they expire. */
   retentionDays: z.number().check(z.int(), z.gt(0)),
   /** Show the "Exit this page" control on every page. */
   quickExit: z._default(z.boolean(), false),
   supportLine: z.optional(LocalizedText),
   consent: z.object({ version: NonEmpty, text: LocalizedText }),
-  funders: z.array(z.object({ name: NonEmpty, email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')) })),
+  funders: z.array(
+    z.object({
+      name: NonEmpty,
+      email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')),
+    }),
+  ),
   summarySchedule: z.object({ cron: NonEmpty, timezone: NonEmpty }),
   subgroups: z._default(z.array(Subgroup), []),
   sessions: z.array(Session).check(z.minLength(1)),

@@ -37,5 +37,15 @@ export function defaultDeps(): Deps {
 
 /** The dependencies around a given store (local stack, tests). */
 export function depsFor(store: DynamoStore, clock: Clock = systemClock): Deps {
-  return { store, participants: store, responses: store, indicators: store, tokens: store, publications: store, catalog, clock, linkKey: loadLinkKey };
+  return {
+    store,
+    participants: store,
+    responses: store,
+    indicators: store,
+    tokens: store,
+    publications: store,
+    catalog,
+    clock,
+    linkKey: loadLinkKey,
+  };
 }

@@ -20,12 +20,18 @@ export const REQUEST_TIMEOUT_MS = 2000;
 export const MAX_ATTEMPTS = 3;
 
 /** A document client for the endpoint given, or the one the environment names, or AWS. */
-export function createDocumentClient(endpoint: string | undefined = optionalEnv('DYNAMODB_ENDPOINT')): DynamoDBDocumentClient {
+export function createDocumentClient(
+  endpoint: string | undefined = optionalEnv('DYNAMODB_ENDPOINT'),
+): DynamoDBDocumentClient {
   const hasCredentials = optionalEnv('AWS_ACCESS_KEY_ID') !== undefined || optionalEnv('AWS_PROFILE') !== undefined;
   const client = new DynamoDBClient({
     maxAttempts: MAX_ATTEMPTS,
     // Without throwOnRequestTimeout the handler only logs a warning when a request overruns.
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
     ...(endpoint === undefined
       ? {}
       : {

@@ -27,14 +27,19 @@ export const responseKey = (target: LinkTarget): { PK: string; SK: string } => (
   SK: `RESP#${target.participant}#${target.session}#${target.wave}`,
 });
 export const indicatorSortKey = (session: string): string => `IND#${session}`;
-export const scopeKey = (programme: string, cohort: string | null): string => (cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort));
+export const scopeKey = (programme: string, cohort: string | null): string =>
+  cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort);
 export const MARK_SORT_KEY = 'AGG';
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
 export { POOLED as POOLED_SESSION } from '#ports/store.ts';
 export const TIME_INDEX = 'ByTime';
-export const timeSortKey = (response: { receivedAt: string; participant: string; session: string; wave: string }): string =>
-  `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;
+export const timeSortKey = (response: {
+  receivedAt: string;
+  participant: string;
+  session: string;
+  wave: string;
+}): string => `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;
 export const tokenKey = (hash: string): { PK: string; SK: string } => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' });
 
 export const RESPONSE_PREFIX = 'RESP#';

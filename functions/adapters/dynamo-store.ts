@@ -3,7 +3,16 @@
  * transactions and Queries on one partition; nothing here Scans.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { IndicatorRow } from '#core/indicators.ts';
 import {
   ErasureRaceError,
@@ -29,7 +38,24 @@ import {
   type TokenStore,
   type WaveRecord,
 } from '#ports/store.ts';
-import { INDICATOR_PREFIX, MARK_SORT_KEY, PUBLICATION_SORT_KEY, sentSortKey, PARTICIPANT_PREFIX, POOLED_SESSION, RESPONSE_PREFIX, TIME_INDEX, cohortKey, indicatorSortKey, linkKey, participantSortKey, responseKey, scopeKey, timeSortKey, tokenKey } from './dynamo-keys.ts';
+import {
+  INDICATOR_PREFIX,
+  MARK_SORT_KEY,
+  PUBLICATION_SORT_KEY,
+  sentSortKey,
+  PARTICIPANT_PREFIX,
+  POOLED_SESSION,
+  RESPONSE_PREFIX,
+  TIME_INDEX,
+  cohortKey,
+  indicatorSortKey,
+  linkKey,
+  participantSortKey,
+  responseKey,
+  scopeKey,
+  timeSortKey,
+  tokenKey,
+} from './dynamo-keys.ts';
 
 /**
  * The kinds of item stored at a wave's key (`RESP#<participant>#<session>#<wave>`). Every write
@@ -41,10 +67,16 @@ import { INDICATOR_PREFIX, MARK_SORT_KEY, PUBLICATION_SORT_KEY, sentSortKey, PAR
 const RESPONSE = 'response';
 const DRAFT = 'draft';
 const ERASED = 'erased';
-const WAVE_WRITABLE = { ConditionExpression: 'attribute_not_exists(PK) OR #type = :draft', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':draft': DRAFT } };
+const WAVE_WRITABLE = {
+  ConditionExpression: 'attribute_not_exists(PK) OR #type = :draft',
+  ExpressionAttributeNames: { '#type': 'type' },
+  ExpressionAttributeValues: { ':draft': DRAFT },
+};
 
 /** One put or delete of a BatchWriteItem. */
-type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+type WriteRequest =
+  | { PutRequest: { Item: Record<string, unknown> } }
+  | { DeleteRequest: { Key: Record<string, unknown> } };
 
 /** All of prepost's storage on one DynamoDB table. */
 export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorStore, TokenStore, PublicationStore {
@@ -81,9 +113,20 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
 
-  async eraseParticipant(programme: string, cohort: string, participant: string, plan: ErasurePlan): Promise<ErasureReport> {
+  async eraseParticipant(
+    programme: string,
+    cohort: string,
+    participant: string,
+    plan: ErasurePlan,
+  ): Promise<ErasureReport> {
     const pk = cohortKey(programme, cohort);
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: pk, SK: participantSortKey(participant) },
+        ConsistentRead: true,
+      }),
+    );
     const linkHashes = ((Item?.linkHashes as string[] | undefined) ?? []).filter((hash) => hash !== plan.via);
     const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
     let responses = 0;
@@ -107,7 +150,9 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     // The link withdrawn through, while it still names this participant (a withdrawal cut short).
     let viaActive = false;
     if (plan.via !== undefined) {
-      const { Item: via } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(plan.via), ConsistentRead: true }));
+      const { Item: via } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: linkKey(plan.via), ConsistentRead: true }),
+      );
       viaActive = via?.participant === participant;
     }
     // Nothing of the participant (never existed, or already erased) changes nothing. Answers
@@ -116,7 +161,14 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     const marker = { type: ERASED, expiresAt: plan.markersExpireAt };
     const countErasure = async (): Promise<void> => {
       for (const scope of [pk, scopeKey(programme, null)]) {
-        await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: { PK: scope, SK: MARK_SORT_KEY }, UpdateExpression: 'ADD erasures :one', ExpressionAttributeValues: { ':one': 1 } }));
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { PK: scope, SK: MARK_SORT_KEY },
+            UpdateExpression: 'ADD erasures :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        );
       }
     };
     // 1. The stored tables of the cohort and the pool become stale: should anything below fail,
@@ -132,9 +184,17 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     //    a participant whose withdrawal was cut short can finish it through the same link;
     // 5. the participant item goes last, so `prepost erase` can always finish the job.
     const via = plan.via !== undefined && (viaActive || Item !== undefined) ? plan.via : undefined;
-    await this.batchWrite(linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })));
-    if (via !== undefined) await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...linkKey(via), programme, ...marker } }));
-    if (Item !== undefined) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
+    await this.batchWrite(
+      linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })),
+    );
+    if (via !== undefined)
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...linkKey(via), programme, ...marker } }),
+      );
+    if (Item !== undefined)
+      await this.client.send(
+        new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: participantSortKey(participant) } }),
+      );
     return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
   }
 
@@ -145,7 +205,9 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       for (let attempt = 0; requests.length > 0; attempt += 1) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
         if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
-        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        const { UnprocessedItems } = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
         requests = (UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
       }
     }
@@ -157,14 +219,29 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     if (Item.type === ERASED) return { status: 'withdrawn', programme: String(Item.programme) };
     return {
       status: 'active',
-      target: { programme: Item.programme, cohort: Item.cohort, participant: Item.participant, session: Item.session, wave: Item.wave },
+      target: {
+        programme: Item.programme,
+        cohort: Item.cohort,
+        participant: Item.participant,
+        session: Item.session,
+        wave: Item.wave,
+      },
       expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined,
     };
   }
 
-  async findParticipant(programme: string, cohort: string, participant: string): Promise<{ readonly expiresAt?: number | undefined } | undefined> {
+  async findParticipant(
+    programme: string,
+    cohort: string,
+    participant: string,
+  ): Promise<{ readonly expiresAt?: number | undefined } | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) }, ProjectionExpression: 'PK, expiresAt', ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) },
+        ProjectionExpression: 'PK, expiresAt',
+        ConsistentRead: true,
+      }),
     );
     if (Item === undefined) return undefined;
     return { expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined };
@@ -187,7 +264,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
 
   async putResponse(response: StoredResponse): Promise<PutResponseResult> {
     try {
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...responseKey(response), TSK: timeSortKey(response), ...response, type: RESPONSE }, ...WAVE_WRITABLE }));
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...responseKey(response), TSK: timeSortKey(response), ...response, type: RESPONSE },
+          ...WAVE_WRITABLE,
+        }),
+      );
       return { stored: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -204,7 +287,9 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   }
 
   async getWaveRecord(target: LinkTarget): Promise<WaveRecord> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: responseKey(target), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: responseKey(target), ConsistentRead: true }),
+    );
     if (Item === undefined) return { kind: 'none' };
     if (Item.type === ERASED) return { kind: 'withdrawn' };
     if (Item.type === DRAFT) return { kind: 'draft', draft: JSON.parse(String(Item.draft)) as SurveyDraft };
@@ -213,7 +298,15 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
 
   async deleteDraft(target: LinkTarget): Promise<void> {
     try {
-      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: responseKey(target), ConditionExpression: '#type = :draft', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':draft': DRAFT } }));
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: responseKey(target),
+          ConditionExpression: '#type = :draft',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':draft': DRAFT },
+        }),
+      );
     } catch (error) {
       // Nothing to delete, or not a draft (an answer, a withdrawal): nothing to do.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -223,7 +316,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   async saveDraft(target: LinkTarget, draft: SurveyDraft): Promise<SaveDraftResult> {
     try {
       // No TSK: drafts stay out of the time index, so aggregation's freshness count never sees them.
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...responseKey(target), type: DRAFT, draft: JSON.stringify(draft), expiresAt: draft.expiresAt }, ...WAVE_WRITABLE }));
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...responseKey(target), type: DRAFT, draft: JSON.stringify(draft), expiresAt: draft.expiresAt },
+          ...WAVE_WRITABLE,
+        }),
+      );
       return 'saved';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -284,7 +383,14 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { PK: pk, SK: indicatorSortKey(session), type: 'indicators', asOf: mark.asOf, erasuresIncluded: seen, rows: JSON.stringify(sessionRows) },
+            Item: {
+              PK: pk,
+              SK: indicatorSortKey(session),
+              type: 'indicators',
+              asOf: mark.asOf,
+              erasuresIncluded: seen,
+              rows: JSON.stringify(sessionRows),
+            },
             ConditionExpression: 'attribute_not_exists(erasuresIncluded) OR erasuresIncluded <= :seen',
             ExpressionAttributeValues: { ':seen': seen },
           }),
@@ -295,13 +401,24 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
       throw error;
     }
     for (const session of previous?.sessions ?? []) {
-      if (!mark.sessions.includes(session)) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
+      if (!mark.sessions.includes(session))
+        await this.client.send(
+          new DeleteCommand({ TableName: this.tableName, Key: { PK: pk, SK: indicatorSortKey(session) } }),
+        );
     }
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { PK: pk, SK: MARK_SORT_KEY, type: 'mark', ...mark, sessions: [...mark.sessions], erasures: seen, erasuresIncluded: seen },
+          Item: {
+            PK: pk,
+            SK: MARK_SORT_KEY,
+            type: 'mark',
+            ...mark,
+            sessions: [...mark.sessions],
+            erasures: seen,
+            erasuresIncluded: seen,
+          },
           // An erasure counted since the computation began wins: the old mark stays, stale.
           ConditionExpression: seen === 0 ? 'attribute_not_exists(erasures) OR erasures = :seen' : 'erasures = :seen',
           ExpressionAttributeValues: { ':seen': seen },
@@ -336,7 +453,13 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   }
 
   async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY },
+        ConsistentRead: true,
+      }),
+    );
     if (Item === undefined) return undefined;
     // A mark an erasure created before any aggregation holds only the count.
     return {
@@ -354,31 +477,67 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
   }
 
   async latestPublication(programme: string): Promise<PublicationRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(programme, null), SK: PUBLICATION_SORT_KEY }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: scopeKey(programme, null), SK: PUBLICATION_SORT_KEY },
+        ConsistentRead: true,
+      }),
+    );
     if (Item === undefined) return undefined;
-    return { programme, period: String(Item.period), shown: JSON.parse(String(Item.shown)) as Record<string, number>, publishedAt: String(Item.publishedAt) };
+    return {
+      programme,
+      period: String(Item.period),
+      shown: JSON.parse(String(Item.shown)) as Record<string, number>,
+      publishedAt: String(Item.publishedAt),
+    };
   }
 
   async putPublication(record: PublicationRecord): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { PK: scopeKey(record.programme, null), SK: PUBLICATION_SORT_KEY, type: 'publication', period: record.period, publishedAt: record.publishedAt, shown: JSON.stringify(record.shown) },
+        Item: {
+          PK: scopeKey(record.programme, null),
+          SK: PUBLICATION_SORT_KEY,
+          type: 'publication',
+          period: record.period,
+          publishedAt: record.publishedAt,
+          shown: JSON.stringify(record.shown),
+        },
       }),
     );
   }
 
   async wasSent(programme: string, period: string, funder: string): Promise<boolean> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: scopeKey(programme, null), SK: sentSortKey(period, funder) }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: scopeKey(programme, null), SK: sentSortKey(period, funder) },
+        ConsistentRead: true,
+      }),
+    );
     return Item !== undefined;
   }
 
   async recordSent(record: DeliveryRecord): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { PK: scopeKey(record.programme, null), SK: sentSortKey(record.period, record.funder), type: 'delivery', ...record } }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          PK: scopeKey(record.programme, null),
+          SK: sentSortKey(record.period, record.funder),
+          type: 'delivery',
+          ...record,
+        },
+      }),
+    );
   }
 
   async putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...tokenKey(hash), type: 'token', ...record } }));
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...tokenKey(hash), type: 'token', ...record } }),
+    );
   }
 
   async hasToken(hash: string): Promise<boolean> {
@@ -386,7 +545,10 @@ export class DynamoStore implements ParticipantStore, ResponseStore, IndicatorSt
     return Item !== undefined;
   }
 
-  private async queryPages(input: Omit<QueryCommandInput, 'TableName'>, onPage: (page: { Items?: Record<string, unknown>[]; Count?: number }) => void): Promise<void> {
+  private async queryPages(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    onPage: (page: { Items?: Record<string, unknown>[]; Count?: number }) => void,
+  ): Promise<void> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));

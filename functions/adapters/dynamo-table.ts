@@ -2,7 +2,13 @@
  * Creates the table when it is missing, for the local stack and for any DynamoDB reached through
  * `DYNAMODB_ENDPOINT`. In AWS the DataStack owns the table; this is never called there.
  */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, waitUntilTableExists, waitUntilTableNotExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TIME_INDEX } from './dynamo-keys.ts';
 
@@ -18,12 +24,18 @@ export class TableMissingError extends Error {
  * Waits out a table being created or deleted, then creates it if missing and allowed. The key
  * schema is the DataStack's.
  */
-export async function ensureTable(client: DynamoDBDocumentClient, tableName: string, options: { create?: boolean } = {}): Promise<void> {
+export async function ensureTable(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  options: { create?: boolean } = {},
+): Promise<void> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'DELETING') await waitUntilTableNotExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
+    if (Table?.TableStatus === 'DELETING')
+      await waitUntilTableNotExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
     else {
-      if (Table?.TableStatus !== 'ACTIVE') await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
+      if (Table?.TableStatus !== 'ACTIVE')
+        await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
       return;
     }
   } catch (error) {

@@ -23,7 +23,8 @@ async function readLinkKey(): Promise<Buffer> {
   const secretArn = optionalEnv('LINK_KEY_SECRET_ARN');
   if (secretArn === undefined) throw new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required');
   const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (SecretString === undefined || SecretString.length < 32) throw new Error('the link key secret is empty or too short');
+  if (SecretString === undefined || SecretString.length < 32)
+    throw new Error('the link key secret is empty or too short');
   return Buffer.from(SecretString, 'utf8');
 }
 

@@ -14,7 +14,11 @@ export async function buildMimeMessage(message: FunderMessage, date: Date): Prom
     text: message.text,
     html: message.html,
     date,
-    attachments: message.attachments.map((file) => ({ filename: file.name, content: file.body, contentType: file.contentType })),
+    attachments: message.attachments.map((file) => ({
+      filename: file.name,
+      content: file.body,
+      contentType: file.contentType,
+    })),
   });
   return composer.compile().build();
 }

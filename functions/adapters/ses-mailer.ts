@@ -1,7 +1,7 @@
 /**
  * Funder messages through SES v2 as raw MIME, the same bytes the local outbox writes.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Clock } from '#ports/store.ts';
 import type { FunderMessage, Mailer } from '#ports/publishing.ts';
 import { buildMimeMessage } from './mime-message.ts';

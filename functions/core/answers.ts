@@ -22,7 +22,10 @@ const CONTROL_FIELDS = ['lang', 'step', 'nav', 'asked'];
  * Every answer field of a wave with the values it accepts: the one definition the form's
  * schema, the draft kept between screens and the carried fields are all built from.
  */
-export function fieldOptions(context: WaveContext, catalog: Catalog): Map<string, { readonly values: readonly string[]; readonly optional: boolean }> {
+export function fieldOptions(
+  context: WaveContext,
+  catalog: Catalog,
+): Map<string, { readonly values: readonly string[]; readonly optional: boolean }> {
   const fields = new Map<string, { values: string[]; optional: boolean }>();
   fields.set(CONSENT_FIELD, { values: [context.programme.consent.version], optional: false });
   for (const instrumentId of context.wave.instruments) {
@@ -37,7 +40,10 @@ export function fieldOptions(context: WaveContext, catalog: Catalog): Map<string
   for (const subgroupId of context.wave.subgroups) {
     const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
     if (subgroup === undefined) continue;
-    fields.set(groupField(subgroupId), { values: [...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY], optional: true });
+    fields.set(groupField(subgroupId), {
+      values: [...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY],
+      optional: true,
+    });
   }
   return fields;
 }
@@ -47,7 +53,11 @@ export function fieldOptions(context: WaveContext, catalog: Catalog): Map<string
  * dropped. What the server keeps between screens and sends back in the page: never an unknown
  * field, never more than the questionnaire has.
  */
-export function knownAnswers(context: WaveContext, catalog: Catalog, fields: Readonly<Record<string, string | string[]>>): Record<string, string> {
+export function knownAnswers(
+  context: WaveContext,
+  catalog: Catalog,
+  fields: Readonly<Record<string, string | string[]>>,
+): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [field, accepted] of fieldOptions(context, catalog)) {
     const value = fields[field];
@@ -58,7 +68,10 @@ export function knownAnswers(context: WaveContext, catalog: Catalog, fields: Rea
 
 /** Whether any question of the wave has a scored answer (an option, not "prefer not to say"). */
 export function hasScoredAnswer(fields: Readonly<Record<string, string | string[]>>): boolean {
-  return Object.entries(fields).some(([field, value]) => field.startsWith('a.') && typeof value === 'string' && value !== '' && value !== PREFER_NOT_TO_SAY);
+  return Object.entries(fields).some(
+    ([field, value]) =>
+      field.startsWith('a.') && typeof value === 'string' && value !== '' && value !== PREFER_NOT_TO_SAY,
+  );
 }
 
 /** Why a field was refused; the page turns the code into a sentence. */
@@ -75,10 +88,16 @@ export interface ValidAnswers {
   readonly groups: Record<string, string>;
 }
 
-export type ValidationResult = { readonly ok: true; readonly value: ValidAnswers } | { readonly ok: false; readonly errors: FieldError[] };
+export type ValidationResult =
+  | { readonly ok: true; readonly value: ValidAnswers }
+  | { readonly ok: false; readonly errors: FieldError[] };
 
 /** Validates the decoded form fields (a field sent twice arrives as an array). */
-export function validateAnswers(context: WaveContext, catalog: Catalog, fields: Readonly<Record<string, string | string[]>>): ValidationResult {
+export function validateAnswers(
+  context: WaveContext,
+  catalog: Catalog,
+  fields: Readonly<Record<string, string | string[]>>,
+): ValidationResult {
   const errors: FieldError[] = [];
   const single: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [field, value] of Object.entries(fields)) {
@@ -122,7 +141,8 @@ export function validateAnswers(context: WaveContext, catalog: Catalog, fields: 
 function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<string, string>> {
   const shape: Record<string, z.ZodMiniType<string | undefined>> = {};
   for (const [field, { values, optional }] of fieldOptions(context, catalog)) {
-    const accepted = field === CONSENT_FIELD ? z.literal(context.programme.consent.version) : z.enum(values as [string, ...string[]]);
+    const accepted =
+      field === CONSENT_FIELD ? z.literal(context.programme.consent.version) : z.enum(values as [string, ...string[]]);
     shape[field] = optional ? z.optional(accepted) : accepted;
   }
   return z.strictObject(shape) as unknown as z.ZodMiniType<Record<string, string>>;
@@ -135,10 +155,17 @@ function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Reco
  * combinations against the receipt the thank-you page shows.)
  */
 export function sameAnswers(a: ValidAnswers, b: ValidAnswers): boolean {
-  return JSON.stringify([sortKeys(a.answers), sortKeys(a.groups)]) === JSON.stringify([sortKeys(b.answers), sortKeys(b.groups)]);
+  return (
+    JSON.stringify([sortKeys(a.answers), sortKeys(a.groups)]) ===
+    JSON.stringify([sortKeys(b.answers), sortKeys(b.groups)])
+  );
 }
 
 function sortKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, sortKeys(inner)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, inner]) => [key, sortKeys(inner)]),
+  );
 }

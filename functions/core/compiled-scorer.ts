@@ -14,7 +14,10 @@ export interface CompiledScorer {
    * The score, or NaN when too few items are answered. When `itemScores` is given and every item
    * is answered, the item scores are written into it and the return flags it with `complete`.
    */
-  score(answers: Readonly<Record<string, string>> | undefined, itemScores?: Float64Array): { score: number; complete: boolean };
+  score(
+    answers: Readonly<Record<string, string>> | undefined,
+    itemScores?: Float64Array,
+  ): { score: number; complete: boolean };
 }
 
 /** Compiles an instrument's scoring rule. */
@@ -28,7 +31,13 @@ export function compileScorer(instrument: Instrument): CompiledScorer {
     return new Map(
       options.map((option) => [
         option.value,
-        instrument.scoring.rule === 'percent-correct' ? (option.correct === true ? 1 : 0) : item.reverse ? low + high - option.score : option.score,
+        instrument.scoring.rule === 'percent-correct'
+          ? option.correct === true
+            ? 1
+            : 0
+          : item.reverse
+            ? low + high - option.score
+            : option.score,
       ]),
     );
   });
@@ -54,7 +63,8 @@ export function compileScorer(instrument: Instrument): CompiledScorer {
       // answered / items, not minAnswered * items: as scoreInstrument, to the last bit.
       if (answered === 0 || answered / items < minAnswered) return result;
       const meanItem = total / answered;
-      result.score = rule === 'sum' ? (answered === items ? total : meanItem * items) : rule === 'mean' ? meanItem : meanItem * 100;
+      result.score =
+        rule === 'sum' ? (answered === items ? total : meanItem * items) : rule === 'mean' ? meanItem : meanItem * 100;
       result.complete = answered === items;
       return result;
     },

@@ -9,7 +9,7 @@ export type CsvCell = string | number | boolean | null | undefined;
 
 /** The CSV text of a header row and data rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(formatCell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(formatCell).join(',')).join('\r\n')}\r\n`;
 }
 
 function formatCell(cell: CsvCell): string {
@@ -37,7 +37,11 @@ export function decodeCsv(bytes: Uint8Array): string {
  * names it; otherwise the separator found most often outside quotes in the header row wins
  * (comma on a tie). Rows keep their line in the file for messages.
  */
-export function readCsvTable(text: string): { separator: CsvSeparator; header: string[]; rows: { line: number; cells: string[] }[] } {
+export function readCsvTable(text: string): {
+  separator: CsvSeparator;
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+} {
   let body = text.replace(/^\uFEFF/, '');
   let separator: CsvSeparator | undefined;
   let firstLine = 1;
@@ -49,16 +53,25 @@ export function readCsvTable(text: string): { separator: CsvSeparator; header: s
   }
   separator ??= detectSeparator(body);
   const [header, ...records] = parseCsv(body, separator).map((cells, index) => ({ line: index + firstLine, cells }));
-  return { separator, header: header?.cells ?? [], rows: records.filter((record) => record.cells.some((cell) => cell.trim() !== '')) };
+  return {
+    separator,
+    header: header?.cells ?? [],
+    rows: records.filter((record) => record.cells.some((cell) => cell.trim() !== '')),
+  };
 }
 
 function detectSeparator(text: string): CsvSeparator {
-  const counts = new Map<CsvSeparator, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<CsvSeparator, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && counts.has(char as CsvSeparator)) counts.set(char as CsvSeparator, (counts.get(char as CsvSeparator) ?? 0) + 1);
+    else if (!quoted && counts.has(char as CsvSeparator))
+      counts.set(char as CsvSeparator, (counts.get(char as CsvSeparator) ?? 0) + 1);
   }
   let best: CsvSeparator = ',';
   for (const [candidate, count] of counts) if (count > (counts.get(best) ?? 0)) best = candidate;

@@ -29,15 +29,29 @@ export interface Rounding {
 }
 
 /** A cell's identity across summaries. */
-export function cellKey(row: { cohort: string | null; session: string | null; instrument: string; group: GroupKey | null }): string {
-  return [row.cohort ?? '*', row.session ?? '*', row.instrument, row.group === null ? '*' : `${row.group.dimension}=${row.group.value}`].join('|');
+export function cellKey(row: {
+  cohort: string | null;
+  session: string | null;
+  instrument: string;
+  group: GroupKey | null;
+}): string {
+  return [
+    row.cohort ?? '*',
+    row.session ?? '*',
+    row.instrument,
+    row.group === null ? '*' : `${row.group.dimension}=${row.group.value}`,
+  ].join('|');
 }
 
 /** Exact people per shown cell of the previous summary, by {@link cellKey}. Kept privately, never published. */
 export type ShownCounts = Readonly<Record<string, number>>;
 
 /** Decides which rows to hide, and why. Rows are whole-instrument cells (no parts). */
-export function protectCells(rows: readonly IndicatorRow[], k: number, previous: ShownCounts | undefined): Map<IndicatorRow, SuppressionReason> {
+export function protectCells(
+  rows: readonly IndicatorRow[],
+  k: number,
+  previous: ShownCounts | undefined,
+): Map<IndicatorRow, SuppressionReason> {
   const hidden = new Map<IndicatorRow, SuppressionReason>();
   for (const row of rows) if (row.indicators.n_paired < k) hidden.set(row, 'fewer-than-k');
   if (previous !== undefined) {
@@ -61,15 +75,19 @@ export function protectCells(rows: readonly IndicatorRow[], k: number, previous:
     const totalReason = hidden.get(total);
     if (totalReason !== undefined) {
       // Categories add up to their total: a hidden total hides them all (under k they are anyway).
-      for (const categories of dimensions.values()) for (const category of categories) if (!hidden.has(category)) hidden.set(category, 'secondary');
+      for (const categories of dimensions.values())
+        for (const category of categories) if (!hidden.has(category)) hidden.set(category, 'secondary');
       continue;
     }
     for (const categories of dimensions.values()) {
       for (;;) {
         const shown = categories.filter((category) => !hidden.has(category));
-        const derivable = total.indicators.n_paired - shown.reduce((sum, category) => sum + category.indicators.n_paired, 0);
+        const derivable =
+          total.indicators.n_paired - shown.reduce((sum, category) => sum + category.indicators.n_paired, 0);
         if (derivable <= 0 || derivable >= k || shown.length === 0) break;
-        const smallest = [...shown].sort((a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)))[0];
+        const smallest = [...shown].sort(
+          (a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)),
+        )[0];
         if (smallest === undefined) break;
         hidden.set(smallest, 'secondary');
       }
@@ -97,6 +115,11 @@ export function explainSuppression(reason: SuppressionReason, k: number): string
 }
 
 /** The exact counts of the shown cells, to compare the next summary with. */
-export function shownCounts(rows: readonly IndicatorRow[], hidden: ReadonlyMap<IndicatorRow, SuppressionReason>): Record<string, number> {
-  return Object.fromEntries(rows.filter((row) => !hidden.has(row)).map((row) => [cellKey(row), row.indicators.n_paired]));
+export function shownCounts(
+  rows: readonly IndicatorRow[],
+  hidden: ReadonlyMap<IndicatorRow, SuppressionReason>,
+): Record<string, number> {
+  return Object.fromEntries(
+    rows.filter((row) => !hidden.has(row)).map((row) => [cellKey(row), row.indicators.n_paired]),
+  );
 }

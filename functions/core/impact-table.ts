@@ -75,6 +75,18 @@ export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): 
 
 /** The impact table as CSV. */
 export function impactCsv(rows: readonly ImpactRow[]): string {
-  const keys = ['programme', 'cohort', 'session', 'instrument', 'part', 'dimension', 'value', ...INDICATOR_COLUMNS] as const;
-  return toCsv(keys, rows.map((row) => keys.map((key) => row[key])));
+  const keys = [
+    'programme',
+    'cohort',
+    'session',
+    'instrument',
+    'part',
+    'dimension',
+    'value',
+    ...INDICATOR_COLUMNS,
+  ] as const;
+  return toCsv(
+    keys,
+    rows.map((row) => keys.map((key) => row[key])),
+  );
 }

@@ -8,7 +8,14 @@ import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import type { WaveKind } from '#ports/store.ts';
-import { CONSENT_FIELD, answerField, groupField, validateAnswers, type FieldError, type ValidAnswers } from './answers.ts';
+import {
+  CONSENT_FIELD,
+  answerField,
+  groupField,
+  validateAnswers,
+  type FieldError,
+  type ValidAnswers,
+} from './answers.ts';
 import { readCsvTable } from './csv.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
 import { resolveWave, type WaveContext } from './waves.ts';
@@ -70,8 +77,14 @@ interface AnswerColumn {
  * shows them, the subgroup questions and each instrument's items. Every wave of the programme,
  * or only those of `session` and `wave`. Undefined when the session does not exist.
  */
-export function templateColumns(programme: Programme, catalog: Catalog, session?: string, wave?: WaveKind): string[] | undefined {
-  const sessions = session === undefined ? programme.sessions : programme.sessions.filter((candidate) => candidate.id === session);
+export function templateColumns(
+  programme: Programme,
+  catalog: Catalog,
+  session?: string,
+  wave?: WaveKind,
+): string[] | undefined {
+  const sessions =
+    session === undefined ? programme.sessions : programme.sessions.filter((candidate) => candidate.id === session);
   if (sessions.length === 0) return undefined;
   const columns = [PARTICIPANT_COLUMN, SESSION_COLUMN, WAVE_COLUMN, CONSENT_COLUMN, LANGUAGE_COLUMN];
   for (const chosen of sessions) {
@@ -105,8 +118,14 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
   names.forEach((name, position) => {
     if (name === '') return;
     if (index.has(name)) problems.push({ row: 1, column: name, message: 'this column appears twice' });
-    else if (REQUIRED_COLUMNS.includes(name) || name === LANGUAGE_COLUMN || answerColumns.has(name)) index.set(name, position);
-    else problems.push({ row: 1, column: name, message: `not a column of programme ${programme.id}: answers go in <instrument>.<item> or <subgroup> columns (import --template prints them)` });
+    else if (REQUIRED_COLUMNS.includes(name) || name === LANGUAGE_COLUMN || answerColumns.has(name))
+      index.set(name, position);
+    else
+      problems.push({
+        row: 1,
+        column: name,
+        message: `not a column of programme ${programme.id}: answers go in <instrument>.<item> or <subgroup> columns (import --template prints them)`,
+      });
   });
   const missing = REQUIRED_COLUMNS.filter((name) => !index.has(name));
   for (const name of missing) problems.push({ row: 1, column: name, message: 'this column is required' });
@@ -121,26 +140,59 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
       return position === undefined ? '' : (record[position] ?? '').trim();
     };
     record.forEach((value, position) => {
-      if (value.trim() !== '' && (names[position] ?? '') === '') problems.push({ row, column: null, message: `column ${position + 1} has no header but holds "${value.trim()}"` });
+      if (value.trim() !== '' && (names[position] ?? '') === '')
+        problems.push({
+          row,
+          column: null,
+          message: `column ${position + 1} has no header but holds "${value.trim()}"`,
+        });
     });
 
     const participant = cell(PARTICIPANT_COLUMN) || undefined;
-    if (participant === undefined) problems.push({ row, column: PARTICIPANT_COLUMN, message: 'the participant id is missing (see the participant column of the links CSV)' });
+    if (participant === undefined)
+      problems.push({
+        row,
+        column: PARTICIPANT_COLUMN,
+        message: 'the participant id is missing (see the participant column of the links CSV)',
+      });
     const session = cell(SESSION_COLUMN);
     const knownSession = programme.sessions.some((candidate) => candidate.id === session);
-    if (!knownSession) problems.push({ row, column: SESSION_COLUMN, message: `${session === '' ? 'the session is missing' : `no session "${session}" in ${programme.id}`}; sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}` });
+    if (!knownSession)
+      problems.push({
+        row,
+        column: SESSION_COLUMN,
+        message: `${session === '' ? 'the session is missing' : `no session "${session}" in ${programme.id}`}; sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
+      });
     const waveText = cell(WAVE_COLUMN).toLowerCase();
     const wave = waveText === 'pre' || waveText === 'post' ? waveText : undefined;
-    if (wave === undefined) problems.push({ row, column: WAVE_COLUMN, message: `the wave must be pre or post${waveText === '' ? '' : `, not "${waveText}"`}` });
+    if (wave === undefined)
+      problems.push({
+        row,
+        column: WAVE_COLUMN,
+        message: `the wave must be pre or post${waveText === '' ? '' : `, not "${waveText}"`}`,
+      });
     const languageText = cell(LANGUAGE_COLUMN).toLowerCase();
-    const language = languageText === '' ? programme.defaultLanguage : programme.languages.find((candidate) => candidate === languageText);
-    if (language === undefined) problems.push({ row, column: LANGUAGE_COLUMN, message: `"${languageText}" is not a language of ${programme.id}: ${programme.languages.join(', ')} (or empty for ${programme.defaultLanguage})` });
+    const language =
+      languageText === ''
+        ? programme.defaultLanguage
+        : programme.languages.find((candidate) => candidate === languageText);
+    if (language === undefined)
+      problems.push({
+        row,
+        column: LANGUAGE_COLUMN,
+        message: `"${languageText}" is not a language of ${programme.id}: ${programme.languages.join(', ')} (or empty for ${programme.defaultLanguage})`,
+      });
 
     if (participant !== undefined && knownSession && wave !== undefined) {
       const key = `${participant}\u0000${session}\u0000${wave}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, row);
-      else problems.push({ row, column: PARTICIPANT_COLUMN, message: `row ${first} already holds ${participant}'s answers to ${session} ${wave}: one row per participant and wave` });
+      else
+        problems.push({
+          row,
+          column: PARTICIPANT_COLUMN,
+          message: `row ${first} already holds ${participant}'s answers to ${session} ${wave}: one row per participant and wave`,
+        });
     }
 
     const context = wave === undefined ? undefined : resolveWave(programme, cohortId, session, wave);
@@ -162,15 +214,27 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
       else {
         for (const error of result.errors) {
           const column = columnOf.get(error.field) ?? error.field;
-          problems.push({ row, column, message: describeProblem(error, cell(column), answerColumns.get(column), context) });
+          problems.push({
+            row,
+            column,
+            message: describeProblem(error, cell(column), answerColumns.get(column), context),
+          });
         }
       }
     }
 
     const clean = problems.length === problemsBefore;
-    rows.push({ row, participant, response: clean && participant !== undefined && wave !== undefined && language !== undefined && answers !== undefined ? { row, participant, session, wave, language, answers } : undefined });
+    rows.push({
+      row,
+      participant,
+      response:
+        clean && participant !== undefined && wave !== undefined && language !== undefined && answers !== undefined
+          ? { row, participant, session, wave, language, answers }
+          : undefined,
+    });
   });
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: 2, column: null, message: 'the file has a header but no answers' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: 2, column: null, message: 'the file has a header but no answers' });
   return { rows, problems };
 }
 
@@ -181,12 +245,21 @@ function answerColumnsOf(programme: Programme, catalog: Catalog): Map<string, An
     for (const wave of [session.pre, session.post]) {
       for (const subgroupId of wave.subgroups) {
         const subgroup = programme.subgroups.find((candidate) => candidate.id === subgroupId);
-        if (subgroup !== undefined) columns.set(subgroupId, { field: groupField(subgroupId), values: subgroup.options.map((option) => option.value), preferNotToSay: true });
+        if (subgroup !== undefined)
+          columns.set(subgroupId, {
+            field: groupField(subgroupId),
+            values: subgroup.options.map((option) => option.value),
+            preferNotToSay: true,
+          });
       }
       for (const instrumentId of wave.instruments) {
         const instrument = catalog.instruments.get(instrumentId);
         instrument?.items.forEach((item, itemIndex) => {
-          columns.set(answerColumn(instrumentId, item.id), { field: answerField(instrumentId, item.id), values: optionsOf(instrument, itemIndex).map((option) => option.value), preferNotToSay: item.sensitive });
+          columns.set(answerColumn(instrumentId, item.id), {
+            field: answerField(instrumentId, item.id),
+            values: optionsOf(instrument, itemIndex).map((option) => option.value),
+            preferNotToSay: item.sensitive,
+          });
         });
       }
     }
@@ -205,7 +278,12 @@ function toOptionValue(cell: string, column: AnswerColumn): string {
   return cell.toLowerCase().replace(/[\s_]+/g, '-');
 }
 
-function describeProblem(error: FieldError, typed: string, column: AnswerColumn | undefined, context: WaveContext): string {
+function describeProblem(
+  error: FieldError,
+  typed: string,
+  column: AnswerColumn | undefined,
+  context: WaveContext,
+): string {
   switch (error.problem) {
     case 'consent-required':
       return `must be "${CONSENT_GIVEN}": answers are imported only with consent given on the paper form (consent version ${context.programme.consent.version})${typed === '' ? '' : `, not "${typed}"`}`;
@@ -216,7 +294,8 @@ function describeProblem(error: FieldError, typed: string, column: AnswerColumn 
     case 'repeated':
       return 'given more than once';
     case 'invalid-option': {
-      const values = column === undefined ? [] : [...column.values, ...(column.preferNotToSay ? [PREFER_NOT_TO_SAY] : [])];
+      const values =
+        column === undefined ? [] : [...column.values, ...(column.preferNotToSay ? [PREFER_NOT_TO_SAY] : [])];
       return `"${typed}" is not an option: 1-${column?.values.length ?? 0} (as printed on the form) or ${values.join(', ')}`;
     }
   }

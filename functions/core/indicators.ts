@@ -15,7 +15,14 @@ import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#ports/store.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
-import { effectSizes, holmAdjust, signedRankPValue, tInterval, type PairedStatistics, type WilcoxonMethod } from './paired-statistics.ts';
+import {
+  effectSizes,
+  holmAdjust,
+  signedRankPValue,
+  tInterval,
+  type PairedStatistics,
+  type WilcoxonMethod,
+} from './paired-statistics.ts';
 
 /** A subgroup cell: one value of one dimension (site, role, age band...). */
 export interface GroupKey {
@@ -26,7 +33,20 @@ export interface GroupKey {
 /** The statistics of change a cell shares with `prepost stats`, defined (and documented) in paired-statistics.ts. */
 type ChangeStatistics = Pick<
   PairedStatistics,
-  'n_paired' | 'mean_change' | 'sd_change' | 'ci95_low' | 'ci95_high' | 't' | 'df' | 'p_t' | 'wilcoxon_v' | 'p_wilcoxon' | 'wilcoxon_method' | 'd_z' | 'd_av' | 'g_av'
+  | 'n_paired'
+  | 'mean_change'
+  | 'sd_change'
+  | 'ci95_low'
+  | 'ci95_high'
+  | 't'
+  | 'df'
+  | 'p_t'
+  | 'wilcoxon_v'
+  | 'p_wilcoxon'
+  | 'wilcoxon_method'
+  | 'd_z'
+  | 'd_av'
+  | 'g_av'
 >;
 
 /**
@@ -108,11 +128,20 @@ interface AlphaSums {
 
 /** The subgroup code of each participant per dimension (-1: none), and the dimensions' values. */
 interface Groups {
-  readonly dimensions: readonly { readonly id: string; readonly values: readonly string[]; readonly codes: Int16Array }[];
+  readonly dimensions: readonly {
+    readonly id: string;
+    readonly values: readonly string[];
+    readonly codes: Int16Array;
+  }[];
 }
 
 /** Computes every row of a cohort, session by session, from its responses. */
-export function computeCohortIndicators(programme: Programme, catalog: Catalog, cohortId: string, unordered: readonly StoredResponse[]): IndicatorRow[] {
+export function computeCohortIndicators(
+  programme: Programme,
+  catalog: Catalog,
+  cohortId: string,
+  unordered: readonly StoredResponse[],
+): IndicatorRow[] {
   const responses = inParticipantOrder(unordered);
   const participants = indexParticipants(responses, (response) => response.participant);
   const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
@@ -129,9 +158,12 @@ export function computeCohortIndicators(programme: Programme, catalog: Catalog, 
       columns = sessionAt === undefined ? [] : (tables[sessionAt] ?? []);
     }
     const participant = participants.of[at] as number;
-    for (let index = 0; index < columns.length; index += 1) scoreInto(columns[index] as Column, response, participant, response.wave);
+    for (let index = 0; index < columns.length; index += 1)
+      scoreInto(columns[index] as Column, response, participant, response.wave);
   }
-  return programme.sessions.flatMap((session, index) => tableRows(programme, tables[index] ?? [], groups, participants.count, cohortId, session.id));
+  return programme.sessions.flatMap((session, index) =>
+    tableRows(programme, tables[index] ?? [], groups, participants.count, cohortId, session.id),
+  );
 }
 
 /**
@@ -139,11 +171,20 @@ export function computeCohortIndicators(programme: Programme, catalog: Catalog, 
  * the first session it was asked before and of the last session it was asked after (a post
  * before the first pre is not a change over the programme).
  */
-export function computePooledIndicators(programme: Programme, catalog: Catalog, unordered: readonly StoredResponse[]): IndicatorRow[] {
+export function computePooledIndicators(
+  programme: Programme,
+  catalog: Catalog,
+  unordered: readonly StoredResponse[],
+): IndicatorRow[] {
   const responses = inParticipantOrder(unordered);
   const participants = indexParticipants(responses, participantKey);
   const attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
-  const groups = collectGroups(programme, responses, participants, (response) => attributesOf.get(response.cohort) ?? {});
+  const groups = collectGroups(
+    programme,
+    responses,
+    participants,
+    (response) => attributesOf.get(response.cohort) ?? {},
+  );
   const sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
   const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
   const columns = columnsFor(instrumentIds, catalog, participants.count);
@@ -163,12 +204,14 @@ export function computePooledIndicators(programme: Programme, catalog: Catalog, 
       for (let at = start; at < end; at += 1) {
         const response = responses[at] as StoredResponse;
         const sessionAt = sessionIndex.get(response.session);
-        if (sessionAt === undefined || !Number.isFinite(column.scorer.score(response.answers[column.id]).score)) continue;
+        if (sessionAt === undefined || !Number.isFinite(column.scorer.score(response.answers[column.id]).score))
+          continue;
         if (response.wave === 'pre' && sessionAt < firstPreAt) [firstPre, firstPreAt] = [response, sessionAt];
         if (response.wave === 'post' && sessionAt > lastPostAt) [lastPost, lastPostAt] = [response, sessionAt];
       }
       if (firstPre !== undefined) scoreInto(column, firstPre, participant, 'pre');
-      if (lastPost !== undefined && (firstPre === undefined || lastPostAt >= firstPreAt)) scoreInto(column, lastPost, participant, 'post');
+      if (lastPost !== undefined && (firstPre === undefined || lastPostAt >= firstPreAt))
+        scoreInto(column, lastPost, participant, 'post');
     }
     start = end;
   }
@@ -180,7 +223,10 @@ function columnsFor(instrumentIds: readonly string[], catalog: Catalog, particip
   return instrumentIds.flatMap((id) => {
     const instrument = catalog.instruments.get(id);
     if (instrument === undefined) return [];
-    const parts = [{ part: null, instrument }, ...instrumentParts(instrument).map((part) => ({ part: part.id, instrument: part.instrument }))];
+    const parts = [
+      { part: null, instrument },
+      ...instrumentParts(instrument).map((part) => ({ part: part.id, instrument: part.instrument })),
+    ];
     return parts.map(({ part, instrument: scored }) => {
       const scorer = compileScorer(scored);
       return {
@@ -190,7 +236,13 @@ function columnsFor(instrumentIds: readonly string[], catalog: Catalog, particip
         scorer,
         pre: new Float64Array(participants).fill(Number.NaN),
         post: new Float64Array(participants).fill(Number.NaN),
-        alpha: { count: 0, itemSum: new Float64Array(scorer.items), itemSquares: new Float64Array(scorer.items), totalSum: 0, totalSquares: 0 },
+        alpha: {
+          count: 0,
+          itemSum: new Float64Array(scorer.items),
+          itemSquares: new Float64Array(scorer.items),
+          totalSum: 0,
+          totalSquares: 0,
+        },
       };
     });
   });
@@ -201,7 +253,10 @@ const scratch = { items: new Float64Array(64) };
 /** Scores one response into a column; complete baseline answers feed alpha's sums. */
 function scoreInto(column: Column, response: StoredResponse, participant: number, wave: 'pre' | 'post'): void {
   if (scratch.items.length < column.scorer.items) scratch.items = new Float64Array(column.scorer.items);
-  const { score, complete } = column.scorer.score(response.answers[column.id], wave === 'pre' ? scratch.items : undefined);
+  const { score, complete } = column.scorer.score(
+    response.answers[column.id],
+    wave === 'pre' ? scratch.items : undefined,
+  );
   if (!Number.isFinite(score)) return;
   (wave === 'pre' ? column.pre : column.post)[participant] = score;
   if (wave !== 'pre' || !complete) return;
@@ -250,7 +305,14 @@ class Cell {
 }
 
 /** The rows of one table: per column, the whole group and every subgroup value, then Holm. */
-function tableRows(programme: Programme, columns: readonly Column[], groups: Groups, participants: number, cohort: string | null, session: string | null): IndicatorRow[] {
+function tableRows(
+  _programme: Programme,
+  columns: readonly Column[],
+  groups: Groups,
+  participants: number,
+  cohort: string | null,
+  session: string | null,
+): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const holmFamilies = new Map<string, number[]>();
   // Each participant's cell per dimension (-1: none), shared by the table's columns. Flat arrays
@@ -271,7 +333,8 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
   });
   for (const column of columns) {
     const cells = [new Cell(null)];
-    for (const dimension of groups.dimensions) for (const value of dimension.values) cells.push(new Cell({ dimension: dimension.id, value }));
+    for (const dimension of groups.dimensions)
+      for (const value of dimension.values) cells.push(new Cell({ dimension: dimension.id, value }));
     // Subscales and quiz topics: the whole group only.
     const cellOf = column.part === null ? groupCells : [];
     const { pre, post } = column;
@@ -281,7 +344,7 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
     for (let participant = 0; participant < participants; participant += 1) {
       const before = pre[participant] as number;
       const after = post[participant] as number;
-      if (before !== before && after !== after) continue;
+      if (Number.isNaN(before) && Number.isNaN(after)) continue;
       addSums(whole, before, after);
       for (const cellsOf of cellOf) {
         const cell = cellsOf[participant] as number;
@@ -299,14 +362,14 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
     for (let participant = 0; participant < participants; participant += 1) {
       const before = pre[participant] as number;
       const after = post[participant] as number;
-      if (before !== before && after !== after) continue;
+      if (Number.isNaN(before) && Number.isNaN(after)) continue;
       addSquares(whole, before, after, quiz);
       for (const cellsOf of cellOf) {
         const cell = cellsOf[participant] as number;
         if (cell >= 0) addSquares(cells[cell] as Cell, before, after, quiz);
       }
       const change = after - before;
-      if (change !== change || scale === 0) continue;
+      if (Number.isNaN(change) || scale === 0) continue;
       const magnitude = Math.abs(Math.round((change / scale) * 1e9));
       if (magnitude === 0) continue;
       let bucket = keys.get(magnitude);
@@ -319,7 +382,12 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
     }
     const alpha = cronbachFromSums(column.alpha);
     const reliabilitySource = column.instrument.reliability?.method ?? null;
-    const reliability = column.instrument.reliability?.method === 'published' ? column.instrument.reliability.value : reliabilitySource === 'cronbach-alpha-baseline' ? alpha : null;
+    const reliability =
+      column.instrument.reliability?.method === 'published'
+        ? column.instrument.reliability.value
+        : reliabilitySource === 'cronbach-alpha-baseline'
+          ? alpha
+          : null;
     // Buckets in ascending |change|, so ranks follow bucket order.
     const ascending = [...keys.keys()].sort((a, b) => a - b);
     const rankOrder = new Int32Array(keys.size);
@@ -334,13 +402,16 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
     // cell: the whole group's completers' baseline SD. (Per-cell SDs would make a person's change
     // reliable in one row and not in another, and the subgroup counts would not add up.)
     const sdPreWhole = whole.nPaired < 2 ? null : Math.sqrt(whole.squaresPairedPre / (whole.nPaired - 1));
-    const sDiffWhole = reliability === null || !(reliability > 0 && reliability < 1) || sdPreWhole === null ? null : sdPreWhole * Math.SQRT2 * Math.sqrt(1 - reliability);
+    const sDiffWhole =
+      reliability === null || !(reliability > 0 && reliability < 1) || sdPreWhole === null
+        ? null
+        : sdPreWhole * Math.SQRT2 * Math.sqrt(1 - reliability);
     const thresholds = cells.map((cell) => (cell.nPaired < 1 ? null : sDiffWhole));
     // Pass 3: signed-rank counts per cell, and reliable change.
     const higherBetter = column.instrument.direction === 'higher-better';
     for (let participant = 0; participant < participants; participant += 1) {
       const change = (post[participant] as number) - (pre[participant] as number);
-      if (change !== change) continue;
+      if (Number.isNaN(change)) continue;
       const bucket = bucketOf[participant] as number;
       const rank = bucket < 0 ? -1 : (rankOrder[bucket] as number);
       addChange(cells[0] as Cell, change, rank, thresholds[0] ?? null, higherBetter);
@@ -351,8 +422,16 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
     }
     cells.forEach((cell, index) => {
       if (cell.group !== null && cell.nPre + cell.nPost === 0) return;
-      const indicators = finish(cell, quiz, cell === whole ? alpha : null, reliability, reliability === null ? null : reliabilitySource, thresholds[index] ?? null);
-      const family = column.part !== null ? undefined : cell.group === null ? '' : `${cell.group.dimension}=${cell.group.value}`;
+      const indicators = finish(
+        cell,
+        quiz,
+        cell === whole ? alpha : null,
+        reliability,
+        reliability === null ? null : reliabilitySource,
+        thresholds[index] ?? null,
+      );
+      const family =
+        column.part !== null ? undefined : cell.group === null ? '' : `${cell.group.dimension}=${cell.group.value}`;
       if (family !== undefined) holmFamilies.set(family, [...(holmFamilies.get(family) ?? []), rows.length]);
       rows.push({
         cohort,
@@ -361,7 +440,14 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
         ...(column.part === null ? {} : { part: column.part }),
         group: cell.group,
         indicators,
-        ...(cell === whole && column.part === null ? { changeCounts: distribution(whole, ascending.map((magnitude) => magnitudes[keys.get(magnitude) as number] as number)) } : {}),
+        ...(cell === whole && column.part === null
+          ? {
+              changeCounts: distribution(
+                whole,
+                ascending.map((magnitude) => magnitudes[keys.get(magnitude) as number] as number),
+              ),
+            }
+          : {}),
       });
     });
   }
@@ -377,8 +463,8 @@ function tableRows(programme: Programme, columns: readonly Column[], groups: Gro
 }
 
 function addSums(cell: Cell, before: number, after: number): void {
-  const hasPre = before === before;
-  const hasPost = after === after;
+  const hasPre = !Number.isNaN(before);
+  const hasPost = !Number.isNaN(after);
   if (hasPre) {
     cell.nPre += 1;
     cell.sumPre += before;
@@ -401,8 +487,8 @@ function addSums(cell: Cell, before: number, after: number): void {
 }
 
 function addSquares(cell: Cell, before: number, after: number, quiz: boolean): void {
-  const hasPre = before === before;
-  const hasPost = after === after;
+  const hasPre = !Number.isNaN(before);
+  const hasPost = !Number.isNaN(after);
   if (hasPre) cell.squaresPre += (before - cell.sumPre / cell.nPre) ** 2;
   if (hasPost) cell.squaresPost += (after - cell.sumPost / cell.nPost) ** 2;
   if (!hasPre || !hasPost) return;
@@ -431,7 +517,14 @@ function addChange(cell: Cell, change: number, rank: number, sDiff: number | nul
 }
 
 /** The indicators of a filled cell. */
-function finish(cell: Cell, quiz: boolean, alpha: number | null, reliability: number | null, source: Indicators['reliability_source'], sDiff: number | null): Indicators {
+function finish(
+  cell: Cell,
+  quiz: boolean,
+  alpha: number | null,
+  reliability: number | null,
+  source: Indicators['reliability_source'],
+  sDiff: number | null,
+): Indicators {
   const n = cell.nPaired;
   const mean = (sum: number, count: number): number | null => (count === 0 ? null : sum / count);
   const sd = (squares: number, count: number): number | null => (count < 2 ? null : Math.sqrt(squares / (count - 1)));
@@ -473,7 +566,10 @@ function finish(cell: Cell, quiz: boolean, alpha: number | null, reliability: nu
     rci_improved: reliable ? cell.improved : null,
     rci_unchanged: reliable ? n - cell.improved - cell.deteriorated : null,
     rci_deteriorated: reliable ? cell.deteriorated : null,
-    gain_of_averages: !quiz || n === 0 || (meanPrePaired as number) >= 100 ? null : ((meanPostPaired as number) - (meanPrePaired as number)) / (100 - (meanPrePaired as number)),
+    gain_of_averages:
+      !quiz || n === 0 || (meanPrePaired as number) >= 100
+        ? null
+        : ((meanPostPaired as number) - (meanPrePaired as number)) / (100 - (meanPrePaired as number)),
     average_of_gains: !quiz || cell.gainCount === 0 ? null : cell.gainSum / cell.gainCount,
     gain_undefined: !quiz ? null : n === 0 ? 0 : cell.gainUndefined,
   };
@@ -506,7 +602,8 @@ function cronbachFromSums(sums: AlphaSums): number | null {
   // Item scores are small numbers, so these sums are exact and the one-pass variance is too.
   const variance = (sum: number, squares: number): number => (squares - (sum * sum) / n) / (n - 1);
   let itemVariance = 0;
-  for (let item = 0; item < k; item += 1) itemVariance += variance(sums.itemSum[item] as number, sums.itemSquares[item] as number);
+  for (let item = 0; item < k; item += 1)
+    itemVariance += variance(sums.itemSum[item] as number, sums.itemSquares[item] as number);
   const totalVariance = variance(sums.totalSum, sums.totalSquares);
   if (!(totalVariance > 0)) return null;
   return (k / (k - 1)) * (1 - itemVariance / totalVariance);
@@ -541,13 +638,19 @@ function distribution(cell: Cell, values: readonly number[]): [number, number][]
 /** Responses sorted by cohort, participant, session, wave: as the cohort Query returns them, else sorted. */
 function inParticipantOrder(responses: readonly StoredResponse[]): readonly StoredResponse[] {
   for (let index = 1; index < responses.length; index += 1) {
-    if (compareResponses(responses[index - 1] as StoredResponse, responses[index] as StoredResponse) > 0) return [...responses].sort(compareResponses);
+    if (compareResponses(responses[index - 1] as StoredResponse, responses[index] as StoredResponse) > 0)
+      return [...responses].sort(compareResponses);
   }
   return responses;
 }
 
 function compareResponses(a: StoredResponse, b: StoredResponse): number {
-  return compare(a.cohort, b.cohort) || compare(a.participant, b.participant) || compare(a.session, b.session) || compare(a.wave, b.wave);
+  return (
+    compare(a.cohort, b.cohort) ||
+    compare(a.participant, b.participant) ||
+    compare(a.session, b.session) ||
+    compare(a.wave, b.wave)
+  );
 }
 
 /** Participants numbered in order (responses come grouped by participant): each response's number. */
@@ -557,7 +660,10 @@ interface ParticipantIndex {
   readonly of: Int32Array;
 }
 
-function indexParticipants(responses: readonly StoredResponse[], keyOf: (response: StoredResponse) => string): ParticipantIndex {
+function indexParticipants(
+  responses: readonly StoredResponse[],
+  keyOf: (response: StoredResponse) => string,
+): ParticipantIndex {
   const of = new Int32Array(responses.length);
   let count = 0;
   let previous: string | undefined;
@@ -581,8 +687,17 @@ function participantKey(response: StoredResponse): string {
  * Subgroup codes per participant: the cohort's attributes, then the answer given in the
  * earliest response that gave one ("prefer not to say" counts as no value).
  */
-function collectGroups(programme: Programme, responses: readonly StoredResponse[], participants: ParticipantIndex, attributesOf: (response: StoredResponse) => Readonly<Record<string, string>>): Groups {
-  const dimensions = programme.subgroups.map((subgroup) => ({ id: subgroup.id, values: subgroup.options.map((option) => option.value), codes: new Int16Array(participants.count).fill(-1) }));
+function collectGroups(
+  programme: Programme,
+  responses: readonly StoredResponse[],
+  participants: ParticipantIndex,
+  attributesOf: (response: StoredResponse) => Readonly<Record<string, string>>,
+): Groups {
+  const dimensions = programme.subgroups.map((subgroup) => ({
+    id: subgroup.id,
+    values: subgroup.options.map((option) => option.value),
+    codes: new Int16Array(participants.count).fill(-1),
+  }));
   const answeredAt = dimensions.map(() => new Array<string | undefined>(participants.count));
   let previousParticipant = -1;
   for (let at = 0; at < responses.length; at += 1) {

@@ -58,7 +58,10 @@ export type Direction = 'higher-better' | 'lower-better';
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** Pairs that have both values; the rest are missing. */
-export function completePairs(pre: readonly (number | null)[], post: readonly (number | null)[]): { pre: number[]; post: number[] } {
+export function completePairs(
+  pre: readonly (number | null)[],
+  post: readonly (number | null)[],
+): { pre: number[]; post: number[] } {
   const pairedPre: number[] = [];
   const pairedPost: number[] = [];
   const length = Math.min(pre.length, post.length);
@@ -109,18 +112,35 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
  * mean / (sd / √n), df = n - 1, two-sided p). With zero spread the interval has no width and
  * t does not exist (null).
  */
-export function tInterval(meanChange: number | null, sdChange: number | null, n: number): Pick<PairedStatistics, 'ci95_low' | 'ci95_high' | 't' | 'df' | 'p_t'> {
+export function tInterval(
+  meanChange: number | null,
+  sdChange: number | null,
+  n: number,
+): Pick<PairedStatistics, 'ci95_low' | 'ci95_high' | 't' | 'df' | 'p_t'> {
   const df = n < 2 ? null : n - 1;
-  if (df === null || meanChange === null || sdChange === null) return { ci95_low: null, ci95_high: null, t: null, df, p_t: null };
+  if (df === null || meanChange === null || sdChange === null)
+    return { ci95_low: null, ci95_high: null, t: null, df, p_t: null };
   const standardError = sdChange / Math.sqrt(n);
   const margin = tQuantile(0.975, df) * standardError;
   const t = standardError > 0 ? meanChange / standardError : null;
   const pT = t === null ? null : Math.min(1, 2 * tCdf(-Math.abs(t), df));
-  return { ci95_low: finite(meanChange - margin), ci95_high: finite(meanChange + margin), t: t === null ? null : finite(t), df, p_t: pT === null ? null : finite(pT) };
+  return {
+    ci95_low: finite(meanChange - margin),
+    ci95_high: finite(meanChange + margin),
+    t: t === null ? null : finite(t),
+    df,
+    p_t: pT === null ? null : finite(pT),
+  };
 }
 
 /** Lakens' (2013) d_z and d_av, and Hedges' g_av = d_av · J(df); null where a denominator is 0 or missing. */
-export function effectSizes(meanChange: number | null, sdChange: number | null, sdPre: number | null, sdPost: number | null, df: number | null): Pick<PairedStatistics, 'd_z' | 'd_av' | 'g_av'> {
+export function effectSizes(
+  meanChange: number | null,
+  sdChange: number | null,
+  sdPre: number | null,
+  sdPost: number | null,
+  df: number | null,
+): Pick<PairedStatistics, 'd_z' | 'd_av' | 'g_av'> {
   const dZ = meanChange !== null && sdChange !== null && sdChange > 0 ? meanChange / sdChange : null;
   const averageSd = sdPre !== null && sdPost !== null ? (sdPre + sdPost) / 2 : null;
   const dAv = meanChange !== null && averageSd !== null && averageSd > 0 ? meanChange / averageSd : null;
@@ -129,7 +149,11 @@ export function effectSizes(meanChange: number | null, sdChange: number | null, 
 }
 
 /** The t-based 95% interval of a mean: mean ± t(0.975, n-1) · sd / √n; null bounds below n = 2. */
-export function meanInterval(mean: number, sd: number | null, n: number): { mean: number; low: number | null; high: number | null } {
+export function meanInterval(
+  mean: number,
+  sd: number | null,
+  n: number,
+): { mean: number; low: number | null; high: number | null } {
   if (sd === null || n < 2) return { mean, low: null, high: null };
   const margin = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
   return { mean, low: mean - margin, high: mean + margin };
@@ -150,12 +174,18 @@ export function hedgesJ(df: number): number | null {
  * than 50 non-zero changes and no ties or zeros, otherwise the normal approximation with the
  * tie correction of the variance and a continuity correction. Two-sided.
  */
-export function wilcoxonSignedRank(changes: readonly number[]): { v: number | null; p: number | null; method: WilcoxonMethod } {
+export function wilcoxonSignedRank(changes: readonly number[]): {
+  v: number | null;
+  p: number | null;
+  method: WilcoxonMethod;
+} {
   // Changes are differences of floating-point scores (prorated sums, scaled data), so equal
   // changes can differ in the last bits: compare them at 9 significant digits of the largest,
   // or ties and zeros would go unseen and the method would change with the representation.
   const scale = changes.reduce((largest, change) => Math.max(largest, Math.abs(change)), 0);
-  const nonZero = (scale === 0 ? [] : changes.map((change) => Math.round((change / scale) * 1e9))).filter((change) => change !== 0);
+  const nonZero = (scale === 0 ? [] : changes.map((change) => Math.round((change / scale) * 1e9))).filter(
+    (change) => change !== 0,
+  );
   const hadZeros = nonZero.length !== changes.length;
   const n = nonZero.length;
   if (n === 0) return { v: changes.length === 0 ? null : 0, p: null, method: 'none' };
@@ -166,7 +196,10 @@ export function wilcoxonSignedRank(changes: readonly number[]): { v: number | nu
   });
   const tieSizes = tieGroupSizes(nonZero.map(Math.abs));
   const hasTies = tieSizes.some((size) => size > 1);
-  return { v, ...signedRankPValue(v, n, n < 50 && !hasTies && !hadZeros, sum(tieSizes.map((size) => size ** 3 - size))) };
+  return {
+    v,
+    ...signedRankPValue(v, n, n < 50 && !hasTies && !hadZeros, sum(tieSizes.map((size) => size ** 3 - size))),
+  };
 }
 
 /**
@@ -175,7 +208,12 @@ export function wilcoxonSignedRank(changes: readonly number[]): { v: number | nu
  * and a continuity correction. Tails are taken directly (by the distribution's symmetry, and
  * Φ(-|z|)), so very small p values keep their precision instead of becoming 1 - 1 = 0.
  */
-export function signedRankPValue(v: number, n: number, exact: boolean, tieCorrection: number): { p: number | null; method: WilcoxonMethod } {
+export function signedRankPValue(
+  v: number,
+  n: number,
+  exact: boolean,
+  tieCorrection: number,
+): { p: number | null; method: WilcoxonMethod } {
   if (exact) {
     // R: p <- if (V > n(n+1)/4) psignrank(V - 1, n, lower.tail = FALSE) else psignrank(V, n); min(2p, 1)
     // P(V >= v) = P(V <= n(n+1)/2 - v), by symmetry.
@@ -218,17 +256,32 @@ function tieGroupSizes(values: readonly number[]): number[] {
  * reliable when |change| / S_diff > 1.96, and counts as improvement in the instrument's better
  * direction. Null when there is no spread at baseline or no usable reliability.
  */
-export function reliableChange(pre: readonly number[], post: readonly number[], reliability: number | null, direction: Direction): ReliableChange {
+export function reliableChange(
+  pre: readonly number[],
+  post: readonly number[],
+  reliability: number | null,
+  direction: Direction,
+): ReliableChange {
   const n = Math.min(pre.length, post.length);
   if (reliability === null || !(reliability > 0 && reliability < 1) || n < 2) return NO_RELIABLE_CHANGE;
   const sdPre = sampleStandardDeviation(pre.slice(0, n));
   return reliableChangeAt(pre, post, sdPre * Math.SQRT2 * Math.sqrt(1 - reliability), direction);
 }
 
-const NO_RELIABLE_CHANGE: ReliableChange = { rci_threshold: null, rci_improved: null, rci_unchanged: null, rci_deteriorated: null };
+const NO_RELIABLE_CHANGE: ReliableChange = {
+  rci_threshold: null,
+  rci_improved: null,
+  rci_unchanged: null,
+  rci_deteriorated: null,
+};
 
 /** Reliable-change counts for a given S_diff (a subgroup uses its whole group's). */
-export function reliableChangeAt(pre: readonly number[], post: readonly number[], sDiff: number | null, direction: Direction): ReliableChange {
+export function reliableChangeAt(
+  pre: readonly number[],
+  post: readonly number[],
+  sDiff: number | null,
+  direction: Direction,
+): ReliableChange {
   const n = Math.min(pre.length, post.length);
   if (sDiff === null || !(sDiff > 0) || n === 0) return NO_RELIABLE_CHANGE;
   let improved = 0;
@@ -236,10 +289,15 @@ export function reliableChangeAt(pre: readonly number[], post: readonly number[]
   for (let index = 0; index < n; index += 1) {
     const change = (post[index] ?? 0) - (pre[index] ?? 0);
     if (Math.abs(change) / sDiff <= 1.96) continue;
-    if ((change > 0) === (direction === 'higher-better')) improved += 1;
+    if (change > 0 === (direction === 'higher-better')) improved += 1;
     else deteriorated += 1;
   }
-  return { rci_threshold: 1.96 * sDiff, rci_improved: improved, rci_unchanged: n - improved - deteriorated, rci_deteriorated: deteriorated };
+  return {
+    rci_threshold: 1.96 * sDiff,
+    rci_improved: improved,
+    rci_unchanged: n - improved - deteriorated,
+    rci_deteriorated: deteriorated,
+  };
 }
 
 /**
@@ -247,7 +305,9 @@ export function reliableChangeAt(pre: readonly number[], post: readonly number[]
  * variances. Null with fewer than 2 items or 2 complete cases, or no variance in the totals.
  */
 export function cronbachAlpha(itemScores: readonly (readonly (number | null)[])[]): number | null {
-  const complete = itemScores.filter((row) => row.length > 0 && row.every((value) => typeof value === 'number' && Number.isFinite(value))) as number[][];
+  const complete = itemScores.filter(
+    (row) => row.length > 0 && row.every((value) => typeof value === 'number' && Number.isFinite(value)),
+  ) as number[][];
   const k = complete[0]?.length ?? 0;
   if (k < 2 || complete.length < 2 || complete.some((row) => row.length !== k)) return null;
   const variance = (values: number[]): number => sampleStandardDeviation(values) ** 2;
@@ -262,7 +322,10 @@ export function cronbachAlpha(itemScores: readonly (readonly (number | null)[])[
  * of the class averages uses the completers' mean pre and post; the average of individual gains
  * leaves out those at 100% before, for whom g is undefined (their count is reported).
  */
-export function normalisedGain(pre: readonly number[], post: readonly number[]): { gain_of_averages: number | null; average_of_gains: number | null; gain_undefined: number } {
+export function normalisedGain(
+  pre: readonly number[],
+  post: readonly number[],
+): { gain_of_averages: number | null; average_of_gains: number | null; gain_undefined: number } {
   const n = Math.min(pre.length, post.length);
   if (n === 0) return { gain_of_averages: null, average_of_gains: null, gain_undefined: 0 };
   const meanPre = mean(pre.slice(0, n));
@@ -286,7 +349,9 @@ export function normalisedGain(pre: readonly number[], post: readonly number[]):
  * null): sorted ascending, p_(i) · (m - i + 1), made monotone, capped at 1; R's p.adjust "holm".
  */
 export function holmAdjust(pValues: readonly (number | null)[]): (number | null)[] {
-  const present = pValues.map((p, index) => ({ p, index })).filter((entry): entry is { p: number; index: number } => entry.p !== null);
+  const present = pValues
+    .map((p, index) => ({ p, index }))
+    .filter((entry): entry is { p: number; index: number } => entry.p !== null);
   const m = present.length;
   const sorted = [...present].sort((a, b) => a.p - b.p || a.index - b.index);
   const adjusted = new Array<number | null>(pValues.length).fill(null);

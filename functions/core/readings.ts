@@ -36,19 +36,27 @@ export function gainLabel(gain: number): 'low' | 'medium' | 'high' {
 const number = (value: number, digits = 1): string => value.toFixed(digits);
 
 /** What the change sentence needs: completers' means, change, its CI and effect size. */
-export type ChangeFigures = Pick<Indicators, 'n_paired' | 'mean_pre_paired' | 'mean_post_paired' | 'mean_change' | 'ci95_low' | 'ci95_high' | 'g_av' | 'd_z'>;
+export type ChangeFigures = Pick<
+  Indicators,
+  'n_paired' | 'mean_pre_paired' | 'mean_post_paired' | 'mean_change' | 'ci95_low' | 'ci95_high' | 'g_av' | 'd_z'
+>;
 
 /** The headline sentence about change, or undefined without completers. */
 export function readChange(context: ReadingContext, indicators: ChangeFigures): string | undefined {
   const { mean_change: change, mean_pre_paired: before, mean_post_paired: after, n_paired: n } = indicators;
   if (change === null || before === null || after === null || n === 0) return undefined;
   const unit = context.percent ? ' percentage points' : ' points';
-  const from = context.percent ? `from ${number(before)}% to ${number(after)}% correct` : `from ${number(before)} to ${number(after)}`;
+  const from = context.percent
+    ? `from ${number(before)}% to ${number(after)}% correct`
+    : `from ${number(before)} to ${number(after)}`;
   const people = `${n} ${n === 1 ? 'person' : 'people'} answered before and after`;
   // Below the shown precision a change is no change, whatever its sign.
   if (Math.abs(change) < 0.05) return `${context.name} did not change noticeably on average (${from}; ${people}).`;
-  const better = (change > 0) === (context.direction === 'higher-better');
-  const interval = indicators.ci95_low === null || indicators.ci95_high === null ? '' : ` (95% CI ${number(indicators.ci95_low)} to ${number(indicators.ci95_high)})`;
+  const better = change > 0 === (context.direction === 'higher-better');
+  const interval =
+    indicators.ci95_low === null || indicators.ci95_high === null
+      ? ''
+      : ` (95% CI ${number(indicators.ci95_low)} to ${number(indicators.ci95_high)})`;
   const effect = indicators.g_av ?? indicators.d_z;
   const size = effect === null ? '' : `, a ${effectLabel(effect)} effect`;
   const noInterval = indicators.ci95_low === null || indicators.ci95_high === null;
@@ -71,11 +79,14 @@ export function readReliableChange(indicators: Indicators): string | undefined {
 /** The normalised-gain sentence for quizzes. */
 export function readGain(indicators: Indicators): string | undefined {
   if (indicators.gain_of_averages === null) return undefined;
-  if (indicators.gain_of_averages < 0) return `Normalised gain ${number(indicators.gain_of_averages, 2)}: knowledge fell on average (Hake).`;
+  if (indicators.gain_of_averages < 0)
+    return `Normalised gain ${number(indicators.gain_of_averages, 2)}: knowledge fell on average (Hake).`;
   return `Normalised gain ${number(indicators.gain_of_averages, 2)}, a ${gainLabel(indicators.gain_of_averages)} gain (Hake).`;
 }
 
 /** Every reading of a cell, in order. */
 export function readIndicators(context: ReadingContext, indicators: Indicators): string[] {
-  return [readChange(context, indicators), readGain(indicators), readReliableChange(indicators)].filter((text): text is string => text !== undefined);
+  return [readChange(context, indicators), readGain(indicators), readReliableChange(indicators)].filter(
+    (text): text is string => text !== undefined,
+  );
 }

@@ -20,7 +20,10 @@ export interface InstrumentScore {
 }
 
 /** Scores one instrument from a response's answers (item id -> option value). */
-export function scoreInstrument(instrument: Instrument, answers: Readonly<Record<string, string>> | undefined): InstrumentScore {
+export function scoreInstrument(
+  instrument: Instrument,
+  answers: Readonly<Record<string, string>> | undefined,
+): InstrumentScore {
   const itemScores = instrument.items.map((item, index): number | null => {
     const value = answers?.[item.id];
     if (value === undefined || value === PREFER_NOT_TO_SAY) return null;
@@ -36,7 +39,8 @@ export function scoreInstrument(instrument: Instrument, answers: Readonly<Record
   const items = instrument.items.length;
   const answered = answeredScores.length;
   // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.
-  if (answered === 0 || answered / items < instrument.scoring.minAnswered) return { score: null, answered, items, itemScores };
+  if (answered === 0 || answered / items < instrument.scoring.minAnswered)
+    return { score: null, answered, items, itemScores };
   const total = answeredScores.reduce((sum, score) => sum + score, 0);
   const meanItem = total / answered;
   switch (instrument.scoring.rule) {
@@ -72,10 +76,19 @@ export function instrumentParts(instrument: Instrument): InstrumentPart[] {
     else delete restricted.reliability;
     return { ...restricted, range: expectedRange(restricted) };
   };
-  const parts: InstrumentPart[] = (instrument.subscales ?? []).map((subscale) => ({ id: `subscale:${subscale.id}`, instrument: restrict(subscale.items) }));
-  const topics = [...new Set(instrument.items.map((item) => item.topic).filter((topic): topic is string => topic !== undefined))];
+  const parts: InstrumentPart[] = (instrument.subscales ?? []).map((subscale) => ({
+    id: `subscale:${subscale.id}`,
+    instrument: restrict(subscale.items),
+  }));
+  const topics = [
+    ...new Set(instrument.items.map((item) => item.topic).filter((topic): topic is string => topic !== undefined)),
+  ];
   if (instrument.kind === 'quiz' && topics.length > 1) {
-    for (const topic of topics) parts.push({ id: `topic:${topic}`, instrument: restrict(instrument.items.filter((item) => item.topic === topic).map((item) => item.id)) });
+    for (const topic of topics)
+      parts.push({
+        id: `topic:${topic}`,
+        instrument: restrict(instrument.items.filter((item) => item.topic === topic).map((item) => item.id)),
+      });
   }
   return parts;
 }

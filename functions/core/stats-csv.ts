@@ -1,6 +1,7 @@
 /**
  * `prepost stats` input: a CSV with columns `pre` and `post` (or `before`/`after`,
- * `pre-test`/`post-test`; optionally `participant`), one participant a row, empty cells missing. Problems are reported with the row and column,
+ * `pre-test`/`post-test`; optionally `participant`), one participant a row, empty cells missing. Problems are reported
+ * with the row and column,
  * so data typed up from paper can be fixed where it is wrong.
  */
 import { readCsvTable } from './csv.ts';
@@ -33,16 +34,23 @@ const POST_NAMES = ['post', 'after', 'post-test', 'posttest'];
 export function readStatsCsv(text: string): StatsInput {
   const table = readCsvTable(text);
   const header = table.header.map((cell) => cell.trim().toLowerCase());
-  if (header.length === 0 || header.every((cell) => cell === '')) throw new StatsInputError('the file is empty; expected a header row with columns pre and post');
+  if (header.length === 0 || header.every((cell) => cell === ''))
+    throw new StatsInputError('the file is empty; expected a header row with columns pre and post');
   header.forEach((name, position) => {
     const first = header.indexOf(name);
-    if (name !== '' && first !== position) throw new StatsInputError(`the header row has the column "${name}" twice (columns ${first + 1} and ${position + 1})`);
+    if (name !== '' && first !== position)
+      throw new StatsInputError(
+        `the header row has the column "${name}" twice (columns ${first + 1} and ${position + 1})`,
+      );
   });
   const preColumn = header.findIndex((name) => PRE_NAMES.includes(name));
   const postColumn = header.findIndex((name) => POST_NAMES.includes(name));
   const participantColumn = header.indexOf('participant');
-  const missing = [preColumn < 0 ? 'pre' : undefined, postColumn < 0 ? 'post' : undefined].filter((name) => name !== undefined);
-  if (missing.length > 0) throw new StatsInputError(`the header row has no column ${missing.join(' or ')} (found: ${header.join(', ')})`);
+  const missing = [preColumn < 0 ? 'pre' : undefined, postColumn < 0 ? 'post' : undefined].filter(
+    (name) => name !== undefined,
+  );
+  if (missing.length > 0)
+    throw new StatsInputError(`the header row has no column ${missing.join(' or ')} (found: ${header.join(', ')})`);
   const decimalComma = table.separator !== ',';
   const seen = new Map<string, number>();
   const pre: (number | null)[] = [];
@@ -50,14 +58,22 @@ export function readStatsCsv(text: string): StatsInput {
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(header.length).filter((cell) => cell.trim() !== '');
     if (extra.length > 0) {
-      const hint = table.separator === ',' ? ' (a decimal comma in a comma-separated file splits a number in two: use points, or separate the columns with semicolons)' : '';
-      throw new StatsInputError(`row ${line}: ${cells.length} cells but the header has ${header.length} columns${hint}`);
+      const hint =
+        table.separator === ','
+          ? ' (a decimal comma in a comma-separated file splits a number in two: use points, or separate the columns with semicolons)'
+          : '';
+      throw new StatsInputError(
+        `row ${line}: ${cells.length} cells but the header has ${header.length} columns${hint}`,
+      );
     }
     if (participantColumn >= 0) {
       const id = cells[participantColumn]?.trim() ?? '';
       if (id !== '') {
         const first = seen.get(id);
-        if (first !== undefined) throw new StatsInputError(`row ${line}: participant "${id}" already appears in row ${first}; one row per participant`);
+        if (first !== undefined)
+          throw new StatsInputError(
+            `row ${line}: participant "${id}" already appears in row ${first}; one row per participant`,
+          );
         seen.set(id, line);
       }
     }
@@ -73,7 +89,9 @@ function readNumber(cell: string | undefined, line: number, column: string, deci
   const text = decimalComma && /^[+-]?\d*,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
   const value = Number(text);
   if (!Number.isFinite(value) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
-    throw new StatsInputError(`row ${line}: ${column} "${raw}" is not a number (${decimalComma ? 'a point or a comma for decimals' : 'use a point for decimals'}; leave the cell empty when missing)`);
+    throw new StatsInputError(
+      `row ${line}: ${column} "${raw}" is not a number (${decimalComma ? 'a point or a comma for decimals' : 'use a point for decimals'}; leave the cell empty when missing)`,
+    );
   }
   return value;
 }

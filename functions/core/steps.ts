@@ -29,7 +29,12 @@ export function surveySteps(context: WaveContext, catalog: Catalog): Step[] {
   if (context.wave.subgroups.length > 0) steps.push({ kind: 'about', fields: context.wave.subgroups.map(groupField) });
   for (const id of context.wave.instruments) {
     const instrument = catalog.instruments.get(id);
-    if (instrument !== undefined) steps.push({ kind: 'instrument', instrument: id, fields: instrument.items.map((item) => answerField(id, item.id)) });
+    if (instrument !== undefined)
+      steps.push({
+        kind: 'instrument',
+        instrument: id,
+        fields: instrument.items.map((item) => answerField(id, item.id)),
+      });
   }
   return steps;
 }

@@ -6,7 +6,14 @@
  */
 import type { Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow } from './indicators.ts';
-import { explainSuppression, protectCells, roundCount, shownCounts, type ShownCounts, type SuppressionReason } from './disclosure.ts';
+import {
+  explainSuppression,
+  protectCells,
+  roundCount,
+  shownCounts,
+  type ShownCounts,
+  type SuppressionReason,
+} from './disclosure.ts';
 import { toCsv } from './csv.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
@@ -54,7 +61,12 @@ export interface BuiltSummary {
  * Builds a programme's summary from its indicator rows, with disclosure control
  * (`disclosure.ts`) against this summary's own tables and the previous summary's shown counts.
  */
-export function buildSummary(programme: Programme, period: string, allRows: readonly IndicatorRow[], previous?: ShownCounts): BuiltSummary {
+export function buildSummary(
+  programme: Programme,
+  period: string,
+  allRows: readonly IndicatorRow[],
+  previous?: ShownCounts,
+): BuiltSummary {
   const { k } = programme;
   // Whole instruments only: subscale and topic parts stay in the evaluator's tables.
   const rows = allRows.filter((row) => row.part === undefined);
@@ -67,7 +79,14 @@ export function buildSummary(programme: Programme, period: string, allRows: read
     rows: rows.map((row): SummaryRow => {
       const reason = hidden.get(row);
       const cell = { cohort: row.cohort, session: row.session, instrument: row.instrument, group: row.group };
-      if (reason !== undefined) return { ...cell, n_paired: null, suppressed: true, suppression: { reason, explanation: explainSuppression(reason, k) }, indicators: null };
+      if (reason !== undefined)
+        return {
+          ...cell,
+          n_paired: null,
+          suppressed: true,
+          suppression: { reason, explanation: explainSuppression(reason, k) },
+          indicators: null,
+        };
       return {
         ...cell,
         n_paired: roundCount(row.indicators.n_paired, programme.rounding),
@@ -90,7 +109,23 @@ export function buildSummary(programme: Programme, period: string, allRows: read
 /** The summary as CSV: one line per cell, suppressed cells with empty figures. */
 export function summaryCsv(summary: Summary): string {
   return toCsv(
-    ['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change', 'ci95_low', 'ci95_high', 'g_av'],
+    [
+      'programme',
+      'period',
+      'cohort',
+      'session',
+      'instrument',
+      'dimension',
+      'value',
+      'n_paired',
+      'suppressed',
+      'mean_pre',
+      'mean_post',
+      'mean_change',
+      'ci95_low',
+      'ci95_high',
+      'g_av',
+    ],
     summary.rows.map((row) => [
       summary.programme,
       summary.period,

@@ -15,7 +15,12 @@ export interface WaveContext {
 }
 
 /** Looks up the definitions a link points at; undefined when a definition has since been removed. */
-export function resolveWave(programme: Programme | undefined, cohortId: string, sessionId: string, kind: WaveKind): WaveContext | undefined {
+export function resolveWave(
+  programme: Programme | undefined,
+  cohortId: string,
+  sessionId: string,
+  kind: WaveKind,
+): WaveContext | undefined {
   if (programme === undefined) return undefined;
   const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
   const session = programme.sessions.find((candidate) => candidate.id === sessionId);

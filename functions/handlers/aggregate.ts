@@ -17,8 +17,14 @@ export interface AggregateEvent {
 /** Builds the handler around its ports. */
 export function makeAggregateHandler(deps: AggregateDeps): middy.MiddyfiedHandler<AggregateEvent, AggregateReport> {
   return middy<AggregateEvent, AggregateReport>().handler(async (event) => {
-    const report = await aggregate(deps, { ...(typeof event?.programme === 'string' ? { programme: event.programme } : {}), full: event?.full === true });
-    logger.info('aggregated', { cohorts: report.cohorts.length, recomputed: report.cohorts.filter((cohort) => cohort.recomputed).length });
+    const report = await aggregate(deps, {
+      ...(typeof event?.programme === 'string' ? { programme: event.programme } : {}),
+      full: event?.full === true,
+    });
+    logger.info('aggregated', {
+      cohorts: report.cohorts.length,
+      recomputed: report.cohorts.filter((cohort) => cohort.recomputed).length,
+    });
     return report;
   });
 }

@@ -1,5 +1,6 @@
 /**
- * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in evaluator; without a programme, the list of programmes and cohorts.
+ * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in evaluator; without a
+ * programme, the list of programmes and cohorts.
  */
 import middy from '@middy/core';
 import { defaultDeps } from '#adapters/default-deps.ts';
@@ -16,14 +17,23 @@ export interface GetDashboardDeps extends ReadImpactDeps {
 /** Builds the handler around its ports. */
 export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error) => renderEvaluatorMessage(error.status, error.status === 401 ? 'Please sign in with your evaluator link.' : 'Not found.')))
+    .use(
+      httpErrors((error) =>
+        renderEvaluatorMessage(
+          error.status,
+          error.status === 401 ? 'Please sign in with your evaluator link.' : 'Not found.',
+        ),
+      ),
+    )
     .handler(async (event) => {
       await requireEvaluator(deps.tokens, presentedToken(event));
       // One programme (or one cohort of it) a page, so a page stays small however many cohorts there are.
       const programme = event.queryStringParameters?.programme;
       if (programme === undefined || programme === '') return renderDashboardIndex(deps.catalog);
       const cohort = event.queryStringParameters?.cohort;
-      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort === undefined || cohort === '' ? undefined : cohort)]);
+      return renderDashboard(deps.catalog, [
+        await readImpact(deps, programme, cohort === undefined || cohort === '' ? undefined : cohort),
+      ]);
     });
 }
 

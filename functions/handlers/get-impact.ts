@@ -23,26 +23,49 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
     .use(
       httpErrors((error) => ({
         statusCode: error.status,
-        headers: { ...API_HEADERS, 'content-type': 'application/json', ...(error.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+        headers: {
+          ...API_HEADERS,
+          'content-type': 'application/json',
+          ...(error.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+        },
         body: JSON.stringify({ error: error.status === 401 ? 'a valid evaluator token is required' : error.message }),
       })),
     )
     .handler(async (event) => {
       await requireEvaluator(deps.tokens, presentedToken(event));
       const programme = event.queryStringParameters?.programme;
-      if (programme === undefined || programme === '') throw new BadRequestError('the query parameter programme is required');
+      if (programme === undefined || programme === '')
+        throw new BadRequestError('the query parameter programme is required');
       const impact = await readImpact(deps, programme, event.queryStringParameters?.cohort || undefined);
       // `format=csv` lets a plain link (the dashboard's) download what `Accept: text/csv` asks for;
       // `table=response-rates` gives the coordinators' response-rate table instead of the indicators.
       if (header(event, 'accept')?.includes('text/csv') === true || event.queryStringParameters?.format === 'csv') {
         const rates = event.queryStringParameters?.table === 'response-rates';
-        const name = `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(/[^a-z0-9.-]/gi, '_');
+        const name =
+          `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(
+            /[^a-z0-9.-]/gi,
+            '_',
+          );
         const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
         // Tables withheld after a withdrawal are named in a header (the CSV has no room for a note).
-        const withheld: Record<string, string> = impact.recomputing.length === 0 ? {} : { 'x-prepost-withheld': impact.recomputing.join(',') };
-        return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, ...withheld }, body: rates ? responseRatesCsv(impact, sessions) : impactCsv(impact.rows) };
+        const withheld: Record<string, string> =
+          impact.recomputing.length === 0 ? {} : { 'x-prepost-withheld': impact.recomputing.join(',') };
+        return {
+          statusCode: 200,
+          headers: {
+            ...API_HEADERS,
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${name}"`,
+            ...withheld,
+          },
+          body: rates ? responseRatesCsv(impact, sessions) : impactCsv(impact.rows),
+        };
       }
-      return { statusCode: 200, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(impact) };
+      return {
+        statusCode: 200,
+        headers: { ...API_HEADERS, 'content-type': 'application/json' },
+        body: JSON.stringify(impact),
+      };
     });
 }
 

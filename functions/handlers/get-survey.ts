@@ -13,7 +13,13 @@ import { currentView, type SubmitDeps } from '#use-cases/submit-response.ts';
 import { pickLanguage } from '#web/language.ts';
 import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderAnsweredElsewhere, renderSurveyStep, renderThanks, renderWithdrawConfirm } from '#web/survey-page.ts';
+import {
+  frameFor,
+  renderAnsweredElsewhere,
+  renderSurveyStep,
+  renderThanks,
+  renderWithdrawConfirm,
+} from '#web/survey-page.ts';
 import { surveySteps } from '#core/steps.ts';
 
 export type GetSurveyDeps = OpenLinkDeps & SubmitDeps;
@@ -21,25 +27,59 @@ export type GetSurveyDeps = OpenLinkDeps & SubmitDeps;
 /** Builds the handler around its ports. */
 export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error, event) => participantErrorResult(error, event, deps.catalog), (event) => participantFailureResult(event)))
+    .use(
+      httpErrors(
+        (error, event) => participantErrorResult(error, event, deps.catalog),
+        (event) => participantFailureResult(event),
+      ),
+    )
     .handler(async (event) => {
       const query = event.queryStringParameters ?? {};
       const link = await openLink(deps, event.pathParameters?.code);
       const { programme } = link.context;
-      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS }, body });
+      const page = (statusCode: number, body: string): HttpResult => ({
+        statusCode,
+        headers: { ...PARTICIPANT_HEADERS },
+        body,
+      });
       const view = await currentView(deps, link);
       // ?lang= wins, then the language the participant chose on an earlier screen, then the browser's.
       const remembered = view.kind === 'screen' ? view.language : undefined;
-      const language = pickLanguage(programme.languages, remembered ?? programme.defaultLanguage, query.lang, remembered === undefined ? header(event, 'accept-language') : undefined);
+      const language = pickLanguage(
+        programme.languages,
+        remembered ?? programme.defaultLanguage,
+        query.lang,
+        remembered === undefined ? header(event, 'accept-language') : undefined,
+      );
       const frame = frameFor(programme, language, event.rawPath);
       // The answers are erased but this link still works: a withdrawal cut short (or still under
       // way). Asking again lets the participant finish it through the link they hold.
-      if (view.kind === 'withdrawn' || query.withdraw === '1') return page(200, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }));
-      if (view.kind === 'thanks') return query.answered === 'elsewhere' ? page(409, renderAnsweredElsewhere(frame)) : page(200, renderThanks(frame, view.receipt));
-      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
+      if (view.kind === 'withdrawn' || query.withdraw === '1')
+        return page(200, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }));
+      if (view.kind === 'thanks')
+        return query.answered === 'elsewhere'
+          ? page(409, renderAnsweredElsewhere(frame))
+          : page(200, renderThanks(frame, view.receipt));
+      if (link.status !== 'open')
+        return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
       const steps = surveySteps(link.context, deps.catalog);
-      const consentProblem = query.problem === 'consent' && view.index === 0 ? [{ field: 'consent', problem: 'consent-required' as const }] : [];
-      return page(200, renderSurveyStep(link.context, deps.catalog, frame, steps, view.index, view.fields, consentProblem, view.notice));
+      const consentProblem =
+        query.problem === 'consent' && view.index === 0
+          ? [{ field: 'consent', problem: 'consent-required' as const }]
+          : [];
+      return page(
+        200,
+        renderSurveyStep(
+          link.context,
+          deps.catalog,
+          frame,
+          steps,
+          view.index,
+          view.fields,
+          consentProblem,
+          view.notice,
+        ),
+      );
     });
 }
 

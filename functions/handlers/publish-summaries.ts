@@ -29,11 +29,19 @@ export function previousMonth(now: Date): string {
 }
 
 /** Builds the handler around its ports. */
-export function makePublishHandler(deps: PublishDeps & AggregateDeps & { readonly clock: Clock }): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
+export function makePublishHandler(
+  deps: PublishDeps & AggregateDeps & { readonly clock: Clock },
+): middy.MiddyfiedHandler<PublishEvent, { files: string[]; messages: number }> {
   return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
-    const period = event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
+    const period =
+      event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
     const report = await aggregateAndPublish(deps, event.programme, period);
-    logger.info('summary published', { programme: report.programme, period, files: report.files.length, messages: report.messages });
+    logger.info('summary published', {
+      programme: report.programme,
+      period,
+      files: report.files.length,
+      messages: report.messages,
+    });
     return { files: report.files, messages: report.messages };
   });
 }

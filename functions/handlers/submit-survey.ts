@@ -24,11 +24,21 @@ export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps & EraseDeps;
 /** Builds the handler around its ports. */
 export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error, event) => participantErrorResult(error, event, deps.catalog), (event) => participantFailureResult(event)))
+    .use(
+      httpErrors(
+        (error, event) => participantErrorResult(error, event, deps.catalog),
+        (event) => participantFailureResult(event),
+      ),
+    )
     .handler(async (event) => {
       const link = await openLink(deps, event.pathParameters?.code);
       const { programme } = link.context;
-      let language = pickLanguage(programme.languages, programme.defaultLanguage, event.queryStringParameters?.lang, header(event, 'accept-language'));
+      let language = pickLanguage(
+        programme.languages,
+        programme.defaultLanguage,
+        event.queryStringParameters?.lang,
+        header(event, 'accept-language'),
+      );
       let frame = frameFor(programme, language, event.rawPath);
       let fields: Record<string, string | string[]>;
       try {
@@ -38,10 +48,23 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
         throw error;
       }
       const chosen = fields.lang;
-      language = pickLanguage(programme.languages, language, typeof chosen === 'string' ? chosen : undefined, undefined);
+      language = pickLanguage(
+        programme.languages,
+        language,
+        typeof chosen === 'string' ? chosen : undefined,
+        undefined,
+      );
       frame = frameFor(programme, language, event.rawPath);
-      const page = (statusCode: number, body: string): HttpResult => ({ statusCode, headers: { ...PARTICIPANT_HEADERS, ...(statusCode === 503 ? { 'retry-after': '5' } : {}) }, body });
-      const redirect = (query: string): HttpResult => ({ statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` }, body: '' });
+      const page = (statusCode: number, body: string): HttpResult => ({
+        statusCode,
+        headers: { ...PARTICIPANT_HEADERS, ...(statusCode === 503 ? { 'retry-after': '5' } : {}) },
+        body,
+      });
+      const redirect = (query: string): HttpResult => ({
+        statusCode: 303,
+        headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}?${query}` },
+        body: '',
+      });
       if (fields.nav === 'withdraw-confirm') {
         try {
           await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant, link.hash);
@@ -53,7 +76,8 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
         }
         return redirect(`lang=${language}&withdrawn=1`);
       }
-      if (link.status !== 'open') return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
+      if (link.status !== 'open')
+        return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
       const steps = surveySteps(link.context, deps.catalog);
       try {
         const outcome = await advanceSurvey(deps, link, fields, language);
@@ -66,7 +90,10 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
           case 'consent-required':
             return redirect(`lang=${language}&problem=consent`);
           case 'invalid':
-            return page(400, renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, outcome.fields, outcome.errors));
+            return page(
+              400,
+              renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, outcome.fields, outcome.errors),
+            );
           // Both through the link's page, so reload and Back never resubmit.
           case 'answered':
             return redirect(`lang=${language}&answered=elsewhere`);
@@ -79,7 +106,19 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
         logFailure(event, error);
         const posted = typeof fields.step === 'string' ? Number(fields.step) : steps.length - 1;
         const index = Number.isInteger(posted) && posted >= 0 && posted < steps.length ? posted : steps.length - 1;
-        return page(503, renderSurveyStep(link.context, deps.catalog, frame, steps, index, knownAnswers(link.context, deps.catalog, fields), [], 'save-failed'));
+        return page(
+          503,
+          renderSurveyStep(
+            link.context,
+            deps.catalog,
+            frame,
+            steps,
+            index,
+            knownAnswers(link.context, deps.catalog, fields),
+            [],
+            'save-failed',
+          ),
+        );
       }
     });
 }

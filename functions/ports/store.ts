@@ -106,7 +106,9 @@ export interface StoredResponse {
  * The outcome of storing a response: stored now, or the one already there, or 'withdrawn' when
  * the participant erased their answers (an erasure marker holds the wave for good).
  */
-export type PutResponseResult = { readonly stored: true } | { readonly stored: false; readonly existing: StoredResponse | 'withdrawn' };
+export type PutResponseResult =
+  | { readonly stored: true }
+  | { readonly stored: false; readonly existing: StoredResponse | 'withdrawn' };
 
 /** The outcome of saving a draft: saved, or the wave is already answered or withdrawn. */
 export type SaveDraftResult = 'saved' | 'answered' | 'withdrawn';
@@ -131,7 +133,11 @@ export interface ParticipantStore {
    */
   eraseParticipant(programme: string, cohort: string, participant: string, plan: ErasurePlan): Promise<ErasureReport>;
   /** A participant of a cohort and when its items expire (paper answers name the participant, not a link). */
-  findParticipant(programme: string, cohort: string, participant: string): Promise<{ readonly expiresAt?: number | undefined } | undefined>;
+  findParticipant(
+    programme: string,
+    cohort: string,
+    participant: string,
+  ): Promise<{ readonly expiresAt?: number | undefined } | undefined>;
 }
 
 /** Responses, at most one per participant and wave. */
@@ -148,7 +154,9 @@ export interface ResponseStore {
   deleteDraft(target: LinkTarget): Promise<void>;
   /** Every response of a cohort, in one Query pass. */
   listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
-  /** How many of the cohort's responses were received at or after `since` (time-ordered index, keys only, consistent). */
+  /**
+   * How many of the cohort's responses were received at or after `since` (time-ordered index, keys only, consistent).
+   */
   countResponsesSince(programme: string, cohort: string, since: string): Promise<number>;
 }
 
@@ -227,7 +235,6 @@ export interface IndicatorStore {
   putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void>;
   listIndicators(scope: IndicatorScope): Promise<StoredIndicators>;
   getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
-
 }
 
 /** What a programme's summaries have shown so far, kept privately to protect the next one. */

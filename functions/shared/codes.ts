@@ -39,11 +39,7 @@ function randomSymbols(count: number): string {
  */
 export function normaliseCode(input: string): string | undefined {
   if (input.length > 64) return undefined;
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== CODE_LENGTH) return undefined;
   for (const symbol of code) if (!ALPHABET.includes(symbol)) return undefined;
   return code;

@@ -32,7 +32,8 @@ export function readBody(event: HttpEvent, limit = MAX_BODY_BYTES): string {
 /** A urlencoded form body as fields; a field sent more than once becomes an array. */
 export function parseForm(event: HttpEvent): Record<string, string | string[]> {
   const contentType = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/x-www-form-urlencoded') throw new UnsupportedMediaTypeError(`content type ${contentType ?? 'missing'}`);
+  if (contentType !== 'application/x-www-form-urlencoded')
+    throw new UnsupportedMediaTypeError(`content type ${contentType ?? 'missing'}`);
   // No prototype: field names such as constructor or __proto__ are just unknown fields.
   const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of new URLSearchParams(readBody(event))) {
@@ -59,7 +60,11 @@ export function httpErrors(render: ErrorRenderer, failure?: FailureRenderer): Mi
         return;
       }
       logFailure(request.event, error);
-      request.response = failure?.(request.event) ?? { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: 'Internal error' };
+      request.response = failure?.(request.event) ?? {
+        statusCode: 500,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+        body: 'Internal error',
+      };
     },
   };
 }
@@ -70,5 +75,9 @@ export function httpErrors(render: ErrorRenderer, failure?: FailureRenderer): Mi
  */
 export function logFailure(event: HttpEvent, error: unknown): void {
   const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
-  logger.error('request failed', { route: event.routeKey, error: error instanceof Error ? error.name : 'unknown', ...(typeof status === 'number' ? { awsStatus: status } : {}) });
+  logger.error('request failed', {
+    route: event.routeKey,
+    error: error instanceof Error ? error.name : 'unknown',
+    ...(typeof status === 'number' ? { awsStatus: status } : {}),
+  });
 }

@@ -17,7 +17,17 @@
  * while its rows were computed (else the scope is computed again, up to three times).
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { ErasureRaceError, POOLED, isStale, type AggregationMark, type IndicatorScope, type IndicatorStore, type ParticipantStore, type ResponseStore, type StoredResponse } from '#ports/store.ts';
+import {
+  ErasureRaceError,
+  POOLED,
+  isStale,
+  type AggregationMark,
+  type IndicatorScope,
+  type IndicatorStore,
+  type ParticipantStore,
+  type ResponseStore,
+  type StoredResponse,
+} from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -36,16 +46,24 @@ export interface AggregateOptions {
 
 /** What one aggregation did, per cohort (cohort null: the programme pool). */
 export interface AggregateReport {
-  readonly cohorts: { readonly programme: string; readonly cohort: string | null; readonly responses: number; readonly rows: number; readonly recomputed: boolean }[];
+  readonly cohorts: {
+    readonly programme: string;
+    readonly cohort: string | null;
+    readonly responses: number;
+    readonly rows: number;
+    readonly recomputed: boolean;
+  }[];
 }
-
 
 /** How far before the newest included response a later run looks for new ones. */
 export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
 
 /** Steps: per cohort, check freshness, Query, compute, store, mark; then the pool. */
 export async function aggregate(deps: AggregateDeps, options: AggregateOptions = {}): Promise<AggregateReport> {
-  const programmes = options.programme === undefined ? [...deps.catalog.programmes.values()] : [deps.catalog.programmes.get(options.programme)];
+  const programmes =
+    options.programme === undefined
+      ? [...deps.catalog.programmes.values()]
+      : [deps.catalog.programmes.get(options.programme)];
   const report: AggregateReport['cohorts'] = [];
   for (const programme of programmes) {
     if (programme === undefined) throw new NotFoundError(`unknown programme "${options.programme ?? ''}"`);
@@ -64,7 +82,13 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
         (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount
       ) {
         marks.push(mark);
-        report.push({ programme: programme.id, cohort: cohort.id, responses: mark.responses, rows: 0, recomputed: false });
+        report.push({
+          programme: programme.id,
+          cohort: cohort.id,
+          responses: mark.responses,
+          rows: 0,
+          recomputed: false,
+        });
         continue;
       }
       for (let attempt = 1; ; attempt += 1) {
@@ -75,7 +99,9 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
         const asOf = newestOf(responses);
         const windowStart = asOf === '' ? '' : new Date(Date.parse(asOf) - FRESHNESS_WINDOW_MS).toISOString();
         const answered: Record<string, number> = {};
-        for (const response of responses) answered[`${response.session}:${response.wave}`] = (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
+        for (const response of responses)
+          answered[`${response.session}:${response.wave}`] =
+            (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
         const fresh: AggregationMark = {
           asOf,
           responses: responses.length,
@@ -88,7 +114,13 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
         };
         if (await storeUnlessErased(deps.indicators, scope, rows, fresh)) {
           marks.push(fresh);
-          report.push({ programme: programme.id, cohort: cohort.id, responses: responses.length, rows: rows.length, recomputed: true });
+          report.push({
+            programme: programme.id,
+            cohort: cohort.id,
+            responses: responses.length,
+            rows: rows.length,
+            recomputed: true,
+          });
           break;
         }
         mark = await deps.indicators.getMark(scope);
@@ -101,14 +133,30 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
     }
     // The pool is stale whenever a cohort mark it was built on has changed, in this run or a crashed one.
     const poolScope = { programme: programme.id, cohort: null };
-    const basis = JSON.stringify(marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0]));
+    const basis = JSON.stringify(
+      marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0]),
+    );
     if (options.full !== true && !isStale(poolMark) && poolMark?.basis === basis) continue;
     const all: StoredResponse[] = [];
-    for (const cohort of programme.cohorts) all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
+    for (const cohort of programme.cohorts)
+      all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
     const pooled = computePooledIndicators(programme, deps.catalog, all);
-    const poolFresh: AggregationMark = { asOf: newestOf(all), responses: all.length, sessions: [POOLED], basis, erasuresIncluded: poolMark?.erasures ?? 0 };
+    const poolFresh: AggregationMark = {
+      asOf: newestOf(all),
+      responses: all.length,
+      sessions: [POOLED],
+      basis,
+      erasuresIncluded: poolMark?.erasures ?? 0,
+    };
     // A withdrawal during this run leaves the pool stale: the next run recomputes it.
-    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh)) report.push({ programme: programme.id, cohort: null, responses: all.length, rows: pooled.length, recomputed: true });
+    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh))
+      report.push({
+        programme: programme.id,
+        cohort: null,
+        responses: all.length,
+        rows: pooled.length,
+        recomputed: true,
+      });
   }
   return { cohorts: report };
 }
@@ -118,7 +166,12 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
  * computes again, up to three times). A scope given up on keeps a mark that counts more
  * erasures than its rows: readers do not show it, and the next run recomputes it.
  */
-async function storeUnlessErased(indicators: IndicatorStore, scope: IndicatorScope, rows: Parameters<IndicatorStore['putIndicators']>[1], mark: AggregationMark): Promise<boolean> {
+async function storeUnlessErased(
+  indicators: IndicatorStore,
+  scope: IndicatorScope,
+  rows: Parameters<IndicatorStore['putIndicators']>[1],
+  mark: AggregationMark,
+): Promise<boolean> {
   try {
     await indicators.putIndicators(scope, rows, mark);
     return true;

@@ -30,13 +30,25 @@ export const ERASURE_MARKER_DAYS = 7;
  * Steps: check the cohort exists, then erase (waves closed by markers, tables marked stale,
  * links, participant, and last `via`, the keyed hash of the link withdrawn through, if any).
  */
-export async function eraseParticipant(deps: EraseDeps, programmeId: string, cohortId: string, participant: string, via?: string): Promise<ErasureReport> {
+export async function eraseParticipant(
+  deps: EraseDeps,
+  programmeId: string,
+  cohortId: string,
+  participant: string,
+  via?: string,
+): Promise<ErasureReport> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
+  if (!programme.cohorts.some((cohort) => cohort.id === cohortId))
+    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
   // Keys are built from the id: a crafted one ("p-…#session") must not reach another's items.
-  if (!PARTICIPANT_ID.test(participant)) throw new BadRequestError(`"${participant}" is not a participant id (p- and 12 letters or digits, as in the links CSV)`);
-  const waves = programme.sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })));
+  if (!PARTICIPANT_ID.test(participant))
+    throw new BadRequestError(
+      `"${participant}" is not a participant id (p- and 12 letters or digits, as in the links CSV)`,
+    );
+  const waves = programme.sessions.flatMap((session) =>
+    (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })),
+  );
   const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
   return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt, via });
 }

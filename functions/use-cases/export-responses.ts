@@ -7,7 +7,14 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { ResponseStore } from '#ports/store.ts';
 import { toCsv } from '#core/csv.ts';
-import { CONSENT_COLUMN, LANGUAGE_COLUMN, PARTICIPANT_COLUMN, SESSION_COLUMN, WAVE_COLUMN, templateColumns } from '#core/import-csv.ts';
+import {
+  CONSENT_COLUMN,
+  LANGUAGE_COLUMN,
+  PARTICIPANT_COLUMN,
+  SESSION_COLUMN,
+  WAVE_COLUMN,
+  templateColumns,
+} from '#core/import-csv.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
 export interface ExportDeps {
@@ -16,10 +23,15 @@ export interface ExportDeps {
 }
 
 /** Steps: check the cohort, read its responses, one row per response in the import columns. */
-export async function exportResponses(deps: ExportDeps, programmeId: string, cohortId: string): Promise<{ csv: string; rows: number }> {
+export async function exportResponses(
+  deps: ExportDeps,
+  programmeId: string,
+  cohortId: string,
+): Promise<{ csv: string; rows: number }> {
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
+  if (!programme.cohorts.some((cohort) => cohort.id === cohortId))
+    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
   const columns = templateColumns(programme, deps.catalog) ?? [];
   const responses = await deps.responses.listCohortResponses(programme.id, cohortId);
   const rows = responses.map((response) =>

@@ -9,7 +9,13 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, LinkTarget, ParticipantStore, ResponseStore, WaveKind } from '#ports/store.ts';
 import { sameAnswers } from '#core/answers.ts';
-import { PARTICIPANT_COLUMN, readImportCsv, templateColumns, type ImportProblem, type PaperResponse } from '#core/import-csv.ts';
+import {
+  PARTICIPANT_COLUMN,
+  readImportCsv,
+  templateColumns,
+  type ImportProblem,
+  type PaperResponse,
+} from '#core/import-csv.ts';
 import { generateReceipt } from '#shared/codes.ts';
 import { NotFoundError } from '#shared/errors.ts';
 
@@ -37,11 +43,22 @@ export interface ImportReport {
  * exists in the cohort and each wave is unanswered or answered identically; unless a problem
  * was found or it is a dry run, store each row with the conditional put, in file order.
  */
-export async function importResponses(deps: ImportDeps, programmeId: string, cohortId: string, csv: string, options: { readonly dryRun: boolean }): Promise<ImportReport> {
+export async function importResponses(
+  deps: ImportDeps,
+  programmeId: string,
+  cohortId: string,
+  csv: string,
+  options: { readonly dryRun: boolean },
+): Promise<ImportReport> {
   const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`);
+  if (programme === undefined)
+    throw new NotFoundError(
+      `unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`,
+    );
   if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) {
-    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`);
+    throw new NotFoundError(
+      `unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`,
+    );
   }
   const file = readImportCsv(csv, programme, cohortId, deps.catalog);
   const problems = [...file.problems];
@@ -49,10 +66,16 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
   // Each participant's items expire together: their answers with them.
   const known = new Map<string, { readonly expiresAt?: number | undefined } | undefined>();
   for (const { participant } of file.rows) {
-    if (participant !== undefined && !known.has(participant)) known.set(participant, await deps.participants.findParticipant(programmeId, cohortId, participant));
+    if (participant !== undefined && !known.has(participant))
+      known.set(participant, await deps.participants.findParticipant(programmeId, cohortId, participant));
   }
   for (const { row, participant } of file.rows) {
-    if (participant !== undefined && known.get(participant) === undefined) problems.push({ row, column: PARTICIPANT_COLUMN, message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)` });
+    if (participant !== undefined && known.get(participant) === undefined)
+      problems.push({
+        row,
+        column: PARTICIPANT_COLUMN,
+        message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)`,
+      });
   }
 
   const pending: PaperResponse[] = [];
@@ -66,7 +89,13 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
   }
 
   const imported: number[] = [];
-  if (problems.length > 0 || options.dryRun) return { imported: problems.length > 0 ? [] : pending.map((response) => response.row), present, problems: sortByRow(problems), written: false };
+  if (problems.length > 0 || options.dryRun)
+    return {
+      imported: problems.length > 0 ? [] : pending.map((response) => response.row),
+      present,
+      problems: sortByRow(problems),
+      written: false,
+    };
   for (const response of pending) {
     const now = deps.clock.now();
     // receivedAt is the time of import, not of the paper form: aggregation recomputes a cohort
@@ -79,11 +108,18 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
       consentVersion: programme.consent.version,
       receipt: generateReceipt(),
       receivedAt: now.toISOString(),
-      expiresAt: known.get(response.participant)?.expiresAt ?? Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
+      expiresAt:
+        known.get(response.participant)?.expiresAt ??
+        Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
     });
     if (outcome.stored) imported.push(response.row);
     // Withdrew since the check: their erasure wins, nothing of theirs is stored.
-    else if (outcome.existing === 'withdrawn') problems.push({ row: response.row, column: PARTICIPANT_COLUMN, message: `${response.participant} has withdrawn; their answers were erased and none can be stored` });
+    else if (outcome.existing === 'withdrawn')
+      problems.push({
+        row: response.row,
+        column: PARTICIPANT_COLUMN,
+        message: `${response.participant} has withdrawn; their answers were erased and none can be stored`,
+      });
     else if (sameAnswers(outcome.existing, response.answers)) present.push(response.row);
     // Answered on the web (or by another import) since the check: the stored answer stands.
     else problems.push(conflict(response));
@@ -97,9 +133,13 @@ export async function importResponses(deps: ImportDeps, programmeId: string, coh
  */
 export function importTemplate(catalog: Catalog, programmeId: string, session?: string, wave?: WaveKind): string[] {
   const programme = catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...catalog.programmes.keys()].join(', ')}`);
+  if (programme === undefined)
+    throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...catalog.programmes.keys()].join(', ')}`);
   const columns = templateColumns(programme, catalog, session, wave);
-  if (columns === undefined) throw new NotFoundError(`unknown session "${session ?? ''}" in ${programmeId}; known: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`);
+  if (columns === undefined)
+    throw new NotFoundError(
+      `unknown session "${session ?? ''}" in ${programmeId}; known: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
+    );
   return columns;
 }
 

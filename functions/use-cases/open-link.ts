@@ -43,7 +43,18 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
   const now = deps.clock.now();
   if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now.getTime()) throw new LinkNotFoundError('expired');
   const { target } = found;
-  const context = resolveWave(deps.catalog.programmes.get(target.programme), target.cohort, target.session, target.wave);
+  const context = resolveWave(
+    deps.catalog.programmes.get(target.programme),
+    target.cohort,
+    target.session,
+    target.wave,
+  );
   if (context === undefined) throw new LinkNotFoundError('definition removed');
-  return { target, hash, expiresAt: found.expiresAt, context, status: waveStatus(context, now.toISOString().slice(0, 10)) };
+  return {
+    target,
+    hash,
+    expiresAt: found.expiresAt,
+    context,
+    status: waveStatus(context, now.toISOString().slice(0, 10)),
+  };
 }

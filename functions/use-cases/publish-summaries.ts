@@ -62,9 +62,24 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
     { name: 'summary.html', contentType: 'text/html; charset=utf-8', body: htmlBody },
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
-  await deps.publications.putPublication({ programme: programme.id, period, shown: { ...(previous?.shown ?? {}), ...shown }, publishedAt: deps.clock.now().toISOString() });
-  const findings = summary.rows.map((row) => describeFinding(deps.catalog, programme, row)).filter((text): text is string => text !== undefined);
-  const text = [`Programme summary for ${period}.`, '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['Not enough people have answered before and after yet to report results.']), '', 'The tables are attached (CSV, JSON, HTML).'].join('\n');
+  await deps.publications.putPublication({
+    programme: programme.id,
+    period,
+    shown: { ...(previous?.shown ?? {}), ...shown },
+    publishedAt: deps.clock.now().toISOString(),
+  });
+  const findings = summary.rows
+    .map((row) => describeFinding(deps.catalog, programme, row))
+    .filter((text): text is string => text !== undefined);
+  const text = [
+    `Programme summary for ${period}.`,
+    '',
+    ...(findings.length > 0
+      ? findings.map((finding) => `- ${finding}`)
+      : ['Not enough people have answered before and after yet to report results.']),
+    '',
+    'The tables are attached (CSV, JSON, HTML).',
+  ].join('\n');
   let messages = 0;
   let alreadySent = 0;
   for (const [index, funder] of programme.funders.entries()) {
@@ -73,10 +88,22 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
       continue;
     }
     await deps.mailer.send(
-      { from: deps.sender, to: `${funder.name} <${funder.email}>`, subject: `Programme summary ${period}`, text, html: htmlBody, attachments: files },
+      {
+        from: deps.sender,
+        to: `${funder.name} <${funder.email}>`,
+        subject: `Programme summary ${period}`,
+        text,
+        html: htmlBody,
+        attachments: files,
+      },
       `${programme.id}-${period}-${index + 1}`,
     );
-    await deps.publications.recordSent({ programme: programme.id, period, funder: funder.email, sentAt: deps.clock.now().toISOString() });
+    await deps.publications.recordSent({
+      programme: programme.id,
+      period,
+      funder: funder.email,
+      sentAt: deps.clock.now().toISOString(),
+    });
     messages += 1;
   }
   return { programme: programme.id, period, files: written, messages, alreadySent, summary };
@@ -87,7 +114,11 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
  * then publish, so a summary never carries a table from before a withdrawal; should a withdrawal
  * land in between, aggregate and publish again (at most three times).
  */
-export async function aggregateAndPublish(deps: PublishDeps & AggregateDeps, programmeId: string, period: string): Promise<PublishReport> {
+export async function aggregateAndPublish(
+  deps: PublishDeps & AggregateDeps,
+  programmeId: string,
+  period: string,
+): Promise<PublishReport> {
   for (let attempt = 1; ; attempt += 1) {
     await aggregate(deps, { programme: programmeId });
     try {

@@ -22,7 +22,10 @@ export interface Impact {
   readonly computedAt: Record<string, string | null>;
   /** Per cohort: participants created and responses per wave (`session:pre`), as of the last aggregation. */
   readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
-  /** Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`, for charts. */
+  /**
+   * Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`,
+   * for charts.
+   */
   readonly changes: Record<string, readonly (readonly [number, number])[]>;
   /**
    * Cohorts ({@link POOLED} for the pool) whose stored tables are withheld because someone
@@ -36,15 +39,22 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
   const programme = deps.catalog.programmes.get(programmeId);
   if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
   // `pooled` names the programme pool (first pre to last post over all cohorts).
-  const cohorts = cohortId === undefined ? programme.cohorts : programme.cohorts.filter((cohort) => cohort.id === cohortId);
+  const cohorts =
+    cohortId === undefined ? programme.cohorts : programme.cohorts.filter((cohort) => cohort.id === cohortId);
   if (cohorts.length === 0 && cohortId !== POOLED) throw new NotFoundError(`unknown cohort ${cohortId ?? ''}`);
-  const scopes = [...cohorts.map((cohort) => cohort.id), ...(cohortId === undefined || cohortId === POOLED ? [null] : [])];
+  const scopes = [
+    ...cohorts.map((cohort) => cohort.id),
+    ...(cohortId === undefined || cohortId === POOLED ? [null] : []),
+  ];
   const rows: IndicatorRow[] = [];
   const computedAt: Record<string, string | null> = {};
   const responseRates: Impact['responseRates'] = {};
   const changes: Impact['changes'] = {};
   const recomputing: string[] = [];
-  const order = (session: string | null): number => (session === null ? programme.sessions.length : programme.sessions.findIndex((candidate) => candidate.id === session));
+  const order = (session: string | null): number =>
+    session === null
+      ? programme.sessions.length
+      : programme.sessions.findIndex((candidate) => candidate.id === session);
   for (const cohort of scopes) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
     // A table computed before a withdrawal may still hold the person's answers, and its counts
@@ -55,14 +65,28 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
       continue;
     }
     // Stored per session in key order; present them in the programme's session order.
-    const sorted = stored.rows.map((row, index) => ({ row, index })).sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
+    const sorted = stored.rows
+      .map((row, index) => ({ row, index }))
+      .sort((a, b) => order(a.row.session) - order(b.row.session) || a.index - b.index);
     rows.push(...sorted.map(({ row }) => row));
     computedAt[cohort ?? POOLED] = stored.mark === undefined ? null : stored.mark.asOf;
     // Participants are counted now (links may have been made since); answers as of the last aggregation.
-    if (cohort !== null) responseRates[cohort] = { participants: await deps.participants.countParticipants(programme.id, cohort), answered: { ...(stored.mark?.answered ?? {}) } };
+    if (cohort !== null)
+      responseRates[cohort] = {
+        participants: await deps.participants.countParticipants(programme.id, cohort),
+        answered: { ...(stored.mark?.answered ?? {}) },
+      };
   }
-  for (const row of rows) if (row.changeCounts !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changeCounts;
-  return { programme: programme.id, rows: toImpactRows(programme.id, rows), computedAt, responseRates, changes, recomputing };
+  for (const row of rows)
+    if (row.changeCounts !== undefined) changes[changeKey(row.cohort, row.session, row.instrument)] = row.changeCounts;
+  return {
+    programme: programme.id,
+    rows: toImpactRows(programme.id, rows),
+    computedAt,
+    responseRates,
+    changes,
+    recomputing,
+  };
 }
 
 /** The key of a whole-group cell's changes in {@link Impact.changes}. */
@@ -73,7 +97,16 @@ export function changeKey(cohort: string | null, session: string | null, instrum
 /** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */
 export function responseRatesCsv(impact: Impact, sessions: readonly string[]): string {
   const rows = Object.entries(impact.responseRates).flatMap(([cohort, rates]) =>
-    sessions.flatMap((session) => (['pre', 'post'] as const).map((wave) => [impact.programme, cohort, session, wave, rates.answered[`${session}:${wave}`] ?? 0, rates.participants])),
+    sessions.flatMap((session) =>
+      (['pre', 'post'] as const).map((wave) => [
+        impact.programme,
+        cohort,
+        session,
+        wave,
+        rates.answered[`${session}:${wave}`] ?? 0,
+        rates.participants,
+      ]),
+    ),
   );
   return toCsv(['programme', 'cohort', 'session', 'wave', 'answered', 'participants'], rows);
 }

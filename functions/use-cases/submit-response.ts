@@ -10,7 +10,14 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES, type Language } from '#surveys/schema.ts';
 import type { Clock, ResponseStore, SaveDraftResult, SurveyDraft } from '#ports/store.ts';
-import { CONSENT_FIELD, hasScoredAnswer, knownAnswers, sameAnswers, validateAnswers, type FieldError } from '#core/answers.ts';
+import {
+  CONSENT_FIELD,
+  hasScoredAnswer,
+  knownAnswers,
+  sameAnswers,
+  validateAnswers,
+  type FieldError,
+} from '#core/answers.ts';
 import { generateReceipt } from '#shared/codes.ts';
 import { stepErrors, surveySteps, type ScreenNotice } from '#core/steps.ts';
 import type { OpenLink } from './open-link.ts';
@@ -26,7 +33,13 @@ export const DRAFT_DAYS = 3;
 
 /** What the link shows now. */
 export type SurveyView =
-  | { readonly kind: 'screen'; readonly index: number; readonly fields: Readonly<Record<string, string>>; readonly language?: Language | undefined; readonly notice?: ScreenNotice | undefined }
+  | {
+      readonly kind: 'screen';
+      readonly index: number;
+      readonly fields: Readonly<Record<string, string>>;
+      readonly language?: Language | undefined;
+      readonly notice?: ScreenNotice | undefined;
+    }
   | { readonly kind: 'thanks'; readonly receipt: string }
   | { readonly kind: 'withdrawn' };
 
@@ -36,7 +49,8 @@ export async function currentView(deps: SubmitDeps, link: OpenLink): Promise<Sur
   if (record.kind === 'response') return { kind: 'thanks', receipt: record.response.receipt };
   if (record.kind === 'withdrawn') return { kind: 'withdrawn' };
   // An expired draft may linger until DynamoDB's TTL deletes it: it is gone all the same.
-  if (record.kind === 'none' || record.draft.expiresAt * 1000 <= deps.clock.now().getTime()) return { kind: 'screen', index: 0, fields: {} };
+  if (record.kind === 'none' || record.draft.expiresAt * 1000 <= deps.clock.now().getTime())
+    return { kind: 'screen', index: 0, fields: {} };
   const { draft } = record;
   const last = surveySteps(link.context, deps.catalog).length - 1;
   const fields = knownAnswers(link.context, deps.catalog, draft.fields);
@@ -57,7 +71,12 @@ export type AdvanceOutcome =
   /** The first screen was sent without consent: nothing may be kept; show it again with the problem. */
   | { readonly kind: 'consent-required' }
   /** Answers that no form of ours sends (unknown fields, values out of range): the screen again with each problem. */
-  | { readonly kind: 'invalid'; readonly index: number; readonly errors: FieldError[]; readonly fields: Record<string, string> }
+  | {
+      readonly kind: 'invalid';
+      readonly index: number;
+      readonly errors: FieldError[];
+      readonly fields: Record<string, string>;
+    }
   | { readonly kind: 'stored' | 'repeated'; readonly receipt: string }
   /** Answered already (in another window, say), with these or other answers. */
   | { readonly kind: 'answered' }
@@ -71,10 +90,16 @@ export type AdvanceOutcome =
  * and moves on; on the last screen, a questionnaire with no answer at all is not sent (the
  * wave stays open), anything else is stored.
  */
-export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Readonly<Record<string, string | string[]>>, language: Language): Promise<AdvanceOutcome> {
+export async function advanceSurvey(
+  deps: SubmitDeps,
+  link: OpenLink,
+  fields: Readonly<Record<string, string | string[]>>,
+  language: Language,
+): Promise<AdvanceOutcome> {
   const steps = surveySteps(link.context, deps.catalog);
   const last = steps.length - 1;
-  const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+  const single = (value: string | string[] | undefined): string | undefined =>
+    Array.isArray(value) ? value[0] : value;
   const posted = single(fields.step);
   const whole = posted === undefined;
   const requested = whole ? last : Number(posted);
@@ -91,7 +116,13 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
       return { kind: 'saved', language: draftLanguage };
     }
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + DRAFT_DAYS * 86_400;
-    const draft: SurveyDraft = { step, fields: kept, language: draftLanguage, expiresAt, ...(notice === undefined ? {} : { notice }) };
+    const draft: SurveyDraft = {
+      step,
+      fields: kept,
+      language: draftLanguage,
+      expiresAt,
+      ...(notice === undefined ? {} : { notice }),
+    };
     return fromDraftResult(await deps.responses.saveDraft(link.target, draft), draftLanguage);
   };
 
@@ -112,14 +143,18 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
     return { kind: 'invalid', index, errors, fields: kept };
   }
   const screen = steps[index];
-  const answeredHere = screen !== undefined && screen.fields.some((field) => kept[field] !== undefined);
+  const answeredHere = screen?.fields.some((field) => kept[field] !== undefined);
   // Asked once: after the question (`asked=empty` rides in the form), Continue goes on.
   const asked = single(fields.asked) === 'empty';
-  if (!whole && nav !== 'next-anyway' && !asked && screen?.kind !== 'consent' && !answeredHere) return save(index, language, 'confirm-empty');
+  if (!whole && nav !== 'next-anyway' && !asked && screen?.kind !== 'consent' && !answeredHere)
+    return save(index, language, 'confirm-empty');
   if (index < last) return save(index + 1, language);
   if (!result.ok) {
     // Only reachable by a crafted post: the first screen with a problem.
-    const first = Math.max(0, steps.findIndex((_, at) => stepErrors(steps, at, result.errors).length > 0));
+    const first = Math.max(
+      0,
+      steps.findIndex((_, at) => stepErrors(steps, at, result.errors).length > 0),
+    );
     const firstErrors = stepErrors(steps, first, result.errors);
     if (firstErrors.every((error) => error.problem === 'consent-required')) return { kind: 'consent-required' };
     return { kind: 'invalid', index: first, errors: firstErrors, fields: kept };
@@ -130,7 +165,12 @@ export async function advanceSurvey(deps: SubmitDeps, link: OpenLink, fields: Re
 }
 
 /** Steps: derive the receipt, conditional put over any draft, compare with an existing answer. */
-async function submitResponse(deps: SubmitDeps, link: OpenLink, answers: { answers: Record<string, Record<string, string>>; groups: Record<string, string> }, language: Language): Promise<AdvanceOutcome> {
+async function submitResponse(
+  deps: SubmitDeps,
+  link: OpenLink,
+  answers: { answers: Record<string, Record<string, string>>; groups: Record<string, string> },
+  language: Language,
+): Promise<AdvanceOutcome> {
   const { target, context } = link;
   const receipt = generateReceipt();
   const now = deps.clock.now();

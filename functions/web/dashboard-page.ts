@@ -49,14 +49,29 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
   const sections = impacts.map((impact) => {
     const programme = catalog.programmes.get(impact.programme);
     if (programme === undefined) return '';
-    const cohorts = programme.cohorts.filter((cohort) => cohort.id in impact.computedAt).map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
-    const pooled = POOLED in impact.computedAt ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)') : '';
+    const cohorts = programme.cohorts
+      .filter((cohort) => cohort.id in impact.computedAt)
+      .map((cohort) => renderScope(catalog, programme, impact, cohort.id, cohort.name));
+    const pooled =
+      POOLED in impact.computedAt
+        ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)')
+        : '';
     return html`<section><p><a href="/dashboard">All programmes</a></p><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
   });
-  return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`) };
+  return {
+    statusCode: 200,
+    headers: HEADERS,
+    body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`),
+  };
 }
 
-function renderScope(catalog: Catalog, programme: Programme, impact: Impact, cohort: string | null, title: string): Html {
+function renderScope(
+  catalog: Catalog,
+  programme: Programme,
+  impact: Impact,
+  cohort: string | null,
+  title: string,
+): Html {
   const computed = impact.computedAt[cohort ?? POOLED];
   const rows = impact.rows.filter((row) => row.cohort === cohort);
   const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv`;
@@ -67,7 +82,10 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
       : computed === ''
         ? 'No responses yet.'
         : `Includes responses up to ${computed}.`;
-  const sessions = cohort === null ? [{ id: null, name: 'Pooled' }] : programme.sessions.map((session) => ({ id: session.id, name: session.name.en ?? session.id }));
+  const sessions =
+    cohort === null
+      ? [{ id: null, name: 'Pooled' }]
+      : programme.sessions.map((session) => ({ id: session.id, name: session.name.en ?? session.id }));
   const tables = sessions.map((session) => {
     const sessionRows = rows.filter((row) => row.session === session.id);
     if (sessionRows.length === 0) return '';
@@ -79,22 +97,44 @@ function renderScope(catalog: Catalog, programme: Programme, impact: Impact, coh
 
 function renderResponseRates(programme: Programme, rates: Impact['responseRates'][string] | undefined): Html | '' {
   if (rates === undefined) return '';
-  const cell = (answered: number): string => (rates.participants === 0 ? String(answered) : `${answered} of ${rates.participants} (${Math.round((answered / rates.participants) * 100)}%)`);
+  const cell = (answered: number): string =>
+    rates.participants === 0
+      ? String(answered)
+      : `${answered} of ${rates.participants} (${Math.round((answered / rates.participants) * 100)}%)`;
   return html`<table><caption>Response rates (${rates.participants} participants)</caption><thead><tr><th>Session</th><th></th><th>Before</th><th>After</th></tr></thead><tbody>${programme.sessions.map(
-    (session) => html`<tr><td>${session.name.en ?? session.id}</td><td></td><td>${cell(rates.answered[`${session.id}:pre`] ?? 0)}</td><td>${cell(rates.answered[`${session.id}:post`] ?? 0)}</td></tr>`,
+    (session) =>
+      html`<tr><td>${session.name.en ?? session.id}</td><td></td><td>${cell(rates.answered[`${session.id}:pre`] ?? 0)}</td><td>${cell(rates.answered[`${session.id}:post`] ?? 0)}</td></tr>`,
   )}</tbody></table>`;
 }
 
 function renderRow(catalog: Catalog, row: ImpactRow): Html {
   const instrument = catalog.instruments.get(row.instrument);
-  const change = row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
-  const wilcoxon = row.wilcoxon_v === null ? '–' : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
-  const reliable = row.rci_improved === null ? '–' : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0} (±${fmt(row.rci_threshold)})`;
-  const withSd = (mean: number | null, sd: number | null): string => (mean === null ? '–' : `${fmt(mean)} (${fmt(sd)})`);
-  const dropouts = row.n_pre_only === 0 ? '0' : `${row.n_pre_only}, ${fmt(row.mean_pre_dropouts)} (${fmt(row.mean_pre_paired)})`;
-  const test = row.t === null ? `– (${row.df ?? '–'})` : `${fmt(row.t)} (${row.df ?? '–'}), ${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})`;
-  const reliability = row.reliability === null ? `–; ${fmt(row.alpha_baseline)}` : `${fmt(row.reliability)} (${row.reliability_source === 'published' ? 'published' : 'baseline α'}); ${fmt(row.alpha_baseline)}`;
-  const gain = row.gain_of_averages === null && row.average_of_gains === null ? '–' : `${fmt(row.gain_of_averages)} / ${fmt(row.average_of_gains)}${(row.gain_undefined ?? 0) > 0 ? ` (${row.gain_undefined ?? 0} at 100% before)` : ''}`;
+  const change =
+    row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
+  const wilcoxon =
+    row.wilcoxon_v === null
+      ? '–'
+      : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
+  const reliable =
+    row.rci_improved === null
+      ? '–'
+      : `${row.rci_improved} / ${row.rci_unchanged ?? 0} / ${row.rci_deteriorated ?? 0} (±${fmt(row.rci_threshold)})`;
+  const withSd = (mean: number | null, sd: number | null): string =>
+    mean === null ? '–' : `${fmt(mean)} (${fmt(sd)})`;
+  const dropouts =
+    row.n_pre_only === 0 ? '0' : `${row.n_pre_only}, ${fmt(row.mean_pre_dropouts)} (${fmt(row.mean_pre_paired)})`;
+  const test =
+    row.t === null
+      ? `– (${row.df ?? '–'})`
+      : `${fmt(row.t)} (${row.df ?? '–'}), ${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})`;
+  const reliability =
+    row.reliability === null
+      ? `–; ${fmt(row.alpha_baseline)}`
+      : `${fmt(row.reliability)} (${row.reliability_source === 'published' ? 'published' : 'baseline α'}); ${fmt(row.alpha_baseline)}`;
+  const gain =
+    row.gain_of_averages === null && row.average_of_gains === null
+      ? '–'
+      : `${fmt(row.gain_of_averages)} / ${fmt(row.average_of_gains)}${(row.gain_undefined ?? 0) > 0 ? ` (${row.gain_undefined ?? 0} at 100% before)` : ''}`;
   return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.part !== null ? row.part.replace(':', ': ') : row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${dropouts}</td><td>${withSd(row.mean_pre_paired, row.sd_pre_paired)}</td><td>${withSd(row.mean_post_paired, row.sd_post_paired)}</td><td>${change}</td><td>${test}</td><td>${wilcoxon}</td><td>${fmt(row.d_z)} / ${fmt(row.d_av)} / ${fmt(row.g_av)}</td><td>${reliable}</td><td>${reliability}</td><td>${gain}</td></tr>`;
 }
 
@@ -108,18 +148,29 @@ function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonl
     const instrument = catalog.instruments.get(row.instrument);
     const name = instrument?.name.en ?? row.instrument;
     const range = instrument?.range ?? { min: 0, max: 1 };
-    const before = row.mean_pre_paired === null ? null : meanInterval(row.mean_pre_paired, row.sd_pre_paired, row.n_paired);
-    const after = row.mean_post_paired === null ? null : meanInterval(row.mean_post_paired, row.sd_post_paired, row.n_paired);
+    const before =
+      row.mean_pre_paired === null ? null : meanInterval(row.mean_pre_paired, row.sd_pre_paired, row.n_paired);
+    const after =
+      row.mean_post_paired === null ? null : meanInterval(row.mean_post_paired, row.sd_post_paired, row.n_paired);
     const changes = impact.changes[changeKey(row.cohort, row.session, row.instrument)] ?? [];
     return html`<figure><figcaption>${name}</figcaption>${beforeAfterChart(name, range, before, after)}${changes.length === 0 ? '' : changeDistributionChart(name, changes, row.rci_threshold)}${
-      row.rci_improved === null ? '' : reliableChangeBar(name, row.rci_improved, row.rci_unchanged ?? 0, row.rci_deteriorated ?? 0)
+      row.rci_improved === null
+        ? ''
+        : reliableChangeBar(name, row.rci_improved, row.rci_unchanged ?? 0, row.rci_deteriorated ?? 0)
     }</figure>`;
   });
   return html`${readings.length === 0 ? '' : html`<ul class="readings">${readings.map((text) => html`<li>${text}</li>`)}</ul>`}<div class="charts">${charts}</div>`;
 }
 
-function contextOf(instrument: Instrument | undefined, id: string): { name: string; direction: 'higher-better' | 'lower-better'; percent: boolean } {
-  return { name: instrument?.name.en ?? id, direction: instrument?.direction ?? 'higher-better', percent: instrument?.scoring.rule === 'percent-correct' };
+function contextOf(
+  instrument: Instrument | undefined,
+  id: string,
+): { name: string; direction: 'higher-better' | 'lower-better'; percent: boolean } {
+  return {
+    name: instrument?.name.en ?? id,
+    direction: instrument?.direction ?? 'higher-better',
+    percent: instrument?.scoring.rule === 'percent-correct',
+  };
 }
 
 function methodNote(): Html {

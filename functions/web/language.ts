@@ -5,7 +5,12 @@
 import { LANGUAGES, type Language } from '#surveys/schema.ts';
 
 /** Picks the language to render in among those offered. */
-export function pickLanguage(offered: readonly Language[], fallback: Language, query: string | undefined, acceptLanguage: string | undefined): Language {
+export function pickLanguage(
+  offered: readonly Language[],
+  fallback: Language,
+  query: string | undefined,
+  acceptLanguage: string | undefined,
+): Language {
   const requested = query?.toLowerCase();
   if (isOffered(requested, offered)) return requested;
   for (const tag of parseAcceptLanguage(acceptLanguage)) {
@@ -16,7 +21,11 @@ export function pickLanguage(offered: readonly Language[], fallback: Language, q
 }
 
 function isOffered(candidate: string | undefined, offered: readonly Language[]): candidate is Language {
-  return candidate !== undefined && (LANGUAGES as readonly string[]).includes(candidate) && offered.includes(candidate as Language);
+  return (
+    candidate !== undefined &&
+    (LANGUAGES as readonly string[]).includes(candidate) &&
+    offered.includes(candidate as Language)
+  );
 }
 
 /** Language tags by descending q, ties in header order. */

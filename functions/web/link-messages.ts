@@ -15,7 +15,10 @@ export function linkMessage(handout: Handout, url: string): string {
 /** The messages file: a `#` note for the coordinator, then each message under its `#` label, a blank line between. */
 export function renderLinkMessages(handout: Handout): string {
   const note = handoutLanguages(handout.programme).map((language) => `# ${HANDOUT_STRINGS[language].messagesNote}`);
-  const header = [`# ${HANDOUT_STRINGS[handout.programme.defaultLanguage].title} · ${oneLine(handout.cohortName)}`, ...note].join('\n');
+  const header = [
+    `# ${HANDOUT_STRINGS[handout.programme.defaultLanguage].title} · ${oneLine(handout.cohortName)}`,
+    ...note,
+  ].join('\n');
   const messages = handoutCards(handout).map((card) => `# ${oneLine(card.label)}\n${linkMessage(handout, card.url)}`);
   return `${[header, ...messages].join('\n\n')}\n`;
 }

@@ -48,7 +48,12 @@ export interface HandoutCard extends HandoutLink {
  * message is deliberately neutral: a phone may be read by someone else, so it says nothing of
  * the programme or its purpose.
  */
-export const HANDOUT_STRINGS: Readonly<Record<Language, Readonly<Record<'title' | 'number' | 'scan' | 'typing' | 'keep' | 'message' | 'messagesNote', string>>>> = {
+export const HANDOUT_STRINGS: Readonly<
+  Record<
+    Language,
+    Readonly<Record<'title' | 'number' | 'scan' | 'typing' | 'keep' | 'message' | 'messagesNote', string>>
+  >
+> = {
   en: {
     title: 'Questionnaire links',
     number: 'No. {n}',
@@ -65,7 +70,8 @@ export const HANDOUT_STRINGS: Readonly<Record<Language, Readonly<Record<'title' 
     typing: 'Cu litere mari sau mici; cratimele pot lipsi.',
     keep: 'Câte un card pentru fiecare link, grupate pe sesiuni, înainte și după: dați fiecărei persoane cardul cu numărul ei. Această foaie este singura copie a linkurilor: păstrați-o în siguranță și distrugeți cardurile rămase.',
     message: 'Chestionarul dumneavoastră (câteva minute): {url}',
-    messagesNote: 'Rândurile care încep cu # sunt pentru dumneavoastră: trimiteți fiecărei persoane doar mesajul de sub rândul ei.',
+    messagesNote:
+      'Rândurile care încep cu # sunt pentru dumneavoastră: trimiteți fiecărei persoane doar mesajul de sub rândul ei.',
   },
   es: {
     title: 'Enlaces al cuestionario',
@@ -74,7 +80,8 @@ export const HANDOUT_STRINGS: Readonly<Record<Language, Readonly<Record<'title' 
     typing: 'En mayúsculas o minúsculas; los guiones se pueden omitir.',
     keep: 'Una tarjeta por enlace, agrupadas por sesión, antes y después: da a cada persona la tarjeta con su número. Esta hoja es la única copia de los enlaces: guárdala bien y destruye las tarjetas que sobren.',
     message: 'Tu cuestionario (unos minutos): {url}',
-    messagesNote: 'Las líneas que empiezan por # son para ti: envía a cada persona solo el mensaje que hay debajo de su línea.',
+    messagesNote:
+      'Las líneas que empiezan por # son para ti: envía a cada persona solo el mensaje que hay debajo de su línea.',
   },
   ca: {
     title: 'Enllaços al qüestionari',
@@ -83,7 +90,8 @@ export const HANDOUT_STRINGS: Readonly<Record<Language, Readonly<Record<'title' 
     typing: 'En majúscules o minúscules; els guions es poden ometre.',
     keep: "Una targeta per enllaç, agrupades per sessió, abans i després: dona a cada persona la targeta amb el seu número. Aquest full és l'única còpia dels enllaços: guarda'l bé i destrueix les targetes que sobrin.",
     message: 'El teu qüestionari (uns minuts): {url}',
-    messagesNote: 'Les línies que comencen amb # són per a tu: envia a cada persona només el missatge que hi ha sota la seva línia.',
+    messagesNote:
+      'Les línies que comencen amb # són per a tu: envia a cada persona només el missatge que hi ha sota la seva línia.',
   },
 };
 
@@ -111,10 +119,16 @@ export function handoutCards(handout: Handout): HandoutCard[] {
   const cards = handout.links.map((link): HandoutCard => {
     const number = numbers.get(link.participant) ?? 0;
     const group = `${sessionName(link.session)} · ${link.wave === 'pre' ? waves.before : waves.after}`;
-    const typed = link.url.endsWith(link.code) ? { typedPrefix: link.url.slice(0, link.url.length - link.code.length), typedCode: formatCode(link.code) } : { typedPrefix: link.url, typedCode: '' };
+    const typed = link.url.endsWith(link.code)
+      ? { typedPrefix: link.url.slice(0, link.url.length - link.code.length), typedCode: formatCode(link.code) }
+      : { typedPrefix: link.url, typedCode: '' };
     return { ...link, number, group, label: `${words.number.replace('{n}', String(number))} · ${group}`, ...typed };
   });
-  const order = (card: HandoutCard): number[] => [sessionOrder.get(card.session) ?? sessionOrder.size, card.wave === 'pre' ? 0 : 1, card.number];
+  const order = (card: HandoutCard): number[] => [
+    sessionOrder.get(card.session) ?? sessionOrder.size,
+    card.wave === 'pre' ? 0 : 1,
+    card.number,
+  ];
   return cards
     .map((card, index) => ({ card, key: [...order(card), index] }))
     .sort((a, b) => {
@@ -191,6 +205,11 @@ ${groups.map((group) => html`<section><h2>${group.heading} (${group.cards.length
 
 function renderCard(card: HandoutCard, svg: string, scan: string): Html {
   const groups = card.typedCode.split('-');
-  const lines = card.typedCode === '' ? [] : [groups.slice(0, 4).join('-') + (groups.length > 4 ? '-' : ''), groups.slice(4).join('-')].filter((line) => line !== '');
+  const lines =
+    card.typedCode === ''
+      ? []
+      : [groups.slice(0, 4).join('-') + (groups.length > 4 ? '-' : ''), groups.slice(4).join('-')].filter(
+          (line) => line !== '',
+        );
   return html`<article class="card"><p class="label">${card.label}</p><div class="body"><div class="qr" role="img" aria-label="QR">${raw(svg)}</div><p class="scan">${scan}</p></div><p class="address"><span class="prefix">${card.typedPrefix}</span><span class="code">${lines.map((line) => html`<span>${line}</span>`)}</span></p></article>\n`;
 }

@@ -11,12 +11,22 @@ import { PARTICIPANT_HEADERS, type PageFrame } from './participant-page.ts';
 import { frameFor, renderMessage, renderRetry, renderWithdrawn } from './survey-page.ts';
 import type { StringKey } from './strings.ts';
 
-const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = { 404: 'notFound', 410: 'closed', 413: 'tooLarge', 415: 'unsupported' };
+const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = {
+  404: 'notFound',
+  410: 'closed',
+  413: 'tooLarge',
+  415: 'unsupported',
+};
 
 /** A frame when the programme is unknown: every shipped language, and the exit control. */
 function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
   return {
-    language: pickLanguage(LANGUAGES, 'en', chosen ?? event.queryStringParameters?.lang, header(event, 'accept-language')),
+    language: pickLanguage(
+      LANGUAGES,
+      'en',
+      chosen ?? event.queryStringParameters?.lang,
+      header(event, 'accept-language'),
+    ),
     // The programme is unknown: offer every shipped language.
     languages: LANGUAGES,
     path: event.rawPath,
@@ -26,7 +36,12 @@ function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
 }
 
 /** The page for an expected error, in the frame given or a neutral one. */
-export function participantErrorResult(error: HttpError, event: HttpEvent, catalog?: Catalog, frame?: PageFrame): HttpResult {
+export function participantErrorResult(
+  error: HttpError,
+  event: HttpEvent,
+  catalog?: Catalog,
+  frame?: PageFrame,
+): HttpResult {
   if (error instanceof LinkWithdrawnError) {
     const query = event.queryStringParameters ?? {};
     // A post to a withdrawn link is answered through the link's page, so reload never resubmits.
@@ -38,16 +53,34 @@ export function participantErrorResult(error: HttpError, event: HttpEvent, catal
       } catch {
         chosen = undefined;
       }
-      return { statusCode: 303, headers: { ...PARTICIPANT_HEADERS, location: `${event.rawPath}${chosen === undefined ? '' : `?lang=${chosen}`}` }, body: '' };
+      return {
+        statusCode: 303,
+        headers: {
+          ...PARTICIPANT_HEADERS,
+          location: `${event.rawPath}${chosen === undefined ? '' : `?lang=${chosen}`}`,
+        },
+        body: '',
+      };
     }
     // The marker names the programme: its languages and its exit control.
     const programme = catalog?.programmes.get(error.programme);
     const withdrawnFrame =
-      programme === undefined ? neutralFrame(event) : frameFor(programme, pickLanguage(programme.languages, programme.defaultLanguage, query.lang, header(event, 'accept-language')), event.rawPath);
-    return { statusCode: 410, headers: { ...PARTICIPANT_HEADERS }, body: renderWithdrawn(withdrawnFrame, query.withdrawn === '1') };
+      programme === undefined
+        ? neutralFrame(event)
+        : frameFor(
+            programme,
+            pickLanguage(programme.languages, programme.defaultLanguage, query.lang, header(event, 'accept-language')),
+            event.rawPath,
+          );
+    return {
+      statusCode: 410,
+      headers: { ...PARTICIPANT_HEADERS },
+      body: renderWithdrawn(withdrawnFrame, query.withdrawn === '1'),
+    };
   }
   const neutral: PageFrame = frame ?? neutralFrame(event);
-  const key = 'reason' in error && error.reason === 'not-open' ? 'notOpen' : (MESSAGE_BY_STATUS[error.status] ?? 'notFound');
+  const key =
+    'reason' in error && error.reason === 'not-open' ? 'notOpen' : (MESSAGE_BY_STATUS[error.status] ?? 'notFound');
   return { statusCode: error.status, headers: { ...PARTICIPANT_HEADERS }, body: renderMessage(neutral, key) };
 }
 
@@ -67,6 +100,7 @@ export function participantFailureResult(event: HttpEvent): HttpResult {
   }
   const chosen = typeof fields.lang === 'string' ? fields.lang : undefined;
   const frame = neutralFrame(event, chosen);
-  const body = event.requestContext.http.method === 'POST' ? renderRetry(frame, fields) : renderMessage(frame, 'openFailed');
+  const body =
+    event.requestContext.http.method === 'POST' ? renderRetry(frame, fields) : renderMessage(frame, 'openFailed');
   return { statusCode: 503, headers: { ...PARTICIPANT_HEADERS, 'retry-after': '5' }, body };
 }

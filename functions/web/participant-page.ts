@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Language, LocalizedText } from '#surveys/schema.ts';
-import { Html, html, raw } from './html.ts';
+import { type Html, html, raw } from './html.ts';
 import { stringsFor, STRINGS } from './strings.ts';
 
 /** Where the exit control goes: a site with nothing to explain. */
@@ -73,11 +73,15 @@ export function renderParticipantPage(frame: PageFrame, content: Html): string {
   // Enter in the form would press the first of them: a hidden forward button comes before
   // them and is the form's default button (pressing Enter moves on, as the visible one does).
   const defaultButton =
-    frame.form === undefined ? '' : html`<button type="submit" form="${frame.form}" name="nav" value="next" class="vh" tabindex="-1" aria-hidden="true">${strings.next}</button>`;
+    frame.form === undefined
+      ? ''
+      : html`<button type="submit" form="${frame.form}" name="nav" value="next" class="vh" tabindex="-1" aria-hidden="true">${strings.next}</button>`;
   const switcher =
     frame.languages.length > 1
       ? html`<nav aria-label="${strings.language}">${frame.languages.map((language) =>
-          language === frame.language ? html`<strong lang="${language}" aria-current="true">${STRINGS[language].languageName}</strong>` : other(language),
+          language === frame.language
+            ? html`<strong lang="${language}" aria-current="true">${STRINGS[language].languageName}</strong>`
+            : other(language),
         )}</nav>`
       : '';
   const footer = support === undefined ? '' : html`<footer><strong>${strings.support}:</strong> ${support}</footer>`;

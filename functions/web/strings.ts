@@ -21,7 +21,8 @@ const en = {
   'problem.invalid-option': 'Please choose one of the options.',
   'problem.unknown-field': 'This answer does not belong to this questionnaire.',
   'problem.repeated': 'This question was answered twice; please choose one option.',
-  'problem.consent-required': 'Please tick the box to say you agree, or close this page if you do not want to take part.',
+  'problem.consent-required':
+    'Please tick the box to say you agree, or close this page if you do not want to take part.',
   thanksHeading: 'Thank you',
   thanksBody: 'Your answers have been saved. You can close this page.',
   receipt: 'Receipt number',
@@ -39,21 +40,28 @@ const en = {
   withdrawHeading: 'Withdraw from the study',
   withdrawBody: 'You can withdraw at any time. All your answers will be deleted and not used.',
   withdrawButton: 'Withdraw and delete my answers',
-  withdrawConfirm: 'Are you sure? All your answers, to every session, will be deleted, and all your links (for the other sessions too) will stop working. This cannot be undone.',
+  withdrawConfirm:
+    'Are you sure? All your answers, to every session, will be deleted, and all your links (for the other sessions too) will stop working. This cannot be undone.',
   withdrawConfirmButton: 'Yes, delete my answers',
-  withdrawnBody: 'Your answers to every session have been deleted, and your links no longer work. Thank you for your time.',
+  withdrawnBody:
+    'Your answers to every session have been deleted, and your links no longer work. Thank you for your time.',
   linkInactive: 'This link is no longer active.',
-  answeredElsewhere: 'These answers could not be saved: this questionnaire was already answered with this link, perhaps in another window. The answers sent first are kept.',
+  answeredElsewhere:
+    'These answers could not be saved: this questionnaire was already answered with this link, perhaps in another window. The answers sent first are kept.',
   seeReceipt: 'See the receipt, or withdraw',
-  confirmEmpty: 'You have not answered anything on this screen. You can continue without answering, or answer the questions below and press Continue.',
+  confirmEmpty:
+    'You have not answered anything on this screen. You can continue without answering, or answer the questions below and press Continue.',
   continueAnyway: 'Continue without answering',
-  nothingAnswered: 'You have not answered any question, so there is nothing to send yet. Go back to answer, or close this page: your link keeps working while the questionnaire is open.',
+  nothingAnswered:
+    'You have not answered any question, so there is nothing to send yet. Go back to answer, or close this page: your link keeps working while the questionnaire is open.',
   saveFailed: 'We could not save your answers just now. They are still here: please try again in a moment.',
   openFailed: 'We could not open the questionnaire just now. Please try again in a moment.',
   tryAgain: 'Try again',
   offline: 'No connection. Your answers are still here: try again when you have signal.',
-  noTrace: 'On a shared phone or computer, to leave no trace: open this link in a private (incognito) window, or clear the browser history when you finish. The “Exit this page” button leaves at once.',
-  withdrawFailed: 'We could not finish deleting your answers just now. Please confirm again in a moment: nothing will be kept.',
+  noTrace:
+    'On a shared phone or computer, to leave no trace: open this link in a private (incognito) window, or clear the browser history when you finish. The “Exit this page” button leaves at once.',
+  withdrawFailed:
+    'We could not finish deleting your answers just now. Please confirm again in a moment: nothing will be kept.',
 };
 
 type Strings = typeof en;
@@ -75,7 +83,8 @@ const ro: Strings = {
   'problem.invalid-option': 'Vă rugăm să alegeți una dintre variante.',
   'problem.unknown-field': 'Acest răspuns nu aparține acestui chestionar.',
   'problem.repeated': 'La această întrebare s-a răspuns de două ori; vă rugăm să alegeți o singură variantă.',
-  'problem.consent-required': 'Vă rugăm să bifați căsuța dacă sunteți de acord sau să închideți pagina dacă nu doriți să participați.',
+  'problem.consent-required':
+    'Vă rugăm să bifați căsuța dacă sunteți de acord sau să închideți pagina dacă nu doriți să participați.',
   thanksHeading: 'Vă mulțumim',
   thanksBody: 'Răspunsurile au fost salvate. Puteți închide această pagină.',
   receipt: 'Număr de confirmare',
@@ -93,21 +102,29 @@ const ro: Strings = {
   withdrawHeading: 'Retragerea din studiu',
   withdrawBody: 'Vă puteți retrage oricând. Toate răspunsurile dumneavoastră vor fi șterse și nu vor fi folosite.',
   withdrawButton: 'Mă retrag și îmi șterg răspunsurile',
-  withdrawConfirm: 'Confirmați? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
+  withdrawConfirm:
+    'Confirmați? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
   withdrawConfirmButton: 'Da, șterge răspunsurile mele',
-  withdrawnBody: 'Răspunsurile dumneavoastră de la toate sesiunile au fost șterse, iar linkurile nu mai funcționează. Vă mulțumim pentru timpul acordat.',
+  withdrawnBody:
+    'Răspunsurile dumneavoastră de la toate sesiunile au fost șterse, iar linkurile nu mai funcționează. Vă mulțumim pentru timpul acordat.',
   linkInactive: 'Acest link nu mai este activ.',
-  answeredElsewhere: 'Aceste răspunsuri nu au putut fi salvate: la chestionar s-a răspuns deja cu acest link, poate într-o altă fereastră. Se păstrează răspunsurile trimise primele.',
+  answeredElsewhere:
+    'Aceste răspunsuri nu au putut fi salvate: la chestionar s-a răspuns deja cu acest link, poate într-o altă fereastră. Se păstrează răspunsurile trimise primele.',
   seeReceipt: 'Vedeți confirmarea sau retrageți-vă',
-  confirmEmpty: 'Nu ați răspuns la nimic pe acest ecran. Puteți continua fără să răspundeți sau puteți răspunde la întrebările de mai jos și apăsa Continuă.',
+  confirmEmpty:
+    'Nu ați răspuns la nimic pe acest ecran. Puteți continua fără să răspundeți sau puteți răspunde la întrebările de mai jos și apăsa Continuă.',
   continueAnyway: 'Continui fără să răspund',
-  nothingAnswered: 'Nu ați răspuns la nicio întrebare, așa că nu este încă nimic de trimis. Reveniți pentru a răspunde sau închideți pagina: linkul funcționează cât timp chestionarul este deschis.',
-  saveFailed: 'Nu am putut salva răspunsurile chiar acum. Ele sunt încă aici: vă rugăm să încercați din nou peste puțin timp.',
+  nothingAnswered:
+    'Nu ați răspuns la nicio întrebare, așa că nu este încă nimic de trimis. Reveniți pentru a răspunde sau închideți pagina: linkul funcționează cât timp chestionarul este deschis.',
+  saveFailed:
+    'Nu am putut salva răspunsurile chiar acum. Ele sunt încă aici: vă rugăm să încercați din nou peste puțin timp.',
   openFailed: 'Nu am putut deschide chestionarul chiar acum. Vă rugăm să încercați din nou peste puțin timp.',
   tryAgain: 'Încercați din nou',
   offline: 'Nu există conexiune. Răspunsurile sunt încă aici: încercați din nou când aveți semnal.',
-  noTrace: 'Pe un telefon sau calculator folosit și de alții, ca să nu rămână nicio urmă: deschideți linkul într-o fereastră privată (incognito) sau ștergeți istoricul browserului la final. Butonul „Părăsiți pagina” vă scoate imediat.',
-  withdrawFailed: 'Nu am putut termina ștergerea răspunsurilor chiar acum. Vă rugăm să confirmați din nou peste puțin timp: nu se va păstra nimic.',
+  noTrace:
+    'Pe un telefon sau calculator folosit și de alții, ca să nu rămână nicio urmă: deschideți linkul într-o fereastră privată (incognito) sau ștergeți istoricul browserului la final. Butonul „Părăsiți pagina” vă scoate imediat.',
+  withdrawFailed:
+    'Nu am putut termina ștergerea răspunsurilor chiar acum. Vă rugăm să confirmați din nou peste puțin timp: nu se va păstra nimic.',
 };
 
 const es: Strings = {
@@ -127,7 +144,8 @@ const es: Strings = {
   'problem.invalid-option': 'Por favor, elige una de las opciones.',
   'problem.unknown-field': 'Esta respuesta no pertenece a este cuestionario.',
   'problem.repeated': 'Esta pregunta se respondió dos veces; por favor, elige una sola opción.',
-  'problem.consent-required': 'Por favor, marca la casilla para decir que aceptas, o cierra esta página si no quieres participar.',
+  'problem.consent-required':
+    'Por favor, marca la casilla para decir que aceptas, o cierra esta página si no quieres participar.',
   thanksHeading: 'Gracias',
   thanksBody: 'Tus respuestas se han guardado. Puedes cerrar esta página.',
   receipt: 'Número de comprobante',
@@ -145,21 +163,29 @@ const es: Strings = {
   withdrawHeading: 'Retirarte del estudio',
   withdrawBody: 'Puedes retirarte en cualquier momento. Todas tus respuestas se borrarán y no se usarán.',
   withdrawButton: 'Retirarme y borrar mis respuestas',
-  withdrawConfirm: '¿Lo confirmas? Se borrarán todas tus respuestas, de todas las sesiones, y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
+  withdrawConfirm:
+    '¿Lo confirmas? Se borrarán todas tus respuestas, de todas las sesiones, y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
   withdrawConfirmButton: 'Sí, borrar mis respuestas',
-  withdrawnBody: 'Se han borrado tus respuestas de todas las sesiones y tus enlaces ya no funcionan. Gracias por tu tiempo.',
+  withdrawnBody:
+    'Se han borrado tus respuestas de todas las sesiones y tus enlaces ya no funcionan. Gracias por tu tiempo.',
   linkInactive: 'Este enlace ya no está activo.',
-  answeredElsewhere: 'No se han podido guardar estas respuestas: este cuestionario ya se respondió con este enlace, quizá en otra ventana. Se mantienen las respuestas enviadas primero.',
+  answeredElsewhere:
+    'No se han podido guardar estas respuestas: este cuestionario ya se respondió con este enlace, quizá en otra ventana. Se mantienen las respuestas enviadas primero.',
   seeReceipt: 'Ver el comprobante o retirarte',
-  confirmEmpty: 'No has respondido nada en esta pantalla. Puedes continuar sin responder, o responder las preguntas de abajo y pulsar Continuar.',
+  confirmEmpty:
+    'No has respondido nada en esta pantalla. Puedes continuar sin responder, o responder las preguntas de abajo y pulsar Continuar.',
   continueAnyway: 'Continuar sin responder',
-  nothingAnswered: 'No has respondido ninguna pregunta, así que todavía no hay nada que enviar. Vuelve atrás para responder o cierra esta página: tu enlace sigue funcionando mientras el cuestionario esté abierto.',
-  saveFailed: 'No hemos podido guardar tus respuestas ahora mismo. Siguen aquí: vuelve a intentarlo dentro de un momento.',
+  nothingAnswered:
+    'No has respondido ninguna pregunta, así que todavía no hay nada que enviar. Vuelve atrás para responder o cierra esta página: tu enlace sigue funcionando mientras el cuestionario esté abierto.',
+  saveFailed:
+    'No hemos podido guardar tus respuestas ahora mismo. Siguen aquí: vuelve a intentarlo dentro de un momento.',
   openFailed: 'No hemos podido abrir el cuestionario ahora mismo. Vuelve a intentarlo dentro de un momento.',
   tryAgain: 'Intentar de nuevo',
   offline: 'Sin conexión. Tus respuestas siguen aquí: vuelve a intentarlo cuando tengas cobertura.',
-  noTrace: 'En un móvil u ordenador compartido, para no dejar rastro: abre este enlace en una ventana privada (incógnito) o borra el historial del navegador al terminar. El botón «Salir de esta página» sale al instante.',
-  withdrawFailed: 'No hemos podido terminar de borrar tus respuestas ahora mismo. Vuelve a confirmarlo dentro de un momento: no se guardará nada.',
+  noTrace:
+    'En un móvil u ordenador compartido, para no dejar rastro: abre este enlace en una ventana privada (incógnito) o borra el historial del navegador al terminar. El botón «Salir de esta página» sale al instante.',
+  withdrawFailed:
+    'No hemos podido terminar de borrar tus respuestas ahora mismo. Vuelve a confirmarlo dentro de un momento: no se guardará nada.',
 };
 
 const ca: Strings = {
@@ -179,7 +205,8 @@ const ca: Strings = {
   'problem.invalid-option': 'Si us plau, tria una de les opcions.',
   'problem.unknown-field': 'Aquesta resposta no pertany a aquest qüestionari.',
   'problem.repeated': "Aquesta pregunta s'ha respost dues vegades; si us plau, tria una sola opció.",
-  'problem.consent-required': "Si us plau, marca la casella per dir que hi estàs d'acord, o tanca aquesta pàgina si no vols participar.",
+  'problem.consent-required':
+    "Si us plau, marca la casella per dir que hi estàs d'acord, o tanca aquesta pàgina si no vols participar.",
   thanksHeading: 'Gràcies',
   thanksBody: "Les teves respostes s'han desat. Pots tancar aquesta pàgina.",
   receipt: 'Número de comprovant',
@@ -197,21 +224,29 @@ const ca: Strings = {
   withdrawHeading: "Retirar-te de l'estudi",
   withdrawBody: 'Et pots retirar en qualsevol moment. Totes les teves respostes s’esborraran i no es faran servir.',
   withdrawButton: 'Retirar-me i esborrar les meves respostes',
-  withdrawConfirm: 'Ho confirmes? S’esborraran totes les teves respostes, de totes les sessions, i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
+  withdrawConfirm:
+    'Ho confirmes? S’esborraran totes les teves respostes, de totes les sessions, i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
   withdrawConfirmButton: 'Sí, esborra les meves respostes',
-  withdrawnBody: 'S’han esborrat les teves respostes de totes les sessions i els teus enllaços ja no funcionen. Gràcies pel teu temps.',
+  withdrawnBody:
+    'S’han esborrat les teves respostes de totes les sessions i els teus enllaços ja no funcionen. Gràcies pel teu temps.',
   linkInactive: 'Aquest enllaç ja no està actiu.',
-  answeredElsewhere: 'No s’han pogut desar aquestes respostes: aquest qüestionari ja es va respondre amb aquest enllaç, potser en una altra finestra. Es mantenen les respostes enviades primer.',
+  answeredElsewhere:
+    'No s’han pogut desar aquestes respostes: aquest qüestionari ja es va respondre amb aquest enllaç, potser en una altra finestra. Es mantenen les respostes enviades primer.',
   seeReceipt: 'Veure el comprovant o retirar-te',
-  confirmEmpty: 'No has respost res en aquesta pantalla. Pots continuar sense respondre, o respondre les preguntes de sota i prémer Continua.',
+  confirmEmpty:
+    'No has respost res en aquesta pantalla. Pots continuar sense respondre, o respondre les preguntes de sota i prémer Continua.',
   continueAnyway: 'Continuar sense respondre',
-  nothingAnswered: 'No has respost cap pregunta, així que encara no hi ha res per enviar. Torna enrere per respondre o tanca aquesta pàgina: el teu enllaç continua funcionant mentre el qüestionari estigui obert.',
-  saveFailed: 'No hem pogut desar les teves respostes ara mateix. Encara són aquí: torna-ho a provar d’aquí a un moment.',
+  nothingAnswered:
+    'No has respost cap pregunta, així que encara no hi ha res per enviar. Torna enrere per respondre o tanca aquesta pàgina: el teu enllaç continua funcionant mentre el qüestionari estigui obert.',
+  saveFailed:
+    'No hem pogut desar les teves respostes ara mateix. Encara són aquí: torna-ho a provar d’aquí a un moment.',
   openFailed: 'No hem pogut obrir el qüestionari ara mateix. Torna-ho a provar d’aquí a un moment.',
   tryAgain: 'Torna-ho a provar',
   offline: 'Sense connexió. Les teves respostes encara són aquí: torna-ho a provar quan tinguis cobertura.',
-  noTrace: 'En un mòbil o ordinador compartit, per no deixar rastre: obre aquest enllaç en una finestra privada (incògnit) o esborra l’historial del navegador en acabar. El botó «Sortir d’aquesta pàgina» surt a l’instant.',
-  withdrawFailed: 'No hem pogut acabar d’esborrar les teves respostes ara mateix. Torna-ho a confirmar d’aquí a un moment: no es guardarà res.',
+  noTrace:
+    'En un mòbil o ordinador compartit, per no deixar rastre: obre aquest enllaç en una finestra privada (incògnit) o esborra l’historial del navegador en acabar. El botó «Sortir d’aquesta pàgina» surt a l’instant.',
+  withdrawFailed:
+    'No hem pogut acabar d’esborrar les teves respostes ara mateix. Torna-ho a confirmar d’aquí a un moment: no es guardarà res.',
 };
 
 /** The key of an interface string. */

@@ -12,14 +12,24 @@ import { html, type Html } from './html.ts';
 
 const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
 const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
-const fmt = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : value.toFixed(1));
+const fmt = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '–' : value.toFixed(1);
 
 /** One sentence per shown whole-cohort cell, from the documented reading conventions. */
 export function describeFinding(catalog: Catalog, programme: Programme, row: SummaryRow): string | undefined {
   if (row.suppressed || row.group !== null || row.indicators === null) return undefined;
-  const where = [programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name, programme.sessions.find((session) => session.id === row.session)?.name.en].filter((part) => part !== undefined).join(', ');
+  const where = [
+    programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name,
+    programme.sessions.find((session) => session.id === row.session)?.name.en,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
   const instrument = catalog.instruments.get(row.instrument);
-  const context = { name: instrument?.name.en ?? row.instrument, direction: instrument?.direction ?? 'higher-better', percent: instrument?.scoring.rule === 'percent-correct' } as const;
+  const context = {
+    name: instrument?.name.en ?? row.instrument,
+    direction: instrument?.direction ?? 'higher-better',
+    percent: instrument?.scoring.rule === 'percent-correct',
+  } as const;
   const reading = readChange(context, {
     n_paired: row.n_paired ?? 0,
     mean_pre_paired: row.indicators.mean_pre,
@@ -39,7 +49,13 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
     const text = describeFinding(catalog, programme, row);
     if (text === undefined || row.indicators?.mean_change == null) return [];
     const instrument = catalog.instruments.get(row.instrument);
-    const chart = changeWithIntervalChart(instrument?.name.en ?? row.instrument, row.indicators.mean_change, row.indicators.ci95_low, row.indicators.ci95_high, instrument?.direction ?? 'higher-better');
+    const chart = changeWithIntervalChart(
+      instrument?.name.en ?? row.instrument,
+      row.indicators.mean_change,
+      row.indicators.ci95_low,
+      row.indicators.ci95_high,
+      instrument?.direction ?? 'higher-better',
+    );
     return [html`<li style="margin-bottom:12px">${text}<br>${chart}</li>`];
   });
   const cohortName = (id: string): string => programme.cohorts.find((cohort) => cohort.id === id)?.name ?? id;
@@ -62,7 +78,9 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
     }
   }
   const body = html`<div style="max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45"><h1 style="font-size:22px">${programme.name.en ?? programme.id}: summary for ${summary.period}</h1><h2 style="font-size:18px">Findings</h2>${
-    findings.length === 0 ? html`<p>Not enough people have answered before and after yet to report results.</p>` : html`<ul style="padding-left:18px">${findings}</ul>`
+    findings.length === 0
+      ? html`<p>Not enough people have answered before and after yet to report results.</p>`
+      : html`<ul style="padding-left:18px">${findings}</ul>`
   }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown; where needed more groups are hidden so that no small group can be worked out from the totals, and a group that grew by fewer than ${summary.k} people since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. ${programme.rounding.base > 1 ? `Counts under ${programme.rounding.below} are rounded to the nearest ${programme.rounding.base}; averages use the exact figures.` : ''} No names, links, dates or individual answers are included.</p></div>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
 }

@@ -17,8 +17,18 @@ import { renderParticipantPage, type PageFrame } from './participant-page.ts';
 import { stringsFor, type StringKey } from './strings.ts';
 
 /** The frame of a programme's pages at a link's path. */
-export function frameFor(programme: Pick<WaveContext['programme'], 'languages' | 'quickExit' | 'supportLine'>, language: Language, path: string): PageFrame {
-  return { language, languages: programme.languages, path, quickExit: programme.quickExit, supportLine: programme.supportLine };
+export function frameFor(
+  programme: Pick<WaveContext['programme'], 'languages' | 'quickExit' | 'supportLine'>,
+  language: Language,
+  path: string,
+): PageFrame {
+  return {
+    language,
+    languages: programme.languages,
+    path,
+    quickExit: programme.quickExit,
+    supportLine: programme.supportLine,
+  };
 }
 
 /** The id of the questionnaire's form (the language buttons belong to it). */
@@ -48,7 +58,9 @@ export function renderSurveyStep(
   const problemsByField = new Map(errors.map((error) => [error.field, error.problem]));
   const problem = (field: string): Html | '' => {
     const found = problemsByField.get(field);
-    return found === undefined ? '' : html`<p class="msg" id="${fieldId(field)}-error">${strings[`problem.${found}` as StringKey]}</p>`;
+    return found === undefined
+      ? ''
+      : html`<p class="msg" id="${fieldId(field)}-error">${strings[`problem.${found}` as StringKey]}</p>`;
   };
   const chosen = (field: string): string | undefined => values[field];
   const radioGroup = (field: string, legend: string, options: readonly { value: string; label: string }[]): Html => {
@@ -64,12 +76,15 @@ export function renderSurveyStep(
   // (a crafted post) are named by one line, never listed: the page never echoes them.
   const fieldsOfAnyStep = new Set(steps.flatMap((candidate) => candidate.fields));
   const ownErrors = errors.filter((error) => fieldsOfAnyStep.has(error.field));
-  const strayLine = errors.some((error) => !fieldsOfAnyStep.has(error.field)) ? html`<li>${strings['problem.unknown-field']}</li>` : '';
+  const strayLine = errors.some((error) => !fieldsOfAnyStep.has(error.field))
+    ? html`<li>${strings['problem.unknown-field']}</li>`
+    : '';
   const summary =
     errors.length === 0
       ? ''
       : html`<div class="err" role="alert" tabindex="-1"><h2>${strings.errorsHeading}</h2><ul>${ownErrors.map(
-          (error) => html`<li><a href="#${fieldId(error.field)}">${strings[`problem.${error.problem}` as StringKey]}</a></li>`,
+          (error) =>
+            html`<li><a href="#${fieldId(error.field)}">${strings[`problem.${error.problem}` as StringKey]}</a></li>`,
         )}${strayLine}</ul></div>`;
 
   let body: Html;
@@ -90,7 +105,10 @@ export function renderSurveyStep(
   } else {
     const instrument = step?.instrument === undefined ? undefined : catalog.instruments.get(step.instrument);
     const items = (instrument?.items ?? []).map((item, itemIndex) => {
-      const options = instrument === undefined ? [] : optionsOf(instrument, itemIndex).map((option) => ({ value: option.value, label: text(option.label) }));
+      const options =
+        instrument === undefined
+          ? []
+          : optionsOf(instrument, itemIndex).map((option) => ({ value: option.value, label: text(option.label) }));
       if (item.sensitive) options.push({ value: PREFER_NOT_TO_SAY, label: strings.preferNotToSay });
       return radioGroup(answerField(instrument?.id ?? '', item.id), text(item.text), options);
     });
@@ -99,7 +117,9 @@ export function renderSurveyStep(
 
   // Answers of the other screens travel with the form, so the last screen sends them all.
   const own = new Set(step?.fields ?? []);
-  const carried = Object.entries(values).flatMap(([field, value]) => (own.has(field) ? [] : [html`<input type="hidden" name="${field}" value="${value}">`]));
+  const carried = Object.entries(values).flatMap(([field, value]) =>
+    own.has(field) ? [] : [html`<input type="hidden" name="${field}" value="${value}">`],
+  );
   const last = index >= steps.length - 1;
   const number = new Intl.NumberFormat(language);
   const progress =
@@ -133,7 +153,10 @@ export function renderThanks(frame: PageFrame, receipt: string): string {
   );
 }
 
-/** Withdrawal asks once more before deleting anything, saying plainly what goes (and, after a failure, that nothing was finished). */
+/**
+ * Withdrawal asks once more before deleting anything, saying plainly what goes (and, after a failure, that nothing was
+ * finished).
+ */
 export function renderWithdrawConfirm(frame: PageFrame, failed = false): string {
   const strings = stringsFor(frame.language);
   return renderParticipantPage(
@@ -145,13 +168,19 @@ export function renderWithdrawConfirm(frame: PageFrame, failed = false): string 
 /** A withdrawn participant's link: deleted just now, or simply no longer active (neutral). */
 export function renderWithdrawn(frame: PageFrame, justNow: boolean): string {
   const strings = stringsFor(frame.language);
-  return renderParticipantPage(justNow ? { ...frame, linkQuery: '&withdrawn=1' } : frame, html`<h1>${strings.pageTitle}</h1><p>${justNow ? strings.withdrawnBody : strings.linkInactive}</p>`);
+  return renderParticipantPage(
+    justNow ? { ...frame, linkQuery: '&withdrawn=1' } : frame,
+    html`<h1>${strings.pageTitle}</h1><p>${justNow ? strings.withdrawnBody : strings.linkInactive}</p>`,
+  );
 }
 
 /** Answers for a wave already answered (another window): they lead back to the receipt and withdrawal. */
 export function renderAnsweredElsewhere(frame: PageFrame): string {
   const strings = stringsFor(frame.language);
-  return renderParticipantPage(frame, html`<h1>${strings.pageTitle}</h1><p>${strings.answeredElsewhere}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.seeReceipt}</a></p>`);
+  return renderParticipantPage(
+    frame,
+    html`<h1>${strings.pageTitle}</h1><p>${strings.answeredElsewhere}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.seeReceipt}</a></p>`,
+  );
 }
 
 /**
@@ -162,7 +191,12 @@ export function renderAnsweredElsewhere(frame: PageFrame): string {
 export function renderRetry(frame: PageFrame, fields: Readonly<Record<string, string | string[]>>): string {
   const strings = stringsFor(frame.language);
   const carried = Object.entries(fields)
-    .filter(([field, value]) => typeof value === 'string' && value.length <= 100 && /^(consent|lang|step|nav|a\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field))
+    .filter(
+      ([field, value]) =>
+        typeof value === 'string' &&
+        value.length <= 100 &&
+        /^(consent|lang|step|nav|a\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field),
+    )
     .slice(0, 200)
     .map(([field, value]) => html`<input type="hidden" name="${field}" value="${String(value)}">`);
   return renderParticipantPage(

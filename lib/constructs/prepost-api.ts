@@ -30,7 +30,8 @@ const authenticatedBy: Readonly<Record<HandlerName, string>> = {
   'submit-survey': participantLink,
   'get-impact': evaluatorToken,
   'get-dashboard': evaluatorToken,
-  'sign-in': 'The function accepts the evaluator token in the sign-in link only if its hash is stored, and only then sets it as an HttpOnly session cookie.',
+  'sign-in':
+    'The function accepts the evaluator token in the sign-in link only if its hash is stored, and only then sets it as an HttpOnly session cookie.',
 };
 
 /**
@@ -118,17 +119,22 @@ export class PrepostApi extends Construct {
     const integrations = new Map<HandlerName, HttpLambdaIntegration>();
     for (const route of props.routes ?? allRoutes) {
       const fn = props.functions.get(route.handler);
-      if (fn === undefined) throw new Error(`PrepostApi: no function for handler "${route.handler}" (route ${route.method} ${route.path})`);
+      if (fn === undefined)
+        throw new Error(`PrepostApi: no function for handler "${route.handler}" (route ${route.method} ${route.path})`);
       let integration = integrations.get(route.handler);
       if (integration === undefined) {
         integration = new HttpLambdaIntegration(`${pascalCase(route.handler)}Integration`, fn);
         integrations.set(route.handler, integration);
       }
-      const httpRoute = new apigwv2.HttpRoute(this, `${pascalCase(route.method.toLowerCase())}${pascalCase(route.path)}Route`, {
-        httpApi: this.httpApi,
-        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
-        integration,
-      });
+      const httpRoute = new apigwv2.HttpRoute(
+        this,
+        `${pascalCase(route.method.toLowerCase())}${pascalCase(route.path)}Route`,
+        {
+          httpApi: this.httpApi,
+          routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
+          integration,
+        },
+      );
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: `No API Gateway authorizer; the function authenticates. ${authenticatedBy[route.handler]}`,

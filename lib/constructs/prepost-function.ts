@@ -104,7 +104,9 @@ export class PrepostFunction extends NodejsFunction {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? functionDefaults.memorySize,
-      ...(props.reservedConcurrentExecutions === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       timeout: props.trigger === 'schedule' ? functionDefaults.scheduledTimeout : functionDefaults.httpTimeout,
       logGroup,
       role,
@@ -133,7 +135,8 @@ export class PrepostFunction extends NodejsFunction {
     // X-Ray's PutTraceSegments and PutTelemetryRecords, added by `tracing`, take no resource.
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Only the X-Ray actions added for active tracing use "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+      reason:
+        'Only the X-Ray actions added for active tracing use "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
     });
   }
 
@@ -148,8 +151,12 @@ export class PrepostFunction extends NodejsFunction {
     const actions = [
       ...(accessMode === 'write' ? [] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']),
       // UpdateItem: an erasure counts itself on the aggregation marks (ADD erasures).
-      ...(accessMode === 'read' ? [] : ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      ...(accessMode === 'read'
+        ? []
+        : ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
     ];
-    this.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/${TIME_INDEX_NAME}`] }));
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/${TIME_INDEX_NAME}`] }),
+    );
   }
 }

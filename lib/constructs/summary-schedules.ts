@@ -58,7 +58,10 @@ export class SummarySchedules extends Construct {
  * Checks a programme's schedule here, at synth, where the message can name the programme,
  * rather than leaving a malformed cron for CloudFormation to reject mid-deployment.
  */
-export function toScheduleExpression(programmeId: string, { cron, timezone }: SummarySchedule): scheduler.ScheduleExpression {
+export function toScheduleExpression(
+  programmeId: string,
+  { cron, timezone }: SummarySchedule,
+): scheduler.ScheduleExpression {
   const where = `programme "${programmeId}" summarySchedule`;
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
@@ -68,7 +71,9 @@ export function toScheduleExpression(programmeId: string, { cron, timezone }: Su
   const body = /^cron\((.*)\)$/.exec(cron.trim())?.[1] ?? cron.trim();
   const fields = body.split(/\s+/);
   if (fields.length !== 6) {
-    throw new Error(`${where}.cron: "${cron}" must have 6 fields (minutes hours day-of-month month day-of-week year), as EventBridge Scheduler expects`);
+    throw new Error(
+      `${where}.cron: "${cron}" must have 6 fields (minutes hours day-of-month month day-of-week year), as EventBridge Scheduler expects`,
+    );
   }
   if ((fields[2] === '?') === (fields[4] === '?')) {
     throw new Error(`${where}.cron: "${cron}" must set exactly one of day-of-month and day-of-week to "?"`);

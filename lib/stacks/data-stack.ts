@@ -50,7 +50,11 @@ export class DataStack extends Stack {
     });
     // Responses carry TSK = <receivedAt>#...: the newest response of a cohort is one item of this
     // index, so aggregation recomputes only cohorts with new responses (functions/adapters/dynamo-keys.ts).
-    this.table.addLocalSecondaryIndex({ indexName: TIME_INDEX_NAME, sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING }, projectionType: dynamodb.ProjectionType.KEYS_ONLY });
+    this.table.addLocalSecondaryIndex({
+      indexName: TIME_INDEX_NAME,
+      sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    });
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -63,7 +67,8 @@ export class DataStack extends Stack {
     });
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This bucket is the access-log destination of the summary bucket; logging it into itself would log its own log deliveries without end.',
+      reason:
+        'This bucket is the access-log destination of the summary bucket; logging it into itself would log its own log deliveries without end.',
     });
 
     this.summaryBucket = new s3.Bucket(this, 'SummaryBucket', {
@@ -84,11 +89,14 @@ export class DataStack extends Stack {
     // `grantPut` would also add retention, legal hold, tagging and s3:Abort*, unused here.
     this.summaryPublisherPolicy = new iam.ManagedPolicy(this, 'SummaryPublisherPolicy', {
       description: 'prepost: write published summaries (s3:PutObject on the summary bucket objects)',
-      statements: [new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.summaryBucket.arnForObjects('*')] })],
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.summaryBucket.arnForObjects('*')] }),
+      ],
     });
     Validations.of(this.summaryPublisherPolicy).acknowledge({
       id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/*'),
-      reason: 'Summary object keys are chosen at run time (programme and period), so the resource is every object of this one bucket; the only action is s3:PutObject.',
+      reason:
+        'Summary object keys are chosen at run time (programme and period), so the resource is every object of this one bucket; the only action is s3:PutObject.',
     });
 
     this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {
@@ -101,7 +109,8 @@ export class DataStack extends Stack {
     });
     Validations.of(this.linkKeySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; rotating the key would make every issued link unresolvable.',
+      reason:
+        'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; rotating the key would make every issued link unresolvable.',
     });
   }
 }

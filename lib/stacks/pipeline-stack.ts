@@ -76,7 +76,10 @@ export class PipelineStack extends Stack {
     super(scope, id, props);
 
     const functions = new Map<HandlerName | ScheduledHandlerName, PrepostFunction>();
-    for (const [name, access] of Object.entries(functionAccess) as [HandlerName | ScheduledHandlerName, FunctionAccess][]) {
+    for (const [name, access] of Object.entries(functionAccess) as [
+      HandlerName | ScheduledHandlerName,
+      FunctionAccess,
+    ][]) {
       const fn = new PrepostFunction(this, `${pascalCase(name)}Function`, {
         entry: handlerEntry(name),
         trigger: access.trigger,
@@ -94,7 +97,12 @@ export class PipelineStack extends Stack {
       }
       if (access.mailFunders === true) {
         fn.addEnvironment('SENDER_ADDRESS', props.senderAddress);
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: this.senderIdentityArns(props.senderAddress) }));
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: this.senderIdentityArns(props.senderAddress),
+          }),
+        );
       }
       functions.set(name, fn);
     }
@@ -109,14 +117,19 @@ export class PipelineStack extends Stack {
       programmes: props.programmes,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the survey links, evaluator API and dashboard' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: 'Base URL of the survey links, evaluator API and dashboard',
+    });
   }
 
   /** The SES identities a sender address can be verified as: the address itself, or its domain. */
   private senderIdentityArns(address: string): string[] {
     const domain = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(address)?.[1];
     if (domain === undefined) throw new Error(`PipelineStack: senderAddress "${address}" is not an email address`);
-    return [address, domain].map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+    return [address, domain].map((identity) =>
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+    );
   }
 }
 

@@ -28,7 +28,9 @@ describe('dynamoItemSize', () => {
     expect(dynamoItemSize({ m: {} })).toBe(1 + 3);
     expect(dynamoItemSize({ m: { a: 'x', bb: 'yy' } })).toBe(1 + 3 + (1 + 1 + 1) + (1 + 2 + 2));
     expect(dynamoItemSize({ l: ['x', 'yy'] })).toBe(1 + 3 + (1 + 1) + (1 + 2));
-    expect(dynamoItemSize({ answers: { mood: { 'mood-last-week': 'good' } } })).toBe(7 + 3 + (1 + 4 + 3 + (1 + 14 + 4)));
+    expect(dynamoItemSize({ answers: { mood: { 'mood-last-week': 'good' } } })).toBe(
+      7 + 3 + (1 + 4 + 3 + (1 + 14 + 4)),
+    );
   });
 
   it('leaves out undefined attributes, as the document client does', () => {

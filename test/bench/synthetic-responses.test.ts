@@ -10,7 +10,12 @@ import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/a
 import { scoreInstrument } from '#core/scoring.ts';
 import { resolveWave } from '#core/waves.ts';
 import { bareSinglePass, planBarePass } from '../../bench/bare-pass.ts';
-import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from '../../bench/synthetic-responses.ts';
+import {
+  BENCH_COHORT,
+  BENCH_PROGRAMME,
+  BENCH_SESSION,
+  generateCohortResponses,
+} from '../../bench/synthetic-responses.ts';
 
 const programme = catalog.programmes.get(BENCH_PROGRAMME);
 if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
@@ -59,7 +64,8 @@ describe('bareSinglePass', () => {
         if (instrument === undefined) throw new Error(`no instrument ${id}`);
         const itemScores = scoreInstrument(instrument, response.answers[id]).itemScores;
         const offset = response.wave === 'pre' ? 0 : plan.instruments.length;
-        expected[offset + index] = (expected[offset + index] ?? 0) + itemScores.reduce<number>((sum, score) => sum + (score ?? 0), 0);
+        expected[offset + index] =
+          (expected[offset + index] ?? 0) + itemScores.reduce<number>((sum, score) => sum + (score ?? 0), 0);
       });
     }
     expect(bareSinglePass(plan, responses)).toEqual(expected);

@@ -6,8 +6,16 @@ import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
 import type { Catalog } from '#surveys/catalog.ts';
-import { answerField, CONSENT_FIELD, groupField, sameAnswers, validateAnswers, type FieldError, type ValidAnswers } from '#core/answers.ts';
-import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
+import {
+  answerField,
+  CONSENT_FIELD,
+  groupField,
+  sameAnswers,
+  validateAnswers,
+  type FieldError,
+  type ValidAnswers,
+} from '#core/answers.ts';
+import { resolveWave, type WaveContext } from '#core/waves.ts';
 
 function programme(id: string): Programme {
   const found = catalog.programmes.get(id);
@@ -40,7 +48,7 @@ function errorsOf(result: ReturnType<typeof validateAnswers>): FieldError[] {
   return result.errors;
 }
 
-function valueOf(result: ReturnType<typeof validateAnswers>): ValidAnswers {
+function acceptedValue(result: ReturnType<typeof validateAnswers>): ValidAnswers {
   if (!result.ok) throw new Error(`expected the submission to be accepted: ${JSON.stringify(result.errors)}`);
   return result.value;
 }
@@ -53,7 +61,9 @@ describe('the fixtures', () => {
     const safety = catalog.instruments.get(SAFETY);
     expect(safety?.items.find((item) => item.id === 'safe-at-home')?.sensitive).toBe(true);
     expect(catalog.instruments.get(RSES)?.items.find((item) => item.id === 'rses-1')?.sensitive).toBe(true);
-    expect(catalog.instruments.get(LEADERSHIP)?.items.find((item) => item.id === 'speak-up-with-authorities')?.sensitive).toBe(false);
+    expect(
+      catalog.instruments.get(LEADERSHIP)?.items.find((item) => item.id === 'speak-up-with-authorities')?.sensitive,
+    ).toBe(false);
     expect(answerField(RSES, 'rses-1')).toBe('a.rosenberg-self-esteem.rses-1');
     expect(groupField('role')).toBe('g.role');
   });
@@ -67,21 +77,29 @@ describe('the fixtures', () => {
 
 describe('validateAnswers: consent', () => {
   it('refuses a submission without consent', () => {
-    expect(errorsOf(validateAnswers(jPre, catalog, { [answerField(RSES, 'rses-1')]: 'agree' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { [answerField(RSES, 'rses-1')]: 'agree' }))).toEqual([
+      { field: 'consent', problem: 'consent-required' },
+    ]);
   });
 
   it('refuses an empty consent', () => {
-    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '' }))).toEqual([
+      { field: 'consent', problem: 'consent-required' },
+    ]);
   });
 
   it('refuses another consent version', () => {
-    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '2019-01-1' }))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { consent: '2019-01-1' }))).toEqual([
+      { field: 'consent', problem: 'consent-required' },
+    ]);
     // Another programme's version is not this one's.
-    expect(errorsOf(validateAnswers(jPre, catalog, consentD))).toEqual([{ field: 'consent', problem: 'consent-required' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, consentD))).toEqual([
+      { field: 'consent', problem: 'consent-required' },
+    ]);
   });
 
   it('accepts consent with nothing answered (every item may be skipped)', () => {
-    const value = valueOf(validateAnswers(jPre, catalog, consentJ));
+    const value = acceptedValue(validateAnswers(jPre, catalog, consentJ));
     expect(value.answers).toEqual({ [RSES]: {}, 'rights-justice-quiz': {}, [SAFETY]: {}, 'community-leadership': {} });
     expect(value.groups).toEqual({});
   });
@@ -90,32 +108,49 @@ describe('validateAnswers: consent', () => {
 describe('validateAnswers: fields', () => {
   it('refuses an option the item does not have, on that field', () => {
     const field = answerField(RSES, 'rses-3');
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'totally' }))).toEqual([{ field, problem: 'invalid-option' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'totally' }))).toEqual([
+      { field, problem: 'invalid-option' },
+    ]);
     // Another item's option is not this item's either: the rights quiz uses a/b/c.
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'a' }))).toEqual([{ field, problem: 'invalid-option' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'a' }))).toEqual([
+      { field, problem: 'invalid-option' },
+    ]);
   });
 
   it('refuses an unknown field', () => {
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, 'a.rosenberg-self-esteem.rses-11': 'agree' }))).toEqual([
-      { field: 'a.rosenberg-self-esteem.rses-11', problem: 'unknown-field' },
+    expect(
+      errorsOf(validateAnswers(jPre, catalog, { ...consentJ, 'a.rosenberg-self-esteem.rses-11': 'agree' })),
+    ).toEqual([{ field: 'a.rosenberg-self-esteem.rses-11', problem: 'unknown-field' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, name: 'Maria' }))).toEqual([
+      { field: 'name', problem: 'unknown-field' },
     ]);
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, name: 'Maria' }))).toEqual([{ field: 'name', problem: 'unknown-field' }]);
   });
 
   it('refuses answers to an instrument this wave does not ask', () => {
     const field = answerField('mood', 'mood-today');
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'good' }))).toEqual([{ field, problem: 'unknown-field' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: 'good' }))).toEqual([
+      { field, problem: 'unknown-field' },
+    ]);
   });
 
   it('refuses a field sent twice', () => {
     const field = answerField(RSES, 'rses-1');
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'disagree'] }))).toEqual([{ field, problem: 'repeated' }]);
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'agree'] }))).toEqual([{ field, problem: 'repeated' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'disagree'] }))).toEqual([
+      { field, problem: 'repeated' },
+    ]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [field]: ['agree', 'agree'] }))).toEqual([
+      { field, problem: 'repeated' },
+    ]);
   });
 
   it('reports every problem of a submission at once', () => {
     const errors = errorsOf(
-      validateAnswers(jPre, catalog, { consent: 'old', [answerField(RSES, 'rses-1')]: 'nope', [answerField(RSES, 'rses-2')]: ['agree', 'agree'], extra: 'x' }),
+      validateAnswers(jPre, catalog, {
+        consent: 'old',
+        [answerField(RSES, 'rses-1')]: 'nope',
+        [answerField(RSES, 'rses-2')]: ['agree', 'agree'],
+        extra: 'x',
+      }),
     );
     expect(errors).toHaveLength(4);
     expect(errors).toEqual(
@@ -129,22 +164,31 @@ describe('validateAnswers: fields', () => {
   });
 
   it('counts empty strings as unanswered', () => {
-    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, [answerField(RSES, 'rses-1')]: '', [answerField(RSES, 'rses-2')]: 'agree', [answerField(SAFETY, 'safe-at-home')]: '' }));
+    const value = acceptedValue(
+      validateAnswers(jPre, catalog, {
+        ...consentJ,
+        [answerField(RSES, 'rses-1')]: '',
+        [answerField(RSES, 'rses-2')]: 'agree',
+        [answerField(SAFETY, 'safe-at-home')]: '',
+      }),
+    );
     expect(value.answers[RSES]).toEqual({ 'rses-2': 'agree' });
     expect(value.answers[SAFETY]).toEqual({});
   });
 
   it('ignores the lang control field', () => {
-    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, lang: 'en' }));
+    const value = acceptedValue(validateAnswers(jPre, catalog, { ...consentJ, lang: 'en' }));
     expect(JSON.stringify(value)).not.toContain('lang');
   });
 
   it('accepts "prefer not to say" on a sensitive item only', () => {
     const sensitive = answerField(SAFETY, 'safe-at-home');
-    const value = valueOf(validateAnswers(jPre, catalog, { ...consentJ, [sensitive]: 'prefer-not-to-say' }));
+    const value = acceptedValue(validateAnswers(jPre, catalog, { ...consentJ, [sensitive]: 'prefer-not-to-say' }));
     expect(value.answers[SAFETY]).toEqual({ 'safe-at-home': 'prefer-not-to-say' });
     const plain = answerField(LEADERSHIP, 'speak-up-with-authorities');
-    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [plain]: 'prefer-not-to-say' }))).toEqual([{ field: plain, problem: 'invalid-option' }]);
+    expect(errorsOf(validateAnswers(jPre, catalog, { ...consentJ, [plain]: 'prefer-not-to-say' }))).toEqual([
+      { field: plain, problem: 'invalid-option' },
+    ]);
   });
 
   it('returns the accepted answers grouped by instrument, one entry per wave instrument', () => {
@@ -156,7 +200,7 @@ describe('validateAnswers: fields', () => {
       [answerField(SAFETY, 'safe-in-neighbourhood')]: 'agree',
       [answerField('community-leadership', 'organise-women')]: 'very-confident',
     };
-    expect(valueOf(validateAnswers(jPre, catalog, fields))).toEqual({
+    expect(acceptedValue(validateAnswers(jPre, catalog, fields))).toEqual({
       answers: {
         [RSES]: { 'rses-1': 'agree', 'rses-10': 'strongly-agree' },
         'rights-justice-quiz': { 'legal-aid': 'dont-know' },
@@ -170,16 +214,27 @@ describe('validateAnswers: fields', () => {
 
 describe('validateAnswers: subgroup questions', () => {
   it('accepts the options of the subgroups this wave asks, and returns them as groups', () => {
-    const value = valueOf(validateAnswers(dPre, catalog, { ...consentD, 'g.role': 'mentee', 'g.age-band': '45-59', 'g.migrant-background': 'prefer-not-to-say' }));
+    const value = acceptedValue(
+      validateAnswers(dPre, catalog, {
+        ...consentD,
+        'g.role': 'mentee',
+        'g.age-band': '45-59',
+        'g.migrant-background': 'prefer-not-to-say',
+      }),
+    );
     expect(value.groups).toEqual({ role: 'mentee', 'age-band': '45-59', 'migrant-background': 'prefer-not-to-say' });
   });
 
   it('refuses a value that is not an option', () => {
-    expect(errorsOf(validateAnswers(dPre, catalog, { ...consentD, 'g.role': 'boss' }))).toEqual([{ field: 'g.role', problem: 'invalid-option' }]);
+    expect(errorsOf(validateAnswers(dPre, catalog, { ...consentD, 'g.role': 'boss' }))).toEqual([
+      { field: 'g.role', problem: 'invalid-option' },
+    ]);
   });
 
   it('refuses a subgroup question in a wave that does not ask it', () => {
-    expect(errorsOf(validateAnswers(dPost, catalog, { ...consentD, 'g.role': 'mentee' }))).toEqual([{ field: 'g.role', problem: 'unknown-field' }]);
+    expect(errorsOf(validateAnswers(dPost, catalog, { ...consentD, 'g.role': 'mentee' }))).toEqual([
+      { field: 'g.role', problem: 'unknown-field' },
+    ]);
   });
 });
 
@@ -202,9 +257,15 @@ describe('validateAnswers: items that may not be skipped', () => {
   const testContext: WaveContext = { ...jPre, wave: { instruments: [required.id], subgroups: [] } };
 
   it('reports a missing non-skippable item as required, and an empty one too', () => {
-    expect(errorsOf(validateAnswers(testContext, testCatalog, consentJ))).toEqual([{ field: 'a.test-required.must', problem: 'required' }]);
-    expect(errorsOf(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': '' }))).toEqual([{ field: 'a.test-required.must', problem: 'required' }]);
-    expect(valueOf(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': 'yes' })).answers).toEqual({ 'test-required': { must: 'yes' } });
+    expect(errorsOf(validateAnswers(testContext, testCatalog, consentJ))).toEqual([
+      { field: 'a.test-required.must', problem: 'required' },
+    ]);
+    expect(errorsOf(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': '' }))).toEqual([
+      { field: 'a.test-required.must', problem: 'required' },
+    ]);
+    expect(
+      acceptedValue(validateAnswers(testContext, testCatalog, { ...consentJ, 'a.test-required.must': 'yes' })).answers,
+    ).toEqual({ 'test-required': { must: 'yes' } });
   });
 });
 
@@ -224,7 +285,10 @@ describe('sameAnswers', () => {
   });
 
   it('fails when one answer or group differs, or one is missing', () => {
-    const oneAnswer: ValidAnswers = { ...value, answers: { ...value.answers, [RSES]: { 'rses-1': 'agree', 'rses-2': 'agree' } } };
+    const oneAnswer: ValidAnswers = {
+      ...value,
+      answers: { ...value.answers, [RSES]: { 'rses-1': 'agree', 'rses-2': 'agree' } },
+    };
     const oneFewer: ValidAnswers = { ...value, answers: { ...value.answers, [RSES]: { 'rses-1': 'agree' } } };
     const oneGroup: ValidAnswers = { ...value, groups: { role: 'mentor', 'age-band': '30-44' } };
     for (const other of [oneAnswer, oneFewer, oneGroup]) expect(sameAnswers(value, other)).toBe(false);
@@ -235,7 +299,17 @@ describe('what the server keeps between screens', () => {
   it('keeps only fields of the wave holding a value it accepts, and never an unknown field', async () => {
     const { knownAnswers } = await import('#core/answers.ts');
     const field = answerField(RSES, 'rses-1');
-    const kept = knownAnswers(jPre, catalog, { ...consentJ, [field]: 'agree', [answerField(RSES, 'rses-2')]: 'nonsense', [answerField(RSES, 'rses-3')]: ['agree', 'disagree'], 'a.unknown.x': 'agree', lang: 'en', step: '2', nav: 'next', __proto__x: 'y' });
+    const kept = knownAnswers(jPre, catalog, {
+      ...consentJ,
+      [field]: 'agree',
+      [answerField(RSES, 'rses-2')]: 'nonsense',
+      [answerField(RSES, 'rses-3')]: ['agree', 'disagree'],
+      'a.unknown.x': 'agree',
+      lang: 'en',
+      step: '2',
+      nav: 'next',
+      __proto__x: 'y',
+    });
     expect(kept).toEqual({ ...consentJ, [field]: 'agree' });
     // A consent for another version of the text is no consent.
     expect(knownAnswers(jPre, catalog, { [CONSENT_FIELD]: 'an-old-version' })).toEqual({});
@@ -248,7 +322,9 @@ describe('what the server keeps between screens', () => {
   it('counts as answered only an option chosen for a question, not "prefer not to say" nor subgroup answers', async () => {
     const { hasScoredAnswer } = await import('#core/answers.ts');
     expect(hasScoredAnswer({ ...consentJ })).toBe(false);
-    expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: 'prefer-not-to-say', 'g.site': 'iasi' })).toBe(false);
+    expect(
+      hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: 'prefer-not-to-say', 'g.site': 'iasi' }),
+    ).toBe(false);
     expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: '' })).toBe(false);
     expect(hasScoredAnswer({ ...consentJ, [answerField(LEADERSHIP, 'lead-1')]: 'agree' })).toBe(true);
   });

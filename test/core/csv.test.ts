@@ -7,7 +7,15 @@ import { parseCsv, toCsv } from '#core/csv.ts';
 
 describe('toCsv', () => {
   it('ends every line, the last included, with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', '2'], ['3', '4']])).toBe('a,b\r\n1,2\r\n3,4\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,2\r\n3,4\r\n');
     expect(toCsv(['only'], [])).toBe('only\r\n');
   });
 
@@ -28,7 +36,9 @@ describe('toCsv', () => {
   });
 
   it('writes non-finite numbers as empty cells', () => {
-    expect(toCsv(['a', 'b', 'c'], [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]])).toBe('a,b,c\r\n,,\r\n');
+    expect(toCsv(['a', 'b', 'c'], [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]])).toBe(
+      'a,b,c\r\n,,\r\n',
+    );
   });
 
   it('leaves negative numbers as numbers (they are values, not formulas)', () => {
@@ -90,10 +100,18 @@ describe('parseCsv', () => {
 describe('CSV as European spreadsheets save it', () => {
   it('reads the separator from the header (comma, semicolon, tab) or from a sep= first line', async () => {
     const { readCsvTable } = await import('#core/csv.ts');
-    expect(readCsvTable('pre;post\r\n3,5;4,5\r\n')).toEqual({ separator: ';', header: ['pre', 'post'], rows: [{ line: 2, cells: ['3,5', '4,5'] }] });
+    expect(readCsvTable('pre;post\r\n3,5;4,5\r\n')).toEqual({
+      separator: ';',
+      header: ['pre', 'post'],
+      rows: [{ line: 2, cells: ['3,5', '4,5'] }],
+    });
     expect(readCsvTable('pre\tpost\n1\t2\n').separator).toBe('\t');
     expect(readCsvTable('"a;b",post\n1,2\n').separator).toBe(',');
-    expect(readCsvTable('sep=;\npre;post\n1;2\n')).toEqual({ separator: ';', header: ['pre', 'post'], rows: [{ line: 3, cells: ['1', '2'] }] });
+    expect(readCsvTable('sep=;\npre;post\n1;2\n')).toEqual({
+      separator: ';',
+      header: ['pre', 'post'],
+      rows: [{ line: 3, cells: ['1', '2'] }],
+    });
   });
 
   it('decodes UTF-16 with a byte order mark, and UTF-8 with or without one', async () => {
@@ -118,12 +136,18 @@ describe('readStatsCsv', () => {
   it('refuses, naming the row, an unquoted decimal comma that would split numbers in a comma file', async () => {
     const { readStatsCsv } = await import('#core/stats-csv.ts');
     // Today's reader took this as pre = 3, post = 5: a "result" from wrong numbers.
-    expect(() => readStatsCsv('pre,post\n3,5,4,5\n')).toThrow('row 2: 4 cells but the header has 2 columns (a decimal comma');
-    expect(() => readStatsCsv('pre,post\n"3,5",4\n')).toThrow('row 2: pre "3,5" is not a number (use a point for decimals');
+    expect(() => readStatsCsv('pre,post\n3,5,4,5\n')).toThrow(
+      'row 2: 4 cells but the header has 2 columns (a decimal comma',
+    );
+    expect(() => readStatsCsv('pre,post\n"3,5",4\n')).toThrow(
+      'row 2: pre "3,5" is not a number (use a point for decimals',
+    );
   });
 
   it('refuses a column named twice', async () => {
     const { readStatsCsv } = await import('#core/stats-csv.ts');
-    expect(() => readStatsCsv('pre,post,pre\n1,2,3\n')).toThrow('the header row has the column "pre" twice (columns 1 and 3)');
+    expect(() => readStatsCsv('pre,post,pre\n1,2,3\n')).toThrow(
+      'the header row has the column "pre" twice (columns 1 and 3)',
+    );
   });
 });

@@ -25,8 +25,16 @@ const EMPTY: Indicators = (() => {
 
 let cells = 0;
 
-/** A cell with n completers; its mean change is a unique marker (n + 0.4xxx) the published text must not hold when hidden. */
-function cell(n: number, group: GroupKey | null, instrument = 'rosenberg-self-esteem', cohort = 'barcelona-2026'): IndicatorRow {
+/**
+ * A cell with n completers; its mean change is a unique marker (n + 0.4xxx) the published text must not hold when
+ * hidden.
+ */
+function cell(
+  n: number,
+  group: GroupKey | null,
+  instrument = 'rosenberg-self-esteem',
+  cohort = 'barcelona-2026',
+): IndicatorRow {
   cells += 1;
   const marker = n + 0.4 + cells / 10_000;
   return {
@@ -34,13 +42,26 @@ function cell(n: number, group: GroupKey | null, instrument = 'rosenberg-self-es
     session: 'mentoring-cycle',
     instrument,
     group,
-    indicators: { ...EMPTY, n_pre: n, n_post: n, n_paired: n, mean_pre_paired: 10, mean_post_paired: 10 + marker, mean_change: marker, ci95_low: n, ci95_high: n + 1 },
+    indicators: {
+      ...EMPTY,
+      n_pre: n,
+      n_post: n,
+      n_paired: n,
+      mean_pre_paired: 10,
+      mean_post_paired: 10 + marker,
+      mean_change: marker,
+      ci95_low: n,
+      ci95_high: n + 1,
+    },
   };
 }
 const g = (dimension: string, value: string): GroupKey => ({ dimension, value });
 
 /** Every group whose aggregate an outsider can derive from the published summaries, with its exact size. */
-function derivable(published: readonly Summary[], exact: readonly (readonly IndicatorRow[])[]): { what: string; size: number }[] {
+function derivable(
+  published: readonly Summary[],
+  exact: readonly (readonly IndicatorRow[])[],
+): { what: string; size: number }[] {
   const groups: { what: string; size: number }[] = [];
   published.forEach((summary, index) => {
     const counts = new Map((exact[index] ?? []).map((row) => [cellKey(row), row.indicators.n_paired]));
@@ -48,10 +69,28 @@ function derivable(published: readonly Summary[], exact: readonly (readonly Indi
     for (const row of shown) groups.push({ what: `shown ${cellKey(row)}`, size: counts.get(cellKey(row)) ?? -1 });
     // Total minus the shown categories of each dimension of each table.
     for (const total of shown.filter((row) => row.group === null)) {
-      const dimensions = new Set(summary.rows.filter((row) => row.group !== null && row.cohort === total.cohort && row.session === total.session && row.instrument === total.instrument).map((row) => row.group?.dimension));
+      const dimensions = new Set(
+        summary.rows
+          .filter(
+            (row) =>
+              row.group !== null &&
+              row.cohort === total.cohort &&
+              row.session === total.session &&
+              row.instrument === total.instrument,
+          )
+          .map((row) => row.group?.dimension),
+      );
       for (const dimension of dimensions) {
-        const shownCategories = shown.filter((row) => row.group?.dimension === dimension && row.cohort === total.cohort && row.session === total.session && row.instrument === total.instrument);
-        const size = (counts.get(cellKey(total)) ?? 0) - shownCategories.reduce((sum, row) => sum + (counts.get(cellKey(row)) ?? 0), 0);
+        const shownCategories = shown.filter(
+          (row) =>
+            row.group?.dimension === dimension &&
+            row.cohort === total.cohort &&
+            row.session === total.session &&
+            row.instrument === total.instrument,
+        );
+        const size =
+          (counts.get(cellKey(total)) ?? 0) -
+          shownCategories.reduce((sum, row) => sum + (counts.get(cellKey(row)) ?? 0), 0);
         groups.push({ what: `total minus shown ${dimension} in ${cellKey(total)}`, size });
       }
     }
@@ -62,7 +101,10 @@ function derivable(published: readonly Summary[], exact: readonly (readonly Indi
       const shownBefore = new Set(earlier.rows.filter((row) => !row.suppressed).map(cellKey));
       for (const row of shown) {
         if (!shownBefore.has(cellKey(row))) continue;
-        groups.push({ what: `difference of ${cellKey(row)}`, size: Math.abs((counts.get(cellKey(row)) ?? 0) - (before.get(cellKey(row)) ?? 0)) });
+        groups.push({
+          what: `difference of ${cellKey(row)}`,
+          size: Math.abs((counts.get(cellKey(row)) ?? 0) - (before.get(cellKey(row)) ?? 0)),
+        });
       }
     }
   });
@@ -89,7 +131,9 @@ function publishAndAttack(programme: Programme, periods: readonly (readonly Indi
     const [header, ...lines] = parseCsv(csv);
     expect(lines).toHaveLength(summary.rows.length);
     const suppressedColumn = header?.indexOf('suppressed') ?? -1;
-    expect(lines.filter((line) => line[suppressedColumn] === 'true')).toHaveLength(summary.rows.filter((row) => row.suppressed).length);
+    expect(lines.filter((line) => line[suppressedColumn] === 'true')).toHaveLength(
+      summary.rows.filter((row) => row.suppressed).length,
+    );
     const rows = periods[index] ?? [];
     for (const row of summary.rows.filter((candidate) => candidate.suppressed)) {
       const source = rows.find((candidate) => cellKey(candidate) === cellKey(row));
@@ -99,7 +143,9 @@ function publishAndAttack(programme: Programme, periods: readonly (readonly Indi
       expect(csv).not.toContain(exact);
       expect(JSON.stringify(summary)).not.toContain(exact);
       // HTML shows one decimal: the hidden cell's marker must not appear among the shown figures.
-      const shownMarkers = summary.rows.filter((candidate) => !candidate.suppressed).map((candidate) => candidate.indicators?.mean_change?.toFixed(1));
+      const shownMarkers = summary.rows
+        .filter((candidate) => !candidate.suppressed)
+        .map((candidate) => candidate.indicators?.mean_change?.toFixed(1));
       if (!shownMarkers.includes(marker)) expect(html).not.toContain(`>${marker}<`);
     }
   });
@@ -108,23 +154,40 @@ function publishAndAttack(programme: Programme, periods: readonly (readonly Indi
 
 describe('disclosure control, attacked', () => {
   it.each([1, 2, 9])('hides a subgroup of %i (k = 10) and what would give it away', (small) => {
-    const [summary] = publishAndAttack(dones, [[cell(30, null), cell(small, g('role', 'mentor')), cell(30 - small, g('role', 'mentee'))]]);
+    const [summary] = publishAndAttack(dones, [
+      [cell(30, null), cell(small, g('role', 'mentor')), cell(30 - small, g('role', 'mentee'))],
+    ]);
     const mentor = summary?.rows.find((row) => row.group?.value === 'mentor');
     expect(mentor?.suppression?.reason).toBe('fewer-than-k');
     expect(summary?.rows.find((row) => row.group?.value === 'mentee')?.suppression?.reason).toBe('secondary');
   });
 
   it('protects a dimension where one category is small and the total is shown', () => {
-    const rows = [cell(40, null), cell(4, g('age-band', '18-29')), cell(12, g('age-band', '30-44')), cell(11, g('age-band', '45-59')), cell(13, g('age-band', '60-plus'))];
+    const rows = [
+      cell(40, null),
+      cell(4, g('age-band', '18-29')),
+      cell(12, g('age-band', '30-44')),
+      cell(11, g('age-band', '45-59')),
+      cell(13, g('age-band', '60-plus')),
+    ];
     const [summary] = publishAndAttack(dones, [rows]);
     expect(summary?.rows.find((row) => row.group === null)?.suppressed).toBe(false);
     expect(summary?.rows.filter((row) => row.suppressed)).toHaveLength(2);
   });
 
   it('protects two small categories whose union is under k, and people in no category', () => {
-    publishAndAttack(dones, [[cell(30, null), cell(3, g('age-band', '18-29')), cell(4, g('age-band', '30-44')), cell(23, g('age-band', '45-59'))]]);
+    publishAndAttack(dones, [
+      [
+        cell(30, null),
+        cell(3, g('age-band', '18-29')),
+        cell(4, g('age-band', '30-44')),
+        cell(23, g('age-band', '45-59')),
+      ],
+    ]);
     // 2 people answered "prefer not to say": total 24, shown categories 11 + 11 would give them away.
-    const [summary] = publishAndAttack(dones, [[cell(24, null), cell(11, g('migrant-background', 'yes')), cell(11, g('migrant-background', 'no'))]]);
+    const [summary] = publishAndAttack(dones, [
+      [cell(24, null), cell(11, g('migrant-background', 'yes')), cell(11, g('migrant-background', 'no'))],
+    ]);
     expect(summary?.rows.filter((row) => row.suppressed).length).toBeGreaterThan(0);
   });
 
@@ -139,7 +202,12 @@ describe('disclosure control, attacked', () => {
   });
 
   it('hides a cohort entirely below k, every cell', () => {
-    const [summary] = publishAndAttack(justrom3, [[cell(4, null, 'rosenberg-self-esteem', 'iasi-2020'), cell(4, g('site', 'iasi'), 'rosenberg-self-esteem', 'iasi-2020')]]);
+    const [summary] = publishAndAttack(justrom3, [
+      [
+        cell(4, null, 'rosenberg-self-esteem', 'iasi-2020'),
+        cell(4, g('site', 'iasi'), 'rosenberg-self-esteem', 'iasi-2020'),
+      ],
+    ]);
     expect(summary?.rows.every((row) => row.suppressed)).toBe(true);
   });
 
@@ -151,7 +219,11 @@ describe('disclosure control, attacked', () => {
   });
 
   it('says why every hidden cell is hidden', () => {
-    const hidden = protectCells([cell(30, null), cell(2, g('role', 'mentor')), cell(28, g('role', 'mentee'))], 10, undefined);
+    const hidden = protectCells(
+      [cell(30, null), cell(2, g('role', 'mentor')), cell(28, g('role', 'mentee'))],
+      10,
+      undefined,
+    );
     expect([...hidden.values()].sort()).toEqual(['fewer-than-k', 'secondary']);
   });
 });

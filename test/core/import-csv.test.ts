@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
-import { readImportCsv, templateColumns, type ImportFile, type ImportProblem, type PaperResponse } from '#core/import-csv.ts';
+import {
+  readImportCsv,
+  templateColumns,
+  type ImportFile,
+  type ImportProblem,
+  type PaperResponse,
+} from '#core/import-csv.ts';
 import { resolveWave } from '#core/waves.ts';
 import { toCsv } from '#core/csv.ts';
 
@@ -36,12 +42,20 @@ function responses(file: ImportFile): PaperResponse[] {
   });
 }
 
-const problemAt = (file: ImportFile, row: number, column: string | null): ImportProblem | undefined => file.problems.find((problem) => problem.row === row && problem.column === column);
+const problemAt = (file: ImportFile, row: number, column: string | null): ImportProblem | undefined =>
+  file.problems.find((problem) => problem.row === row && problem.column === column);
 
 describe('templateColumns', () => {
-  it('lists the fixed columns, then each wave\'s subgroup questions and items in the form\'s order', () => {
+  it("lists the fixed columns, then each wave's subgroup questions and items in the form's order", () => {
     const columns = templateColumns(dones, catalog, CYCLE, 'pre');
-    expect(columns?.slice(0, 9)).toEqual([...KEYS, 'language', 'role', 'migrant-background', 'age-band', 'reverse-mentoring']);
+    expect(columns?.slice(0, 9)).toEqual([
+      ...KEYS,
+      'language',
+      'role',
+      'migrant-background',
+      'age-band',
+      'reverse-mentoring',
+    ]);
     expect(columns?.slice(9, 11)).toEqual([`${RSES}.rses-1`, `${RSES}.rses-2`]);
     expect(columns).toContain('ucla-loneliness-3.isolated');
     // The post wave asks no subgroup questions.
@@ -62,8 +76,23 @@ describe('templateColumns', () => {
 
 describe('readImportCsv: accepted rows', () => {
   it('reads positions as printed on the form and values alike, into the answers the web form would give', () => {
-    const header = [...KEYS, `${RSES}.rses-1`, `${RSES}.rses-2`, `${RSES}.rses-3`, 'personal-safety.safe-at-home', 'rights-justice-quiz.legal-aid'];
-    const [byPosition, byValue] = responses(readJ(csv(header, ['p-1', MEETING, 'pre', 'yes', '4', '1', '', 'prefer-not-to-say', '2'], ['p-2', MEETING, 'post', 'YES', 'strongly-agree', 'Strongly disagree', '', 'Prefer not to say', 'b'])));
+    const header = [
+      ...KEYS,
+      `${RSES}.rses-1`,
+      `${RSES}.rses-2`,
+      `${RSES}.rses-3`,
+      'personal-safety.safe-at-home',
+      'rights-justice-quiz.legal-aid',
+    ];
+    const [byPosition, byValue] = responses(
+      readJ(
+        csv(
+          header,
+          ['p-1', MEETING, 'pre', 'yes', '4', '1', '', 'prefer-not-to-say', '2'],
+          ['p-2', MEETING, 'post', 'YES', 'strongly-agree', 'Strongly disagree', '', 'Prefer not to say', 'b'],
+        ),
+      ),
+    );
     const context = resolveWave(justrom3, 'iasi-2020', MEETING, 'pre');
     if (context === undefined) throw new Error('no such wave');
     const web = validateAnswers(context, catalog, {
@@ -74,14 +103,29 @@ describe('readImportCsv: accepted rows', () => {
       [answerField('rights-justice-quiz', 'legal-aid')]: 'b',
     });
     if (!web.ok) throw new Error('the web form refused the answers');
-    expect(byPosition).toEqual({ row: 2, participant: 'p-1', session: MEETING, wave: 'pre', language: 'ro', answers: web.value });
+    expect(byPosition).toEqual({
+      row: 2,
+      participant: 'p-1',
+      session: MEETING,
+      wave: 'pre',
+      language: 'ro',
+      answers: web.value,
+    });
     expect(byValue?.answers).toEqual(web.value);
     expect(byValue).toMatchObject({ row: 3, wave: 'post' });
   });
 
   it('reads subgroup questions by position or value, and the language of the form', () => {
     const header = [...KEYS, 'language', 'role', 'age-band', 'mood.mood-last-week'];
-    const [first, second] = responses(readD(csv(header, ['p-1', CYCLE, 'pre', 'yes', 'es', '2', '18-29', '5'], ['p-2', CYCLE, 'pre', 'yes', '', 'mentor', 'prefer-not-to-say', ''])));
+    const [first, second] = responses(
+      readD(
+        csv(
+          header,
+          ['p-1', CYCLE, 'pre', 'yes', 'es', '2', '18-29', '5'],
+          ['p-2', CYCLE, 'pre', 'yes', '', 'mentor', 'prefer-not-to-say', ''],
+        ),
+      ),
+    );
     expect(first?.language).toBe('es');
     expect(first?.answers.groups).toEqual({ role: 'mentee', 'age-band': '18-29' });
     expect(first?.answers.answers.mood).toEqual({ 'mood-last-week': 'very-good' });
@@ -105,14 +149,32 @@ describe('readImportCsv: accepted rows', () => {
 
 describe('readImportCsv: problems, each with its row and column', () => {
   it('refuses options that do not exist, naming the accepted positions and values', () => {
-    const header = [...KEYS, `${RSES}.rses-1`, `${RSES}.rses-2`, 'personal-safety.safe-at-home', 'rights-justice-quiz.legal-aid'];
-    const file = readJ(csv(header, ['p-1', MEETING, 'pre', 'yes', '5', 'maybe', '6', 'prefer-not-to-say'], ['p-2', MEETING, 'pre', 'yes', '0', '', '', '']));
-    expect(problemAt(file, 2, `${RSES}.rses-1`)?.message).toBe('"5" is not an option: 1-4 (as printed on the form) or strongly-disagree, disagree, agree, strongly-agree, prefer-not-to-say');
+    const header = [
+      ...KEYS,
+      `${RSES}.rses-1`,
+      `${RSES}.rses-2`,
+      'personal-safety.safe-at-home',
+      'rights-justice-quiz.legal-aid',
+    ];
+    const file = readJ(
+      csv(
+        header,
+        ['p-1', MEETING, 'pre', 'yes', '5', 'maybe', '6', 'prefer-not-to-say'],
+        ['p-2', MEETING, 'pre', 'yes', '0', '', '', ''],
+      ),
+    );
+    expect(problemAt(file, 2, `${RSES}.rses-1`)?.message).toBe(
+      '"5" is not an option: 1-4 (as printed on the form) or strongly-disagree, disagree, agree, strongly-agree, prefer-not-to-say',
+    );
     expect(problemAt(file, 2, `${RSES}.rses-2`)?.message).toContain('"maybe" is not an option');
     // A sensitive item offers "prefer not to say", but not as a number past the options.
-    expect(problemAt(file, 2, 'personal-safety.safe-at-home')?.message).toContain('1-5 (as printed on the form) or strongly-disagree, disagree, neither, agree, strongly-agree, prefer-not-to-say');
+    expect(problemAt(file, 2, 'personal-safety.safe-at-home')?.message).toContain(
+      '1-5 (as printed on the form) or strongly-disagree, disagree, neither, agree, strongly-agree, prefer-not-to-say',
+    );
     // A quiz item does not offer it.
-    expect(problemAt(file, 2, 'rights-justice-quiz.legal-aid')?.message).toContain('"prefer-not-to-say" is not an option');
+    expect(problemAt(file, 2, 'rights-justice-quiz.legal-aid')?.message).toContain(
+      '"prefer-not-to-say" is not an option',
+    );
     expect(problemAt(file, 3, `${RSES}.rses-1`)).toBeDefined();
     expect(file.problems).toHaveLength(5);
     expect(file.rows.map((row) => [row.participant, row.response])).toEqual([
@@ -122,27 +184,53 @@ describe('readImportCsv: problems, each with its row and column', () => {
   });
 
   it('requires consent given on paper as "yes"', () => {
-    const file = readJ(csv([...KEYS, `${RSES}.rses-1`], ['p-1', MEETING, 'pre', '', '1'], ['p-2', MEETING, 'pre', 'no', '1']));
-    expect(problemAt(file, 2, 'consent')?.message).toBe(`must be "yes": answers are imported only with consent given on the paper form (consent version ${justrom3.consent.version})`);
+    const file = readJ(
+      csv([...KEYS, `${RSES}.rses-1`], ['p-1', MEETING, 'pre', '', '1'], ['p-2', MEETING, 'pre', 'no', '1']),
+    );
+    expect(problemAt(file, 2, 'consent')?.message).toBe(
+      `must be "yes": answers are imported only with consent given on the paper form (consent version ${justrom3.consent.version})`,
+    );
     expect(problemAt(file, 3, 'consent')?.message).toContain('not "no"');
   });
 
   it('names unknown sessions, waves and languages', () => {
-    const file = readJ(csv([...KEYS, 'language'], ['p-1', 'session-9', 'pre', 'yes', ''], ['p-2', MEETING, 'during', 'yes', ''], ['p-3', MEETING, 'pre', 'yes', 'fr'], ['', MEETING, 'pre', 'yes', '']));
-    expect(problemAt(file, 2, 'session')?.message).toBe(`no session "session-9" in justrom3-mentoring; sessions: ${justrom3.sessions.map((session) => session.id).join(', ')}`);
+    const file = readJ(
+      csv(
+        [...KEYS, 'language'],
+        ['p-1', 'session-9', 'pre', 'yes', ''],
+        ['p-2', MEETING, 'during', 'yes', ''],
+        ['p-3', MEETING, 'pre', 'yes', 'fr'],
+        ['', MEETING, 'pre', 'yes', ''],
+      ),
+    );
+    expect(problemAt(file, 2, 'session')?.message).toBe(
+      `no session "session-9" in justrom3-mentoring; sessions: ${justrom3.sessions.map((session) => session.id).join(', ')}`,
+    );
     expect(problemAt(file, 3, 'wave')?.message).toBe('the wave must be pre or post, not "during"');
-    expect(problemAt(file, 4, 'language')?.message).toBe('"fr" is not a language of justrom3-mentoring: ro, en (or empty for ro)');
+    expect(problemAt(file, 4, 'language')?.message).toBe(
+      '"fr" is not a language of justrom3-mentoring: ro, en (or empty for ro)',
+    );
     expect(problemAt(file, 5, 'participant')?.message).toContain('participant id is missing');
   });
 
-  it('refuses an answer to a question the row\'s wave does not ask', () => {
+  it("refuses an answer to a question the row's wave does not ask", () => {
     const file = readD(csv([...KEYS, 'role'], ['p-1', CYCLE, 'post', 'yes', 'mentor']));
-    expect(file.problems).toEqual([{ row: 2, column: 'role', message: `not asked in ${CYCLE} post: leave it empty in this row` }]);
+    expect(file.problems).toEqual([
+      { row: 2, column: 'role', message: `not asked in ${CYCLE} post: leave it empty in this row` },
+    ]);
   });
 
   it('refuses two rows for one participant and wave', () => {
-    const file = readJ(csv(KEYS, ['p-1', MEETING, 'pre', 'yes'], ['p-1', MEETING, 'post', 'yes'], ['p-1', MEETING, 'pre', 'yes']));
-    expect(file.problems).toEqual([{ row: 4, column: 'participant', message: `row 2 already holds p-1's answers to ${MEETING} pre: one row per participant and wave` }]);
+    const file = readJ(
+      csv(KEYS, ['p-1', MEETING, 'pre', 'yes'], ['p-1', MEETING, 'post', 'yes'], ['p-1', MEETING, 'pre', 'yes']),
+    );
+    expect(file.problems).toEqual([
+      {
+        row: 4,
+        column: 'participant',
+        message: `row 2 already holds p-1's answers to ${MEETING} pre: one row per participant and wave`,
+      },
+    ]);
   });
 
   it('checks the header: required, unknown and repeated columns', () => {
@@ -152,8 +240,15 @@ describe('readImportCsv: problems, each with its row and column', () => {
       { row: 1, column: 'consent', message: 'this column is required' },
     ]);
     expect(missing.rows).toEqual([]);
-    const odd = readJ(csv([...KEYS, 'rosenberg-self-esteem.rses-11', 'site', `${RSES}.rses-1`, `${RSES}.rses-1`], ['p-1', MEETING, 'pre', 'yes', '', '', '1', '2']));
-    expect(problemAt(odd, 1, 'rosenberg-self-esteem.rses-11')?.message).toContain('not a column of programme justrom3-mentoring');
+    const odd = readJ(
+      csv(
+        [...KEYS, 'rosenberg-self-esteem.rses-11', 'site', `${RSES}.rses-1`, `${RSES}.rses-1`],
+        ['p-1', MEETING, 'pre', 'yes', '', '', '1', '2'],
+      ),
+    );
+    expect(problemAt(odd, 1, 'rosenberg-self-esteem.rses-11')?.message).toContain(
+      'not a column of programme justrom3-mentoring',
+    );
     expect(problemAt(odd, 1, 'site')).toBeDefined();
     expect(problemAt(odd, 1, `${RSES}.rses-1`)?.message).toBe('this column appears twice');
   });
@@ -170,7 +265,9 @@ describe('readImportCsv: problems, each with its row and column', () => {
   });
 
   it('says so when the file holds no answers', () => {
-    expect(readJ(csv(KEYS)).problems).toEqual([{ row: 2, column: null, message: 'the file has a header but no answers' }]);
+    expect(readJ(csv(KEYS)).problems).toEqual([
+      { row: 2, column: null, message: 'the file has a header but no answers' },
+    ]);
     expect(readJ('').problems.map((problem) => problem.column)).toEqual(['participant', 'session', 'wave', 'consent']);
   });
 });

@@ -19,7 +19,10 @@ function answers(correct: number): Record<string, string> {
   return Object.fromEntries(
     (quiz?.items ?? []).map((item, index) => {
       const options = quiz === undefined ? [] : optionsOf(quiz, index);
-      const chosen = index < correct ? options.find((option) => option.correct === true) : options.find((option) => option.correct !== true);
+      const chosen =
+        index < correct
+          ? options.find((option) => option.correct === true)
+          : options.find((option) => option.correct !== true);
       return [item.id, chosen?.value ?? ''];
     }),
   );
@@ -52,7 +55,12 @@ describe('quiz topics', () => {
 
   it('reports % correct per topic beside the whole quiz, outside the subgroup and Holm families', () => {
     // Two people: before, the first 2 right; after, the first 4 right.
-    const rows = computeCohortIndicators(programme, catalog, 'iasi-2020', [response('a', 'pre', 2), response('a', 'post', 4), response('b', 'pre', 2), response('b', 'post', 4)]);
+    const rows = computeCohortIndicators(programme, catalog, 'iasi-2020', [
+      response('a', 'pre', 2),
+      response('a', 'post', 4),
+      response('b', 'pre', 2),
+      response('b', 'post', 4),
+    ]);
     const quizRows = rows.filter((row) => row.session === 'individual-meeting-1' && row.instrument === QUIZ);
     const whole = quizRows.find((row) => row.part === undefined && row.group === null);
     expect(whole?.indicators.mean_pre_paired).toBeCloseTo((2 / quiz.items.length) * 100, 10);

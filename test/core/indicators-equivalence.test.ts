@@ -12,7 +12,14 @@ import type { StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { compileScorer } from '#core/compiled-scorer.ts';
 import { scoreInstrument } from '#core/scoring.ts';
-import { cronbachAlpha, normalisedGain, pairedStatistics, reliableChange, reliableChangeAt, type ReliableChange } from '#core/paired-statistics.ts';
+import {
+  cronbachAlpha,
+  normalisedGain,
+  pairedStatistics,
+  reliableChange,
+  reliableChangeAt,
+  type ReliableChange,
+} from '#core/paired-statistics.ts';
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');
@@ -44,7 +51,9 @@ function answersFrom(picks: readonly number[]): StoredResponse['answers'] {
   return answers;
 }
 
-function responsesOf(participants: readonly { role: string | undefined; pre: number[] | undefined; post: number[] | undefined }[]): StoredResponse[] {
+function responsesOf(
+  participants: readonly { role: string | undefined; pre: number[] | undefined; post: number[] | undefined }[],
+): StoredResponse[] {
   return participants.flatMap((participant, index) =>
     (['pre', 'post'] as const).flatMap((wave): StoredResponse[] => {
       const picks = participant[wave];
@@ -90,17 +99,31 @@ describe('the aggregation engine', () => {
             const post: number[] = [];
             participants.forEach((participant, index) => {
               if (role !== null && participant.role !== role) return;
-              const before = responses.find((response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'pre');
-              const after = responses.find((response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'post');
+              const before = responses.find(
+                (response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'pre',
+              );
+              const after = responses.find(
+                (response) => response.participant === `p${String(index).padStart(3, '0')}` && response.wave === 'post',
+              );
               const scoreBefore = before === undefined ? null : scoreInstrument(instrument, before.answers[id]);
               const scoreAfter = after === undefined ? null : scoreInstrument(instrument, after.answers[id]);
-              if (role === null && scoreBefore !== null && scoreBefore.score !== null && scoreBefore.itemScores.every((value) => value !== null)) wholeAlphaItems.push(scoreBefore.itemScores as number[]);
+              if (
+                role === null &&
+                scoreBefore !== null &&
+                scoreBefore.score !== null &&
+                scoreBefore.itemScores.every((value) => value !== null)
+              )
+                wholeAlphaItems.push(scoreBefore.itemScores as number[]);
               if (scoreBefore?.score != null && scoreAfter?.score != null) {
                 pre.push(scoreBefore.score);
                 post.push(scoreAfter.score);
               }
             });
-            const row = rows.find((candidate) => candidate.instrument === id && (role === null ? candidate.group === null : candidate.group?.value === role));
+            const row = rows.find(
+              (candidate) =>
+                candidate.instrument === id &&
+                (role === null ? candidate.group === null : candidate.group?.value === role),
+            );
             if (row === undefined) {
               expect(pre).toHaveLength(0);
               continue;
@@ -123,7 +146,15 @@ describe('the aggregation engine', () => {
             close(actual.g_av, expected.g_av);
             if (role === null) close(actual.alpha_baseline, cronbachAlpha(wholeAlphaItems));
             // One threshold per table: the whole group's S_diff, in every cell.
-            const rci: ReliableChange = role === null ? reliableChange(pre, post, actual.reliability, instrument.direction) : reliableChangeAt(pre, post, wholeThreshold === null ? null : wholeThreshold / 1.96, instrument.direction);
+            const rci: ReliableChange =
+              role === null
+                ? reliableChange(pre, post, actual.reliability, instrument.direction)
+                : reliableChangeAt(
+                    pre,
+                    post,
+                    wholeThreshold === null ? null : wholeThreshold / 1.96,
+                    instrument.direction,
+                  );
             if (role === null) wholeThreshold = rci.rci_threshold;
             close(actual.rci_threshold, rci.rci_threshold);
             close(actual.rci_improved, rci.rci_improved);
@@ -152,12 +183,24 @@ describe('the aggregation engine', () => {
 
   it('gives the same bytes whatever the order of the responses, for cohort and pool', () => {
     fc.assert(
-      fc.property(fc.array(participantArbitrary, { minLength: 1, maxLength: 25 }), fc.integer(), (participants, seed) => {
-        const responses = responsesOf(participants);
-        const shuffled = [...responses].sort((a, b) => ((a.participant.charCodeAt(3) * 31 + seed) % 7) - ((b.participant.charCodeAt(3) * 31 + seed) % 7) || (a.wave < b.wave ? 1 : -1));
-        expect(JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', shuffled))).toBe(JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', responses)));
-        expect(JSON.stringify(computePooledIndicators(programme, catalog, shuffled))).toBe(JSON.stringify(computePooledIndicators(programme, catalog, responses)));
-      }),
+      fc.property(
+        fc.array(participantArbitrary, { minLength: 1, maxLength: 25 }),
+        fc.integer(),
+        (participants, seed) => {
+          const responses = responsesOf(participants);
+          const shuffled = [...responses].sort(
+            (a, b) =>
+              ((a.participant.charCodeAt(3) * 31 + seed) % 7) - ((b.participant.charCodeAt(3) * 31 + seed) % 7) ||
+              (a.wave < b.wave ? 1 : -1),
+          );
+          expect(JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', shuffled))).toBe(
+            JSON.stringify(computeCohortIndicators(programme, catalog, 'barcelona-2026', responses)),
+          );
+          expect(JSON.stringify(computePooledIndicators(programme, catalog, shuffled))).toBe(
+            JSON.stringify(computePooledIndicators(programme, catalog, responses)),
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -167,40 +210,68 @@ describe('the aggregation engine', () => {
     const quiz = catalog.instruments.get('rights-justice-quiz');
     if (justrom3 === undefined || quiz === undefined) throw new Error('seed definitions missing');
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 30 }), (people) => {
-        const answersOf = (right: readonly boolean[]): StoredResponse['answers'] => ({
-          [quiz.id]: Object.fromEntries(
-            quiz.items.map((item, index) => {
-              const options = optionsOf(quiz, index);
-              return [item.id, (right[index] === true ? options.find((option) => option.correct === true) : options.find((option) => option.correct !== true))?.value ?? ''];
-            }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+            fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
           ),
-        });
-        const responses: StoredResponse[] = people.flatMap(([before, after], index) =>
-          ([['pre', before], ['post', after]] as const).map(([wave, right]) => ({
-            programme: justrom3.id,
-            cohort: 'iasi-2020',
-            participant: `q${String(index).padStart(3, '0')}`,
-            session: 'individual-meeting-1',
-            wave,
-            answers: answersOf(right),
-            groups: {},
-            language: 'ro',
-            consentVersion: '1',
-            receipt: 'R',
-            receivedAt: '2026-01-01T00:00:00Z',
-            expiresAt: 0,
-          })),
-        );
-        const row = computeCohortIndicators(justrom3, catalog, 'iasi-2020', responses).find((candidate) => candidate.session === 'individual-meeting-1' && candidate.instrument === quiz.id && candidate.part === undefined && candidate.group === null);
-        const scores = (wave: 'pre' | 'post'): number[] => responses.filter((response) => response.wave === wave).map((response) => scoreInstrument(quiz, response.answers[quiz.id]).score ?? Number.NaN);
-        const expected = normalisedGain(scores('pre'), scores('post'));
-        close(row?.indicators.gain_of_averages ?? null, expected.gain_of_averages);
-        close(row?.indicators.average_of_gains ?? null, expected.average_of_gains);
-        expect(row?.indicators.gain_undefined).toBe(expected.gain_undefined);
-      }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (people) => {
+          const answersOf = (right: readonly boolean[]): StoredResponse['answers'] => ({
+            [quiz.id]: Object.fromEntries(
+              quiz.items.map((item, index) => {
+                const options = optionsOf(quiz, index);
+                return [
+                  item.id,
+                  (right[index] === true
+                    ? options.find((option) => option.correct === true)
+                    : options.find((option) => option.correct !== true)
+                  )?.value ?? '',
+                ];
+              }),
+            ),
+          });
+          const responses: StoredResponse[] = people.flatMap(([before, after], index) =>
+            (
+              [
+                ['pre', before],
+                ['post', after],
+              ] as const
+            ).map(([wave, right]) => ({
+              programme: justrom3.id,
+              cohort: 'iasi-2020',
+              participant: `q${String(index).padStart(3, '0')}`,
+              session: 'individual-meeting-1',
+              wave,
+              answers: answersOf(right),
+              groups: {},
+              language: 'ro',
+              consentVersion: '1',
+              receipt: 'R',
+              receivedAt: '2026-01-01T00:00:00Z',
+              expiresAt: 0,
+            })),
+          );
+          const row = computeCohortIndicators(justrom3, catalog, 'iasi-2020', responses).find(
+            (candidate) =>
+              candidate.session === 'individual-meeting-1' &&
+              candidate.instrument === quiz.id &&
+              candidate.part === undefined &&
+              candidate.group === null,
+          );
+          const scores = (wave: 'pre' | 'post'): number[] =>
+            responses
+              .filter((response) => response.wave === wave)
+              .map((response) => scoreInstrument(quiz, response.answers[quiz.id]).score ?? Number.NaN);
+          const expected = normalisedGain(scores('pre'), scores('post'));
+          close(row?.indicators.gain_of_averages ?? null, expected.gain_of_averages);
+          close(row?.indicators.average_of_gains ?? null, expected.average_of_gains);
+          expect(row?.indicators.gain_undefined).toBe(expected.gain_undefined);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 });
-

@@ -41,7 +41,15 @@ function programme(id: string): Programme {
 }
 
 let clock = 0;
-function response(programmeId: string, cohort: string, session: string, participant: string, wave: WaveKind, answers: StoredResponse['answers'], groups: Record<string, string> = {}): StoredResponse {
+function response(
+  programmeId: string,
+  cohort: string,
+  session: string,
+  participant: string,
+  wave: WaveKind,
+  answers: StoredResponse['answers'],
+  groups: Record<string, string> = {},
+): StoredResponse {
   clock += 1;
   return {
     programme: programmeId,
@@ -80,9 +88,19 @@ const donesResponses: StoredResponse[] = [
   d('p5', 'post', 25),
 ];
 
-function rowOf(rows: readonly IndicatorRow[], instrument: string, group: { dimension: string; value: string } | null, session = DONES_SESSION): Indicators {
+function rowOf(
+  rows: readonly IndicatorRow[],
+  instrument: string,
+  group: { dimension: string; value: string } | null,
+  session = DONES_SESSION,
+): Indicators {
   const found = rows.filter(
-    (row) => row.session === session && row.instrument === instrument && (group === null ? row.group === null : row.group?.dimension === group.dimension && row.group.value === group.value),
+    (row) =>
+      row.session === session &&
+      row.instrument === instrument &&
+      (group === null
+        ? row.group === null
+        : row.group?.dimension === group.dimension && row.group.value === group.value),
   );
   expect(found, `${session} ${instrument} ${JSON.stringify(group)}`).toHaveLength(1);
   const [row] = found;
@@ -93,7 +111,8 @@ function rowOf(rows: readonly IndicatorRow[], instrument: string, group: { dimen
 describe('the response fixtures', () => {
   it('reach the Rosenberg totals they are built for', async () => {
     const { scoreInstrument } = await import('#core/scoring.ts');
-    for (const total of [0, 10, 12, 16, 25, 30]) expect(scoreInstrument(rosenberg, rsesAnswers(total)).score).toBe(total);
+    for (const total of [0, 10, 12, 16, 25, 30])
+      expect(scoreInstrument(rosenberg, rsesAnswers(total)).score).toBe(total);
   });
 });
 
@@ -121,7 +140,7 @@ describe('computeCohortIndicators: pairing and the overall row', () => {
     expect(overall.sd_post).toBeCloseTo(Math.sqrt(62 / 3), 12);
   });
 
-  it('gives the completers\' means and the mean and sample SD of post - pre', () => {
+  it("gives the completers' means and the mean and sample SD of post - pre", () => {
     expect(overall.mean_pre_paired).toBeCloseTo((10 + 12 + 20) / 3, 12);
     expect(overall.mean_post_paired).toBeCloseTo((16 + 15 + 20) / 3, 12);
     // changes 6, 3, 0: mean 3, squared deviations 9 + 0 + 9 = 18, SD sqrt(18 / 2) = 3.
@@ -165,7 +184,8 @@ describe('computeCohortIndicators: pairing and the overall row', () => {
         if (name.startsWith('n_')) expect(value).toBe(0);
         else if (name === 'wilcoxon_method') expect(value).toBe('none');
         // A published reliability belongs to the instrument, not to the data: it is there even at n = 0.
-        else if (name === 'reliability') expect(value === null || (typeof value === 'number' && value > 0 && value < 1)).toBe(true);
+        else if (name === 'reliability')
+          expect(value === null || (typeof value === 'number' && value > 0 && value < 1)).toBe(true);
         else if (name === 'reliability_source') expect([null, 'published']).toContain(value);
         else expect(value, name).toBeNull();
       }
@@ -208,7 +228,9 @@ describe('computeCohortIndicators: subgroups', () => {
   const rows = computeCohortIndicators(dones, catalog, COHORT, donesResponses);
 
   it('makes rows only for subgroup values that occur, in option order', () => {
-    const groups = rows.filter((row) => row.instrument === RSES && row.group !== null).map((row) => `${row.group?.dimension}=${row.group?.value}`);
+    const groups = rows
+      .filter((row) => row.instrument === RSES && row.group !== null)
+      .map((row) => `${row.group?.dimension}=${row.group?.value}`);
     expect(groups).toEqual(['role=mentor', 'role=mentee', 'migrant-background=yes', 'age-band=30-44']);
   });
 
@@ -242,13 +264,18 @@ describe('computeCohortIndicators: subgroups', () => {
     expect([age.n_pre, age.n_post, age.n_paired, age.mean_change]).toEqual([1, 1, 1, 6]);
   });
 
-  it('takes a cohort-level subgroup (JUSTROM3 site) from the cohort\'s attributes', () => {
+  it("takes a cohort-level subgroup (JUSTROM3 site) from the cohort's attributes", () => {
     const justrom3 = programme('justrom3-mentoring');
     const session = 'individual-meeting-1';
     const j = (cohort: string, participant: string, wave: WaveKind, total: number): StoredResponse =>
       response(justrom3.id, cohort, session, participant, wave, { [RSES]: rsesAnswers(total) });
 
-    const iasi = computeCohortIndicators(justrom3, catalog, 'iasi-2020', [j('iasi-2020', 'a', 'pre', 10), j('iasi-2020', 'a', 'post', 14), j('iasi-2020', 'b', 'pre', 20), j('iasi-2020', 'b', 'post', 22)]);
+    const iasi = computeCohortIndicators(justrom3, catalog, 'iasi-2020', [
+      j('iasi-2020', 'a', 'pre', 10),
+      j('iasi-2020', 'a', 'post', 14),
+      j('iasi-2020', 'b', 'pre', 20),
+      j('iasi-2020', 'b', 'post', 22),
+    ]);
     const site = rowOf(iasi, RSES, { dimension: 'site', value: 'iasi' }, session);
     expect(site.n_paired).toBe(2);
     expect(site.mean_change).toBeCloseTo(3, 12); // (4 + 2) / 2
@@ -256,7 +283,10 @@ describe('computeCohortIndicators: subgroups', () => {
     expect({ ...site, alpha_baseline: null }).toEqual({ ...rowOf(iasi, RSES, null, session), alpha_baseline: null });
     expect(iasi.some((row) => row.group?.value === 'bucharest')).toBe(false);
 
-    const bucharest = computeCohortIndicators(justrom3, catalog, 'bucharest-2020', [j('bucharest-2020', 'c', 'pre', 5), j('bucharest-2020', 'c', 'post', 9)]);
+    const bucharest = computeCohortIndicators(justrom3, catalog, 'bucharest-2020', [
+      j('bucharest-2020', 'c', 'pre', 5),
+      j('bucharest-2020', 'c', 'post', 9),
+    ]);
     expect(rowOf(bucharest, RSES, { dimension: 'site', value: 'bucharest' }, session).mean_change).toBe(4);
     expect(bucharest.some((row) => row.group?.value === 'iasi')).toBe(false);
   });
@@ -265,7 +295,13 @@ describe('computeCohortIndicators: subgroups', () => {
 describe('computeCohortIndicators is deterministic', () => {
   // Prorated scores (one item skipped: total x 10 / 9) are not integers, so a sum taken in a
   // different order could differ in its last bits; the output must not.
-  const prorated = (participant: string, wave: WaveKind, total: number, skip: number, groups: Record<string, string> = {}): StoredResponse =>
+  const prorated = (
+    participant: string,
+    wave: WaveKind,
+    total: number,
+    skip: number,
+    groups: Record<string, string> = {},
+  ): StoredResponse =>
     response(dones.id, COHORT, DONES_SESSION, participant, wave, { [RSES]: rsesAnswers(total, [skip]) }, groups);
   const responses: StoredResponse[] = [
     ...donesResponses,
@@ -296,7 +332,12 @@ describe('computeCohortIndicators is deterministic', () => {
     ['reversed', [...responses].reverse()],
     ['post waves first', [...responses.filter((r) => r.wave === 'post'), ...responses.filter((r) => r.wave === 'pre')]],
     ['rotated', [...responses.slice(5), ...responses.slice(0, 5)]],
-    ['interleaved', responses.map((_, index) => responses[(index * 7) % responses.length]).filter((r): r is StoredResponse => r !== undefined)],
+    [
+      'interleaved',
+      responses
+        .map((_, index) => responses[(index * 7) % responses.length])
+        .filter((r): r is StoredResponse => r !== undefined),
+    ],
   ];
   for (const [name, shuffled] of orders) {
     it(`gives deep-equal, JSON-identical rows for the same responses ${name}`, () => {

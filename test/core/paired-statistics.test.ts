@@ -14,7 +14,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { averageRanks, completePairs, cronbachAlpha, hedgesJ, holmAdjust, normalisedGain, pairedStatistics, reliableChange, wilcoxonSignedRank } from '#core/paired-statistics.ts';
+import {
+  averageRanks,
+  completePairs,
+  cronbachAlpha,
+  hedgesJ,
+  holmAdjust,
+  normalisedGain,
+  pairedStatistics,
+  reliableChange,
+  wilcoxonSignedRank,
+} from '#core/paired-statistics.ts';
 
 const SLEEP_PRE = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
 const SLEEP_POST = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
@@ -48,7 +58,10 @@ describe('against published outputs', () => {
   });
 
   it("reproduces the SciPy wilcoxon documentation example (Darwin's data) and Fisher's t", () => {
-    const result = pairedStatistics(DARWIN.map(() => 0), DARWIN);
+    const result = pairedStatistics(
+      DARWIN.map(() => 0),
+      DARWIN,
+    );
     expect(result.wilcoxon_v).toBe(96);
     expect(result.wilcoxon_method).toBe('exact');
     expect(result.p_wilcoxon).toBeCloseTo(0.041259765625, 12);
@@ -94,8 +107,21 @@ describe('other indicators', () => {
   it("computes Cronbach's alpha on complete cases", () => {
     // Items identical across 3 items: alpha = 1. Worked example: k = 2, items (1,2,3) and (1,3,2):
     // var items 1 and 1, totals (2,5,5) var 3; alpha = 2 · (1 - 2/3) = 2/3.
-    expect(cronbachAlpha([[1, 1, 1], [2, 2, 2], [3, 3, 3]])).toBeCloseTo(1, 12);
-    expect(cronbachAlpha([[1, 1], [2, 3], [3, 2], [null, 1]])).toBeCloseTo(2 / 3, 12);
+    expect(
+      cronbachAlpha([
+        [1, 1, 1],
+        [2, 2, 2],
+        [3, 3, 3],
+      ]),
+    ).toBeCloseTo(1, 12);
+    expect(
+      cronbachAlpha([
+        [1, 1],
+        [2, 3],
+        [3, 2],
+        [null, 1],
+      ]),
+    ).toBeCloseTo(2 / 3, 12);
     expect(cronbachAlpha([[1, 2]])).toBeNull();
     expect(cronbachAlpha([[1], [2]])).toBeNull();
   });
@@ -127,14 +153,33 @@ describe('other indicators', () => {
 
 describe('edge cases have defined answers', () => {
   const noNaN = (value: unknown): void => {
-    for (const entry of Object.values(value as Record<string, unknown>)) if (typeof entry === 'number') expect(Number.isFinite(entry)).toBe(true);
+    for (const entry of Object.values(value as Record<string, unknown>))
+      if (typeof entry === 'number') expect(Number.isFinite(entry)).toBe(true);
   };
 
   it('n = 0, 1 and 2', () => {
     const empty = pairedStatistics([], []);
-    expect(empty).toMatchObject({ n_paired: 0, mean_change: null, t: null, p_t: null, wilcoxon_v: null, p_wilcoxon: null, wilcoxon_method: 'none', d_z: null, g_av: null });
+    expect(empty).toMatchObject({
+      n_paired: 0,
+      mean_change: null,
+      t: null,
+      p_t: null,
+      wilcoxon_v: null,
+      p_wilcoxon: null,
+      wilcoxon_method: 'none',
+      d_z: null,
+      g_av: null,
+    });
     const one = pairedStatistics([1], [3]);
-    expect(one).toMatchObject({ n_paired: 1, mean_change: 2, sd_change: null, t: null, df: null, ci95_low: null, wilcoxon_v: 1 });
+    expect(one).toMatchObject({
+      n_paired: 1,
+      mean_change: 2,
+      sd_change: null,
+      t: null,
+      df: null,
+      ci95_low: null,
+      wilcoxon_v: 1,
+    });
     noNaN(one);
     const two = pairedStatistics([1, 2], [3, 5]);
     expect(two.df).toBe(1);
@@ -145,13 +190,32 @@ describe('edge cases have defined answers', () => {
 
   it('all changes equal: zero spread, no t, a zero-width interval', () => {
     const result = pairedStatistics([1, 2, 3, 4], [3, 4, 5, 6]);
-    expect(result).toMatchObject({ mean_change: 2, sd_change: 0, t: null, p_t: null, d_z: null, ci95_low: 2, ci95_high: 2, wilcoxon_v: 10, wilcoxon_method: 'normal-approximation' });
+    expect(result).toMatchObject({
+      mean_change: 2,
+      sd_change: 0,
+      t: null,
+      p_t: null,
+      d_z: null,
+      ci95_low: 2,
+      ci95_high: 2,
+      wilcoxon_v: 10,
+      wilcoxon_method: 'normal-approximation',
+    });
     noNaN(result);
   });
 
   it('all changes zero', () => {
     const result = pairedStatistics([1, 2, 3], [1, 2, 3]);
-    expect(result).toMatchObject({ mean_change: 0, sd_change: 0, t: null, wilcoxon_v: 0, p_wilcoxon: null, wilcoxon_method: 'none', d_z: null, d_av: 0 });
+    expect(result).toMatchObject({
+      mean_change: 0,
+      sd_change: 0,
+      t: null,
+      wilcoxon_v: 0,
+      p_wilcoxon: null,
+      wilcoxon_method: 'none',
+      d_z: null,
+      d_av: 0,
+    });
     noNaN(result);
   });
 
@@ -162,7 +226,10 @@ describe('edge cases have defined answers', () => {
 });
 
 describe('properties', () => {
-  const sample = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 40 });
+  const sample = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), {
+    minLength: 3,
+    maxLength: 40,
+  });
 
   it('swapping pre and post flips the sign of change, t and d_z, and mirrors V', () => {
     fc.assert(
@@ -184,9 +251,25 @@ describe('properties', () => {
   it('adding a constant to both changes nothing', () => {
     fc.assert(
       fc.property(sample, fc.integer({ min: -1000, max: 1000 }), (pairs, shift) => {
-        const base = pairedStatistics(pairs.map(([a]) => a), pairs.map(([, b]) => b));
-        const shifted = pairedStatistics(pairs.map(([a]) => a + shift), pairs.map(([, b]) => b + shift));
-        for (const key of ['mean_change', 'sd_change', 't', 'p_t', 'wilcoxon_v', 'p_wilcoxon', 'd_z', 'd_av', 'g_av'] as const) {
+        const base = pairedStatistics(
+          pairs.map(([a]) => a),
+          pairs.map(([, b]) => b),
+        );
+        const shifted = pairedStatistics(
+          pairs.map(([a]) => a + shift),
+          pairs.map(([, b]) => b + shift),
+        );
+        for (const key of [
+          'mean_change',
+          'sd_change',
+          't',
+          'p_t',
+          'wilcoxon_v',
+          'p_wilcoxon',
+          'd_z',
+          'd_av',
+          'g_av',
+        ] as const) {
           if (base[key] === null) expect(shifted[key]).toBeNull();
           else expect(shifted[key] as number).toBeCloseTo(base[key] as number, 6);
         }
@@ -197,8 +280,14 @@ describe('properties', () => {
   it('scaling both scales means and keeps t, p and d_z', () => {
     fc.assert(
       fc.property(sample, fc.constantFrom(0.5, 2, 10, 3.7), (pairs, factor) => {
-        const base = pairedStatistics(pairs.map(([a]) => a), pairs.map(([, b]) => b));
-        const scaled = pairedStatistics(pairs.map(([a]) => a * factor), pairs.map(([, b]) => b * factor));
+        const base = pairedStatistics(
+          pairs.map(([a]) => a),
+          pairs.map(([, b]) => b),
+        );
+        const scaled = pairedStatistics(
+          pairs.map(([a]) => a * factor),
+          pairs.map(([, b]) => b * factor),
+        );
         expect(scaled.mean_change ?? 0).toBeCloseTo((base.mean_change ?? 0) * factor, 6);
         expect(scaled.mean_pre ?? 0).toBeCloseTo((base.mean_pre ?? 0) * factor, 6);
         for (const key of ['t', 'p_t', 'd_z', 'p_wilcoxon'] as const) {
@@ -211,14 +300,18 @@ describe('properties', () => {
 
   it('the exact and approximate Wilcoxon p agree roughly where both apply', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 20, maxLength: 45 }), fc.array(fc.boolean(), { minLength: 45, maxLength: 45 }), (magnitudes, signs) => {
-        const changes = magnitudes.map((magnitude, index) => (signs[index] === true ? magnitude : -magnitude));
-        const exact = wilcoxonSignedRank(changes);
-        const approximate = wilcoxonSignedRank([...changes, 0]);
-        expect(exact.method).toBe('exact');
-        expect(approximate.method).toBe('normal-approximation');
-        expect(Math.abs((exact.p ?? 0) - (approximate.p ?? 0))).toBeLessThan(0.05);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 20, maxLength: 45 }),
+        fc.array(fc.boolean(), { minLength: 45, maxLength: 45 }),
+        (magnitudes, signs) => {
+          const changes = magnitudes.map((magnitude, index) => (signs[index] === true ? magnitude : -magnitude));
+          const exact = wilcoxonSignedRank(changes);
+          const approximate = wilcoxonSignedRank([...changes, 0]);
+          expect(exact.method).toBe('exact');
+          expect(approximate.method).toBe('normal-approximation');
+          expect(Math.abs((exact.p ?? 0) - (approximate.p ?? 0))).toBeLessThan(0.05);
+        },
+      ),
     );
   });
 });

@@ -3,25 +3,58 @@
  * labels), direction-aware, and honest about intervals that include no change.
  */
 import { describe, expect, it } from 'vitest';
-import { effectLabel, gainLabel, readChange, readGain, readReliableChange, type ChangeFigures } from '#core/readings.ts';
+import {
+  effectLabel,
+  gainLabel,
+  readChange,
+  readGain,
+  readReliableChange,
+  type ChangeFigures,
+} from '#core/readings.ts';
 import type { Indicators } from '#core/indicators.ts';
 
-const base: ChangeFigures = { n_paired: 12, mean_pre_paired: 15, mean_post_paired: 18.2, mean_change: 3.2, ci95_low: 1.1, ci95_high: 5.3, g_av: 0.85, d_z: 1.1 };
+const base: ChangeFigures = {
+  n_paired: 12,
+  mean_pre_paired: 15,
+  mean_post_paired: 18.2,
+  mean_change: 3.2,
+  ci95_low: 1.1,
+  ci95_high: 5.3,
+  g_av: 0.85,
+  d_z: 1.1,
+};
 const selfEsteem = { name: 'Self-esteem', direction: 'higher-better', percent: false } as const;
 const loneliness = { name: 'Loneliness', direction: 'lower-better', percent: false } as const;
 
 describe('readings', () => {
   it('labels effects and gains at the documented thresholds', () => {
-    expect([0.19, 0.2, 0.49, 0.5, 0.79, 0.8, -0.8].map(effectLabel)).toEqual(['negligible', 'small', 'small', 'medium', 'medium', 'large', 'large']);
+    expect([0.19, 0.2, 0.49, 0.5, 0.79, 0.8, -0.8].map(effectLabel)).toEqual([
+      'negligible',
+      'small',
+      'small',
+      'medium',
+      'medium',
+      'large',
+      'large',
+    ]);
     expect([0.29, 0.3, 0.69, 0.7].map(gainLabel)).toEqual(['low', 'medium', 'medium', 'high']);
   });
 
   it('reads a clear improvement with its interval and effect size', () => {
-    expect(readChange(selfEsteem, base)).toBe('Self-esteem rose by 3.2 points (95% CI 1.1 to 5.3), a large effect: an improvement (from 15.0 to 18.2; 12 people answered before and after).');
+    expect(readChange(selfEsteem, base)).toBe(
+      'Self-esteem rose by 3.2 points (95% CI 1.1 to 5.3), a large effect: an improvement (from 15.0 to 18.2; 12 people answered before and after).',
+    );
   });
 
   it('knows that a fall is an improvement when lower is better', () => {
-    const text = readChange(loneliness, { ...base, mean_change: -1.5, ci95_low: -2.5, ci95_high: -0.5, g_av: -0.4, mean_post_paired: 13.5 });
+    const text = readChange(loneliness, {
+      ...base,
+      mean_change: -1.5,
+      ci95_low: -2.5,
+      ci95_high: -0.5,
+      g_av: -0.4,
+      mean_post_paired: 13.5,
+    });
     expect(text).toContain('fell by 1.5 points');
     expect(text).toContain('a small effect: an improvement');
   });
@@ -33,9 +66,15 @@ describe('readings', () => {
   });
 
   it('says when there are too few people for an interval, a negative gain, and no change below the shown precision', () => {
-    expect(readChange(selfEsteem, { ...base, n_paired: 1, ci95_low: null, ci95_high: null, g_av: null, d_z: null })).toContain('too few people to tell');
-    expect(readGain({ gain_of_averages: -0.25 } as Indicators)).toBe('Normalised gain -0.25: knowledge fell on average (Hake).');
-    expect(readChange(selfEsteem, { ...base, mean_change: 0.02, ci95_low: 0.01, ci95_high: 0.03 })).toContain('did not change noticeably');
+    expect(
+      readChange(selfEsteem, { ...base, n_paired: 1, ci95_low: null, ci95_high: null, g_av: null, d_z: null }),
+    ).toContain('too few people to tell');
+    expect(readGain({ gain_of_averages: -0.25 } as Indicators)).toBe(
+      'Normalised gain -0.25: knowledge fell on average (Hake).',
+    );
+    expect(readChange(selfEsteem, { ...base, mean_change: 0.02, ci95_low: 0.01, ci95_high: 0.03 })).toContain(
+      'did not change noticeably',
+    );
   });
 
   it('has nothing to say without completers, and counts reliable change', () => {

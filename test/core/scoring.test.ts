@@ -34,7 +34,11 @@ describe('scoreInstrument on Rosenberg', () => {
   it('scores "strongly agree" to everything as 5 x 3 + 5 x 0 = 15', () => {
     const stronglyAgree = rosenberg.options?.find((option) => option.score === 3)?.value;
     expect(stronglyAgree).toBe('strongly-agree');
-    expect(scoreInstrument(rosenberg, rses(all('strongly-agree')))).toMatchObject({ score: 15, answered: 10, items: 10 });
+    expect(scoreInstrument(rosenberg, rses(all('strongly-agree')))).toMatchObject({
+      score: 15,
+      answered: 10,
+      items: 10,
+    });
     // Item scores in definition order: positive items 3, reversed items (2, 5, 6, 8, 9) 0.
     expect(scoreInstrument(rosenberg, rses(all('strongly-agree'))).itemScores).toEqual([3, 0, 3, 3, 0, 0, 3, 0, 0, 3]);
   });
@@ -44,8 +48,12 @@ describe('scoreInstrument on Rosenberg', () => {
   });
 
   it('reverse-scores items 2, 5, 6, 8, 9 as (0 + 3) - score: the highest self-esteem is 30, the lowest 0', () => {
-    const best = Array.from({ length: 10 }, (_, index) => (REVERSED.has(index + 1) ? 'strongly-disagree' : 'strongly-agree'));
-    const worst = Array.from({ length: 10 }, (_, index) => (REVERSED.has(index + 1) ? 'strongly-agree' : 'strongly-disagree'));
+    const best = Array.from({ length: 10 }, (_, index) =>
+      REVERSED.has(index + 1) ? 'strongly-disagree' : 'strongly-agree',
+    );
+    const worst = Array.from({ length: 10 }, (_, index) =>
+      REVERSED.has(index + 1) ? 'strongly-agree' : 'strongly-disagree',
+    );
     expect(scoreInstrument(rosenberg, rses(best)).score).toBe(30);
     expect(scoreInstrument(rosenberg, rses(worst)).score).toBe(0);
   });
@@ -61,7 +69,18 @@ describe('scoreInstrument on Rosenberg', () => {
   it('prorates a sum with one item skipped out of 10 (90% >= 80%): sum of 9 x 10 / 9', () => {
     // Item 1 skipped. Item scores: 2r agree 3-2=1, 3 agree 2, 4 strongly-agree 3, 5r disagree 3-1=2,
     // 6r strongly-disagree 3-0=3, 7 disagree 1, 8r strongly-agree 3-3=0, 9r agree 3-2=1, 10 strongly-agree 3.
-    const values = [undefined, 'agree', 'agree', 'strongly-agree', 'disagree', 'strongly-disagree', 'disagree', 'strongly-agree', 'agree', 'strongly-agree'];
+    const values = [
+      undefined,
+      'agree',
+      'agree',
+      'strongly-agree',
+      'disagree',
+      'strongly-disagree',
+      'disagree',
+      'strongly-agree',
+      'agree',
+      'strongly-agree',
+    ];
     const sumOfNine = 1 + 2 + 3 + 2 + 3 + 1 + 0 + 1 + 3;
     const result = scoreInstrument(rosenberg, rses(values));
     expect(result.answered).toBe(9);
@@ -126,7 +145,21 @@ describe('scoreInstrument on Rosenberg', () => {
     const orders = [[...options].reverse(), [...options.slice(2), ...options.slice(0, 2)]];
     const values = options.map((option) => option.value);
     // Every item answered with each option in turn, and a mixed response with one item skipped.
-    const responses = [...values.map((value) => rses(all(value))), rses([undefined, 'agree', 'agree', 'strongly-agree', 'disagree', 'strongly-disagree', 'disagree', 'strongly-agree', 'agree', 'strongly-agree'])];
+    const responses = [
+      ...values.map((value) => rses(all(value))),
+      rses([
+        undefined,
+        'agree',
+        'agree',
+        'strongly-agree',
+        'disagree',
+        'strongly-disagree',
+        'disagree',
+        'strongly-agree',
+        'agree',
+        'strongly-agree',
+      ]),
+    ];
     for (const order of orders) {
       const reordered: Instrument = { ...rosenberg, options: order };
       const compiled = compileScorer(reordered);
@@ -141,13 +174,18 @@ describe('scoreInstrument on Rosenberg', () => {
   it('gives null, not NaN, when every item is skipped or the instrument was not answered at all', () => {
     expect(scoreInstrument(rosenberg, {})).toMatchObject({ score: null, answered: 0, items: 10 });
     expect(scoreInstrument(rosenberg, undefined)).toMatchObject({ score: null, answered: 0, items: 10 });
-    expect(scoreInstrument(rosenberg, rses(all(PREFER_NOT_TO_SAY)))).toMatchObject({ score: null, answered: 0, items: 10 });
+    expect(scoreInstrument(rosenberg, rses(all(PREFER_NOT_TO_SAY)))).toMatchObject({
+      score: null,
+      answered: 0,
+      items: 10,
+    });
   });
 });
 
 describe('scoreInstrument on UCLA-3 (lower is better, 3-9)', () => {
   const ucla = shipped('ucla-loneliness-3');
-  const answer = (value: string): Record<string, string> => Object.fromEntries(ucla.items.map((item) => [item.id, value]));
+  const answer = (value: string): Record<string, string> =>
+    Object.fromEntries(ucla.items.map((item) => [item.id, value]));
 
   it('scores the extremes 3 and 9', () => {
     expect(scoreInstrument(ucla, answer('hardly-ever')).score).toBe(3);
@@ -166,8 +204,12 @@ describe('scoreInstrument on UCLA-3 (lower is better, 3-9)', () => {
 describe('scoreInstrument on a quiz (percent correct over answered items)', () => {
   const quiz = shipped('mvh-action-planning-quiz');
   /** The correct option value of each item, read from the definition's `correct` flags. */
-  const key = Object.fromEntries(quiz.items.map((item) => [item.id, item.options?.find((option) => option.correct === true)?.value ?? '']));
-  const wrong = Object.fromEntries(quiz.items.map((item) => [item.id, item.options?.find((option) => option.correct !== true)?.value ?? '']));
+  const key = Object.fromEntries(
+    quiz.items.map((item) => [item.id, item.options?.find((option) => option.correct === true)?.value ?? '']),
+  );
+  const wrong = Object.fromEntries(
+    quiz.items.map((item) => [item.id, item.options?.find((option) => option.correct !== true)?.value ?? '']),
+  );
   const ids = quiz.items.map((item) => item.id);
 
   it('is a five-item percent-correct quiz with one correct option per item', () => {
@@ -227,7 +269,11 @@ describe('scoreInstrument on a handcrafted mean-scored instrument', () => {
 
   it('averages the item scores, reversed items as (1 + 5) - score', () => {
     // q1 5, q2 4, q3 s2 reversed 6 - 2 = 4, q4 1: (5 + 4 + 4 + 1) / 4 = 3.5.
-    expect(scoreInstrument(meanScale, { q1: 's5', q2: 's4', q3: 's2', q4: 's1' })).toMatchObject({ score: 3.5, answered: 4, items: 4 });
+    expect(scoreInstrument(meanScale, { q1: 's5', q2: 's4', q3: 's2', q4: 's1' })).toMatchObject({
+      score: 3.5,
+      answered: 4,
+      items: 4,
+    });
   });
 
   it('averages over the answered items only, without prorating', () => {
@@ -246,7 +292,10 @@ describe('the minAnswered threshold is inclusive', () => {
     // 0.28 in binary floating point, but 0.28 * 25 is 7.000000000000001, so comparing the count
     // with minAnswered * items wrongly refuses a response right at the threshold.
     expect(7 / 25).toBe(0.28);
-    const items = Array.from({ length: 25 }, (_, index) => ({ id: `q${index + 1}`, text: { en: `Question ${index + 1}` } }));
+    const items = Array.from({ length: 25 }, (_, index) => ({
+      id: `q${index + 1}`,
+      text: { en: `Question ${index + 1}` },
+    }));
     const scale = testInstrument({
       id: 'test-threshold',
       options: [

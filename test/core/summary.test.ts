@@ -34,7 +34,13 @@ const EMPTY: Indicators = (() => {
   return indicators;
 })();
 
-function row(n: number, group: GroupKey | null, instrument = 'rosenberg-self-esteem', session = 'mentoring-cycle', cohort = 'barcelona-2026'): IndicatorRow {
+function row(
+  n: number,
+  group: GroupKey | null,
+  instrument = 'rosenberg-self-esteem',
+  session = 'mentoring-cycle',
+  cohort = 'barcelona-2026',
+): IndicatorRow {
   const marker = n + 0.123456;
   return {
     cohort,
@@ -61,14 +67,18 @@ const g = (dimension: string, value: string): GroupKey => ({ dimension, value })
 
 function find(summary: Summary, instrument: string, group: GroupKey | null): SummaryRow {
   const found = summary.rows.find(
-    (candidate) => candidate.instrument === instrument && (group === null ? candidate.group === null : candidate.group?.dimension === group.dimension && candidate.group.value === group.value),
+    (candidate) =>
+      candidate.instrument === instrument &&
+      (group === null
+        ? candidate.group === null
+        : candidate.group?.dimension === group.dimension && candidate.group.value === group.value),
   );
   if (found === undefined) throw new Error(`no row ${instrument} ${JSON.stringify(group)}`);
   return found;
 }
 
 describe('buildSummary: envelope and k', () => {
-  it('uses schema prepost.summary/1, the programme id, the period and the programme\'s k', () => {
+  it("uses schema prepost.summary/1, the programme id, the period and the programme's k", () => {
     const summary = buildSummary(dones, '2026-03', [row(20, null)]);
     expect(summary.schema).toBe('prepost.summary/1');
     expect(summary.programme).toBe('dones-mentores');
@@ -79,7 +89,7 @@ describe('buildSummary: envelope and k', () => {
     expect(Object.keys(summary).sort()).toEqual(['k', 'period', 'programme', 'rows', 'schema']);
   });
 
-  it('shows a cell at exactly k with the completers\' means, and no suppression', () => {
+  it("shows a cell at exactly k with the completers' means, and no suppression", () => {
     const summary = buildSummary(dones, '2026-03', [row(10, null)]);
     expect(summary.rows).toEqual([
       {
@@ -91,7 +101,14 @@ describe('buildSummary: envelope and k', () => {
         suppressed: false,
         suppression: null,
         // Funders see the completers' (paired) means, not the all-respondent ones.
-        indicators: { mean_pre: 10.123456 + 20, mean_post: 10.123456 + 30, mean_change: 10, ci95_low: null, ci95_high: null, g_av: null },
+        indicators: {
+          mean_pre: 10.123456 + 20,
+          mean_post: 10.123456 + 30,
+          mean_change: 10,
+          ci95_low: null,
+          ci95_high: null,
+          g_av: null,
+        },
       },
     ]);
   });
@@ -106,7 +123,10 @@ describe('buildSummary: envelope and k', () => {
   });
 
   it('applies k = 5 to JUSTROM3: 4 hidden, 5 shown', () => {
-    const rows = [row(4, null, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020'), row(5, null, 'community-leadership', 'individual-meeting-1', 'iasi-2020')];
+    const rows = [
+      row(4, null, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020'),
+      row(5, null, 'community-leadership', 'individual-meeting-1', 'iasi-2020'),
+    ];
     const summary = buildSummary(justrom3, '2021-03', rows);
     expect(summary.rows.map((cell) => [cell.suppressed, cell.n_paired])).toEqual([
       [true, null],
@@ -118,7 +138,11 @@ describe('buildSummary: envelope and k', () => {
 describe('buildSummary: secondary suppression', () => {
   it('hides a second category when exactly one of a dimension is below k', () => {
     // Total 25 shown; mentor 8 < 10 hidden; mentee 17 would give 25 - 17 = 8 away, so it is hidden too.
-    const summary = buildSummary(dones, '2026-03', [row(25, null), row(8, g('role', 'mentor')), row(17, g('role', 'mentee'))]);
+    const summary = buildSummary(dones, '2026-03', [
+      row(25, null),
+      row(8, g('role', 'mentor')),
+      row(17, g('role', 'mentee')),
+    ]);
     expect(find(summary, 'rosenberg-self-esteem', null).suppressed).toBe(false);
     expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentor')).suppression?.reason).toBe('fewer-than-k');
     const mentee = find(summary, 'rosenberg-self-esteem', g('role', 'mentee'));
@@ -136,24 +160,42 @@ describe('buildSummary: secondary suppression', () => {
       row(12, g('age-band', '45-59')),
       row(15, g('age-band', '60-plus')),
     ]);
-    const state = (value: string): string | null => find(summary, 'rosenberg-self-esteem', g('age-band', value)).suppression?.reason ?? null;
+    const state = (value: string): string | null =>
+      find(summary, 'rosenberg-self-esteem', g('age-band', value)).suppression?.reason ?? null;
     expect(['18-29', '30-44', '45-59', '60-plus'].map(state)).toEqual(['fewer-than-k', null, 'secondary', null]);
   });
 
   it('hides nothing extra when the hidden categories together reach k', () => {
-    const summary = buildSummary(dones, '2026-03', [row(40, null), row(6, g('age-band', '18-29')), row(7, g('age-band', '30-44')), row(27, g('age-band', '45-59'))]);
-    expect(find(summary, 'rosenberg-self-esteem', g('age-band', '45-59'))).toMatchObject({ suppressed: false, n_paired: 25 });
+    const summary = buildSummary(dones, '2026-03', [
+      row(40, null),
+      row(6, g('age-band', '18-29')),
+      row(7, g('age-band', '30-44')),
+      row(27, g('age-band', '45-59')),
+    ]);
+    expect(find(summary, 'rosenberg-self-esteem', g('age-band', '45-59'))).toMatchObject({
+      suppressed: false,
+      n_paired: 25,
+    });
     expect(summary.rows.filter((cell) => cell.suppression?.reason === 'secondary')).toEqual([]);
     expect(summary.rows.filter((cell) => cell.suppressed)).toHaveLength(2);
   });
 
   it('hides one more when the hidden categories together stay under k (their union could be worked out)', () => {
-    const summary = buildSummary(dones, '2026-03', [row(30, null), row(3, g('age-band', '18-29')), row(4, g('age-band', '30-44')), row(23, g('age-band', '45-59'))]);
+    const summary = buildSummary(dones, '2026-03', [
+      row(30, null),
+      row(3, g('age-band', '18-29')),
+      row(4, g('age-band', '30-44')),
+      row(23, g('age-band', '45-59')),
+    ]);
     expect(find(summary, 'rosenberg-self-esteem', g('age-band', '45-59')).suppression?.reason).toBe('secondary');
   });
 
   it('hides nothing when every category reaches k', () => {
-    const summary = buildSummary(dones, '2026-03', [row(25, null), row(12, g('reverse-mentoring', 'yes')), row(13, g('reverse-mentoring', 'no'))]);
+    const summary = buildSummary(dones, '2026-03', [
+      row(25, null),
+      row(12, g('reverse-mentoring', 'yes')),
+      row(13, g('reverse-mentoring', 'no')),
+    ]);
     expect(summary.rows.every((cell) => !cell.suppressed)).toBe(true);
   });
 
@@ -175,7 +217,19 @@ describe('buildSummary: secondary suppression', () => {
       row(13, g('reverse-mentoring', 'no')),
     ];
     const summary = buildSummary(dones, '2026-03', rows);
-    expect(summary.rows.map((cell) => cell.suppressed)).toEqual([false, true, true, false, false, false, false, false, false, false, false]);
+    expect(summary.rows.map((cell) => cell.suppressed)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('never leaves exactly one hidden category next to a shown total', () => {
@@ -183,13 +237,20 @@ describe('buildSummary: secondary suppression', () => {
     for (const a of sizes) {
       for (const b of sizes) {
         for (const c of sizes) {
-          const rows = [row(a + b + c, null), row(a, g('age-band', '18-29')), row(b, g('age-band', '30-44')), row(c, g('age-band', '45-59'))];
+          const rows = [
+            row(a + b + c, null),
+            row(a, g('age-band', '18-29')),
+            row(b, g('age-band', '30-44')),
+            row(c, g('age-band', '45-59')),
+          ];
           const summary = buildSummary(dones, '2026-03', rows);
           const hidden = summary.rows.filter((cell) => cell.group !== null && cell.suppressed).length;
           const totalShown = !(summary.rows[0]?.suppressed ?? true);
           if (totalShown) expect(hidden, `${a}, ${b}, ${c}`).not.toBe(1);
           // Primary suppression exactly below k; at most one secondary.
-          expect(summary.rows.filter((cell) => cell.suppression?.reason === 'fewer-than-k').length).toBe([a + b + c, a, b, c].filter((n) => n < 10).length);
+          expect(summary.rows.filter((cell) => cell.suppression?.reason === 'fewer-than-k').length).toBe(
+            [a + b + c, a, b, c].filter((n) => n < 10).length,
+          );
           expect(summary.rows.filter((cell) => cell.suppression?.reason === 'secondary').length).toBeLessThanOrEqual(1);
         }
       }
@@ -198,18 +259,56 @@ describe('buildSummary: secondary suppression', () => {
 });
 
 describe('summaryCsv', () => {
-  const rows = [row(25, null), row(8, g('role', 'mentor')), row(17, g('role', 'mentee')), row(14, g('reverse-mentoring', 'yes')), row(11, g('reverse-mentoring', 'no'))];
+  const rows = [
+    row(25, null),
+    row(8, g('role', 'mentor')),
+    row(17, g('role', 'mentee')),
+    row(14, g('reverse-mentoring', 'yes')),
+    row(11, g('reverse-mentoring', 'no')),
+  ];
   const summary = buildSummary(dones, '2026-03', rows);
   const csv = summaryCsv(summary);
   const [header, ...lines] = parseCsv(csv);
 
   it('has one line per cell with the published columns', () => {
-    expect(header).toEqual(['programme', 'period', 'cohort', 'session', 'instrument', 'dimension', 'value', 'n_paired', 'suppressed', 'mean_pre', 'mean_post', 'mean_change', 'ci95_low', 'ci95_high', 'g_av']);
+    expect(header).toEqual([
+      'programme',
+      'period',
+      'cohort',
+      'session',
+      'instrument',
+      'dimension',
+      'value',
+      'n_paired',
+      'suppressed',
+      'mean_pre',
+      'mean_post',
+      'mean_change',
+      'ci95_low',
+      'ci95_high',
+      'g_av',
+    ]);
     expect(lines).toHaveLength(rows.length);
-    expect(lines[0]).toEqual(['dones-mentores', '2026-03', 'barcelona-2026', 'mentoring-cycle', 'rosenberg-self-esteem', '', '', '25', 'false', String(25.123456 + 20), String(25.123456 + 30), '10', '', '', '']);
+    expect(lines[0]).toEqual([
+      'dones-mentores',
+      '2026-03',
+      'barcelona-2026',
+      'mentoring-cycle',
+      'rosenberg-self-esteem',
+      '',
+      '',
+      '25',
+      'false',
+      String(25.123456 + 20),
+      String(25.123456 + 30),
+      '10',
+      '',
+      '',
+      '',
+    ]);
   });
 
-  it('never holds a suppressed cell\'s numbers', () => {
+  it("never holds a suppressed cell's numbers", () => {
     // Hidden cells 8 and 17: their means start with n, n + 10, n + 20 or n + 30 and go on .123.
     for (const hiddenN of [8, 17]) {
       for (const offset of [0, 10, 20, 30]) expect(csv).not.toContain(`${hiddenN + offset}.123`);
@@ -224,7 +323,7 @@ describe('summaryCsv', () => {
     expect(lines.filter((cells) => cells[index('suppressed')] === 'true')).toHaveLength(2);
   });
 
-  it('keeps the shown cells\' numbers', () => {
+  it("keeps the shown cells' numbers", () => {
     expect(csv).toContain(String(14.123456 + 20));
     expect(csv).toContain(String(11.123456 + 30));
   });
@@ -235,7 +334,8 @@ describe('the summary carries no identifiers', () => {
     const participants = Array.from({ length: 12 }, (_, index) => `p-secret${String(index).padStart(4, '0')}zz`);
     const rosenberg = catalog.instruments.get('rosenberg-self-esteem');
     if (rosenberg === undefined) throw new Error('no Rosenberg');
-    const answers = (value: string): Record<string, string> => Object.fromEntries(rosenberg.items.map((item) => [item.id, value]));
+    const answers = (value: string): Record<string, string> =>
+      Object.fromEntries(rosenberg.items.map((item) => [item.id, value]));
     const responses: StoredResponse[] = participants.flatMap((participant, index) =>
       (['pre', 'post'] as const).map((wave) => ({
         programme: 'dones-mentores',
@@ -267,6 +367,16 @@ describe('the summary carries no identifiers', () => {
     // The lone mentor (1 < 10) is hidden, and so is the mentee cell that would give it away.
     expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentor')).suppressed).toBe(true);
     expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentee')).suppression?.reason).toBe('secondary');
-    for (const cell of summary.rows) expect(Object.keys(cell).sort()).toEqual(['cohort', 'group', 'indicators', 'instrument', 'n_paired', 'session', 'suppressed', 'suppression']);
+    for (const cell of summary.rows)
+      expect(Object.keys(cell).sort()).toEqual([
+        'cohort',
+        'group',
+        'indicators',
+        'instrument',
+        'n_paired',
+        'session',
+        'suppressed',
+        'suppression',
+      ]);
   });
 });

@@ -29,7 +29,15 @@ import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, seriousOrCritical, type AxeFinding } from '../support/axe.ts';
 import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
-import { WORDS, currentStep, followTo, serveNeutralSite, submitNatively, walkSurvey, type PageLanguage } from '../support/survey-walk.ts';
+import {
+  WORDS,
+  currentStep,
+  followTo,
+  serveNeutralSite,
+  submitNatively,
+  walkSurvey,
+  type PageLanguage,
+} from '../support/survey-walk.ts';
 
 const NARROW = { width: 320, height: 640 };
 const ARTIFACTS = 'test-artifacts';
@@ -58,10 +66,38 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { language: 'en', programme: 'migrant-voices-heard', cohort: 'cluj-2021', session: 'action-planning', wave: 'pre', locale: 'en-GB' },
-  { language: 'ro', programme: 'justrom3-mentoring', cohort: 'iasi-2020', session: 'individual-meeting-1', wave: 'pre', locale: 'ro-RO' },
-  { language: 'es', programme: 'dones-mentores', cohort: 'barcelona-2026', session: 'mentoring-cycle', wave: 'pre', locale: 'es-ES' },
-  { language: 'ca', programme: 'dones-mentores', cohort: 'girona-2026', session: 'mentoring-cycle', wave: 'post', locale: 'ca-ES' },
+  {
+    language: 'en',
+    programme: 'migrant-voices-heard',
+    cohort: 'cluj-2021',
+    session: 'action-planning',
+    wave: 'pre',
+    locale: 'en-GB',
+  },
+  {
+    language: 'ro',
+    programme: 'justrom3-mentoring',
+    cohort: 'iasi-2020',
+    session: 'individual-meeting-1',
+    wave: 'pre',
+    locale: 'ro-RO',
+  },
+  {
+    language: 'es',
+    programme: 'dones-mentores',
+    cohort: 'barcelona-2026',
+    session: 'mentoring-cycle',
+    wave: 'pre',
+    locale: 'es-ES',
+  },
+  {
+    language: 'ca',
+    programme: 'dones-mentores',
+    cohort: 'girona-2026',
+    session: 'mentoring-cycle',
+    wave: 'post',
+    locale: 'ca-ES',
+  },
 ];
 
 async function post(page: Page, name: string): Promise<number> {
@@ -77,21 +113,33 @@ const mainText = (page: Page): Promise<string> => page.locator('main').innerText
  * middleware, inside the SDK's retry loop, as DynamoDB would), or its catalogue has a wave
  * whose window ended long ago.
  */
-async function serverWith(options: { readonly throttle?: 'PutItem' | 'GetItem'; readonly catalog?: Catalog }): Promise<LocalServer> {
+async function serverWith(options: {
+  readonly throttle?: 'PutItem' | 'GetItem';
+  readonly catalog?: Catalog;
+}): Promise<LocalServer> {
   const client = createDocumentClient(stack.environment.endpoint);
   const { throttle } = options;
   if (throttle !== undefined) {
     client.middlewareStack.add(
       (next) => async (args) => {
-        if ((args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] === `DynamoDB_20120810.${throttle}`) {
-          throw new ProvisionedThroughputExceededException({ message: 'simulated throttling (test)', $metadata: { httpStatusCode: 400 } });
+        if (
+          (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ===
+          `DynamoDB_20120810.${throttle}`
+        ) {
+          throw new ProvisionedThroughputExceededException({
+            message: 'simulated throttling (test)',
+            $metadata: { httpStatusCode: 400 },
+          });
         }
         return next(args);
       },
       { step: 'finalizeRequest', priority: 'low', name: 'throttle' },
     );
   }
-  const deps = { ...depsFor(new DynamoStore(client, stack.environment.tableName)), ...(options.catalog === undefined ? {} : { catalog: options.catalog }) };
+  const deps = {
+    ...depsFor(new DynamoStore(client, stack.environment.tableName)),
+    ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
+  };
   return startSurveyServer(deps);
 }
 
@@ -99,13 +147,28 @@ async function serverWith(options: { readonly throttle?: 'PutItem' | 'GetItem'; 
 function closedCatalog(scenario: Case, wave: 'pre' | 'post'): Catalog {
   const programme = stack.deps.catalog.programmes.get(scenario.programme);
   if (programme === undefined) throw new Error('no programme');
-  const cohorts = programme.cohorts.map((cohort) => (cohort.id === scenario.cohort ? { ...cohort, windows: { ...cohort.windows, [`${scenario.session}:${wave}`]: { opens: '2000-01-01', closes: '2000-01-31' } } } : cohort));
-  return { instruments: stack.deps.catalog.instruments, programmes: new Map([[programme.id, { ...programme, cohorts }]]) };
+  const cohorts = programme.cohorts.map((cohort) =>
+    cohort.id === scenario.cohort
+      ? {
+          ...cohort,
+          windows: {
+            ...cohort.windows,
+            [`${scenario.session}:${wave}`]: { opens: '2000-01-01', closes: '2000-01-31' },
+          },
+        }
+      : cohort,
+  );
+  return {
+    instruments: stack.deps.catalog.instruments,
+    programmes: new Map([[programme.id, { ...programme, cohorts }]]),
+  };
 }
 
 /** The fields the screen's form would send with its forward button. */
 async function screenFields(page: Page): Promise<URLSearchParams> {
-  const fields = new URLSearchParams(String(await page.evaluate("new URLSearchParams(new FormData(document.querySelector('form#survey'))).toString()")));
+  const fields = new URLSearchParams(
+    String(await page.evaluate("new URLSearchParams(new FormData(document.querySelector('form#survey'))).toString()")),
+  );
   fields.set('nav', 'next');
   return fields;
 }
@@ -213,20 +276,48 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
       // A note without the button to go on anyway: the last screen's "nothing to send".
       if ((await page.locator('main .note').count()) > 0) break;
       const send = page.getByRole('button', { name: words.submit, exact: true });
-      expect(await followTo(page, (await send.count()) > 0 ? send : page.getByRole('button', { name: words.next, exact: true }))).toBe(200);
+      expect(
+        await followTo(
+          page,
+          (await send.count()) > 0 ? send : page.getByRole('button', { name: words.next, exact: true }),
+        ),
+      ).toBe(200);
     }
     expect(await page.getByRole('button', { name: words.submit, exact: true }).count()).toBe(1);
     expect(await page.locator('main .note').count()).toBe(1);
     await scan('last screen, nothing to send');
-    expect(await stack.deps.responses.getResponse({ programme: scenario.programme, cohort: scenario.cohort, participant: second.link.participant, session: second.link.session, wave: second.link.wave })).toBeUndefined();
+    expect(
+      await stack.deps.responses.getResponse({
+        programme: scenario.programme,
+        cohort: scenario.cohort,
+        participant: second.link.participant,
+        session: second.link.session,
+        wave: second.link.wave,
+      }),
+    ).toBeUndefined();
 
     // Answered in another tab, then this tab sends different answers: 409, leading back to the receipt.
-    const wave = resolveWave(stack.deps.catalog.programmes.get(scenario.programme), scenario.cohort, scenario.session, scenario.wave);
+    const wave = resolveWave(
+      stack.deps.catalog.programmes.get(scenario.programme),
+      scenario.cohort,
+      scenario.session,
+      scenario.wave,
+    );
     if (wave === undefined) throw new Error('no wave');
     const url = `${stack.url}/s/${second.link.code}`;
-    const elsewhere = await page.request.post(url, { form: Object.fromEntries(answerAll(wave, stack.deps.catalog, 0)) });
+    const elsewhere = await page.request.post(url, {
+      form: Object.fromEntries(answerAll(wave, stack.deps.catalog, 0)),
+    });
     expect(elsewhere.status()).toBe(200);
-    expect(await stack.deps.responses.getResponse({ programme: scenario.programme, cohort: scenario.cohort, participant: second.link.participant, session: second.link.session, wave: second.link.wave })).toBeDefined();
+    expect(
+      await stack.deps.responses.getResponse({
+        programme: scenario.programme,
+        cohort: scenario.cohort,
+        participant: second.link.participant,
+        session: second.link.session,
+        wave: second.link.wave,
+      }),
+    ).toBeDefined();
     expect(await submitNatively(page, url, answerAll(wave, stack.deps.catalog, 1))).toBe(409);
     await scan('409 answered elsewhere');
 
@@ -250,13 +341,19 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
 }
 
 describe('axe-core at 320 px on every participant page', () => {
-  it.each(CASES)('$language ($programme): every page kind (screens, problems, notes, 503s, thank-you, withdrawal, 409, 410s, 404) has no serious or critical violation', async (scenario) => {
-    const { findings, pages } = await scanJourney(scenario);
-    await writeFile(`${ARTIFACTS}/axe-${scenario.language}.json`, `${JSON.stringify({ pages, findings }, null, 2)}\n`);
-    expect(pages.length).toBeGreaterThanOrEqual(16);
-    const serious = seriousOrCritical(findings);
-    expect(serious, describeFindings(serious)).toEqual([]);
-  });
+  it.each(CASES)(
+    '$language ($programme): every page kind (screens, problems, notes, 503s, thank-you, withdrawal, 409, 410s, 404) has no serious or critical violation',
+    async (scenario) => {
+      const { findings, pages } = await scanJourney(scenario);
+      await writeFile(
+        `${ARTIFACTS}/axe-${scenario.language}.json`,
+        `${JSON.stringify({ pages, findings }, null, 2)}\n`,
+      );
+      expect(pages.length).toBeGreaterThanOrEqual(16);
+      const serious = seriousOrCritical(findings);
+      expect(serious, describeFindings(serious)).toEqual([]);
+    },
+  );
 
   /** Where the focused element and the sticky exit bar are, in viewport pixels. */
   const OVERLAP = `(() => {
@@ -320,7 +417,10 @@ describe('axe-core at 320 px on every participant page', () => {
       const page = await context.newPage();
       await page.goto(`${stack.url}/s/NOT-A-REAL-CODE`);
       await page.locator('main').evaluate((main) => {
-        main.insertAdjacentHTML('beforeend', '<input type="radio" name="planted"><p><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="one"></button><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="two"></button></p>');
+        main.insertAdjacentHTML(
+          'beforeend',
+          '<input type="radio" name="planted"><p><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="one"></button><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="two"></button></p>',
+        );
       });
       const rules = seriousOrCritical(await scanPage(page, 'planted')).map((finding) => finding.rule);
       expect(rules).toEqual(expect.arrayContaining(['label', 'target-size']));

@@ -40,7 +40,8 @@ async function answerInBrowser(code: string, choice: 'first' | 'last', screensho
     await walkSurvey(page, 'es', {
       pick: (_n, count) => (choice === 'first' ? 0 : Math.max(0, count - 2)),
       afterAnswer: async (current, screen) => {
-        if (screenshot !== undefined && screen.index === 1) await current.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
+        if (screenshot !== undefined && screen.index === 1)
+          await current.screenshot({ path: `test-artifacts/${screenshot}`, fullPage: false });
       },
     });
     return await page.locator('main').innerText();

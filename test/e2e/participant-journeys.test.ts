@@ -12,7 +12,17 @@ import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { EXIT_URL } from '#web/participant-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
-import { NEUTRAL_BODY, NEUTRAL_SITE, WORDS, browserTraces, expectedAnswers, followTo, serveNeutralSite, walkSurvey, type PageLanguage } from '../support/survey-walk.ts';
+import {
+  NEUTRAL_BODY,
+  NEUTRAL_SITE,
+  WORDS,
+  browserTraces,
+  expectedAnswers,
+  followTo,
+  serveNeutralSite,
+  walkSurvey,
+  type PageLanguage,
+} from '../support/survey-walk.ts';
 
 const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = 'test-artifacts';
@@ -24,12 +34,17 @@ const issued = new Map<string, IssuedLink[]>();
 const contexts: BrowserContext[] = [];
 
 /** Cohort of each programme used here. */
-const COHORT: Readonly<Record<string, string>> = { 'migrant-voices-heard': 'cluj-2021', 'justrom3-mentoring': 'iasi-2020', 'dones-mentores': 'barcelona-2026' };
+const COHORT: Readonly<Record<string, string>> = {
+  'migrant-voices-heard': 'cluj-2021',
+  'justrom3-mentoring': 'iasi-2020',
+  'dones-mentores': 'barcelona-2026',
+};
 
 beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
-  for (const [programme, cohort] of Object.entries(COHORT)) issued.set(programme, await createLinks(stack.deps, programme, cohort, 6));
+  for (const [programme, cohort] of Object.entries(COHORT))
+    issued.set(programme, await createLinks(stack.deps, programme, cohort, 6));
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
@@ -40,16 +55,32 @@ afterAll(async () => {
 });
 
 /** The link of the `nth` participant of a programme for a session's wave. */
-function linkOf(programme: string, nth: number, session: string, wave: 'pre' | 'post'): IssuedLink & { url: string; programme: string; cohort: string } {
+function linkOf(
+  programme: string,
+  nth: number,
+  session: string,
+  wave: 'pre' | 'post',
+): IssuedLink & { url: string; programme: string; cohort: string } {
   const participants = [...new Set((issued.get(programme) ?? []).map((link) => link.participant))];
-  const link = issued.get(programme)?.find((candidate) => candidate.participant === participants[nth] && candidate.session === session && candidate.wave === wave);
+  const link = issued
+    .get(programme)
+    ?.find(
+      (candidate) =>
+        candidate.participant === participants[nth] && candidate.session === session && candidate.wave === wave,
+    );
   if (link === undefined) throw new Error(`no link ${programme} #${nth} ${session}:${wave}`);
   return { ...link, url: `${stack.url}/s/${link.code}`, programme, cohort: COHORT[programme] ?? '' };
 }
 
 /** A fresh browser profile at phone width: nothing shared with the other tests. */
-async function phone(options: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; setCookies: string[] }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: options.locale ?? 'en-GB', javaScriptEnabled: options.javaScriptEnabled ?? true });
+async function phone(
+  options: { locale?: string; javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; setCookies: string[] }> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    locale: options.locale ?? 'en-GB',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   contexts.push(context);
   await serveNeutralSite(context);
   const page = await context.newPage();
@@ -63,7 +94,9 @@ async function phone(options: { locale?: string; javaScriptEnabled?: boolean } =
 
 const lang = (page: Page): Promise<string | null> => page.getAttribute('html', 'lang');
 const focused = (page: Page): Promise<{ tag: string; name: string | null; href: string | null }> =>
-  page.evaluate(`({ tag: document.activeElement.tagName, name: document.activeElement.getAttribute('name'), href: document.activeElement.getAttribute('href') })`);
+  page.evaluate(
+    `({ tag: document.activeElement.tagName, name: document.activeElement.getAttribute('name'), href: document.activeElement.getAttribute('href') })`,
+  );
 
 /** Presses Tab until `target` has focus (at most 15 times): it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -90,57 +123,100 @@ interface Journey {
 }
 
 const JOURNEYS: readonly Journey[] = [
-  { language: 'en', programme: 'migrant-voices-heard', session: 'action-planning', wave: 'pre', locale: 'en-GB', how: 'Accept-Language', heading: 'Before the session' },
-  { language: 'ro', programme: 'justrom3-mentoring', session: 'individual-meeting-1', wave: 'pre', locale: 'ro-RO', how: 'Accept-Language', heading: 'Înainte de sesiune' },
-  { language: 'es', programme: 'dones-mentores', session: 'mentoring-cycle', wave: 'post', locale: 'es-ES', how: 'Accept-Language', heading: 'Después de la sesión' },
-  { language: 'ca', programme: 'dones-mentores', session: 'mentoring-cycle', wave: 'pre', locale: 'es-ES', how: 'the language switcher, from Spanish', heading: 'Abans de la sessió' },
+  {
+    language: 'en',
+    programme: 'migrant-voices-heard',
+    session: 'action-planning',
+    wave: 'pre',
+    locale: 'en-GB',
+    how: 'Accept-Language',
+    heading: 'Before the session',
+  },
+  {
+    language: 'ro',
+    programme: 'justrom3-mentoring',
+    session: 'individual-meeting-1',
+    wave: 'pre',
+    locale: 'ro-RO',
+    how: 'Accept-Language',
+    heading: 'Înainte de sesiune',
+  },
+  {
+    language: 'es',
+    programme: 'dones-mentores',
+    session: 'mentoring-cycle',
+    wave: 'post',
+    locale: 'es-ES',
+    how: 'Accept-Language',
+    heading: 'Después de la sesión',
+  },
+  {
+    language: 'ca',
+    programme: 'dones-mentores',
+    session: 'mentoring-cycle',
+    wave: 'pre',
+    locale: 'es-ES',
+    how: 'the language switcher, from Spanish',
+    heading: 'Abans de la sessió',
+  },
 ];
 
 describe('a participant in Chromium at 360 px', () => {
-  it.each(JOURNEYS)('answers a whole $programme questionnaire in $language (chosen by $how) and the response is stored', async (journey) => {
-    const { language, programme, session, wave } = journey;
-    const link = linkOf(programme, 0, session, wave);
-    const { context, page, setCookies } = await phone({ locale: journey.locale });
-    const first = await page.goto(link.url);
-    expect(first?.status()).toBe(200);
-    if (journey.language === 'ca') {
-      expect(await lang(page)).toBe('es');
-      // On a questionnaire screen the switcher's languages are buttons of the form (answers kept).
-      expect(await post(page, page.getByRole('navigation').getByRole('button', { name: WORDS.ca.name }))).toBe(200);
-      await page.waitForURL(/\?lang=ca$/);
-    }
-    expect(await lang(page)).toBe(language);
-    expect(await page.title()).toBe(WORDS[language].title);
-    expect(await page.locator('main h1').innerText()).toContain(journey.heading);
+  it.each(JOURNEYS)(
+    'answers a whole $programme questionnaire in $language (chosen by $how) and the response is stored',
+    async (journey) => {
+      const { language, programme, session, wave } = journey;
+      const link = linkOf(programme, 0, session, wave);
+      const { context, page, setCookies } = await phone({ locale: journey.locale });
+      const first = await page.goto(link.url);
+      expect(first?.status()).toBe(200);
+      if (journey.language === 'ca') {
+        expect(await lang(page)).toBe('es');
+        // On a questionnaire screen the switcher's languages are buttons of the form (answers kept).
+        expect(await post(page, page.getByRole('navigation').getByRole('button', { name: WORDS.ca.name }))).toBe(200);
+        await page.waitForURL(/\?lang=ca$/);
+      }
+      expect(await lang(page)).toBe(language);
+      expect(await page.title()).toBe(WORDS[language].title);
+      expect(await page.locator('main h1').innerText()).toContain(journey.heading);
 
-    const offset = JOURNEYS.indexOf(journey);
-    const walk = await walkSurvey(page, language, {
-      pick: (n, count) => (n + offset) % count,
-      afterAnswer: async (current, screen) => {
-        if (screen.index < 2) await current.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-screen-${screen.index + 1}.png` });
-        if (screen.index === 1) await current.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-screen-2-full.png`, fullPage: true });
-      },
-    });
-    expect(walk.screens.length).toBeGreaterThan(2);
-    expect(walk.thanksStatus).toBe(200);
-    expect(await lang(page)).toBe(language);
-    expect(await page.title()).toBe(WORDS[language].title);
-    expect(await page.locator('main h1').innerText()).toBe(WORDS[language].thanks);
-    await page.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-thanks.png` });
+      const offset = JOURNEYS.indexOf(journey);
+      const walk = await walkSurvey(page, language, {
+        pick: (n, count) => (n + offset) % count,
+        afterAnswer: async (current, screen) => {
+          if (screen.index < 2)
+            await current.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-screen-${screen.index + 1}.png` });
+          if (screen.index === 1)
+            await current.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-screen-2-full.png`, fullPage: true });
+        },
+      });
+      expect(walk.screens.length).toBeGreaterThan(2);
+      expect(walk.thanksStatus).toBe(200);
+      expect(await lang(page)).toBe(language);
+      expect(await page.title()).toBe(WORDS[language].title);
+      expect(await page.locator('main h1').innerText()).toBe(WORDS[language].thanks);
+      await page.screenshot({ path: `${ARTIFACTS}/phone-360-${language}-thanks.png` });
 
-    const stored = await stack.deps.responses.getResponse({ programme, cohort: link.cohort, participant: link.participant, session, wave });
-    if (stored === undefined) throw new Error('response not stored');
-    expect(stored.language).toBe(language);
-    expect(stored.consentVersion).toBe(stack.deps.catalog.programmes.get(programme)?.consent.version);
-    const expected = expectedAnswers(walk.fields);
-    expect(stored.answers).toEqual(expected.answers);
-    expect(stored.groups).toEqual(expected.groups);
-    expect(await page.locator('main').innerText()).toContain(stored.receipt);
+      const stored = await stack.deps.responses.getResponse({
+        programme,
+        cohort: link.cohort,
+        participant: link.participant,
+        session,
+        wave,
+      });
+      if (stored === undefined) throw new Error('response not stored');
+      expect(stored.language).toBe(language);
+      expect(stored.consentVersion).toBe(stack.deps.catalog.programmes.get(programme)?.consent.version);
+      const expected = expectedAnswers(walk.fields);
+      expect(stored.answers).toEqual(expected.answers);
+      expect(stored.groups).toEqual(expected.groups);
+      expect(await page.locator('main').innerText()).toContain(stored.receipt);
 
-    expect(setCookies).toEqual([]);
-    expect(await context.cookies()).toEqual([]);
-    expect(await browserTraces(page)).toEqual(NO_TRACES);
-  });
+      expect(setCookies).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+      expect(await browserTraces(page)).toEqual(NO_TRACES);
+    },
+  );
 
   it('names every problem at the top and at the question, with links that take the keyboard to the field', async () => {
     const link = linkOf('justrom3-mentoring', 1, 'individual-meeting-1', 'pre');
@@ -149,7 +225,8 @@ describe('a participant in Chromium at 360 px', () => {
     const next = page.getByRole('button', { name: WORDS.ro.next, exact: true });
 
     // Consent not ticked: nothing may be kept, so the screen comes back through the redirect (200) with the problem.
-    const consentProblem = 'Vă rugăm să bifați căsuța dacă sunteți de acord sau să închideți pagina dacă nu doriți să participați.';
+    const consentProblem =
+      'Vă rugăm să bifați căsuța dacă sunteți de acord sau să închideți pagina dacă nu doriți să participați.';
     expect(await post(page, next)).toBe(200);
     expect(await lang(page)).toBe('ro');
     const summary = page.getByRole('alert');
@@ -214,7 +291,15 @@ describe('a participant in Chromium at 360 px', () => {
     const headingBefore = await page.locator('main form h2').innerText();
     expect(await post(page, next)).toBe(200);
     expect(await page.locator('main form h2').innerText()).not.toBe(headingBefore);
-    expect(await stack.deps.responses.getResponse({ programme: link.programme, cohort: link.cohort, participant: link.participant, session: link.session, wave: link.wave })).toBeUndefined();
+    expect(
+      await stack.deps.responses.getResponse({
+        programme: link.programme,
+        cohort: link.cohort,
+        participant: link.participant,
+        session: link.session,
+        wave: link.wave,
+      }),
+    ).toBeUndefined();
   });
 
   it('answers a whole questionnaire with JavaScript off, and the exit control is still a plain link out', async () => {
@@ -229,7 +314,13 @@ describe('a participant in Chromium at 360 px', () => {
     });
     expect(walk.thanksStatus).toBe(200);
     expect(await page.locator('main h1').innerText()).toBe(WORDS.ca.thanks);
-    const stored = await stack.deps.responses.getResponse({ programme: link.programme, cohort: link.cohort, participant: link.participant, session: link.session, wave: link.wave });
+    const stored = await stack.deps.responses.getResponse({
+      programme: link.programme,
+      cohort: link.cohort,
+      participant: link.participant,
+      session: link.session,
+      wave: link.wave,
+    });
     expect(stored?.answers).toEqual(expectedAnswers(walk.fields).answers);
 
     const exit = page.getByRole('link', { name: 'Sortir d’aquesta pàgina' });
@@ -240,10 +331,20 @@ describe('a participant in Chromium at 360 px', () => {
   });
 
   /** Opens a Dones Mentores questionnaire after a neutral first page, as a browser with history would. */
-  async function openForExit(nth: number, locale: string): Promise<{ page: Page; surveyUrl: string; historyBefore: number; leaving: Promise<{ body: string; title: string }> }> {
+  async function openForExit(
+    nth: number,
+    locale: string,
+  ): Promise<{
+    page: Page;
+    surveyUrl: string;
+    historyBefore: number;
+    leaving: Promise<{ body: string; title: string }>;
+  }> {
     const link = linkOf('dones-mentores', nth, 'mentoring-cycle', 'pre');
     const { context, page } = await phone({ locale });
-    await context.route('https://start.test/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'the page before' }));
+    await context.route('https://start.test/**', (route) =>
+      route.fulfill({ contentType: 'text/plain', body: 'the page before' }),
+    );
     await page.goto('https://start.test/');
     await page.goto(link.url);
     const historyBefore = await page.evaluate<number>('history.length');
@@ -267,7 +368,13 @@ describe('a participant in Chromium at 360 px', () => {
     return { page, surveyUrl: link.url, historyBefore, leaving };
   }
 
-  async function expectLeft(page: Page, surveyUrl: string, historyBefore: number, leaving: Promise<{ body: string; title: string }>, survey: { title: string; heading: string }): Promise<void> {
+  async function expectLeft(
+    page: Page,
+    surveyUrl: string,
+    historyBefore: number,
+    leaving: Promise<{ body: string; title: string }>,
+    survey: { title: string; heading: string },
+  ): Promise<void> {
     await page.waitForURL(NEUTRAL_SITE);
     // Blanked before the browser left: nothing of the survey stays on screen while the neutral site loads.
     expect(await leaving).toEqual({ body: '', title: '' });
@@ -301,7 +408,8 @@ describe('a participant in Chromium at 360 px', () => {
     await page.keyboard.press('Shift');
     await page.clock.setFixedTime(start + 2500);
     await page.keyboard.press('Shift');
-    // Neither twice nor three times with a pause: the control acts on the keyup itself, so the page would be blank by now.
+    // Neither twice nor three times with a pause: the control acts on the keyup itself, so the page would be blank by
+    // now.
     expect(await page.locator('main').count()).toBe(1);
     expect(page.url()).toBe(surveyUrl);
     await page.keyboard.press('Shift');
@@ -354,7 +462,11 @@ describe('a participant in Chromium at 360 px', () => {
     expect(setCookies).toEqual([]);
     expect(headers.length).toBeGreaterThan(3);
     for (const header of headers) {
-      expect(header).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' });
+      expect(header).toMatchObject({
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+      });
       expect(header['content-security-policy']).toContain("default-src 'none'");
     }
   });

@@ -20,9 +20,15 @@ const puts: { key: string; contentType: string; body: string }[] = [];
 const sends: string[] = [];
 
 /** An SDK client whose requests of one command are answered by `answer` instead of AWS. */
-function intercepted<T extends S3Client | SESv2Client>(client: T, answer: (input: Record<string, unknown>) => unknown): T {
+function intercepted<T extends S3Client | SESv2Client>(
+  client: T,
+  answer: (input: Record<string, unknown>) => unknown,
+): T {
   // Both clients share Smithy's middleware stack; one type is enough to add to it.
-  (client as unknown as S3Client).middlewareStack.add(() => async (args) => ({ output: answer(args.input as Record<string, unknown>) as never, response: {} }), { step: 'initialize', name: 'answerLocally' });
+  (client as unknown as S3Client).middlewareStack.add(
+    () => async (args) => ({ output: answer(args.input as Record<string, unknown>) as never, response: {} }),
+    { step: 'initialize', name: 'answerLocally' },
+  );
   return client;
 }
 
@@ -31,7 +37,14 @@ beforeAll(async () => {
   const random = seededRandom(3);
   const programme = stack.deps.catalog.programmes.get(PROGRAMME);
   if (programme === undefined) throw new Error('no programme');
-  for (const cohort of programme.cohorts) await simulateCohort(stack.url, programme, stack.deps.catalog, await createLinks(stack.deps, PROGRAMME, cohort.id, 14), random);
+  for (const cohort of programme.cohorts)
+    await simulateCohort(
+      stack.url,
+      programme,
+      stack.deps.catalog,
+      await createLinks(stack.deps, PROGRAMME, cohort.id, 14),
+      random,
+    );
   await aggregate(stack.deps);
 });
 
@@ -55,12 +68,24 @@ describe('publish-summaries handler', () => {
       sends.push(Buffer.from(raw).toString('utf8'));
       return { MessageId: `m-${sends.length}` };
     });
-    const handler = makePublishHandler({ ...stack.deps, publisher: new S3Publisher(s3, 'summaries-bucket'), mailer: new SesMailer(ses, stack.deps.clock), sender: 'prepost <summaries@example.org>' });
+    const handler = makePublishHandler({
+      ...stack.deps,
+      publisher: new S3Publisher(s3, 'summaries-bucket'),
+      mailer: new SesMailer(ses, stack.deps.clock),
+      sender: 'prepost <summaries@example.org>',
+    });
     const context = {} as Context;
     const first = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
     expect(first.messages).toBe(1);
-    expect(puts.map((put) => put.key).sort()).toEqual(['justrom3-mentoring/2026-10/summary.csv', 'justrom3-mentoring/2026-10/summary.html', 'justrom3-mentoring/2026-10/summary.json']);
-    const summary = JSON.parse(puts.find((put) => put.key.endsWith('.json'))?.body ?? '{}') as { schema: string; period: string };
+    expect(puts.map((put) => put.key).sort()).toEqual([
+      'justrom3-mentoring/2026-10/summary.csv',
+      'justrom3-mentoring/2026-10/summary.html',
+      'justrom3-mentoring/2026-10/summary.json',
+    ]);
+    const summary = JSON.parse(puts.find((put) => put.key.endsWith('.json'))?.body ?? '{}') as {
+      schema: string;
+      period: string;
+    };
     expect(summary).toMatchObject({ schema: 'prepost.summary/1', period: '2026-10' });
     expect(sends).toHaveLength(1);
     expect(sends[0]).toMatch(/^To: JUSTROM3 programme office <funder-justrom3@example\.org>$/m);

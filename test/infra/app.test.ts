@@ -13,6 +13,7 @@ import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { routes } from '../../lib/routes.ts';
 import { catalog } from '../../surveys/index.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read by path in assertions
 type Json = any;
 
 interface Statement {
@@ -21,9 +22,19 @@ interface Statement {
   readonly Resource: unknown;
 }
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
 
-const handlerNames = ['get-survey', 'submit-survey', 'get-impact', 'get-dashboard', 'sign-in', 'aggregate', 'publish-summaries'] as const;
+const handlerNames = [
+  'get-survey',
+  'submit-survey',
+  'get-impact',
+  'get-dashboard',
+  'sign-in',
+  'aggregate',
+  'publish-summaries',
+] as const;
 type Name = (typeof handlerNames)[number];
 const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'sign-in'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -66,7 +77,9 @@ function statementsOfRole(template: Template, roleId: string): Statement[] {
 }
 
 function actionsOf(statements: readonly Statement[]): string[] {
-  return statements.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+  return statements
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
 
 describe('DataStack', () => {
@@ -116,7 +129,10 @@ describe('DataStack', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(/^(AES256|aws:kms)$/);
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+          .SSEAlgorithm,
+      ).toMatch(/^(AES256|aws:kms)$/);
       const policy = policies.find((p: Json) => p.Properties.Bucket.Ref === id);
       const denyInsecure = (policy?.Properties.PolicyDocument.Statement ?? []).find(
         (s: Json) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
@@ -176,10 +192,14 @@ describe('PipelineStack', () => {
       const variables = props.Environment.Variables;
       const readsLinkKey = name === 'get-survey' || name === 'submit-survey';
       expect(variables.LINK_KEY_SECRET_ARN !== undefined, name).toBe(readsLinkKey);
-      expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(readsLinkKey);
+      expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(
+        readsLinkKey,
+      );
       const publishes = name === 'publish-summaries';
       expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
-      expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(publishes ? 1 : 0);
+      expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(
+        publishes ? 1 : 0,
+      );
       expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
       const sends = statementsOfRole(pipeline, roleId).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
       expect(sends.length, name).toBe(publishes ? 1 : 0);
@@ -193,7 +213,10 @@ describe('PipelineStack', () => {
   it('grants no table write to the read-only handlers (get-survey among them)', () => {
     for (const name of readOnly) {
       const actions = actionsOf(statementsOfRole(pipeline, fn(name).roleId));
-      expect(actions.some((a) => a.startsWith('dynamodb:')), name).toBe(true);
+      expect(
+        actions.some((a) => a.startsWith('dynamodb:')),
+        name,
+      ).toBe(true);
       for (const action of actions) {
         expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
         expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
@@ -211,11 +234,15 @@ describe('PipelineStack', () => {
     const integrations = pipeline.findResources('AWS::ApiGatewayV2::Integration');
     expect(Object.keys(apiRoutes)).toHaveLength(routes.length);
     for (const route of routes) {
-      const found: Json = Object.values(apiRoutes).find((r: Json) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+      const found: Json = Object.values(apiRoutes).find(
+        (r: Json) => r.Properties.RouteKey === `${route.method} ${route.path}`,
+      );
       expect(found, `${route.method} ${route.path}`).toBeDefined();
       expect(found.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
       const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
-      expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [fn(route.handler).id, 'Arn'] });
+      expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({
+        'Fn::GetAtt': [fn(route.handler).id, 'Arn'],
+      });
     }
   });
 
@@ -239,7 +266,9 @@ describe('PipelineStack', () => {
     expect(aggregation).toHaveLength(1);
     expect(aggregation[0].ScheduleExpression).toBe('rate(1 hour)');
     for (const [programmeId, programme] of catalog.programmes) {
-      const schedule: Json = schedules.find((s: Json) => s.Target.Input !== undefined && JSON.parse(s.Target.Input).programme === programmeId);
+      const schedule: Json = schedules.find(
+        (s: Json) => s.Target.Input !== undefined && JSON.parse(s.Target.Input).programme === programmeId,
+      );
       expect(schedule, programmeId).toBeDefined();
       expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [fn('publish-summaries').id, 'Arn'] });
       expect(JSON.parse(schedule.Target.Input)).toEqual({ programme: programmeId });
@@ -264,22 +293,28 @@ describe('the app', () => {
     for (const template of [data, pipeline]) {
       for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, Json>)) {
         const nameProperty = physicalNames[resource.Type];
-        if (nameProperty !== undefined) expect(resource.Properties?.[nameProperty], `${id}.${nameProperty}`).toBeUndefined();
-        if (resource.Type === 'AWS::IAM::Role') expect(JSON.stringify(resource.Properties.ManagedPolicyArns ?? []), id).not.toContain(':iam::aws:policy/');
+        if (nameProperty !== undefined)
+          expect(resource.Properties?.[nameProperty], `${id}.${nameProperty}`).toBeUndefined();
+        if (resource.Type === 'AWS::IAM::Role')
+          expect(JSON.stringify(resource.Properties.ManagedPolicyArns ?? []), id).not.toContain(':iam::aws:policy/');
       }
     }
   });
 
   it('has no unacknowledged cdk-nag AwsSolutions finding', () => {
-    const findings = new AwsSolutionsChecks().validateScope(built.app).violations.map(
-      (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
-    );
+    const findings = new AwsSolutionsChecks()
+      .validateScope(built.app)
+      .violations.map(
+        (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
     expect(findings).toEqual([]);
   });
 
   it('has no validation error in the synth report (cdk-nag and CloudFormation rules)', () => {
     const errors = (validationReport.pluginReports as Json[]).flatMap((report: Json) =>
-      (report.violations as Json[]).filter((v: Json) => v.severity === 'error').map((v: Json) => `${report.pluginName} ${v.ruleName}`),
+      (report.violations as Json[])
+        .filter((v: Json) => v.severity === 'error')
+        .map((v: Json) => `${report.pluginName} ${v.ruleName}`),
     );
     expect(errors).toEqual([]);
   });
@@ -287,7 +322,14 @@ describe('the app', () => {
 
 describe('aggregation runs', () => {
   it('never overlap: the aggregate function has a reserved concurrency of 1', () => {
-    const functions = pipeline.findResources('AWS::Lambda::Function', { Properties: { Description: 'prepost aggregate' } });
-    expect(Object.values(functions).map((fn) => (fn as { Properties: { ReservedConcurrentExecutions?: number } }).Properties.ReservedConcurrentExecutions)).toEqual([1]);
+    const functions = pipeline.findResources('AWS::Lambda::Function', {
+      Properties: { Description: 'prepost aggregate' },
+    });
+    expect(
+      Object.values(functions).map(
+        (fn) =>
+          (fn as { Properties: { ReservedConcurrentExecutions?: number } }).Properties.ReservedConcurrentExecutions,
+      ),
+    ).toEqual([1]);
   });
 });

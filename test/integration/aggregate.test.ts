@@ -21,10 +21,18 @@ const PROGRAMME = 'justrom3-mentoring';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 const issued = new Map<string, IssuedLink[]>();
 
-async function answer(cohort: string, participantIndex: number, session: string, wave: 'pre' | 'post', pick: number): Promise<void> {
+async function answer(
+  cohort: string,
+  participantIndex: number,
+  session: string,
+  wave: 'pre' | 'post',
+  pick: number,
+): Promise<void> {
   const links = issued.get(cohort) ?? [];
   const participant = [...new Set(links.map((link) => link.participant))][participantIndex];
-  const link = links.find((candidate) => candidate.participant === participant && candidate.session === session && candidate.wave === wave);
+  const link = links.find(
+    (candidate) => candidate.participant === participant && candidate.session === session && candidate.wave === wave,
+  );
   if (link === undefined) throw new Error('no link');
   const opened = await openLink(stack.deps, link.code);
   const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), cohort, session, wave);
@@ -40,15 +48,23 @@ async function storedTables(): Promise<string> {
   const client = createDocumentClient(stack.environment.endpoint);
   const parts: string[] = [];
   for (const pk of [`COHORT#${PROGRAMME}#iasi-2020`, `COHORT#${PROGRAMME}#bucharest-2020`, `PROG#${PROGRAMME}`]) {
-    const { Items = [] } = await client.send(new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
-    for (const item of Items) if (String(item.SK).startsWith('IND#') || item.SK === 'AGG') parts.push(JSON.stringify(item));
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: stack.environment.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    );
+    for (const item of Items)
+      if (String(item.SK).startsWith('IND#') || item.SK === 'AGG') parts.push(JSON.stringify(item));
   }
   return parts.join('\n');
 }
 
 beforeAll(async () => {
   stack = await startTestStack();
-  for (const cohort of ['iasi-2020', 'bucharest-2020']) issued.set(cohort, await createLinks(stack.deps, PROGRAMME, cohort, 4));
+  for (const cohort of ['iasi-2020', 'bucharest-2020'])
+    issued.set(cohort, await createLinks(stack.deps, PROGRAMME, cohort, 4));
   for (const cohort of ['iasi-2020', 'bucharest-2020']) {
     for (let participant = 0; participant < 3; participant += 1) {
       await answer(cohort, participant, 'individual-meeting-1', 'pre', participant);
@@ -78,7 +94,9 @@ describe('aggregate', () => {
       ['bucharest-2020', false],
       [null, true],
     ]);
-    const pooled = (await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null })).rows.find((row) => row.instrument === 'rosenberg-self-esteem' && row.group === null);
+    const pooled = (await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null })).rows.find(
+      (row) => row.instrument === 'rosenberg-self-esteem' && row.group === null,
+    );
     expect(pooled?.indicators.n_paired).toBe(6);
     expect(pooled?.indicators.n_pre_only).toBe(1);
   });
@@ -100,7 +118,8 @@ describe('aggregate', () => {
     failingClient.middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { Item?: { PK?: unknown; SK?: unknown } };
-        if (input.Item?.PK === `COHORT#${PROGRAMME}#bucharest-2020` && String(input.Item.SK).startsWith('IND#')) throw new Error('simulated crash');
+        if (input.Item?.PK === `COHORT#${PROGRAMME}#bucharest-2020` && String(input.Item.SK).startsWith('IND#'))
+          throw new Error('simulated crash');
         return next(args);
       },
       { step: 'initialize', name: 'simulatedCrash' },
@@ -111,7 +130,12 @@ describe('aggregate', () => {
     const beforeBucharest = before.split('\n').filter((line) => line.includes('bucharest'));
     expect(beforeBucharest.length).toBeGreaterThan(0);
     expect((await storedTables()).split('\n').filter((line) => line.includes('bucharest'))).toEqual(beforeBucharest);
-    expect(afterCrash.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null)?.indicators.n_pre).toBe(3);
+    expect(
+      afterCrash.rows.find(
+        (row) =>
+          row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null,
+      )?.indicators.n_pre,
+    ).toBe(3);
 
     const rerun = await aggregate(stack.deps, { programme: PROGRAMME });
     expect(rerun.cohorts.find((cohort) => cohort.cohort === 'bucharest-2020')?.recomputed).toBe(true);
@@ -119,7 +143,12 @@ describe('aggregate', () => {
     await aggregate(stack.deps, { programme: PROGRAMME, full: true });
     expect(recovered).toBe(await storedTables());
     const bucharest = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: 'bucharest-2020' });
-    expect(bucharest.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null)?.indicators.n_pre).toBe(4);
+    expect(
+      bucharest.rows.find(
+        (row) =>
+          row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null,
+      )?.indicators.n_pre,
+    ).toBe(4);
   });
 });
 
@@ -147,7 +176,9 @@ describe('aggregate, found in review', () => {
     });
     const report = await aggregate(stack.deps, { programme: PROGRAMME });
     expect(report.cohorts.find((cohort) => cohort.cohort === 'bucharest-2020')?.recomputed).toBe(true);
-    expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' }))?.responses).toBe((mark?.responses ?? 0) + 1);
+    expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' }))?.responses).toBe(
+      (mark?.responses ?? 0) + 1,
+    );
   });
 
   it('recomputes a pool whose write failed in an earlier run', async () => {
@@ -161,11 +192,17 @@ describe('aggregate, found in review', () => {
       },
       { step: 'initialize', name: 'simulatedPoolCrash' },
     );
-    await expect(aggregate(depsFor(new DynamoStore(failingClient, stack.environment.tableName)), { programme: PROGRAMME })).rejects.toThrow('simulated crash');
+    await expect(
+      aggregate(depsFor(new DynamoStore(failingClient, stack.environment.tableName)), { programme: PROGRAMME }),
+    ).rejects.toThrow('simulated crash');
     const rerun = await aggregate(stack.deps, { programme: PROGRAMME });
     expect(rerun.cohorts.find((cohort) => cohort.cohort === null)?.recomputed).toBe(true);
     const pooled = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null });
-    const cohortTotals = await Promise.all(['iasi-2020', 'bucharest-2020'].map(async (cohort) => (await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort }))?.responses ?? 0));
+    const cohortTotals = await Promise.all(
+      ['iasi-2020', 'bucharest-2020'].map(
+        async (cohort) => (await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort }))?.responses ?? 0,
+      ),
+    );
     expect(pooled.mark?.responses).toBe(cohortTotals.reduce((sum, count) => sum + count, 0));
   });
 });

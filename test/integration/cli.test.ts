@@ -25,14 +25,20 @@ describe('npm run prepost', () => {
   it('lists its commands, and each command has --help', async () => {
     const help = await runEntry('prepost', ['--help'], cwd, env);
     expect(help.code).toBe(0);
-    for (const command of ['links', 'aggregate', 'summaries', 'stats', 'erase', 'import', 'export']) expect(help.stdout).toContain(command);
+    for (const command of ['links', 'aggregate', 'summaries', 'stats', 'erase', 'import', 'export'])
+      expect(help.stdout).toContain(command);
     const links = await runEntry('prepost', ['links', '--help'], cwd, env);
     expect(links.code).toBe(0);
     expect(links.stdout).toContain('--programme P');
   });
 
   it('creates links as CSV, one per wave per participant, pairing pre and post by participant', async () => {
-    const result = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '3', '--out', 'links.csv'], cwd, { ...env, PORT: '4321' });
+    const result = await runEntry(
+      'prepost',
+      ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '3', '--out', 'links.csv'],
+      cwd,
+      { ...env, PORT: '4321' },
+    );
     expect(result.code).toBe(0);
     const [header, ...rows] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
     expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url']);
@@ -49,22 +55,57 @@ describe('npm run prepost', () => {
   });
 
   it('writes every line to a pipe, and refuses an unwritable --out before creating anyone', async () => {
-    const piped = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'girona-2026', '--count', '400'], cwd, env);
+    const piped = await runEntry(
+      'prepost',
+      ['links', '--programme', 'dones-mentores', '--cohort', 'girona-2026', '--count', '400'],
+      cwd,
+      env,
+    );
     expect(piped.code).toBe(0);
     expect(parseCsv(piped.stdout)).toHaveLength(1 + 400 * 2);
-    const blocked = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'girona-2026', '--count', '1', '--out', 'links.csv/inside.csv'], cwd, env);
+    const blocked = await runEntry(
+      'prepost',
+      [
+        'links',
+        '--programme',
+        'dones-mentores',
+        '--cohort',
+        'girona-2026',
+        '--count',
+        '1',
+        '--out',
+        'links.csv/inside.csv',
+      ],
+      cwd,
+      env,
+    );
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain('cannot write');
   });
 
   it('says what is wrong, with exit code 2, for unknown programmes and missing options', async () => {
-    const unknown = await runEntry('prepost', ['links', '--programme', 'nope', '--cohort', 'x', '--count', '1'], cwd, env);
+    const unknown = await runEntry(
+      'prepost',
+      ['links', '--programme', 'nope', '--cohort', 'x', '--count', '1'],
+      cwd,
+      env,
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown programme "nope"');
-    const missing = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020'], cwd, env);
+    const missing = await runEntry(
+      'prepost',
+      ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020'],
+      cwd,
+      env,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--count is required');
-    const badCount = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '0'], cwd, env);
+    const badCount = await runEntry(
+      'prepost',
+      ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '0'],
+      cwd,
+      env,
+    );
     expect(badCount.code).toBe(2);
     const badPeriod = await runEntry('prepost', ['summaries', '--period', '2026-13'], cwd, env);
     expect(badPeriod.code).toBe(2);
@@ -77,10 +118,19 @@ describe('npm run prepost', () => {
     const pre = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
     const post = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
     const comma = ['pre,post', ...pre.map((value, index) => `${value},${post[index]}`)].join('\n');
-    const semicolon = ['sep=;', 'Before;After', ...pre.map((value, index) => `${String(value).replace('.', ',')};${String(post[index]).replace('.', ',')}`)].join('\r\n');
+    const semicolon = [
+      'sep=;',
+      'Before;After',
+      ...pre.map((value, index) => `${String(value).replace('.', ',')};${String(post[index]).replace('.', ',')}`),
+    ].join('\r\n');
     await writeFile(join(cwd, 'comma.csv'), comma);
-    await writeFile(join(cwd, 'semicolon.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(semicolon, 'utf16le')]));
-    const outputs = await Promise.all(['comma.csv', 'semicolon.csv'].map((file) => runEntry('prepost', ['stats', file, '--json'], cwd, env)));
+    await writeFile(
+      join(cwd, 'semicolon.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(semicolon, 'utf16le')]),
+    );
+    const outputs = await Promise.all(
+      ['comma.csv', 'semicolon.csv'].map((file) => runEntry('prepost', ['stats', file, '--json'], cwd, env)),
+    );
     for (const output of outputs) expect(output.code, output.stderr).toBe(0);
     const [fromComma, fromSemicolon] = outputs.map((output) => JSON.parse(output.stdout) as { t: number; df: number });
     expect(fromComma?.t).toBeCloseTo(4.062127683382037, 12);
@@ -95,10 +145,20 @@ describe('npm run prepost', () => {
   it('erases a participant with every trace, and says so when there is nothing to erase', async () => {
     const [, row] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
     const participant = row?.[0] ?? '';
-    const erased = await runEntry('prepost', ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant], cwd, env);
+    const erased = await runEntry(
+      'prepost',
+      ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant],
+      cwd,
+      env,
+    );
     expect(erased.code).toBe(0);
     expect(erased.stdout).toContain(`erased ${participant}: 0 responses, 6 links`);
-    const again = await runEntry('prepost', ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant], cwd, env);
+    const again = await runEntry(
+      'prepost',
+      ['erase', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--participant', participant],
+      cwd,
+      env,
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already erased');
   });
@@ -111,7 +171,8 @@ describe('npm run prepost', () => {
     const summaries = await runEntry('prepost', ['summaries', '--period', '2026-11', '--out', 'out'], cwd, env);
     expect(summaries.code).toBe(0);
     for (const programme of ['justrom3-mentoring', 'migrant-voices-heard', 'dones-mentores']) {
-      for (const file of ['summary.json', 'summary.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', programme, '2026-11', file))).toBe(true);
+      for (const file of ['summary.json', 'summary.csv', 'summary.html'])
+        expect(existsSync(join(cwd, 'out', programme, '2026-11', file))).toBe(true);
       expect(existsSync(join(cwd, 'out', 'outbox', `${programme}-2026-11-1.eml`))).toBe(true);
     }
   });

@@ -36,10 +36,17 @@ describe('npm run demo', () => {
     const out = join(cwd, 'some', 'folder');
     const files = await filesUnder(out);
     for (const programme of PROGRAMMES) {
-      for (const name of ['summary.json', 'summary.csv', 'summary.html']) expect(files.some((file) => file.includes(programme) && file.endsWith(name))).toBe(true);
-      expect(files.some((file) => file.includes('outbox') && file.endsWith('.eml') && file.includes(programme))).toBe(true);
+      for (const name of ['summary.json', 'summary.csv', 'summary.html'])
+        expect(files.some((file) => file.includes(programme) && file.endsWith(name))).toBe(true);
+      expect(files.some((file) => file.includes('outbox') && file.endsWith('.eml') && file.includes(programme))).toBe(
+        true,
+      );
     }
-    const summaries = await Promise.all(files.filter((file) => file.endsWith('summary.json')).map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>));
+    const summaries = await Promise.all(
+      files
+        .filter((file) => file.endsWith('summary.json'))
+        .map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>),
+    );
     for (const summary of summaries) {
       expect(summary.schema).toBe('prepost.summary/1');
       expect(summary.period).toMatch(/^\d{4}-\d{2}$/);

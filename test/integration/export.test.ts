@@ -18,7 +18,13 @@ beforeAll(async () => {
   stack = await startTestStack();
   const programme = stack.deps.catalog.programmes.get(PROGRAMME);
   if (programme === undefined) throw new Error('no programme');
-  await simulateCohort(stack.url, programme, stack.deps.catalog, await createLinks(stack.deps, PROGRAMME, COHORT, 8), seededRandom(5));
+  await simulateCohort(
+    stack.url,
+    programme,
+    stack.deps.catalog,
+    await createLinks(stack.deps, PROGRAMME, COHORT, 8),
+    seededRandom(5),
+  );
 });
 
 afterAll(async () => {
@@ -37,7 +43,10 @@ describe('export', () => {
     const read = readImportCsv(csv, programme, COHORT, stack.deps.catalog);
     expect(read.problems).toEqual([]);
     for (const response of stored) {
-      const row = read.rows.find((candidate) => candidate.response?.participant === response.participant && candidate.response.wave === response.wave)?.response;
+      const row = read.rows.find(
+        (candidate) =>
+          candidate.response?.participant === response.participant && candidate.response.wave === response.wave,
+      )?.response;
       expect(row?.answers.answers).toEqual(response.answers);
       expect(row?.answers.groups).toEqual(response.groups);
       expect(row?.language).toBe(response.language);

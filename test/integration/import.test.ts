@@ -32,7 +32,8 @@ let header: string[];
 /** A row of the template: the given cells by column, the others empty. */
 const row = (cells: Record<string, string>): string[] => header.map((column) => cells[column] ?? '');
 /** Every Rosenberg item answered with the same cell. */
-const rses = (cell: string): Record<string, string> => Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`${RSES}.rses-${index + 1}`, cell]));
+const rses = (cell: string): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`${RSES}.rses-${index + 1}`, cell]));
 const importFile = async (name: string, rows: string[][]): Promise<string> => {
   await writeFile(join(cwd, name), toCsv(header, rows));
   return name;
@@ -40,7 +41,12 @@ const importFile = async (name: string, rows: string[][]): Promise<string> => {
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'prepost-import-'));
-  const links = await runEntry('prepost', ['links', '--programme', PROGRAMME, '--cohort', COHORT, '--count', '6', '--out', 'links.csv'], cwd, env);
+  const links = await runEntry(
+    'prepost',
+    ['links', '--programme', PROGRAMME, '--cohort', COHORT, '--count', '6', '--out', 'links.csv'],
+    cwd,
+    env,
+  );
   expect(links.code).toBe(0);
   const [, ...rows] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
   participants = [...new Set(rows.map((cells) => cells[0] ?? ''))];
@@ -53,7 +59,12 @@ afterAll(async () => {
 
 describe('npm run prepost -- import', () => {
   it('prints the header row of a wave to type answers into', async () => {
-    const template = await runEntry('prepost', ['import', '--template', '--programme', PROGRAMME, '--session', SESSION, '--wave', 'pre'], cwd, env);
+    const template = await runEntry(
+      'prepost',
+      ['import', '--template', '--programme', PROGRAMME, '--session', SESSION, '--wave', 'pre'],
+      cwd,
+      env,
+    );
     expect(template.code).toBe(0);
     const rows = parseCsv(template.stdout);
     expect(rows).toHaveLength(1);
@@ -64,12 +75,34 @@ describe('npm run prepost -- import', () => {
 
   it('imports paper answers once: a dry run writes nothing, a second run finds them present', async () => {
     // Five participants before and after, positions as printed before, values after.
-    const rows = participants.slice(0, 5).flatMap((participant, index) => [
-      row({ participant, session: SESSION, wave: 'pre', consent: 'yes', ...rses(index % 2 === 0 ? '3' : '4'), 'personal-safety.safe-at-home': 'prefer-not-to-say' }),
-      row({ participant, session: SESSION, wave: 'post', consent: 'yes', language: 'en', ...rses(index < 3 ? 'agree' : 'strongly-agree'), [`${RSES}.rses-4`]: '' }),
-    ]);
+    const rows = participants
+      .slice(0, 5)
+      .flatMap((participant, index) => [
+        row({
+          participant,
+          session: SESSION,
+          wave: 'pre',
+          consent: 'yes',
+          ...rses(index % 2 === 0 ? '3' : '4'),
+          'personal-safety.safe-at-home': 'prefer-not-to-say',
+        }),
+        row({
+          participant,
+          session: SESSION,
+          wave: 'post',
+          consent: 'yes',
+          language: 'en',
+          ...rses(index < 3 ? 'agree' : 'strongly-agree'),
+          [`${RSES}.rses-4`]: '',
+        }),
+      ]);
     const file = await importFile('paper.csv', rows);
-    const dryRun = await runEntry('prepost', ['import', '--programme', PROGRAMME, '--cohort', COHORT, file, '--dry-run'], cwd, env);
+    const dryRun = await runEntry(
+      'prepost',
+      ['import', '--programme', PROGRAMME, '--cohort', COHORT, file, '--dry-run'],
+      cwd,
+      env,
+    );
     expect(dryRun.code).toBe(0);
     expect(dryRun.stdout).toContain('dry run: would import 10, already present 0, errors 0');
     const first = await runEntry('prepost', ['import', '--programme', PROGRAMME, '--cohort', COHORT, file], cwd, env);
@@ -84,7 +117,14 @@ describe('npm run prepost -- import', () => {
     const [first, , , , , sixth] = participants;
     const file = await importFile('mistakes.csv', [
       row({ participant: sixth ?? '', session: SESSION, wave: 'pre', consent: 'yes', ...rses('1') }),
-      row({ participant: sixth ?? '', session: SESSION, wave: 'post', consent: 'yes', ...rses('2'), [`${RSES}.rses-2`]: '7' }),
+      row({
+        participant: sixth ?? '',
+        session: SESSION,
+        wave: 'post',
+        consent: 'yes',
+        ...rses('2'),
+        [`${RSES}.rses-2`]: '7',
+      }),
       row({ participant: 'p-nobody', session: SESSION, wave: 'post', consent: 'yes' }),
       row({ participant: first ?? '', session: SESSION, wave: 'pre', consent: 'yes', ...rses('1') }),
       row({ participant: sixth ?? '', session: SESSION, wave: 'post', consent: '' }),
@@ -97,10 +137,19 @@ describe('npm run prepost -- import', () => {
     expect(result.stderr).toContain(`row 4, column participant: no participant "p-nobody" in ${PROGRAMME} ${COHORT}`);
     expect(result.stderr).toContain(`row 5: ${first ?? ''} already answered ${SESSION} pre with different answers`);
     expect(result.stderr).toContain('row 6, column consent: must be "yes"');
-    expect(result.stderr).toContain(`row 6, column participant: row 3 already holds ${sixth ?? ''}'s answers to ${SESSION} post`);
+    expect(result.stderr).toContain(
+      `row 6, column participant: row 3 already holds ${sixth ?? ''}'s answers to ${SESSION} post`,
+    );
     // Row 2 was valid, and was not written either.
-    const valid = await importFile('valid-part.csv', [row({ participant: sixth ?? '', session: SESSION, wave: 'pre', consent: 'yes', ...rses('1') })]);
-    const check = await runEntry('prepost', ['import', '--programme', PROGRAMME, '--cohort', COHORT, valid, '--dry-run'], cwd, env);
+    const valid = await importFile('valid-part.csv', [
+      row({ participant: sixth ?? '', session: SESSION, wave: 'pre', consent: 'yes', ...rses('1') }),
+    ]);
+    const check = await runEntry(
+      'prepost',
+      ['import', '--programme', PROGRAMME, '--cohort', COHORT, valid, '--dry-run'],
+      cwd,
+      env,
+    );
     expect(check.stdout).toContain('would import 1, already present 0');
   });
 
@@ -108,10 +157,20 @@ describe('npm run prepost -- import', () => {
     const noCohort = await runEntry('prepost', ['import', '--programme', PROGRAMME, 'paper.csv'], cwd, env);
     expect(noCohort.code).toBe(2);
     expect(noCohort.stderr).toContain('--cohort is required');
-    const noFile = await runEntry('prepost', ['import', '--programme', PROGRAMME, '--cohort', COHORT, 'missing.csv'], cwd, env);
+    const noFile = await runEntry(
+      'prepost',
+      ['import', '--programme', PROGRAMME, '--cohort', COHORT, 'missing.csv'],
+      cwd,
+      env,
+    );
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('cannot read missing.csv');
-    const unknownCohort = await runEntry('prepost', ['import', '--programme', PROGRAMME, '--cohort', 'nowhere', 'paper.csv'], cwd, env);
+    const unknownCohort = await runEntry(
+      'prepost',
+      ['import', '--programme', PROGRAMME, '--cohort', 'nowhere', 'paper.csv'],
+      cwd,
+      env,
+    );
     expect(unknownCohort.code).toBe(2);
     expect(unknownCohort.stderr).toContain('unknown cohort "nowhere"');
     const help = await runEntry('prepost', ['import', '--help'], cwd, env);
@@ -123,10 +182,29 @@ describe('npm run prepost -- import', () => {
     const aggregate = await runEntry('prepost', ['aggregate', '--programme', PROGRAMME], cwd, env);
     expect(aggregate.code).toBe(0);
     expect(aggregate.stdout).toContain(`${PROGRAMME} / ${COHORT}: 10 responses`);
-    const summaries = await runEntry('prepost', ['summaries', '--programme', PROGRAMME, '--period', '2026-11', '--out', 'out'], cwd, env);
+    const summaries = await runEntry(
+      'prepost',
+      ['summaries', '--programme', PROGRAMME, '--period', '2026-11', '--out', 'out'],
+      cwd,
+      env,
+    );
     expect(summaries.code).toBe(0);
-    const summary = JSON.parse(await readFile(join(cwd, 'out', PROGRAMME, '2026-11', 'summary.json'), 'utf8')) as { rows: { cohort: string | null; session: string | null; instrument: string; group: unknown; n_paired: number | null }[] };
-    const cell = summary.rows.find((candidate) => candidate.cohort === COHORT && candidate.session === SESSION && candidate.instrument === RSES && candidate.group === null);
+    const summary = JSON.parse(await readFile(join(cwd, 'out', PROGRAMME, '2026-11', 'summary.json'), 'utf8')) as {
+      rows: {
+        cohort: string | null;
+        session: string | null;
+        instrument: string;
+        group: unknown;
+        n_paired: number | null;
+      }[];
+    };
+    const cell = summary.rows.find(
+      (candidate) =>
+        candidate.cohort === COHORT &&
+        candidate.session === SESSION &&
+        candidate.instrument === RSES &&
+        candidate.group === null,
+    );
     expect(cell?.n_paired).toBe(5);
   });
 });
@@ -138,9 +216,12 @@ describe('importResponses', () => {
       const cohort = 'bucharest-2020';
       const links = await createLinks(stack.deps, PROGRAMME, cohort, 2);
       const [first, second] = [...new Set(links.map((link) => link.participant))];
-      const code = links.find((link) => link.participant === second && link.session === SESSION && link.wave === 'pre')?.code;
+      const code = links.find(
+        (link) => link.participant === second && link.session === SESSION && link.wave === 'pre',
+      )?.code;
       const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), cohort, SESSION, 'pre');
-      if (first === undefined || second === undefined || code === undefined || context === undefined) throw new Error('no links');
+      if (first === undefined || second === undefined || code === undefined || context === undefined)
+        throw new Error('no links');
       const store = stack.deps.responses;
       // The participant answers on the web (pick 1) just before the paper row (position 4) is written.
       const racing: ResponseStore = {
@@ -151,19 +232,39 @@ describe('importResponses', () => {
         listCohortResponses: (programme, id) => store.listCohortResponses(programme, id),
         countResponsesSince: (programme, id, since) => store.countResponsesSince(programme, id, since),
         putResponse: async (response) => {
-          if (response.participant === second) await advanceSurvey(stack.deps, await openLink(stack.deps, code), Object.fromEntries(answerAll(context, stack.deps.catalog, 1)), 'ro');
+          if (response.participant === second)
+            await advanceSurvey(
+              stack.deps,
+              await openLink(stack.deps, code),
+              Object.fromEntries(answerAll(context, stack.deps.catalog, 1)),
+              'ro',
+            );
           return store.putResponse(response);
         },
       };
-      const csv = toCsv(['participant', 'session', 'wave', 'consent', `${RSES}.rses-1`], [
-        [first, SESSION, 'pre', 'yes', '4'],
-        [second, SESSION, 'pre', 'yes', '4'],
-      ]);
-      const report = await importResponses({ ...stack.deps, responses: racing }, PROGRAMME, cohort, csv, { dryRun: false });
+      const csv = toCsv(
+        ['participant', 'session', 'wave', 'consent', `${RSES}.rses-1`],
+        [
+          [first, SESSION, 'pre', 'yes', '4'],
+          [second, SESSION, 'pre', 'yes', '4'],
+        ],
+      );
+      const report = await importResponses({ ...stack.deps, responses: racing }, PROGRAMME, cohort, csv, {
+        dryRun: false,
+      });
       expect(report.imported).toEqual([2]);
       expect(report.written).toBe(true);
-      expect(report.problems).toEqual([{ row: 3, column: null, message: `${second} already answered ${SESSION} pre with different answers; a stored response is never replaced` }]);
-      expect((await store.getResponse({ programme: PROGRAMME, cohort, participant: second, session: SESSION, wave: 'pre' }))?.answers[RSES]?.['rses-1']).toBe('disagree');
+      expect(report.problems).toEqual([
+        {
+          row: 3,
+          column: null,
+          message: `${second} already answered ${SESSION} pre with different answers; a stored response is never replaced`,
+        },
+      ]);
+      expect(
+        (await store.getResponse({ programme: PROGRAMME, cohort, participant: second, session: SESSION, wave: 'pre' }))
+          ?.answers[RSES]?.['rses-1'],
+      ).toBe('disagree');
     } finally {
       await stack.stop();
     }

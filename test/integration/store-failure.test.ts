@@ -64,9 +64,16 @@ describe('a throttled store', () => {
     client.middlewareStack.add(
       (next) => async (args) => {
         const body = String((args.request as { body?: unknown }).body ?? '');
-        if (body.includes('"PutItem"') || (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] === 'DynamoDB_20120810.PutItem') {
+        if (
+          body.includes('"PutItem"') ||
+          (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ===
+            'DynamoDB_20120810.PutItem'
+        ) {
           attempts += 1;
-          throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput', $metadata: { httpStatusCode: 400 } });
+          throw new ProvisionedThroughputExceededException({
+            message: 'Rate of requests exceeds the allowed throughput',
+            $metadata: { httpStatusCode: 400 },
+          });
         }
         return next(args);
       },
@@ -77,23 +84,50 @@ describe('a throttled store', () => {
       const link = linkOf(0, 'pre');
       const fields = wholeAnswers(link, 1);
       const started = performance.now();
-      const response = await fetch(`${server.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: fields.toString(), redirect: 'manual' });
+      const response = await fetch(`${server.url}/s/${link.code}`, {
+        method: 'POST',
+        headers: FORM,
+        body: fields.toString(),
+        redirect: 'manual',
+      });
       const elapsed = performance.now() - started;
-      console.info(`throttled submit: status ${response.status} after ${Math.round(elapsed)} ms and ${attempts} attempts`);
+      console.info(
+        `throttled submit: status ${response.status} after ${Math.round(elapsed)} ms and ${attempts} attempts`,
+      );
       expect(response.status).toBe(503);
       expect(attempts).toBe(3);
       expect(elapsed).toBeLessThan(9000);
-      for (const [name, value] of Object.entries({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-type': 'text/html; charset=utf-8' })) expect(response.headers.get(name)).toBe(value);
+      for (const [name, value] of Object.entries({
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'content-type': 'text/html; charset=utf-8',
+      }))
+        expect(response.headers.get(name)).toBe(value);
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
       const page = await response.text();
       expect(page).toContain('<html lang="es">');
       expect(page).toContain('No hemos podido guardar tus respuestas');
       expect(page).toContain('id="exit"');
       // Every answer is on the page again, ready for one more try.
-      for (const [field, value] of fields) if (field.startsWith('a.')) expect(page).toMatch(new RegExp(`name="${field.replace(/\./g, '\\.')}" value="${value}"[^>]*(checked|>)`));
-      expect(await stack.deps.responses.getResponse({ programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: link.session, wave: 'pre' })).toBeUndefined();
+      for (const [field, value] of fields)
+        if (field.startsWith('a.'))
+          expect(page).toMatch(new RegExp(`name="${field.replace(/\./g, '\\.')}" value="${value}"[^>]*(checked|>)`));
+      expect(
+        await stack.deps.responses.getResponse({
+          programme: PROGRAMME,
+          cohort: COHORT,
+          participant: link.participant,
+          session: link.session,
+          wave: 'pre',
+        }),
+      ).toBeUndefined();
       // The try again that follows, with the store back, stores it.
-      const again = await fetch(`${stack.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: fields.toString(), redirect: 'manual' });
+      const again = await fetch(`${stack.url}/s/${link.code}`, {
+        method: 'POST',
+        headers: FORM,
+        body: fields.toString(),
+        redirect: 'manual',
+      });
       expect(again.status).toBe(303);
     } finally {
       await server.close();
@@ -118,16 +152,34 @@ describe('a throttled store', () => {
       const fields = wholeAnswers(link, 2);
       fields.set('lang', 'ca');
       fields.set('zz-unknown', 'x'.repeat(500));
-      const posted = await fetch(`${server.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: fields.toString() });
+      const posted = await fetch(`${server.url}/s/${link.code}`, {
+        method: 'POST',
+        headers: FORM,
+        body: fields.toString(),
+      });
       expect(posted.status).toBe(503);
       const page = await posted.text();
       expect(page).toContain('No hem pogut desar les teves respostes');
       expect(page).toContain('id="exit"');
       expect(page).not.toContain('zz-unknown');
       // The retry form carries the answers exactly: posting it to the healthy server stores them.
-      const carried = new URLSearchParams([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match): [string, string] => [match[1] ?? '', (match[2] ?? '').replace(/&amp;/g, '&')]));
+      const carried = new URLSearchParams(
+        [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match): [string, string] => [
+          match[1] ?? '',
+          (match[2] ?? '').replace(/&amp;/g, '&'),
+        ]),
+      );
       for (const [field, value] of fields) if (field !== 'zz-unknown') expect(carried.get(field)).toBe(value);
-      expect((await fetch(`${stack.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: carried.toString(), redirect: 'manual' })).status).toBe(303);
+      expect(
+        (
+          await fetch(`${stack.url}/s/${link.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: carried.toString(),
+            redirect: 'manual',
+          })
+        ).status,
+      ).toBe(303);
     } finally {
       await server.close();
     }
@@ -150,16 +202,29 @@ describe('a write that hangs', () => {
         const body = Buffer.concat(chunks);
         const forward = (): Promise<void> =>
           new Promise((resolve) => {
-            const upstream = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-              answer.on('end', () => resolve());
-              if (!outgoing.destroyed) {
-                outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-                answer.pipe(outgoing);
-              } else answer.resume();
-            });
+            const upstream = httpRequest(
+              {
+                host: target.hostname,
+                port: target.port,
+                method: incoming.method,
+                path: incoming.url,
+                headers: incoming.headers,
+              },
+              (answer) => {
+                answer.on('end', () => resolve());
+                if (!outgoing.destroyed) {
+                  outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+                  answer.pipe(outgoing);
+                } else answer.resume();
+              },
+            );
             upstream.end(body);
           });
-        if (held === 0 && incoming.headers['x-amz-target'] === 'DynamoDB_20120810.PutItem' && body.includes('"S":"response"')) {
+        if (
+          held === 0 &&
+          incoming.headers['x-amz-target'] === 'DynamoDB_20120810.PutItem' &&
+          body.includes('"S":"response"')
+        ) {
           held += 1;
           const timer = setTimeout(() => void forward(), 5000);
           release.push(() => {
@@ -184,14 +249,25 @@ describe('a write that hangs', () => {
     try {
       const link = linkOf(2, 'pre');
       const started = performance.now();
-      const response = await fetch(`${server.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: wholeAnswers(link, 0).toString(), redirect: 'manual' });
+      const response = await fetch(`${server.url}/s/${link.code}`, {
+        method: 'POST',
+        headers: FORM,
+        body: wholeAnswers(link, 0).toString(),
+        redirect: 'manual',
+      });
       const elapsed = performance.now() - started;
       console.info(`hung write: status ${response.status} after ${Math.round(elapsed)} ms`);
       expect(held).toBe(1);
       expect(response.status).toBe(303);
       // Within the 10 s the function has, well before the held write is let through.
       expect(elapsed).toBeLessThan(5000);
-      const target = { programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: link.session, wave: 'pre' as const };
+      const target = {
+        programme: PROGRAMME,
+        cohort: COHORT,
+        participant: link.participant,
+        session: link.session,
+        wave: 'pre' as const,
+      };
       const stored = await stack.deps.responses.getResponse(target);
       const thanks = await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text();
       expect(thanks).toContain(stored?.receipt ?? 'missing');
@@ -216,10 +292,16 @@ describe('a client that hangs up mid-body', () => {
       const { hostname, port } = new URL(stack.url);
       const socket = connect(Number(port), hostname);
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      socket.write(`POST /s/${linkOf(3, 'pre').code} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nconsent=`);
+      socket.write(
+        `POST /s/${linkOf(3, 'pre').code} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nconsent=`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       socket.destroy();
-      await vi.waitFor(() => expect(infos.mock.calls.some(([line]) => String(line).includes('client closed the connection'))).toBe(true), { timeout: 5000 });
+      await vi.waitFor(
+        () =>
+          expect(infos.mock.calls.some(([line]) => String(line).includes('client closed the connection'))).toBe(true),
+        { timeout: 5000 },
+      );
       expect(errors.mock.calls.some(([line]) => String(line).includes('failure'))).toBe(false);
     } finally {
       process.env.PREPOST_QUIET = quiet;

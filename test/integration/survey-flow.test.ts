@@ -26,7 +26,9 @@ let token: string;
 
 const linkFor = (participantIndex: number, session: string, wave: 'pre' | 'post'): IssuedLink => {
   const participants = [...new Set(links.map((link) => link.participant))];
-  const found = links.find((link) => link.participant === participants[participantIndex] && link.session === session && link.wave === wave);
+  const found = links.find(
+    (link) => link.participant === participants[participantIndex] && link.session === session && link.wave === wave,
+  );
   if (found === undefined) throw new Error('no such link');
   return found;
 };
@@ -81,7 +83,11 @@ describe('links', () => {
     expect(new Set(links.map((link) => link.code)).size).toBe(links.length);
     const client = createDocumentClient(stack.environment.endpoint);
     const { Items = [] } = await client.send(
-      new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT) } }),
+      new QueryCommand({
+        TableName: stack.environment.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT) },
+      }),
     );
     const dump = JSON.stringify(Items);
     for (const link of links) expect(dump).not.toContain(link.code);
@@ -113,7 +119,10 @@ describe('GET /s/{code}', () => {
     const before = await storedResponses();
     const all = answerAll(context, stack.deps.catalog, 1);
     const consent = all.get('consent') ?? '';
-    const second = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
+    const second = await post(
+      link.code,
+      new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString(),
+    );
     // Post/redirect/get: a reload or Back never resubmits.
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(`/s/${link.code}?lang=en`);
@@ -123,18 +132,32 @@ describe('GET /s/{code}', () => {
     expect(page).toContain('Step 2 of');
     // Opening the link again (a lost connection, a closed tab) finds the same screen.
     expect(await (await fetch(`${stack.url}/s/${link.code}`)).text()).toContain('name="step" value="1"');
-    const back = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'back', consent }).toString()));
+    const back = await follow(
+      await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'back', consent }).toString()),
+    );
     expect(back.page).toContain('name="step" value="0"');
     expect(back.page).toMatch(/name="consent" value="[^"]+" checked/);
     expect(await storedResponses()).toBe(before);
-    const record = await stack.deps.responses.getWaveRecord({ programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: 'individual-meeting-2', wave: 'pre' });
+    const record = await stack.deps.responses.getWaveRecord({
+      programme: PROGRAMME,
+      cohort: COHORT,
+      participant: link.participant,
+      session: 'individual-meeting-2',
+      wave: 'pre',
+    });
     expect(record.kind).toBe('draft');
   });
 
   it('keeps nothing before consent, and keeps every answer and the screen when the language changes', async () => {
     const link = linkFor(1, 'individual-meeting-2', 'post');
     const context = contextOf('individual-meeting-2', 'post');
-    const target = { programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: 'individual-meeting-2', wave: 'post' as const };
+    const target = {
+      programme: PROGRAMME,
+      cohort: COHORT,
+      participant: link.participant,
+      session: 'individual-meeting-2',
+      wave: 'post' as const,
+    };
     const switched = await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'lang:ro' }).toString());
     expect(switched.headers.get('location')).toBe(`/s/${link.code}?lang=ro`);
     expect((await stack.deps.responses.getWaveRecord(target)).kind).toBe('none');
@@ -146,34 +169,73 @@ describe('GET /s/{code}', () => {
     const [firstField] = screen?.fields ?? [];
     const chosen = all.get(firstField ?? '') ?? '';
     // A language button on screen 2, with one answer ticked there and not yet sent.
-    const moved = await follow(await post(link.code, new URLSearchParams({ lang: 'ro', step: '1', nav: 'lang:en', consent, [firstField ?? '']: chosen }).toString()));
+    const moved = await follow(
+      await post(
+        link.code,
+        new URLSearchParams({ lang: 'ro', step: '1', nav: 'lang:en', consent, [firstField ?? '']: chosen }).toString(),
+      ),
+    );
     expect(moved.location).toBe(`/s/${link.code}?lang=en`);
     expect(moved.page).toContain('<html lang="en">');
     expect(moved.page).toContain('name="step" value="1"');
-    expect(moved.page).toMatch(new RegExp(`name="${(firstField ?? '').replace(/\./g, '\\.')}" value="${chosen}" id="[^"]+" checked`));
+    expect(moved.page).toMatch(
+      new RegExp(`name="${(firstField ?? '').replace(/\./g, '\\.')}" value="${chosen}" id="[^"]+" checked`),
+    );
     // The draft remembers the language: opening the link again without ?lang= speaks English
     // although the browser asks for Romanian.
-    expect(await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'ro' } })).text()).toContain('<html lang="en">');
+    expect(
+      await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'ro' } })).text(),
+    ).toContain('<html lang="en">');
   });
 
   it('takes unticked consent as consent taken back, and restarts at consent when its text has changed', async () => {
     const link = linkFor(2, 'group-session-1', 'post');
     const context = contextOf('group-session-1', 'post');
-    const target = { programme: PROGRAMME, cohort: COHORT, participant: link.participant, session: 'group-session-1', wave: 'post' as const };
+    const target = {
+      programme: PROGRAMME,
+      cohort: COHORT,
+      participant: link.participant,
+      session: 'group-session-1',
+      wave: 'post' as const,
+    };
     const all = answerAll(context, stack.deps.catalog, 1);
     const consent = all.get('consent') ?? '';
     const steps = surveySteps(context, stack.deps.catalog);
     const [field] = steps[1]?.fields ?? [];
     await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
-    await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent, [field ?? '']: all.get(field ?? '') ?? '' }).toString());
+    await post(
+      link.code,
+      new URLSearchParams({
+        lang: 'en',
+        step: '1',
+        nav: 'next',
+        consent,
+        [field ?? '']: all.get(field ?? '') ?? '',
+      }).toString(),
+    );
     expect((await stack.deps.responses.getWaveRecord(target)).kind).toBe('draft');
     // Back to consent, untick, Continue: what was kept goes, and consent is asked for again.
-    const unticked = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', [field ?? '']: all.get(field ?? '') ?? '' }).toString()));
+    const unticked = await follow(
+      await post(
+        link.code,
+        new URLSearchParams({
+          lang: 'en',
+          step: '0',
+          nav: 'next',
+          [field ?? '']: all.get(field ?? '') ?? '',
+        }).toString(),
+      ),
+    );
     expect(unticked.page).toContain('Please tick the box');
     expect(unticked.page).not.toMatch(/name="consent" value="[^"]+" checked/);
     expect((await stack.deps.responses.getWaveRecord(target)).kind).toBe('none');
     // A draft consented to an older text of the consent resumes at the consent screen, answers kept.
-    await stack.deps.responses.saveDraft(target, { step: 2, fields: { consent: 'an-older-version', [field ?? '']: all.get(field ?? '') ?? '' }, language: 'en', expiresAt: Math.floor(Date.now() / 1000) + 3600 });
+    await stack.deps.responses.saveDraft(target, {
+      step: 2,
+      fields: { consent: 'an-older-version', [field ?? '']: all.get(field ?? '') ?? '' },
+      language: 'en',
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
     const resumed = await (await fetch(`${stack.url}/s/${link.code}`)).text();
     expect(resumed).toContain('name="step" value="0"');
     expect(resumed).toContain(`<input type="hidden" name="${field ?? ''}" value="${all.get(field ?? '') ?? ''}">`);
@@ -187,12 +249,19 @@ describe('GET /s/{code}', () => {
     const consent = answerAll(context, stack.deps.catalog).get('consent') ?? '';
     const before = await storedResponses();
     await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
-    const asked = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent }).toString()));
+    const asked = await follow(
+      await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent }).toString()),
+    );
     expect(asked.page).toContain('You have not answered anything on this screen');
     expect(asked.page).toContain('name="step" value="1"');
     let index = 1;
     for (; index < steps.length; index += 1) {
-      const next = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: String(index), nav: 'next-anyway', consent }).toString()));
+      const next = await follow(
+        await post(
+          link.code,
+          new URLSearchParams({ lang: 'en', step: String(index), nav: 'next-anyway', consent }).toString(),
+        ),
+      );
       if (index < steps.length - 1) expect(next.page).toContain(`name="step" value="${index + 1}"`);
       else expect(next.page).toContain('there is nothing to send yet');
     }
@@ -204,7 +273,9 @@ describe('GET /s/{code}', () => {
   it('follows ?lang= and Accept-Language among the programme languages', async () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     expect(await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text()).toContain('<html lang="en">');
-    expect(await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'fr-FR, en;q=0.8' } })).text()).toContain('<html lang="en">');
+    expect(
+      await (await fetch(`${stack.url}/s/${link.code}`, { headers: { 'accept-language': 'fr-FR, en;q=0.8' } })).text(),
+    ).toContain('<html lang="en">');
     expect(await (await fetch(`${stack.url}/s/${link.code}?lang=ca`)).text()).toContain('<html lang="ro">');
   });
 
@@ -242,7 +313,9 @@ describe('POST /s/{code}', () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     // Through the link's page (post/redirect/get): reload and Back never resubmit.
-    const response = await follow(await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString()));
+    const response = await follow(
+      await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString()),
+    );
     expect(response.location).toBe(`/s/${link.code}?lang=ro&answered=elsewhere`);
     expect(response.status).toBe(409);
     const { page } = response;
@@ -255,7 +328,9 @@ describe('POST /s/{code}', () => {
     const link = linkFor(1, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
-    const noConsent = await follow(await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString()));
+    const noConsent = await follow(
+      await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString()),
+    );
     expect(noConsent.location).toBe(`/s/${link.code}?lang=en&problem=consent`);
     expect(noConsent.page).toContain('Please tick the box');
     // The personal-safety screen, with one answer out of range and a field that is no question.
@@ -275,7 +350,11 @@ describe('POST /s/{code}', () => {
     expect(page).not.toContain('name="a.unknown.item"');
     const keptField = secondSafety;
     expect(keptField).toBeDefined();
-    expect(page).toMatch(new RegExp(`name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`));
+    expect(page).toMatch(
+      new RegExp(
+        `name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`,
+      ),
+    );
     expect(await storedResponses()).toBe(before);
     // 16 KB of unknown fields: named once each at most, never sent back as hidden fields.
     const junk = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
@@ -318,7 +397,15 @@ describe('POST /s/{code}', () => {
           {
             ...programme,
             cohorts: programme.cohorts.map((cohort) =>
-              cohort.id === COHORT ? { ...cohort, windows: { 'individual-meeting-1:pre': { closes: '2021-03-31' }, 'individual-meeting-1:post': { opens: '2999-01-01' } } } : cohort,
+              cohort.id === COHORT
+                ? {
+                    ...cohort,
+                    windows: {
+                      'individual-meeting-1:pre': { closes: '2021-03-31' },
+                      'individual-meeting-1:post': { opens: '2999-01-01' },
+                    },
+                  }
+                : cohort,
             ),
           },
         ],
@@ -349,7 +436,13 @@ describe('POST /s/{code}', () => {
 describe('evaluator routes', () => {
   it('refuse a missing or wrong token with 401', async () => {
     expect((await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`)).status).toBe(401);
-    expect((await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`, { headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`, {
+          headers: { authorization: `Bearer ${'x'.repeat(43)}` },
+        })
+      ).status,
+    ).toBe(401);
     expect((await fetch(`${stack.url}/dashboard`)).status).toBe(401);
     expect((await fetch(`${stack.url}/sign-in?token=${'y'.repeat(43)}`, { redirect: 'manual' })).status).toBe(401);
   });
@@ -357,22 +450,50 @@ describe('evaluator routes', () => {
   it('show a submitted pair after aggregation, as JSON, CSV and on the dashboard', async () => {
     const pre = linkFor(2, 'individual-meeting-2', 'pre');
     const postLink = linkFor(2, 'individual-meeting-2', 'post');
-    expect((await post(pre.code, answerAll(contextOf('individual-meeting-2', 'pre'), stack.deps.catalog, 2).toString())).status).toBe(303);
-    expect((await post(postLink.code, answerAll(contextOf('individual-meeting-2', 'post'), stack.deps.catalog, 0).toString())).status).toBe(303);
+    expect(
+      (await post(pre.code, answerAll(contextOf('individual-meeting-2', 'pre'), stack.deps.catalog, 2).toString()))
+        .status,
+    ).toBe(303);
+    expect(
+      (
+        await post(
+          postLink.code,
+          answerAll(contextOf('individual-meeting-2', 'post'), stack.deps.catalog, 0).toString(),
+        )
+      ).status,
+    ).toBe(303);
     await aggregate(stack.deps, { programme: PROGRAMME });
 
     const auth = { authorization: `Bearer ${token}` };
-    const json = (await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: auth })).json()) as {
-      rows: { session: string; instrument: string; dimension: string | null; n_paired: number; mean_change: number | null }[];
+    const json = (await (
+      await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: auth })
+    ).json()) as {
+      rows: {
+        session: string;
+        instrument: string;
+        dimension: string | null;
+        n_paired: number;
+        mean_change: number | null;
+      }[];
     };
-    const rosenberg = json.rows.find((row) => row.session === 'individual-meeting-2' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null);
+    const rosenberg = json.rows.find(
+      (row) =>
+        row.session === 'individual-meeting-2' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null,
+    );
     expect(rosenberg?.n_paired).toBe(1);
     // Option 2 then option 0 on every item: positive items 1 -> 3 (+2), reversed items 2 -> 0 (-2); 5 of each.
     expect(rosenberg?.mean_change).toBe(0);
-    const quiz = json.rows.find((row) => row.session === 'individual-meeting-2' && row.instrument === 'rights-justice-quiz' && row.dimension === null);
+    const quiz = json.rows.find(
+      (row) =>
+        row.session === 'individual-meeting-2' && row.instrument === 'rights-justice-quiz' && row.dimension === null,
+    );
     expect(quiz?.n_paired).toBe(1);
 
-    const csv = await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: { ...auth, accept: 'text/csv' } })).text();
+    const csv = await (
+      await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}`, {
+        headers: { ...auth, accept: 'text/csv' },
+      })
+    ).text();
     expect(csv.split('\r\n')[0]).toContain('programme,cohort,session,instrument');
     expect(csv).toContain(`${PROGRAMME},${COHORT},individual-meeting-2,rosenberg-self-esteem,,,`);
 
@@ -385,11 +506,17 @@ describe('evaluator routes', () => {
     const session = { cookie: cookie.split(';')[0] ?? '' };
     const index = await (await fetch(`${stack.url}/dashboard`, { headers: session })).text();
     expect(index).toContain(`/dashboard?programme=${PROGRAMME}&amp;cohort=${COHORT}`);
-    const dashboard = await fetch(`${stack.url}/dashboard?programme=${PROGRAMME}&cohort=${COHORT}`, { headers: session });
+    const dashboard = await fetch(`${stack.url}/dashboard?programme=${PROGRAMME}&cohort=${COHORT}`, {
+      headers: session,
+    });
     expect(dashboard.status).toBe(200);
     const page = await dashboard.text();
     expect(page).toContain('Drop-outs');
-    const rates = await (await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}&format=csv&table=response-rates`, { headers: auth })).text();
+    const rates = await (
+      await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&cohort=${COHORT}&format=csv&table=response-rates`, {
+        headers: auth,
+      })
+    ).text();
     expect(rates.split('\r\n')[0]).toBe('programme,cohort,session,wave,answered,participants');
     expect(rates).toContain(`${PROGRAMME},${COHORT},individual-meeting-2,post,1,3`);
     expect(page).toContain('Rosenberg Self-Esteem Scale');
@@ -407,7 +534,10 @@ describe('withdrawal through the same link', () => {
   it('asks once more, then erases every answer and link, and every link then says it is no longer active', async () => {
     const pre = linkFor(1, 'individual-meeting-1', 'pre');
     const otherLink = linkFor(1, 'group-session-1', 'post');
-    expect((await post(pre.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1).toString())).status).toBe(303);
+    expect(
+      (await post(pre.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1).toString()))
+        .status,
+    ).toBe(303);
     const before = await storedResponses();
     const thanks = await (await fetch(`${stack.url}/s/${pre.code}?lang=en`)).text();
     expect(thanks).toContain(`href="/s/${pre.code}?lang=en&amp;withdraw=1"`);
@@ -419,7 +549,9 @@ describe('withdrawal through the same link', () => {
     expect(confirmPage).toContain('for the other sessions too');
     expect(confirmPage).toMatch(/value="withdraw-confirm" class="warn"/);
     expect(await storedResponses()).toBe(before);
-    const done = await follow(await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw-confirm' }).toString()));
+    const done = await follow(
+      await post(pre.code, new URLSearchParams({ lang: 'en', nav: 'withdraw-confirm' }).toString()),
+    );
     expect(done.status).toBe(410);
     expect(done.page).toContain('Your answers to every session have been deleted');
     expect(await storedResponses()).toBe(before - 1);
@@ -431,7 +563,9 @@ describe('withdrawal through the same link', () => {
     expect(otherPage).not.toContain('șterse');
     expect(other.headers.get('cache-control')).toBe('no-store');
     // A late post on any link stores nothing, and leads to the link's page.
-    const late = await follow(await post(otherLink.code, answerAll(contextOf('group-session-1', 'post'), stack.deps.catalog, 1).toString()));
+    const late = await follow(
+      await post(otherLink.code, answerAll(contextOf('group-session-1', 'post'), stack.deps.catalog, 1).toString()),
+    );
     expect(late.status).toBe(410);
     expect(await storedResponses()).toBe(before - 1);
     expect(await stack.deps.participants.countParticipants(PROGRAMME, COHORT)).toBe(2);

@@ -47,7 +47,15 @@ async function partition(cohort: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, cohort) }, ExclusiveStartKey, ConsistentRead: true }));
+    const page = await client.send(
+      new QueryCommand({
+        TableName: stack.environment.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, cohort) },
+        ExclusiveStartKey,
+        ConsistentRead: true,
+      }),
+    );
     items.push(...((page.Items ?? []) as Record<string, unknown>[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey !== undefined);
@@ -67,9 +75,16 @@ async function traces(participant: string, links: readonly IssuedLink[]): Promis
   const client = createDocumentClient(stack.environment.endpoint);
   for (const link of links) {
     const { Items = [] } = await client.send(
-      new QueryCommand({ TableName: stack.environment.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': linkKey(hashCode(link.code, key)).PK }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: stack.environment.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': linkKey(hashCode(link.code, key)).PK },
+        ConsistentRead: true,
+      }),
     );
-    for (const item of Items) if (item.type !== 'erased' || 'participant' in item || 'cohort' in item) found.push(`link ${link.session}:${link.wave} still names the participant`);
+    for (const item of Items)
+      if (item.type !== 'erased' || 'participant' in item || 'cohort' in item)
+        found.push(`link ${link.session}:${link.wave} still names the participant`);
   }
   return found;
 }
@@ -86,10 +101,18 @@ describe('withdrawal racing a submission', () => {
     const client = createDocumentClient(stack.environment.endpoint);
     client.middlewareStack.add(
       (next) => async (args) => {
-        const input = args.input as { Item?: { type?: unknown }; RequestItems?: Record<string, { PutRequest?: { Item?: { type?: unknown } } }[]> };
+        const input = args.input as {
+          Item?: { type?: unknown };
+          RequestItems?: Record<string, { PutRequest?: { Item?: { type?: unknown } } }[]>;
+        };
         if (input.Item?.type === 'response' && stallResponseWrite > 0) await sleep(stallResponseWrite);
         const batch = Object.values(input.RequestItems ?? {})[0];
-        if (batch?.[0]?.PutRequest?.Item?.type === 'erased' && String((batch[0].PutRequest.Item as { SK?: unknown }).SK ?? '').startsWith('RESP#') && stallErasure > 0) await sleep(stallErasure);
+        if (
+          batch?.[0]?.PutRequest?.Item?.type === 'erased' &&
+          String((batch[0].PutRequest.Item as { SK?: unknown }).SK ?? '').startsWith('RESP#') &&
+          stallErasure > 0
+        )
+          await sleep(stallErasure);
         return next(args);
       },
       { step: 'initialize', name: 'stallInFlight' },
@@ -123,11 +146,28 @@ describe('withdrawal racing a submission', () => {
         const own = links.filter((link) => link.participant === participant);
         const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'post');
         const withdrawing = own.find((link) => link.session === 'group-session-1' && link.wave === 'pre');
-        const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), RACE_COHORT, 'individual-meeting-1', 'post');
+        const context = resolveWave(
+          stack.deps.catalog.programmes.get(PROGRAMME),
+          RACE_COHORT,
+          'individual-meeting-1',
+          'post',
+        );
         if (answered === undefined || withdrawing === undefined || context === undefined) throw new Error('no links');
         // The last screen of one wave, and the confirmed withdrawal on another link, 0-10 ms apart.
-        const submit = (): Promise<Response> => fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, attempt % 3).toString(), redirect: 'manual' });
-        const withdraw = (): Promise<Response> => fetch(`${server.url}/s/${withdrawing.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
+        const submit = (): Promise<Response> =>
+          fetch(`${server.url}/s/${answered.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: answerAll(context, stack.deps.catalog, attempt % 3).toString(),
+            redirect: 'manual',
+          });
+        const withdraw = (): Promise<Response> =>
+          fetch(`${server.url}/s/${withdrawing.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: 'lang=en&nav=withdraw-confirm',
+            redirect: 'manual',
+          });
         const gap = attempt % 11;
         const [first, second] = variant.submitFirst ? [submit, withdraw] : [withdraw, submit];
         const firstDone = first();
@@ -144,7 +184,9 @@ describe('withdrawal racing a submission', () => {
           figures.push(`${variant.name} #${attempt}: ${left.join(', ')}`);
         }
       }
-      figures.push(`${variant.name}: ${TRIES_PER_VARIANT} tries, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      figures.push(
+        `${variant.name}: ${TRIES_PER_VARIANT} tries, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
     }
     stallResponseWrite = 0;
     stallErasure = 0;
@@ -162,13 +204,42 @@ describe('withdrawal racing a submission', () => {
 
 describe('a withdrawal cut short', () => {
   it('is finished by trying again through the same link, or by prepost erase, wherever it stopped, leaving no trace', async () => {
-    type Input = { Key?: { SK?: unknown }; Item?: { PK?: unknown; type?: unknown }; RequestItems?: Record<string, { PutRequest?: { Item?: { SK?: unknown; type?: unknown } } }[]> };
+    type Input = {
+      Key?: { SK?: unknown };
+      Item?: { PK?: unknown; type?: unknown };
+      RequestItems?: Record<string, { PutRequest?: { Item?: { SK?: unknown; type?: unknown } } }[]>;
+    };
     // Each crash point: the write that fails once (a timeout, say), at the SDK middleware.
-    const crashPoints: { name: string; matches: (command: string, input: Input) => boolean; finishedByLink: boolean }[] = [
-      { name: 'the first count of the erasure', matches: (command) => command.startsWith('Update'), finishedByLink: true },
-      { name: 'the wave markers', matches: (command, input) => command.startsWith('BatchWrite') && String(Object.values(input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item?.SK ?? '').startsWith('RESP#'), finishedByLink: true },
-      { name: 'closing the link withdrawn through', matches: (command, input) => command.startsWith('Put') && String(input.Item?.PK ?? '').startsWith('LINK#') && input.Item?.type === 'erased', finishedByLink: true },
-      { name: 'deleting the participant item', matches: (command, input) => command.startsWith('Delete') && String(input.Key?.SK ?? '').startsWith('PART#'), finishedByLink: false },
+    const crashPoints: {
+      name: string;
+      matches: (command: string, input: Input) => boolean;
+      finishedByLink: boolean;
+    }[] = [
+      {
+        name: 'the first count of the erasure',
+        matches: (command) => command.startsWith('Update'),
+        finishedByLink: true,
+      },
+      {
+        name: 'the wave markers',
+        matches: (command, input) =>
+          command.startsWith('BatchWrite') &&
+          String(Object.values(input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item?.SK ?? '').startsWith('RESP#'),
+        finishedByLink: true,
+      },
+      {
+        name: 'closing the link withdrawn through',
+        matches: (command, input) =>
+          command.startsWith('Put') &&
+          String(input.Item?.PK ?? '').startsWith('LINK#') &&
+          input.Item?.type === 'erased',
+        finishedByLink: true,
+      },
+      {
+        name: 'deleting the participant item',
+        matches: (command, input) => command.startsWith('Delete') && String(input.Key?.SK ?? '').startsWith('PART#'),
+        finishedByLink: false,
+      },
     ];
     const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, crashPoints.length);
     const participants = [...new Set(links.map((link) => link.participant))];
@@ -176,9 +247,23 @@ describe('a withdrawal cut short', () => {
       const participant = participants[index] ?? '';
       const own = links.filter((link) => link.participant === participant);
       const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'pre');
-      const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), RACE_COHORT, 'individual-meeting-1', 'pre');
+      const context = resolveWave(
+        stack.deps.catalog.programmes.get(PROGRAMME),
+        RACE_COHORT,
+        'individual-meeting-1',
+        'pre',
+      );
       if (answered === undefined || context === undefined) throw new Error('no link');
-      expect((await fetch(`${stack.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, 1).toString(), redirect: 'manual' })).status).toBe(303);
+      expect(
+        (
+          await fetch(`${stack.url}/s/${answered.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: answerAll(context, stack.deps.catalog, 1).toString(),
+            redirect: 'manual',
+          })
+        ).status,
+      ).toBe(303);
       let armed = true;
       const client = createDocumentClient(stack.environment.endpoint);
       client.middlewareStack.add(
@@ -194,22 +279,38 @@ describe('a withdrawal cut short', () => {
       const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
       const server = await startSurveyServer(deps);
       try {
-        const first = await fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
+        const first = await fetch(`${server.url}/s/${answered.code}`, {
+          method: 'POST',
+          headers: FORM,
+          body: 'lang=en&nav=withdraw-confirm',
+          redirect: 'manual',
+        });
         expect(first.status, crash.name).toBe(503);
         expect(armed, crash.name).toBe(false);
         expect(await first.text(), crash.name).toContain('We could not finish deleting your answers');
         // Once the erasure has been counted, whatever is left, the tables are withheld until recomputed.
-        if (index > 0) expect((await readImpact(stack.deps, PROGRAMME, RACE_COHORT)).recomputing, crash.name).toContain(RACE_COHORT);
+        if (index > 0)
+          expect((await readImpact(stack.deps, PROGRAMME, RACE_COHORT)).recomputing, crash.name).toContain(RACE_COHORT);
         if (crash.finishedByLink) {
           // The link still works; once the answers are gone it asks to confirm again (the 503 page
           // itself is that confirmation); confirming again finishes the job.
-          if (index === 2) expect(await (await fetch(`${server.url}/s/${answered.code}?lang=en`)).text(), crash.name).toContain('value="withdraw-confirm"');
-          const again = await fetch(`${server.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: 'lang=en&nav=withdraw-confirm', redirect: 'manual' });
+          if (index === 2)
+            expect(await (await fetch(`${server.url}/s/${answered.code}?lang=en`)).text(), crash.name).toContain(
+              'value="withdraw-confirm"',
+            );
+          const again = await fetch(`${server.url}/s/${answered.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: 'lang=en&nav=withdraw-confirm',
+            redirect: 'manual',
+          });
           expect(again.headers.get('location'), crash.name).toBe(`/s/${answered.code}?lang=en&withdrawn=1`);
         } else {
           // Every link is closed already; what is left (the participant item) `prepost erase` removes.
           expect((await fetch(`${server.url}/s/${answered.code}`)).status, crash.name).toBe(410);
-          expect((await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant)).found, crash.name).toBe(true);
+          expect((await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant)).found, crash.name).toBe(
+            true,
+          );
         }
         expect(await traces(participant, own), crash.name).toEqual([]);
       } finally {
@@ -222,17 +323,38 @@ describe('a withdrawal cut short', () => {
     const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, 1);
     const participant = links[0]?.participant ?? '';
     const answered = links.find((link) => link.session === 'individual-meeting-2' && link.wave === 'pre');
-    const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), RACE_COHORT, 'individual-meeting-2', 'pre');
+    const context = resolveWave(
+      stack.deps.catalog.programmes.get(PROGRAMME),
+      RACE_COHORT,
+      'individual-meeting-2',
+      'pre',
+    );
     if (answered === undefined || context === undefined) throw new Error('no link');
-    await fetch(`${stack.url}/s/${answered.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, 0).toString(), redirect: 'manual' });
-    const stored = await stack.deps.responses.getResponse({ programme: PROGRAMME, cohort: RACE_COHORT, participant, session: 'individual-meeting-2', wave: 'pre' });
+    await fetch(`${stack.url}/s/${answered.code}`, {
+      method: 'POST',
+      headers: FORM,
+      body: answerAll(context, stack.deps.catalog, 0).toString(),
+      redirect: 'manual',
+    });
+    const stored = await stack.deps.responses.getResponse({
+      programme: PROGRAMME,
+      cohort: RACE_COHORT,
+      participant,
+      session: 'individual-meeting-2',
+      wave: 'pre',
+    });
     // Its answers expire with the participant and the links, never later.
     const link = await stack.deps.participants.findLink(hashCode(answered.code, await stack.deps.linkKey()));
     expect(stored?.expiresAt).toBe(link?.status === 'active' ? link.expiresAt : -1);
     // DynamoDB's TTL takes the participant item first (it may, within its days of delay).
     const client = createDocumentClient(stack.environment.endpoint);
     const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
-    await client.send(new DeleteCommand({ TableName: stack.environment.tableName, Key: { PK: cohortKey(PROGRAMME, RACE_COHORT), SK: `PART#${participant}` } }));
+    await client.send(
+      new DeleteCommand({
+        TableName: stack.environment.tableName,
+        Key: { PK: cohortKey(PROGRAMME, RACE_COHORT), SK: `PART#${participant}` },
+      }),
+    );
     const report = await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant);
     expect(report.found).toBe(true);
     expect(report.responses).toBe(1);
@@ -246,22 +368,49 @@ describe('withdrawal takes effect everywhere', () => {
     const participants = [...new Set(links.map((link) => link.participant))];
     for (const [index, participant] of participants.entries()) {
       for (const wave of ['pre', 'post'] as const) {
-        const link = links.find((candidate) => candidate.participant === participant && candidate.session === 'individual-meeting-1' && candidate.wave === wave);
+        const link = links.find(
+          (candidate) =>
+            candidate.participant === participant &&
+            candidate.session === 'individual-meeting-1' &&
+            candidate.wave === wave,
+        );
         const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, 'individual-meeting-1', wave);
         if (link === undefined || context === undefined) throw new Error('no link');
-        const response = await fetch(`${stack.url}/s/${link.code}`, { method: 'POST', headers: FORM, body: answerAll(context, stack.deps.catalog, wave === 'pre' ? index % 2 : 2).toString(), redirect: 'manual' });
+        const response = await fetch(`${stack.url}/s/${link.code}`, {
+          method: 'POST',
+          headers: FORM,
+          body: answerAll(context, stack.deps.catalog, wave === 'pre' ? index % 2 : 2).toString(),
+          redirect: 'manual',
+        });
         expect(response.status).toBe(303);
       }
     }
     await aggregate(stack.deps, { programme: PROGRAMME });
     const before = await readImpact(stack.deps, PROGRAMME);
     const paired = (impact: typeof before): number | null | undefined =>
-      impact.rows.find((row) => row.cohort === COHORT && row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired;
+      impact.rows.find(
+        (row) =>
+          row.cohort === COHORT &&
+          row.session === 'individual-meeting-1' &&
+          row.instrument === 'rosenberg-self-esteem' &&
+          row.dimension === null,
+      )?.n_paired;
     expect(paired(before)).toBe(6);
 
     // Withdrawal through the link: no aggregation runs, yet no reader shows the old tables.
-    const leaving = links.find((link) => link.participant === participants[0] && link.session === 'group-session-1' && link.wave === 'pre');
-    expect((await fetch(`${stack.url}/s/${leaving?.code ?? ''}`, { method: 'POST', headers: FORM, body: 'nav=withdraw-confirm', redirect: 'manual' })).status).toBe(303);
+    const leaving = links.find(
+      (link) => link.participant === participants[0] && link.session === 'group-session-1' && link.wave === 'pre',
+    );
+    expect(
+      (
+        await fetch(`${stack.url}/s/${leaving?.code ?? ''}`, {
+          method: 'POST',
+          headers: FORM,
+          body: 'nav=withdraw-confirm',
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(303);
     const stale = await readImpact(stack.deps, PROGRAMME);
     expect(stale.recomputing).toEqual([COHORT, 'pooled']);
     expect(stale.rows.filter((row) => row.cohort === COHORT || row.cohort === null)).toEqual([]);
@@ -269,7 +418,9 @@ describe('withdrawal takes effect everywhere', () => {
     // The CSV says which tables it withholds.
     const token = randomBytes(32).toString('base64url');
     await stack.deps.store.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
-    const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, { headers: { authorization: `Bearer ${token}` } });
+    const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(csv.headers.get('x-prepost-withheld')).toBe(`${COHORT},pooled`);
     expect(await csv.text()).not.toContain(`,${COHORT},individual-meeting-1,`);
 
@@ -279,14 +430,25 @@ describe('withdrawal takes effect everywhere', () => {
     const report = await aggregateAndPublish(
       {
         ...stack.deps,
-        publisher: { publish: async (programme, period, written) => (files.push(...written), written.map((file) => `${programme}/${period}/${file.name}`)) },
+        publisher: {
+          publish: async (programme, period, written) => {
+            files.push(...written);
+            return written.map((file) => `${programme}/${period}/${file.name}`);
+          },
+        },
         mailer: { send: async (message) => void mails.push(message) },
         sender: 'test@prepost.invalid',
       },
       PROGRAMME,
       '2026-12',
     );
-    const whole = report.summary.rows.find((row) => row.cohort === COHORT && row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.group === null);
+    const whole = report.summary.rows.find(
+      (row) =>
+        row.cohort === COHORT &&
+        row.session === 'individual-meeting-1' &&
+        row.instrument === 'rosenberg-self-esteem' &&
+        row.group === null,
+    );
     // Five completers are left (rounded to 5 by disclosure control, and k = 5 lets it show).
     expect(whole?.n_paired).toBe(5);
     const after = await readImpact(stack.deps, PROGRAMME);
@@ -297,9 +459,18 @@ describe('withdrawal takes effect everywhere', () => {
   it('recomputes a table whose aggregation raced an erasure, so the stored rows never keep the person', async () => {
     const cohort = COHORT;
     const impactBefore = await readImpact(stack.deps, PROGRAMME, cohort);
-    const nBefore = impactBefore.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired ?? 0;
+    const nBefore =
+      impactBefore.rows.find(
+        (row) =>
+          row.session === 'individual-meeting-1' &&
+          row.instrument === 'rosenberg-self-esteem' &&
+          row.dimension === null,
+      )?.n_paired ?? 0;
     expect(nBefore).toBeGreaterThan(1);
-    const someone = (await stack.deps.responses.listCohortResponses(PROGRAMME, cohort)).find((response) => response.session === 'individual-meeting-1' && response.wave === 'post')?.participant ?? '';
+    const someone =
+      (await stack.deps.responses.listCohortResponses(PROGRAMME, cohort)).find(
+        (response) => response.session === 'individual-meeting-1' && response.wave === 'post',
+      )?.participant ?? '';
     // An aggregation that reads the cohort just before the erasure and stores just after it.
     const slow = createDocumentClient(stack.environment.endpoint);
     let erased = false;
@@ -318,13 +489,25 @@ describe('withdrawal takes effect everywhere', () => {
     expect(erased).toBe(true);
     const impact = await readImpact(stack.deps, PROGRAMME, cohort);
     expect(impact.recomputing).toEqual([]);
-    expect(impact.rows.find((row) => row.session === 'individual-meeting-1' && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired).toBe(nBefore - 1);
+    expect(
+      impact.rows.find(
+        (row) =>
+          row.session === 'individual-meeting-1' &&
+          row.instrument === 'rosenberg-self-esteem' &&
+          row.dimension === null,
+      )?.n_paired,
+    ).toBe(nBefore - 1);
   });
 
   it('never lets an older aggregation put a withdrawn person back over a newer table', async () => {
     const pooled = async (): Promise<{ recomputing: string[]; n: number | null | undefined }> => {
       const impact = await readImpact(stack.deps, PROGRAMME, 'pooled');
-      return { recomputing: impact.recomputing, n: impact.rows.find((row) => row.cohort === null && row.instrument === 'rosenberg-self-esteem' && row.dimension === null)?.n_paired };
+      return {
+        recomputing: impact.recomputing,
+        n: impact.rows.find(
+          (row) => row.cohort === null && row.instrument === 'rosenberg-self-esteem' && row.dimension === null,
+        )?.n_paired,
+      };
     };
     await aggregate(stack.deps, { programme: PROGRAMME });
     const before = await pooled();
@@ -346,10 +529,16 @@ describe('withdrawal takes effect everywhere', () => {
       },
       { step: 'initialize', name: 'holdPoolWrite' },
     );
-    const runA = aggregate(depsFor(new DynamoStore(held, stack.environment.tableName)), { programme: PROGRAMME, full: true });
+    const runA = aggregate(depsFor(new DynamoStore(held, stack.environment.tableName)), {
+      programme: PROGRAMME,
+      full: true,
+    });
     await atGate;
     // Meanwhile someone withdraws, and run B (the hourly one) completes.
-    const someone = (await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT)).find((response) => response.session === 'individual-meeting-1' && response.wave === 'post')?.participant ?? '';
+    const someone =
+      (await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT)).find(
+        (response) => response.session === 'individual-meeting-1' && response.wave === 'post',
+      )?.participant ?? '';
     await eraseParticipant(stack.deps, PROGRAMME, COHORT, someone);
     await aggregate(stack.deps, { programme: PROGRAMME });
     const afterB = await pooled();
@@ -367,7 +556,9 @@ describe('withdrawal takes effect everywhere', () => {
     const report = await eraseParticipant(stack.deps, PROGRAMME, COHORT, 'p-doesnotexist');
     expect(report).toEqual({ responses: 0, links: 0, found: false });
     expect(JSON.stringify(await partition(COHORT))).toBe(before);
-    expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: COHORT }))?.erasures).toBe((JSON.parse(before) as { SK: string; erasures?: number }[]).find((item) => item.SK === 'AGG')?.erasures);
+    expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: COHORT }))?.erasures).toBe(
+      (JSON.parse(before) as { SK: string; erasures?: number }[]).find((item) => item.SK === 'AGG')?.erasures,
+    );
   });
 });
 
@@ -392,8 +583,15 @@ describe('retention', () => {
     const context = resolveWave(programme, COHORT, 'individual-meeting-1', 'pre');
     const pre = links.find((candidate) => candidate.session === 'individual-meeting-1' && candidate.wave === 'pre');
     if (context === undefined || pre === undefined) throw new Error('no wave');
-    await fetch(`${stack.url}/s/${pre.code}`, { method: 'POST', headers: FORM, body: new URLSearchParams({ step: '0', nav: 'next', consent: programme.consent.version }).toString(), redirect: 'manual' });
-    const draft = (await partition(COHORT)).find((candidate) => candidate.SK === `RESP#${participant}#individual-meeting-1#pre`);
+    await fetch(`${stack.url}/s/${pre.code}`, {
+      method: 'POST',
+      headers: FORM,
+      body: new URLSearchParams({ step: '0', nav: 'next', consent: programme.consent.version }).toString(),
+      redirect: 'manual',
+    });
+    const draft = (await partition(COHORT)).find(
+      (candidate) => candidate.SK === `RESP#${participant}#individual-meeting-1#pre`,
+    );
     expect(draft?.type).toBe('draft');
     expect(Number(draft?.expiresAt)).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 3 * 86_400 + 5);
     expect(draft?.TSK).toBeUndefined();
@@ -402,8 +600,18 @@ describe('retention', () => {
   it('refuses to make links that would expire before their cohort last wave closes', async () => {
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);
     if (programme === undefined) throw new Error('no programme');
-    const short = { ...programme, retentionDays: 30, cohorts: programme.cohorts.map((cohort) => (cohort.id === COHORT ? { ...cohort, windows: { 'individual-meeting-2:post': { closes: '2999-12-31' } } } : cohort)) };
+    const short = {
+      ...programme,
+      retentionDays: 30,
+      cohorts: programme.cohorts.map((cohort) =>
+        cohort.id === COHORT
+          ? { ...cohort, windows: { 'individual-meeting-2:post': { closes: '2999-12-31' } } }
+          : cohort,
+      ),
+    };
     const catalog = { ...stack.deps.catalog, programmes: new Map([[PROGRAMME, short]]) };
-    await expect(createLinks({ ...stack.deps, catalog }, PROGRAMME, COHORT, 1)).rejects.toThrow('links made today would expire before their waves');
+    await expect(createLinks({ ...stack.deps, catalog }, PROGRAMME, COHORT, 1)).rejects.toThrow(
+      'links made today would expire before their waves',
+    );
   });
 });

@@ -4,13 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { CODE_LENGTH, formatCode, generateCode, generateParticipantId, hashCode, normaliseCode } from '#shared/codes.ts';
+import {
+  CODE_LENGTH,
+  formatCode,
+  generateCode,
+  generateParticipantId,
+  hashCode,
+  normaliseCode,
+} from '#shared/codes.ts';
 
 /** Crockford's base32: the digits and the letters without I, L, O, U. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 describe('generateCode', () => {
-  it('uses the 32-symbol Crockford alphabet (sanity check of the test\'s own alphabet)', () => {
+  it("uses the 32-symbol Crockford alphabet (sanity check of the test's own alphabet)", () => {
     expect(CROCKFORD).toHaveLength(32);
     expect(new Set(CROCKFORD).size).toBe(32);
     for (const excluded of 'ILOU') expect(CROCKFORD).not.toContain(excluded);
@@ -101,7 +108,11 @@ describe('formatCode', () => {
     expect(formatted).toBe('ABCD-0123-EFGH-4567-JKMN-89PQ-RS');
     expect(normaliseCode(formatted)).toBe(code);
     const fresh = generateCode();
-    expect(formatCode(fresh).split('-').map((group) => group.length)).toEqual([4, 4, 4, 4, 4, 4, 2]);
+    expect(
+      formatCode(fresh)
+        .split('-')
+        .map((group) => group.length),
+    ).toEqual([4, 4, 4, 4, 4, 4, 2]);
   });
 });
 

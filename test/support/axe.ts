@@ -25,13 +25,19 @@ export interface AxeFinding {
  */
 export async function scanPage(page: Page, label: string): Promise<AxeFinding[]> {
   if (!(await page.evaluate<boolean>(`typeof axe !== 'undefined'`))) await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate<axe.AxeResults>(`axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })`);
+  const results = await page.evaluate<axe.AxeResults>(
+    `axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })`,
+  );
   return results.violations.map((violation) => ({
     page: label,
     rule: violation.id,
     impact: violation.impact ?? 'unknown',
     help: violation.help,
-    nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, why: node.failureSummary ?? '' })),
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.join(' '),
+      html: node.html,
+      why: node.failureSummary ?? '',
+    })),
   }));
 }
 
@@ -43,6 +49,9 @@ export function seriousOrCritical(findings: readonly AxeFinding[]): AxeFinding[]
 /** A readable list of findings for an assertion message. */
 export function describeFindings(findings: readonly AxeFinding[]): string {
   return findings
-    .map((finding) => `${finding.page}: ${finding.rule} (${finding.impact}) ${finding.help}\n${finding.nodes.map((node) => `  ${node.target}: ${node.html}\n    ${node.why.replace(/\n/g, '\n    ')}`).join('\n')}`)
+    .map(
+      (finding) =>
+        `${finding.page}: ${finding.rule} (${finding.impact}) ${finding.help}\n${finding.nodes.map((node) => `  ${node.target}: ${node.html}\n    ${node.why.replace(/\n/g, '\n    ')}`).join('\n')}`,
+    )
     .join('\n');
 }

@@ -16,11 +16,21 @@ export interface RunResult {
 }
 
 /** Runs `bin/<entry>.ts` with arguments in `cwd`. */
-export function runEntry(entry: 'prepost' | 'demo' | 'local', args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+export function runEntry(
+  entry: 'prepost' | 'demo' | 'local',
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, 'bin', `${entry}.ts`), ...args], { cwd, env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [join(ROOT, 'bin', `${entry}.ts`), ...args],
+      { cwd, env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

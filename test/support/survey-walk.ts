@@ -97,7 +97,9 @@ export const NEUTRAL_BODY = 'neutral page served by the test';
 
 /** Serves the neutral site from the test in a context, so the exit control has somewhere to land. */
 export async function serveNeutralSite(context: BrowserContext): Promise<void> {
-  await context.route(NEUTRAL_SITE, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: NEUTRAL_BODY }));
+  await context.route(NEUTRAL_SITE, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain', body: NEUTRAL_BODY }),
+  );
 }
 
 /** How long one screen may take to come back on a busy machine (a save, a redirect, a swap). */
@@ -110,10 +112,18 @@ export const SCREEN_TIMEOUT = 20_000;
  * with it on the page's script fetches (following the redirect) and swaps the body in place.
  * Returns the status of the page finally shown (never the 303 in between).
  */
-export async function followTo(page: Page, action: Locator | (() => Promise<unknown>), timeout = SCREEN_TIMEOUT, origin = new URL(page.url()).origin): Promise<number> {
+export async function followTo(
+  page: Page,
+  action: Locator | (() => Promise<unknown>),
+  timeout = SCREEN_TIMEOUT,
+  origin = new URL(page.url()).origin,
+): Promise<number> {
   // The page on screen now is marked; whatever replaces it (a swap or a new document) is not.
   await page.locator('main').evaluate((main) => main.setAttribute('data-walk-left', ''));
-  const shown = page.waitForResponse((response) => response.url().startsWith(`${origin}/s/`) && (response.status() < 300 || response.status() >= 400), { timeout });
+  const shown = page.waitForResponse(
+    (response) => response.url().startsWith(`${origin}/s/`) && (response.status() < 300 || response.status() >= 400),
+    { timeout },
+  );
   await (typeof action === 'function' ? action() : action.click({ timeout }));
   const response = await shown;
   await page.locator('main:not([data-walk-left])').waitFor({ state: 'attached', timeout });
@@ -161,7 +171,11 @@ export async function currentStep(page: Page): Promise<number | undefined> {
 
 /** The radios checked on the page now: field name -> value. */
 export async function checkedAnswers(page: Page): Promise<Map<string, string>> {
-  const pairs = await page.locator('main input[type=radio]:checked').evaluateAll((inputs) => inputs.map((input) => [input.getAttribute('name') ?? '', input.getAttribute('value') ?? ''] as const));
+  const pairs = await page
+    .locator('main input[type=radio]:checked')
+    .evaluateAll((inputs) =>
+      inputs.map((input) => [input.getAttribute('name') ?? '', input.getAttribute('value') ?? ''] as const),
+    );
   return new Map(pairs);
 }
 
@@ -210,16 +224,31 @@ export async function walkSurvey(page: Page, language: PageLanguage, options: Wa
   let status = 200;
   let question = 0;
   for (let index = 0; index < 30; index += 1) {
-    const screen: ScreenSeen = { index, heading: (await page.locator('main form h2').first().innerText()).trim(), status };
+    const screen: ScreenSeen = {
+      index,
+      heading: (await page.locator('main form h2').first().innerText()).trim(),
+      status,
+    };
     screens.push(screen);
     await options.beforeAnswer?.(page, screen);
     const step = await currentStep(page);
     const consent = page.locator('input[type=checkbox][name=consent]');
     if ((await consent.count()) > 0) await consent.check();
     // The questions and their options in one look, then one click per question.
-    const questions = await page.locator('main fieldset').evaluateAll((groups) =>
-      groups.map((group) => Array.from(group.querySelectorAll('input[type=radio]'), (input: { id: string; getAttribute(name: string): string | null }) => ({ id: input.id, name: input.getAttribute('name') ?? '', value: input.getAttribute('value') ?? '' }))),
-    );
+    const questions = await page
+      .locator('main fieldset')
+      .evaluateAll((groups) =>
+        groups.map((group) =>
+          Array.from(
+            group.querySelectorAll('input[type=radio]'),
+            (input: { id: string; getAttribute(name: string): string | null }) => ({
+              id: input.id,
+              name: input.getAttribute('name') ?? '',
+              value: input.getAttribute('value') ?? '',
+            }),
+          ),
+        ),
+      );
     const chosenIds: string[] = [];
     for (const group of questions) {
       const chosen = group[pick(question, group.length)];
@@ -244,11 +273,15 @@ export async function walkSurvey(page: Page, language: PageLanguage, options: Wa
       const thanksUrl = new RegExp(`/s/[^/?]+\\?lang=${language}$`);
       await page.waitForURL(thanksUrl, { timeout: SCREEN_TIMEOUT });
       const heading = (await page.locator('main h1').innerText()).trim();
-      if (heading !== words.thanks) throw new Error(`the last screen led to "${heading}" (${status}): ${await page.locator('main').innerText()}`);
+      if (heading !== words.thanks)
+        throw new Error(`the last screen led to "${heading}" (${status}): ${await page.locator('main').innerText()}`);
       return { screens, fields, thanksStatus: status };
     }
     const next = await currentStep(page);
-    if (status !== 200 || step === undefined || next !== step + 1) throw new Error(`screen ${index + 1} (step ${step}) led to step ${next} with ${status}: ${await page.locator('main').innerText()}`);
+    if (status !== 200 || step === undefined || next !== step + 1)
+      throw new Error(
+        `screen ${index + 1} (step ${step}) led to step ${next} with ${status}: ${await page.locator('main').innerText()}`,
+      );
   }
   throw new Error('no last screen after 30 screens');
 }
@@ -260,8 +293,9 @@ export function expectedAnswers(fields: ReadonlyMap<string, string>): Pick<Store
   for (const [field, value] of fields) {
     const answer = /^a\.([^.]+)\.(.+)$/.exec(field);
     const group = /^g\.(.+)$/.exec(field);
-    if (answer?.[1] !== undefined && answer[2] !== undefined) (answers[answer[1]] ??= {})[answer[2]] = value;
-    else if (group?.[1] !== undefined) groups[group[1]] = value;
+    if (answer?.[1] !== undefined && answer[2] !== undefined) {
+      answers[answer[1]] = { ...answers[answer[1]], [answer[2]]: value };
+    } else if (group?.[1] !== undefined) groups[group[1]] = value;
     else throw new Error(`unexpected field ${field}`);
   }
   return { answers, groups };

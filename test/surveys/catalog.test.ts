@@ -29,7 +29,9 @@ function programme(id: string): Programme {
   return found;
 }
 
-const instrumentsOf = (p: Programme): string[] => [...new Set(p.sessions.flatMap((session) => [...session.pre.instruments, ...session.post.instruments]))];
+const instrumentsOf = (p: Programme): string[] => [
+  ...new Set(p.sessions.flatMap((session) => [...session.pre.instruments, ...session.post.instruments])),
+];
 
 // --- mutation helpers -------------------------------------------------------------------------
 
@@ -37,7 +39,12 @@ type PathPart = string | number;
 const DELETE = Symbol('delete');
 
 /** Deep-clones the sources and sets (or deletes) one value inside the named file's data. */
-function mutated(sources: readonly DefinitionSource[], file: string, path: readonly PathPart[], value: unknown): DefinitionSource[] {
+function mutated(
+  sources: readonly DefinitionSource[],
+  file: string,
+  path: readonly PathPart[],
+  value: unknown,
+): DefinitionSource[] {
   let found = false;
   const copy = sources.map((source) => {
     if (source.file !== file) return { file: source.file, data: structuredClone(source.data) };
@@ -72,7 +79,10 @@ function getAt(root: unknown, path: readonly PathPart[]): unknown {
 }
 
 /** Runs loadCatalog and returns the SurveyDefinitionError it throws (fails if it does not). */
-function loadError(instruments: readonly DefinitionSource[], programmes: readonly DefinitionSource[]): SurveyDefinitionError {
+function loadError(
+  instruments: readonly DefinitionSource[],
+  programmes: readonly DefinitionSource[],
+): SurveyDefinitionError {
   try {
     loadCatalog(instruments, programmes);
   } catch (error) {
@@ -95,7 +105,11 @@ const DONES = 'surveys/programmes/dones-mentores.json';
 
 describe('the shipped catalogue', () => {
   it('loads the three seed programmes', () => {
-    expect([...catalog.programmes.keys()].sort()).toEqual(['dones-mentores', 'justrom3-mentoring', 'migrant-voices-heard']);
+    expect([...catalog.programmes.keys()].sort()).toEqual([
+      'dones-mentores',
+      'justrom3-mentoring',
+      'migrant-voices-heard',
+    ]);
   });
 
   it('holds every instrument the programmes ask for, and the ones the brief names', () => {
@@ -103,7 +117,8 @@ describe('the shipped catalogue', () => {
       for (const id of instrumentsOf(p)) expect(catalog.instruments.has(id), `${p.id} uses ${id}`).toBe(true);
     }
     const dones = instrumentsOf(programme('dones-mentores'));
-    for (const id of ['rosenberg-self-esteem', 'ucla-loneliness-3', 'general-self-efficacy', 'personal-safety', 'mood']) expect(dones).toContain(id);
+    for (const id of ['rosenberg-self-esteem', 'ucla-loneliness-3', 'general-self-efficacy', 'personal-safety', 'mood'])
+      expect(dones).toContain(id);
     expect(instrumentsOf(programme('justrom3-mentoring'))).toContain('rosenberg-self-esteem');
     // MigrantVoicesHeard: one quiz per topic (five topics) plus participation confidence.
     const mvh = programme('migrant-voices-heard');
@@ -170,7 +185,8 @@ describe('the shipped catalogue', () => {
       for (const language of p.languages) {
         expect(p.name[language], `${p.id} name.${language}`).toBeTruthy();
         expect(p.consent.text[language], `${p.id} consent.text.${language}`).toBeTruthy();
-        if (p.supportLine !== undefined) expect(p.supportLine[language], `${p.id} supportLine.${language}`).toBeTruthy();
+        if (p.supportLine !== undefined)
+          expect(p.supportLine[language], `${p.id} supportLine.${language}`).toBeTruthy();
       }
     }
   });
@@ -184,7 +200,8 @@ describe('the shipped catalogue', () => {
           expect(ins.title[language], `${id} title.${language}`).toBeTruthy();
           ins.items.forEach((item, index) => {
             expect(item.text[language], `${id} items[${index}].text.${language} (${p.id})`).toBeTruthy();
-            for (const option of item.options ?? ins.options ?? []) expect(option.label[language], `${id} ${item.id} ${option.value} ${language}`).toBeTruthy();
+            for (const option of item.options ?? ins.options ?? [])
+              expect(option.label[language], `${id} ${item.id} ${option.value} ${language}`).toBeTruthy();
           });
         }
       }
@@ -197,7 +214,9 @@ describe('the shipped catalogue', () => {
         const title = ins.title[language];
         expect(title, `${ins.id} title.${language}`).toBeTruthy();
         expect(title, `${ins.id} title.${language}`).not.toBe(ins.name[language]);
-        expect(title, `${ins.id} title.${language}`).not.toMatch(/rosenberg|ucla|scale|escala|scala|quiz|chestionar|self-efficacy|autoefic/i);
+        expect(title, `${ins.id} title.${language}`).not.toMatch(
+          /rosenberg|ucla|scale|escala|scala|quiz|chestionar|self-efficacy|autoefic/i,
+        );
       }
     }
   });
@@ -292,7 +311,10 @@ describe('loadCatalog on broken definitions', () => {
   });
 
   it('names an unknown instrument referenced by a programme session', () => {
-    const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['sessions', 1, 'pre', 'instruments', 0], 'swemwbs'));
+    const error = loadError(
+      instrumentSources,
+      mutated(programmeSources, JUSTROM3, ['sessions', 1, 'pre', 'instruments', 0], 'swemwbs'),
+    );
     expect(error.file).toBe(JUSTROM3);
     expect(error.path).toBe('sessions[1].pre.instruments[0]');
     expect(error.reason).toContain('swemwbs');
@@ -301,7 +323,10 @@ describe('loadCatalog on broken definitions', () => {
   it('names the instrument file and item when an item lacks a language a programme uses', () => {
     const rosenberg = instrumentSources.find((source) => source.file === ROSENBERG);
     expect(getAt(rosenberg?.data, ['items', 0, 'text', 'ro'])).toBeTypeOf('string');
-    const error = loadError(mutated(instrumentSources, ROSENBERG, ['items', 0, 'text', 'ro'], DELETE), programmeSources);
+    const error = loadError(
+      mutated(instrumentSources, ROSENBERG, ['items', 0, 'text', 'ro'], DELETE),
+      programmeSources,
+    );
     expect(error.file).toBe(ROSENBERG);
     expect(error.path).toBe('items[0].text');
     expect(error.reason).toMatch(/\bro\b/);
@@ -341,7 +366,10 @@ describe('loadCatalog on broken definitions', () => {
 
   it('names a quiz item with two correct options', () => {
     // mvh-advocacy-quiz item 0: option a is correct; make b correct too.
-    const error = loadError(mutated(instrumentSources, ADVOCACY_QUIZ, ['items', 0, 'options', 1, 'correct'], true), programmeSources);
+    const error = loadError(
+      mutated(instrumentSources, ADVOCACY_QUIZ, ['items', 0, 'options', 1, 'correct'], true),
+      programmeSources,
+    );
     expect(error.file).toBe(ADVOCACY_QUIZ);
     expect(error.path).toBe('items[0].options');
     expect(error.reason).toMatch(/exactly one correct/);
@@ -377,7 +405,10 @@ describe('loadCatalog on broken definitions', () => {
   });
 
   it('names a cohort window for a wave the programme does not have', () => {
-    const error = loadError(instrumentSources, mutated(programmeSources, DONES, ['cohorts', 0, 'windows'], { 'no-such-session:pre': { opens: '2026-01-01' } }));
+    const error = loadError(
+      instrumentSources,
+      mutated(programmeSources, DONES, ['cohorts', 0, 'windows'], { 'no-such-session:pre': { opens: '2026-01-01' } }),
+    );
     expect(error.file).toBe(DONES);
     expect(error.path).toBe('cohorts[0].windows.no-such-session:pre');
     expect(error.reason).toContain('no-such-session:pre');

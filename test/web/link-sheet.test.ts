@@ -38,12 +38,19 @@ function batch(definition: Programme, participants: number): HandoutLink[] {
 
 function handoutOf(id: string, participants: number): Handout {
   const definition = programme(id);
-  return { programme: definition, cohortName: definition.cohorts[0]?.name ?? 'cohort', links: batch(definition, participants) };
+  return {
+    programme: definition,
+    cohortName: definition.cohorts[0]?.name ?? 'cohort',
+    links: batch(definition, participants),
+  };
 }
 
 /** The cards of a sheet, each as its markup. */
 function cardsOf(sheet: string): string[] {
-  return sheet.split('<article class="card">').slice(1).map((part) => part.slice(0, part.indexOf('</article>')));
+  return sheet
+    .split('<article class="card">')
+    .slice(1)
+    .map((part) => part.slice(0, part.indexOf('</article>')));
 }
 
 /** Text as a reader sees it, without tags (the code is split over two lines by markup only). */
@@ -91,7 +98,9 @@ describe('the printable sheet', () => {
     ]);
     expect(cards[3]?.label).toBe('Nr. 1 · Întâlnire individuală 1 · După sesiune');
     expect(cards.map((card) => `${card.session}:${card.wave}`)).toEqual(
-      programme('justrom3-mentoring').sessions.flatMap((session) => ['pre', 'post'].flatMap((wave) => Array.from({ length: 3 }, () => `${session.id}:${wave}`))),
+      programme('justrom3-mentoring').sessions.flatMap((session) =>
+        ['pre', 'post'].flatMap((wave) => Array.from({ length: 3 }, () => `${session.id}:${wave}`)),
+      ),
     );
     const sheet = await renderLinkSheet(handout);
     expect(sheet.match(/<section>/g)).toHaveLength(3 * 2);
@@ -106,7 +115,8 @@ describe('the printable sheet', () => {
     expect(sheet).toMatch(/\.card \{[^}]*break-inside: avoid/);
     expect(sheet).toMatch(/\.card \{[^}]*dashed/);
     expect(sheet).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
-    for (const banned of ['<script', '<link', '<img', '<iframe', 'src=', 'href=', '@import', 'url(', 'onload=']) expect(sheet.toLowerCase()).not.toContain(banned);
+    for (const banned of ['<script', '<link', '<img', '<iframe', 'src=', 'href=', '@import', 'url(', 'onload='])
+      expect(sheet.toLowerCase()).not.toContain(banned);
   });
 
   it('writes the instructions in the programme language and English, and the cards in the programme language', async () => {
@@ -122,7 +132,10 @@ describe('the printable sheet', () => {
 
   it('escapes every text it is given', async () => {
     const definition = programme('dones-mentores');
-    const hostile: Programme = { ...definition, sessions: definition.sessions.map((session) => ({ ...session, name: { ca: '<script>alert(1)</script> & "x"' } })) };
+    const hostile: Programme = {
+      ...definition,
+      sessions: definition.sessions.map((session) => ({ ...session, name: { ca: '<script>alert(1)</script> & "x"' } })),
+    };
     const links = batch(hostile, 1).map((link) => ({ ...link, url: `https://x.example/"><b>/s/${link.code}` }));
     const sheet = await renderLinkSheet({ programme: hostile, cohortName: '<img src=x onerror=alert(1)>', links });
     expect(sheet).not.toContain('<script>');
@@ -158,13 +171,19 @@ describe('the messages', () => {
     for (const link of handout.links) expect(text.split(link.url)).toHaveLength(2);
     // Nothing a participant receives names the programme or its subject.
     const received = messages.map((block) => block.split('\n')[1] ?? '').join('\n');
-    for (const word of ['Dones', 'Mentor', 'mentor', 'violè', 'violen', 'víctima', 'victim', handout.cohortName]) expect(received).not.toContain(word);
+    for (const word of ['Dones', 'Mentor', 'mentor', 'violè', 'violen', 'víctima', 'victim', handout.cohortName])
+      expect(received).not.toContain(word);
   });
 
   it('speaks each programme default language', () => {
     expect(linkMessage(handoutOf('justrom3-mentoring', 1), 'U')).toBe('Chestionarul dumneavoastră (câteva minute): U');
     expect(linkMessage(handoutOf('migrant-voices-heard', 1), 'U')).toBe('Your questionnaire (a few minutes): U');
-    expect(linkMessage({ ...handoutOf('dones-mentores', 1), programme: { ...programme('dones-mentores'), defaultLanguage: 'es' } }, 'U$&')).toBe('Tu cuestionario (unos minutos): U$&');
+    expect(
+      linkMessage(
+        { ...handoutOf('dones-mentores', 1), programme: { ...programme('dones-mentores'), defaultLanguage: 'es' } },
+        'U$&',
+      ),
+    ).toBe('Tu cuestionario (unos minutos): U$&');
   });
 });
 
@@ -188,7 +207,12 @@ describe('npm run prepost -- links, on paper and phones', () => {
   it('writes the CSV, the sheet and the messages beside it, readable only by the owner, and logs no code', async () => {
     // A file left from before with wider permissions is narrowed too.
     await writeFile(join(cwd, 'batch-sheet.html'), 'old', { mode: 0o644 });
-    const result = await runEntry('prepost', ['links', '--programme', 'dones-mentores', '--cohort', 'barcelona-2026', '--count', '3', '--out', 'batch.csv'], cwd, env);
+    const result = await runEntry(
+      'prepost',
+      ['links', '--programme', 'dones-mentores', '--cohort', 'barcelona-2026', '--count', '3', '--out', 'batch.csv'],
+      cwd,
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     const files = ['batch.csv', 'batch-sheet.html', 'batch-messages.txt'].map((name) => join(cwd, name));
     for (const file of files) expect(await modeOf(file), file).toBe(0o600);
@@ -214,7 +238,24 @@ describe('npm run prepost -- links, on paper and phones', () => {
   });
 
   it('takes --sheet and --messages with the CSV on standard output, and refuses one file for two', async () => {
-    const result = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '2', '--sheet', 'print/sheet.html', '--messages', 'sms.txt'], cwd, env);
+    const result = await runEntry(
+      'prepost',
+      [
+        'links',
+        '--programme',
+        'justrom3-mentoring',
+        '--cohort',
+        'iasi-2020',
+        '--count',
+        '2',
+        '--sheet',
+        'print/sheet.html',
+        '--messages',
+        'sms.txt',
+      ],
+      cwd,
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     const rows = parseCsv(result.stdout).slice(1);
     expect(rows).toHaveLength(2 * 3 * 2);
@@ -226,7 +267,24 @@ describe('npm run prepost -- links, on paper and phones', () => {
       expect(messages).toContain(`Chestionarul dumneavoastră (câteva minute): ${row[4] ?? ''}\n`);
     }
     expect(result.stderr).not.toContain(rows[0]?.[3] ?? '');
-    const clash = await runEntry('prepost', ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '1', '--out', 'same.html', '--sheet', 'same.html'], cwd, env);
+    const clash = await runEntry(
+      'prepost',
+      [
+        'links',
+        '--programme',
+        'justrom3-mentoring',
+        '--cohort',
+        'iasi-2020',
+        '--count',
+        '1',
+        '--out',
+        'same.html',
+        '--sheet',
+        'same.html',
+      ],
+      cwd,
+      env,
+    );
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('different files');
   });

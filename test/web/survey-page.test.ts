@@ -10,7 +10,14 @@ import { catalog } from '#surveys/index.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
 import { surveySteps } from '#core/steps.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
-import { frameFor, renderRetry, renderSurveyStep, renderThanks, renderWithdrawConfirm, renderWithdrawn } from '#web/survey-page.ts';
+import {
+  frameFor,
+  renderRetry,
+  renderSurveyStep,
+  renderThanks,
+  renderWithdrawConfirm,
+  renderWithdrawn,
+} from '#web/survey-page.ts';
 
 function wave(programme: string, cohort: string, session: string): WaveContext {
   const found = resolveWave(catalog.programmes.get(programme), cohort, session, 'pre');
@@ -36,7 +43,13 @@ describe('participant pages', () => {
     expect(visibleText(consent)).not.toMatch(/shift|mayús/i);
     expect(visibleText(consent)).toContain('ventana privada');
     expect(visibleText(renderThanks(frame, 'ABCDEFGHJK'))).not.toMatch(/shift/i);
-    const plain = renderSurveyStep(justrom3, catalog, frameFor(justrom3.programme, 'en', '/s/X'), surveySteps(justrom3, catalog), 0);
+    const plain = renderSurveyStep(
+      justrom3,
+      catalog,
+      frameFor(justrom3.programme, 'en', '/s/X'),
+      surveySteps(justrom3, catalog),
+      0,
+    );
     expect(plain).not.toContain('private (incognito)');
     expect(plain).not.toContain('id="exit"');
   });
@@ -45,7 +58,9 @@ describe('participant pages', () => {
     const frame = frameFor(dones.programme, 'ca', '/s/X');
     const screen = renderSurveyStep(dones, catalog, frame, surveySteps(dones, catalog), 1);
     expect(screen).toContain('<form id="survey"');
-    expect(screen).toContain('<button type="submit" form="survey" name="nav" value="lang:es" lang="es">Español</button>');
+    expect(screen).toContain(
+      '<button type="submit" form="survey" name="nav" value="lang:es" lang="es">Español</button>',
+    );
     expect(screen).toContain('<strong lang="ca" aria-current="true">Català</strong>');
     expect(renderThanks(frame, 'ABCDEFGHJK')).toContain('<a lang="es" hreflang="es" href="/s/X?lang=es">Español</a>');
     // Every screen also offers withdrawal, outside the form.
@@ -56,11 +71,24 @@ describe('participant pages', () => {
     const page = renderWithdrawConfirm(frameFor(justrom3.programme, 'ro', '/s/X'));
     expect(page).toContain('<button type="submit" name="nav" value="withdraw-confirm" class="warn">');
     expect(page).toContain('toate sesiunile');
-    expect(renderWithdrawn(frameFor(justrom3.programme, 'ro', '/s/X'), false)).toContain('Acest link nu mai este activ.');
+    expect(renderWithdrawn(frameFor(justrom3.programme, 'ro', '/s/X'), false)).toContain(
+      'Acest link nu mai este activ.',
+    );
   });
 
   it('send back after a failure only the fields a questionnaire has, bounded', () => {
-    const fields: Record<string, string | string[]> = { consent: 'v1', lang: 'es', step: '2', nav: 'next', 'a.rosenberg-self-esteem.rses-1': 'agree', 'g.role': 'mentee', evil: '<script>', 'a.x': 'y', 'a.rosenberg-self-esteem.rses-2': 'x'.repeat(101), 'a.rosenberg-self-esteem.rses-3': ['a', 'b'] };
+    const fields: Record<string, string | string[]> = {
+      consent: 'v1',
+      lang: 'es',
+      step: '2',
+      nav: 'next',
+      'a.rosenberg-self-esteem.rses-1': 'agree',
+      'g.role': 'mentee',
+      evil: '<script>',
+      'a.x': 'y',
+      'a.rosenberg-self-esteem.rses-2': 'x'.repeat(101),
+      'a.rosenberg-self-esteem.rses-3': ['a', 'b'],
+    };
     for (let index = 0; index < 400; index += 1) fields[`a.i.q${index}`] = 'v';
     const page = renderRetry(frameFor(dones.programme, 'es', '/s/X'), fields);
     const carried = [...page.matchAll(/<input type="hidden" name="([^"]+)"/g)].map((match) => match[1]);
