@@ -7,7 +7,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
-import type { StoredResponse } from '#ports/store.ts';
+import type { StoredResponse } from '#core/model.ts';
 
 /** Per instrument asked before in any session: each item's id and its option value -> item score. */
 export interface BarePassPlan {

@@ -29,7 +29,7 @@ import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { optionsOf, type Catalog } from '#surveys/catalog.ts';
-import { LANGUAGES, } from '#surveys/schema.ts';
+import { LANGUAGES } from '#surveys/schema.ts';
 import { count, formatChecks, formatTable, type BudgetCheck } from './report.ts';
 
 /** PRODUCT.md: at most 30 KB for the whole page. */

@@ -10,8 +10,8 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Instrument, Programme, ResponseOption } from '#surveys/schema.ts';
-import type { StoredResponse, WaveKind } from '#ports/store.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
+import type { StoredResponse, WaveKind } from '#core/model.ts';
 
 /** The benchmarks' cohort: one session of dones-mentores, five instruments, 28 items a response. */
 export const BENCH_PROGRAMME = 'dones-mentores';

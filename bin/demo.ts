@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const { createLinks } = await import('#use-cases/create-links.ts');
   const { aggregate } = await import('#use-cases/aggregate.ts');
   const { publishSummary } = await import('#use-cases/publish-summaries.ts');
+  const { summaryRenderer } = await import('#web/summary-page.ts');
   type Programme = import('#surveys/schema.ts').Programme;
   type IssuedLink = import('#use-cases/create-links.ts').IssuedLink;
   const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
       publisher: new DirectoryPublisher(out),
       mailer: new OutboxMailer(out, stack.deps.clock),
       sender: 'prepost <summaries@prepost.invalid>',
+      summaryRenderer: summaryRenderer(stack.deps.catalog),
     };
     for (const [round, period] of periods.entries()) {
       if (round === 1) {

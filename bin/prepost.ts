@@ -554,6 +554,7 @@ async function runSummaries(args: string[]): Promise<void> {
     throw new UsageError('--period must be a month, YYYY-MM');
   const { openLocalStore } = await import('#local/stack.ts');
   const { aggregateAndPublish } = await import('#use-cases/publish-summaries.ts');
+  const { summaryRenderer } = await import('#web/summary-page.ts');
   const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
   const { deps, environment } = await openLocalStore();
   try {
@@ -567,6 +568,7 @@ async function runSummaries(args: string[]): Promise<void> {
           publisher: new DirectoryPublisher(out),
           mailer: new OutboxMailer(out, deps.clock),
           sender: 'prepost <summaries@prepost.invalid>',
+          summaryRenderer: summaryRenderer(deps.catalog),
         },
         id,
         period,

@@ -1,3 +1,4 @@
+import type { LinkTarget } from '#core/model.ts';
 /**
  * The single-table key design, in one place (README "Data model" documents it):
  *
@@ -17,7 +18,6 @@
  * `TSK` = `<receivedAt>#<participant>#<session>#<wave>`, the sort key of the local secondary
  * index `ByTime` (keys only), so the newest response of a cohort is one item read.
  */
-import type { LinkTarget } from '#ports/store.ts';
 
 export const cohortKey = (programme: string, cohort: string): string => `COHORT#${programme}#${cohort}`;
 export const linkKey = (hash: string): { PK: string; SK: string } => ({ PK: `LINK#${hash}`, SK: 'LINK' });
@@ -32,7 +32,7 @@ export const scopeKey = (programme: string, cohort: string | null): string =>
 export const MARK_SORT_KEY = 'AGG';
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
-export { POOLED as POOLED_SESSION } from '#ports/store.ts';
+export { POOLED as POOLED_SESSION } from '#core/model.ts';
 export const TIME_INDEX = 'ByTime';
 export const timeSortKey = (response: {
   receivedAt: string;

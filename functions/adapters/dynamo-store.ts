@@ -13,30 +13,21 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { IndicatorRow } from '#core/indicators.ts';
-import {
-  ErasureRaceError,
-  isStale,
-  type StoredIndicators,
-  type AggregationMark,
-  type DeliveryRecord,
-  type ErasurePlan,
-  type ErasureReport,
-  type IndicatorScope,
-  type IndicatorStore,
-  type LinkLookup,
-  type LinkTarget,
-  type PublicationRecord,
-  type PublicationStore,
-  type NewParticipant,
-  type ParticipantStore,
-  type PutResponseResult,
-  type ResponseStore,
-  type SaveDraftResult,
-  type StoredResponse,
-  type SurveyDraft,
-  type TokenStore,
-  type WaveRecord,
+import type {
+  StoredIndicators,
+  DeliveryRecord,
+  ErasurePlan,
+  ErasureReport,
+  IndicatorStore,
+  LinkLookup,
+  PublicationRecord,
+  PublicationStore,
+  NewParticipant,
+  ParticipantStore,
+  PutResponseResult,
+  ResponseStore,
+  SaveDraftResult,
+  TokenStore,
 } from '#ports/store.ts';
 import {
   INDICATOR_PREFIX,
@@ -56,6 +47,17 @@ import {
   timeSortKey,
   tokenKey,
 } from './dynamo-keys.ts';
+import {
+  isStale,
+  type AggregationMark,
+  type IndicatorRow,
+  type IndicatorScope,
+  type LinkTarget,
+  type StoredResponse,
+  type SurveyDraft,
+  type WaveRecord,
+} from '#core/model.ts';
+import { ErasureRaceError } from '#core/errors.ts';
 
 /**
  * The kinds of item stored at a wave's key (`RESP#<participant>#<session>#<wave>`). Every write

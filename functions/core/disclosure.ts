@@ -1,3 +1,4 @@
+import type { GroupKey, IndicatorRow } from './model.ts';
 /**
  * Disclosure control for what funders receive. A cell is a cohort x session x instrument table's
  * whole group or one subgroup value; its people are its completers (n_paired). The rules, after
@@ -17,7 +18,6 @@
  * Counts are then rounded as the programme says (default: to the nearest 5 below 50); means and
  * everything else come from the unrounded values.
  */
-import type { GroupKey, IndicatorRow } from './indicators.ts';
 
 /** Why a cell is hidden. */
 export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary';

@@ -2,8 +2,8 @@
  * The evaluator's impact table: indicator rows flattened to one shape, used by the API's JSON
  * and CSV and by the dashboard, so all three always agree.
  */
-import type { IndicatorRow, Indicators } from './indicators.ts';
 import { toCsv } from './csv.ts';
+import { POOLED, type IndicatorRow, type Indicators } from './model.ts';
 
 /** The indicator columns, in display order. */
 export const INDICATOR_COLUMNS = [
@@ -89,4 +89,28 @@ export function impactCsv(rows: readonly ImpactRow[]): string {
     keys,
     rows.map((row) => keys.map((key) => row[key])),
   );
+}
+
+/** The impact rows and, per cohort ({@link POOLED} for the pool), the newest response they include. */
+export interface Impact {
+  readonly programme: string;
+  readonly rows: ImpactRow[];
+  readonly computedAt: Record<string, string | null>;
+  /** Per cohort: participants created and responses per wave (`session:pre`), as of the last aggregation. */
+  readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
+  /**
+   * Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`,
+   * for charts.
+   */
+  readonly changes: Record<string, readonly (readonly [number, number])[]>;
+  /**
+   * Cohorts ({@link POOLED} for the pool) whose stored tables are withheld because someone
+   * withdrew after they were computed; they return once aggregation has recomputed them.
+   */
+  readonly recomputing: string[];
+}
+
+/** The key of a whole-group cell's changes in {@link Impact.changes}. */
+export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
+  return `${cohort ?? POOLED}|${session ?? POOLED}|${instrument}`;
 }

@@ -7,7 +7,6 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
-import type { WaveKind } from '#ports/store.ts';
 import {
   CONSENT_FIELD,
   answerField,
@@ -19,6 +18,7 @@ import {
 import { readCsvTable } from './csv.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
 import { resolveWave, type WaveContext } from './waves.ts';
+import type { WaveKind } from './model.ts';
 
 /** The columns every import file has, in the order the template prints them. */
 export const PARTICIPANT_COLUMN = 'participant';

@@ -12,7 +12,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
-import type { StoredResponse } from '#ports/store.ts';
+import type { GroupKey, IndicatorRow, Indicators, StoredResponse } from './model.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
 import {
@@ -20,91 +20,8 @@ import {
   holmAdjust,
   signedRankPValue,
   tInterval,
-  type PairedStatistics,
   type WilcoxonMethod,
 } from './paired-statistics.ts';
-
-/** A subgroup cell: one value of one dimension (site, role, age band...). */
-export interface GroupKey {
-  readonly dimension: string;
-  readonly value: string;
-}
-
-/** The statistics of change a cell shares with `prepost stats`, defined (and documented) in paired-statistics.ts. */
-type ChangeStatistics = Pick<
-  PairedStatistics,
-  | 'n_paired'
-  | 'mean_change'
-  | 'sd_change'
-  | 'ci95_low'
-  | 'ci95_high'
-  | 't'
-  | 'df'
-  | 'p_t'
-  | 'wilcoxon_v'
-  | 'p_wilcoxon'
-  | 'wilcoxon_method'
-  | 'd_z'
-  | 'd_av'
-  | 'g_av'
->;
-
-/**
- * The indicators of one cell: the statistics of change over its completers (change is post -
- * pre), plus what a cohort table adds. Means are null without data, SDs below two values; every
- * statistic that does not exist for the data is null, never NaN.
- */
-export interface Indicators extends ChangeStatistics {
-  readonly n_pre: number;
-  readonly n_post: number;
-  /** Scored before but not after: the drop-outs, so attrition bias is visible. */
-  readonly n_pre_only: number;
-  /** All pre respondents with a score. */
-  readonly mean_pre: number | null;
-  readonly sd_pre: number | null;
-  /** All post respondents with a score. */
-  readonly mean_post: number | null;
-  readonly sd_post: number | null;
-  /** Baseline of the drop-outs, to compare with the completers' baseline. */
-  readonly mean_pre_dropouts: number | null;
-  /** Completers only (scored both before and after). */
-  readonly mean_pre_paired: number | null;
-  readonly sd_pre_paired: number | null;
-  readonly mean_post_paired: number | null;
-  readonly sd_post_paired: number | null;
-  /** Holm-adjusted p_t across the instruments of the same cohort, session and group. */
-  readonly p_t_holm: number | null;
-  /** Cronbach's alpha of the item scores at baseline: whole-group cells, complete cases. */
-  readonly alpha_baseline: number | null;
-  /** The reliability used for reliable change (the whole group's, in every cell), and where it came from. */
-  readonly reliability: number | null;
-  readonly reliability_source: 'published' | 'cronbach-alpha-baseline' | null;
-  readonly rci_threshold: number | null;
-  readonly rci_improved: number | null;
-  readonly rci_unchanged: number | null;
-  readonly rci_deteriorated: number | null;
-  /** Knowledge quizzes only: Hake's normalised gain. */
-  readonly gain_of_averages: number | null;
-  readonly average_of_gains: number | null;
-  readonly gain_undefined: number | null;
-}
-
-/** One cell of an impact table. Pooled rows have cohort and session null. */
-export interface IndicatorRow {
-  readonly cohort: string | null;
-  readonly session: string | null;
-  readonly instrument: string;
-  /** A part of the instrument scored on its own (`subscale:<id>`, `topic:<id>`); absent for the whole. */
-  readonly part?: string;
-  readonly group: GroupKey | null;
-  readonly indicators: Indicators;
-  /**
-   * Whole-group cells only: the distribution of the completers' individual changes as
-   * [change, how many] pairs in ascending order (equal-width bins past 60 distinct values),
-   * without ids, for the evaluator's chart. Never published to funders.
-   */
-  readonly changeCounts?: readonly (readonly [number, number])[];
-}
 
 /** A scored column: one score per participant (NaN when missing), and baseline alpha's sums. */
 interface Column {

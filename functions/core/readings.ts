@@ -1,3 +1,4 @@
+import type { Indicators } from './model.ts';
 /**
  * Plain-language readings of indicators, for funder summaries and the dashboard, from
  * documented conventions:
@@ -8,7 +9,6 @@
  * Deterministic and English: summaries go to funders, whose language is the programme's
  * reporting language, English for the three seed programmes.
  */
-import type { Indicators } from './indicators.ts';
 
 /** Which way is better, and what to call the measure. */
 export interface ReadingContext {

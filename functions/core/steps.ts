@@ -8,13 +8,6 @@ import type { Catalog } from '#surveys/catalog.ts';
 import { CONSENT_FIELD, answerField, groupField, type FieldError } from './answers.ts';
 import type { WaveContext } from './waves.ts';
 
-/**
- * Why a screen is shown with a message above its questions: the participant moved on from it
- * with nothing answered (asked once whether to continue anyway), or reached the end with no
- * question answered at all (nothing is sent).
- */
-export type ScreenNotice = 'confirm-empty' | 'nothing-answered';
-
 /** One screen: what it shows and the form fields it owns. */
 export interface Step {
   readonly kind: 'consent' | 'about' | 'instrument';

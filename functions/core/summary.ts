@@ -5,7 +5,6 @@
  * No ids, codes, free text, item-level answers or dates finer than the month of the period.
  */
 import type { Programme } from '#surveys/schema.ts';
-import type { GroupKey, IndicatorRow } from './indicators.ts';
 import {
   explainSuppression,
   protectCells,
@@ -15,6 +14,7 @@ import {
   type SuppressionReason,
 } from './disclosure.ts';
 import { toCsv } from './csv.ts';
+import type { GroupKey, IndicatorRow } from './model.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
 

@@ -3,7 +3,7 @@
  * given day. Pure: the caller passes today's date.
  */
 import type { Cohort, Programme, Session, Wave } from '#surveys/schema.ts';
-import type { WaveKind } from '#ports/store.ts';
+import type { WaveKind } from './model.ts';
 
 /** The definition behind a link: programme, cohort, session and the wave's questions. */
 export interface WaveContext {

@@ -13,6 +13,7 @@ import { SesMailer } from '#adapters/ses-mailer.ts';
 import { requireEnv } from '#shared/env.ts';
 import { logger } from '#shared/logger.ts';
 import type { AggregateDeps } from '#use-cases/aggregate.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
 import { aggregateAndPublish, type PublishDeps } from '#use-cases/publish-summaries.ts';
 import type { Clock } from '#ports/store.ts';
 
@@ -52,4 +53,5 @@ export const handler = makePublishHandler({
   publisher: new S3Publisher(new S3Client({}), requireEnv('SUMMARY_BUCKET')),
   mailer: new SesMailer(new SESv2Client({}), deps.clock),
   sender: requireEnv('SENDER_ADDRESS'),
+  summaryRenderer: summaryRenderer(deps.catalog),
 });

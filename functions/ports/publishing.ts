@@ -1,6 +1,15 @@
 /**
- * Where summaries go: files published under `programme/period/`, and messages to funders.
+ * Where summaries go: files published under `programme/period/`, and messages to funders; and
+ * how a summary reads as a page and as the text of a message (rendered by web/, handed to the
+ * use case through its deps).
  */
+import type { Summary } from '#core/summary.ts';
+
+/** Renders a summary for people: the HTML page (file and email body) and the plain-text email body. */
+export interface SummaryRenderer {
+  html(summary: Summary): string;
+  text(summary: Summary): string;
+}
 
 /** One published file. */
 export interface PublishedFile {

@@ -2,20 +2,16 @@
  * What the use cases need from storage, named by what it does. The DynamoDB adapter implements
  * all of it against one table; tests use that same adapter against the embedded DynamoDB.
  */
-import type { IndicatorRow } from '#core/indicators.ts';
-import type { ScreenNotice } from '#core/steps.ts';
-
-/** Which wave of which session a link opens. */
-export type WaveKind = 'pre' | 'post';
-
-/** What a link code resolves to. The participant id is pseudonymous; no name, email or phone. */
-export interface LinkTarget {
-  readonly programme: string;
-  readonly cohort: string;
-  readonly participant: string;
-  readonly session: string;
-  readonly wave: WaveKind;
-}
+import type {
+  AggregationMark,
+  IndicatorRow,
+  IndicatorScope,
+  LinkTarget,
+  StoredResponse,
+  SurveyDraft,
+  WaveKind,
+  WaveRecord,
+} from '#core/model.ts';
 
 /**
  * What a link's hash finds: an active link, or the marker an erasure left in its place (only
@@ -37,31 +33,6 @@ export interface NewParticipant {
   readonly expiresAt: number;
 }
 
-/**
- * A questionnaire in progress, kept on the server between screens so that reload, Back and a
- * lost connection never lose answers. Covered by the consent already given (nothing is kept
- * before it), short-lived, replaced by the response on submission, removed by withdrawal, and
- * never aggregated.
- */
-export interface SurveyDraft {
-  /** The screen to show next. */
-  readonly step: number;
-  /** Answers so far, as form fields (consent, `a.<instrument>.<item>`, `g.<subgroup>`), valid values only. */
-  readonly fields: Readonly<Record<string, string>>;
-  readonly language: string;
-  /** Why `step` is shown with a message: nothing answered on it yet (ask once), or nothing at all to send. */
-  readonly notice?: ScreenNotice | undefined;
-  /** Epoch seconds when the draft expires. */
-  readonly expiresAt: number;
-}
-
-/** What is stored for a participant's wave: nothing yet, a draft, the response, or an erasure marker. */
-export type WaveRecord =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'draft'; readonly draft: SurveyDraft }
-  | { readonly kind: 'response'; readonly response: StoredResponse }
-  | { readonly kind: 'withdrawn' };
-
 /** What an erasure removed. */
 export interface ErasureReport {
   readonly responses: number;
@@ -81,25 +52,6 @@ export interface ErasurePlan {
    * a withdrawal cut short (a timeout) can be finished by trying again through the same link.
    */
   readonly via?: string | undefined;
-}
-
-/** One accepted response: answers as option values per instrument and item. */
-export interface StoredResponse {
-  readonly programme: string;
-  readonly cohort: string;
-  readonly participant: string;
-  readonly session: string;
-  readonly wave: WaveKind;
-  /** instrument id -> item id -> chosen option value ("prefer-not-to-say" for an explicit skip). */
-  readonly answers: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** subgroup id -> option value, for subgroups asked in this wave. */
-  readonly groups: Readonly<Record<string, string>>;
-  readonly language: string;
-  readonly consentVersion: string;
-  readonly receipt: string;
-  readonly receivedAt: string;
-  /** Epoch seconds after which the raw answers expire (the programme's retention). */
-  readonly expiresAt: number;
 }
 
 /**
@@ -160,43 +112,6 @@ export interface ResponseStore {
   countResponsesSince(programme: string, cohort: string, since: string): Promise<number>;
 }
 
-/**
- * The programme pool's name wherever a cohort or session name is expected: the impact API's
- * `cohort=pooled`, the pool's one stored table, the dashboard's keys.
- */
-export const POOLED = 'pooled';
-
-/** Which stored impact table: a cohort's, or (cohort null) the programme's pool. */
-export interface IndicatorScope {
-  readonly programme: string;
-  readonly cohort: string | null;
-}
-
-/** What an aggregation of a scope included: written after its rows, so a crash leaves the old mark. */
-export interface AggregationMark {
-  /** The receivedAt of the newest response included ('' when none). */
-  readonly asOf: string;
-  readonly responses: number;
-  /** The sessions stored (a pool stores one table, {@link POOLED}). */
-  readonly sessions: readonly string[];
-  /** Cohorts: participants created, and responses per wave (`session:pre`), for response rates. */
-  readonly participants?: number;
-  readonly answered?: Readonly<Record<string, number>>;
-  /**
-   * Cohorts: the responses included that were received at or after `windowStart` (a quarter of
-   * an hour before `asOf`). A later run counts that window again: a different count means new
-   * responses, even ones stamped with the same or a slightly earlier time than `asOf`.
-   */
-  readonly windowStart?: string;
-  readonly windowCount?: number;
-  /** Pools: the cohort marks they were computed from, to know when they are stale. */
-  readonly basis?: string;
-  /** Erasures counted on the scope so far (bumped by every erasure in it). */
-  readonly erasures?: number;
-  /** The erasures already taken into account when the rows were computed. */
-  readonly erasuresIncluded?: number;
-}
-
 /** A scope's stored table as readers get it. */
 export interface StoredIndicators {
   readonly rows: IndicatorRow[];
@@ -208,29 +123,13 @@ export interface StoredIndicators {
   readonly stale: boolean;
 }
 
-/**
- * Whether a scope's stored rows may still include someone who has since withdrawn: an erasure
- * was counted after they were computed. Readers show no such rows; aggregation recomputes them.
- */
-export function isStale(mark: AggregationMark | undefined): boolean {
-  return (mark?.erasures ?? 0) !== (mark?.erasuresIncluded ?? 0);
-}
-
-/** A newer erasure was counted while a scope was being computed: its rows must be computed again. */
-export class ErasureRaceError extends Error {
-  constructor(scope: string) {
-    super(`an erasure landed while ${scope} was being aggregated`);
-    this.name = 'ErasureRaceError';
-  }
-}
-
 /** Computed indicators, replaced per scope on each aggregation. */
 export interface IndicatorStore {
   /**
    * Replaces the scope's rows, one item per session, unless a run that saw more erasures
    * stored them; then writes the mark, on condition that no erasure was counted since
    * `mark.erasuresIncluded` was read.
-   * @throws ErasureRaceError in either case: the caller computes again
+   * @throws ErasureRaceError (core/errors.ts) in either case: the caller computes again
    */
   putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void>;
   listIndicators(scope: IndicatorScope): Promise<StoredIndicators>;

@@ -17,19 +17,11 @@
  * while its rows were computed (else the scope is computed again, up to three times).
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import {
-  ErasureRaceError,
-  POOLED,
-  isStale,
-  type AggregationMark,
-  type IndicatorScope,
-  type IndicatorStore,
-  type ParticipantStore,
-  type ResponseStore,
-  type StoredResponse,
-} from '#ports/store.ts';
+import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import { ErasureRaceError } from '#core/errors.ts';
+import { POOLED, isStale, type AggregationMark, type IndicatorScope, type StoredResponse } from '#core/model.ts';
 
 export interface AggregateDeps {
   readonly participants: ParticipantStore;

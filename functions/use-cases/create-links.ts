@@ -5,9 +5,10 @@
  * only their keyed hashes are stored.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Clock, ParticipantStore, WaveKind } from '#ports/store.ts';
+import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { generateCode, generateParticipantId, hashCode } from '#shared/codes.ts';
 import { BadRequestError, NotFoundError } from '#shared/errors.ts';
+import type { WaveKind } from '#core/model.ts';
 
 export interface CreateLinksDeps {
   readonly participants: ParticipantStore;

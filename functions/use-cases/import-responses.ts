@@ -7,7 +7,7 @@
  * and a different answer is never merged or replaced.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Clock, LinkTarget, ParticipantStore, ResponseStore, WaveKind } from '#ports/store.ts';
+import type { Clock, ParticipantStore, ResponseStore } from '#ports/store.ts';
 import { sameAnswers } from '#core/answers.ts';
 import {
   PARTICIPANT_COLUMN,
@@ -18,6 +18,7 @@ import {
 } from '#core/import-csv.ts';
 import { generateReceipt } from '#shared/codes.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import type { LinkTarget, WaveKind } from '#core/model.ts';
 
 export interface ImportDeps {
   readonly participants: ParticipantStore;

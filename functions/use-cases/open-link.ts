@@ -4,10 +4,11 @@
  * 410 that says no more than the rules allow.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Clock, LinkTarget, ParticipantStore } from '#ports/store.ts';
+import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
 import { LinkNotFoundError, LinkWithdrawnError } from '#shared/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
+import type { LinkTarget } from '#core/model.ts';
 
 /** What a link gives access to, and whether its wave is open today. */
 export interface OpenLink {

@@ -4,12 +4,12 @@
  * neutral subject and the files attached.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { ErasureRaceError, type Clock, type IndicatorStore, type PublicationStore } from '#ports/store.ts';
-import type { Mailer, PublishedFile, SummaryPublisher } from '#ports/publishing.ts';
+import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
+import type { Mailer, PublishedFile, SummaryPublisher, SummaryRenderer } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
-import { describeFinding, renderSummaryHtml } from '#web/summary-page.ts';
+import { ErasureRaceError } from '#core/errors.ts';
 
 export interface PublishDeps {
   readonly indicators: IndicatorStore;
@@ -18,6 +18,8 @@ export interface PublishDeps {
   readonly catalog: Catalog;
   readonly publisher: SummaryPublisher;
   readonly mailer: Mailer;
+  /** How the summary reads as a page and as a message. */
+  readonly summaryRenderer: SummaryRenderer;
   /** The sender address of funder messages. */
   readonly sender: string;
 }
@@ -55,7 +57,7 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   }
   const previous = await deps.publications.latestPublication(programme.id);
   const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
-  const htmlBody = renderSummaryHtml(deps.catalog, programme, summary);
+  const htmlBody = deps.summaryRenderer.html(summary);
   const files: PublishedFile[] = [
     { name: 'summary.json', contentType: 'application/json', body: `${JSON.stringify(summary, null, 2)}\n` },
     { name: 'summary.csv', contentType: 'text/csv; charset=utf-8', body: summaryCsv(summary) },
@@ -68,18 +70,7 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
     shown: { ...(previous?.shown ?? {}), ...shown },
     publishedAt: deps.clock.now().toISOString(),
   });
-  const findings = summary.rows
-    .map((row) => describeFinding(deps.catalog, programme, row))
-    .filter((text): text is string => text !== undefined);
-  const text = [
-    `Programme summary for ${period}.`,
-    '',
-    ...(findings.length > 0
-      ? findings.map((finding) => `- ${finding}`)
-      : ['Not enough people have answered before and after yet to report results.']),
-    '',
-    'The tables are attached (CSV, JSON, HTML).',
-  ].join('\n');
+  const text = deps.summaryRenderer.text(summary);
   let messages = 0;
   let alreadySent = 0;
   for (const [index, funder] of programme.funders.entries()) {

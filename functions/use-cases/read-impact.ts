@@ -3,35 +3,16 @@
  * cohort: one Query per table.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import { POOLED, type IndicatorStore, type ParticipantStore } from '#ports/store.ts';
-import type { IndicatorRow } from '#core/indicators.ts';
-import { toImpactRows, type ImpactRow } from '#core/impact-table.ts';
+import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
+import { changeKey, toImpactRows, type Impact } from '#core/impact-table.ts';
 import { toCsv } from '#core/csv.ts';
 import { NotFoundError } from '#shared/errors.ts';
+import { POOLED, type IndicatorRow } from '#core/model.ts';
 
 export interface ReadImpactDeps {
   readonly indicators: IndicatorStore;
   readonly participants: ParticipantStore;
   readonly catalog: Catalog;
-}
-
-/** The impact rows and, per cohort ({@link POOLED} for the pool), the newest response they include. */
-export interface Impact {
-  readonly programme: string;
-  readonly rows: ImpactRow[];
-  readonly computedAt: Record<string, string | null>;
-  /** Per cohort: participants created and responses per wave (`session:pre`), as of the last aggregation. */
-  readonly responseRates: Record<string, { participants: number; answered: Record<string, number> }>;
-  /**
-   * Whole-group cells' distribution of individual change ([change, count], no ids), keyed `cohort|session|instrument`,
-   * for charts.
-   */
-  readonly changes: Record<string, readonly (readonly [number, number])[]>;
-  /**
-   * Cohorts ({@link POOLED} for the pool) whose stored tables are withheld because someone
-   * withdrew after they were computed; they return once aggregation has recomputed them.
-   */
-  readonly recomputing: string[];
 }
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
@@ -87,11 +68,6 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     changes,
     recomputing,
   };
-}
-
-/** The key of a whole-group cell's changes in {@link Impact.changes}. */
-export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
-  return `${cohort ?? POOLED}|${session ?? POOLED}|${instrument}`;
 }
 
 /** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */

@@ -9,7 +9,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES, type Language } from '#surveys/schema.ts';
-import type { Clock, ResponseStore, SaveDraftResult, SurveyDraft } from '#ports/store.ts';
+import type { Clock, ResponseStore, SaveDraftResult } from '#ports/store.ts';
 import {
   CONSENT_FIELD,
   hasScoredAnswer,
@@ -19,8 +19,9 @@ import {
   type FieldError,
 } from '#core/answers.ts';
 import { generateReceipt } from '#shared/codes.ts';
-import { stepErrors, surveySteps, type ScreenNotice } from '#core/steps.ts';
+import { stepErrors, surveySteps } from '#core/steps.ts';
 import type { OpenLink } from './open-link.ts';
+import type { ScreenNotice, SurveyDraft } from '#core/model.ts';
 
 export interface SubmitDeps {
   readonly responses: ResponseStore;

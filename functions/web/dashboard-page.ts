@@ -11,10 +11,10 @@ import type { ImpactRow } from '#core/impact-table.ts';
 import { meanInterval } from '#core/paired-statistics.ts';
 import { readIndicators } from '#core/readings.ts';
 import type { HttpResult } from '#shared/http.ts';
-import { POOLED } from '#ports/store.ts';
-import { changeKey, type Impact } from '#use-cases/read-impact.ts';
+import { changeKey, type Impact } from '#core/impact-table.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { html, raw, type Html } from './html.ts';
+import { POOLED } from '#core/model.ts';
 
 const STYLE = `body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}main{padding:1rem;max-width:90rem;margin:0 auto}table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}caption{text-align:left;font-weight:600;padding:.3rem 0}.muted,small{color:#595959}.charts{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1.5rem}figure{margin:0}figcaption{font-size:.85rem;font-weight:600}.scroll{overflow-x:auto}ul.readings{margin:.25rem 0 1rem}`;
 

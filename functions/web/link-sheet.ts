@@ -7,11 +7,11 @@
  * CSV), never a name. Self-contained: inline CSS and SVG, no script, no external resource.
  */
 import QRCode from 'qrcode';
-import type { WaveKind } from '#ports/store.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import { formatCode } from '#shared/codes.ts';
 import { html, raw, type Html } from './html.ts';
 import { stringsFor } from './strings.ts';
+import type { WaveKind } from '#core/model.ts';
 
 /** One link of the batch, as the links CSV has it. */
 export interface HandoutLink {

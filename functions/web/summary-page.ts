@@ -6,6 +6,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { Summary, SummaryRow } from '#core/summary.ts';
+import type { SummaryRenderer } from '#ports/publishing.ts';
 import { readChange } from '#core/readings.ts';
 import { changeWithIntervalChart } from './charts.ts';
 import { html, type Html } from './html.ts';
@@ -83,4 +84,34 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
       : html`<ul style="padding-left:18px">${findings}</ul>`
   }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown; where needed more groups are hidden so that no small group can be worked out from the totals, and a group that grew by fewer than ${summary.k} people since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. ${programme.rounding.base > 1 ? `Counts under ${programme.rounding.below} are rounded to the nearest ${programme.rounding.base}; averages use the exact figures.` : ''} No names, links, dates or individual answers are included.</p></div>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
+}
+
+/** The summary's page and message text, as the publishing use case receives them. */
+export function summaryRenderer(catalog: Catalog): SummaryRenderer {
+  return {
+    html: (summary) => renderSummaryHtml(catalog, programmeOf(catalog, summary), summary),
+    text: (summary) => summaryText(catalog, programmeOf(catalog, summary), summary),
+  };
+}
+
+function programmeOf(catalog: Catalog, summary: Summary): Programme {
+  const programme = catalog.programmes.get(summary.programme);
+  if (programme === undefined) throw new Error(`a summary of an unknown programme: ${summary.programme}`);
+  return programme;
+}
+
+/** The plain-text body of a funder's message: one line per finding, and where the tables are. */
+function summaryText(catalog: Catalog, programme: Programme, summary: Summary): string {
+  const findings = summary.rows
+    .map((row) => describeFinding(catalog, programme, row))
+    .filter((text): text is string => text !== undefined);
+  return [
+    `Programme summary for ${summary.period}.`,
+    '',
+    ...(findings.length > 0
+      ? findings.map((finding) => `- ${finding}`)
+      : ['Not enough people have answered before and after yet to report results.']),
+    '',
+    'The tables are attached (CSV, JSON, HTML).',
+  ].join('\n');
 }

@@ -11,10 +11,11 @@ import type { Language, LocalizedText } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, type FieldError } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { WaveContext } from '#core/waves.ts';
-import type { ScreenNotice, Step } from '#core/steps.ts';
+import type { Step } from '#core/steps.ts';
 import { html, type Html } from './html.ts';
 import { renderParticipantPage, type PageFrame } from './participant-page.ts';
 import { stringsFor, type StringKey } from './strings.ts';
+import type { ScreenNotice } from '#core/model.ts';
 
 /** The frame of a programme's pages at a link's path. */
 export function frameFor(

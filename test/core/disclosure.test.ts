@@ -9,11 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import { computeCohortIndicators, type GroupKey, type IndicatorRow, type Indicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/indicators.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { cellKey, protectCells, roundCount } from '#core/disclosure.ts';
 import { parseCsv } from '#core/csv.ts';
 import { renderSummaryHtml } from '#web/summary-page.ts';
+import type { GroupKey, IndicatorRow, Indicators } from '#core/model.ts';
 
 const dones = catalog.programmes.get('dones-mentores') as Programme;
 const justrom3 = catalog.programmes.get('justrom3-mentoring') as Programme;

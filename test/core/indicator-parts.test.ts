@@ -7,7 +7,7 @@ import { catalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { instrumentParts } from '#core/scoring.ts';
 import { computeCohortIndicators } from '#core/indicators.ts';
-import type { StoredResponse } from '#ports/store.ts';
+import type { StoredResponse } from '#core/model.ts';
 
 const QUIZ = 'rights-justice-quiz';
 const quiz = catalog.instruments.get(QUIZ);

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { catalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
-import type { StoredResponse } from '#ports/store.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { compileScorer } from '#core/compiled-scorer.ts';
 import { scoreInstrument } from '#core/scoring.ts';
@@ -20,6 +19,7 @@ import {
   reliableChangeAt,
   type ReliableChange,
 } from '#core/paired-statistics.ts';
+import type { StoredResponse } from '#core/model.ts';
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');

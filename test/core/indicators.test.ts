@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import type { StoredResponse, WaveKind } from '#ports/store.ts';
-import { computeCohortIndicators, type IndicatorRow, type Indicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/indicators.ts';
+import type { IndicatorRow, Indicators, StoredResponse, WaveKind } from '#core/model.ts';
 
 const RSES = 'rosenberg-self-esteem';
 const rosenberg = catalog.instruments.get(RSES);

@@ -11,7 +11,7 @@ import {
   readReliableChange,
   type ChangeFigures,
 } from '#core/readings.ts';
-import type { Indicators } from '#core/indicators.ts';
+import type { Indicators } from '#core/model.ts';
 
 const base: ChangeFigures = {
   n_paired: 12,

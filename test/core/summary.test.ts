@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import type { StoredResponse } from '#ports/store.ts';
-import { computeCohortIndicators, type GroupKey, type IndicatorRow, type Indicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/indicators.ts';
 import { buildSummary as buildWithShown, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
 
 /** The published summary alone (the shown counts kept for the next one are tested in disclosure.test.ts). */
 const buildSummary = (...args: Parameters<typeof buildWithShown>): Summary => buildWithShown(...args).summary;
 import { parseCsv } from '#core/csv.ts';
+import type { GroupKey, IndicatorRow, Indicators, StoredResponse } from '#core/model.ts';
 
 function programme(id: string): Programme {
   const found = catalog.programmes.get(id);

@@ -18,7 +18,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { createLinks } from '#use-cases/create-links.ts';
-import type { LinkTarget } from '#ports/store.ts';
 import { EXIT_URL } from '#web/participant-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -34,6 +33,7 @@ import {
   walkSurvey,
   type PageLanguage,
 } from '../support/survey-walk.ts';
+import type { LinkTarget } from '#core/model.ts';
 
 const PHONE = { width: 360, height: 740 };
 const PROGRAMME = 'dones-mentores';

@@ -58,6 +58,7 @@ describe('publish-summaries handler', () => {
     process.env.SUMMARY_BUCKET = 'summaries-bucket';
     process.env.SENDER_ADDRESS = 'summaries@example.org';
     const { makePublishHandler } = await import('#handlers/publish-summaries.ts');
+    const { summaryRenderer } = await import('#web/summary-page.ts');
     const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
     const s3 = intercepted(new S3Client({ region: 'eu-west-1', credentials }), (input) => {
       puts.push({ key: String(input.Key), contentType: String(input.ContentType), body: String(input.Body) });
@@ -73,6 +74,7 @@ describe('publish-summaries handler', () => {
       publisher: new S3Publisher(s3, 'summaries-bucket'),
       mailer: new SesMailer(ses, stack.deps.clock),
       sender: 'prepost <summaries@example.org>',
+      summaryRenderer: summaryRenderer(stack.deps.catalog),
     });
     const context = {} as Context;
     const first = await handler({ programme: PROGRAMME, period: '2026-10' }, context);

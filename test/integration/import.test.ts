@@ -75,27 +75,25 @@ describe('npm run prepost -- import', () => {
 
   it('imports paper answers once: a dry run writes nothing, a second run finds them present', async () => {
     // Five participants before and after, positions as printed before, values after.
-    const rows = participants
-      .slice(0, 5)
-      .flatMap((participant, index) => [
-        row({
-          participant,
-          session: SESSION,
-          wave: 'pre',
-          consent: 'yes',
-          ...rses(index % 2 === 0 ? '3' : '4'),
-          'personal-safety.safe-at-home': 'prefer-not-to-say',
-        }),
-        row({
-          participant,
-          session: SESSION,
-          wave: 'post',
-          consent: 'yes',
-          language: 'en',
-          ...rses(index < 3 ? 'agree' : 'strongly-agree'),
-          [`${RSES}.rses-4`]: '',
-        }),
-      ]);
+    const rows = participants.slice(0, 5).flatMap((participant, index) => [
+      row({
+        participant,
+        session: SESSION,
+        wave: 'pre',
+        consent: 'yes',
+        ...rses(index % 2 === 0 ? '3' : '4'),
+        'personal-safety.safe-at-home': 'prefer-not-to-say',
+      }),
+      row({
+        participant,
+        session: SESSION,
+        wave: 'post',
+        consent: 'yes',
+        language: 'en',
+        ...rses(index < 3 ? 'agree' : 'strongly-agree'),
+        [`${RSES}.rses-4`]: '',
+      }),
+    ]);
     const file = await importFile('paper.csv', rows);
     const dryRun = await runEntry(
       'prepost',

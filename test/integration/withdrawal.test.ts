@@ -18,6 +18,7 @@ import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
 import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
 import { readImpact } from '#use-cases/read-impact.ts';
 import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
@@ -438,6 +439,7 @@ describe('withdrawal takes effect everywhere', () => {
         },
         mailer: { send: async (message) => void mails.push(message) },
         sender: 'test@prepost.invalid',
+        summaryRenderer: summaryRenderer(stack.deps.catalog),
       },
       PROGRAMME,
       '2026-12',

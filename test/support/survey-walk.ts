@@ -5,7 +5,7 @@
  * left in the browser's storage.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { StoredResponse } from '#ports/store.ts';
+import type { StoredResponse } from '#core/model.ts';
 
 /** The four languages of the participant pages. */
 export type PageLanguage = 'en' | 'ro' | 'es' | 'ca';
@@ -235,20 +235,18 @@ export async function walkSurvey(page: Page, language: PageLanguage, options: Wa
     const consent = page.locator('input[type=checkbox][name=consent]');
     if ((await consent.count()) > 0) await consent.check();
     // The questions and their options in one look, then one click per question.
-    const questions = await page
-      .locator('main fieldset')
-      .evaluateAll((groups) =>
-        groups.map((group) =>
-          Array.from(
-            group.querySelectorAll('input[type=radio]'),
-            (input: { id: string; getAttribute(name: string): string | null }) => ({
-              id: input.id,
-              name: input.getAttribute('name') ?? '',
-              value: input.getAttribute('value') ?? '',
-            }),
-          ),
+    const questions = await page.locator('main fieldset').evaluateAll((groups) =>
+      groups.map((group) =>
+        Array.from(
+          group.querySelectorAll('input[type=radio]'),
+          (input: { id: string; getAttribute(name: string): string | null }) => ({
+            id: input.id,
+            name: input.getAttribute('name') ?? '',
+            value: input.getAttribute('value') ?? '',
+          }),
         ),
-      );
+      ),
+    );
     const chosenIds: string[] = [];
     for (const group of questions) {
       const chosen = group[pick(question, group.length)];

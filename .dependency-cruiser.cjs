@@ -1,0 +1,76 @@
+/**
+ * The layers of STYLE.md, held in `npm test`: data flows handler -> use case -> core (via
+ * ports) -> adapters, and nothing points back.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A cycle makes two modules one: neither can be read, tested or moved without the other.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'Core is the domain: it imports nothing of ours but core and the survey definitions.',
+      severity: 'error',
+      from: { path: '^functions/core/' },
+      to: { path: '^(functions|bin|lib|local|bench|test)/', pathNot: '^functions/core/' },
+    },
+    {
+      name: 'ports-import-core-only',
+      comment: 'Ports are interfaces over the domain model, which lives in core.',
+      severity: 'error',
+      from: { path: '^functions/ports/' },
+      to: { path: '^(functions|bin|lib|local|bench|test|surveys)/', pathNot: '^functions/(core|ports)/' },
+    },
+    {
+      name: 'nothing-imports-handlers',
+      comment: 'Handlers are entry points: runtime code never imports one (the local server and tests call their factories).',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^functions/handlers/' },
+    },
+    {
+      name: 'use-cases-know-no-web-or-adapters',
+      comment: 'A use case receives its renderers, stores and mailers through its deps.',
+      severity: 'error',
+      from: { path: '^functions/use-cases/' },
+      to: { path: '^functions/(web|adapters|handlers)/' },
+    },
+    {
+      name: 'web-knows-no-use-cases-or-adapters',
+      comment: 'Pages render what they are given; they never fetch it.',
+      severity: 'error',
+      from: { path: '^functions/web/' },
+      to: { path: '^functions/(use-cases|adapters|handlers)/' },
+    },
+    {
+      name: 'adapters-know-no-use-cases-or-web',
+      comment: 'Adapters implement ports; they do not call the domain flows or render pages.',
+      severity: 'error',
+      from: { path: '^functions/adapters/' },
+      to: { path: '^functions/(use-cases|web|handlers)/' },
+    },
+    {
+      name: 'infrastructure-knows-no-runtime-code',
+      comment: 'The CDK app reads entry paths and the one table-design module, never runtime code.',
+      severity: 'error',
+      from: { path: '^(lib/|bin/app\\.ts)' },
+      to: { path: '^functions/', pathNot: '^functions/adapters/table-design\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|cdk\\.out|\\.data|out)/' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

@@ -1,0 +1,214 @@
+/**
+ * The domain model: what a participant's answers, a wave's stored record and an impact table's
+ * rows are. Each is a zod/mini schema whose inferred type is the type the whole code uses
+ * (ports, use cases, adapters, pages), so there is one definition to read and to change. The
+ * schemas validate what crosses a trust boundary (stored items read back); the hot aggregation
+ * path trusts its own writes and does not parse each response.
+ */
+import * as z from 'zod/mini';
+
+/** Which wave of a session a link opens: before or after it. */
+export const WaveKind = z.enum(['pre', 'post']);
+export type WaveKind = z.infer<typeof WaveKind>;
+
+/** What a link code resolves to. The participant id is pseudonymous; no name, email or phone. */
+export const LinkTarget = z.readonly(
+  z.object({
+    programme: z.string(),
+    cohort: z.string(),
+    participant: z.string(),
+    session: z.string(),
+    wave: WaveKind,
+  }),
+);
+export type LinkTarget = z.infer<typeof LinkTarget>;
+
+/** One accepted response: answers as option values per instrument and item. */
+export const StoredResponse = z.readonly(
+  z.object({
+    programme: z.string(),
+    cohort: z.string(),
+    participant: z.string(),
+    session: z.string(),
+    wave: WaveKind,
+    /** instrument id -> item id -> chosen option value ("prefer-not-to-say" for an explicit skip). */
+    answers: z.readonly(z.record(z.string(), z.readonly(z.record(z.string(), z.string())))),
+    /** subgroup id -> option value, for subgroups asked in this wave. */
+    groups: z.readonly(z.record(z.string(), z.string())),
+    language: z.string(),
+    consentVersion: z.string(),
+    receipt: z.string(),
+    receivedAt: z.string(),
+    /** Epoch seconds after which the raw answers expire (the programme's retention). */
+    expiresAt: z.number(),
+  }),
+);
+export type StoredResponse = z.infer<typeof StoredResponse>;
+
+/**
+ * Why a screen is shown with a message above its questions: the participant moved on from it
+ * with nothing answered (asked once whether to continue anyway), or reached the end with no
+ * question answered at all (nothing is sent).
+ */
+export const ScreenNotice = z.enum(['confirm-empty', 'nothing-answered']);
+export type ScreenNotice = z.infer<typeof ScreenNotice>;
+
+/**
+ * A questionnaire in progress, kept on the server between screens so that reload, Back and a
+ * lost connection never lose answers. Covered by the consent already given (nothing is kept
+ * before it), short-lived, replaced by the response on submission, removed by withdrawal, and
+ * never aggregated.
+ */
+export const SurveyDraft = z.readonly(
+  z.object({
+    /** The screen to show next. */
+    step: z.number(),
+    /** Answers so far, as form fields (consent, `a.<instrument>.<item>`, `g.<subgroup>`), valid values only. */
+    fields: z.readonly(z.record(z.string(), z.string())),
+    language: z.string(),
+    /** Why `step` is shown with a message: nothing answered on it yet (ask once), or nothing at all to send. */
+    notice: z.optional(ScreenNotice),
+    /** Epoch seconds when the draft expires. */
+    expiresAt: z.number(),
+  }),
+);
+export type SurveyDraft = z.infer<typeof SurveyDraft>;
+
+/** What is stored for a participant's wave: nothing yet, a draft, the response, or an erasure marker. */
+export type WaveRecord =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'draft'; readonly draft: SurveyDraft }
+  | { readonly kind: 'response'; readonly response: StoredResponse }
+  | { readonly kind: 'withdrawn' };
+
+/** A subgroup cell: one value of one dimension (site, role, age band...). */
+export const GroupKey = z.readonly(z.object({ dimension: z.string(), value: z.string() }));
+export type GroupKey = z.infer<typeof GroupKey>;
+
+const count = z.number();
+const statistic = z.nullable(z.number());
+
+/**
+ * The indicators of one cell: the statistics of change over its completers (change is post -
+ * pre), plus what a cohort table adds. Means are null without data, SDs below two values; every
+ * statistic that does not exist for the data is null, never NaN. The statistics of change are
+ * those `prepost stats` prints, defined (and documented) in `statistics/paired.ts`.
+ */
+export const Indicators = z.readonly(
+  z.object({
+    n_paired: count,
+    mean_change: statistic,
+    sd_change: statistic,
+    ci95_low: statistic,
+    ci95_high: statistic,
+    t: statistic,
+    df: statistic,
+    p_t: statistic,
+    /** R's V: the sum of the ranks of the positive changes. */
+    wilcoxon_v: statistic,
+    p_wilcoxon: statistic,
+    wilcoxon_method: z.enum(['exact', 'normal-approximation', 'none']),
+    d_z: statistic,
+    d_av: statistic,
+    g_av: statistic,
+    n_pre: count,
+    n_post: count,
+    /** Scored before but not after: the drop-outs, so attrition bias is visible. */
+    n_pre_only: count,
+    /** All pre respondents with a score. */
+    mean_pre: statistic,
+    sd_pre: statistic,
+    /** All post respondents with a score. */
+    mean_post: statistic,
+    sd_post: statistic,
+    /** Baseline of the drop-outs, to compare with the completers' baseline. */
+    mean_pre_dropouts: statistic,
+    /** Completers only (scored both before and after). */
+    mean_pre_paired: statistic,
+    sd_pre_paired: statistic,
+    mean_post_paired: statistic,
+    sd_post_paired: statistic,
+    /** Holm-adjusted p_t across the instruments of the same cohort, session and group. */
+    p_t_holm: statistic,
+    /** Cronbach's alpha of the item scores at baseline: whole-group cells, complete cases. */
+    alpha_baseline: statistic,
+    /** The reliability used for reliable change (the whole group's, in every cell), and where it came from. */
+    reliability: statistic,
+    reliability_source: z.nullable(z.enum(['published', 'cronbach-alpha-baseline'])),
+    rci_threshold: statistic,
+    rci_improved: statistic,
+    rci_unchanged: statistic,
+    rci_deteriorated: statistic,
+    /** Knowledge quizzes only: Hake's normalised gain. */
+    gain_of_averages: statistic,
+    average_of_gains: statistic,
+    gain_undefined: statistic,
+  }),
+);
+export type Indicators = z.infer<typeof Indicators>;
+
+/** One cell of an impact table. Pooled rows have cohort and session null. */
+export const IndicatorRow = z.readonly(
+  z.object({
+    cohort: z.nullable(z.string()),
+    session: z.nullable(z.string()),
+    instrument: z.string(),
+    /** A part of the instrument scored on its own (`subscale:<id>`, `topic:<id>`); absent for the whole. */
+    part: z.optional(z.string()),
+    group: z.nullable(GroupKey),
+    indicators: Indicators,
+    /**
+     * Whole-group cells only: the distribution of the completers' individual changes as
+     * [change, how many] pairs in ascending order (equal-width bins past 60 distinct values),
+     * without ids, for the evaluator's chart. Never published to funders.
+     */
+    changeCounts: z.optional(z.readonly(z.array(z.readonly(z.tuple([z.number(), z.number()]))))),
+  }),
+);
+export type IndicatorRow = z.infer<typeof IndicatorRow>;
+
+/**
+ * The programme pool's name wherever a cohort or session name is expected: the impact API's
+ * `cohort=pooled`, the pool's one stored table, the dashboard's keys.
+ */
+export const POOLED = 'pooled';
+
+/** Which stored impact table: a cohort's, or (cohort null) the programme's pool. */
+export const IndicatorScope = z.readonly(z.object({ programme: z.string(), cohort: z.nullable(z.string()) }));
+export type IndicatorScope = z.infer<typeof IndicatorScope>;
+
+/** What an aggregation of a scope included: written after its rows, so a crash leaves the old mark. */
+export const AggregationMark = z.readonly(
+  z.object({
+    /** The receivedAt of the newest response included ('' when none). */
+    asOf: z.string(),
+    responses: z.number(),
+    /** The sessions stored (a pool stores one table, {@link POOLED}). */
+    sessions: z.readonly(z.array(z.string())),
+    /** Cohorts: participants created, and responses per wave (`session:pre`), for response rates. */
+    participants: z.optional(z.number()),
+    answered: z.optional(z.readonly(z.record(z.string(), z.number()))),
+    /**
+     * Cohorts: the responses included that were received at or after `windowStart` (a quarter of
+     * an hour before `asOf`). A later run counts that window again: a different count means new
+     * responses, even ones stamped with the same or a slightly earlier time than `asOf`.
+     */
+    windowStart: z.optional(z.string()),
+    windowCount: z.optional(z.number()),
+    /** Pools: the cohort marks they were computed from, to know when they are stale. */
+    basis: z.optional(z.string()),
+    /** Erasures counted on the scope so far (bumped by every erasure in it). */
+    erasures: z.optional(z.number()),
+    /** The erasures already taken into account when the rows were computed. */
+    erasuresIncluded: z.optional(z.number()),
+  }),
+);
+export type AggregationMark = z.infer<typeof AggregationMark>;
+
+/**
+ * Whether a scope's stored rows may still include someone who has since withdrawn: an erasure
+ * was counted after they were computed. Readers show no such rows; aggregation recomputes them.
+ */
+export function isStale(mark: AggregationMark | undefined): boolean {
+  return (mark?.erasures ?? 0) !== (mark?.erasuresIncluded ?? 0);
+}
