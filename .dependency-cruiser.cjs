@@ -28,10 +28,25 @@ module.exports = {
     },
     {
       name: 'nothing-imports-handlers',
-      comment: 'Handlers are entry points: runtime code never imports one (the local server and tests call their factories).',
+      comment:
+        'Handlers are primary adapters: only the Lambda entries (and the local server and tests) build them.',
       severity: 'error',
-      from: { path: '^functions/' },
+      from: { path: '^functions/', pathNot: '^functions/lambda/' },
       to: { path: '^functions/handlers/' },
+    },
+    {
+      name: 'nothing-imports-lambda-entries',
+      comment: 'A Lambda entry reads the environment at module load: only Lambda loads it.',
+      severity: 'error',
+      from: {},
+      to: { path: '^functions/lambda/' },
+    },
+    {
+      name: 'environment-wiring-only-in-entries',
+      comment: 'The environment is read in one place, when a Lambda entry loads; everything else gets deps.',
+      severity: 'error',
+      from: { pathNot: '^functions/lambda/' },
+      to: { path: '^functions/adapters/lambda-deps\\.ts$' },
     },
     {
       name: 'use-cases-know-no-web-or-adapters',

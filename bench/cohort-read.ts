@@ -1,6 +1,6 @@
 /**
  * Reading a cohort from the embedded DynamoDB: the cohort's partition is filled as production
- * fills it (participants with their links, then each response through `DynamoStore.putResponse`),
+ * fills it (participants with their links, then each response through `DynamoResponseStore.putResponse`),
  * then `listCohortResponses` reads it while a middleware on the bench's own SDK client asks every
  * Query for its consumed capacity (`ReturnConsumedCapacity: 'TOTAL'`), sums it, keeps each page's
  * items and counts every command sent; the production code is unchanged. The minimum for the
@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
+import { storesOn } from '#adapters/deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { ensureTable } from '#adapters/dynamo-table.ts';
 import { startEmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { catalog } from '#surveys/index.ts';
@@ -46,7 +47,7 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
   try {
     const tableName = 'prepost-bench';
     await ensureTable(client, tableName);
-    const store = new DynamoStore(client, tableName);
+    const stores = storesOn(new DynamoTable(client, tableName));
     const data = generateCohortResponses({
       programme,
       catalog,
@@ -60,7 +61,7 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
     // The partition also holds the cohort's participants, as in production: a read that
     // touched more than the responses would show in the consumed capacity.
     const participants = [...new Set(data.map((response) => response.participant))];
-    await store.createParticipants(
+    await stores.participants.createParticipants(
       participants.map((participant, index) => ({
         programme: programme.id,
         cohort: BENCH_COHORT,
@@ -75,14 +76,14 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
       })),
     );
     await forEachConcurrently(data, 8, async (response) => {
-      const result = await store.putResponse(response);
+      const result = await stores.responses.putResponse(response);
       if (!result.stored) throw new Error(`response of ${response.participant} ${response.wave} already stored`);
     });
     const writeMs = performance.now() - writeStart;
 
     const recorder = recordCommands(client);
     const readStart = performance.now();
-    const read = await store.listCohortResponses(programme.id, BENCH_COHORT);
+    const read = await stores.responses.listCohortResponses(programme.id, BENCH_COHORT);
     const readMs = performance.now() - readStart;
     recorder.stop();
     if (read.length !== data.length) throw new Error(`read ${read.length} responses, wrote ${data.length}`);

@@ -98,7 +98,7 @@ for (const growth of aggregationGrowth) {
 }
 
 console.log(
-  `Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through DynamoStore.listCohortResponses`,
+  `Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through DynamoResponseStore.listCohortResponses`,
 );
 const read = await benchCohortRead(READ_SIZE);
 const readRatio = read.consumedRcu / read.minimumRcu;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await writeFile(serverFile, `${stack.url}\n`);
   const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
   const token = randomBytes(32).toString('base64url');
-  await stack.deps.store.putToken(hashToken(token), {
+  await stack.deps.tokens.putToken(hashToken(token), {
     label: 'local',
     createdAt: stack.deps.clock.now().toISOString(),
   });

@@ -12,9 +12,12 @@ export const projectRoot: string = fileURLToPath(new URL('..', import.meta.url))
 /** The lock file esbuild resolves dependencies against. */
 export const depsLockFilePath: string = fileURLToPath(new URL('../package-lock.json', import.meta.url));
 
-/** The entry file of a Lambda handler, `functions/handlers/<name>.ts`, exporting `handler`. */
+/**
+ * The entry file of a Lambda, `functions/lambda/<name>.ts`, exporting `handler`: the handler
+ * factory of `functions/handlers/<name>.ts` wired with deps read from the environment.
+ */
 export function handlerEntry(name: string): string {
-  return fileURLToPath(new URL(`../functions/handlers/${name}.ts`, import.meta.url));
+  return fileURLToPath(new URL(`../functions/lambda/${name}.ts`, import.meta.url));
 }
 
 /** Defaults every function starts from; see `PrepostFunction`. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashCode } from '#shared/codes.ts';
-import type { Deps } from '#adapters/default-deps.ts';
+import type { Deps } from '#adapters/deps.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 
 /** A demo link with where it belongs. */
@@ -27,7 +27,7 @@ export async function ensureDemoLinks(deps: Deps, dataDir: string): Promise<Demo
     const first = saved[0];
     if (
       first !== undefined &&
-      (await deps.store.findLink(hashCode(first.code, await deps.linkKey())))?.status === 'active'
+      (await deps.participants.findLink(hashCode(first.code, await deps.linkKey())))?.status === 'active'
     )
       return saved;
   }

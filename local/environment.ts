@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { ensureTable } from '#adapters/dynamo-table.ts';
+import { linkKeyFromSecret, linkKeyFromValue, type LinkKeySource } from '#adapters/link-key.ts';
 import { optionalEnv } from '#shared/env.ts';
 import { startEmbeddedDynamo } from './embedded-dynamodb.ts';
 
@@ -21,6 +22,11 @@ export const LOCAL_TABLE = 'prepost';
 export interface LocalEnvironment {
   readonly endpoint: string;
   readonly tableName: string;
+  /**
+   * The link key: the deployed key's secret when `LINK_KEY_SECRET_ARN` names it (so commands hash
+   * codes as the Lambdas do), else `LINK_KEY`, else the local key in `.data/link-key`.
+   */
+  readonly linkKey: LinkKeySource;
   readonly dataDir: string;
   /** Where the endpoint came from, for the start-up message. */
   readonly source: 'DYNAMODB_ENDPOINT' | 'running server' | 'embedded';
@@ -48,7 +54,11 @@ export class AlreadyRunningError extends Error {
   }
 }
 
-/** Resolves the DynamoDB and link key and sets the environment the handlers read. */
+/**
+ * Resolves the DynamoDB, the table and the link key from the environment and `.data/`. The local
+ * stack and the commands build their deps from what it returns; nothing is written back to the
+ * environment.
+ */
 export async function prepareLocalEnvironment(options: EnvironmentOptions = {}): Promise<LocalEnvironment> {
   const dataDir = resolve(options.dataDir ?? '.data');
   const endpointFile = join(dataDir, 'endpoint');
@@ -59,8 +69,11 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
   const explicitTable = optionalEnv('TABLE_NAME');
   const tableName = options.tableName ?? explicitTable ?? LOCAL_TABLE;
   // With the deployed key's secret named, commands hash codes as the Lambdas do; otherwise the local key.
-  if (optionalEnv('LINK_KEY_SECRET_ARN') === undefined)
-    process.env.LINK_KEY = optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir));
+  const secretArn = optionalEnv('LINK_KEY_SECRET_ARN');
+  const linkKey =
+    secretArn !== undefined
+      ? linkKeyFromSecret(secretArn)
+      : linkKeyFromValue(optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir)));
 
   let endpoint = optionalEnv('DYNAMODB_ENDPOINT');
   let source: LocalEnvironment['source'] = 'DYNAMODB_ENDPOINT';
@@ -75,8 +88,6 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
     source = 'embedded';
     closeEmbedded = () => embedded.close();
   }
-  process.env.DYNAMODB_ENDPOINT = endpoint;
-  process.env.TABLE_NAME = tableName;
   try {
     // A table named in TABLE_NAME is someone's existing table: use it, never create it.
     await ensureTable(createDocumentClient(endpoint), tableName, {
@@ -91,6 +102,7 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
   return {
     endpoint,
     tableName,
+    linkKey,
     dataDir,
     source,
     close: async () => {

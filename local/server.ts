@@ -1,10 +1,16 @@
 /**
- * The local HTTP server: every route of `lib/routes.ts` served by its handler module, loaded
- * the way Lambda loads it (module initialisation reads the environment once).
+ * The local HTTP server: every route of `lib/routes.ts` served by its handler, built by the same
+ * factory the Lambda entry calls, around the local stack's deps.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
+import type { Deps } from '#adapters/deps.ts';
+import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
+import { makeGetImpactHandler } from '#handlers/get-impact.ts';
+import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
+import { makeSignInHandler } from '#handlers/sign-in.ts';
+import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
 import { logger } from '#shared/logger.ts';
 import { localContext, matchRoute, readRequestBody, toEvent, writeResult, type HttpHandler } from './http-adapter.ts';
 
@@ -15,15 +21,16 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Imports each route's handler module; call after the environment is set. */
-export async function loadHandlers(): Promise<Map<HandlerName, HttpHandler>> {
-  const handlers = new Map<HandlerName, HttpHandler>();
-  for (const route of routes) {
-    if (handlers.has(route.handler)) continue;
-    const module = (await import(`../functions/handlers/${route.handler}.ts`)) as { handler: HttpHandler };
-    handlers.set(route.handler, module.handler);
-  }
-  return handlers;
+/** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
+export function buildHandlers(deps: Deps): ReadonlyMap<HandlerName, HttpHandler> {
+  const factories: Record<HandlerName, (deps: Deps) => HttpHandler> = {
+    'get-survey': makeGetSurveyHandler,
+    'submit-survey': makeSubmitSurveyHandler,
+    'get-impact': makeGetImpactHandler,
+    'get-dashboard': makeGetDashboardHandler,
+    'sign-in': makeSignInHandler,
+  };
+  return new Map(routes.map((route) => [route.handler, factories[route.handler](deps)]));
 }
 
 /** Starts the server on host:port (port 0 picks a free one). */

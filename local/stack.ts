@@ -1,13 +1,14 @@
 /**
- * The whole local stack in one call: DynamoDB (embedded or `DYNAMODB_ENDPOINT`), the
- * environment the handlers read, the handler modules, and the HTTP server over them. Used by
- * `npm start`, the demo and the integration tests, so all three run the same thing.
+ * The whole local stack in one call: DynamoDB (embedded or `DYNAMODB_ENDPOINT`), the deps the
+ * handlers are built with, and the HTTP server over them. Used by `npm start`, the demo and the
+ * integration tests, so all three run the same thing.
  */
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
-import { depsFor, type Deps } from '#adapters/default-deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { depsOn, type Deps } from '#adapters/deps.ts';
+import { catalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
-import { loadHandlers, startLocalServer } from './server.ts';
+import { buildHandlers, startLocalServer } from './server.ts';
 
 export interface LocalStack {
   readonly url: string;
@@ -21,13 +22,12 @@ export interface StackOptions extends EnvironmentOptions {
   readonly port?: number;
 }
 
-/** Starts DynamoDB, loads the handlers and listens. */
+/** Starts DynamoDB, builds the handlers around the same deps and listens. */
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
   const environment = await prepareLocalEnvironment(options);
   try {
-    const handlers = await loadHandlers();
-    const server = await startLocalServer(handlers, options.host ?? '127.0.0.1', options.port ?? 0);
-    const deps = depsFor(new DynamoStore(createDocumentClient(environment.endpoint), environment.tableName));
+    const deps = localDeps(environment);
+    const server = await startLocalServer(buildHandlers(deps), options.host ?? '127.0.0.1', options.port ?? 0);
     return {
       url: server.url,
       environment,
@@ -48,6 +48,10 @@ export async function openLocalStore(
   options: EnvironmentOptions = {},
 ): Promise<{ deps: Deps; environment: LocalEnvironment }> {
   const environment = await prepareLocalEnvironment(options);
-  const deps = depsFor(new DynamoStore(createDocumentClient(environment.endpoint), environment.tableName));
-  return { deps, environment };
+  return { deps: localDeps(environment), environment };
+}
+
+function localDeps(environment: LocalEnvironment): Deps {
+  const table = new DynamoTable(createDocumentClient(environment.endpoint), environment.tableName);
+  return depsOn({ table, catalog, linkKey: environment.linkKey });
 }

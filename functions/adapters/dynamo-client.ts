@@ -1,7 +1,7 @@
 /**
- * The DynamoDB document client, configured from the environment. `DYNAMODB_ENDPOINT` points it
- * at another DynamoDB (the embedded one, DynamoDB Local); such endpoints accept any credentials,
- * so placeholders are used when none are configured.
+ * The DynamoDB document client: AWS's DynamoDB in a Lambda, or another endpoint the local stack
+ * names (the embedded one, DynamoDB Local, `DYNAMODB_ENDPOINT`); such endpoints accept any
+ * credentials, so placeholders are used when none are configured.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -19,10 +19,9 @@ export const CONNECTION_TIMEOUT_MS = 1000;
 export const REQUEST_TIMEOUT_MS = 2000;
 export const MAX_ATTEMPTS = 3;
 
-/** A document client for the endpoint given, or the one the environment names, or AWS. */
-export function createDocumentClient(
-  endpoint: string | undefined = optionalEnv('DYNAMODB_ENDPOINT'),
-): DynamoDBDocumentClient {
+/** A document client for the endpoint given, else for AWS's DynamoDB in the function's region. */
+export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient {
+  // Credentials and region of an endpoint of our own: the SDK's usual variables when set.
   const hasCredentials = optionalEnv('AWS_ACCESS_KEY_ID') !== undefined || optionalEnv('AWS_PROFILE') !== undefined;
   const client = new DynamoDBClient({
     maxAttempts: MAX_ATTEMPTS,

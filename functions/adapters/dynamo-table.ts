@@ -1,6 +1,9 @@
 /**
- * Creates the table when it is missing, for the local stack and for any DynamoDB reached through
- * `DYNAMODB_ENDPOINT`. In AWS the DataStack owns the table; this is never called there.
+ * The one table the DynamoDB adapters share: a small helper for the requests they all make
+ * (strongly consistent reads, every page of a Query, batched writes with retries), and
+ * `ensureTable`, which creates the table when it is missing for the local stack and for any
+ * DynamoDB reached through `DYNAMODB_ENDPOINT` (in AWS the DataStack owns it). Both follow
+ * `table-design.ts`.
  */
 import {
   CreateTableCommand,
@@ -9,8 +12,67 @@ import {
   waitUntilTableExists,
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TIME_INDEX } from './dynamo-keys.ts';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  paginateQuery,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE_DESIGN } from './table-design.ts';
+
+/** One put or delete of a BatchWriteItem. */
+export type WriteRequest =
+  | { PutRequest: { Item: Record<string, unknown> } }
+  | { DeleteRequest: { Key: Record<string, unknown> } };
+
+/** A table and the client that reaches it, with the requests every adapter makes. */
+export class DynamoTable {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly name: string,
+  ) {}
+
+  /** One item by key; strongly consistent unless told otherwise. */
+  async get(
+    key: Record<string, unknown>,
+    options: { readonly consistent?: boolean; readonly projection?: string } = {},
+  ): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.name,
+        Key: key,
+        ...(options.consistent === false ? {} : { ConsistentRead: true }),
+        ...(options.projection === undefined ? {} : { ProjectionExpression: options.projection }),
+      }),
+    );
+    return Item;
+  }
+
+  /** Every page of a Query, in order, through the SDK's paginator. */
+  async queryPages(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    onPage: (page: QueryCommandOutput) => void,
+  ): Promise<void> {
+    for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.name })) onPage(page);
+  }
+
+  /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */
+  async batchWrite(all: readonly WriteRequest[]): Promise<void> {
+    for (let start = 0; start < all.length; start += 25) {
+      let requests = all.slice(start, start + 25);
+      for (let attempt = 0; requests.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 retries');
+        const { UnprocessedItems } = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.name]: requests } }),
+        );
+        requests = (UnprocessedItems?.[this.name] ?? []) as WriteRequest[];
+      }
+    }
+  }
+}
 
 /** A table that should exist and does not. */
 export class TableMissingError extends Error {
@@ -42,26 +104,27 @@ export async function ensureTable(
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   if (options.create === false) throw new TableMissingError(tableName);
+  const { partitionKey: PK, sortKey: SK, timeIndex } = TABLE_DESIGN;
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-        { AttributeName: 'TSK', AttributeType: 'S' },
+        { AttributeName: PK, AttributeType: 'S' },
+        { AttributeName: SK, AttributeType: 'S' },
+        { AttributeName: timeIndex.sortKey, AttributeType: 'S' },
       ],
       KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
+        { AttributeName: PK, KeyType: 'HASH' },
+        { AttributeName: SK, KeyType: 'RANGE' },
       ],
       LocalSecondaryIndexes: [
         {
-          IndexName: TIME_INDEX,
+          IndexName: timeIndex.name,
           KeySchema: [
-            { AttributeName: 'PK', KeyType: 'HASH' },
-            { AttributeName: 'TSK', KeyType: 'RANGE' },
+            { AttributeName: PK, KeyType: 'HASH' },
+            { AttributeName: timeIndex.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'KEYS_ONLY' },
+          Projection: { ProjectionType: timeIndex.projection },
         },
       ],
       BillingMode: 'PAY_PER_REQUEST',

@@ -15,13 +15,7 @@ import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow, Indicators, StoredResponse } from './model.ts';
 import { compileScorer, type CompiledScorer } from './compiled-scorer.ts';
 import { instrumentParts, PREFER_NOT_TO_SAY } from './scoring.ts';
-import {
-  effectSizes,
-  holmAdjust,
-  signedRankPValue,
-  tInterval,
-  type WilcoxonMethod,
-} from './paired-statistics.ts';
+import { effectSizes, holmAdjust, signedRankPValue, tInterval, type WilcoxonMethod } from './paired-statistics.ts';
 
 /** A scored column: one score per participant (NaN when missing), and baseline alpha's sums. */
 interface Column {

@@ -3,7 +3,6 @@
  * cohort, or of one programme when the schedule's input names it.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import { logger } from '#shared/logger.ts';
 import { aggregate, type AggregateDeps, type AggregateReport } from '#use-cases/aggregate.ts';
 
@@ -28,5 +27,3 @@ export function makeAggregateHandler(deps: AggregateDeps): middy.MiddyfiedHandle
     return report;
   });
 }
-
-export const handler = makeAggregateHandler(defaultDeps());

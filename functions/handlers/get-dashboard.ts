@@ -3,7 +3,6 @@
  * programme, the list of programmes and cohorts.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import type { TokenStore } from '#ports/store.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
 import { httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
@@ -36,5 +35,3 @@ export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.Middyfied
       ]);
     });
 }
-
-export const handler = makeGetDashboardHandler(defaultDeps());

@@ -3,7 +3,6 @@
  * `Accept: text/csv`, for an evaluator presenting a bearer token.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import type { TokenStore } from '#ports/store.ts';
 import { impactCsv } from '#core/impact-table.ts';
 import { BadRequestError } from '#shared/errors.ts';
@@ -68,5 +67,3 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
       };
     });
 }
-
-export const handler = makeGetImpactHandler(defaultDeps());

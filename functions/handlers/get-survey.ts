@@ -5,7 +5,6 @@
  * page when the store fails.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import { WaveClosedError } from '#shared/errors.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
@@ -82,5 +81,3 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
       );
     });
 }
-
-export const handler = makeGetSurveyHandler(defaultDeps());

@@ -5,15 +5,8 @@
  * last, its mark counts fewer responses than the table holds, and the next run recomputes.
  */
 import middy from '@middy/core';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { defaultDeps } from '#adapters/default-deps.ts';
-import { S3Publisher } from '#adapters/s3-publisher.ts';
-import { SesMailer } from '#adapters/ses-mailer.ts';
-import { requireEnv } from '#shared/env.ts';
 import { logger } from '#shared/logger.ts';
 import type { AggregateDeps } from '#use-cases/aggregate.ts';
-import { summaryRenderer } from '#web/summary-page.ts';
 import { aggregateAndPublish, type PublishDeps } from '#use-cases/publish-summaries.ts';
 import type { Clock } from '#ports/store.ts';
 
@@ -46,12 +39,3 @@ export function makePublishHandler(
     return { files: report.files, messages: report.messages };
   });
 }
-
-const deps = defaultDeps();
-export const handler = makePublishHandler({
-  ...deps,
-  publisher: new S3Publisher(new S3Client({}), requireEnv('SUMMARY_BUCKET')),
-  mailer: new SesMailer(new SESv2Client({}), deps.clock),
-  sender: requireEnv('SENDER_ADDRESS'),
-  summaryRenderer: summaryRenderer(deps.catalog),
-});

@@ -3,7 +3,6 @@
  * redirects to the dashboard, so the token leaves the address bar at once.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import type { TokenStore } from '#ports/store.ts';
 import { SESSION_COOKIE, requireEvaluator } from '#shared/evaluator-auth.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
@@ -33,5 +32,3 @@ export function makeSignInHandler(deps: SignInDeps): middy.MiddyfiedHandler<Http
       };
     });
 }
-
-export const handler = makeSignInHandler(defaultDeps());

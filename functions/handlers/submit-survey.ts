@@ -6,7 +6,6 @@
  * try. `nav=withdraw-confirm` erases the participant, whether or not the wave is open.
  */
 import middy from '@middy/core';
-import { defaultDeps } from '#adapters/default-deps.ts';
 import { HttpError, WaveClosedError } from '#shared/errors.ts';
 import { header, httpErrors, logFailure, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
@@ -122,5 +121,3 @@ export function makeSubmitSurveyHandler(deps: SubmitSurveyDeps): middy.Middyfied
       }
     });
 }
-
-export const handler = makeSubmitSurveyHandler(defaultDeps());

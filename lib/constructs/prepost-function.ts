@@ -10,6 +10,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { depsLockFilePath, functionDefaults, projectRoot } from '../config.ts';
+import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 
 /**
  * Lets the ESM bundle load the CommonJS dependencies esbuild inlines (`require` does not exist
@@ -64,9 +65,6 @@ export interface PrepostFunctionProps {
    */
   readonly description?: string;
 }
-
-/** The table's time-ordered index (functions/adapters/dynamo-keys.ts `TIME_INDEX`). */
-export const TIME_INDEX_NAME = 'ByTime';
 
 /** Options for {@link PrepostFunction.bindTable}. */
 export interface BindTableOptions {
@@ -156,7 +154,10 @@ export class PrepostFunction extends NodejsFunction {
         : ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
     ];
     this.addToRolePolicy(
-      new iam.PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/${TIME_INDEX_NAME}`] }),
+      new iam.PolicyStatement({
+        actions,
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE_DESIGN.timeIndex.name}`],
+      }),
     );
   }
 }

@@ -10,7 +10,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { TIME_INDEX_NAME } from '../constructs/prepost-function.ts';
+import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 import { dataDefaults } from '../config.ts';
 import { wildcardUnderArnFinding } from '../constructs/nag.ts';
 
@@ -39,21 +39,22 @@ export class DataStack extends Stack {
     super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? true });
 
     this.table = new dynamodb.Table(this, 'Table', {
-      partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: TABLE_DESIGN.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_DESIGN.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Responses carry TSK = <receivedAt>#...: the newest response of a cohort is one item of this
-    // index, so aggregation recomputes only cohorts with new responses (functions/adapters/dynamo-keys.ts).
+    // Responses carry TSK = <receivedAt>#...: aggregation counts a cohort's responses received
+    // since its last run with one keys-only Query of this index, and recomputes only cohorts with
+    // new ones (functions/adapters/table-design.ts).
     this.table.addLocalSecondaryIndex({
-      indexName: TIME_INDEX_NAME,
-      sortKey: { name: 'TSK', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      indexName: TABLE_DESIGN.timeIndex.name,
+      sortKey: { name: TABLE_DESIGN.timeIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType[TABLE_DESIGN.timeIndex.projection],
     });
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {

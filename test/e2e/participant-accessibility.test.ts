@@ -20,8 +20,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
-import { depsFor } from '#adapters/default-deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { LocalServer } from '#local/server.ts';
@@ -137,7 +137,8 @@ async function serverWith(options: {
     );
   }
   const deps = {
-    ...depsFor(new DynamoStore(client, stack.environment.tableName)),
+    ...stack.deps,
+    ...storesOn(new DynamoTable(client, stack.environment.tableName)),
     ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
   };
   return startSurveyServer(deps);

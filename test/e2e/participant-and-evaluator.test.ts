@@ -60,7 +60,7 @@ describe('in Chromium', () => {
 
     await aggregate(stack.deps, { programme: PROGRAMME });
     const token = randomBytes(32).toString('base64url');
-    await stack.deps.store.putToken(hashToken(token), { label: 'e2e', createdAt: new Date().toISOString() });
+    await stack.deps.tokens.putToken(hashToken(token), { label: 'e2e', createdAt: new Date().toISOString() });
     const page = await browser.newPage();
     try {
       await page.goto(`${stack.url}/sign-in?token=${token}`);

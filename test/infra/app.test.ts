@@ -12,6 +12,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { routes } from '../../lib/routes.ts';
 import { catalog } from '../../surveys/index.ts';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client.ts';
+import { ensureTable } from '../../functions/adapters/dynamo-table.ts';
+import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
+import { startEmbeddedDynamo } from '../../local/embedded-dynamodb.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read by path in assertions
 type Json = any;
@@ -115,6 +120,30 @@ describe('DataStack', () => {
         DeletionProtectionEnabled: true,
       },
     });
+  });
+
+  it('is the table ensureTable creates locally: both follow the one table design', async () => {
+    const deployed = (Object.values(data.findResources('AWS::DynamoDB::Table'))[0] as Json).Properties;
+    expect(deployed.TimeToLiveSpecification.AttributeName).toBe(TABLE_DESIGN.timeToLiveAttribute);
+    const dynamo = await startEmbeddedDynamo();
+    const client = createDocumentClient(dynamo.endpoint);
+    try {
+      await ensureTable(client, 'design-check');
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: 'design-check' }));
+      const byName = <T extends { AttributeName?: string }>(list: readonly T[] = []): T[] =>
+        [...list].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
+      expect(byName(Table?.KeySchema)).toEqual(byName(deployed.KeySchema));
+      expect(byName(Table?.AttributeDefinitions)).toEqual(byName(deployed.AttributeDefinitions));
+      const index = Table?.LocalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({
+        IndexName,
+        KeySchema,
+        Projection: { ProjectionType: Projection?.ProjectionType },
+      }));
+      expect(index).toEqual(deployed.LocalSecondaryIndexes);
+    } finally {
+      client.destroy();
+      await dynamo.close();
+    }
   });
 
   it('blocks public access, encrypts, retains and enforces SSL on every bucket', () => {

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
-import { depsFor } from '#adapters/default-deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { validateAnswers } from '#core/answers.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
@@ -124,7 +124,7 @@ describe('aggregate', () => {
       },
       { step: 'initialize', name: 'simulatedCrash' },
     );
-    const failing = depsFor(new DynamoStore(failingClient, stack.environment.tableName));
+    const failing = { ...stack.deps, ...storesOn(new DynamoTable(failingClient, stack.environment.tableName)) };
     await expect(aggregate(failing, { programme: PROGRAMME })).rejects.toThrow('simulated crash');
     const afterCrash = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: 'bucharest-2020' });
     const beforeBucharest = before.split('\n').filter((line) => line.includes('bucharest'));
@@ -193,7 +193,10 @@ describe('aggregate, found in review', () => {
       { step: 'initialize', name: 'simulatedPoolCrash' },
     );
     await expect(
-      aggregate(depsFor(new DynamoStore(failingClient, stack.environment.tableName)), { programme: PROGRAMME }),
+      aggregate(
+        { ...stack.deps, ...storesOn(new DynamoTable(failingClient, stack.environment.tableName)) },
+        { programme: PROGRAMME },
+      ),
     ).rejects.toThrow('simulated crash');
     const rerun = await aggregate(stack.deps, { programme: PROGRAMME });
     expect(rerun.cohorts.find((cohort) => cohort.cohort === null)?.recomputed).toBe(true);

@@ -12,8 +12,8 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
-import { depsFor } from '#adapters/default-deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import type { LocalServer } from '#local/server.ts';
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** A local server whose handlers use `client`, as the deployed ones use theirs. */
 async function serverWith(client: ReturnType<typeof createDocumentClient>): Promise<LocalServer> {
-  const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
+  const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
   return startSurveyServer(deps);
 }
 

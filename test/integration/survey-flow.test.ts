@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { cohortKey } from '#adapters/dynamo-keys.ts';
+import { cohortKey } from '#adapters/table-design.ts';
 import { resolveWave } from '#core/waves.ts';
 import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   links = await createLinks(stack.deps, PROGRAMME, COHORT, 3);
   token = randomBytes(32).toString('base64url');
-  await stack.deps.store.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+  await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
 });
 
 afterAll(async () => {

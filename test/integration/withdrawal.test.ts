@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { cohortKey, linkKey } from '#adapters/dynamo-keys.ts';
-import { DynamoStore } from '#adapters/dynamo-store.ts';
-import { depsFor } from '#adapters/default-deps.ts';
+import { cohortKey, linkKey } from '#adapters/table-design.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { randomBytes } from 'node:crypto';
 import { hashCode, hashToken } from '#shared/codes.ts';
@@ -118,7 +118,7 @@ describe('withdrawal racing a submission', () => {
       },
       { step: 'initialize', name: 'stallInFlight' },
     );
-    const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
+    const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
     server = await startSurveyServer(deps);
   });
 
@@ -277,7 +277,7 @@ describe('a withdrawal cut short', () => {
         },
         { step: 'initialize', name: 'crashOnce' },
       );
-      const deps = depsFor(new DynamoStore(client, stack.environment.tableName));
+      const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
       const server = await startSurveyServer(deps);
       try {
         const first = await fetch(`${server.url}/s/${answered.code}`, {
@@ -418,7 +418,7 @@ describe('withdrawal takes effect everywhere', () => {
     expect(stale.responseRates[COHORT]).toBeUndefined();
     // The CSV says which tables it withholds.
     const token = randomBytes(32).toString('base64url');
-    await stack.deps.store.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+    await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
     const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -487,7 +487,10 @@ describe('withdrawal takes effect everywhere', () => {
       },
       { step: 'initialize', name: 'eraseMidAggregation' },
     );
-    await aggregate(depsFor(new DynamoStore(slow, stack.environment.tableName)), { programme: PROGRAMME, full: true });
+    await aggregate(
+      { ...stack.deps, ...storesOn(new DynamoTable(slow, stack.environment.tableName)) },
+      { programme: PROGRAMME, full: true },
+    );
     expect(erased).toBe(true);
     const impact = await readImpact(stack.deps, PROGRAMME, cohort);
     expect(impact.recomputing).toEqual([]);
@@ -531,10 +534,13 @@ describe('withdrawal takes effect everywhere', () => {
       },
       { step: 'initialize', name: 'holdPoolWrite' },
     );
-    const runA = aggregate(depsFor(new DynamoStore(held, stack.environment.tableName)), {
-      programme: PROGRAMME,
-      full: true,
-    });
+    const runA = aggregate(
+      { ...stack.deps, ...storesOn(new DynamoTable(held, stack.environment.tableName)) },
+      {
+        programme: PROGRAMME,
+        full: true,
+      },
+    );
     await atGate;
     // Meanwhile someone withdraws, and run B (the hourly one) completes.
     const someone =

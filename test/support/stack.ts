@@ -11,7 +11,7 @@ import { CONSENT_FIELD, answerField } from '#core/answers.ts';
 import type { WaveContext } from '#core/waves.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
-import type { Deps } from '#adapters/default-deps.ts';
+import type { Deps } from '#adapters/deps.ts';
 
 /** A started stack and a way to stop it and remove its folder. */
 export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {

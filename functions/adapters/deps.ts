@@ -1,0 +1,57 @@
+/**
+ * The dependencies handlers, commands and tests are built with: one adapter per storage port
+ * over the one table, the survey catalogue, a clock and the link key. Lambdas build them from
+ * their environment (`lambda-deps.ts`), the local stack from what it started.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Clock } from '#ports/store.ts';
+import { DynamoIndicatorStore } from './dynamo-indicator-store.ts';
+import { DynamoParticipantStore } from './dynamo-participant-store.ts';
+import { DynamoPublicationStore } from './dynamo-publication-store.ts';
+import { DynamoResponseStore } from './dynamo-response-store.ts';
+import type { DynamoTable } from './dynamo-table.ts';
+import { DynamoTokenStore } from './dynamo-token-store.ts';
+import type { LinkKeySource } from './link-key.ts';
+
+/** Everything a handler may need; each handler's factory asks only for its part. */
+export interface Deps {
+  readonly participants: DynamoParticipantStore;
+  readonly responses: DynamoResponseStore;
+  readonly indicators: DynamoIndicatorStore;
+  readonly tokens: DynamoTokenStore;
+  readonly publications: DynamoPublicationStore;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly linkKey: LinkKeySource;
+}
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** One adapter per storage port, all on the one table. */
+export function storesOn(
+  table: DynamoTable,
+): Pick<Deps, 'participants' | 'responses' | 'indicators' | 'tokens' | 'publications'> {
+  return {
+    participants: new DynamoParticipantStore(table),
+    responses: new DynamoResponseStore(table),
+    indicators: new DynamoIndicatorStore(table),
+    tokens: new DynamoTokenStore(table),
+    publications: new DynamoPublicationStore(table),
+  };
+}
+
+/** The dependencies around a table. */
+export function depsOn(options: {
+  readonly table: DynamoTable;
+  readonly catalog: Catalog;
+  readonly linkKey: LinkKeySource;
+  readonly clock?: Clock;
+}): Deps {
+  return {
+    ...storesOn(options.table),
+    catalog: options.catalog,
+    clock: options.clock ?? systemClock,
+    linkKey: options.linkKey,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Stored impact tables on the table: one item per session of a scope (a cohort, or the
+ * programme's pool) and the scope's aggregation mark, written so that neither a crash nor an
+ * overlapping older run nor a withdrawal can leave a table that includes someone who withdrew.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ErasureRaceError } from '#core/errors.ts';
+import { isStale, type AggregationMark, type IndicatorRow, type IndicatorScope } from '#core/model.ts';
+import type { IndicatorStore, StoredIndicators } from '#ports/store.ts';
+import type { DynamoTable } from './dynamo-table.ts';
+import { INDICATOR_PREFIX, MARK_SORT_KEY, POOLED_SESSION, indicatorSortKey, scopeKey } from './table-design.ts';
+
+/** {@link IndicatorStore} on DynamoDB. */
+export class DynamoIndicatorStore implements IndicatorStore {
+  constructor(private readonly table: DynamoTable) {}
+
+  async putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void> {
+    const { client, name: TableName } = this.table;
+    const pk = scopeKey(scope.programme, scope.cohort);
+    const previous = await this.getMark(scope);
+    // One item per session: each Put replaces a session's table atomically. Each carries the
+    // erasure count its rows were computed with, and never replaces rows computed with a higher
+    // one: an overlapping, older run cannot put back a withdrawn person's answers over a newer
+    // run's table. The mark goes last: a run that crashes before it leaves the old mark, and
+    // the next run recomputes this scope.
+    const seen = mark.erasuresIncluded ?? 0;
+    try {
+      for (const session of mark.sessions) {
+        const sessionRows = rows.filter((row) => (row.session ?? POOLED_SESSION) === session);
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              PK: pk,
+              SK: indicatorSortKey(session),
+              type: 'indicators',
+              asOf: mark.asOf,
+              erasuresIncluded: seen,
+              rows: JSON.stringify(sessionRows),
+            },
+            ConditionExpression: 'attribute_not_exists(erasuresIncluded) OR erasuresIncluded <= :seen',
+            ExpressionAttributeValues: { ':seen': seen },
+          }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ErasureRaceError(pk);
+      throw error;
+    }
+    for (const session of previous?.sessions ?? []) {
+      if (!mark.sessions.includes(session))
+        await client.send(new DeleteCommand({ TableName, Key: { PK: pk, SK: indicatorSortKey(session) } }));
+    }
+    try {
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: {
+            PK: pk,
+            SK: MARK_SORT_KEY,
+            type: 'mark',
+            ...mark,
+            sessions: [...mark.sessions],
+            erasures: seen,
+            erasuresIncluded: seen,
+          },
+          // An erasure counted since the computation began wins: the old mark stays, stale.
+          ConditionExpression: seen === 0 ? 'attribute_not_exists(erasures) OR erasures = :seen' : 'erasures = :seen',
+          ExpressionAttributeValues: { ':seen': seen },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ErasureRaceError(pk);
+      throw error;
+    }
+  }
+
+  async listIndicators(scope: IndicatorScope): Promise<StoredIndicators> {
+    // The mark first, then the rows: rows computed before the erasures the mark now counts may
+    // hold a withdrawn person's answers, and are not shown.
+    const mark = await this.getMark(scope);
+    const rows: IndicatorRow[] = [];
+    let behind = false;
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': scopeKey(scope.programme, scope.cohort), ':prefix': INDICATOR_PREFIX },
+        ConsistentRead: true,
+      },
+      (page) => {
+        for (const item of page.Items ?? []) {
+          if (Number(item.erasuresIncluded ?? 0) < (mark?.erasures ?? 0)) behind = true;
+          rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
+        }
+      },
+    );
+    return { rows, mark, stale: isStale(mark) || behind };
+  }
+
+  async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
+    const Item = await this.table.get({ PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY });
+    if (Item === undefined) return undefined;
+    // A mark an erasure created before any aggregation holds only the count.
+    return {
+      asOf: String(Item.asOf ?? ''),
+      responses: Number(Item.responses ?? 0),
+      sessions: (Item.sessions as string[] | undefined) ?? [],
+      ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
+      ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
+      ...(typeof Item.windowStart === 'string' ? { windowStart: Item.windowStart } : {}),
+      ...(typeof Item.windowCount === 'number' ? { windowCount: Item.windowCount } : {}),
+      ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
+      ...(typeof Item.erasures === 'number' ? { erasures: Item.erasures } : {}),
+      ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
+    };
+  }
+}

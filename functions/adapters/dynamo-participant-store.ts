@@ -1,0 +1,168 @@
+/**
+ * Participants and their links on the table: created in batches, found by a link's keyed hash,
+ * and erased on request in an order that wins every race with a write in flight.
+ */
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ErasurePlan, ErasureReport, LinkLookup, NewParticipant, ParticipantStore } from '#ports/store.ts';
+import type { DynamoTable } from './dynamo-table.ts';
+import {
+  MARK_SORT_KEY,
+  PARTICIPANT_PREFIX,
+  RESPONSE_PREFIX,
+  WAVE_ITEM,
+  cohortKey,
+  linkKey,
+  participantSortKey,
+  responseKey,
+  scopeKey,
+} from './table-design.ts';
+
+/** {@link ParticipantStore} on DynamoDB. */
+export class DynamoParticipantStore implements ParticipantStore {
+  constructor(private readonly table: DynamoTable) {}
+
+  async createParticipants(participants: readonly NewParticipant[]): Promise<void> {
+    // BatchWriteItem, 25 items a request. Ids and codes are random (60 and 130 bits), so no
+    // condition is needed against collisions. The codes reach the coordinator only after this
+    // returns, so a crash part-way leaves unreachable link items and no half-issued participant.
+    const items = participants.flatMap((participant) => [
+      ...participant.links.map((link) => ({
+        ...linkKey(link.hash),
+        type: 'link',
+        programme: participant.programme,
+        cohort: participant.cohort,
+        participant: participant.participant,
+        session: link.session,
+        wave: link.wave,
+        expiresAt: participant.expiresAt,
+      })),
+      {
+        PK: cohortKey(participant.programme, participant.cohort),
+        SK: participantSortKey(participant.participant),
+        type: 'participant',
+        participant: participant.participant,
+        linkHashes: participant.links.map((link) => link.hash),
+        createdAt: participant.createdAt,
+        expiresAt: participant.expiresAt,
+      },
+    ]);
+    await this.table.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  async eraseParticipant(
+    programme: string,
+    cohort: string,
+    participant: string,
+    plan: ErasurePlan,
+  ): Promise<ErasureReport> {
+    const { client, name: TableName } = this.table;
+    const pk = cohortKey(programme, cohort);
+    const Item = await this.table.get({ PK: pk, SK: participantSortKey(participant) });
+    const linkHashes = ((Item?.linkHashes as string[] | undefined) ?? []).filter((hash) => hash !== plan.via);
+    const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
+    let responses = 0;
+    let answersLeft = false;
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': `${RESPONSE_PREFIX}${participant}#` },
+        ProjectionExpression: 'SK, #type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ConsistentRead: true,
+      },
+      (page) => {
+        for (const item of page.Items ?? []) {
+          waveKeys.add(String(item.SK));
+          if (item.type === WAVE_ITEM.response) responses += 1;
+          if (item.type !== WAVE_ITEM.erased) answersLeft = true;
+        }
+      },
+    );
+    // The link withdrawn through, while it still names this participant (a withdrawal cut short).
+    let viaActive = false;
+    if (plan.via !== undefined) viaActive = (await this.table.get(linkKey(plan.via)))?.participant === participant;
+    // Nothing of the participant (never existed, or already erased) changes nothing. Answers
+    // whose participant item has expired are erased all the same.
+    if (Item === undefined && !answersLeft && !viaActive) return { responses: 0, links: 0, found: false };
+    const marker = { type: WAVE_ITEM.erased, expiresAt: plan.markersExpireAt };
+    const countErasure = async (): Promise<void> => {
+      for (const scope of [pk, scopeKey(programme, null)]) {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: { PK: scope, SK: MARK_SORT_KEY },
+            UpdateExpression: 'ADD erasures :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        );
+      }
+    };
+    // 1. The stored tables of the cohort and the pool become stale: should anything below fail,
+    //    they are withheld and recomputed all the same.
+    await countErasure();
+    // 2. Every wave's item becomes a marker, overwriting answers and drafts; from here on no
+    //    conditional write of a response or draft can land for this participant.
+    await this.table.batchWrite([...waveKeys].map((SK) => ({ PutRequest: { Item: { PK: pk, SK, ...marker } } })));
+    // 3. Counted again after the markers: an aggregation that reads this count reads no answer
+    //    of theirs (one that read the first count may have read the answers, and is stale).
+    await countErasure();
+    // 4. Links become markers that name only the programme, the link withdrawn through last, so
+    //    a participant whose withdrawal was cut short can finish it through the same link;
+    // 5. the participant item goes last, so `prepost erase` can always finish the job.
+    const via = plan.via !== undefined && (viaActive || Item !== undefined) ? plan.via : undefined;
+    await this.table.batchWrite(
+      linkHashes.map((hash) => ({ PutRequest: { Item: { ...linkKey(hash), programme, ...marker } } })),
+    );
+    if (via !== undefined)
+      await client.send(new PutCommand({ TableName, Item: { ...linkKey(via), programme, ...marker } }));
+    if (Item !== undefined)
+      await client.send(new DeleteCommand({ TableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
+    return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
+  }
+
+  async findLink(hash: string): Promise<LinkLookup | undefined> {
+    // Eventually consistent: a link is written once, long before it is opened.
+    const Item = await this.table.get(linkKey(hash), { consistent: false });
+    if (Item === undefined) return undefined;
+    if (Item.type === WAVE_ITEM.erased) return { status: 'withdrawn', programme: String(Item.programme) };
+    return {
+      status: 'active',
+      target: {
+        programme: String(Item.programme),
+        cohort: String(Item.cohort),
+        participant: String(Item.participant),
+        session: String(Item.session),
+        wave: Item.wave === 'post' ? 'post' : 'pre',
+      },
+      expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined,
+    };
+  }
+
+  async findParticipant(
+    programme: string,
+    cohort: string,
+    participant: string,
+  ): Promise<{ readonly expiresAt?: number | undefined } | undefined> {
+    const Item = await this.table.get(
+      { PK: cohortKey(programme, cohort), SK: participantSortKey(participant) },
+      { projection: 'PK, expiresAt' },
+    );
+    if (Item === undefined) return undefined;
+    return { expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined };
+  }
+
+  async countParticipants(programme: string, cohort: string): Promise<number> {
+    let count = 0;
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': PARTICIPANT_PREFIX },
+        Select: 'COUNT',
+      },
+      (page) => {
+        count += page.Count ?? 0;
+      },
+    );
+    return count;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The one place a Lambda reads its environment, once, at module load of its entry
+ * (`functions/lambda/<name>.ts`), failing fast with the variable's name when one is missing.
+ * The local stack and the tests never come here: they build the same deps with `depsOn`.
+ */
+import { catalog } from '#surveys/index.ts';
+import { requireEnv, optionalEnv } from '#shared/env.ts';
+import { createDocumentClient } from './dynamo-client.ts';
+import { DynamoTable } from './dynamo-table.ts';
+import { depsOn, type Deps } from './deps.ts';
+import { linkKeyFromSecret, linkKeyFromValue } from './link-key.ts';
+
+/** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
+export function lambdaDeps(): Deps {
+  const table = new DynamoTable(createDocumentClient(), requireEnv('TABLE_NAME'));
+  const inlineKey = optionalEnv('LINK_KEY');
+  const secretArn = optionalEnv('LINK_KEY_SECRET_ARN');
+  const linkKey =
+    inlineKey !== undefined
+      ? linkKeyFromValue(inlineKey)
+      : secretArn !== undefined
+        ? linkKeyFromSecret(secretArn)
+        : () => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required'));
+  return depsOn({ table, catalog, linkKey });
+}
+
+/** The summary function's destinations: the bucket and the sender address. */
+export function publishingEnvironment(): { readonly bucket: string; readonly sender: string } {
+  return { bucket: requireEnv('SUMMARY_BUCKET'), sender: requireEnv('SENDER_ADDRESS') };
+}

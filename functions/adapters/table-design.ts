@@ -1,0 +1,81 @@
+/**
+ * The single table's design, in one place: the CDK DataStack, `ensureTable` (local and
+ * `DYNAMODB_ENDPOINT` tables) and the infrastructure test all read it, and the DynamoDB adapters
+ * build every key with it. README "Data model" documents it:
+ *
+ * | item        | PK                          | SK                                  |
+ * |-------------|-----------------------------|-------------------------------------|
+ * | link        | LINK#<hmac of code>         | LINK                                |
+ * | participant | COHORT#<programme>#<cohort> | PART#<participant>                  |
+ * | wave        | COHORT#<programme>#<cohort> | RESP#<participant>#<session>#<wave> |
+ * | indicators  | COHORT#<programme>#<cohort> | IND#<session>                       |
+ * | mark        | COHORT#<programme>#<cohort> | AGG                                 |
+ * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
+ * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
+ * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
+ * | token       | TOKEN#<sha256 of token>     | TOKEN                               |
+ *
+ * A cohort is one partition, so everything aggregation needs is one Query. Responses also carry
+ * `TSK` = `<receivedAt>#<participant>#<session>#<wave>`, the sort key of the local secondary
+ * index `ByTime` (keys only): aggregation counts a cohort's responses received since a time
+ * with one keys-only Query, to recompute only cohorts with new responses.
+ *
+ * Plain data and string functions only: the CDK app imports this module, so it must not pull in
+ * runtime code.
+ */
+import type { LinkTarget } from '#core/model.ts';
+import { POOLED } from '#core/model.ts';
+
+/** The table's key attributes and the time index, as CloudFormation and CreateTable both need them. */
+export const TABLE_DESIGN = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** The local secondary index of responses by time received; it projects keys only. */
+  timeIndex: { name: 'ByTime', sortKey: 'TSK', projection: 'KEYS_ONLY' },
+  /** Epoch seconds after which DynamoDB's TTL deletes an item (answers, links, drafts, markers). */
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+/** The time index's name, for Queries. */
+export const TIME_INDEX = TABLE_DESIGN.timeIndex.name;
+
+export const cohortKey = (programme: string, cohort: string): string => `COHORT#${programme}#${cohort}`;
+export const linkKey = (hash: string): { PK: string; SK: string } => ({ PK: `LINK#${hash}`, SK: 'LINK' });
+export const participantSortKey = (participant: string): string => `PART#${participant}`;
+export const responseKey = (target: LinkTarget): { PK: string; SK: string } => ({
+  PK: cohortKey(target.programme, target.cohort),
+  SK: `RESP#${target.participant}#${target.session}#${target.wave}`,
+});
+export const indicatorSortKey = (session: string): string => `IND#${session}`;
+export const scopeKey = (programme: string, cohort: string | null): string =>
+  cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort);
+export const MARK_SORT_KEY = 'AGG';
+export const PUBLICATION_SORT_KEY = 'PUBLICATION';
+export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
+/** The pool's one stored table is kept under this session name. */
+export const POOLED_SESSION = POOLED;
+export const timeSortKey = (response: {
+  receivedAt: string;
+  participant: string;
+  session: string;
+  wave: string;
+}): string => `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;
+export const tokenKey = (hash: string): { PK: string; SK: string } => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' });
+
+export const RESPONSE_PREFIX = 'RESP#';
+export const PARTICIPANT_PREFIX = 'PART#';
+export const INDICATOR_PREFIX = 'IND#';
+
+/**
+ * The kinds of item stored at a wave's key (`RESP#<participant>#<session>#<wave>`). Every write
+ * of a response or a draft is conditional on {@link WAVE_WRITABLE}: the item is absent or a
+ * draft. An erasure writes markers unconditionally, so after it nothing else can land there:
+ * that single-item condition is what makes withdrawal win every race, on DynamoDB and on the
+ * embedded one alike (no transaction needed).
+ */
+export const WAVE_ITEM = { response: 'response', draft: 'draft', erased: 'erased' } as const;
+export const WAVE_WRITABLE = {
+  ConditionExpression: 'attribute_not_exists(PK) OR #type = :draft',
+  ExpressionAttributeNames: { '#type': 'type' },
+  ExpressionAttributeValues: { ':draft': WAVE_ITEM.draft },
+};

@@ -1,0 +1,5 @@
+/** The Lambda entry of GET /dashboard: its deps built from the environment once, at module load. */
+import { lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
+
+export const handler = makeGetDashboardHandler(lambdaDeps());

@@ -1,0 +1,5 @@
+/** The Lambda entry of GET /api/impact: its deps built from the environment once, at module load. */
+import { lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeGetImpactHandler } from '#handlers/get-impact.ts';
+
+export const handler = makeGetImpactHandler(lambdaDeps());

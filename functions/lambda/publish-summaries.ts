@@ -1,0 +1,21 @@
+/**
+ * The Lambda entry of the scheduled summaries: its deps built from the environment once, at
+ * module load, with the bucket, SES and the summary's renderer.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { lambdaDeps, publishingEnvironment } from '#adapters/lambda-deps.ts';
+import { S3Publisher } from '#adapters/s3-publisher.ts';
+import { SesMailer } from '#adapters/ses-mailer.ts';
+import { makePublishHandler } from '#handlers/publish-summaries.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
+
+const deps = lambdaDeps();
+const { bucket, sender } = publishingEnvironment();
+export const handler = makePublishHandler({
+  ...deps,
+  publisher: new S3Publisher(new S3Client({}), bucket),
+  mailer: new SesMailer(new SESv2Client({}), deps.clock),
+  sender,
+  summaryRenderer: summaryRenderer(deps.catalog),
+});
