@@ -271,7 +271,8 @@ function largest(weights: readonly PageWeight[]): PageWeight | undefined {
 /** Measures, prints a table per programme (and with `all`, every page), and returns the budget checks. */
 export async function benchPageBytes(options: { all?: boolean } = {}): Promise<BudgetCheck[]> {
   console.log(
-    `Survey page weight through the local server: every screen of every wave, in each language, the heaviest error re-render, thank-you and 404 pages (budget ${kb(PAGE_BUDGET_BYTES)} a page)`,
+    `Survey page weight through the local server: every screen of every wave, in each language, the heaviest error ` +
+      `re-render, thank-you and 404 pages (budget ${kb(PAGE_BUDGET_BYTES)} a page)`,
   );
   const weights = await measurePageBytes();
   if (options.all === true) {
@@ -313,7 +314,8 @@ export async function benchPageBytes(options: { all?: boolean } = {}): Promise<B
     ),
   );
   console.log(
-    'Bytes of the response body as served (HTML with its inline style and script); gzip for reference only (the pages are not served compressed).',
+    'Bytes of the response body as served (HTML with its inline style and script); gzip for reference only (the ' +
+      'pages are not served compressed).',
   );
   for (const programme of programmes) {
     const top = largest(weights.filter((weight) => weight.programme === programme));

@@ -98,7 +98,8 @@ for (const growth of aggregationGrowth) {
 }
 
 console.log(
-  `Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through DynamoResponseStore.listCohortResponses`,
+  `Cohort read from the embedded DynamoDB: ${count(READ_SIZE)} responses through ` +
+    `DynamoResponseStore.listCohortResponses`,
 );
 const read = await benchCohortRead(READ_SIZE);
 const readRatio = read.consumedRcu / read.minimumRcu;
@@ -135,7 +136,9 @@ checks.push({
 });
 checks.push({
   budget: 'cohort read is one Query pass: no Scan, no other request',
-  measured: `${read.commands.QueryCommand ?? 0} Query pages, ${read.commands.ScanCommand ?? 0} Scan, ${otherCommands.length} other`,
+  measured:
+    `${read.commands.QueryCommand ?? 0} Query pages, ${read.commands.ScanCommand ?? 0} Scan, ` +
+    `${otherCommands.length} other`,
   ok: otherCommands.length === 0 && (read.commands.QueryCommand ?? 0) === read.pages,
 });
 

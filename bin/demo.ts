@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({ dataDir, inMemory: true, tableName: DEMO_TABLE });
   try {
     console.log(
-      `demo: local stack at ${stack.url}, DynamoDB ${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ${DEMO_TABLE}`,
+      `demo: local stack at ${stack.url}, DynamoDB ` +
+        `${stack.environment.source === 'embedded' ? 'embedded (in memory)' : stack.environment.endpoint}, table ` +
+        `${DEMO_TABLE}`,
     );
     const random = seededRandom(seed);
     // Two rounds, so the summaries of two successive months differ as a growing cohort does:
@@ -116,7 +118,8 @@ async function main(): Promise<void> {
       await aggregate(stack.deps);
       console.log('');
       console.log(
-        `summary ${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`,
+        `summary ` +
+          `${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`,
       );
       console.log(
         [

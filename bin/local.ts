@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   });
 
   console.log(
-    `prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ${stack.environment.tableName})`,
+    `prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ` +
+      `${stack.environment.tableName})`,
   );
   console.log('');
   console.log('Participant links:');

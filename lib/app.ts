@@ -36,7 +36,8 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
   const senderAddress: unknown = app.node.tryGetContext(senderAddressContextKey);
   if (typeof senderAddress !== 'string' || senderAddress === '') {
     throw new Error(
-      `context "${senderAddressContextKey}" must name the SES-verified address funder summaries are sent from (cdk.json, or -c ${senderAddressContextKey}=...)`,
+      `context "${senderAddressContextKey}" must name the SES-verified address funder summaries are sent from ` +
+        `(cdk.json, or -c ${senderAddressContextKey}=...)`,
     );
   }
   const dataStack = new DataStack(app, 'PrepostData', {

@@ -95,7 +95,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
         return `is required (one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')})`;
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
-      return `must be at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : issue.origin === 'string' ? ' characters' : ''}`;
+      return `must be at least ${String(issue.minimum)}${unitOf(issue.origin)}`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`;
     case 'unrecognized_keys':
@@ -152,7 +152,8 @@ function checkInstrument(instrument: Instrument, file: string): void {
     throw new SurveyDefinitionError(
       file,
       'range',
-      `declared ${instrument.range.min}-${instrument.range.max} but the items and scoring rule give ${expected.min}-${expected.max}`,
+      `declared ${instrument.range.min}-${instrument.range.max} but the items and scoring rule give ` +
+        `${expected.min}-${expected.max}`,
     );
   }
 }
@@ -314,4 +315,11 @@ function checkInstrumentLanguages(
     for (const [optionIndex, option] of (item.options ?? []).entries())
       require(option.label, `items[${index}].options[${optionIndex}].label`);
   });
+}
+
+/** The unit of a zod size limit, as the message says it. */
+function unitOf(origin: string | undefined): string {
+  if (origin === 'array') return ' entries';
+  if (origin === 'string') return ' characters';
+  return '';
 }

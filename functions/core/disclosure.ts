@@ -108,7 +108,10 @@ export function explainSuppression(reason: SuppressionReason, k: number): string
     case 'fewer-than-k':
       return `fewer than ${k} participants answered before and after`;
     case 'differencing':
-      return `fewer than ${k} participants joined since the previous summary, whose change could be worked out by comparing the two`;
+      return (
+        `fewer than ${k} participants joined since the previous summary, whose change could be worked out by ` +
+        `comparing the two`
+      );
     case 'secondary':
       return `hidden so that a smaller hidden group cannot be worked out from the totals`;
   }

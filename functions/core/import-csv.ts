@@ -124,7 +124,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
       problems.push({
         row: 1,
         column: name,
-        message: `not a column of programme ${programme.id}: answers go in <instrument>.<item> or <subgroup> columns (import --template prints them)`,
+        message:
+          `not a column of programme ${programme.id}: answers go in <instrument>.<item> or <subgroup> columns ` +
+          `(import --template prints them)`,
       });
   });
   const missing = REQUIRED_COLUMNS.filter((name) => !index.has(name));
@@ -161,7 +163,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
       problems.push({
         row,
         column: SESSION_COLUMN,
-        message: `${session === '' ? 'the session is missing' : `no session "${session}" in ${programme.id}`}; sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
+        message:
+          `${session === '' ? 'the session is missing' : `no session "${session}" in ${programme.id}`}; ` +
+          `sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
       });
     const waveText = cell(WAVE_COLUMN).toLowerCase();
     const wave = waveText === 'pre' || waveText === 'post' ? waveText : undefined;
@@ -180,7 +184,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
       problems.push({
         row,
         column: LANGUAGE_COLUMN,
-        message: `"${languageText}" is not a language of ${programme.id}: ${programme.languages.join(', ')} (or empty for ${programme.defaultLanguage})`,
+        message:
+          `"${languageText}" is not a language of ${programme.id}: ${programme.languages.join(', ')} (or ` +
+          `empty for ${programme.defaultLanguage})`,
       });
 
     if (participant !== undefined && knownSession && wave !== undefined) {
@@ -191,7 +197,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         problems.push({
           row,
           column: PARTICIPANT_COLUMN,
-          message: `row ${first} already holds ${participant}'s answers to ${session} ${wave}: one row per participant and wave`,
+          message:
+            `row ${first} already holds ${participant}'s answers to ${session} ${wave}: one row per ` +
+            `participant and wave`,
         });
     }
 
@@ -286,7 +294,10 @@ function describeProblem(
 ): string {
   switch (error.problem) {
     case 'consent-required':
-      return `must be "${CONSENT_GIVEN}": answers are imported only with consent given on the paper form (consent version ${context.programme.consent.version})${typed === '' ? '' : `, not "${typed}"`}`;
+      return (
+        `must be "${CONSENT_GIVEN}": answers are imported only with consent given on the paper form (consent ` +
+        `version ${context.programme.consent.version})${typed === '' ? '' : `, not "${typed}"`}`
+      );
     case 'unknown-field':
       return `not asked in ${context.session.id} ${context.kind}: leave it empty in this row`;
     case 'required':
@@ -296,7 +307,10 @@ function describeProblem(
     case 'invalid-option': {
       const values =
         column === undefined ? [] : [...column.values, ...(column.preferNotToSay ? [PREFER_NOT_TO_SAY] : [])];
-      return `"${typed}" is not an option: 1-${column?.values.length ?? 0} (as printed on the form) or ${values.join(', ')}`;
+      return (
+        `"${typed}" is not an option: 1-${column?.values.length ?? 0} (as printed on the form) or ` +
+        `${values.join(', ')}`
+      );
     }
   }
 }

@@ -27,6 +27,8 @@ export function acknowledgeScheduledInvoke(fn: lambda.IFunction): void {
   if (!CfnResource.isCfnResource(resource)) return;
   Validations.of(Stack.of(fn)).acknowledge({
     id: wildcardUnderArnFinding(resource, ':*'),
-    reason: `The scheduler role may invoke ${fn.node.path} and its versions or aliases (":*", added by Function.grantInvoke); the wildcard stays within this one function.`,
+    reason:
+      `The scheduler role may invoke ${fn.node.path} and its versions or aliases (":*", added by ` +
+      `Function.grantInvoke); the wildcard stays within this one function.`,
   });
 }

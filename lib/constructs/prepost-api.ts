@@ -15,9 +15,11 @@ import { routes as allRoutes, type HandlerName, type Route } from '../routes.ts'
 import { pascalCase } from './naming.ts';
 
 const participantLink =
-  'Participants have no account: the unguessable link code in the path (at least 128 bits from a CSPRNG, stored only as a keyed hash) is the credential, checked by the function against the table.';
+  'Participants have no account: the unguessable link code in the path (at least 128 bits from a CSPRNG, stored only ' +
+  'as a keyed hash) is the credential, checked by the function against the table.';
 const evaluatorToken =
-  'The function requires an evaluator token (Authorization: Bearer, or the session cookie set by sign-in) whose hash is stored, before reading any indicator.';
+  'The function requires an evaluator token (Authorization: Bearer, or the session cookie set by sign-in) whose hash ' +
+  'is stored, before reading any indicator.';
 
 /**
  * How each handler authenticates its caller, inside the function. API Gateway has no
@@ -31,7 +33,8 @@ const authenticatedBy: Readonly<Record<HandlerName, string>> = {
   'get-impact': evaluatorToken,
   'get-dashboard': evaluatorToken,
   'sign-in':
-    'The function accepts the evaluator token in the sign-in link only if its hash is stored, and only then sets it as an HttpOnly session cookie.',
+    'The function accepts the evaluator token in the sign-in link only if its hash is stored, and only then sets it ' +
+    'as an HttpOnly session cookie.',
 };
 
 /**

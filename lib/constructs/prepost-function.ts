@@ -134,7 +134,8 @@ export class PrepostFunction extends NodejsFunction {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Only the X-Ray actions added for active tracing use "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+        'Only the X-Ray actions added for active tracing use "*": xray:PutTraceSegments and xray:PutTelemetryRecords ' +
+        'support no resource-level permissions.',
     });
   }
 

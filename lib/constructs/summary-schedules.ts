@@ -72,7 +72,8 @@ export function toScheduleExpression(
   const fields = body.split(/\s+/);
   if (fields.length !== 6) {
     throw new Error(
-      `${where}.cron: "${cron}" must have 6 fields (minutes hours day-of-month month day-of-week year), as EventBridge Scheduler expects`,
+      `${where}.cron: "${cron}" must have 6 fields (minutes hours day-of-month month day-of-week year), as ` +
+        `EventBridge Scheduler expects`,
     );
   }
   if ((fields[2] === '?') === (fields[4] === '?')) {

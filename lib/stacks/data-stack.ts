@@ -69,7 +69,8 @@ export class DataStack extends Stack {
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
-        'This bucket is the access-log destination of the summary bucket; logging it into itself would log its own log deliveries without end.',
+        'This bucket is the access-log destination of the summary bucket; logging it into itself would log its own ' +
+        'log deliveries without end.',
     });
 
     this.summaryBucket = new s3.Bucket(this, 'SummaryBucket', {
@@ -97,7 +98,8 @@ export class DataStack extends Stack {
     Validations.of(this.summaryPublisherPolicy).acknowledge({
       id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/*'),
       reason:
-        'Summary object keys are chosen at run time (programme and period), so the resource is every object of this one bucket; the only action is s3:PutObject.',
+        'Summary object keys are chosen at run time (programme and period), so the resource is every object of this ' +
+        'one bucket; the only action is s3:PutObject.',
     });
 
     this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {
@@ -111,7 +113,8 @@ export class DataStack extends Stack {
     Validations.of(this.linkKeySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; rotating the key would make every issued link unresolvable.',
+        'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; ' +
+        'rotating the key would make every issued link unresolvable.',
     });
   }
 }

@@ -319,13 +319,16 @@ describe('what the server keeps between screens', () => {
     expect(knownAnswers(dPost, catalog, { [site]: 'prefer-not-to-say' })).toEqual({});
   });
 
-  it('counts as answered only an option chosen for a question, not "prefer not to say" nor subgroup answers', async () => {
-    const { hasScoredAnswer } = await import('#core/answers.ts');
-    expect(hasScoredAnswer({ ...consentJ })).toBe(false);
-    expect(
-      hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: 'prefer-not-to-say', 'g.site': 'iasi' }),
-    ).toBe(false);
-    expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: '' })).toBe(false);
-    expect(hasScoredAnswer({ ...consentJ, [answerField(LEADERSHIP, 'lead-1')]: 'agree' })).toBe(true);
-  });
+  it(
+    'counts as answered only an option chosen for a ' + 'question, not "prefer not to say" nor subgroup answers',
+    async () => {
+      const { hasScoredAnswer } = await import('#core/answers.ts');
+      expect(hasScoredAnswer({ ...consentJ })).toBe(false);
+      expect(
+        hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: 'prefer-not-to-say', 'g.site': 'iasi' }),
+      ).toBe(false);
+      expect(hasScoredAnswer({ ...consentJ, [answerField(SAFETY, 'safe-home')]: '' })).toBe(false);
+      expect(hasScoredAnswer({ ...consentJ, [answerField(LEADERSHIP, 'lead-1')]: 'agree' })).toBe(true);
+    },
+  );
 });

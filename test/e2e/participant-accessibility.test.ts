@@ -343,7 +343,8 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
 
 describe('axe-core at 320 px on every participant page', () => {
   it.each(CASES)(
-    '$language ($programme): every page kind (screens, problems, notes, 503s, thank-you, withdrawal, 409, 410s, 404) has no serious or critical violation',
+    '$language ($programme): every page kind (screens, problems, notes, 503s, thank-you, withdrawal, 409, 410s, 404) ' +
+      'has no serious or critical violation',
     async (scenario) => {
       const { findings, pages } = await scanJourney(scenario);
       await writeFile(
@@ -358,9 +359,16 @@ describe('axe-core at 320 px on every participant page', () => {
 
   /** Where the focused element and the sticky exit bar are, in viewport pixels. */
   const OVERLAP = `(() => {
-    const rect = (element) => { const box = element.getBoundingClientRect(); return { top: Math.round(box.top), bottom: Math.round(box.bottom) }; };
+    const rect = (element) => {
+      const box = element.getBoundingClientRect();
+      return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+    };
     const target = location.hash === '' ? null : document.querySelector(location.hash + ' legend');
-    return { bar: rect(document.querySelector('.exit')), focused: rect(document.activeElement), legend: target === null ? null : rect(target) };
+    return {
+      bar: rect(document.querySelector('.exit')),
+      focused: rect(document.activeElement),
+      legend: target === null ? null : rect(target),
+    };
   })()`;
 
   async function questionScreen(): Promise<Page> {
@@ -400,17 +408,21 @@ describe('axe-core at 320 px on every participant page', () => {
     }
   });
 
-  it('WCAG 2.2 SC 2.4.11: at 320 px Shift+Tab back to a question does not leave its focused option under the sticky exit bar', async () => {
-    const page = await questionScreen();
-    try {
-      for (let presses = 0; presses < 12; presses += 1) await page.keyboard.press('Tab');
-      await page.keyboard.press('Shift+Tab');
-      const { bar, focused } = await page.evaluate<{ bar: { bottom: number }; focused: { bottom: number } }>(OVERLAP);
-      expect(focused.bottom).toBeGreaterThan(bar.bottom);
-    } finally {
-      await page.context().close();
-    }
-  });
+  it(
+    'WCAG 2.2 SC 2.4.11: at 320 px Shift+Tab back to a question does not leave its focused option under the sticky ' +
+      'exit bar',
+    async () => {
+      const page = await questionScreen();
+      try {
+        for (let presses = 0; presses < 12; presses += 1) await page.keyboard.press('Tab');
+        await page.keyboard.press('Shift+Tab');
+        const { bar, focused } = await page.evaluate<{ bar: { bottom: number }; focused: { bottom: number } }>(OVERLAP);
+        expect(focused.bottom).toBeGreaterThan(bar.bottom);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 
   it('the scan itself sees a planted violation (an unlabelled radio, touch targets under 24 px)', async () => {
     const context = await browser.newContext({ ...AXE_CONTEXT, viewport: NARROW });
@@ -420,7 +432,11 @@ describe('axe-core at 320 px on every participant page', () => {
       await page.locator('main').evaluate((main) => {
         main.insertAdjacentHTML(
           'beforeend',
-          '<input type="radio" name="planted"><p><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="one"></button><button style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" aria-label="two"></button></p>',
+          '<input type="radio" name="planted"><p><button ' +
+            'style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" ' +
+            'aria-label="one"></button><button ' +
+            'style="all:unset;display:inline-block;width:8px;height:8px;background:#1d5e2a" ' +
+            'aria-label="two"></button></p>',
         );
       });
       const rules = seriousOrCritical(await scanPage(page, 'planted')).map((finding) => finding.rule);

@@ -228,7 +228,8 @@ describe('the browser history of a questionnaire, in Chromium at 360 px', () => 
     { javaScript: false, how: 'post/redirect/get' },
     { javaScript: true, how: 'screens swapped in place' },
   ])(
-    'reload and Back on every screen, JavaScript $javaScript ($how): no resubmission, no error page, no answer lost, one response',
+    'reload and Back on every screen, JavaScript $javaScript ($how): no resubmission, no error page, no answer lost, ' +
+      'one response',
     async ({ javaScript }) => {
       const { page } = await phone({ javaScriptEnabled: javaScript });
       const link = await newLink();
@@ -372,69 +373,73 @@ describe('the browser history of a questionnaire, in Chromium at 360 px', () => 
     },
   );
 
-  it('reopening the link, in the same browser or a fresh one, continues where the participant stopped; a lost connection keeps the page', async () => {
-    const { context, page } = await phone();
-    const link = await newLink();
-    await page.goto(link.url);
-    await consent(page);
-    const aboutYou = await answerScreen(page, 0);
-    expect(await followTo(page, next(page))).toBe(200);
-    const selfEsteem = await answerScreen(page, 2);
-    expect(await followTo(page, next(page))).toBe(200);
-    expect(await currentStep(page)).toBe(3);
-    await page.close();
+  it(
+    'reopening the link, in the same browser or a fresh one, continues where the participant stopped; a lost ' +
+      'connection keeps the page',
+    async () => {
+      const { context, page } = await phone();
+      const link = await newLink();
+      await page.goto(link.url);
+      await consent(page);
+      const aboutYou = await answerScreen(page, 0);
+      expect(await followTo(page, next(page))).toBe(200);
+      const selfEsteem = await answerScreen(page, 2);
+      expect(await followTo(page, next(page))).toBe(200);
+      expect(await currentStep(page)).toBe(3);
+      await page.close();
 
-    // Another tab of the same browser.
-    const again = await context.newPage();
-    expect((await again.goto(link.url))?.status()).toBe(200);
-    expect(await currentStep(again)).toBe(3);
-    expect(await lang(again)).toBe('es');
-    expect(await answersOnPage(again)).toEqual(union(aboutYou, selfEsteem));
-    await again.close();
+      // Another tab of the same browser.
+      const again = await context.newPage();
+      expect((await again.goto(link.url))?.status()).toBe(200);
+      expect(await currentStep(again)).toBe(3);
+      expect(await lang(again)).toBe('es');
+      expect(await answersOnPage(again)).toEqual(union(aboutYou, selfEsteem));
+      await again.close();
 
-    // A fresh browser (the SMS link opened again), whose language is not the one chosen.
-    const fresh = await phone({ locale: 'en-GB' });
-    const page2 = fresh.page;
-    expect((await page2.goto(link.url))?.status()).toBe(200);
-    expect(await currentStep(page2)).toBe(3);
-    expect(await lang(page2)).toBe('es');
-    expect(await answersOnPage(page2)).toEqual(union(aboutYou, selfEsteem));
-    expect(await followTo(page2, formBack(page2))).toBe(200);
-    expect(await checkedAnswers(page2)).toEqual(selfEsteem);
-    expect(await followTo(page2, next(page2))).toBe(200);
-    expect(await currentStep(page2)).toBe(3);
+      // A fresh browser (the SMS link opened again), whose language is not the one chosen.
+      const fresh = await phone({ locale: 'en-GB' });
+      const page2 = fresh.page;
+      expect((await page2.goto(link.url))?.status()).toBe(200);
+      expect(await currentStep(page2)).toBe(3);
+      expect(await lang(page2)).toBe('es');
+      expect(await answersOnPage(page2)).toEqual(union(aboutYou, selfEsteem));
+      expect(await followTo(page2, formBack(page2))).toBe(200);
+      expect(await checkedAnswers(page2)).toEqual(selfEsteem);
+      expect(await followTo(page2, next(page2))).toBe(200);
+      expect(await currentStep(page2)).toBe(3);
 
-    // The signal goes mid-way: Continue keeps the page and its answers, and says so.
-    const mood = await answerScreen(page2, 1);
-    const urlBefore = page2.url();
-    await fresh.context.setOffline(true);
-    await next(page2).click();
-    const offline = page2.locator('main #offline');
-    await offline.waitFor({ state: 'visible' });
-    const expected = await page2.locator('main').getAttribute('data-offline');
-    expect(expected).toMatch(/^Sin conexión\. Tus respuestas siguen aquí/);
-    expect(await offline.innerText()).toBe(expected);
-    expect(await offline.getAttribute('role')).toBe('alert');
-    expect(page2.url()).toBe(urlBefore);
-    expect(await currentStep(page2)).toBe(3);
-    expect(await checkedAnswers(page2)).toEqual(mood);
-    // A second tap while still offline: still one message, still the answers.
-    const failed = page2.waitForEvent('requestfailed');
-    await next(page2).click();
-    await failed;
-    // The script handles the failure in a task after it; one more round trip sees what it did.
-    await page2.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
-    expect(await offline.count()).toBe(1);
-    expect(await currentStep(page2)).toBe(3);
-    expect(await checkedAnswers(page2)).toEqual(mood);
+      // The signal goes mid-way: Continue keeps the page and its answers, and says so.
+      const mood = await answerScreen(page2, 1);
+      const urlBefore = page2.url();
+      await fresh.context.setOffline(true);
+      await next(page2).click();
+      const offline = page2.locator('main #offline');
+      await offline.waitFor({ state: 'visible' });
+      const expected = await page2.locator('main').getAttribute('data-offline');
+      expect(expected).toMatch(/^Sin conexión\. Tus respuestas siguen aquí/);
+      expect(await offline.innerText()).toBe(expected);
+      expect(await offline.getAttribute('role')).toBe('alert');
+      expect(page2.url()).toBe(urlBefore);
+      expect(await currentStep(page2)).toBe(3);
+      expect(await checkedAnswers(page2)).toEqual(mood);
+      // A second tap while still offline: still one message, still the answers.
+      const failed = page2.waitForEvent('requestfailed');
+      await next(page2).click();
+      await failed;
+      // The script handles the failure in a task after it; one more round trip sees what it did.
+      await page2.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
+      expect(await offline.count()).toBe(1);
+      expect(await currentStep(page2)).toBe(3);
+      expect(await checkedAnswers(page2)).toEqual(mood);
 
-    // Back online: Continue moves on, and the answers of that screen were sent.
-    await fresh.context.setOffline(false);
-    expect(await followTo(page2, next(page2))).toBe(200);
-    expect(await currentStep(page2)).toBe(4);
-    expect(await page2.locator('main #offline').count()).toBe(0);
-    expect(await answersOnPage(page2)).toEqual(union(aboutYou, selfEsteem, mood));
-  });
+      // Back online: Continue moves on, and the answers of that screen were sent.
+      await fresh.context.setOffline(false);
+      expect(await followTo(page2, next(page2))).toBe(200);
+      expect(await currentStep(page2)).toBe(4);
+      expect(await page2.locator('main #offline').count()).toBe(0);
+      expect(await answersOnPage(page2)).toEqual(union(aboutYou, selfEsteem, mood));
+    },
+  );
 
   /** The visible text of the page (hidden elements excluded). */
   const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();
@@ -491,74 +496,79 @@ describe('the browser history of a questionnaire, in Chromium at 360 px', () => 
 });
 
 describe('the exit control while a screen is on its way (JavaScript on, weak data)', () => {
-  it('a screen that arrives after Exit was pressed never comes back on the blanked page, and the exit still happens', async () => {
-    const { context, page } = await phone();
-    const link = await newLink();
-    // What the survey document shows, and when the page's script has read a fetched screen (the
-    // task after the body is read runs after whatever the script does with it).
-    const shown: string[] = [];
-    let bodiesRead = 0;
-    let onBodyRead: () => void = () => undefined;
-    await page.exposeBinding('reportShown', (_source, html: string) => shown.push(html));
-    await page.exposeBinding('reportBodyRead', () => {
-      bodiesRead += 1;
-      onBodyRead();
-    });
-    await page.addInitScript(`(() => {
+  it(
+    'a screen that arrives after Exit was pressed never ' +
+      'comes back on the blanked page, and the exit still happens',
+    async () => {
+      const { context, page } = await phone();
+      const link = await newLink();
+      // What the survey document shows, and when the page's script has read a fetched screen (the
+      // task after the body is read runs after whatever the script does with it).
+      const shown: string[] = [];
+      let bodiesRead = 0;
+      let onBodyRead: () => void = () => undefined;
+      await page.exposeBinding('reportShown', (_source, html: string) => shown.push(html));
+      await page.exposeBinding('reportBodyRead', () => {
+        bodiesRead += 1;
+        onBodyRead();
+      });
+      await page.addInitScript(`(() => {
       const text = Response.prototype.text;
       Response.prototype.text = function () {
         return text.call(this).then((body) => { setTimeout(() => reportBodyRead(), 0); return body; });
       };
     })()`);
-    await page.goto(START);
-    await page.goto(link.url);
-    await consent(page);
-    await answerScreen(page, 0);
+      await page.goto(START);
+      await page.goto(link.url);
+      await consent(page);
+      await answerScreen(page, 0);
 
-    // The next screen and the neutral site are both slow to come; the test lets each through.
-    let releaseScreen: () => void = () => undefined;
-    const screenHeld = new Promise<void>((resolve) => (releaseScreen = resolve));
-    await page.route(`${stack.url}/s/**`, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      await screenHeld;
-      return route.continue();
-    });
-    let releaseNeutral: () => void = () => undefined;
-    const neutralHeld = new Promise<void>((resolve) => (releaseNeutral = resolve));
-    await context.unroute(NEUTRAL_SITE);
-    await context.route(NEUTRAL_SITE, async (route) => {
-      await neutralHeld;
-      await route.fulfill({ status: 200, contentType: 'text/plain', body: NEUTRAL_BODY });
-    });
-    try {
-      await page.evaluate(
-        `new MutationObserver(() => reportShown(document.body ? document.body.innerHTML : '')).observe(document.documentElement, { childList: true, subtree: true })`,
-      );
-      await next(page).click();
-      // The exit link clicked from the page (a Playwright click would wait for the held navigation).
-      await page.evaluate(`document.getElementById('exit').click()`);
-      await expect.poll(() => shown.includes('')).toBe(true);
-      // The screen that was on its way arrives while the neutral site is still loading.
-      const read = bodiesRead;
-      const screenRead = new Promise<void>((resolve) => (onBodyRead = () => bodiesRead > read && resolve()));
-      releaseScreen();
-      await screenRead;
-      const cameBack = shown.slice(shown.indexOf('')).filter((html) => html !== '');
-      // The neutral site arrives: the exit still happens.
-      releaseNeutral();
-      const left = await page.waitForURL(NEUTRAL_SITE, { timeout: SCREEN_TIMEOUT }).then(
-        () => 'left',
-        () => `still at ${page.url()}`,
-      );
-      expect({ cameBack: cameBack.map((html) => html.slice(0, 160)), left }).toEqual({ cameBack: [], left: 'left' });
-      expect(await page.locator('body').innerText()).toBe(NEUTRAL_BODY);
-      await page.goBack({ waitUntil: 'load' });
-      await expectNoQuestionnaire(page, link.url, 'Back after the exit');
-    } finally {
-      releaseScreen();
-      releaseNeutral();
-    }
-  });
+      // The next screen and the neutral site are both slow to come; the test lets each through.
+      let releaseScreen: () => void = () => undefined;
+      const screenHeld = new Promise<void>((resolve) => (releaseScreen = resolve));
+      await page.route(`${stack.url}/s/**`, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        await screenHeld;
+        return route.continue();
+      });
+      let releaseNeutral: () => void = () => undefined;
+      const neutralHeld = new Promise<void>((resolve) => (releaseNeutral = resolve));
+      await context.unroute(NEUTRAL_SITE);
+      await context.route(NEUTRAL_SITE, async (route) => {
+        await neutralHeld;
+        await route.fulfill({ status: 200, contentType: 'text/plain', body: NEUTRAL_BODY });
+      });
+      try {
+        await page.evaluate(
+          `new MutationObserver(() => reportShown(document.body ? document.body.innerHTML : ` +
+            `'')).observe(document.documentElement, { childList: true, subtree: true })`,
+        );
+        await next(page).click();
+        // The exit link clicked from the page (a Playwright click would wait for the held navigation).
+        await page.evaluate(`document.getElementById('exit').click()`);
+        await expect.poll(() => shown.includes('')).toBe(true);
+        // The screen that was on its way arrives while the neutral site is still loading.
+        const read = bodiesRead;
+        const screenRead = new Promise<void>((resolve) => (onBodyRead = () => bodiesRead > read && resolve()));
+        releaseScreen();
+        await screenRead;
+        const cameBack = shown.slice(shown.indexOf('')).filter((html) => html !== '');
+        // The neutral site arrives: the exit still happens.
+        releaseNeutral();
+        const left = await page.waitForURL(NEUTRAL_SITE, { timeout: SCREEN_TIMEOUT }).then(
+          () => 'left',
+          () => `still at ${page.url()}`,
+        );
+        expect({ cameBack: cameBack.map((html) => html.slice(0, 160)), left }).toEqual({ cameBack: [], left: 'left' });
+        expect(await page.locator('body').innerText()).toBe(NEUTRAL_BODY);
+        await page.goBack({ waitUntil: 'load' });
+        await expectNoQuestionnaire(page, link.url, 'Back after the exit');
+      } finally {
+        releaseScreen();
+        releaseNeutral();
+      }
+    },
+  );
 });
 
 describe('Enter in the questionnaire', () => {

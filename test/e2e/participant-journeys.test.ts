@@ -95,7 +95,8 @@ async function phone(
 const lang = (page: Page): Promise<string | null> => page.getAttribute('html', 'lang');
 const focused = (page: Page): Promise<{ tag: string; name: string | null; href: string | null }> =>
   page.evaluate(
-    `({ tag: document.activeElement.tagName, name: document.activeElement.getAttribute('name'), href: document.activeElement.getAttribute('href') })`,
+    `({ tag: document.activeElement.tagName, name: document.activeElement.getAttribute('name'), href: ` +
+      `document.activeElement.getAttribute('href') })`,
   );
 
 /** Presses Tab until `target` has focus (at most 15 times): it is reachable by keyboard. */
@@ -363,7 +364,9 @@ describe('a participant in Chromium at 360 px', () => {
       });
     });
     await page.evaluate(`new MutationObserver(() => {
-      if (document.querySelector('main') === null) console.log(${JSON.stringify(LEAVING)} + JSON.stringify({ body: document.body.innerHTML, title: document.title }));
+      if (document.querySelector('main') !== null) return;
+      const left = { body: document.body.innerHTML, title: document.title };
+      console.log(${JSON.stringify(LEAVING)} + JSON.stringify(left));
     }).observe(document.documentElement, { childList: true, subtree: true })`);
     return { page, surveyUrl: link.url, historyBefore, leaving };
   }

@@ -53,49 +53,52 @@ afterAll(async () => {
 });
 
 describe('publish-summaries handler', () => {
-  it('writes the files under programme/period/, emails each funder once, and not again for the same period', async () => {
-    // The module builds its own production handler at import, from the environment, as in Lambda.
-    process.env.SUMMARY_BUCKET = 'summaries-bucket';
-    process.env.SENDER_ADDRESS = 'summaries@example.org';
-    const { makePublishHandler } = await import('#handlers/publish-summaries.ts');
-    const { summaryRenderer } = await import('#web/summary-page.ts');
-    const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-    const s3 = intercepted(new S3Client({ region: 'eu-west-1', credentials }), (input) => {
-      puts.push({ key: String(input.Key), contentType: String(input.ContentType), body: String(input.Body) });
-      return { ETag: '"1"' };
-    });
-    const ses = intercepted(new SESv2Client({ region: 'eu-west-1', credentials }), (input) => {
-      const raw = (input.Content as { Raw: { Data: Uint8Array } }).Raw.Data;
-      sends.push(Buffer.from(raw).toString('utf8'));
-      return { MessageId: `m-${sends.length}` };
-    });
-    const handler = makePublishHandler({
-      ...stack.deps,
-      publisher: new S3Publisher(s3, 'summaries-bucket'),
-      mailer: new SesMailer(ses, stack.deps.clock),
-      sender: 'prepost <summaries@example.org>',
-      summaryRenderer: summaryRenderer(stack.deps.catalog),
-    });
-    const context = {} as Context;
-    const first = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
-    expect(first.messages).toBe(1);
-    expect(puts.map((put) => put.key).sort()).toEqual([
-      'justrom3-mentoring/2026-10/summary.csv',
-      'justrom3-mentoring/2026-10/summary.html',
-      'justrom3-mentoring/2026-10/summary.json',
-    ]);
-    const summary = JSON.parse(puts.find((put) => put.key.endsWith('.json'))?.body ?? '{}') as {
-      schema: string;
-      period: string;
-    };
-    expect(summary).toMatchObject({ schema: 'prepost.summary/1', period: '2026-10' });
-    expect(sends).toHaveLength(1);
-    expect(sends[0]).toMatch(/^To: JUSTROM3 programme office <funder-justrom3@example\.org>$/m);
-    expect(sends[0]).toMatch(/^Subject: Programme summary 2026-10$/m);
-    expect(sends[0]).not.toMatch(/\bp-[0-9a-z]{12}\b/);
+  it(
+    'writes the files under programme/period/, emails ' + 'each funder once, and not again for the same period',
+    async () => {
+      // The module builds its own production handler at import, from the environment, as in Lambda.
+      process.env.SUMMARY_BUCKET = 'summaries-bucket';
+      process.env.SENDER_ADDRESS = 'summaries@example.org';
+      const { makePublishHandler } = await import('#handlers/publish-summaries.ts');
+      const { summaryRenderer } = await import('#web/summary-page.ts');
+      const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+      const s3 = intercepted(new S3Client({ region: 'eu-west-1', credentials }), (input) => {
+        puts.push({ key: String(input.Key), contentType: String(input.ContentType), body: String(input.Body) });
+        return { ETag: '"1"' };
+      });
+      const ses = intercepted(new SESv2Client({ region: 'eu-west-1', credentials }), (input) => {
+        const raw = (input.Content as { Raw: { Data: Uint8Array } }).Raw.Data;
+        sends.push(Buffer.from(raw).toString('utf8'));
+        return { MessageId: `m-${sends.length}` };
+      });
+      const handler = makePublishHandler({
+        ...stack.deps,
+        publisher: new S3Publisher(s3, 'summaries-bucket'),
+        mailer: new SesMailer(ses, stack.deps.clock),
+        sender: 'prepost <summaries@example.org>',
+        summaryRenderer: summaryRenderer(stack.deps.catalog),
+      });
+      const context = {} as Context;
+      const first = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
+      expect(first.messages).toBe(1);
+      expect(puts.map((put) => put.key).sort()).toEqual([
+        'justrom3-mentoring/2026-10/summary.csv',
+        'justrom3-mentoring/2026-10/summary.html',
+        'justrom3-mentoring/2026-10/summary.json',
+      ]);
+      const summary = JSON.parse(puts.find((put) => put.key.endsWith('.json'))?.body ?? '{}') as {
+        schema: string;
+        period: string;
+      };
+      expect(summary).toMatchObject({ schema: 'prepost.summary/1', period: '2026-10' });
+      expect(sends).toHaveLength(1);
+      expect(sends[0]).toMatch(/^To: JUSTROM3 programme office <funder-justrom3@example\.org>$/m);
+      expect(sends[0]).toMatch(/^Subject: Programme summary 2026-10$/m);
+      expect(sends[0]).not.toMatch(/\bp-[0-9a-z]{12}\b/);
 
-    const again = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
-    expect(again.messages).toBe(0);
-    expect(sends).toHaveLength(1);
-  });
+      const again = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
+      expect(again.messages).toBe(0);
+      expect(sends).toHaveLength(1);
+    },
+  );
 });

@@ -215,29 +215,35 @@ describe('PipelineStack', () => {
     }
   });
 
-  it('gives the link key to the survey handlers only, and the summary bucket and SES sender to publish-summaries only', () => {
-    for (const name of handlerNames) {
-      const { props, roleId } = fn(name);
-      const variables = props.Environment.Variables;
-      const readsLinkKey = name === 'get-survey' || name === 'submit-survey';
-      expect(variables.LINK_KEY_SECRET_ARN !== undefined, name).toBe(readsLinkKey);
-      expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(
-        readsLinkKey,
-      );
-      const publishes = name === 'publish-summaries';
-      expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
-      expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(
-        publishes ? 1 : 0,
-      );
-      expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
-      const sends = statementsOfRole(pipeline, roleId).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
-      expect(sends.length, name).toBe(publishes ? 1 : 0);
-      for (const statement of sends) {
-        expect(statement.Action).toBe('ses:SendEmail');
-        expect(JSON.stringify(statement.Resource)).not.toContain('*');
+  it(
+    'gives the link key to the survey handlers only, and the ' +
+      'summary bucket and SES sender to publish-summaries only',
+    () => {
+      for (const name of handlerNames) {
+        const { props, roleId } = fn(name);
+        const variables = props.Environment.Variables;
+        const readsLinkKey = name === 'get-survey' || name === 'submit-survey';
+        expect(variables.LINK_KEY_SECRET_ARN !== undefined, name).toBe(readsLinkKey);
+        expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(
+          readsLinkKey,
+        );
+        const publishes = name === 'publish-summaries';
+        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
+        expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(
+          publishes ? 1 : 0,
+        );
+        expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
+        const sends = statementsOfRole(pipeline, roleId).filter((s) =>
+          actionsOf([s]).some((a) => a.startsWith('ses:')),
+        );
+        expect(sends.length, name).toBe(publishes ? 1 : 0);
+        for (const statement of sends) {
+          expect(statement.Action).toBe('ses:SendEmail');
+          expect(JSON.stringify(statement.Resource)).not.toContain('*');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('grants no table write to the read-only handlers (get-survey among them)', () => {
     for (const name of readOnly) {

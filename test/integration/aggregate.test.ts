@@ -153,33 +153,36 @@ describe('aggregate', () => {
 });
 
 describe('aggregate, found in review', () => {
-  it('includes a response stamped with the same time as the newest one already aggregated, or slightly earlier', async () => {
-    await aggregate(stack.deps, { programme: PROGRAMME });
-    const mark = await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' });
-    const links = issued.get('bucharest-2020') ?? [];
-    const participant = links[links.length - 1]?.participant ?? '';
-    // Written directly, as a slow put or a skewed clock would leave it: stamped a minute before the mark's newest.
-    const stamp = new Date(Date.parse(mark?.asOf ?? '') - 60_000).toISOString();
-    await stack.deps.responses.putResponse({
-      programme: PROGRAMME,
-      cohort: 'bucharest-2020',
-      participant,
-      session: 'group-session-1',
-      wave: 'pre',
-      answers: {},
-      groups: {},
-      language: 'ro',
-      consentVersion: '1',
-      receipt: 'LATE',
-      receivedAt: stamp,
-      expiresAt: 0,
-    });
-    const report = await aggregate(stack.deps, { programme: PROGRAMME });
-    expect(report.cohorts.find((cohort) => cohort.cohort === 'bucharest-2020')?.recomputed).toBe(true);
-    expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' }))?.responses).toBe(
-      (mark?.responses ?? 0) + 1,
-    );
-  });
+  it(
+    'includes a response stamped with the same time as ' + 'the newest one already aggregated, or slightly earlier',
+    async () => {
+      await aggregate(stack.deps, { programme: PROGRAMME });
+      const mark = await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' });
+      const links = issued.get('bucharest-2020') ?? [];
+      const participant = links[links.length - 1]?.participant ?? '';
+      // Written directly, as a slow put or a skewed clock would leave it: stamped a minute before the mark's newest.
+      const stamp = new Date(Date.parse(mark?.asOf ?? '') - 60_000).toISOString();
+      await stack.deps.responses.putResponse({
+        programme: PROGRAMME,
+        cohort: 'bucharest-2020',
+        participant,
+        session: 'group-session-1',
+        wave: 'pre',
+        answers: {},
+        groups: {},
+        language: 'ro',
+        consentVersion: '1',
+        receipt: 'LATE',
+        receivedAt: stamp,
+        expiresAt: 0,
+      });
+      const report = await aggregate(stack.deps, { programme: PROGRAMME });
+      expect(report.cohorts.find((cohort) => cohort.cohort === 'bucharest-2020')?.recomputed).toBe(true);
+      expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: 'bucharest-2020' }))?.responses).toBe(
+        (mark?.responses ?? 0) + 1,
+      );
+    },
+  );
 
   it('recomputes a pool whose write failed in an earlier run', async () => {
     await answer('iasi-2020', 2, 'individual-meeting-2', 'pre', 1);

@@ -113,34 +113,39 @@ describe('npm run prepost', () => {
     expect(unknownCommand.code).toBe(2);
   });
 
-  it('stats reads the sleep data the same from a comma file, a semicolon file with decimal commas, and UTF-16', async () => {
-    // R's sleep data (PRODUCT.md): t = 4.062127683382037, df = 9.
-    const pre = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
-    const post = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
-    const comma = ['pre,post', ...pre.map((value, index) => `${value},${post[index]}`)].join('\n');
-    const semicolon = [
-      'sep=;',
-      'Before;After',
-      ...pre.map((value, index) => `${String(value).replace('.', ',')};${String(post[index]).replace('.', ',')}`),
-    ].join('\r\n');
-    await writeFile(join(cwd, 'comma.csv'), comma);
-    await writeFile(
-      join(cwd, 'semicolon.csv'),
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(semicolon, 'utf16le')]),
-    );
-    const outputs = await Promise.all(
-      ['comma.csv', 'semicolon.csv'].map((file) => runEntry('prepost', ['stats', file, '--json'], cwd, env)),
-    );
-    for (const output of outputs) expect(output.code, output.stderr).toBe(0);
-    const [fromComma, fromSemicolon] = outputs.map((output) => JSON.parse(output.stdout) as { t: number; df: number });
-    expect(fromComma?.t).toBeCloseTo(4.062127683382037, 12);
-    expect(fromSemicolon).toEqual(fromComma);
-    // A decimal comma in a comma file is refused, naming the row, never read as other numbers.
-    await writeFile(join(cwd, 'split.csv'), 'pre,post\n3,5,4,5\n2.5,3\n');
-    const split = await runEntry('prepost', ['stats', 'split.csv', '--json'], cwd, env);
-    expect(split.code).toBe(2);
-    expect(split.stderr).toContain('row 2: 4 cells but the header has 2 columns');
-  });
+  it(
+    'stats reads the sleep data the same from a comma ' + 'file, a semicolon file with decimal commas, and UTF-16',
+    async () => {
+      // R's sleep data (PRODUCT.md): t = 4.062127683382037, df = 9.
+      const pre = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+      const post = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+      const comma = ['pre,post', ...pre.map((value, index) => `${value},${post[index]}`)].join('\n');
+      const semicolon = [
+        'sep=;',
+        'Before;After',
+        ...pre.map((value, index) => `${String(value).replace('.', ',')};${String(post[index]).replace('.', ',')}`),
+      ].join('\r\n');
+      await writeFile(join(cwd, 'comma.csv'), comma);
+      await writeFile(
+        join(cwd, 'semicolon.csv'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(semicolon, 'utf16le')]),
+      );
+      const outputs = await Promise.all(
+        ['comma.csv', 'semicolon.csv'].map((file) => runEntry('prepost', ['stats', file, '--json'], cwd, env)),
+      );
+      for (const output of outputs) expect(output.code, output.stderr).toBe(0);
+      const [fromComma, fromSemicolon] = outputs.map(
+        (output) => JSON.parse(output.stdout) as { t: number; df: number },
+      );
+      expect(fromComma?.t).toBeCloseTo(4.062127683382037, 12);
+      expect(fromSemicolon).toEqual(fromComma);
+      // A decimal comma in a comma file is refused, naming the row, never read as other numbers.
+      await writeFile(join(cwd, 'split.csv'), 'pre,post\n3,5,4,5\n2.5,3\n');
+      const split = await runEntry('prepost', ['stats', 'split.csv', '--json'], cwd, env);
+      expect(split.code).toBe(2);
+      expect(split.stderr).toContain('row 2: 4 cells but the header has 2 columns');
+    },
+  );
 
   it('erases a participant with every trace, and says so when there is nothing to erase', async () => {
     const [, row] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));

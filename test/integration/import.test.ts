@@ -256,7 +256,9 @@ describe('importResponses', () => {
         {
           row: 3,
           column: null,
-          message: `${second} already answered ${SESSION} pre with different answers; a stored response is never replaced`,
+          message:
+            `${second} already answered ${SESSION} pre with different answers; a stored response is never ` +
+            `replaced`,
         },
       ]);
       expect(

@@ -57,82 +57,86 @@ function wholeAnswers(link: IssuedLink, pick: number): URLSearchParams {
 }
 
 describe('a throttled store', () => {
-  it('answers 503 with a calm page in the participant language, every participant header, the exit control and the answers kept', async () => {
-    const client = createDocumentClient(stack.environment.endpoint);
-    let attempts = 0;
-    // Inside the retry loop (finalizeRequest, low priority): the SDK retries as against AWS.
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const body = String((args.request as { body?: unknown }).body ?? '');
-        if (
-          body.includes('"PutItem"') ||
-          (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ===
-            'DynamoDB_20120810.PutItem'
-        ) {
-          attempts += 1;
-          throw new ProvisionedThroughputExceededException({
-            message: 'Rate of requests exceeds the allowed throughput',
-            $metadata: { httpStatusCode: 400 },
-          });
-        }
-        return next(args);
-      },
-      { step: 'finalizeRequest', priority: 'low', name: 'throttleWrites' },
-    );
-    const server = await serverWith(client);
-    try {
-      const link = linkOf(0, 'pre');
-      const fields = wholeAnswers(link, 1);
-      const started = performance.now();
-      const response = await fetch(`${server.url}/s/${link.code}`, {
-        method: 'POST',
-        headers: FORM,
-        body: fields.toString(),
-        redirect: 'manual',
-      });
-      const elapsed = performance.now() - started;
-      console.info(
-        `throttled submit: status ${response.status} after ${Math.round(elapsed)} ms and ${attempts} attempts`,
+  it(
+    'answers 503 with a calm page in the participant language, every participant header, the exit control and the ' +
+      'answers kept',
+    async () => {
+      const client = createDocumentClient(stack.environment.endpoint);
+      let attempts = 0;
+      // Inside the retry loop (finalizeRequest, low priority): the SDK retries as against AWS.
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          const body = String((args.request as { body?: unknown }).body ?? '');
+          if (
+            body.includes('"PutItem"') ||
+            (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ===
+              'DynamoDB_20120810.PutItem'
+          ) {
+            attempts += 1;
+            throw new ProvisionedThroughputExceededException({
+              message: 'Rate of requests exceeds the allowed throughput',
+              $metadata: { httpStatusCode: 400 },
+            });
+          }
+          return next(args);
+        },
+        { step: 'finalizeRequest', priority: 'low', name: 'throttleWrites' },
       );
-      expect(response.status).toBe(503);
-      expect(attempts).toBe(3);
-      expect(elapsed).toBeLessThan(9000);
-      for (const [name, value] of Object.entries({
-        'cache-control': 'no-store',
-        'referrer-policy': 'no-referrer',
-        'content-type': 'text/html; charset=utf-8',
-      }))
-        expect(response.headers.get(name)).toBe(value);
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-      const page = await response.text();
-      expect(page).toContain('<html lang="es">');
-      expect(page).toContain('No hemos podido guardar tus respuestas');
-      expect(page).toContain('id="exit"');
-      // Every answer is on the page again, ready for one more try.
-      for (const [field, value] of fields)
-        if (field.startsWith('a.'))
-          expect(page).toMatch(new RegExp(`name="${field.replace(/\./g, '\\.')}" value="${value}"[^>]*(checked|>)`));
-      expect(
-        await stack.deps.responses.getResponse({
-          programme: PROGRAMME,
-          cohort: COHORT,
-          participant: link.participant,
-          session: link.session,
-          wave: 'pre',
-        }),
-      ).toBeUndefined();
-      // The try again that follows, with the store back, stores it.
-      const again = await fetch(`${stack.url}/s/${link.code}`, {
-        method: 'POST',
-        headers: FORM,
-        body: fields.toString(),
-        redirect: 'manual',
-      });
-      expect(again.status).toBe(303);
-    } finally {
-      await server.close();
-    }
-  });
+      const server = await serverWith(client);
+      try {
+        const link = linkOf(0, 'pre');
+        const fields = wholeAnswers(link, 1);
+        const started = performance.now();
+        const response = await fetch(`${server.url}/s/${link.code}`, {
+          method: 'POST',
+          headers: FORM,
+          body: fields.toString(),
+          redirect: 'manual',
+        });
+        const elapsed = performance.now() - started;
+        console.info(
+          `throttled submit: status ${response.status} after ${Math.round(elapsed)} ms and ${attempts} attempts`,
+        );
+        expect(response.status).toBe(503);
+        expect(attempts).toBe(3);
+        expect(elapsed).toBeLessThan(9000);
+        for (const [name, value] of Object.entries({
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+          'content-type': 'text/html; charset=utf-8',
+        }))
+          expect(response.headers.get(name)).toBe(value);
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+        const page = await response.text();
+        expect(page).toContain('<html lang="es">');
+        expect(page).toContain('No hemos podido guardar tus respuestas');
+        expect(page).toContain('id="exit"');
+        // Every answer is on the page again, ready for one more try.
+        for (const [field, value] of fields)
+          if (field.startsWith('a.'))
+            expect(page).toMatch(new RegExp(`name="${field.replace(/\./g, '\\.')}" value="${value}"[^>]*(checked|>)`));
+        expect(
+          await stack.deps.responses.getResponse({
+            programme: PROGRAMME,
+            cohort: COHORT,
+            participant: link.participant,
+            session: link.session,
+            wave: 'pre',
+          }),
+        ).toBeUndefined();
+        // The try again that follows, with the store back, stores it.
+        const again = await fetch(`${stack.url}/s/${link.code}`, {
+          method: 'POST',
+          headers: FORM,
+          body: fields.toString(),
+          redirect: 'manual',
+        });
+        expect(again.status).toBe(303);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('answers a failed read of the link with a 503 page that sends the same answers again', async () => {
     const client = createDocumentClient(stack.environment.endpoint);
@@ -243,43 +247,47 @@ describe('a write that hangs', () => {
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
   });
 
-  it('is abandoned after the per-attempt timeout and retried within the function time, with one response and one receipt', async () => {
-    const client = createDocumentClient(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
-    const server = await serverWith(client);
-    try {
-      const link = linkOf(2, 'pre');
-      const started = performance.now();
-      const response = await fetch(`${server.url}/s/${link.code}`, {
-        method: 'POST',
-        headers: FORM,
-        body: wholeAnswers(link, 0).toString(),
-        redirect: 'manual',
-      });
-      const elapsed = performance.now() - started;
-      console.info(`hung write: status ${response.status} after ${Math.round(elapsed)} ms`);
-      expect(held).toBe(1);
-      expect(response.status).toBe(303);
-      // Within the 10 s the function has, well before the held write is let through.
-      expect(elapsed).toBeLessThan(5000);
-      const target = {
-        programme: PROGRAMME,
-        cohort: COHORT,
-        participant: link.participant,
-        session: link.session,
-        wave: 'pre' as const,
-      };
-      const stored = await stack.deps.responses.getResponse(target);
-      const thanks = await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text();
-      expect(thanks).toContain(stored?.receipt ?? 'missing');
-      // The held write lands late: it changes nothing, the receipt shown stands.
-      const late = release.shift();
-      expect(late).toBeDefined();
-      await late?.();
-      expect((await stack.deps.responses.getResponse(target))?.receipt).toBe(stored?.receipt);
-    } finally {
-      await server.close();
-    }
-  });
+  it(
+    'is abandoned after the per-attempt timeout and retried within the function time, with one response and one ' +
+      'receipt',
+    async () => {
+      const client = createDocumentClient(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+      const server = await serverWith(client);
+      try {
+        const link = linkOf(2, 'pre');
+        const started = performance.now();
+        const response = await fetch(`${server.url}/s/${link.code}`, {
+          method: 'POST',
+          headers: FORM,
+          body: wholeAnswers(link, 0).toString(),
+          redirect: 'manual',
+        });
+        const elapsed = performance.now() - started;
+        console.info(`hung write: status ${response.status} after ${Math.round(elapsed)} ms`);
+        expect(held).toBe(1);
+        expect(response.status).toBe(303);
+        // Within the 10 s the function has, well before the held write is let through.
+        expect(elapsed).toBeLessThan(5000);
+        const target = {
+          programme: PROGRAMME,
+          cohort: COHORT,
+          participant: link.participant,
+          session: link.session,
+          wave: 'pre' as const,
+        };
+        const stored = await stack.deps.responses.getResponse(target);
+        const thanks = await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text();
+        expect(thanks).toContain(stored?.receipt ?? 'missing');
+        // The held write lands late: it changes nothing, the receipt shown stands.
+        const late = release.shift();
+        expect(late).toBeDefined();
+        await late?.();
+        expect((await stack.deps.responses.getResponse(target))?.receipt).toBe(stored?.receipt);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });
 
 describe('a client that hangs up mid-body', () => {
@@ -293,7 +301,8 @@ describe('a client that hangs up mid-body', () => {
       const socket = connect(Number(port), hostname);
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       socket.write(
-        `POST /s/${linkOf(3, 'pre').code} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nconsent=`,
+        `POST /s/${linkOf(3, 'pre').code} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: ` +
+          `application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nconsent=`,
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
       socket.destroy();

@@ -242,34 +242,37 @@ describe('GET /s/{code}', () => {
     expect(resumed).not.toMatch(/name="consent" value="[^"]+" checked/);
   });
 
-  it('asks once before leaving a screen with nothing answered, and never stores a questionnaire with no answer', async () => {
-    const link = linkFor(0, 'group-session-1', 'pre');
-    const context = contextOf('group-session-1', 'pre');
-    const steps = surveySteps(context, stack.deps.catalog);
-    const consent = answerAll(context, stack.deps.catalog).get('consent') ?? '';
-    const before = await storedResponses();
-    await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
-    const asked = await follow(
-      await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent }).toString()),
-    );
-    expect(asked.page).toContain('You have not answered anything on this screen');
-    expect(asked.page).toContain('name="step" value="1"');
-    let index = 1;
-    for (; index < steps.length; index += 1) {
-      const next = await follow(
-        await post(
-          link.code,
-          new URLSearchParams({ lang: 'en', step: String(index), nav: 'next-anyway', consent }).toString(),
-        ),
+  it(
+    'asks once before leaving a screen with nothing ' + 'answered, and never stores a questionnaire with no answer',
+    async () => {
+      const link = linkFor(0, 'group-session-1', 'pre');
+      const context = contextOf('group-session-1', 'pre');
+      const steps = surveySteps(context, stack.deps.catalog);
+      const consent = answerAll(context, stack.deps.catalog).get('consent') ?? '';
+      const before = await storedResponses();
+      await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next', consent }).toString());
+      const asked = await follow(
+        await post(link.code, new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent }).toString()),
       );
-      if (index < steps.length - 1) expect(next.page).toContain(`name="step" value="${index + 1}"`);
-      else expect(next.page).toContain('there is nothing to send yet');
-    }
-    expect(await storedResponses()).toBe(before);
-    // The wave is not used up: a real answer is still taken.
-    expect((await post(link.code, answerAll(context, stack.deps.catalog, 1).toString())).status).toBe(303);
-    expect(await storedResponses()).toBe(before + 1);
-  });
+      expect(asked.page).toContain('You have not answered anything on this screen');
+      expect(asked.page).toContain('name="step" value="1"');
+      let index = 1;
+      for (; index < steps.length; index += 1) {
+        const next = await follow(
+          await post(
+            link.code,
+            new URLSearchParams({ lang: 'en', step: String(index), nav: 'next-anyway', consent }).toString(),
+          ),
+        );
+        if (index < steps.length - 1) expect(next.page).toContain(`name="step" value="${index + 1}"`);
+        else expect(next.page).toContain('there is nothing to send yet');
+      }
+      expect(await storedResponses()).toBe(before);
+      // The wave is not used up: a real answer is still taken.
+      expect((await post(link.code, answerAll(context, stack.deps.catalog, 1).toString())).status).toBe(303);
+      expect(await storedResponses()).toBe(before + 1);
+    },
+  );
   it('follows ?lang= and Accept-Language among the programme languages', async () => {
     const link = linkFor(0, 'individual-meeting-1', 'pre');
     expect(await (await fetch(`${stack.url}/s/${link.code}?lang=en`)).text()).toContain('<html lang="en">');
@@ -309,77 +312,84 @@ describe('POST /s/{code}', () => {
     expect(await (await fetch(`${stack.url}/s/${link.code}`)).text()).toContain(receipt ?? 'missing');
   });
 
-  it('refuses different answers for an answered wave with 409, leading back to the receipt, and keeps the first', async () => {
-    const link = linkFor(0, 'individual-meeting-1', 'pre');
-    const before = await storedResponses();
-    // Through the link's page (post/redirect/get): reload and Back never resubmit.
-    const response = await follow(
-      await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString()),
-    );
-    expect(response.location).toBe(`/s/${link.code}?lang=ro&answered=elsewhere`);
-    expect(response.status).toBe(409);
-    const { page } = response;
-    expect(page).toContain('deja');
-    expect(page).toContain(`href="/s/${link.code}?lang=ro"`);
-    expect(await storedResponses()).toBe(before);
-  });
+  it(
+    'refuses different answers for an answered wave with ' + '409, leading back to the receipt, and keeps the first',
+    async () => {
+      const link = linkFor(0, 'individual-meeting-1', 'pre');
+      const before = await storedResponses();
+      // Through the link's page (post/redirect/get): reload and Back never resubmit.
+      const response = await follow(
+        await post(link.code, answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 2).toString()),
+      );
+      expect(response.location).toBe(`/s/${link.code}?lang=ro&answered=elsewhere`);
+      expect(response.status).toBe(409);
+      const { page } = response;
+      expect(page).toContain('deja');
+      expect(page).toContain(`href="/s/${link.code}?lang=ro"`);
+      expect(await storedResponses()).toBe(before);
+    },
+  );
 
-  it('names each problem of a crafted screen, keeps the answers, echoes no unknown field, and stores nothing', async () => {
-    const link = linkFor(1, 'individual-meeting-1', 'pre');
-    const before = await storedResponses();
-    const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
-    const noConsent = await follow(
-      await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString()),
-    );
-    expect(noConsent.location).toBe(`/s/${link.code}?lang=en&problem=consent`);
-    expect(noConsent.page).toContain('Please tick the box');
-    // The personal-safety screen, with one answer out of range and a field that is no question.
-    const steps = surveySteps(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog);
-    const safety = steps.findIndex((step) => step.instrument === 'personal-safety');
-    const [firstSafety, secondSafety] = steps[safety]?.fields ?? [];
-    fields.set(firstSafety ?? '', 'nonsense');
-    fields.set('a.unknown.item', 'x');
-    fields.set('lang', 'en');
-    fields.set('step', String(safety));
-    fields.set('nav', 'next');
-    const response = await post(link.code, fields.toString());
-    expect(response.status).toBe(400);
-    const page = await response.text();
-    expect(page).toContain('Please choose one of the options.');
-    expect(page).toContain('does not belong to this questionnaire');
-    expect(page).not.toContain('name="a.unknown.item"');
-    const keptField = secondSafety;
-    expect(keptField).toBeDefined();
-    expect(page).toMatch(
-      new RegExp(
-        `name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`,
-      ),
-    );
-    expect(await storedResponses()).toBe(before);
-    // 16 KB of unknown fields: named once each at most, never sent back as hidden fields.
-    const junk = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
-    for (let index = 0; junk.toString().length < 15_500; index += 1) junk.set(`zz${index}`, 'y'.repeat(40));
-    const flooded = await post(link.code, junk.toString());
-    expect(flooded.status).toBe(400);
-    const floodedPage = await flooded.text();
-    expect(floodedPage).not.toContain('yyyyyyyyyy');
-    expect(floodedPage).not.toContain('zz1');
-    // Short names are the worst case: thousands of them, still one line on the page.
-    const short = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
-    for (let index = 0; short.toString().length < 15_500; index += 1) short.set(`z${index}`, '1');
-    const shortFlood = await post(link.code, short.toString());
-    expect(shortFlood.status).toBe(400);
-    const shortPage = await shortFlood.text();
-    expect(shortPage).not.toContain('z10');
-    expect(shortPage.length).toBeLessThan(30 * 1024);
-  });
+  it(
+    'names each problem of a crafted screen, keeps the ' + 'answers, echoes no unknown field, and stores nothing',
+    async () => {
+      const link = linkFor(1, 'individual-meeting-1', 'pre');
+      const before = await storedResponses();
+      const fields = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog, 1);
+      const noConsent = await follow(
+        await post(link.code, new URLSearchParams({ lang: 'en', step: '0', nav: 'next' }).toString()),
+      );
+      expect(noConsent.location).toBe(`/s/${link.code}?lang=en&problem=consent`);
+      expect(noConsent.page).toContain('Please tick the box');
+      // The personal-safety screen, with one answer out of range and a field that is no question.
+      const steps = surveySteps(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog);
+      const safety = steps.findIndex((step) => step.instrument === 'personal-safety');
+      const [firstSafety, secondSafety] = steps[safety]?.fields ?? [];
+      fields.set(firstSafety ?? '', 'nonsense');
+      fields.set('a.unknown.item', 'x');
+      fields.set('lang', 'en');
+      fields.set('step', String(safety));
+      fields.set('nav', 'next');
+      const response = await post(link.code, fields.toString());
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain('Please choose one of the options.');
+      expect(page).toContain('does not belong to this questionnaire');
+      expect(page).not.toContain('name="a.unknown.item"');
+      const keptField = secondSafety;
+      expect(keptField).toBeDefined();
+      expect(page).toMatch(
+        new RegExp(
+          `name="${(keptField ?? '').replace(/\./g, '\\.')}" value="${fields.get(keptField ?? '')}" id="[^"]+" checked`,
+        ),
+      );
+      expect(await storedResponses()).toBe(before);
+      // 16 KB of unknown fields: named once each at most, never sent back as hidden fields.
+      const junk = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
+      for (let index = 0; junk.toString().length < 15_500; index += 1) junk.set(`zz${index}`, 'y'.repeat(40));
+      const flooded = await post(link.code, junk.toString());
+      expect(flooded.status).toBe(400);
+      const floodedPage = await flooded.text();
+      expect(floodedPage).not.toContain('yyyyyyyyyy');
+      expect(floodedPage).not.toContain('zz1');
+      // Short names are the worst case: thousands of them, still one line on the page.
+      const short = new URLSearchParams({ lang: 'en', step: '1', nav: 'next', consent: fields.get('consent') ?? '' });
+      for (let index = 0; short.toString().length < 15_500; index += 1) short.set(`z${index}`, '1');
+      const shortFlood = await post(link.code, short.toString());
+      expect(shortFlood.status).toBe(400);
+      const shortPage = await shortFlood.text();
+      expect(shortPage).not.toContain('z10');
+      expect(shortPage.length).toBeLessThan(30 * 1024);
+    },
+  );
 
   it('answers 415 for a wrong content type and 413 for a body over 16 KB, storing nothing', async () => {
     const link = linkFor(2, 'individual-meeting-1', 'pre');
     const before = await storedResponses();
     expect((await post(link.code, '{}', { 'content-type': 'application/json' })).status).toBe(415);
     expect((await post(link.code, 'consent=x')).status).not.toBe(500);
-    const big = `${answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog).toString()}&pad=${'x'.repeat(17 * 1024)}`;
+    const answers = answerAll(contextOf('individual-meeting-1', 'pre'), stack.deps.catalog).toString();
+    const big = `${answers}&pad=${'x'.repeat(17 * 1024)}`;
     const response = await post(link.code, big);
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('prea mare');

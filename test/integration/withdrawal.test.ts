@@ -126,199 +126,208 @@ describe('withdrawal racing a submission', () => {
     await server.close();
   });
 
-  it('leaves no response, draft, participant or link behind, whichever lands first, and aggregation counts none', async () => {
-    const variants = [
-      { name: 'submit first', stallResponse: 0, stallErase: 0, submitFirst: true },
-      { name: 'withdraw first', stallResponse: 0, stallErase: 0, submitFirst: false },
-      { name: 'response write stalled', stallResponse: 60, stallErase: 0, submitFirst: true },
-      { name: 'erasure stalled', stallResponse: 0, stallErase: 60, submitFirst: true },
-    ];
-    const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, variants.length * TRIES_PER_VARIANT);
-    const participants = [...new Set(links.map((link) => link.participant))];
-    const figures: string[] = [];
-    let leaks = 0;
-    let tries = 0;
-    for (const [variantIndex, variant] of variants.entries()) {
-      stallResponseWrite = variant.stallResponse;
-      stallErasure = variant.stallErase;
-      const statuses = new Map<string, number>();
-      for (let attempt = 0; attempt < TRIES_PER_VARIANT; attempt += 1) {
-        const participant = participants[variantIndex * TRIES_PER_VARIANT + attempt] ?? '';
+  it(
+    'leaves no response, draft, participant or link behind, ' + 'whichever lands first, and aggregation counts none',
+    async () => {
+      const variants = [
+        { name: 'submit first', stallResponse: 0, stallErase: 0, submitFirst: true },
+        { name: 'withdraw first', stallResponse: 0, stallErase: 0, submitFirst: false },
+        { name: 'response write stalled', stallResponse: 60, stallErase: 0, submitFirst: true },
+        { name: 'erasure stalled', stallResponse: 0, stallErase: 60, submitFirst: true },
+      ];
+      const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, variants.length * TRIES_PER_VARIANT);
+      const participants = [...new Set(links.map((link) => link.participant))];
+      const figures: string[] = [];
+      let leaks = 0;
+      let tries = 0;
+      for (const [variantIndex, variant] of variants.entries()) {
+        stallResponseWrite = variant.stallResponse;
+        stallErasure = variant.stallErase;
+        const statuses = new Map<string, number>();
+        for (let attempt = 0; attempt < TRIES_PER_VARIANT; attempt += 1) {
+          const participant = participants[variantIndex * TRIES_PER_VARIANT + attempt] ?? '';
+          const own = links.filter((link) => link.participant === participant);
+          const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'post');
+          const withdrawing = own.find((link) => link.session === 'group-session-1' && link.wave === 'pre');
+          const context = resolveWave(
+            stack.deps.catalog.programmes.get(PROGRAMME),
+            RACE_COHORT,
+            'individual-meeting-1',
+            'post',
+          );
+          if (answered === undefined || withdrawing === undefined || context === undefined) throw new Error('no links');
+          // The last screen of one wave, and the confirmed withdrawal on another link, 0-10 ms apart.
+          const submit = (): Promise<Response> =>
+            fetch(`${server.url}/s/${answered.code}`, {
+              method: 'POST',
+              headers: FORM,
+              body: answerAll(context, stack.deps.catalog, attempt % 3).toString(),
+              redirect: 'manual',
+            });
+          const withdraw = (): Promise<Response> =>
+            fetch(`${server.url}/s/${withdrawing.code}`, {
+              method: 'POST',
+              headers: FORM,
+              body: 'lang=en&nav=withdraw-confirm',
+              redirect: 'manual',
+            });
+          const gap = attempt % 11;
+          const [first, second] = variant.submitFirst ? [submit, withdraw] : [withdraw, submit];
+          const firstDone = first();
+          await sleep(gap);
+          const results = await Promise.all([firstDone, second()]);
+          for (const result of results) {
+            expect(result.status).not.toBe(500);
+            statuses.set(String(result.status), (statuses.get(String(result.status)) ?? 0) + 1);
+          }
+          const left = await traces(participant, own);
+          tries += 1;
+          if (left.length > 0) {
+            leaks += 1;
+            figures.push(`${variant.name} #${attempt}: ${left.join(', ')}`);
+          }
+        }
+        figures.push(
+          `${variant.name}: ${TRIES_PER_VARIANT} tries, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        );
+      }
+      stallResponseWrite = 0;
+      stallErasure = 0;
+      console.info(`withdrawal race: ${tries} tries, ${leaks} leaks\n${figures.join('\n')}`);
+      expect(leaks).toBe(0);
+      // Aggregation counts nobody: every participant of the cohort withdrew.
+      await aggregate(stack.deps, { programme: PROGRAMME });
+      expect(await stack.deps.responses.listCohortResponses(PROGRAMME, RACE_COHORT)).toEqual([]);
+      const mark = await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: RACE_COHORT });
+      expect(mark?.responses).toBe(0);
+      expect(mark?.participants).toBe(0);
+      expect(await stack.deps.participants.countParticipants(PROGRAMME, RACE_COHORT)).toBe(0);
+    },
+  );
+});
+
+describe('a withdrawal cut short', () => {
+  it(
+    'is finished by trying again through the same link, or ' +
+      'by prepost erase, wherever it stopped, leaving no trace',
+    async () => {
+      type Input = {
+        Key?: { SK?: unknown };
+        Item?: { PK?: unknown; type?: unknown };
+        RequestItems?: Record<string, { PutRequest?: { Item?: { SK?: unknown; type?: unknown } } }[]>;
+      };
+      // Each crash point: the write that fails once (a timeout, say), at the SDK middleware.
+      const crashPoints: {
+        name: string;
+        matches: (command: string, input: Input) => boolean;
+        finishedByLink: boolean;
+      }[] = [
+        {
+          name: 'the first count of the erasure',
+          matches: (command) => command.startsWith('Update'),
+          finishedByLink: true,
+        },
+        {
+          name: 'the wave markers',
+          matches: (command, input) =>
+            command.startsWith('BatchWrite') &&
+            String(Object.values(input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item?.SK ?? '').startsWith('RESP#'),
+          finishedByLink: true,
+        },
+        {
+          name: 'closing the link withdrawn through',
+          matches: (command, input) =>
+            command.startsWith('Put') &&
+            String(input.Item?.PK ?? '').startsWith('LINK#') &&
+            input.Item?.type === 'erased',
+          finishedByLink: true,
+        },
+        {
+          name: 'deleting the participant item',
+          matches: (command, input) => command.startsWith('Delete') && String(input.Key?.SK ?? '').startsWith('PART#'),
+          finishedByLink: false,
+        },
+      ];
+      const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, crashPoints.length);
+      const participants = [...new Set(links.map((link) => link.participant))];
+      for (const [index, crash] of crashPoints.entries()) {
+        const participant = participants[index] ?? '';
         const own = links.filter((link) => link.participant === participant);
-        const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'post');
-        const withdrawing = own.find((link) => link.session === 'group-session-1' && link.wave === 'pre');
+        const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'pre');
         const context = resolveWave(
           stack.deps.catalog.programmes.get(PROGRAMME),
           RACE_COHORT,
           'individual-meeting-1',
-          'post',
+          'pre',
         );
-        if (answered === undefined || withdrawing === undefined || context === undefined) throw new Error('no links');
-        // The last screen of one wave, and the confirmed withdrawal on another link, 0-10 ms apart.
-        const submit = (): Promise<Response> =>
-          fetch(`${server.url}/s/${answered.code}`, {
-            method: 'POST',
-            headers: FORM,
-            body: answerAll(context, stack.deps.catalog, attempt % 3).toString(),
-            redirect: 'manual',
-          });
-        const withdraw = (): Promise<Response> =>
-          fetch(`${server.url}/s/${withdrawing.code}`, {
+        if (answered === undefined || context === undefined) throw new Error('no link');
+        expect(
+          (
+            await fetch(`${stack.url}/s/${answered.code}`, {
+              method: 'POST',
+              headers: FORM,
+              body: answerAll(context, stack.deps.catalog, 1).toString(),
+              redirect: 'manual',
+            })
+          ).status,
+        ).toBe(303);
+        let armed = true;
+        const client = createDocumentClient(stack.environment.endpoint);
+        client.middlewareStack.add(
+          (next, handlerContext) => async (args) => {
+            if (armed && crash.matches(handlerContext.commandName ?? '', args.input as Input)) {
+              armed = false;
+              throw Object.assign(new Error('simulated timeout'), { name: 'TimeoutError' });
+            }
+            return next(args);
+          },
+          { step: 'initialize', name: 'crashOnce' },
+        );
+        const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+        const server = await startSurveyServer(deps);
+        try {
+          const first = await fetch(`${server.url}/s/${answered.code}`, {
             method: 'POST',
             headers: FORM,
             body: 'lang=en&nav=withdraw-confirm',
             redirect: 'manual',
           });
-        const gap = attempt % 11;
-        const [first, second] = variant.submitFirst ? [submit, withdraw] : [withdraw, submit];
-        const firstDone = first();
-        await sleep(gap);
-        const results = await Promise.all([firstDone, second()]);
-        for (const result of results) {
-          expect(result.status).not.toBe(500);
-          statuses.set(String(result.status), (statuses.get(String(result.status)) ?? 0) + 1);
-        }
-        const left = await traces(participant, own);
-        tries += 1;
-        if (left.length > 0) {
-          leaks += 1;
-          figures.push(`${variant.name} #${attempt}: ${left.join(', ')}`);
-        }
-      }
-      figures.push(
-        `${variant.name}: ${TRIES_PER_VARIANT} tries, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-      );
-    }
-    stallResponseWrite = 0;
-    stallErasure = 0;
-    console.info(`withdrawal race: ${tries} tries, ${leaks} leaks\n${figures.join('\n')}`);
-    expect(leaks).toBe(0);
-    // Aggregation counts nobody: every participant of the cohort withdrew.
-    await aggregate(stack.deps, { programme: PROGRAMME });
-    expect(await stack.deps.responses.listCohortResponses(PROGRAMME, RACE_COHORT)).toEqual([]);
-    const mark = await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: RACE_COHORT });
-    expect(mark?.responses).toBe(0);
-    expect(mark?.participants).toBe(0);
-    expect(await stack.deps.participants.countParticipants(PROGRAMME, RACE_COHORT)).toBe(0);
-  });
-});
-
-describe('a withdrawal cut short', () => {
-  it('is finished by trying again through the same link, or by prepost erase, wherever it stopped, leaving no trace', async () => {
-    type Input = {
-      Key?: { SK?: unknown };
-      Item?: { PK?: unknown; type?: unknown };
-      RequestItems?: Record<string, { PutRequest?: { Item?: { SK?: unknown; type?: unknown } } }[]>;
-    };
-    // Each crash point: the write that fails once (a timeout, say), at the SDK middleware.
-    const crashPoints: {
-      name: string;
-      matches: (command: string, input: Input) => boolean;
-      finishedByLink: boolean;
-    }[] = [
-      {
-        name: 'the first count of the erasure',
-        matches: (command) => command.startsWith('Update'),
-        finishedByLink: true,
-      },
-      {
-        name: 'the wave markers',
-        matches: (command, input) =>
-          command.startsWith('BatchWrite') &&
-          String(Object.values(input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item?.SK ?? '').startsWith('RESP#'),
-        finishedByLink: true,
-      },
-      {
-        name: 'closing the link withdrawn through',
-        matches: (command, input) =>
-          command.startsWith('Put') &&
-          String(input.Item?.PK ?? '').startsWith('LINK#') &&
-          input.Item?.type === 'erased',
-        finishedByLink: true,
-      },
-      {
-        name: 'deleting the participant item',
-        matches: (command, input) => command.startsWith('Delete') && String(input.Key?.SK ?? '').startsWith('PART#'),
-        finishedByLink: false,
-      },
-    ];
-    const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, crashPoints.length);
-    const participants = [...new Set(links.map((link) => link.participant))];
-    for (const [index, crash] of crashPoints.entries()) {
-      const participant = participants[index] ?? '';
-      const own = links.filter((link) => link.participant === participant);
-      const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'pre');
-      const context = resolveWave(
-        stack.deps.catalog.programmes.get(PROGRAMME),
-        RACE_COHORT,
-        'individual-meeting-1',
-        'pre',
-      );
-      if (answered === undefined || context === undefined) throw new Error('no link');
-      expect(
-        (
-          await fetch(`${stack.url}/s/${answered.code}`, {
-            method: 'POST',
-            headers: FORM,
-            body: answerAll(context, stack.deps.catalog, 1).toString(),
-            redirect: 'manual',
-          })
-        ).status,
-      ).toBe(303);
-      let armed = true;
-      const client = createDocumentClient(stack.environment.endpoint);
-      client.middlewareStack.add(
-        (next, handlerContext) => async (args) => {
-          if (armed && crash.matches(handlerContext.commandName ?? '', args.input as Input)) {
-            armed = false;
-            throw Object.assign(new Error('simulated timeout'), { name: 'TimeoutError' });
-          }
-          return next(args);
-        },
-        { step: 'initialize', name: 'crashOnce' },
-      );
-      const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
-      const server = await startSurveyServer(deps);
-      try {
-        const first = await fetch(`${server.url}/s/${answered.code}`, {
-          method: 'POST',
-          headers: FORM,
-          body: 'lang=en&nav=withdraw-confirm',
-          redirect: 'manual',
-        });
-        expect(first.status, crash.name).toBe(503);
-        expect(armed, crash.name).toBe(false);
-        expect(await first.text(), crash.name).toContain('We could not finish deleting your answers');
-        // Once the erasure has been counted, whatever is left, the tables are withheld until recomputed.
-        if (index > 0)
-          expect((await readImpact(stack.deps, PROGRAMME, RACE_COHORT)).recomputing, crash.name).toContain(RACE_COHORT);
-        if (crash.finishedByLink) {
-          // The link still works; once the answers are gone it asks to confirm again (the 503 page
-          // itself is that confirmation); confirming again finishes the job.
-          if (index === 2)
-            expect(await (await fetch(`${server.url}/s/${answered.code}?lang=en`)).text(), crash.name).toContain(
-              'value="withdraw-confirm"',
+          expect(first.status, crash.name).toBe(503);
+          expect(armed, crash.name).toBe(false);
+          expect(await first.text(), crash.name).toContain('We could not finish deleting your answers');
+          // Once the erasure has been counted, whatever is left, the tables are withheld until recomputed.
+          if (index > 0)
+            expect((await readImpact(stack.deps, PROGRAMME, RACE_COHORT)).recomputing, crash.name).toContain(
+              RACE_COHORT,
             );
-          const again = await fetch(`${server.url}/s/${answered.code}`, {
-            method: 'POST',
-            headers: FORM,
-            body: 'lang=en&nav=withdraw-confirm',
-            redirect: 'manual',
-          });
-          expect(again.headers.get('location'), crash.name).toBe(`/s/${answered.code}?lang=en&withdrawn=1`);
-        } else {
-          // Every link is closed already; what is left (the participant item) `prepost erase` removes.
-          expect((await fetch(`${server.url}/s/${answered.code}`)).status, crash.name).toBe(410);
-          expect((await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant)).found, crash.name).toBe(
-            true,
-          );
+          if (crash.finishedByLink) {
+            // The link still works; once the answers are gone it asks to confirm again (the 503 page
+            // itself is that confirmation); confirming again finishes the job.
+            if (index === 2)
+              expect(await (await fetch(`${server.url}/s/${answered.code}?lang=en`)).text(), crash.name).toContain(
+                'value="withdraw-confirm"',
+              );
+            const again = await fetch(`${server.url}/s/${answered.code}`, {
+              method: 'POST',
+              headers: FORM,
+              body: 'lang=en&nav=withdraw-confirm',
+              redirect: 'manual',
+            });
+            expect(again.headers.get('location'), crash.name).toBe(`/s/${answered.code}?lang=en&withdrawn=1`);
+          } else {
+            // Every link is closed already; what is left (the participant item) `prepost erase` removes.
+            expect((await fetch(`${server.url}/s/${answered.code}`)).status, crash.name).toBe(410);
+            expect((await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant)).found, crash.name).toBe(
+              true,
+            );
+          }
+          expect(await traces(participant, own), crash.name).toEqual([]);
+        } finally {
+          await server.close();
         }
-        expect(await traces(participant, own), crash.name).toEqual([]);
-      } finally {
-        await server.close();
       }
-    }
-  });
+    },
+  );
 
   it('erases the answers of a participant whose participant item has already expired', async () => {
     const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, 1);
@@ -364,99 +373,107 @@ describe('a withdrawal cut short', () => {
 });
 
 describe('withdrawal takes effect everywhere', () => {
-  it('withholds stale tables from every reader until recomputed, and the next summary leaves the person out', async () => {
-    const links = await createLinks(stack.deps, PROGRAMME, COHORT, 6);
-    const participants = [...new Set(links.map((link) => link.participant))];
-    for (const [index, participant] of participants.entries()) {
-      for (const wave of ['pre', 'post'] as const) {
-        const link = links.find(
-          (candidate) =>
-            candidate.participant === participant &&
-            candidate.session === 'individual-meeting-1' &&
-            candidate.wave === wave,
-        );
-        const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, 'individual-meeting-1', wave);
-        if (link === undefined || context === undefined) throw new Error('no link');
-        const response = await fetch(`${stack.url}/s/${link.code}`, {
-          method: 'POST',
-          headers: FORM,
-          body: answerAll(context, stack.deps.catalog, wave === 'pre' ? index % 2 : 2).toString(),
-          redirect: 'manual',
-        });
-        expect(response.status).toBe(303);
+  it(
+    'withholds stale tables from every reader until ' + 'recomputed, and the next summary leaves the person out',
+    async () => {
+      const links = await createLinks(stack.deps, PROGRAMME, COHORT, 6);
+      const participants = [...new Set(links.map((link) => link.participant))];
+      for (const [index, participant] of participants.entries()) {
+        for (const wave of ['pre', 'post'] as const) {
+          const link = links.find(
+            (candidate) =>
+              candidate.participant === participant &&
+              candidate.session === 'individual-meeting-1' &&
+              candidate.wave === wave,
+          );
+          const context = resolveWave(
+            stack.deps.catalog.programmes.get(PROGRAMME),
+            COHORT,
+            'individual-meeting-1',
+            wave,
+          );
+          if (link === undefined || context === undefined) throw new Error('no link');
+          const response = await fetch(`${stack.url}/s/${link.code}`, {
+            method: 'POST',
+            headers: FORM,
+            body: answerAll(context, stack.deps.catalog, wave === 'pre' ? index % 2 : 2).toString(),
+            redirect: 'manual',
+          });
+          expect(response.status).toBe(303);
+        }
       }
-    }
-    await aggregate(stack.deps, { programme: PROGRAMME });
-    const before = await readImpact(stack.deps, PROGRAMME);
-    const paired = (impact: typeof before): number | null | undefined =>
-      impact.rows.find(
+      await aggregate(stack.deps, { programme: PROGRAMME });
+      const before = await readImpact(stack.deps, PROGRAMME);
+      const paired = (impact: typeof before): number | null | undefined =>
+        impact.rows.find(
+          (row) =>
+            row.cohort === COHORT &&
+            row.session === 'individual-meeting-1' &&
+            row.instrument === 'rosenberg-self-esteem' &&
+            row.dimension === null,
+        )?.n_paired;
+      expect(paired(before)).toBe(6);
+
+      // Withdrawal through the link: no aggregation runs, yet no reader shows the old tables.
+      const leaving = links.find(
+        (link) => link.participant === participants[0] && link.session === 'group-session-1' && link.wave === 'pre',
+      );
+      expect(
+        (
+          await fetch(`${stack.url}/s/${leaving?.code ?? ''}`, {
+            method: 'POST',
+            headers: FORM,
+            body: 'nav=withdraw-confirm',
+            redirect: 'manual',
+          })
+        ).status,
+      ).toBe(303);
+      const stale = await readImpact(stack.deps, PROGRAMME);
+      expect(stale.recomputing).toEqual([COHORT, 'pooled']);
+      expect(stale.rows.filter((row) => row.cohort === COHORT || row.cohort === null)).toEqual([]);
+      expect(stale.responseRates[COHORT]).toBeUndefined();
+      // The CSV says which tables it withholds.
+      const token = randomBytes(32).toString('base64url');
+      await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+      const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(csv.headers.get('x-prepost-withheld')).toBe(`${COHORT},pooled`);
+      expect(await csv.text()).not.toContain(`,${COHORT},individual-meeting-1,`);
+
+      // The summary aggregates first: the person is not in it.
+      const files: PublishedFile[] = [];
+      const mails: FunderMessage[] = [];
+      const report = await aggregateAndPublish(
+        {
+          ...stack.deps,
+          publisher: {
+            publish: async (programme, period, written) => {
+              files.push(...written);
+              return written.map((file) => `${programme}/${period}/${file.name}`);
+            },
+          },
+          mailer: { send: async (message) => void mails.push(message) },
+          sender: 'test@prepost.invalid',
+          summaryRenderer: summaryRenderer(stack.deps.catalog),
+        },
+        PROGRAMME,
+        '2026-12',
+      );
+      const whole = report.summary.rows.find(
         (row) =>
           row.cohort === COHORT &&
           row.session === 'individual-meeting-1' &&
           row.instrument === 'rosenberg-self-esteem' &&
-          row.dimension === null,
-      )?.n_paired;
-    expect(paired(before)).toBe(6);
-
-    // Withdrawal through the link: no aggregation runs, yet no reader shows the old tables.
-    const leaving = links.find(
-      (link) => link.participant === participants[0] && link.session === 'group-session-1' && link.wave === 'pre',
-    );
-    expect(
-      (
-        await fetch(`${stack.url}/s/${leaving?.code ?? ''}`, {
-          method: 'POST',
-          headers: FORM,
-          body: 'nav=withdraw-confirm',
-          redirect: 'manual',
-        })
-      ).status,
-    ).toBe(303);
-    const stale = await readImpact(stack.deps, PROGRAMME);
-    expect(stale.recomputing).toEqual([COHORT, 'pooled']);
-    expect(stale.rows.filter((row) => row.cohort === COHORT || row.cohort === null)).toEqual([]);
-    expect(stale.responseRates[COHORT]).toBeUndefined();
-    // The CSV says which tables it withholds.
-    const token = randomBytes(32).toString('base64url');
-    await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
-    const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(csv.headers.get('x-prepost-withheld')).toBe(`${COHORT},pooled`);
-    expect(await csv.text()).not.toContain(`,${COHORT},individual-meeting-1,`);
-
-    // The summary aggregates first: the person is not in it.
-    const files: PublishedFile[] = [];
-    const mails: FunderMessage[] = [];
-    const report = await aggregateAndPublish(
-      {
-        ...stack.deps,
-        publisher: {
-          publish: async (programme, period, written) => {
-            files.push(...written);
-            return written.map((file) => `${programme}/${period}/${file.name}`);
-          },
-        },
-        mailer: { send: async (message) => void mails.push(message) },
-        sender: 'test@prepost.invalid',
-        summaryRenderer: summaryRenderer(stack.deps.catalog),
-      },
-      PROGRAMME,
-      '2026-12',
-    );
-    const whole = report.summary.rows.find(
-      (row) =>
-        row.cohort === COHORT &&
-        row.session === 'individual-meeting-1' &&
-        row.instrument === 'rosenberg-self-esteem' &&
-        row.group === null,
-    );
-    // Five completers are left (rounded to 5 by disclosure control, and k = 5 lets it show).
-    expect(whole?.n_paired).toBe(5);
-    const after = await readImpact(stack.deps, PROGRAMME);
-    expect(after.recomputing).toEqual([]);
-    expect(paired(after)).toBe(5);
-  });
+          row.group === null,
+      );
+      // Five completers are left (rounded to 5 by disclosure control, and k = 5 lets it show).
+      expect(whole?.n_paired).toBe(5);
+      const after = await readImpact(stack.deps, PROGRAMME);
+      expect(after.recomputing).toEqual([]);
+      expect(paired(after)).toBe(5);
+    },
+  );
 
   it('recomputes a table whose aggregation raced an erasure, so the stored rows never keep the person', async () => {
     const cohort = COHORT;

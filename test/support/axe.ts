@@ -49,9 +49,11 @@ export function seriousOrCritical(findings: readonly AxeFinding[]): AxeFinding[]
 /** A readable list of findings for an assertion message. */
 export function describeFindings(findings: readonly AxeFinding[]): string {
   return findings
-    .map(
-      (finding) =>
-        `${finding.page}: ${finding.rule} (${finding.impact}) ${finding.help}\n${finding.nodes.map((node) => `  ${node.target}: ${node.html}\n    ${node.why.replace(/\n/g, '\n    ')}`).join('\n')}`,
-    )
+    .map((finding) => {
+      const nodes = finding.nodes.map(
+        (node) => `  ${node.target}: ${node.html}\n    ${node.why.replace(/\n/g, '\n    ')}`,
+      );
+      return `${finding.page}: ${finding.rule} (${finding.impact}) ${finding.help}\n${nodes.join('\n')}`;
+    })
     .join('\n');
 }

@@ -278,7 +278,8 @@ export async function walkSurvey(page: Page, language: PageLanguage, options: Wa
     const next = await currentStep(page);
     if (status !== 200 || step === undefined || next !== step + 1)
       throw new Error(
-        `screen ${index + 1} (step ${step}) led to step ${next} with ${status}: ${await page.locator('main').innerText()}`,
+        `screen ${index + 1} (step ${step}) led to step ${next} with ${status}: ` +
+          `${await page.locator('main').innerText()}`,
       );
   }
   throw new Error('no last screen after 30 screens');

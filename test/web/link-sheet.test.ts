@@ -119,16 +119,19 @@ describe('the printable sheet', () => {
       expect(sheet.toLowerCase()).not.toContain(banned);
   });
 
-  it('writes the instructions in the programme language and English, and the cards in the programme language', async () => {
-    const dones = await renderLinkSheet(handoutOf('dones-mentores', 1));
-    expect(dones).toContain('<html lang="ca">');
-    expect(textOf(dones)).toContain(HANDOUT_STRINGS.ca.scan);
-    expect(textOf(dones)).toContain(HANDOUT_STRINGS.en.scan);
-    expect(textOf(dones)).toContain('Núm. 1 · Cicle de mentoria · Abans de la sessió');
-    const mvh = await renderLinkSheet(handoutOf('migrant-voices-heard', 1));
-    expect(mvh).toContain('<html lang="en">');
-    expect(mvh.split(HANDOUT_STRINGS.en.keep)).toHaveLength(2);
-  });
+  it(
+    'writes the instructions in the programme language ' + 'and English, and the cards in the programme language',
+    async () => {
+      const dones = await renderLinkSheet(handoutOf('dones-mentores', 1));
+      expect(dones).toContain('<html lang="ca">');
+      expect(textOf(dones)).toContain(HANDOUT_STRINGS.ca.scan);
+      expect(textOf(dones)).toContain(HANDOUT_STRINGS.en.scan);
+      expect(textOf(dones)).toContain('Núm. 1 · Cicle de mentoria · Abans de la sessió');
+      const mvh = await renderLinkSheet(handoutOf('migrant-voices-heard', 1));
+      expect(mvh).toContain('<html lang="en">');
+      expect(mvh.split(HANDOUT_STRINGS.en.keep)).toHaveLength(2);
+    },
+  );
 
   it('escapes every text it is given', async () => {
     const definition = programme('dones-mentores');

@@ -36,23 +36,27 @@ const visibleText = (page: string): string =>
     .replace(/<[^>]+>/g, ' ');
 
 describe('participant pages', () => {
-  it('mention the Shift shortcut only in a hint the script reveals, and advise how to leave no trace where there is quick exit', () => {
-    const frame = frameFor(dones.programme, 'es', '/s/X');
-    const consent = renderSurveyStep(dones, catalog, frame, surveySteps(dones, catalog), 0);
-    expect(consent).toContain('<small id="exit-hint" hidden>');
-    expect(visibleText(consent)).not.toMatch(/shift|mayús/i);
-    expect(visibleText(consent)).toContain('ventana privada');
-    expect(visibleText(renderThanks(frame, 'ABCDEFGHJK'))).not.toMatch(/shift/i);
-    const plain = renderSurveyStep(
-      justrom3,
-      catalog,
-      frameFor(justrom3.programme, 'en', '/s/X'),
-      surveySteps(justrom3, catalog),
-      0,
-    );
-    expect(plain).not.toContain('private (incognito)');
-    expect(plain).not.toContain('id="exit"');
-  });
+  it(
+    'mention the Shift shortcut only in a hint the script reveals, and advise how to leave no trace where there is ' +
+      'quick exit',
+    () => {
+      const frame = frameFor(dones.programme, 'es', '/s/X');
+      const consent = renderSurveyStep(dones, catalog, frame, surveySteps(dones, catalog), 0);
+      expect(consent).toContain('<small id="exit-hint" hidden>');
+      expect(visibleText(consent)).not.toMatch(/shift|mayús/i);
+      expect(visibleText(consent)).toContain('ventana privada');
+      expect(visibleText(renderThanks(frame, 'ABCDEFGHJK'))).not.toMatch(/shift/i);
+      const plain = renderSurveyStep(
+        justrom3,
+        catalog,
+        frameFor(justrom3.programme, 'en', '/s/X'),
+        surveySteps(justrom3, catalog),
+        0,
+      );
+      expect(plain).not.toContain('private (incognito)');
+      expect(plain).not.toContain('id="exit"');
+    },
+  );
 
   it('switch language with buttons of the questionnaire form on its screens, with links elsewhere', () => {
     const frame = frameFor(dones.programme, 'ca', '/s/X');
