@@ -5,7 +5,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { LinkTarget, StoredResponse, SurveyDraft, WaveRecord } from '#core/model.ts';
+import { SurveyDraft, type LinkTarget, type StoredResponse, type WaveRecord } from '#core/model.ts';
 import type { PutResponseResult, ResponseStore, SaveDraftResult } from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import {
@@ -50,7 +50,12 @@ export class DynamoResponseStore implements ResponseStore {
     const Item = await this.table.get(responseKey(target));
     if (Item === undefined) return { kind: 'none' };
     if (Item.type === WAVE_ITEM.erased) return { kind: 'withdrawn' };
-    if (Item.type === WAVE_ITEM.draft) return { kind: 'draft', draft: JSON.parse(String(Item.draft)) as SurveyDraft };
+    if (Item.type === WAVE_ITEM.draft) {
+      // Checked against the model: a draft written by another version, or damaged, is no draft
+      // (the participant starts the screen again) rather than a failure on every visit.
+      const draft = SurveyDraft.safeParse(parseJson(Item.draft));
+      return draft.success ? { kind: 'draft', draft: draft.data } : { kind: 'none' };
+    }
     return { kind: 'response', response: toResponse(Item) };
   }
 
@@ -129,6 +134,14 @@ export class DynamoResponseStore implements ResponseStore {
       },
     );
     return count;
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return JSON.parse(String(text));
+  } catch {
+    return undefined;
   }
 }
 

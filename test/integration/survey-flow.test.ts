@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { cohortKey } from '#adapters/table-design.ts';
+import { cohortKey, responseKey } from '#adapters/table-design.ts';
 import { resolveWave } from '#core/waves.ts';
 import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
@@ -240,6 +240,20 @@ describe('GET /s/{code}', () => {
     expect(resumed).toContain('name="step" value="0"');
     expect(resumed).toContain(`<input type="hidden" name="${field ?? ''}" value="${all.get(field ?? '') ?? ''}">`);
     expect(resumed).not.toMatch(/name="consent" value="[^"]+" checked/);
+    // A draft that does not read as one (another version's, or damaged) is no draft: the
+    // questionnaire starts again at consent instead of failing on every visit.
+    for (const draft of ['{"step":"two"}', 'not json']) {
+      await createDocumentClient(stack.environment.endpoint).send(
+        new PutCommand({
+          TableName: stack.environment.tableName,
+          Item: { ...responseKey(target), type: 'draft', draft, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+        }),
+      );
+      expect((await stack.deps.responses.getWaveRecord(target)).kind).toBe('none');
+      const restarted = await fetch(`${stack.url}/s/${link.code}`);
+      expect(restarted.status).toBe(200);
+      expect(await restarted.text()).toContain('name="step" value="0"');
+    }
   });
 
   it(
