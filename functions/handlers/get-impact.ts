@@ -42,11 +42,9 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
       // `table=response-rates` gives the coordinators' response-rate table instead of the indicators.
       if (prefersCsv(header(event, 'accept')) || event.queryStringParameters?.format === 'csv') {
         const rates = event.queryStringParameters?.table === 'response-rates';
-        const name =
-          `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(
-            /[^a-z0-9.-]/gi,
-            '_',
-          );
+        const cohort = event.queryStringParameters?.cohort;
+        const table = rates ? 'response-rates' : 'impact';
+        const name = `${programme}${cohort ? `-${cohort}` : ''}-${table}.csv`.replace(/[^a-z0-9.-]/gi, '_');
         const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
         // Tables withheld after a withdrawal are named in a header (the CSV has no room for a note).
         const withheld: Record<string, string> =
