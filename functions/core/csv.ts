@@ -1,8 +1,11 @@
 /**
  * CSV in one place (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
  * line break), for the impact export, summaries and link sheets alike. Cells that a spreadsheet
- * would run as a formula are prefixed with an apostrophe (OWASP CSV injection advice).
+ * would run as a formula are prefixed with an apostrophe (OWASP CSV injection advice). Reading
+ * goes through csv-parse; what is ours is what a spreadsheet's file needs around it (its
+ * encoding, its separator) and the writer, whose escaping is a security rule.
  */
+import { parse } from 'csv-parse/sync';
 
 /** A cell value; null and undefined become empty cells. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -78,35 +81,29 @@ function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-/** Parses CSV text into rows of cells (quoted fields, doubled quotes, CRLF or LF). */
+/**
+ * Parses CSV text into rows of cells: quoted fields, doubled quotes, CRLF, LF or CR line ends,
+ * mixed in one file as they come. csv-parse reads it, set to read like a spreadsheet program: a
+ * row may have any number of cells (the callers name a row that has too many), a quote inside an
+ * unquoted cell is a quote, and a quote left open runs to the end of the file.
+ */
 export function parseCsv(text: string, separator: CsvSeparator = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
+  try {
+    return parseRecords(text, separator);
+  } catch (error) {
+    // The only error left with these options: the file ends inside a quoted cell. Read it as
+    // closed there, as a spreadsheet does and as our own reader did.
+    if ((error as { code?: unknown }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+    return parseRecords(`${text}"`, separator);
   }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+}
+
+function parseRecords(text: string, separator: CsvSeparator): string[][] {
+  return parse(text, {
+    delimiter: separator,
+    // Longest first, so CRLF is one line end and not two.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+  });
 }

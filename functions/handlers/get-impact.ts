@@ -8,6 +8,7 @@ import { impactCsv } from '#core/impact-table.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { prefersCsv } from '#shared/negotiate.ts';
 import { readImpact, responseRatesCsv, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 
 export interface GetImpactDeps extends ReadImpactDeps {
@@ -38,13 +39,11 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
       const impact = await readImpact(deps, programme, event.queryStringParameters?.cohort || undefined);
       // `format=csv` lets a plain link (the dashboard's) download what `Accept: text/csv` asks for;
       // `table=response-rates` gives the coordinators' response-rate table instead of the indicators.
-      if (header(event, 'accept')?.includes('text/csv') === true || event.queryStringParameters?.format === 'csv') {
+      if (prefersCsv(header(event, 'accept')) || event.queryStringParameters?.format === 'csv') {
         const rates = event.queryStringParameters?.table === 'response-rates';
-        const name =
-          `${programme}${event.queryStringParameters?.cohort ? `-${event.queryStringParameters.cohort}` : ''}-${rates ? 'response-rates' : 'impact'}.csv`.replace(
-            /[^a-z0-9.-]/gi,
-            '_',
-          );
+        const cohort = event.queryStringParameters?.cohort;
+        const table = rates ? 'response-rates' : 'impact';
+        const name = `${programme}${cohort ? `-${cohort}` : ''}-${table}.csv`.replace(/[^a-z0-9.-]/gi, '_');
         const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
         // Tables withheld after a withdrawal are named in a header (the CSV has no room for a note).
         const withheld: Record<string, string> =

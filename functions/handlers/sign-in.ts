@@ -4,7 +4,7 @@
  */
 import middy from '@middy/core';
 import type { TokenStore } from '#ports/store.ts';
-import { SESSION_COOKIE, requireEvaluator } from '#shared/evaluator-auth.ts';
+import { requireEvaluator, sessionCookie } from '#shared/evaluator-auth.ts';
 import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
 
@@ -19,15 +19,10 @@ export function makeSignInHandler(deps: SignInDeps): middy.MiddyfiedHandler<Http
     .handler(async (event) => {
       const token = event.queryStringParameters?.token;
       await requireEvaluator(deps.tokens, token);
-      const host = header(event, 'host') ?? '';
-      // Browsers accept Secure cookies on http://localhost only; everywhere else the API is https.
-      const secure = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host) ? '' : '; Secure';
       return {
         statusCode: 303,
         headers: { location: '/dashboard', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
-        // Lax, not Strict: evaluators open this link from mail or chat, and a Strict cookie set on a
-        // cross-site navigation is not sent on its own redirect. Every cookie-authenticated route is a read-only GET.
-        cookies: [`${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Lax; Path=/; Max-Age=43200${secure}`],
+        cookies: [sessionCookie(token ?? '', header(event, 'host'))],
         body: '',
       };
     });

@@ -2,6 +2,7 @@
  * The page language: `?lang=` when the programme offers it, then the browser's Accept-Language
  * in order of preference, then the programme's default.
  */
+import Negotiator from 'negotiator';
 import { LANGUAGES, type Language } from '#surveys/schema.ts';
 
 /** Picks the language to render in among those offered. */
@@ -13,8 +14,8 @@ export function pickLanguage(
 ): Language {
   const requested = query?.toLowerCase();
   if (isOffered(requested, offered)) return requested;
-  for (const tag of parseAcceptLanguage(acceptLanguage)) {
-    const primary = tag.split('-')[0];
+  for (const tag of preferredLanguages(acceptLanguage)) {
+    const primary = tag.toLowerCase().split('-')[0];
     if (isOffered(primary, offered)) return primary;
   }
   return fallback;
@@ -28,19 +29,14 @@ function isOffered(candidate: string | undefined, offered: readonly Language[]):
   );
 }
 
-/** Language tags by descending q, ties in header order. */
-function parseAcceptLanguage(header: string | undefined): string[] {
+/**
+ * The header's language tags by descending q, ties in header order, those refused (q=0) left out.
+ * Negotiator parses the header (RFC 9110 weights, whitespace, quoting); matching on the primary
+ * subtag stays ours, because negotiator would rank a programme's language by its most specific
+ * range (`ca` over `ca-ES`) and take `*` as any of them, where we want the programme's default.
+ */
+function preferredLanguages(header: string | undefined): string[] {
+  // Negotiator reads a missing header as `*`; with none, there is no preference to follow.
   if (header === undefined) return [];
-  return header
-    .split(',')
-    .slice(0, 20)
-    .map((part, index) => {
-      const [rawTag = '', ...params] = part.toLowerCase().split(';');
-      const tag = rawTag.trim();
-      const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
-      return { tag, q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.tag !== '' && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-    .map((entry) => entry.tag);
+  return new Negotiator({ headers: { 'accept-language': header } }).languages();
 }

@@ -81,6 +81,40 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('reads CR line ends too, and line ends mixed in one file', () => {
+    expect(parseCsv('a,b\r1,2\r\n3,4\n5,6')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
+  });
+
+  it('reads each separator a spreadsheet writes, quoted or not', () => {
+    expect(parseCsv('a;"b;c"\r\n3,5;4\r\n', ';')).toEqual([
+      ['a', 'b;c'],
+      ['3,5', '4'],
+    ]);
+    expect(parseCsv('a\t"b\tc"\n', '\t')).toEqual([['a', 'b\tc']]);
+  });
+
+  it('keeps rows of any length and empty lines, so that callers can name a row by its place', () => {
+    expect(parseCsv('a,b\n\n1,2,3\n4\n')).toEqual([['a', 'b'], [''], ['1', '2', '3'], ['4']]);
+  });
+
+  it('reads a quote inside an unquoted cell as a quote, not as the start of a quoted cell', () => {
+    // Typed data with an inch mark: the rest of the file is not swallowed into one cell.
+    expect(parseCsv('p1,5",4\np2,5,6\n')).toEqual([
+      ['p1', '5"', '4'],
+      ['p2', '5', '6'],
+    ]);
+    expect(parseCsv(' "a",b\n')).toEqual([[' "a"', 'b']]);
+  });
+
+  it('reads a quoted cell left open to the end of the file', () => {
+    expect(parseCsv('x,"abc\n1,2\n')).toEqual([['x', 'abc\n1,2\n']]);
+  });
+
   it('round-trips plain values written by toCsv', () => {
     const header = ['id', 'text', 'number', 'empty', 'flag'];
     const rows: (string | number | boolean | null)[][] = [
@@ -111,6 +145,18 @@ describe('CSV as European spreadsheets save it', () => {
       separator: ';',
       header: ['pre', 'post'],
       rows: [{ line: 3, cells: ['1', '2'] }],
+    });
+  });
+
+  it('numbers rows as a spreadsheet does: blank rows counted, not kept; a quoted line break in its row', async () => {
+    const { readCsvTable } = await import('#core/csv.ts');
+    expect(readCsvTable('\uFEFFid;note\r\n\r\n1;"two\r\nlines"\r\n;\r\n2;x\r\n')).toEqual({
+      separator: ';',
+      header: ['id', 'note'],
+      rows: [
+        { line: 3, cells: ['1', 'two\r\nlines'] },
+        { line: 5, cells: ['2', 'x'] },
+      ],
     });
   });
 

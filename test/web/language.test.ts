@@ -56,6 +56,19 @@ describe('pickLanguage', () => {
     expect(pickLanguage(dones, 'ca', undefined, 'es;q=0, en;q=0.3')).toBe('en');
   });
 
+  it('reads q values as RFC 9110 writes them, and a region tag ranked above its bare language', () => {
+    expect(pickLanguage(dones, 'en', undefined, 'es;q=0.50, ca;q=0.500001')).toBe('ca');
+    expect(pickLanguage(dones, 'en', undefined, 'es;q=1.0, ca;q=1')).toBe('es');
+    expect(pickLanguage(justrom3, 'en', undefined, 'fr;q=0.9, ro;q=0.001')).toBe('ro');
+    expect(pickLanguage(dones, 'en', undefined, 'ca-ES, ca;q=0.1, es;q=0.5')).toBe('ca');
+  });
+
+  it('takes a wildcard as no particular language: the default, not the first one offered', () => {
+    expect(pickLanguage(dones, 'en', undefined, '*')).toBe('en');
+    expect(pickLanguage(justrom3, 'ro', undefined, '*;q=0.9, en-GB;q=0.8')).toBe('en');
+    expect(pickLanguage(dones, 'es', undefined, 'fr, *;q=0.5')).toBe('es');
+  });
+
   it('falls back to the default with no usable preference', () => {
     expect(pickLanguage(dones, 'ca', undefined, undefined)).toBe('ca');
     expect(pickLanguage(dones, 'ca', undefined, '')).toBe('ca');
