@@ -16,7 +16,21 @@ import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './
 import { html, raw, type Html } from './html.ts';
 import { POOLED } from '#core/model.ts';
 
-const STYLE = `body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}main{padding:1rem;max-width:90rem;margin:0 auto}table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}caption{text-align:left;font-weight:600;padding:.3rem 0}.muted,small{color:#595959}.charts{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1.5rem}figure{margin:0}figcaption{font-size:.85rem;font-weight:600}.scroll{overflow-x:auto}ul.readings{margin:.25rem 0 1rem}`;
+/** The dashboard's one stylesheet, one rule a fragment: its hash is in the CSP. */
+const STYLE = [
+  'body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}',
+  'main{padding:1rem;max-width:90rem;margin:0 auto}',
+  'table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums;font-size:.9rem}',
+  'th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;vertical-align:top}',
+  'th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}',
+  'caption{text-align:left;font-weight:600;padding:.3rem 0}',
+  '.muted,small{color:#595959}',
+  '.charts{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1.5rem}',
+  'figure{margin:0}',
+  'figcaption{font-size:.85rem;font-weight:600}',
+  '.scroll{overflow-x:auto}',
+  'ul.readings{margin:.25rem 0 1rem}',
+].join('');
 
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -24,11 +38,25 @@ const HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'content-security-policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+  'content-security-policy': [
+    "default-src 'none'",
+    `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+    'img-src data:',
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; '),
 };
 
+/** The head's fixed part: search engines leave the dashboard out. */
+const META = raw(
+  '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+    '<meta name="robots" content="noindex">',
+);
+
 function page(title: string, content: Html): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${raw(STYLE)}</style></head><body><main>${content}</main></body></html>`.value}`;
+  const head = html`<head>${META}<title>${title}</title><style>${raw(STYLE)}</style></head>`;
+  return `<!doctype html>${html`<html lang="en">${head}<body><main>${content}</main></body></html>`.value}`;
 }
 
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
@@ -37,9 +65,16 @@ const fmtP = (value: number | null): string => (value === null ? '–' : value <
 /** The dashboard's first page: every programme and its cohorts, each a link to its tables. */
 export function renderDashboardIndex(catalog: Catalog): HttpResult {
   const programmes = [...catalog.programmes.values()].map((programme) => {
-    const link = (cohort: string | undefined, label: string): Html =>
-      html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`}">${label}</a></li>`;
-    return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${programme.cohorts.map((cohort) => link(cohort.id, cohort.name))}${link(POOLED, 'All cohorts, pooled')}${link(undefined, 'Everything on one page')}</ul></section>`;
+    const link = (cohort: string | undefined, label: string): Html => {
+      const query = cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`;
+      return html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${query}">${label}</a></li>`;
+    };
+    const links = [
+      ...programme.cohorts.map((cohort) => link(cohort.id, cohort.name)),
+      link(POOLED, 'All cohorts, pooled'),
+      link(undefined, 'Everything on one page'),
+    ];
+    return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${links}</ul></section>`;
   });
   return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${programmes}`) };
 }
@@ -56,7 +91,8 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
       POOLED in impact.computedAt
         ? renderScope(catalog, programme, impact, null, 'All cohorts, first pre to last post (pooled)')
         : '';
-    return html`<section><p><a href="/dashboard">All programmes</a></p><h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
+    const back = html`<p><a href="/dashboard">All programmes</a></p>`;
+    return html`<section>${back}<h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
   });
   return {
     statusCode: 200,
@@ -65,6 +101,24 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
   };
 }
 
+/** The impact table's columns. */
+const IMPACT_COLUMNS = [
+  html`<th>Instrument</th>`,
+  html`<th>Subgroup</th>`,
+  html`<th>n pre / post / paired</th>`,
+  html`<th>Drop-outs: n, baseline (completers')</th>`,
+  html`<th>Before, completers: mean (SD)</th>`,
+  html`<th>After, completers: mean (SD)</th>`,
+  html`<th>Change [95% CI]</th>`,
+  html`<th>t (df), p (Holm)</th>`,
+  html`<th>Wilcoxon V, p</th>`,
+  html`<th>d<sub>z</sub> / d<sub>av</sub> / g<sub>av</sub></th>`,
+  html`<th>Reliably ↑ / = / ↓ (threshold)</th>`,
+  html`<th>Reliability (source); α baseline</th>`,
+  html`<th>Normalised gain: of means / mean of gains</th>`,
+];
+const IMPACT_HEAD = html`<thead><tr>${IMPACT_COLUMNS}</tr></thead>`;
+
 function renderScope(
   catalog: Catalog,
   programme: Programme,
@@ -72,11 +126,14 @@ function renderScope(
   cohort: string | null,
   title: string,
 ): Html {
-  const computed = impact.computedAt[cohort ?? POOLED];
+  const scope = cohort ?? POOLED;
+  const computed = impact.computedAt[scope];
   const rows = impact.rows.filter((row) => row.cohort === cohort);
-  const csv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv`;
-  const status = impact.recomputing.includes(cohort ?? POOLED)
-    ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation recomputes them without that person (hourly on AWS; locally, npm run prepost -- aggregate).'
+  const query = `programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(scope)}`;
+  const csv = `/api/impact?${query}&format=csv`;
+  const status = impact.recomputing.includes(scope)
+    ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation ' +
+      'recomputes them without that person (hourly on AWS; locally, npm run prepost -- aggregate).'
     : computed === null || computed === undefined
       ? 'Not aggregated yet.'
       : computed === ''
@@ -89,10 +146,15 @@ function renderScope(
   const tables = sessions.map((session) => {
     const sessionRows = rows.filter((row) => row.session === session.id);
     if (sessionRows.length === 0) return '';
-    return html`<div class="scroll"><table><caption>${session.name}</caption><thead><tr><th>Instrument</th><th>Subgroup</th><th>n pre / post / paired</th><th>Drop-outs: n, baseline (completers')</th><th>Before, completers: mean (SD)</th><th>After, completers: mean (SD)</th><th>Change [95% CI]</th><th>t (df), p (Holm)</th><th>Wilcoxon V, p</th><th>d<sub>z</sub> / d<sub>av</sub> / g<sub>av</sub></th><th>Reliably ↑ / = / ↓ (threshold)</th><th>Reliability (source); α baseline</th><th>Normalised gain: of means / mean of gains</th></tr></thead><tbody>${sessionRows.map((row) => renderRow(catalog, row))}</tbody></table></div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
+    const body = sessionRows.map((row) => renderRow(catalog, row));
+    const table = html`<table><caption>${session.name}</caption>${IMPACT_HEAD}<tbody>${body}</tbody></table>`;
+    return html`<div class="scroll">${table}</div>${renderReadingsAndCharts(catalog, impact, sessionRows)}`;
   });
-  const ratesCsv = `/api/impact?programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort ?? POOLED)}&format=csv&table=response-rates`;
-  return html`<section><h3>${title}</h3><p class="muted">${status} <a href="${csv}">Download the indicators (CSV)</a>${cohort === null ? '' : html` · <a href="${ratesCsv}">Download the response rates (CSV)</a>`}</p>${cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort])}${tables}</section>`;
+  const ratesCsv = `${csv}&table=response-rates`;
+  const ratesLink = cohort === null ? '' : html` · <a href="${ratesCsv}">Download the response rates (CSV)</a>`;
+  const downloads = html`<a href="${csv}">Download the indicators (CSV)</a>${ratesLink}`;
+  const rates = cohort === null ? '' : renderResponseRates(programme, impact.responseRates[cohort]);
+  return html`<section><h3>${title}</h3><p class="muted">${status} ${downloads}</p>${rates}${tables}</section>`;
 }
 
 function renderResponseRates(programme: Programme, rates: Impact['responseRates'][string] | undefined): Html | '' {
@@ -101,20 +163,24 @@ function renderResponseRates(programme: Programme, rates: Impact['responseRates'
     rates.participants === 0
       ? String(answered)
       : `${answered} of ${rates.participants} (${Math.round((answered / rates.participants) * 100)}%)`;
-  return html`<table><caption>Response rates (${rates.participants} participants)</caption><thead><tr><th>Session</th><th></th><th>Before</th><th>After</th></tr></thead><tbody>${programme.sessions.map(
-    (session) =>
-      html`<tr><td>${session.name.en ?? session.id}</td><td></td><td>${cell(rates.answered[`${session.id}:pre`] ?? 0)}</td><td>${cell(rates.answered[`${session.id}:post`] ?? 0)}</td></tr>`,
-  )}</tbody></table>`;
+  const caption = html`<caption>Response rates (${rates.participants} participants)</caption>`;
+  const head = html`<thead><tr><th>Session</th><th></th><th>Before</th><th>After</th></tr></thead>`;
+  const body = programme.sessions.map((session) => {
+    const name = session.name.en ?? session.id;
+    const answered = (wave: 'pre' | 'post'): string => cell(rates.answered[`${session.id}:${wave}`] ?? 0);
+    return html`<tr><td>${name}</td><td></td><td>${answered('pre')}</td><td>${answered('post')}</td></tr>`;
+  });
+  return html`<table>${caption}${head}<tbody>${body}</tbody></table>`;
 }
 
 function renderRow(catalog: Catalog, row: ImpactRow): Html {
   const instrument = catalog.instruments.get(row.instrument);
   const change =
     row.mean_change === null ? '–' : `${fmt(row.mean_change)} [${fmt(row.ci95_low)}, ${fmt(row.ci95_high)}]`;
+  const wilcoxonMethod =
+    row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : '';
   const wilcoxon =
-    row.wilcoxon_v === null
-      ? '–'
-      : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${row.wilcoxon_method === 'exact' ? '(exact)' : row.wilcoxon_method === 'normal-approximation' ? '(normal)' : ''}`;
+    row.wilcoxon_v === null ? '–' : `${fmt(row.wilcoxon_v, 1)}, ${fmtP(row.p_wilcoxon)} ${wilcoxonMethod}`;
   const reliable =
     row.rci_improved === null
       ? '–'
@@ -127,15 +193,38 @@ function renderRow(catalog: Catalog, row: ImpactRow): Html {
     row.t === null
       ? `– (${row.df ?? '–'})`
       : `${fmt(row.t)} (${row.df ?? '–'}), ${fmtP(row.p_t)} (${fmtP(row.p_t_holm)})`;
+  const source = row.reliability_source === 'published' ? 'published' : 'baseline α';
   const reliability =
     row.reliability === null
       ? `–; ${fmt(row.alpha_baseline)}`
-      : `${fmt(row.reliability)} (${row.reliability_source === 'published' ? 'published' : 'baseline α'}); ${fmt(row.alpha_baseline)}`;
+      : `${fmt(row.reliability)} (${source}); ${fmt(row.alpha_baseline)}`;
+  const atCeiling = (row.gain_undefined ?? 0) > 0 ? ` (${row.gain_undefined ?? 0} at 100% before)` : '';
   const gain =
     row.gain_of_averages === null && row.average_of_gains === null
       ? '–'
-      : `${fmt(row.gain_of_averages)} / ${fmt(row.average_of_gains)}${(row.gain_undefined ?? 0) > 0 ? ` (${row.gain_undefined ?? 0} at 100% before)` : ''}`;
-  return html`<tr><td>${instrument?.name.en ?? row.instrument}</td><td>${row.part !== null ? row.part.replace(':', ': ') : row.dimension === null ? 'All' : `${row.dimension}: ${row.value ?? ''}`}</td><td>${row.n_pre} / ${row.n_post} / ${row.n_paired}</td><td>${dropouts}</td><td>${withSd(row.mean_pre_paired, row.sd_pre_paired)}</td><td>${withSd(row.mean_post_paired, row.sd_post_paired)}</td><td>${change}</td><td>${test}</td><td>${wilcoxon}</td><td>${fmt(row.d_z)} / ${fmt(row.d_av)} / ${fmt(row.g_av)}</td><td>${reliable}</td><td>${reliability}</td><td>${gain}</td></tr>`;
+      : `${fmt(row.gain_of_averages)} / ${fmt(row.average_of_gains)}${atCeiling}`;
+  const subgroup =
+    row.part !== null
+      ? row.part.replace(':', ': ')
+      : row.dimension === null
+        ? 'All'
+        : `${row.dimension}: ${row.value ?? ''}`;
+  const cells = [
+    instrument?.name.en ?? row.instrument,
+    subgroup,
+    html`${row.n_pre} / ${row.n_post} / ${row.n_paired}`,
+    dropouts,
+    withSd(row.mean_pre_paired, row.sd_pre_paired),
+    withSd(row.mean_post_paired, row.sd_post_paired),
+    change,
+    test,
+    wilcoxon,
+    html`${fmt(row.d_z)} / ${fmt(row.d_av)} / ${fmt(row.g_av)}`,
+    reliable,
+    reliability,
+    gain,
+  ];
+  return html`<tr>${cells.map((cell) => html`<td>${cell}</td>`)}</tr>`;
 }
 
 function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonly ImpactRow[]): Html {
@@ -153,13 +242,17 @@ function renderReadingsAndCharts(catalog: Catalog, impact: Impact, rows: readonl
     const after =
       row.mean_post_paired === null ? null : meanInterval(row.mean_post_paired, row.sd_post_paired, row.n_paired);
     const changes = impact.changes[changeKey(row.cohort, row.session, row.instrument)] ?? [];
-    return html`<figure><figcaption>${name}</figcaption>${beforeAfterChart(name, range, before, after)}${changes.length === 0 ? '' : changeDistributionChart(name, changes, row.rci_threshold)}${
+    const levels = beforeAfterChart(name, range, before, after);
+    const distribution = changes.length === 0 ? '' : changeDistributionChart(name, changes, row.rci_threshold);
+    const reliable =
       row.rci_improved === null
         ? ''
-        : reliableChangeBar(name, row.rci_improved, row.rci_unchanged ?? 0, row.rci_deteriorated ?? 0)
-    }</figure>`;
+        : reliableChangeBar(name, row.rci_improved, row.rci_unchanged ?? 0, row.rci_deteriorated ?? 0);
+    return html`<figure><figcaption>${name}</figcaption>${levels}${distribution}${reliable}</figure>`;
   });
-  return html`${readings.length === 0 ? '' : html`<ul class="readings">${readings.map((text) => html`<li>${text}</li>`)}</ul>`}<div class="charts">${charts}</div>`;
+  const list =
+    readings.length === 0 ? '' : html`<ul class="readings">${readings.map((text) => html`<li>${text}</li>`)}</ul>`;
+  return html`${list}<div class="charts">${charts}</div>`;
 }
 
 function contextOf(
@@ -173,8 +266,31 @@ function contextOf(
   };
 }
 
+/** The methods note: how each figure is computed and which convention it follows, one fragment a line. */
+const METHOD = [
+  html`Change is post − pre over completers (scored before and after). `,
+  html`95% CI and paired t with df = n − 1, two-sided; `,
+  html`Holm's adjustment across the instruments of one cohort, session and group. `,
+  html`Wilcoxon signed-rank as R's wilcox.test: V is the sum of ranks of positive changes, zeros dropped; `,
+  html`exact p for n &lt; 50 without ties or zeros, else the normal approximation with tie and continuity `,
+  html`correction (changes equal to 9 significant digits count as tied, so decimal rounding noise does not `,
+  html`break ties). `,
+  html`d<sub>z</sub> = mean change / SD of change; `,
+  html`g<sub>av</sub> = (mean change / mean of the two SDs) · J(n − 1) (Lakens 2013); `,
+  html`effects read as small from 0.2, medium 0.5, large 0.8 (Cohen 1988). `,
+  html`Reliable change after Jacobson &amp; Truax (1991): `,
+  html`|change| / (SD<sub>pre</sub>·√2·√(1 − r)) &gt; 1.96, with SD<sub>pre</sub> the whole group's `,
+  html`completers at baseline (one threshold for every row of a table) `,
+  html`and r the instrument's published reliability or the whole group's baseline Cronbach's α `,
+  html`where its definition says so; `,
+  html`the shaded band in the change charts is the change that is not reliable. `,
+  html`Knowledge quizzes: % correct, with Hake's normalised gain. `,
+  html`Scores need the share of items answered that the instrument's definition sets `,
+  html`(80% unless it says otherwise), sums prorated; quiz % correct is over the questions answered.`,
+];
+
 function methodNote(): Html {
-  return html`<section><h2>Methods</h2><p><small>Change is post − pre over completers (scored before and after). 95% CI and paired t with df = n − 1, two-sided; Holm's adjustment across the instruments of one cohort, session and group. Wilcoxon signed-rank as R's wilcox.test: V is the sum of ranks of positive changes, zeros dropped; exact p for n &lt; 50 without ties or zeros, else the normal approximation with tie and continuity correction (changes equal to 9 significant digits count as tied, so decimal rounding noise does not break ties). d<sub>z</sub> = mean change / SD of change; g<sub>av</sub> = (mean change / mean of the two SDs) · J(n − 1) (Lakens 2013); effects read as small from 0.2, medium 0.5, large 0.8 (Cohen 1988). Reliable change after Jacobson &amp; Truax (1991): |change| / (SD<sub>pre</sub>·√2·√(1 − r)) &gt; 1.96, with SD<sub>pre</sub> the whole group's completers at baseline (one threshold for every row of a table) and r the instrument's published reliability or the whole group's baseline Cronbach's α where its definition says so; the shaded band in the change charts is the change that is not reliable. Knowledge quizzes: % correct, with Hake's normalised gain. Scores need the share of items answered that the instrument's definition sets (80% unless it says otherwise), sums prorated; quiz % correct is over the questions answered.</small></p></section>`;
+  return html`<section><h2>Methods</h2><p><small>${METHOD}</small></p></section>`;
 }
 
 /** A one-line evaluator page for errors such as a missing sign-in. */

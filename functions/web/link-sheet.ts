@@ -59,7 +59,9 @@ export const HANDOUT_STRINGS: Readonly<
     number: 'No. {n}',
     scan: 'Scan the QR code with your phone camera, or type the address into the browser.',
     typing: 'Capitals or small letters; the hyphens can be left out.',
-    keep: 'One card per link, grouped by session, before and after: give each person the card with their number. This sheet is the only copy of the links: keep it safe and destroy the cards left over.',
+    keep:
+      'One card per link, grouped by session, before and after: give each person the card with their number. ' +
+      'This sheet is the only copy of the links: keep it safe and destroy the cards left over.',
     message: 'Your questionnaire (a few minutes): {url}',
     messagesNote: 'Lines starting with # are for you: send each person only the message under their line.',
   },
@@ -68,17 +70,23 @@ export const HANDOUT_STRINGS: Readonly<
     number: 'Nr. {n}',
     scan: 'Scanați codul QR cu camera telefonului sau scrieți adresa în browser.',
     typing: 'Cu litere mari sau mici; cratimele pot lipsi.',
-    keep: 'Câte un card pentru fiecare link, grupate pe sesiuni, înainte și după: dați fiecărei persoane cardul cu numărul ei. Această foaie este singura copie a linkurilor: păstrați-o în siguranță și distrugeți cardurile rămase.',
+    keep:
+      'Câte un card pentru fiecare link, grupate pe sesiuni, înainte și după: ' +
+      'dați fiecărei persoane cardul cu numărul ei. Această foaie este singura copie a linkurilor: ' +
+      'păstrați-o în siguranță și distrugeți cardurile rămase.',
     message: 'Chestionarul dumneavoastră (câteva minute): {url}',
     messagesNote:
-      'Rândurile care încep cu # sunt pentru dumneavoastră: trimiteți fiecărei persoane doar mesajul de sub rândul ei.',
+      'Rândurile care încep cu # sunt pentru dumneavoastră: ' +
+      'trimiteți fiecărei persoane doar mesajul de sub rândul ei.',
   },
   es: {
     title: 'Enlaces al cuestionario',
     number: 'N.º {n}',
     scan: 'Escanea el código QR con la cámara del móvil o escribe la dirección en el navegador.',
     typing: 'En mayúsculas o minúsculas; los guiones se pueden omitir.',
-    keep: 'Una tarjeta por enlace, agrupadas por sesión, antes y después: da a cada persona la tarjeta con su número. Esta hoja es la única copia de los enlaces: guárdala bien y destruye las tarjetas que sobren.',
+    keep:
+      'Una tarjeta por enlace, agrupadas por sesión, antes y después: da a cada persona la tarjeta con su número. ' +
+      'Esta hoja es la única copia de los enlaces: guárdala bien y destruye las tarjetas que sobren.',
     message: 'Tu cuestionario (unos minutos): {url}',
     messagesNote:
       'Las líneas que empiezan por # son para ti: envía a cada persona solo el mensaje que hay debajo de su línea.',
@@ -88,10 +96,13 @@ export const HANDOUT_STRINGS: Readonly<
     number: 'Núm. {n}',
     scan: "Escaneja el codi QR amb la càmera del mòbil o escriu l'adreça al navegador.",
     typing: 'En majúscules o minúscules; els guions es poden ometre.',
-    keep: "Una targeta per enllaç, agrupades per sessió, abans i després: dona a cada persona la targeta amb el seu número. Aquest full és l'única còpia dels enllaços: guarda'l bé i destrueix les targetes que sobrin.",
+    keep:
+      'Una targeta per enllaç, agrupades per sessió, abans i després: dona a cada persona la targeta amb el seu ' +
+      "número. Aquest full és l'única còpia dels enllaços: guarda'l bé i destrueix les targetes que sobrin.",
     message: 'El teu qüestionari (uns minuts): {url}',
     messagesNote:
-      'Les línies que comencen amb # són per a tu: envia a cada persona només el missatge que hi ha sota la seva línia.',
+      'Les línies que comencen amb # són per a tu: ' +
+      'envia a cada persona només el missatge que hi ha sota la seva línia.',
   },
 };
 
@@ -146,30 +157,35 @@ export function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }
 
-const STYLE = `
-@page { size: A4 portrait; margin: 10mm; }
-* { box-sizing: border-box; }
-html { background: #fff; color: #000; }
-body { margin: 0 auto; max-width: 190mm; font: 10pt/1.35 system-ui, "DejaVu Sans", Arial, sans-serif; }
-header { margin: 0 0 4mm; }
-h1 { font-size: 14pt; margin: 0 0 2mm; }
-header p { margin: 0 0 1.5mm; }
-header p.en { font-style: italic; }
-h2 { font-size: 11pt; margin: 0 0 2mm; break-after: avoid; page-break-after: avoid; }
-section + section { break-before: page; page-break-before: always; }
-.cards { display: flex; flex-wrap: wrap; }
-.card { width: 95mm; min-height: 67mm; padding: 3mm 4mm; border: 0.25mm dashed #000; margin: 0 -0.25mm -0.25mm 0; break-inside: avoid; page-break-inside: avoid; display: flex; flex-direction: column; }
-.label { font-weight: bold; font-size: 9pt; margin: 0 0 1mm; }
-.body { display: flex; gap: 3mm; align-items: center; }
-.qr { flex: none; width: 34mm; height: 34mm; }
-.qr svg { display: block; width: 34mm; height: 34mm; }
-.scan { font-size: 9pt; margin: 0; }
-.address { margin: auto 0 0; font-family: "DejaVu Sans Mono", Consolas, "Liberation Mono", "Courier New", monospace; }
-.prefix { display: block; font-size: 9pt; overflow-wrap: anywhere; }
-.code { display: block; font-size: 17pt; font-weight: bold; letter-spacing: 0.04em; line-height: 1.2; }
-.code span { display: block; white-space: nowrap; }
-@media screen { body { padding: 8mm 0; } }
-`;
+/** The sheet's stylesheet, one rule a line; it starts and ends on a line of its own. */
+const STYLE = [
+  '',
+  '@page { size: A4 portrait; margin: 10mm; }',
+  '* { box-sizing: border-box; }',
+  'html { background: #fff; color: #000; }',
+  'body { margin: 0 auto; max-width: 190mm; font: 10pt/1.35 system-ui, "DejaVu Sans", Arial, sans-serif; }',
+  'header { margin: 0 0 4mm; }',
+  'h1 { font-size: 14pt; margin: 0 0 2mm; }',
+  'header p { margin: 0 0 1.5mm; }',
+  'header p.en { font-style: italic; }',
+  'h2 { font-size: 11pt; margin: 0 0 2mm; break-after: avoid; page-break-after: avoid; }',
+  'section + section { break-before: page; page-break-before: always; }',
+  '.cards { display: flex; flex-wrap: wrap; }',
+  '.card { width: 95mm; min-height: 67mm; padding: 3mm 4mm; border: 0.25mm dashed #000; margin: 0 -0.25mm -0.25mm 0;' +
+    ' break-inside: avoid; page-break-inside: avoid; display: flex; flex-direction: column; }',
+  '.label { font-weight: bold; font-size: 9pt; margin: 0 0 1mm; }',
+  '.body { display: flex; gap: 3mm; align-items: center; }',
+  '.qr { flex: none; width: 34mm; height: 34mm; }',
+  '.qr svg { display: block; width: 34mm; height: 34mm; }',
+  '.scan { font-size: 9pt; margin: 0; }',
+  '.address { margin: auto 0 0;' +
+    ' font-family: "DejaVu Sans Mono", Consolas, "Liberation Mono", "Courier New", monospace; }',
+  '.prefix { display: block; font-size: 9pt; overflow-wrap: anywhere; }',
+  '.code { display: block; font-size: 17pt; font-weight: bold; letter-spacing: 0.04em; line-height: 1.2; }',
+  '.code span { display: block; white-space: nowrap; }',
+  '@media screen { body { padding: 8mm 0; } }',
+  '',
+].join('\n');
 
 /** The printable sheet: an HTML document, ready to print on A4. */
 export async function renderLinkSheet(handout: Handout): Promise<string> {
@@ -187,9 +203,14 @@ export async function renderLinkSheet(handout: Handout): Promise<string> {
   });
   const intro = handoutLanguages(programme).map((lang) => {
     const text = HANDOUT_STRINGS[lang];
-    return html`<p lang="${lang}" class="${lang === language ? 'main' : 'en'}">${text.scan} ${text.typing}<br>${text.keep}</p>`;
+    const kind = lang === language ? 'main' : 'en';
+    return html`<p lang="${lang}" class="${kind}">${text.scan} ${text.typing}<br>${text.keep}</p>`;
   });
   const title = `${words.title} · ${handout.cohortName}`;
+  const sections = groups.map((group) => {
+    const heading = html`<h2>${group.heading} (${group.cards.length})</h2>`;
+    return html`<section>${heading}<div class="cards">${group.cards}</div></section>\n`;
+  });
   const page = html`<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -198,7 +219,7 @@ export async function renderLinkSheet(handout: Handout): Promise<string> {
 <title>${title}</title><style>${raw(STYLE)}</style></head>
 <body>
 <header><h1>${title}</h1>${intro}</header>
-${groups.map((group) => html`<section><h2>${group.heading} (${group.cards.length})</h2><div class="cards">${group.cards}</div></section>\n`)}</body></html>
+${sections}</body></html>
 `;
   return page.value;
 }
@@ -211,5 +232,9 @@ function renderCard(card: HandoutCard, svg: string, scan: string): Html {
       : [groups.slice(0, 4).join('-') + (groups.length > 4 ? '-' : ''), groups.slice(4).join('-')].filter(
           (line) => line !== '',
         );
-  return html`<article class="card"><p class="label">${card.label}</p><div class="body"><div class="qr" role="img" aria-label="QR">${raw(svg)}</div><p class="scan">${scan}</p></div><p class="address"><span class="prefix">${card.typedPrefix}</span><span class="code">${lines.map((line) => html`<span>${line}</span>`)}</span></p></article>\n`;
+  const qr = html`<div class="qr" role="img" aria-label="QR">${raw(svg)}</div>`;
+  const body = html`<div class="body">${qr}<p class="scan">${scan}</p></div>`;
+  const code = html`<span class="code">${lines.map((line) => html`<span>${line}</span>`)}</span>`;
+  const address = html`<p class="address"><span class="prefix">${card.typedPrefix}</span>${code}</p>`;
+  return html`<article class="card"><p class="label">${card.label}</p>${body}${address}</article>\n`;
 }

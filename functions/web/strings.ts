@@ -41,25 +41,30 @@ const en = {
   withdrawBody: 'You can withdraw at any time. All your answers will be deleted and not used.',
   withdrawButton: 'Withdraw and delete my answers',
   withdrawConfirm:
-    'Are you sure? All your answers, to every session, will be deleted, and all your links (for the other sessions too) will stop working. This cannot be undone.',
+    'Are you sure? All your answers, to every session, will be deleted, ' +
+    'and all your links (for the other sessions too) will stop working. This cannot be undone.',
   withdrawConfirmButton: 'Yes, delete my answers',
   withdrawnBody:
     'Your answers to every session have been deleted, and your links no longer work. Thank you for your time.',
   linkInactive: 'This link is no longer active.',
   answeredElsewhere:
-    'These answers could not be saved: this questionnaire was already answered with this link, perhaps in another window. The answers sent first are kept.',
+    'These answers could not be saved: this questionnaire was already answered with this link, ' +
+    'perhaps in another window. The answers sent first are kept.',
   seeReceipt: 'See the receipt, or withdraw',
   confirmEmpty:
-    'You have not answered anything on this screen. You can continue without answering, or answer the questions below and press Continue.',
+    'You have not answered anything on this screen. ' +
+    'You can continue without answering, or answer the questions below and press Continue.',
   continueAnyway: 'Continue without answering',
   nothingAnswered:
-    'You have not answered any question, so there is nothing to send yet. Go back to answer, or close this page: your link keeps working while the questionnaire is open.',
+    'You have not answered any question, so there is nothing to send yet. Go back to answer, or close this page: ' +
+    'your link keeps working while the questionnaire is open.',
   saveFailed: 'We could not save your answers just now. They are still here: please try again in a moment.',
   openFailed: 'We could not open the questionnaire just now. Please try again in a moment.',
   tryAgain: 'Try again',
   offline: 'No connection. Your answers are still here: try again when you have signal.',
   noTrace:
-    'On a shared phone or computer, to leave no trace: open this link in a private (incognito) window, or clear the browser history when you finish. The “Exit this page” button leaves at once.',
+    'On a shared phone or computer, to leave no trace: open this link in a private (incognito) window, ' +
+    'or clear the browser history when you finish. The “Exit this page” button leaves at once.',
   withdrawFailed:
     'We could not finish deleting your answers just now. Please confirm again in a moment: nothing will be kept.',
 };
@@ -103,28 +108,37 @@ const ro: Strings = {
   withdrawBody: 'Vă puteți retrage oricând. Toate răspunsurile dumneavoastră vor fi șterse și nu vor fi folosite.',
   withdrawButton: 'Mă retrag și îmi șterg răspunsurile',
   withdrawConfirm:
-    'Confirmați? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
+    'Confirmați? Toate răspunsurile dumneavoastră, de la toate sesiunile, vor fi șterse, ' +
+    'iar toate linkurile (și cele pentru celelalte sesiuni) nu vor mai funcționa. Acest lucru nu poate fi anulat.',
   withdrawConfirmButton: 'Da, șterge răspunsurile mele',
   withdrawnBody:
-    'Răspunsurile dumneavoastră de la toate sesiunile au fost șterse, iar linkurile nu mai funcționează. Vă mulțumim pentru timpul acordat.',
+    'Răspunsurile dumneavoastră de la toate sesiunile au fost șterse, iar linkurile nu mai funcționează. ' +
+    'Vă mulțumim pentru timpul acordat.',
   linkInactive: 'Acest link nu mai este activ.',
   answeredElsewhere:
-    'Aceste răspunsuri nu au putut fi salvate: la chestionar s-a răspuns deja cu acest link, poate într-o altă fereastră. Se păstrează răspunsurile trimise primele.',
+    'Aceste răspunsuri nu au putut fi salvate: la chestionar s-a răspuns deja cu acest link, ' +
+    'poate într-o altă fereastră. Se păstrează răspunsurile trimise primele.',
   seeReceipt: 'Vedeți confirmarea sau retrageți-vă',
   confirmEmpty:
-    'Nu ați răspuns la nimic pe acest ecran. Puteți continua fără să răspundeți sau puteți răspunde la întrebările de mai jos și apăsa Continuă.',
+    'Nu ați răspuns la nimic pe acest ecran. ' +
+    'Puteți continua fără să răspundeți sau puteți răspunde la întrebările de mai jos și apăsa Continuă.',
   continueAnyway: 'Continui fără să răspund',
   nothingAnswered:
-    'Nu ați răspuns la nicio întrebare, așa că nu este încă nimic de trimis. Reveniți pentru a răspunde sau închideți pagina: linkul funcționează cât timp chestionarul este deschis.',
+    'Nu ați răspuns la nicio întrebare, așa că nu este încă nimic de trimis. ' +
+    'Reveniți pentru a răspunde sau închideți pagina: linkul funcționează cât timp chestionarul este deschis.',
   saveFailed:
-    'Nu am putut salva răspunsurile chiar acum. Ele sunt încă aici: vă rugăm să încercați din nou peste puțin timp.',
+    'Nu am putut salva răspunsurile chiar acum. Ele sunt încă aici: ' +
+    'vă rugăm să încercați din nou peste puțin timp.',
   openFailed: 'Nu am putut deschide chestionarul chiar acum. Vă rugăm să încercați din nou peste puțin timp.',
   tryAgain: 'Încercați din nou',
   offline: 'Nu există conexiune. Răspunsurile sunt încă aici: încercați din nou când aveți semnal.',
   noTrace:
-    'Pe un telefon sau calculator folosit și de alții, ca să nu rămână nicio urmă: deschideți linkul într-o fereastră privată (incognito) sau ștergeți istoricul browserului la final. Butonul „Părăsiți pagina” vă scoate imediat.',
+    'Pe un telefon sau calculator folosit și de alții, ca să nu rămână nicio urmă: ' +
+    'deschideți linkul într-o fereastră privată (incognito) sau ștergeți istoricul browserului la final. ' +
+    'Butonul „Părăsiți pagina” vă scoate imediat.',
   withdrawFailed:
-    'Nu am putut termina ștergerea răspunsurilor chiar acum. Vă rugăm să confirmați din nou peste puțin timp: nu se va păstra nimic.',
+    'Nu am putut termina ștergerea răspunsurilor chiar acum. Vă rugăm să confirmați din nou peste puțin timp: ' +
+    'nu se va păstra nimic.',
 };
 
 const es: Strings = {
@@ -164,28 +178,35 @@ const es: Strings = {
   withdrawBody: 'Puedes retirarte en cualquier momento. Todas tus respuestas se borrarán y no se usarán.',
   withdrawButton: 'Retirarme y borrar mis respuestas',
   withdrawConfirm:
-    '¿Lo confirmas? Se borrarán todas tus respuestas, de todas las sesiones, y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
+    '¿Lo confirmas? Se borrarán todas tus respuestas, de todas las sesiones, ' +
+    'y todos tus enlaces (también los de las otras sesiones) dejarán de funcionar. No se puede deshacer.',
   withdrawConfirmButton: 'Sí, borrar mis respuestas',
   withdrawnBody:
     'Se han borrado tus respuestas de todas las sesiones y tus enlaces ya no funcionan. Gracias por tu tiempo.',
   linkInactive: 'Este enlace ya no está activo.',
   answeredElsewhere:
-    'No se han podido guardar estas respuestas: este cuestionario ya se respondió con este enlace, quizá en otra ventana. Se mantienen las respuestas enviadas primero.',
+    'No se han podido guardar estas respuestas: este cuestionario ya se respondió con este enlace, ' +
+    'quizá en otra ventana. Se mantienen las respuestas enviadas primero.',
   seeReceipt: 'Ver el comprobante o retirarte',
   confirmEmpty:
-    'No has respondido nada en esta pantalla. Puedes continuar sin responder, o responder las preguntas de abajo y pulsar Continuar.',
+    'No has respondido nada en esta pantalla. ' +
+    'Puedes continuar sin responder, o responder las preguntas de abajo y pulsar Continuar.',
   continueAnyway: 'Continuar sin responder',
   nothingAnswered:
-    'No has respondido ninguna pregunta, así que todavía no hay nada que enviar. Vuelve atrás para responder o cierra esta página: tu enlace sigue funcionando mientras el cuestionario esté abierto.',
+    'No has respondido ninguna pregunta, así que todavía no hay nada que enviar. Vuelve atrás para responder o ' +
+    'cierra esta página: tu enlace sigue funcionando mientras el cuestionario esté abierto.',
   saveFailed:
     'No hemos podido guardar tus respuestas ahora mismo. Siguen aquí: vuelve a intentarlo dentro de un momento.',
   openFailed: 'No hemos podido abrir el cuestionario ahora mismo. Vuelve a intentarlo dentro de un momento.',
   tryAgain: 'Intentar de nuevo',
   offline: 'Sin conexión. Tus respuestas siguen aquí: vuelve a intentarlo cuando tengas cobertura.',
   noTrace:
-    'En un móvil u ordenador compartido, para no dejar rastro: abre este enlace en una ventana privada (incógnito) o borra el historial del navegador al terminar. El botón «Salir de esta página» sale al instante.',
+    'En un móvil u ordenador compartido, para no dejar rastro: ' +
+    'abre este enlace en una ventana privada (incógnito) o borra el historial del navegador al terminar. ' +
+    'El botón «Salir de esta página» sale al instante.',
   withdrawFailed:
-    'No hemos podido terminar de borrar tus respuestas ahora mismo. Vuelve a confirmarlo dentro de un momento: no se guardará nada.',
+    'No hemos podido terminar de borrar tus respuestas ahora mismo. Vuelve a confirmarlo dentro de un momento: ' +
+    'no se guardará nada.',
 };
 
 const ca: Strings = {
@@ -225,28 +246,36 @@ const ca: Strings = {
   withdrawBody: 'Et pots retirar en qualsevol moment. Totes les teves respostes s’esborraran i no es faran servir.',
   withdrawButton: 'Retirar-me i esborrar les meves respostes',
   withdrawConfirm:
-    'Ho confirmes? S’esborraran totes les teves respostes, de totes les sessions, i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
+    'Ho confirmes? S’esborraran totes les teves respostes, de totes les sessions, ' +
+    'i tots els teus enllaços (també els de les altres sessions) deixaran de funcionar. No es pot desfer.',
   withdrawConfirmButton: 'Sí, esborra les meves respostes',
   withdrawnBody:
-    'S’han esborrat les teves respostes de totes les sessions i els teus enllaços ja no funcionen. Gràcies pel teu temps.',
+    'S’han esborrat les teves respostes de totes les sessions i els teus enllaços ja no funcionen. ' +
+    'Gràcies pel teu temps.',
   linkInactive: 'Aquest enllaç ja no està actiu.',
   answeredElsewhere:
-    'No s’han pogut desar aquestes respostes: aquest qüestionari ja es va respondre amb aquest enllaç, potser en una altra finestra. Es mantenen les respostes enviades primer.',
+    'No s’han pogut desar aquestes respostes: aquest qüestionari ja es va respondre amb aquest enllaç, ' +
+    'potser en una altra finestra. Es mantenen les respostes enviades primer.',
   seeReceipt: 'Veure el comprovant o retirar-te',
   confirmEmpty:
-    'No has respost res en aquesta pantalla. Pots continuar sense respondre, o respondre les preguntes de sota i prémer Continua.',
+    'No has respost res en aquesta pantalla. ' +
+    'Pots continuar sense respondre, o respondre les preguntes de sota i prémer Continua.',
   continueAnyway: 'Continuar sense respondre',
   nothingAnswered:
-    'No has respost cap pregunta, així que encara no hi ha res per enviar. Torna enrere per respondre o tanca aquesta pàgina: el teu enllaç continua funcionant mentre el qüestionari estigui obert.',
+    'No has respost cap pregunta, així que encara no hi ha res per enviar. Torna enrere per respondre o tanca ' +
+    'aquesta pàgina: el teu enllaç continua funcionant mentre el qüestionari estigui obert.',
   saveFailed:
     'No hem pogut desar les teves respostes ara mateix. Encara són aquí: torna-ho a provar d’aquí a un moment.',
   openFailed: 'No hem pogut obrir el qüestionari ara mateix. Torna-ho a provar d’aquí a un moment.',
   tryAgain: 'Torna-ho a provar',
   offline: 'Sense connexió. Les teves respostes encara són aquí: torna-ho a provar quan tinguis cobertura.',
   noTrace:
-    'En un mòbil o ordinador compartit, per no deixar rastre: obre aquest enllaç en una finestra privada (incògnit) o esborra l’historial del navegador en acabar. El botó «Sortir d’aquesta pàgina» surt a l’instant.',
+    'En un mòbil o ordinador compartit, per no deixar rastre: ' +
+    'obre aquest enllaç en una finestra privada (incògnit) o esborra l’historial del navegador en acabar. ' +
+    'El botó «Sortir d’aquesta pàgina» surt a l’instant.',
   withdrawFailed:
-    'No hem pogut acabar d’esborrar les teves respostes ara mateix. Torna-ho a confirmar d’aquí a un moment: no es guardarà res.',
+    'No hem pogut acabar d’esborrar les teves respostes ara mateix. Torna-ho a confirmar d’aquí a un moment: ' +
+    'no es guardarà res.',
 };
 
 /** The key of an interface string. */

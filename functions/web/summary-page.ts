@@ -13,6 +13,11 @@ import { html, type Html } from './html.ts';
 
 const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
 const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
+const PAGE = 'max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45';
+const TABLE = 'border-collapse:collapse;width:100%;font-size:14px';
+const FIGURE_HEADS = ['People', 'Before', 'After', 'Change'].map((label) => html`<th style="${TH}">${label}</th>`);
+/** The head row of every summary table: the measure, then its figures. */
+const HEAD_ROW = html`<tr><th style="${TH};text-align:left">Measure</th>${FIGURE_HEADS}</tr>`;
 const fmt = (value: number | null | undefined): string =>
   value === null || value === undefined ? '–' : value.toFixed(1);
 
@@ -66,24 +71,70 @@ export function renderSummaryHtml(catalog: Catalog, programme: Programme, summar
     for (const session of programme.sessions) {
       const rows = summary.rows.filter((row) => row.cohort === cohort.id && row.session === session.id);
       if (rows.length === 0) continue;
-      tables.push(
-        html`<h3 style="font-size:16px;margin:16px 0 4px">${cohortName(cohort.id)}: ${sessionName(session.id)}</h3><table style="border-collapse:collapse;width:100%;font-size:14px"><tr><th style="${TH};text-align:left">Measure</th><th style="${TH}">People</th><th style="${TH}">Before</th><th style="${TH}">After</th><th style="${TH}">Change</th></tr>${rows.map(
-          (row) =>
-            html`<tr><td style="${TD};text-align:left">${catalog.instruments.get(row.instrument)?.name.en ?? row.instrument}${row.group === null ? '' : html`<br><span style="color:#555">${row.group.dimension}: ${row.group.value}</span>`}</td>${
-              row.suppressed
-                ? html`<td style="${TD};color:#555" colspan="4">${row.suppression?.reason === 'fewer-than-k' ? `fewer than ${summary.k}` : row.suppression?.reason === 'differencing' ? 'hidden: too few new since last summary' : 'hidden to protect a smaller group'}</td>`
-                : html`<td style="${TD}">${row.n_paired ?? ''}</td><td style="${TD}">${fmt(row.indicators?.mean_pre)}</td><td style="${TD}">${fmt(row.indicators?.mean_post)}</td><td style="${TD}">${fmt(row.indicators?.mean_change)}</td>`
-            }</tr>`,
-        )}</table>`,
-      );
+      const heading = `${cohortName(cohort.id)}: ${sessionName(session.id)}`;
+      const body = rows.map((row) => renderRow(catalog, summary.k, row));
+      const table = html`<table style="${TABLE}">${HEAD_ROW}${body}</table>`;
+      tables.push(html`<h3 style="font-size:16px;margin:16px 0 4px">${heading}</h3>${table}`);
     }
   }
-  const body = html`<div style="max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45"><h1 style="font-size:22px">${programme.name.en ?? programme.id}: summary for ${summary.period}</h1><h2 style="font-size:18px">Findings</h2>${
+  const title = `${programme.name.en ?? programme.id}: summary for ${summary.period}`;
+  const findingsList =
     findings.length === 0
       ? html`<p>Not enough people have answered before and after yet to report results.</p>`
-      : html`<ul style="padding-left:18px">${findings}</ul>`
-  }<h2 style="font-size:18px">Tables</h2>${tables}<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">Change is the score after the session minus the score before, averaged over the people who answered both, with its 95% confidence interval (paired t). Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). Groups with fewer than ${summary.k} such people are not shown; where needed more groups are hidden so that no small group can be worked out from the totals, and a group that grew by fewer than ${summary.k} people since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. ${programme.rounding.base > 1 ? `Counts under ${programme.rounding.below} are rounded to the nearest ${programme.rounding.base}; averages use the exact figures.` : ''} No names, links, dates or individual answers are included.</p></div>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head><body style="margin:0;padding:12px">${body.value}</body></html>`;
+      : html`<ul style="padding-left:18px">${findings}</ul>`;
+  const { k } = summary;
+  const { rounding } = programme;
+  const rounded =
+    rounding.base > 1
+      ? `Counts under ${rounding.below} are rounded to the nearest ${rounding.base}; averages use the exact figures.`
+      : '';
+  const method = [
+    html`Change is the score after the session minus the score before, averaged over the people who answered `,
+    html`both, with its 95% confidence interval (paired t). `,
+    html`Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), `,
+    html`read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). `,
+    html`Groups with fewer than ${k} such people are not shown; where needed more groups are hidden so that `,
+    html`no small group can be worked out from the totals, and a group that grew by fewer than ${k} people `,
+    html`since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. `,
+    rounded,
+    html` No names, links, dates or individual answers are included.`,
+  ];
+  const sections = [
+    html`<h1 style="font-size:22px">${title}</h1>`,
+    html`<h2 style="font-size:18px">Findings</h2>${findingsList}`,
+    html`<h2 style="font-size:18px">Tables</h2>${tables}`,
+    html`<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">${method}</p>`,
+  ];
+  const body = html`<div style="${PAGE}">${sections}</div>`;
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head>' +
+    `<body style="margin:0;padding:12px">${body.value}</body></html>`
+  );
+}
+
+/** One row of a summary table: the measure (and group), then its figures or why they are hidden. */
+function renderRow(catalog: Catalog, k: number, row: SummaryRow): Html {
+  const name = catalog.instruments.get(row.instrument)?.name.en ?? row.instrument;
+  const group =
+    row.group === null ? '' : html`<br><span style="color:#555">${row.group.dimension}: ${row.group.value}</span>`;
+  const reason = row.suppression?.reason;
+  const hidden =
+    reason === 'fewer-than-k'
+      ? `fewer than ${k}`
+      : reason === 'differencing'
+        ? 'hidden: too few new since last summary'
+        : 'hidden to protect a smaller group';
+  const figures = [
+    row.n_paired ?? '',
+    fmt(row.indicators?.mean_pre),
+    fmt(row.indicators?.mean_post),
+    fmt(row.indicators?.mean_change),
+  ];
+  const cells = row.suppressed
+    ? html`<td style="${TD};color:#555" colspan="4">${hidden}</td>`
+    : figures.map((figure) => html`<td style="${TD}">${figure}</td>`);
+  return html`<tr><td style="${TD};text-align:left">${name}${group}</td>${cells}</tr>`;
 }
 
 /** The summary's page and message text, as the publishing use case receives them. */

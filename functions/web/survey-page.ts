@@ -17,6 +17,8 @@ import { renderParticipantPage, type PageFrame } from './participant-page.ts';
 import { stringsFor, type StringKey } from './strings.ts';
 import type { ScreenNotice } from '#core/model.ts';
 
+type Strings = ReturnType<typeof stringsFor>;
+
 /** The frame of a programme's pages at a link's path. */
 export function frameFor(
   programme: Pick<WaveContext['programme'], 'languages' | 'quickExit' | 'supportLine'>,
@@ -66,11 +68,14 @@ export function renderSurveyStep(
   const chosen = (field: string): string | undefined => values[field];
   const radioGroup = (field: string, legend: string, options: readonly { value: string; label: string }[]): Html => {
     const id = fieldId(field);
-    const hasError = problemsByField.has(field);
-    return html`<fieldset id="${id}"${hasError ? html` aria-describedby="${id}-error"` : ''}><legend>${legend}</legend>${problem(field)}${options.map(
-      (option, optionIndex) =>
-        html`<label><input type="radio" name="${field}" value="${option.value}" id="${id}-${optionIndex}"${chosen(field) === option.value ? ' checked' : ''}> ${option.label}</label>`,
-    )}</fieldset>`;
+    const describedBy = problemsByField.has(field) ? html` aria-describedby="${id}-error"` : '';
+    const radios = options.map((option, optionIndex) => {
+      const checked = chosen(field) === option.value ? ' checked' : '';
+      const inputId = `${id}-${optionIndex}`;
+      const input = html`<input type="radio" name="${field}" value="${option.value}" id="${inputId}"${checked}>`;
+      return html`<label>${input} ${option.label}</label>`;
+    });
+    return html`<fieldset id="${id}"${describedBy}><legend>${legend}</legend>${problem(field)}${radios}</fieldset>`;
   };
 
   // Problems of the questionnaire's own fields link to their question; fields no screen has
@@ -90,10 +95,15 @@ export function renderSurveyStep(
 
   let body: Html;
   if (step?.kind === 'consent') {
-    const checked = chosen(CONSENT_FIELD) === context.programme.consent.version;
+    const { consent } = context.programme;
+    const checked = chosen(CONSENT_FIELD) === consent.version ? ' checked' : '';
     // Programmes with quick exit say how to leave no trace, as GOV.UK's guidance does.
     const noTrace = context.programme.quickExit ? html`<p>${strings.noTrace}</p>` : '';
-    body = html`<section class="consent" id="${fieldId(CONSENT_FIELD)}"><h2>${strings.consentHeading}</h2><p>${text(context.programme.consent.text)}</p>${noTrace}${problem(CONSENT_FIELD)}<label><input type="checkbox" name="${CONSENT_FIELD}" value="${context.programme.consent.version}"${checked ? ' checked' : ''}> ${strings.consentAgree}</label></section><p class="hint">${strings.skipHint}</p>`;
+    const terms = html`<h2>${strings.consentHeading}</h2><p>${text(consent.text)}</p>${noTrace}`;
+    const box = html`<input type="checkbox" name="${CONSENT_FIELD}" value="${consent.version}"${checked}>`;
+    const agree = html`${problem(CONSENT_FIELD)}<label>${box} ${strings.consentAgree}</label>`;
+    const section = html`<section class="consent" id="${fieldId(CONSENT_FIELD)}">${terms}${agree}</section>`;
+    body = html`${section}<p class="hint">${strings.skipHint}</p>`;
   } else if (step?.kind === 'about') {
     const questions = context.wave.subgroups.flatMap((subgroupId) => {
       const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
@@ -113,56 +123,63 @@ export function renderSurveyStep(
       if (item.sensitive) options.push({ value: PREFER_NOT_TO_SAY, label: strings.preferNotToSay });
       return radioGroup(answerField(instrument?.id ?? '', item.id), text(item.text), options);
     });
-    body = html`<section><h2>${text(instrument?.title)}</h2>${instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`}${items}</section>`;
+    const instructions =
+      instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`;
+    body = html`<section><h2>${text(instrument?.title)}</h2>${instructions}${items}</section>`;
   }
 
   // Answers of the other screens travel with the form, so the last screen sends them all.
   const own = new Set(step?.fields ?? []);
   const carried = Object.entries(values).flatMap(([field, value]) =>
-    own.has(field) ? [] : [html`<input type="hidden" name="${field}" value="${value}">`],
+    own.has(field) ? [] : [hiddenInput(field, value)],
   );
   const last = index >= steps.length - 1;
   const number = new Intl.NumberFormat(language);
-  const progress =
-    steps.length > 2
-      ? html`<p class="hint" id="progress">${strings.stepOf.replace('{n}', number.format(index + 1)).replace('{total}', number.format(steps.length))}</p><progress max="${steps.length}" value="${index + 1}" aria-labelledby="progress"></progress>`
-      : '';
+  const stepOf = strings.stepOf
+    .replace('{n}', number.format(index + 1))
+    .replace('{total}', number.format(steps.length));
+  const bar = html`<progress max="${steps.length}" value="${index + 1}" aria-labelledby="progress"></progress>`;
+  const progress = steps.length > 2 ? html`<p class="hint" id="progress">${stepOf}</p>${bar}` : '';
   const heading = `${text(context.session.name)} · ${context.kind === 'pre' ? strings.before : strings.after}`;
   // The forward button comes first; Enter presses the hidden default forward button that
   // precedes the language buttons (participant-page.ts), so it moves on too.
-  const buttons = html`<p class="nav"><button type="submit" name="nav" value="next">${last ? strings.submit : strings.next}</button>${index > 0 ? html` <button type="submit" name="nav" value="back" class="secondary">${strings.back}</button>` : ''}</p>`;
-  const note =
-    message === undefined
-      ? ''
-      : message === 'confirm-empty'
-        ? // Asked once: Continue (or Enter) on the same screen now goes on too.
-          html`<div class="note" role="status"><input type="hidden" name="asked" value="empty"><p>${strings.confirmEmpty}</p><p><button type="submit" name="nav" value="next-anyway" class="secondary">${strings.continueAnyway}</button></p></div>`
-        : html`<div class="${message === 'save-failed' ? 'err' : 'note'}" role="${message === 'save-failed' ? 'alert' : 'status'}"><p>${strings[message === 'save-failed' ? 'saveFailed' : 'nothingAnswered']}</p></div>`;
+  const back = index > 0 ? html` ${navButton('back', strings.back, 'secondary')}` : '';
+  const buttons = html`<p class="nav">${navButton('next', last ? strings.submit : strings.next)}${back}</p>`;
+  const note = message === undefined ? '' : renderNote(strings, message);
   // Withdrawal is offered on every screen: the link of a session not yet answered is the one a
   // participant has at hand when they decide to leave the study.
-  const withdraw = html`<p class="hint"><a href="${frame.path}?lang=${language}&amp;withdraw=1">${strings.withdrawButton}</a></p>`;
-  const content = html`<h1>${heading}</h1>${progress}${summary}<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate><input type="hidden" name="lang" value="${language}"><input type="hidden" name="step" value="${index}">${carried}${note}${body}${buttons}</form>${withdraw}`;
+  const withdraw = html`<p class="hint"><a href="${withdrawHref(frame)}">${strings.withdrawButton}</a></p>`;
+  const formTag = html`<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate>`;
+  const fields = html`${hiddenInput('lang', language)}${hiddenInput('step', String(index))}${carried}`;
+  const form = html`${formTag}${fields}${note}${body}${buttons}</form>`;
+  const content = html`<h1>${heading}</h1>${progress}${summary}${form}${withdraw}`;
   return renderParticipantPage({ ...frame, form: FORM_ID }, content);
 }
 
 /** The page after a stored submission, with the way to withdraw (asked once more first). */
 export function renderThanks(frame: PageFrame, receipt: string): string {
   const strings = stringsFor(frame.language);
-  return renderParticipantPage(
-    frame,
-    html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p><p>${strings.receipt}: <strong>${receipt}</strong></p><h2>${strings.withdrawHeading}</h2><p>${strings.withdrawBody}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}&amp;withdraw=1">${strings.withdrawButton}</a></p>`,
-  );
+  const thanks = html`<h1>${strings.thanksHeading}</h1><p>${strings.thanksBody}</p>`;
+  const number = html`<p>${strings.receipt}: <strong>${receipt}</strong></p>`;
+  const button = html`<a class="btn secondary" href="${withdrawHref(frame)}">${strings.withdrawButton}</a>`;
+  const withdraw = html`<h2>${strings.withdrawHeading}</h2><p>${strings.withdrawBody}</p><p>${button}</p>`;
+  return renderParticipantPage(frame, html`${thanks}${number}${withdraw}`);
 }
 
 /**
- * Withdrawal asks once more before deleting anything, saying plainly what goes (and, after a failure, that nothing was
- * finished).
+ * Withdrawal asks once more before deleting anything, saying plainly what goes (and, after a
+ * failure, that nothing was finished).
  */
 export function renderWithdrawConfirm(frame: PageFrame, failed = false): string {
   const strings = stringsFor(frame.language);
+  const problem = failed ? html`<div class="err" role="alert"><p>${strings.withdrawFailed}</p></div>` : '';
+  const confirm = navButton('withdraw-confirm', strings.withdrawConfirmButton, 'warn');
+  const back = html`<a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a>`;
+  const buttons = html`<p class="nav">${confirm} ${back}</p>`;
+  const form = html`<form method="post" action="${frame.path}">${hiddenInput('lang', frame.language)}${buttons}</form>`;
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.withdrawHeading}</h1>${failed ? html`<div class="err" role="alert"><p>${strings.withdrawFailed}</p></div>` : ''}<p>${strings.withdrawConfirm}</p><form method="post" action="${frame.path}"><input type="hidden" name="lang" value="${frame.language}"><p class="nav"><button type="submit" name="nav" value="withdraw-confirm" class="warn">${strings.withdrawConfirmButton}</button> <a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.back}</a></p></form>`,
+    html`<h1>${strings.withdrawHeading}</h1>${problem}<p>${strings.withdrawConfirm}</p>${form}`,
   );
 }
 
@@ -178,9 +195,10 @@ export function renderWithdrawn(frame: PageFrame, justNow: boolean): string {
 /** Answers for a wave already answered (another window): they lead back to the receipt and withdrawal. */
 export function renderAnsweredElsewhere(frame: PageFrame): string {
   const strings = stringsFor(frame.language);
+  const receipt = html`<a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.seeReceipt}</a>`;
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.pageTitle}</h1><p>${strings.answeredElsewhere}</p><p><a class="btn secondary" href="${frame.path}?lang=${frame.language}">${strings.seeReceipt}</a></p>`,
+    html`<h1>${strings.pageTitle}</h1><p>${strings.answeredElsewhere}</p><p>${receipt}</p>`,
   );
 }
 
@@ -199,10 +217,12 @@ export function renderRetry(frame: PageFrame, fields: Readonly<Record<string, st
         /^(consent|lang|step|nav|a\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field),
     )
     .slice(0, 200)
-    .map(([field, value]) => html`<input type="hidden" name="${field}" value="${String(value)}">`);
+    .map(([field, value]) => hiddenInput(field, String(value)));
+  const failed = html`<h1>${strings.pageTitle}</h1><div class="err" role="alert"><p>${strings.saveFailed}</p></div>`;
+  const again = html`<p class="nav"><button type="submit">${strings.tryAgain}</button></p>`;
   return renderParticipantPage(
     frame,
-    html`<h1>${strings.pageTitle}</h1><div class="err" role="alert"><p>${strings.saveFailed}</p></div><form method="post" action="${frame.path}">${carried}<p class="nav"><button type="submit">${strings.tryAgain}</button></p></form>`,
+    html`${failed}<form method="post" action="${frame.path}">${carried}${again}</form>`,
   );
 }
 
@@ -210,6 +230,36 @@ export function renderRetry(frame: PageFrame, fields: Readonly<Record<string, st
 export function renderMessage(frame: PageFrame, message: StringKey): string {
   const strings = stringsFor(frame.language);
   return renderParticipantPage(frame, html`<h1>${strings.pageTitle}</h1><p>${strings[message]}</p>`);
+}
+
+/** Where withdrawal is asked, in the page's language (the query's `&` written as markup). */
+function withdrawHref(frame: PageFrame): Html {
+  return html`${frame.path}?lang=${frame.language}&amp;withdraw=1`;
+}
+
+/** A field the form sends back as it is. */
+function hiddenInput(name: string, value: string): Html {
+  return html`<input type="hidden" name="${name}" value="${value}">`;
+}
+
+/** A button of the questionnaire's form: `nav` says where it goes, `style` how it looks. */
+function navButton(value: string, label: string, style?: 'secondary' | 'warn'): Html {
+  return style === undefined
+    ? html`<button type="submit" name="nav" value="${value}">${label}</button>`
+    : html`<button type="submit" name="nav" value="${value}" class="${style}">${label}</button>`;
+}
+
+/** The note above a screen's questions: asking once before going on with nothing answered, or why it is back. */
+function renderNote(strings: Strings, message: ScreenMessage): Html {
+  if (message === 'confirm-empty') {
+    // Asked once: Continue (or Enter) on the same screen now goes on too.
+    const anyway = navButton('next-anyway', strings.continueAnyway, 'secondary');
+    const asked = hiddenInput('asked', 'empty');
+    return html`<div class="note" role="status">${asked}<p>${strings.confirmEmpty}</p><p>${anyway}</p></div>`;
+  }
+  const failed = message === 'save-failed';
+  const text = strings[failed ? 'saveFailed' : 'nothingAnswered'];
+  return html`<div class="${failed ? 'err' : 'note'}" role="${failed ? 'alert' : 'status'}"><p>${text}</p></div>`;
 }
 
 function fieldId(field: string): string {

@@ -1,0 +1,43 @@
+/**
+ * The content security policies, pinned: the inline stylesheets and script are written as
+ * fragments for readability, and the pages allow them by hash, so any change to their joined
+ * text (a fragment lost, a space added) must show here as a deliberate new hash, never pass
+ * silently. Each hash is also checked against the text the page actually carries.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { catalog } from '#surveys/index.ts';
+import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
+import { frameFor, renderThanks } from '#web/survey-page.ts';
+
+const PARTICIPANT_STYLE = 'sha256-jOe82zDr1yqD+YpwtwpOfY4kFx2Mtbw/ocu8DbZUIRA=';
+const PARTICIPANT_SCRIPT = 'sha256-Sep5hyxrub0wIRX5OfBJiUgfVrdaccVyvk/TQVJoGuQ=';
+const DASHBOARD_STYLE = 'sha256-l+G1TP9RWMfQGyqt6pkG4tMRPQlah5DFVVPLxyeJFlY=';
+
+const hashOf = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+const inline = (page: string, tag: 'style' | 'script'): string =>
+  new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(page)?.[1] ?? '';
+
+describe('content security policies', () => {
+  it('allow exactly the participant pages’ stylesheet and script', () => {
+    expect(PARTICIPANT_HEADERS['content-security-policy']).toBe(
+      `default-src 'none'; style-src '${PARTICIPANT_STYLE}'; script-src '${PARTICIPANT_SCRIPT}'; ` +
+        "connect-src 'self'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    const programme = catalog.programmes.get('dones-mentores');
+    if (programme === undefined) throw new Error('no programme dones-mentores');
+    const page = renderThanks(frameFor(programme, 'en', '/s/X'), 'ABCDEFGHJK');
+    expect(hashOf(inline(page, 'style'))).toBe(PARTICIPANT_STYLE);
+    expect(hashOf(inline(page, 'script'))).toBe(PARTICIPANT_SCRIPT);
+  });
+
+  it('allow exactly the dashboard’s stylesheet', () => {
+    const result = renderEvaluatorMessage(401, 'Sign in');
+    expect(result.headers?.['content-security-policy']).toBe(
+      `default-src 'none'; style-src '${DASHBOARD_STYLE}'; img-src data:; frame-ancestors 'none'; ` +
+        "base-uri 'none'; form-action 'self'",
+    );
+    expect(hashOf(inline(result.body ?? '', 'style'))).toBe(DASHBOARD_STYLE);
+  });
+});
