@@ -135,7 +135,9 @@ describe('readImportCsv: accepted rows', () => {
   });
 
   it('accepts a byte order mark, LF line ends, padded cells, and skips blank rows', () => {
-    const text = `\uFEFFparticipant,session,wave,consent,${RSES}.rses-1\n p-1 ,${MEETING}, Pre ,yes, 3 \n,,,,\n\np-2,${MEETING},post,yes,\n`;
+    const text =
+      `\uFEFFparticipant,session,wave,consent,${RSES}.rses-1\n p-1 ,${MEETING}, Pre ,yes, 3 ` +
+      `\n,,,,\n\np-2,${MEETING},post,yes,\n`;
     const read = responses(readJ(text));
     expect(read.map((response) => [response.row, response.participant, response.wave])).toEqual([
       [2, 'p-1', 'pre'],
@@ -164,7 +166,8 @@ describe('readImportCsv: problems, each with its row and column', () => {
       ),
     );
     expect(problemAt(file, 2, `${RSES}.rses-1`)?.message).toBe(
-      '"5" is not an option: 1-4 (as printed on the form) or strongly-disagree, disagree, agree, strongly-agree, prefer-not-to-say',
+      '"5" is not an option: 1-4 (as printed on the form) or strongly-disagree, disagree, agree, strongly-agree, ' +
+        'prefer-not-to-say',
     );
     expect(problemAt(file, 2, `${RSES}.rses-2`)?.message).toContain('"maybe" is not an option');
     // A sensitive item offers "prefer not to say", but not as a number past the options.
@@ -188,7 +191,8 @@ describe('readImportCsv: problems, each with its row and column', () => {
       csv([...KEYS, `${RSES}.rses-1`], ['p-1', MEETING, 'pre', '', '1'], ['p-2', MEETING, 'pre', 'no', '1']),
     );
     expect(problemAt(file, 2, 'consent')?.message).toBe(
-      `must be "yes": answers are imported only with consent given on the paper form (consent version ${justrom3.consent.version})`,
+      `must be "yes": answers are imported only with consent given on the paper form (consent version ` +
+        `${justrom3.consent.version})`,
     );
     expect(problemAt(file, 3, 'consent')?.message).toContain('not "no"');
   });
@@ -204,7 +208,8 @@ describe('readImportCsv: problems, each with its row and column', () => {
       ),
     );
     expect(problemAt(file, 2, 'session')?.message).toBe(
-      `no session "session-9" in justrom3-mentoring; sessions: ${justrom3.sessions.map((session) => session.id).join(', ')}`,
+      `no session "session-9" in justrom3-mentoring; sessions: ` +
+        `${justrom3.sessions.map((session) => session.id).join(', ')}`,
     );
     expect(problemAt(file, 3, 'wave')?.message).toBe('the wave must be pre or post, not "during"');
     expect(problemAt(file, 4, 'language')?.message).toBe(
