@@ -6,7 +6,7 @@
  * Prints one JSON `AggregateSample` on stdout.
  */
 import { catalog } from '#surveys/index.ts';
-import { computeCohortIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
 import { collectGarbage, heapUsed, measureRun, median, type RunMeasurement } from './measure.ts';
 import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';

@@ -230,7 +230,7 @@ async function runStats(args: string[]): Promise<void> {
   const { readFile } = await import('node:fs/promises');
   const { readStatsCsv, StatsInputError } = await import('#core/stats-csv.ts');
   const { decodeCsv } = await import('#core/csv.ts');
-  const { completePairs, pairedStatistics, reliableChange } = await import('#core/paired-statistics.ts');
+  const { completePairs, pairedStatistics, reliableChange } = await import('#core/statistics/paired.ts');
   let text: string;
   try {
     // UTF-8 or, with its byte order mark, UTF-16 ("Unicode text" from a spreadsheet).

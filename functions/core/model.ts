@@ -159,8 +159,9 @@ export const IndicatorRow = z.readonly(
     indicators: Indicators,
     /**
      * Whole-group cells only: the distribution of the completers' individual changes as
-     * [change, how many] pairs in ascending order (equal-width bins past 60 distinct values),
-     * without ids, for the evaluator's chart. Never published to funders.
+     * [change, how many] pairs in ascending order, without ids, for the evaluator's chart and
+     * export: exact, unless a table holds too many for its stored item (statistics/distribution.ts).
+     * Never published to funders.
      */
     changeCounts: z.optional(z.readonly(z.array(z.readonly(z.tuple([z.number(), z.number()]))))),
   }),

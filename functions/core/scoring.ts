@@ -3,6 +3,10 @@
  * answers left out, and the missing-item rule (a score only when at least `minAnswered` of the
  * items are answered; sums are then prorated to the full item count, the usual rule for
  * summed scales with a few missing items).
+ *
+ * One scorer: an instrument is compiled once into lookup tables (option value -> item score,
+ * reversal and quiz keys applied), which aggregation runs over a million responses, and
+ * `scoreInstrument` is that compiled scorer with its item scores kept, for reading one response.
  */
 import type { Instrument } from '#surveys/schema.ts';
 import { expectedRange, optionsOf } from '#surveys/catalog.ts';
@@ -19,39 +23,97 @@ export interface InstrumentScore {
   readonly itemScores: readonly (number | null)[];
 }
 
-/** Scores one instrument from a response's answers (item id -> option value). */
+/** A compiled instrument: score a response's answers, optionally keeping the item scores. */
+export interface CompiledScorer {
+  readonly items: number;
+  /**
+   * The score, or NaN when too few items are answered; `answered` counts the items answered.
+   * When `itemScores` is given, each answered item's score is written into it, and `complete`
+   * says whether every item was (so the array holds a whole response). The result object is
+   * reused by the next call: read it before scoring again.
+   */
+  score(
+    answers: Readonly<Record<string, string>> | undefined,
+    itemScores?: Float64Array,
+  ): { score: number; complete: boolean; answered: number };
+}
+
+/**
+ * Compiles an instrument's scoring rule. An item's score is its option's score, or for a
+ * reverse-scored item (min + max) - score over the item's options; a quiz item scores 1 when
+ * the correct option is chosen, else 0. "Prefer not to say" and values that are not options
+ * count as not answered.
+ */
+export function compileScorer(instrument: Instrument): CompiledScorer {
+  const ids = instrument.items.map((item) => item.id);
+  const tables = instrument.items.map((item, index) => {
+    const options = optionsOf(instrument, index);
+    const scores = options.map((option) => option.score);
+    const low = Math.min(...scores);
+    const high = Math.max(...scores);
+    const table = new Map<string, number>();
+    for (const option of options) {
+      // The first option with a value decides, as a lookup in the definition would.
+      if (option.value === PREFER_NOT_TO_SAY || table.has(option.value)) continue;
+      const score =
+        instrument.scoring.rule === 'percent-correct'
+          ? option.correct === true
+            ? 1
+            : 0
+          : item.reverse
+            ? low + high - option.score
+            : option.score;
+      table.set(option.value, score);
+    }
+    return table;
+  });
+  const items = ids.length;
+  const { rule, minAnswered } = instrument.scoring;
+  const result = { score: Number.NaN, complete: false, answered: 0 };
+  return {
+    items,
+    score(answers, itemScores) {
+      result.score = Number.NaN;
+      result.complete = false;
+      result.answered = 0;
+      if (answers === undefined) return result;
+      let answered = 0;
+      let total = 0;
+      for (let index = 0; index < items; index += 1) {
+        const value = answers[ids[index] as string];
+        const score = value === undefined ? undefined : (tables[index] as Map<string, number>).get(value);
+        if (score === undefined) continue;
+        answered += 1;
+        total += score;
+        if (itemScores !== undefined) itemScores[index] = score;
+      }
+      result.answered = answered;
+      // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.
+      if (answered === 0 || answered / items < minAnswered) return result;
+      const meanItem = total / answered;
+      // A complete sum stays the sum (whole numbers stay whole); a partial one is prorated.
+      result.score =
+        rule === 'sum' ? (answered === items ? total : meanItem * items) : rule === 'mean' ? meanItem : meanItem * 100;
+      result.complete = answered === items;
+      return result;
+    },
+  };
+}
+
+/** Scores one instrument from a response's answers (item id -> option value), keeping each item's score. */
 export function scoreInstrument(
   instrument: Instrument,
   answers: Readonly<Record<string, string>> | undefined,
 ): InstrumentScore {
-  const itemScores = instrument.items.map((item, index): number | null => {
-    const value = answers?.[item.id];
-    if (value === undefined || value === PREFER_NOT_TO_SAY) return null;
-    const options = optionsOf(instrument, index);
-    const option = options.find((candidate) => candidate.value === value);
-    if (option === undefined) return null;
-    if (instrument.scoring.rule === 'percent-correct') return option.correct === true ? 1 : 0;
-    if (!item.reverse) return option.score;
-    const scores = options.map((candidate) => candidate.score);
-    return Math.min(...scores) + Math.max(...scores) - option.score;
-  });
-  const answeredScores = itemScores.filter((score): score is number => score !== null);
-  const items = instrument.items.length;
-  const answered = answeredScores.length;
-  // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.
-  if (answered === 0 || answered / items < instrument.scoring.minAnswered)
-    return { score: null, answered, items, itemScores };
-  const total = answeredScores.reduce((sum, score) => sum + score, 0);
-  const meanItem = total / answered;
-  switch (instrument.scoring.rule) {
-    case 'sum':
-      // A complete sum stays the sum (whole numbers stay whole); a partial one is prorated.
-      return { score: answered === items ? total : meanItem * items, answered, items, itemScores };
-    case 'mean':
-      return { score: meanItem, answered, items, itemScores };
-    case 'percent-correct':
-      return { score: meanItem * 100, answered, items, itemScores };
-  }
+  const scorer = compileScorer(instrument);
+  const items = new Float64Array(scorer.items).fill(Number.NaN);
+  const { score, answered } = scorer.score(answers, items);
+  return {
+    score: Number.isNaN(score) ? null : score,
+    answered,
+    items: scorer.items,
+    itemScores: Array.from(items, (value) => (Number.isNaN(value) ? null : value)),
+  };
 }
 
 /** A part of an instrument scored on its own: a subscale, or a quiz topic. */

@@ -18,7 +18,8 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
-import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
+import { computePooledIndicators } from '#core/statistics/pool.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { ErasureRaceError } from '#core/errors.ts';
 import { POOLED, isStale, type AggregationMark, type IndicatorScope, type StoredResponse } from '#core/model.ts';

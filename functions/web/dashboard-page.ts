@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { ImpactRow } from '#core/impact-table.ts';
-import { meanInterval } from '#core/paired-statistics.ts';
+import { meanInterval } from '#core/statistics/inference.ts';
 import { readIndicators } from '#core/readings.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { changeKey, type Impact } from '#core/impact-table.ts';

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import { computeCohortIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { cellKey, protectCells, roundCount } from '#core/disclosure.ts';
 import { parseCsv } from '#core/csv.ts';

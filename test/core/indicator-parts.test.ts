@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { instrumentParts } from '#core/scoring.ts';
-import { computeCohortIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { StoredResponse } from '#core/model.ts';
 
 const QUIZ = 'rights-justice-quiz';

@@ -1,24 +1,29 @@
 /**
- * The aggregation engine computes in accumulator form what `pairedStatistics`,
- * `reliableChange`, `cronbachAlpha` and `scoreInstrument` define (and what is checked against
- * R and SciPy there): for random cohorts, every whole-group and subgroup cell must agree with
- * those functions applied to the cell's own data.
+ * The statistics engine computes in accumulator form what the test oracle's `pairedStatistics`,
+ * `reliableChange`, `cronbachAlpha` and `normalisedGain` compute the straightforward way (both
+ * are checked against R and SciPy in paired-statistics.test.ts): for random cohorts, every
+ * whole-group and subgroup cell must agree with the oracle applied to the cell's own data, and
+ * `prepost stats` (a table of one cell) must give the oracle's numbers to the last bit.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { catalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
-import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
-import { compileScorer } from '#core/compiled-scorer.ts';
-import { scoreInstrument } from '#core/scoring.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
+import { computePooledIndicators } from '#core/statistics/pool.ts';
+import * as engine from '#core/statistics/paired.ts';
+import { cronbachAlpha as engineAlpha } from '#core/statistics/reliability.ts';
+import { wilcoxonSignedRank as engineWilcoxon } from '#core/statistics/signed-rank.ts';
+import { compileScorer, scoreInstrument } from '#core/scoring.ts';
+import type { ReliableChange } from '#core/statistics/paired.ts';
 import {
   cronbachAlpha,
   normalisedGain,
   pairedStatistics,
   reliableChange,
   reliableChangeAt,
-  type ReliableChange,
-} from '#core/paired-statistics.ts';
+  wilcoxonSignedRank,
+} from '../support/paired-statistics-oracle.ts';
 import type { StoredResponse } from '#core/model.ts';
 
 const programme = catalog.programmes.get('dones-mentores');
@@ -272,6 +277,64 @@ describe('the aggregation engine', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('prepost stats: one cell of the engine', () => {
+  // Decimal data (as typed into a spreadsheet) and doubles of any precision, with ties and zeros.
+  const value = fc.oneof(
+    fc.integer({ min: -2_000, max: 2_000 }).map((hundredths) => hundredths / 100),
+    fc.integer({ min: 0, max: 40 }),
+    fc.double({ min: -1e4, max: 1e4, noNaN: true, noDefaultInfinity: true }),
+  );
+  const pairs = fc.array(fc.tuple(value, value), { minLength: 0, maxLength: 80 });
+  const split = (list: readonly [number, number][]): { pre: number[]; post: number[] } => ({
+    pre: list.map(([before]) => before),
+    post: list.map(([, after]) => after),
+  });
+
+  it('gives the oracle paired statistics to the last bit', () => {
+    fc.assert(
+      fc.property(pairs, (list) => {
+        const { pre, post } = split(list);
+        expect(JSON.stringify(engine.pairedStatistics(pre, post))).toBe(JSON.stringify(pairedStatistics(pre, post)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the oracle's reliable change, signed-rank test and gains to the last bit", () => {
+    fc.assert(
+      fc.property(
+        pairs,
+        fc.double({ min: 0.05, max: 0.99, noNaN: true }),
+        fc.constantFrom('higher-better', 'lower-better'),
+        (list, reliability, direction) => {
+          const { pre, post } = split(list);
+          expect(engine.reliableChange(pre, post, reliability, direction)).toEqual(
+            reliableChange(pre, post, reliability, direction),
+          );
+          const changes = post.map((after, index) => after - (pre[index] ?? 0));
+          expect(engineWilcoxon(changes)).toEqual(wilcoxonSignedRank(changes));
+          const percent = (score: number): number => Math.min(100, Math.abs(score) % 101);
+          expect(engine.normalisedGain(pre.map(percent), post.map(percent))).toEqual(
+            normalisedGain(pre.map(percent), post.map(percent)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives the oracle's Cronbach's alpha on item scores", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 4, maxLength: 4 }), {
+          maxLength: 40,
+        }),
+        (rows) => close(engineAlpha(rows), cronbachAlpha(rows)),
+      ),
     );
   });
 });

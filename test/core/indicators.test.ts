@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import { computeCohortIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { IndicatorRow, Indicators, StoredResponse, WaveKind } from '#core/model.ts';
 
 const RSES = 'rosenberg-self-esteem';

@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Instrument } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
-import { PREFER_NOT_TO_SAY, scoreInstrument } from '#core/scoring.ts';
-import { compileScorer } from '#core/compiled-scorer.ts';
+import { compileScorer, PREFER_NOT_TO_SAY, scoreInstrument } from '#core/scoring.ts';
 
 function shipped(id: string): Instrument {
   const found = catalog.instruments.get(id);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
-import { computeCohortIndicators } from '#core/indicators.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { buildSummary as buildWithShown, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
 
 /** The published summary alone (the shown counts kept for the next one are tested in disclosure.test.ts). */

@@ -1,0 +1,91 @@
+/**
+ * Typed columns: per measure (an instrument, one of its subscales or quiz topics, or the pairs
+ * given to `prepost stats`), one score per participant and wave, NaN when missing, plus the
+ * sums of complete baseline item scores that Cronbach's alpha needs. Scoring a million
+ * responses into columns once is what lets a table accumulate all its cells in a few passes.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Instrument } from '#surveys/schema.ts';
+import type { StoredResponse, WaveKind } from '../model.ts';
+import { compileScorer, instrumentParts, type CompiledScorer } from '../scoring.ts';
+import { addAlphaCase, emptyAlphaSums, type AlphaSums, type ReliabilitySource } from './reliability.ts';
+
+/** Which way is better for a score. */
+export type Direction = Instrument['direction'];
+
+/** What a table needs to know of a measure besides its scores. */
+export interface Measure {
+  /** Percent-correct scores (quizzes), for which Hake's normalised gain is reported. */
+  readonly percent: boolean;
+  readonly direction: Direction;
+  readonly reliability: ReliabilitySource | undefined;
+}
+
+/** A measure's scores: `pre[i]` and `post[i]` are participant i's, NaN when missing. */
+export interface Column {
+  /** The instrument's id. */
+  readonly id: string;
+  /** `subscale:<id>` or `topic:<id>` for a part scored on its own; null for the whole instrument. */
+  readonly part: string | null;
+  readonly measure: Measure;
+  readonly pre: Float64Array;
+  readonly post: Float64Array;
+  readonly alpha: AlphaSums;
+}
+
+/** A column filled from responses by its instrument's compiled scorer. */
+export interface ScoredColumn extends Column {
+  readonly scorer: CompiledScorer;
+}
+
+/** What a table needs of an instrument (or part). */
+export function measureOf(instrument: Instrument): Measure {
+  return {
+    percent: instrument.scoring.rule === 'percent-correct',
+    direction: instrument.direction,
+    reliability: instrument.reliability,
+  };
+}
+
+/** Empty columns for the instruments, each followed by its subscales and quiz topics. */
+export function columnsFor(instrumentIds: readonly string[], catalog: Catalog, participants: number): ScoredColumn[] {
+  return instrumentIds.flatMap((id) => {
+    const instrument = catalog.instruments.get(id);
+    if (instrument === undefined) return [];
+    const parts = [
+      { part: null, instrument },
+      ...instrumentParts(instrument).map((part) => ({ part: part.id, instrument: part.instrument })),
+    ];
+    return parts.map(({ part, instrument: scored }) => {
+      const scorer = compileScorer(scored);
+      return {
+        id,
+        part,
+        measure: measureOf(scored),
+        scorer,
+        pre: new Float64Array(participants).fill(Number.NaN),
+        post: new Float64Array(participants).fill(Number.NaN),
+        alpha: emptyAlphaSums(scorer.items),
+      };
+    });
+  });
+}
+
+/** Whether a response has a score in the column (is answered enough to count). */
+export function isScored(column: ScoredColumn, response: StoredResponse): boolean {
+  return Number.isFinite(column.scorer.score(response.answers[column.id]).score);
+}
+
+const scratch = { items: new Float64Array(64) };
+
+/** Scores one response into a column; complete baseline answers feed alpha's sums. */
+export function scoreInto(column: ScoredColumn, response: StoredResponse, participant: number, wave: WaveKind): void {
+  if (scratch.items.length < column.scorer.items) scratch.items = new Float64Array(column.scorer.items);
+  const { score, complete } = column.scorer.score(
+    response.answers[column.id],
+    wave === 'pre' ? scratch.items : undefined,
+  );
+  if (!Number.isFinite(score)) return;
+  (wave === 'pre' ? column.pre : column.post)[participant] = score;
+  if (wave === 'pre' && complete) addAlphaCase(column.alpha, scratch.items);
+}
