@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { InputError, UsageError } from './cli/errors.ts';
+import { exitFor } from './cli/exit-codes.ts';
 
 interface Command {
   readonly summary: string;
@@ -171,12 +173,6 @@ function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
   return `Usage: npm run prepost -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEach command takes --help.`;
 }
-
-/** A mistake in how the command was called: printed with its usage, exit code 2. */
-class UsageError extends Error {}
-
-/** A problem in the data given (a file, a value): printed alone, exit code 2. */
-class InputError extends Error {}
 
 function options<T extends Record<string, { type: 'string' | 'boolean' }>>(
   args: string[],
@@ -605,20 +601,10 @@ async function main(argv: string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`prepost ${name}: ${error.message}\n\n${command.usage}`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      console.error(`prepost ${name}: ${error.message}`);
-      return 2;
-    }
-    const status = (error as { status?: unknown }).status;
-    if (error instanceof Error && (typeof status === 'number' || error.name === 'SurveyDefinitionError')) {
-      console.error(`prepost ${name}: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    const exit = exitFor(error);
+    if (exit === undefined || !(error instanceof Error)) throw error;
+    console.error(`prepost ${name}: ${error.message}${exit.withUsage ? `\n\n${command.usage}` : ''}`);
+    return exit.code;
   }
 }
 
