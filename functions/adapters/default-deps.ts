@@ -3,7 +3,7 @@
  * store on the table `TABLE_NAME` names, the system clock and the link key loader. Handlers
  * export `makeXHandler(defaultDeps())`; tests pass their own.
  */
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock } from '#ports/store.ts';
 import { requireEnv } from '#shared/env.ts';
@@ -44,7 +44,7 @@ export function depsFor(store: DynamoStore, clock: Clock = systemClock): Deps {
     indicators: store,
     tokens: store,
     publications: store,
-    catalog,
+    catalog: shippedCatalog(),
     clock,
     linkKey: loadLinkKey,
   };

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { computeCohortIndicators, computePooledIndicators } from '#core/indicators.ts';
 import { compileScorer } from '#core/compiled-scorer.ts';
@@ -20,6 +20,8 @@ import {
   type ReliableChange,
 } from '#core/paired-statistics.ts';
 import type { StoredResponse } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');

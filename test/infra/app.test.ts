@@ -11,7 +11,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { routes } from '../../lib/routes.ts';
-import { catalog } from '../../surveys/index.ts';
+import { shippedCatalog } from '../../surveys/index.ts';
+
+const catalog = shippedCatalog();
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read by path in assertions
 type Json = any;
