@@ -114,6 +114,10 @@ describe('the shipped catalogue', () => {
     ]);
   });
 
+  it('is validated once: every call gives the same catalogue', () => {
+    expect(shippedCatalog()).toBe(catalog);
+  });
+
   it('holds every instrument the programmes ask for, and the ones the brief names', () => {
     for (const p of catalog.programmes.values()) {
       for (const id of instrumentsOf(p)) expect(catalog.instruments.has(id), `${p.id} uses ${id}`).toBe(true);
