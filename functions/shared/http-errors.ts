@@ -106,7 +106,7 @@ export type StaffPages = 'api' | 'dashboard' | 'sign-in';
 export interface ParticipantContext extends Context {
   /** Programme, language and exit control, once the link is opened: refusals are answered in them. */
   participantFrame?: PageFrame | undefined;
-  /** The answer should the store fail from here on (the screen again, answers kept), for the neutral one. */
+  /** The answer should the store fail from here on (the screen again, answers kept) instead of the neutral one. */
   participantFailure?: (() => HttpResult) | undefined;
 }
 
