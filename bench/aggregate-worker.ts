@@ -5,12 +5,14 @@
  * warm-up on other data; interleaved rounds, median time and highest peak).
  * Prints one JSON `AggregateSample` on stdout.
  */
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
 import { collectGarbage, heapUsed, measureRun, median, type RunMeasurement } from './measure.ts';
 import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';
 import type { AggregateSample } from './aggregation.ts';
+
+const catalog = shippedCatalog();
 
 const size = Number(process.argv[2]);
 if (!Number.isInteger(size) || size < 2) throw new Error('usage: aggregate-worker.ts RESPONSES');

@@ -13,10 +13,12 @@ import { storesOn } from '#adapters/deps.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { ensureTable } from '#adapters/dynamo-table.ts';
 import { startEmbeddedDynamo } from '#local/embedded-dynamodb.ts';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { dynamoItemSize, readCapacityUnits } from './dynamo-item-size.ts';
 import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';
 import type { StoredResponse } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 /** What reading one cohort cost. */
 export interface CohortReadResult {

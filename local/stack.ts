@@ -6,7 +6,7 @@
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 
@@ -53,5 +53,5 @@ export async function openLocalStore(
 
 function localDeps(environment: LocalEnvironment): Deps {
   const table = new DynamoTable(createDocumentClient(environment.endpoint), environment.tableName);
-  return depsOn({ table, catalog, linkKey: environment.linkKey });
+  return depsOn({ table, catalog: shippedCatalog(), linkKey: environment.linkKey });
 }

@@ -1,8 +1,10 @@
 /**
  * The shipped catalogue: every definition under `surveys/`, bundled into each Lambda by static
- * import and validated once at module load, so a broken definition stops synth, start-up and
- * the tests with its file, path and reason. `test/surveys/catalog.test.ts` checks that every
- * JSON file in the folders is listed here.
+ * import and validated on first use (a Lambda's module load, synth, start-up, a command that
+ * reads definitions), so a broken definition stops it with its file, path and reason, while
+ * importing this module stays free: the command line imports everything statically, and
+ * `prepost stats` or `--help` need no definition. `test/surveys/catalog.test.ts` checks that
+ * every JSON file in the folders is listed here.
  */
 import { loadCatalog, type Catalog } from './catalog.ts';
 import rosenbergSelfEsteem from './instruments/rosenberg-self-esteem.json' with { type: 'json' };
@@ -45,5 +47,14 @@ export const programmeSources = [
   { file: 'surveys/programmes/dones-mentores.json', data: donesMentores },
 ] as const;
 
-/** The validated catalogue every handler and command uses. */
-export const catalog: Catalog = loadCatalog(instrumentSources, programmeSources);
+let shipped: Catalog | undefined;
+
+/**
+ * The validated catalogue every handler and command uses: validated on the first call, the
+ * same object on every call after.
+ * @throws SurveyDefinitionError naming the file, path and reason of a broken definition
+ */
+export function shippedCatalog(): Catalog {
+  shipped ??= loadCatalog(instrumentSources, programmeSources);
+  return shipped;
+}

@@ -3,7 +3,7 @@
  * (`functions/lambda/<name>.ts`), failing fast with the variable's name when one is missing.
  * The local stack and the tests never come here: they build the same deps with `depsOn`.
  */
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { requireEnv, optionalEnv } from '#shared/env.ts';
 import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
@@ -21,7 +21,7 @@ export function lambdaDeps(): Deps {
       : secretArn !== undefined
         ? linkKeyFromSecret(secretArn)
         : () => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required'));
-  return depsOn({ table, catalog, linkKey });
+  return depsOn({ table, catalog: shippedCatalog(), linkKey });
 }
 
 /** The summary function's destinations: the bucket and the sender address. */

@@ -4,10 +4,104 @@
  * (`shared/http-errors.ts`), the command line to an exit code in another (`bin/cli/exit-codes.ts`).
  */
 
+/** Names each error by its class, so logs and tests can tell them apart. */
+abstract class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** No programme with this id is defined in `surveys/`. */
+export class UnknownProgrammeError extends DomainError {
+  /** @param known the programmes there are, named in the message when given */
+  constructor(
+    readonly programme: string,
+    readonly known?: readonly string[],
+  ) {
+    super(`unknown programme "${programme}"${knownList(known)}`);
+  }
+}
+
+/** The programme has no cohort with this id. */
+export class UnknownCohortError extends DomainError {
+  /** @param known the programme's cohorts, named in the message when given */
+  constructor(
+    readonly programme: string,
+    readonly cohort: string,
+    readonly known?: readonly string[],
+  ) {
+    super(`unknown cohort "${cohort}" in ${programme}${knownList(known)}`);
+  }
+}
+
+/** The programme has no session with this id. */
+export class UnknownSessionError extends DomainError {
+  constructor(
+    readonly programme: string,
+    readonly session: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown session "${session}" in ${programme}${knownList(known)}`);
+  }
+}
+
+/** Why a link leads nowhere; the participant is told only that it does. */
+export type UnknownLinkReason = 'malformed code' | 'unknown code' | 'expired' | 'definition removed';
+
+/** The link code is malformed, unknown or expired, or what it pointed at is no longer defined. */
+export class UnknownLinkError extends DomainError {
+  constructor(readonly reason: UnknownLinkReason) {
+    super(reason);
+  }
+}
+
+/** The link's wave is not open today: not yet, or no longer. */
+export class WaveNotOpenError extends DomainError {
+  constructor(readonly reason: 'not-open' | 'closed') {
+    super(`wave ${reason}`);
+  }
+}
+
+/** The participant withdrew and their answers were erased: their links answer "no longer active". */
+export class ParticipantWithdrawnError extends DomainError {
+  /** @param programme the programme the link belonged to, whose languages the answer speaks */
+  constructor(readonly programme: string) {
+    super('participant withdrawn');
+  }
+}
+
+/** A value given to a use case is not one it can act on (a count out of range, a malformed id). */
+export class InvalidInputError extends DomainError {
+  /** @param problems each problem found, in words the person who gave the value understands */
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Links made today would expire (the programme's retention) before their cohort's last wave closes. */
+export class RetentionTooShortError extends DomainError {
+  constructor(
+    readonly programme: string,
+    readonly cohort: string,
+    readonly retentionDays: number,
+    readonly lastClose: string,
+  ) {
+    super(
+      `${programme} keeps data ${retentionDays} days, which ends before ${cohort}'s last wave closes ` +
+        `(${lastClose}): links made today would expire before their waves; ` +
+        'lengthen retentionDays or shorten the windows',
+    );
+  }
+}
+
 /** A newer erasure was counted while a scope was being computed: its rows must be computed again. */
-export class ErasureRaceError extends Error {
+export class ErasureRaceError extends DomainError {
   constructor(scope: string) {
     super(`an erasure landed while ${scope} was being aggregated`);
-    this.name = 'ErasureRaceError';
   }
+}
+
+function knownList(known: readonly string[] | undefined): string {
+  return known === undefined ? '' : `; known: ${known.join(', ')}`;
 }

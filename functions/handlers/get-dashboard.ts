@@ -5,9 +5,10 @@
 import middy from '@middy/core';
 import type { TokenStore } from '#ports/store.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
-import { httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import type { HttpEvent, HttpResult } from '#shared/http.ts';
+import { httpErrors } from '#shared/http-errors.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
-import { renderDashboard, renderDashboardIndex, renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
 
 export interface GetDashboardDeps extends ReadImpactDeps {
   readonly tokens: TokenStore;
@@ -16,14 +17,7 @@ export interface GetDashboardDeps extends ReadImpactDeps {
 /** Builds the handler around its ports. */
 export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(
-      httpErrors((error) =>
-        renderEvaluatorMessage(
-          error.status,
-          error.status === 401 ? 'Please sign in with your evaluator link.' : 'Not found.',
-        ),
-      ),
-    )
+    .use(httpErrors('dashboard'))
     .handler(async (event) => {
       await requireEvaluator(deps.tokens, presentedToken(event));
       // One programme (or one cohort of it) a page, so a page stays small however many cohorts there are.

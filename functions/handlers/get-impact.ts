@@ -4,10 +4,12 @@
  */
 import middy from '@middy/core';
 import type { TokenStore } from '#ports/store.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
 import { impactCsv } from '#core/impact-table.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
-import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { API_HEADERS, header, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { httpErrors } from '#shared/http-errors.ts';
 import { prefersCsv } from '#shared/negotiate.ts';
 import { readImpact, responseRatesCsv, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 
@@ -15,22 +17,10 @@ export interface GetImpactDeps extends ReadImpactDeps {
   readonly tokens: TokenStore;
 }
 
-const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-
 /** Builds the handler around its ports. */
 export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(
-      httpErrors((error) => ({
-        statusCode: error.status,
-        headers: {
-          ...API_HEADERS,
-          'content-type': 'application/json',
-          ...(error.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
-        },
-        body: JSON.stringify({ error: error.status === 401 ? 'a valid evaluator token is required' : error.message }),
-      })),
-    )
+    .use(httpErrors('api'))
     .handler(async (event) => {
       await requireEvaluator(deps.tokens, presentedToken(event));
       const programme = event.queryStringParameters?.programme;
@@ -44,7 +34,7 @@ export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandle
         const cohort = event.queryStringParameters?.cohort;
         const table = rates ? 'response-rates' : 'impact';
         const name = `${programme}${cohort ? `-${cohort}` : ''}-${table}.csv`.replace(/[^a-z0-9.-]/gi, '_');
-        const sessions = deps.catalog.programmes.get(programme)?.sessions.map((session) => session.id) ?? [];
+        const sessions = findProgramme(deps.catalog, programme).sessions.map((session) => session.id);
         // Tables withheld after a withdrawal are named in a header (the CSV has no room for a note).
         const withheld: Record<string, string> =
           impact.recomputing.length === 0 ? {} : { 'x-prepost-withheld': impact.recomputing.join(',') };

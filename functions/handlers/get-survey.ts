@@ -5,12 +5,12 @@
  * page when the store fails.
  */
 import middy from '@middy/core';
-import { WaveClosedError } from '#shared/errors.ts';
-import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { WaveNotOpenError } from '#core/errors.ts';
+import { header, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { participantErrors, type ParticipantContext } from '#shared/http-errors.ts';
 import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
 import { currentView, type SubmitDeps } from '#use-cases/submit-response.ts';
 import { pickLanguage } from '#web/language.ts';
-import { participantErrorResult, participantFailureResult } from '#web/message-result.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
 import {
   frameFor,
@@ -24,15 +24,12 @@ import { surveySteps } from '#core/steps.ts';
 export type GetSurveyDeps = OpenLinkDeps & SubmitDeps;
 
 /** Builds the handler around its ports. */
-export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  return middy<HttpEvent, HttpResult>()
-    .use(
-      httpErrors(
-        (error, event) => participantErrorResult(error, event, deps.catalog),
-        (event) => participantFailureResult(event),
-      ),
-    )
-    .handler(async (event) => {
+export function makeGetSurveyHandler(
+  deps: GetSurveyDeps,
+): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, ParticipantContext> {
+  return middy<HttpEvent, HttpResult, Error, ParticipantContext>()
+    .use(participantErrors(deps.catalog))
+    .handler(async (event, context) => {
       const query = event.queryStringParameters ?? {};
       const link = await openLink(deps, event.pathParameters?.code);
       const { programme } = link.context;
@@ -51,6 +48,7 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
         remembered === undefined ? header(event, 'accept-language') : undefined,
       );
       const frame = frameFor(programme, language, event.rawPath);
+      context.participantFrame = frame;
       // The answers are erased but this link still works: a withdrawal cut short (or still under
       // way). Asking again lets the participant finish it through the link they hold.
       if (view.kind === 'withdrawn' || query.withdraw === '1')
@@ -59,8 +57,7 @@ export function makeGetSurveyHandler(deps: GetSurveyDeps): middy.MiddyfiedHandle
         return query.answered === 'elsewhere'
           ? page(409, renderAnsweredElsewhere(frame))
           : page(200, renderThanks(frame, view.receipt));
-      if (link.status !== 'open')
-        return participantErrorResult(new WaveClosedError(link.status), event, deps.catalog, frame);
+      if (link.status !== 'open') throw new WaveNotOpenError(link.status);
       const steps = surveySteps(link.context, deps.catalog);
       const consentProblem =
         query.problem === 'consent' && view.index === 0

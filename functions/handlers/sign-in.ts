@@ -5,8 +5,8 @@
 import middy from '@middy/core';
 import type { TokenStore } from '#ports/store.ts';
 import { requireEvaluator, sessionCookie } from '#shared/evaluator-auth.ts';
-import { header, httpErrors, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { header, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { httpErrors } from '#shared/http-errors.ts';
 
 export interface SignInDeps {
   readonly tokens: TokenStore;
@@ -15,7 +15,7 @@ export interface SignInDeps {
 /** Builds the handler around its ports. */
 export function makeSignInHandler(deps: SignInDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors((error) => renderEvaluatorMessage(error.status, 'This sign-in link is not valid.')))
+    .use(httpErrors('sign-in'))
     .handler(async (event) => {
       const token = event.queryStringParameters?.token;
       await requireEvaluator(deps.tokens, token);

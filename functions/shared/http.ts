@@ -1,15 +1,19 @@
 /**
  * HTTP plumbing shared by the handlers: the API Gateway v2 event types, body decoding with its
- * size limit, form parsing with its content-type check, and the error middleware that maps
- * {@link HttpError}s to answers and everything else to a bare 500 without details.
+ * size limit and form parsing with its content-type check. Errors are answered by the
+ * middleware in `http-errors.ts`.
  */
-import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { HttpError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
-import { logger } from './logger.ts';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Headers of every evaluator API answer, its refusals included: never cached, never sniffed. */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
 
 /** The largest body a participant form may have. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -41,43 +45,4 @@ export function parseForm(event: HttpEvent): Record<string, string | string[]> {
     fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return fields;
-}
-
-/** Renders an expected error for this route. */
-export type ErrorRenderer = (error: HttpError, event: HttpEvent) => HttpResult | Promise<HttpResult>;
-
-/** Renders a failure (the store unreachable, a bug) for this route; by default a bare 500. */
-export type FailureRenderer = (event: HttpEvent) => HttpResult;
-
-/** Maps errors to responses in one place, so raw errors never reach a client. */
-export function httpErrors(render: ErrorRenderer, failure?: FailureRenderer): MiddlewareObj<HttpEvent, HttpResult> {
-  return {
-    onError: async (request) => {
-      const { error } = request;
-      if (error instanceof HttpError) {
-        request.response = await render(error, request.event);
-        logger.info('request refused', { route: request.event.routeKey, status: error.status, error: error.name });
-        return;
-      }
-      logFailure(request.event, error);
-      request.response = failure?.(request.event) ?? {
-        statusCode: 500,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-        body: 'Internal error',
-      };
-    },
-  };
-}
-
-/**
- * Logs a failure by its class and the status AWS answered, never its message: a message may
- * quote what was being parsed or written (a draft, an answer), and logs never hold answers.
- */
-export function logFailure(event: HttpEvent, error: unknown): void {
-  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
-  logger.error('request failed', {
-    route: event.routeKey,
-    error: error instanceof Error ? error.name : 'unknown',
-    ...(typeof status === 'number' ? { awsStatus: status } : {}),
-  });
 }

@@ -20,7 +20,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { computePooledIndicators } from '#core/statistics/pool.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
 import { ErasureRaceError } from '#core/errors.ts';
 import { POOLED, isStale, type AggregationMark, type IndicatorScope, type StoredResponse } from '#core/model.ts';
 
@@ -56,10 +56,9 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
   const programmes =
     options.programme === undefined
       ? [...deps.catalog.programmes.values()]
-      : [deps.catalog.programmes.get(options.programme)];
+      : [findProgramme(deps.catalog, options.programme)];
   const report: AggregateReport['cohorts'] = [];
   for (const programme of programmes) {
-    if (programme === undefined) throw new NotFoundError(`unknown programme "${options.programme ?? ''}"`);
     const read = new Map<string, StoredResponse[]>();
     const marks: AggregationMark[] = [];
     // The pool's erasure count is read before any cohort is: the pool computed below then

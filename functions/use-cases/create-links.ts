@@ -7,7 +7,8 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { generateCode, generateParticipantId, hashCode } from '#shared/codes.ts';
-import { BadRequestError, NotFoundError } from '#shared/errors.ts';
+import { findCohort } from '#core/catalog-lookup.ts';
+import { InvalidInputError, RetentionTooShortError } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 
 export interface CreateLinksDeps {
@@ -35,33 +36,20 @@ export async function createLinks(
   cohortId: string,
   count: number,
 ): Promise<IssuedLink[]> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined)
-    throw new NotFoundError(
-      `unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`,
-    );
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) {
-    throw new NotFoundError(
-      `unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`,
-    );
-  }
+  const { programme, cohort } = findCohort(deps.catalog, programmeId, cohortId, { listKnown: true });
   if (!Number.isInteger(count) || count < 1 || count > MAX_PARTICIPANTS_PER_CALL)
-    throw new BadRequestError(`count must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}`);
+    throw new InvalidInputError([`count must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}`]);
   const now = deps.clock.now();
   // Participant and link items expire with the programme's retention, counted from today. A
   // response expires that long after it is received, so never before the link that gave it: a
   // link can never answer again a wave whose answer has expired.
   const expiresAt = Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400;
-  const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
-  const lastClose = Object.values(cohort?.windows ?? {}).reduce(
+  const lastClose = Object.values(cohort.windows ?? {}).reduce(
     (latest, window) => (window.closes !== undefined && window.closes > latest ? window.closes : latest),
     '',
   );
-  if (lastClose !== '' && new Date(expiresAt * 1000).toISOString().slice(0, 10) <= lastClose) {
-    throw new BadRequestError(
-      `${programmeId} keeps data ${programme.retentionDays} days, which ends before ${cohortId}'s last wave closes (${lastClose}): links made today would expire before their waves; lengthen retentionDays or shorten the windows`,
-    );
-  }
+  if (lastClose !== '' && new Date(expiresAt * 1000).toISOString().slice(0, 10) <= lastClose)
+    throw new RetentionTooShortError(programmeId, cohortId, programme.retentionDays, lastClose);
   const key = await deps.linkKey();
   const createdAt = now.toISOString();
   const issued: IssuedLink[] = [];

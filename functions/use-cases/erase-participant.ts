@@ -8,7 +8,8 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
-import { BadRequestError, NotFoundError } from '#shared/errors.ts';
+import { findCohort } from '#core/catalog-lookup.ts';
+import { InvalidInputError } from '#core/errors.ts';
 
 /** The shape of the ids `links` makes (generateParticipantId). */
 const PARTICIPANT_ID = /^p-[0-9a-z]{12}$/;
@@ -37,15 +38,12 @@ export async function eraseParticipant(
   participant: string,
   via?: string,
 ): Promise<ErasureReport> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId))
-    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
+  const { programme } = findCohort(deps.catalog, programmeId, cohortId);
   // Keys are built from the id: a crafted one ("p-…#session") must not reach another's items.
   if (!PARTICIPANT_ID.test(participant))
-    throw new BadRequestError(
+    throw new InvalidInputError([
       `"${participant}" is not a participant id (p- and 12 letters or digits, as in the links CSV)`,
-    );
+    ]);
   const waves = programme.sessions.flatMap((session) =>
     (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })),
   );

@@ -15,7 +15,7 @@ import {
   WAVE_COLUMN,
   templateColumns,
 } from '#core/import-csv.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { findCohort } from '#core/catalog-lookup.ts';
 
 export interface ExportDeps {
   readonly responses: ResponseStore;
@@ -28,10 +28,7 @@ export async function exportResponses(
   programmeId: string,
   cohortId: string,
 ): Promise<{ csv: string; rows: number }> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme "${programmeId}"`);
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId))
-    throw new NotFoundError(`unknown cohort "${cohortId}" in ${programmeId}`);
+  const { programme } = findCohort(deps.catalog, programmeId, cohortId);
   const columns = templateColumns(programme, deps.catalog) ?? [];
   const responses = await deps.responses.listCohortResponses(programme.id, cohortId);
   const rows = responses.map((response) =>

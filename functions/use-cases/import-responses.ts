@@ -17,7 +17,8 @@ import {
   type PaperResponse,
 } from '#core/import-csv.ts';
 import { generateReceipt } from '#shared/codes.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
+import { UnknownSessionError } from '#core/errors.ts';
 import type { LinkTarget, WaveKind } from '#core/model.ts';
 
 export interface ImportDeps {
@@ -51,16 +52,7 @@ export async function importResponses(
   csv: string,
   options: { readonly dryRun: boolean },
 ): Promise<ImportReport> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined)
-    throw new NotFoundError(
-      `unknown programme "${programmeId}"; known: ${[...deps.catalog.programmes.keys()].join(', ')}`,
-    );
-  if (!programme.cohorts.some((cohort) => cohort.id === cohortId)) {
-    throw new NotFoundError(
-      `unknown cohort "${cohortId}" in ${programmeId}; known: ${programme.cohorts.map((cohort) => cohort.id).join(', ')}`,
-    );
-  }
+  const { programme } = findCohort(deps.catalog, programmeId, cohortId, { listKnown: true });
   const file = readImportCsv(csv, programme, cohortId, deps.catalog);
   const problems = [...file.problems];
 
@@ -75,7 +67,9 @@ export async function importResponses(
       problems.push({
         row,
         column: PARTICIPANT_COLUMN,
-        message: `no participant "${participant}" in ${programmeId} ${cohortId} (ids are in the participant column of the links CSV)`,
+        message:
+          `no participant "${participant}" in ${programmeId} ${cohortId} ` +
+          '(ids are in the participant column of the links CSV)',
       });
   }
 
@@ -130,16 +124,16 @@ export async function importResponses(
 
 /**
  * The header row of an import file for a programme, or one session and wave of it.
- * @throws NotFoundError for an unknown programme or session
+ * @throws UnknownProgrammeError or UnknownSessionError for an unknown programme or session
  */
 export function importTemplate(catalog: Catalog, programmeId: string, session?: string, wave?: WaveKind): string[] {
-  const programme = catalog.programmes.get(programmeId);
-  if (programme === undefined)
-    throw new NotFoundError(`unknown programme "${programmeId}"; known: ${[...catalog.programmes.keys()].join(', ')}`);
+  const programme = findProgramme(catalog, programmeId, { listKnown: true });
   const columns = templateColumns(programme, catalog, session, wave);
   if (columns === undefined)
-    throw new NotFoundError(
-      `unknown session "${session ?? ''}" in ${programmeId}; known: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
+    throw new UnknownSessionError(
+      programmeId,
+      session ?? '',
+      programme.sessions.map((candidate) => candidate.id),
     );
   return columns;
 }
@@ -152,7 +146,9 @@ function conflict(response: PaperResponse): ImportProblem {
   return {
     row: response.row,
     column: null,
-    message: `${response.participant} already answered ${response.session} ${response.wave} with different answers; a stored response is never replaced`,
+    message:
+      `${response.participant} already answered ${response.session} ${response.wave} with different answers; ` +
+      'a stored response is never replaced',
   };
 }
 

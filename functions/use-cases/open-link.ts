@@ -1,12 +1,12 @@
 /**
  * Resolving a participant's link: normalise the typed code, look it up by its keyed hash, find
- * the definitions it points at, and check the wave is open today. Every failure is a 404 or a
- * 410 that says no more than the rules allow.
+ * the definitions it points at, and check the wave is open today. Every refusal says no more
+ * than the rules allow: the link leads nowhere, or its participant withdrew.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
-import { LinkNotFoundError, LinkWithdrawnError } from '#shared/errors.ts';
+import { ParticipantWithdrawnError, UnknownLinkError } from '#core/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 import type { LinkTarget } from '#core/model.ts';
 
@@ -32,17 +32,17 @@ export interface OpenLinkDeps {
  * Steps: normalise the code, find its link (an expired one is gone, even before DynamoDB's TTL
  * deletes it), find the definitions, check the wave's window. The status is returned rather
  * than thrown so the closed-wave page can speak the programme's language.
- * @throws LinkNotFoundError, or LinkWithdrawnError when the participant erased their answers
+ * @throws UnknownLinkError, or ParticipantWithdrawnError when the participant erased their answers
  */
 export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined): Promise<OpenLink> {
   const code = rawCode === undefined ? undefined : normaliseCode(rawCode);
-  if (code === undefined) throw new LinkNotFoundError('malformed code');
+  if (code === undefined) throw new UnknownLinkError('malformed code');
   const hash = hashCode(code, await deps.linkKey());
   const found = await deps.participants.findLink(hash);
-  if (found === undefined) throw new LinkNotFoundError('unknown code');
-  if (found.status === 'withdrawn') throw new LinkWithdrawnError(found.programme);
+  if (found === undefined) throw new UnknownLinkError('unknown code');
+  if (found.status === 'withdrawn') throw new ParticipantWithdrawnError(found.programme);
   const now = deps.clock.now();
-  if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now.getTime()) throw new LinkNotFoundError('expired');
+  if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now.getTime()) throw new UnknownLinkError('expired');
   const { target } = found;
   const context = resolveWave(
     deps.catalog.programmes.get(target.programme),
@@ -50,7 +50,7 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
     target.session,
     target.wave,
   );
-  if (context === undefined) throw new LinkNotFoundError('definition removed');
+  if (context === undefined) throw new UnknownLinkError('definition removed');
   return {
     target,
     hash,

@@ -7,7 +7,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
 import type { Mailer, PublishedFile, SummaryPublisher, SummaryRenderer } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
 import { ErasureRaceError } from '#core/errors.ts';
 
@@ -45,8 +45,7 @@ export interface PublishReport {
  * record sends that one message again on the rerun: at least once, never silently dropped.
  */
 export async function publishSummary(deps: PublishDeps, programmeId: string, period: string): Promise<PublishReport> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
+  const programme = findProgramme(deps.catalog, programmeId);
   const rows = [];
   // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
   for (const cohort of programme.cohorts) {

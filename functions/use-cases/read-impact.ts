@@ -6,7 +6,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
 import { changeKey, toImpactRows, type Impact } from '#core/impact-table.ts';
 import { toCsv } from '#core/csv.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
 import { POOLED, type IndicatorRow } from '#core/model.ts';
 
 export interface ReadImpactDeps {
@@ -17,12 +17,14 @@ export interface ReadImpactDeps {
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
 export async function readImpact(deps: ReadImpactDeps, programmeId: string, cohortId?: string): Promise<Impact> {
-  const programme = deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new NotFoundError(`unknown programme ${programmeId}`);
+  const programme = findProgramme(deps.catalog, programmeId);
   // `pooled` names the programme pool (first pre to last post over all cohorts).
   const cohorts =
-    cohortId === undefined ? programme.cohorts : programme.cohorts.filter((cohort) => cohort.id === cohortId);
-  if (cohorts.length === 0 && cohortId !== POOLED) throw new NotFoundError(`unknown cohort ${cohortId ?? ''}`);
+    cohortId === undefined
+      ? programme.cohorts
+      : cohortId === POOLED
+        ? []
+        : [findCohort(deps.catalog, programmeId, cohortId).cohort];
   const scopes = [
     ...cohorts.map((cohort) => cohort.id),
     ...(cohortId === undefined || cohortId === POOLED ? [null] : []),

@@ -1,22 +1,14 @@
 /**
  * Participant error answers: the status with a one-message page in the best language known,
- * the programme's when the link resolved, otherwise the browser's among all shipped.
+ * the programme's when the link resolved, otherwise the browser's among all shipped. Which
+ * status and message answer which error is `shared/http-errors.ts`'s table.
  */
-import { LANGUAGES } from '#surveys/schema.ts';
-import type { Catalog } from '#surveys/catalog.ts';
-import { LinkWithdrawnError, type HttpError } from '#shared/errors.ts';
+import { LANGUAGES, type Programme } from '#surveys/schema.ts';
 import { header, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { pickLanguage } from './language.ts';
 import { PARTICIPANT_HEADERS, type PageFrame } from './participant-page.ts';
 import { frameFor, renderMessage, renderRetry, renderWithdrawn } from './survey-page.ts';
 import type { StringKey } from './strings.ts';
-
-const MESSAGE_BY_STATUS: Readonly<Record<number, StringKey>> = {
-  404: 'notFound',
-  410: 'closed',
-  413: 'tooLarge',
-  415: 'unsupported',
-};
 
 /** A frame when the programme is unknown: every shipped language, and the exit control. */
 function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
@@ -35,53 +27,63 @@ function neutralFrame(event: HttpEvent, chosen?: string): PageFrame {
   };
 }
 
-/** The page for an expected error, in the frame given or a neutral one. */
-export function participantErrorResult(
-  error: HttpError,
+/** The page for a refused request: the status with one message, in the frame given or a neutral one. */
+export function participantMessageResult(
   event: HttpEvent,
-  catalog?: Catalog,
+  status: number,
+  message: StringKey,
   frame?: PageFrame,
 ): HttpResult {
-  if (error instanceof LinkWithdrawnError) {
-    const query = event.queryStringParameters ?? {};
-    // A post to a withdrawn link is answered through the link's page, so reload never resubmits.
-    if (event.requestContext.http.method === 'POST') {
-      let chosen: string | undefined;
-      try {
-        const lang = parseForm(event).lang;
-        chosen = typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? lang : undefined;
-      } catch {
-        chosen = undefined;
-      }
-      return {
-        statusCode: 303,
-        headers: {
-          ...PARTICIPANT_HEADERS,
-          location: `${event.rawPath}${chosen === undefined ? '' : `?lang=${chosen}`}`,
-        },
-        body: '',
-      };
+  return {
+    statusCode: status,
+    headers: { ...PARTICIPANT_HEADERS },
+    body: renderMessage(frame ?? neutralFrame(event), message),
+  };
+}
+
+/**
+ * The answer of a link whose participant withdrew: "no longer active" in the languages of the
+ * programme the erasure marker names (a neutral frame when it is no longer defined); a post is
+ * sent back to the link's page.
+ */
+export function participantWithdrawnResult(
+  event: HttpEvent,
+  status: number,
+  programme: Programme | undefined,
+): HttpResult {
+  const query = event.queryStringParameters ?? {};
+  // A post to a withdrawn link is answered through the link's page, so reload never resubmits.
+  if (event.requestContext.http.method === 'POST') {
+    let chosen: string | undefined;
+    try {
+      const lang = parseForm(event).lang;
+      chosen = typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? lang : undefined;
+    } catch {
+      chosen = undefined;
     }
-    // The marker names the programme: its languages and its exit control.
-    const programme = catalog?.programmes.get(error.programme);
-    const withdrawnFrame =
-      programme === undefined
-        ? neutralFrame(event)
-        : frameFor(
-            programme,
-            pickLanguage(programme.languages, programme.defaultLanguage, query.lang, header(event, 'accept-language')),
-            event.rawPath,
-          );
     return {
-      statusCode: 410,
-      headers: { ...PARTICIPANT_HEADERS },
-      body: renderWithdrawn(withdrawnFrame, query.withdrawn === '1'),
+      statusCode: 303,
+      headers: {
+        ...PARTICIPANT_HEADERS,
+        location: `${event.rawPath}${chosen === undefined ? '' : `?lang=${chosen}`}`,
+      },
+      body: '',
     };
   }
-  const neutral: PageFrame = frame ?? neutralFrame(event);
-  const key =
-    'reason' in error && error.reason === 'not-open' ? 'notOpen' : (MESSAGE_BY_STATUS[error.status] ?? 'notFound');
-  return { statusCode: error.status, headers: { ...PARTICIPANT_HEADERS }, body: renderMessage(neutral, key) };
+  // The programme's languages and its exit control.
+  const frame =
+    programme === undefined
+      ? neutralFrame(event)
+      : frameFor(
+          programme,
+          pickLanguage(programme.languages, programme.defaultLanguage, query.lang, header(event, 'accept-language')),
+          event.rawPath,
+        );
+  return {
+    statusCode: status,
+    headers: { ...PARTICIPANT_HEADERS },
+    body: renderWithdrawn(frame, query.withdrawn === '1'),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * exactly what the scoring code scores.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
 import { scoreInstrument } from '#core/scoring.ts';
 import { resolveWave } from '#core/waves.ts';
@@ -16,6 +16,8 @@ import {
   BENCH_SESSION,
   generateCohortResponses,
 } from '../../bench/synthetic-responses.ts';
+
+const catalog = shippedCatalog();
 
 const programme = catalog.programmes.get(BENCH_PROGRAMME);
 if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);

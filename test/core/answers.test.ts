@@ -2,7 +2,7 @@
  * Submission validation against the real catalogue, receipts, and wave windows.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
 import type { Catalog } from '#surveys/catalog.ts';
@@ -16,6 +16,8 @@ import {
   type ValidAnswers,
 } from '#core/answers.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
+
+const catalog = shippedCatalog();
 
 function programme(id: string): Programme {
   const found = catalog.programmes.get(id);

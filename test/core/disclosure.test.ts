@@ -7,7 +7,7 @@
  * worst case: an outsider who could undo the rounding).
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
@@ -15,6 +15,8 @@ import { cellKey, protectCells, roundCount } from '#core/disclosure.ts';
 import { parseCsv } from '#core/csv.ts';
 import { renderSummaryHtml } from '#web/summary-page.ts';
 import type { GroupKey, IndicatorRow, Indicators } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 const dones = catalog.programmes.get('dones-mentores') as Programme;
 const justrom3 = catalog.programmes.get('justrom3-mentoring') as Programme;

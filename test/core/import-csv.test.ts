@@ -3,7 +3,7 @@
  * positions or values, the same validation as the web form, and problems named by row and column.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
 import {
@@ -15,6 +15,8 @@ import {
 } from '#core/import-csv.ts';
 import { resolveWave } from '#core/waves.ts';
 import { toCsv } from '#core/csv.ts';
+
+const catalog = shippedCatalog();
 
 function programme(id: string): Programme {
   const found = catalog.programmes.get(id);

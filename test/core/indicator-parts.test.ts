@@ -3,11 +3,13 @@
  * instrument: JUSTROM3's rights quiz has six topics of one question each.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { instrumentParts } from '#core/scoring.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { StoredResponse } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 const QUIZ = 'rights-justice-quiz';
 const quiz = catalog.instruments.get(QUIZ);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { computePooledIndicators } from '#core/statistics/pool.ts';
@@ -25,6 +25,8 @@ import {
   wilcoxonSignedRank,
 } from '../support/paired-statistics-oracle.ts';
 import type { StoredResponse } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 const programme = catalog.programmes.get('dones-mentores');
 if (programme === undefined) throw new Error('no programme');

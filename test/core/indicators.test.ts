@@ -4,10 +4,12 @@
  * and every expected mean and SD below is worked out by hand from those totals.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { IndicatorRow, Indicators, StoredResponse, WaveKind } from '#core/model.ts';
+
+const catalog = shippedCatalog();
 
 const RSES = 'rosenberg-self-esteem';
 const rosenberg = catalog.instruments.get(RSES);

@@ -6,10 +6,12 @@
  * in (disagree first, as every scale of the questionnaire) is no part of it.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Instrument } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
 import { compileScorer, PREFER_NOT_TO_SAY, scoreInstrument } from '#core/scoring.ts';
+
+const catalog = shippedCatalog();
 
 function shipped(id: string): Instrument {
   const found = catalog.instruments.get(id);

@@ -11,12 +11,14 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { routes } from '../../lib/routes.ts';
-import { catalog } from '../../surveys/index.ts';
+import { shippedCatalog } from '../../surveys/index.ts';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client.ts';
 import { ensureTable } from '../../functions/adapters/dynamo-table.ts';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 import { startEmbeddedDynamo } from '../../local/embedded-dynamodb.ts';
+
+const catalog = shippedCatalog();
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read by path in assertions
 type Json = any;

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { catalog, instrumentSources, programmeSources } from '#surveys/index.ts';
+import { shippedCatalog, instrumentSources, programmeSources } from '#surveys/index.ts';
 import { loadCatalog, optionsOf, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
+
+const catalog = shippedCatalog();
 
 const surveysDir = fileURLToPath(new URL('../../surveys/', import.meta.url));
 const jsonFiles = (folder: string): string[] =>
@@ -110,6 +112,10 @@ describe('the shipped catalogue', () => {
       'justrom3-mentoring',
       'migrant-voices-heard',
     ]);
+  });
+
+  it('is validated once: every call gives the same catalogue', () => {
+    expect(shippedCatalog()).toBe(catalog);
   });
 
   it('holds every instrument the programmes ask for, and the ones the brief names', () => {

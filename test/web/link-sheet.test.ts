@@ -8,13 +8,15 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { formatCode, generateCode, generateParticipantId } from '#shared/codes.ts';
 import { parseCsv } from '#core/csv.ts';
 import { HANDOUT_STRINGS, handoutCards, renderLinkSheet, type Handout, type HandoutLink } from '#web/link-sheet.ts';
 import { linkMessage, renderLinkMessages } from '#web/link-messages.ts';
 import { runEntry } from '../support/run.ts';
+
+const catalog = shippedCatalog();
 
 const BASE = 'https://surveys.example.org';
 

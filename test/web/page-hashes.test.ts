@@ -6,10 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
 import { frameFor, renderThanks } from '#web/survey-page.ts';
+
+const catalog = shippedCatalog();
 
 const PARTICIPANT_STYLE = 'sha256-jOe82zDr1yqD+YpwtwpOfY4kFx2Mtbw/ocu8DbZUIRA=';
 const PARTICIPANT_SCRIPT = 'sha256-Sep5hyxrub0wIRX5OfBJiUgfVrdaccVyvk/TQVJoGuQ=';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { catalog } from '#surveys/index.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
 import { surveySteps } from '#core/steps.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
@@ -18,6 +18,8 @@ import {
   renderWithdrawConfirm,
   renderWithdrawn,
 } from '#web/survey-page.ts';
+
+const catalog = shippedCatalog();
 
 function wave(programme: string, cohort: string, session: string): WaveContext {
   const found = resolveWave(catalog.programmes.get(programme), cohort, session, 'pre');

@@ -1,0 +1,69 @@
+/** `prepost summaries`: funder summaries written to a folder and their messages to an outbox. */
+import { resolve } from 'node:path';
+import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
+import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
+import type { OptionValues } from '../cli/command.ts';
+import { UsageError } from '../cli/errors.ts';
+import { openStore } from '../cli/store.ts';
+
+/** Its line in `prepost --help`. */
+export const summary = 'write funder summaries (JSON, CSV, HTML) and their emails (.eml)';
+
+/** `prepost summaries --help`, printed after a usage mistake too. */
+export const usage = `Usage: npm run prepost -- summaries [--programme P] [--period YYYY-MM] [--out DIR]
+
+Writes each programme's anonymised summary to DIR/<programme>/<period>/summary.{json,csv,html}
+and the funders' messages to DIR/outbox/*.eml. It first aggregates what changed since the
+last aggregation (new answers, withdrawals), as the monthly schedule does, so a summary never
+includes anyone who has withdrawn.
+
+  --programme P     only this programme
+  --period YYYY-MM  the month reported (default: this month)
+  --out DIR         output folder (default out/)`;
+
+/** Its options, as node:util `parseArgs` reads them. */
+export const options = {
+  programme: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** It takes options only. */
+export const allowPositionals = false;
+
+/** Aggregates and publishes each programme (or --programme) for the period, as the schedule does. */
+export async function run(values: OptionValues<typeof options>): Promise<void> {
+  if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
+    throw new UsageError('--period must be a month, YYYY-MM');
+  const { deps, environment } = await openStore();
+  try {
+    const out = resolve(values.out ?? 'out');
+    const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);
+    const ids = values.programme === undefined ? [...deps.catalog.programmes.keys()] : [values.programme];
+    for (const id of ids) {
+      const report = await aggregateAndPublish(
+        {
+          ...deps,
+          publisher: new DirectoryPublisher(out),
+          mailer: new OutboxMailer(out, deps.clock),
+          sender: 'prepost <summaries@prepost.invalid>',
+          summaryRenderer: summaryRenderer(deps.catalog),
+        },
+        id,
+        period,
+      );
+      const shown = report.summary.rows.filter((row) => !row.suppressed).length;
+      const suppressed = report.summary.rows.length - shown;
+      const already =
+        report.alreadySent > 0 ? ` (${report.alreadySent} funder(s) already sent this period: not emailed again)` : '';
+      console.log(
+        `${id} ${period}: ${report.summary.rows.length} cells (${shown} shown, ${suppressed} suppressed), ` +
+          `${report.files.length} files, ${report.messages} messages${already}`,
+      );
+    }
+    console.log(`summaries in ${out}, messages in ${resolve(out, 'outbox')}`);
+  } finally {
+    await environment.close();
+  }
+}
