@@ -66,7 +66,8 @@ export function readChange(context: ReadingContext, indicators: ChangeFigures): 
     : includesNoChange
       ? '; this may be chance, as the interval includes no change'
       : `: ${better ? 'an improvement' : 'a deterioration'}`;
-  return `${context.name} ${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}${interval}${size}${verdict} (${from}; ${people}).`;
+  const moved = `${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}`;
+  return `${context.name} ${moved}${interval}${size}${verdict} (${from}; ${people}).`;
 }
 
 /** "7 of 12 improved reliably, 1 deteriorated", or undefined without reliable-change counts. */
@@ -81,7 +82,8 @@ export function readGain(indicators: Indicators): string | undefined {
   if (indicators.gain_of_averages === null) return undefined;
   if (indicators.gain_of_averages < 0)
     return `Normalised gain ${number(indicators.gain_of_averages, 2)}: knowledge fell on average (Hake).`;
-  return `Normalised gain ${number(indicators.gain_of_averages, 2)}, a ${gainLabel(indicators.gain_of_averages)} gain (Hake).`;
+  const gain = indicators.gain_of_averages;
+  return `Normalised gain ${number(gain, 2)}, a ${gainLabel(gain)} gain (Hake).`;
 }
 
 /** Every reading of a cell, in order. */

@@ -60,7 +60,8 @@ export function readStatsCsv(text: string): StatsInput {
     if (extra.length > 0) {
       const hint =
         table.separator === ','
-          ? ' (a decimal comma in a comma-separated file splits a number in two: use points, or separate the columns with semicolons)'
+          ? ' (a decimal comma in a comma-separated file splits a number in two: use points, or separate ' +
+            'the columns with semicolons)'
           : '';
       throw new StatsInputError(
         `row ${line}: ${cells.length} cells but the header has ${header.length} columns${hint}`,
@@ -90,7 +91,9 @@ function readNumber(cell: string | undefined, line: number, column: string, deci
   const value = Number(text);
   if (!Number.isFinite(value) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
     throw new StatsInputError(
-      `row ${line}: ${column} "${raw}" is not a number (${decimalComma ? 'a point or a comma for decimals' : 'use a point for decimals'}; leave the cell empty when missing)`,
+      `row ${line}: ${column} "${raw}" is not a number ` +
+        `(${decimalComma ? 'a point or a comma for decimals' : 'use a point for decimals'}; ` +
+        'leave the cell empty when missing)',
     );
   }
   return value;

@@ -42,7 +42,8 @@ describe('readings', () => {
 
   it('reads a clear improvement with its interval and effect size', () => {
     expect(readChange(selfEsteem, base)).toBe(
-      'Self-esteem rose by 3.2 points (95% CI 1.1 to 5.3), a large effect: an improvement (from 15.0 to 18.2; 12 people answered before and after).',
+      'Self-esteem rose by 3.2 points (95% CI 1.1 to 5.3), a large effect: an improvement (from 15.0 to 18.2; 12 ' +
+        'people answered before and after).',
     );
   });
 
@@ -65,17 +66,20 @@ describe('readings', () => {
     expect(text).not.toContain('improvement');
   });
 
-  it('says when there are too few people for an interval, a negative gain, and no change below the shown precision', () => {
-    expect(
-      readChange(selfEsteem, { ...base, n_paired: 1, ci95_low: null, ci95_high: null, g_av: null, d_z: null }),
-    ).toContain('too few people to tell');
-    expect(readGain({ gain_of_averages: -0.25 } as Indicators)).toBe(
-      'Normalised gain -0.25: knowledge fell on average (Hake).',
-    );
-    expect(readChange(selfEsteem, { ...base, mean_change: 0.02, ci95_low: 0.01, ci95_high: 0.03 })).toContain(
-      'did not change noticeably',
-    );
-  });
+  it(
+    'says when there are too few people for an interval, a ' + 'negative gain, and no change below the shown precision',
+    () => {
+      expect(
+        readChange(selfEsteem, { ...base, n_paired: 1, ci95_low: null, ci95_high: null, g_av: null, d_z: null }),
+      ).toContain('too few people to tell');
+      expect(readGain({ gain_of_averages: -0.25 } as Indicators)).toBe(
+        'Normalised gain -0.25: knowledge fell on average (Hake).',
+      );
+      expect(readChange(selfEsteem, { ...base, mean_change: 0.02, ci95_low: 0.01, ci95_high: 0.03 })).toContain(
+        'did not change noticeably',
+      );
+    },
+  );
 
   it('has nothing to say without completers, and counts reliable change', () => {
     expect(readChange(selfEsteem, { ...base, n_paired: 0, mean_change: null })).toBeUndefined();
