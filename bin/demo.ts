@@ -5,8 +5,20 @@
  * simulated participants answer pre and post over HTTP, aggregates, writes the summaries and
  * funder emails into DIR, and prints a short table.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { DeleteTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { startLocalStack } from '#local/stack.ts';
+import { seededRandom, simulateCohort } from '#local/simulation.ts';
+import type { Programme } from '#surveys/schema.ts';
+import { aggregate } from '#use-cases/aggregate.ts';
+import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { publishSummary } from '#use-cases/publish-summaries.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
 
 const USAGE = `Usage: npm run demo -- [--out DIR] [--seed N]
 
@@ -37,21 +49,6 @@ async function main(): Promise<void> {
   const out = resolve(values.out);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
-  const { mkdtemp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { DeleteTableCommand, ResourceNotFoundException } = await import('@aws-sdk/client-dynamodb');
-  const { createDocumentClient } = await import('#adapters/dynamo-client.ts');
-  const { startLocalStack } = await import('#local/stack.ts');
-  const { simulateCohort, seededRandom } = await import('#local/simulation.ts');
-  const { createLinks } = await import('#use-cases/create-links.ts');
-  const { aggregate } = await import('#use-cases/aggregate.ts');
-  const { publishSummary } = await import('#use-cases/publish-summaries.ts');
-  const { summaryRenderer } = await import('#web/summary-page.ts');
-  type Programme = import('#surveys/schema.ts').Programme;
-  type IssuedLink = import('#use-cases/create-links.ts').IssuedLink;
-  const { DirectoryPublisher, OutboxMailer } = await import('#adapters/directory-publisher.ts');
-
   const external = process.env.DYNAMODB_ENDPOINT;
   if (external !== undefined && external !== '') {
     // The demo owns this table and starts it afresh; it never touches the main table.

@@ -5,7 +5,12 @@
  * link that opens the evaluator dashboard.
  */
 import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureDemoLinks } from '#local/demo-links.ts';
+import { startLocalStack } from '#local/stack.ts';
+import { hashToken } from '#shared/codes.ts';
 
 const USAGE = `Usage: npm start [-- --fresh]
 
@@ -29,12 +34,8 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a port number, not "${portText}"`);
   const host = process.env.HOST === undefined || process.env.HOST === '' ? '127.0.0.1' : process.env.HOST;
-  // Imported here so a broken survey definition is reported below, not as a stack trace.
-  const { startLocalStack } = await import('#local/stack.ts');
-  const { ensureDemoLinks } = await import('#local/demo-links.ts');
-  const { hashToken } = await import('#shared/codes.ts');
-  const { writeFile, rm } = await import('node:fs/promises');
-  const { join } = await import('node:path');
+  // The catalogue is validated when the stack first asks for it, so a broken survey definition
+  // is reported below with its file and reason, not as a stack trace.
   const stack = await startLocalStack({ fresh: values.fresh, share: true, host, port });
   // Commands such as `links` print links to this server.
   const serverFile = join(stack.environment.dataDir, 'server-url');
