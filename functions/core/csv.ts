@@ -85,7 +85,8 @@ function detectSeparator(text: string): CsvSeparator {
  * Parses CSV text into rows of cells: quoted fields, doubled quotes, CRLF, LF or CR line ends,
  * mixed in one file as they come. csv-parse reads it, set to read like a spreadsheet program: a
  * row may have any number of cells (the callers name a row that has too many), a quote inside an
- * unquoted cell is a quote, and a quote left open runs to the end of the file.
+ * unquoted cell is a quote, spaces around a cell are dropped (inside quotes they stay), and a quote
+ * left open runs to the end of the file.
  */
 export function parseCsv(text: string, separator: CsvSeparator = ','): string[][] {
   try {
@@ -105,5 +106,9 @@ function parseRecords(text: string, separator: CsvSeparator): string[][] {
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
+    // Spaces around a cell are not part of it, quoted or not (`1, "2"` is 1 and 2, as spreadsheets
+    // and our own reader read it); spaces inside quotes are kept.
+    ltrim: true,
+    rtrim: true,
   });
 }

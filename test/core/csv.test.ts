@@ -108,7 +108,20 @@ describe('parseCsv', () => {
       ['p1', '5"', '4'],
       ['p2', '5', '6'],
     ]);
-    expect(parseCsv(' "a",b\n')).toEqual([[' "a"', 'b']]);
+  });
+
+  it('reads a quoted cell with spaces around it as the quoted value, as spreadsheets type it', () => {
+    // Refused as "not a number" by the first csv-parse version (review finding): `1, "2"` is 2.
+    expect(parseCsv(' "a",b\n')).toEqual([['a', 'b']]);
+    expect(parseCsv('pre, post\n1, "2"\n"5" ,7\n')).toEqual([
+      ['pre', 'post'],
+      ['1', '2'],
+      ['5', '7'],
+    ]);
+    expect(parseCsv('"3,5" ;4\n" a b ";c\n', ';')).toEqual([
+      ['3,5', '4'],
+      [' a b ', 'c'],
+    ]);
   });
 
   it('reads a quoted cell left open to the end of the file', () => {
