@@ -20,6 +20,34 @@ module.exports = {
       to: { path: '^(functions|bin|lib|local|bench|test)/', pathNot: '^functions/core/' },
     },
     {
+      name: 'core-does-no-io',
+      comment:
+        'Core is deterministic and I/O-free: no Node built-ins, no AWS SDK; of npm packages only the ' +
+        'schema, statistics and CSV libraries it is built on.',
+      severity: 'error',
+      from: { path: '^functions/core/' },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^node_modules/(zod|@stdlib|csv-parse)/',
+      },
+    },
+    {
+      name: 'handlers-compute-no-statistics',
+      comment: 'Handlers parse, call a use case and map its result; the statistics are the use cases\' business.',
+      severity: 'error',
+      from: { path: '^functions/handlers/' },
+      to: { path: '^functions/core/statistics/' },
+    },
+    {
+      name: 'survey-functions-carry-no-statistics',
+      comment:
+        'The participant functions must start fast on a cheap phone\'s request: nothing they load may reach ' +
+        'the statistics engine (or the dashboard that draws it).',
+      severity: 'error',
+      from: { path: '^functions/lambda/(get|submit)-survey\\.ts$' },
+      to: { path: '^(functions/(core/statistics/|web/dashboard-page\\.ts$)|node_modules/@stdlib/)', reachable: true },
+    },
+    {
       name: 'ports-import-core-only',
       comment: 'Ports are interfaces over the domain model, which lives in core.',
       severity: 'error',
@@ -74,12 +102,12 @@ module.exports = {
       comment: 'The CDK app reads entry paths and the one table-design module, never runtime code.',
       severity: 'error',
       from: { path: '^(lib/|bin/app\\.ts)' },
-      to: { path: '^functions/', pathNot: '^functions/adapters/table-design\\.ts$' },
+      to: { path: '^functions/', pathNot: '^functions/adapters/table-design\\.ts$', reachable: true },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|cdk\\.out|\\.data|out)/' },
+    exclude: { path: '^(cdk\\.out|\\.data|out)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: {

@@ -23,8 +23,15 @@
  * Plain data and string functions only: the CDK app imports this module, so it must not pull in
  * runtime code.
  */
-import type { LinkTarget } from '#core/model.ts';
-import { POOLED } from '#core/model.ts';
+
+/** A wave's owner, as a link names it (the fields of core's `LinkTarget` the key is built from). */
+interface WaveOwner {
+  readonly programme: string;
+  readonly cohort: string;
+  readonly participant: string;
+  readonly session: string;
+  readonly wave: string;
+}
 
 /** The table's key attributes and the time index, as CloudFormation and CreateTable both need them. */
 export const TABLE_DESIGN = {
@@ -42,7 +49,7 @@ export const TIME_INDEX = TABLE_DESIGN.timeIndex.name;
 export const cohortKey = (programme: string, cohort: string): string => `COHORT#${programme}#${cohort}`;
 export const linkKey = (hash: string): { PK: string; SK: string } => ({ PK: `LINK#${hash}`, SK: 'LINK' });
 export const participantSortKey = (participant: string): string => `PART#${participant}`;
-export const responseKey = (target: LinkTarget): { PK: string; SK: string } => ({
+export const responseKey = (target: WaveOwner): { PK: string; SK: string } => ({
   PK: cohortKey(target.programme, target.cohort),
   SK: `RESP#${target.participant}#${target.session}#${target.wave}`,
 });
@@ -52,8 +59,11 @@ export const scopeKey = (programme: string, cohort: string | null): string =>
 export const MARK_SORT_KEY = 'AGG';
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
-/** The pool's one stored table is kept under this session name. */
-export const POOLED_SESSION = POOLED;
+/**
+ * The pool's one stored table is kept under this session name: core's `POOLED`, written out so
+ * the CDK app loads no runtime code (a test holds the two equal).
+ */
+export const POOLED_SESSION = 'pooled';
 export const timeSortKey = (response: {
   receivedAt: string;
   participant: string;

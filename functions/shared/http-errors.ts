@@ -18,7 +18,7 @@ import {
   UnknownSessionError,
   WaveNotOpenError,
 } from '#core/errors.ts';
-import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { renderEvaluatorMessage } from '#web/staff-frame.ts';
 import { participantFailureResult, participantMessageResult, participantWithdrawnResult } from '#web/message-result.ts';
 import type { PageFrame } from '#web/participant-page.ts';
 import type { StringKey } from '#web/strings.ts';

@@ -4,7 +4,6 @@
  * CI, n and method, plain-language readings, and server-rendered SVG charts; then the programme
  * pool. Every table links to its CSV. English only: evaluators read it, participants never do.
  */
-import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
 import type { ImpactRow } from '#core/impact-table.ts';
@@ -14,50 +13,8 @@ import type { HttpResult } from '#shared/http.ts';
 import { changeKey, type Impact } from '#core/impact-table.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { html, raw, type Html } from './html.ts';
+import { HEADERS, page } from './staff-frame.ts';
 import { POOLED } from '#core/model.ts';
-
-/** The dashboard's one stylesheet, one rule a fragment: its hash is in the CSP. */
-const STYLE = [
-  'body{margin:0;font:1rem/1.4 system-ui,sans-serif;color:#1b1b1b}',
-  'main{padding:1rem;max-width:90rem;margin:0 auto}',
-  'table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums;font-size:.9rem}',
-  'th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;vertical-align:top}',
-  'th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}',
-  'caption{text-align:left;font-weight:600;padding:.3rem 0}',
-  '.muted,small{color:#595959}',
-  '.charts{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1.5rem}',
-  'figure{margin:0}',
-  'figcaption{font-size:.85rem;font-weight:600}',
-  '.scroll{overflow-x:auto}',
-  'ul.readings{margin:.25rem 0 1rem}',
-].join('');
-
-const HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy': [
-    "default-src 'none'",
-    `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-    'img-src data:',
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-  ].join('; '),
-};
-
-/** The head's fixed part: search engines leave the dashboard out. */
-const META = raw(
-  '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-    '<meta name="robots" content="noindex">',
-);
-
-function page(title: string, content: Html): string {
-  const head = html`<head>${META}<title>${title}</title><style>${raw(STYLE)}</style></head>`;
-  return `<!doctype html>${html`<html lang="en">${head}<body><main>${content}</main></body></html>`.value}`;
-}
 
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 const fmtP = (value: number | null): string => (value === null ? '–' : value < 0.001 ? '<0.001' : value.toFixed(3));
@@ -291,9 +248,4 @@ const METHOD = [
 
 function methodNote(): Html {
   return html`<section><h2>Methods</h2><p><small>${METHOD}</small></p></section>`;
-}
-
-/** A one-line evaluator page for errors such as a missing sign-in. */
-export function renderEvaluatorMessage(status: number, message: string): HttpResult {
-  return { statusCode: status, headers: HEADERS, body: page('prepost', html`<h1>prepost</h1><p>${message}</p>`) };
 }

@@ -15,7 +15,8 @@ import { shippedCatalog } from '../../surveys/index.ts';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client.ts';
 import { ensureTable } from '../../functions/adapters/dynamo-table.ts';
-import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
+import { POOLED_SESSION, TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
+import { POOLED } from '../../functions/core/model.ts';
 import { startEmbeddedDynamo } from '../../local/embedded-dynamodb.ts';
 
 const catalog = shippedCatalog();
@@ -127,6 +128,8 @@ describe('DataStack', () => {
   it('is the table ensureTable creates locally: both follow the one table design', async () => {
     const deployed = (Object.values(data.findResources('AWS::DynamoDB::Table'))[0] as Json).Properties;
     expect(deployed.TimeToLiveSpecification.AttributeName).toBe(TABLE_DESIGN.timeToLiveAttribute);
+    // Written out in the table design so the CDK app loads no runtime code; the same name.
+    expect(POOLED_SESSION).toBe(POOLED);
     const dynamo = await startEmbeddedDynamo();
     const client = createDocumentClient(dynamo.endpoint);
     try {

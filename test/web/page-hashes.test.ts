@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
-import { renderEvaluatorMessage } from '#web/dashboard-page.ts';
+import { renderEvaluatorMessage } from '#web/staff-frame.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
 import { frameFor, renderThanks } from '#web/survey-page.ts';
 
