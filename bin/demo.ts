@@ -14,6 +14,7 @@ import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { startLocalStack } from '#local/stack.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
+import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   const out = resolve(values.out);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  // A broken survey definition stops the demo before it deletes or creates any table.
+  shippedCatalog();
   const external = process.env.DYNAMODB_ENDPOINT;
   if (external !== undefined && external !== '') {
     // The demo owns this table and starts it afresh; it never touches the main table.

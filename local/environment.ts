@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { ensureTable } from '#adapters/dynamo-table.ts';
-import { linkKeyFromSecret, linkKeyFromValue, type LinkKeySource } from '#adapters/link-key.ts';
+import { linkKeyFrom, linkKeyFromValue, type LinkKeySource } from '#adapters/link-key.ts';
 import { optionalEnv } from '#shared/env.ts';
 import { startEmbeddedDynamo } from './embedded-dynamodb.ts';
 
@@ -23,8 +23,9 @@ export interface LocalEnvironment {
   readonly endpoint: string;
   readonly tableName: string;
   /**
-   * The link key: the deployed key's secret when `LINK_KEY_SECRET_ARN` names it (so commands hash
-   * codes as the Lambdas do), else `LINK_KEY`, else the local key in `.data/link-key`.
+   * The link key, chosen as the Lambdas choose it (`LINK_KEY`, else the deployed key's secret that
+   * `LINK_KEY_SECRET_ARN` names, so commands hash codes as the Lambdas do), else the local key in
+   * `.data/link-key`.
    */
   readonly linkKey: LinkKeySource;
   readonly dataDir: string;
@@ -69,11 +70,9 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
   const explicitTable = optionalEnv('TABLE_NAME');
   const tableName = options.tableName ?? explicitTable ?? LOCAL_TABLE;
   // With the deployed key's secret named, commands hash codes as the Lambdas do; otherwise the local key.
-  const secretArn = optionalEnv('LINK_KEY_SECRET_ARN');
   const linkKey =
-    secretArn !== undefined
-      ? linkKeyFromSecret(secretArn)
-      : linkKeyFromValue(optionalEnv('LINK_KEY') ?? (await readOrCreateLinkKey(dataDir)));
+    linkKeyFrom({ value: optionalEnv('LINK_KEY'), secretArn: optionalEnv('LINK_KEY_SECRET_ARN') }) ??
+    linkKeyFromValue(await readOrCreateLinkKey(dataDir));
 
   let endpoint = optionalEnv('DYNAMODB_ENDPOINT');
   let source: LocalEnvironment['source'] = 'DYNAMODB_ENDPOINT';

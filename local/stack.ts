@@ -24,6 +24,8 @@ export interface StackOptions extends EnvironmentOptions {
 
 /** Starts DynamoDB, builds the handlers around the same deps and listens. */
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
+  // A broken survey definition stops here, before any data folder, table or key is touched.
+  shippedCatalog();
   const environment = await prepareLocalEnvironment(options);
   try {
     const deps = localDeps(environment);
@@ -47,6 +49,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
 export async function openLocalStore(
   options: EnvironmentOptions = {},
 ): Promise<{ deps: Deps; environment: LocalEnvironment }> {
+  shippedCatalog();
   const environment = await prepareLocalEnvironment(options);
   return { deps: localDeps(environment), environment };
 }

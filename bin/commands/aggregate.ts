@@ -1,7 +1,7 @@
 /** `prepost aggregate`: the stored indicators recomputed, as the hourly schedule does. */
 import { aggregate } from '#use-cases/aggregate.ts';
 import type { OptionValues } from '../cli/command.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'recompute the stored indicators of every cohort';
@@ -25,7 +25,7 @@ export const allowPositionals = false;
 
 /** Aggregates and prints one line per cohort and pool. */
 export async function run(values: OptionValues<typeof options>): Promise<void> {
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   try {
     const report = await aggregate(deps, {
       ...(values.programme === undefined ? {} : { programme: values.programme }),

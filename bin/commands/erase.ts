@@ -3,7 +3,7 @@ import { aggregate } from '#use-cases/aggregate.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError } from '../cli/errors.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'erase every stored trace of a participant, and recompute';
@@ -36,7 +36,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
   const participant = required(values.participant, '--participant');
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   try {
     const erased = await eraseParticipant(deps, programme, cohort, participant);
     if (!erased.found)

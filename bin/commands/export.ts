@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { exportResponses } from '#use-cases/export-responses.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { writeStdout } from '../cli/output.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = "export a cohort's responses as CSV (the columns import reads)";
@@ -36,7 +36,7 @@ export const allowPositionals = false;
 export async function run(values: OptionValues<typeof options>): Promise<void> {
   const programme = required(values.programme, '--programme');
   const cohort = required(values.cohort, '--cohort');
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   try {
     const { csv, rows } = await exportResponses(deps, programme, cohort);
     if (values.out === undefined) await writeStdout(csv);

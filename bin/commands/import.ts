@@ -6,7 +6,7 @@ import { importResponses, importTemplate, type ImportReport } from '#use-cases/i
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError, UsageError } from '../cli/errors.ts';
 import { writeStdout } from '../cli/output.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'load paper responses into a cohort';
@@ -81,7 +81,7 @@ export async function run(values: OptionValues<typeof options>, positionals: str
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const dryRun = values['dry-run'];
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   let report: ImportReport;
   try {
     report = await importResponses(deps, programme, cohort, text, { dryRun });

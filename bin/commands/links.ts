@@ -11,7 +11,7 @@ import { renderLinkSheet } from '#web/link-sheet.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError, UsageError } from '../cli/errors.ts';
 import { writeStdout } from '../cli/output.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'create participants and their links (CSV, printable sheet, messages)';
@@ -115,7 +115,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
       throw new InputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   try {
     let links: IssuedLink[];
     try {

@@ -5,7 +5,7 @@ import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
 import type { OptionValues } from '../cli/command.ts';
 import { UsageError } from '../cli/errors.ts';
-import { openStore } from '../cli/store.ts';
+import { openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'write funder summaries (JSON, CSV, HTML) and their emails (.eml)';
@@ -36,7 +36,7 @@ export const allowPositionals = false;
 export async function run(values: OptionValues<typeof options>): Promise<void> {
   if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
     throw new UsageError('--period must be a month, YYYY-MM');
-  const { deps, environment } = await openStore();
+  const { deps, environment } = await openLocalStore();
   try {
     const out = resolve(values.out ?? 'out');
     const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);

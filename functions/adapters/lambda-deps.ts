@@ -8,19 +8,16 @@ import { requireEnv, optionalEnv } from '#shared/env.ts';
 import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
-import { linkKeyFromSecret, linkKeyFromValue } from './link-key.ts';
+import { linkKeyFrom } from './link-key.ts';
 
 /** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
 export function lambdaDeps(): Deps {
   const table = new DynamoTable(createDocumentClient(), requireEnv('TABLE_NAME'));
-  const inlineKey = optionalEnv('LINK_KEY');
-  const secretArn = optionalEnv('LINK_KEY_SECRET_ARN');
   const linkKey =
-    inlineKey !== undefined
-      ? linkKeyFromValue(inlineKey)
-      : secretArn !== undefined
-        ? linkKeyFromSecret(secretArn)
-        : () => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required'));
+    linkKeyFrom({ value: optionalEnv('LINK_KEY'), secretArn: optionalEnv('LINK_KEY_SECRET_ARN') }) ??
+    // Functions that never hash a code (aggregation, summaries) have no key; one that does fails
+    // on its first use with the variable's name.
+    (() => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required')));
   return depsOn({ table, catalog: shippedCatalog(), linkKey });
 }
 

@@ -27,6 +27,19 @@ export function linkKeyFromValue(base64: string): LinkKeySource {
   return () => Promise.resolve(key);
 }
 
+/**
+ * Where the key is, in one order for Lambdas and local commands alike: a key given as a value
+ * (`LINK_KEY`) first, else the secret (`LINK_KEY_SECRET_ARN`), else none (the caller decides).
+ */
+export function linkKeyFrom(where: {
+  readonly value?: string;
+  readonly secretArn?: string;
+}): LinkKeySource | undefined {
+  if (where.value !== undefined) return linkKeyFromValue(where.value);
+  if (where.secretArn !== undefined) return linkKeyFromSecret(where.secretArn);
+  return undefined;
+}
+
 async function readSecret(secretArn: string): Promise<Buffer> {
   // Created on first use, not at module load: only functions that hash codes pay for it.
   const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));

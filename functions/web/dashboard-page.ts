@@ -12,7 +12,7 @@ import { readIndicators } from '#core/readings.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { changeKey, type Impact } from '#core/impact-table.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
-import { html, raw, type Html } from './html.ts';
+import { html, type Html } from './html.ts';
 import { HEADERS, page } from './staff-frame.ts';
 import { POOLED } from '#core/model.ts';
 
