@@ -93,8 +93,9 @@ export async function importResponses(
     };
   for (const response of pending) {
     const now = deps.clock.now();
-    // receivedAt is the time of import, not of the paper form: aggregation recomputes a cohort
-    // when its newest response is newer than its last run, so an older date would be missed.
+    // receivedAt is the time of import, not of the paper form: aggregation finds new responses by
+    // counting those received since a quarter of an hour before its last run's newest, so a
+    // response dated earlier than that would be missed.
     const outcome = await deps.responses.putResponse({
       ...targetOf(programmeId, cohortId, response),
       answers: response.answers.answers,

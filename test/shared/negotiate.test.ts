@@ -13,6 +13,10 @@ describe('prefersCsv', () => {
       'text/csv; charset=utf-8',
       'text/csv;charset=UTF-8',
       'text/csv;header=present',
+      // There is one CSV: parameters other than the weight do not turn a request for it into JSON.
+      'text/csv;charset=latin1',
+      'text/csv;header=absent',
+      'text/csv;charset=iso-8859-1;q=0.8',
       'text/*',
     ])
       expect(prefersCsv(accept), accept).toBe(true);
@@ -42,10 +46,9 @@ describe('prefersCsv', () => {
     expect(prefersCsv('application/json, text/csv')).toBe(false);
   });
 
-  it('refuses CSV the client refuses, or in a form we do not write', () => {
+  it('refuses CSV the client refuses', () => {
     expect(prefersCsv('text/csv;q=0')).toBe(false);
+    expect(prefersCsv('text/csv;charset=latin1;q=0')).toBe(false);
     expect(prefersCsv('text/csv;q=0, application/json;q=0.1')).toBe(false);
-    expect(prefersCsv('text/csv;charset=latin1')).toBe(false);
-    expect(prefersCsv('text/csv;header=absent')).toBe(false);
   });
 });
