@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
-import { scoreInstrument } from '#core/scoring.ts';
+import { scoreInstrumentDirectly } from '../support/scoring-oracle.ts';
 import { resolveWave } from '#core/waves.ts';
 import { bareSinglePass, planBarePass } from '../../bench/bare-pass.ts';
 import {
@@ -64,7 +64,7 @@ describe('bareSinglePass', () => {
       plan.instruments.forEach(({ id }, index) => {
         const instrument = catalog.instruments.get(id);
         if (instrument === undefined) throw new Error(`no instrument ${id}`);
-        const itemScores = scoreInstrument(instrument, response.answers[id]).itemScores;
+        const itemScores = scoreInstrumentDirectly(instrument, response.answers[id]).itemScores;
         const offset = response.wave === 'pre' ? 0 : plan.instruments.length;
         expected[offset + index] =
           (expected[offset + index] ?? 0) + itemScores.reduce<number>((sum, score) => sum + (score ?? 0), 0);

@@ -3,12 +3,15 @@
  * way, from arrays (simple-statistics' compensated means and two-pass SDs, ranks by sorting),
  * as `prepost stats` computed them before aggregation and the command shared one engine. The
  * equivalence tests hold the engine (functions/core/statistics/) equal to it; the reference
- * tests check both against R and SciPy. The formulas the two share rather than re-derive (the
- * t interval, effect sizes and the signed-rank p from V) come from the engine.
+ * tests check both against R and SciPy. The t interval and the effect sizes are written out here
+ * again from their definitions; only the signed-rank p from V (R's exact distribution and normal
+ * approximation) comes from the engine, and the R and SciPy reference tests hold that.
  * Nothing in functions/ imports this file.
  */
 import { mean, sampleStandardDeviation, sum } from 'simple-statistics';
-import { effectSizes, tInterval } from '#core/statistics/inference.ts';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { signedRankPValue, type SignedRank } from '#core/statistics/signed-rank.ts';
 import type { Direction } from '#core/statistics/columns.ts';
 import type { PairedStatistics, ReliableChange } from '#core/statistics/paired.ts';
@@ -184,4 +187,38 @@ export function normalisedGain(
     average_of_gains: gains.length === 0 ? null : mean(gains),
     gain_undefined: undefinedCount,
   };
+}
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/** The paired t test and the t-based 95% interval of the mean change (Student), from its definition. */
+function tInterval(meanChange: number | null, sdChange: number | null, n: number) {
+  const df = n < 2 ? null : n - 1;
+  if (df === null || meanChange === null || sdChange === null)
+    return { ci95_low: null, ci95_high: null, t: null, df, p_t: null };
+  const standardError = sdChange / Math.sqrt(n);
+  const margin = tQuantile(0.975, df) * standardError;
+  const t = standardError > 0 ? meanChange / standardError : null;
+  return {
+    ci95_low: finiteOrNull(meanChange - margin),
+    ci95_high: finiteOrNull(meanChange + margin),
+    t: t === null ? null : finiteOrNull(t),
+    df,
+    p_t: t === null ? null : finiteOrNull(Math.min(1, 2 * tCdf(-Math.abs(t), df))),
+  };
+}
+
+/** Lakens (2013) d_z (eq. 6), d_av (eq. 10) and Hedges' g_av = d_av · J(df) (eq. 4). */
+function effectSizes(
+  meanChange: number | null,
+  sdChange: number | null,
+  sdPre: number | null,
+  sdPost: number | null,
+  df: number | null,
+) {
+  const dZ = meanChange !== null && sdChange !== null && sdChange > 0 ? meanChange / sdChange : null;
+  const averageSd = sdPre !== null && sdPost !== null ? (sdPre + sdPost) / 2 : null;
+  const dAv = meanChange !== null && averageSd !== null && averageSd > 0 ? meanChange / averageSd : null;
+  const j = df === null || df < 2 ? null : Math.exp(gammaln(df / 2) - gammaln((df - 1) / 2)) / Math.sqrt(df / 2);
+  return { d_z: dZ, d_av: dAv, g_av: dAv === null || j === null ? null : dAv * j };
 }
