@@ -4,7 +4,14 @@
  * their environment (`lambda-deps.ts`), the local stack from what it started.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Clock } from '#ports/store.ts';
+import type {
+  Clock,
+  IndicatorStore,
+  ParticipantStore,
+  PublicationStore,
+  ResponseStore,
+  TokenStore,
+} from '#ports/store.ts';
 import { DynamoIndicatorStore } from './dynamo-indicator-store.ts';
 import { DynamoParticipantStore } from './dynamo-participant-store.ts';
 import { DynamoPublicationStore } from './dynamo-publication-store.ts';
@@ -15,18 +22,18 @@ import type { LinkKeySource } from './link-key.ts';
 
 /** Everything a handler may need; each handler's factory asks only for its part. */
 export interface Deps {
-  readonly participants: DynamoParticipantStore;
-  readonly responses: DynamoResponseStore;
-  readonly indicators: DynamoIndicatorStore;
-  readonly tokens: DynamoTokenStore;
-  readonly publications: DynamoPublicationStore;
+  readonly participants: ParticipantStore;
+  readonly responses: ResponseStore;
+  readonly indicators: IndicatorStore;
+  readonly tokens: TokenStore;
+  readonly publications: PublicationStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: LinkKeySource;
 }
 
 /** The system clock. */
-export const systemClock: Clock = { now: () => new Date() };
+const systemClock: Clock = { now: () => new Date() };
 
 /** One adapter per storage port, all on the one table. */
 export function storesOn(

@@ -9,7 +9,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 export type LinkKeySource = () => Promise<Buffer>;
 
 /** The key held in a Secrets Manager secret, fetched once (again after a failure). */
-export function linkKeyFromSecret(secretArn: string): LinkKeySource {
+function linkKeyFromSecret(secretArn: string): LinkKeySource {
   let cached: Promise<Buffer> | undefined;
   return () => {
     cached ??= readSecret(secretArn).catch((error: unknown) => {

@@ -11,26 +11,23 @@ import * as z from 'zod/mini';
 export const WaveKind = z.enum(['pre', 'post']);
 export type WaveKind = z.infer<typeof WaveKind>;
 
+/** Whose wave: the fields a link names, and every response, draft and marker is kept under. */
+const waveOwner = {
+  programme: z.string(),
+  cohort: z.string(),
+  participant: z.string(),
+  session: z.string(),
+  wave: WaveKind,
+};
+
 /** What a link code resolves to. The participant id is pseudonymous; no name, email or phone. */
-export const LinkTarget = z.readonly(
-  z.object({
-    programme: z.string(),
-    cohort: z.string(),
-    participant: z.string(),
-    session: z.string(),
-    wave: WaveKind,
-  }),
-);
+export const LinkTarget = z.readonly(z.object(waveOwner));
 export type LinkTarget = z.infer<typeof LinkTarget>;
 
 /** One accepted response: answers as option values per instrument and item. */
 export const StoredResponse = z.readonly(
   z.object({
-    programme: z.string(),
-    cohort: z.string(),
-    participant: z.string(),
-    session: z.string(),
-    wave: WaveKind,
+    ...waveOwner,
     /** instrument id -> item id -> chosen option value ("prefer-not-to-say" for an explicit skip). */
     answers: z.readonly(z.record(z.string(), z.readonly(z.record(z.string(), z.string())))),
     /** subgroup id -> option value, for subgroups asked in this wave. */

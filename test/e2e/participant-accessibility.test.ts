@@ -20,15 +20,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoTable } from '#adapters/dynamo-table.ts';
-import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import type { LocalServer } from '#local/server.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, seriousOrCritical, type AxeFinding } from '../support/axe.ts';
-import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
 import {
   WORDS,
   currentStep,
@@ -137,8 +135,7 @@ async function serverWith(options: {
     );
   }
   const deps = {
-    ...stack.deps,
-    ...storesOn(new DynamoTable(client, stack.environment.tableName)),
+    ...depsThrough(stack, client),
     ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
   };
   return startSurveyServer(deps);

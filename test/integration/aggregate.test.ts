@@ -7,15 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoTable } from '#adapters/dynamo-table.ts';
-import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { validateAnswers } from '#core/answers.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -124,7 +122,7 @@ describe('aggregate', () => {
       },
       { step: 'initialize', name: 'simulatedCrash' },
     );
-    const failing = { ...stack.deps, ...storesOn(new DynamoTable(failingClient, stack.environment.tableName)) };
+    const failing = depsThrough(stack, failingClient);
     await expect(aggregate(failing, { programme: PROGRAMME })).rejects.toThrow('simulated crash');
     const afterCrash = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: 'bucharest-2020' });
     const beforeBucharest = before.split('\n').filter((line) => line.includes('bucharest'));
@@ -195,12 +193,9 @@ describe('aggregate, found in review', () => {
       },
       { step: 'initialize', name: 'simulatedPoolCrash' },
     );
-    await expect(
-      aggregate(
-        { ...stack.deps, ...storesOn(new DynamoTable(failingClient, stack.environment.tableName)) },
-        { programme: PROGRAMME },
-      ),
-    ).rejects.toThrow('simulated crash');
+    await expect(aggregate(depsThrough(stack, failingClient), { programme: PROGRAMME })).rejects.toThrow(
+      'simulated crash',
+    );
     const rerun = await aggregate(stack.deps, { programme: PROGRAMME });
     expect(rerun.cohorts.find((cohort) => cohort.cohort === null)?.recomputed).toBe(true);
     const pooled = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null });

@@ -12,12 +12,10 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { DynamoTable } from '#adapters/dynamo-table.ts';
-import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import type { LocalServer } from '#local/server.ts';
-import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'barcelona-2026';
@@ -37,7 +35,7 @@ afterAll(async () => {
 
 /** A local server whose handlers use `client`, as the deployed ones use theirs. */
 async function serverWith(client: ReturnType<typeof createDocumentClient>): Promise<LocalServer> {
-  const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+  const deps = depsThrough(stack, client);
   return startSurveyServer(deps);
 }
 

@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { cohortKey, linkKey } from '#adapters/table-design.ts';
-import { DynamoTable } from '#adapters/dynamo-table.ts';
-import { storesOn } from '#adapters/deps.ts';
 import { resolveWave } from '#core/waves.ts';
 import { randomBytes } from 'node:crypto';
 import { hashCode, hashToken } from '#shared/codes.ts';
@@ -22,7 +20,7 @@ import { summaryRenderer } from '#web/summary-page.ts';
 import { readImpact } from '#use-cases/read-impact.ts';
 import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
-import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const RACE_COHORT = 'bucharest-2020';
@@ -118,7 +116,7 @@ describe('withdrawal racing a submission', () => {
       },
       { step: 'initialize', name: 'stallInFlight' },
     );
-    const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+    const deps = depsThrough(stack, client);
     server = await startSurveyServer(deps);
   });
 
@@ -283,7 +281,7 @@ describe('a withdrawal cut short', () => {
           },
           { step: 'initialize', name: 'crashOnce' },
         );
-        const deps = { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+        const deps = depsThrough(stack, client);
         const server = await startSurveyServer(deps);
         try {
           const first = await fetch(`${server.url}/s/${answered.code}`, {
@@ -504,10 +502,7 @@ describe('withdrawal takes effect everywhere', () => {
       },
       { step: 'initialize', name: 'eraseMidAggregation' },
     );
-    await aggregate(
-      { ...stack.deps, ...storesOn(new DynamoTable(slow, stack.environment.tableName)) },
-      { programme: PROGRAMME, full: true },
-    );
+    await aggregate(depsThrough(stack, slow), { programme: PROGRAMME, full: true });
     expect(erased).toBe(true);
     const impact = await readImpact(stack.deps, PROGRAMME, cohort);
     expect(impact.recomputing).toEqual([]);
@@ -551,13 +546,10 @@ describe('withdrawal takes effect everywhere', () => {
       },
       { step: 'initialize', name: 'holdPoolWrite' },
     );
-    const runA = aggregate(
-      { ...stack.deps, ...storesOn(new DynamoTable(held, stack.environment.tableName)) },
-      {
-        programme: PROGRAMME,
-        full: true,
-      },
-    );
+    const runA = aggregate(depsThrough(stack, held), {
+      programme: PROGRAMME,
+      full: true,
+    });
     await atGate;
     // Meanwhile someone withdraws, and run B (the hourly one) completes.
     const someone =

@@ -11,7 +11,9 @@ import { CONSENT_FIELD, answerField } from '#core/answers.ts';
 import type { WaveContext } from '#core/waves.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
-import type { Deps } from '#adapters/deps.ts';
+import { storesOn, type Deps } from '#adapters/deps.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** A started stack and a way to stop it and remove its folder. */
 export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
@@ -24,6 +26,14 @@ export async function startTestStack(): Promise<LocalStack & { stop(): Promise<v
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The stack's deps with every store on another client of the same table: one whose requests a
+ * test holds, throttles or fails at the SDK's middleware.
+ */
+export function depsThrough(stack: LocalStack, client: DynamoDBDocumentClient): Deps {
+  return { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
 }
 
 /** Fields answering every item of a wave with the option at `pick` (0 = first), with consent. */
