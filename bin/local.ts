@@ -4,13 +4,11 @@
  * modules, the seed programmes with demo participants, their links one a line, and a sign-in
  * link that opens the evaluator dashboard.
  */
-import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDemoLinks } from '#local/demo-links.ts';
 import { startLocalStack } from '#local/stack.ts';
-import { hashToken } from '#shared/codes.ts';
 
 const USAGE = `Usage: npm start [-- --fresh]
 
@@ -41,11 +39,6 @@ async function main(): Promise<void> {
   const serverFile = join(stack.environment.dataDir, 'server-url');
   await writeFile(serverFile, `${stack.url}\n`);
   const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
-  const token = randomBytes(32).toString('base64url');
-  await stack.deps.tokens.putToken(hashToken(token), {
-    label: 'local',
-    createdAt: stack.deps.clock.now().toISOString(),
-  });
 
   console.log(
     `prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ` +
@@ -63,12 +56,6 @@ async function main(): Promise<void> {
     console.log(`${stack.url}/s/${link.code}`);
   }
   console.log('');
-  console.log('Evaluator dashboard (sign-in link, valid while this data lives):');
-  console.log(`${stack.url}/sign-in?token=${token}`);
-  console.log('');
-  console.log(
-    `Impact API: curl -H "Authorization: Bearer <token>" "${stack.url}/api/impact?programme=justrom3-mentoring"`,
-  );
   const external =
     stack.environment.source === 'DYNAMODB_ENDPOINT' ? `DYNAMODB_ENDPOINT=${stack.environment.endpoint} ` : '';
   console.log(`Aggregate after answering: ${external}npm run prepost -- aggregate`);

@@ -9,8 +9,9 @@ import type { Deps } from '#adapters/deps.ts';
 import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
-import { makeSignInHandler } from '#handlers/sign-in.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
+import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
+import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { logger } from '#shared/logger.ts';
 import { localContext, matchRoute, readRequestBody, toEvent, writeResult, type HttpHandler } from './http-adapter.ts';
 
@@ -21,24 +22,28 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
+/** The routes' handlers and the API authorizer that runs before the `api-token` routes. */
+export interface LocalHandlers {
+  readonly routes: ReadonlyMap<HandlerName, HttpHandler>;
+  readonly authorizeApi?: ReturnType<typeof makeAuthorizeApiHandler>;
+}
+
 /** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
-export function buildHandlers(deps: Deps): ReadonlyMap<HandlerName, HttpHandler> {
+export function buildHandlers(deps: Deps): LocalHandlers {
   const factories: Record<HandlerName, (deps: Deps) => HttpHandler> = {
     'get-survey': makeGetSurveyHandler,
     'submit-survey': makeSubmitSurveyHandler,
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
-    'sign-in': makeSignInHandler,
   };
-  return new Map(routes.map((route) => [route.handler, factories[route.handler](deps)]));
+  return {
+    routes: new Map(routes.map((route) => [route.handler, factories[route.handler](deps)])),
+    authorizeApi: makeAuthorizeApiHandler(deps),
+  };
 }
 
 /** Starts the server on host:port (port 0 picks a free one). */
-export async function startLocalServer(
-  handlers: ReadonlyMap<HandlerName, HttpHandler>,
-  host: string,
-  port: number,
-): Promise<LocalServer> {
+export async function startLocalServer(handlers: LocalHandlers, host: string, port: number): Promise<LocalServer> {
   const server = createServer((request, response) => {
     void (async () => {
       // A fixed base: the Host header is the client's to send and may not be a valid host.
@@ -48,7 +53,7 @@ export async function startLocalServer(
         return;
       }
       const matched = matchRoute(routes, request.method ?? 'GET', url.pathname);
-      const handler = matched === undefined ? undefined : handlers.get(matched.route.handler);
+      const handler = matched === undefined ? undefined : handlers.routes.get(matched.route.handler);
       if (matched === undefined || handler === undefined) {
         writeResult(response, {
           statusCode: 404,
@@ -79,11 +84,15 @@ export async function startLocalServer(
         });
         return;
       }
-      const result = await handler(
-        toEvent(request, url, matched.route, matched.params, body),
-        localContext(matched.route.handler),
-      );
-      writeResult(response, result);
+      const event = toEvent(request, url, matched.route, matched.params, body);
+      if (matched.route.access === 'api-token') {
+        const refusal = await authorize(handlers.authorizeApi, event);
+        if (refusal !== undefined) {
+          writeResult(response, refusal);
+          return;
+        }
+      }
+      writeResult(response, await handler(event, localContext(matched.route.handler)));
     })().catch((error: unknown) => {
       console.error(
         JSON.stringify({
@@ -112,4 +121,49 @@ export async function startLocalServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * What API Gateway does with the Lambda authorizer of an `api-token` route (identity source
+ * `$request.header.Authorization`, no caching, simple responses): no Authorization header, 401
+ * without calling it; the authorizer failing with "Unauthorized", 401; `isAuthorized: false`,
+ * 403; any other failure, 500; otherwise the request goes on with the authorizer's context at
+ * `requestContext.authorizer.lambda`. Undefined when the request goes on (the event is updated).
+ */
+async function authorize(
+  authorizeApi: LocalHandlers['authorizeApi'],
+  event: HttpEvent,
+): Promise<HttpResult | undefined> {
+  const gatewayAnswer = (statusCode: number, message: string): HttpResult => ({
+    statusCode,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message }),
+  });
+  if (authorizeApi === undefined) return gatewayAnswer(500, 'Internal Server Error');
+  const authorization = event.headers.authorization;
+  if (authorization === undefined || authorization === '') return gatewayAnswer(401, 'Unauthorized');
+  try {
+    const result = await authorizeApi({
+      version: '2.0',
+      type: 'REQUEST',
+      routeArn: `arn:aws:execute-api:local:000000000000:local/$default/${event.routeKey.replace(' ', '')}`,
+      identitySource: [authorization],
+      routeKey: event.routeKey,
+      rawPath: event.rawPath,
+      rawQueryString: event.rawQueryString,
+      cookies: event.cookies ?? [],
+      headers: event.headers as Record<string, string>,
+      ...(event.queryStringParameters === undefined
+        ? {}
+        : { queryStringParameters: event.queryStringParameters as Record<string, string> }),
+      requestContext: event.requestContext,
+      ...(event.pathParameters === undefined ? {} : { pathParameters: event.pathParameters as Record<string, string> }),
+    });
+    if (!result.isAuthorized) return gatewayAnswer(403, 'Forbidden');
+    (event.requestContext as { authorizer?: unknown }).authorizer = { lambda: result.context };
+    return undefined;
+  } catch (error) {
+    if (error instanceof Error && error.message === UNAUTHORIZED) return gatewayAnswer(401, 'Unauthorized');
+    throw error;
+  }
 }

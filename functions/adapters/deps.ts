@@ -4,20 +4,17 @@
  * their environment (`lambda-deps.ts`), the local stack from what it started.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type {
-  Clock,
-  IndicatorStore,
-  ParticipantStore,
-  PublicationStore,
-  ResponseStore,
-  TokenStore,
-} from '#ports/store.ts';
+import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
+import type { ApiTokenStore, AuditLog, SessionStore, SignInStore, StaffStore } from '#ports/staff.ts';
+import { DynamoApiTokenStore } from './dynamo-api-token-store.ts';
+import { DynamoAuditLog } from './dynamo-audit-log.ts';
 import { DynamoIndicatorStore } from './dynamo-indicator-store.ts';
 import { DynamoParticipantStore } from './dynamo-participant-store.ts';
 import { DynamoPublicationStore } from './dynamo-publication-store.ts';
 import { DynamoResponseStore } from './dynamo-response-store.ts';
+import { DynamoSessionStore, DynamoSignInStore } from './dynamo-session-store.ts';
+import { DynamoStaffStore } from './dynamo-staff-store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
-import { DynamoTokenStore } from './dynamo-token-store.ts';
 import type { LinkKeySource } from './link-key.ts';
 
 /** Everything a handler may need; each handler's factory asks only for its part. */
@@ -25,8 +22,12 @@ export interface Deps {
   readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly indicators: IndicatorStore;
-  readonly tokens: TokenStore;
   readonly publications: PublicationStore;
+  readonly staff: StaffStore;
+  readonly sessions: SessionStore;
+  readonly signIns: SignInStore;
+  readonly apiTokens: ApiTokenStore;
+  readonly audit: AuditLog;
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: LinkKeySource;
@@ -38,13 +39,28 @@ const systemClock: Clock = { now: () => new Date() };
 /** One adapter per storage port, all on the one table. */
 export function storesOn(
   table: DynamoTable,
-): Pick<Deps, 'participants' | 'responses' | 'indicators' | 'tokens' | 'publications'> {
+): Pick<
+  Deps,
+  | 'participants'
+  | 'responses'
+  | 'indicators'
+  | 'publications'
+  | 'staff'
+  | 'sessions'
+  | 'signIns'
+  | 'apiTokens'
+  | 'audit'
+> {
   return {
     participants: new DynamoParticipantStore(table),
     responses: new DynamoResponseStore(table),
     indicators: new DynamoIndicatorStore(table),
-    tokens: new DynamoTokenStore(table),
     publications: new DynamoPublicationStore(table),
+    staff: new DynamoStaffStore(table),
+    sessions: new DynamoSessionStore(table),
+    signIns: new DynamoSignInStore(table),
+    apiTokens: new DynamoApiTokenStore(table),
+    audit: new DynamoAuditLog(table),
   };
 }
 

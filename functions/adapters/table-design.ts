@@ -13,7 +13,11 @@
  * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
- * | token       | TOKEN#<sha256 of token>     | TOKEN                               |
+ * | staff       | STAFF                       | STAFF#<email>                       |
+ * | session     | SESSION#<sha256 of id>      | SESSION                             |
+ * | sign-in     | SIGNIN#<sha256 of state>    | SIGNIN                              |
+ * | API token   | APITOKEN                    | APITOKEN#<token id>                 |
+ * | audit       | AUDIT#<yyyy-mm>             | <time>#<random>                     |
  *
  * A cohort is one partition, so everything aggregation needs is one Query. Responses also carry
  * `TSK` = `<receivedAt>#<participant>#<session>#<wave>`, the sort key of the local secondary
@@ -70,7 +74,25 @@ export const timeSortKey = (response: {
   session: string;
   wave: string;
 }): string => `${response.receivedAt}#${response.participant}#${response.session}#${response.wave}`;
-export const tokenKey = (hash: string): { PK: string; SK: string } => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' });
+/** Staff members: one partition (a few dozen people), so listing them is one Query. */
+export const STAFF_PARTITION = 'STAFF';
+export const staffKey = (email: string): { PK: string; SK: string } => ({
+  PK: STAFF_PARTITION,
+  SK: `STAFF#${email.toLowerCase()}`,
+});
+export const sessionKey = (idHash: string): { PK: string; SK: string } => ({ PK: `SESSION#${idHash}`, SK: 'SESSION' });
+export const signInKey = (stateHash: string): { PK: string; SK: string } => ({
+  PK: `SIGNIN#${stateHash}`,
+  SK: 'SIGNIN',
+});
+/** API tokens: one partition, listed by one Query; a token is found by the id it carries. */
+export const API_TOKEN_PARTITION = 'APITOKEN';
+export const apiTokenKey = (id: string): { PK: string; SK: string } => ({
+  PK: API_TOKEN_PARTITION,
+  SK: `APITOKEN#${id}`,
+});
+/** The audit log, one partition a month, entries in time order within it. */
+export const auditPartition = (month: string): string => `AUDIT#${month}`;
 
 export const RESPONSE_PREFIX = 'RESP#';
 export const PARTICIPANT_PREFIX = 'PART#';

@@ -105,3 +105,22 @@ export class ErasureRaceError extends DomainError {
 function knownList(known: readonly string[] | undefined): string {
   return known === undefined ? '' : `; known: ${known.join(', ')}`;
 }
+
+/** A staff change that cannot be made as asked: the email is already a member's, or no member has it. */
+export class StaffChangeError extends DomainError {
+  constructor(
+    readonly reason: 'exists' | 'unknown' | 'last-admin',
+    readonly email: string,
+  ) {
+    super(
+      reason === 'exists'
+        ? `${email} is already a staff member`
+        : reason === 'unknown'
+          ? `no staff member has the email ${email}`
+          : `${email} is the last admin; add another admin first`,
+    );
+  }
+}
+
+/** An API token that cannot be made as asked, or revoked because it does not exist. */
+export class ApiTokenError extends DomainError {}

@@ -114,3 +114,20 @@ export interface Impact {
 export function changeKey(cohort: string | null, session: string | null, instrument: string): string {
   return `${cohort ?? POOLED}|${session ?? POOLED}|${instrument}`;
 }
+
+/** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */
+export function responseRatesCsv(impact: Impact, sessions: readonly string[]): string {
+  const rows = Object.entries(impact.responseRates).flatMap(([cohort, rates]) =>
+    sessions.flatMap((session) =>
+      (['pre', 'post'] as const).map((wave) => [
+        impact.programme,
+        cohort,
+        session,
+        wave,
+        rates.answered[`${session}:${wave}`] ?? 0,
+        rates.participants,
+      ]),
+    ),
+  );
+  return toCsv(['programme', 'cohort', 'session', 'wave', 'answered', 'participants'], rows);
+}

@@ -1,31 +1,54 @@
 /**
- * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in evaluator; without a
- * programme, the list of programmes and cohorts.
+ * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in
+ * evaluator of the programme; without a programme, the programmes the reader may see.
+ * GET /dashboard/csv?programme=P[&cohort=C][&table=response-rates]: the same tables as CSV
+ * downloads (response rates for coordinators too), on the same session.
  */
 import middy from '@middy/core';
-import type { TokenStore } from '#ports/store.ts';
-import { presentedToken, requireEvaluator } from '#shared/evaluator-auth.ts';
+import { programmesPermitting } from '#core/access.ts';
+import type { SessionStore, StaffStore } from '#ports/staff.ts';
+import type { Clock } from '#ports/store.ts';
+import { BadRequestError } from '#shared/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
+import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
+import { impactDownload } from '#web/impact-download.ts';
 
 export interface GetDashboardDeps extends ReadImpactDeps {
-  readonly tokens: TokenStore;
+  readonly sessions: SessionStore;
+  readonly staff: StaffStore;
+  readonly clock: Clock;
 }
 
 /** Builds the handler around its ports. */
-export function makeGetDashboardHandler(deps: GetDashboardDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  return middy<HttpEvent, HttpResult>()
+export function makeGetDashboardHandler(
+  deps: GetDashboardDeps,
+): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
+  return middy<HttpEvent, HttpResult, Error, StaffContext>()
     .use(httpErrors('dashboard'))
-    .handler(async (event) => {
-      await requireEvaluator(deps.tokens, presentedToken(event));
+    .use(staffSession(deps))
+    .handler(async (event, context) => {
+      const query = event.queryStringParameters ?? {};
+      const programme = query.programme || undefined;
+      const cohort = query.cohort || undefined;
+      if (event.rawPath === '/dashboard/csv') {
+        if (programme === undefined) throw new BadRequestError('the query parameter programme is required');
+        const table = query.table === 'response-rates' ? 'response-rates' : 'impact';
+        requirePermission(context, table === 'impact' ? 'read-indicators' : 'read-response-rates', programme);
+        return impactDownload(deps.catalog, await readImpact(deps, programme, cohort), { programme, cohort, table });
+      }
       // One programme (or one cohort of it) a page, so a page stays small however many cohorts there are.
-      const programme = event.queryStringParameters?.programme;
-      if (programme === undefined || programme === '') return renderDashboardIndex(deps.catalog);
-      const cohort = event.queryStringParameters?.cohort;
-      return renderDashboard(deps.catalog, [
-        await readImpact(deps, programme, cohort === undefined || cohort === '' ? undefined : cohort),
-      ]);
+      if (programme === undefined) {
+        // Every signed-in member has a first page; it lists the programmes whose results they may read.
+        const grants = context.staff?.member.grants ?? [];
+        return renderDashboardIndex(
+          deps.catalog,
+          programmesPermitting(grants, 'read-indicators', [...deps.catalog.programmes.keys()]),
+        );
+      }
+      requirePermission(context, 'read-indicators', programme);
+      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort)]);
     });
 }

@@ -162,12 +162,6 @@ export interface PublicationStore {
   recordSent(record: DeliveryRecord): Promise<void>;
 }
 
-/** Evaluator access tokens, stored hashed. */
-export interface TokenStore {
-  putToken(hash: string, record: { readonly label: string; readonly createdAt: string }): Promise<void>;
-  hasToken(hash: string): Promise<boolean>;
-}
-
 /** The current time; core never reads the clock itself. */
 export interface Clock {
   now(): Date;

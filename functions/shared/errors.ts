@@ -21,5 +21,11 @@ export class UnsupportedMediaTypeError extends ProtocolError {}
 /** A request parameter is missing or malformed (evaluator API). */
 export class BadRequestError extends ProtocolError {}
 
-/** Missing or wrong evaluator token. */
+/**
+ * No valid credential: no session (or one expired, ended or tampered with), or a sign-in that
+ * could not be completed (a refused, expired or forged ID token).
+ */
 export class UnauthorisedError extends ProtocolError {}
+
+/** Signed in, but without the role on the programme the request needs. */
+export class ForbiddenError extends ProtocolError {}

@@ -22,7 +22,13 @@ import { renderEvaluatorMessage } from '#web/staff-frame.ts';
 import { participantFailureResult, participantMessageResult, participantWithdrawnResult } from '#web/message-result.ts';
 import type { PageFrame } from '#web/participant-page.ts';
 import type { StringKey } from '#web/strings.ts';
-import { BadRequestError, PayloadTooLargeError, UnauthorisedError, UnsupportedMediaTypeError } from './errors.ts';
+import {
+  BadRequestError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnauthorisedError,
+  UnsupportedMediaTypeError,
+} from './errors.ts';
 import { API_HEADERS, type HttpEvent, type HttpResult } from './http.ts';
 import { logger } from './logger.ts';
 
@@ -83,9 +89,15 @@ const ANSWERS: readonly Row[] = [
   row(UnauthorisedError, {
     status: 401,
     participant: 'notFound',
-    api: () => 'a valid evaluator token is required',
+    api: () => 'a valid API token is required',
     apiHeaders: { 'www-authenticate': 'Bearer' },
-    dashboard: 'Please sign in with your evaluator link.',
+    dashboard: 'Please sign in.',
+  }),
+  row(ForbiddenError, {
+    status: 403,
+    participant: 'notFound',
+    api: () => 'this token does not grant that programme or table',
+    dashboard: 'You do not have access to this page.',
   }),
   row(PayloadTooLargeError, { status: 413, participant: 'tooLarge', api: itsMessage, dashboard: NOT_FOUND }),
   row(UnsupportedMediaTypeError, { status: 415, participant: 'unsupported', api: itsMessage, dashboard: NOT_FOUND }),
@@ -97,7 +109,7 @@ function answerFor(error: unknown): Answer<Error> | undefined {
 }
 
 /** The staff pages a route answers with. */
-export type StaffPages = 'api' | 'dashboard' | 'sign-in';
+export type StaffPages = 'api' | 'dashboard';
 
 /**
  * What a survey route's handler tells its error pages as it learns it, on the Lambda context
@@ -174,9 +186,6 @@ function staffPage(pages: StaffPages, answer: Answer<Error>, error: Error): Http
       };
     case 'dashboard':
       return renderEvaluatorMessage(answer.status, answer.dashboard);
-    case 'sign-in':
-      // One answer for every refusal: the link is all the evaluator has.
-      return renderEvaluatorMessage(answer.status, 'This sign-in link is not valid.');
   }
 }
 

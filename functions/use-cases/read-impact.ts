@@ -5,7 +5,6 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
 import { changeKey, toImpactRows, type Impact } from '#core/impact-table.ts';
-import { toCsv } from '#core/csv.ts';
 import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
 import { POOLED, type IndicatorRow } from '#core/model.ts';
 
@@ -70,21 +69,4 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     changes,
     recomputing,
   };
-}
-
-/** The response-rate table of an impact as CSV: per cohort, session and wave, answered of participants. */
-export function responseRatesCsv(impact: Impact, sessions: readonly string[]): string {
-  const rows = Object.entries(impact.responseRates).flatMap(([cohort, rates]) =>
-    sessions.flatMap((session) =>
-      (['pre', 'post'] as const).map((wave) => [
-        impact.programme,
-        cohort,
-        session,
-        wave,
-        rates.answered[`${session}:${wave}`] ?? 0,
-        rates.participants,
-      ]),
-    ),
-  );
-  return toCsv(['programme', 'cohort', 'session', 'wave', 'answered', 'participants'], rows);
 }

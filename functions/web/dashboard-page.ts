@@ -19,9 +19,13 @@ import { POOLED } from '#core/model.ts';
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 const fmtP = (value: number | null): string => (value === null ? '–' : value < 0.001 ? '<0.001' : value.toFixed(3));
 
-/** The dashboard's first page: every programme and its cohorts, each a link to its tables. */
-export function renderDashboardIndex(catalog: Catalog): HttpResult {
-  const programmes = [...catalog.programmes.values()].map((programme) => {
+/**
+ * The dashboard's first page: the programmes whose indicators the reader may see (`readable`, in
+ * catalogue order) and their cohorts, each a link to its tables.
+ */
+export function renderDashboardIndex(catalog: Catalog, readable: readonly string[]): HttpResult {
+  const shown = [...catalog.programmes.values()].filter((programme) => readable.includes(programme.id));
+  const programmes = shown.map((programme) => {
     const link = (cohort: string | undefined, label: string): Html => {
       const query = cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`;
       return html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${query}">${label}</a></li>`;
@@ -33,7 +37,12 @@ export function renderDashboardIndex(catalog: Catalog): HttpResult {
     ];
     return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${links}</ul></section>`;
   });
-  return { statusCode: 200, headers: HEADERS, body: page('prepost: impact', html`<h1>Impact</h1>${programmes}`) };
+  const none = shown.length === 0 ? html`<p>You have no programme whose results you may read.</p>` : html``;
+  return {
+    statusCode: 200,
+    headers: HEADERS,
+    body: page('prepost: impact', html`<h1>Impact</h1>${none}${programmes}`),
+  };
 }
 
 /** The tables of one programme's impact: every cohort it holds, and the pool if it holds it. */
@@ -87,7 +96,7 @@ function renderScope(
   const computed = impact.computedAt[scope];
   const rows = impact.rows.filter((row) => row.cohort === cohort);
   const query = `programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(scope)}`;
-  const csv = `/api/impact?${query}&format=csv`;
+  const csv = `/dashboard/csv?${query}`;
   const status = impact.recomputing.includes(scope)
     ? 'A participant withdrew after these results were computed: they are withheld until the next aggregation ' +
       'recomputes them without that person (hourly on AWS; locally, npm run prepost -- aggregate).'

@@ -4,13 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
+import { signedIn } from '../support/staff.ts';
 import { walkSurvey } from '../support/survey-walk.ts';
 
 const PROGRAMME = 'dones-mentores';
@@ -59,19 +58,20 @@ describe('in Chromium', () => {
     expect(await answerInBrowser(post.code, 'last')).toContain('Gracias');
 
     await aggregate(stack.deps, { programme: PROGRAMME });
-    const token = randomBytes(32).toString('base64url');
-    await stack.deps.tokens.putToken(hashToken(token), { label: 'e2e', createdAt: new Date().toISOString() });
-    const page = await browser.newPage();
+    const cookie = await signedIn(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
+    const [name = '', value = ''] = cookie.split('=');
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: stack.url, secure: true, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await context.newPage();
     try {
-      await page.goto(`${stack.url}/sign-in?token=${token}`);
-      expect(new URL(page.url()).pathname).toBe('/dashboard');
+      await page.goto(`${stack.url}/dashboard`);
       await page.getByRole('link', { name: 'Barcelona 2026' }).click();
       const row = page.locator('tr', { hasText: 'Rosenberg Self-Esteem Scale' }).filter({ hasText: 'All' }).first();
       const cells = await row.locator('td').allInnerTexts();
       expect(cells[2]).toBe('1 / 1 / 1'); // n pre / post / paired
       await page.screenshot({ path: 'test-artifacts/dashboard.png', fullPage: true });
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });

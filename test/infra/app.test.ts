@@ -39,12 +39,11 @@ const handlerNames = [
   'submit-survey',
   'get-impact',
   'get-dashboard',
-  'sign-in',
   'aggregate',
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'sign-in'];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;

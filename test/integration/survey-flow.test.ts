@@ -3,18 +3,17 @@
  * calls the deployed handler modules, which talk to the embedded DynamoDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { cohortKey, responseKey } from '#adapters/table-design.ts';
 import { resolveWave } from '#core/waves.ts';
-import { hashToken } from '#shared/codes.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { surveySteps } from '#core/steps.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import type { LocalServer } from '#local/server.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { apiTokenWith, signedIn } from '../support/staff.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const COHORT = 'iasi-2020';
@@ -67,8 +66,7 @@ async function follow(response: Response): Promise<{ status: number; page: strin
 beforeAll(async () => {
   stack = await startTestStack();
   links = await createLinks(stack.deps, PROGRAMME, COHORT, 3);
-  token = randomBytes(32).toString('base64url');
-  await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+  token = await apiTokenWith(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
 });
 
 afterAll(async () => {
@@ -468,7 +466,6 @@ describe('evaluator routes', () => {
       ).status,
     ).toBe(401);
     expect((await fetch(`${stack.url}/dashboard`)).status).toBe(401);
-    expect((await fetch(`${stack.url}/sign-in?token=${'y'.repeat(43)}`, { redirect: 'manual' })).status).toBe(401);
   });
 
   it('show a submitted pair after aggregation, as JSON, CSV and on the dashboard', async () => {
@@ -521,13 +518,7 @@ describe('evaluator routes', () => {
     expect(csv.split('\r\n')[0]).toContain('programme,cohort,session,instrument');
     expect(csv).toContain(`${PROGRAMME},${COHORT},individual-meeting-2,rosenberg-self-esteem,,,`);
 
-    const signIn = await fetch(`${stack.url}/sign-in?token=${token}`, { redirect: 'manual' });
-    expect(signIn.status).toBe(303);
-    const cookie = signIn.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain('HttpOnly');
-    // Lax: the sign-in link is opened from mail or chat, a cross-site navigation.
-    expect(cookie).toContain('SameSite=Lax');
-    const session = { cookie: cookie.split(';')[0] ?? '' };
+    const session = { cookie: await signedIn(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]) };
     const index = await (await fetch(`${stack.url}/dashboard`, { headers: session })).text();
     expect(index).toContain(`/dashboard?programme=${PROGRAMME}&amp;cohort=${COHORT}`);
     const dashboard = await fetch(`${stack.url}/dashboard?programme=${PROGRAMME}&cohort=${COHORT}`, {
@@ -547,10 +538,11 @@ describe('evaluator routes', () => {
     expect(page).toContain('Individual meeting 2');
   });
 
-  it('answers 400 without a programme and 404 for an unknown one', async () => {
+  it('answers 400 without a programme, and 403 for a programme the token does not grant, known or not', async () => {
     const auth = { authorization: `Bearer ${token}` };
     expect((await fetch(`${stack.url}/api/impact`, { headers: auth })).status).toBe(400);
-    expect((await fetch(`${stack.url}/api/impact?programme=nope`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${stack.url}/api/impact?programme=nope`, { headers: auth })).status).toBe(403);
+    expect((await fetch(`${stack.url}/api/impact?programme=dones-mentores`, { headers: auth })).status).toBe(403);
   });
 });
 

@@ -10,8 +10,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { cohortKey, linkKey } from '#adapters/table-design.ts';
 import { resolveWave } from '#core/waves.ts';
-import { randomBytes } from 'node:crypto';
-import { hashCode, hashToken } from '#shared/codes.ts';
+import { hashCode } from '#shared/codes.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
@@ -21,6 +20,7 @@ import { readImpact } from '#use-cases/read-impact.ts';
 import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
 import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { apiTokenWith } from '../support/staff.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const RACE_COHORT = 'bucharest-2020';
@@ -431,8 +431,7 @@ describe('withdrawal takes effect everywhere', () => {
       expect(stale.rows.filter((row) => row.cohort === COHORT || row.cohort === null)).toEqual([]);
       expect(stale.responseRates[COHORT]).toBeUndefined();
       // The CSV says which tables it withholds.
-      const token = randomBytes(32).toString('base64url');
-      await stack.deps.tokens.putToken(hashToken(token), { label: 'test', createdAt: new Date().toISOString() });
+      const token = await apiTokenWith(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
       const csv = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}&format=csv`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -60,10 +60,12 @@ export async function startSurveyServer(deps: Deps): Promise<LocalServer> {
   const { makeGetSurveyHandler } = await import('#handlers/get-survey.ts');
   const { makeSubmitSurveyHandler } = await import('#handlers/submit-survey.ts');
   return startLocalServer(
-    new Map([
-      ['get-survey', makeGetSurveyHandler(deps)],
-      ['submit-survey', makeSubmitSurveyHandler(deps)],
-    ]),
+    {
+      routes: new Map([
+        ['get-survey', makeGetSurveyHandler(deps)],
+        ['submit-survey', makeSubmitSurveyHandler(deps)],
+      ]),
+    },
     '127.0.0.1',
     0,
   );

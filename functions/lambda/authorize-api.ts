@@ -1,0 +1,5 @@
+/** The Lambda entry of the impact API's authorizer: its deps built from the environment once, at module load. */
+import { lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeAuthorizeApiHandler } from '#handlers/authorize-api.ts';
+
+export const handler = makeAuthorizeApiHandler(lambdaDeps());

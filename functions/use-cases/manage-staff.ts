@@ -1,0 +1,178 @@
+/**
+ * Staff and their grants, as admins change them from the staff pages or the command line: each
+ * change is checked, made at the identity provider and in the table, and written to the audit
+ * log. Roles are kept by prepost (per programme), not by the identity provider, which only
+ * proves who someone is.
+ */
+import { randomBytes } from 'node:crypto';
+import { ALL_PROGRAMMES, Role, type Grant, type StaffMember } from '#core/access.ts';
+import { InvalidInputError, StaffChangeError } from '#core/errors.ts';
+import type { AuditLog, IdentityDirectory, StaffStore } from '#ports/staff.ts';
+import type { Clock } from '#ports/store.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+
+export interface ManageStaffDeps {
+  readonly staff: StaffStore;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly catalog: Catalog;
+}
+
+/** Who makes a change, as the audit log records them. */
+export interface Actor {
+  /** A staff id, or `cli:<user>` for a command run with the table's credentials. */
+  readonly id: string;
+  readonly email?: string | undefined;
+}
+
+/** What an email must look like: one @, a dot in the domain, no spaces; at most 254 characters (RFC 5321). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The email, lower-cased, or an error naming the field. */
+export function checkEmail(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  if (!EMAIL.test(trimmed) || trimmed.length > 254)
+    throw new InvalidInputError([`email: "${email}" is not an email address`]);
+  return trimmed;
+}
+
+/**
+ * Grants for a role on programmes: admin on every programme (`*`), the others on each programme
+ * named, which must exist; at least one for them.
+ */
+export function grantsFor(catalog: Catalog, role: string, programmes: readonly string[]): Grant[] {
+  const parsed = Role.safeParse(role);
+  if (!parsed.success) throw new InvalidInputError([`role: "${role}" is not one of ${Role.options.join(', ')}`]);
+  if (parsed.data === 'admin') {
+    if (programmes.length > 0)
+      throw new InvalidInputError(['programme: the admin role is for every programme; name none']);
+    return [{ role: 'admin', programme: ALL_PROGRAMMES }];
+  }
+  if (programmes.length === 0)
+    throw new InvalidInputError([`programme: a ${parsed.data} needs at least one programme`]);
+  const unknown = programmes.filter((programme) => programme !== ALL_PROGRAMMES && !catalog.programmes.has(programme));
+  if (unknown.length > 0)
+    throw new InvalidInputError(unknown.map((programme) => `programme: unknown programme ${programme}`));
+  return programmes.map((programme) => ({ role: parsed.data, programme }));
+}
+
+/** Adds a staff member with grants and creates their account; returns how they get in. */
+export async function addStaff(
+  deps: ManageStaffDeps & { readonly directory: IdentityDirectory },
+  actor: Actor,
+  request: { readonly email: string; readonly grants: readonly Grant[] },
+): Promise<{ readonly member: StaffMember; readonly password?: string | undefined }> {
+  const email = checkEmail(request.email);
+  const member: StaffMember = {
+    id: `st-${randomBytes(6).toString('hex')}`,
+    email,
+    grants: mergeGrants([], request.grants),
+    createdAt: deps.clock.now().toISOString(),
+  };
+  // The member first: an account without a member signs in to a 403, a member without an account
+  // cannot sign in at all; a rerun after a crash between the two finds the member and says so.
+  if (!(await deps.staff.add(member))) throw new StaffChangeError('exists', email);
+  const account = await deps.directory.createAccount(email);
+  await deps.audit.append(entry(deps, actor, 'staff-added', undefined, `${email} ${describeGrants(member.grants)}`));
+  return { member, password: account.password };
+}
+
+/** Removes a member and their account; their sessions stop working on the next request. */
+export async function removeStaff(
+  deps: ManageStaffDeps & { readonly directory: IdentityDirectory },
+  actor: Actor,
+  emailInput: string,
+): Promise<void> {
+  const email = checkEmail(emailInput);
+  const member = await deps.staff.findByEmail(email);
+  if (member === undefined) throw new StaffChangeError('unknown', email);
+  await refuseLosingLastAdmin(deps, member, []);
+  await deps.directory.deleteAccount(email);
+  await deps.staff.remove(email);
+  await deps.audit.append(entry(deps, actor, 'staff-removed', undefined, email));
+}
+
+/** Adds grants to a member (those already held are left as they are). */
+export async function grant(
+  deps: ManageStaffDeps,
+  actor: Actor,
+  emailInput: string,
+  grants: readonly Grant[],
+): Promise<StaffMember> {
+  const member = await existing(deps, emailInput);
+  const next = mergeGrants(member.grants, grants);
+  await deps.staff.setGrants(member.email, next);
+  for (const added of grants)
+    await deps.audit.append(entry(deps, actor, 'grant-added', programmeOf(added), `${member.email} ${added.role}`));
+  return { ...member, grants: next };
+}
+
+/** Takes grants from a member; the last admin keeps theirs. */
+export async function revoke(
+  deps: ManageStaffDeps,
+  actor: Actor,
+  emailInput: string,
+  grants: readonly Grant[],
+): Promise<StaffMember> {
+  const member = await existing(deps, emailInput);
+  const next = member.grants.filter(
+    (held) => !grants.some((g) => g.role === held.role && g.programme === held.programme),
+  );
+  await refuseLosingLastAdmin(deps, member, next);
+  await deps.staff.setGrants(member.email, next);
+  for (const taken of grants)
+    await deps.audit.append(entry(deps, actor, 'grant-revoked', programmeOf(taken), `${member.email} ${taken.role}`));
+  return { ...member, grants: next };
+}
+
+/** The grants in a few words: `evaluator:justrom3-mentoring, admin:*`. */
+export function describeGrants(grants: readonly Grant[]): string {
+  return grants.map((g) => `${g.role}:${g.programme}`).join(', ');
+}
+
+async function existing(deps: ManageStaffDeps, emailInput: string): Promise<StaffMember> {
+  const email = checkEmail(emailInput);
+  const member = await deps.staff.findByEmail(email);
+  if (member === undefined) throw new StaffChangeError('unknown', email);
+  return member;
+}
+
+/** A deployment always keeps an admin: otherwise nobody could manage staff without the table's credentials. */
+async function refuseLosingLastAdmin(
+  deps: ManageStaffDeps,
+  member: StaffMember,
+  remaining: readonly Grant[],
+): Promise<void> {
+  const isAdmin = (grants: readonly Grant[]): boolean => grants.some((g) => g.role === 'admin');
+  if (!isAdmin(member.grants) || isAdmin(remaining)) return;
+  const admins = (await deps.staff.list()).filter((other) => isAdmin(other.grants));
+  if (admins.length <= 1) throw new StaffChangeError('last-admin', member.email);
+}
+
+function mergeGrants(held: readonly Grant[], added: readonly Grant[]): Grant[] {
+  const merged = [...held];
+  for (const grant of added)
+    if (!merged.some((g) => g.role === grant.role && g.programme === grant.programme)) merged.push(grant);
+  return merged;
+}
+
+function programmeOf(grant: Grant): string | undefined {
+  return grant.programme === ALL_PROGRAMMES ? undefined : grant.programme;
+}
+
+function entry(
+  deps: { readonly clock: Clock },
+  actor: Actor,
+  action: 'staff-added' | 'staff-removed' | 'grant-added' | 'grant-revoked',
+  programme: string | undefined,
+  detail: string,
+): Parameters<AuditLog['append']>[0] {
+  return {
+    at: deps.clock.now().toISOString(),
+    actor: actor.id,
+    ...(actor.email === undefined ? {} : { actorEmail: actor.email }),
+    action,
+    ...(programme === undefined ? {} : { programme }),
+    detail,
+  };
+}
