@@ -6,7 +6,14 @@
  */
 
 /** A handler module under `functions/handlers/`, by file name without extension. */
-export type HandlerName = 'get-survey' | 'submit-survey' | 'get-impact' | 'get-dashboard';
+export type HandlerName =
+  | 'get-survey'
+  | 'submit-survey'
+  | 'get-impact'
+  | 'get-dashboard'
+  | 'sign-in'
+  | 'sign-in-callback'
+  | 'sign-out';
 
 /**
  * How a route's caller is authenticated:
@@ -35,6 +42,10 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/impact', handler: 'get-impact', access: 'api-token' },
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
+  { method: 'GET', path: '/sign-in', handler: 'sign-in', access: 'sign-in' },
+  { method: 'GET', path: '/auth/callback', handler: 'sign-in-callback', access: 'sign-in' },
+  // Ends the session it finds (and refuses posts from other sites); without one, it still ends the provider's.
+  { method: 'POST', path: '/sign-out', handler: 'sign-out', access: 'staff-session' },
 ];
 
 /** Handlers run on a schedule rather than behind a route. */

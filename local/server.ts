@@ -1,14 +1,18 @@
 /**
  * The local HTTP server: every route of `lib/routes.ts` served by its handler, built by the same
- * factory the Lambda entry calls, around the local stack's deps.
+ * factory the Lambda entry calls, around the local stack's deps; and under its own prefix, the
+ * local OpenID Connect provider staff sign in with (Cognito's stand-in), on the same port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
 import type { Deps } from '#adapters/deps.ts';
 import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
+import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
+import { makeSignInHandler } from '#handlers/sign-in.ts';
+import { makeSignOutHandler } from '#handlers/sign-out.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
@@ -22,10 +26,18 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** The routes' handlers and the API authorizer that runs before the `api-token` routes. */
+/** An application answering every path under its prefix, such as the local OpenID Connect provider. */
+export interface Mount {
+  /** `/oidc`: the mount answers this path and those below it. */
+  readonly prefix: string;
+  readonly listener: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+/** The routes' handlers, the API authorizer that runs before the `api-token` routes, and any mount. */
 export interface LocalHandlers {
   readonly routes: ReadonlyMap<HandlerName, HttpHandler>;
   readonly authorizeApi?: ReturnType<typeof makeAuthorizeApiHandler>;
+  readonly mount?: Mount;
 }
 
 /** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
@@ -35,6 +47,9 @@ export function buildHandlers(deps: Deps): LocalHandlers {
     'submit-survey': makeSubmitSurveyHandler,
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
+    'sign-in': makeSignInHandler,
+    'sign-in-callback': makeSignInCallbackHandler,
+    'sign-out': makeSignOutHandler,
   };
   return {
     routes: new Map(routes.map((route) => [route.handler, factories[route.handler](deps)])),
@@ -42,12 +57,31 @@ export function buildHandlers(deps: Deps): LocalHandlers {
   };
 }
 
-/** Starts the server on host:port (port 0 picks a free one). */
-export async function startLocalServer(handlers: LocalHandlers, host: string, port: number): Promise<LocalServer> {
+/**
+ * Starts the server on host:port (port 0 picks a free one). The handlers may be built once the
+ * server's URL is known (`handlers` a function of it): the sign-in's redirect URI and the local
+ * provider's issuer are URLs of this very server. Requests arriving meanwhile wait for them.
+ */
+export async function startLocalServer(
+  handlers: LocalHandlers | ((url: string) => Promise<LocalHandlers>),
+  host: string,
+  port: number,
+): Promise<LocalServer> {
+  let handlersReady: (built: LocalHandlers) => void = () => undefined;
+  const ready = new Promise<LocalHandlers>((resolve) => {
+    handlersReady = resolve;
+  });
+  if (typeof handlers !== 'function') handlersReady(handlers);
   const server = createServer((request, response) => {
     void (async () => {
+      const handlers = await ready;
       // A fixed base: the Host header is the client's to send and may not be a valid host.
       const url = new URL(request.url ?? '/', 'http://localhost');
+      const mount = handlers.mount;
+      if (mount !== undefined && (url.pathname === mount.prefix || url.pathname.startsWith(`${mount.prefix}/`))) {
+        mount.listener(request, response);
+        return;
+      }
       if (request.method === 'GET' && url.pathname === '/') {
         writeResult(response, { statusCode: 302, headers: { location: '/dashboard' } });
         return;
@@ -112,15 +146,21 @@ export async function startLocalServer(handlers: LocalHandlers, host: string, po
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return {
-    server,
-    url: `http://${shownHost}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const url = `http://${shownHost}:${address.port}`;
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  if (typeof handlers === 'function') {
+    try {
+      handlersReady(await handlers(url));
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+  return { server, url, close };
 }
 
 /**

@@ -1,25 +1,37 @@
 /**
  * The whole local stack in one call: DynamoDB (embedded or `DYNAMODB_ENDPOINT`), the deps the
- * handlers are built with, and the HTTP server over them. Used by `npm start`, the demo and the
- * integration tests, so all three run the same thing.
+ * handlers are built with, the HTTP server over them, and on it the OpenID Connect provider staff
+ * sign in with. Used by `npm start`, the demo and the integration tests, so all three run the same
+ * thing.
  */
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
+import type { Clock } from '#ports/store.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
+import { accountsFile, LocalDirectory } from './local-directory.ts';
+import { createLocalProvider, type LocalOpenIdProvider } from './oidc-provider.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
+import type { LockoutPolicy } from './sign-in-lockout.ts';
 
 export interface LocalStack {
   readonly url: string;
   readonly environment: LocalEnvironment;
   readonly deps: Deps;
+  /** The local staff accounts (`.data/staff-accounts.json`), which the provider signs people in with. */
+  readonly directory: LocalDirectory;
+  readonly provider: LocalOpenIdProvider;
   close(): Promise<void>;
 }
 
 export interface StackOptions extends EnvironmentOptions {
   readonly host?: string;
   readonly port?: number;
+  /** The stack's clock (sessions, sign-ins, the sign-in lockout): a test's, to move it. */
+  readonly clock?: Clock;
+  /** The local provider's lockout after failed sign-ins; Cognito's by default. */
+  readonly lockout?: LockoutPolicy;
 }
 
 /** Starts DynamoDB, builds the handlers around the same deps and listens. */
@@ -28,12 +40,31 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   shippedCatalog();
   const environment = await prepareLocalEnvironment(options);
   try {
-    const deps = localDeps(environment);
-    const server = await startLocalServer(buildHandlers(deps), options.host ?? '127.0.0.1', options.port ?? 0);
+    const directory = new LocalDirectory(accountsFile(environment.dataDir));
+    let started: { deps: Deps; provider: LocalOpenIdProvider } | undefined;
+    // The provider's issuer and the sign-in's redirect URI are URLs of the server: known once it listens.
+    const server = await startLocalServer(
+      async (url) => {
+        const provider = createLocalProvider({
+          serverUrl: url,
+          directory,
+          clock: options.clock ?? { now: () => new Date() },
+          ...(options.lockout === undefined ? {} : { lockout: options.lockout }),
+        });
+        const deps = localDeps(environment, { oidc: provider.settings, clock: options.clock });
+        started = { deps, provider };
+        return { ...buildHandlers(deps), mount: provider.mount };
+      },
+      options.host ?? '127.0.0.1',
+      options.port ?? 0,
+    );
+    if (started === undefined) throw new Error('the local server started without its handlers');
     return {
       url: server.url,
       environment,
-      deps,
+      deps: started.deps,
+      directory,
+      provider: started.provider,
       close: async () => {
         await server.close();
         await environment.close();
@@ -54,7 +85,16 @@ export async function openLocalStore(
   return { deps: localDeps(environment), environment };
 }
 
-function localDeps(environment: LocalEnvironment): Deps {
+function localDeps(
+  environment: LocalEnvironment,
+  extra: Pick<Deps, 'oidc'> & { clock?: Clock | undefined } = {},
+): Deps {
   const table = new DynamoTable(createDocumentClient(environment.endpoint), environment.tableName);
-  return depsOn({ table, catalog: shippedCatalog(), linkKey: environment.linkKey });
+  return depsOn({
+    table,
+    catalog: shippedCatalog(),
+    linkKey: environment.linkKey,
+    oidc: extra.oidc,
+    ...(extra.clock === undefined ? {} : { clock: extra.clock }),
+  });
 }

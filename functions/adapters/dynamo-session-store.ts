@@ -3,13 +3,10 @@
  * its cookie or `state` carries (a leaked table opens no session), and deleted by TTL after expiry.
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StaffSession } from '#core/access.ts';
+import { SIGN_IN_SECONDS, StaffSession } from '#core/access.ts';
 import type { PendingSignIn, SessionStore, SignInStore } from '#ports/staff.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import { sessionKey, signInKey } from './table-design.ts';
-
-/** How long a sign-in may take between leaving for the provider and coming back. */
-export const SIGN_IN_SECONDS = 10 * 60;
 
 /** {@link SessionStore} on DynamoDB. */
 export class DynamoSessionStore implements SessionStore {

@@ -9,6 +9,7 @@ import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
 import { linkKeyFrom } from './link-key.ts';
+import type { OidcSettings } from './openid-client-provider.ts';
 
 /** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
 export function lambdaDeps(): Deps {
@@ -18,7 +19,24 @@ export function lambdaDeps(): Deps {
     // Functions that never hash a code (aggregation, summaries) have no key; one that does fails
     // on its first use with the variable's name.
     (() => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required')));
-  return depsOn({ table, catalog: shippedCatalog(), linkKey });
+  return depsOn({ table, catalog: shippedCatalog(), linkKey, oidc: oidcSettings() });
+}
+
+/**
+ * The OpenID Connect settings of the sign-in functions: none when `OIDC_ISSUER` is unset (every
+ * other function), otherwise all of them, failing fast with the name of any missing.
+ * `OIDC_LOGOUT_URL` is for a provider whose discovery names no end-session endpoint (Cognito).
+ */
+function oidcSettings(): OidcSettings | undefined {
+  const issuer = optionalEnv('OIDC_ISSUER');
+  if (issuer === undefined) return undefined;
+  return {
+    issuer,
+    clientId: requireEnv('OIDC_CLIENT_ID'),
+    redirectUri: requireEnv('OIDC_REDIRECT_URI'),
+    postLogoutRedirectUri: requireEnv('OIDC_POST_LOGOUT_REDIRECT_URI'),
+    logoutUrl: optionalEnv('OIDC_LOGOUT_URL'),
+  };
 }
 
 /** The summary function's destinations: the bucket and the sender address. */

@@ -192,6 +192,8 @@ export type StaffSession = z.infer<typeof StaffSession>;
 export const SESSION_IDLE_SECONDS = 30 * 60;
 /** And after this long in any case: a working day. */
 export const SESSION_ABSOLUTE_SECONDS = 10 * 60 * 60;
+/** How long a sign-in may take between leaving for the identity provider and coming back. */
+export const SIGN_IN_SECONDS = 10 * 60;
 
 /** Whether a session still holds at `now`: within its absolute expiry and not idle too long. */
 export function sessionHolds(session: StaffSession, now: Date): boolean {

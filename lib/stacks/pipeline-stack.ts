@@ -26,6 +26,12 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
   'get-impact': { trigger: 'api', table: 'read' },
   'get-dashboard': { trigger: 'api', table: 'read' },
+  // OIDC env: set by the CDK engineer (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI,
+  // OIDC_POST_LOGOUT_REDIRECT_URI, OIDC_LOGOUT_URL). Sign-in writes the pending sign-in, the callback
+  // takes it and writes the session and the audit log, sign-out ends the session and writes the audit log.
+  'sign-in': { trigger: 'api', table: 'readWrite' },
+  'sign-in-callback': { trigger: 'api', table: 'readWrite' },
+  'sign-out': { trigger: 'api', table: 'readWrite' },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.

@@ -39,6 +39,9 @@ const handlerNames = [
   'submit-survey',
   'get-impact',
   'get-dashboard',
+  'sign-in',
+  'sign-in-callback',
+  'sign-out',
   'aggregate',
   'publish-summaries',
 ] as const;

@@ -1,0 +1,209 @@
+/**
+ * The OpenID Connect relying party, on `openid-client` (certified): discovery, the authorization
+ * code flow with PKCE, `state` and `nonce`, the code exchange with the ID token's signature checked
+ * against the provider's JWKS (as well as its issuer, audience, expiry and nonce; `alg: none` is
+ * refused), refresh token revocation and RP-initiated logout. One code path for Cognito and for
+ * the provider `npm start` runs in-process: only the settings differ.
+ *
+ * The refresh token: prepost never uses one (each sign-in is a new authorization code flow and
+ * the session lives in the table), so it is revoked right after the code exchange and no
+ * long-lived credential exists anywhere, not even for the seconds of a Lambda invocation after
+ * it. The ID and access tokens are dropped once read: the session cookie is a random id, never a
+ * token of the provider.
+ */
+import * as client from 'openid-client';
+import type { AuthorizationChecks, AuthorizationRequest, OpenIdProvider, VerifiedIdentity } from '#ports/sign-in.ts';
+import { UnauthorisedError } from '#shared/errors.ts';
+import { logger } from '#shared/logger.ts';
+
+/** Where the provider is and who prepost is to it: the `OIDC_*` variables in AWS, the local stack's own locally. */
+export interface OidcSettings {
+  /** The issuer (`https://cognito-idp.<region>.amazonaws.com/<pool id>`, or the local provider's). */
+  readonly issuer: string;
+  /** The app client: public (no secret), so nothing secret needs to reach the functions; PKCE binds the code. */
+  readonly clientId: string;
+  /** This site's `/auth/callback`, as registered with the provider. */
+  readonly redirectUri: string;
+  /** Where the provider sends the browser once it has signed out. */
+  readonly postLogoutRedirectUri: string;
+  /**
+   * The provider's sign-out URL, for one whose discovery document names no `end_session_endpoint`
+   * (Cognito: `https://<domain>/logout?client_id=..&logout_uri=..`).
+   */
+  readonly logoutUrl?: string | undefined;
+}
+
+/** The scopes asked for: who (`openid`) and their email, by which prepost finds the staff member. */
+const SCOPE = 'openid email';
+
+/** Seconds any request to the provider may take: well inside the functions' 10 s. */
+const REQUEST_TIMEOUT_SECONDS = 5;
+
+/** Hosts on which an `http:` issuer is accepted: the local provider of `npm start`, never a deployed one. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Discovered configurations, one a provider and client: discovery and the JWKS are fetched once
+ * per warm Lambda (openid-client keeps the JWKS, and fetches it again for a key it does not know).
+ */
+const configurations = new Map<string, Promise<client.Configuration>>();
+
+/** The relying party for these settings. */
+export function openIdProvider(settings: OidcSettings | undefined): OpenIdProvider {
+  return new OpenIdClientProvider(requireOidcSettings(settings));
+}
+
+/**
+ * The settings, which a sign-in function cannot do without: one deployed without its `OIDC_*`
+ * variables fails at once, when it loads, rather than on somebody's sign-in.
+ */
+export function requireOidcSettings(settings: OidcSettings | undefined): OidcSettings {
+  if (settings === undefined)
+    throw new Error(
+      'OpenID Connect settings are missing: ' +
+        'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI, OIDC_POST_LOGOUT_REDIRECT_URI',
+    );
+  return settings;
+}
+
+class OpenIdClientProvider implements OpenIdProvider {
+  constructor(private readonly settings: OidcSettings) {}
+
+  async authorizationRequest(): Promise<AuthorizationRequest> {
+    const config = await this.configuration();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: this.settings.redirectUri,
+      scope: SCOPE,
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url: url.href, state, nonce, codeVerifier };
+  }
+
+  async redeem(callbackQuery: string, checks: AuthorizationChecks): Promise<VerifiedIdentity> {
+    const config = await this.configuration();
+    // The callback URL is rebuilt from the registered redirect URI, never from the request's Host header.
+    const callback = new URL(this.settings.redirectUri);
+    callback.search = callbackQuery;
+    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    try {
+      tokens = await client.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: checks.codeVerifier,
+        expectedState: checks.state,
+        expectedNonce: checks.nonce,
+        idTokenExpected: true,
+      });
+    } catch (error) {
+      throw refusal(error);
+    }
+    if (tokens.refresh_token !== undefined) await this.revoke(config, tokens.refresh_token);
+    const claims = tokens.claims();
+    if (claims === undefined) throw new UnauthorisedError('no ID token');
+    return {
+      subject: claims.sub,
+      email: typeof claims.email === 'string' ? claims.email : undefined,
+      // Cognito has sent the claim as the string "true" in places; both mean verified.
+      emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+    };
+  }
+
+  async endSessionUrl(): Promise<string> {
+    const fallback = this.settings.logoutUrl ?? this.settings.postLogoutRedirectUri;
+    let config: client.Configuration;
+    try {
+      config = await this.configuration();
+    } catch (error) {
+      // Signing out of prepost has happened already; the provider being away must not turn it into an error.
+      logger.warn('OpenID Connect discovery failed at sign-out', { error: errorName(error) });
+      return fallback;
+    }
+    if (config.serverMetadata().end_session_endpoint === undefined) return fallback;
+    return client.buildEndSessionUrl(config, {
+      client_id: this.settings.clientId,
+      post_logout_redirect_uri: this.settings.postLogoutRedirectUri,
+    }).href;
+  }
+
+  /** Revokes the refresh token; a failure is logged and the sign-in goes on (the token was never kept). */
+  private async revoke(config: client.Configuration, refreshToken: string): Promise<void> {
+    if (config.serverMetadata().revocation_endpoint === undefined) return;
+    try {
+      await client.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
+    } catch (error) {
+      logger.warn('refresh token revocation failed', { error: errorName(error) });
+    }
+  }
+
+  private configuration(): Promise<client.Configuration> {
+    const key = `${this.settings.issuer} ${this.settings.clientId}`;
+    let configuration = configurations.get(key);
+    if (configuration === undefined) {
+      configuration = discover(this.settings);
+      configurations.set(key, configuration);
+      // A failed discovery (the provider away for a moment) is tried again on the next request.
+      configuration.catch(() => configurations.delete(key));
+    }
+    return configuration;
+  }
+}
+
+async function discover(settings: OidcSettings): Promise<client.Configuration> {
+  const issuer = new URL(settings.issuer);
+  const execute = [client.enableNonRepudiationChecks];
+  if (issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)) execute.push(client.allowInsecureRequests);
+  const discovered = await client.discovery(issuer, settings.clientId, undefined, client.None(), {
+    execute,
+    timeout: REQUEST_TIMEOUT_SECONDS,
+  });
+  const { supportsPKCE: _, ...metadata } = discovered.serverMetadata();
+  const revocation = metadata.revocation_endpoint ?? cognitoRevocationEndpoint(metadata.token_endpoint);
+  if (revocation === metadata.revocation_endpoint) return discovered;
+  const config = new client.Configuration(
+    { ...metadata, revocation_endpoint: revocation },
+    settings.clientId,
+    undefined,
+    client.None(),
+  );
+  config.timeout = REQUEST_TIMEOUT_SECONDS;
+  for (const step of execute) step(config);
+  return config;
+}
+
+/**
+ * Cognito's revocation endpoint, which its discovery document leaves out: `/oauth2/revoke` beside
+ * its token endpoint `/oauth2/token` on the user pool's domain (token revocation is on by default
+ * for app clients).
+ */
+function cognitoRevocationEndpoint(tokenEndpoint: string | undefined): string | undefined {
+  if (tokenEndpoint === undefined) return undefined;
+  const url = new URL(tokenEndpoint);
+  return url.pathname === '/oauth2/token' ? new URL('/oauth2/revoke', url).href : undefined;
+}
+
+/**
+ * What openid-client refuses (a state, code, nonce or ID token that does not hold, an error sent
+ * back by the provider) as a 401 naming the reason; anything else (the provider unreachable or
+ * timing out) stays a failure.
+ */
+function refusal(error: unknown): unknown {
+  const timedOut =
+    error instanceof client.ClientError && (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT');
+  if (
+    (error instanceof client.ClientError && !timedOut) ||
+    error instanceof client.ResponseBodyError ||
+    error instanceof client.AuthorizationResponseError
+  ) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return new UnauthorisedError(`${error.message}${cause}`.slice(0, 200));
+  }
+  return error;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}

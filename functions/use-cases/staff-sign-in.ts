@@ -1,0 +1,152 @@
+/**
+ * Staff sign-in and sign-out over OpenID Connect. Steps of a sign-in: start (a fresh state, nonce
+ * and PKCE verifier, kept under the state's hash for the callback), finish (the state bound to this
+ * browser, taken once; the code redeemed and the ID token validated by the provider port; a
+ * verified email that finds a staff member with a grant; a new server-side session), and
+ * sign-out (the session ended, the provider's session next). Every outcome is in the audit log.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { SESSION_ABSOLUTE_SECONDS, SIGN_IN_SECONDS, type AuditEvent, type StaffMember } from '#core/access.ts';
+import type { AuditLog, SessionStore, SignInStore, StaffStore } from '#ports/staff.ts';
+import type { OpenIdProvider } from '#ports/sign-in.ts';
+import type { Clock } from '#ports/store.ts';
+import { ForbiddenError, UnauthorisedError } from '#shared/errors.ts';
+import { hashSecret, newSessionId, type SignedInStaff } from '#shared/staff-session.ts';
+
+export interface StaffSignInDeps {
+  readonly signIns: SignInStore;
+  readonly sessions: SessionStore;
+  readonly staff: StaffStore;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly provider: OpenIdProvider;
+}
+
+/** Where a signed-in member lands when the sign-in named nowhere (or nowhere acceptable). */
+export const DEFAULT_RETURN_TO = '/dashboard';
+
+/** Who failed to sign in when nobody is known yet. */
+const UNKNOWN_ACTOR = 'unknown';
+
+/**
+ * Starts a sign-in: the provider's authorization URL to send the browser to, and the `state` to
+ * bind to the browser. `next` is kept only when it is a path of this site.
+ */
+export async function startSignIn(
+  deps: Pick<StaffSignInDeps, 'signIns' | 'clock' | 'provider'>,
+  next: string | undefined,
+): Promise<{ readonly url: string; readonly state: string }> {
+  const request = await deps.provider.authorizationRequest();
+  await deps.signIns.put(hashSecret(request.state), {
+    codeVerifier: request.codeVerifier,
+    nonce: request.nonce,
+    returnTo: localPath(next) ?? DEFAULT_RETURN_TO,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  return { url: request.url, state: request.state };
+}
+
+/** What the callback brought: its `state`, the state cookie of the browser, and its query string as received. */
+export interface Callback {
+  readonly state: string | undefined;
+  readonly stateCookie: string | undefined;
+  readonly query: string;
+}
+
+/**
+ * Finishes a sign-in: a new session for the member the provider vouched for, and where to go.
+ * Refuses with {@link UnauthorisedError} (state, code or ID token not holding) or
+ * {@link ForbiddenError} (nobody on the staff with that email, or without any grant), each
+ * written to the audit log as `sign-in-failed`.
+ */
+export async function finishSignIn(
+  deps: StaffSignInDeps,
+  callback: Callback,
+): Promise<{ readonly sessionId: string; readonly member: StaffMember; readonly returnTo: string }> {
+  let member: StaffMember | undefined;
+  try {
+    const { state, stateCookie } = callback;
+    if (state === undefined || stateCookie === undefined || !sameSecret(state, stateCookie))
+      throw new UnauthorisedError('state missing or not this browser’s');
+    // Taken (deleted) before anything else can fail, so a callback can never be replayed.
+    const pending = await deps.signIns.take(hashSecret(state));
+    if (pending === undefined) throw new UnauthorisedError('unknown or used state');
+    const now = deps.clock.now();
+    if (now.getTime() - Date.parse(pending.createdAt) > SIGN_IN_SECONDS * 1000)
+      throw new UnauthorisedError('sign-in took too long');
+    const identity = await deps.provider.redeem(callback.query, {
+      state,
+      nonce: pending.nonce,
+      codeVerifier: pending.codeVerifier,
+    });
+    if (identity.email === undefined || !identity.emailVerified)
+      throw new UnauthorisedError('the provider vouches for no verified email');
+    member = await deps.staff.findByEmail(identity.email);
+    if (member === undefined) throw new ForbiddenError(`no staff member ${identity.email.toLowerCase()}`);
+    if (member.grants.length === 0) throw new ForbiddenError('no grant');
+    const session = newSessionId();
+    await deps.sessions.create(session.hash, {
+      staffId: member.id,
+      email: member.email,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000).toISOString(),
+    });
+    await deps.audit.append(auditEntry(deps, member, 'sign-in'));
+    return { sessionId: session.id, member, returnTo: pending.returnTo };
+  } catch (error) {
+    if (error instanceof UnauthorisedError || error instanceof ForbiddenError)
+      await deps.audit.append(auditEntry(deps, member, 'sign-in-failed', error.message));
+    throw error;
+  }
+}
+
+/**
+ * Signs out: ends the session (when the request had one) and says where the browser ends the
+ * provider's session. Signing out without a session still leads there, so a session that expired
+ * on a shared computer does not leave the provider's open.
+ */
+export async function signOut(
+  deps: Pick<StaffSignInDeps, 'sessions' | 'audit' | 'clock' | 'provider'>,
+  signedIn: SignedInStaff | undefined,
+): Promise<{ readonly endSessionUrl: string }> {
+  if (signedIn !== undefined) {
+    await deps.sessions.end(signedIn.sessionHash);
+    await deps.audit.append(auditEntry(deps, signedIn.member, 'sign-out'));
+  }
+  return { endSessionUrl: await deps.provider.endSessionUrl() };
+}
+
+/**
+ * The path if it is one of this site's (`/dashboard?programme=x`), else undefined: never a URL,
+ * a scheme-relative `//host` or a backslash some browsers read as a slash, so a sign-in link
+ * cannot send anyone elsewhere after signing in.
+ */
+export function localPath(next: string | undefined): string | undefined {
+  if (next === undefined || next.length > 512) return undefined;
+  if (!/^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/.test(next)) return undefined;
+  // Resolved against a placeholder origin it stays there: it names no other host.
+  const resolved = new URL(next, 'https://prepost.invalid');
+  return resolved.origin === 'https://prepost.invalid' ? `${resolved.pathname}${resolved.search}` : undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function auditEntry(
+  deps: { readonly clock: Clock },
+  member: StaffMember | undefined,
+  action: 'sign-in' | 'sign-in-failed' | 'sign-out',
+  detail?: string,
+): AuditEvent {
+  return {
+    at: deps.clock.now().toISOString(),
+    actor: member?.id ?? UNKNOWN_ACTOR,
+    ...(member === undefined ? {} : { actorEmail: member.email }),
+    action,
+    ...(detail === undefined ? {} : { detail }),
+  };
+}
