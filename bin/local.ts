@@ -1,14 +1,16 @@
 /**
  * `npm start [-- --fresh]`: the local stack. Embedded DynamoDB with data in `.data/` (or the
  * DynamoDB `DYNAMODB_ENDPOINT` names), the HTTP server on HOST:PORT over the Lambda handler
- * modules, the seed programmes with demo participants, their links one a line, and a sign-in
- * link that opens the evaluator dashboard.
+ * modules with the local OpenID Connect provider on it, the seed programmes with demo
+ * participants, their links one a line, the local staff accounts one a line
+ * (`ROLE EMAIL PASSWORD PROGRAMMES`) and the sign-in link.
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDemoLinks } from '#local/demo-links.ts';
 import { startLocalStack } from '#local/stack.ts';
+import { accountLine, ensureSeedStaff } from '#local/staff-seed.ts';
 
 const USAGE = `Usage: npm start [-- --fresh]
 
@@ -39,6 +41,10 @@ async function main(): Promise<void> {
   const serverFile = join(stack.environment.dataDir, 'server-url');
   await writeFile(serverFile, `${stack.url}\n`);
   const links = await ensureDemoLinks(stack.deps, stack.environment.dataDir);
+  // Accounts with passwords printed are for a DynamoDB on this machine only, never a deployed table.
+  const seeded = isLocalDynamo(stack.environment.endpoint)
+    ? await ensureSeedStaff(stack.deps, stack.directory, stack.environment.dataDir)
+    : undefined;
 
   console.log(
     `prepost is running at ${stack.url} (DynamoDB: ${stack.environment.source}, ${stack.environment.endpoint}, table ` +
@@ -59,6 +65,12 @@ async function main(): Promise<void> {
   const external =
     stack.environment.source === 'DYNAMODB_ENDPOINT' ? `DYNAMODB_ENDPOINT=${stack.environment.endpoint} ` : '';
   console.log(`Aggregate after answering: ${external}npm run prepost -- aggregate`);
+  console.log('');
+  console.log('Staff accounts (local):');
+  if (seeded === undefined)
+    console.log('# none made: DYNAMODB_ENDPOINT is not on this machine; add one with npm run prepost -- staff add');
+  for (const account of seeded ?? []) console.log(accountLine(account));
+  console.log(`Sign in: ${stack.url}/sign-in`);
 
   const stop = (): void => {
     void rm(serverFile, { force: true })
@@ -67,6 +79,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Whether the DynamoDB is on this machine: the embedded one, or DynamoDB Local on a loopback address. */
+function isLocalDynamo(endpoint: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
 }
 
 main().catch((error: unknown) => {
