@@ -11,7 +11,7 @@ import type { Clock } from '#ports/store.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
 import { accountsFile, LocalDirectory } from './local-directory.ts';
-import { createLocalProvider, type LocalOpenIdProvider } from './oidc-provider.ts';
+import type { LocalOpenIdProvider } from './oidc-provider.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 import type { LockoutPolicy } from './sign-in-lockout.ts';
 
@@ -41,6 +41,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const environment = await prepareLocalEnvironment(options);
   try {
     const directory = new LocalDirectory(accountsFile(environment.dataDir));
+    // Loaded here, not by the commands that share this module: oidc-provider warns on Node 20 as it loads.
+    const { createLocalProvider } = await import('./oidc-provider.ts');
     let started: { deps: Deps; provider: LocalOpenIdProvider } | undefined;
     // The provider's issuer and the sign-in's redirect URI are URLs of the server: known once it listens.
     const server = await startLocalServer(

@@ -133,7 +133,8 @@ class OpenIdClientProvider implements OpenIdProvider {
   private async revoke(config: client.Configuration, refreshToken: string): Promise<void> {
     if (config.serverMetadata().revocation_endpoint === undefined) return;
     try {
-      await client.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
+      // No token_type_hint: optional (RFC 7009), and Cognito's endpoint documents only token and client_id.
+      await client.tokenRevocation(config, refreshToken);
     } catch (error) {
       logger.warn('refresh token revocation failed', { error: errorName(error) });
     }

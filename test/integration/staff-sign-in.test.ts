@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEvent, Grant, StaffMember } from '#core/access.ts';
 import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
+import { makeSignOutHandler } from '#handlers/sign-out.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { SESSION_COOKIE } from '#shared/staff-session.ts';
@@ -272,16 +273,19 @@ describe('five failed sign-ins in a row', () => {
   });
 });
 
-describe('ID tokens that must be refused', () => {
+describe('a Cognito-shaped provider, and ID tokens that must be refused', () => {
   let forge: TokenForge;
   let server: LocalServer;
   const clientId = 'prepost-forge-test';
+  let logoutUrl = '';
 
   beforeAll(async () => {
     forge = await startTokenForge();
     // The deployed handlers, pointed at the forge as they would be at Cognito.
     server = await startLocalServer(
       async (url) => {
+        // As the CDK app sets OIDC_LOGOUT_URL for Cognito, which names no end-session endpoint.
+        logoutUrl = `${forge.issuer}/logout?client_id=${clientId}&logout_uri=${encodeURIComponent(`${url}/sign-in`)}`;
         const deps = {
           ...stack.deps,
           oidc: {
@@ -289,12 +293,14 @@ describe('ID tokens that must be refused', () => {
             clientId,
             redirectUri: `${url}/auth/callback`,
             postLogoutRedirectUri: `${url}/sign-in`,
+            logoutUrl,
           },
         };
         return {
           routes: new Map([
             ['sign-in', makeSignInHandler(deps)],
             ['sign-in-callback', makeSignInCallbackHandler(deps)],
+            ['sign-out', makeSignOutHandler(deps)],
           ]),
         };
       },
@@ -308,9 +314,11 @@ describe('ID tokens that must be refused', () => {
     await forge?.close();
   });
 
-  /** Starts a sign-in at the forge, has it answer with the token `craft` makes, and returns the callback's status. */
-  async function callbackWith(craft: (request: URL) => Promise<string> | string): Promise<Response> {
-    const client = new WebClient(server.url);
+  /** Starts a sign-in at the forge, has it answer with the token `craft` makes, and returns the callback's answer. */
+  async function callbackWith(
+    craft: (request: URL) => Promise<string> | string,
+    client = new WebClient(server.url),
+  ): Promise<Response> {
     const start = await client.request('/sign-in');
     const authorization = new URL(start.headers.get('location') ?? '');
     expect(authorization.origin).toBe(forge.issuer);
@@ -334,16 +342,30 @@ describe('ID tokens that must be refused', () => {
     };
   }
 
-  it('accepts a genuine token (each refusal below is the token’s doing), with the PKCE verifier sent', async () => {
+  it('signs in with a genuine token, the PKCE verifier sent and the refresh token revoked at once', async () => {
     const evaluator = await addMember(stack.deps, EVALUATOR);
+    const client = new WebClient(server.url);
     let challenge = '';
     const response = await callbackWith((request) => {
       challenge = request.searchParams.get('code_challenge') ?? '';
       return forge.sign(claimsFor(request, evaluator.email));
-    });
+    }, client);
     expect(response.status).toBe(303);
     const verifier = forge.tokenRequests.at(-1)?.get('code_verifier') ?? '';
     expect(createHash('sha256').update(verifier).digest('base64url')).toBe(challenge);
+    // Cognito's discovery names no revocation endpoint: its /oauth2/revoke, beside /oauth2/token.
+    const revoked = forge.revocations.at(-1);
+    expect(revoked?.get('token')).toBe(forge.refreshTokens.at(-1));
+    expect(revoked?.get('client_id')).toBe(clientId);
+
+    // Nor does it name an end-session endpoint: sign-out goes on to its /logout URL.
+    const signedOut = await client.request('/sign-out', {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(signedOut.status).toBe(200);
+    const next = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(await signedOut.text())?.[1];
+    expect(next?.replaceAll('&amp;', '&')).toBe(logoutUrl);
   });
 
   type Craft = (request: URL, email: string) => Promise<string> | string;

@@ -3,7 +3,9 @@
  * made: expired, signed by another key, unsigned, for another audience or issuer. The real
  * provider (oidc-provider, Cognito) will not mint those on demand, so this fakes only that; the
  * relying party under test is the real one, talking HTTP to it as to Cognito (discovery, JWKS,
- * token endpoint).
+ * token endpoint). It is shaped as Cognito is: endpoints under `/oauth2/`, a refresh token with
+ * every code, a revocation endpoint (`/oauth2/revoke`) and an end-session one (`/logout`) that its
+ * discovery document does not name.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +17,12 @@ export interface TokenForge {
   readonly issuer: string;
   /** The ID token the token endpoint answers with next (the test sets it before the callback). */
   nextIdToken: string | undefined;
-  /** The form of the last token request (to check the PKCE verifier sent). */
+  /** The forms of the token requests (to check the PKCE verifier sent). */
   readonly tokenRequests: URLSearchParams[];
+  /** The forms posted to the revocation endpoint. */
+  readonly revocations: URLSearchParams[];
+  /** The refresh tokens issued so far. */
+  readonly refreshTokens: string[];
   /** An ID token signed with the published key (or `key`), with the published key's id. */
   sign(claims: JWTPayload, key?: CryptoKey): Promise<string>;
   /** An unsigned token (`alg: none`). */
@@ -32,6 +38,8 @@ export async function startTokenForge(): Promise<TokenForge> {
   const kid = 'forge-key';
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' }] };
   const tokenRequests: URLSearchParams[] = [];
+  const revocations: URLSearchParams[] = [];
+  const refreshTokens: string[] = [];
   let issuer = '';
   const forge: { nextIdToken: string | undefined } = { nextIdToken: undefined };
 
@@ -44,8 +52,8 @@ export async function startTokenForge(): Promise<TokenForge> {
     if (path === '/.well-known/openid-configuration') {
       json(200, {
         issuer,
-        authorization_endpoint: `${issuer}/authorize`,
-        token_endpoint: `${issuer}/token`,
+        authorization_endpoint: `${issuer}/oauth2/authorize`,
+        token_endpoint: `${issuer}/oauth2/token`,
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
         subject_types_supported: ['public'],
@@ -58,14 +66,31 @@ export async function startTokenForge(): Promise<TokenForge> {
       json(200, jwks);
       return;
     }
-    if (path === '/token' && request.method === 'POST') {
+    if ((path === '/oauth2/token' || path === '/oauth2/revoke') && request.method === 'POST') {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        tokenRequests.push(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+        if (path === '/oauth2/revoke') {
+          revocations.push(form);
+          response.writeHead(200).end();
+          return;
+        }
+        tokenRequests.push(form);
         const idToken = forge.nextIdToken;
-        if (idToken === undefined) json(400, { error: 'invalid_grant' });
-        else json(200, { access_token: 'forged-access', token_type: 'Bearer', expires_in: 3600, id_token: idToken });
+        if (idToken === undefined) {
+          json(400, { error: 'invalid_grant' });
+          return;
+        }
+        const refreshToken = `forged-refresh-${refreshTokens.length + 1}`;
+        refreshTokens.push(refreshToken);
+        json(200, {
+          access_token: 'forged-access',
+          token_type: 'Bearer',
+          expires_in: 3600,
+          id_token: idToken,
+          refresh_token: refreshToken,
+        });
       });
       return;
     }
@@ -78,6 +103,8 @@ export async function startTokenForge(): Promise<TokenForge> {
   return Object.assign(forge, {
     issuer,
     tokenRequests,
+    revocations,
+    refreshTokens,
     sign: (claims: JWTPayload, key: CryptoKey = privateKey) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key),
     unsigned: (claims: JWTPayload) => `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`,
