@@ -17,7 +17,6 @@ interface SummariesStrings {
   readonly title: string;
   readonly intro: string;
   readonly none: string;
-  readonly heading: (programme: string) => string;
   readonly newestFirst: string;
   /** Said where the reader's language is not the one summaries are written in. */
   readonly writtenInEnglish: string;
@@ -36,7 +35,6 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'Each summary is the one sent to the programme’s funders: anonymised results, with small groups hidden ' +
       'so that no participant can be identified.',
     none: 'You have no programme whose summaries you may read.',
-    heading: (programme) => `Summaries: ${programme}`,
     newestFirst: 'Newest first. Open a month to read its summary.',
     writtenInEnglish: '',
     noPeriods: 'No summary of this programme has been published yet.',
@@ -51,7 +49,6 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'Fiecare rezumat este cel trimis finanțatorilor programului: rezultate anonimizate, cu grupurile mici ' +
       'ascunse, astfel încât niciun participant să nu poată fi identificat.',
     none: 'Nu aveți niciun program ale cărui rezumate le puteți citi.',
-    heading: (programme) => `Rezumate: ${programme}`,
     newestFirst: 'Cele mai recente primele. Deschideți o lună pentru a-i citi rezumatul.',
     writtenInEnglish: 'Rezumatele sunt scrise în limba engleză.',
     noPeriods: 'Niciun rezumat al acestui program nu a fost publicat încă.',
@@ -66,7 +63,6 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'Cada resumen es el que se envió a los financiadores del programa: resultados anonimizados, con los ' +
       'grupos pequeños ocultos para que no se pueda identificar a ninguna persona participante.',
     none: 'No tiene ningún programa cuyos resúmenes pueda leer.',
-    heading: (programme) => `Resúmenes: ${programme}`,
     newestFirst: 'Los más recientes primero. Abra un mes para leer su resumen.',
     writtenInEnglish: 'Los resúmenes están escritos en inglés.',
     noPeriods: 'Todavía no se ha publicado ningún resumen de este programa.',
@@ -81,7 +77,6 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'Cada resum és el que es va enviar als finançadors del programa: resultats anonimitzats, amb els grups ' +
       'petits amagats perquè no es pugui identificar cap persona participant.',
     none: 'No teniu cap programa del qual pugueu llegir els resums.',
-    heading: (programme) => `Resums: ${programme}`,
     newestFirst: 'Els més recents primer. Obriu un mes per llegir-ne el resum.',
     writtenInEnglish: 'Els resums estan escrits en anglès.',
     noPeriods: 'Encara no s’ha publicat cap resum d’aquest programa.',
@@ -158,7 +153,9 @@ export function renderPublishedPeriods(
   const back = html`<p><a href="${summariesHref(view, {})}">${words.allProgrammes}</a></p>`;
   const about = [words.newestFirst, words.writtenInEnglish].filter((sentence) => sentence !== '').join(' ');
   const list = periods.length === 0 ? html`<p>${words.noPeriods}</p>` : html`<p>${about}</p><ul>${items}</ul>`;
-  return staffResult(`${words.title}: ${name}`, html`${back}<h1>${words.heading(name)}</h1>${list}`, view.language);
+  // The page's title above the programme's name, as on the dashboard: a long name then wraps at the smaller size.
+  const content = html`${back}<h1>${words.title}</h1><h2>${name}</h2>${list}`;
+  return staffResult(`${words.title}: ${name}`, content, view.language);
 }
 
 function staffResult(title: string, content: Html, language: Language): HttpResult {
