@@ -11,7 +11,7 @@ import { SummaryNotPublishedError } from '#core/errors.ts';
 
 export interface ReadSummariesDeps {
   readonly catalog: Catalog;
-  /** Where the summaries were published: the bucket in AWS, the `summaries` folder locally. */
+  /** Where the summaries were published: the bucket in AWS, the folder `prepost summaries` writes locally. */
   readonly summaries: SummaryArchive;
 }
 

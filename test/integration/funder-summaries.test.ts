@@ -135,7 +135,7 @@ describe('a funder of the programme', () => {
     expect(summary).toMatchObject({ schema: 'prepost.summary/1', programme: PROGRAMME, period: '2026-10' });
   });
 
-  it('gets 404 for a month, a file or a name that was not published, or one that leads outside the folder', async () => {
+  it('gets 404 for a month, file or name not published, or one leading outside the folder', async () => {
     await unlink(join(stack.summariesDir, PROGRAMME, '2026-10', 'summary.csv'));
     const paths = [
       `${summaryOf('2026-10')}&file=summary.csv`,
