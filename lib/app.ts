@@ -48,6 +48,7 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
     table: dataStack.table,
     summaryBucket: dataStack.summaryBucket,
     summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
+    summaryReaderPolicy: dataStack.summaryReaderPolicy,
     linkKeySecret: dataStack.linkKeySecret,
     senderAddress,
     programmes,

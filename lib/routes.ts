@@ -6,7 +6,7 @@
  */
 
 /** A handler module under `functions/handlers/`, by file name without extension. */
-export type HandlerName = 'get-survey' | 'submit-survey' | 'get-impact' | 'get-dashboard';
+export type HandlerName = 'get-survey' | 'submit-survey' | 'get-impact' | 'get-dashboard' | 'get-summaries';
 
 /**
  * How a route's caller is authenticated:
@@ -35,6 +35,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/impact', handler: 'get-impact', access: 'api-token' },
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
+  { method: 'GET', path: '/summaries', handler: 'get-summaries', access: 'staff-session' },
 ];
 
 /** Handlers run on a schedule rather than behind a route. */

@@ -6,8 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
 import type { Deps } from '#adapters/deps.ts';
+import type { SummaryArchive } from '#ports/publishing.ts';
 import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
+import { makeGetSummariesHandler } from '#handlers/get-summaries.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
@@ -28,13 +30,19 @@ export interface LocalHandlers {
   readonly authorizeApi?: ReturnType<typeof makeAuthorizeApiHandler>;
 }
 
+/** What the local handlers are built around: the stack's deps, and where its summaries were published. */
+export interface LocalServerDeps extends Deps {
+  readonly summaries: SummaryArchive;
+}
+
 /** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
-export function buildHandlers(deps: Deps): LocalHandlers {
-  const factories: Record<HandlerName, (deps: Deps) => HttpHandler> = {
+export function buildHandlers(deps: LocalServerDeps): LocalHandlers {
+  const factories: Record<HandlerName, (deps: LocalServerDeps) => HttpHandler> = {
     'get-survey': makeGetSurveyHandler,
     'submit-survey': makeSubmitSurveyHandler,
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
+    'get-summaries': makeGetSummariesHandler,
   };
   return {
     routes: new Map(routes.map((route) => [route.handler, factories[route.handler](deps)])),

@@ -3,6 +3,8 @@
  * handlers are built with, and the HTTP server over them. Used by `npm start`, the demo and the
  * integration tests, so all three run the same thing.
  */
+import { resolve } from 'node:path';
+import { DirectoryArchive } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
@@ -10,16 +12,29 @@ import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 
+/**
+ * Where `prepost summaries` and the demo publish unless told otherwise (relative to the working
+ * folder), and so where the local server's funder pages read: one folder, whichever runs first.
+ */
+export const LOCAL_SUMMARIES_DIR = 'out';
+
 export interface LocalStack {
   readonly url: string;
   readonly environment: LocalEnvironment;
   readonly deps: Deps;
+  /** The folder the funder pages read published summaries from (absolute). */
+  readonly summariesDir: string;
   close(): Promise<void>;
 }
 
 export interface StackOptions extends EnvironmentOptions {
   readonly host?: string;
   readonly port?: number;
+  /**
+   * The folder summaries are published in, which the funder pages read.
+   * @default LOCAL_SUMMARIES_DIR (`out/`), where `prepost summaries` writes
+   */
+  readonly summariesDir?: string;
 }
 
 /** Starts DynamoDB, builds the handlers around the same deps and listens. */
@@ -29,11 +44,14 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const environment = await prepareLocalEnvironment(options);
   try {
     const deps = localDeps(environment);
-    const server = await startLocalServer(buildHandlers(deps), options.host ?? '127.0.0.1', options.port ?? 0);
+    const summariesDir = resolve(options.summariesDir ?? LOCAL_SUMMARIES_DIR);
+    const handlers = buildHandlers({ ...deps, summaries: new DirectoryArchive(summariesDir, deps.catalog) });
+    const server = await startLocalServer(handlers, options.host ?? '127.0.0.1', options.port ?? 0);
     return {
       url: server.url,
       environment,
       deps,
+      summariesDir,
       close: async () => {
         await server.close();
         await environment.close();

@@ -34,6 +34,11 @@ export class DataStack extends Stack {
   public readonly linkKeySecret: secretsmanager.Secret;
   /** Lets a role publish summaries: `s3:PutObject` on {@link summaryBucket}'s objects, nothing more. */
   public readonly summaryPublisherPolicy: iam.ManagedPolicy;
+  /**
+   * Lets a role read published summaries back: `s3:ListBucket` on {@link summaryBucket} (the months
+   * published, and a missing file answered as 404 rather than 403) and `s3:GetObject` on its objects.
+   */
+  public readonly summaryReaderPolicy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? true });
@@ -100,6 +105,23 @@ export class DataStack extends Stack {
       reason:
         'Summary object keys are chosen at run time (programme and period), so the resource is every object of this ' +
         'one bucket; the only action is s3:PutObject.',
+    });
+
+    // Beside the bucket for the same reason as the publisher's; `grantRead` would add s3:GetBucket*
+    // and s3:GetObject* (versions, ACLs, tags), unused here.
+    this.summaryReaderPolicy = new iam.ManagedPolicy(this, 'SummaryReaderPolicy', {
+      description:
+        'prepost: read published summaries (s3:ListBucket on the summary bucket, s3:GetObject on its objects)',
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.summaryBucket.bucketArn] }),
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.summaryBucket.arnForObjects('*')] }),
+      ],
+    });
+    Validations.of(this.summaryReaderPolicy).acknowledge({
+      id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/*'),
+      reason:
+        'The funder pages read any programme and month a reader is granted, checked per request against their ' +
+        'grants, so the resource is every object of this one bucket; the only object action is s3:GetObject.',
     });
 
     this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {

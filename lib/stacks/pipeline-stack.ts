@@ -26,6 +26,8 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
   'get-impact': { trigger: 'api', table: 'read' },
   'get-dashboard': { trigger: 'api', table: 'read' },
+  // The staff session and grants from the table; the published files from the bucket.
+  'get-summaries': { trigger: 'api', table: 'read', readSummaries: true },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.
@@ -39,6 +41,8 @@ interface FunctionAccess {
   readonly linkKey?: boolean;
   /** Writes objects to the summary bucket (`SUMMARY_BUCKET`). */
   readonly putSummaries?: boolean;
+  /** Lists the summary bucket and reads its objects (`SUMMARY_BUCKET`). */
+  readonly readSummaries?: boolean;
   /** Emails funders through SES from the sender address (`SENDER_ADDRESS`). */
   readonly mailFunders?: boolean;
   /** Never more than one instance (reserved concurrency 1). */
@@ -52,6 +56,8 @@ export interface PipelineStackProps extends StackProps {
   readonly summaryBucket: s3.IBucket;
   /** The DataStack's permission to write summaries into {@link summaryBucket}. */
   readonly summaryPublisherPolicy: iam.IManagedPolicy;
+  /** The DataStack's permission to list {@link summaryBucket} and read its summaries. */
+  readonly summaryReaderPolicy: iam.IManagedPolicy;
   /** The DataStack's link-code HMAC key. */
   readonly linkKeySecret: secretsmanager.ISecret;
   /**
@@ -90,10 +96,10 @@ export class PipelineStack extends Stack {
         fn.addEnvironment('LINK_KEY_SECRET_ARN', props.linkKeySecret.secretArn);
         props.linkKeySecret.grantRead(fn);
       }
-      if (access.putSummaries === true) {
+      if (access.putSummaries === true || access.readSummaries === true)
         fn.addEnvironment('SUMMARY_BUCKET', props.summaryBucket.bucketName);
-        fn.role?.addManagedPolicy(props.summaryPublisherPolicy);
-      }
+      if (access.putSummaries === true) fn.role?.addManagedPolicy(props.summaryPublisherPolicy);
+      if (access.readSummaries === true) fn.role?.addManagedPolicy(props.summaryReaderPolicy);
       if (access.mailFunders === true) {
         fn.addEnvironment('SENDER_ADDRESS', props.senderAddress);
         fn.addToRolePolicy(

@@ -39,11 +39,12 @@ const handlerNames = [
   'submit-survey',
   'get-impact',
   'get-dashboard',
+  'get-summaries',
   'aggregate',
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard'];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'get-summaries'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;
@@ -198,6 +199,19 @@ describe('DataStack', () => {
     const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryPublisherPolicy)].Properties;
     expect(actionsOf(policy.PolicyDocument.Statement)).toEqual(['s3:PutObject']);
   });
+
+  it('lets summaries be read back, the bucket listed, and nothing else', () => {
+    const bucket = logicalId(built.dataStack.summaryBucket);
+    const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryReaderPolicy)].Properties;
+    expect(policy.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucket, 'Arn'] } },
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] },
+      },
+    ]);
+  });
 });
 
 describe('PipelineStack', () => {
@@ -220,8 +234,8 @@ describe('PipelineStack', () => {
   });
 
   it(
-    'gives the link key to the survey handlers only, and the ' +
-      'summary bucket and SES sender to publish-summaries only',
+    'gives the link key to the survey handlers only, the summary bucket to publish-summaries (write) and ' +
+      'get-summaries (read) only, and the SES sender to publish-summaries only',
     () => {
       for (const name of handlerNames) {
         const { props, roleId } = fn(name);
@@ -232,10 +246,11 @@ describe('PipelineStack', () => {
           readsLinkKey,
         );
         const publishes = name === 'publish-summaries';
-        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
-        expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(
-          publishes ? 1 : 0,
-        );
+        const readsSummaries = name === 'get-summaries';
+        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes || readsSummaries);
+        const managed = JSON.stringify(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns ?? []);
+        expect(managed.match(/SummaryPublisherPolicy/g)?.length ?? 0, name).toBe(publishes ? 1 : 0);
+        expect(managed.match(/SummaryReaderPolicy/g)?.length ?? 0, name).toBe(readsSummaries ? 1 : 0);
         expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
         const sends = statementsOfRole(pipeline, roleId).filter((s) =>
           actionsOf([s]).some((a) => a.startsWith('ses:')),
