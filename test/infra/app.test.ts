@@ -28,6 +28,7 @@ interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: Json;
 }
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -40,11 +41,12 @@ const handlerNames = [
   'get-impact',
   'get-dashboard',
   'get-summaries',
+  'authorize-api',
   'aggregate',
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'get-summaries'];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'get-summaries', 'authorize-api'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;
@@ -264,18 +266,28 @@ describe('PipelineStack', () => {
     },
   );
 
-  it('grants no table write to the read-only handlers (get-survey among them)', () => {
+  it('grants no table write to the read-only handlers (get-survey among them) but their own staff sessions', () => {
     for (const name of readOnly) {
-      const actions = actionsOf(statementsOfRole(pipeline, fn(name).roleId));
+      const statements = statementsOfRole(pipeline, fn(name).roleId);
       expect(
-        actions.some((a) => a.startsWith('dynamodb:')),
+        actionsOf(statements).some((a) => a.startsWith('dynamodb:')),
         name,
       ).toBe(true);
-      for (const action of actions) {
-        expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
-        expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
+      for (const statement of statements) {
+        // A staff page writes its session's activity back, confined to SESSION# items (staff-access.test.ts).
+        const confined = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+        for (const action of actionsOf([statement])) {
+          if (confined === undefined) expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
+          else expect(confined, `${name} may ${action}`).toEqual(['SESSION#*']);
+          expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
+        }
       }
     }
+    for (const name of ['get-survey', 'get-impact', 'authorize-api'] as const)
+      expect(
+        statementsOfRole(pipeline, fn(name).roleId).filter((s) => s.Condition !== undefined),
+        name,
+      ).toEqual([]);
     for (const name of ['submit-survey', 'aggregate', 'publish-summaries'] as const) {
       expect(actionsOf(statementsOfRole(pipeline, fn(name).roleId)), name).toContain('dynamodb:PutItem');
     }
@@ -283,7 +295,7 @@ describe('PipelineStack', () => {
     expect(actionsOf(statementsOfRole(pipeline, fn('submit-survey').roleId))).toContain('dynamodb:UpdateItem');
   });
 
-  it('routes every entry of lib/routes.ts to its handler, and nothing else', () => {
+  it('routes every entry of lib/routes.ts to its handler, and nothing else, api-token routes authorized', () => {
     const apiRoutes = pipeline.findResources('AWS::ApiGatewayV2::Route');
     const integrations = pipeline.findResources('AWS::ApiGatewayV2::Integration');
     expect(Object.keys(apiRoutes)).toHaveLength(routes.length);
@@ -292,7 +304,8 @@ describe('PipelineStack', () => {
         (r: Json) => r.Properties.RouteKey === `${route.method} ${route.path}`,
       );
       expect(found, `${route.method} ${route.path}`).toBeDefined();
-      expect(found.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+      // The authorizer itself is checked in staff-access.test.ts.
+      expect(found.Properties.AuthorizationType ?? 'NONE').toBe(route.access === 'api-token' ? 'CUSTOM' : 'NONE');
       const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
       expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({
         'Fn::GetAtt': [fn(route.handler).id, 'Arn'],
@@ -343,6 +356,8 @@ describe('the app', () => {
       'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
       'AWS::Logs::LogGroup': 'LogGroupName',
       'AWS::Scheduler::Schedule': 'Name',
+      'AWS::Cognito::UserPool': 'UserPoolName',
+      'AWS::Cognito::UserPoolClient': 'ClientName',
     };
     for (const template of [data, pipeline]) {
       for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, Json>)) {
