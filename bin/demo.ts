@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { DeleteTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { startLocalStack } from '#local/stack.ts';
+import { LOCAL_SUMMARIES_DIR, startLocalStack } from '#local/stack.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
@@ -38,7 +38,7 @@ export const DEMO_TABLE = 'prepost-demo';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      out: { type: 'string', default: 'out' },
+      out: { type: 'string', default: LOCAL_SUMMARIES_DIR },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },

@@ -12,6 +12,13 @@ import { PipelineStack } from './stacks/pipeline-stack.ts';
 /** Context key of the SES-verified address funder summaries are sent from (cdk.json, or `-c`). */
 export const senderAddressContextKey = 'prepost:senderAddress';
 
+/**
+ * Context key of the staff's managed login domain prefix (`-c authDomainPrefix=...`): the sign-in
+ * pages are at `https://<prefix>.auth.<region>.amazoncognito.com`. Without it, the DataStack
+ * derives one from its stack id.
+ */
+export const authDomainPrefixContextKey = 'authDomainPrefix';
+
 export interface BuildAppProps {
   /** Programme id -> definition; only `summarySchedule` is read. The survey catalogue's `programmes`. */
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
@@ -40,15 +47,22 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
         `(cdk.json, or -c ${senderAddressContextKey}=...)`,
     );
   }
+  const authDomainPrefix: unknown = app.node.tryGetContext(authDomainPrefixContextKey);
+  if (authDomainPrefix !== undefined && typeof authDomainPrefix !== 'string')
+    throw new Error(`context "${authDomainPrefixContextKey}" must be a string (-c ${authDomainPrefixContextKey}=...)`);
   const dataStack = new DataStack(app, 'PrepostData', {
-    description: 'prepost stateful resources: table, summary bucket, link key (retained)',
+    description: 'prepost stateful resources: table, summary bucket, link key, staff user pool (retained)',
+    ...(authDomainPrefix === undefined ? {} : { signInDomainPrefix: authDomainPrefix }),
   });
   const pipelineStack = new PipelineStack(app, 'PrepostPipeline', {
-    description: 'prepost stateless resources: functions, HTTP API, schedules',
+    description: 'prepost stateless resources: functions, HTTP API, staff sign-in client, schedules',
     table: dataStack.table,
     summaryBucket: dataStack.summaryBucket,
     summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
+    summaryReaderPolicy: dataStack.summaryReaderPolicy,
     linkKeySecret: dataStack.linkKeySecret,
+    userPool: dataStack.userPool,
+    userPoolDomain: dataStack.userPoolDomain,
     senderAddress,
     programmes,
   });

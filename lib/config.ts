@@ -61,3 +61,33 @@ export const dataDefaults = {
   /** The link key: HMAC over link codes; alphanumeric so it reads the same in every client. */
   linkKeyLength: 64,
 } as const;
+
+/** Defaults for staff sign-in; see `StaffUserPool` and `StaffSignIn`. */
+export const staffAccessDefaults = {
+  passwordMinLength: 12,
+  /** Cognito refuses a staff member's last few passwords when they choose a new one. */
+  passwordHistorySize: 5,
+  /**
+   * An invitation's temporary password lapses after this (whole days): long enough for a weekend,
+   * short enough that an unread invitation in a mailbox does not stay a way in.
+   */
+  temporaryPasswordValidity: Duration.days(3),
+  /**
+   * Managed login's session between its steps: a first sign-in sets a password and enrols an
+   * authenticator app in one go, which takes longer than Cognito's 3-minute default.
+   */
+  signInStepsValidity: Duration.minutes(10),
+  /**
+   * ID and access tokens are read once, at the sign-in callback, and never kept (the staff session
+   * is our own): Cognito's shortest lifetime.
+   */
+  tokenValidity: Duration.minutes(5),
+  /** Cognito's shortest; the relying party revokes the refresh token right after sign-in anyway. */
+  refreshTokenValidity: Duration.minutes(60),
+  /** Where the identity provider sends the browser back with a code, under the API's URL. */
+  callbackPath: 'auth/callback',
+  /** Where Cognito's logout endpoint sends the browser once it has ended its own session. */
+  signedOutPath: 'sign-in',
+  /** The default managed login domain prefix starts with this; see `StaffUserPool`. */
+  domainPrefixStem: 'prepost',
+} as const;

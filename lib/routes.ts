@@ -11,6 +11,7 @@ export type HandlerName =
   | 'submit-survey'
   | 'get-impact'
   | 'get-dashboard'
+  | 'get-summaries'
   | 'sign-in'
   | 'sign-in-callback'
   | 'sign-out';
@@ -24,7 +25,9 @@ export type HandlerName =
  *   local server's in `npm start`. The function checks the programme's grant.
  * - `staff-session`: a staff session cookie, checked by the function's `staffSession`
  *   middleware, with the role and programme each request needs.
- * - `sign-in`: the OpenID Connect sign-in itself (start, callback), open to anyone by nature.
+ * - `sign-in`: the OpenID Connect sign-in itself (start, callback) and sign-out, open to anyone by
+ *   nature. Sign-out ends the session it finds, and the provider's even without one: a session
+ *   that expired on a shared computer must not leave the provider's open for the next person.
  */
 export type RouteAccess = 'participant-link' | 'api-token' | 'staff-session' | 'sign-in';
 
@@ -42,10 +45,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/impact', handler: 'get-impact', access: 'api-token' },
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
+  { method: 'GET', path: '/summaries', handler: 'get-summaries', access: 'staff-session' },
   { method: 'GET', path: '/sign-in', handler: 'sign-in', access: 'sign-in' },
   { method: 'GET', path: '/auth/callback', handler: 'sign-in-callback', access: 'sign-in' },
-  // Ends the session it finds (and refuses posts from other sites); without one, it still ends the provider's.
-  { method: 'POST', path: '/sign-out', handler: 'sign-out', access: 'staff-session' },
+  // Refuses posts from other sites; ends the session it finds, and the provider's whether or not it finds one.
+  { method: 'POST', path: '/sign-out', handler: 'sign-out', access: 'sign-in' },
 ];
 
 /** Handlers run on a schedule rather than behind a route. */

@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
 import type { Deps } from '#adapters/deps.ts';
+import type { SummaryArchive } from '#ports/publishing.ts';
 import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
+import { makeGetSummariesHandler } from '#handlers/get-summaries.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
@@ -40,13 +42,19 @@ export interface LocalHandlers {
   readonly mount?: Mount;
 }
 
+/** What the local handlers are built around: the stack's deps, and where its summaries were published. */
+export interface LocalServerDeps extends Deps {
+  readonly summaries: SummaryArchive;
+}
+
 /** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
-export function buildHandlers(deps: Deps): LocalHandlers {
-  const factories: Record<HandlerName, (deps: Deps) => HttpHandler> = {
+export function buildHandlers(deps: LocalServerDeps): LocalHandlers {
+  const factories: Record<HandlerName, (deps: LocalServerDeps) => HttpHandler> = {
     'get-survey': makeGetSurveyHandler,
     'submit-survey': makeSubmitSurveyHandler,
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
+    'get-summaries': makeGetSummariesHandler,
     'sign-in': makeSignInHandler,
     'sign-in-callback': makeSignInCallbackHandler,
     'sign-out': makeSignOutHandler,

@@ -4,6 +4,8 @@
  * sign in with. Used by `npm start`, the demo and the integration tests, so all three run the same
  * thing.
  */
+import { resolve } from 'node:path';
+import { DirectoryArchive } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
@@ -15,10 +17,18 @@ import type { LocalOpenIdProvider } from './oidc-provider.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 import type { LockoutPolicy } from './sign-in-lockout.ts';
 
+/**
+ * Where `prepost summaries` and the demo publish unless told otherwise (relative to the working
+ * folder), and so where the local server's funder pages read: one folder, whichever runs first.
+ */
+export const LOCAL_SUMMARIES_DIR = 'out';
+
 export interface LocalStack {
   readonly url: string;
   readonly environment: LocalEnvironment;
   readonly deps: Deps;
+  /** The folder the funder pages read published summaries from (absolute). */
+  readonly summariesDir: string;
   /** The local staff accounts (`.data/staff-accounts.json`), which the provider signs people in with. */
   readonly directory: LocalDirectory;
   readonly provider: LocalOpenIdProvider;
@@ -28,6 +38,11 @@ export interface LocalStack {
 export interface StackOptions extends EnvironmentOptions {
   readonly host?: string;
   readonly port?: number;
+  /**
+   * The folder summaries are published in, which the funder pages read.
+   * @default LOCAL_SUMMARIES_DIR (`out/`), where `prepost summaries` writes
+   */
+  readonly summariesDir?: string;
   /** The stack's clock (sessions, sign-ins, the sign-in lockout): a test's, to move it. */
   readonly clock?: Clock;
   /** The local provider's lockout after failed sign-ins; Cognito's by default. */
@@ -41,6 +56,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const environment = await prepareLocalEnvironment(options);
   try {
     const directory = new LocalDirectory(accountsFile(environment.dataDir));
+    const summariesDir = resolve(options.summariesDir ?? LOCAL_SUMMARIES_DIR);
     // Loaded here, not by the commands that share this module: oidc-provider warns on Node 20 as it loads.
     const { createLocalProvider } = await import('./oidc-provider.ts');
     let started: { deps: Deps; provider: LocalOpenIdProvider } | undefined;
@@ -55,7 +71,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         });
         const deps = localDeps(environment, { oidc: provider.settings, clock: options.clock });
         started = { deps, provider };
-        return { ...buildHandlers(deps), mount: provider.mount };
+        const handlers = buildHandlers({ ...deps, summaries: new DirectoryArchive(summariesDir, deps.catalog) });
+        return { ...handlers, mount: provider.mount };
       },
       options.host ?? '127.0.0.1',
       options.port ?? 0,
@@ -65,6 +82,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       url: server.url,
       environment,
       deps: started.deps,
+      summariesDir,
       directory,
       provider: started.provider,
       close: async () => {

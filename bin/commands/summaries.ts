@@ -5,7 +5,7 @@ import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
 import type { OptionValues } from '../cli/command.ts';
 import { UsageError } from '../cli/errors.ts';
-import { openLocalStore } from '#local/stack.ts';
+import { LOCAL_SUMMARIES_DIR, openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'write funder summaries (JSON, CSV, HTML) and their emails (.eml)';
@@ -38,7 +38,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
     throw new UsageError('--period must be a month, YYYY-MM');
   const { deps, environment } = await openLocalStore();
   try {
-    const out = resolve(values.out ?? 'out');
+    const out = resolve(values.out ?? LOCAL_SUMMARIES_DIR);
     const period = values.period ?? deps.clock.now().toISOString().slice(0, 7);
     const ids = values.programme === undefined ? [...deps.catalog.programmes.keys()] : [values.programme];
     for (const id of ids) {

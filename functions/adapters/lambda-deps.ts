@@ -41,5 +41,10 @@ function oidcSettings(): OidcSettings | undefined {
 
 /** The summary function's destinations: the bucket and the sender address. */
 export function publishingEnvironment(): { readonly bucket: string; readonly sender: string } {
-  return { bucket: requireEnv('SUMMARY_BUCKET'), sender: requireEnv('SENDER_ADDRESS') };
+  return { bucket: summaryBucket(), sender: requireEnv('SENDER_ADDRESS') };
+}
+
+/** The bucket summaries are published to, which the funders' pages read back. */
+export function summaryBucket(): string {
+  return requireEnv('SUMMARY_BUCKET');
 }

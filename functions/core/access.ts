@@ -7,7 +7,7 @@
  * |-------------|----------------------------------------------------------------------|
  * | admin       | manage staff and their grants, read the audit log (no indicators)    |
  * | coordinator | cohorts, links, response rates of the programme (never indicators)    |
- * | evaluator   | indicators, charts, CSV, export of pseudonymous responses; response rates |
+ * | evaluator   | indicators, charts, CSV, export of pseudonymous responses; response rates; published summaries |
  * | funder      | the programme's published summaries                                   |
  */
 import * as z from 'zod/mini';
@@ -53,7 +53,8 @@ const GLOBAL: ReadonlySet<Permission> = new Set(['manage-staff', 'read-audit']);
 const ROLE_PERMITS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['manage-staff', 'read-audit'],
   coordinator: ['read-response-rates', 'create-links'],
-  evaluator: ['read-indicators', 'export-responses', 'read-response-rates'],
+  // Published summaries too: a subset of the indicators they read, and what they sign must match what funders got.
+  evaluator: ['read-indicators', 'export-responses', 'read-response-rates', 'read-summaries'],
   funder: ['read-summaries'],
 };
 

@@ -95,6 +95,17 @@ export class RetentionTooShortError extends DomainError {
   }
 }
 
+/** Nothing was published for the programme by that period or file name (or the name is not one a summary has). */
+export class SummaryNotPublishedError extends DomainError {
+  constructor(
+    readonly programme: string,
+    readonly period: string,
+    readonly file: string,
+  ) {
+    super(`no ${file} published for ${programme} ${period}`);
+  }
+}
+
 /** A newer erasure was counted while a scope was being computed: its rows must be computed again. */
 export class ErasureRaceError extends DomainError {
   constructor(scope: string) {

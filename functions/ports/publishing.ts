@@ -1,7 +1,7 @@
 /**
- * Where summaries go: files published under `programme/period/`, and messages to funders; and
- * how a summary reads as a page and as the text of a message (rendered by web/, handed to the
- * use case through its deps).
+ * Where summaries go: files published under `programme/period/`, and messages to funders; how
+ * a summary reads as a page and as the text of a message (rendered by web/, handed to the use
+ * case through its deps); and how funders with an account read back what was published.
  */
 import type { Summary } from '#core/summary.ts';
 
@@ -10,6 +10,20 @@ export interface SummaryRenderer {
   html(summary: Summary): string;
   text(summary: Summary): string;
 }
+
+/**
+ * The files a summary is published as, by what each holds: the one list the publishing use case
+ * writes and the reading side accepts, so no other name can be asked for.
+ */
+export const SUMMARY_FILES = {
+  data: { name: 'summary.json', contentType: 'application/json' },
+  table: { name: 'summary.csv', contentType: 'text/csv; charset=utf-8' },
+  page: { name: 'summary.html', contentType: 'text/html; charset=utf-8' },
+} as const;
+export type SummaryFileName = (typeof SUMMARY_FILES)[keyof typeof SUMMARY_FILES]['name'];
+
+/** The period a summary reports: a month, YYYY-MM (no finer date is ever published). */
+export const SUMMARY_PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** One published file. */
 export interface PublishedFile {
@@ -21,6 +35,18 @@ export interface PublishedFile {
 /** Stores a programme's summary files for a period (S3 in AWS, a folder locally). */
 export interface SummaryPublisher {
   publish(programme: string, period: string, files: readonly PublishedFile[]): Promise<string[]>;
+}
+
+/**
+ * Reads back what {@link SummaryPublisher} wrote (S3 in AWS, the same folder locally), for the
+ * funders' pages. Asked for anything that was not published, it answers nothing: no period, no
+ * file, never an error, so a missing summary and a made-up name read the same.
+ */
+export interface SummaryArchive {
+  /** The periods published for the programme, in no particular order. */
+  periods(programme: string): Promise<string[]>;
+  /** One published file of a programme's period, or undefined when there is none by that name. */
+  file(programme: string, period: string, name: SummaryFileName): Promise<PublishedFile | undefined>;
 }
 
 /** An email to a funder. */

@@ -5,7 +5,13 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
-import type { Mailer, PublishedFile, SummaryPublisher, SummaryRenderer } from '#ports/publishing.ts';
+import {
+  SUMMARY_FILES,
+  type Mailer,
+  type PublishedFile,
+  type SummaryPublisher,
+  type SummaryRenderer,
+} from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
@@ -58,9 +64,9 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
   const htmlBody = deps.summaryRenderer.html(summary);
   const files: PublishedFile[] = [
-    { name: 'summary.json', contentType: 'application/json', body: `${JSON.stringify(summary, null, 2)}\n` },
-    { name: 'summary.csv', contentType: 'text/csv; charset=utf-8', body: summaryCsv(summary) },
-    { name: 'summary.html', contentType: 'text/html; charset=utf-8', body: htmlBody },
+    { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
+    { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
+    { ...SUMMARY_FILES.page, body: htmlBody },
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
   await deps.publications.putPublication({

@@ -5,6 +5,7 @@
  * statistics.
  */
 import { createHash } from 'node:crypto';
+import type { Language } from '#surveys/schema.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html, raw, type Html } from './html.ts';
 
@@ -47,10 +48,10 @@ const META = raw(
     '<meta name="robots" content="noindex">',
 );
 
-/** A whole staff page around its content. */
-export function page(title: string, content: Html): string {
+/** A whole staff page around its content, in the language its text is written in. */
+export function page(title: string, content: Html, language: Language = 'en'): string {
   const head = html`<head>${META}<title>${title}</title><style>${raw(STYLE)}</style></head>`;
-  return `<!doctype html>${html`<html lang="en">${head}<body><main>${content}</main></body></html>`.value}`;
+  return `<!doctype html>${html`<html lang="${language}">${head}<body><main>${content}</main></body></html>`.value}`;
 }
 
 /** A one-line evaluator page for errors such as a missing sign-in. */

@@ -1,11 +1,13 @@
 /**
  * The HTTP API in front of the handlers: one route per entry in `lib/routes.ts` (the table the
- * local server reads too), a throttled `$default` stage, and access logs that record what
- * happened to a request without recording who made it or which link it carried.
+ * local server reads too), the API token authorizer on every `api-token` route, a throttled
+ * `$default` stage, and access logs that record what happened to a request without recording who
+ * made it or which link it carried.
  */
-import { Names, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -59,6 +61,13 @@ export interface PrepostApiProps {
   readonly routes?: readonly Route[];
 
   /**
+   * The API token authorizer (`functions/handlers/authorize-api.ts`), put in front of every route
+   * whose access is `api-token`.
+   * @default - none; then a route with access `api-token` is an error
+   */
+  readonly apiTokenAuthorizer?: lambda.IFunction;
+
+  /**
    * Steady-state requests per second across the stage.
    * @default apiDefaults.throttleRateLimit (50)
    */
@@ -83,6 +92,8 @@ export class PrepostApi extends Construct {
   /** The `$default` stage, throttled and access-logged. */
   public readonly stage: apigwv2.HttpStage;
   public readonly accessLogGroup: logs.LogGroup;
+  /** The authorizer of the `api-token` routes, when there is one. */
+  public readonly apiTokenAuthorizer: HttpLambdaAuthorizer | undefined;
 
   constructor(scope: Construct, id: string, props: PrepostApiProps) {
     super(scope, id);
@@ -112,6 +123,20 @@ export class PrepostApi extends Construct {
       },
     });
 
+    this.apiTokenAuthorizer =
+      props.apiTokenAuthorizer === undefined
+        ? undefined
+        : new HttpLambdaAuthorizer('ApiTokenAuthorizer', props.apiTokenAuthorizer, {
+            // The handler answers { isAuthorized, context } (payload 2.0), and fails to answer 401.
+            responseTypes: [HttpLambdaResponseType.SIMPLE],
+            // No header, no call: API Gateway answers 401 itself.
+            identitySource: ['$request.header.Authorization'],
+            // Never cached: a token revoked, expired, or whose owner lost a grant or was removed stops
+            // working on the next request, not up to a cache lifetime later (the grants travel in the
+            // authorizer's context, so a cached answer would also carry stale grants).
+            resultsCacheTtl: Duration.seconds(0),
+          });
+
     const integrations = new Map<HandlerName, HttpLambdaIntegration>();
     for (const route of props.routes ?? allRoutes) {
       const fn = props.functions.get(route.handler);
@@ -129,6 +154,7 @@ export class PrepostApi extends Construct {
           httpApi: this.httpApi,
           routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
           integration,
+          ...(route.access === 'api-token' ? { authorizer: this.requireApiTokenAuthorizer(route) } : {}),
         },
       );
       if (route.access !== 'api-token')
@@ -139,9 +165,25 @@ export class PrepostApi extends Construct {
     }
   }
 
-  /** The API's base URL. */
+  /** The API's base URL, ending in `/`: `https://<host>/`. */
   get url(): string {
     // A stage named $default has a URL, so this is always defined.
     return this.stage.url;
+  }
+
+  /**
+   * The host of {@link url} (`<api id>.execute-api.<region>.<url suffix>`), for building URLs that
+   * must be composed at synth time around deploy-time values; the infrastructure test holds the
+   * two equal.
+   */
+  get host(): string {
+    const stack = Stack.of(this);
+    return `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+
+  private requireApiTokenAuthorizer(route: Route): HttpLambdaAuthorizer {
+    if (this.apiTokenAuthorizer === undefined)
+      throw new Error(`PrepostApi: route ${route.method} ${route.path} needs the API token authorizer`);
+    return this.apiTokenAuthorizer;
   }
 }

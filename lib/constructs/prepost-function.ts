@@ -72,6 +72,15 @@ export interface BindTableOptions {
   readonly accessMode: TableAccessMode;
 }
 
+/** Options for {@link PrepostFunction.grantItemWrites}. */
+export interface GrantItemWritesOptions {
+  readonly table: dynamodb.ITable;
+  /** The items' partition keys start with this (`SESSION#`, say). */
+  readonly partitionPrefix: string;
+  /** Item-level write actions (`dynamodb:PutItem`, ...). */
+  readonly actions: readonly string[];
+}
+
 /**
  * A NodejsFunction with prepost's defaults: Node.js 24 on ARM64, an explicit log group with
  * retention written through a role scoped to that log group alone, X-Ray tracing, and an ESM
@@ -158,6 +167,21 @@ export class PrepostFunction extends NodejsFunction {
       new iam.PolicyStatement({
         actions,
         resources: [table.tableArn, `${table.tableArn}/index/${TABLE_DESIGN.timeIndex.name}`],
+      }),
+    );
+  }
+
+  /**
+   * Lets the function write the table's items whose partition key starts with a prefix, and no
+   * others (IAM's `dynamodb:LeadingKeys`): a staff page that only reads can keep its session up to
+   * date without being able to touch an answer.
+   */
+  grantItemWrites({ table, partitionPrefix, actions }: GrantItemWritesOptions): void {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [...actions],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${partitionPrefix}*`] } },
       }),
     );
   }

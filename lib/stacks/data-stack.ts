@@ -1,10 +1,12 @@
 /**
  * The stateful half of prepost: the table of participants, responses and indicators, the bucket
- * of published summaries, and the key link codes are hashed under. Everything here outlives a
+ * of published summaries, the key link codes are hashed under, and the staff's accounts (the
+ * Cognito user pool and its managed login domain). Everything here outlives a
  * deployment (retained, termination-protected), so the stateless PipelineStack can be torn down
  * and rebuilt without losing an answer or invalidating a printed link.
  */
-import { RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -13,6 +15,7 @@ import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 import { dataDefaults } from '../config.ts';
 import { wildcardUnderArnFinding } from '../constructs/nag.ts';
+import { StaffUserPool } from '../constructs/staff-user-pool.ts';
 
 export interface DataStackProps extends StackProps {
   /**
@@ -20,6 +23,12 @@ export interface DataStackProps extends StackProps {
    * @default true
    */
   readonly terminationProtection?: boolean;
+
+  /**
+   * The prefix of the staff's managed login domain (`<prefix>.auth.<region>.amazoncognito.com`).
+   * @default - derived from the stack's id; see `StaffUserPool`
+   */
+  readonly signInDomainPrefix?: string;
 }
 
 /** The table, summary bucket and link key, exposed for the PipelineStack to bind to. */
@@ -34,6 +43,15 @@ export class DataStack extends Stack {
   public readonly linkKeySecret: secretsmanager.Secret;
   /** Lets a role publish summaries: `s3:PutObject` on {@link summaryBucket}'s objects, nothing more. */
   public readonly summaryPublisherPolicy: iam.ManagedPolicy;
+  /**
+   * Lets a role read published summaries back: `s3:ListBucket` on {@link summaryBucket} (the months
+   * published, and a missing file answered as 404 rather than 403) and `s3:GetObject` on its objects.
+   */
+  public readonly summaryReaderPolicy: iam.ManagedPolicy;
+  /** Staff accounts: no self sign-up, TOTP MFA required, threat protection enforced. */
+  public readonly userPool: cognito.UserPool;
+  /** The user pool's managed login domain, where staff sign in. */
+  public readonly userPoolDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? true });
@@ -102,6 +120,23 @@ export class DataStack extends Stack {
         'one bucket; the only action is s3:PutObject.',
     });
 
+    // Beside the bucket for the same reason as the publisher's; `grantRead` would add s3:GetBucket*
+    // and s3:GetObject* (versions, ACLs, tags), unused here.
+    this.summaryReaderPolicy = new iam.ManagedPolicy(this, 'SummaryReaderPolicy', {
+      description:
+        'prepost: read published summaries (s3:ListBucket on the summary bucket, s3:GetObject on its objects)',
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.summaryBucket.bucketArn] }),
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.summaryBucket.arnForObjects('*')] }),
+      ],
+    });
+    Validations.of(this.summaryReaderPolicy).acknowledge({
+      id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/*'),
+      reason:
+        'The funder pages read any programme and month a reader is granted, checked per request against their ' +
+        'grants, so the resource is every object of this one bucket; the only object action is s3:GetObject.',
+    });
+
     this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {
       description: 'HMAC key under which prepost stores participant link codes (as keyed hashes).',
       generateSecretString: {
@@ -115,6 +150,29 @@ export class DataStack extends Stack {
       reason:
         'Link codes are stored only as HMACs under this key and are printed on QR sheets handed to participants; ' +
         'rotating the key would make every issued link unresolvable.',
+    });
+
+    const staff = new StaffUserPool(this, 'Staff', {
+      ...(props.signInDomainPrefix === undefined ? {} : { domainPrefix: props.signInDomainPrefix }),
+    });
+    this.userPool = staff.userPool;
+    this.userPoolDomain = staff.domain;
+
+    // What an admin sets to run staff commands against this deployment (README "Deploying, and the
+    // first admin").
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'TABLE_NAME for commands' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'USER_POOL_ID for staff commands (the Cognito user pool of staff accounts)',
+    });
+    new CfnOutput(this, 'Region', { value: Aws.REGION, description: 'AWS_REGION for commands' });
+    new CfnOutput(this, 'LinkKeySecretArn', {
+      value: this.linkKeySecret.secretArn,
+      description: 'LINK_KEY_SECRET_ARN for commands that hash link codes',
+    });
+    new CfnOutput(this, 'SignInDomainUrl', {
+      value: this.userPoolDomain.baseUrl(),
+      description: 'Managed login domain of the staff user pool (staff start at <ApiUrl>sign-in)',
     });
   }
 }

@@ -1,55 +1,59 @@
 /**
- * The stateless half of prepost: one function per handler, the HTTP API (Collect, and the
- * evaluators' reads), the aggregation schedule (Aggregate) and the per-programme summary
- * schedules (Publish). It holds no data; the DataStack's resources come in through props.
+ * The stateless half of prepost: one function per handler, the HTTP API (Collect, the staff pages
+ * and the impact API behind its token authorizer), the staff pages' app client of the user pool,
+ * the aggregation schedule (Aggregate) and the per-programme summary schedules (Publish). It holds
+ * no data; the DataStack's resources come in through props.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { handlerEntry } from '../config.ts';
 import { AggregationSchedule } from '../constructs/aggregation-schedule.ts';
+import { grantFunctionAccess, keepsStaffSessions, type FunctionAccess } from '../constructs/function-access.ts';
 import { pascalCase } from '../constructs/naming.ts';
 import { PrepostApi } from '../constructs/prepost-api.ts';
-import { PrepostFunction, type FunctionTrigger, type TableAccessMode } from '../constructs/prepost-function.ts';
+import { PrepostFunction } from '../constructs/prepost-function.ts';
+import { StaffSignIn } from '../constructs/staff-sign-in.ts';
 import { SummarySchedules, type SummarySchedule } from '../constructs/summary-schedules.ts';
-import type { HandlerName, ScheduledHandlerName } from '../routes.ts';
+import { routes, type AuthorizerHandlerName, type HandlerName, type ScheduledHandlerName } from '../routes.ts';
+
+/** Every function: one per handler module. */
+export type FunctionName = HandlerName | ScheduledHandlerName | AuthorizerHandlerName;
 
 /**
- * What each function may touch: the one place to read to know a handler's permissions.
- * Typed by handler name, so adding a handler without deciding its access does not compile.
+ * What each function may touch: the one place to read to know a handler's permissions (the flags
+ * are documented on `FunctionAccess`). Typed by handler name, so adding a handler without deciding
+ * its access does not compile. Every handler behind a `staff-session` route keeps its session
+ * (`writes: ['session-activity']`, or read-write table access); synth fails otherwise.
  */
-const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, FunctionAccess>> = {
+const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'get-survey': { trigger: 'api', table: 'read', linkKey: true },
   'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
   'get-impact': { trigger: 'api', table: 'read' },
-  'get-dashboard': { trigger: 'api', table: 'read' },
-  // OIDC env: set by the CDK engineer (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI,
-  // OIDC_POST_LOGOUT_REDIRECT_URI, OIDC_LOGOUT_URL). Sign-in writes the pending sign-in, the callback
-  // takes it and writes the session and the audit log, sign-out ends the session and writes the audit log.
-  'sign-in': { trigger: 'api', table: 'readWrite' },
-  'sign-in-callback': { trigger: 'api', table: 'readWrite' },
-  'sign-out': { trigger: 'api', table: 'readWrite' },
+  'get-dashboard': { trigger: 'api', table: 'read', writes: ['session-activity'] },
+  // The staff session and grants from the table; the published files from the bucket.
+  'get-summaries': { trigger: 'api', table: 'read', writes: ['session-activity'], readSummaries: true },
+  // Reads the token and its owner; writes nothing, so a flood of bad tokens costs reads only.
+  'authorize-api': { trigger: 'api', table: 'read' },
+  // The relying party (`OIDC_*`). Sign-in stores the sign-in under way; the callback takes it (reading the
+  // member), opens the session and appends to the audit log; sign-out ends the session and appends too.
+  'sign-in': { trigger: 'api', table: 'read', writes: ['sign-in-state'], oidc: true },
+  'sign-in-callback': {
+    trigger: 'api',
+    table: 'read',
+    writes: ['sign-in-state', 'session-open', 'audit-append'],
+    oidc: true,
+  },
+  'sign-out': { trigger: 'api', table: 'read', writes: ['session-activity', 'audit-append'], oidc: true },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.
   'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };
-
-interface FunctionAccess {
-  readonly trigger: FunctionTrigger;
-  readonly table: TableAccessMode;
-  /** Reads the link-code HMAC key (`LINK_KEY_SECRET_ARN`). */
-  readonly linkKey?: boolean;
-  /** Writes objects to the summary bucket (`SUMMARY_BUCKET`). */
-  readonly putSummaries?: boolean;
-  /** Emails funders through SES from the sender address (`SENDER_ADDRESS`). */
-  readonly mailFunders?: boolean;
-  /** Never more than one instance (reserved concurrency 1). */
-  readonly singleRun?: boolean;
-}
 
 export interface PipelineStackProps extends StackProps {
   /** The DataStack's table. */
@@ -58,8 +62,14 @@ export interface PipelineStackProps extends StackProps {
   readonly summaryBucket: s3.IBucket;
   /** The DataStack's permission to write summaries into {@link summaryBucket}. */
   readonly summaryPublisherPolicy: iam.IManagedPolicy;
+  /** The DataStack's permission to list {@link summaryBucket} and read its summaries. */
+  readonly summaryReaderPolicy: iam.IManagedPolicy;
   /** The DataStack's link-code HMAC key. */
   readonly linkKeySecret: secretsmanager.ISecret;
+  /** The DataStack's user pool of staff accounts. */
+  readonly userPool: cognito.IUserPool;
+  /** The DataStack's managed login domain of {@link userPool}. */
+  readonly userPoolDomain: cognito.UserPoolDomain;
   /**
    * The SES-verified address funder summaries are sent from; the function may send as this
    * address or its domain, whichever identity is verified, and as nothing else.
@@ -69,51 +79,55 @@ export interface PipelineStackProps extends StackProps {
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
 }
 
-/** Functions, API and schedules over the DataStack's resources. */
+/** Functions, API, staff sign-in and schedules over the DataStack's resources. */
 export class PipelineStack extends Stack {
   /** Handler name -> its function. */
-  public readonly functions: ReadonlyMap<HandlerName | ScheduledHandlerName, PrepostFunction>;
+  public readonly functions: ReadonlyMap<FunctionName, PrepostFunction>;
   public readonly api: PrepostApi;
+  /** The staff pages' app client of the user pool, and the relying party's configuration. */
+  public readonly staffSignIn: StaffSignIn;
   public readonly aggregationSchedule: AggregationSchedule;
   public readonly summarySchedules: SummarySchedules;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
 
-    const functions = new Map<HandlerName | ScheduledHandlerName, PrepostFunction>();
-    for (const [name, access] of Object.entries(functionAccess) as [
-      HandlerName | ScheduledHandlerName,
-      FunctionAccess,
-    ][]) {
-      const fn = new PrepostFunction(this, `${pascalCase(name)}Function`, {
-        entry: handlerEntry(name),
-        trigger: access.trigger,
-        description: `prepost ${name}`,
-        ...(access.singleRun === true ? { reservedConcurrentExecutions: 1 } : {}),
-      });
-      fn.bindTable({ table: props.table, accessMode: access.table });
-      if (access.linkKey === true) {
-        fn.addEnvironment('LINK_KEY_SECRET_ARN', props.linkKeySecret.secretArn);
-        props.linkKeySecret.grantRead(fn);
-      }
-      if (access.putSummaries === true) {
-        fn.addEnvironment('SUMMARY_BUCKET', props.summaryBucket.bucketName);
-        fn.role?.addManagedPolicy(props.summaryPublisherPolicy);
-      }
-      if (access.mailFunders === true) {
-        fn.addEnvironment('SENDER_ADDRESS', props.senderAddress);
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['ses:SendEmail'],
-            resources: this.senderIdentityArns(props.senderAddress),
-          }),
+    for (const route of routes)
+      if (route.access === 'staff-session' && !keepsStaffSessions(functionAccess[route.handler]))
+        throw new Error(
+          `PipelineStack: ${route.handler} serves the staff page ${route.method} ${route.path} but cannot keep its ` +
+            "session: give it writes: ['session-activity']",
         );
-      }
-      functions.set(name, fn);
+
+    const functions = new Map<FunctionName, PrepostFunction>();
+    for (const [name, access] of Object.entries(functionAccess) as [FunctionName, FunctionAccess][]) {
+      functions.set(
+        name,
+        new PrepostFunction(this, `${pascalCase(name)}Function`, {
+          entry: handlerEntry(name),
+          trigger: access.trigger,
+          description: `prepost ${name}`,
+          ...(access.singleRun === true ? { reservedConcurrentExecutions: 1 } : {}),
+        }),
+      );
     }
     this.functions = functions;
 
-    this.api = new PrepostApi(this, 'Api', { functions });
+    this.api = new PrepostApi(this, 'Api', {
+      functions,
+      apiTokenAuthorizer: requireFunction(functions, 'authorize-api'),
+    });
+    // Made after the API (its redirect URIs are the API's) and before the grants (the sign-in
+    // handlers' environment names the client). No cycle: functions and the client refer to the
+    // API's id, the API's routes to the functions.
+    this.staffSignIn = new StaffSignIn(this, 'StaffSignIn', {
+      userPool: props.userPool,
+      domain: props.userPoolDomain,
+      api: this.api,
+    });
+    for (const [name, fn] of functions)
+      grantFunctionAccess(fn, functionAccess[name], { ...props, staffSignIn: this.staffSignIn });
+
     this.aggregationSchedule = new AggregationSchedule(this, 'AggregationSchedule', {
       aggregateFunction: requireFunction(functions, 'aggregate'),
     });
@@ -126,19 +140,14 @@ export class PipelineStack extends Stack {
       value: this.api.url,
       description: 'Base URL of the survey links, evaluator API and dashboard',
     });
-  }
-
-  /** The SES identities a sender address can be verified as: the address itself, or its domain. */
-  private senderIdentityArns(address: string): string[] {
-    const domain = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(address)?.[1];
-    if (domain === undefined) throw new Error(`PipelineStack: senderAddress "${address}" is not an email address`);
-    return [address, domain].map((identity) =>
-      this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-    );
+    new CfnOutput(this, 'StaffSignInUrl', {
+      value: `${this.api.url}sign-in`,
+      description: "Where staff sign in (through the user pool's managed login)",
+    });
   }
 }
 
-function requireFunction(functions: ReadonlyMap<string, PrepostFunction>, name: ScheduledHandlerName): PrepostFunction {
+function requireFunction(functions: ReadonlyMap<FunctionName, PrepostFunction>, name: FunctionName): PrepostFunction {
   const fn = functions.get(name);
   if (fn === undefined) throw new Error(`PipelineStack: no function for "${name}"`);
   return fn;

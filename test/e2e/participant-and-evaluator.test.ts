@@ -61,7 +61,9 @@ describe('in Chromium', () => {
     const cookie = await signedIn(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
     const [name = '', value = ''] = cookie.split('=');
     const context = await browser.newContext();
-    await context.addCookies([{ name, value, url: stack.url, secure: true, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name, value, domain: new URL(stack.url).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
+    ]);
     const page = await context.newPage();
     try {
       await page.goto(`${stack.url}/dashboard`);

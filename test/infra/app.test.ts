@@ -28,6 +28,7 @@ interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: Json;
 }
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -39,6 +40,8 @@ const handlerNames = [
   'submit-survey',
   'get-impact',
   'get-dashboard',
+  'get-summaries',
+  'authorize-api',
   'sign-in',
   'sign-in-callback',
   'sign-out',
@@ -46,7 +49,7 @@ const handlerNames = [
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard'];
+const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'get-summaries', 'authorize-api'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;
@@ -201,6 +204,19 @@ describe('DataStack', () => {
     const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryPublisherPolicy)].Properties;
     expect(actionsOf(policy.PolicyDocument.Statement)).toEqual(['s3:PutObject']);
   });
+
+  it('lets summaries be read back, the bucket listed, and nothing else', () => {
+    const bucket = logicalId(built.dataStack.summaryBucket);
+    const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryReaderPolicy)].Properties;
+    expect(policy.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucket, 'Arn'] } },
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] },
+      },
+    ]);
+  });
 });
 
 describe('PipelineStack', () => {
@@ -223,8 +239,8 @@ describe('PipelineStack', () => {
   });
 
   it(
-    'gives the link key to the survey handlers only, and the ' +
-      'summary bucket and SES sender to publish-summaries only',
+    'gives the link key to the survey handlers only, the summary bucket to publish-summaries (write) and ' +
+      'get-summaries (read) only, and the SES sender to publish-summaries only',
     () => {
       for (const name of handlerNames) {
         const { props, roleId } = fn(name);
@@ -235,10 +251,11 @@ describe('PipelineStack', () => {
           readsLinkKey,
         );
         const publishes = name === 'publish-summaries';
-        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes);
-        expect(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns?.length ?? 0, name).toBe(
-          publishes ? 1 : 0,
-        );
+        const readsSummaries = name === 'get-summaries';
+        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes || readsSummaries);
+        const managed = JSON.stringify(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns ?? []);
+        expect(managed.match(/SummaryPublisherPolicy/g)?.length ?? 0, name).toBe(publishes ? 1 : 0);
+        expect(managed.match(/SummaryReaderPolicy/g)?.length ?? 0, name).toBe(readsSummaries ? 1 : 0);
         expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
         const sends = statementsOfRole(pipeline, roleId).filter((s) =>
           actionsOf([s]).some((a) => a.startsWith('ses:')),
@@ -252,18 +269,28 @@ describe('PipelineStack', () => {
     },
   );
 
-  it('grants no table write to the read-only handlers (get-survey among them)', () => {
+  it('grants no table write to the read-only handlers (get-survey among them) but their own staff sessions', () => {
     for (const name of readOnly) {
-      const actions = actionsOf(statementsOfRole(pipeline, fn(name).roleId));
+      const statements = statementsOfRole(pipeline, fn(name).roleId);
       expect(
-        actions.some((a) => a.startsWith('dynamodb:')),
+        actionsOf(statements).some((a) => a.startsWith('dynamodb:')),
         name,
       ).toBe(true);
-      for (const action of actions) {
-        expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
-        expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
+      for (const statement of statements) {
+        // A staff page writes its session's activity back, confined to SESSION# items (staff-access.test.ts).
+        const confined = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+        for (const action of actionsOf([statement])) {
+          if (confined === undefined) expect(tableWriteActions, `${name} may ${action}`).not.toContain(action);
+          else expect(confined, `${name} may ${action}`).toEqual(['SESSION#*']);
+          expect(action, name).not.toMatch(/^dynamodb:\*$|^\*$/);
+        }
       }
     }
+    for (const name of ['get-survey', 'get-impact', 'authorize-api'] as const)
+      expect(
+        statementsOfRole(pipeline, fn(name).roleId).filter((s) => s.Condition !== undefined),
+        name,
+      ).toEqual([]);
     for (const name of ['submit-survey', 'aggregate', 'publish-summaries'] as const) {
       expect(actionsOf(statementsOfRole(pipeline, fn(name).roleId)), name).toContain('dynamodb:PutItem');
     }
@@ -271,7 +298,7 @@ describe('PipelineStack', () => {
     expect(actionsOf(statementsOfRole(pipeline, fn('submit-survey').roleId))).toContain('dynamodb:UpdateItem');
   });
 
-  it('routes every entry of lib/routes.ts to its handler, and nothing else', () => {
+  it('routes every entry of lib/routes.ts to its handler, and nothing else, api-token routes authorized', () => {
     const apiRoutes = pipeline.findResources('AWS::ApiGatewayV2::Route');
     const integrations = pipeline.findResources('AWS::ApiGatewayV2::Integration');
     expect(Object.keys(apiRoutes)).toHaveLength(routes.length);
@@ -280,7 +307,8 @@ describe('PipelineStack', () => {
         (r: Json) => r.Properties.RouteKey === `${route.method} ${route.path}`,
       );
       expect(found, `${route.method} ${route.path}`).toBeDefined();
-      expect(found.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+      // The authorizer itself is checked in staff-access.test.ts.
+      expect(found.Properties.AuthorizationType ?? 'NONE').toBe(route.access === 'api-token' ? 'CUSTOM' : 'NONE');
       const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
       expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({
         'Fn::GetAtt': [fn(route.handler).id, 'Arn'],
@@ -331,6 +359,8 @@ describe('the app', () => {
       'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
       'AWS::Logs::LogGroup': 'LogGroupName',
       'AWS::Scheduler::Schedule': 'Name',
+      'AWS::Cognito::UserPool': 'UserPoolName',
+      'AWS::Cognito::UserPoolClient': 'ClientName',
     };
     for (const template of [data, pipeline]) {
       for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, Json>)) {

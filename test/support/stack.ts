@@ -18,7 +18,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 /** A started stack and a way to stop it and remove its folder. */
 export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-test-'));
-  const stack = await startLocalStack({ dataDir, inMemory: true, tableName: `prepost-test-${process.pid}` });
+  const stack = await startLocalStack({
+    dataDir,
+    inMemory: true,
+    tableName: `prepost-test-${process.pid}`,
+    summariesDir: join(dataDir, 'summaries'),
+  });
   return {
     ...stack,
     stop: async () => {

@@ -1,0 +1,141 @@
+/**
+ * The funders' pages in Chromium at 360 px: axe on the list of programmes and on a programme's
+ * months, in each of the four languages (no violation of any impact; every finding also written
+ * to test-artifacts/axe-summaries-<language>.json), nothing wider than the screen; and a
+ * published summary under its real content security policy, its inline styles applied and not
+ * one refused.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
+import { seededRandom, simulateCohort } from '#local/simulation.ts';
+import { createLinks } from '#use-cases/create-links.ts';
+import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
+import { AXE_CONTEXT, describeFindings, scanPage, type AxeFinding } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestStack } from '../support/stack.ts';
+import { signedIn } from '../support/staff.ts';
+
+const PROGRAMME = 'justrom3-mentoring';
+const NARROW = { width: 360, height: 740 };
+const ARTIFACTS = 'test-artifacts';
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let browser: Browser;
+let cookie: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
+  if (programme === undefined) throw new Error(`no programme ${PROGRAMME}`);
+  const random = seededRandom(3);
+  for (const cohort of programme.cohorts)
+    await simulateCohort(
+      stack.url,
+      programme,
+      stack.deps.catalog,
+      await createLinks(stack.deps, PROGRAMME, cohort.id, 14),
+      random,
+    );
+  const publishing = {
+    ...stack.deps,
+    publisher: new DirectoryPublisher(stack.summariesDir),
+    mailer: new OutboxMailer(stack.summariesDir, stack.deps.clock),
+    sender: 'prepost <summaries@prepost.invalid>',
+    summaryRenderer: summaryRenderer(stack.deps.catalog),
+  };
+  for (const period of ['2026-01', '2026-02']) await aggregateAndPublish(publishing, PROGRAMME, period);
+  // Two programmes on the first page; the other has nothing published yet (its empty page is scanned too).
+  cookie = await signedIn(stack.deps, [
+    { role: 'funder', programme: PROGRAMME },
+    { role: 'funder', programme: 'migrant-voices-heard' },
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A browser context signed in as the funder, in a locale. */
+async function signedInContext(locale: string, options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, viewport: NARROW, locale });
+  const [name = '', value = ''] = cookie.split('=');
+  // By host and path: Chromium refuses a Secure cookie set by an http `url`, though it sends one to 127.0.0.1.
+  const domain = new URL(stack.url).hostname;
+  await context.addCookies([{ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
+const LANGUAGES = [
+  { language: 'en', locale: 'en-GB', month: 'February 2026' },
+  { language: 'ro', locale: 'ro-RO', month: 'Februarie 2026' },
+  { language: 'es', locale: 'es-ES', month: 'Febrero de 2026' },
+  { language: 'ca', locale: 'ca-ES', month: 'Febrer del 2026' },
+] as const;
+
+describe('the funders’ pages at 360 px', () => {
+  for (const { language, locale, month } of LANGUAGES)
+    it(`pass axe and fit the screen in ${language}`, async () => {
+      const context = await signedInContext(locale, AXE_CONTEXT);
+      const findings: AxeFinding[] = [];
+      try {
+        const page = await context.newPage();
+        const pages = [
+          { label: 'programmes', path: '/summaries' },
+          { label: 'months', path: `/summaries?programme=${PROGRAMME}` },
+          { label: 'no months yet', path: '/summaries?programme=migrant-voices-heard' },
+        ];
+        for (const { label, path } of pages) {
+          const response = await page.goto(`${stack.url}${path}`);
+          expect(response?.status(), label).toBe(200);
+          expect(await page.getAttribute('html', 'lang'), label).toBe(language);
+          expect(
+            await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'),
+            `${label} is wider than the screen`,
+          ).toBe(true);
+          findings.push(...(await scanPage(page, `${language} ${label}`)));
+        }
+        // The months page is the one scanned with months on it, named in the reader's language.
+        await page.goto(`${stack.url}/summaries?programme=${PROGRAMME}`);
+        expect(await page.getByRole('link', { name: month }).count()).toBe(1);
+        await page.screenshot({ path: `${ARTIFACTS}/summaries-360px-${language}.png`, fullPage: true });
+      } finally {
+        await context.close();
+      }
+      await writeFile(`${ARTIFACTS}/axe-summaries-${language}.json`, `${JSON.stringify(findings, null, 2)}\n`);
+      expect(findings, describeFindings(findings)).toEqual([]);
+    });
+});
+
+describe('a published summary in Chromium', () => {
+  it('is shown under its own policy: every inline style applied, nothing refused', async () => {
+    const context = await signedInContext('en-GB');
+    try {
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      await page.goto(`${stack.url}/summaries?programme=${PROGRAMME}`);
+      await page.getByRole('link', { name: 'February 2026' }).click();
+      await page.waitForURL(/period=2026-02$/);
+      await expect(page.locator('h1').innerText()).resolves.toBe('JUSTROM3 mentoring: summary for 2026-02');
+      // Inline styles that a refused policy would have dropped: the page's width and its tables' borders.
+      const applied = await page.evaluate<{ maxWidth: string; collapse: string }>(`({
+        maxWidth: getComputedStyle(document.querySelector('body > div')).maxWidth,
+        collapse: getComputedStyle(document.querySelector('table')).borderCollapse,
+      })`);
+      expect(applied).toEqual({ maxWidth: '640px', collapse: 'collapse' });
+      expect(await page.locator('svg').count()).toBeGreaterThan(0);
+      expect(refused).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/summary-360px.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
