@@ -6,7 +6,14 @@
  */
 
 /** A handler module under `functions/handlers/`, by file name without extension. */
-export type HandlerName = 'get-survey' | 'submit-survey' | 'get-impact' | 'get-dashboard';
+export type HandlerName =
+  | 'get-survey'
+  | 'submit-survey'
+  | 'get-impact'
+  | 'get-dashboard'
+  | 'staff-admin'
+  | 'api-tokens'
+  | 'audit-log';
 
 /**
  * How a route's caller is authenticated:
@@ -35,6 +42,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/impact', handler: 'get-impact', access: 'api-token' },
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
+  { method: 'GET', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'POST', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'GET', path: '/staff/audit', handler: 'audit-log', access: 'staff-session' },
+  { method: 'GET', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
+  { method: 'POST', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
 ];
 
 /** Handlers run on a schedule rather than behind a route. */

@@ -10,6 +10,10 @@ import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
+import { makeStaffAdminHandler } from '#handlers/staff-admin.ts';
+import { makeApiTokensHandler } from '#handlers/api-tokens.ts';
+import { makeAuditLogHandler } from '#handlers/audit-log.ts';
+import type { IdentityDirectory } from '#ports/staff.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { logger } from '#shared/logger.ts';
@@ -28,13 +32,19 @@ export interface LocalHandlers {
   readonly authorizeApi?: ReturnType<typeof makeAuthorizeApiHandler>;
 }
 
-/** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
-export function buildHandlers(deps: Deps): LocalHandlers {
+/**
+ * Each route's handler, built around the given deps and the local identity provider's accounts
+ * (a record, so a new route fails to compile until added).
+ */
+export function buildHandlers(deps: Deps, directory: IdentityDirectory): LocalHandlers {
   const factories: Record<HandlerName, (deps: Deps) => HttpHandler> = {
     'get-survey': makeGetSurveyHandler,
     'submit-survey': makeSubmitSurveyHandler,
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
+    'staff-admin': (deps) => makeStaffAdminHandler({ ...deps, directory }),
+    'api-tokens': makeApiTokensHandler,
+    'audit-log': makeAuditLogHandler,
   };
   return {
     routes: new Map(routes.map((route) => [route.handler, factories[route.handler](deps)])),

@@ -8,6 +8,7 @@ import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
+import { accountsFile, LocalDirectory } from './local-directory.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 
 export interface LocalStack {
@@ -29,7 +30,12 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const environment = await prepareLocalEnvironment(options);
   try {
     const deps = localDeps(environment);
-    const server = await startLocalServer(buildHandlers(deps), options.host ?? '127.0.0.1', options.port ?? 0);
+    const directory = new LocalDirectory(accountsFile(environment.dataDir));
+    const server = await startLocalServer(
+      buildHandlers(deps, directory),
+      options.host ?? '127.0.0.1',
+      options.port ?? 0,
+    );
     return {
       url: server.url,
       environment,

@@ -3,8 +3,11 @@
  * (`functions/lambda/<name>.ts`), failing fast with the variable's name when one is missing.
  * The local stack and the tests never come here: they build the same deps with `depsOn`.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityDirectory } from '#ports/staff.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { requireEnv, optionalEnv } from '#shared/env.ts';
+import { CognitoDirectory } from './cognito-directory.ts';
 import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
@@ -24,4 +27,12 @@ export function lambdaDeps(): Deps {
 /** The summary function's destinations: the bucket and the sender address. */
 export function publishingEnvironment(): { readonly bucket: string; readonly sender: string } {
   return { bucket: requireEnv('SUMMARY_BUCKET'), sender: requireEnv('SENDER_ADDRESS') };
+}
+
+/**
+ * The staff accounts' directory: the user pool `USER_POOL_ID` names. Only the functions that make
+ * or delete accounts call this (the others' bundles leave the Cognito client out).
+ */
+export function lambdaDirectory(): IdentityDirectory {
+  return new CognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID'));
 }

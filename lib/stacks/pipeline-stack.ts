@@ -26,6 +26,12 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
   'get-impact': { trigger: 'api', table: 'read' },
   'get-dashboard': { trigger: 'api', table: 'read' },
+  // Staff and grants, the accounts at the identity provider (its flag is the Cognito stack's), the audit log.
+  'staff-admin': { trigger: 'api', table: 'readWrite' },
+  // Personal API tokens and their audit entries.
+  'api-tokens': { trigger: 'api', table: 'readWrite' },
+  // Reads the audit log; readWrite only for the session's activity, which every staff page records.
+  'audit-log': { trigger: 'api', table: 'readWrite' },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.

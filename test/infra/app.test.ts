@@ -39,6 +39,9 @@ const handlerNames = [
   'submit-survey',
   'get-impact',
   'get-dashboard',
+  'staff-admin',
+  'api-tokens',
+  'audit-log',
   'aggregate',
   'publish-summaries',
 ] as const;
