@@ -47,11 +47,15 @@ export function makeAuditLogHandler(
         return renderAuditLog(frame, deps.catalog, { entries: [], total: 0, programme, since, problems });
       // Nothing older than the retention is kept: a first day before it reads no further back.
       const oldest = new Date(now.getTime() - (AUDIT_RETENTION_DAYS + 1) * 86400_000);
-      const entries = await deps.audit.list({
-        since: from < oldest ? oldest : from,
-        until: now,
-        ...(programme === '' ? {} : { programme }),
-      });
+      // A first day still to come has nothing yet (and the store reads no range that ends before it starts).
+      const entries =
+        from > now
+          ? []
+          : await deps.audit.list({
+              since: from < oldest ? oldest : from,
+              until: now,
+              ...(programme === '' ? {} : { programme }),
+            });
       const newestFirst = entries.slice(-MAX_ENTRIES).reverse();
       return renderAuditLog(frame, deps.catalog, {
         entries: newestFirst,

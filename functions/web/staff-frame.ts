@@ -57,6 +57,7 @@ const STYLE = [
   'dd{margin:0;overflow-wrap:anywhere}',
   '.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}',
   '.actions form{margin:0}',
+  '.actions a{display:inline-flex;align-items:center;min-height:2.75rem}',
   'ul.grants{padding-left:1.25rem;margin:.25rem 0}',
   'ul.grants li{margin:.25rem 0}',
   'ul.grants form{display:inline}',
