@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityDirectory } from '#ports/staff.ts';
 
+/** {@link IdentityDirectory} on the deployment's Cognito user pool. */
 export class CognitoDirectory implements IdentityDirectory {
   constructor(
     private readonly client: CognitoIdentityProviderClient,

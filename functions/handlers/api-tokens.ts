@@ -26,6 +26,7 @@ import { programmeChoices } from '#web/staff-forms.ts';
 import { seeOther, staffFrameOf, type StaffFrame } from '#web/staff-frame.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 
+/** The ports the tokens page needs: the tokens and the audit log, the session, the catalogue's names. */
 export interface ApiTokensDeps extends ApiTokenDeps, StaffSessionDeps {
   readonly catalog: Catalog;
 }

@@ -13,6 +13,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import { renderAuditLog, type AuditView } from '#web/audit-log-page.ts';
 import { staffFrameOf } from '#web/staff-frame.ts';
 
+/** The ports the audit page needs: the log, the session, the catalogue's names. */
 export interface AuditLogDeps extends StaffSessionDeps {
   readonly audit: AuditLog;
   readonly catalog: Catalog;

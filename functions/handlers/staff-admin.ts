@@ -25,6 +25,7 @@ import {
 import { seeOther, staffFrameOf, type StaffFrame } from '#web/staff-frame.ts';
 import type { StaffStringKey } from '#web/staff-strings.ts';
 
+/** The ports the staff page needs: the staff and audit stores, the session, the accounts' directory. */
 export interface StaffAdminDeps extends ManageStaffDeps, StaffSessionDeps {
   /** Where accounts are made and deleted: Cognito's user pool in AWS, the local provider's file locally. */
   readonly directory: IdentityDirectory;
