@@ -26,7 +26,8 @@ const functionAccess: Readonly<Record<HandlerName | ScheduledHandlerName, Functi
   'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
   'get-impact': { trigger: 'api', table: 'read' },
   'get-dashboard': { trigger: 'api', table: 'read' },
-  // Staff and grants, the accounts at the identity provider (its flag is the Cognito stack's), the audit log.
+  // Staff and their grants, and the audit log; it also makes and deletes accounts in the user pool
+  // (USER_POOL_ID, cognito-idp:AdminCreateUser and AdminDeleteUser), which come with the pool.
   'staff-admin': { trigger: 'api', table: 'readWrite' },
   // Personal API tokens and their audit entries.
   'api-tokens': { trigger: 'api', table: 'readWrite' },
