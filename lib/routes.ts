@@ -6,7 +6,15 @@
  */
 
 /** A handler module under `functions/handlers/`, by file name without extension. */
-export type HandlerName = 'get-survey' | 'submit-survey' | 'get-impact' | 'get-dashboard' | 'get-summaries';
+export type HandlerName =
+  | 'get-survey'
+  | 'submit-survey'
+  | 'get-impact'
+  | 'get-dashboard'
+  | 'staff-admin'
+  | 'api-tokens'
+  | 'audit-log'
+  | 'get-summaries';
 
 /**
  * How a route's caller is authenticated:
@@ -36,6 +44,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/summaries', handler: 'get-summaries', access: 'staff-session' },
+  { method: 'GET', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'POST', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'GET', path: '/staff/audit', handler: 'audit-log', access: 'staff-session' },
+  { method: 'GET', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
+  { method: 'POST', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
 ];
 
 /** Handlers run on a schedule rather than behind a route. */

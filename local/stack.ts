@@ -10,6 +10,7 @@ import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
+import { accountsFile, LocalDirectory } from './local-directory.ts';
 import { buildHandlers, startLocalServer } from './server.ts';
 
 /**
@@ -45,7 +46,11 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   try {
     const deps = localDeps(environment);
     const summariesDir = resolve(options.summariesDir ?? LOCAL_SUMMARIES_DIR);
-    const handlers = buildHandlers({ ...deps, summaries: new DirectoryArchive(summariesDir, deps.catalog) });
+    const handlers = buildHandlers({
+      ...deps,
+      summaries: new DirectoryArchive(summariesDir, deps.catalog),
+      directory: new LocalDirectory(accountsFile(environment.dataDir)),
+    });
     const server = await startLocalServer(handlers, options.host ?? '127.0.0.1', options.port ?? 0);
     return {
       url: server.url,

@@ -39,6 +39,12 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'get-summaries': { trigger: 'api', table: 'read', writes: ['session-activity'], readSummaries: true },
   // Reads the token and its owner; writes nothing, so a flood of bad tokens costs reads only.
   'authorize-api': { trigger: 'api', table: 'read' },
+  // Staff and their grants, and the audit log; it also makes and deletes accounts in the user pool.
+  'staff-admin': { trigger: 'api', table: 'readWrite', manageAccounts: true },
+  // Personal API tokens and their audit entries.
+  'api-tokens': { trigger: 'api', table: 'readWrite' },
+  // Reads the audit log; writes only its session's activity.
+  'audit-log': { trigger: 'api', table: 'read', writes: ['session-activity'] },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.

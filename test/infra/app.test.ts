@@ -42,6 +42,9 @@ const handlerNames = [
   'get-dashboard',
   'get-summaries',
   'authorize-api',
+  'staff-admin',
+  'api-tokens',
+  'audit-log',
   'aggregate',
   'publish-summaries',
 ] as const;
