@@ -11,6 +11,9 @@ export type HandlerName =
   | 'submit-survey'
   | 'get-impact'
   | 'get-dashboard'
+  | 'staff-admin'
+  | 'api-tokens'
+  | 'audit-log'
   | 'get-summaries'
   | 'sign-in'
   | 'sign-in-callback'
@@ -46,6 +49,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/summaries', handler: 'get-summaries', access: 'staff-session' },
+  { method: 'GET', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'POST', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
+  { method: 'GET', path: '/staff/audit', handler: 'audit-log', access: 'staff-session' },
+  { method: 'GET', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
+  { method: 'POST', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
   { method: 'GET', path: '/sign-in', handler: 'sign-in', access: 'sign-in' },
   { method: 'GET', path: '/auth/callback', handler: 'sign-in-callback', access: 'sign-in' },
   // Refuses posts from other sites; ends the session it finds, and the provider's whether or not it finds one.

@@ -16,6 +16,10 @@ import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
 import { makeSignOutHandler } from '#handlers/sign-out.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
+import { makeStaffAdminHandler } from '#handlers/staff-admin.ts';
+import { makeApiTokensHandler } from '#handlers/api-tokens.ts';
+import { makeAuditLogHandler } from '#handlers/audit-log.ts';
+import type { IdentityDirectory } from '#ports/staff.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { logger } from '#shared/logger.ts';
@@ -42,9 +46,11 @@ export interface LocalHandlers {
   readonly mount?: Mount;
 }
 
-/** What the local handlers are built around: the stack's deps, and where its summaries were published. */
+/** What the local handlers are built around: the stack's deps, where its summaries were published, and the accounts. */
 export interface LocalServerDeps extends Deps {
   readonly summaries: SummaryArchive;
+  /** The local identity provider's accounts, which the staff page creates and deletes. */
+  readonly directory: IdentityDirectory;
 }
 
 /** Each route's handler, built around the given deps (a record, so a new route fails to compile until added). */
@@ -55,6 +61,9 @@ export function buildHandlers(deps: LocalServerDeps): LocalHandlers {
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
     'get-summaries': makeGetSummariesHandler,
+    'staff-admin': makeStaffAdminHandler,
+    'api-tokens': makeApiTokensHandler,
+    'audit-log': makeAuditLogHandler,
     'sign-in': makeSignInHandler,
     'sign-in-callback': makeSignInCallbackHandler,
     'sign-out': makeSignOutHandler,

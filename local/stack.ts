@@ -71,7 +71,11 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         });
         const deps = localDeps(environment, { oidc: provider.settings, clock: options.clock });
         started = { deps, provider };
-        const handlers = buildHandlers({ ...deps, summaries: new DirectoryArchive(summariesDir, deps.catalog) });
+        const handlers = buildHandlers({
+          ...deps,
+          summaries: new DirectoryArchive(summariesDir, deps.catalog),
+          directory,
+        });
         return { ...handlers, mount: provider.mount };
       },
       options.host ?? '127.0.0.1',

@@ -3,8 +3,11 @@
  * (`functions/lambda/<name>.ts`), failing fast with the variable's name when one is missing.
  * The local stack and the tests never come here: they build the same deps with `depsOn`.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityDirectory } from '#ports/staff.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { requireEnv, optionalEnv } from '#shared/env.ts';
+import { CognitoDirectory } from './cognito-directory.ts';
 import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
@@ -47,4 +50,12 @@ export function publishingEnvironment(): { readonly bucket: string; readonly sen
 /** The bucket summaries are published to, which the funders' pages read back. */
 export function summaryBucket(): string {
   return requireEnv('SUMMARY_BUCKET');
+}
+
+/**
+ * The staff accounts' directory: the user pool `USER_POOL_ID` names. Only the functions that make
+ * or delete accounts call this (the others' bundles leave the Cognito client out).
+ */
+export function lambdaDirectory(): IdentityDirectory {
+  return new CognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID'));
 }

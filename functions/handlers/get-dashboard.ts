@@ -14,6 +14,7 @@ import { httpErrors } from '#shared/http-errors.ts';
 import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
+import { staffFrameOf } from '#web/staff-frame.ts';
 import { impactDownload } from '#web/impact-download.ts';
 
 export interface GetDashboardDeps extends ReadImpactDeps {
@@ -46,9 +47,10 @@ export function makeGetDashboardHandler(
         return renderDashboardIndex(
           deps.catalog,
           programmesPermitting(grants, 'read-indicators', [...deps.catalog.programmes.keys()]),
+          staffFrameOf(event, context.staff?.member),
         );
       }
-      requirePermission(context, 'read-indicators', programme);
-      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort)]);
+      const member = requirePermission(context, 'read-indicators', programme);
+      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort)], staffFrameOf(event, member));
     });
 }

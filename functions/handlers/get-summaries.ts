@@ -33,7 +33,11 @@ export function makeGetSummariesHandler(
     .handler(async (event, context) => {
       const query = event.queryStringParameters ?? {};
       const language = pickLanguage(LANGUAGES, 'en', query.lang, header(event, 'accept-language'));
-      const view: SummariesView = { language, chosen: query.lang?.toLowerCase() === language };
+      const view: SummariesView = {
+        language,
+        chosen: query.lang?.toLowerCase() === language,
+        member: context.staff?.member,
+      };
       const programme = query.programme || undefined;
       if (programme === undefined) {
         const grants = context.staff?.member.grants ?? [];

@@ -29,3 +29,9 @@ export class UnauthorisedError extends ProtocolError {}
 
 /** Signed in, but without the role on the programme the request needs. */
 export class ForbiddenError extends ProtocolError {}
+
+/**
+ * A form posted to a staff route from another site (a page elsewhere submitting to ours with the
+ * reader's session): refused before it changes anything.
+ */
+export class CrossSiteRequestError extends ForbiddenError {}

@@ -9,22 +9,27 @@ import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Catalog } from '#surveys/catalog.ts';
 import {
+  ApiTokenError,
   InvalidInputError,
   ParticipantWithdrawnError,
   RetentionTooShortError,
   SummaryNotPublishedError,
+  StaffChangeError,
   UnknownCohortError,
   UnknownLinkError,
   UnknownProgrammeError,
   UnknownSessionError,
   WaveNotOpenError,
 } from '#core/errors.ts';
-import { renderEvaluatorMessage } from '#web/staff-frame.ts';
+import { html } from '#web/html.ts';
+import { staffFrameOf, staffMessageResult } from '#web/staff-frame.ts';
+import { STAFF_STRINGS, type StaffStringKey } from '#web/staff-strings.ts';
 import { participantFailureResult, participantMessageResult, participantWithdrawnResult } from '#web/message-result.ts';
 import type { PageFrame } from '#web/participant-page.ts';
 import type { StringKey } from '#web/strings.ts';
 import {
   BadRequestError,
+  CrossSiteRequestError,
   ForbiddenError,
   PayloadTooLargeError,
   UnauthorisedError,
@@ -32,6 +37,7 @@ import {
 } from './errors.ts';
 import { API_HEADERS, type HttpEvent, type HttpResult } from './http.ts';
 import { logger } from './logger.ts';
+import type { StaffContext } from './staff-session.ts';
 
 /** How one class of error is answered. */
 interface Answer<E extends Error> {
@@ -42,8 +48,14 @@ interface Answer<E extends Error> {
   readonly api: (error: E) => string;
   /** Headers the evaluator API adds to this answer. */
   readonly apiHeaders?: Readonly<Record<string, string>>;
-  /** The dashboard's message. */
-  readonly dashboard: string;
+  /** The staff page's title and message, in the reader's language. */
+  readonly staff: StaffMessage;
+}
+
+/** A staff page's title and message. */
+interface StaffMessage {
+  readonly title: StaffStringKey;
+  readonly message: StaffStringKey;
 }
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
@@ -58,51 +70,72 @@ function row<E extends Error>(type: ErrorClass<E>, answer: Answer<E>): Row {
   return { type, answer: answer as Answer<Error> };
 }
 
-const NOT_FOUND = 'Not found.';
+const NOT_FOUND: StaffMessage = { title: 'error.notFoundTitle', message: 'error.notFound' };
+const NOT_UNDERSTOOD: StaffMessage = { title: 'error.badRequestTitle', message: 'error.badRequest' };
 const itsMessage = (error: Error): string => error.message;
 
 /** The table: the first row whose class the error is an instance of answers it. */
 const ANSWERS: readonly Row[] = [
-  row(UnknownLinkError, { status: 404, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
+  row(UnknownLinkError, { status: 404, participant: 'notFound', api: itsMessage, staff: NOT_FOUND }),
   row(WaveNotOpenError, {
     status: 410,
     participant: (error) => (error.reason === 'not-open' ? 'notOpen' : 'closed'),
     api: itsMessage,
-    dashboard: NOT_FOUND,
+    staff: NOT_FOUND,
   }),
-  row(ParticipantWithdrawnError, { status: 410, participant: 'withdrawn', api: itsMessage, dashboard: NOT_FOUND }),
+  row(ParticipantWithdrawnError, { status: 410, participant: 'withdrawn', api: itsMessage, staff: NOT_FOUND }),
   row(UnknownProgrammeError, {
     status: 404,
     participant: 'notFound',
     api: (error) => `unknown programme ${error.programme}`,
-    dashboard: NOT_FOUND,
+    staff: NOT_FOUND,
   }),
   row(UnknownCohortError, {
     status: 404,
     participant: 'notFound',
     api: (error) => `unknown cohort ${error.cohort}`,
-    dashboard: NOT_FOUND,
+    staff: NOT_FOUND,
   }),
-  row(UnknownSessionError, { status: 404, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
-  row(SummaryNotPublishedError, { status: 404, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
-  row(InvalidInputError, { status: 400, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
-  row(RetentionTooShortError, { status: 400, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
-  row(BadRequestError, { status: 400, participant: 'notFound', api: itsMessage, dashboard: NOT_FOUND }),
+  row(UnknownSessionError, { status: 404, participant: 'notFound', api: itsMessage, staff: NOT_FOUND }),
+  row(SummaryNotPublishedError, { status: 404, participant: 'notFound', api: itsMessage, staff: NOT_FOUND }),
+  row(InvalidInputError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  row(RetentionTooShortError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  row(BadRequestError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  // The staff pages answer these with their form and the problem named; a caller that does not is told 400.
+  row(StaffChangeError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  row(ApiTokenError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(UnauthorisedError, {
     status: 401,
     participant: 'notFound',
     api: () => 'a valid API token is required',
     apiHeaders: { 'www-authenticate': 'Bearer' },
-    dashboard: 'Please sign in.',
+    staff: { title: 'error.signedOutTitle', message: 'error.signedOut' },
+  }),
+  // Before ForbiddenError, which it extends: the page says why nothing was changed.
+  row(CrossSiteRequestError, {
+    status: 403,
+    participant: 'notFound',
+    api: () => 'cross-site request refused',
+    staff: { title: 'error.crossSiteTitle', message: 'error.crossSite' },
   }),
   row(ForbiddenError, {
     status: 403,
     participant: 'notFound',
     api: () => 'this token does not grant that programme or table',
-    dashboard: 'You do not have access to this page.',
+    staff: { title: 'error.forbiddenTitle', message: 'error.forbidden' },
   }),
-  row(PayloadTooLargeError, { status: 413, participant: 'tooLarge', api: itsMessage, dashboard: NOT_FOUND }),
-  row(UnsupportedMediaTypeError, { status: 415, participant: 'unsupported', api: itsMessage, dashboard: NOT_FOUND }),
+  row(PayloadTooLargeError, {
+    status: 413,
+    participant: 'tooLarge',
+    api: itsMessage,
+    staff: { title: 'error.badRequestTitle', message: 'error.tooLarge' },
+  }),
+  row(UnsupportedMediaTypeError, {
+    status: 415,
+    participant: 'unsupported',
+    api: itsMessage,
+    staff: { title: 'error.badRequestTitle', message: 'error.unsupported' },
+  }),
 ];
 
 /** The row answering an error, if it is one the table knows. */
@@ -124,7 +157,10 @@ export interface ParticipantContext extends Context {
   participantFailure?: (() => HttpResult) | undefined;
 }
 
-/** Answers errors on the evaluator API (JSON), the dashboard or the sign-in link (staff pages). */
+/**
+ * Answers errors on the evaluator API (JSON) or the staff pages (in the reader's language; a 401
+ * with a link to sign in and come back, a 403 in the frame of the signed-in member).
+ */
 export function httpErrors(pages: StaffPages): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
@@ -140,7 +176,7 @@ export function httpErrors(pages: StaffPages): MiddlewareObj<HttpEvent, HttpResu
         return;
       }
       logRefusal(event, answer.status, error);
-      request.response = staffPage(pages, answer, error);
+      request.response = staffPage(pages, answer, error, event, request.context as StaffContext);
     },
   };
 }
@@ -178,7 +214,13 @@ export function participantErrors(catalog: Catalog): MiddlewareObj<HttpEvent, Ht
   };
 }
 
-function staffPage(pages: StaffPages, answer: Answer<Error>, error: Error): HttpResult {
+function staffPage(
+  pages: StaffPages,
+  answer: Answer<Error>,
+  error: Error,
+  event: HttpEvent,
+  context: StaffContext,
+): HttpResult {
   switch (pages) {
     case 'api':
       return {
@@ -186,9 +228,27 @@ function staffPage(pages: StaffPages, answer: Answer<Error>, error: Error): Http
         headers: { ...API_HEADERS, 'content-type': 'application/json', ...answer.apiHeaders },
         body: JSON.stringify({ error: answer.api(error) }),
       };
-    case 'dashboard':
-      return renderEvaluatorMessage(answer.status, answer.dashboard);
+    case 'dashboard': {
+      // Signed in (a 403): the page keeps the header and the pages the member may open.
+      const frame = staffFrameOf(event, context.staff?.member);
+      const signIn =
+        error instanceof UnauthorisedError
+          ? html`<p><a href="/sign-in?next=${encodeURIComponent(returnPath(event))}">${
+              STAFF_STRINGS[frame.language]['error.signIn']
+            }</a></p>`
+          : '';
+      return staffMessageResult(answer.status, frame, answer.staff.title, answer.staff.message, signIn);
+    }
   }
+}
+
+/**
+ * Where signing in returns to: the path and query that were asked for, and only ever a path of
+ * this site (`//host` would be another site's address).
+ */
+function returnPath(event: HttpEvent): string {
+  const path = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
+  return /^\/(?![/\\])/.test(path) ? path : '/dashboard';
 }
 
 /** The handler's failure page if it set one, else the calm neutral one (which a failing page falls back to too). */

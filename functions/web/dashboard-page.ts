@@ -2,7 +2,8 @@
  * The evaluator dashboard: per programme, each cohort's response rates (how many answered each
  * wave, never who answered what), then per session an impact table with every indicator, its
  * CI, n and method, plain-language readings, and server-rendered SVG charts; then the programme
- * pool. Every table links to its CSV. English only: evaluators read it, participants never do.
+ * pool. Every table links to its CSV. English only (evaluators read it, participants never do),
+ * in the staff frame, which speaks the reader's language.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Programme } from '#surveys/schema.ts';
@@ -13,7 +14,7 @@ import type { HttpResult } from '#shared/http.ts';
 import { changeKey, type Impact } from '#core/impact-table.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { html, type Html } from './html.ts';
-import { HEADERS, page } from './staff-frame.ts';
+import { staffPageResult, type StaffFrame } from './staff-frame.ts';
 import { POOLED } from '#core/model.ts';
 
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
@@ -23,7 +24,7 @@ const fmtP = (value: number | null): string => (value === null ? '–' : value <
  * The dashboard's first page: the programmes whose indicators the reader may see (`readable`, in
  * catalogue order) and their cohorts, each a link to its tables.
  */
-export function renderDashboardIndex(catalog: Catalog, readable: readonly string[]): HttpResult {
+export function renderDashboardIndex(catalog: Catalog, readable: readonly string[], frame: StaffFrame): HttpResult {
   const shown = [...catalog.programmes.values()].filter((programme) => readable.includes(programme.id));
   const programmes = shown.map((programme) => {
     const link = (cohort: string | undefined, label: string): Html => {
@@ -38,15 +39,11 @@ export function renderDashboardIndex(catalog: Catalog, readable: readonly string
     return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${links}</ul></section>`;
   });
   const none = shown.length === 0 ? html`<p>You have no programme whose results you may read.</p>` : html``;
-  return {
-    statusCode: 200,
-    headers: HEADERS,
-    body: page('prepost: impact', html`<h1>Impact</h1>${none}${programmes}`),
-  };
+  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${none}${programmes}`, { contentLanguage: 'en' });
 }
 
 /** The tables of one programme's impact: every cohort it holds, and the pool if it holds it. */
-export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): HttpResult {
+export function renderDashboard(catalog: Catalog, impacts: readonly Impact[], frame: StaffFrame): HttpResult {
   const sections = impacts.map((impact) => {
     const programme = catalog.programmes.get(impact.programme);
     if (programme === undefined) return '';
@@ -60,11 +57,9 @@ export function renderDashboard(catalog: Catalog, impacts: readonly Impact[]): H
     const back = html`<p><a href="/dashboard">All programmes</a></p>`;
     return html`<section>${back}<h2>${programme.name.en ?? programme.id}</h2>${cohorts}${pooled}</section>`;
   });
-  return {
-    statusCode: 200,
-    headers: HEADERS,
-    body: page('prepost: impact', html`<h1>Impact</h1>${sections}${methodNote()}`),
-  };
+  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${sections}${methodNote()}`, {
+    contentLanguage: 'en',
+  });
 }
 
 /** The impact table's columns. */

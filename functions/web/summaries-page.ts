@@ -10,7 +10,8 @@ import type { Language, Programme } from '#surveys/schema.ts';
 import { SUMMARY_FILES, type PublishedFile } from '#ports/publishing.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html, type Html } from './html.ts';
-import { HEADERS, page } from './staff-frame.ts';
+import { staffPageResult } from './staff-frame.ts';
+import type { StaffMember } from '#core/access.ts';
 
 /** The words of these pages. */
 interface SummariesStrings {
@@ -94,6 +95,8 @@ const SUMMARY_LANGUAGE: Language = 'en';
 export interface SummariesView {
   readonly language: Language;
   readonly chosen: boolean;
+  /** The signed-in reader, for the staff frame's header and navigation. */
+  readonly member?: StaffMember | undefined;
 }
 
 /** The programme's name in the reader's language, else in English, else in any language it has. */
@@ -128,7 +131,7 @@ export function renderSummariesIndex(catalog: Catalog, readable: readonly string
     return html`<li><a href="${href}">${programmeName(programme, view.language)}</a></li>`;
   });
   const list = shown.length === 0 ? html`<p>${words.none}</p>` : html`<ul>${items}</ul>`;
-  return staffResult(words.title, html`<h1>${words.title}</h1><p>${words.intro}</p>${list}`, view.language);
+  return staffResult(words.title, html`<h1>${words.title}</h1><p>${words.intro}</p>${list}`, view);
 }
 
 /** A programme's page: the months published, newest first, each a link to its summary and its files. */
@@ -155,11 +158,13 @@ export function renderPublishedPeriods(
   const list = periods.length === 0 ? html`<p>${words.noPeriods}</p>` : html`<p>${about}</p><ul>${items}</ul>`;
   // The page's title above the programme's name, as on the dashboard: a long name then wraps at the smaller size.
   const content = html`${back}<h1>${words.title}</h1><h2>${name}</h2>${list}`;
-  return staffResult(`${words.title}: ${name}`, content, view.language);
+  return staffResult(`${words.title}: ${name}`, content, view);
 }
 
-function staffResult(title: string, content: Html, language: Language): HttpResult {
-  return { statusCode: 200, headers: HEADERS, body: page(`prepost: ${title}`, content, language) };
+function staffResult(title: string, content: Html, view: SummariesView): HttpResult {
+  return staffPageResult(200, { language: view.language, member: view.member, path: '/summaries' }, title, content, {
+    narrow: true,
+  });
 }
 
 /**

@@ -39,6 +39,12 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'get-summaries': { trigger: 'api', table: 'read', writes: ['session-activity'], readSummaries: true },
   // Reads the token and its owner; writes nothing, so a flood of bad tokens costs reads only.
   'authorize-api': { trigger: 'api', table: 'read' },
+  // Staff and their grants, and the audit log; it also makes and deletes accounts in the user pool.
+  'staff-admin': { trigger: 'api', table: 'readWrite', manageAccounts: true },
+  // Personal API tokens and their audit entries.
+  'api-tokens': { trigger: 'api', table: 'readWrite' },
+  // Reads the audit log; writes only its session's activity.
+  'audit-log': { trigger: 'api', table: 'read', writes: ['session-activity'] },
   // The relying party (`OIDC_*`). Sign-in stores the sign-in under way; the callback takes it (reading the
   // member), opens the session and appends to the audit log; sign-out ends the session and appends too.
   'sign-in': { trigger: 'api', table: 'read', writes: ['sign-in-state'], oidc: true },

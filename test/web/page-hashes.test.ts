@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
-import { renderEvaluatorMessage } from '#web/staff-frame.ts';
+import { staffMessageResult } from '#web/staff-frame.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
 import { frameFor, renderThanks } from '#web/survey-page.ts';
 
@@ -15,7 +15,7 @@ const catalog = shippedCatalog();
 
 const PARTICIPANT_STYLE = 'sha256-jOe82zDr1yqD+YpwtwpOfY4kFx2Mtbw/ocu8DbZUIRA=';
 const PARTICIPANT_SCRIPT = 'sha256-Sep5hyxrub0wIRX5OfBJiUgfVrdaccVyvk/TQVJoGuQ=';
-const DASHBOARD_STYLE = 'sha256-l+G1TP9RWMfQGyqt6pkG4tMRPQlah5DFVVPLxyeJFlY=';
+const DASHBOARD_STYLE = 'sha256-7V1rJ0DmisxQIi+NpW9rSQv9nUQmIz4JgVSAGbJZNDY=';
 
 const hashOf = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 const inline = (page: string, tag: 'style' | 'script'): string =>
@@ -34,8 +34,13 @@ describe('content security policies', () => {
     expect(hashOf(inline(page, 'script'))).toBe(PARTICIPANT_SCRIPT);
   });
 
-  it('allow exactly the dashboard’s stylesheet', () => {
-    const result = renderEvaluatorMessage(401, 'Sign in');
+  it('allow exactly the staff pages’ stylesheet', () => {
+    const result = staffMessageResult(
+      401,
+      { language: 'en', path: '/dashboard' },
+      'error.signedOutTitle',
+      'error.signedOut',
+    );
     expect(result.headers?.['content-security-policy']).toBe(
       `default-src 'none'; style-src '${DASHBOARD_STYLE}'; img-src data:; frame-ancestors 'none'; ` +
         "base-uri 'none'; form-action 'self'",

@@ -1,0 +1,5 @@
+/** The Lambda entry of GET /staff/audit: its deps built from the environment once, at module load. */
+import { lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeAuditLogHandler } from '#handlers/audit-log.ts';
+
+export const handler = makeAuditLogHandler(lambdaDeps());
