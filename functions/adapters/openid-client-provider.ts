@@ -48,22 +48,17 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 const configurations = new Map<string, Promise<client.Configuration>>();
 
-/** The relying party for these settings. */
-export function openIdProvider(settings: OidcSettings | undefined): OpenIdProvider {
-  return new OpenIdClientProvider(requireOidcSettings(settings));
-}
-
 /**
- * The settings, which a sign-in function cannot do without: one deployed without its `OIDC_*`
- * variables fails at once, when it loads, rather than on somebody's sign-in.
+ * The relying party for these settings, which a sign-in function cannot do without: one deployed
+ * without its `OIDC_*` variables fails at once, when it loads, rather than on somebody's sign-in.
  */
-export function requireOidcSettings(settings: OidcSettings | undefined): OidcSettings {
+export function openIdProvider(settings: OidcSettings | undefined): OpenIdProvider {
   if (settings === undefined)
     throw new Error(
       'OpenID Connect settings are missing: ' +
         'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI, OIDC_POST_LOGOUT_REDIRECT_URI',
     );
-  return settings;
+  return new OpenIdClientProvider(settings);
 }
 
 class OpenIdClientProvider implements OpenIdProvider {

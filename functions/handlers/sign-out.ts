@@ -1,18 +1,20 @@
 /**
  * POST /sign-out: ends the staff session (the table's record and the cookie), then sends the
  * browser on to end the provider's session: its end-session endpoint from discovery, or for
- * Cognito, which publishes none, its `/logout` URL. Only from this site's own pages: a POST from
- * another site (which could sign people out at will) is refused.
+ * Cognito, which publishes none, its `/logout` URL. Without a session it still does the latter,
+ * so a session that ended on a shared computer does not leave the provider's open. Only from this
+ * site's own pages: a POST from another site (which could sign people out at will) is refused.
  */
 import middy from '@middy/core';
 import type { OidcSettings } from '#adapters/openid-client-provider.ts';
-import { openIdProvider, requireOidcSettings } from '#adapters/openid-client-provider.ts';
-import { ForbiddenError } from '#shared/errors.ts';
-import { header, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { openIdProvider } from '#adapters/openid-client-provider.ts';
+import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
+import { refuseCrossSitePosts } from '#shared/same-origin.ts';
 import { clearedSessionCookie, findSignedIn, type StaffSessionDeps } from '#shared/staff-session.ts';
 import { signOut, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
 import { renderSignedOut } from '#web/sign-out-page.ts';
+import { staffFrameOf } from '#web/staff-frame.ts';
 
 export interface SignOutDeps extends StaffSessionDeps, Pick<StaffSignInDeps, 'audit'> {
   readonly oidc?: OidcSettings | undefined;
@@ -20,17 +22,13 @@ export interface SignOutDeps extends StaffSessionDeps, Pick<StaffSignInDeps, 'au
 
 /** Builds the handler around its ports. */
 export function makeSignOutHandler(deps: SignOutDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  const settings = requireOidcSettings(deps.oidc);
-  const provider = openIdProvider(settings);
-  // This site's origin, from its registered callback: never from the request's own Host header.
-  const origin = new URL(settings.redirectUri).origin;
+  const provider = openIdProvider(deps.oidc);
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors('dashboard'))
+    .use(refuseCrossSitePosts())
     .handler(async (event) => {
-      if (header(event, 'sec-fetch-site') !== 'same-origin' && header(event, 'origin') !== origin)
-        throw new ForbiddenError('sign-out posted from another site');
       const { endSessionUrl } = await signOut({ ...deps, provider }, await findSignedIn(deps, event));
-      const page = renderSignedOut(endSessionUrl, header(event, 'accept-language'));
+      const page = renderSignedOut(staffFrameOf(event, undefined), endSessionUrl);
       return { ...page, cookies: [clearedSessionCookie()] };
     });
 }

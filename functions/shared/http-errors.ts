@@ -247,6 +247,8 @@ function staffPage(
  * this site (`//host` would be another site's address).
  */
 function returnPath(event: HttpEvent): string {
+  // A refused sign-in step starts again from the dashboard: the callback's query is a spent code.
+  if (/^\/(sign-in|sign-out|auth\/callback)$/.test(event.rawPath)) return '/dashboard';
   const path = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
   return /^\/(?![/\\])/.test(path) ? path : '/dashboard';
 }

@@ -117,17 +117,21 @@ export async function signOut(
   return { endSessionUrl: await deps.provider.endSessionUrl() };
 }
 
+/** Steps of signing in and out: never where a sign-in lands (the callback's would loop, its query a spent code). */
+const SIGN_IN_PATHS = /^\/(sign-in|sign-out|auth\/callback)(?=$|[/?])/;
+
 /**
  * The path if it is one of this site's (`/dashboard?programme=x`), else undefined: never a URL,
  * a scheme-relative `//host` or a backslash some browsers read as a slash, so a sign-in link
- * cannot send anyone elsewhere after signing in.
+ * cannot send anyone elsewhere after signing in; nor a step of signing in or out.
  */
 export function localPath(next: string | undefined): string | undefined {
   if (next === undefined || next.length > 512) return undefined;
   if (!/^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/.test(next)) return undefined;
   // Resolved against a placeholder origin it stays there: it names no other host.
   const resolved = new URL(next, 'https://prepost.invalid');
-  return resolved.origin === 'https://prepost.invalid' ? `${resolved.pathname}${resolved.search}` : undefined;
+  if (resolved.origin !== 'https://prepost.invalid' || SIGN_IN_PATHS.test(resolved.pathname)) return undefined;
+  return `${resolved.pathname}${resolved.search}`;
 }
 
 function sameSecret(a: string, b: string): boolean {

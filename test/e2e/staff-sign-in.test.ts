@@ -64,11 +64,7 @@ describe('in Chromium', () => {
       expect(new URL(page.url()).search).toBe(`?programme=${PROGRAMME}&cohort=${COHORT}`);
       await expect.poll(() => page.locator('main').innerText()).toContain(INDICATOR);
 
-      // Signing out from the page: a form posted to /sign-out from this site, as the staff pages' button does.
-      await page.evaluate(
-        `(() => { const form = document.createElement('form'); form.method = 'post'; form.action = '/sign-out';
-          document.body.append(form); form.submit(); })()`,
-      );
+      await page.getByRole('button', { name: 'Sign out' }).click();
       // prepost's page goes on to the provider, which signs out and sends the browser to sign in again.
       await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
       await expect.poll(() => page.getByLabel('Password').isVisible()).toBe(true);

@@ -76,6 +76,11 @@ async function signIn(client: WebClient, staff: Staff, next?: string): Promise<R
   return client.request(await callbackUrl(client, staff.member.email, staff.password, next));
 }
 
+/** Where the signed-out page moves on to by itself (its `Refresh` header). */
+function movesOnTo(signedOut: Response): string | undefined {
+  return /^0;url=(.+)$/.exec(signedOut.headers.get('refresh') ?? '')?.[1];
+}
+
 /** The audit entries of an action written since a moment. */
 async function audited(on: LocalStack, since: Date, action: AuditAction): Promise<AuditEvent[]> {
   const events = await on.deps.audit.list({ since, until: new Date(Date.now() + 60_000) });
@@ -122,6 +127,9 @@ describe('signing in through the local OpenID Connect provider', () => {
     expect(localPath('/dashboard/csv?programme=x&table=impact')).toBe('/dashboard/csv?programme=x&table=impact');
     for (const outside of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', ''])
       expect(localPath(outside), outside).toBeUndefined();
+    // Nor a step of signing in: landing on a spent callback would only be refused again.
+    for (const step of ['/auth/callback?code=x&state=y', '/sign-in?next=/dashboard', '/sign-out'])
+      expect(localPath(step), step).toBeUndefined();
     expect(localPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
   });
 
@@ -139,9 +147,10 @@ describe('signing in through the local OpenID Connect provider', () => {
     expect(signedOut.status).toBe(200);
     expect(signedOut.headers.getSetCookie().some((set) => set.startsWith(`${SESSION_COOKIE}=;`))).toBe(true);
     expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
-    const page = await signedOut.text();
-    const endSession = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    const endSession = movesOnTo(signedOut);
     expect(endSession).toContain(`${stack.url}/oidc/session/end?`);
+    // The same address as a link, for a browser that does not move on by itself.
+    expect(await signedOut.text()).toContain(`href="${endSession?.replaceAll('&', '&amp;')}"`);
 
     const replayed = await fetch(`${stack.url}/dashboard`, { headers: { cookie }, redirect: 'manual' });
     expect(replayed.status).toBe(401);
@@ -184,7 +193,12 @@ describe('signing in through the local OpenID Connect provider', () => {
     const mismatched = new WebClient(stack.url);
     const url = await callbackUrl(mismatched, evaluator.member.email, evaluator.password);
     mismatched.cookies.set(SIGN_IN_COOKIE, 'A'.repeat(43));
-    expect((await mismatched.request(url)).status).toBe(401);
+    const refused = await mismatched.request(url);
+    expect(refused.status).toBe(401);
+    // The page offers to sign in again, back to the dashboard: not to the callback, whose query is the code.
+    const page = await refused.text();
+    expect(page).toContain('href="/sign-in?next=%2Fdashboard"');
+    expect(page).not.toContain('code=');
 
     const replaying = new WebClient(stack.url);
     const once = await callbackUrl(replaying, evaluator.member.email, evaluator.password);
@@ -364,8 +378,7 @@ describe('a Cognito-shaped provider, and ID tokens that must be refused', () => 
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(signedOut.status).toBe(200);
-    const next = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(await signedOut.text())?.[1];
-    expect(next?.replaceAll('&amp;', '&')).toBe(logoutUrl);
+    expect(movesOnTo(signedOut)).toBe(logoutUrl);
   });
 
   type Craft = (request: URL, email: string) => Promise<string> | string;
