@@ -60,7 +60,7 @@ export async function createApiToken(
     throw new ApiTokenError(`programme: ${email} is not an evaluator or coordinator of ${refused.join(', ')}`);
   if (grants.length === 0)
     throw new ApiTokenError(
-      `${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
+      `email: ${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
     );
   const label = (request.label ?? '').trim().slice(0, 80) || 'API token';
   const id = randomAlphanumeric(12);
