@@ -109,8 +109,8 @@ export async function run(values: OptionValues<typeof options>, positionals: str
       }
       case 'remove': {
         const { directory } = identityDirectory(environment);
-        await removeStaff({ ...deps, directory }, actor, email);
-        console.log(`removed ${email.trim().toLowerCase()} and their account`);
+        const removed = await removeStaff({ ...deps, directory }, actor, email);
+        console.log(`removed ${removed.email} (${grantsLabel(deps.catalog, removed.grants)}) and their account`);
         return;
       }
       case 'grant':

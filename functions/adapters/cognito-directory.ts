@@ -19,9 +19,9 @@ import type { IdentityDirectory } from '#ports/staff.ts';
  * retried rather than holding an admin's command or a staff page. Cognito's admin calls answer in
  * well under a second; creating a user also sends its email, so a little more time per attempt.
  */
-export const COGNITO_CONNECTION_TIMEOUT_MS = 2000;
-export const COGNITO_REQUEST_TIMEOUT_MS = 5000;
-export const COGNITO_MAX_ATTEMPTS = 3;
+const CONNECTION_TIMEOUT_MS = 2000;
+const REQUEST_TIMEOUT_MS = 5000;
+const MAX_ATTEMPTS = 3;
 
 /** The region of a user pool, which its id starts with (`eu-west-1_AbCdEf123`). */
 export function userPoolRegion(userPoolId: string): string | undefined {
@@ -32,10 +32,10 @@ export function userPoolRegion(userPoolId: string): string | undefined {
 export function createCognitoClient(region: string | undefined): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     ...(region === undefined ? {} : { region }),
-    maxAttempts: COGNITO_MAX_ATTEMPTS,
+    maxAttempts: MAX_ATTEMPTS,
     requestHandler: {
-      connectionTimeout: COGNITO_CONNECTION_TIMEOUT_MS,
-      requestTimeout: COGNITO_REQUEST_TIMEOUT_MS,
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
     },
   });

@@ -85,12 +85,15 @@ export async function addStaff(
   return { member, password: account.password };
 }
 
-/** Removes a member and their account; their sessions stop working on the next request. */
+/**
+ * Removes a member and their account; their sessions and tokens stop working on the next request.
+ * Returns the member as they were.
+ */
 export async function removeStaff(
   deps: ManageStaffDeps & { readonly directory: IdentityDirectory },
   actor: Actor,
   emailInput: string,
-): Promise<void> {
+): Promise<StaffMember> {
   const email = checkEmail(emailInput);
   const member = await deps.staff.findByEmail(email);
   if (member === undefined) throw new StaffChangeError('unknown', email);
@@ -100,6 +103,7 @@ export async function removeStaff(
   await deps.directory.deleteAccount(email);
   await deps.staff.remove(email);
   await recordChange(deps, actor, { action: 'staff-removed', detail: email });
+  return member;
 }
 
 /**
