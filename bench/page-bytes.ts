@@ -31,6 +31,7 @@ import { createLinks } from '#use-cases/create-links.ts';
 import { optionsOf, type Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import { count, formatChecks, formatTable, type BudgetCheck } from './report.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 /** PRODUCT.md: at most 30 KB for the whole page. */
 export const PAGE_BUDGET_BYTES = 30 * 1024;
@@ -128,7 +129,7 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
       const cohort = programme.cohorts[0];
       if (cohort === undefined) continue;
       // One participant: screens before the last store nothing, so one link per wave serves every language.
-      const links = await createLinks(stack.deps, programme.id, cohort.id, 1);
+      const links = await createLinks(stack.deps, SYSTEM_ACTOR, programme.id, cohort.id, 1);
       for (const link of links) {
         const context = resolveWave(programme, cohort.id, link.session, link.wave);
         if (context === undefined) throw new Error(`no wave ${link.session}:${link.wave}`);

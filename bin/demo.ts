@@ -20,6 +20,7 @@ import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { publishSummary } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
+import { cliActor } from './cli/actor.ts';
 
 const USAGE = `Usage: npm run demo -- [--out DIR] [--seed N]
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const out = resolve(values.out);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  // The demo's own table records its links and summaries as made by whoever ran it.
+  const actor = cliActor();
   // A broken survey definition stops the demo before it deletes or creates any table.
   shippedCatalog();
   const external = process.env.DYNAMODB_ENDPOINT;
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     for (const programme of stack.deps.catalog.programmes.values()) {
       for (const cohort of programme.cohorts) {
         const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
-        const links = await createLinks(stack.deps, programme.id, cohort.id, size);
+        const links = await createLinks(stack.deps, actor, programme.id, cohort.id, size);
         const participants = [...new Set(links.map((link) => link.participant))];
         const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.75)));
         const report = await simulateCohort(
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
         ].join(' | '),
       );
       for (const programme of stack.deps.catalog.programmes.values()) {
-        const report = await publishSummary(publishDeps, programme.id, period);
+        const report = await publishSummary(publishDeps, actor, programme.id, period);
         for (const entry of cohorts.filter((candidate) => candidate.programme.id === programme.id)) {
           const cells = report.summary.rows.filter((cell) => cell.cohort === entry.cohort);
           const first = cells.find((cell) => cell.group === null);

@@ -1,5 +1,5 @@
 /**
- * `npm run prepost -- <command>`: the command line for coordinators and evaluators. Each
+ * `npm run prepost -- <command>`: the command line for coordinators, evaluators and admins. Each
  * command is a module of `bin/commands/` (its summary, usage, options and run); this file lists
  * them, answers `--help`, parses a command's arguments and ends with the exit code of
  * `cli/exit-codes.ts`. Commands run against the DynamoDB `DYNAMODB_ENDPOINT` names, else the
@@ -10,12 +10,15 @@ import type { Command } from './cli/command.ts';
 import { UsageError } from './cli/errors.ts';
 import { exitFor } from './cli/exit-codes.ts';
 import * as aggregate from './commands/aggregate.ts';
+import * as audit from './commands/audit.ts';
 import * as erase from './commands/erase.ts';
 import * as exportCommand from './commands/export.ts';
 import * as importCommand from './commands/import.ts';
 import * as links from './commands/links.ts';
+import * as staff from './commands/staff.ts';
 import * as stats from './commands/stats.ts';
 import * as summaries from './commands/summaries.ts';
+import * as tokens from './commands/tokens.ts';
 
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -26,6 +29,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   aggregate,
   summaries,
+  staff,
+  tokens,
+  audit,
 };
 
 function usage(): string {

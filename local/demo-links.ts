@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashCode } from '#shared/codes.ts';
 import type { Deps } from '#adapters/deps.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 
 /** A demo link with where it belongs. */
@@ -35,7 +36,7 @@ export async function ensureDemoLinks(deps: Deps, dataDir: string): Promise<Demo
   for (const programme of deps.catalog.programmes.values()) {
     const cohort = programme.cohorts[0];
     if (cohort === undefined) continue;
-    for (const link of await createLinks(deps, programme.id, cohort.id, PER_PROGRAMME))
+    for (const link of await createLinks(deps, SYSTEM_ACTOR, programme.id, cohort.id, PER_PROGRAMME))
       links.push({ ...link, programme: programme.id, cohort: cohort.id });
   }
   await writeFile(file, `${JSON.stringify(links, null, 2)}\n`, { mode: 0o600 });

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALL_PROGRAMMES, type Grant, type Role } from '#core/access.ts';
+import { ALL_PROGRAMMES, SYSTEM_ACTOR, type Grant, type Role } from '#core/access.ts';
 import type { Deps } from '#adapters/deps.ts';
 import { addStaff, grantsFor } from '#use-cases/manage-staff.ts';
 import type { LocalDirectory } from './local-directory.ts';
@@ -36,9 +36,6 @@ const SEEDS: readonly { readonly email: string; readonly role: Role; readonly pr
   { email: 'funder@example.org', role: 'funder', programmes: [JUSTROM] },
 ];
 
-/** The audit log's actor for what `npm start` does by itself. */
-const SEEDER = { id: 'system' };
-
 /**
  * Makes sure the seed accounts exist, as members and as local accounts with their kept passwords,
  * and returns one line each per role they hold now (an admin may have changed their grants since).
@@ -55,7 +52,7 @@ export async function ensureSeedStaff(deps: Deps, directory: LocalDirectory, dat
     let member = await deps.staff.findByEmail(seed.email);
     let password = kept[seed.email];
     if (member === undefined) {
-      const added = await addStaff({ ...deps, directory }, SEEDER, {
+      const added = await addStaff({ ...deps, directory }, SYSTEM_ACTOR, {
         email: seed.email,
         grants: grantsFor(deps.catalog, seed.role, programmes),
       });

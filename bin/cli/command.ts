@@ -31,3 +31,25 @@ export function required(value: string | boolean | undefined, flag: string): str
   if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
   return value;
 }
+
+/**
+ * The action of a command with several (`staff add`, `tokens list`): the one operand, which must be
+ * one of `actions`, each with the options it takes; any other option is a usage mistake, so a
+ * misplaced flag is never silently ignored.
+ */
+export function chooseAction<A extends string>(
+  positionals: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+  actions: Readonly<Record<A, readonly string[]>>,
+): A {
+  const names = Object.keys(actions) as A[];
+  const [action, ...extra] = positionals;
+  if (action === undefined) throw new UsageError(`say what to do: ${names.join(', ')}`);
+  if (!names.includes(action as A)) throw new UsageError(`unknown action "${action}": ${names.join(', ')}`);
+  if (extra.length > 0) throw new UsageError(`unexpected "${extra.join(' ')}" after ${action}`);
+  const allowed = actions[action as A];
+  const misplaced = Object.keys(values).filter((option) => values[option] !== undefined && !allowed.includes(option));
+  if (misplaced.length > 0)
+    throw new UsageError(`${misplaced.map((option) => `--${option}`).join(', ')} does not go with ${action}`);
+  return action as A;
+}

@@ -5,9 +5,11 @@
  */
 import { SurveyDefinitionError } from '#surveys/catalog.ts';
 import {
+  ApiTokenError,
   InvalidInputError,
   ParticipantWithdrawnError,
   RetentionTooShortError,
+  StaffChangeError,
   UnknownCohortError,
   UnknownLinkError,
   UnknownProgrammeError,
@@ -40,6 +42,10 @@ const EXITS: readonly (readonly [ErrorClass, Exit])[] = [
   [UnknownLinkError, { code: 2, withUsage: false }],
   [WaveNotOpenError, { code: 2, withUsage: false }],
   [ParticipantWithdrawnError, { code: 2, withUsage: false }],
+  // Staff and token commands: an email already a member's or no member's, the last admin, a
+  // token's days or programmes out of its owner's grants.
+  [StaffChangeError, { code: 2, withUsage: false }],
+  [ApiTokenError, { code: 2, withUsage: false }],
 ];
 
 /** How this error ends the command, or undefined when the table does not know it. */

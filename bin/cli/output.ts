@@ -1,8 +1,27 @@
-/** Standard output for commands whose result is piped (CSV), flushed before the process exits. */
+/**
+ * Standard output of commands: written and flushed before the process exits (a result piped as
+ * CSV, a token), and listings as aligned columns.
+ */
 
 /** Writes to standard output and waits until it is flushed (a pipe may be slower than exit). */
 export function writeStdout(text: string): Promise<void> {
   return new Promise((resolvePromise, reject) =>
     process.stdout.write(text, (error) => (error === null || error === undefined ? resolvePromise() : reject(error))),
   );
+}
+
+/**
+ * Rows as aligned columns under a header, for listings read in a terminal: every column but the
+ * last padded to its widest cell, so the last (the longest, free text) may run on.
+ */
+export function formatColumns(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
 }

@@ -1,6 +1,7 @@
 /** `prepost erase`: a participant's every stored trace erased on their request, and the indicators recomputed. */
 import { aggregate } from '#use-cases/aggregate.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
+import { cliActor } from '../cli/actor.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError } from '../cli/errors.ts';
 import { openLocalStore } from '#local/stack.ts';
@@ -38,7 +39,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   const participant = required(values.participant, '--participant');
   const { deps, environment } = await openLocalStore();
   try {
-    const erased = await eraseParticipant(deps, programme, cohort, participant);
+    const erased = await eraseParticipant(deps, cliActor(), programme, cohort, participant);
     if (!erased.found)
       throw new InputError(
         `no participant "${participant}" in ${programme} / ${cohort} (already erased?); nothing was changed`,

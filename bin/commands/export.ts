@@ -2,6 +2,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exportResponses } from '#use-cases/export-responses.ts';
+import { cliActor } from '../cli/actor.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { writeStdout } from '../cli/output.ts';
 import { openLocalStore } from '#local/stack.ts';
@@ -38,7 +39,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   const cohort = required(values.cohort, '--cohort');
   const { deps, environment } = await openLocalStore();
   try {
-    const { csv, rows } = await exportResponses(deps, programme, cohort);
+    const { csv, rows } = await exportResponses(deps, cliActor(), programme, cohort);
     if (values.out === undefined) await writeStdout(csv);
     else {
       const path = resolve(values.out);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { decodeCsv, toCsv } from '#core/csv.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { importResponses, importTemplate, type ImportReport } from '#use-cases/import-responses.ts';
+import { cliActor } from '../cli/actor.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError, UsageError } from '../cli/errors.ts';
 import { writeStdout } from '../cli/output.ts';
@@ -84,7 +85,7 @@ export async function run(values: OptionValues<typeof options>, positionals: str
   const { deps, environment } = await openLocalStore();
   let report: ImportReport;
   try {
-    report = await importResponses(deps, programme, cohort, text, { dryRun });
+    report = await importResponses(deps, cliActor(), programme, cohort, text, { dryRun });
   } finally {
     await environment.close();
   }

@@ -8,6 +8,7 @@ import { shippedCatalog } from '#surveys/index.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { renderLinkMessages } from '#web/link-messages.ts';
 import { renderLinkSheet } from '#web/link-sheet.ts';
+import { cliActor } from '../cli/actor.ts';
 import { required, type OptionValues } from '../cli/command.ts';
 import { InputError, UsageError } from '../cli/errors.ts';
 import { writeStdout } from '../cli/output.ts';
@@ -119,7 +120,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   try {
     let links: IssuedLink[];
     try {
-      links = await createLinks(deps, programme, cohort, count);
+      links = await createLinks(deps, cliActor(), programme, cohort, count);
     } catch (error) {
       await discard();
       throw error;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
 import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
+import { cliActor } from '../cli/actor.ts';
 import type { OptionValues } from '../cli/command.ts';
 import { UsageError } from '../cli/errors.ts';
 import { LOCAL_SUMMARIES_DIR, openLocalStore } from '#local/stack.ts';
@@ -50,6 +51,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
           sender: 'prepost <summaries@prepost.invalid>',
           summaryRenderer: summaryRenderer(deps.catalog),
         },
+        cliActor(),
         id,
         period,
       );

@@ -3,11 +3,10 @@
  * (`functions/lambda/<name>.ts`), failing fast with the variable's name when one is missing.
  * The local stack and the tests never come here: they build the same deps with `depsOn`.
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityDirectory } from '#ports/staff.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { requireEnv, optionalEnv } from '#shared/env.ts';
-import { CognitoDirectory } from './cognito-directory.ts';
+import { CognitoDirectory, createCognitoClient, userPoolRegion } from './cognito-directory.ts';
 import { createDocumentClient } from './dynamo-client.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
@@ -57,5 +56,6 @@ export function summaryBucket(): string {
  * or delete accounts call this (the others' bundles leave the Cognito client out).
  */
 export function lambdaDirectory(): IdentityDirectory {
-  return new CognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID'));
+  const userPoolId = requireEnv('USER_POOL_ID');
+  return new CognitoDirectory(createCognitoClient(userPoolRegion(userPoolId)), userPoolId);
 }

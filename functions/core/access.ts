@@ -140,6 +140,24 @@ export const AuditAction = z.enum([
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /**
+ * Who did something, as the audit log records them: a staff member (their `st-` id and email), a
+ * command run with the table's credentials (`cli:<user>`), {@link PARTICIPANT_ACTOR} or
+ * {@link SYSTEM_ACTOR}. Every use case that changes or hands over data takes one, so every caller
+ * (a staff page, a command, a schedule, a participant's link) is recorded alike.
+ */
+export interface Actor {
+  readonly id: string;
+  /** A staff member's email, kept in the entry so the log still reads after they leave. */
+  readonly email?: string | undefined;
+}
+
+/** The schedules (aggregation, funder summaries): no person acted. */
+export const SYSTEM_ACTOR: Actor = { id: 'system' };
+
+/** A participant acting through their own link (a withdrawal): never their id, which would be a trace of them. */
+export const PARTICIPANT_ACTOR: Actor = { id: 'participant' };
+
+/**
  * One audit log entry. The actor is a staff id (`st-…`), `cli:<user>` for a command run with the
  * table's credentials, `participant` for a withdrawal (never the participant's id), or `system`
  * (the schedule); never a participant id.

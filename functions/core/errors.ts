@@ -117,21 +117,28 @@ function knownList(known: readonly string[] | undefined): string {
   return known === undefined ? '' : `; known: ${known.join(', ')}`;
 }
 
-/** A staff change that cannot be made as asked: the email is already a member's, or no member has it. */
+/**
+ * A staff change that cannot be made as asked: the email is already a member's, or no member has
+ * it, or it would leave no admin, or the identity provider already has an account for the email
+ * (made by hand outside prepost: its owner was never invited by us, so it is not taken over).
+ */
 export class StaffChangeError extends DomainError {
   constructor(
-    readonly reason: 'exists' | 'unknown' | 'last-admin',
+    readonly reason: 'exists' | 'unknown' | 'last-admin' | 'account-exists',
     readonly email: string,
   ) {
-    super(
-      reason === 'exists'
-        ? `${email} is already a staff member`
-        : reason === 'unknown'
-          ? `no staff member has the email ${email}`
-          : `${email} is the last admin; add another admin first`,
-    );
+    super(STAFF_CHANGE_MESSAGES[reason](email));
   }
 }
+
+const STAFF_CHANGE_MESSAGES: Readonly<Record<StaffChangeError['reason'], (email: string) => string>> = {
+  exists: (email) => `email: ${email} is already a staff member`,
+  unknown: (email) => `email: no staff member has the email ${email}`,
+  'last-admin': (email) => `${email} is the last admin; add another admin first`,
+  'account-exists': (email) =>
+    `email: the identity provider already has an account for ${email} that prepost did not make; ` +
+    'delete it there (Cognito console, or aws cognito-idp admin-delete-user) and add the member again',
+};
 
 /** An API token that cannot be made as asked, or revoked because it does not exist. */
 export class ApiTokenError extends DomainError {}

@@ -5,6 +5,7 @@
  * last, its mark counts fewer responses than the table holds, and the next run recomputes.
  */
 import middy from '@middy/core';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 import { logger } from '#shared/logger.ts';
 import type { AggregateDeps } from '#use-cases/aggregate.ts';
 import { aggregateAndPublish, type PublishDeps } from '#use-cases/publish-summaries.ts';
@@ -29,7 +30,7 @@ export function makePublishHandler(
   return middy<PublishEvent, { files: string[]; messages: number }>().handler(async (event) => {
     const period =
       event.period !== undefined && /^\d{4}-\d{2}$/.test(event.period) ? event.period : previousMonth(deps.clock.now());
-    const report = await aggregateAndPublish(deps, event.programme, period);
+    const report = await aggregateAndPublish(deps, SYSTEM_ACTOR, event.programme, period);
     logger.info('summary published', {
       programme: report.programme,
       period,

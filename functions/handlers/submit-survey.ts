@@ -6,6 +6,7 @@
  * try. `nav=withdraw-confirm` erases the participant, whether or not the wave is open.
  */
 import middy from '@middy/core';
+import { PARTICIPANT_ACTOR } from '#core/access.ts';
 import { WaveNotOpenError } from '#core/errors.ts';
 import { header, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { participantErrors, type ParticipantContext } from '#shared/http-errors.ts';
@@ -61,7 +62,8 @@ export function makeSubmitSurveyHandler(
         // Cut short: the confirmation again, saying so; confirming again finishes the job.
         context.participantFailure = () =>
           page(503, renderWithdrawConfirm({ ...frame, linkQuery: '&withdraw=1' }, true));
-        await eraseParticipant(deps, link.target.programme, link.target.cohort, link.target.participant, link.hash);
+        const { programme: programmeId, cohort, participant } = link.target;
+        await eraseParticipant(deps, PARTICIPANT_ACTOR, programmeId, cohort, participant, link.hash);
         return redirect(`lang=${language}&withdrawn=1`);
       }
       if (link.status !== 'open') throw new WaveNotOpenError(link.status);

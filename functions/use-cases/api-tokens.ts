@@ -9,15 +9,19 @@ import {
   TOKEN_MAX_DAYS,
   effectiveTokenGrants,
   tokenGrantsFor,
+  type Actor,
   type ApiToken,
   type Grant,
   type StaffMember,
 } from '#core/access.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
 import { ApiTokenError, StaffChangeError } from '#core/errors.ts';
 import type { ApiTokenStore, AuditLog, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
 import { hashSecret } from '#shared/staff-session.ts';
-import { checkEmail, type Actor } from './manage-staff.ts';
+import type { Catalog } from '#surveys/catalog.ts';
+import { recordChange } from './audit-trail.ts';
+import { checkEmail } from './manage-staff.ts';
 
 export interface ApiTokenDeps {
   readonly staff: StaffStore;
@@ -34,7 +38,7 @@ export const DEFAULT_TOKEN_DAYS = 30;
 
 /** Makes a token for the owner; returns the token (to show once) and what is stored. */
 export async function createApiToken(
-  deps: ApiTokenDeps,
+  deps: ApiTokenDeps & { readonly catalog: Catalog },
   actor: Actor,
   request: {
     readonly ownerEmail: string;
@@ -47,6 +51,8 @@ export async function createApiToken(
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
     throw new ApiTokenError(`days: a token lives 1 to ${TOKEN_MAX_DAYS} days, not ${request.days}`);
   const email = checkEmail(request.ownerEmail);
+  // An owner granted every programme (`*`) would otherwise get a token for a misspelt one.
+  for (const programme of request.programmes) findProgramme(deps.catalog, programme, { listKnown: true });
   const owner = await deps.staff.findByEmail(email);
   if (owner === undefined) throw new StaffChangeError('unknown', email);
   const { grants, refused } = tokenGrantsFor(owner.grants, request.programmes);
@@ -54,7 +60,7 @@ export async function createApiToken(
     throw new ApiTokenError(`programme: ${email} is not an evaluator or coordinator of ${refused.join(', ')}`);
   if (grants.length === 0)
     throw new ApiTokenError(
-      `${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
+      `email: ${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
     );
   const label = (request.label ?? '').trim().slice(0, 80) || 'API token';
   const id = randomAlphanumeric(12);
@@ -71,10 +77,7 @@ export async function createApiToken(
     secretHash: hashSecret(secret),
   };
   await deps.apiTokens.put(record);
-  await deps.audit.append({
-    at: now.toISOString(),
-    actor: actor.id,
-    ...(actor.email === undefined ? {} : { actorEmail: actor.email }),
+  await recordChange(deps, actor, {
     action: 'token-created',
     detail: `${id} for ${owner.email}, ${days} days, ${grants.map((g) => `${g.role}:${g.programme}`).join(', ')}`,
   });
@@ -83,7 +86,8 @@ export async function createApiToken(
 
 /**
  * Revokes a token. Its owner may revoke their own; an admin anyone's (`mayRevokeAny`). An id
- * that is not found, or not the actor's, is refused alike.
+ * that is not found, or not the actor's, is refused alike; one revoked already is refused saying
+ * so (nothing changes, nothing is recorded twice).
  */
 export async function revokeApiToken(
   deps: ApiTokenDeps,
@@ -92,17 +96,12 @@ export async function revokeApiToken(
 ): Promise<ApiToken> {
   const token = /^[A-Za-z0-9]{12}$/.test(id) ? await deps.apiTokens.find(id) : undefined;
   if (token === undefined || (!actor.mayRevokeAny && token.ownerId !== actor.id))
-    throw new ApiTokenError(`no API token ${id}`);
+    throw new ApiTokenError(`id: no API token ${id}`);
+  if (token.revokedAt !== undefined) throw new ApiTokenError(`id: API token ${id} was revoked at ${token.revokedAt}`);
   const now = deps.clock.now().toISOString();
   await deps.apiTokens.revoke(id, now);
-  await deps.audit.append({
-    at: now,
-    actor: actor.id,
-    ...(actor.email === undefined ? {} : { actorEmail: actor.email }),
-    action: 'token-revoked',
-    detail: `${id} of ${token.ownerEmail}`,
-  });
-  return token;
+  await recordChange(deps, actor, { action: 'token-revoked', detail: `${id} of ${token.ownerEmail}` });
+  return { ...token, revokedAt: now };
 }
 
 /** Whether a stored token is in force at `now`. */

@@ -7,11 +7,13 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { generateCode, generateParticipantId, hashCode } from '#shared/codes.ts';
+import type { Actor } from '#core/access.ts';
 import { findCohort } from '#core/catalog-lookup.ts';
 import { InvalidInputError, RetentionTooShortError } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
+import { recordChange, type AuditDeps } from './audit-trail.ts';
 
-export interface CreateLinksDeps {
+export interface CreateLinksDeps extends AuditDeps {
   readonly participants: ParticipantStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
@@ -29,9 +31,13 @@ export interface IssuedLink {
 /** The most participants one call creates. */
 export const MAX_PARTICIPANTS_PER_CALL = 1000;
 
-/** Steps: check the cohort, draw ids and codes, store participants with hashed links. */
+/**
+ * Steps: check the cohort, draw ids and codes, store participants with hashed links, record it
+ * in the audit log (the count and the cohort: never an id or a code).
+ */
 export async function createLinks(
   deps: CreateLinksDeps,
+  actor: Actor,
   programmeId: string,
   cohortId: string,
   count: number,
@@ -65,5 +71,10 @@ export async function createLinks(
     return { programme: programme.id, cohort: cohortId, participant, links, createdAt, expiresAt };
   });
   await deps.participants.createParticipants(participants);
+  await recordChange(deps, actor, {
+    action: 'links-created',
+    programme: programme.id,
+    detail: `cohort ${cohortId}: ${count} participants, ${issued.length} links`,
+  });
   return issued;
 }

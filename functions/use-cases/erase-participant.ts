@@ -8,13 +8,15 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
+import type { Actor } from '#core/access.ts';
 import { findCohort } from '#core/catalog-lookup.ts';
 import { InvalidInputError } from '#core/errors.ts';
+import { recordChange, type AuditDeps } from './audit-trail.ts';
 
 /** The shape of the ids `links` makes (generateParticipantId). */
 const PARTICIPANT_ID = /^p-[0-9a-z]{12}$/;
 
-export interface EraseDeps {
+export interface EraseDeps extends AuditDeps {
   readonly participants: ParticipantStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
@@ -29,10 +31,13 @@ export const ERASURE_MARKER_DAYS = 7;
 
 /**
  * Steps: check the cohort exists, then erase (waves closed by markers, tables marked stale,
- * links, participant, and last `via`, the keyed hash of the link withdrawn through, if any).
+ * links, participant, and last `via`, the keyed hash of the link withdrawn through, if any);
+ * record an erasure that found something, by the actor given (`participant` for a withdrawal
+ * through a link), with the cohort and counts: the participant's id is never written down again.
  */
 export async function eraseParticipant(
   deps: EraseDeps,
+  actor: Actor,
   programmeId: string,
   cohortId: string,
   participant: string,
@@ -48,5 +53,16 @@ export async function eraseParticipant(
     (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })),
   );
   const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
-  return deps.participants.eraseParticipant(programmeId, cohortId, participant, { waves, markersExpireAt, via });
+  const report = await deps.participants.eraseParticipant(programmeId, cohortId, participant, {
+    waves,
+    markersExpireAt,
+    via,
+  });
+  if (report.found)
+    await recordChange(deps, actor, {
+      action: 'erasure',
+      programme: programmeId,
+      detail: `cohort ${cohortId}: ${report.responses} responses, ${report.links} links`,
+    });
+  return report;
 }

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { ResponseStore } from '#ports/store.ts';
+import type { Actor } from '#core/access.ts';
 import { toCsv } from '#core/csv.ts';
 import {
   CONSENT_COLUMN,
@@ -16,15 +17,21 @@ import {
   templateColumns,
 } from '#core/import-csv.ts';
 import { findCohort } from '#core/catalog-lookup.ts';
+import { recordRelease, type AuditDeps } from './audit-trail.ts';
 
-export interface ExportDeps {
+export interface ExportDeps extends AuditDeps {
   readonly responses: ResponseStore;
   readonly catalog: Catalog;
 }
 
-/** Steps: check the cohort, read its responses, one row per response in the import columns. */
+/**
+ * Steps: check the cohort, read its responses, one row per response in the import columns; record
+ * the export in the audit log before handing the rows over (a log that cannot be written refuses
+ * the export: individual answers never leave unrecorded).
+ */
 export async function exportResponses(
   deps: ExportDeps,
+  actor: Actor,
   programmeId: string,
   cohortId: string,
 ): Promise<{ csv: string; rows: number }> {
@@ -52,5 +59,10 @@ export async function exportResponses(
       }
     }),
   );
+  await recordRelease(deps, actor, {
+    action: 'export',
+    programme: programme.id,
+    detail: `cohort ${cohortId}: ${rows.length} responses`,
+  });
   return { csv: toCsv(columns, rows), rows: rows.length };
 }

@@ -8,6 +8,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ParticipantStore, ResponseStore } from '#ports/store.ts';
+import type { Actor } from '#core/access.ts';
 import { sameAnswers } from '#core/answers.ts';
 import {
   PARTICIPANT_COLUMN,
@@ -20,8 +21,9 @@ import { generateReceipt } from '#shared/codes.ts';
 import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
 import { UnknownSessionError } from '#core/errors.ts';
 import type { LinkTarget, WaveKind } from '#core/model.ts';
+import { recordChange, type AuditDeps } from './audit-trail.ts';
 
-export interface ImportDeps {
+export interface ImportDeps extends AuditDeps {
   readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly catalog: Catalog;
@@ -43,10 +45,12 @@ export interface ImportReport {
 /**
  * Steps: find the programme and cohort; read and validate every row; check each participant
  * exists in the cohort and each wave is unanswered or answered identically; unless a problem
- * was found or it is a dry run, store each row with the conditional put, in file order.
+ * was found or it is a dry run, store each row with the conditional put, in file order; record
+ * how many rows were stored in the audit log, even when a failure stopped the run part way.
  */
 export async function importResponses(
   deps: ImportDeps,
+  actor: Actor,
   programmeId: string,
   cohortId: string,
   csv: string,
@@ -91,34 +95,43 @@ export async function importResponses(
       problems: sortByRow(problems),
       written: false,
     };
-  for (const response of pending) {
-    const now = deps.clock.now();
-    // receivedAt is the time of import, not of the paper form: aggregation finds new responses by
-    // counting those received since a quarter of an hour before its last run's newest, so a
-    // response dated earlier than that would be missed.
-    const outcome = await deps.responses.putResponse({
-      ...targetOf(programmeId, cohortId, response),
-      answers: response.answers.answers,
-      groups: response.answers.groups,
-      language: response.language,
-      consentVersion: programme.consent.version,
-      receipt: generateReceipt(),
-      receivedAt: now.toISOString(),
-      expiresAt:
-        known.get(response.participant)?.expiresAt ??
-        Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
-    });
-    if (outcome.stored) imported.push(response.row);
-    // Withdrew since the check: their erasure wins, nothing of theirs is stored.
-    else if (outcome.existing === 'withdrawn')
-      problems.push({
-        row: response.row,
-        column: PARTICIPANT_COLUMN,
-        message: `${response.participant} has withdrawn; their answers were erased and none can be stored`,
+  try {
+    for (const response of pending) {
+      const now = deps.clock.now();
+      // receivedAt is the time of import, not of the paper form: aggregation finds new responses by
+      // counting those received since a quarter of an hour before its last run's newest, so a
+      // response dated earlier than that would be missed.
+      const outcome = await deps.responses.putResponse({
+        ...targetOf(programmeId, cohortId, response),
+        answers: response.answers.answers,
+        groups: response.answers.groups,
+        language: response.language,
+        consentVersion: programme.consent.version,
+        receipt: generateReceipt(),
+        receivedAt: now.toISOString(),
+        expiresAt:
+          known.get(response.participant)?.expiresAt ??
+          Math.floor(now.getTime() / 1000) + programme.retentionDays * 86_400,
       });
-    else if (sameAnswers(outcome.existing, response.answers)) present.push(response.row);
-    // Answered on the web (or by another import) since the check: the stored answer stands.
-    else problems.push(conflict(response));
+      if (outcome.stored) imported.push(response.row);
+      // Withdrew since the check: their erasure wins, nothing of theirs is stored.
+      else if (outcome.existing === 'withdrawn')
+        problems.push({
+          row: response.row,
+          column: PARTICIPANT_COLUMN,
+          message: `${response.participant} has withdrawn; their answers were erased and none can be stored`,
+        });
+      else if (sameAnswers(outcome.existing, response.answers)) present.push(response.row);
+      // Answered on the web (or by another import) since the check: the stored answer stands.
+      else problems.push(conflict(response));
+    }
+  } finally {
+    if (imported.length > 0)
+      await recordChange(deps, actor, {
+        action: 'import',
+        programme: programmeId,
+        detail: `cohort ${cohortId}: ${imported.length} responses imported, ${present.length} already present`,
+      });
   }
   return { imported, present: present.sort((a, b) => a - b), problems, written: true };
 }

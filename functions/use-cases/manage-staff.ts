@@ -5,24 +5,21 @@
  * proves who someone is.
  */
 import { randomBytes } from 'node:crypto';
-import { ALL_PROGRAMMES, Role, type Grant, type StaffMember } from '#core/access.ts';
+import { ALL_PROGRAMMES, Role, type Actor, type Grant, type StaffMember } from '#core/access.ts';
 import { InvalidInputError, StaffChangeError } from '#core/errors.ts';
 import type { AuditLog, IdentityDirectory, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
 import type { Catalog } from '#surveys/catalog.ts';
+import { recordChange } from './audit-trail.ts';
+
+/** Where {@link Actor} was first defined; it lives in core now, beside the audit event it fills. */
+export type { Actor } from '#core/access.ts';
 
 export interface ManageStaffDeps {
   readonly staff: StaffStore;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly catalog: Catalog;
-}
-
-/** Who makes a change, as the audit log records them. */
-export interface Actor {
-  /** A staff id, or `cli:<user>` for a command run with the table's credentials. */
-  readonly id: string;
-  readonly email?: string | undefined;
 }
 
 /** What an email must look like: one @, a dot in the domain, no spaces; at most 254 characters (RFC 5321). */
@@ -51,9 +48,12 @@ export function grantsFor(catalog: Catalog, role: string, programmes: readonly s
   if (programmes.length === 0)
     throw new InvalidInputError([`programme: a ${parsed.data} needs at least one programme`]);
   const unknown = programmes.filter((programme) => programme !== ALL_PROGRAMMES && !catalog.programmes.has(programme));
+  const known = [...catalog.programmes.keys()].join(', ');
   if (unknown.length > 0)
-    throw new InvalidInputError(unknown.map((programme) => `programme: unknown programme ${programme}`));
-  return programmes.map((programme) => ({ role: parsed.data, programme }));
+    throw new InvalidInputError(
+      unknown.map((programme) => `programme: unknown programme ${programme}; known: ${known}`),
+    );
+  return [...new Set(programmes)].map((programme) => ({ role: parsed.data, programme }));
 }
 
 /** Adds a staff member with grants and creates their account; returns how they get in. */
@@ -70,29 +70,46 @@ export async function addStaff(
     createdAt: deps.clock.now().toISOString(),
   };
   // The member first: an account without a member signs in to a 403, a member without an account
-  // cannot sign in at all; a rerun after a crash between the two finds the member and says so.
+  // cannot sign in at all. The conditional add is also what refuses an email twice.
   if (!(await deps.staff.add(member))) throw new StaffChangeError('exists', email);
-  const account = await deps.directory.createAccount(email);
-  await deps.audit.append(entry(deps, actor, 'staff-added', undefined, `${email} ${describeGrants(member.grants)}`));
+  let account: Awaited<ReturnType<IdentityDirectory['createAccount']>>;
+  try {
+    account = await deps.directory.createAccount(email);
+  } catch (error) {
+    // Undone, so nothing is left half made and the same command can simply be run again; should
+    // the undo fail too, the provider's failure is still the one to report.
+    await deps.staff.remove(email).catch(() => false);
+    throw error;
+  }
+  await recordChange(deps, actor, { action: 'staff-added', detail: `${email} ${describeGrants(member.grants)}` });
   return { member, password: account.password };
 }
 
-/** Removes a member and their account; their sessions stop working on the next request. */
+/**
+ * Removes a member and their account; their sessions and tokens stop working on the next request.
+ * Returns the member as they were.
+ */
 export async function removeStaff(
   deps: ManageStaffDeps & { readonly directory: IdentityDirectory },
   actor: Actor,
   emailInput: string,
-): Promise<void> {
+): Promise<StaffMember> {
   const email = checkEmail(emailInput);
   const member = await deps.staff.findByEmail(email);
   if (member === undefined) throw new StaffChangeError('unknown', email);
   await refuseLosingLastAdmin(deps, member, []);
+  // The account first: should the second step fail, the member is still listed and removing them
+  // again finishes the job (a missing account is nothing to do).
   await deps.directory.deleteAccount(email);
   await deps.staff.remove(email);
-  await deps.audit.append(entry(deps, actor, 'staff-removed', undefined, email));
+  await recordChange(deps, actor, { action: 'staff-removed', detail: email });
+  return member;
 }
 
-/** Adds grants to a member (those already held are left as they are). */
+/**
+ * Adds grants to a member. Those already held are left as they are and not recorded again, so the
+ * audit log lists what changed.
+ */
 export async function grant(
   deps: ManageStaffDeps,
   actor: Actor,
@@ -100,14 +117,23 @@ export async function grant(
   grants: readonly Grant[],
 ): Promise<StaffMember> {
   const member = await existing(deps, emailInput);
-  const next = mergeGrants(member.grants, grants);
-  await deps.staff.setGrants(member.email, next);
-  for (const added of grants)
-    await deps.audit.append(entry(deps, actor, 'grant-added', programmeOf(added), `${member.email} ${added.role}`));
+  const added = grants.filter((wanted) => !member.grants.some((held) => sameGrant(held, wanted)));
+  const next = mergeGrants(member.grants, added);
+  if (added.length === 0) return member;
+  if (!(await deps.staff.setGrants(member.email, next))) throw new StaffChangeError('unknown', member.email);
+  for (const one of added)
+    await recordChange(deps, actor, {
+      action: 'grant-added',
+      programme: programmeOf(one),
+      detail: `${member.email} ${one.role}`,
+    });
   return { ...member, grants: next };
 }
 
-/** Takes grants from a member; the last admin keeps theirs. */
+/**
+ * Takes grants from a member; the last admin keeps theirs. A grant the member does not hold is
+ * refused (naming it) and nothing is changed: a typo must not pass for a revocation.
+ */
 export async function revoke(
   deps: ManageStaffDeps,
   actor: Actor,
@@ -115,13 +141,24 @@ export async function revoke(
   grants: readonly Grant[],
 ): Promise<StaffMember> {
   const member = await existing(deps, emailInput);
-  const next = member.grants.filter(
-    (held) => !grants.some((g) => g.role === held.role && g.programme === held.programme),
-  );
+  const notHeld = grants.filter((wanted) => !member.grants.some((held) => sameGrant(held, wanted)));
+  if (notHeld.length > 0)
+    throw new InvalidInputError(
+      notHeld.map(
+        (missing) =>
+          `grant: ${member.email} does not hold ${missing.role}:${missing.programme} ` +
+          `(holds ${describeGrants(member.grants) || 'nothing'})`,
+      ),
+    );
+  const next = member.grants.filter((held) => !grants.some((taken) => sameGrant(held, taken)));
   await refuseLosingLastAdmin(deps, member, next);
-  await deps.staff.setGrants(member.email, next);
+  if (!(await deps.staff.setGrants(member.email, next))) throw new StaffChangeError('unknown', member.email);
   for (const taken of grants)
-    await deps.audit.append(entry(deps, actor, 'grant-revoked', programmeOf(taken), `${member.email} ${taken.role}`));
+    await recordChange(deps, actor, {
+      action: 'grant-revoked',
+      programme: programmeOf(taken),
+      detail: `${member.email} ${taken.role}`,
+    });
   return { ...member, grants: next };
 }
 
@@ -149,30 +186,16 @@ async function refuseLosingLastAdmin(
   if (admins.length <= 1) throw new StaffChangeError('last-admin', member.email);
 }
 
+function sameGrant(a: Grant, b: Grant): boolean {
+  return a.role === b.role && a.programme === b.programme;
+}
+
 function mergeGrants(held: readonly Grant[], added: readonly Grant[]): Grant[] {
   const merged = [...held];
-  for (const grant of added)
-    if (!merged.some((g) => g.role === grant.role && g.programme === grant.programme)) merged.push(grant);
+  for (const grant of added) if (!merged.some((g) => sameGrant(g, grant))) merged.push(grant);
   return merged;
 }
 
 function programmeOf(grant: Grant): string | undefined {
   return grant.programme === ALL_PROGRAMMES ? undefined : grant.programme;
-}
-
-function entry(
-  deps: { readonly clock: Clock },
-  actor: Actor,
-  action: 'staff-added' | 'staff-removed' | 'grant-added' | 'grant-revoked',
-  programme: string | undefined,
-  detail: string,
-): Parameters<AuditLog['append']>[0] {
-  return {
-    at: deps.clock.now().toISOString(),
-    actor: actor.id,
-    ...(actor.email === undefined ? {} : { actorEmail: actor.email }),
-    action,
-    ...(programme === undefined ? {} : { programme }),
-    detail,
-  };
 }

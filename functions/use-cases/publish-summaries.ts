@@ -15,9 +15,11 @@ import {
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
+import type { Actor } from '#core/access.ts';
 import { ErasureRaceError } from '#core/errors.ts';
+import { recordChange, type AuditDeps } from './audit-trail.ts';
 
-export interface PublishDeps {
+export interface PublishDeps extends AuditDeps {
   readonly indicators: IndicatorStore;
   readonly publications: PublicationStore;
   readonly clock: Clock;
@@ -48,9 +50,16 @@ export interface PublishReport {
  * under disclosure control; publish the files; record what was shown (before any email, so a
  * crash cannot let a later summary difference against one that was sent unrecorded); email
  * each funder not yet sent this period, recording each send. A crash between a send and its
- * record sends that one message again on the rerun: at least once, never silently dropped.
+ * record sends that one message again on the rerun: at least once, never silently dropped. Last,
+ * the audit log records the publication by `actor` (the schedule: `system`), with the period and
+ * how many funders were emailed, also when a failure stopped the sending part way.
  */
-export async function publishSummary(deps: PublishDeps, programmeId: string, period: string): Promise<PublishReport> {
+export async function publishSummary(
+  deps: PublishDeps,
+  actor: Actor,
+  programmeId: string,
+  period: string,
+): Promise<PublishReport> {
   const programme = findProgramme(deps.catalog, programmeId);
   const rows = [];
   // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
@@ -78,47 +87,60 @@ export async function publishSummary(deps: PublishDeps, programmeId: string, per
   const text = deps.summaryRenderer.text(summary);
   let messages = 0;
   let alreadySent = 0;
-  for (const [index, funder] of programme.funders.entries()) {
-    if (await deps.publications.wasSent(programme.id, period, funder.email)) {
-      alreadySent += 1;
-      continue;
+  let finished = false;
+  try {
+    for (const [index, funder] of programme.funders.entries()) {
+      if (await deps.publications.wasSent(programme.id, period, funder.email)) {
+        alreadySent += 1;
+        continue;
+      }
+      await deps.mailer.send(
+        {
+          from: deps.sender,
+          to: `${funder.name} <${funder.email}>`,
+          subject: `Programme summary ${period}`,
+          text,
+          html: htmlBody,
+          attachments: files,
+        },
+        `${programme.id}-${period}-${index + 1}`,
+      );
+      await deps.publications.recordSent({
+        programme: programme.id,
+        period,
+        funder: funder.email,
+        sentAt: deps.clock.now().toISOString(),
+      });
+      messages += 1;
     }
-    await deps.mailer.send(
-      {
-        from: deps.sender,
-        to: `${funder.name} <${funder.email}>`,
-        subject: `Programme summary ${period}`,
-        text,
-        html: htmlBody,
-        attachments: files,
-      },
-      `${programme.id}-${period}-${index + 1}`,
-    );
-    await deps.publications.recordSent({
+    finished = true;
+  } finally {
+    await recordChange(deps, actor, {
+      action: 'summary-sent',
       programme: programme.id,
-      period,
-      funder: funder.email,
-      sentAt: deps.clock.now().toISOString(),
+      detail:
+        `${period}: ${messages} of ${programme.funders.length} funders emailed, ${alreadySent} already sent` +
+        (finished ? '' : '; stopped by a failure'),
     });
-    messages += 1;
   }
   return { programme: programme.id, period, files: written, messages, alreadySent, summary };
 }
 
 /**
- * What the schedule and `prepost summaries` run: aggregate the programme (only what changed),
- * then publish, so a summary never carries a table from before a withdrawal; should a withdrawal
- * land in between, aggregate and publish again (at most three times).
+ * What the schedule (as `system`) and `prepost summaries` run: aggregate the programme (only what
+ * changed), then publish, so a summary never carries a table from before a withdrawal; should a
+ * withdrawal land in between, aggregate and publish again (at most three times).
  */
 export async function aggregateAndPublish(
   deps: PublishDeps & AggregateDeps,
+  actor: Actor,
   programmeId: string,
   period: string,
 ): Promise<PublishReport> {
   for (let attempt = 1; ; attempt += 1) {
     await aggregate(deps, { programme: programmeId });
     try {
-      return await publishSummary(deps, programmeId, period);
+      return await publishSummary(deps, actor, programmeId, period);
     } catch (error) {
       if (!(error instanceof ErasureRaceError) || attempt >= 3) throw error;
     }

@@ -5,6 +5,7 @@
  * published summary under its real content security policy, its inline styles applied and not
  * one refused.
  */
+import { SYSTEM_ACTOR } from '#core/access.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ beforeAll(async () => {
       stack.url,
       programme,
       stack.deps.catalog,
-      await createLinks(stack.deps, PROGRAMME, cohort.id, 14),
+      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
       random,
     );
   const publishing = {
@@ -48,7 +49,7 @@ beforeAll(async () => {
     sender: 'prepost <summaries@prepost.invalid>',
     summaryRenderer: summaryRenderer(stack.deps.catalog),
   };
-  for (const period of ['2026-01', '2026-02']) await aggregateAndPublish(publishing, PROGRAMME, period);
+  for (const period of ['2026-01', '2026-02']) await aggregateAndPublish(publishing, SYSTEM_ACTOR, PROGRAMME, period);
   // Two programmes on the first page; the other has nothing published yet (its empty page is scanned too).
   cookie = await signedIn(stack.deps, [
     { role: 'funder', programme: PROGRAMME },

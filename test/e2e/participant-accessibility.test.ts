@@ -36,6 +36,7 @@ import {
   walkSurvey,
   type PageLanguage,
 } from '../support/survey-walk.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const NARROW = { width: 320, height: 640 };
 const ARTIFACTS = 'test-artifacts';
@@ -176,7 +177,7 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
   const { language } = scenario;
   const words = WORDS[language];
   const issue = async (): Promise<{ link: IssuedLink; other: IssuedLink }> => {
-    const links = await createLinks(stack.deps, scenario.programme, scenario.cohort, 1);
+    const links = await createLinks(stack.deps, SYSTEM_ACTOR, scenario.programme, scenario.cohort, 1);
     const link = links.find((candidate) => candidate.session === scenario.session && candidate.wave === scenario.wave);
     const other = links.find((candidate) => candidate.session === scenario.session && candidate.wave !== scenario.wave);
     if (link === undefined || other === undefined) throw new Error('no link');
@@ -369,7 +370,7 @@ describe('axe-core at 320 px on every participant page', () => {
   })()`;
 
   async function questionScreen(): Promise<Page> {
-    const links = await createLinks(stack.deps, 'dones-mentores', 'barcelona-2026', 1);
+    const links = await createLinks(stack.deps, SYSTEM_ACTOR, 'dones-mentores', 'barcelona-2026', 1);
     const link = links.find((candidate) => candidate.wave === 'post');
     if (link === undefined) throw new Error('no link');
     const context = await browser.newContext({ viewport: NARROW, locale: 'es-ES' });

@@ -11,6 +11,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
 import { signedIn } from '../support/staff.ts';
 import { walkSurvey } from '../support/survey-walk.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'barcelona-2026';
@@ -21,7 +22,7 @@ let links: IssuedLink[];
 beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
-  links = await createLinks(stack.deps, PROGRAMME, COHORT, 1);
+  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
   await mkdir('test-artifacts', { recursive: true });
 });
 

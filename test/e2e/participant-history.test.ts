@@ -34,6 +34,7 @@ import {
   type PageLanguage,
 } from '../support/survey-walk.ts';
 import type { LinkTarget } from '#core/model.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PHONE = { width: 360, height: 740 };
 const PROGRAMME = 'dones-mentores';
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 /** A new participant's pre link. */
 async function newLink(): Promise<{ url: string; target: LinkTarget }> {
-  const links = await createLinks(stack.deps, PROGRAMME, COHORT, 1);
+  const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
   const link = links.find((candidate) => candidate.session === SESSION && candidate.wave === 'pre');
   if (link === undefined) throw new Error('no link');
   return {

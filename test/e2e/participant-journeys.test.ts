@@ -23,6 +23,7 @@ import {
   walkSurvey,
   type PageLanguage,
 } from '../support/survey-walk.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = 'test-artifacts';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   for (const [programme, cohort] of Object.entries(COHORT))
-    issued.set(programme, await createLinks(stack.deps, programme, cohort, 6));
+    issued.set(programme, await createLinks(stack.deps, SYSTEM_ACTOR, programme, cohort, 6));
   await mkdir(ARTIFACTS, { recursive: true });
 });
 

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 import { resolveWave } from '#core/waves.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks } from '#use-cases/create-links.ts';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   // One participant's pre and post, aggregated: the cohort page has indicators to show.
-  for (const link of await createLinks(stack.deps, PROGRAMME, COHORT, 1)) {
+  for (const link of await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1)) {
     const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, link.session, link.wave);
     if (context === undefined) throw new Error('no wave');
     const fields = Object.fromEntries(answerAll(context, stack.deps.catalog, link.wave === 'pre' ? 0 : 1));

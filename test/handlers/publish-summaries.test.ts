@@ -13,6 +13,7 @@ import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { simulateCohort, seededRandom } from '#local/simulation.ts';
 import { startTestStack } from '../support/stack.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
       stack.url,
       programme,
       stack.deps.catalog,
-      await createLinks(stack.deps, PROGRAMME, cohort.id, 14),
+      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
       random,
     );
   await aggregate(stack.deps);

@@ -14,6 +14,7 @@ import { aggregate } from '#use-cases/aggregate.ts';
 import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { answerAll, depsThrough, startTestStack } from '../support/stack.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -62,7 +63,7 @@ async function storedTables(): Promise<string> {
 beforeAll(async () => {
   stack = await startTestStack();
   for (const cohort of ['iasi-2020', 'bucharest-2020'])
-    issued.set(cohort, await createLinks(stack.deps, PROGRAMME, cohort, 4));
+    issued.set(cohort, await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 4));
   for (const cohort of ['iasi-2020', 'bucharest-2020']) {
     for (let participant = 0; participant < 3; participant += 1) {
       await answer(cohort, participant, 'individual-meeting-1', 'pre', participant);

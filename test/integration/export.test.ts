@@ -9,6 +9,7 @@ import { readImportCsv } from '#core/import-csv.ts';
 import { parseCsv } from '#core/csv.ts';
 import { simulateCohort, seededRandom } from '#local/simulation.ts';
 import { startTestStack } from '../support/stack.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'girona-2026';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     stack.url,
     programme,
     stack.deps.catalog,
-    await createLinks(stack.deps, PROGRAMME, COHORT, 8),
+    await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 8),
     seededRandom(5),
   );
 });
@@ -35,7 +36,7 @@ describe('export', () => {
   it('writes every response in the import columns, and they read back to the stored answers', async () => {
     const stored = await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT);
     expect(stored.length).toBeGreaterThan(5);
-    const { csv, rows } = await exportResponses(stack.deps, PROGRAMME, COHORT);
+    const { csv, rows } = await exportResponses(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT);
     expect(rows).toBe(stored.length);
     expect(parseCsv(csv)[0]?.slice(0, 5)).toEqual(['participant', 'session', 'wave', 'consent', 'language']);
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);

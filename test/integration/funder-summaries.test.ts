@@ -7,6 +7,7 @@
  * styles) and its files; and nothing of any other programme, nor the indicators. Names that were
  * not published, or that try to leave the folder, are 404.
  */
+import { SYSTEM_ACTOR } from '#core/access.ts';
 import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ beforeAll(async () => {
       stack.url,
       programme,
       stack.deps.catalog,
-      await createLinks(stack.deps, PROGRAMME, cohort.id, 14),
+      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
       random,
     );
   const publishing = {
@@ -46,7 +47,8 @@ beforeAll(async () => {
     sender: 'prepost <summaries@prepost.invalid>',
     summaryRenderer: summaryRenderer(stack.deps.catalog),
   };
-  for (const id of [PROGRAMME, OTHER]) for (const period of PERIODS) await aggregateAndPublish(publishing, id, period);
+  for (const id of [PROGRAMME, OTHER])
+    for (const period of PERIODS) await aggregateAndPublish(publishing, SYSTEM_ACTOR, id, period);
   funder = await signedIn(stack.deps, [{ role: 'funder', programme: PROGRAMME }]);
 }, 180_000);
 

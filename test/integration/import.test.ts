@@ -17,6 +17,7 @@ import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { runEntry } from '../support/run.ts';
 import { answerAll, startTestStack } from '../support/stack.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const COHORT = 'iasi-2020';
@@ -212,7 +213,7 @@ describe('importResponses', () => {
     const stack = await startTestStack();
     try {
       const cohort = 'bucharest-2020';
-      const links = await createLinks(stack.deps, PROGRAMME, cohort, 2);
+      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 2);
       const [first, second] = [...new Set(links.map((link) => link.participant))];
       const code = links.find(
         (link) => link.participant === second && link.session === SESSION && link.wave === 'pre',
@@ -247,7 +248,7 @@ describe('importResponses', () => {
           [second, SESSION, 'pre', 'yes', '4'],
         ],
       );
-      const report = await importResponses({ ...stack.deps, responses: racing }, PROGRAMME, cohort, csv, {
+      const report = await importResponses({ ...stack.deps, responses: racing }, SYSTEM_ACTOR, PROGRAMME, cohort, csv, {
         dryRun: false,
       });
       expect(report.imported).toEqual([2]);

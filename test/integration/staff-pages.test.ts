@@ -102,7 +102,8 @@ describe('who may open the staff pages', () => {
         (match) => match[1] ?? '',
       );
     const evaluator = await signedIn(stack.deps, EVALUATOR);
-    expect(links(await (await get('/tokens', evaluator)).text())).toEqual(['/dashboard', '/tokens']);
+    // Evaluators read the published summaries too (what they sign must match what funders got).
+    expect(links(await (await get('/tokens', evaluator)).text())).toEqual(['/dashboard', '/summaries', '/tokens']);
     const adminPage = await (await get('/staff', admin)).text();
     expect(links(adminPage)).toEqual(['/staff', '/staff/audit', '/tokens']);
     expect(adminPage).toContain('<a href="/staff" aria-current="page">');
@@ -110,7 +111,7 @@ describe('who may open the staff pages', () => {
     const dashboard = await (await get('/dashboard', evaluator, 'ca')).text();
     expect(dashboard).toContain('<html lang="ca">');
     expect(dashboard).toContain('<main lang="en">');
-    expect(links(dashboard)).toEqual(['/dashboard', '/tokens']);
+    expect(links(dashboard)).toEqual(['/dashboard', '/summaries', '/tokens']);
     expect(dashboard).toContain('Tanca la sessió');
   });
 });

@@ -16,6 +16,7 @@ import { resolveWave } from '#core/waves.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import type { LocalServer } from '#local/server.ts';
 import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'dones-mentores';
 const COHORT = 'barcelona-2026';
@@ -26,7 +27,7 @@ let links: IssuedLink[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  links = await createLinks(stack.deps, PROGRAMME, COHORT, 4);
+  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 4);
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import type { LocalServer } from '#local/server.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
 import { apiTokenWith, signedIn } from '../support/staff.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const COHORT = 'iasi-2020';
@@ -65,7 +66,7 @@ async function follow(response: Response): Promise<{ status: number; page: strin
 
 beforeAll(async () => {
   stack = await startTestStack();
-  links = await createLinks(stack.deps, PROGRAMME, COHORT, 3);
+  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 3);
   token = await apiTokenWith(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
 });
 

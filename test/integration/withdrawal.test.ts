@@ -21,6 +21,7 @@ import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
 import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
 import { apiTokenWith } from '../support/staff.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 const RACE_COHORT = 'bucharest-2020';
@@ -133,7 +134,13 @@ describe('withdrawal racing a submission', () => {
         { name: 'response write stalled', stallResponse: 60, stallErase: 0, submitFirst: true },
         { name: 'erasure stalled', stallResponse: 0, stallErase: 60, submitFirst: true },
       ];
-      const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, variants.length * TRIES_PER_VARIANT);
+      const links = await createLinks(
+        stack.deps,
+        SYSTEM_ACTOR,
+        PROGRAMME,
+        RACE_COHORT,
+        variants.length * TRIES_PER_VARIANT,
+      );
       const participants = [...new Set(links.map((link) => link.participant))];
       const figures: string[] = [];
       let leaks = 0;
@@ -246,7 +253,7 @@ describe('a withdrawal cut short', () => {
           finishedByLink: false,
         },
       ];
-      const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, crashPoints.length);
+      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, crashPoints.length);
       const participants = [...new Set(links.map((link) => link.participant))];
       for (const [index, crash] of crashPoints.entries()) {
         const participant = participants[index] ?? '';
@@ -315,9 +322,10 @@ describe('a withdrawal cut short', () => {
           } else {
             // Every link is closed already; what is left (the participant item) `prepost erase` removes.
             expect((await fetch(`${server.url}/s/${answered.code}`)).status, crash.name).toBe(410);
-            expect((await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant)).found, crash.name).toBe(
-              true,
-            );
+            expect(
+              (await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, participant)).found,
+              crash.name,
+            ).toBe(true);
           }
           expect(await traces(participant, own), crash.name).toEqual([]);
         } finally {
@@ -328,7 +336,7 @@ describe('a withdrawal cut short', () => {
   );
 
   it('erases the answers of a participant whose participant item has already expired', async () => {
-    const links = await createLinks(stack.deps, PROGRAMME, RACE_COHORT, 1);
+    const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, 1);
     const participant = links[0]?.participant ?? '';
     const answered = links.find((link) => link.session === 'individual-meeting-2' && link.wave === 'pre');
     const context = resolveWave(
@@ -363,7 +371,7 @@ describe('a withdrawal cut short', () => {
         Key: { PK: cohortKey(PROGRAMME, RACE_COHORT), SK: `PART#${participant}` },
       }),
     );
-    const report = await eraseParticipant(stack.deps, PROGRAMME, RACE_COHORT, participant);
+    const report = await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, participant);
     expect(report.found).toBe(true);
     expect(report.responses).toBe(1);
     expect(await traces(participant, [])).toEqual([]);
@@ -374,7 +382,7 @@ describe('withdrawal takes effect everywhere', () => {
   it(
     'withholds stale tables from every reader until ' + 'recomputed, and the next summary leaves the person out',
     async () => {
-      const links = await createLinks(stack.deps, PROGRAMME, COHORT, 6);
+      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 6);
       const participants = [...new Set(links.map((link) => link.participant))];
       for (const [index, participant] of participants.entries()) {
         for (const wave of ['pre', 'post'] as const) {
@@ -454,6 +462,7 @@ describe('withdrawal takes effect everywhere', () => {
           sender: 'test@prepost.invalid',
           summaryRenderer: summaryRenderer(stack.deps.catalog),
         },
+        SYSTEM_ACTOR,
         PROGRAMME,
         '2026-12',
       );
@@ -495,7 +504,7 @@ describe('withdrawal takes effect everywhere', () => {
         const input = args.input as { Item?: { SK?: unknown } };
         if (!erased && String(input.Item?.SK ?? '').startsWith('IND#')) {
           erased = true;
-          await eraseParticipant(stack.deps, PROGRAMME, cohort, someone);
+          await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, someone);
         }
         return next(args);
       },
@@ -555,7 +564,7 @@ describe('withdrawal takes effect everywhere', () => {
       (await stack.deps.responses.listCohortResponses(PROGRAMME, COHORT)).find(
         (response) => response.session === 'individual-meeting-1' && response.wave === 'post',
       )?.participant ?? '';
-    await eraseParticipant(stack.deps, PROGRAMME, COHORT, someone);
+    await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, someone);
     await aggregate(stack.deps, { programme: PROGRAMME });
     const afterB = await pooled();
     expect(afterB).toEqual({ recomputing: [], n: (before.n ?? 0) - 1 });
@@ -569,7 +578,7 @@ describe('withdrawal takes effect everywhere', () => {
 
   it('changes nothing for a participant that does not exist', async () => {
     const before = JSON.stringify(await partition(COHORT));
-    const report = await eraseParticipant(stack.deps, PROGRAMME, COHORT, 'p-doesnotexist');
+    const report = await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 'p-doesnotexist');
     expect(report).toEqual({ responses: 0, links: 0, found: false });
     expect(JSON.stringify(await partition(COHORT))).toBe(before);
     expect((await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort: COHORT }))?.erasures).toBe(
@@ -583,7 +592,7 @@ describe('retention', () => {
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);
     if (programme === undefined) throw new Error('no programme');
     const now = Math.floor(Date.now() / 1000);
-    const links = await createLinks(stack.deps, PROGRAMME, COHORT, 1);
+    const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
     const participant = links[0]?.participant ?? '';
     const item = (await partition(COHORT)).find((candidate) => candidate.SK === `PART#${participant}`);
     const expected = now + programme.retentionDays * 86_400;
@@ -626,7 +635,7 @@ describe('retention', () => {
       ),
     };
     const catalog = { ...stack.deps.catalog, programmes: new Map([[PROGRAMME, short]]) };
-    await expect(createLinks({ ...stack.deps, catalog }, PROGRAMME, COHORT, 1)).rejects.toThrow(
+    await expect(createLinks({ ...stack.deps, catalog }, SYSTEM_ACTOR, PROGRAMME, COHORT, 1)).rejects.toThrow(
       'links made today would expire before their waves',
     );
   });

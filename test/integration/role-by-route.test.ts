@@ -1,0 +1,183 @@
+/**
+ * Every staff route and API route, for every role, with and without the programme's grant, and
+ * without a session or token: 200 (or the route's success), 403 or 401, as the table of roles
+ * says (functions/core/access.ts). A route added to lib/routes.ts without a row here fails the
+ * test, so no staff route goes unchecked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Grant, Role } from '#core/access.ts';
+import { routes } from '#lib/routes.ts';
+import { startTestStack } from '../support/stack.ts';
+import { addMember, sessionFor } from '../support/staff.ts';
+import { createApiToken } from '#use-cases/api-tokens.ts';
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+
+/** The programme every request asks about, and another one. */
+const P = 'justrom3-mentoring';
+const OTHER = 'migrant-voices-heard';
+
+/** Who asks: a role on P, the same role on another programme only, or nobody. */
+type Caller = `${Role}:granted` | `${Role}:other` | 'none';
+const ROLES: readonly Role[] = ['admin', 'coordinator', 'evaluator', 'funder'];
+const CALLERS: readonly Caller[] = [
+  ...ROLES.flatMap((role) => [`${role}:granted`, `${role}:other`] as Caller[]),
+  'none',
+];
+
+/** What a request should get: `ok` is the route's success (2xx or its redirect), or a refusal. */
+type Outcome = 'ok' | 403 | 401;
+
+interface Check {
+  readonly route: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: Record<string, string>;
+  /** Who succeeds; everyone else signed in gets 403, nobody signed in 401. */
+  readonly allowed: (caller: Caller) => boolean;
+}
+
+const everyone = (caller: Caller): boolean => caller !== 'none';
+/** The admin role is not per programme: `admin:other` is a member who holds no role at all. */
+const admins = (caller: Caller): boolean => caller === 'admin:granted';
+const on =
+  (...roles: Role[]) =>
+  (caller: Caller): boolean =>
+    roles.some((role) => caller === `${role}:granted`);
+
+/** Staff-session routes: the cookie of a signed-in member. */
+const pageChecks: readonly Check[] = [
+  { route: 'GET /dashboard', method: 'GET', path: '/dashboard', allowed: everyone },
+  { route: 'GET /dashboard', method: 'GET', path: `/dashboard?programme=${P}`, allowed: on('evaluator') },
+  { route: 'GET /dashboard/csv', method: 'GET', path: `/dashboard/csv?programme=${P}`, allowed: on('evaluator') },
+  {
+    route: 'GET /dashboard/csv',
+    method: 'GET',
+    path: `/dashboard/csv?programme=${P}&table=response-rates`,
+    allowed: on('evaluator', 'coordinator'),
+  },
+  { route: 'GET /summaries', method: 'GET', path: '/summaries', allowed: everyone },
+  { route: 'GET /staff', method: 'GET', path: '/staff', allowed: admins },
+  // A grant to an email nobody has: the admin is told so (400); everyone else is refused first.
+  {
+    route: 'POST /staff',
+    method: 'POST',
+    path: '/staff',
+    body: { action: 'grant', email: 'nobody@example.org', role: 'evaluator', programme: P },
+    allowed: admins,
+  },
+  { route: 'GET /staff/audit', method: 'GET', path: '/staff/audit', allowed: admins },
+  { route: 'GET /tokens', method: 'GET', path: '/tokens', allowed: everyone },
+  // Revoking a token id nobody has: refused as not theirs (400) once signed in.
+  {
+    route: 'POST /tokens',
+    method: 'POST',
+    path: '/tokens',
+    body: { action: 'revoke', id: 'AAAAAAAAAAAA' },
+    allowed: everyone,
+  },
+  { route: 'GET /summaries', method: 'GET', path: `/summaries?programme=${P}`, allowed: on('funder', 'evaluator') },
+];
+
+/** API routes: a personal API token of a member (admins and funders cannot have one). */
+const apiChecks: readonly Check[] = [
+  { route: 'GET /api/impact', method: 'GET', path: `/api/impact?programme=${P}`, allowed: on('evaluator') },
+  {
+    route: 'GET /api/impact',
+    method: 'GET',
+    path: `/api/impact?programme=${P}&table=response-rates`,
+    allowed: on('evaluator', 'coordinator'),
+  },
+];
+
+const grantsOf = (caller: Caller): Grant[] => {
+  if (caller === 'none') return [];
+  const [role, which] = caller.split(':') as [Role, 'granted' | 'other'];
+  if (role === 'admin') return which === 'granted' ? [{ role, programme: '*' }] : [];
+  return [{ role, programme: which === 'granted' ? P : OTHER }];
+};
+
+const cookies = new Map<Caller, string>();
+const tokens = new Map<Caller, string>();
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const caller of CALLERS) {
+    if (caller === 'none') continue;
+    const member = await addMember(stack.deps, grantsOf(caller));
+    cookies.set(caller, await sessionFor(stack.deps, member));
+    if (caller.startsWith('evaluator') || caller.startsWith('coordinator'))
+      tokens.set(
+        caller,
+        (await createApiToken(stack.deps, { id: 'test' }, { ownerEmail: member.email, programmes: [] })).token,
+      );
+  }
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+async function request(check: Check, headers: Record<string, string>): Promise<number> {
+  const response = await fetch(`${stack.url}${check.path}`, {
+    method: check.method,
+    redirect: 'manual',
+    headers: {
+      ...headers,
+      ...(check.method === 'POST'
+        ? { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', origin: stack.url }
+        : {}),
+    },
+    ...(check.body === undefined ? {} : { body: new URLSearchParams(check.body).toString() }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+function expected(check: Check, caller: Caller): Outcome {
+  if (caller === 'none') return 401;
+  return check.allowed(caller) ? 'ok' : 403;
+}
+
+/** A refusal by status; anything else means the check let the request through (a 400 is the route's own answer). */
+function outcome(status: number): Outcome | number {
+  if (status === 401 || status === 403) return status;
+  return status >= 200 && status < 500 ? 'ok' : status;
+}
+
+describe('every staff route and API route', () => {
+  it('has rows in this test', () => {
+    const checked = new Set([...pageChecks, ...apiChecks].map((check) => check.route));
+    const guarded = routes.filter((route) => route.access === 'staff-session' || route.access === 'api-token');
+    expect(guarded.map((route) => `${route.method} ${route.path}`).filter((key) => !checked.has(key))).toEqual([]);
+  });
+
+  for (const check of pageChecks)
+    it(`${check.method} ${check.path}: each role with and without the grant, and nobody`, async () => {
+      const got: Record<string, Outcome | number> = {};
+      const want: Record<string, Outcome> = {};
+      for (const caller of CALLERS) {
+        const cookie = cookies.get(caller);
+        got[caller] = outcome(await request(check, cookie === undefined ? {} : { cookie }));
+        want[caller] = expected(check, caller);
+      }
+      expect(got).toEqual(want);
+    });
+
+  for (const check of apiChecks)
+    it(`${check.method} ${check.path} with each role's token, with and without the grant, and none`, async () => {
+      const got: Record<string, Outcome | number> = {};
+      const want: Record<string, Outcome> = {};
+      for (const caller of [...tokens.keys(), 'none' as const]) {
+        const token = tokens.get(caller);
+        got[caller] = outcome(await request(check, token === undefined ? {} : { authorization: `Bearer ${token}` }));
+        want[caller] = expected(check, caller);
+      }
+      expect(got).toEqual(want);
+    });
+
+  it('the API refuses a session cookie: it takes personal API tokens only', async () => {
+    const cookie = cookies.get('evaluator:granted') ?? '';
+    expect(await request(apiChecks[0] as Check, { cookie })).toBe(401);
+  });
+});
