@@ -117,7 +117,7 @@ describe('who may open the staff pages', () => {
 });
 
 describe('the staff forms', () => {
-  it('add a member (the password shown once), grant, revoke and remove, each changing the store and audited', async () => {
+  it('add (password shown once), grant, revoke, remove: each changes the store and is audited', async () => {
     const adminMember = (await stack.deps.staff.list()).find((member) => member.grants.some((g) => g.role === 'admin'));
     const email = 'new.evaluator@example.org';
     const added = await post('/staff', admin, { action: 'add', email, role: 'evaluator', programme: [PROGRAMME] });

@@ -30,7 +30,7 @@ describe('creating a token', () => {
     expect(stored?.grants).toEqual([{ role: 'evaluator', programme: P }]);
   });
 
-  it('refuses 0 or 91 days, a programme the owner does not read, an owner who reads nothing, an unknown owner', async () => {
+  it('refuses 0 or 91 days, a programme not read, an owner who reads nothing, an unknown owner', async () => {
     const owner = await addMember(stack.deps, [{ role: 'evaluator', programme: P }]);
     const funder = await addMember(stack.deps, [{ role: 'funder', programme: P }]);
     const make = (ownerEmail: string, programmes: string[], days?: number) =>
