@@ -16,6 +16,9 @@ export interface LocalAccount {
   readonly passwordHash: string;
 }
 
+/** A hash no password matches (random salt and hash), checked for emails without an account. */
+const UNKNOWN_ACCOUNT_HASH = `scrypt$${randomBytes(16).toString('base64url')}$${randomBytes(32).toString('base64url')}`;
+
 /** The accounts file of a data folder. */
 export function accountsFile(dataDir: string): string {
   return join(dataDir, 'staff-accounts.json');
@@ -34,11 +37,11 @@ export class LocalDirectory implements IdentityDirectory {
   /** The account whose password this is, if any. */
   verify(email: string, password: string): LocalAccount | undefined {
     const account = this.accounts().find((candidate) => candidate.email === email.trim().toLowerCase());
-    if (account === undefined) return undefined;
-    const [, salt = '', hash = ''] = account.passwordHash.split('$');
+    // An unknown email costs the same scrypt as a known one, so the time taken does not tell which exist.
+    const [, salt = '', hash = ''] = (account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH).split('$');
     const expected = Buffer.from(hash, 'base64url');
     const actual = scryptSync(password, Buffer.from(salt, 'base64url'), expected.length);
-    return timingSafeEqual(expected, actual) ? account : undefined;
+    return timingSafeEqual(expected, actual) && account !== undefined ? account : undefined;
   }
 
   async createAccount(email: string, password?: string): Promise<{ readonly password: string }> {

@@ -45,11 +45,14 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   try {
     const now = deps.clock.now();
     const from = since ?? new Date(now.getTime() - DEFAULT_DAYS * 86_400_000);
-    const events = await deps.audit.list({
-      since: from,
-      until: now,
-      ...(values.programme === undefined ? {} : { programme: values.programme }),
-    });
+    // The store reads newest first; the command prints in time order.
+    const events = (
+      await deps.audit.list({
+        since: from,
+        until: now,
+        ...(values.programme === undefined ? {} : { programme: values.programme }),
+      })
+    ).reverse();
     if (values.json === true) {
       console.log(JSON.stringify(events, null, 2));
       return;

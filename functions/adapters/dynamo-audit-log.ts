@@ -38,34 +38,48 @@ export class DynamoAuditLog implements AuditLog {
     readonly since: Date;
     readonly until: Date;
     readonly programme?: string;
+    readonly limit?: number;
   }): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
     const since = options.since.toISOString();
     const until = options.until.toISOString();
-    for (const month of monthsBetween(options.since, options.until)) {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    // Newest month first, each read backwards, stopping at the limit: a page of the newest entries
+    // costs a page of reads however long the log has grown.
+    for (const month of monthsBetween(options.since, options.until).reverse()) {
+      if (events.length >= limit) break;
       await this.table.queryPages(
         {
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :since AND :until',
-          ExpressionAttributeValues: { ':pk': auditPartition(month), ':since': since, ':until': `${until}~` },
+          ExpressionAttributeValues: {
+            ':pk': auditPartition(month),
+            ':since': since,
+            ':until': `${until}~`,
+            ...(options.programme === undefined ? {} : { ':programme': options.programme }),
+          },
+          ...(options.programme === undefined ? {} : { FilterExpression: 'programme = :programme' }),
+          ScanIndexForward: false,
           ConsistentRead: true,
         },
         (page) => {
-          for (const item of page.Items ?? []) {
-            const event = AuditEvent.parse({
-              at: item.at,
-              actor: item.actor,
-              action: item.action,
-              ...(item.actorEmail === undefined ? {} : { actorEmail: item.actorEmail }),
-              ...(item.programme === undefined ? {} : { programme: item.programme }),
-              ...(item.detail === undefined ? {} : { detail: item.detail }),
-            });
-            if (options.programme === undefined || event.programme === options.programme) events.push(event);
-          }
+          for (const item of page.Items ?? []) if (events.length < limit) events.push(toEvent(item));
         },
+        () => events.length >= limit,
       );
     }
     return events;
   }
+}
+
+function toEvent(item: Record<string, unknown>): AuditEvent {
+  return AuditEvent.parse({
+    at: item.at,
+    actor: item.actor,
+    action: item.action,
+    ...(item.actorEmail === undefined ? {} : { actorEmail: item.actorEmail }),
+    ...(item.programme === undefined ? {} : { programme: item.programme }),
+    ...(item.detail === undefined ? {} : { detail: item.detail }),
+  });
 }
 
 /** `yyyy-mm` of every month from `since` to `until`, in order. */

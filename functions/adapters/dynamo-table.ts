@@ -50,12 +50,16 @@ export class DynamoTable {
     return Item;
   }
 
-  /** Every page of a Query, in order, through the SDK's paginator. */
+  /** Every page of a Query, in order, through the SDK's paginator, until `done` says enough. */
   async queryPages(
     input: Omit<QueryCommandInput, 'TableName'>,
     onPage: (page: QueryCommandOutput) => void,
+    done: () => boolean = () => false,
   ): Promise<void> {
-    for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.name })) onPage(page);
+    for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.name })) {
+      onPage(page);
+      if (done()) return;
+    }
   }
 
   /** BatchWriteItem 25 requests at a time, retrying what DynamoDB leaves unprocessed, with backoff. */

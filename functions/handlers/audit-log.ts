@@ -56,10 +56,11 @@ export function makeAuditLogHandler(
               since: from < oldest ? oldest : from,
               until: now,
               ...(programme === '' ? {} : { programme }),
+              // One more than is shown: whether there are more to say so.
+              limit: MAX_ENTRIES + 1,
             });
-      const newestFirst = entries.slice(-MAX_ENTRIES).reverse();
       return renderAuditLog(frame, deps.catalog, {
-        entries: newestFirst,
+        entries: entries.slice(0, MAX_ENTRIES),
         total: entries.length,
         programme,
         since,

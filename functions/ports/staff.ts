@@ -62,8 +62,16 @@ export interface ApiTokenStore {
 /** The append-only audit log. */
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
-  /** Entries at or after `since`, oldest first, of one programme when named. */
-  list(options: { readonly since: Date; readonly until: Date; readonly programme?: string }): Promise<AuditEvent[]>;
+  /**
+   * Entries from `since` to `until`, newest first, of one programme when named; at most `limit`
+   * of them when given (the newest), reading no further back than it needs.
+   */
+  list(options: {
+    readonly since: Date;
+    readonly until: Date;
+    readonly programme?: string;
+    readonly limit?: number;
+  }): Promise<AuditEvent[]>;
 }
 
 /** The accounts staff sign in with, at the identity provider. */

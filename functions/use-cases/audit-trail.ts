@@ -35,7 +35,8 @@ export async function recordChange(deps: AuditDeps, actor: Actor, note: AuditNot
     logger.error('audit entry not written; the change it records stands', {
       action: note.action,
       programme: note.programme,
-      error,
+      // The class only, as every failure is logged: a message may quote what was being written.
+      error: error instanceof Error ? error.name : 'unknown',
     });
   }
 }

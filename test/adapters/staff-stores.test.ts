@@ -95,7 +95,7 @@ describe('API tokens', () => {
 });
 
 describe('the audit log', () => {
-  it('keeps every entry, in time order across months, filtered by programme and date', async () => {
+  it('keeps every entry; lists them newest first across months, filtered by programme and date, up to a limit', async () => {
     const { audit } = stack.deps;
     const entry = (at: string, programme?: string) => ({
       at,
@@ -109,11 +109,16 @@ describe('the audit log', () => {
     await audit.append(entry('2026-12-02T12:00:00.000Z'));
     const all = await audit.list({ since: new Date('2026-10-01'), until: new Date('2026-12-31') });
     expect(all.map((e) => e.at)).toEqual([
-      '2026-10-31T23:59:59.000Z',
-      '2026-11-01T00:00:00.000Z',
-      '2026-11-01T00:00:00.000Z',
       '2026-12-02T12:00:00.000Z',
+      '2026-11-01T00:00:00.000Z',
+      '2026-11-01T00:00:00.000Z',
+      '2026-10-31T23:59:59.000Z',
     ]);
+    // The newest, up to a limit, across months.
+    const newest = await audit.list({ since: new Date('2026-10-01'), until: new Date('2026-12-31'), limit: 2 });
+    expect(newest.map((e) => e.at)).toEqual(['2026-12-02T12:00:00.000Z', '2026-11-01T00:00:00.000Z']);
+    const p1 = { since: new Date('2026-10-01'), until: new Date('2026-12-31'), programme: 'p1', limit: 1 };
+    expect((await audit.list(p1)).map((e) => e.at)).toEqual(['2026-11-01T00:00:00.000Z']);
     expect(
       (await audit.list({ since: new Date('2026-10-01'), until: new Date('2026-12-31'), programme: 'p1' })).length,
     ).toBe(2);

@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 async function entriesSince(since: Date): Promise<AuditEvent[]> {
-  return stack.deps.audit.list({ since, until: new Date(Date.now() + 60_000) });
+  // In time order (the store lists newest first).
+  return (await stack.deps.audit.list({ since, until: new Date(Date.now() + 60_000) })).reverse();
 }
 
 /** The stack's deps on a client whose every write to the audit log fails, as a throttled table would. */

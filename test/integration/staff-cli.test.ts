@@ -58,7 +58,8 @@ function accounts(): LocalDirectory {
 
 async function auditLog(): Promise<AuditEvent[]> {
   const now = Date.now();
-  return stack.deps.audit.list({ since: new Date(now - 86_400_000), until: new Date(now + 60_000) });
+  // In time order (the store lists newest first).
+  return (await stack.deps.audit.list({ since: new Date(now - 86_400_000), until: new Date(now + 60_000) })).reverse();
 }
 
 /** Everything a staff or token command could write: members, tokens, the audit log, the accounts file. */

@@ -56,8 +56,9 @@ function get(path: string, cookie?: string, language = 'en'): Promise<Response> 
 }
 
 /** The audit entries written since the tests started. */
-function auditEntries(): Promise<AuditEvent[]> {
-  return stack.deps.audit.list({ since: started, until: new Date(Date.now() + 60_000) });
+async function auditEntries(): Promise<AuditEvent[]> {
+  // In time order (the store lists newest first).
+  return (await stack.deps.audit.list({ since: started, until: new Date(Date.now() + 60_000) })).reverse();
 }
 
 /** Everything the forms could write: the staff, the tokens, the audit log and the accounts. */

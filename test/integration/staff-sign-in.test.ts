@@ -83,7 +83,7 @@ function movesOnTo(signedOut: Response): string | undefined {
 
 /** The audit entries of an action written since a moment. */
 async function audited(on: LocalStack, since: Date, action: AuditAction): Promise<AuditEvent[]> {
-  const events = await on.deps.audit.list({ since, until: new Date(Date.now() + 60_000) });
+  const events = (await on.deps.audit.list({ since, until: new Date(Date.now() + 60_000) })).reverse();
   return events.filter((event) => event.action === action);
 }
 

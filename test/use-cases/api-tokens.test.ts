@@ -90,10 +90,9 @@ describe('checking a token', () => {
     const owner = await addMember(stack.deps, [{ role: 'evaluator', programme: P }]);
     const { record } = await createApiToken(stack.deps, actor, { ownerEmail: owner.email, programmes: [] });
     await revokeApiToken(stack.deps, { id: 'cli:test', mayRevokeAny: true }, record.id);
-    const entries = await stack.deps.audit.list({
-      since: new Date(Date.now() - 60_000),
-      until: new Date(Date.now() + 60_000),
-    });
+    const entries = (
+      await stack.deps.audit.list({ since: new Date(Date.now() - 60_000), until: new Date(Date.now() + 60_000) })
+    ).reverse();
     const mine = entries.filter((entry) => entry.detail?.startsWith(record.id));
     expect(mine.map((entry) => entry.action)).toEqual(['token-created', 'token-revoked']);
   });
