@@ -9,38 +9,103 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Stack } from 'aws-cdk-lib';
-import { auditPartition, sessionKey, signInKey } from '../../functions/adapters/table-design.ts';
-import type { FunctionTrigger, PrepostFunction, TableAccessMode } from './prepost-function.ts';
+import {
+  API_TOKEN_PARTITION,
+  STAFF_PARTITION,
+  auditPartition,
+  sessionKey,
+  signInKey,
+} from '../../functions/adapters/table-design.ts';
+import type { FunctionTrigger, GrantItemsOptions, PrepostFunction, TableAccessMode } from './prepost-function.ts';
 import type { StaffSignIn } from './staff-sign-in.ts';
 
+/**
+ * The partitions of the staff items, as `dynamodb:LeadingKeys` patterns built with the key
+ * builders the adapters use, so a changed key format moves the grants with it. The staff and the
+ * tokens are one partition each, matched exactly; sessions, sign-ins and audit months are many,
+ * matched by prefix.
+ */
+const partitions = {
+  staff: STAFF_PARTITION,
+  apiTokens: API_TOKEN_PARTITION,
+  sessions: `${sessionKey('').PK}*`,
+  signIns: `${signInKey('').PK}*`,
+  audit: `${auditPartition('')}*`,
+} as const;
+
+/** Kinds of item a function may read without read access to the rest of the table. */
+export type ItemRead = 'staff' | 'api-tokens' | 'audit-log';
+
+const itemReads: Readonly<Record<ItemRead, string>> = {
+  // The members and their grants (and whatever else the staff store keeps in their partition).
+  staff: partitions.staff,
+  'api-tokens': partitions.apiTokens,
+  'audit-log': partitions.audit,
+};
+
+/** An item read: one item by key, or a partition by Query (listing staff, tokens, a month of audit); never a Scan. */
+const readActions = ['dynamodb:GetItem', 'dynamodb:Query'];
+
 /** Kinds of item a function may write without write access to the rest of the table. */
-export type ItemWrite = 'session-activity' | 'session-open' | 'sign-in-state' | 'audit-append';
+export type ItemWrite = 'staff' | 'api-tokens' | 'audit-append' | 'session-open' | 'sign-in-start' | 'sign-in-take';
+
+/** One statement of item access: {@link PrepostFunction.grantItems} without the table. */
+type ItemGrant = Omit<GrantItemsOptions, 'table'>;
+
+const itemWrites: Readonly<Record<ItemWrite, ItemGrant>> = {
+  // Members added, their grants changed, members removed: the whole partition, which the staff store owns.
+  staff: {
+    partitionKeys: [partitions.staff],
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  },
+  // Tokens made and revoked; nothing deletes one (TTL does).
+  'api-tokens': { partitionKeys: [partitions.apiTokens], actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+  // Audit entries are appended; nothing updates or deletes one.
+  'audit-append': { partitionKeys: [partitions.audit], actions: ['dynamodb:PutItem'] },
+  // The session a completed sign-in opens.
+  'session-open': { partitionKeys: [partitions.sessions], actions: ['dynamodb:PutItem'] },
+  // A sign-in under way, stored when it starts ...
+  'sign-in-start': { partitionKeys: [partitions.signIns], actions: ['dynamodb:PutItem'] },
+  // ... and taken (deleted, returning what it held) when the browser comes back.
+  'sign-in-take': { partitionKeys: [partitions.signIns], actions: ['dynamodb:DeleteItem'] },
+};
 
 /**
- * Each kind's partition-key prefix and the item writes it allows. The prefixes come from the key
- * builders the adapters use, so a changed key format moves the grant with it.
+ * What the session check of a staff page (the staffSession middleware) touches: it reads the
+ * session and its member, writes `lastSeenAt` back and ends a session found expired (sign-out ends
+ * it too). UpdateItem makes the item when it is missing, so it may name `lastSeenAt` and nothing
+ * else: what it could make that way holds no member and no expiry, and opens nothing. (The session
+ * store's touch names just that; item-grants.test.ts runs it against this grant.)
  */
-const itemWrites: Readonly<Record<ItemWrite, { readonly partitionPrefix: string; readonly actions: string[] }>> = {
-  // A staff page's own session (staffSession): lastSeenAt written back, an expired session ended;
-  // sign-out ends it too.
-  'session-activity': {
-    partitionPrefix: sessionKey('').PK,
-    actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-  },
-  // The session a completed sign-in opens.
-  'session-open': { partitionPrefix: sessionKey('').PK, actions: ['dynamodb:PutItem'] },
-  // A sign-in under way: stored when it starts, taken (deleted) when the browser comes back.
-  'sign-in-state': { partitionPrefix: signInKey('').PK, actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'] },
-  // Audit entries are appended; nothing updates or deletes one.
-  'audit-append': { partitionPrefix: auditPartition(''), actions: ['dynamodb:PutItem'] },
-};
+const staffSessionAccess = {
+  reads: [partitions.sessions, partitions.staff],
+  writes: [
+    { partitionKeys: [partitions.sessions], actions: ['dynamodb:UpdateItem'], attributes: ['lastSeenAt'] },
+    { partitionKeys: [partitions.sessions], actions: ['dynamodb:DeleteItem'] },
+  ],
+} as const satisfies { reads: readonly string[]; writes: readonly ItemGrant[] };
 
 /** A function's trigger and everything it may touch; see {@link grantFunctionAccess}. */
 export interface FunctionAccess {
-  readonly trigger: FunctionTrigger;
-  /** The table as a whole (`TABLE_NAME`). */
-  readonly table: TableAccessMode;
-  /** Writes these kinds of item too, and no other, whatever {@link table} says. */
+  /**
+   * What invokes it.
+   * @default 'api'
+   */
+  readonly trigger?: FunctionTrigger;
+  /**
+   * The table as a whole. Every function gets `TABLE_NAME`; one without this reaches only the items
+   * its other table flags name.
+   * @default - none of the table but those items
+   */
+  readonly table?: TableAccessMode;
+  /**
+   * Serves a staff page: keeps the staff session going (reads `SESSION#` and `STAFF` items, writes
+   * `lastSeenAt` back, ends an expired session). Every handler behind a `staff-session` route has it.
+   */
+  readonly staffSession?: boolean;
+  /** Reads these kinds of item too (GetItem, Query), and no other unless {@link table} says so. */
+  readonly reads?: readonly ItemRead[];
+  /** Writes these kinds of item too, and no other unless {@link table} says so. */
   readonly writes?: readonly ItemWrite[];
   /** Reads the link-code HMAC key (`LINK_KEY_SECRET_ARN`). */
   readonly linkKey?: boolean;
@@ -76,8 +141,9 @@ export interface AccessibleResources {
 
 /** Sets the function's environment and grants what its flags say, and nothing more. */
 export function grantFunctionAccess(fn: PrepostFunction, access: FunctionAccess, resources: AccessibleResources): void {
-  fn.bindTable({ table: resources.table, accessMode: access.table });
-  for (const kind of access.writes ?? []) fn.grantItemWrites({ table: resources.table, ...itemWrites[kind] });
+  const { table } = resources;
+  fn.bindTable({ table, ...(access.table === undefined ? {} : { accessMode: access.table }) });
+  for (const grant of itemGrants(access)) fn.grantItems({ table, ...grant });
   if (access.linkKey === true) {
     fn.addEnvironment('LINK_KEY_SECRET_ARN', resources.linkKeySecret.secretArn);
     resources.linkKeySecret.grantRead(fn);
@@ -103,13 +169,24 @@ export function grantFunctionAccess(fn: PrepostFunction, access: FunctionAccess,
 }
 
 /**
- * Whether a function can keep a staff session going: read it, write its activity back, end it
- * when expired. Every handler behind a `staff-session` route must.
+ * The item statements the flags add to what the table access gives: one for every read (the same
+ * actions on each partition), then each write; none the table access covers already.
  */
-export function keepsStaffSessions(access: FunctionAccess): boolean {
-  return (
-    access.table === 'readWrite' || (access.table === 'read' && (access.writes ?? []).includes('session-activity'))
-  );
+function itemGrants(access: FunctionAccess): ItemGrant[] {
+  const session = access.staffSession === true;
+  const grants: ItemGrant[] = [];
+  if (access.table !== 'read' && access.table !== 'readWrite') {
+    const reads = [
+      ...(session ? staffSessionAccess.reads : []),
+      ...(access.reads ?? []).map((kind) => itemReads[kind]),
+    ];
+    if (reads.length > 0) grants.push({ partitionKeys: [...new Set(reads)], actions: readActions });
+  }
+  if (access.table !== 'write' && access.table !== 'readWrite') {
+    if (session) grants.push(...staffSessionAccess.writes);
+    grants.push(...(access.writes ?? []).map((kind) => itemWrites[kind]));
+  }
+  return grants;
 }
 
 /** The SES identities a sender address can be verified as: the address itself, or its domain. */

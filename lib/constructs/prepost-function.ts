@@ -69,16 +69,29 @@ export interface PrepostFunctionProps {
 /** Options for {@link PrepostFunction.bindTable}. */
 export interface BindTableOptions {
   readonly table: dynamodb.ITable;
-  readonly accessMode: TableAccessMode;
+  /**
+   * Access to the table as a whole.
+   * @default - none: `TABLE_NAME` only; {@link PrepostFunction.grantItems} grants the items it may touch
+   */
+  readonly accessMode?: TableAccessMode;
 }
 
-/** Options for {@link PrepostFunction.grantItemWrites}. */
-export interface GrantItemWritesOptions {
+/** Options for {@link PrepostFunction.grantItems}. */
+export interface GrantItemsOptions {
   readonly table: dynamodb.ITable;
-  /** The items' partition keys start with this (`SESSION#`, say). */
-  readonly partitionPrefix: string;
-  /** Item-level write actions (`dynamodb:PutItem`, ...). */
+  /**
+   * The partition keys of the items, as IAM `StringLike` patterns: `STAFF` (that partition alone),
+   * `SESSION#*` (every partition starting so).
+   */
+  readonly partitionKeys: readonly string[];
+  /** Item-level actions (`dynamodb:GetItem`, `dynamodb:PutItem`, ...). */
   readonly actions: readonly string[];
+  /**
+   * The only attributes a request may name (IAM `dynamodb:Attributes`), for an UpdateItem that
+   * must not be able to write anything else; the table's key attributes are always allowed.
+   * @default - any attribute
+   */
+  readonly attributes?: readonly string[];
 }
 
 /**
@@ -150,10 +163,12 @@ export class PrepostFunction extends NodejsFunction {
 
   /**
    * Points the function at the table (`TABLE_NAME`) and grants exactly the access its handler
-   * needs, so the environment and the permission cannot be set one without the other.
+   * needs to the table as a whole, so the environment and the permission cannot be set one without
+   * the other. Without an access mode, only the items {@link grantItems} names are reachable.
    */
   bindTable({ table, accessMode }: BindTableOptions): void {
     this.addEnvironment('TABLE_NAME', table.tableName);
+    if (accessMode === undefined) return;
     // The actions the runtime code uses, and no others: no Scan, no table management. Named
     // resources (the table, the ByTime index) rather than grantReadData's `index/*` wildcard.
     const actions = [
@@ -172,16 +187,29 @@ export class PrepostFunction extends NodejsFunction {
   }
 
   /**
-   * Lets the function write the table's items whose partition key starts with a prefix, and no
-   * others (IAM's `dynamodb:LeadingKeys`): a staff page that only reads can keep its session up to
-   * date without being able to touch an answer.
+   * Lets the function act on the table's items whose partition key matches, and no others (IAM's
+   * `dynamodb:LeadingKeys`, which every item action carries): a staff page can read its session and
+   * keep it up to date without being able to read or touch an answer.
    */
-  grantItemWrites({ table, partitionPrefix, actions }: GrantItemWritesOptions): void {
+  grantItems({ table, partitionKeys, actions, attributes }: GrantItemsOptions): void {
     this.addToRolePolicy(
       new iam.PolicyStatement({
         actions: [...actions],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${partitionPrefix}*`] } },
+        conditions: {
+          // ForAllValues, as AWS documents for LeadingKeys: every partition key the request names must
+          // match. Item actions always name one, so the condition is never vacuously true.
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitionKeys] },
+          ...(attributes === undefined
+            ? {}
+            : {
+                'ForAllValues:StringEquals': {
+                  'dynamodb:Attributes': [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey, ...attributes],
+                },
+                // Nor may it read other attributes back: ALL_OLD and ALL_NEW would return them.
+                StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'] },
+              }),
+        },
       }),
     );
   }

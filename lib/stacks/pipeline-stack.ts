@@ -13,7 +13,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { handlerEntry } from '../config.ts';
 import { AggregationSchedule } from '../constructs/aggregation-schedule.ts';
-import { grantFunctionAccess, keepsStaffSessions, type FunctionAccess } from '../constructs/function-access.ts';
+import { grantFunctionAccess, type FunctionAccess } from '../constructs/function-access.ts';
 import { pascalCase } from '../constructs/naming.ts';
 import { PrepostApi } from '../constructs/prepost-api.ts';
 import { PrepostFunction } from '../constructs/prepost-function.ts';
@@ -27,34 +27,30 @@ export type FunctionName = HandlerName | ScheduledHandlerName | AuthorizerHandle
 /**
  * What each function may touch: the one place to read to know a handler's permissions (the flags
  * are documented on `FunctionAccess`). Typed by handler name, so adding a handler without deciding
- * its access does not compile. Every handler behind a `staff-session` route keeps its session
- * (`writes: ['session-activity']`, or read-write table access); synth fails otherwise.
+ * its access does not compile. `table` is the table as a whole; the staff functions have none of
+ * it, only the kinds of item their code reads and writes, so none of them can touch an answer, a
+ * link or an indicator. Every handler behind a `staff-session` route has `staffSession`; synth
+ * fails otherwise.
  */
 const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
-  'get-survey': { trigger: 'api', table: 'read', linkKey: true },
-  'submit-survey': { trigger: 'api', table: 'readWrite', linkKey: true },
-  'get-impact': { trigger: 'api', table: 'read' },
-  'get-dashboard': { trigger: 'api', table: 'read', writes: ['session-activity'] },
-  // The staff session and grants from the table; the published files from the bucket.
-  'get-summaries': { trigger: 'api', table: 'read', writes: ['session-activity'], readSummaries: true },
-  // Reads the token and its owner; writes nothing, so a flood of bad tokens costs reads only.
-  'authorize-api': { trigger: 'api', table: 'read' },
-  // Staff and their grants, and the audit log; it also makes and deletes accounts in the user pool.
-  'staff-admin': { trigger: 'api', table: 'readWrite', manageAccounts: true },
-  // Personal API tokens and their audit entries.
-  'api-tokens': { trigger: 'api', table: 'readWrite' },
-  // Reads the audit log; writes only its session's activity.
-  'audit-log': { trigger: 'api', table: 'read', writes: ['session-activity'] },
-  // The relying party (`OIDC_*`). Sign-in stores the sign-in under way; the callback takes it (reading the
-  // member), opens the session and appends to the audit log; sign-out ends the session and appends too.
-  'sign-in': { trigger: 'api', table: 'read', writes: ['sign-in-state'], oidc: true },
-  'sign-in-callback': {
-    trigger: 'api',
-    table: 'read',
-    writes: ['sign-in-state', 'session-open', 'audit-append'],
-    oidc: true,
-  },
-  'sign-out': { trigger: 'api', table: 'read', writes: ['session-activity', 'audit-append'], oidc: true },
+  'get-survey': { table: 'read', linkKey: true },
+  'submit-survey': { table: 'readWrite', linkKey: true },
+  'get-impact': { table: 'read' },
+  // Indicators, marks and participant counts of any cohort its reader may see.
+  'get-dashboard': { table: 'read', staffSession: true },
+  // The published files come from the bucket.
+  'get-summaries': { staffSession: true, readSummaries: true },
+  // The token and its owner; writes nothing, so a flood of bad tokens costs reads only.
+  'authorize-api': { reads: ['api-tokens', 'staff'] },
+  // It also makes and deletes accounts in the user pool.
+  'staff-admin': { staffSession: true, writes: ['staff', 'audit-append'], manageAccounts: true },
+  'api-tokens': { staffSession: true, reads: ['api-tokens'], writes: ['api-tokens', 'audit-append'] },
+  'audit-log': { staffSession: true, reads: ['audit-log'] },
+  // The relying party (`OIDC_*`): sign-in stores the sign-in under way; the callback takes it, finds the
+  // member and opens the session; sign-out ends it.
+  'sign-in': { writes: ['sign-in-start'], oidc: true },
+  'sign-in-callback': { reads: ['staff'], writes: ['sign-in-take', 'session-open', 'audit-append'], oidc: true },
+  'sign-out': { staffSession: true, writes: ['audit-append'], oidc: true },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.
@@ -99,10 +95,10 @@ export class PipelineStack extends Stack {
     super(scope, id, props);
 
     for (const route of routes)
-      if (route.access === 'staff-session' && !keepsStaffSessions(functionAccess[route.handler]))
+      if (route.access === 'staff-session' && functionAccess[route.handler].staffSession !== true)
         throw new Error(
           `PipelineStack: ${route.handler} serves the staff page ${route.method} ${route.path} but cannot keep its ` +
-            "session: give it writes: ['session-activity']",
+            'session: give it staffSession: true',
         );
 
     const functions = new Map<FunctionName, PrepostFunction>();

@@ -15,7 +15,6 @@ import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { handlerEntry } from '../../lib/config.ts';
 import {
   grantFunctionAccess,
-  keepsStaffSessions,
   type AccessibleResources,
   type FunctionAccess,
 } from '../../lib/constructs/function-access.ts';
@@ -53,13 +52,12 @@ const tableWrites = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Delete
 /** What a staff handler will be, on a stand-in function: flags as the PipelineStack applies them. */
 const probeAccess = {
   relyingParty: {
-    trigger: 'api',
-    table: 'read',
     oidc: true,
-    writes: ['sign-in-state', 'session-open', 'audit-append'],
+    reads: ['staff'],
+    writes: ['sign-in-start', 'sign-in-take', 'session-open', 'audit-append'],
   },
-  accountManager: { trigger: 'api', table: 'readWrite', manageAccounts: true },
-  staffPage: { trigger: 'api', table: 'read', writes: ['session-activity'] },
+  accountManager: { staffSession: true, writes: ['staff', 'audit-append'], manageAccounts: true },
+  staffPage: { table: 'read', staffSession: true },
 } as const satisfies Record<string, FunctionAccess>;
 type ProbeName = keyof typeof probeAccess;
 
@@ -147,7 +145,7 @@ function environmentOf(template: Template, fn: PrepostFunction): Record<string, 
   return template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
 }
 
-/** The partition prefixes a statement's writes are confined to, or undefined when not confined. */
+/** The partition keys (`dynamodb:LeadingKeys` patterns) a statement is confined to, or undefined when not confined. */
 function leadingKeyPrefixes(statement: Statement): string[] | undefined {
   const keys = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
   return keys === undefined ? undefined : (keys as string[]);
@@ -351,11 +349,18 @@ describe('the impact API authorizer', () => {
     expect(deployed).toEqual(declared);
   });
 
-  it('reads the table and writes nothing', () => {
+  it('reads the tokens and the staff, nothing else of the table, and writes nothing', () => {
     const authorizerFunction = built.pipelineStack.functions.get('authorize-api');
     if (authorizerFunction === undefined) throw new Error('no authorize-api function');
-    const statements = statementsOfRole(pipeline, roleOf(authorizerFunction));
-    expect(statements.flatMap(actionsOf)).toContain('dynamodb:GetItem');
+    const statements = statementsOfRole(pipeline, roleOf(authorizerFunction)).filter((s) =>
+      actionsOf(s).some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(statements.map((s) => [actionsOf(s), leadingKeyPrefixes(s)])).toEqual([
+      [
+        ['dynamodb:GetItem', 'dynamodb:Query'],
+        ['APITOKEN', 'STAFF'],
+      ],
+    ]);
     expect(tableWritesOf(pipeline, roleOf(authorizerFunction))).toEqual([]);
   });
 });
@@ -371,10 +376,20 @@ describe('no staff route without a check', () => {
     }
   });
 
-  it('every staff-session handler may keep its own session, and no more of the table than its flags say', () => {
+  it('every staff-session handler may read its session and member, and keep the session', () => {
     for (const route of staffRoutes) {
       const fn = built.pipelineStack.functions.get(route.handler);
       if (fn === undefined) throw new Error(`no function for ${route.handler}`);
+      const reads = statementsOfRole(pipeline, roleOf(fn)).filter(
+        (s) => s.Effect === 'Allow' && actionsOf(s).includes('dynamodb:GetItem'),
+      );
+      expect(
+        reads.some((s) => {
+          const prefixes = leadingKeyPrefixes(s);
+          return prefixes === undefined || (prefixes.includes('SESSION#*') && prefixes.includes('STAFF'));
+        }),
+        `${route.handler} GetItem`,
+      ).toBe(true);
       const writes = tableWritesOf(pipeline, roleOf(fn));
       for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'])
         expect(
@@ -382,14 +397,6 @@ describe('no staff route without a check', () => {
           `${route.handler} ${action}`,
         ).toBe(true);
     }
-  });
-
-  it('counts a read-only handler as keeping sessions only with session-activity writes', () => {
-    expect(keepsStaffSessions({ trigger: 'api', table: 'read' })).toBe(false);
-    expect(keepsStaffSessions({ trigger: 'api', table: 'write' })).toBe(false);
-    expect(keepsStaffSessions({ trigger: 'api', table: 'read', writes: ['audit-append'] })).toBe(false);
-    expect(keepsStaffSessions({ trigger: 'api', table: 'read', writes: ['session-activity'] })).toBe(true);
-    expect(keepsStaffSessions({ trigger: 'api', table: 'readWrite' })).toBe(true);
   });
 });
 
@@ -476,7 +483,7 @@ describe('the staff function flags', () => {
     }
   });
 
-  it('writes: confines each kind of item write to its partition, and grants no other write', () => {
+  it('writes, staffSession: confine each item write to its partition, and grant no other write', () => {
     const expected: Record<ProbeName, { action: string; prefixes: string[] | undefined }[]> = {
       relyingParty: [
         { action: 'dynamodb:PutItem', prefixes: ['SIGNIN#*'] },
@@ -484,7 +491,14 @@ describe('the staff function flags', () => {
         { action: 'dynamodb:PutItem', prefixes: ['SESSION#*'] },
         { action: 'dynamodb:PutItem', prefixes: ['AUDIT#*'] },
       ],
-      accountManager: tableWrites.map((action) => ({ action, prefixes: undefined })),
+      accountManager: [
+        { action: 'dynamodb:UpdateItem', prefixes: ['SESSION#*'] },
+        { action: 'dynamodb:DeleteItem', prefixes: ['SESSION#*'] },
+        { action: 'dynamodb:PutItem', prefixes: ['STAFF'] },
+        { action: 'dynamodb:UpdateItem', prefixes: ['STAFF'] },
+        { action: 'dynamodb:DeleteItem', prefixes: ['STAFF'] },
+        { action: 'dynamodb:PutItem', prefixes: ['AUDIT#*'] },
+      ],
       staffPage: [
         { action: 'dynamodb:UpdateItem', prefixes: ['SESSION#*'] },
         { action: 'dynamodb:DeleteItem', prefixes: ['SESSION#*'] },
