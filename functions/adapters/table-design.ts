@@ -14,6 +14,7 @@
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
  * | staff       | STAFF                       | STAFF#<email>                       |
+ * | admin count | STAFF                       | ADMINS                              |
  * | session     | SESSION#<sha256 of id>      | SESSION                             |
  * | sign-in     | SIGNIN#<sha256 of state>    | SIGNIN                              |
  * | API token   | APITOKEN                    | APITOKEN#<token id>                 |
@@ -80,6 +81,8 @@ export const staffKey = (email: string): { PK: string; SK: string } => ({
   PK: STAFF_PARTITION,
   SK: `STAFF#${email.toLowerCase()}`,
 });
+/** How many members are admins: what keeps the last admin from being removed (`dynamo-staff-store.ts`). */
+export const ADMIN_COUNT_KEY: { readonly PK: string; readonly SK: string } = { PK: STAFF_PARTITION, SK: 'ADMINS' };
 export const sessionKey = (idHash: string): { PK: string; SK: string } => ({ PK: `SESSION#${idHash}`, SK: 'SESSION' });
 export const signInKey = (stateHash: string): { PK: string; SK: string } => ({
   PK: `SIGNIN#${stateHash}`,

@@ -79,6 +79,30 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/** Where a staff change's input is wrong (its field) and how, so that a form can name it at its field. */
+export interface StaffInputProblem {
+  readonly field: 'email' | 'role' | 'programme' | 'grant';
+  readonly reason:
+    | 'not-an-email'
+    | 'unknown-role'
+    | 'no-programme'
+    | 'admin-programme'
+    | 'unknown-programme'
+    | 'not-held';
+  /** In the words of whoever typed it, after the field's name (`email: "x" is not an email address`). */
+  readonly message: string;
+}
+
+/**
+ * A staff change asked with input it cannot act on, each problem at its field: the staff page shows
+ * each at its field, the command line (which knows an {@link InvalidInputError}) prints the messages.
+ */
+export class StaffInputError extends InvalidInputError {
+  constructor(readonly fieldProblems: readonly StaffInputProblem[]) {
+    super(fieldProblems.map((problem) => `${problem.field}: ${problem.message}`));
+  }
+}
+
 /** Links made today would expire (the programme's retention) before their cohort's last wave closes. */
 export class RetentionTooShortError extends DomainError {
   constructor(

@@ -5,8 +5,7 @@
  * acted on, the page again with the problem named at its field (400) and nothing written.
  */
 import middy from '@middy/core';
-import { ALL_PROGRAMMES, Role, type Grant, type StaffMember } from '#core/access.ts';
-import { InvalidInputError, StaffChangeError } from '#core/errors.ts';
+import { StaffChangeError, StaffInputError, type StaffInputProblem } from '#core/errors.ts';
 import type { IdentityDirectory } from '#ports/staff.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import { formField, formFieldList } from '#shared/form-fields.ts';
@@ -14,7 +13,17 @@ import { parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
 import { refuseCrossSitePosts } from '#shared/same-origin.ts';
 import { requirePermission, staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
-import { addStaff, checkEmail, grant, removeStaff, revoke, type ManageStaffDeps } from '#use-cases/manage-staff.ts';
+import {
+  addStaff,
+  checkEmail,
+  checkNewMember,
+  grant,
+  grantNamed,
+  grantsFor,
+  removeStaff,
+  revoke,
+  type ManageStaffDeps,
+} from '#use-cases/manage-staff.ts';
 import {
   renderMemberAdded,
   renderRemoveConfirmation,
@@ -49,37 +58,29 @@ export function makeStaffAdminHandler(
         return renderStaffAdmin(frame, deps.catalog, await deps.staff.list(), { done });
       }
       const fields = parseForm(event);
+      const action = formField(fields, 'action');
       const form: FormInput = {
         email: formField(fields, 'email'),
         role: formField(fields, 'role'),
         programmes: formFieldList(fields, 'programme'),
       };
       const actor = { id: admin.id, email: admin.email };
+      // The use cases check what the forms ask for; a refusal comes back as the form with its problems.
       try {
-        switch (formField(fields, 'action')) {
+        switch (action) {
           case 'add': {
-            const grants = checkedGrants(deps, 'add', form, true);
-            const { password } = await addStaff(deps, actor, { email: form.email, grants });
+            const { member, password } = await addStaff(deps, actor, checkNewMember(deps.catalog, form));
             // Cognito emails the invitation; the local provider's password is shown here, once.
             if (password === undefined) return seeOther('/staff?done=invited');
-            return renderMemberAdded(frame, checkEmail(form.email), password);
+            return renderMemberAdded(frame, member.email, password);
           }
           case 'grant':
-            await grant(deps, actor, form.email, checkedGrants(deps, 'grant', form, false));
+            await grant(deps, actor, form.email, grantsFor(deps.catalog, form.role, form.programmes));
             return seeOther('/staff?done=granted');
-          case 'revoke': {
-            const role = Role.safeParse(form.role);
-            const programme = form.programmes[0];
-            if (!role.success || programme === undefined)
-              throw new BadRequestError('revoke needs a role and a programme');
-            const taken = { role: role.data, programme };
-            // A grant already gone (the page was stale, the button pressed twice): nothing to do or audit.
-            const member = isEmail(form.email) ? await deps.staff.findByEmail(form.email) : undefined;
-            if (member === undefined) throw new StaffChangeError('unknown', form.email);
-            if (member.grants.some((held) => held.role === taken.role && held.programme === taken.programme))
-              await revoke(deps, actor, member.email, [taken]);
+          case 'revoke':
+            // A revoke button names one grant the member held when the page was made.
+            await revoke(deps, actor, form.email, [grantNamed(form.role, form.programmes[0] ?? '')]);
             return seeOther('/staff?done=revoked');
-          }
           case 'remove':
             if (formField(fields, 'confirm') !== 'yes') return confirmRemoval(deps, frame, form.email);
             await removeStaff(deps, actor, form.email);
@@ -88,7 +89,7 @@ export function makeStaffAdminHandler(
             throw new BadRequestError('action must be add, grant, revoke or remove');
         }
       } catch (error) {
-        const refused = refusalOf(error, formField(fields, 'action'), form);
+        const refused = refusalOf(error, action, form);
         if (refused === undefined) throw error;
         return renderStaffAdmin(frame, deps.catalog, await deps.staff.list(), { refused });
       }
@@ -101,48 +102,15 @@ interface FormInput {
   readonly programmes: readonly string[];
 }
 
-/** A form refused for what it says, with the problems found; nothing has been written. */
-class RefusedFormError extends Error {
-  constructor(readonly refused: RefusedStaffForm) {
-    super('refused form');
-  }
-}
+type Problem = RefusedStaffForm['problems'][number];
+type PageField = NonNullable<Problem['field']>;
 
-/**
- * The grants a form asks for, or the problems it has, each named by its field: an email (on the
- * add form), a role, and for every role but admin at least one programme of the catalogue.
- */
-function checkedGrants(
-  deps: Pick<StaffAdminDeps, 'catalog'>,
-  form: 'add' | 'grant',
-  input: FormInput,
-  checkTheEmail: boolean,
-): Grant[] {
-  const problems: RefusedStaffForm['problems'][number][] = [];
-  if (checkTheEmail && !isEmail(input.email)) problems.push({ field: 'email', problem: 'problem.email' });
-  const role = Role.safeParse(input.role);
-  if (!role.success) problems.push({ field: 'role', problem: 'problem.role' });
-  // An admin holds every programme: programmes ticked with the role say nothing more.
-  const programmes = role.success && role.data === 'admin' ? [] : input.programmes;
-  if (role.success && role.data !== 'admin' && programmes.length === 0)
-    problems.push({ field: 'programmes', problem: 'problem.programmes' });
-  if (programmes.some((programme) => programme !== ALL_PROGRAMMES && !deps.catalog.programmes.has(programme)))
-    problems.push({ field: 'programmes', problem: 'problem.unknownProgramme' });
-  if (problems.length > 0 || !role.success) throw new RefusedFormError({ form, ...input, problems });
-  return role.data === 'admin'
-    ? [{ role: 'admin', programme: ALL_PROGRAMMES }]
-    : programmes.map((programme) => ({ role: role.data, programme }));
-}
-
-function isEmail(email: string): boolean {
-  try {
-    checkEmail(email);
-    return true;
-  } catch (error) {
-    if (error instanceof InvalidInputError) return false;
-    throw error;
-  }
-}
+/** The fields each form has, where its problems are shown; any other is shown for the form as a whole. */
+const FORM_FIELDS: Readonly<Record<RefusedStaffForm['form'], readonly PageField[]>> = {
+  add: ['email', 'role', 'programmes'],
+  grant: ['role', 'programmes'],
+  other: [],
+};
 
 /** The removal's confirmation, for a member there is. */
 async function confirmRemoval(
@@ -150,22 +118,61 @@ async function confirmRemoval(
   frame: StaffFrame,
   email: string,
 ): Promise<HttpResult> {
-  const member: StaffMember | undefined = isEmail(email) ? await deps.staff.findByEmail(email) : undefined;
+  const member = await deps.staff.findByEmail(checkEmail(email));
   if (member === undefined) throw new StaffChangeError('unknown', email);
   return renderRemoveConfirmation(frame, member.email);
 }
 
-/** A refused form for an error that says what is wrong with the form; undefined for any other error. */
+/** The form refused, with its problems, for an error that says what is wrong with it; undefined for any other. */
 function refusalOf(error: unknown, action: string, input: FormInput): RefusedStaffForm | undefined {
-  if (error instanceof RefusedFormError) return error.refused;
-  if (!(error instanceof StaffChangeError)) return undefined;
-  const problem: StaffStringKey =
-    error.reason === 'exists'
-      ? 'problem.exists'
-      : error.reason === 'unknown'
-        ? 'problem.unknownMember'
-        : 'problem.lastAdmin';
-  // On the add form an email that is already a member's is the email field's problem.
-  if (action === 'add') return { form: 'add', ...input, problems: [{ field: 'email', problem }] };
-  return { form: 'other', ...input, problems: [{ problem }] };
+  const form = action === 'add' || action === 'grant' ? action : 'other';
+  let found: Problem[];
+  if (error instanceof StaffInputError) found = error.fieldProblems.map(inputProblem);
+  // An email already a member's, or an account's at the provider, is the add form's email field's problem.
+  else if (error instanceof StaffChangeError) found = [{ field: 'email', problem: changeProblem(error.reason) }];
+  else return undefined;
+  const problems: Problem[] = [];
+  for (const { field, problem } of found) {
+    const shown = field !== undefined && FORM_FIELDS[form].includes(field) ? { field, problem } : { problem };
+    if (!problems.some((other) => other.field === shown.field && other.problem === shown.problem)) problems.push(shown);
+  }
+  return { form, ...input, problems };
+}
+
+/** A problem of what a form asked for, at the page's field for it (a grant not held: the form's). */
+function inputProblem({ field, reason }: StaffInputProblem): Problem {
+  const at = field === 'programme' ? 'programmes' : field === 'grant' ? undefined : field;
+  return { field: at, problem: inputProblemKey(reason) };
+}
+
+/** Each reason's words; a reason added without them fails to compile. */
+function inputProblemKey(reason: StaffInputProblem['reason']): StaffStringKey {
+  switch (reason) {
+    case 'not-an-email':
+      return 'problem.email';
+    case 'unknown-role':
+      return 'problem.role';
+    case 'no-programme':
+      return 'problem.programmes';
+    case 'admin-programme':
+      return 'problem.adminProgrammes';
+    case 'unknown-programme':
+      return 'problem.unknownProgramme';
+    case 'not-held':
+      return 'problem.notHeld';
+  }
+}
+
+/** Each reason's words; a reason added without them fails to compile. */
+function changeProblem(reason: StaffChangeError['reason']): StaffStringKey {
+  switch (reason) {
+    case 'exists':
+      return 'problem.exists';
+    case 'account-exists':
+      return 'problem.accountExists';
+    case 'unknown':
+      return 'problem.unknownMember';
+    case 'last-admin':
+      return 'problem.lastAdmin';
+  }
 }

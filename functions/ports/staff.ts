@@ -6,7 +6,12 @@
  */
 import type { ApiToken, AuditEvent, Grant, StaffMember, StaffSession } from '#core/access.ts';
 
-/** Staff members and their grants. */
+/**
+ * Staff members and their grants. The store keeps the deployment's one rule no single write can
+ * check: there is always an admin (someone who may manage staff), or nobody could manage staff
+ * without the table's own credentials. So a change that would leave none is refused here, at the
+ * write, where two admins changing each other at the same moment cannot both pass it.
+ */
 export interface StaffStore {
   /** The member with this email (any case), if any. */
   findByEmail(email: string): Promise<StaffMember | undefined>;
@@ -14,10 +19,41 @@ export interface StaffStore {
   list(): Promise<StaffMember[]>;
   /** Adds a member; false when the email is already a member's (nothing changed). */
   add(member: StaffMember): Promise<boolean>;
-  /** Replaces a member's grants; false when there is no such member. */
-  setGrants(email: string, grants: readonly Grant[]): Promise<boolean>;
-  /** Removes a member; false when there was none. */
-  remove(email: string): Promise<boolean>;
+  /**
+   * Gives a member the grants `change` makes of the member as stored. Changes made at the same
+   * moment all land: should another change the member between the read and the write, `change` is
+   * asked again of the member as they are now (it may throw to refuse, and nothing is written).
+   */
+  changeGrants(email: string, change: (member: StaffMember) => readonly Grant[]): Promise<GrantsChange>;
+  /** Removes a member; see {@link RemoveOptions}. */
+  remove(email: string, options?: RemoveOptions): Promise<Removal>;
+}
+
+/** What a change of grants did: the member before and after it, or why nothing was changed. */
+export type GrantsChange =
+  | { readonly outcome: 'changed' | 'unchanged'; readonly before: StaffMember; readonly after: StaffMember }
+  | { readonly outcome: 'unknown' }
+  | { readonly outcome: 'last-admin' };
+
+/** What a removal did: the member as they were, or why nobody was removed. */
+export type Removal =
+  | { readonly outcome: 'removed'; readonly member: StaffMember }
+  | { readonly outcome: 'unknown' }
+  | { readonly outcome: 'last-admin' };
+
+/** How a member is removed. */
+export interface RemoveOptions {
+  /**
+   * Done once the removal is allowed and before it is made (deleting the member's account); if it
+   * fails, nothing is removed. It may be done again should the member change meanwhile.
+   */
+  readonly beforeRemoval?: (member: StaffMember) => Promise<void>;
+  /**
+   * Removes even the last admin: only to undo an addition that failed (an admin who never had an
+   * account, as in a deployment's first admin whose account could not be made).
+   * @default false
+   */
+  readonly evenTheLastAdmin?: boolean;
 }
 
 /** Signed-in sessions, each stored under the hash of the id its cookie carries. */

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ALL_PROGRAMMES, Role, type Actor, type Grant, type StaffMember } from '#core/access.ts';
-import { InvalidInputError, StaffChangeError } from '#core/errors.ts';
+import { StaffChangeError, StaffInputError, type StaffInputProblem } from '#core/errors.ts';
 import type { AuditLog, IdentityDirectory, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
 import type { Catalog } from '#surveys/catalog.ts';
@@ -27,10 +27,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The email, lower-cased, or an error naming the field. */
 export function checkEmail(email: string): string {
-  const trimmed = email.trim().toLowerCase();
-  if (!EMAIL.test(trimmed) || trimmed.length > 254)
-    throw new InvalidInputError([`email: "${email}" is not an email address`]);
-  return trimmed;
+  return orRefuse(checkedEmail(email));
 }
 
 /**
@@ -38,22 +35,34 @@ export function checkEmail(email: string): string {
  * named, which must exist; at least one for them.
  */
 export function grantsFor(catalog: Catalog, role: string, programmes: readonly string[]): Grant[] {
-  const parsed = Role.safeParse(role);
-  if (!parsed.success) throw new InvalidInputError([`role: "${role}" is not one of ${Role.options.join(', ')}`]);
-  if (parsed.data === 'admin') {
-    if (programmes.length > 0)
-      throw new InvalidInputError(['programme: the admin role is for every programme; name none']);
-    return [{ role: 'admin', programme: ALL_PROGRAMMES }];
-  }
-  if (programmes.length === 0)
-    throw new InvalidInputError([`programme: a ${parsed.data} needs at least one programme`]);
-  const unknown = programmes.filter((programme) => programme !== ALL_PROGRAMMES && !catalog.programmes.has(programme));
-  const known = [...catalog.programmes.keys()].join(', ');
-  if (unknown.length > 0)
-    throw new InvalidInputError(
-      unknown.map((programme) => `programme: unknown programme ${programme}; known: ${known}`),
-    );
-  return [...new Set(programmes)].map((programme) => ({ role: parsed.data, programme }));
+  return orRefuse(checkedGrants(catalog, role, programmes));
+}
+
+/**
+ * The email and grants of a member to add, as {@link checkEmail} and {@link grantsFor} check them,
+ * or every problem of both at once: a form names each at its field.
+ */
+export function checkNewMember(
+  catalog: Catalog,
+  request: { readonly email: string; readonly role: string; readonly programmes: readonly string[] },
+): { readonly email: string; readonly grants: Grant[] } {
+  const email = checkedEmail(request.email);
+  const grants = checkedGrants(catalog, request.role, request.programmes);
+  const both =
+    email.value === undefined || grants.value === undefined ? undefined : { email: email.value, grants: grants.value };
+  return orRefuse({ value: both, problems: [...email.problems, ...grants.problems] });
+}
+
+/**
+ * The one grant a revocation names. Its programme is not looked up: a grant on a programme since
+ * removed from the catalogue can still be taken; whether it is held is checked against the member.
+ */
+export function grantNamed(role: string, programme: string): Grant {
+  const parsed = checkedRole(role);
+  return orRefuse({
+    value: parsed.value === undefined ? undefined : { role: parsed.value, programme },
+    problems: parsed.problems,
+  });
 }
 
 /** Adds a staff member with grants and creates their account; returns how they get in. */
@@ -76,9 +85,10 @@ export async function addStaff(
   try {
     account = await deps.directory.createAccount(email);
   } catch (error) {
-    // Undone, so nothing is left half made and the same command can simply be run again; should
-    // the undo fail too, the provider's failure is still the one to report.
-    await deps.staff.remove(email).catch(() => false);
+    // Undone, so nothing is left half made and the same command can simply be run again: even a
+    // deployment's first admin, who never could sign in. Should the undo fail too, the provider's
+    // failure is still the one to report.
+    await deps.staff.remove(email, { evenTheLastAdmin: true }).catch(() => undefined);
     throw error;
   }
   await recordChange(deps, actor, { action: 'staff-added', detail: `${email} ${describeGrants(member.grants)}` });
@@ -87,7 +97,7 @@ export async function addStaff(
 
 /**
  * Removes a member and their account; their sessions and tokens stop working on the next request.
- * Returns the member as they were.
+ * The last admin is not removed. Returns the member as they were.
  */
 export async function removeStaff(
   deps: ManageStaffDeps & { readonly directory: IdentityDirectory },
@@ -95,15 +105,15 @@ export async function removeStaff(
   emailInput: string,
 ): Promise<StaffMember> {
   const email = checkEmail(emailInput);
-  const member = await deps.staff.findByEmail(email);
-  if (member === undefined) throw new StaffChangeError('unknown', email);
-  await refuseLosingLastAdmin(deps, member, []);
-  // The account first: should the second step fail, the member is still listed and removing them
-  // again finishes the job (a missing account is nothing to do).
-  await deps.directory.deleteAccount(email);
-  await deps.staff.remove(email);
+  // The account first, once the store has allowed the removal: should removing the member then
+  // fail, they are still listed and removing them again finishes the job (a missing account is
+  // nothing to do).
+  const removal = await deps.staff.remove(email, {
+    beforeRemoval: (member) => deps.directory.deleteAccount(member.email),
+  });
+  if (removal.outcome !== 'removed') throw new StaffChangeError(removal.outcome, email);
   await recordChange(deps, actor, { action: 'staff-removed', detail: email });
-  return member;
+  return removal.member;
 }
 
 /**
@@ -116,23 +126,13 @@ export async function grant(
   emailInput: string,
   grants: readonly Grant[],
 ): Promise<StaffMember> {
-  const member = await existing(deps, emailInput);
-  const added = grants.filter((wanted) => !member.grants.some((held) => sameGrant(held, wanted)));
-  const next = mergeGrants(member.grants, added);
-  if (added.length === 0) return member;
-  if (!(await deps.staff.setGrants(member.email, next))) throw new StaffChangeError('unknown', member.email);
-  for (const one of added)
-    await recordChange(deps, actor, {
-      action: 'grant-added',
-      programme: programmeOf(one),
-      detail: `${member.email} ${one.role}`,
-    });
-  return { ...member, grants: next };
+  return changeGrants(deps, actor, emailInput, (member) => mergeGrants(member.grants, grants));
 }
 
 /**
  * Takes grants from a member; the last admin keeps theirs. A grant the member does not hold is
- * refused (naming it) and nothing is changed: a typo must not pass for a revocation.
+ * refused (naming it) and nothing is changed: a typo must not pass for a revocation, nor a page
+ * out of date (another admin revoked it meanwhile) for one just made.
  */
 export async function revoke(
   deps: ManageStaffDeps,
@@ -140,26 +140,20 @@ export async function revoke(
   emailInput: string,
   grants: readonly Grant[],
 ): Promise<StaffMember> {
-  const member = await existing(deps, emailInput);
-  const notHeld = grants.filter((wanted) => !member.grants.some((held) => sameGrant(held, wanted)));
-  if (notHeld.length > 0)
-    throw new InvalidInputError(
-      notHeld.map(
-        (missing) =>
-          `grant: ${member.email} does not hold ${missing.role}:${missing.programme} ` +
-          `(holds ${describeGrants(member.grants) || 'nothing'})`,
-      ),
-    );
-  const next = member.grants.filter((held) => !grants.some((taken) => sameGrant(held, taken)));
-  await refuseLosingLastAdmin(deps, member, next);
-  if (!(await deps.staff.setGrants(member.email, next))) throw new StaffChangeError('unknown', member.email);
-  for (const taken of grants)
-    await recordChange(deps, actor, {
-      action: 'grant-revoked',
-      programme: programmeOf(taken),
-      detail: `${member.email} ${taken.role}`,
-    });
-  return { ...member, grants: next };
+  return changeGrants(deps, actor, emailInput, (member) => {
+    const notHeld = grants.filter((wanted) => !holds(member.grants, wanted));
+    if (notHeld.length > 0)
+      throw new StaffInputError(
+        notHeld.map((missing) => ({
+          field: 'grant',
+          reason: 'not-held',
+          message:
+            `${member.email} does not hold ${missing.role}:${missing.programme} ` +
+            `(holds ${describeGrants(member.grants) || 'nothing'})`,
+        })),
+      );
+    return member.grants.filter((held) => !holds(grants, held));
+  });
 }
 
 /** The grants in a few words: `evaluator:justrom3-mentoring, admin:*`. */
@@ -167,32 +161,99 @@ export function describeGrants(grants: readonly Grant[]): string {
   return grants.map((g) => `${g.role}:${g.programme}`).join(', ');
 }
 
-async function existing(deps: ManageStaffDeps, emailInput: string): Promise<StaffMember> {
-  const email = checkEmail(emailInput);
-  const member = await deps.staff.findByEmail(email);
-  if (member === undefined) throw new StaffChangeError('unknown', email);
-  return member;
-}
-
-/** A deployment always keeps an admin: otherwise nobody could manage staff without the table's credentials. */
-async function refuseLosingLastAdmin(
+/**
+ * Gives a member the grants `change` makes of those they hold, and records each grant given and
+ * each taken. The store asks `change` again of the member as they are should another change land
+ * first, so neither is lost.
+ */
+async function changeGrants(
   deps: ManageStaffDeps,
-  member: StaffMember,
-  remaining: readonly Grant[],
-): Promise<void> {
-  const isAdmin = (grants: readonly Grant[]): boolean => grants.some((g) => g.role === 'admin');
-  if (!isAdmin(member.grants) || isAdmin(remaining)) return;
-  const admins = (await deps.staff.list()).filter((other) => isAdmin(other.grants));
-  if (admins.length <= 1) throw new StaffChangeError('last-admin', member.email);
+  actor: Actor,
+  emailInput: string,
+  change: (member: StaffMember) => readonly Grant[],
+): Promise<StaffMember> {
+  const email = checkEmail(emailInput);
+  const changed = await deps.staff.changeGrants(email, change);
+  if (changed.outcome === 'unknown' || changed.outcome === 'last-admin')
+    throw new StaffChangeError(changed.outcome, email);
+  const { before, after } = changed;
+  const recorded = [
+    { action: 'grant-added', grants: after.grants.filter((one) => !holds(before.grants, one)) },
+    { action: 'grant-revoked', grants: before.grants.filter((one) => !holds(after.grants, one)) },
+  ] as const;
+  for (const { action, grants } of recorded)
+    for (const one of grants)
+      await recordChange(deps, actor, { action, programme: programmeOf(one), detail: `${after.email} ${one.role}` });
+  return after;
 }
 
-function sameGrant(a: Grant, b: Grant): boolean {
-  return a.role === b.role && a.programme === b.programme;
+/** A value, or the problems that kept it from being made. */
+interface Checked<T> {
+  readonly value: T | undefined;
+  readonly problems: readonly StaffInputProblem[];
+}
+
+function orRefuse<T>(checked: Checked<T>): T {
+  if (checked.value === undefined || checked.problems.length > 0) throw new StaffInputError(checked.problems);
+  return checked.value;
+}
+
+function refused(problem: StaffInputProblem): Checked<never> {
+  return { value: undefined, problems: [problem] };
+}
+
+function checkedEmail(email: string): Checked<string> {
+  const trimmed = email.trim().toLowerCase();
+  if (!EMAIL.test(trimmed) || trimmed.length > 254)
+    return refused({ field: 'email', reason: 'not-an-email', message: `"${email}" is not an email address` });
+  return { value: trimmed, problems: [] };
+}
+
+function checkedRole(role: string): Checked<Role> {
+  const parsed = Role.safeParse(role);
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return refused({
+    field: 'role',
+    reason: 'unknown-role',
+    message: `"${role}" is not one of ${Role.options.join(', ')}`,
+  });
+}
+
+function checkedGrants(catalog: Catalog, roleInput: string, programmes: readonly string[]): Checked<Grant[]> {
+  const { value: role, problems } = checkedRole(roleInput);
+  if (role === undefined) return { value: undefined, problems };
+  if (role === 'admin') {
+    if (programmes.length > 0)
+      return refused({
+        field: 'programme',
+        reason: 'admin-programme',
+        message: 'the admin role is for every programme; name none',
+      });
+    return { value: [{ role: 'admin', programme: ALL_PROGRAMMES }], problems: [] };
+  }
+  if (programmes.length === 0)
+    return refused({ field: 'programme', reason: 'no-programme', message: `a ${role} needs at least one programme` });
+  const known = [...catalog.programmes.keys()].join(', ');
+  const unknown = programmes.filter((programme) => programme !== ALL_PROGRAMMES && !catalog.programmes.has(programme));
+  if (unknown.length > 0)
+    return {
+      value: undefined,
+      problems: unknown.map((programme) => ({
+        field: 'programme',
+        reason: 'unknown-programme',
+        message: `unknown programme ${programme}; known: ${known}`,
+      })),
+    };
+  return { value: [...new Set(programmes)].map((programme) => ({ role, programme })), problems: [] };
+}
+
+function holds(grants: readonly Grant[], grant: Grant): boolean {
+  return grants.some((held) => held.role === grant.role && held.programme === grant.programme);
 }
 
 function mergeGrants(held: readonly Grant[], added: readonly Grant[]): Grant[] {
   const merged = [...held];
-  for (const grant of added) if (!merged.some((g) => sameGrant(g, grant))) merged.push(grant);
+  for (const grant of added) if (!holds(merged, grant)) merged.push(grant);
   return merged;
 }
 

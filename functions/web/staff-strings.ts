@@ -90,6 +90,11 @@ const en = {
   'problem.exists': 'This email is already a staff member’s.',
   'problem.unknownMember': 'No staff member has this email (any more).',
   'problem.lastAdmin': 'This is the last admin. Make someone else an admin first.',
+  'problem.adminProgrammes': 'An admin holds every programme: choose no programme for this role.',
+  'problem.notHeld': 'This member no longer holds that access: the list below is as it is now.',
+  'problem.accountExists':
+    'The sign-in service already has an account with this email, made outside prepost. ' +
+    'Delete it there first, then add the member again.',
   'problem.days': 'Enter a whole number of days from 1 to 90.',
   'problem.tokenProgrammes': 'Choose at least one programme you read as an evaluator or coordinator.',
   'problem.unknownToken': 'There is no such token, or it is not yours to revoke.',
@@ -249,6 +254,11 @@ const ro: StaffStrings = {
   'problem.exists': 'Acest e-mail aparține deja unui membru al echipei.',
   'problem.unknownMember': 'Niciun membru al echipei nu (mai) are acest e-mail.',
   'problem.lastAdmin': 'Acesta este ultimul administrator. Faceți mai întâi pe altcineva administrator.',
+  'problem.adminProgrammes': 'Un administrator are toate programele: nu alegeți niciun program pentru acest rol.',
+  'problem.notHeld': 'Acest membru nu mai are acest acces: lista de mai jos arată situația actuală.',
+  'problem.accountExists':
+    'Serviciul de autentificare are deja un cont cu acest e-mail, creat în afara prepost. ' +
+    'Ștergeți-l mai întâi acolo, apoi adăugați din nou membrul.',
   'problem.days': 'Introduceți un număr întreg de zile, de la 1 la 90.',
   'problem.tokenProgrammes': 'Alegeți cel puțin un program pe care îl citiți ca evaluator sau coordonator.',
   'problem.unknownToken': 'Nu există acest token sau nu îl puteți retrage.',
@@ -409,6 +419,11 @@ const es: StaffStrings = {
   'problem.exists': 'Este correo ya es de un miembro del equipo.',
   'problem.unknownMember': 'Ningún miembro del equipo tiene (ya) este correo.',
   'problem.lastAdmin': 'Es la última persona administradora. Da primero el rol de administración a otra persona.',
+  'problem.adminProgrammes': 'La administración abarca todos los programas: no elijas ningún programa para este rol.',
+  'problem.notHeld': 'Este miembro ya no tiene ese acceso: la lista de abajo muestra cómo está ahora.',
+  'problem.accountExists':
+    'El servicio de acceso ya tiene una cuenta con este correo, creada fuera de prepost. ' +
+    'Bórrala allí primero y vuelve a añadir al miembro.',
   'problem.days': 'Escribe un número entero de días, de 1 a 90.',
   'problem.tokenProgrammes': 'Elige al menos un programa que leas como evaluador/a o coordinador/a.',
   'problem.unknownToken': 'Ese token no existe o no puedes retirarlo.',
@@ -569,6 +584,11 @@ const ca: StaffStrings = {
   'problem.exists': "Aquest correu ja és d'un membre de l'equip.",
   'problem.unknownMember': "Cap membre de l'equip no té (ja) aquest correu.",
   'problem.lastAdmin': "És l'última persona administradora. Dona primer el rol d'administració a una altra persona.",
+  'problem.adminProgrammes': "L'administració abasta tots els programes: no triïs cap programa per a aquest rol.",
+  'problem.notHeld': 'Aquest membre ja no té aquest accés: la llista de sota mostra com és ara.',
+  'problem.accountExists':
+    'El servei d’accés ja té un compte amb aquest correu, creat fora de prepost. ' +
+    'Esborra’l primer allà i torna a afegir el membre.',
   'problem.days': 'Escriu un nombre enter de dies, de l’1 al 90.',
   'problem.tokenProgrammes': 'Tria almenys un programa que llegeixis com a avaluador/a o coordinador/a.',
   'problem.unknownToken': 'Aquest token no existeix o no el pots retirar.',

@@ -1,6 +1,11 @@
 /** The staff access stores on the embedded DynamoDB: what each write refuses, and what reads return. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffMember } from '#core/access.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Grant, StaffMember } from '#core/access.ts';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { DynamoStaffStore } from '#adapters/dynamo-staff-store.ts';
+import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { ADMIN_COUNT_KEY, staffKey } from '#adapters/table-design.ts';
 import { startTestStack } from '../support/stack.ts';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -13,12 +18,18 @@ afterAll(async () => {
   await stack.stop();
 });
 
+const ADMIN: Grant = { role: 'admin', programme: '*' };
+const EVALUATOR: Grant = { role: 'evaluator', programme: 'dones-mentores' };
 const member = (email: string): StaffMember => ({
   id: `st-${email.length.toString().padStart(12, '0')}`,
   email,
-  grants: [{ role: 'evaluator', programme: 'dones-mentores' }],
+  grants: [EVALUATOR],
   createdAt: '2026-12-03T09:00:00.000Z',
 });
+
+/** The stack's table, to write and read items as they are stored. */
+const tableOf = (on: typeof stack): DynamoTable =>
+  new DynamoTable(createDocumentClient(on.environment.endpoint), on.environment.tableName);
 
 describe('staff', () => {
   it('adds a member once, finds them whatever the case of the email, changes grants, removes', async () => {
@@ -28,12 +39,93 @@ describe('staff', () => {
     expect((await staff.findByEmail('Ana@Example.org'))?.grants).toEqual([
       { role: 'evaluator', programme: 'dones-mentores' },
     ]);
-    expect(await staff.setGrants('ana@example.org', [{ role: 'admin', programme: '*' }])).toBe(true);
-    expect(await staff.setGrants('nobody@example.org', [])).toBe(false);
+    const changed = await staff.changeGrants('ana@example.org', () => [ADMIN]);
+    expect(changed).toMatchObject({ outcome: 'changed', after: { grants: [ADMIN] } });
+    expect(await staff.changeGrants('ana@example.org', () => [ADMIN])).toMatchObject({ outcome: 'unchanged' });
+    expect(await staff.changeGrants('nobody@example.org', () => [])).toEqual({ outcome: 'unknown' });
     expect((await staff.list()).map((m) => m.email)).toContain('ana@example.org');
-    expect(await staff.remove('ana@example.org')).toBe(true);
-    expect(await staff.remove('ana@example.org')).toBe(false);
+    expect(await staff.remove('ana@example.org', { evenTheLastAdmin: true })).toMatchObject({ outcome: 'removed' });
+    expect(await staff.remove('ana@example.org')).toEqual({ outcome: 'unknown' });
     expect(await staff.findByEmail('ana@example.org')).toBeUndefined();
+  });
+
+  it('writes a change of grants only over what it read: one that lost to another is asked again', async () => {
+    const { staff } = stack.deps;
+    await staff.add(member('race@example.org'));
+    const funder: Grant = { role: 'funder', programme: 'dones-mentores' };
+    const coordinator: Grant = { role: 'coordinator', programme: 'dones-mentores' };
+    // Another change lands between this one's read and its first write: held at the SDK's middleware.
+    const client = createDocumentClient(stack.environment.endpoint);
+    let other: (() => Promise<unknown>) | undefined = () =>
+      staff.changeGrants('race@example.org', (held) => [...held.grants, funder]);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const landing = other;
+        if (context.commandName?.startsWith('Update') && landing !== undefined) {
+          other = undefined;
+          await landing();
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'anotherChangeFirst' },
+    );
+    const racing = new DynamoStaffStore(new DynamoTable(client, stack.environment.tableName));
+    const asked: (readonly Grant[])[] = [];
+    const changed = await racing.changeGrants('race@example.org', (held) => {
+      asked.push(held.grants);
+      return [...held.grants, coordinator];
+    });
+    expect(asked).toEqual([[EVALUATOR], [EVALUATOR, funder]]);
+    expect(changed).toMatchObject({ outcome: 'changed', after: { grants: [EVALUATOR, funder, coordinator] } });
+    expect((await staff.findByEmail('race@example.org'))?.grants).toEqual([EVALUATOR, funder, coordinator]);
+  });
+
+  it('changes a member stored before versions, once; lists members only, never the admin count', async () => {
+    const lone = await startTestStack();
+    try {
+      const table = tableOf(lone);
+      for (const email of ['old.admin@example.org', 'old.too@example.org'])
+        await table.client.send(
+          new PutCommand({
+            TableName: table.name,
+            Item: { ...staffKey(email), type: 'staff', ...member(email), grants: [ADMIN] },
+          }),
+        );
+      const { staff } = lone.deps;
+      // The count is made from the members when first needed: two admins, so one may go.
+      expect(await staff.changeGrants('old.admin@example.org', () => [EVALUATOR])).toMatchObject({
+        outcome: 'changed',
+      });
+      expect(await table.get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
+      expect(await staff.changeGrants('old.too@example.org', () => [])).toEqual({ outcome: 'last-admin' });
+      expect((await staff.list()).map((m) => m.email).sort()).toEqual(['old.admin@example.org', 'old.too@example.org']);
+    } finally {
+      await lone.stop();
+    }
+  });
+
+  it('keeps the last admin: counted as they come and go, counted back when a removal fails', async () => {
+    const lone = await startTestStack();
+    try {
+      const { staff } = lone.deps;
+      const admin = (email: string): StaffMember => ({ ...member(email), grants: [ADMIN] });
+      await staff.add(admin('one@example.org'));
+      await staff.add(admin('two@example.org'));
+      const failing = staff.remove('one@example.org', {
+        beforeRemoval: () => Promise.reject(new Error('the account could not be deleted')),
+      });
+      await expect(failing).rejects.toThrow('could not be deleted');
+      expect(await staff.findByEmail('one@example.org')).toBeDefined();
+      expect(await staff.remove('two@example.org')).toMatchObject({ outcome: 'removed' });
+      expect(await staff.remove('one@example.org')).toEqual({ outcome: 'last-admin' });
+      expect(await staff.changeGrants('one@example.org', () => [EVALUATOR])).toEqual({ outcome: 'last-admin' });
+      expect((await staff.findByEmail('one@example.org'))?.grants).toEqual([ADMIN]);
+      // Undoing an addition: even the last admin goes (they never could sign in).
+      expect(await staff.remove('one@example.org', { evenTheLastAdmin: true })).toMatchObject({ outcome: 'removed' });
+      expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 0 });
+    } finally {
+      await lone.stop();
+    }
   });
 });
 

@@ -5,8 +5,12 @@
  * a cross-site post, and the 401 and 403 pages in the reader's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsernameExistsException } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditEvent, Grant } from '#core/access.ts';
+import { makeStaffAdminHandler } from '#handlers/staff-admin.ts';
 import { accountsFile, LocalDirectory } from '#local/local-directory.ts';
+import { startLocalServer } from '#local/server.ts';
+import { cognitoAnswering } from '../support/cognito.ts';
 import { startTestStack } from '../support/stack.ts';
 import { addMember, sessionFor, signedIn } from '../support/staff.ts';
 
@@ -204,6 +208,11 @@ describe('the staff forms', () => {
         field: 'programmes',
         says: 'at least one programme',
       },
+      {
+        fields: { action: 'add', email: 'a@example.org', role: 'admin', programme: OTHER },
+        field: 'add-programmes',
+        says: 'An admin holds every programme',
+      },
     ];
     for (const { fields, field, says } of cases) {
       const before = await snapshot();
@@ -218,6 +227,46 @@ describe('the staff forms', () => {
     const kept = await (await post('/staff', admin, cases[0]?.fields ?? {})).text();
     expect(kept).toContain('value="not-an-email"');
     expect(kept).toMatch(/value="dones-mentores" id="add-programmes-\d+" checked/);
+  });
+
+  it('refuse to revoke a grant not held (another admin revoked it, the button was pressed twice): 400', async () => {
+    const member = await addMember(stack.deps, EVALUATOR);
+    const fields = { action: 'revoke', email: member.email, role: 'evaluator', programme: PROGRAMME };
+    expect((await post('/staff', admin, fields)).status).toBe(303);
+    const before = await snapshot();
+    const again = await post('/staff', admin, fields);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('This member no longer holds that access');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuse an email whose account the identity provider already has (made by hand), naming it', async () => {
+    // Cognito answering as it does for an account made in its console: the deployed adapter throws.
+    const cognito = cognitoAnswering(
+      () => new UsernameExistsException({ message: 'User account already exists', $metadata: {} }),
+    );
+    const server = await startLocalServer(
+      { routes: new Map([['staff-admin', makeStaffAdminHandler({ ...stack.deps, directory: cognito })]]) },
+      '127.0.0.1',
+      0,
+    );
+    try {
+      const before = await snapshot();
+      const refused = await fetch(`${server.url}/staff`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
+        body: formBody({ action: 'add', email: 'made.by.hand@example.org', role: 'funder', programme: OTHER }),
+        redirect: 'manual',
+      });
+      const page = await refused.text();
+      expect(refused.status).toBe(400);
+      expect(page).toContain('The sign-in service already has an account with this email');
+      expect(page).not.toContain('last admin');
+      expect(page).toMatch(/<a href="#add-email">/);
+      expect(await snapshot()).toBe(before);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuse to take the last admin’s admin grant or account (400, nothing written)', async () => {

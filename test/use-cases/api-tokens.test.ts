@@ -68,7 +68,7 @@ describe('checking a token', () => {
     // Expired after its 7 days.
     expect(await check(made.token, '2026-12-08T00:00:00Z')).toBeUndefined();
     // A grant taken from the owner is taken from the token at once.
-    await stack.deps.staff.setGrants(owner.email, [{ role: 'evaluator', programme: P }]);
+    await stack.deps.staff.changeGrants(owner.email, () => [{ role: 'evaluator', programme: P }]);
     expect((await check(made.token))?.grants).toEqual([{ role: 'evaluator', programme: P }]);
     // Revoked: refused; only its owner or an admin may revoke it.
     await expect(
