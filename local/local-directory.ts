@@ -19,6 +19,9 @@ export interface LocalAccount {
 /** A hash no password matches (random salt and hash), checked for emails without an account. */
 const UNKNOWN_ACCOUNT_HASH = `scrypt$${randomBytes(16).toString('base64url')}$${randomBytes(32).toString('base64url')}`;
 
+/** The last change queued on each accounts file in this process. */
+const CHANGES = new Map<string, Promise<void>>();
+
 /** The accounts file of a data folder. */
 export function accountsFile(dataDir: string): string {
   return join(dataDir, 'staff-accounts.json');
@@ -52,18 +55,32 @@ export class LocalDirectory implements IdentityDirectory {
       email: email.toLowerCase(),
       passwordHash: `scrypt$${salt.toString('base64url')}$${hash.toString('base64url')}`,
     };
-    await this.save([...this.accounts().filter((other) => other.email !== account.email), account]);
+    await this.change((accounts) => [...accounts.filter((other) => other.email !== account.email), account]);
     return { password: chosen };
   }
 
   async deleteAccount(email: string): Promise<void> {
-    await this.save(this.accounts().filter((account) => account.email !== email.toLowerCase()));
+    await this.change((accounts) => accounts.filter((account) => account.email !== email.toLowerCase()));
+  }
+
+  /**
+   * Reads, changes and writes the file, one change at a time in this process (a staff page adding
+   * two people at once must keep both), each write under its own temporary name.
+   */
+  private change(update: (accounts: LocalAccount[]) => LocalAccount[]): Promise<void> {
+    const queue = CHANGES.get(this.file) ?? Promise.resolve();
+    const next = queue.then(() => this.save(update(this.accounts())));
+    CHANGES.set(
+      this.file,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   private async save(accounts: readonly LocalAccount[]): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     // Write then rename: a reader never sees half a file.
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temporary, `${JSON.stringify({ accounts }, null, 2)}\n`, { mode: 0o600 });
     await rename(temporary, this.file);
   }

@@ -29,4 +29,23 @@ describe('LocalDirectory', () => {
     await directory.deleteAccount('ana@example.org');
     expect(directory.verify('ana@example.org', password)).toBeUndefined();
   });
+
+  it('keeps every account of changes made at once', async () => {
+    const directory = new LocalDirectory(join(dir, 'at-once.json'));
+    const emails = Array.from({ length: 12 }, (_, index) => `person${index}@example.org`);
+    await Promise.all(emails.map((email) => directory.createAccount(email, 'pw')));
+    expect(
+      directory
+        .accounts()
+        .map((account) => account.email)
+        .sort(),
+    ).toEqual([...emails].sort());
+    await Promise.all(emails.slice(0, 6).map((email) => directory.deleteAccount(email)));
+    expect(
+      directory
+        .accounts()
+        .map((account) => account.email)
+        .sort(),
+    ).toEqual(emails.slice(6).sort());
+  });
 });
