@@ -19,6 +19,7 @@ import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
 import { makeStaffAdminHandler } from '#handlers/staff-admin.ts';
 import { makeApiTokensHandler } from '#handlers/api-tokens.ts';
 import { makeAuditLogHandler } from '#handlers/audit-log.ts';
+import type { OpenIdProvider } from '#ports/sign-in.ts';
 import type { IdentityDirectory } from '#ports/staff.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
@@ -46,9 +47,14 @@ export interface LocalHandlers {
   readonly mount?: Mount;
 }
 
-/** What the local handlers are built around: the stack's deps, where its summaries were published, and the accounts. */
+/**
+ * What the local handlers are built around: the stack's deps, where its summaries were published,
+ * the accounts, and the relying party of the sign-in routes.
+ */
 export interface LocalServerDeps extends Deps {
   readonly summaries: SummaryArchive;
+  /** The OpenID Connect relying party, on the local provider. */
+  readonly provider: OpenIdProvider;
   /** The local identity provider's accounts, which the staff page creates and deletes. */
   readonly directory: IdentityDirectory;
 }

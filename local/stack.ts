@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { DirectoryArchive } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
+import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
 import type { Clock } from '#ports/store.ts';
 import { shippedCatalog } from '#surveys/index.ts';
@@ -69,10 +70,12 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
           clock: options.clock ?? { now: () => new Date() },
           ...(options.lockout === undefined ? {} : { lockout: options.lockout }),
         });
-        const deps = localDeps(environment, { oidc: provider.settings, clock: options.clock });
+        const deps = localDeps(environment, { clock: options.clock });
         started = { deps, provider };
         const handlers = buildHandlers({
           ...deps,
+          // The relying party the Lambdas run, pointed at the local provider.
+          provider: openIdProvider(provider.settings),
           summaries: new DirectoryArchive(summariesDir, deps.catalog),
           directory,
         });
@@ -109,16 +112,12 @@ export async function openLocalStore(
   return { deps: localDeps(environment), environment };
 }
 
-function localDeps(
-  environment: LocalEnvironment,
-  extra: Pick<Deps, 'oidc'> & { clock?: Clock | undefined } = {},
-): Deps {
+function localDeps(environment: LocalEnvironment, extra: { clock?: Clock | undefined } = {}): Deps {
   const table = new DynamoTable(createDocumentClient(environment.endpoint), environment.tableName);
   return depsOn({
     table,
     catalog: shippedCatalog(),
     linkKey: environment.linkKey,
-    oidc: extra.oidc,
     ...(extra.clock === undefined ? {} : { clock: extra.clock }),
   });
 }

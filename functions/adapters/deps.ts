@@ -16,7 +16,6 @@ import { DynamoSessionStore, DynamoSignInStore } from './dynamo-session-store.ts
 import { DynamoStaffStore } from './dynamo-staff-store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import type { LinkKeySource } from './link-key.ts';
-import type { OidcSettings } from './openid-client-provider.ts';
 
 /** Everything a handler may need; each handler's factory asks only for its part. */
 export interface Deps {
@@ -32,11 +31,6 @@ export interface Deps {
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: LinkKeySource;
-  /**
-   * The OpenID Connect provider staff sign in with: set for the sign-in functions and the local
-   * stack, absent for everything else (which never signs anyone in).
-   */
-  readonly oidc?: OidcSettings | undefined;
 }
 
 /** The system clock. */
@@ -76,13 +70,11 @@ export function depsOn(options: {
   readonly catalog: Catalog;
   readonly linkKey: LinkKeySource;
   readonly clock?: Clock;
-  readonly oidc?: OidcSettings | undefined;
 }): Deps {
   return {
     ...storesOn(options.table),
     catalog: options.catalog,
     clock: options.clock ?? systemClock,
     linkKey: options.linkKey,
-    oidc: options.oidc,
   };
 }

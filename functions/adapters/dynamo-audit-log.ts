@@ -4,13 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { AuditEvent } from '#core/access.ts';
+import { AUDIT_RETENTION_DAYS, AuditEvent } from '#core/access.ts';
 import type { AuditLog } from '#ports/staff.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import { auditPartition } from './table-design.ts';
-
-/** How long an audit entry is kept: two years, the span a funder's or a regulator's audit looks back over. */
-export const AUDIT_RETENTION_DAYS = 730;
 
 /** {@link AuditLog} on DynamoDB. */
 export class DynamoAuditLog implements AuditLog {

@@ -21,19 +21,19 @@ export function lambdaDeps(): Deps {
     // Functions that never hash a code (aggregation, summaries) have no key; one that does fails
     // on its first use with the variable's name.
     (() => Promise.reject(new Error('environment variable LINK_KEY or LINK_KEY_SECRET_ARN is required')));
-  return depsOn({ table, catalog: shippedCatalog(), linkKey, oidc: oidcSettings() });
+  return depsOn({ table, catalog: shippedCatalog(), linkKey });
 }
 
 /**
- * The OpenID Connect settings of the sign-in functions: none when `OIDC_ISSUER` is unset (every
- * other function), otherwise all of them, failing fast with the name of any missing.
- * `OIDC_LOGOUT_URL` is for a provider whose discovery names no end-session endpoint (Cognito).
+ * The OpenID Connect settings of the sign-in functions (only their entries call this), from the
+ * `OIDC_*` variables: one deployed without them fails when it loads, naming the variable, rather
+ * than on somebody's sign-in. `OIDC_LOGOUT_URL` is for a provider whose discovery names no
+ * end-session endpoint (Cognito). Settings, not the relying party: the entries build that, so
+ * `openid-client` is bundled into the three sign-in functions only.
  */
-function oidcSettings(): OidcSettings | undefined {
-  const issuer = optionalEnv('OIDC_ISSUER');
-  if (issuer === undefined) return undefined;
+export function lambdaOidcSettings(): OidcSettings {
   return {
-    issuer,
+    issuer: requireEnv('OIDC_ISSUER'),
     clientId: requireEnv('OIDC_CLIENT_ID'),
     redirectUri: requireEnv('OIDC_REDIRECT_URI'),
     postLogoutRedirectUri: requireEnv('OIDC_POST_LOGOUT_REDIRECT_URI'),

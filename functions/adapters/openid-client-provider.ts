@@ -11,9 +11,10 @@
  * it. The ID and access tokens are dropped once read: the session cookie is a random id, never a
  * token of the provider.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as client from 'openid-client';
+import { SignInRefusedError } from '#core/errors.ts';
 import type { AuthorizationChecks, AuthorizationRequest, OpenIdProvider, VerifiedIdentity } from '#ports/sign-in.ts';
-import { UnauthorisedError } from '#shared/errors.ts';
 import { logger } from '#shared/logger.ts';
 
 /** Where the provider is and who prepost is to it: the `OIDC_*` variables in AWS, the local stack's own locally. */
@@ -49,15 +50,26 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const configurations = new Map<string, Promise<client.Configuration>>();
 
 /**
- * The relying party for these settings, which a sign-in function cannot do without: one deployed
- * without its `OIDC_*` variables fails at once, when it loads, rather than on somebody's sign-in.
+ * The redemption under way in this async context: its token endpoint, and whether that endpoint
+ * answered with tokens. Kept per call, not on the shared configuration, as the local server
+ * redeems several codes at once.
  */
-export function openIdProvider(settings: OidcSettings | undefined): OpenIdProvider {
-  if (settings === undefined)
-    throw new Error(
-      'OpenID Connect settings are missing: ' +
-        'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI, OIDC_POST_LOGOUT_REDIRECT_URI',
-    );
+const redemptions = new AsyncLocalStorage<{ readonly tokenEndpoint: string | undefined; tokensIssued: boolean }>();
+
+/**
+ * `fetch`, noting when the token endpoint of the redemption under way answers with tokens: from
+ * then on a refusal is of somebody the provider authenticated (a code is only redeemed for that),
+ * not of a callback anyone could have made up.
+ */
+const observedFetch: client.CustomFetch = async (url, options) => {
+  const response = await fetch(url, options);
+  const redemption = redemptions.getStore();
+  if (redemption !== undefined && url === redemption.tokenEndpoint && response.ok) redemption.tokensIssued = true;
+  return response;
+};
+
+/** The relying party for these settings (the Lambda entries and the local stack build it once). */
+export function openIdProvider(settings: OidcSettings): OpenIdProvider {
   return new OpenIdClientProvider(settings);
 }
 
@@ -85,20 +97,23 @@ class OpenIdClientProvider implements OpenIdProvider {
     // The callback URL is rebuilt from the registered redirect URI, never from the request's Host header.
     const callback = new URL(this.settings.redirectUri);
     callback.search = callbackQuery;
+    const redemption = { tokenEndpoint: config.serverMetadata().token_endpoint, tokensIssued: false };
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
-      tokens = await client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: checks.codeVerifier,
-        expectedState: checks.state,
-        expectedNonce: checks.nonce,
-        idTokenExpected: true,
-      });
+      tokens = await redemptions.run(redemption, () =>
+        client.authorizationCodeGrant(config, callback, {
+          pkceCodeVerifier: checks.codeVerifier,
+          expectedState: checks.state,
+          expectedNonce: checks.nonce,
+          idTokenExpected: true,
+        }),
+      );
     } catch (error) {
-      throw refusal(error);
+      throw refusal(error, redemption.tokensIssued);
     }
     if (tokens.refresh_token !== undefined) await this.revoke(config, tokens.refresh_token);
     const claims = tokens.claims();
-    if (claims === undefined) throw new UnauthorisedError('no ID token');
+    if (claims === undefined) throw new SignInRefusedError('no ID token', true);
     return {
       subject: claims.sub,
       email: typeof claims.email === 'string' ? claims.email : undefined,
@@ -150,7 +165,7 @@ class OpenIdClientProvider implements OpenIdProvider {
 
 async function discover(settings: OidcSettings): Promise<client.Configuration> {
   const issuer = new URL(settings.issuer);
-  const execute = [client.enableNonRepudiationChecks];
+  const execute = [client.enableNonRepudiationChecks, observeTokenResponses];
   if (issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)) execute.push(client.allowInsecureRequests);
   const discovered = await client.discovery(issuer, settings.clientId, undefined, client.None(), {
     execute,
@@ -181,12 +196,18 @@ function cognitoRevocationEndpoint(tokenEndpoint: string | undefined): string | 
   return url.pathname === '/oauth2/token' ? new URL('/oauth2/revoke', url).href : undefined;
 }
 
+/** Has the configuration's requests go through {@link observedFetch}. */
+function observeTokenResponses(config: client.Configuration): void {
+  config[client.customFetch] = observedFetch;
+}
+
 /**
  * What openid-client refuses (a state, code, nonce or ID token that does not hold, an error sent
- * back by the provider) as a 401 naming the reason; anything else (the provider unreachable or
+ * back by the provider) as a refused sign-in naming the reason, and whether the provider had
+ * issued tokens (authenticated someone) before it; anything else (the provider unreachable or
  * timing out) stays a failure.
  */
-function refusal(error: unknown): unknown {
+function refusal(error: unknown, tokensIssued: boolean): unknown {
   const timedOut =
     error instanceof client.ClientError && (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT');
   if (
@@ -195,7 +216,7 @@ function refusal(error: unknown): unknown {
     error instanceof client.AuthorizationResponseError
   ) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return new UnauthorisedError(`${error.message}${cause}`.slice(0, 200));
+    return new SignInRefusedError(`${error.message}${cause}`.slice(0, 200), tokensIssued);
   }
   return error;
 }

@@ -176,6 +176,9 @@ export const AuditEvent = z.readonly(
 );
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
+/** How long an audit entry is kept: two years, the span a funder's or a regulator's audit looks back over. */
+export const AUDIT_RETENTION_DAYS = 730;
+
 /** A personal API token as stored: its secret only as a hash. */
 export const ApiToken = z.readonly(
   z.object({

@@ -164,5 +164,41 @@ const STAFF_CHANGE_MESSAGES: Readonly<Record<StaffChangeError['reason'], (email:
     'delete it there (Cognito console, or aws cognito-idp admin-delete-user) and add the member again',
 };
 
-/** An API token that cannot be made as asked, or revoked because it does not exist. */
-export class ApiTokenError extends DomainError {}
+/**
+ * An API token that cannot be made as asked, or revoked because it does not exist. Names the field
+ * at fault, so a form shows the problem there and a command prints it first.
+ */
+export class ApiTokenError extends DomainError {
+  constructor(
+    readonly field: 'days' | 'email' | 'programme' | 'id',
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+/**
+ * A staff sign-in that could not be completed: the state missing, foreign, unknown or used, the
+ * sign-in too slow, the code or the ID token refused, or no verified email vouched for.
+ */
+export class SignInRefusedError extends DomainError {
+  /**
+   * @param reason what did not hold, in a few words: kept in the audit log, so never an email or a token
+   * @param authenticated whether the provider had authenticated someone for this sign-in (it redeemed
+   *   the code for tokens): only then was it somebody's attempt to sign in, worth an audit entry;
+   *   any other refusal is a request anyone can send, which must not be able to fill the audit log
+   */
+  constructor(
+    readonly reason: string,
+    readonly authenticated = false,
+  ) {
+    super(reason);
+  }
+}
+
+/** The identity provider vouched for someone who is not on the staff, or holds no grant. */
+export class NotStaffError extends DomainError {
+  constructor(readonly reason: 'not on the staff' | 'no grant') {
+    super(reason);
+  }
+}

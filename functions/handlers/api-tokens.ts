@@ -1,13 +1,14 @@
 /**
  * GET /tokens: a signed-in member's personal API tokens (an admin's: everyone's) and the form to
- * make one. POST /tokens `action=create`: a token for programmes the member reads, shown once on
- * the page that answers (never stored, never redirected to); `action=revoke&id=`: revokes one of
- * theirs (an admin: anyone's), then back to the list. A form that cannot be acted on comes back
- * with the problem named at its field (400) and nothing written.
+ * make one. POST /tokens `action=create`: a token for programmes the member reads (an admin may
+ * name another staff member in `owner`: then programmes that member reads), shown once on the page
+ * that answers (never stored, never redirected to); `action=revoke&id=`: revokes one of theirs (an
+ * admin: anyone's), then back to the list. A form that cannot be acted on comes back with the
+ * problem the use case found named at its field (400) and nothing written.
  */
 import middy from '@middy/core';
 import { TOKEN_MAX_DAYS, permits, tokenGrantsFor, type StaffMember } from '#core/access.ts';
-import { ApiTokenError } from '#core/errors.ts';
+import { ApiTokenError, InvalidInputError, StaffChangeError, UnknownProgrammeError } from '#core/errors.ts';
 import { BadRequestError, UnauthorisedError } from '#shared/errors.ts';
 import { formField, formFieldList } from '#shared/form-fields.ts';
 import { parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
@@ -51,28 +52,29 @@ export function makeApiTokensHandler(
       switch (formField(fields, 'action')) {
         case 'create': {
           const form = {
+            // Only an admin's form names an owner; anyone else's token is their own, whatever is posted.
+            owner: permits(member.grants, 'manage-staff') ? formField(fields, 'owner').trim() : '',
             label: formField(fields, 'label'),
             days: formField(fields, 'days'),
             programmes: formFieldList(fields, 'programme'),
           };
-          const problems = formProblems(deps.catalog, member, form);
-          if (problems.length > 0) return listPage(deps, frame, member, { refused: { ...form, problems } });
+          const forOther = form.owner !== '';
+          // The form asks for programmes by name; the use case would read none as all of the owner's.
+          if (form.programmes.length === 0)
+            return listPage(deps, frame, member, { refused: { ...form, problems: [programmesProblem(forOther)] } });
           try {
             const created = await createApiToken(deps, actor, {
-              ownerEmail: member.email,
+              ownerEmail: forOther ? form.owner : member.email,
               programmes: form.programmes,
+              // What is not a whole number of days ('', '2.5', 'ten') the use case refuses, as it does 0 or 91.
               days: Number(form.days),
               label: form.label,
             });
             return renderTokenCreated(frame, deps.catalog, created, siteOrigin(event));
           } catch (error) {
-            // Grants taken from the member between the page and the post.
-            if (!(error instanceof ApiTokenError)) throw error;
-            const refused = {
-              ...form,
-              problems: [{ field: 'programmes', problem: 'problem.tokenProgrammes' }],
-            } as const;
-            return listPage(deps, frame, member, { refused });
+            const problem = createProblem(error, forOther);
+            if (problem === undefined) throw error;
+            return listPage(deps, frame, member, { refused: { ...form, problems: [problem] } });
           }
         }
         case 'revoke':
@@ -85,6 +87,7 @@ export function makeApiTokensHandler(
           } catch (error) {
             if (!(error instanceof ApiTokenError)) throw error;
             const refused = {
+              owner: '',
               label: '',
               days: '',
               programmes: [],
@@ -106,19 +109,23 @@ function readableProgrammes(catalog: Catalog, member: StaffMember): string[] {
   );
 }
 
-/** What is wrong with a create form, by field: whole days within the limit, and programmes the member reads. */
-function formProblems(
-  catalog: Catalog,
-  member: StaffMember,
-  form: { readonly days: string; readonly programmes: readonly string[] },
-): RefusedTokenForm['problems'][number][] {
-  const problems: RefusedTokenForm['problems'][number][] = [];
-  const days = /^\d{1,3}$/.test(form.days) ? Number(form.days) : Number.NaN;
-  if (!(days >= 1 && days <= TOKEN_MAX_DAYS)) problems.push({ field: 'days', problem: 'problem.days' });
-  const readable = readableProgrammes(catalog, member);
-  if (form.programmes.length === 0 || form.programmes.some((programme) => !readable.includes(programme)))
-    problems.push({ field: 'programmes', problem: 'problem.tokenProgrammes' });
-  return problems;
+type TokenFormProblem = RefusedTokenForm['problems'][number];
+
+/** The programmes problem, in the words of whose programmes they are. */
+function programmesProblem(forOther: boolean): TokenFormProblem {
+  return { field: 'programmes', problem: forOther ? 'problem.ownerProgrammes' : 'problem.tokenProgrammes' };
+}
+
+/** Where the use case's refusal of a create form is shown, and what it says; undefined when it is no refusal. */
+function createProblem(error: unknown, forOther: boolean): TokenFormProblem | undefined {
+  if (error instanceof ApiTokenError)
+    return error.field === 'days' ? { field: 'days', problem: 'problem.days' } : programmesProblem(forOther);
+  // A programme posted that the catalogue does not have: not one of those offered.
+  if (error instanceof UnknownProgrammeError) return programmesProblem(forOther);
+  // The owner's email (an admin's form): not an email, or nobody's on the staff.
+  if (error instanceof InvalidInputError) return { field: 'owner', problem: 'problem.email' };
+  if (error instanceof StaffChangeError) return { field: 'owner', problem: 'problem.unknownMember' };
+  return undefined;
 }
 
 /** The list and the form, with a refused form or the line saying a token was revoked. */
@@ -133,7 +140,8 @@ async function listPage(
   const tokens = (await deps.apiTokens.list())
     .filter((token) => everyone || token.ownerId === member.id)
     .map((token) => ({ token, status: tokenStatus(token, now) }));
-  const readable = new Set(readableProgrammes(deps.catalog, member));
+  // An admin makes tokens for others too: every programme is offered, checked against the owner's on creation.
+  const readable = new Set(everyone ? deps.catalog.programmes.keys() : readableProgrammes(deps.catalog, member));
   return renderApiTokens(frame, deps.catalog, {
     tokens,
     everyone,

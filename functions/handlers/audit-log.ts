@@ -4,7 +4,7 @@
  * back with its field named (400).
  */
 import middy from '@middy/core';
-import { AUDIT_RETENTION_DAYS } from '#adapters/dynamo-audit-log.ts';
+import { AUDIT_RETENTION_DAYS } from '#core/access.ts';
 import type { AuditLog } from '#ports/staff.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';

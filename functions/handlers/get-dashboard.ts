@@ -1,6 +1,7 @@
 /**
  * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in
- * evaluator of the programme; without a programme, the programmes the reader may see.
+ * evaluator of the programme; without a programme, the programmes the reader may see (a
+ * coordinator's: each cohort's response rates as CSV).
  * GET /dashboard/csv?programme=P[&cohort=C][&table=response-rates]: the same tables as CSV
  * downloads (response rates for coordinators too), on the same session.
  */
@@ -44,9 +45,14 @@ export function makeGetDashboardHandler(
       if (programme === undefined) {
         // Every signed-in member has a first page; it lists the programmes whose results they may read.
         const grants = context.staff?.member.grants ?? [];
+        const all = [...deps.catalog.programmes.keys()];
+        const readable = programmesPermitting(grants, 'read-indicators', all);
+        const responseRates = programmesPermitting(grants, 'read-response-rates', all).filter(
+          (id) => !readable.includes(id),
+        );
         return renderDashboardIndex(
           deps.catalog,
-          programmesPermitting(grants, 'read-indicators', [...deps.catalog.programmes.keys()]),
+          { readable, responseRates },
           staffFrameOf(event, context.staff?.member),
         );
       }

@@ -3,39 +3,32 @@
  * this browser's and unused; the code is redeemed with its PKCE verifier and the ID token checked
  * (signature against the provider's keys, issuer, audience, expiry, nonce); its verified email
  * must be a staff member's with a grant. Then a new session cookie, and on to where the sign-in
- * started. Anything refused is a 401 (403 for someone not on the staff), logged in the audit log.
+ * started. Anything refused is a 401 (403 for someone not on the staff); the audit log has those of
+ * people the provider authenticated.
  */
 import type { MiddlewareObj } from '@middy/core';
 import middy from '@middy/core';
-import type { OidcSettings } from '#adapters/openid-client-provider.ts';
-import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
 import { clearedSignInStateCookie, SIGN_IN_COOKIE } from '#shared/sign-in-state.ts';
 import { requestCookie, sessionCookie } from '#shared/staff-session.ts';
 import { finishSignIn, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
 
-export interface SignInCallbackDeps extends Omit<StaffSignInDeps, 'provider'> {
-  readonly oidc?: OidcSettings | undefined;
-}
+export type SignInCallbackDeps = StaffSignInDeps;
 
 /** Builds the handler around its ports. */
 export function makeSignInCallbackHandler(deps: SignInCallbackDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  const provider = openIdProvider(deps.oidc);
   return (
     middy<HttpEvent, HttpResult>()
       // Before the error pages, so that it runs after them and clears the state on a refusal too.
       .use(clearStateOnError())
       .use(httpErrors('dashboard'))
       .handler(async (event) => {
-        const { sessionId, returnTo } = await finishSignIn(
-          { ...deps, provider },
-          {
-            state: event.queryStringParameters?.state,
-            stateCookie: requestCookie(event, SIGN_IN_COOKIE),
-            query: event.rawQueryString,
-          },
-        );
+        const { sessionId, returnTo } = await finishSignIn(deps, {
+          state: event.queryStringParameters?.state,
+          stateCookie: requestCookie(event, SIGN_IN_COOKIE),
+          query: event.rawQueryString,
+        });
         return {
           statusCode: 303,
           headers: { location: returnTo, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },

@@ -5,24 +5,19 @@
  * `next` is where to land once signed in: a path of this site, or the dashboard.
  */
 import middy from '@middy/core';
-import type { OidcSettings } from '#adapters/openid-client-provider.ts';
-import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
 import { signInStateCookie } from '#shared/sign-in-state.ts';
 import { startSignIn, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
 
-export interface SignInHandlerDeps extends Pick<StaffSignInDeps, 'signIns' | 'clock'> {
-  readonly oidc?: OidcSettings | undefined;
-}
+export type SignInHandlerDeps = Pick<StaffSignInDeps, 'signIns' | 'clock' | 'provider'>;
 
 /** Builds the handler around its ports. */
 export function makeSignInHandler(deps: SignInHandlerDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  const provider = openIdProvider(deps.oidc);
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors('dashboard'))
     .handler(async (event) => {
-      const { url, state } = await startSignIn({ ...deps, provider }, event.queryStringParameters?.next);
+      const { url, state } = await startSignIn(deps, event.queryStringParameters?.next);
       return {
         statusCode: 303,
         headers: { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },

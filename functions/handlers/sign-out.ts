@@ -6,8 +6,6 @@
  * site's own pages: a POST from another site (which could sign people out at will) is refused.
  */
 import middy from '@middy/core';
-import type { OidcSettings } from '#adapters/openid-client-provider.ts';
-import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { httpErrors } from '#shared/http-errors.ts';
 import { refuseCrossSitePosts } from '#shared/same-origin.ts';
@@ -16,18 +14,15 @@ import { signOut, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
 import { renderSignedOut } from '#web/sign-out-page.ts';
 import { staffFrameOf } from '#web/staff-frame.ts';
 
-export interface SignOutDeps extends StaffSessionDeps, Pick<StaffSignInDeps, 'audit'> {
-  readonly oidc?: OidcSettings | undefined;
-}
+export type SignOutDeps = StaffSessionDeps & Pick<StaffSignInDeps, 'audit' | 'provider'>;
 
 /** Builds the handler around its ports. */
 export function makeSignOutHandler(deps: SignOutDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
-  const provider = openIdProvider(deps.oidc);
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors('dashboard'))
     .use(refuseCrossSitePosts())
     .handler(async (event) => {
-      const { endSessionUrl } = await signOut({ ...deps, provider }, await findSignedIn(deps, event));
+      const { endSessionUrl } = await signOut(deps, await findSignedIn(deps, event));
       const page = renderSignedOut(staffFrameOf(event, undefined), endSessionUrl);
       return { ...page, cookies: [clearedSessionCookie()] };
     });

@@ -1,5 +1,6 @@
-/** The Lambda entry of GET /sign-in: its deps (with the `OIDC_*` settings) built from the environment once. */
-import { lambdaDeps } from '#adapters/lambda-deps.ts';
+/** The Lambda entry of GET /sign-in: its deps and OpenID Connect relying party, from the environment once. */
+import { lambdaDeps, lambdaOidcSettings } from '#adapters/lambda-deps.ts';
+import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
 
-export const handler = makeSignInHandler(lambdaDeps());
+export const handler = makeSignInHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) });

@@ -1,5 +1,6 @@
-/** The Lambda entry of POST /sign-out: its deps (with the `OIDC_*` settings) built from the environment once. */
-import { lambdaDeps } from '#adapters/lambda-deps.ts';
+/** The Lambda entry of POST /sign-out: its deps and OpenID Connect relying party, from the environment once. */
+import { lambdaDeps, lambdaOidcSettings } from '#adapters/lambda-deps.ts';
+import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { makeSignOutHandler } from '#handlers/sign-out.ts';
 
-export const handler = makeSignOutHandler(lambdaDeps());
+export const handler = makeSignOutHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) });

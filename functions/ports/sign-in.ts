@@ -35,7 +35,8 @@ export interface OpenIdProvider {
   authorizationRequest(): Promise<AuthorizationRequest>;
   /**
    * Redeems the callback's code (its query string as received) and validates the ID token; refuses
-   * anything that does not hold with `UnauthorisedError`. Any refresh token is revoked at once.
+   * anything that does not hold with `SignInRefusedError`, saying whether the provider had issued
+   * tokens for the code (authenticated someone) before the refusal. Any refresh token is revoked at once.
    */
   redeem(callbackQuery: string, checks: AuthorizationChecks): Promise<VerifiedIdentity>;
   /** Where the browser ends its session at the provider, and comes back from. */

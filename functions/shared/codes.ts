@@ -1,10 +1,12 @@
 /**
- * Link codes and pseudonymous ids. A link code is the participant's only key to their survey,
- * so it carries 130 bits from the CSPRNG, is written in Crockford's base32 (no I, L, O, U: easy
- * to read aloud and type from paper), and is stored only as an HMAC under a server-side key,
- * so a leaked table does not reveal working links.
+ * Link codes, pseudonymous ids, and the stored form of the staff's random secrets. A link code is
+ * the participant's only key to their survey, so it carries 130 bits from the CSPRNG, is written
+ * in Crockford's base32 (no I, L, O, U: easy to read aloud and type from paper), and is stored
+ * only as an HMAC under a server-side key, so a leaked table does not reveal working links. Plain
+ * `node:crypto` and nothing else, so the API authorizer, which hashes token secrets, bundles no
+ * cookie parser or middleware.
  */
-import { createHash, createHmac, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -55,7 +57,16 @@ export function hashCode(code: string, key: Buffer): string {
   return createHmac('sha256', key).update(code).digest('base64url');
 }
 
-/** Evaluator tokens are 256-bit random values, so a plain SHA-256 is a sufficient stored form. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+/**
+ * SHA-256, base64url: the stored form of random secrets (session ids, sign-in states, API token
+ * secrets). They carry 256 bits from the CSPRNG, so a plain hash is enough: nothing to guess.
+ */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+/** A fresh session id (256 bits from the CSPRNG) and the hash it is stored under. */
+export function newSessionId(): { readonly id: string; readonly hash: string } {
+  const id = randomBytes(32).toString('base64url');
+  return { id, hash: hashSecret(id) };
 }

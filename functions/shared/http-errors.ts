@@ -7,12 +7,15 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { DEFAULT_RETURN_TO, localPath } from '#core/return-path.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import {
   ApiTokenError,
   InvalidInputError,
+  NotStaffError,
   ParticipantWithdrawnError,
   RetentionTooShortError,
+  SignInRefusedError,
   SummaryNotPublishedError,
   StaffChangeError,
   UnknownCohortError,
@@ -71,6 +74,8 @@ function row<E extends Error>(type: ErrorClass<E>, answer: Answer<E>): Row {
 }
 
 const NOT_FOUND: StaffMessage = { title: 'error.notFoundTitle', message: 'error.notFound' };
+const SIGNED_OUT: StaffMessage = { title: 'error.signedOutTitle', message: 'error.signedOut' };
+const FORBIDDEN: StaffMessage = { title: 'error.forbiddenTitle', message: 'error.forbidden' };
 const NOT_UNDERSTOOD: StaffMessage = { title: 'error.badRequestTitle', message: 'error.badRequest' };
 const itsMessage = (error: Error): string => error.message;
 
@@ -109,8 +114,11 @@ const ANSWERS: readonly Row[] = [
     participant: 'notFound',
     api: () => 'a valid API token is required',
     apiHeaders: { 'www-authenticate': 'Bearer' },
-    staff: { title: 'error.signedOutTitle', message: 'error.signedOut' },
+    staff: SIGNED_OUT,
   }),
+  // A sign-in that did not hold: not signed in, and the page offers to start again.
+  row(SignInRefusedError, { status: 401, participant: 'notFound', api: () => 'sign-in refused', staff: SIGNED_OUT }),
+  row(NotStaffError, { status: 403, participant: 'notFound', api: () => 'not on the staff', staff: FORBIDDEN }),
   // Before ForbiddenError, which it extends: the page says why nothing was changed.
   row(CrossSiteRequestError, {
     status: 403,
@@ -122,7 +130,7 @@ const ANSWERS: readonly Row[] = [
     status: 403,
     participant: 'notFound',
     api: () => 'this token does not grant that programme or table',
-    staff: { title: 'error.forbiddenTitle', message: 'error.forbidden' },
+    staff: FORBIDDEN,
   }),
   row(PayloadTooLargeError, {
     status: 413,
@@ -232,7 +240,7 @@ function staffPage(
       // Signed in (a 403): the page keeps the header and the pages the member may open.
       const frame = staffFrameOf(event, context.staff?.member);
       const signIn =
-        error instanceof UnauthorisedError
+        error instanceof UnauthorisedError || error instanceof SignInRefusedError
           ? html`<p><a href="/sign-in?next=${encodeURIComponent(returnPath(event))}">${
               STAFF_STRINGS[frame.language]['error.signIn']
             }</a></p>`
@@ -243,14 +251,12 @@ function staffPage(
 }
 
 /**
- * Where signing in returns to: the path and query that were asked for, and only ever a path of
- * this site (`//host` would be another site's address).
+ * Where signing in returns to: the path and query that were asked for, by the one rule of what a
+ * sign-in may return to ({@link localPath}); a refused sign-in step starts again from the dashboard
+ * (the callback's query is a spent code).
  */
 function returnPath(event: HttpEvent): string {
-  // A refused sign-in step starts again from the dashboard: the callback's query is a spent code.
-  if (/^\/(sign-in|sign-out|auth\/callback)$/.test(event.rawPath)) return '/dashboard';
-  const path = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
-  return /^\/(?![/\\])/.test(path) ? path : '/dashboard';
+  return localPath(`${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`) ?? DEFAULT_RETURN_TO;
 }
 
 /** The handler's failure page if it set one, else the calm neutral one (which a failing page falls back to too). */

@@ -4,13 +4,13 @@
  * reads the member and their grants afresh, so a removed member or a revoked grant takes effect
  * on the next request. A missing, unknown, expired or tampered cookie is no session (401).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { SESSION_ABSOLUTE_SECONDS, permits, sessionHolds, type Permission, type StaffMember } from '#core/access.ts';
 import type { SessionStore, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
+import { hashSecret } from './codes.ts';
 import { ForbiddenError, UnauthorisedError } from './errors.ts';
 import type { HttpEvent, HttpResult } from './http.ts';
 
@@ -38,17 +38,6 @@ export interface StaffSessionDeps {
   readonly sessions: SessionStore;
   readonly staff: StaffStore;
   readonly clock: Clock;
-}
-
-/** A fresh session id (256 bits from the CSPRNG) and the hash it is stored under. */
-export function newSessionId(): { readonly id: string; readonly hash: string } {
-  const id = randomBytes(32).toString('base64url');
-  return { id, hash: hashSecret(id) };
-}
-
-/** SHA-256, base64url: the stored form of random secrets (session ids, sign-in states, API token secrets). */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
 }
 
 /**

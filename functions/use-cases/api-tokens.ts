@@ -18,7 +18,7 @@ import { findProgramme } from '#core/catalog-lookup.ts';
 import { ApiTokenError, StaffChangeError } from '#core/errors.ts';
 import type { ApiTokenStore, AuditLog, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
-import { hashSecret } from '#shared/staff-session.ts';
+import { hashSecret } from '#shared/codes.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { recordChange } from './audit-trail.ts';
 import { checkEmail } from './manage-staff.ts';
@@ -36,7 +36,11 @@ const TOKEN_FORMAT = /^pp_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 /** A token's life when none is asked for. */
 export const DEFAULT_TOKEN_DAYS = 30;
 
-/** Makes a token for the owner; returns the token (to show once) and what is stored. */
+/**
+ * Makes a token for the owner; returns the token (to show once) and what is stored. The one place
+ * the rules of a token are checked (its life, its owner, the programmes the owner reads): each
+ * refusal names its field, which the tokens page shows the problem at.
+ */
 export async function createApiToken(
   deps: ApiTokenDeps & { readonly catalog: Catalog },
   actor: Actor,
@@ -49,7 +53,7 @@ export async function createApiToken(
 ): Promise<{ readonly token: string; readonly record: ApiToken }> {
   const days = request.days ?? DEFAULT_TOKEN_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
-    throw new ApiTokenError(`days: a token lives 1 to ${TOKEN_MAX_DAYS} days, not ${request.days}`);
+    throw new ApiTokenError('days', `a token lives 1 to ${TOKEN_MAX_DAYS} days, not ${request.days}`);
   const email = checkEmail(request.ownerEmail);
   // An owner granted every programme (`*`) would otherwise get a token for a misspelt one.
   for (const programme of request.programmes) findProgramme(deps.catalog, programme, { listKnown: true });
@@ -57,10 +61,11 @@ export async function createApiToken(
   if (owner === undefined) throw new StaffChangeError('unknown', email);
   const { grants, refused } = tokenGrantsFor(owner.grants, request.programmes);
   if (refused.length > 0)
-    throw new ApiTokenError(`programme: ${email} is not an evaluator or coordinator of ${refused.join(', ')}`);
+    throw new ApiTokenError('programme', `${email} is not an evaluator or coordinator of ${refused.join(', ')}`);
   if (grants.length === 0)
     throw new ApiTokenError(
-      `email: ${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
+      'email',
+      `${email} is neither an evaluator nor a coordinator of any programme: a token would read nothing`,
     );
   const label = (request.label ?? '').trim().slice(0, 80) || 'API token';
   const id = randomAlphanumeric(12);
@@ -96,8 +101,8 @@ export async function revokeApiToken(
 ): Promise<ApiToken> {
   const token = /^[A-Za-z0-9]{12}$/.test(id) ? await deps.apiTokens.find(id) : undefined;
   if (token === undefined || (!actor.mayRevokeAny && token.ownerId !== actor.id))
-    throw new ApiTokenError(`id: no API token ${id}`);
-  if (token.revokedAt !== undefined) throw new ApiTokenError(`id: API token ${id} was revoked at ${token.revokedAt}`);
+    throw new ApiTokenError('id', `no API token ${id}`);
+  if (token.revokedAt !== undefined) throw new ApiTokenError('id', `API token ${id} was revoked at ${token.revokedAt}`);
   const now = deps.clock.now().toISOString();
   await deps.apiTokens.revoke(id, now);
   await recordChange(deps, actor, { action: 'token-revoked', detail: `${id} of ${token.ownerEmail}` });

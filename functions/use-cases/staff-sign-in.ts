@@ -3,15 +3,18 @@
  * and PKCE verifier, kept under the state's hash for the callback), finish (the state bound to this
  * browser, taken once; the code redeemed and the ID token validated by the provider port; a
  * verified email that finds a staff member with a grant; a new server-side session), and
- * sign-out (the session ended, the provider's session next). Every outcome is in the audit log.
+ * sign-out (the session ended, the provider's session next). Sign-ins, sign-outs and the failed
+ * sign-ins of people the provider authenticated are in the audit log; the refusals anyone can
+ * provoke without an account are only log lines, so they cannot bury the audit log.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { SESSION_ABSOLUTE_SECONDS, SIGN_IN_SECONDS, type AuditEvent, type StaffMember } from '#core/access.ts';
+import { NotStaffError, SignInRefusedError } from '#core/errors.ts';
+import { DEFAULT_RETURN_TO, localPath } from '#core/return-path.ts';
 import type { AuditLog, SessionStore, SignInStore, StaffStore } from '#ports/staff.ts';
 import type { OpenIdProvider } from '#ports/sign-in.ts';
 import type { Clock } from '#ports/store.ts';
-import { ForbiddenError, UnauthorisedError } from '#shared/errors.ts';
-import { hashSecret, newSessionId, type SignedInStaff } from '#shared/staff-session.ts';
+import { hashSecret, newSessionId } from '#shared/codes.ts';
 
 export interface StaffSignInDeps {
   readonly signIns: SignInStore;
@@ -21,9 +24,6 @@ export interface StaffSignInDeps {
   readonly clock: Clock;
   readonly provider: OpenIdProvider;
 }
-
-/** Where a signed-in member lands when the sign-in named nowhere (or nowhere acceptable). */
-export const DEFAULT_RETURN_TO = '/dashboard';
 
 /** Who failed to sign in when nobody is known yet. */
 const UNKNOWN_ACTOR = 'unknown';
@@ -55,35 +55,38 @@ export interface Callback {
 
 /**
  * Finishes a sign-in: a new session for the member the provider vouched for, and where to go.
- * Refuses with {@link UnauthorisedError} (state, code or ID token not holding) or
- * {@link ForbiddenError} (nobody on the staff with that email, or without any grant), each
- * written to the audit log as `sign-in-failed`.
+ * Refuses with {@link SignInRefusedError} (state, code or ID token not holding) or
+ * {@link NotStaffError} (nobody on the staff with that email, or without any grant). A refusal
+ * is written to the audit log as `sign-in-failed` only when the provider had authenticated
+ * someone (it redeemed the code): a callback with no state, someone else's, a used one, or a code
+ * of nobody's is a request anyone can send, and is left to the request log.
  */
 export async function finishSignIn(
   deps: StaffSignInDeps,
   callback: Callback,
 ): Promise<{ readonly sessionId: string; readonly member: StaffMember; readonly returnTo: string }> {
+  const { state, stateCookie } = callback;
+  if (state === undefined || stateCookie === undefined || !sameSecret(state, stateCookie))
+    throw new SignInRefusedError('state missing or not this browser’s');
+  // Taken (deleted) before anything else can fail, so a callback can never be replayed.
+  const pending = await deps.signIns.take(hashSecret(state));
+  if (pending === undefined) throw new SignInRefusedError('unknown or used state');
+  const now = deps.clock.now();
+  if (now.getTime() - Date.parse(pending.createdAt) > SIGN_IN_SECONDS * 1000)
+    throw new SignInRefusedError('sign-in took too long');
   let member: StaffMember | undefined;
   try {
-    const { state, stateCookie } = callback;
-    if (state === undefined || stateCookie === undefined || !sameSecret(state, stateCookie))
-      throw new UnauthorisedError('state missing or not this browser’s');
-    // Taken (deleted) before anything else can fail, so a callback can never be replayed.
-    const pending = await deps.signIns.take(hashSecret(state));
-    if (pending === undefined) throw new UnauthorisedError('unknown or used state');
-    const now = deps.clock.now();
-    if (now.getTime() - Date.parse(pending.createdAt) > SIGN_IN_SECONDS * 1000)
-      throw new UnauthorisedError('sign-in took too long');
     const identity = await deps.provider.redeem(callback.query, {
       state,
       nonce: pending.nonce,
       codeVerifier: pending.codeVerifier,
     });
     if (identity.email === undefined || !identity.emailVerified)
-      throw new UnauthorisedError('the provider vouches for no verified email');
+      throw new SignInRefusedError('the provider vouches for no verified email', true);
     member = await deps.staff.findByEmail(identity.email);
-    if (member === undefined) throw new ForbiddenError(`no staff member ${identity.email.toLowerCase()}`);
-    if (member.grants.length === 0) throw new ForbiddenError('no grant');
+    // The reason only: the email of someone not on the staff is not kept for the audit log's two years.
+    if (member === undefined) throw new NotStaffError('not on the staff');
+    if (member.grants.length === 0) throw new NotStaffError('no grant');
     const session = newSessionId();
     await deps.sessions.create(session.hash, {
       staffId: member.id,
@@ -95,8 +98,8 @@ export async function finishSignIn(
     await deps.audit.append(auditEntry(deps, member, 'sign-in'));
     return { sessionId: session.id, member, returnTo: pending.returnTo };
   } catch (error) {
-    if (error instanceof UnauthorisedError || error instanceof ForbiddenError)
-      await deps.audit.append(auditEntry(deps, member, 'sign-in-failed', error.message));
+    if ((error instanceof SignInRefusedError && error.authenticated) || error instanceof NotStaffError)
+      await deps.audit.append(auditEntry(deps, member, 'sign-in-failed', error.reason));
     throw error;
   }
 }
@@ -108,30 +111,13 @@ export async function finishSignIn(
  */
 export async function signOut(
   deps: Pick<StaffSignInDeps, 'sessions' | 'audit' | 'clock' | 'provider'>,
-  signedIn: SignedInStaff | undefined,
+  signedIn: { readonly member: StaffMember; readonly sessionHash: string } | undefined,
 ): Promise<{ readonly endSessionUrl: string }> {
   if (signedIn !== undefined) {
     await deps.sessions.end(signedIn.sessionHash);
     await deps.audit.append(auditEntry(deps, signedIn.member, 'sign-out'));
   }
   return { endSessionUrl: await deps.provider.endSessionUrl() };
-}
-
-/** Steps of signing in and out: never where a sign-in lands (the callback's would loop, its query a spent code). */
-const SIGN_IN_PATHS = /^\/(sign-in|sign-out|auth\/callback)(?=$|[/?])/;
-
-/**
- * The path if it is one of this site's (`/dashboard?programme=x`), else undefined: never a URL,
- * a scheme-relative `//host` or a backslash some browsers read as a slash, so a sign-in link
- * cannot send anyone elsewhere after signing in; nor a step of signing in or out.
- */
-export function localPath(next: string | undefined): string | undefined {
-  if (next === undefined || next.length > 512) return undefined;
-  if (!/^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/.test(next)) return undefined;
-  // Resolved against a placeholder origin it stays there: it names no other host.
-  const resolved = new URL(next, 'https://prepost.invalid');
-  if (resolved.origin !== 'https://prepost.invalid' || SIGN_IN_PATHS.test(resolved.pathname)) return undefined;
-  return `${resolved.pathname}${resolved.search}`;
 }
 
 function sameSecret(a: string, b: string): boolean {

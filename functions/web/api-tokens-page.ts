@@ -1,7 +1,8 @@
 /**
  * The API tokens page: the reader's personal tokens (an admin's: everyone's), each with what it
  * reads in words, when it was made and expires, and whether it still works; a form to make one
- * for programmes the reader reads; and the page that shows a new token once, with how to use it.
+ * for programmes the reader reads (an admin: for any staff member, for programmes they read); and
+ * the page that shows a new token once, with how to use it.
  */
 import type { ApiToken } from '#core/access.ts';
 import type { Catalog } from '#surveys/catalog.ts';
@@ -26,13 +27,15 @@ export interface ListedToken {
   readonly status: 'active' | 'expired' | 'revoked';
 }
 
-/** A refused create form, as sent, with its problems (by field: `label`, `days`, `programmes`). */
+/** A refused create form, as sent, with its problems (by field: `owner`, `label`, `days`, `programmes`). */
 export interface RefusedTokenForm {
+  /** The email of the staff member the token was for: an admin's form only; empty for the reader's own. */
+  readonly owner: string;
   readonly label: string;
   readonly days: string;
   readonly programmes: readonly string[];
   readonly problems: readonly {
-    readonly field?: 'label' | 'days' | 'programmes';
+    readonly field?: 'owner' | 'label' | 'days' | 'programmes';
     readonly problem: FormProblem['problem'];
   }[];
 }
@@ -40,9 +43,12 @@ export interface RefusedTokenForm {
 /** What the tokens page shows. */
 export interface TokensView {
   readonly tokens: readonly ListedToken[];
-  /** Whether the list is everyone's (an admin's view), which names each token's owner. */
+  /**
+   * Whether the reader is an admin: the list is everyone's (naming each token's owner), and the
+   * form makes a token for any staff member (the programmes are then checked against its owner's).
+   */
   readonly everyone: boolean;
-  /** The programmes the reader may make a token for. */
+  /** The programmes the form offers: those the reader reads; an admin's, every programme. */
   readonly readable: readonly ProgrammeChoice[];
   readonly defaultDays: number;
   readonly maxDays: number;
@@ -105,6 +111,18 @@ function renderCreateForm(frame: StaffFrame, view: TokensView, problems: readonl
   const heading = html`<h2>${strings['tokens.createHeading']}</h2>`;
   if (view.readable.length === 0) return html`${heading}<p>${strings['tokens.cannotCreate']}</p>`;
   const { refused } = view;
+  const owner = view.everyone
+    ? textField({
+        id: 'token-owner',
+        label: strings['tokens.for'],
+        hint: strings['tokens.forHint'],
+        problems,
+        language,
+        input: html`type="email" name="owner" maxlength="254" autocomplete="off" spellcheck="false" value="${
+          refused?.owner ?? ''
+        }"`,
+      })
+    : '';
   const label = textField({
     id: 'token-label',
     label: strings['tokens.label'],
@@ -128,7 +146,7 @@ function renderCreateForm(frame: StaffFrame, view: TokensView, problems: readonl
     type: 'checkbox',
     name: 'programme',
     legend: strings['tokens.readProgrammes'],
-    hint: strings['tokens.readProgrammesHint'],
+    hint: strings[view.everyone ? 'tokens.readProgrammesOwnerHint' : 'tokens.readProgrammesHint'],
     choices: view.readable.map((choice) => ({ value: choice.id, label: choice.name })),
     chosen: refused?.programmes ?? [],
     problems,
@@ -136,6 +154,7 @@ function renderCreateForm(frame: StaffFrame, view: TokensView, problems: readonl
   });
   const fields = [
     hidden('action', 'create'),
+    owner,
     label,
     days,
     programmes,

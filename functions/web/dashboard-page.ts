@@ -20,11 +20,21 @@ import { POOLED } from '#core/model.ts';
 const fmt = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 const fmtP = (value: number | null): string => (value === null ? '–' : value < 0.001 ? '<0.001' : value.toFixed(3));
 
+/** What the dashboard's first page lists, by programme id. */
+export interface DashboardIndex {
+  /** Programmes whose indicators the reader may see. */
+  readonly readable: readonly string[];
+  /** Programmes whose response rates, but not indicators, the reader may see (a coordinator's). */
+  readonly responseRates: readonly string[];
+}
+
 /**
- * The dashboard's first page: the programmes whose indicators the reader may see (`readable`, in
- * catalogue order) and their cohorts, each a link to its tables.
+ * The dashboard's first page: the programmes whose indicators the reader may see (in catalogue
+ * order) and their cohorts, each a link to its tables; then those of which they may see only the
+ * response rates, each cohort's a CSV download, so a coordinator finds something here too.
  */
-export function renderDashboardIndex(catalog: Catalog, readable: readonly string[], frame: StaffFrame): HttpResult {
+export function renderDashboardIndex(catalog: Catalog, index: DashboardIndex, frame: StaffFrame): HttpResult {
+  const { readable } = index;
   const shown = [...catalog.programmes.values()].filter((programme) => readable.includes(programme.id));
   const programmes = shown.map((programme) => {
     const link = (cohort: string | undefined, label: string): Html => {
@@ -38,8 +48,33 @@ export function renderDashboardIndex(catalog: Catalog, readable: readonly string
     ];
     return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${links}</ul></section>`;
   });
-  const none = shown.length === 0 ? html`<p>You have no programme whose results you may read.</p>` : html``;
-  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${none}${programmes}`, { contentLanguage: 'en' });
+  const rates = responseRateSections(catalog, index.responseRates);
+  const none =
+    shown.length === 0 && rates.length === 0 ? html`<p>You have no programme whose results you may read.</p>` : html``;
+  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${none}${programmes}${rates}`, {
+    contentLanguage: 'en',
+  });
+}
+
+/** What a coordinator reads above their downloads: the page made for them is not built yet. */
+const RESPONSE_RATES_NOTE =
+  'How many answered each wave, per cohort, as CSV. ' +
+  'The cohort console, with links and response rates on the page, comes later.';
+
+/** A section for each programme of which the reader sees only response rates: each cohort's as a CSV download. */
+function responseRateSections(catalog: Catalog, programmeIds: readonly string[]): Html[] {
+  return [...catalog.programmes.values()]
+    .filter((programme) => programmeIds.includes(programme.id))
+    .map((programme) => {
+      const links = programme.cohorts.map((cohort) => {
+        const query = `programme=${encodeURIComponent(programme.id)}&cohort=${encodeURIComponent(cohort.id)}`;
+        return html`<li><a href="/dashboard/csv?${query}&table=response-rates">${
+          cohort.name
+        }: response rates (CSV)</a></li>`;
+      });
+      const note = html`<p>${RESPONSE_RATES_NOTE}</p>`;
+      return html`<section><h2>${programme.name.en ?? programme.id}</h2>${note}<ul>${links}</ul></section>`;
+    });
 }
 
 /** The tables of one programme's impact: every cohort it holds, and the pool if it holds it. */

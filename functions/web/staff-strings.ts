@@ -98,6 +98,7 @@ const en = {
   'problem.days': 'Enter a whole number of days from 1 to 90.',
   'problem.tokenProgrammes': 'Choose at least one programme you read as an evaluator or coordinator.',
   'problem.unknownToken': 'There is no such token, or it is not yours to revoke.',
+  'problem.ownerProgrammes': 'Choose at least one programme its owner reads as an evaluator or coordinator.',
   'problem.since': 'Enter a date, such as 2026-01-31.',
 
   'tokens.title': 'API tokens',
@@ -123,6 +124,9 @@ const en = {
   'tokens.daysHint': 'From 1 to 90.',
   'tokens.readProgrammes': 'Programmes it may read',
   'tokens.readProgrammesHint': 'Only programmes you read as an evaluator or coordinator.',
+  'tokens.readProgrammesOwnerHint': 'Only programmes its owner reads as an evaluator or coordinator.',
+  'tokens.for': 'For (email)',
+  'tokens.forHint': 'Leave it empty for a token of your own, or enter a staff member’s email to make one for them.',
   'tokens.cannotCreate':
     'You read no programme as an evaluator or coordinator, so a token of yours would read nothing.',
   'tokens.createButton': 'Create token',
@@ -262,6 +266,8 @@ const ro: StaffStrings = {
   'problem.days': 'Introduceți un număr întreg de zile, de la 1 la 90.',
   'problem.tokenProgrammes': 'Alegeți cel puțin un program pe care îl citiți ca evaluator sau coordonator.',
   'problem.unknownToken': 'Nu există acest token sau nu îl puteți retrage.',
+  'problem.ownerProgrammes':
+    'Alegeți cel puțin un program pe care proprietarul tokenului îl citește ca evaluator sau coordonator.',
   'problem.since': 'Introduceți o dată, de exemplu 2026-01-31.',
 
   'tokens.title': 'Tokenuri API',
@@ -287,6 +293,10 @@ const ro: StaffStrings = {
   'tokens.daysHint': 'De la 1 la 90.',
   'tokens.readProgrammes': 'Programe pe care le poate citi',
   'tokens.readProgrammesHint': 'Doar programe pe care le citiți ca evaluator sau coordonator.',
+  'tokens.readProgrammesOwnerHint': 'Doar programe pe care proprietarul lui le citește ca evaluator sau coordonator.',
+  'tokens.for': 'Pentru (e-mail)',
+  'tokens.forHint':
+    'Lăsați gol pentru propriul token sau introduceți e-mailul unui membru al echipei pentru a-i face unul.',
   'tokens.cannotCreate':
     'Nu citiți niciun program ca evaluator sau coordonator, așa că un token al dumneavoastră nu ar citi nimic.',
   'tokens.createButton': 'Creează tokenul',
@@ -427,6 +437,7 @@ const es: StaffStrings = {
   'problem.days': 'Escribe un número entero de días, de 1 a 90.',
   'problem.tokenProgrammes': 'Elige al menos un programa que leas como evaluador/a o coordinador/a.',
   'problem.unknownToken': 'Ese token no existe o no puedes retirarlo.',
+  'problem.ownerProgrammes': 'Elige al menos un programa que su titular lea como evaluador/a o coordinador/a.',
   'problem.since': 'Escribe una fecha, como 2026-01-31.',
 
   'tokens.title': 'Tokens de API',
@@ -452,6 +463,9 @@ const es: StaffStrings = {
   'tokens.daysHint': 'De 1 a 90.',
   'tokens.readProgrammes': 'Programas que puede leer',
   'tokens.readProgrammesHint': 'Solo programas que lees como evaluador/a o coordinador/a.',
+  'tokens.readProgrammesOwnerHint': 'Solo programas que su titular lee como evaluador/a o coordinador/a.',
+  'tokens.for': 'Para (correo)',
+  'tokens.forHint': 'Déjalo vacío para un token tuyo, o escribe el correo de un miembro del equipo para crearle uno.',
   'tokens.cannotCreate':
     'No lees ningún programa como evaluador/a o coordinador/a, así que un token tuyo no leería nada.',
   'tokens.createButton': 'Crear token',
@@ -592,6 +606,7 @@ const ca: StaffStrings = {
   'problem.days': 'Escriu un nombre enter de dies, de l’1 al 90.',
   'problem.tokenProgrammes': 'Tria almenys un programa que llegeixis com a avaluador/a o coordinador/a.',
   'problem.unknownToken': 'Aquest token no existeix o no el pots retirar.',
+  'problem.ownerProgrammes': 'Tria almenys un programa que el seu titular llegeixi com a avaluador/a o coordinador/a.',
   'problem.since': 'Escriu una data, com ara 2026-01-31.',
 
   'tokens.title': "Tokens d'API",
@@ -617,6 +632,9 @@ const ca: StaffStrings = {
   'tokens.daysHint': 'De l’1 al 90.',
   'tokens.readProgrammes': 'Programes que pot llegir',
   'tokens.readProgrammesHint': 'Només programes que llegeixes com a avaluador/a o coordinador/a.',
+  'tokens.readProgrammesOwnerHint': 'Només programes que el seu titular llegeix com a avaluador/a o coordinador/a.',
+  'tokens.for': 'Per a (correu)',
+  'tokens.forHint': "Deixa-ho buit per a un token teu, o escriu el correu d'un membre de l'equip per crear-n'hi un.",
   'tokens.cannotCreate':
     'No llegeixes cap programa com a avaluador/a o coordinador/a, així que un token teu no llegiria res.',
   'tokens.createButton': 'Crea el token',

@@ -33,12 +33,14 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
-  // An admin who also reads a programme, so the tokens page offers its form.
+  // An admin who also reads a programme (a token of their own) and coordinates another (the
+  // dashboard's first page then lists its response rates too).
   const member = await addMember(
     stack.deps,
     [
       { role: 'admin', programme: '*' },
       { role: 'evaluator', programme: PROGRAMME },
+      { role: 'coordinator', programme: 'dones-mentores' },
     ],
     'admin.with-a-long-address-for-narrow-screens@example.org',
   );
@@ -148,6 +150,7 @@ async function scanStaffPages(
     await scan(page, 'audit log, filter refused');
 
     expect(await open(page, '/dashboard')).toBe(200);
+    expect(await page.locator('main a[href*="table=response-rates"]').count()).toBeGreaterThan(0);
     await scan(page, 'dashboard first page');
   } finally {
     await context.close();

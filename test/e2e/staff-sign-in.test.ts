@@ -24,6 +24,8 @@ const COHORT = 'barcelona-2026';
 const COHORT_PAGE = `/dashboard?programme=${PROGRAMME}&cohort=${COHORT}`;
 /** What only the indicator tables show. */
 const INDICATOR = 'Rosenberg Self-Esteem Scale';
+/** How long a page may take to show what is waited for: generous, as the machine may be busy. */
+const POLL = { timeout: 10_000 };
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let browser: Browser;
@@ -63,12 +65,12 @@ describe('in Chromium', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.pathname === '/dashboard');
       expect(new URL(page.url()).search).toBe(`?programme=${PROGRAMME}&cohort=${COHORT}`);
-      await expect.poll(() => page.locator('main').innerText()).toContain(INDICATOR);
+      await expect.poll(() => page.locator('main').innerText(), POLL).toContain(INDICATOR);
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       // prepost's page goes on to the provider, which signs out and sends the browser to sign in again.
       await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
-      await expect.poll(() => page.getByLabel('Password').isVisible()).toBe(true);
+      await expect.poll(() => page.getByLabel('Password').isVisible(), POLL).toBe(true);
       const cookies = await context.cookies(stack.url);
       expect(cookies.map((cookie) => cookie.name)).not.toContain('__Host-prepost_session');
 
@@ -97,7 +99,7 @@ describe('in Chromium', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').innerText()).toContain('not right');
+      await expect.poll(() => page.getByRole('alert').innerText(), POLL).toContain('not right');
       expect(await scanPage(page, 'login, wrong password')).toEqual([]);
       // Nothing wider than the phone's screen.
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);

@@ -119,6 +119,41 @@ describe('who may open the staff pages', () => {
     expect(links(dashboard)).toEqual(['/dashboard', '/summaries', '/tokens']);
     expect(dashboard).toContain('Tanca la sessió');
   });
+
+  it('/dashboard: a coordinator finds each cohort’s response rates (CSV), of their programmes only', async () => {
+    const programme = stack.deps.catalog.programmes.get(PROGRAMME);
+    const cohorts = programme?.cohorts ?? [];
+    expect(cohorts.length).toBeGreaterThan(0);
+    const coordinator = await signedIn(stack.deps, [{ role: 'coordinator', programme: PROGRAMME }]);
+    const page = await (await get('/dashboard', coordinator)).text();
+    expect(page).toContain(`<h2>${programme?.name.en}</h2>`);
+    expect(page).toContain('The cohort console, with links and response rates on the page, comes later.');
+    expect(page).not.toContain('You have no programme');
+    const csvLinks = [...page.matchAll(/href="(\/dashboard\/csv\?[^"]+)"/g)].map((match) =>
+      (match[1] ?? '').replaceAll('&amp;', '&'),
+    );
+    expect(csvLinks).toEqual(
+      cohorts.map((cohort) => `/dashboard/csv?programme=${PROGRAMME}&cohort=${cohort.id}&table=response-rates`),
+    );
+    for (const link of csvLinks) expect((await get(link, coordinator)).status, link).toBe(200);
+    // No other programme's, and no link to indicators the role does not read.
+    expect(page).not.toContain(OTHER);
+    expect(page).not.toContain('href="/dashboard?programme=');
+
+    // An evaluator of one programme and coordinator of another: indicators of the first, rates of the second.
+    const both = await signedIn(stack.deps, [
+      { role: 'evaluator', programme: PROGRAMME },
+      { role: 'coordinator', programme: OTHER },
+    ]);
+    const bothPage = await (await get('/dashboard', both)).text();
+    expect(bothPage).toContain(`href="/dashboard?programme=${PROGRAMME}"`);
+    expect(bothPage).toContain(`programme=${OTHER}&amp;cohort=`);
+    expect(bothPage).not.toContain(`programme=${PROGRAMME}&amp;cohort=${cohorts[0]?.id}&amp;table=response-rates`);
+    const funder = await signedIn(stack.deps, [{ role: 'funder', programme: PROGRAMME }]);
+    expect(await (await get('/dashboard', funder)).text()).toContain(
+      'You have no programme whose results you may read.',
+    );
+  });
 });
 
 describe('the staff forms', () => {
@@ -387,6 +422,8 @@ describe('API tokens', () => {
       { fields: { action: 'create', days: '0', programme: PROGRAMME }, field: 'token-days', says: 'from 1 to 90' },
       { fields: { action: 'create', days: '91', programme: PROGRAMME }, field: 'token-days', says: 'from 1 to 90' },
       { fields: { action: 'create', days: '2.5', programme: PROGRAMME }, field: 'token-days', says: 'from 1 to 90' },
+      { fields: { action: 'create', days: '', programme: PROGRAMME }, field: 'token-days', says: 'from 1 to 90' },
+      { fields: { action: 'create', days: 'ten', programme: PROGRAMME }, field: 'token-days', says: 'from 1 to 90' },
       { fields: { action: 'create', days: '30' }, field: 'token-programmes', says: 'at least one programme you read' },
       {
         fields: { action: 'create', days: '30', programme: OTHER },
@@ -403,6 +440,85 @@ describe('API tokens', () => {
       expect(page).toContain(`<a href="#${field}">`);
       expect(await snapshot()).toBe(before);
     }
+  });
+
+  it('an admin makes a token for another member, within their grants; others only for themselves', async () => {
+    const evaluator = await addMember(stack.deps, EVALUATOR);
+    const adminPage = await (await get('/tokens', admin)).text();
+    expect(adminPage).toContain('<label for="token-owner">For (email)</label>');
+    const evaluatorSession = await sessionFor(stack.deps, evaluator);
+    expect(await (await get('/tokens', evaluatorSession)).text()).not.toContain('name="owner"');
+
+    const created = await post('/tokens', admin, {
+      action: 'create',
+      owner: evaluator.email.toUpperCase(),
+      label: 'For the monthly report',
+      days: '7',
+      programme: PROGRAMME,
+    });
+    expect(created.status).toBe(200);
+    const token = shownToken(await created.text());
+    const record = await stack.deps.apiTokens.find(idOf(token));
+    expect(record?.ownerId).toBe(evaluator.id);
+    expect(record?.grants).toEqual(EVALUATOR);
+    const impact = await fetch(`${stack.url}/api/impact?programme=${PROGRAMME}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(impact.status).toBe(200);
+    // Audited as any token: by the admin who made it, naming whose it is.
+    const adminMember = (await stack.deps.staff.list()).find((member) => member.grants.some((g) => g.role === 'admin'));
+    const [entry, ...others] = (await auditEntries()).filter((event) => event.detail?.startsWith(idOf(token)));
+    expect(others).toEqual([]);
+    expect(entry?.action).toBe('token-created');
+    expect(entry?.actor).toBe(adminMember?.id);
+    expect(entry?.detail).toContain(`for ${evaluator.email}`);
+    // The owner sees it among their own.
+    expect(await (await get('/tokens', evaluatorSession)).text()).toContain('<h3>For the monthly report</h3>');
+
+    const cases: { fields: Fields; field: string; says: string }[] = [
+      {
+        fields: { action: 'create', owner: 'not-an-email', days: '7', programme: PROGRAMME },
+        field: 'token-owner',
+        says: 'Enter an email address',
+      },
+      {
+        fields: { action: 'create', owner: 'nobody-here@example.org', days: '7', programme: PROGRAMME },
+        field: 'token-owner',
+        says: 'No staff member has this email',
+      },
+      {
+        fields: { action: 'create', owner: evaluator.email, days: '7', programme: OTHER },
+        field: 'token-programmes',
+        says: 'programme its owner reads',
+      },
+      {
+        fields: { action: 'create', owner: evaluator.email, days: '120', programme: PROGRAMME },
+        field: 'token-days',
+        says: 'from 1 to 90',
+      },
+    ];
+    for (const { fields, field, says } of cases) {
+      const before = await snapshot();
+      const refused = await post('/tokens', admin, fields);
+      const page = await refused.text();
+      expect(refused.status, says).toBe(400);
+      expect(page, says).toContain(says);
+      expect(page, says).toContain(`<a href="#${field}">`);
+      // What was entered is kept.
+      expect(page, says).toContain(`value="${fields.owner}"`);
+      expect(await snapshot(), says).toBe(before);
+    }
+
+    // An owner posted by someone who is not an admin is ignored: the token is their own.
+    const other = await addMember(stack.deps, EVALUATOR);
+    const own = await post('/tokens', evaluatorSession, {
+      action: 'create',
+      owner: other.email,
+      days: '1',
+      programme: PROGRAMME,
+    });
+    expect(own.status).toBe(200);
+    expect((await stack.deps.apiTokens.find(idOf(shownToken(await own.text()))))?.ownerId).toBe(evaluator.id);
   });
 });
 

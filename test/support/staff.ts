@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { SESSION_ABSOLUTE_SECONDS, type Grant, type StaffMember } from '#core/access.ts';
 import type { Deps } from '#adapters/deps.ts';
-import { newSessionId, SESSION_COOKIE } from '#shared/staff-session.ts';
+import { newSessionId } from '#shared/codes.ts';
+import { SESSION_COOKIE } from '#shared/staff-session.ts';
 import { createApiToken } from '#use-cases/api-tokens.ts';
 
 /** A new staff member (a fresh email) holding the grants. */

@@ -35,12 +35,22 @@ describe('creating a token', () => {
     const funder = await addMember(stack.deps, [{ role: 'funder', programme: P }]);
     const make = (ownerEmail: string, programmes: string[], days?: number) =>
       createApiToken(stack.deps, actor, { ownerEmail, programmes, ...(days === undefined ? {} : { days }) });
-    await expect(make(owner.email, [], 0)).rejects.toThrow(ApiTokenError);
-    await expect(make(owner.email, [], 91)).rejects.toThrow(/1 to 90 days/);
-    await expect(make(owner.email, ['dones-mentores'])).rejects.toThrow(
-      /not an evaluator or coordinator of dones-mentores/,
-    );
-    await expect(make(funder.email, [])).rejects.toThrow(/neither an evaluator nor a coordinator/);
+    // Each refusal names its field, where the tokens page shows it.
+    for (const days of [0, 91, 2.5, Number.NaN])
+      await expect(make(owner.email, [P], days), String(days)).rejects.toMatchObject({
+        name: 'ApiTokenError',
+        field: 'days',
+        message: expect.stringMatching(/^days: a token lives 1 to 90 days/),
+      });
+    await expect(make(owner.email, ['dones-mentores'])).rejects.toThrow(ApiTokenError);
+    await expect(make(owner.email, ['dones-mentores'])).rejects.toMatchObject({
+      field: 'programme',
+      message: expect.stringMatching(/^programme: .* is not an evaluator or coordinator of dones-mentores/),
+    });
+    await expect(make(funder.email, [])).rejects.toMatchObject({
+      field: 'email',
+      message: expect.stringMatching(/neither an evaluator nor a coordinator/),
+    });
     await expect(make('nobody@example.org', [])).rejects.toThrow(StaffChangeError);
     expect(
       (await stack.deps.apiTokens.list()).filter((t) => t.ownerId === owner.id || t.ownerId === funder.id),
