@@ -187,7 +187,7 @@ describe('API tokens', () => {
 });
 
 describe('the audit log', () => {
-  it('keeps every entry; lists them newest first across months, filtered by programme and date, up to a limit', async () => {
+  it('lists every entry newest first across months, by programme and date, up to a limit', async () => {
     const { audit } = stack.deps;
     const entry = (at: string, programme?: string) => ({
       at,

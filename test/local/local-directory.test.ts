@@ -1,4 +1,4 @@
-/** The local provider's accounts: passwords stored as scrypt hashes, checked in constant work whether the email exists or not. */
+/** The local provider's accounts: scrypt hashes, equal work for unknown emails, concurrent changes kept. */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
