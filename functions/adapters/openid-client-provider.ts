@@ -28,8 +28,9 @@ export interface OidcSettings {
   /** Where the provider sends the browser once it has signed out. */
   readonly postLogoutRedirectUri: string;
   /**
-   * The provider's sign-out URL, for one whose discovery document names no `end_session_endpoint`
-   * (Cognito: `https://<domain>/logout?client_id=..&logout_uri=..`).
+   * The provider's sign-out URL when it is not the standard one (Cognito:
+   * `https://<domain>/logout?client_id=..&logout_uri=..`); used in preference to discovery's
+   * `end_session_endpoint`.
    */
   readonly logoutUrl?: string | undefined;
 }
@@ -123,7 +124,11 @@ class OpenIdClientProvider implements OpenIdProvider {
   }
 
   async endSessionUrl(): Promise<string> {
-    const fallback = this.settings.logoutUrl ?? this.settings.postLogoutRedirectUri;
+    // A configured sign-out URL wins: Cognito's `/logout` takes `logout_uri`, not the standard
+    // `post_logout_redirect_uri`, so even should its discovery ever name an end-session endpoint,
+    // the URL the deployment built for it is the one that works.
+    if (this.settings.logoutUrl !== undefined) return this.settings.logoutUrl;
+    const fallback = this.settings.postLogoutRedirectUri;
     let config: client.Configuration;
     try {
       config = await this.configuration();

@@ -469,3 +469,17 @@ describe('a Cognito-shaped provider, and ID tokens that must be refused', () => 
     });
   }
 });
+
+describe('the sign-out URL', () => {
+  it("is the provider's end-session endpoint, unless the deployment configured one (Cognito's /logout)", async () => {
+    const settings = {
+      issuer: `${stack.url}/oidc`,
+      clientId: 'prepost-local',
+      redirectUri: `${stack.url}/auth/callback`,
+      postLogoutRedirectUri: `${stack.url}/sign-in`,
+    };
+    expect(await openIdProvider(settings).endSessionUrl()).toMatch(new RegExp(`^${stack.url}/oidc/`));
+    const configured = 'https://prepost.auth.eu-west-1.amazoncognito.com/logout?client_id=x&logout_uri=y';
+    expect(await openIdProvider({ ...settings, logoutUrl: configured }).endSessionUrl()).toBe(configured);
+  });
+});
