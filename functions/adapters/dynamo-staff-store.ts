@@ -140,13 +140,17 @@ export class DynamoStaffStore implements StaffStore {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: { ...values, ':grants': grants, ':next': next, ':change': changeId },
     });
-    return this.settle(() => this.table.client.send(update), email, (now) => {
-      if (now?.changeId === changeId) return 'landed';
-      // Only one write can land over the version read: when that one, or none, is there and is
-      // not this one, this one did not land. Past it, or with the member gone, it cannot be told.
-      const same = now !== undefined && now.id === read.id;
-      return same && (now.version === read.version || now.version === next) ? 'refused' : 'unsure';
-    });
+    return this.settle(
+      () => this.table.client.send(update),
+      email,
+      (now) => {
+        if (now?.changeId === changeId) return 'landed';
+        // Only one write can land over the version read: when that one, or none, is there and is
+        // not this one, this one did not land. Past it, or with the member gone, it cannot be told.
+        const same = now !== undefined && now.id === read.id;
+        return same && (now.version === read.version || now.version === next) ? 'refused' : 'unsure';
+      },
+    );
   }
 
   /** Deletes the member as read. */

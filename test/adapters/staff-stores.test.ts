@@ -42,9 +42,9 @@ function storeWith(on: typeof stack, middleware: EachAttempt): DynamoStaffStore 
 }
 
 /**
- * A store whose client loses the reply to its first `command` (`DeleteItemCommand`, ...) on a member item: the write lands, but
- * the client hears nothing within its time (a TimeoutError, as its request handler throws) and sends
- * it again, as it would in AWS.
+ * A store whose client loses the reply to its first `command` (`DeleteItemCommand`, ...) on a member
+ * item: the write lands, but the client hears nothing within its time (a TimeoutError, as its
+ * request handler throws) and sends it again, as it would in AWS.
  */
 function replyLostOnce(on: typeof stack, command: string): DynamoStaffStore {
   let lost = false;
@@ -180,8 +180,14 @@ describe('staff', () => {
         const { staff } = lone.deps;
         await staff.add({ ...member('one@example.org'), grants: [ADMIN] });
         await staff.add({ ...member('two@example.org'), grants: [ADMIN] });
-        const changed = await replyLostOnce(lone, 'UpdateItemCommand').changeGrants('one@example.org', () => [EVALUATOR]);
-        expect(changed).toMatchObject({ outcome: 'changed', before: { grants: [ADMIN] }, after: { grants: [EVALUATOR] } });
+        const changed = await replyLostOnce(lone, 'UpdateItemCommand').changeGrants('one@example.org', () => [
+          EVALUATOR,
+        ]);
+        expect(changed).toMatchObject({
+          outcome: 'changed',
+          before: { grants: [ADMIN] },
+          after: { grants: [EVALUATOR] },
+        });
         expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
         expect(await staff.changeGrants('two@example.org', () => [EVALUATOR])).toEqual({ outcome: 'last-admin' });
       } finally {
