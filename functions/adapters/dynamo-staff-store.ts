@@ -267,15 +267,23 @@ export class DynamoStaffStore implements StaffStore {
     );
   }
 
+  /**
+   * Counts `by` more admins. Tagged, as the member writes are: should the reply be lost and the
+   * client send it again, the second finds the tag of the first and counts nothing more (it would,
+   * were another count to land in between; that seconds-wide window is left open).
+   */
   private async countAdmins(by: number): Promise<void> {
-    await this.table.client.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: ADMIN_COUNT_KEY,
-        UpdateExpression: 'ADD #n :by',
-        ExpressionAttributeNames: { '#n': 'count' },
-        ExpressionAttributeValues: { ':by': by },
-      }),
+    await conditional(
+      this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: ADMIN_COUNT_KEY,
+          UpdateExpression: 'ADD #n :by SET #c = :change',
+          ConditionExpression: 'attribute_not_exists(#c) OR #c <> :change',
+          ExpressionAttributeNames: { '#n': 'count', '#c': 'changeId' },
+          ExpressionAttributeValues: { ':by': by, ':change': newChangeId() },
+        }),
+      ),
     );
   }
 }

@@ -43,14 +43,14 @@ function storeWith(on: typeof stack, middleware: EachAttempt): DynamoStaffStore 
 
 /**
  * A store whose client loses the reply to its first `command` (`DeleteItemCommand`, ...) on a member
- * item: the write lands, but the client hears nothing within its time (a TimeoutError, as its
+ * item (or the admin count): the write lands, but the client hears nothing within its time (a TimeoutError, as its
  * request handler throws) and sends it again, as it would in AWS.
  */
-function replyLostOnce(on: typeof stack, command: string): DynamoStaffStore {
+function replyLostOnce(on: typeof stack, command: string, item: 'STAFF#' | 'ADMINS' = 'STAFF#'): DynamoStaffStore {
   let lost = false;
   return storeWith(on, (next, context) => async (args) => {
     const reply = await next(args);
-    if (!lost && context.commandName === command && JSON.stringify(args.input).includes('STAFF#')) {
+    if (!lost && context.commandName === command && JSON.stringify(args.input).includes(item)) {
       lost = true;
       throw Object.assign(new Error('no reply within the request timeout'), { name: 'TimeoutError' });
     }
@@ -190,6 +190,21 @@ describe('staff', () => {
         });
         expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
         expect(await staff.changeGrants('two@example.org', () => [EVALUATOR])).toEqual({ outcome: 'last-admin' });
+      } finally {
+        await lone.stop();
+      }
+    });
+
+    it('an admin counted in is counted once', async () => {
+      const lone = await startTestStack();
+      try {
+        expect(
+          await replyLostOnce(lone, 'UpdateItemCommand', 'ADMINS').add({
+            ...member('one@example.org'),
+            grants: [ADMIN],
+          }),
+        ).toBe(true);
+        expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
       } finally {
         await lone.stop();
       }
