@@ -112,12 +112,12 @@ export async function removeStaff(
   // signs in to no member: 403); the removal is recorded, as it was made, and the failure reported.
   const removal = await deps.staff.remove(email);
   if (removal.outcome !== 'removed') throw new StaffChangeError(removal.outcome, email);
-  const account = await deps.directory.deleteAccount(removal.member.email).then(
+  const accountDeletion = await deps.directory.deleteAccount(removal.member.email).then(
     () => undefined,
     (error: unknown) => ({ error }),
   );
   await recordChange(deps, actor, { action: 'staff-removed', detail: email });
-  if (account !== undefined) throw account.error;
+  if (accountDeletion !== undefined) throw accountDeletion.error;
   return removal.member;
 }
 
