@@ -18,10 +18,13 @@ import type { IdentityDirectory } from '#ports/staff.ts';
  * Per-attempt limits, as for DynamoDB (`dynamo-client.ts`): a call that hangs is abandoned and
  * retried rather than holding an admin's command or a staff page. Cognito's admin calls answer in
  * well under a second; creating a user also sends its email, so a little more time per attempt.
+ * Two attempts end within about 6 s, inside the staff pages' function's 10 s with room for the
+ * table calls that follow (undoing an addition whose account could not be made, recording a
+ * removal): a function stopped by its timeout would leave them undone.
  */
-const CONNECTION_TIMEOUT_MS = 2000;
-const REQUEST_TIMEOUT_MS = 5000;
-const MAX_ATTEMPTS = 3;
+const CONNECTION_TIMEOUT_MS = 1000;
+const REQUEST_TIMEOUT_MS = 3000;
+const MAX_ATTEMPTS = 2;
 
 /** The region of a user pool, which its id starts with (`eu-west-1_AbCdEf123`). */
 export function userPoolRegion(userPoolId: string): string | undefined {

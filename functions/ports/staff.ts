@@ -44,11 +44,6 @@ export type Removal =
 /** How a member is removed. */
 export interface RemoveOptions {
   /**
-   * Done once the removal is allowed and before it is made (deleting the member's account); if it
-   * fails, nothing is removed. It may be done again should the member change meanwhile.
-   */
-  readonly beforeRemoval?: (member: StaffMember) => Promise<void>;
-  /**
    * Removes even the last admin: only to undo an addition that failed (an admin who never had an
    * account, as in a deployment's first admin whose account could not be made).
    * @default false

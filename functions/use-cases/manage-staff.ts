@@ -105,14 +105,19 @@ export async function removeStaff(
   emailInput: string,
 ): Promise<StaffMember> {
   const email = checkEmail(emailInput);
-  // The account first, once the store has allowed the removal: should removing the member then
-  // fail, they are still listed and removing them again finishes the job (a missing account is
-  // nothing to do).
-  const removal = await deps.staff.remove(email, {
-    beforeRemoval: (member) => deps.directory.deleteAccount(member.email),
-  });
+  // The member first, as the store's count of admins decides (two admins removing each other at
+  // once: one is refused), then their account, so that a removal refused keeps its account: were
+  // the account deleted first, a removal then refused as the last admin's would leave that admin
+  // with no way in. Should deleting the account fail, the member is gone all the same (the account
+  // signs in to no member: 403); the removal is recorded, as it was made, and the failure reported.
+  const removal = await deps.staff.remove(email);
   if (removal.outcome !== 'removed') throw new StaffChangeError(removal.outcome, email);
+  const accountDeletion = await deps.directory.deleteAccount(removal.member.email).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
   await recordChange(deps, actor, { action: 'staff-removed', detail: email });
+  if (accountDeletion !== undefined) throw accountDeletion.error;
   return removal.member;
 }
 

@@ -5,7 +5,9 @@
  * asked to do: the user's name and verified email, the invitation by email, and that a user
  * already gone is nothing to do.
  */
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CognitoIdentityProviderClient,
   InternalErrorException,
@@ -14,6 +16,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoDirectory, createCognitoClient, userPoolRegion } from '#adapters/cognito-directory.ts';
 import { StaffChangeError } from '#core/errors.ts';
+import { functionDefaults } from '../../lib/config.ts';
 
 const POOL = 'eu-west-1_Ab12Cd34E';
 
@@ -95,6 +98,37 @@ describe('CognitoDirectory', () => {
     await expect(directory.deleteAccount('eva@example.org')).rejects.toBeInstanceOf(InternalErrorException);
     await expect(directory.createAccount('eva@example.org')).rejects.toBeInstanceOf(InternalErrorException);
   });
+
+  it("gives up on a Cognito that does not answer within the staff function's time, leaving room", async () => {
+    // A server that takes every request and never answers, in place of Cognito: the client's own
+    // request handler and retries decide when the call is given up.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    try {
+      const client = createCognitoClient(userPoolRegion(POOL));
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          Object.assign(args.request as object, { protocol: 'http:', hostname: '127.0.0.1', port });
+          return next(args);
+        },
+        { step: 'build', name: 'toASilentCognito' },
+      );
+      const started = performance.now();
+      await expect(new CognitoDirectory(client, POOL).deleteAccount('eva@example.org')).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+      // The staff pages' function also reads and writes the table (a few calls, each well under a
+      // second) within its timeout: at least 2 s of it are left to them.
+      expect(performance.now() - started).toBeLessThan(functionDefaults.httpTimeout.toMilliseconds() - 2000);
+    } finally {
+      vi.unstubAllEnvs();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 30_000);
 
   it("reads the pool's region from its id", () => {
     expect(userPoolRegion(POOL)).toBe('eu-west-1');

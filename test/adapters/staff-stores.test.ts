@@ -1,6 +1,6 @@
 /** The staff access stores on the embedded DynamoDB: what each write refuses, and what reads return. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Grant, StaffMember } from '#core/access.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoStaffStore } from '#adapters/dynamo-staff-store.ts';
@@ -30,6 +30,33 @@ const member = (email: string): StaffMember => ({
 /** The stack's table, to write and read items as they are stored. */
 const tableOf = (on: typeof stack): DynamoTable =>
   new DynamoTable(createDocumentClient(on.environment.endpoint), on.environment.tableName);
+
+/** A middleware of the client's last step (deserialize), inside its retry loop: it sees each attempt sent. */
+type EachAttempt = Parameters<DynamoDBDocumentClient['middlewareStack']['add']>[0];
+
+/** A store on the stack whose client runs `middleware` at each attempt. */
+function storeWith(on: typeof stack, middleware: EachAttempt): DynamoStaffStore {
+  const client = createDocumentClient(on.environment.endpoint);
+  client.middlewareStack.add(middleware, { step: 'deserialize', name: 'eachAttempt' });
+  return new DynamoStaffStore(new DynamoTable(client, on.environment.tableName));
+}
+
+/**
+ * A store whose client loses the reply to its first `command` (`DeleteItemCommand`, ...) on a member
+ * item (or the admin count): the write lands, but the client hears nothing within its time (a TimeoutError, as its
+ * request handler throws) and sends it again, as it would in AWS.
+ */
+function replyLostOnce(on: typeof stack, command: string, item: 'STAFF#' | 'ADMINS' = 'STAFF#'): DynamoStaffStore {
+  let lost = false;
+  return storeWith(on, (next, context) => async (args) => {
+    const reply = await next(args);
+    if (!lost && context.commandName === command && JSON.stringify(args.input).includes(item)) {
+      lost = true;
+      throw Object.assign(new Error('no reply within the request timeout'), { name: 'TimeoutError' });
+    }
+    return reply;
+  });
+}
 
 describe('staff', () => {
   it('adds a member once, finds them whatever the case of the email, changes grants, removes', async () => {
@@ -111,10 +138,12 @@ describe('staff', () => {
       const admin = (email: string): StaffMember => ({ ...member(email), grants: [ADMIN] });
       await staff.add(admin('one@example.org'));
       await staff.add(admin('two@example.org'));
-      const failing = staff.remove('one@example.org', {
-        beforeRemoval: () => Promise.reject(new Error('the account could not be deleted')),
+      // The table refuses the deletion outright: nothing was written, so the admin is counted back.
+      const failing = storeWith(lone, (next, context) => async (args) => {
+        if (context.commandName === 'DeleteItemCommand') throw new Error('the table is unavailable');
+        return next(args);
       });
-      await expect(failing).rejects.toThrow('could not be deleted');
+      await expect(failing.remove('one@example.org')).rejects.toThrow('unavailable');
       expect(await staff.findByEmail('one@example.org')).toBeDefined();
       expect(await staff.remove('two@example.org')).toMatchObject({ outcome: 'removed' });
       expect(await staff.remove('one@example.org')).toEqual({ outcome: 'last-admin' });
@@ -126,6 +155,70 @@ describe('staff', () => {
     } finally {
       await lone.stop();
     }
+  });
+
+  describe('when the reply to a member write is lost and the client tries again', () => {
+    it('a removal that landed is reported as made, and the admin stays counted out', async () => {
+      const lone = await startTestStack();
+      try {
+        const { staff } = lone.deps;
+        await staff.add({ ...member('one@example.org'), grants: [ADMIN] });
+        await staff.add({ ...member('two@example.org'), grants: [ADMIN] });
+        const removal = await replyLostOnce(lone, 'DeleteItemCommand').remove('one@example.org');
+        expect(removal).toMatchObject({ outcome: 'removed', member: { email: 'one@example.org' } });
+        expect(await staff.findByEmail('one@example.org')).toBeUndefined();
+        expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
+        expect(await staff.remove('two@example.org')).toEqual({ outcome: 'last-admin' });
+      } finally {
+        await lone.stop();
+      }
+    });
+
+    it('a change of grants that landed is reported as made, and the admin stays counted out', async () => {
+      const lone = await startTestStack();
+      try {
+        const { staff } = lone.deps;
+        await staff.add({ ...member('one@example.org'), grants: [ADMIN] });
+        await staff.add({ ...member('two@example.org'), grants: [ADMIN] });
+        const changed = await replyLostOnce(lone, 'UpdateItemCommand').changeGrants('one@example.org', () => [
+          EVALUATOR,
+        ]);
+        expect(changed).toMatchObject({
+          outcome: 'changed',
+          before: { grants: [ADMIN] },
+          after: { grants: [EVALUATOR] },
+        });
+        expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
+        expect(await staff.changeGrants('two@example.org', () => [EVALUATOR])).toEqual({ outcome: 'last-admin' });
+      } finally {
+        await lone.stop();
+      }
+    });
+
+    it('an admin counted in is counted once', async () => {
+      const lone = await startTestStack();
+      try {
+        expect(
+          await replyLostOnce(lone, 'UpdateItemCommand', 'ADMINS').add({
+            ...member('one@example.org'),
+            grants: [ADMIN],
+          }),
+        ).toBe(true);
+        expect(await tableOf(lone).get(ADMIN_COUNT_KEY)).toMatchObject({ count: 1 });
+      } finally {
+        await lone.stop();
+      }
+    });
+
+    it('an addition that landed is reported as made, not as an email already taken', async () => {
+      const lone = await startTestStack();
+      try {
+        expect(await replyLostOnce(lone, 'PutItemCommand').add(member('new@example.org'))).toBe(true);
+        expect(await lone.deps.staff.add(member('new@example.org'))).toBe(false);
+      } finally {
+        await lone.stop();
+      }
+    });
   });
 });
 

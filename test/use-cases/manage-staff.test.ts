@@ -5,12 +5,14 @@
  * refused with each problem at its field, before anything is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '#adapters/deps.ts';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import type { Grant, StaffMember } from '#core/access.ts';
 import { StaffInputError } from '#core/errors.ts';
 import type { IdentityDirectory } from '#ports/staff.ts';
 import { addStaff, checkNewMember, grant, grantsFor, removeStaff, revoke } from '#use-cases/manage-staff.ts';
-import { startTestStack } from '../support/stack.ts';
+import { depsThrough, startTestStack } from '../support/stack.ts';
 import { cognitoAnswering } from '../support/cognito.ts';
 import { addMember } from '../support/staff.ts';
 
@@ -56,13 +58,36 @@ describe('grants changed at the same moment', () => {
 type StackDeps = Deps & { readonly directory: IdentityDirectory };
 
 /** A stack of its own, as the admin count is a deployment's, stopped once `use` is done. */
-async function onItsOwnStack(use: (deps: StackDeps) => Promise<void>): Promise<void> {
+async function onItsOwnStack(use: (deps: StackDeps, own: typeof stack) => Promise<void>): Promise<void> {
   const own = await startTestStack();
   try {
-    await use({ ...own.deps, directory });
+    await use({ ...own.deps, directory }, own);
   } finally {
     await own.stop();
   }
+}
+
+/** The deps of a stack with the accounts at `accounts` and the stores on a client `hold` adds a middleware to. */
+function depsWith(
+  own: typeof stack,
+  accounts: IdentityDirectory,
+  hold: (middlewareStack: DynamoDBDocumentClient['middlewareStack']) => void,
+): StackDeps {
+  const client = createDocumentClient(own.environment.endpoint);
+  hold(client.middlewareStack);
+  return { ...depsThrough(own, client), directory: accounts };
+}
+
+/** The Cognito commands a directory was asked to run, by name. */
+function recordingDirectory(): { readonly accounts: IdentityDirectory; readonly commands: string[] } {
+  const commands: string[] = [];
+  return {
+    accounts: cognitoAnswering((command) => {
+      commands.push(command);
+      return {};
+    }),
+    commands,
+  };
 }
 
 /** The only two admins each make `change` (to the other, or to themself) at once: one is made, one refused. */
@@ -100,6 +125,79 @@ describe('the last admin, at the same moment', () => {
       await grant(deps, actor, first.member.email, ADMIN);
       await removeStaff(deps, actor, second.member.email);
       expect((await deps.staff.list()).map((member) => member.email)).toEqual(['first@example.org']);
+    });
+  });
+});
+
+describe('a removal', () => {
+  it('whose reply was lost, though it landed, is reported and recorded, and the last admin is kept', async () => {
+    await onItsOwnStack(async (deps, own) => {
+      const [first, second] = [await addMember(deps, ADMIN), await addMember(deps, ADMIN)];
+      // The deletion lands, but its reply does not come in time: the client sends it again.
+      let lost = false;
+      const { accounts, commands } = recordingDirectory();
+      // At the last step (deserialize), inside the client's retry loop, where each attempt is sent.
+      const losing = depsWith(own, accounts, (middlewareStack) =>
+        middlewareStack.add(
+          (next, context) => async (args) => {
+            const reply = await next(args);
+            if (!lost && context.commandName === 'DeleteItemCommand') {
+              lost = true;
+              throw Object.assign(new Error('no reply within the request timeout'), { name: 'TimeoutError' });
+            }
+            return reply;
+          },
+          { step: 'deserialize', name: 'replyLost' },
+        ),
+      );
+      expect(await removeStaff(losing, actor, first.email)).toMatchObject({ email: first.email });
+      expect(lost).toBe(true);
+      expect(commands).toEqual(['AdminDeleteUserCommand']);
+      const now = deps.clock.now();
+      const day = 24 * 60 * 60 * 1000;
+      const audit = await deps.audit.list({
+        since: new Date(now.getTime() - day),
+        until: new Date(now.getTime() + day),
+      });
+      expect(audit).toContainEqual(expect.objectContaining({ action: 'staff-removed', detail: first.email }));
+      await expect(removeStaff(deps, actor, second.email)).rejects.toMatchObject({ reason: 'last-admin' });
+    });
+  });
+
+  it("refused as the last admin's after losing a race keeps the account: the member goes first", async () => {
+    await onItsOwnStack(async (deps, own) => {
+      const [first, second] = [await addMember(deps, ADMIN), await addMember(deps, ADMIN)];
+      // Between the count and the deletion of the first, another admin gives them a grant (so the
+      // deletion is refused by its version and the first is counted back); once counted back, the
+      // second is removed. Then the first is the last admin.
+      let changed = false;
+      let removedTheOther = false;
+      const { accounts, commands } = recordingDirectory();
+      const racing = depsWith(own, accounts, (middlewareStack) =>
+        middlewareStack.add(
+          (next, context) => async (args) => {
+            const input = JSON.stringify(args.input);
+            if (!changed && context.commandName === 'DeleteItemCommand') {
+              changed = true;
+              await grant(deps, actor, first.email, [{ role: 'funder', programme: PROGRAMMES[0] ?? '' }]);
+            }
+            const reply = await next(args);
+            // The first counted back (`ADD count :by`, after the deletion was refused).
+            if (changed && !removedTheOther && input.includes('ADMINS') && input.includes(':by')) {
+              removedTheOther = true;
+              await removeStaff(deps, actor, second.email);
+            }
+            return reply;
+          },
+          { step: 'initialize', name: 'anotherAdminMeanwhile' },
+        ),
+      );
+      await expect(removeStaff(racing, actor, first.email)).rejects.toMatchObject({ reason: 'last-admin' });
+      expect(removedTheOther).toBe(true);
+      expect(commands).toEqual([]);
+      expect((await deps.staff.list()).map((member) => [member.email, isAdmin(member.grants)])).toEqual([
+        [first.email, true],
+      ]);
     });
   });
 });
