@@ -11,8 +11,10 @@ import { optionalEnv } from '#shared/env.ts';
  * Per-attempt limits. A participant is waiting and the function has 10 s: a call that hangs is
  * abandoned after {@link REQUEST_TIMEOUT_MS} and retried, so three attempts with the SDK's
  * backoff end within about 7 s and the participant gets a page either way. Every write on the
- * request path is conditional or idempotent, so a retry after an unacknowledged write changes
- * nothing and returns what the first one stored. A 1 MB Query page takes well under a second
+ * participant's request path is conditional or idempotent, so a retry after an unacknowledged
+ * write changes nothing and returns what the first one stored; the staff store's writes carry a
+ * change id instead, by which it tells a write that landed from one that did not (its `ADMINS`
+ * count must never be too high). A 1 MB Query page takes well under a second
  * on DynamoDB, so the same limits serve the scheduled functions.
  */
 export const CONNECTION_TIMEOUT_MS = 1000;
