@@ -5,17 +5,12 @@
  * published summary under its real content security policy, its inline styles applied and not
  * one refused.
  */
-import { SYSTEM_ACTOR } from '#core/access.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
-import { seededRandom, simulateCohort } from '#local/simulation.ts';
-import { createLinks } from '#use-cases/create-links.ts';
-import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
-import { summaryRenderer } from '#web/summary-page.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, type AxeFinding } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { answerCohorts, publishPeriods } from '../support/published.ts';
 import { startTestStack } from '../support/stack.ts';
 import { signedIn } from '../support/staff.ts';
 
@@ -31,25 +26,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
-  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-  if (programme === undefined) throw new Error(`no programme ${PROGRAMME}`);
-  const random = seededRandom(3);
-  for (const cohort of programme.cohorts)
-    await simulateCohort(
-      stack.url,
-      programme,
-      stack.deps.catalog,
-      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
-      random,
-    );
-  const publishing = {
-    ...stack.deps,
-    publisher: new DirectoryPublisher(stack.summariesDir),
-    mailer: new OutboxMailer(stack.summariesDir, stack.deps.clock),
-    sender: 'prepost <summaries@prepost.invalid>',
-    summaryRenderer: summaryRenderer(stack.deps.catalog),
-  };
-  for (const period of ['2026-01', '2026-02']) await aggregateAndPublish(publishing, SYSTEM_ACTOR, PROGRAMME, period);
+  await answerCohorts(stack, PROGRAMME);
+  await publishPeriods(stack, PROGRAMME, ['2026-01', '2026-02']);
   // Two programmes on the first page; the other has nothing published yet (its empty page is scanned too).
   cookie = await signedIn(stack.deps, [
     { role: 'funder', programme: PROGRAMME },

@@ -10,10 +10,8 @@ import type { Context } from 'aws-lambda';
 import { S3Publisher } from '#adapters/s3-publisher.ts';
 import { SesMailer } from '#adapters/ses-mailer.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
-import { createLinks } from '#use-cases/create-links.ts';
-import { simulateCohort, seededRandom } from '#local/simulation.ts';
+import { answerCohorts } from '../support/published.ts';
 import { startTestStack } from '../support/stack.ts';
-import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -35,17 +33,7 @@ function intercepted<T extends S3Client | SESv2Client>(
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const random = seededRandom(3);
-  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-  if (programme === undefined) throw new Error('no programme');
-  for (const cohort of programme.cohorts)
-    await simulateCohort(
-      stack.url,
-      programme,
-      stack.deps.catalog,
-      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
-      random,
-    );
+  await answerCohorts(stack, PROGRAMME);
   await aggregate(stack.deps);
 });
 

@@ -7,16 +7,11 @@
  * styles) and its files; and nothing of any other programme, nor the indicators. Names that were
  * not published, or that try to leave the folder, are 404.
  */
-import { SYSTEM_ACTOR } from '#core/access.ts';
 import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
-import { seededRandom, simulateCohort } from '#local/simulation.ts';
-import { createLinks } from '#use-cases/create-links.ts';
-import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
-import { summaryRenderer } from '#web/summary-page.ts';
+import { answerCohorts, publishPeriods } from '../support/published.ts';
 import { startTestStack } from '../support/stack.ts';
 import { signedIn } from '../support/staff.ts';
 
@@ -29,26 +24,8 @@ let funder: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-  if (programme === undefined) throw new Error(`no programme ${PROGRAMME}`);
-  const random = seededRandom(3);
-  for (const cohort of programme.cohorts)
-    await simulateCohort(
-      stack.url,
-      programme,
-      stack.deps.catalog,
-      await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort.id, 14),
-      random,
-    );
-  const publishing = {
-    ...stack.deps,
-    publisher: new DirectoryPublisher(stack.summariesDir),
-    mailer: new OutboxMailer(stack.summariesDir, stack.deps.clock),
-    sender: 'prepost <summaries@prepost.invalid>',
-    summaryRenderer: summaryRenderer(stack.deps.catalog),
-  };
-  for (const id of [PROGRAMME, OTHER])
-    for (const period of PERIODS) await aggregateAndPublish(publishing, SYSTEM_ACTOR, id, period);
+  await answerCohorts(stack, PROGRAMME);
+  for (const id of [PROGRAMME, OTHER]) await publishPeriods(stack, id, PERIODS);
   funder = await signedIn(stack.deps, [{ role: 'funder', programme: PROGRAMME }]);
 }, 180_000);
 
