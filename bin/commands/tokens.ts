@@ -89,12 +89,14 @@ export async function run(values: OptionValues<typeof options>, positionals: str
         }
         console.log(
           formatColumns(
-            ['ID', 'OWNER', 'STATUS', 'CREATED', 'EXPIRES', 'GRANTS', 'LABEL'],
+            ['ID', 'OWNER', 'STATUS', 'CREATED', 'MADE BY', 'EXPIRES', 'GRANTS', 'LABEL'],
             tokens.map((token) => [
               token.id,
               token.ownerEmail,
               tokenStatus(token, now),
               token.createdAt.slice(0, 10),
+              // The owner themself unless someone else (an admin, a command) made it.
+              token.createdBy ?? '-',
               token.expiresAt.slice(0, 10),
               grantsLabel(deps.catalog, token.grants),
               token.label,

@@ -79,6 +79,7 @@ function toToken(item: Record<string, unknown>): ApiToken {
     createdAt: item.createdAt,
     expiresAt: item.validUntil,
     ...(item.revokedAt === undefined ? {} : { revokedAt: item.revokedAt }),
+    ...(item.createdBy === undefined ? {} : { createdBy: item.createdBy }),
     secretHash: item.secretHash,
   });
 }

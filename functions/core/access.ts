@@ -191,6 +191,11 @@ export const ApiToken = z.readonly(
     /** ISO time after which the token is refused. */
     expiresAt: z.string(),
     revokedAt: z.optional(z.string()),
+    /**
+     * Who made the token when it was not its owner (an admin, a command): shown to the owner, who
+     * otherwise could not know that someone else has held their token's secret.
+     */
+    createdBy: z.optional(z.string()),
     /** SHA-256 of the secret part, base64url. */
     secretHash: z.string(),
   }),

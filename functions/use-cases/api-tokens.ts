@@ -80,6 +80,7 @@ export async function createApiToken(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + days * 86400_000).toISOString(),
     secretHash: hashSecret(secret),
+    ...(actor.id === owner.id ? {} : { createdBy: actor.email ?? actor.id }),
   };
   await deps.apiTokens.put(record);
   await recordChange(deps, actor, {

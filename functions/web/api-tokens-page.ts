@@ -91,6 +91,7 @@ function renderToken(frame: StaffFrame, catalog: Catalog, listed: ListedToken, e
     everyone ? fact(strings['tokens.owner'], token.ownerEmail) : '',
     fact(strings['tokens.programmes'], tokenProgrammes(catalog, token, frame)),
     fact(strings['tokens.created'], time(token.createdAt)),
+    token.createdBy === undefined ? '' : fact(strings['tokens.createdBy'], token.createdBy),
     fact(strings['tokens.expires'], time(token.expiresAt)),
     fact(strings['tokens.status'], strings[`status.${status}`]),
   ];

@@ -304,9 +304,11 @@ describe('npm run prepost -- staff, tokens, audit', { timeout: 300_000 }, () => 
     const list = await prepost('tokens', 'list');
     expect(list.code, list.stderr).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+OWNER\s+STATUS\s+CREATED\s+EXPIRES\s+GRANTS\s+LABEL$/);
+    expect(lines[0]).toMatch(/^ID\s+OWNER\s+STATUS\s+CREATED\s+MADE BY\s+EXPIRES\s+GRANTS\s+LABEL$/);
     const line = (id: string): string => lines.find((candidate) => candidate.startsWith(id)) ?? '';
     expect(line(tokenId)).toMatch(new RegExp(`^${tokenId}\\s+${EVALUATOR}\\s+revoked\\s+`));
+    // Made by a command, not by its owner: the owner can see someone else held the secret.
+    expect(line(tokenId)).toMatch(/\scli:\S+\s/);
     expect(line(tokenId)).toContain(`evaluator:${PROGRAMME} (JUSTROM3 mentoring)`);
     expect(line(tokenId)).toMatch(/R script$/);
     expect(line(expired.record.id)).toMatch(new RegExp(`^${expired.record.id}\\s+${EVALUATOR}\\s+expired\\s+`));

@@ -472,8 +472,11 @@ describe('API tokens', () => {
     expect(entry?.action).toBe('token-created');
     expect(entry?.actor).toBe(adminMember?.id);
     expect(entry?.detail).toContain(`for ${evaluator.email}`);
-    // The owner sees it among their own.
-    expect(await (await get('/tokens', evaluatorSession)).text()).toContain('<h3>For the monthly report</h3>');
+    // The owner sees it among their own, and that the admin made it (the admin has seen its secret).
+    const ownersPage = await (await get('/tokens', evaluatorSession)).text();
+    expect(ownersPage).toContain('<h3>For the monthly report</h3>');
+    expect(record?.createdBy).toBe(adminMember?.email);
+    expect(ownersPage).toContain(`<dt>Made by</dt><dd>${adminMember?.email}</dd>`);
 
     const cases: { fields: Fields; field: string; says: string }[] = [
       {
