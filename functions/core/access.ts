@@ -87,6 +87,19 @@ export function programmesPermitting(
 }
 
 /**
+ * The first page a member's grants open: where a sign-in that named no page lands, so that a
+ * funder starts at the summaries and an admin at the staff list rather than at an empty dashboard.
+ */
+export function homePath(grants: readonly Grant[]): string {
+  const any = (permission: Permission): boolean =>
+    grants.some((grant) => ROLE_PERMITS[grant.role].includes(permission));
+  if (any('read-indicators') || any('read-response-rates')) return '/dashboard';
+  if (any('read-summaries')) return '/summaries';
+  if (any('manage-staff')) return '/staff';
+  return '/tokens';
+}
+
+/**
  * The grants a token still carries: those it was made with that its owner still holds, so taking a
  * grant from a person takes it from their tokens at once.
  */

@@ -12,7 +12,7 @@ import { ApiTokenError, InvalidInputError, StaffChangeError, UnknownProgrammeErr
 import { BadRequestError, UnauthorisedError } from '#shared/errors.ts';
 import { formField, formFieldList } from '#shared/form-fields.ts';
 import { parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { refuseCrossSitePosts, siteOrigin } from '#shared/same-origin.ts';
 import { staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
 import {
@@ -37,7 +37,7 @@ export function makeApiTokensHandler(
   deps: ApiTokensDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
   return middy<HttpEvent, HttpResult, Error, StaffContext>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(refuseCrossSitePosts())
     .use(staffSession(deps))
     .handler(async (event, context) => {

@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import { AUDIT_RETENTION_DAYS } from '#core/access.ts';
 import type { AuditLog } from '#ports/staff.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { renderAuditLog, type AuditView } from '#web/audit-log-page.ts';
@@ -30,7 +30,7 @@ export function makeAuditLogHandler(
   deps: AuditLogDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
   return middy<HttpEvent, HttpResult, Error, StaffContext>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(staffSession(deps))
     .handler(async (event, context) => {
       const admin = requirePermission(context, 'read-audit');

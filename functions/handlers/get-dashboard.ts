@@ -11,7 +11,7 @@ import type { SessionStore, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
@@ -29,7 +29,7 @@ export function makeGetDashboardHandler(
   deps: GetDashboardDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
   return middy<HttpEvent, HttpResult, Error, StaffContext>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(staffSession(deps))
     .handler(async (event, context) => {
       const query = event.queryStringParameters ?? {};

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { Grant, permits } from '#core/access.ts';
 import { BadRequestError, ForbiddenError, UnauthorisedError } from '#shared/errors.ts';
 import { API_HEADERS, header, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { apiErrors } from '#shared/http-errors.ts';
 import { prefersCsv } from '#shared/negotiate.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { impactDownload } from '#web/impact-download.ts';
@@ -19,7 +19,7 @@ export type GetImpactDeps = ReadImpactDeps;
 /** Builds the handler around its ports. */
 export function makeGetImpactHandler(deps: GetImpactDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors('api'))
+    .use(apiErrors())
     .handler(async (event) => {
       const grants = principalGrants(event);
       const programme = event.queryStringParameters?.programme;

@@ -9,7 +9,7 @@ import { programmesPermitting } from '#core/access.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import { SUMMARY_FILES } from '#ports/publishing.ts';
 import { header, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
 import { publishedFile, publishedPeriods, type ReadSummariesDeps } from '#use-cases/read-summaries.ts';
 import { pickLanguage } from '#web/language.ts';
@@ -28,7 +28,7 @@ export function makeGetSummariesHandler(
   deps: GetSummariesDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
   return middy<HttpEvent, HttpResult, Error, StaffContext>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(staffSession(deps))
     .handler(async (event, context) => {
       const query = event.queryStringParameters ?? {};

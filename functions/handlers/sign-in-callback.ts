@@ -9,7 +9,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import middy from '@middy/core';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { clearedSignInStateCookie, SIGN_IN_COOKIE } from '#shared/sign-in-state.ts';
 import { requestCookie, sessionCookie } from '#shared/staff-session.ts';
 import { finishSignIn, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
@@ -22,7 +22,7 @@ export function makeSignInCallbackHandler(deps: SignInCallbackDeps): middy.Middy
     middy<HttpEvent, HttpResult>()
       // Before the error pages, so that it runs after them and clears the state on a refusal too.
       .use(clearStateOnError())
-      .use(httpErrors('dashboard'))
+      .use(staffErrors())
       .handler(async (event) => {
         const { sessionId, returnTo } = await finishSignIn(deps, {
           state: event.queryStringParameters?.state,

@@ -6,7 +6,7 @@
  */
 import middy from '@middy/core';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { signInStateCookie } from '#shared/sign-in-state.ts';
 import { startSignIn, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
 
@@ -15,7 +15,7 @@ export type SignInHandlerDeps = Pick<StaffSignInDeps, 'signIns' | 'clock' | 'pro
 /** Builds the handler around its ports. */
 export function makeSignInHandler(deps: SignInHandlerDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .handler(async (event) => {
       const { url, state } = await startSignIn(deps, event.queryStringParameters?.next);
       return {

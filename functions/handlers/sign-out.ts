@@ -7,7 +7,7 @@
  */
 import middy from '@middy/core';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { refuseCrossSitePosts } from '#shared/same-origin.ts';
 import { clearedSessionCookie, findSignedIn, type StaffSessionDeps } from '#shared/staff-session.ts';
 import { signOut, type StaffSignInDeps } from '#use-cases/staff-sign-in.ts';
@@ -19,7 +19,7 @@ export type SignOutDeps = StaffSessionDeps & Pick<StaffSignInDeps, 'audit' | 'pr
 /** Builds the handler around its ports. */
 export function makeSignOutHandler(deps: SignOutDeps): middy.MiddyfiedHandler<HttpEvent, HttpResult> {
   return middy<HttpEvent, HttpResult>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(refuseCrossSitePosts())
     .handler(async (event) => {
       const { endSessionUrl } = await signOut(deps, await findSignedIn(deps, event));

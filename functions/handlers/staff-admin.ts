@@ -10,7 +10,7 @@ import type { IdentityDirectory } from '#ports/staff.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import { formField, formFieldList } from '#shared/form-fields.ts';
 import { parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { refuseCrossSitePosts } from '#shared/same-origin.ts';
 import { requirePermission, staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
 import {
@@ -47,7 +47,7 @@ export function makeStaffAdminHandler(
   deps: StaffAdminDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, StaffContext> {
   return middy<HttpEvent, HttpResult, Error, StaffContext>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .use(refuseCrossSitePosts())
     .use(staffSession(deps))
     .handler(async (event, context) => {

@@ -68,7 +68,7 @@ export interface SessionStore {
 export interface PendingSignIn {
   readonly codeVerifier: string;
   readonly nonce: string;
-  /** Where to go once signed in: a path of this site, never a URL. */
+  /** Where to go once signed in: a path of this site, never a URL; empty: the member's first page. */
   readonly returnTo: string;
   readonly createdAt: string;
 }

@@ -1,13 +1,14 @@
 /**
  * How errors are answered over HTTP, in one table: every error a request can meet, of the domain
  * (`core/errors.ts`) or of the protocol (`errors.ts`), with its status and what each kind of page
- * says. Handlers throw and never catch; the middleware here answers. An error the table does not
- * know is a failure (the store down, a bug): logged by its class, never its message, and
- * answered without details: a calm 503 page on survey routes, a bare 500 elsewhere.
+ * says. Handlers throw and never catch; the middleware here answers (the staff pages' in
+ * `staff-errors.ts`, so that the survey functions and the impact API never bundle the staff pages
+ * and their strings). An error the table does not know is a failure (the store down, a bug):
+ * logged by its class, never its message, and answered without details: a calm 503 page on
+ * survey routes, a bare 500 elsewhere.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { DEFAULT_RETURN_TO, localPath } from '#core/return-path.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import {
   ApiTokenError,
@@ -24,9 +25,7 @@ import {
   UnknownSessionError,
   WaveNotOpenError,
 } from '#core/errors.ts';
-import { html } from '#web/html.ts';
-import { staffFrameOf, staffMessageResult } from '#web/staff-frame.ts';
-import { STAFF_STRINGS, type StaffStringKey } from '#web/staff-strings.ts';
+import type { StaffStringKey } from '#web/staff-strings.ts';
 import { participantFailureResult, participantMessageResult, participantWithdrawnResult } from '#web/message-result.ts';
 import type { PageFrame } from '#web/participant-page.ts';
 import type { StringKey } from '#web/strings.ts';
@@ -40,10 +39,9 @@ import {
 } from './errors.ts';
 import { API_HEADERS, type HttpEvent, type HttpResult } from './http.ts';
 import { logger } from './logger.ts';
-import type { StaffContext } from './staff-session.ts';
 
 /** How one class of error is answered. */
-interface Answer<E extends Error> {
+export interface Answer<E extends Error> {
   readonly status: number;
   /** The participant page's message; `withdrawn`: the "no longer active" page of the link's programme. */
   readonly participant: StringKey | 'withdrawn' | ((error: E) => StringKey);
@@ -151,9 +149,6 @@ function answerFor(error: unknown): Answer<Error> | undefined {
   return ANSWERS.find(({ type }) => error instanceof type)?.answer;
 }
 
-/** The staff pages a route answers with. */
-export type StaffPages = 'api' | 'dashboard';
-
 /**
  * What a survey route's handler tells its error pages as it learns it, on the Lambda context
  * (one per request; the middleware clears both before the handler runs).
@@ -166,15 +161,17 @@ export interface ParticipantContext extends Context {
 }
 
 /**
- * Answers errors on the evaluator API (JSON) or the staff pages (in the reader's language; a 401
- * with a link to sign in and come back, a 403 in the frame of the signed-in member).
+ * Middleware answering errors with `answer(row, error, event, context)` for those the table knows,
+ * and a bare 500 for the others: the impact API's JSON here, the staff pages' in `staff-errors.ts`.
  */
-export function httpErrors(pages: StaffPages): MiddlewareObj<HttpEvent, HttpResult> {
+export function answeredBy<C extends Context>(
+  answer: (row: Answer<Error>, error: Error, event: HttpEvent, context: C) => HttpResult,
+): MiddlewareObj<HttpEvent, HttpResult, Error, C> {
   return {
     onError: (request) => {
       const { error, event } = request;
-      const answer = answerFor(error);
-      if (answer === undefined || error === null) {
+      const row = answerFor(error);
+      if (row === undefined || error === null) {
         logFailure(event, error);
         request.response = {
           statusCode: 500,
@@ -183,10 +180,19 @@ export function httpErrors(pages: StaffPages): MiddlewareObj<HttpEvent, HttpResu
         };
         return;
       }
-      logRefusal(event, answer.status, error);
-      request.response = staffPage(pages, answer, error, event, request.context as StaffContext);
+      logRefusal(event, row.status, error);
+      request.response = answer(row, error, event, request.context);
     },
   };
+}
+
+/** Answers errors on the impact API: JSON `{ error }`, never cached. */
+export function apiErrors(): MiddlewareObj<HttpEvent, HttpResult> {
+  return answeredBy((row, error) => ({
+    statusCode: row.status,
+    headers: { ...API_HEADERS, 'content-type': 'application/json', ...row.apiHeaders },
+    body: JSON.stringify({ error: row.api(error) }),
+  }));
 }
 
 /** Answers errors on the survey routes with participant pages, in the frame the handler set. */
@@ -220,43 +226,6 @@ export function participantErrors(catalog: Catalog): MiddlewareObj<HttpEvent, Ht
       request.response = participantMessageResult(event, answer.status, message, context.participantFrame);
     },
   };
-}
-
-function staffPage(
-  pages: StaffPages,
-  answer: Answer<Error>,
-  error: Error,
-  event: HttpEvent,
-  context: StaffContext,
-): HttpResult {
-  switch (pages) {
-    case 'api':
-      return {
-        statusCode: answer.status,
-        headers: { ...API_HEADERS, 'content-type': 'application/json', ...answer.apiHeaders },
-        body: JSON.stringify({ error: answer.api(error) }),
-      };
-    case 'dashboard': {
-      // Signed in (a 403): the page keeps the header and the pages the member may open.
-      const frame = staffFrameOf(event, context.staff?.member);
-      const signIn =
-        error instanceof UnauthorisedError || error instanceof SignInRefusedError
-          ? html`<p><a href="/sign-in?next=${encodeURIComponent(returnPath(event))}">${
-              STAFF_STRINGS[frame.language]['error.signIn']
-            }</a></p>`
-          : '';
-      return staffMessageResult(answer.status, frame, answer.staff.title, answer.staff.message, signIn);
-    }
-  }
-}
-
-/**
- * Where signing in returns to: the path and query that were asked for, by the one rule of what a
- * sign-in may return to ({@link localPath}); a refused sign-in step starts again from the dashboard
- * (the callback's query is a spent code).
- */
-function returnPath(event: HttpEvent): string {
-  return localPath(`${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`) ?? DEFAULT_RETURN_TO;
 }
 
 /** The handler's failure page if it set one, else the calm neutral one (which a failing page falls back to too). */

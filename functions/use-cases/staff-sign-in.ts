@@ -8,9 +8,15 @@
  * provoke without an account are only log lines, so they cannot bury the audit log.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { SESSION_ABSOLUTE_SECONDS, SIGN_IN_SECONDS, type AuditEvent, type StaffMember } from '#core/access.ts';
+import {
+  SESSION_ABSOLUTE_SECONDS,
+  SIGN_IN_SECONDS,
+  homePath,
+  type AuditEvent,
+  type StaffMember,
+} from '#core/access.ts';
 import { NotStaffError, SignInRefusedError } from '#core/errors.ts';
-import { DEFAULT_RETURN_TO, localPath } from '#core/return-path.ts';
+import { localPath } from '#core/return-path.ts';
 import type { AuditLog, SessionStore, SignInStore, StaffStore } from '#ports/staff.ts';
 import type { OpenIdProvider } from '#ports/sign-in.ts';
 import type { Clock } from '#ports/store.ts';
@@ -40,7 +46,8 @@ export async function startSignIn(
   await deps.signIns.put(hashSecret(request.state), {
     codeVerifier: request.codeVerifier,
     nonce: request.nonce,
-    returnTo: localPath(next) ?? DEFAULT_RETURN_TO,
+    // None named (or none acceptable): the member's own first page, once the callback knows who they are.
+    returnTo: localPath(next) ?? '',
     createdAt: deps.clock.now().toISOString(),
   });
   return { url: request.url, state: request.state };
@@ -96,7 +103,7 @@ export async function finishSignIn(
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000).toISOString(),
     });
     await deps.audit.append(auditEntry(deps, member, 'sign-in'));
-    return { sessionId: session.id, member, returnTo: pending.returnTo };
+    return { sessionId: session.id, member, returnTo: pending.returnTo || homePath(member.grants) };
   } catch (error) {
     if ((error instanceof SignInRefusedError && error.authenticated) || error instanceof NotStaffError)
       await deps.audit.append(auditEntry(deps, member, 'sign-in-failed', error.reason));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   effectiveTokenGrants,
+  homePath,
   permits,
   programmesPermitting,
   sessionHolds,
@@ -51,6 +52,20 @@ describe('permits', () => {
   ];
   it.each(cases)('%s', (_, grants, permission, programme, expected) => {
     expect(permits(grants, permission, programme)).toBe(expected);
+  });
+
+  it('starts each member at the first page their grants open', () => {
+    expect(homePath([{ role: 'evaluator', programme: P }])).toBe('/dashboard');
+    expect(homePath([{ role: 'coordinator', programme: P }])).toBe('/dashboard');
+    expect(homePath([{ role: 'funder', programme: P }])).toBe('/summaries');
+    expect(homePath([{ role: 'admin', programme: '*' }])).toBe('/staff');
+    expect(
+      homePath([
+        { role: 'admin', programme: '*' },
+        { role: 'evaluator', programme: Q },
+      ]),
+    ).toBe('/dashboard');
+    expect(homePath([])).toBe('/tokens');
   });
 
   it('holds several roles at once', () => {

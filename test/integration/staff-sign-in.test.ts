@@ -128,6 +128,13 @@ describe('signing in through the local OpenID Connect provider', () => {
     // One slash first, but dot segments that resolve to `//evil.example`: another host to a browser.
     const dotted = await signIn(new WebClient(stack.url), evaluator, '/.//evil.example/x');
     expect(dotted.headers.get('location')).toBe('/dashboard');
+    // Naming no page: each member starts at the first page their grants open.
+    const funder = await staffWith(stack, [{ role: 'funder', programme: PROGRAMME }]);
+    expect((await signIn(new WebClient(stack.url), funder)).headers.get('location')).toBe('/summaries');
+    const admin = await staffWith(stack, [{ role: 'admin', programme: '*' }]);
+    expect((await signIn(new WebClient(stack.url), admin)).headers.get('location')).toBe('/staff');
+    // Asked for the dashboard by name, a funder still goes there: a page named is kept.
+    expect((await signIn(new WebClient(stack.url), funder, '/dashboard')).headers.get('location')).toBe('/dashboard');
 
     expect(localPath('/dashboard/csv?programme=x&table=impact')).toBe('/dashboard/csv?programme=x&table=impact');
     const outside = [

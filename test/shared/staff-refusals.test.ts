@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import { describe, expect, it } from 'vitest';
 import { UnauthorisedError } from '#shared/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { httpErrors } from '#shared/http-errors.ts';
+import { staffErrors } from '#shared/staff-errors.ts';
 import { fromThisSite, siteOrigin } from '#shared/same-origin.ts';
 import { localContext } from '#local/http-adapter.ts';
 
@@ -55,7 +55,7 @@ describe('fromThisSite', () => {
 
 describe('the 401 page’s sign-in link', () => {
   const signedOut = middy<HttpEvent, HttpResult>()
-    .use(httpErrors('dashboard'))
+    .use(staffErrors())
     .handler(() => {
       throw new UnauthorisedError('no session');
     });
