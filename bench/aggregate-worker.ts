@@ -9,15 +9,14 @@ import { shippedCatalog } from '#surveys/index.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
 import { collectGarbage, heapUsed, measureRun, median, type RunMeasurement } from './measure.ts';
-import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';
+import { BENCH_COHORT, BENCH_SESSION, benchProgramme, generateCohortResponses } from './synthetic-responses.ts';
 import type { AggregateSample } from './aggregation.ts';
 
 const catalog = shippedCatalog();
 
 const size = Number(process.argv[2]);
 if (!Number.isInteger(size) || size < 2) throw new Error('usage: aggregate-worker.ts RESPONSES');
-const programme = catalog.programmes.get(BENCH_PROGRAMME);
-if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
+const programme = benchProgramme(catalog);
 const plan = planBarePass(programme, catalog);
 const spec = { programme, catalog, cohort: BENCH_COHORT, session: BENCH_SESSION };
 

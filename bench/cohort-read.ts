@@ -15,7 +15,7 @@ import { ensureTable } from '#adapters/dynamo-table.ts';
 import { startEmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { dynamoItemSize, readCapacityUnits } from './dynamo-item-size.ts';
-import { BENCH_COHORT, BENCH_PROGRAMME, BENCH_SESSION, generateCohortResponses } from './synthetic-responses.ts';
+import { BENCH_COHORT, BENCH_SESSION, benchProgramme, generateCohortResponses } from './synthetic-responses.ts';
 import type { StoredResponse } from '#core/model.ts';
 
 const catalog = shippedCatalog();
@@ -42,8 +42,7 @@ export interface CohortReadResult {
 
 /** Writes `responses` responses of one cohort, then reads them back with `listCohortResponses`. */
 export async function benchCohortRead(responses: number): Promise<CohortReadResult> {
-  const programme = catalog.programmes.get(BENCH_PROGRAMME);
-  if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
+  const programme = benchProgramme(catalog);
   const dynamo = await startEmbeddedDynamo();
   const client = createDocumentClient(dynamo.endpoint);
   try {
@@ -63,18 +62,24 @@ export async function benchCohortRead(responses: number): Promise<CohortReadResu
     // The partition also holds the cohort's participants, as in production: a read that
     // touched more than the responses would show in the consumed capacity.
     const participants = [...new Set(data.map((response) => response.participant))];
+    const createdAt = '2026-01-05T09:00:00.000Z';
+    const expiresAt = Date.parse('2027-01-05T09:00:00.000Z') / 1000;
+    const batch = { id: createdAt, createdAt, count: participants.length, language: 'ca', expiresAt };
     await stores.participants.createParticipants(
+      batch,
       participants.map((participant, index) => ({
         programme: programme.id,
         cohort: BENCH_COHORT,
         participant,
+        batch: batch.id,
+        number: index + 1,
         links: (['pre', 'post'] as const).map((wave) => ({
           hash: `bench-${index}-${wave}`,
           session: BENCH_SESSION,
           wave,
         })),
-        createdAt: '2026-01-05T09:00:00.000Z',
-        expiresAt: Date.parse('2027-01-05T09:00:00.000Z') / 1000,
+        createdAt,
+        expiresAt,
       })),
     );
     await forEachConcurrently(data, 8, async (response) => {

@@ -28,6 +28,7 @@ import { resolveWave, type WaveContext } from '#core/waves.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { createLinks } from '#use-cases/create-links.ts';
+import { loadProgrammes } from '#use-cases/programmes.ts';
 import { optionsOf, type Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import { count, formatChecks, formatTable, type BudgetCheck } from './report.ts';
@@ -125,13 +126,13 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
   try {
     const { catalog } = stack.deps;
     const weights: PageWeight[] = [];
-    for (const programme of catalog.programmes.values()) {
+    for (const programme of await loadProgrammes(stack.deps)) {
       const cohort = programme.cohorts[0];
       if (cohort === undefined) continue;
       // One participant: screens before the last store nothing, so one link per wave serves every language.
-      const links = await createLinks(stack.deps, SYSTEM_ACTOR, programme.id, cohort.id, 1);
+      const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, programme.id, cohort.id, 1);
       for (const link of links) {
-        const context = resolveWave(programme, cohort.id, link.session, link.wave);
+        const context = resolveWave(programme, cohort, link.session, link.wave);
         if (context === undefined) throw new Error(`no wave ${link.session}:${link.wave}`);
         const steps = surveySteps(context, catalog);
         const answers = heaviestAnswers(context, catalog);

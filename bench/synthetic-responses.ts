@@ -18,6 +18,21 @@ export const BENCH_PROGRAMME = 'dones-mentores';
 export const BENCH_COHORT = 'barcelona-2026';
 export const BENCH_SESSION = 'mentoring-cycle';
 
+/**
+ * The benchmark's programme as it runs: its definition with its seed cohorts (run-time data, as
+ * the first `npm start` loads them), windows left open.
+ */
+export function benchProgramme(catalog: Catalog): Programme {
+  const definition = catalog.programmes.get(BENCH_PROGRAMME);
+  if (definition === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
+  const seed = catalog.seeds.get(BENCH_PROGRAMME);
+  return {
+    ...definition,
+    cohorts: (seed?.cohorts ?? []).map((cohort) => ({ ...cohort, windows: {}, status: 'open' as const })),
+    funders: seed?.funders ?? [],
+  };
+}
+
 /** A uniform number in [0, 1). */
 export type Random = () => number;
 

@@ -1,7 +1,8 @@
 /**
  * `npm run demo -- [--out DIR]`: the whole pipeline headless for the seed programmes. Starts the
  * local stack on a free port (its own in-memory DynamoDB, or the table `prepost-demo` in the
- * DynamoDB `DYNAMODB_ENDPOINT` names, recreated each run), creates cohorts' links, has
+ * DynamoDB `DYNAMODB_ENDPOINT` names, recreated each run), creates the seed programmes' cohorts
+ * and funders as a coordinator would (the console's use cases), then their links, has
  * simulated participants answer pre and post over HTTP, aggregates, writes the summaries and
  * funder emails into DIR, and prints a short table.
  */
@@ -15,9 +16,12 @@ import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { LOCAL_SUMMARIES_DIR, startLocalStack } from '#local/stack.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
 import { shippedCatalog } from '#surveys/index.ts';
-import type { Programme } from '#surveys/schema.ts';
+import type { ProgrammeDefinition } from '#surveys/schema.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { addCohort, addFunder } from '#use-cases/manage-cohorts.ts';
+import { loadProgramme } from '#use-cases/programmes.ts';
+import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { publishSummary } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
 import { cliActor } from './cli/actor.ts';
@@ -65,7 +69,8 @@ async function main(): Promise<void> {
     }
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-demo-'));
-  const stack = await startLocalStack({ dataDir, inMemory: true, tableName: DEMO_TABLE });
+  // No seed: the demo makes its cohorts itself, below, the way a coordinator does.
+  const stack = await startLocalStack({ dataDir, inMemory: true, tableName: DEMO_TABLE, seed: false });
   try {
     console.log(
       `demo: local stack at ${stack.url}, DynamoDB ` +
@@ -75,12 +80,31 @@ async function main(): Promise<void> {
     const random = seededRandom(seed);
     // Two rounds, so the summaries of two successive months differ as a growing cohort does:
     // three quarters of each cohort answer before the first summary, the rest before the second.
-    const cohorts: { programme: Programme; cohort: string; size: number; later: IssuedLink[]; submitted: number }[] =
-      [];
-    for (const programme of stack.deps.catalog.programmes.values()) {
+    const cohorts: {
+      programme: ProgrammeDefinition;
+      cohort: string;
+      size: number;
+      later: IssuedLink[];
+      submitted: number;
+    }[] = [];
+    // The seed cohorts and funders, made through the console's use cases, every wave open from
+    // last month to next (the simulated answers arrive today).
+    const today = stack.deps.clock.now();
+    const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    for (const seed of stack.deps.catalog.seeds.values()) {
+      const definition = stack.deps.catalog.programmes.get(seed.programme);
+      if (definition === undefined) continue;
+      const windows = Object.fromEntries(
+        waveIdsOf(definition).map((wave) => [wave, { opens: day(-31), closes: day(31) }]),
+      );
+      for (const cohort of seed.cohorts) await addCohort(stack.deps, actor, seed.programme, { ...cohort, windows });
+      for (const funder of seed.funders) await addFunder(stack.deps, actor, seed.programme, funder);
+    }
+    for (const definition of stack.deps.catalog.programmes.values()) {
+      const programme = await loadProgramme(stack.deps, definition.id);
       for (const cohort of programme.cohorts) {
         const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
-        const links = await createLinks(stack.deps, actor, programme.id, cohort.id, size);
+        const { links } = await createLinks(stack.deps, actor, programme.id, cohort.id, size);
         const participants = [...new Set(links.map((link) => link.participant))];
         const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.75)));
         const report = await simulateCohort(

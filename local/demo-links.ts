@@ -10,6 +10,7 @@ import { hashCode } from '#shared/codes.ts';
 import type { Deps } from '#adapters/deps.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { loadProgrammes } from '#use-cases/programmes.ts';
 
 /** A demo link with where it belongs. */
 export interface DemoLink extends IssuedLink {
@@ -33,10 +34,10 @@ export async function ensureDemoLinks(deps: Deps, dataDir: string): Promise<Demo
       return saved;
   }
   const links: DemoLink[] = [];
-  for (const programme of deps.catalog.programmes.values()) {
-    const cohort = programme.cohorts[0];
+  for (const programme of await loadProgrammes(deps)) {
+    const cohort = programme.cohorts.find((candidate) => candidate.status === 'open');
     if (cohort === undefined) continue;
-    for (const link of await createLinks(deps, SYSTEM_ACTOR, programme.id, cohort.id, PER_PROGRAMME))
+    for (const link of (await createLinks(deps, SYSTEM_ACTOR, programme.id, cohort.id, PER_PROGRAMME)).links)
       links.push({ ...link, programme: programme.id, cohort: cohort.id });
   }
   await writeFile(file, `${JSON.stringify(links, null, 2)}\n`, { mode: 0o600 });

@@ -31,6 +31,11 @@ export interface LocalEnvironment {
   readonly dataDir: string;
   /** Where the endpoint came from, for the start-up message. */
   readonly source: 'DYNAMODB_ENDPOINT' | 'running server' | 'embedded';
+  /**
+   * The table is this folder's own or the one a test or the demo named, not someone's existing
+   * table named in `TABLE_NAME` (a deployment's): only then are the seed cohorts loaded on first use.
+   */
+  readonly ownTable: boolean;
   close(): Promise<void>;
 }
 
@@ -87,11 +92,10 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
     source = 'embedded';
     closeEmbedded = () => embedded.close();
   }
+  const ownTable = options.tableName !== undefined || explicitTable === undefined;
   try {
     // A table named in TABLE_NAME is someone's existing table: use it, never create it.
-    await ensureTable(createDocumentClient(endpoint), tableName, {
-      create: options.tableName !== undefined || explicitTable === undefined,
-    });
+    await ensureTable(createDocumentClient(endpoint), tableName, { create: ownTable });
   } catch (error) {
     await closeEmbedded();
     throw error;
@@ -104,6 +108,7 @@ export async function prepareLocalEnvironment(options: EnvironmentOptions = {}):
     linkKey,
     dataDir,
     source,
+    ownTable,
     close: async () => {
       if (options.share === true) await rm(endpointFile, { force: true });
       await closeEmbedded();

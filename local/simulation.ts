@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
-import type { Programme } from '#surveys/schema.ts';
+import type { ProgrammeDefinition as Programme } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { IssuedLink } from '#use-cases/create-links.ts';

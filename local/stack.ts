@@ -12,6 +12,8 @@ import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
 import type { Clock } from '#ports/store.ts';
 import { shippedCatalog } from '#surveys/index.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
+import { seedCohorts } from '#use-cases/manage-cohorts.ts';
 import { prepareLocalEnvironment, type EnvironmentOptions, type LocalEnvironment } from './environment.ts';
 import { accountsFile, LocalDirectory } from './local-directory.ts';
 import type { LocalOpenIdProvider } from './oidc-provider.ts';
@@ -48,6 +50,11 @@ export interface StackOptions extends EnvironmentOptions {
   readonly clock?: Clock;
   /** The local provider's lockout after failed sign-ins; Cognito's by default. */
   readonly lockout?: LockoutPolicy;
+  /**
+   * Load the seed cohorts and funders into a table of our own that has never had them.
+   * @default true (the demo makes its own, through the console's use cases)
+   */
+  readonly seed?: boolean;
 }
 
 /** Starts DynamoDB, builds the handlers around the same deps and listens. */
@@ -71,6 +78,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
           ...(options.lockout === undefined ? {} : { lockout: options.lockout }),
         });
         const deps = localDeps(environment, { clock: options.clock });
+        if (options.seed !== false) await seedOnFirstUse(deps, environment);
         started = { deps, provider };
         const handlers = buildHandlers({
           ...deps,
@@ -109,7 +117,23 @@ export async function openLocalStore(
 ): Promise<{ deps: Deps; environment: LocalEnvironment }> {
   shippedCatalog();
   const environment = await prepareLocalEnvironment(options);
-  return { deps: localDeps(environment), environment };
+  try {
+    const deps = localDeps(environment);
+    await seedOnFirstUse(deps, environment);
+    return { deps, environment };
+  } catch (error) {
+    await environment.close();
+    throw error;
+  }
+}
+
+/**
+ * The seed cohorts and funders, loaded as data the first time this folder's table is used (the
+ * way a coordinator would make them), never into a deployment's table: `prepost cohorts seed`
+ * does that when asked.
+ */
+async function seedOnFirstUse(deps: Deps, environment: LocalEnvironment): Promise<void> {
+  if (environment.ownTable) await seedCohorts(deps, SYSTEM_ACTOR, { once: true });
 }
 
 function localDeps(environment: LocalEnvironment, extra: { clock?: Clock | undefined } = {}): Deps {

@@ -5,7 +5,15 @@
  * a definition author can act on.
  */
 import type * as z from 'zod/mini';
-import { Instrument, Programme, type Language, type LocalizedText, type ResponseOption } from './schema.ts';
+import { cohortProblems } from './cohort-rules.ts';
+import {
+  Instrument,
+  ProgrammeDefinition,
+  ProgrammeSeed,
+  type Language,
+  type LocalizedText,
+  type ResponseOption,
+} from './schema.ts';
 
 /** A definition as read from disk or bundled: where it came from and its parsed JSON. */
 export interface DefinitionSource {
@@ -13,10 +21,12 @@ export interface DefinitionSource {
   readonly data: unknown;
 }
 
-/** Every instrument and programme, validated and cross-checked. */
+/** Every instrument and programme definition, and the seed cohorts and funders, validated and cross-checked. */
 export interface Catalog {
   readonly instruments: ReadonlyMap<string, Instrument>;
-  readonly programmes: ReadonlyMap<string, Programme>;
+  readonly programmes: ReadonlyMap<string, ProgrammeDefinition>;
+  /** The cohorts and funders a new deployment starts with, by programme. */
+  readonly seeds: ReadonlyMap<string, ProgrammeSeed>;
 }
 
 /** A definition that breaks the schema or refers to something that does not exist. */
@@ -35,6 +45,7 @@ export class SurveyDefinitionError extends Error {
 export function loadCatalog(
   instrumentSources: readonly DefinitionSource[],
   programmeSources: readonly DefinitionSource[],
+  seedSources: readonly DefinitionSource[] = [],
 ): Catalog {
   const instruments = new Map<string, Instrument>();
   for (const source of instrumentSources) {
@@ -44,15 +55,46 @@ export function loadCatalog(
     checkInstrument(instrument, source.file);
     instruments.set(instrument.id, instrument);
   }
-  const programmes = new Map<string, Programme>();
+  const programmes = new Map<string, ProgrammeDefinition>();
   for (const source of programmeSources) {
-    const programme = parseOrThrow(Programme, source);
+    const programme = parseOrThrow(ProgrammeDefinition, source);
     if (programmes.has(programme.id))
       throw new SurveyDefinitionError(source.file, 'id', `programme id "${programme.id}" is defined twice`);
     checkProgramme(programme, instruments, source.file);
     programmes.set(programme.id, programme);
   }
-  return { instruments, programmes };
+  const seeds = new Map<string, ProgrammeSeed>();
+  for (const source of seedSources) {
+    const seed = parseOrThrow(ProgrammeSeed, source);
+    const programme = programmes.get(seed.programme);
+    if (programme === undefined)
+      throw new SurveyDefinitionError(source.file, 'programme', `no programme "${seed.programme}"`);
+    if (seeds.has(seed.programme))
+      throw new SurveyDefinitionError(source.file, 'programme', `programme "${seed.programme}" is seeded twice`);
+    checkSeed(seed, programme, source.file);
+    seeds.set(seed.programme, seed);
+  }
+  return { instruments, programmes, seeds };
+}
+
+function checkSeed(seed: ProgrammeSeed, programme: ProgrammeDefinition, file: string): void {
+  const cohortIds = new Set<string>();
+  seed.cohorts.forEach((cohort, index) => {
+    if (cohortIds.has(cohort.id))
+      throw new SurveyDefinitionError(file, `cohorts[${index}].id`, `cohort id "${cohort.id}" is used twice`);
+    cohortIds.add(cohort.id);
+    const problem = cohortProblems(programme, { ...cohort, windows: {} }, { windowsRequired: false })[0];
+    if (problem !== undefined)
+      throw new SurveyDefinitionError(file, `cohorts[${index}].${problem.field}`, problem.message);
+  });
+  seed.funders.forEach((funder, index) => {
+    if (funder.language !== undefined && !programme.languages.includes(funder.language))
+      throw new SurveyDefinitionError(
+        file,
+        `funders[${index}].language`,
+        `"${funder.language}" is not among the programme's languages ${programme.languages.join(', ')}`,
+      );
+  });
 }
 
 function parseOrThrow<T>(schema: z.ZodMiniType<T>, source: DefinitionSource): T {
@@ -73,7 +115,8 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at an issue's path in the input, for {@link describeIssue}. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
   for (const part of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -83,7 +126,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** zod/mini ships no message locale (it would bloat the Lambda bundles), so say it here. */
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+/** A schema issue in words a definition author or a coordinator acts on. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
@@ -173,7 +217,11 @@ export function expectedRange(instrument: Instrument): { min: number; max: numbe
   return { min, max };
 }
 
-function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, Instrument>, file: string): void {
+function checkProgramme(
+  programme: ProgrammeDefinition,
+  instruments: ReadonlyMap<string, Instrument>,
+  file: string,
+): void {
   if (!programme.languages.includes(programme.defaultLanguage)) {
     throw new SurveyDefinitionError(
       file,
@@ -211,7 +259,6 @@ function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, I
       requireText(option.label, `subgroups[${index}].options[${optionIndex}].label`);
   });
 
-  const waveIds = new Set<string>();
   const sessionIds = new Set<string>();
   programme.sessions.forEach((session, index) => {
     if (sessionIds.has(session.id))
@@ -219,7 +266,6 @@ function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, I
     sessionIds.add(session.id);
     requireText(session.name, `sessions[${index}].name`);
     for (const wave of ['pre', 'post'] as const) {
-      waveIds.add(`${session.id}:${wave}`);
       session[wave].instruments.forEach((instrumentId, instrumentIndex) => {
         const instrument = instruments.get(instrumentId);
         const path = `sessions[${index}].${wave}.instruments[${instrumentIndex}]`;
@@ -247,36 +293,6 @@ function checkProgramme(programme: Programme, instruments: ReadonlyMap<string, I
         `sessions[${index}].post.instruments`,
         `${preOnly.join(', ')} not asked before, so change cannot be measured`,
       );
-  });
-
-  const cohortIds = new Set<string>();
-  programme.cohorts.forEach((cohort, index) => {
-    if (cohortIds.has(cohort.id))
-      throw new SurveyDefinitionError(file, `cohorts[${index}].id`, `cohort id "${cohort.id}" is used twice`);
-    cohortIds.add(cohort.id);
-    for (const waveId of Object.keys(cohort.windows)) {
-      if (!waveIds.has(waveId))
-        throw new SurveyDefinitionError(
-          file,
-          `cohorts[${index}].windows.${waveId}`,
-          `no wave "${waveId}" in this programme`,
-        );
-    }
-    for (const [attribute, value] of Object.entries(cohort.attributes)) {
-      const subgroup = subgroups.get(attribute);
-      if (subgroup === undefined || subgroup.source !== 'cohort')
-        throw new SurveyDefinitionError(
-          file,
-          `cohorts[${index}].attributes.${attribute}`,
-          `no cohort subgroup "${attribute}"`,
-        );
-      if (!subgroup.options.some((option) => option.value === value))
-        throw new SurveyDefinitionError(
-          file,
-          `cohorts[${index}].attributes.${attribute}`,
-          `"${value}" is not an option of "${attribute}"`,
-        );
-    }
   });
 }
 

@@ -23,6 +23,9 @@ import mvhCommunicationQuiz from './instruments/mvh-communication-quiz.json' wit
 import justrom3 from './programmes/justrom3-mentoring.json' with { type: 'json' };
 import migrantVoicesHeard from './programmes/migrant-voices-heard.json' with { type: 'json' };
 import donesMentores from './programmes/dones-mentores.json' with { type: 'json' };
+import justrom3Seed from './seed/justrom3-mentoring.json' with { type: 'json' };
+import migrantVoicesHeardSeed from './seed/migrant-voices-heard.json' with { type: 'json' };
+import donesMentoresSeed from './seed/dones-mentores.json' with { type: 'json' };
 
 /** Each definition with the file it came from, for error messages. */
 export const instrumentSources = [
@@ -47,6 +50,13 @@ export const programmeSources = [
   { file: 'surveys/programmes/dones-mentores.json', data: donesMentores },
 ] as const;
 
+/** The seed cohorts and funders: data a new deployment starts with, not part of the definitions. */
+export const seedSources = [
+  { file: 'surveys/seed/justrom3-mentoring.json', data: justrom3Seed },
+  { file: 'surveys/seed/migrant-voices-heard.json', data: migrantVoicesHeardSeed },
+  { file: 'surveys/seed/dones-mentores.json', data: donesMentoresSeed },
+] as const;
+
 let shipped: Catalog | undefined;
 
 /**
@@ -55,6 +65,6 @@ let shipped: Catalog | undefined;
  * @throws SurveyDefinitionError naming the file, path and reason of a broken definition
  */
 export function shippedCatalog(): Catalog {
-  shipped ??= loadCatalog(instrumentSources, programmeSources);
+  shipped ??= loadCatalog(instrumentSources, programmeSources, seedSources);
   return shipped;
 }

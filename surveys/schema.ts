@@ -116,9 +116,18 @@ export const Wave = z.object({
 });
 export type Wave = z.infer<typeof Wave>;
 
+/**
+ * What a session is, for the words cards and messages use: a `meeting` (a training or a
+ * meeting on one day: "before the session", "after the session") or a `cycle` (weeks or months
+ * of mentoring: "at the start", "at the end").
+ */
+export const SessionKind = z.enum(['meeting', 'cycle']);
+export type SessionKind = z.infer<typeof SessionKind>;
+
 export const Session = z.object({
   id: Id,
   name: LocalizedText,
+  kind: z._default(SessionKind, 'meeting'),
   /** Free labels such as the session type, shown in tables. */
   attributes: z._default(z.record(Id, Id), {}),
   pre: Wave,
@@ -126,20 +135,53 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-/** When a wave accepts answers; absent bounds mean open. */
-const Window = z.object({ opens: z.optional(IsoDate), closes: z.optional(IsoDate) });
+/**
+ * When a wave accepts answers, both bounds inclusive days; `closed` ends it early (a coordinator
+ * closed the wave). Cohorts made at run time give both dates for every wave; absent bounds mean
+ * open (cohorts stored before windows were required).
+ */
+export const Window = z.object({
+  opens: z.optional(IsoDate),
+  closes: z.optional(IsoDate),
+  closed: z.optional(z.boolean()),
+});
+export type Window = z.infer<typeof Window>;
 
+/** A wave's id in cohort windows and exports: `session-id:pre` or `session-id:post`. */
+export const WaveId = z.string().check(z.regex(/^[a-z0-9-]+:(pre|post)$/, 'must be SESSION:pre or SESSION:post'));
+
+/**
+ * A cohort: a group of participants who go through the programme together, in one place and
+ * time. Run-time data (the console, `prepost cohorts`), stored in the table, not in `surveys/`.
+ */
 export const Cohort = z.object({
   id: Id,
   name: NonEmpty,
+  /** Where it runs, in words (a town, a centre), for staff pages. */
+  site: z.optional(NonEmpty),
   /** Values of `source: cohort` subgroups, such as the site. */
   attributes: z._default(z.record(Id, Id), {}),
   /** Per wave (`session-id:pre`), when it is open. */
-  windows: z._default(z.record(z.string().check(z.regex(/^[a-z0-9-]+:(pre|post)$/)), Window), {}),
+  windows: z._default(z.record(WaveId, Window), {}),
+  /** A closed cohort takes no answers and no new participants; reopening it restores its windows. */
+  status: z._default(z.enum(['open', 'closed']), 'open'),
 });
 export type Cohort = z.infer<typeof Cohort>;
 
-export const Programme = z.object({
+/** Someone a programme's summaries are sent to: run-time data kept by the programme's coordinators. */
+export const Funder = z.object({
+  name: NonEmpty,
+  email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')),
+  /** The language of this funder's summary; the programme's default when absent. */
+  language: z.optional(Language),
+});
+export type Funder = z.infer<typeof Funder>;
+
+/**
+ * A programme as defined in `surveys/programmes/`: instruments, sessions, subgroups, consent and
+ * k, a reviewed change deployed with the stack. Its cohorts and funders are run-time data.
+ */
+export const ProgrammeDefinition = z.object({
   id: Id,
   name: LocalizedText,
   organisation: NonEmpty,
@@ -159,15 +201,28 @@ export const Programme = z.object({
   quickExit: z._default(z.boolean(), false),
   supportLine: z.optional(LocalizedText),
   consent: z.object({ version: NonEmpty, text: LocalizedText }),
-  funders: z.array(
-    z.object({
-      name: NonEmpty,
-      email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')),
-    }),
-  ),
   summarySchedule: z.object({ cron: NonEmpty, timezone: NonEmpty }),
   subgroups: z._default(z.array(Subgroup), []),
   sessions: z.array(Session).check(z.minLength(1)),
-  cohorts: z.array(Cohort).check(z.minLength(1)),
 });
-export type Programme = z.infer<typeof Programme>;
+export type ProgrammeDefinition = z.infer<typeof ProgrammeDefinition>;
+
+/**
+ * A programme as the pipeline runs it: its definition with the cohorts and funders stored at
+ * run time (`use-cases/programmes.ts` puts them together).
+ */
+export interface Programme extends ProgrammeDefinition {
+  readonly cohorts: readonly Cohort[];
+  readonly funders: readonly Funder[];
+}
+
+/**
+ * The cohorts and funders a new deployment starts with (`surveys/seed/`): loaded as data on the
+ * first `npm start` and by `prepost cohorts seed`. Their windows are set when they are loaded.
+ */
+export const ProgrammeSeed = z.object({
+  programme: Id,
+  cohorts: z.array(z.omit(Cohort, { windows: true, status: true })),
+  funders: z._default(z.array(Funder), []),
+});
+export type ProgrammeSeed = z.infer<typeof ProgrammeSeed>;

@@ -2,11 +2,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { findCohort } from '#core/catalog-lookup.ts';
-import { toCsv } from '#core/csv.ts';
 import { shippedCatalog } from '#surveys/index.ts';
-import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
-import { renderLinkMessages } from '#web/link-messages.ts';
+import { createLinks, type IssuedBatch } from '#use-cases/create-links.ts';
+import { linksCsv, renderLinkMessages } from '#web/link-messages.ts';
 import { renderLinkSheet } from '#web/link-sheet.ts';
 import { cliActor } from '../cli/actor.ts';
 import { required, type OptionValues } from '../cli/command.ts';
@@ -18,15 +16,16 @@ import { openLocalStore } from '#local/stack.ts';
 export const summary = 'create participants and their links (CSV, printable sheet, messages)';
 
 const SYNOPSIS =
-  'Usage: npm run -s prepost -- links --programme P --cohort C --count N [--out FILE.csv] [--base-url URL]';
+  'Usage: npm run -s prepost -- links --programme P --cohort C --count N [--language L] [--out FILE.csv]';
 
 /** `prepost links --help`, printed after a usage mistake too. */
 export const usage = `${SYNOPSIS}
-                                  [--sheet FILE.html] [--messages FILE.txt]
+                                  [--sheet FILE.html] [--messages FILE.txt] [--base-url URL]
 
-Creates N participants in cohort C of programme P, each with a pseudonymous id and one
-link per wave (pre and post of every session), and writes them as CSV (participant,
-session, wave, code, url) to FILE or standard output. Only keyed hashes of the codes
+Creates a batch of N participants in cohort C of programme P, each with a pseudonymous id,
+a number in the batch (1 to N) and one link per wave (pre and post of every session), and
+writes them as CSV (participant, session, wave, code, url, number) to FILE or standard
+output. \`prepost pending\` later names who has not answered by batch and number. Only keyed hashes of the codes
 are stored: this output is the only copy, keep it as you would a list of keys.
 (Use --out, or npm run -s, so npm's own header lines do not end up in the CSV.)
 
@@ -35,14 +34,16 @@ With --out FILE.csv it also writes, beside it:
                       by session and wave: the participant's number in the batch (the
                       order of the CSV), the session and wave, a QR code of the link,
                       and the address with the code in groups of four for typing
-  FILE-messages.txt   one message per link to paste into SMS or chat, in the
-                      programme's language and neutral (it names neither the programme
-                      nor its subject), each under a # line saying whose and which it is
+  FILE-messages.txt   one message per link to paste into SMS or chat, in the batch's
+                      language and neutral (it names neither the programme nor its
+                      subject), each under a # line saying whose and which it is
 Every file is readable only by you (mode 600), and no code is printed to the terminal.
 
-  --programme P      programme id (see surveys/programmes/)
-  --cohort C         cohort id within the programme
-  --count N          number of participants (1-1000)
+  --programme P      programme id (see \`prepost programmes\`)
+  --cohort C         cohort id within the programme (see \`prepost cohorts list\`)
+  --count N          number of participants (1-500)
+  --language L       language of the cards and messages, one of the programme's
+                     (default: the programme's default language)
   --out FILE         write the CSV here instead of standard output
   --sheet FILE       write the printable sheet here (the default with --out: beside it)
   --messages FILE    write the messages here (the default with --out: beside it)
@@ -54,6 +55,7 @@ export const options = {
   programme: { type: 'string' },
   cohort: { type: 'string' },
   count: { type: 'string' },
+  language: { type: 'string' },
   out: { type: 'string' },
   'base-url': { type: 'string' },
   sheet: { type: 'string' },
@@ -82,7 +84,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
     `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`
   ).replace(/\/+$/, '');
   // A broken survey definition stops the command before any output file exists.
-  const catalog = shippedCatalog();
+  shippedCatalog();
   // With --out FILE.csv the sheet and the messages go beside it (FILE-sheet.html,
   // FILE-messages.txt) unless --sheet or --messages name them; with the CSV on standard output,
   // only where those options say.
@@ -118,26 +120,28 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   }
   const { deps, environment } = await openLocalStore();
   try {
-    let links: IssuedLink[];
+    let batch: IssuedBatch;
     try {
-      links = await createLinks(deps, cliActor(), programme, cohort, count);
+      batch = await createLinks(deps, cliActor(), programme, cohort, count, { language: values.language });
     } catch (error) {
       await discard();
       throw error;
     }
+    const { links } = batch;
     const rows = links.map((link) => ({ ...link, url: `${base}/s/${link.code}` }));
-    const csv = toCsv(
-      ['participant', 'session', 'wave', 'code', 'url'],
-      rows.map((link) => [link.participant, link.session, link.wave, link.code, link.url]),
-    );
+    const csv = linksCsv(rows);
     // The CSV first: once participants exist, their codes must land somewhere whatever follows.
     const csvHandle = path === undefined ? undefined : handles.get(path);
     if (csvHandle === undefined) await writeStdout(csv);
     else await csvHandle.writeFile(csv);
     const written = path === undefined ? [] : [`wrote ${links.length} links for ${count} participants to ${path}`];
     if (sheetPath !== undefined || messagesPath !== undefined) {
-      const found = findCohort(catalog, programme, cohort);
-      const handout = { programme: found.programme, cohortName: found.cohort.name, links: rows };
+      const handout = {
+        programme: batch.programme,
+        cohortName: batch.cohort.name,
+        language: batch.language,
+        links: rows,
+      };
       try {
         if (sheetPath !== undefined) {
           await handles.get(sheetPath)?.writeFile(await renderLinkSheet(handout));

@@ -5,9 +5,11 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
+import type { CohortStore } from '#ports/cohorts.ts';
 import type { ApiTokenStore, AuditLog, SessionStore, SignInStore, StaffStore } from '#ports/staff.ts';
 import { DynamoApiTokenStore } from './dynamo-api-token-store.ts';
 import { DynamoAuditLog } from './dynamo-audit-log.ts';
+import { DynamoCohortStore } from './dynamo-cohort-store.ts';
 import { DynamoIndicatorStore } from './dynamo-indicator-store.ts';
 import { DynamoParticipantStore } from './dynamo-participant-store.ts';
 import { DynamoPublicationStore } from './dynamo-publication-store.ts';
@@ -20,6 +22,7 @@ import type { LinkKeySource } from './link-key.ts';
 /** Everything a handler may need; each handler's factory asks only for its part. */
 export interface Deps {
   readonly participants: ParticipantStore;
+  readonly cohorts: CohortStore;
   readonly responses: ResponseStore;
   readonly indicators: IndicatorStore;
   readonly publications: PublicationStore;
@@ -42,6 +45,7 @@ export function storesOn(
 ): Pick<
   Deps,
   | 'participants'
+  | 'cohorts'
   | 'responses'
   | 'indicators'
   | 'publications'
@@ -53,6 +57,7 @@ export function storesOn(
 > {
   return {
     participants: new DynamoParticipantStore(table),
+    cohorts: new DynamoCohortStore(table),
     responses: new DynamoResponseStore(table),
     indicators: new DynamoIndicatorStore(table),
     publications: new DynamoPublicationStore(table),

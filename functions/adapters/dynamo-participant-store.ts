@@ -3,9 +3,18 @@
  * and erased on request in an order that wins every race with a write in flight.
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ErasurePlan, ErasureReport, LinkLookup, NewParticipant, ParticipantStore } from '#ports/store.ts';
+import type {
+  CohortRoll,
+  ErasurePlan,
+  ErasureReport,
+  LinkLookup,
+  NewParticipant,
+  ParticipantBatch,
+  ParticipantStore,
+} from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import {
+  BATCH_PREFIX,
   MARK_SORT_KEY,
   PARTICIPANT_PREFIX,
   RESPONSE_PREFIX,
@@ -21,11 +30,11 @@ import {
 export class DynamoParticipantStore implements ParticipantStore {
   constructor(private readonly table: DynamoTable) {}
 
-  async createParticipants(participants: readonly NewParticipant[]): Promise<void> {
+  async createParticipants(batch: ParticipantBatch, participants: readonly NewParticipant[]): Promise<void> {
     // BatchWriteItem, 25 items a request. Ids and codes are random (60 and 130 bits), so no
     // condition is needed against collisions. The codes reach the coordinator only after this
     // returns, so a crash part-way leaves unreachable link items and no half-issued participant.
-    const items = participants.flatMap((participant) => [
+    const items: Record<string, unknown>[] = participants.flatMap((participant) => [
       ...participant.links.map((link) => ({
         ...linkKey(link.hash),
         type: 'link',
@@ -41,12 +50,73 @@ export class DynamoParticipantStore implements ParticipantStore {
         SK: participantSortKey(participant.participant),
         type: 'participant',
         participant: participant.participant,
+        batch: participant.batch,
+        number: participant.number,
         linkHashes: participant.links.map((link) => link.hash),
         createdAt: participant.createdAt,
         expiresAt: participant.expiresAt,
       },
     ]);
+    // The batch record last: a batch the console lists has all its participants.
+    const first = participants[0];
+    if (first !== undefined)
+      items.push({
+        PK: cohortKey(first.programme, first.cohort),
+        SK: `${BATCH_PREFIX}${batch.id}`,
+        type: 'batch',
+        ...batch,
+      });
     await this.table.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  async cohortRoll(programme: string, cohort: string): Promise<CohortRoll> {
+    const batches: ParticipantBatch[] = [];
+    const participants: CohortRoll['participants'][number][] = [];
+    const answered: CohortRoll['answered'][number][] = [];
+    // Keys and counts only: a coordinator's view never reads an answer.
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort) },
+        ProjectionExpression:
+          'SK, #type, participant, #session, wave, receivedAt, #batch, #number, id, createdAt, #count, #language, expiresAt',
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          '#session': 'session',
+          '#batch': 'batch',
+          '#number': 'number',
+          '#count': 'count',
+          '#language': 'language',
+        },
+      },
+      (page) => {
+        for (const item of page.Items ?? []) {
+          const sk = String(item.SK);
+          if (sk.startsWith(BATCH_PREFIX))
+            batches.push({
+              id: String(item.id),
+              createdAt: String(item.createdAt),
+              count: Number(item.count),
+              language: String(item.language),
+              expiresAt: Number(item.expiresAt),
+            });
+          else if (sk.startsWith(PARTICIPANT_PREFIX))
+            participants.push({
+              participant: String(item.participant),
+              batch: typeof item.batch === 'string' ? item.batch : undefined,
+              number: typeof item.number === 'number' ? item.number : undefined,
+            });
+          else if (sk.startsWith(RESPONSE_PREFIX) && item.type === WAVE_ITEM.response)
+            answered.push({
+              participant: String(item.participant),
+              session: String(item.session),
+              wave: item.wave === 'post' ? 'post' : 'pre',
+              receivedAt: String(item.receivedAt),
+            });
+        }
+      },
+    );
+    return { batches, participants, answered };
   }
 
   async eraseParticipant(

@@ -7,9 +7,13 @@
  * |-------------|-----------------------------|-------------------------------------|
  * | link        | LINK#<hmac of code>         | LINK                                |
  * | participant | COHORT#<programme>#<cohort> | PART#<participant>                  |
+ * | batch       | COHORT#<programme>#<cohort> | BATCH#<created at>#<random>         |
  * | wave        | COHORT#<programme>#<cohort> | RESP#<participant>#<session>#<wave> |
  * | indicators  | COHORT#<programme>#<cohort> | IND#<session>                       |
  * | mark        | COHORT#<programme>#<cohort> | AGG                                 |
+ * | cohort      | PROG#<programme>            | COHORT#<cohort>                     |
+ * | funder      | PROG#<programme>            | FUNDER#<email>                      |
+ * | seed marker | SEED                        | SEED                                |
  * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
@@ -96,6 +100,21 @@ export const apiTokenKey = (id: string): { PK: string; SK: string } => ({
 });
 /** The audit log, one partition a month, entries in time order within it. */
 export const auditPartition = (month: string): string => `AUDIT#${month}`;
+
+/** A cohort's own item, in its programme's partition: listing a programme's cohorts is one Query. */
+export const COHORT_PREFIX = 'COHORT#';
+export const cohortItemKey = (programme: string, cohort: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: `${COHORT_PREFIX}${cohort}`,
+});
+export const FUNDER_PREFIX = 'FUNDER#';
+export const funderKey = (programme: string, email: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: `${FUNDER_PREFIX}${email.toLowerCase()}`,
+});
+export const BATCH_PREFIX = 'BATCH#';
+/** That the seed cohorts and funders were loaded into this table (`prepost cohorts seed`, a first `npm start`). */
+export const SEED_MARKER_KEY: { readonly PK: string; readonly SK: string } = { PK: 'SEED', SK: 'SEED' };
 
 export const RESPONSE_PREFIX = 'RESP#';
 export const PARTICIPANT_PREFIX = 'PART#';

@@ -42,6 +42,7 @@ export type Permission =
   | 'export-responses'
   | 'read-response-rates'
   | 'create-links'
+  | 'manage-cohorts'
   | 'read-summaries'
   | 'manage-staff'
   | 'read-audit';
@@ -52,7 +53,7 @@ const GLOBAL: ReadonlySet<Permission> = new Set(['manage-staff', 'read-audit']);
 /** Each role's permissions: the table in this module's comment. */
 const ROLE_PERMITS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['manage-staff', 'read-audit'],
-  coordinator: ['read-response-rates', 'create-links'],
+  coordinator: ['read-response-rates', 'create-links', 'manage-cohorts'],
   // Published summaries too: a subset of the indicators they read, and what they sign must match what funders got.
   evaluator: ['read-indicators', 'export-responses', 'read-response-rates', 'read-summaries'],
   funder: ['read-summaries'],
@@ -93,7 +94,8 @@ export function programmesPermitting(
 export function homePath(grants: readonly Grant[]): string {
   const any = (permission: Permission): boolean =>
     grants.some((grant) => ROLE_PERMITS[grant.role].includes(permission));
-  if (any('read-indicators') || any('read-response-rates')) return '/dashboard';
+  if (any('read-indicators')) return '/dashboard';
+  if (any('manage-cohorts')) return '/console';
   if (any('read-summaries')) return '/summaries';
   if (any('manage-staff')) return '/staff';
   return '/tokens';
@@ -145,6 +147,10 @@ export const AuditAction = z.enum([
   'grant-added',
   'grant-revoked',
   'links-created',
+  'cohort-created',
+  'cohort-changed',
+  'funder-added',
+  'funder-removed',
   'export',
   'erasure',
   'import',

@@ -3,7 +3,7 @@
  * that says what "not found" is, so every use case refuses an unknown id with the same error.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Cohort, Programme } from '#surveys/schema.ts';
+import type { Cohort, Programme, ProgrammeDefinition } from '#surveys/schema.ts';
 import { UnknownCohortError, UnknownProgrammeError } from './errors.ts';
 
 /** How a lookup words its refusal. */
@@ -22,10 +22,10 @@ export interface ProgrammeCohort {
 }
 
 /**
- * The programme with this id.
+ * The definition of the programme with this id.
  * @throws UnknownProgrammeError when there is none
  */
-export function findProgramme(catalog: Catalog, programmeId: string, options: LookupOptions = {}): Programme {
+export function findProgramme(catalog: Catalog, programmeId: string, options: LookupOptions = {}): ProgrammeDefinition {
   const programme = catalog.programmes.get(programmeId);
   if (programme === undefined)
     throw new UnknownProgrammeError(
@@ -36,20 +36,14 @@ export function findProgramme(catalog: Catalog, programmeId: string, options: Lo
 }
 
 /**
- * The cohort with this id in the programme with that id, and the programme.
- * @throws UnknownProgrammeError or UnknownCohortError when there is none
+ * The cohort with this id in a programme as it runs (its stored cohorts), and the programme.
+ * @throws UnknownCohortError when there is none
  */
-export function findCohort(
-  catalog: Catalog,
-  programmeId: string,
-  cohortId: string,
-  options: LookupOptions = {},
-): ProgrammeCohort {
-  const programme = findProgramme(catalog, programmeId, options);
+export function findCohort(programme: Programme, cohortId: string, options: LookupOptions = {}): ProgrammeCohort {
   const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
   if (cohort === undefined)
     throw new UnknownCohortError(
-      programmeId,
+      programme.id,
       cohortId,
       options.listKnown === true ? programme.cohorts.map((candidate) => candidate.id) : undefined,
     );

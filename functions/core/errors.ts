@@ -103,6 +103,40 @@ export class StaffInputError extends InvalidInputError {
   }
 }
 
+/** Where a cohort, a batch or a funder given by a coordinator is wrong: each problem at its field. */
+export interface CohortInputProblem {
+  /**
+   * The field, as the console's form and the command line's options name it: `cohort`, `name`,
+   * `site`, `windows.<session>:<wave>.opens|closes`, `count`, `language`, `email`.
+   */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A cohort, batch or funder change asked with input it cannot act on; nothing was written. */
+export class CohortInputError extends InvalidInputError {
+  constructor(readonly fieldProblems: readonly CohortInputProblem[]) {
+    super(fieldProblems.map((problem) => `${problem.field}: ${problem.message}`));
+  }
+}
+
+/** A closed cohort takes no new participants until it is reopened. */
+export class CohortClosedError extends DomainError {
+  constructor(
+    readonly programme: string,
+    readonly cohort: string,
+  ) {
+    super(`cohort "${cohort}" of ${programme} is closed: reopen it to add participants`);
+  }
+}
+
+/** Someone else changed the cohort between reading and writing it, more often than a retry absorbs. */
+export class CohortChangedError extends DomainError {
+  constructor(readonly cohort: string) {
+    super(`cohort "${cohort}" was changed by someone else at the same time: try again`);
+  }
+}
+
 /** Links made today would expire (the programme's retention) before their cohort's last wave closes. */
 export class RetentionTooShortError extends DomainError {
   constructor(

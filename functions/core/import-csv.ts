@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
-import type { Language, Programme } from '#surveys/schema.ts';
+import type { Language, Programme, ProgrammeDefinition } from '#surveys/schema.ts';
 import {
   CONSENT_FIELD,
   answerField,
@@ -78,7 +78,7 @@ interface AnswerColumn {
  * or only those of `session` and `wave`. Undefined when the session does not exist.
  */
 export function templateColumns(
-  programme: Programme,
+  programme: ProgrammeDefinition,
   catalog: Catalog,
   session?: string,
   wave?: WaveKind,
@@ -107,6 +107,7 @@ export function templateColumns(
  * and column, rather than stopping at the first: a coordinator fixes the file once.
  */
 export function readImportCsv(text: string, programme: Programme, cohortId: string, catalog: Catalog): ImportFile {
+  const cohort = programme.cohorts.find((candidate) => candidate.id === cohortId);
   const problems: ImportProblem[] = [];
   // The same reader as `prepost stats`: the separator comes from the file (a spreadsheet in
   // Romanian, Spanish or Catalan settings saves with semicolons).
@@ -203,7 +204,7 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         });
     }
 
-    const context = wave === undefined ? undefined : resolveWave(programme, cohortId, session, wave);
+    const context = wave === undefined ? undefined : resolveWave(programme, cohort, session, wave);
     let answers: ValidAnswers | undefined;
     if (context !== undefined) {
       const fields: Record<string, string> = {};
@@ -247,7 +248,7 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
 }
 
 /** Every answer column a programme's waves can have, by header. */
-function answerColumnsOf(programme: Programme, catalog: Catalog): Map<string, AnswerColumn> {
+function answerColumnsOf(programme: ProgrammeDefinition, catalog: Catalog): Map<string, AnswerColumn> {
   const columns = new Map<string, AnswerColumn>();
   for (const session of programme.sessions) {
     for (const wave of [session.pre, session.post]) {

@@ -14,6 +14,7 @@ import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
 import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+import { loadProgramme, loadProgrammes } from '#use-cases/programmes.ts';
 import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
 import { staffFrameOf } from '#web/staff-frame.ts';
 import { impactDownload } from '#web/impact-download.ts';
@@ -50,13 +51,23 @@ export function makeGetDashboardHandler(
         const responseRates = programmesPermitting(grants, 'read-response-rates', all).filter(
           (id) => !readable.includes(id),
         );
+        const programmes = await loadProgrammes(
+          deps,
+          all.filter((id) => readable.includes(id) || responseRates.includes(id)),
+        );
         return renderDashboardIndex(
-          deps.catalog,
+          programmes,
           { readable, responseRates },
           staffFrameOf(event, context.staff?.member),
         );
       }
       const member = requirePermission(context, 'read-indicators', programme);
-      return renderDashboard(deps.catalog, [await readImpact(deps, programme, cohort)], staffFrameOf(event, member));
+      const impact = await readImpact(deps, programme, cohort);
+      return renderDashboard(
+        deps.catalog,
+        [await loadProgramme(deps, programme)],
+        [impact],
+        staffFrameOf(event, member),
+      );
     });
 }

@@ -3,12 +3,14 @@
  * a summary reads as a page and as the text of a message (rendered by web/, handed to the use
  * case through its deps); and how funders with an account read back what was published.
  */
+import type { Programme } from '#core/model.ts';
 import type { Summary } from '#core/summary.ts';
 
 /** Renders a summary for people: the HTML page (file and email body) and the plain-text email body. */
 export interface SummaryRenderer {
-  html(summary: Summary): string;
-  text(summary: Summary): string;
+  /** The page, with the programme as it runs (its cohorts' names). */
+  html(summary: Summary, programme: Programme): string;
+  text(summary: Summary, programme: Programme): string;
 }
 
 /**

@@ -27,10 +27,44 @@ export interface NewParticipant {
   readonly programme: string;
   readonly cohort: string;
   readonly participant: string;
+  /** The batch it was made in and its number there (1, 2, ...): how coordinators know a participant. */
+  readonly batch: string;
+  readonly number: number;
   readonly links: readonly { readonly hash: string; readonly session: string; readonly wave: WaveKind }[];
   readonly createdAt: string;
   /** Epoch seconds when the participant and link items expire (the programme's retention). */
   readonly expiresAt: number;
+}
+
+/** A batch of participants made at once, by the console or `prepost links`. */
+export interface ParticipantBatch {
+  /** Sorts in creation order. */
+  readonly id: string;
+  readonly createdAt: string;
+  readonly count: number;
+  /** The language its cards and messages were made in. */
+  readonly language: string;
+  /** Epoch seconds when the batch record expires with its participants. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Who is in a cohort and which waves they have answered: participant numbers and wave keys only,
+ * never an answer (what the coordinators' console and `prepost pending` show).
+ */
+export interface CohortRoll {
+  readonly batches: readonly ParticipantBatch[];
+  readonly participants: readonly {
+    readonly participant: string;
+    readonly batch?: string | undefined;
+    readonly number?: number | undefined;
+  }[];
+  readonly answered: readonly {
+    readonly participant: string;
+    readonly session: string;
+    readonly wave: WaveKind;
+    readonly receivedAt: string;
+  }[];
 }
 
 /** What an erasure removed. */
@@ -67,8 +101,13 @@ export type SaveDraftResult = 'saved' | 'answered' | 'withdrawn';
 
 /** Participants and their links. */
 export interface ParticipantStore {
-  /** Creates each participant with its links (batched writes: callers hand out codes only after it returns). */
-  createParticipants(participants: readonly NewParticipant[]): Promise<void>;
+  /**
+   * Creates each participant with its links, then the batch record (batched writes: callers hand
+   * out codes only after it returns).
+   */
+  createParticipants(batch: ParticipantBatch, participants: readonly NewParticipant[]): Promise<void>;
+  /** The cohort's batches, participants and answered waves, in one Query pass over its partition. */
+  cohortRoll(programme: string, cohort: string): Promise<CohortRoll>;
   /** The target of a link, by the keyed hash of its code. */
   findLink(hash: string): Promise<LinkLookup | undefined>;
   /** How many participants a cohort has. */

@@ -70,3 +70,8 @@ export function newSessionId(): { readonly id: string; readonly hash: string } {
   const id = randomBytes(32).toString('base64url');
   return { id, hash: hashSecret(id) };
 }
+
+/** A batch's id: its creation time (so batches sort in the order they were made) and 32 random bits against a tie. */
+export function newBatchId(createdAt: string): string {
+  return `${createdAt}#${randomBytes(4).toString('hex')}`;
+}

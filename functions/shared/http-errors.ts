@@ -15,6 +15,8 @@ import {
   InvalidInputError,
   NotStaffError,
   ParticipantWithdrawnError,
+  CohortChangedError,
+  CohortClosedError,
   RetentionTooShortError,
   SignInRefusedError,
   SummaryNotPublishedError,
@@ -102,6 +104,8 @@ const ANSWERS: readonly Row[] = [
   row(UnknownSessionError, { status: 404, participant: 'notFound', api: itsMessage, staff: NOT_FOUND }),
   row(SummaryNotPublishedError, { status: 404, participant: 'notFound', api: itsMessage, staff: NOT_FOUND }),
   row(InvalidInputError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  row(CohortClosedError, { status: 409, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  row(CohortChangedError, { status: 409, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(RetentionTooShortError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(BadRequestError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   // The staff pages answer these with their form and the problem named; a caller that does not is told 400.

@@ -16,19 +16,17 @@
  * computed with is stale and recomputed, and a mark is only written if no erasure was counted
  * while its rows were computed (else the scope is computed again, up to three times).
  */
-import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { computePooledIndicators } from '#core/statistics/pool.ts';
-import { findProgramme } from '#core/catalog-lookup.ts';
 import { ErasureRaceError } from '#core/errors.ts';
 import { POOLED, isStale, type AggregationMark, type IndicatorScope, type StoredResponse } from '#core/model.ts';
+import { loadProgrammes, type ProgrammeDeps } from './programmes.ts';
 
-export interface AggregateDeps {
+export interface AggregateDeps extends ProgrammeDeps {
   readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly indicators: IndicatorStore;
-  readonly catalog: Catalog;
 }
 
 export interface AggregateOptions {
@@ -53,10 +51,7 @@ export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
 
 /** Steps: per cohort, check freshness, Query, compute, store, mark; then the pool. */
 export async function aggregate(deps: AggregateDeps, options: AggregateOptions = {}): Promise<AggregateReport> {
-  const programmes =
-    options.programme === undefined
-      ? [...deps.catalog.programmes.values()]
-      : [findProgramme(deps.catalog, options.programme)];
+  const programmes = await loadProgrammes(deps, options.programme === undefined ? undefined : [options.programme]);
   const report: AggregateReport['cohorts'] = [];
   for (const programme of programmes) {
     const read = new Map<string, StoredResponse[]>();

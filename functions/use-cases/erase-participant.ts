@@ -9,14 +9,14 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
 import type { Actor } from '#core/access.ts';
-import { findCohort } from '#core/catalog-lookup.ts';
 import { InvalidInputError } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
+import { loadCohort, type ProgrammeDeps } from './programmes.ts';
 
 /** The shape of the ids `links` makes (generateParticipantId). */
 const PARTICIPANT_ID = /^p-[0-9a-z]{12}$/;
 
-export interface EraseDeps extends AuditDeps {
+export interface EraseDeps extends AuditDeps, ProgrammeDeps {
   readonly participants: ParticipantStore;
   readonly catalog: Catalog;
   readonly clock: Clock;
@@ -43,7 +43,7 @@ export async function eraseParticipant(
   participant: string,
   via?: string,
 ): Promise<ErasureReport> {
-  const { programme } = findCohort(deps.catalog, programmeId, cohortId);
+  const { programme } = await loadCohort(deps, programmeId, cohortId);
   // Keys are built from the id: a crafted one ("p-…#session") must not reach another's items.
   if (!PARTICIPANT_ID.test(participant))
     throw new InvalidInputError([

@@ -16,10 +16,10 @@ import {
   WAVE_COLUMN,
   templateColumns,
 } from '#core/import-csv.ts';
-import { findCohort } from '#core/catalog-lookup.ts';
 import { recordRelease, type AuditDeps } from './audit-trail.ts';
+import { loadCohort, type ProgrammeDeps } from './programmes.ts';
 
-export interface ExportDeps extends AuditDeps {
+export interface ExportDeps extends AuditDeps, ProgrammeDeps {
   readonly responses: ResponseStore;
   readonly catalog: Catalog;
 }
@@ -35,7 +35,7 @@ export async function exportResponses(
   programmeId: string,
   cohortId: string,
 ): Promise<{ csv: string; rows: number }> {
-  const { programme } = findCohort(deps.catalog, programmeId, cohortId);
+  const { programme } = await loadCohort(deps, programmeId, cohortId);
   const columns = templateColumns(programme, deps.catalog) ?? [];
   const responses = await deps.responses.listCohortResponses(programme.id, cohortId);
   const rows = responses.map((response) =>

@@ -18,12 +18,13 @@ import {
   type PaperResponse,
 } from '#core/import-csv.ts';
 import { generateReceipt } from '#shared/codes.ts';
-import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
 import { UnknownSessionError } from '#core/errors.ts';
 import type { LinkTarget, WaveKind } from '#core/model.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
+import { loadCohort, type ProgrammeDeps } from './programmes.ts';
 
-export interface ImportDeps extends AuditDeps {
+export interface ImportDeps extends AuditDeps, ProgrammeDeps {
   readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly catalog: Catalog;
@@ -56,7 +57,7 @@ export async function importResponses(
   csv: string,
   options: { readonly dryRun: boolean },
 ): Promise<ImportReport> {
-  const { programme } = findCohort(deps.catalog, programmeId, cohortId, { listKnown: true });
+  const { programme } = await loadCohort(deps, programmeId, cohortId, { listKnown: true });
   const file = readImportCsv(csv, programme, cohortId, deps.catalog);
   const problems = [...file.problems];
 

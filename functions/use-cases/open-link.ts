@@ -3,12 +3,12 @@
  * the definitions it points at, and check the wave is open today. Every refusal says no more
  * than the rules allow: the link leads nowhere, or its participant withdrew.
  */
-import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
 import { ParticipantWithdrawnError, UnknownLinkError } from '#core/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 import type { LinkTarget } from '#core/model.ts';
+import { loadOneCohort, type ProgrammeDeps } from './programmes.ts';
 
 /** What a link gives access to, and whether its wave is open today. */
 export interface OpenLink {
@@ -21,9 +21,8 @@ export interface OpenLink {
   readonly status: 'open' | 'not-open' | 'closed';
 }
 
-export interface OpenLinkDeps {
+export interface OpenLinkDeps extends ProgrammeDeps {
   readonly participants: ParticipantStore;
-  readonly catalog: Catalog;
   readonly clock: Clock;
   readonly linkKey: () => Promise<Buffer>;
 }
@@ -44,12 +43,9 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
   const now = deps.clock.now();
   if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now.getTime()) throw new UnknownLinkError('expired');
   const { target } = found;
-  const context = resolveWave(
-    deps.catalog.programmes.get(target.programme),
-    target.cohort,
-    target.session,
-    target.wave,
-  );
+  // The cohort is read on every request: a wave a coordinator closes is closed at once.
+  const { definition, cohort } = await loadOneCohort(deps, target.programme, target.cohort);
+  const context = resolveWave(definition, cohort, target.session, target.wave);
   if (context === undefined) throw new UnknownLinkError('definition removed');
   return {
     target,

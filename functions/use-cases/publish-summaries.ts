@@ -13,13 +13,13 @@ import {
   type SummaryRenderer,
 } from '#ports/publishing.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
-import { findProgramme } from '#core/catalog-lookup.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
 import type { Actor } from '#core/access.ts';
 import { ErasureRaceError } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
+import { loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
-export interface PublishDeps extends AuditDeps {
+export interface PublishDeps extends AuditDeps, ProgrammeDeps {
   readonly indicators: IndicatorStore;
   readonly publications: PublicationStore;
   readonly clock: Clock;
@@ -60,7 +60,7 @@ export async function publishSummary(
   programmeId: string,
   period: string,
 ): Promise<PublishReport> {
-  const programme = findProgramme(deps.catalog, programmeId);
+  const programme = await loadProgramme(deps, programmeId);
   const rows = [];
   // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
   for (const cohort of programme.cohorts) {
@@ -71,7 +71,7 @@ export async function publishSummary(
   }
   const previous = await deps.publications.latestPublication(programme.id);
   const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
-  const htmlBody = deps.summaryRenderer.html(summary);
+  const htmlBody = deps.summaryRenderer.html(summary, programme);
   const files: PublishedFile[] = [
     { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
     { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
@@ -84,7 +84,7 @@ export async function publishSummary(
     shown: { ...(previous?.shown ?? {}), ...shown },
     publishedAt: deps.clock.now().toISOString(),
   });
-  const text = deps.summaryRenderer.text(summary);
+  const text = deps.summaryRenderer.text(summary, programme);
   let messages = 0;
   let alreadySent = 0;
   let finished = false;

@@ -2,28 +2,23 @@
  * Reading the stored impact tables of a programme (every cohort and the pool), or of one
  * cohort: one Query per table.
  */
-import type { Catalog } from '#surveys/catalog.ts';
 import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
 import { changeKey, toImpactRows, type Impact } from '#core/impact-table.ts';
-import { findCohort, findProgramme } from '#core/catalog-lookup.ts';
+import { findCohort } from '#core/catalog-lookup.ts';
 import { POOLED, type IndicatorRow } from '#core/model.ts';
+import { loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
-export interface ReadImpactDeps {
+export interface ReadImpactDeps extends ProgrammeDeps {
   readonly indicators: IndicatorStore;
   readonly participants: ParticipantStore;
-  readonly catalog: Catalog;
 }
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
 export async function readImpact(deps: ReadImpactDeps, programmeId: string, cohortId?: string): Promise<Impact> {
-  const programme = findProgramme(deps.catalog, programmeId);
+  const programme = await loadProgramme(deps, programmeId);
   // `pooled` names the programme pool (first pre to last post over all cohorts).
   const cohorts =
-    cohortId === undefined
-      ? programme.cohorts
-      : cohortId === POOLED
-        ? []
-        : [findCohort(deps.catalog, programmeId, cohortId).cohort];
+    cohortId === undefined ? programme.cohorts : cohortId === POOLED ? [] : [findCohort(programme, cohortId).cohort];
   const scopes = [
     ...cohorts.map((cohort) => cohort.id),
     ...(cohortId === undefined || cohortId === POOLED ? [null] : []),

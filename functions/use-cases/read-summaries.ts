@@ -4,7 +4,7 @@
  * handler, through the staff session) before either function runs.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Programme } from '#surveys/schema.ts';
+import type { ProgrammeDefinition } from '#surveys/schema.ts';
 import { SUMMARY_FILES, SUMMARY_PERIOD, type PublishedFile, type SummaryArchive } from '#ports/publishing.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { SummaryNotPublishedError } from '#core/errors.ts';
@@ -17,7 +17,7 @@ export interface ReadSummariesDeps {
 
 /** A programme and the months published for it. */
 export interface PublishedPeriods {
-  readonly programme: Programme;
+  readonly programme: ProgrammeDefinition;
   /** Newest first. */
   readonly periods: readonly string[];
 }

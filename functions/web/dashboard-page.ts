@@ -33,10 +33,14 @@ export interface DashboardIndex {
  * order) and their cohorts, each a link to its tables; then those of which they may see only the
  * response rates, each cohort's a CSV download, so a coordinator finds something here too.
  */
-export function renderDashboardIndex(catalog: Catalog, index: DashboardIndex, frame: StaffFrame): HttpResult {
+export function renderDashboardIndex(
+  programmes: readonly Programme[],
+  index: DashboardIndex,
+  frame: StaffFrame,
+): HttpResult {
   const { readable } = index;
-  const shown = [...catalog.programmes.values()].filter((programme) => readable.includes(programme.id));
-  const programmes = shown.map((programme) => {
+  const shown = programmes.filter((programme) => readable.includes(programme.id));
+  const sections = shown.map((programme) => {
     const link = (cohort: string | undefined, label: string): Html => {
       const query = cohort === undefined ? '' : `&cohort=${encodeURIComponent(cohort)}`;
       return html`<li><a href="/dashboard?programme=${encodeURIComponent(programme.id)}${query}">${label}</a></li>`;
@@ -48,22 +52,20 @@ export function renderDashboardIndex(catalog: Catalog, index: DashboardIndex, fr
     ];
     return html`<section><h2>${programme.name.en ?? programme.id}</h2><ul>${links}</ul></section>`;
   });
-  const rates = responseRateSections(catalog, index.responseRates);
+  const rates = responseRateSections(programmes, index.responseRates);
   const none =
     shown.length === 0 && rates.length === 0 ? html`<p>You have no programme whose results you may read.</p>` : html``;
-  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${none}${programmes}${rates}`, {
+  return staffPageResult(200, frame, 'Impact', html`<h1>Impact</h1>${none}${sections}${rates}`, {
     contentLanguage: 'en',
   });
 }
 
-/** What a coordinator reads above their downloads: the page made for them is not built yet. */
-const RESPONSE_RATES_NOTE =
-  'How many answered each wave, per cohort, as CSV. ' +
-  'The cohort console, with links and response rates on the page, comes later.';
+/** What a coordinator reads above their downloads: the console is where their work is. */
+const RESPONSE_RATES_NOTE = 'How many answered each wave, per cohort, as CSV. The console shows the same on the page.';
 
 /** A section for each programme of which the reader sees only response rates: each cohort's as a CSV download. */
-function responseRateSections(catalog: Catalog, programmeIds: readonly string[]): Html[] {
-  return [...catalog.programmes.values()]
+function responseRateSections(programmes: readonly Programme[], programmeIds: readonly string[]): Html[] {
+  return programmes
     .filter((programme) => programmeIds.includes(programme.id))
     .map((programme) => {
       const links = programme.cohorts.map((cohort) => {
@@ -72,15 +74,20 @@ function responseRateSections(catalog: Catalog, programmeIds: readonly string[])
           cohort.name
         }: response rates (CSV)</a></li>`;
       });
-      const note = html`<p>${RESPONSE_RATES_NOTE}</p>`;
+      const note = html`<p>${RESPONSE_RATES_NOTE} <a href="/console/${encodeURIComponent(programme.id)}">Console</a></p>`;
       return html`<section><h2>${programme.name.en ?? programme.id}</h2>${note}<ul>${links}</ul></section>`;
     });
 }
 
 /** The tables of one programme's impact: every cohort it holds, and the pool if it holds it. */
-export function renderDashboard(catalog: Catalog, impacts: readonly Impact[], frame: StaffFrame): HttpResult {
+export function renderDashboard(
+  catalog: Catalog,
+  programmes: readonly Programme[],
+  impacts: readonly Impact[],
+  frame: StaffFrame,
+): HttpResult {
   const sections = impacts.map((impact) => {
-    const programme = catalog.programmes.get(impact.programme);
+    const programme = programmes.find((candidate) => candidate.id === impact.programme);
     if (programme === undefined) return '';
     const cohorts = programme.cohorts
       .filter((cohort) => cohort.id in impact.computedAt)

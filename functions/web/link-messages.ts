@@ -1,24 +1,30 @@
 /**
- * The links as messages to paste into SMS or chat: one per link, in the programme's default
+ * The links as messages to paste into SMS or chat: one per link, in the batch's
  * language, each under a `#` line that tells the coordinator whose and which it is (the
  * participant's number in the batch, the session and the wave), in the sheet's order. The text
  * a participant receives is neutral on purpose: it names neither the programme nor its
  * subject, since someone else may read the phone.
  */
-import { HANDOUT_STRINGS, handoutCards, handoutLanguages, type Handout } from './link-sheet.ts';
+import { toCsv } from '#core/csv.ts';
+import { HANDOUT_STRINGS, handoutCards, handoutLanguages, type Handout, type HandoutLink } from './link-sheet.ts';
 
-/** The message a participant receives for one link. */
-export function linkMessage(handout: Handout, url: string): string {
-  return HANDOUT_STRINGS[handout.programme.defaultLanguage].message.replace('{url}', () => url);
+/** The batch's links as CSV, one row a link in the order they were made: the coordinator's only copy of the codes. */
+export function linksCsv(links: readonly HandoutLink[]): string {
+  return toCsv(
+    ['participant', 'session', 'wave', 'code', 'url', 'number'],
+    links.map((link) => [link.participant, link.session, link.wave, link.code, link.url, String(link.number)]),
+  );
+}
+
+/** The message a participant receives for one link, in the batch's language. */
+export function linkMessage(handout: Pick<Handout, 'language'>, url: string): string {
+  return HANDOUT_STRINGS[handout.language].message.replace('{url}', () => url);
 }
 
 /** The messages file: a `#` note for the coordinator, then each message under its `#` label, a blank line between. */
 export function renderLinkMessages(handout: Handout): string {
-  const note = handoutLanguages(handout.programme).map((language) => `# ${HANDOUT_STRINGS[language].messagesNote}`);
-  const header = [
-    `# ${HANDOUT_STRINGS[handout.programme.defaultLanguage].title} · ${oneLine(handout.cohortName)}`,
-    ...note,
-  ].join('\n');
+  const note = handoutLanguages(handout).map((language) => `# ${HANDOUT_STRINGS[language].messagesNote}`);
+  const header = [`# ${HANDOUT_STRINGS[handout.language].title} · ${oneLine(handout.cohortName)}`, ...note].join('\n');
   const messages = handoutCards(handout).map((card) => `# ${oneLine(card.label)}\n${linkMessage(handout, card.url)}`);
   return `${[header, ...messages].join('\n\n')}\n`;
 }

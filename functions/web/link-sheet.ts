@@ -7,15 +7,17 @@
  * CSV), never a name. Self-contained: inline CSS and SVG, no script, no external resource.
  */
 import QRCode from 'qrcode';
-import type { Language, Programme } from '#surveys/schema.ts';
+import type { Language, ProgrammeDefinition } from '#surveys/schema.ts';
 import { formatCode } from '#shared/codes.ts';
 import { html, raw, type Html } from './html.ts';
-import { stringsFor } from './strings.ts';
+import { waveName } from './strings.ts';
 import type { WaveKind } from '#core/model.ts';
 
 /** One link of the batch, as the links CSV has it. */
 export interface HandoutLink {
   readonly participant: string;
+  /** The participant's number within the batch, from 1. */
+  readonly number: number;
   readonly session: string;
   readonly wave: WaveKind;
   readonly code: string;
@@ -25,16 +27,16 @@ export interface HandoutLink {
 
 /** A batch of links for one cohort of a programme. */
 export interface Handout {
-  readonly programme: Programme;
+  readonly programme: ProgrammeDefinition;
   readonly cohortName: string;
+  /** The language of the cards and messages, one of the programme's, chosen per batch. */
+  readonly language: Language;
   readonly links: readonly HandoutLink[];
 }
 
 /** One card (or message): a link with the labels a coordinator sorts and hands out by. */
 export interface HandoutCard extends HandoutLink {
-  /** The participant's number within the batch, from 1, in the order of the links. */
-  readonly number: number;
-  /** "No. 3 · Mentoring cycle · Before the session", in the programme's default language. */
+  /** "No. 3 · Mentoring cycle · At the start", in the handout's language. */
   readonly label: string;
   /** The session and wave, for group headings. */
   readonly group: string;
@@ -51,7 +53,7 @@ export interface HandoutCard extends HandoutLink {
 export const HANDOUT_STRINGS: Readonly<
   Record<
     Language,
-    Readonly<Record<'title' | 'number' | 'scan' | 'typing' | 'keep' | 'message' | 'messagesNote', string>>
+    Readonly<Record<'title' | 'number' | 'scan' | 'typing' | 'keep' | 'message' | 'messagesNote' | 'reminder', string>>
   >
 > = {
   en: {
@@ -63,6 +65,7 @@ export const HANDOUT_STRINGS: Readonly<
       'One card per link, grouped by session, before and after: give each person the card with their number. ' +
       'This sheet is the only copy of the links: keep it safe and destroy the cards left over.',
     message: 'Your questionnaire (a few minutes): {url}',
+    reminder: 'A reminder: your questionnaire (a few minutes) is open until {date}. Please use the link you received.',
     messagesNote: 'Lines starting with # are for you: send each person only the message under their line.',
   },
   ro: {
@@ -75,6 +78,9 @@ export const HANDOUT_STRINGS: Readonly<
       'dați fiecărei persoane cardul cu numărul ei. Această foaie este singura copie a linkurilor: ' +
       'păstrați-o în siguranță și distrugeți cardurile rămase.',
     message: 'Chestionarul dumneavoastră (câteva minute): {url}',
+    reminder:
+      'Vă reamintim: chestionarul dumneavoastră (câteva minute) este deschis până la {date}. ' +
+      'Folosiți linkul primit.',
     messagesNote:
       'Rândurile care încep cu # sunt pentru dumneavoastră: ' +
       'trimiteți fiecărei persoane doar mesajul de sub rândul ei.',
@@ -88,6 +94,8 @@ export const HANDOUT_STRINGS: Readonly<
       'Una tarjeta por enlace, agrupadas por sesión, antes y después: da a cada persona la tarjeta con su número. ' +
       'Esta hoja es la única copia de los enlaces: guárdala bien y destruye las tarjetas que sobren.',
     message: 'Tu cuestionario (unos minutos): {url}',
+    reminder:
+      'Un recordatorio: tu cuestionario (unos minutos) está abierto hasta el {date}. Usa el enlace que recibiste.',
     messagesNote:
       'Las líneas que empiezan por # son para ti: envía a cada persona solo el mensaje que hay debajo de su línea.',
   },
@@ -100,15 +108,17 @@ export const HANDOUT_STRINGS: Readonly<
       'Una targeta per enllaç, agrupades per sessió, abans i després: dona a cada persona la targeta amb el seu ' +
       "número. Aquest full és l'única còpia dels enllaços: guarda'l bé i destrueix les targetes que sobrin.",
     message: 'El teu qüestionari (uns minuts): {url}',
+    reminder:
+      "Un recordatori: el teu qüestionari (uns minuts) és obert fins al {date}. Fes servir l'enllaç que vas rebre.",
     messagesNote:
       'Les línies que comencen amb # són per a tu: ' +
       'envia a cada persona només el missatge que hi ha sota la seva línia.',
   },
 };
 
-/** The languages of a handout: the programme's default, then English for the coordinator. */
-export function handoutLanguages(programme: Programme): Language[] {
-  return programme.defaultLanguage === 'en' ? ['en'] : [programme.defaultLanguage, 'en'];
+/** The languages of a handout's notes: its own, then English for the coordinator. */
+export function handoutLanguages(handout: Pick<Handout, 'language'>): Language[] {
+  return handout.language === 'en' ? ['en'] : [handout.language, 'en'];
 }
 
 /**
@@ -116,20 +126,17 @@ export function handoutLanguages(programme: Programme): Language[] {
  * then "after", then participant number.
  */
 export function handoutCards(handout: Handout): HandoutCard[] {
-  const { programme } = handout;
-  const language = programme.defaultLanguage;
+  const { programme, language } = handout;
   const words = HANDOUT_STRINGS[language];
-  const waves = stringsFor(language);
-  const numbers = new Map<string, number>();
-  for (const link of handout.links) if (!numbers.has(link.participant)) numbers.set(link.participant, numbers.size + 1);
   const sessionOrder = new Map(programme.sessions.map((session, index) => [session.id, index]));
   const sessionName = (id: string): string => {
     const name = programme.sessions.find((session) => session.id === id)?.name;
     return name?.[language] ?? name?.en ?? Object.values(name ?? {}).find((text) => text !== undefined) ?? id;
   };
+  const kindOf = (id: string) => programme.sessions.find((session) => session.id === id)?.kind ?? 'meeting';
   const cards = handout.links.map((link): HandoutCard => {
-    const number = numbers.get(link.participant) ?? 0;
-    const group = `${sessionName(link.session)} · ${link.wave === 'pre' ? waves.before : waves.after}`;
+    const { number } = link;
+    const group = `${sessionName(link.session)} · ${waveName(language, kindOf(link.session), link.wave)}`;
     const typed = link.url.endsWith(link.code)
       ? { typedPrefix: link.url.slice(0, link.url.length - link.code.length), typedCode: formatCode(link.code) }
       : { typedPrefix: link.url, typedCode: '' };
@@ -189,8 +196,7 @@ const STYLE = [
 
 /** The printable sheet: an HTML document, ready to print on A4. */
 export async function renderLinkSheet(handout: Handout): Promise<string> {
-  const { programme } = handout;
-  const language = programme.defaultLanguage;
+  const { language } = handout;
   const words = HANDOUT_STRINGS[language];
   const cards = handoutCards(handout);
   const svgs = await Promise.all(cards.map((card) => qrSvg(card.url)));
@@ -201,7 +207,7 @@ export async function renderLinkSheet(handout: Handout): Promise<string> {
     if (last !== undefined && last.heading === card.group) last.cards.push(markup);
     else groups.push({ heading: card.group, cards: [markup] });
   });
-  const intro = handoutLanguages(programme).map((lang) => {
+  const intro = handoutLanguages(handout).map((lang) => {
     const text = HANDOUT_STRINGS[lang];
     const kind = lang === language ? 'main' : 'en';
     return html`<p lang="${lang}" class="${kind}">${text.scan} ${text.typing}<br>${text.keep}</p>`;

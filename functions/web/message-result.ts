@@ -3,7 +3,7 @@
  * the programme's when the link resolved, otherwise the browser's among all shipped. Which
  * status and message answer which error is `shared/http-errors.ts`'s table.
  */
-import { LANGUAGES, type Programme } from '#surveys/schema.ts';
+import { LANGUAGES, type ProgrammeDefinition as Programme } from '#surveys/schema.ts';
 import { header, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { pickLanguage } from './language.ts';
 import { PARTICIPANT_HEADERS, type PageFrame } from './participant-page.ts';

@@ -2,7 +2,7 @@
  * The interface strings of participant pages, in every shipped language. Survey content lives
  * in the definitions; these are the words around it. A test checks every key in every language.
  */
-import type { Language } from '#surveys/schema.ts';
+import type { Language, SessionKind } from '#surveys/schema.ts';
 
 const en = {
   pageTitle: 'Questionnaire',
@@ -10,6 +10,8 @@ const en = {
   language: 'Language',
   before: 'Before the session',
   after: 'After the session',
+  cycleStart: 'At the start',
+  cycleEnd: 'At the end',
   skipHint: 'You can skip any question you do not want to answer.',
   consentHeading: 'Before you start',
   consentAgree: 'I have read this and I agree to take part.',
@@ -77,6 +79,8 @@ const ro: Strings = {
   language: 'Limba',
   before: 'Înainte de sesiune',
   after: 'După sesiune',
+  cycleStart: 'La început',
+  cycleEnd: 'La final',
   skipHint: 'Puteți sări peste orice întrebare la care nu doriți să răspundeți.',
   consentHeading: 'Înainte să începeți',
   consentAgree: 'Am citit și sunt de acord să particip.',
@@ -147,6 +151,8 @@ const es: Strings = {
   language: 'Idioma',
   before: 'Antes de la sesión',
   after: 'Después de la sesión',
+  cycleStart: 'Al inicio',
+  cycleEnd: 'Al final',
   skipHint: 'Puedes saltarte cualquier pregunta que no quieras responder.',
   consentHeading: 'Antes de empezar',
   consentAgree: 'He leído esto y acepto participar.',
@@ -215,6 +221,8 @@ const ca: Strings = {
   language: 'Llengua',
   before: 'Abans de la sessió',
   after: 'Després de la sessió',
+  cycleStart: "A l'inici",
+  cycleEnd: 'Al final',
   skipHint: 'Pots saltar-te qualsevol pregunta que no vulguis respondre.',
   consentHeading: 'Abans de començar',
   consentAgree: 'He llegit això i accepto participar.',
@@ -287,4 +295,15 @@ export const STRINGS: Readonly<Record<Language, Strings>> = { en, ro, es, ca };
 /** The interface strings of one language. */
 export function stringsFor(language: Language): Strings {
   return STRINGS[language];
+}
+
+/**
+ * What a wave is called on the form, the cards and the messages: "before" and "after" a one-day
+ * session, "at the start" and "at the end" of a cycle of months (a mentoring cycle is not a
+ * session one answers before).
+ */
+export function waveName(language: Language, kind: SessionKind, wave: 'pre' | 'post'): string {
+  const strings = stringsFor(language);
+  if (kind === 'cycle') return wave === 'pre' ? strings.cycleStart : strings.cycleEnd;
+  return wave === 'pre' ? strings.before : strings.after;
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Language, Programme } from '#surveys/schema.ts';
+import type { Language, ProgrammeDefinition as Programme } from '#surveys/schema.ts';
 import { SUMMARY_FILES, type PublishedFile } from '#ports/publishing.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html, type Html } from './html.ts';

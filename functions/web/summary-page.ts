@@ -140,15 +140,9 @@ function renderRow(catalog: Catalog, k: number, row: SummaryRow): Html {
 /** The summary's page and message text, as the publishing use case receives them. */
 export function summaryRenderer(catalog: Catalog): SummaryRenderer {
   return {
-    html: (summary) => renderSummaryHtml(catalog, programmeOf(catalog, summary), summary),
-    text: (summary) => summaryText(catalog, programmeOf(catalog, summary), summary),
+    html: (summary, programme) => renderSummaryHtml(catalog, programme, summary),
+    text: (summary, programme) => summaryText(catalog, programme, summary),
   };
-}
-
-function programmeOf(catalog: Catalog, summary: Summary): Programme {
-  const programme = catalog.programmes.get(summary.programme);
-  if (programme === undefined) throw new Error(`a summary of an unknown programme: ${summary.programme}`);
-  return programme;
 }
 
 /** The plain-text body of a funder's message: one line per finding, and where the tables are. */

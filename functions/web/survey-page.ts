@@ -14,7 +14,7 @@ import type { WaveContext } from '#core/waves.ts';
 import type { Step } from '#core/steps.ts';
 import { html, type Html } from './html.ts';
 import { renderParticipantPage, type PageFrame } from './participant-page.ts';
-import { stringsFor, type StringKey } from './strings.ts';
+import { stringsFor, waveName, type StringKey } from './strings.ts';
 import type { ScreenNotice } from '#core/model.ts';
 
 type Strings = ReturnType<typeof stringsFor>;
@@ -140,7 +140,7 @@ export function renderSurveyStep(
     .replace('{total}', number.format(steps.length));
   const bar = html`<progress max="${steps.length}" value="${index + 1}" aria-labelledby="progress"></progress>`;
   const progress = steps.length > 2 ? html`<p class="hint" id="progress">${stepOf}</p>${bar}` : '';
-  const heading = `${text(context.session.name)} · ${context.kind === 'pre' ? strings.before : strings.after}`;
+  const heading = `${text(context.session.name)} · ${waveName(language, context.session.kind, context.kind)}`;
   // The forward button comes first; Enter presses the hidden default forward button that
   // precedes the language buttons (participant-page.ts), so it moves on too.
   const back = index > 0 ? html` ${navButton('back', strings.back, 'secondary')}` : '';

@@ -1,0 +1,275 @@
+/**
+ * Coordinators' run-time changes to a programme: cohorts (made, their windows changed, a wave
+ * closed, closed and reopened) and funders (added, removed), each checked against the
+ * programme's definition before anything is written and recorded in the audit log. The seed
+ * cohorts of a new deployment are made through the same steps.
+ */
+import type * as z from 'zod/mini';
+import { describeIssue, valueAt } from '#surveys/catalog.ts';
+import { cohortProblems, waveIdsOf } from '#surveys/cohort-rules.ts';
+import { Cohort, Funder, type ProgrammeDefinition, type Window } from '#surveys/schema.ts';
+import type { Actor } from '#core/access.ts';
+import { findProgramme } from '#core/catalog-lookup.ts';
+import { CohortChangedError, CohortInputError, UnknownCohortError, type CohortInputProblem } from '#core/errors.ts';
+import { recordChange, type AuditDeps } from './audit-trail.ts';
+import type { ProgrammeDeps } from './programmes.ts';
+
+/** What changing cohorts and funders needs. */
+export interface ManageCohortsDeps extends ProgrammeDeps, AuditDeps {}
+
+/** A cohort as a coordinator describes it (the console's form, `prepost cohorts add`). */
+export interface NewCohort {
+  readonly id: string;
+  readonly name: string;
+  readonly site?: string | undefined;
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
+  /** Every wave's window, by wave id (`session:pre`). */
+  readonly windows: Readonly<Record<string, { readonly opens?: string; readonly closes?: string }>>;
+}
+
+/** How many days the seed cohorts' windows stay open from the day they are loaded. */
+export const SEED_WINDOW_DAYS = 180;
+
+/**
+ * Makes a cohort. Steps: check it against the schema and the programme (every wave has a window,
+ * in order; attributes are options), store it unless its id is taken, record it.
+ * @throws CohortInputError naming each wrong field; nothing is written
+ */
+export async function addCohort(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  input: NewCohort,
+): Promise<Cohort> {
+  const definition = findProgramme(deps.catalog, programmeId, { listKnown: true });
+  const cohort = checkedCohort(definition, { ...input, attributes: input.attributes ?? {}, status: 'open' });
+  if (!(await deps.cohorts.createCohort(programmeId, cohort, deps.clock.now().toISOString())))
+    throw new CohortInputError([{ field: 'cohort', message: `"${cohort.id}" is already a cohort of ${programmeId}` }]);
+  await recordChange(deps, actor, {
+    action: 'cohort-created',
+    programme: programmeId,
+    detail: `cohort ${cohort.id}: ${Object.keys(cohort.windows).length} wave windows`,
+  });
+  return cohort;
+}
+
+/**
+ * Replaces a cohort's name, site and windows (its status and closed waves are kept unless the
+ * new windows reopen them).
+ * @throws CohortInputError naming each wrong field; nothing is written
+ */
+export async function changeCohort(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  cohortId: string,
+  input: Omit<NewCohort, 'id'>,
+): Promise<Cohort> {
+  const definition = findProgramme(deps.catalog, programmeId);
+  return updateCohort(deps, actor, definition, cohortId, 'name, site and windows', (current) =>
+    checkedCohort(definition, {
+      ...current,
+      name: input.name,
+      site: input.site,
+      attributes: input.attributes ?? current.attributes,
+      // A wave closed early stays closed when its dates change; `setWaveClosed` reopens it.
+      windows: Object.fromEntries(
+        Object.entries(input.windows).map(([wave, window]) => [
+          wave,
+          current.windows[wave]?.closed === true ? { ...window, closed: true } : window,
+        ]),
+      ),
+    }),
+  );
+}
+
+/**
+ * Closes one wave now, whatever its dates (its links answer "closed" from this moment), or
+ * reopens it (its dates apply again).
+ */
+export async function setWaveClosed(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  cohortId: string,
+  waveId: string,
+  closed: boolean,
+): Promise<Cohort> {
+  const definition = findProgramme(deps.catalog, programmeId);
+  if (!waveIdsOf(definition).includes(waveId))
+    throw new CohortInputError([{ field: 'wave', message: `there is no wave "${waveId}" in this programme` }]);
+  return updateCohort(
+    deps,
+    actor,
+    definition,
+    cohortId,
+    `wave ${waveId} ${closed ? 'closed' : 'reopened'}`,
+    (current) => {
+      const { closed: _was, ...window } = current.windows[waveId] ?? {};
+      return { ...current, windows: { ...current.windows, [waveId]: closed ? { ...window, closed: true } : window } };
+    },
+  );
+}
+
+/** What closing a cohort means for its funders: who will still receive its results, and for which month. */
+export interface ClosingNotice {
+  readonly funders: readonly Funder[];
+  /** The month whose summary, sent on the first of the next, still carries the cohort's results. */
+  readonly period: string;
+}
+
+/**
+ * Closes a cohort (no answers, no new participants) or reopens it. Closing says what the funders
+ * will receive: the cohort's results as they stand, in the summary of this month.
+ */
+export async function setCohortStatus(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  cohortId: string,
+  status: Cohort['status'],
+): Promise<{ readonly cohort: Cohort; readonly notice?: ClosingNotice | undefined }> {
+  const definition = findProgramme(deps.catalog, programmeId);
+  const cohort = await updateCohort(
+    deps,
+    actor,
+    definition,
+    cohortId,
+    status === 'closed' ? 'closed' : 'reopened',
+    (current) => ({
+      ...current,
+      status,
+    }),
+  );
+  if (status === 'open') return { cohort };
+  const funders = await deps.cohorts.listFunders(programmeId);
+  return {
+    cohort,
+    notice: funders.length === 0 ? undefined : { funders, period: deps.clock.now().toISOString().slice(0, 7) },
+  };
+}
+
+/**
+ * Adds a programme's funder (or changes the name or language of one with that email).
+ * @throws CohortInputError naming each wrong field; nothing is written
+ */
+export async function addFunder(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  input: { readonly name: string; readonly email: string; readonly language?: string | undefined },
+): Promise<Funder> {
+  const definition = findProgramme(deps.catalog, programmeId, { listKnown: true });
+  const parsed = Funder.safeParse({ ...input, email: input.email.trim().toLowerCase(), name: input.name.trim() });
+  const problems = parsed.success ? [] : issueProblems(parsed.error.issues, input);
+  if (parsed.success && parsed.data.language !== undefined && !definition.languages.includes(parsed.data.language))
+    problems.push({
+      field: 'language',
+      message: `${parsed.data.language} is not a language of this programme (${definition.languages.join(', ')})`,
+    });
+  if (!parsed.success || problems.length > 0) throw new CohortInputError(problems);
+  await deps.cohorts.putFunder(programmeId, parsed.data);
+  await recordChange(deps, actor, { action: 'funder-added', programme: programmeId, detail: parsed.data.email });
+  return parsed.data;
+}
+
+/**
+ * Removes a programme's funder by email.
+ * @throws CohortInputError when the programme has no funder with that email
+ */
+export async function removeFunder(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  programmeId: string,
+  email: string,
+): Promise<void> {
+  findProgramme(deps.catalog, programmeId, { listKnown: true });
+  const address = email.trim().toLowerCase();
+  if (!(await deps.cohorts.removeFunder(programmeId, address)))
+    throw new CohortInputError([{ field: 'email', message: `${address} is not a funder of ${programmeId}` }]);
+  await recordChange(deps, actor, { action: 'funder-removed', programme: programmeId, detail: address });
+}
+
+/**
+ * Loads the seed cohorts and funders (`surveys/seed/`) that are not there yet: each seed cohort
+ * with every wave open from today for {@link SEED_WINDOW_DAYS} days. Safe to repeat: what
+ * exists (even changed since) is left alone. With `once`, does nothing in a table seeded before
+ * (a first `npm start`: cohorts a coordinator closed or funders removed stay so); the table is
+ * marked seeded after everything is in, so a run cut short is finished by the next.
+ */
+export async function seedCohorts(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  options: { readonly once?: boolean } = {},
+): Promise<{ readonly cohorts: number; readonly funders: number }> {
+  if (options.once === true && (await deps.cohorts.isSeeded())) return { cohorts: 0, funders: 0 };
+  const today = deps.clock.now();
+  const opens = today.toISOString().slice(0, 10);
+  const closes = new Date(today.getTime() + SEED_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  let cohorts = 0;
+  let funders = 0;
+  for (const seed of deps.catalog.seeds.values()) {
+    const definition = findProgramme(deps.catalog, seed.programme);
+    const existing = new Set((await deps.cohorts.listCohorts(seed.programme)).map((stored) => stored.cohort.id));
+    for (const cohort of seed.cohorts) {
+      if (existing.has(cohort.id)) continue;
+      const windows = Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, { opens, closes }]));
+      await addCohort(deps, actor, seed.programme, { ...cohort, windows });
+      cohorts += 1;
+    }
+    const known = new Set((await deps.cohorts.listFunders(seed.programme)).map((funder) => funder.email));
+    for (const funder of seed.funders) {
+      if (known.has(funder.email.toLowerCase())) continue;
+      await addFunder(deps, actor, seed.programme, funder);
+      funders += 1;
+    }
+  }
+  await deps.cohorts.markSeeded(today.toISOString());
+  return { cohorts, funders };
+}
+
+/** The cohort checked by the schema and the programme's rules, or every problem at its field. */
+function checkedCohort(definition: ProgrammeDefinition, input: unknown): Cohort {
+  const parsed = Cohort.safeParse(input);
+  if (!parsed.success) throw new CohortInputError(issueProblems(parsed.error.issues, input));
+  const problems = cohortProblems(definition, parsed.data, { windowsRequired: true });
+  if (problems.length > 0) throw new CohortInputError(problems);
+  return parsed.data;
+}
+
+/** Reads the cohort, applies the change and writes it over the revision read; tries again when someone else wrote first. */
+async function updateCohort(
+  deps: ManageCohortsDeps,
+  actor: Actor,
+  definition: ProgrammeDefinition,
+  cohortId: string,
+  what: string,
+  change: (current: Cohort) => Cohort,
+): Promise<Cohort> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const stored = await deps.cohorts.getCohort(definition.id, cohortId);
+    if (stored === undefined) throw new UnknownCohortError(definition.id, cohortId);
+    const next = change(stored.cohort);
+    if (await deps.cohorts.replaceCohort(definition.id, next, stored.revision)) {
+      await recordChange(deps, actor, {
+        action: 'cohort-changed',
+        programme: definition.id,
+        detail: `cohort ${cohortId}: ${what}`,
+      });
+      return next;
+    }
+  }
+  throw new CohortChangedError(cohortId);
+}
+
+/** Schema issues as field problems, in the console's and the command line's field names. */
+function issueProblems(issues: readonly z.core.$ZodIssue[], input: unknown): CohortInputProblem[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    const field = path[0] === 'id' ? 'cohort' : path.join('.');
+    return { field, message: describeIssue(issue, valueAt(input, issue.path)) };
+  });
+}
+
+/** A window as the console and `--window` give it: both dates, closed only when said. */
+export type WindowInput = Pick<Window, 'opens' | 'closes'>;

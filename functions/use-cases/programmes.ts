@@ -1,0 +1,66 @@
+/**
+ * A programme as the pipeline runs it: its definition from `surveys/` with the cohorts and
+ * funders coordinators keep in the table. Every use case that needs a programme's cohorts or
+ * funders reads them here, so a cohort made in the console counts everywhere at once.
+ */
+import type { Catalog } from '#surveys/catalog.ts';
+import type { Cohort, Programme, ProgrammeDefinition } from '#surveys/schema.ts';
+import type { CohortStore } from '#ports/cohorts.ts';
+import { findCohort, findProgramme, type LookupOptions, type ProgrammeCohort } from '#core/catalog-lookup.ts';
+
+/** What reading a programme needs. */
+export interface ProgrammeDeps {
+  readonly catalog: Catalog;
+  readonly cohorts: CohortStore;
+}
+
+/**
+ * The programme with this id, with its cohorts (in the order they were made) and funders.
+ * @throws UnknownProgrammeError when there is none
+ */
+export async function loadProgramme(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  options: LookupOptions = {},
+): Promise<Programme> {
+  return withRunTimeData(deps, findProgramme(deps.catalog, programmeId, options));
+}
+
+/** Every programme of the catalogue (or those named), as they run. */
+export async function loadProgrammes(deps: ProgrammeDeps, ids?: readonly string[]): Promise<Programme[]> {
+  const definitions =
+    ids === undefined ? [...deps.catalog.programmes.values()] : ids.map((id) => findProgramme(deps.catalog, id));
+  return Promise.all(definitions.map((definition) => withRunTimeData(deps, definition)));
+}
+
+/**
+ * A cohort and its programme, read with one Query for the programme's cohorts.
+ * @throws UnknownProgrammeError or UnknownCohortError when there is none
+ */
+export async function loadCohort(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  cohortId: string,
+  options: LookupOptions = {},
+): Promise<ProgrammeCohort> {
+  return findCohort(await loadProgramme(deps, programmeId, options), cohortId, options);
+}
+
+/** One cohort of a programme with one GetItem: what a participant's link needs. */
+export async function loadOneCohort(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  cohortId: string,
+): Promise<{ readonly definition: ProgrammeDefinition | undefined; readonly cohort: Cohort | undefined }> {
+  const definition = deps.catalog.programmes.get(programmeId);
+  if (definition === undefined) return { definition, cohort: undefined };
+  return { definition, cohort: (await deps.cohorts.getCohort(programmeId, cohortId))?.cohort };
+}
+
+async function withRunTimeData(deps: ProgrammeDeps, definition: ProgrammeDefinition): Promise<Programme> {
+  const [cohorts, funders] = await Promise.all([
+    deps.cohorts.listCohorts(definition.id),
+    deps.cohorts.listFunders(definition.id),
+  ]);
+  return { ...definition, cohorts: cohorts.map((stored) => stored.cohort), funders };
+}
