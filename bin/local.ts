@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     console.log('# none made: DYNAMODB_ENDPOINT is not on this machine; add one with npm run prepost -- staff add');
   for (const account of seeded ?? []) console.log(accountLine(account));
   console.log(`Sign in: ${stack.url}/sign-in`);
+  console.log(`Coordinators' console (cohorts, links, who has not answered): ${stack.url}/console`);
 
   const stop = (): void => {
     void rm(serverFile, { force: true })
