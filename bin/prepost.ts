@@ -9,23 +9,32 @@ import { parseArgs } from 'node:util';
 import type { Command } from './cli/command.ts';
 import { UsageError } from './cli/errors.ts';
 import { exitFor } from './cli/exit-codes.ts';
+import { messageInOptions } from './cli/option-words.ts';
 import * as aggregate from './commands/aggregate.ts';
 import * as audit from './commands/audit.ts';
+import * as cohorts from './commands/cohorts.ts';
 import * as erase from './commands/erase.ts';
 import * as exportCommand from './commands/export.ts';
+import * as funders from './commands/funders.ts';
 import * as importCommand from './commands/import.ts';
 import * as links from './commands/links.ts';
+import * as pending from './commands/pending.ts';
+import * as programmes from './commands/programmes.ts';
 import * as staff from './commands/staff.ts';
 import * as stats from './commands/stats.ts';
 import * as summaries from './commands/summaries.ts';
 import * as tokens from './commands/tokens.ts';
 
-/** Every command, in the order `--help` lists them. */
+/** Every command, in the order `--help` lists them: a coordinator's first, in the order they are used. */
 const COMMANDS: Readonly<Record<string, Command>> = {
+  programmes,
+  cohorts,
+  links,
+  pending,
+  funders,
   export: exportCommand,
   erase,
   stats,
-  links,
   import: importCommand,
   aggregate,
   summaries,
@@ -35,7 +44,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 function usage(): string {
-  const list = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const list = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(11)} ${command.summary}`);
   return `Usage: npm run prepost -- <command> [options]\n\nCommands:\n${list.join('\n')}\n\nEach command takes --help.`;
 }
 
@@ -69,10 +78,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     // Every expected error, a broken survey definition (SurveyDefinitionError) included, is
-    // printed here and only here, with its exit code from the one table.
+    // printed here and only here, with its exit code from the one table; a refused field is
+    // named by the option that gave it.
     const exit = exitFor(error);
     if (exit === undefined || !(error instanceof Error)) throw error;
-    console.error(`prepost ${name}: ${error.message}${exit.withUsage ? `\n\n${command.usage}` : ''}`);
+    console.error(`prepost ${name}: ${messageInOptions(error)}${exit.withUsage ? `\n\n${command.usage}` : ''}`);
     return exit.code;
   }
 }

@@ -25,3 +25,16 @@ export function formatColumns(header: readonly string[], rows: readonly (readonl
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
+
+/** Every line of a block indented by two spaces: the rows under a heading. */
+export function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/** "1 cohort", "3 cohorts", "2 batches". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : /(?:ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
+}
