@@ -150,20 +150,20 @@ async function list(definition: ProgrammeDefinition, json: boolean): Promise<voi
       );
       return;
     }
-    const blocks = progress.map((cohort) => {
+    const blocks = progress.map(({ cohort, ...counts }) => {
       const participants =
-        cohort.batches.length === 0
+        counts.batches.length === 0
           ? 'no participants yet'
-          : `${plural(cohort.participants, 'participant')} in ${plural(cohort.batches.length, 'batch')}`;
-      const last = cohort.lastAnswer === undefined ? '' : `, last answer ${cohort.lastAnswer.slice(0, 10)}`;
-      const heading = `${cohort.cohort.id}  ${describeCohort(cohort.cohort)}: ${cohort.cohort.status}, ${participants}${last}`;
+          : `${plural(counts.participants, 'participant')} in ${plural(counts.batches.length, 'batch')}`;
+      const last = counts.lastAnswer === undefined ? '' : `, last answer ${counts.lastAnswer.slice(0, 10)}`;
+      const heading = `${cohort.id}  ${describeCohort(cohort)}: ${cohort.status}, ${participants}${last}`;
       const waves = formatColumns(
         ['WAVE', 'WINDOW', 'ANSWERED', 'NAME'],
-        cohort.waves.map((wave) => {
+        counts.waves.map((wave) => {
           const id = `${wave.session.id}:${wave.wave}`;
           return [
             id,
-            windowLabel(cohort.cohort.windows[id]),
+            windowLabel(cohort.windows[id]),
             `${wave.answered} of ${wave.participants}`,
             waveLabel(wave.session, wave.wave),
           ];

@@ -85,13 +85,15 @@ export async function run(values: OptionValues<typeof options>, positionals: str
       case 'add': {
         const known = new Set((await deps.cohorts.listFunders(programme.id)).map((funder) => funder.email));
         const funder = await addFunder(deps, cliActor(), programme.id, {
-          name: values.name ?? email,
+          // The address as it is stored, so a name left out reads as the address the list shows.
+          name: values.name ?? email.trim().toLowerCase(),
           email,
           language: values.language,
         });
+        const who = funder.name === funder.email ? funder.email : `${funder.name} <${funder.email}>`;
         console.log(
-          `${known.has(funder.email) ? 'changed' : 'added'} funder ${funder.name} <${funder.email}> of ` +
-            `${programmeName}: summaries in ${funder.language ?? programme.defaultLanguage}`,
+          `${known.has(funder.email) ? 'changed' : 'added'} funder ${who} of ${programmeName}: ` +
+            `summaries in ${funder.language ?? programme.defaultLanguage}`,
         );
         return;
       }

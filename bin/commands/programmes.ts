@@ -1,4 +1,4 @@
-/** `prepost programmes`: the programmes defined in `surveys/programmes/`, with their cohorts and funders as they run. */
+/** `prepost programmes`: the programmes of `surveys/programmes/`, with their cohorts and funders as they run. */
 import { openLocalStore } from '#local/stack.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { loadProgrammes } from '#use-cases/programmes.ts';
