@@ -16,12 +16,13 @@ const DEFAULT_DAYS = 30;
 export const usage = `Usage: npm run prepost -- audit [--programme P] [--since YYYY-MM-DD] [--json]
 
 Prints the audit log, oldest first: time (UTC), who (a staff member's email; cli:<user>
-for a command; system for the schedules; participant for a withdrawal through a link,
-never which participant), what (sign-in, sign-in-failed, sign-out, staff-added,
-staff-removed, grant-added, grant-revoked, token-created, token-revoked, links-created,
-export, import, erasure, summary-sent), the programme, and a few words of detail
-(counts, a cohort, a period; never answers, link codes or participant ids). Entries are
-kept two years.
+for a command; system for the schedules and the seed cohorts a first start loads;
+participant for a withdrawal through a link, never which participant), what (sign-in,
+sign-in-failed, sign-out, staff-added, staff-removed, grant-added, grant-revoked,
+token-created, token-revoked, links-created, cohort-created, cohort-changed,
+funder-added, funder-removed, export, import, erasure, summary-sent), the programme,
+and a few words of detail (counts, a cohort, a period; never answers, link codes or
+participant ids). Entries are kept two years.
 
   --programme P       only entries about this programme
   --since YYYY-MM-DD  from this day (UTC) on (default: the last ${DEFAULT_DAYS} days)
