@@ -14,6 +14,7 @@ import {
   setCohortStatus,
   setWaveClosed,
   type ClosingNotice,
+  type NewCohort,
   type WindowInput,
 } from '#use-cases/manage-cohorts.ts';
 import { loadCohort } from '#use-cases/programmes.ts';
@@ -136,7 +137,8 @@ async function list(definition: ProgrammeDefinition, json: boolean): Promise<voi
   const { deps, environment } = await openLocalStore();
   try {
     const cohorts = await deps.cohorts.listCohorts(definition.id);
-    // One roll Query per cohort, at once: a programme has a handful of cohorts, rarely hundreds.
+    // Each cohort's progress at once (its roll, and its programme read again): a programme has a
+    // handful of cohorts, rarely hundreds, and the use case is the one place that counts answers.
     const progress = await Promise.all(cohorts.map(({ cohort }) => readCohortProgress(deps, definition.id, cohort.id)));
     if (json) {
       console.log(JSON.stringify(progress.map(progressJson), null, 2));
@@ -177,7 +179,7 @@ async function list(definition: ProgrammeDefinition, json: boolean): Promise<voi
   }
 }
 
-async function add(definition: ProgrammeDefinition, input: Parameters<typeof addCohort>[3]): Promise<void> {
+async function add(definition: ProgrammeDefinition, input: NewCohort): Promise<void> {
   const { deps, environment } = await openLocalStore();
   try {
     const cohort = await addCohort(deps, cliActor(), definition.id, input).catch((error: unknown) => {
