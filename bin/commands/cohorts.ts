@@ -17,7 +17,6 @@ import {
   type NewCohort,
   type WindowInput,
 } from '#use-cases/manage-cohorts.ts';
-import { loadCohort } from '#use-cases/programmes.ts';
 import { cliActor } from '../cli/actor.ts';
 import { englishText, waveLabel, windowLabel } from '../cli/cohort-labels.ts';
 import { chooseAction, required, type OptionValues } from '../cli/command.ts';
@@ -208,24 +207,16 @@ async function edit(
   const attributes = parseAttributes(values.attribute ?? []);
   const { deps, environment } = await openLocalStore();
   try {
-    const { cohort: current } = await loadCohort(deps, definition.id, cohortId, { listKnown: true });
-    // The use case replaces name, site and windows whole: what was not given is the current value.
-    const merged = {
-      name: values.name ?? current.name,
-      site: values.site === undefined ? current.site : values.site === '' ? undefined : values.site,
-      attributes: { ...current.attributes, ...attributes },
-      windows: {
-        ...Object.fromEntries(
-          Object.entries(current.windows).map(([wave, window]) => [
-            wave,
-            { opens: window.opens, closes: window.closes },
-          ]),
-        ),
-        ...windows,
-      },
+    // Only what was given: the use case applies it to the cohort as stored when it writes.
+    const change = {
+      name: values.name,
+      site: values.site === '' ? null : values.site,
+      attributes: values.attribute === undefined ? undefined : attributes,
+      windows: values.window === undefined ? undefined : windows,
     };
-    const cohort = await changeCohort(deps, cliActor(), definition.id, cohortId, merged).catch((error: unknown) => {
-      throw inCommandWords(error, definition, merged.windows);
+    const cohort = await changeCohort(deps, cliActor(), definition.id, cohortId, change).catch((error: unknown) => {
+      // Every wave has its window already: a problem with one not given here is about its stored days.
+      throw inCommandWords(error, definition, Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, true])));
     });
     console.log(
       `changed cohort ${cohort.id} (${describeCohort(cohort)}), ${cohort.status}:\n${windowTable(definition, cohort)}`,

@@ -54,8 +54,20 @@ export async function addCohort(
 }
 
 /**
- * Replaces a cohort's name, site and windows (its status and closed waves are kept unless the
- * new windows reopen them).
+ * What a coordinator changes in a cohort: only the fields given; `site: null` removes the site;
+ * the windows given replace those waves' dates (other waves keep theirs).
+ */
+export interface CohortChange {
+  readonly name?: string | undefined;
+  readonly site?: string | null | undefined;
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
+  readonly windows?: Readonly<Record<string, { readonly opens?: string; readonly closes?: string }>> | undefined;
+}
+
+/**
+ * Changes a cohort's name, site, attributes or some waves' windows, applied to the cohort as
+ * stored when it is written (so a change made meanwhile by someone else to another field
+ * stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function changeCohort(
@@ -63,24 +75,31 @@ export async function changeCohort(
   actor: Actor,
   programmeId: string,
   cohortId: string,
-  input: Omit<NewCohort, 'id'>,
+  change: CohortChange,
 ): Promise<Cohort> {
   const definition = findProgramme(deps.catalog, programmeId);
-  return updateCohort(deps, actor, definition, cohortId, 'name, site and windows', (current) =>
-    checkedCohort(definition, {
-      ...current,
-      name: input.name,
-      site: input.site,
-      attributes: input.attributes ?? current.attributes,
-      // A wave closed early stays closed when its dates change; `setWaveClosed` reopens it.
-      windows: Object.fromEntries(
-        Object.entries(input.windows).map(([wave, window]) => [
-          wave,
-          current.windows[wave]?.closed === true ? { ...window, closed: true } : window,
-        ]),
-      ),
-    }),
-  );
+  const changed = Object.entries(change)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+  return updateCohort(deps, actor, definition, cohortId, changed.join(', '), (current) => {
+    const windows = { ...current.windows };
+    for (const [wave, window] of Object.entries(change.windows ?? {}))
+      windows[wave] = {
+        ...(window.opens === undefined ? {} : { opens: window.opens }),
+        ...(window.closes === undefined ? {} : { closes: window.closes }),
+        ...(current.windows[wave]?.closed === true ? { closed: true } : {}),
+      };
+    const { site: _site, ...rest } = current;
+    const site = change.site === undefined ? current.site : (change.site ?? undefined);
+    return checkedCohort(definition, {
+      ...rest,
+      ...(site === undefined ? {} : { site }),
+      name: change.name ?? current.name,
+      attributes:
+        change.attributes === undefined ? current.attributes : { ...current.attributes, ...change.attributes },
+      windows,
+    });
+  });
 }
 
 /**

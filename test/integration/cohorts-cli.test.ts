@@ -342,7 +342,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     expect((await stack.deps.cohorts.getCohort(PROGRAMME, COHORT))?.cohort.status).toBe('closed');
     const changes = (await auditLog()).filter((event) => event.action === 'cohort-changed');
     expect(changes.map((event) => [event.actor, event.detail])).toEqual([
-      [actor, `cohort ${COHORT}: name, site and windows`],
+      [actor, `cohort ${COHORT}: name, windows`],
       [actor, `cohort ${COHORT}: wave mentoring-cycle:pre closed`],
       [actor, `cohort ${COHORT}: closed`],
     ]);
