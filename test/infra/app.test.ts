@@ -45,6 +45,7 @@ const handlerNames = [
   'staff-admin',
   'api-tokens',
   'audit-log',
+  'console',
   'sign-in',
   'sign-in-callback',
   'sign-out',
