@@ -116,14 +116,17 @@ function renderCohortCard(programme: ProgrammeDefinition, view: CohortView, lang
     cohort.site === undefined ? '' : html`<dt>${strings['console.site']}</dt><dd>${cohort.site}</dd>`,
     html`<dt>${strings['console.status']}</dt><dd>${strings[`console.${cohort.status}`]}</dd>`,
     html`<dt>${strings['console.participants']}</dt><dd>${view.participants}</dd>`,
-    view.waves.map(
-      (wave) => html`<dt>${waveLabel(wave.session, wave.wave, language)}</dt><dd>${answeredOf(wave, language)}</dd>`,
-    ),
     html`<dt>${strings['console.lastAnswer']}</dt><dd>${
       view.lastAnswer === undefined ? strings['console.noAnswer'] : formatTime(view.lastAnswer, language)
     }</dd>`,
   ];
-  return html`<li><h3><a href="${cohortPath(programme, cohort)}">${cohort.name}</a></h3><dl>${facts}</dl></li>`;
+  // A list, not more terms: a session's name can be a line long, and would squeeze its count out at 360 px.
+  const waves = view.waves.map(
+    (wave) =>
+      html`<li>${waveLabel(wave.session, wave.wave, language)}: <strong>${answeredOf(wave, language)}</strong></li>`,
+  );
+  const name = html`<h3><a href="${cohortPath(programme, cohort)}">${cohort.name}</a></h3>`;
+  return html`<li>${name}<dl>${facts}</dl><ul class="grants">${waves}</ul></li>`;
 }
 
 /** "3 of 12 answered". */
@@ -194,7 +197,7 @@ function renderFunders(
     const label = html`${strings['console.removeFunder']}<span class="vh">: ${funder.name}, ${funder.email}</span>`;
     const facts = [
       html`<dt>${strings['console.funderEmail']}</dt><dd>${funder.email}</dd>`,
-      html`<dt>${strings['console.funderLanguage']}</dt><dd>${languageName(
+      html`<dt>${strings['console.summaryIn']}</dt><dd>${languageName(
         funder.language ?? programme.defaultLanguage,
       )}</dd>`,
     ];
