@@ -46,9 +46,9 @@ import { BATCH_FILES, batchFileResult, renderBatchMade } from '#web/console-page
 import { renderConsoleCohort } from '#web/console-page-cohort.ts';
 import {
   CONSOLE_DONE,
+  CONSOLE_FORMS,
   consoleProblems,
   type ConsoleDone,
-  type ConsoleForm,
   type RefusedConsoleForm,
 } from '#web/console-page-parts.ts';
 import { cohortPath, programmePath, renderConsoleHome, renderConsoleProgramme } from '#web/console-page.ts';
@@ -303,7 +303,7 @@ function cohortInput(
 
 /** The form refused, with its problems, for an error that says what is wrong with it; undefined for any other. */
 function refusalOf(action: string, values: Values, error: unknown): RefusedConsoleForm | undefined {
-  const form = FORMS.find((candidate) => candidate === action);
+  const form = CONSOLE_FORMS.find((candidate) => candidate === action);
   if (form === undefined) return undefined;
   if (error instanceof CohortInputError)
     return { form, values, problems: consoleProblems(form, values, error.fieldProblems) };
@@ -311,18 +311,6 @@ function refusalOf(action: string, values: Values, error: unknown): RefusedConso
   if (error instanceof RetentionTooShortError) return { form, values, problems: [{ problem: 'problem.retention' }] };
   return undefined;
 }
-
-const FORMS: readonly ConsoleForm[] = [
-  'create-cohort',
-  'add-funder',
-  'remove-funder',
-  'change',
-  'add-participants',
-  'close-wave',
-  'reopen-wave',
-  'close',
-  'reopen',
-];
 
 /** The change a page was returned to after, if its address says one. */
 function doneOf(event: HttpEvent): ConsoleDone | undefined {

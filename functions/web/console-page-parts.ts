@@ -33,17 +33,19 @@ export const CONSOLE_DONE = [
 ] as const;
 export type ConsoleDone = (typeof CONSOLE_DONE)[number];
 
-/** The console's forms, by their `action`. */
-export type ConsoleForm =
-  | 'create-cohort'
-  | 'add-funder'
-  | 'remove-funder'
-  | 'change'
-  | 'add-participants'
-  | 'close-wave'
-  | 'reopen-wave'
-  | 'close'
-  | 'reopen';
+/** The console's forms, by their `action` (the download form is no form a problem is shown on). */
+export const CONSOLE_FORMS = [
+  'create-cohort',
+  'add-funder',
+  'remove-funder',
+  'change',
+  'add-participants',
+  'close-wave',
+  'reopen-wave',
+  'close',
+  'reopen',
+] as const;
+export type ConsoleForm = (typeof CONSOLE_FORMS)[number];
 
 /** One problem of a refused form: the form field it concerns (none: the form as a whole) and its words. */
 export interface ConsoleProblem {
