@@ -112,21 +112,21 @@ export function renderConsoleProgramme(
 function renderCohortCard(programme: ProgrammeDefinition, view: CohortView, language: Language): Html {
   const strings = staffStringsFor(language);
   const { cohort } = view;
-  const facts = [
-    cohort.site === undefined ? '' : html`<dt>${strings['console.site']}</dt><dd>${cohort.site}</dd>`,
-    html`<dt>${strings['console.status']}</dt><dd>${strings[`console.${cohort.status}`]}</dd>`,
-    html`<dt>${strings['console.participants']}</dt><dd>${view.participants}</dd>`,
-    html`<dt>${strings['console.lastAnswer']}</dt><dd>${
-      view.lastAnswer === undefined ? strings['console.noAnswer'] : formatTime(view.lastAnswer, language)
-    }</dd>`,
+  // A list of "term: value" lines rather than a two-column list of terms: a term as long as "Last answer
+  // received" in Catalan, or a session's name, would squeeze its value into a sliver at 360 px.
+  const line = (term: string, value: string | number): Html => html`<li>${term}: <strong>${value}</strong></li>`;
+  const lines = [
+    cohort.site === undefined ? '' : line(strings['console.site'], cohort.site),
+    line(strings['console.status'], strings[`console.${cohort.status}`]),
+    line(strings['console.participants'], view.participants),
+    view.waves.map((wave) => line(waveLabel(wave.session, wave.wave, language), answeredOf(wave, language))),
+    line(
+      strings['console.lastAnswer'],
+      view.lastAnswer === undefined ? strings['console.noAnswer'] : formatTime(view.lastAnswer, language),
+    ),
   ];
-  // A list, not more terms: a session's name can be a line long, and would squeeze its count out at 360 px.
-  const waves = view.waves.map(
-    (wave) =>
-      html`<li>${waveLabel(wave.session, wave.wave, language)}: <strong>${answeredOf(wave, language)}</strong></li>`,
-  );
   const name = html`<h3><a href="${cohortPath(programme, cohort)}">${cohort.name}</a></h3>`;
-  return html`<li>${name}<dl>${facts}</dl><ul class="grants">${waves}</ul></li>`;
+  return html`<li>${name}<ul class="grants">${lines}</ul></li>`;
 }
 
 /** "3 of 12 answered". */
