@@ -14,6 +14,7 @@ export type HandlerName =
   | 'staff-admin'
   | 'api-tokens'
   | 'audit-log'
+  | 'console'
   | 'get-summaries'
   | 'sign-in'
   | 'sign-in-callback'
@@ -53,6 +54,12 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
   { method: 'GET', path: '/staff/audit', handler: 'audit-log', access: 'staff-session' },
   { method: 'GET', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
+  // The coordinators' console: each route checks manage-cohorts on the programme in its path.
+  { method: 'GET', path: '/console', handler: 'console', access: 'staff-session' },
+  { method: 'GET', path: '/console/{programme}', handler: 'console', access: 'staff-session' },
+  { method: 'POST', path: '/console/{programme}', handler: 'console', access: 'staff-session' },
+  { method: 'GET', path: '/console/{programme}/{cohort}', handler: 'console', access: 'staff-session' },
+  { method: 'POST', path: '/console/{programme}/{cohort}', handler: 'console', access: 'staff-session' },
   { method: 'POST', path: '/tokens', handler: 'api-tokens', access: 'staff-session' },
   { method: 'GET', path: '/sign-in', handler: 'sign-in', access: 'sign-in' },
   { method: 'GET', path: '/auth/callback', handler: 'sign-in-callback', access: 'sign-in' },

@@ -19,6 +19,7 @@ import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
 import { makeStaffAdminHandler } from '#handlers/staff-admin.ts';
 import { makeApiTokensHandler } from '#handlers/api-tokens.ts';
 import { makeAuditLogHandler } from '#handlers/audit-log.ts';
+import { makeConsoleHandler } from '#handlers/console.ts';
 import type { OpenIdProvider } from '#ports/sign-in.ts';
 import type { IdentityDirectory } from '#ports/staff.ts';
 import { makeAuthorizeApiHandler, UNAUTHORIZED } from '#handlers/authorize-api.ts';
@@ -70,6 +71,7 @@ export function buildHandlers(deps: LocalServerDeps): LocalHandlers {
     'staff-admin': makeStaffAdminHandler,
     'api-tokens': makeApiTokensHandler,
     'audit-log': makeAuditLogHandler,
+    console: makeConsoleHandler,
     'sign-in': makeSignInHandler,
     'sign-in-callback': makeSignInCallbackHandler,
     'sign-out': makeSignOutHandler,

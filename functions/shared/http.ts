@@ -33,14 +33,17 @@ export function readBody(event: HttpEvent, limit = MAX_BODY_BYTES): string {
   return bytes.toString('utf8');
 }
 
-/** A urlencoded form body as fields; a field sent more than once becomes an array. */
-export function parseForm(event: HttpEvent): Record<string, string | string[]> {
+/**
+ * A urlencoded form body as fields; a field sent more than once becomes an array. `limit` is for
+ * the few staff forms that carry more than a participant's answers (a batch of links posted back).
+ */
+export function parseForm(event: HttpEvent, limit = MAX_BODY_BYTES): Record<string, string | string[]> {
   const contentType = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded')
     throw new UnsupportedMediaTypeError(`content type ${contentType ?? 'missing'}`);
   // No prototype: field names such as constructor or __proto__ are just unknown fields.
   const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const [key, value] of new URLSearchParams(readBody(event))) {
+  for (const [key, value] of new URLSearchParams(readBody(event, limit))) {
     const existing = fields[key];
     fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

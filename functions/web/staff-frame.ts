@@ -129,6 +129,11 @@ const PAGES: readonly { readonly path: string; readonly label: StaffStringKey; o
       opens: (member) => member.grants.some((grant) => permits([grant], 'read-indicators', grant.programme)),
     },
     {
+      path: '/console',
+      label: 'nav.console',
+      opens: (member) => member.grants.some((grant) => permits([grant], 'manage-cohorts', grant.programme)),
+    },
+    {
       path: '/summaries',
       label: 'nav.summaries',
       opens: (member) => member.grants.some((grant) => permits([grant], 'read-summaries', grant.programme)),

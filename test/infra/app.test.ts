@@ -45,6 +45,7 @@ const handlerNames = [
   'staff-admin',
   'api-tokens',
   'audit-log',
+  'console',
   'sign-in',
   'sign-in-callback',
   'sign-out',
@@ -242,13 +243,14 @@ describe('PipelineStack', () => {
   });
 
   it(
-    'gives the link key to the survey handlers only, the summary bucket to publish-summaries (write) and ' +
+    'gives the link key to the survey handlers and the console (new links) only, the summary bucket to ' +
+      'publish-summaries (write) and ' +
       'get-summaries (read) only, and the SES sender to publish-summaries only',
     () => {
       for (const name of handlerNames) {
         const { props, roleId } = fn(name);
         const variables = props.Environment.Variables;
-        const readsLinkKey = name === 'get-survey' || name === 'submit-survey';
+        const readsLinkKey = name === 'get-survey' || name === 'submit-survey' || name === 'console';
         expect(variables.LINK_KEY_SECRET_ARN !== undefined, name).toBe(readsLinkKey);
         expect(actionsOf(statementsOfRole(pipeline, roleId)).includes('secretsmanager:GetSecretValue'), name).toBe(
           readsLinkKey,

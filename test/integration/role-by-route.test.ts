@@ -18,6 +18,8 @@ const P = 'justrom3-mentoring';
 /** The member admins change in the POST /staff row. */
 const TARGET = 'target@example.org';
 const OTHER = 'migrant-voices-heard';
+/** A seed cohort of P. */
+const COHORT = 'iasi-2020';
 
 /** Who asks: a role on P, the same role on another programme only, or nobody. */
 type Caller = `${Role}:granted` | `${Role}:other` | 'none';
@@ -84,6 +86,33 @@ const pageChecks: readonly Check[] = [
     success: (caller) => (caller === 'evaluator:granted' || caller === 'coordinator:granted' ? 200 : 400),
   },
   { route: 'GET /summaries', method: 'GET', path: `/summaries?programme=${P}`, allowed: on('funder', 'evaluator') },
+  // The console: its first page lists the programmes a coordinator runs, whichever they are.
+  { route: 'GET /console', method: 'GET', path: '/console', allowed: (caller) => caller.startsWith('coordinator:') },
+  { route: 'GET /console/{programme}', method: 'GET', path: `/console/${P}`, allowed: on('coordinator') },
+  // A funder saved again as it is: done, back to the page (303).
+  {
+    route: 'POST /console/{programme}',
+    method: 'POST',
+    path: `/console/${P}`,
+    body: { action: 'add-funder', name: 'Funder', email: 'funder-role-test@example.org', language: 'ro' },
+    allowed: on('coordinator'),
+    success: 303,
+  },
+  {
+    route: 'GET /console/{programme}/{cohort}',
+    method: 'GET',
+    path: `/console/${P}/${COHORT}`,
+    allowed: on('coordinator'),
+  },
+  // Reopening an open cohort: done, back to the page (303).
+  {
+    route: 'POST /console/{programme}/{cohort}',
+    method: 'POST',
+    path: `/console/${P}/${COHORT}`,
+    body: { action: 'reopen' },
+    allowed: on('coordinator'),
+    success: 303,
+  },
 ];
 
 /** API routes: a personal API token of a member (admins and funders cannot have one). */

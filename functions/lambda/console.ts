@@ -1,0 +1,5 @@
+/** The Lambda entry of the coordinators' console: its deps built from the environment once, at module load. */
+import { lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeConsoleHandler } from '#handlers/console.ts';
+
+export const handler = makeConsoleHandler(lambdaDeps());

@@ -1,0 +1,224 @@
+/**
+ * What the coordinators' console pages share: programmes, sessions and waves in human words (names
+ * from the definitions, "Mentoring cycle · At the start"), the console's form controls, and the
+ * problems of a refused form in the reader's language, each at its field. A cohort use case names
+ * a problem by its field (`windows.mentoring-cycle:post.closes`); what is wrong with it is read
+ * from what was typed, so the page can say it in four languages without parsing English messages.
+ */
+import type { CohortInputProblem } from '#core/errors.ts';
+import type { WaveKind } from '#core/model.ts';
+import {
+  Cohort,
+  Window,
+  type Language,
+  type LocalizedText,
+  type ProgrammeDefinition,
+  type Session,
+} from '#surveys/schema.ts';
+import { html, raw, type Html } from './html.ts';
+import { fieldProblem, hidden, textField, type FormProblem } from './staff-forms.ts';
+import { STAFF_STRINGS, staffStringsFor, type StaffStringKey } from './staff-strings.ts';
+import { waveName } from './strings.ts';
+
+/** A change just made, said on the page it returns to (`?done=`). */
+export const CONSOLE_DONE = [
+  'created',
+  'changed',
+  'waveClosed',
+  'waveReopened',
+  'closed',
+  'reopened',
+  'funderAdded',
+  'funderRemoved',
+] as const;
+export type ConsoleDone = (typeof CONSOLE_DONE)[number];
+
+/** The console's forms, by their `action` (the download form is no form a problem is shown on). */
+export const CONSOLE_FORMS = [
+  'create-cohort',
+  'add-funder',
+  'remove-funder',
+  'change',
+  'add-participants',
+  'close-wave',
+  'reopen-wave',
+  'close',
+  'reopen',
+] as const;
+export type ConsoleForm = (typeof CONSOLE_FORMS)[number];
+
+/** One problem of a refused form: the form field it concerns (none: the form as a whole) and its words. */
+export interface ConsoleProblem {
+  readonly field?: string | undefined;
+  readonly problem: StaffStringKey;
+}
+
+/** A form the console could not act on: what was typed (kept, so nothing is lost) and each problem. */
+export interface RefusedConsoleForm {
+  readonly form: ConsoleForm;
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems: readonly ConsoleProblem[];
+}
+
+/** A text of a definition in the language, else in English, else in any. */
+export function localized(text: LocalizedText, language: Language): string {
+  return text[language] ?? text.en ?? Object.values(text).find((value) => value !== undefined) ?? '';
+}
+
+/** A wave in words: "Mentoring cycle · At the start". */
+export function waveLabel(session: Pick<Session, 'name' | 'kind'>, wave: WaveKind, language: Language): string {
+  return `${localized(session.name, language)} · ${waveName(language, session.kind, wave)}`;
+}
+
+/** The programme's waves in order, each with its id (`session:pre`), session and kind. */
+export function wavesOf(
+  programme: Pick<ProgrammeDefinition, 'sessions'>,
+): { readonly id: string; readonly session: Session; readonly wave: WaveKind }[] {
+  return programme.sessions.flatMap((session) =>
+    (['pre', 'post'] as const).map((wave) => ({ id: `${session.id}:${wave}`, session, wave })),
+  );
+}
+
+/** A language by its own name ("Español"), as language choices are best read by those who speak them. */
+export function languageName(language: string): string {
+  return STAFF_STRINGS[language as Language]?.languageName ?? language;
+}
+
+/** The id of a form's control for a field: the form's prefix and the field name, in characters an id keeps plainly. */
+export function controlId(prefix: string, field: string): string {
+  return `${prefix}-${field.replace(/[^A-Za-z0-9-]/g, '-')}`;
+}
+
+/** The problems of a refused form as the page shows them: at a control of the form with `prefix`, or for the form. */
+export function pageProblems(
+  refused: RefusedConsoleForm | undefined,
+  forms: readonly ConsoleForm[],
+  prefix: string,
+): FormProblem[] {
+  if (refused === undefined || !forms.includes(refused.form)) return [];
+  return refused.problems.map(({ field, problem }) => ({
+    field: field === undefined ? undefined : controlId(prefix, field),
+    problem,
+  }));
+}
+
+/** The problems of a form a cohort use case refused, in the page's words, each at its field (once). */
+export function consoleProblems(
+  form: ConsoleForm,
+  values: Readonly<Record<string, string>>,
+  found: readonly CohortInputProblem[],
+): ConsoleProblem[] {
+  const problems: ConsoleProblem[] = [];
+  for (const { field } of found) {
+    const problem = problemOf(form, field, values);
+    if (!problems.some((other) => other.field === problem.field && other.problem === problem.problem))
+      problems.push(problem);
+  }
+  return problems;
+}
+
+/** What is wrong with one field, read from what was typed in it and beside it. */
+function problemOf(form: ConsoleForm, field: string, values: Readonly<Record<string, string>>): ConsoleProblem {
+  const value = values[field] ?? '';
+  if (field === 'cohort')
+    // An id the schema accepts can only have been refused as one already used.
+    return { field, problem: Cohort.shape.id.safeParse(value).success ? 'problem.cohortTaken' : 'problem.cohortId' };
+  if (field === 'name') return { field, problem: form === 'add-funder' ? 'problem.funderName' : 'problem.cohortName' };
+  if (field === 'site') return { field, problem: 'problem.site' };
+  if (field.startsWith('attributes.')) return { field, problem: 'problem.attribute' };
+  if (field === 'count') return { field, problem: 'problem.count' };
+  if (field === 'language') return { field, problem: 'problem.language' };
+  if (field === 'email')
+    return form === 'remove-funder' ? { problem: 'problem.notAFunder' } : { field, problem: 'problem.email' };
+  const window = /^windows\.[a-z0-9-]+:(pre|post)\.(opens|closes)$/.exec(field);
+  if (window === null || !(field in values)) return { problem: 'problem.cohortForm' };
+  const [, wave, bound] = window;
+  if (value === '') return { field, problem: bound === 'opens' ? 'problem.opensMissing' : 'problem.closesMissing' };
+  if (!Window.shape.opens.safeParse(value).success) return { field, problem: 'problem.date' };
+  const opens = values[field.replace(/closes$/, 'opens')] ?? '';
+  if (bound === 'closes' && opens !== '' && value < opens) return { field, problem: 'problem.closesBeforeOpens' };
+  // Neither missing nor before its own opening: out of order with the session's first wave.
+  if (wave === 'post')
+    return { field, problem: bound === 'opens' ? 'problem.postOpensEarly' : 'problem.postClosesEarly' };
+  return { field, problem: 'problem.cohortForm' };
+}
+
+/** A choice list (a select) with its label, hint and problem. */
+export function selectField(options: {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  readonly chosen: string;
+  readonly problems: readonly FormProblem[];
+  readonly language: Language;
+}): Html {
+  const { id } = options;
+  const { message, describedBy } = fieldProblem(options.problems, id, options.language, options.hint !== undefined);
+  const hint = options.hint === undefined ? '' : html`<span class="hint" id="${id}-hint">${options.hint}</span>`;
+  const choices = options.choices.map((choice) => {
+    const selected = choice.value === options.chosen ? raw(' selected') : '';
+    return html`<option value="${choice.value}"${selected}>${choice.label}</option>`;
+  });
+  const select = html`<select id="${id}" name="${options.name}"${describedBy}>${choices}</select>`;
+  return html`<label for="${id}">${options.label}</label>${hint}${message}${select}`;
+}
+
+/** The opening and closing date of every wave, each wave a group labelled with its name ("… · At the start"). */
+export function windowFields(options: {
+  readonly prefix: string;
+  readonly programme: Pick<ProgrammeDefinition, 'sessions'>;
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems: readonly FormProblem[];
+  readonly language: Language;
+}): Html {
+  const { prefix, values, problems, language } = options;
+  const strings = staffStringsFor(language);
+  return html`${wavesOf(options.programme).map(({ id, session, wave }) => {
+    const date = (bound: 'opens' | 'closes'): Html => {
+      const field = `windows.${id}.${bound}`;
+      return textField({
+        id: controlId(prefix, field),
+        label: strings[`console.${bound}`],
+        problems,
+        language,
+        input: html`type="date" name="${field}" value="${values[field] ?? ''}"`,
+      });
+    };
+    const legend = html`<legend>${waveLabel(session, wave, language)}</legend>`;
+    return html`<fieldset class="wave">${legend}${date('opens')}${date('closes')}</fieldset>`;
+  })}`;
+}
+
+/** The form values of a cohort's name, site and windows, as its edit form starts. */
+export function cohortValues(
+  cohort: Pick<Cohort, 'name' | 'site' | 'windows'>,
+  programme: Pick<ProgrammeDefinition, 'sessions'>,
+): Record<string, string> {
+  const values: Record<string, string> = { name: cohort.name, site: cohort.site ?? '' };
+  for (const { id } of wavesOf(programme)) {
+    values[`windows.${id}.opens`] = cohort.windows[id]?.opens ?? '';
+    values[`windows.${id}.closes`] = cohort.windows[id]?.closes ?? '';
+  }
+  return values;
+}
+
+/** A small form of one button (and hidden fields) posting an action. */
+export function actionButton(
+  action: string,
+  path: string,
+  label: Html | string,
+  fields: readonly Html[] = [],
+  style: 'secondary' | 'warn' | '' = 'secondary',
+): Html {
+  const kind = style === '' ? '' : html` class="${style}"`;
+  const button = html`<button type="submit"${kind}>${label}</button>`;
+  return html`<form method="post" action="${path}">${hidden('action', action)}${fields}${button}</form>`;
+}
+
+/** The line said after a change, for the reader's assistive technology too. */
+export function doneNote(done: ConsoleDone | undefined, language: Language): Html | '' {
+  if (done === undefined) return '';
+  return html`<p class="note" role="status">${staffStringsFor(language)[`console.done.${done}`]}</p>`;
+}
