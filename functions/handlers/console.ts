@@ -187,7 +187,11 @@ async function cohortChange(
   try {
     switch (action) {
       case 'change':
-        await changeCohort(deps, actor, programme, cohort, cohortInput(deps, programme, values));
+        // The whole form is sent: a site left empty is taken away.
+        await changeCohort(deps, actor, programme, cohort, {
+          ...cohortInput(deps, programme, values),
+          site: values.site?.trim() || null,
+        });
         return back('changed');
       case 'close-wave':
       case 'reopen-wave': {
