@@ -25,6 +25,13 @@ import { routes, type AuthorizerHandlerName, type HandlerName, type ScheduledHan
 export type FunctionName = HandlerName | ScheduledHandlerName | AuthorizerHandlerName;
 
 /**
+ * Memory above the default, where a function renders large files: the console's printable sheet
+ * of a 500-participant batch of a ten-wave programme (5,000 QR codes) takes about 5 s to render
+ * locally, and Lambda's CPU grows with memory.
+ */
+const functionMemory: Readonly<Partial<Record<FunctionName, number>>> = { console: 1024 };
+
+/**
  * What each function may touch: the one place to read to know a handler's permissions (the flags
  * are documented on `FunctionAccess`). Typed by handler name, so adding a handler without deciding
  * its access does not compile. `table` is the table as a whole; the staff functions have none of
@@ -112,6 +119,7 @@ export class PipelineStack extends Stack {
           entry: handlerEntry(name),
           trigger: access.trigger,
           description: `prepost ${name}`,
+          ...(functionMemory[name] === undefined ? {} : { memorySize: functionMemory[name] }),
           ...(access.singleRun === true ? { reservedConcurrentExecutions: 1 } : {}),
         }),
       );
