@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { CONSENT_FIELD, answerField } from '#core/answers.ts';
-import type { WaveContext } from '#core/waves.ts';
+import { resolveWave, type WaveContext } from '#core/waves.ts';
+import { loadOneCohort, type ProgrammeDeps } from '#use-cases/programmes.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
 import { storesOn, type Deps } from '#adapters/deps.ts';
@@ -39,6 +40,23 @@ export async function startTestStack(): Promise<LocalStack & { stop(): Promise<v
  */
 export function depsThrough(stack: LocalStack, client: DynamoDBDocumentClient): Deps {
   return { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+}
+
+/**
+ * The wave a link of a stored cohort opens, resolved as the survey handler resolves it (the
+ * cohort as it is in the table now, windows and status included).
+ */
+export async function storedWave(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  cohortId: string,
+  sessionId: string,
+  wave: 'pre' | 'post',
+): Promise<WaveContext> {
+  const { definition, cohort } = await loadOneCohort(deps, programmeId, cohortId);
+  const context = resolveWave(definition, cohort, sessionId, wave);
+  if (context === undefined) throw new Error(`no wave ${sessionId}:${wave} in ${programmeId}/${cohortId}`);
+  return context;
 }
 
 /** Fields answering every item of a wave with the option at `pick` (0 = first), with consent. */
