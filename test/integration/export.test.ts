@@ -19,13 +19,7 @@ let stack: Awaited<ReturnType<typeof startTestStack>>;
 beforeAll(async () => {
   stack = await startTestStack();
   const batch = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 8);
-  await simulateCohort(
-    stack.url,
-    batch.programme,
-    stack.deps.catalog,
-    batch.links,
-    seededRandom(5),
-  );
+  await simulateCohort(stack.url, batch.programme, stack.deps.catalog, batch.links, seededRandom(5));
 });
 
 afterAll(async () => {

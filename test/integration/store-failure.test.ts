@@ -48,7 +48,11 @@ function linkOf(nth: number, wave: 'pre' | 'post'): IssuedLink {
 }
 
 function wholeAnswers(link: IssuedLink, pick: number): URLSearchParams {
-  const fields = answerAll(seedWave(PROGRAMME, COHORT, link.session, link.wave, stack.deps.catalog), stack.deps.catalog, pick);
+  const fields = answerAll(
+    seedWave(PROGRAMME, COHORT, link.session, link.wave, stack.deps.catalog),
+    stack.deps.catalog,
+    pick,
+  );
   fields.set('lang', 'es');
   return fields;
 }

@@ -414,10 +414,12 @@ describe('POST /s/{code}', () => {
     const today = stack.deps.clock.now();
     const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const windows = {
-      ...Object.fromEntries(waveIdsOf(contextOf('individual-meeting-1', 'pre').programme).map((wave) => [
-        wave,
-        { opens: day(-1), closes: day(60) },
-      ])),
+      ...Object.fromEntries(
+        waveIdsOf(contextOf('individual-meeting-1', 'pre').programme).map((wave) => [
+          wave,
+          { opens: day(-1), closes: day(60) },
+        ]),
+      ),
       'individual-meeting-1:pre': { opens: '2021-03-01', closes: '2021-03-31' },
       'individual-meeting-1:post': { opens: day(31), closes: day(60) },
     };

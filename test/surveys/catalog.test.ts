@@ -161,7 +161,7 @@ describe('the shipped catalogue', () => {
     expect([...catalog.seeds.keys()].sort()).toEqual([...catalog.programmes.keys()].sort());
   });
 
-  it('seeds the cohorts and funders the programme files used to hold, each funder in a language of its programme', () => {
+  it('seeds the cohorts and funders the programme files held, each funder in a language of its programme', () => {
     const cohorts = (id: string): string[] => catalog.seeds.get(id)?.cohorts.map((cohort) => cohort.id) ?? [];
     expect(cohorts('justrom3-mentoring')).toEqual(['iasi-2020', 'bucharest-2020']);
     expect(cohorts('dones-mentores')).toEqual(['barcelona-2026', 'girona-2026']);

@@ -378,7 +378,7 @@ describe('npm run prepost -- links, on paper and phones', () => {
     expect(clash.stderr).toContain('different files');
   });
 
-  it('writes the cards and messages in the language asked with --language, and refuses one the programme lacks', async () => {
+  it('writes cards and messages in the language of --language, and refuses one the programme lacks', async () => {
     const result = await runEntry(
       'prepost',
       [
