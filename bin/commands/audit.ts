@@ -19,7 +19,8 @@ Prints the audit log, oldest first: time (UTC), who (a staff member's email; cli
 for a command; system for the schedules; participant for a withdrawal through a link,
 never which participant), what (sign-in, sign-in-failed, sign-out, staff-added,
 staff-removed, grant-added, grant-revoked, token-created, token-revoked, links-created,
-export, import, erasure, summary-sent), the programme, and a few words of detail
+cohort-created, cohort-changed, funder-added, funder-removed, export, import, erasure,
+summary-sent), the programme, and a few words of detail
 (counts, a cohort, a period; never answers, link codes or participant ids). Entries are
 kept two years.
 
