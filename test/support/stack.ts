@@ -16,14 +16,21 @@ import { storesOn, type Deps } from '#adapters/deps.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** A started stack and a way to stop it and remove its folder. */
-export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
+/**
+ * A started stack and a way to stop it and remove its folder. Its table has the seed cohorts and
+ * funders (`surveys/seed/`, every wave open from today), as a first `npm start` has, unless
+ * `seed` is false (a test of the seeding itself).
+ */
+export async function startTestStack(
+  options: { readonly seed?: boolean } = {},
+): Promise<LocalStack & { stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-test-'));
   const stack = await startLocalStack({
     dataDir,
     inMemory: true,
     tableName: `prepost-test-${process.pid}`,
     summariesDir: join(dataDir, 'summaries'),
+    ...(options.seed === false ? { seed: false } : {}),
   });
   return {
     ...stack,
