@@ -257,6 +257,9 @@ describe('the messages', () => {
       expect(label).toMatch(/^# N\.º [1-3] · Ciclo de mentoría · Al (inicio|final)$/);
       expect(label).not.toContain('Antes de la sesión');
       expect(message).toBe(`Tu cuestionario (unos minutos): ${handoutCards(handout)[index]?.url ?? ''}`);
+      // Neutral in every language: someone else may read the phone.
+      for (const word of ['Dones', 'entor', 'ciclo', 'Ciclo', 'violen', 'víctima', handout.cohortName])
+        expect(message).not.toContain(word);
     });
   });
 });
