@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
 import { scoreInstrumentDirectly } from '../support/scoring-oracle.ts';
+import { cohortOf, shippedProgramme } from '../support/programmes.ts';
 import { resolveWave } from '#core/waves.ts';
 import { bareSinglePass, planBarePass } from '../../bench/bare-pass.ts';
 import {
@@ -19,8 +20,8 @@ import {
 
 const catalog = shippedCatalog();
 
-const programme = catalog.programmes.get(BENCH_PROGRAMME);
-if (programme === undefined) throw new Error(`no programme ${BENCH_PROGRAMME}`);
+const programme = shippedProgramme(BENCH_PROGRAMME, catalog);
+const cohort = cohortOf(programme, BENCH_COHORT);
 const spec = { programme, catalog, cohort: BENCH_COHORT, session: BENCH_SESSION };
 const responses = generateCohortResponses({ ...spec, responses: 400, seed: 1 });
 
@@ -35,7 +36,8 @@ describe('generateCohortResponses', () => {
   it('generates answers the submit path accepts, with some items skipped', () => {
     let skipped = 0;
     for (const response of responses) {
-      const context = resolveWave(programme, response.cohort, response.session, response.wave);
+      expect(response.cohort).toBe(cohort.id);
+      const context = resolveWave(programme, cohort, response.session, response.wave);
       if (context === undefined) throw new Error('no wave');
       const fields: Record<string, string> = { [CONSENT_FIELD]: programme.consent.version };
       for (const [instrument, answers] of Object.entries(response.answers)) {

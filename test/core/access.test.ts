@@ -29,6 +29,16 @@ describe('permits', () => {
     ['a coordinator never reads indicators', [{ role: 'coordinator', programme: P }], 'read-indicators', P, false],
     ['a coordinator reads response rates', [{ role: 'coordinator', programme: P }], 'read-response-rates', P, true],
     ['a coordinator does not export answers', [{ role: 'coordinator', programme: P }], 'export-responses', P, false],
+    [
+      'a coordinator manages cohorts of their programme',
+      [{ role: 'coordinator', programme: P }],
+      'manage-cohorts',
+      P,
+      true,
+    ],
+    ['not of another', [{ role: 'coordinator', programme: P }], 'manage-cohorts', Q, false],
+    ['an evaluator does not manage cohorts', [{ role: 'evaluator', programme: P }], 'manage-cohorts', P, false],
+    ['a funder does not manage cohorts', [{ role: 'funder', programme: P }], 'manage-cohorts', P, false],
     ['an admin manages staff', [{ role: 'admin', programme: '*' }], 'manage-staff', undefined, true],
     [
       'an admin sees no indicators unless also granted',
@@ -56,7 +66,14 @@ describe('permits', () => {
 
   it('starts each member at the first page their grants open', () => {
     expect(homePath([{ role: 'evaluator', programme: P }])).toBe('/dashboard');
-    expect(homePath([{ role: 'coordinator', programme: P }])).toBe('/dashboard');
+    expect(homePath([{ role: 'coordinator', programme: P }])).toBe('/console');
+    // A coordinator who also evaluates starts where the indicators are.
+    expect(
+      homePath([
+        { role: 'coordinator', programme: P },
+        { role: 'evaluator', programme: Q },
+      ]),
+    ).toBe('/dashboard');
     expect(homePath([{ role: 'funder', programme: P }])).toBe('/summaries');
     expect(homePath([{ role: 'admin', programme: '*' }])).toBe('/staff');
     expect(

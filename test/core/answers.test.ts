@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { testInstrument } from '../support/instruments.ts';
+import { cohortOf, seedWave, shippedProgramme } from '../support/programmes.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import {
   answerField,
@@ -20,18 +21,15 @@ import { resolveWave, type WaveContext } from '#core/waves.ts';
 const catalog = shippedCatalog();
 
 function programme(id: string): Programme {
-  const found = catalog.programmes.get(id);
-  if (found === undefined) throw new Error(`no programme ${id}`);
-  return found;
+  return shippedProgramme(id, catalog);
 }
 
 function context(programmeId: string, cohort: string, session: string, kind: 'pre' | 'post'): WaveContext {
-  const found = resolveWave(programme(programmeId), cohort, session, kind);
-  if (found === undefined) throw new Error('no such wave');
-  return found;
+  return seedWave(programmeId, cohort, session, kind, catalog);
 }
 
 const justrom3 = programme('justrom3-mentoring');
+const iasi = cohortOf(justrom3, 'iasi-2020');
 const dones = programme('dones-mentores');
 /** JUSTROM3 individual meeting 1, pre: Rosenberg, rights quiz, personal safety, leadership. */
 const jPre = context('justrom3-mentoring', 'iasi-2020', 'individual-meeting-1', 'pre');
@@ -71,9 +69,9 @@ describe('the fixtures', () => {
   });
 
   it('resolve nothing for an unknown programme, cohort or session', () => {
-    expect(resolveWave(undefined, 'iasi-2020', 'individual-meeting-1', 'pre')).toBeUndefined();
-    expect(resolveWave(justrom3, 'nowhere', 'individual-meeting-1', 'pre')).toBeUndefined();
-    expect(resolveWave(justrom3, 'iasi-2020', 'no-session', 'pre')).toBeUndefined();
+    expect(resolveWave(undefined, iasi, 'individual-meeting-1', 'pre')).toBeUndefined();
+    expect(resolveWave(justrom3, undefined, 'individual-meeting-1', 'pre')).toBeUndefined();
+    expect(resolveWave(justrom3, iasi, 'no-session', 'pre')).toBeUndefined();
   });
 });
 
@@ -255,7 +253,11 @@ describe('validateAnswers: items that may not be skipped', () => {
     direction: 'higher-better',
     range: { min: 0, max: 2 },
   });
-  const testCatalog: Catalog = { instruments: new Map([[required.id, required]]), programmes: catalog.programmes };
+  const testCatalog: Catalog = {
+    instruments: new Map([[required.id, required]]),
+    programmes: catalog.programmes,
+    seeds: catalog.seeds,
+  };
   const testContext: WaveContext = { ...jPre, wave: { instruments: [required.id], subgroups: [] } };
 
   it('reports a missing non-skippable item as required, and an empty one too', () => {

@@ -8,18 +8,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
-import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
 import { cellKey, protectCells, roundCount } from '#core/disclosure.ts';
 import { parseCsv } from '#core/csv.ts';
 import { renderSummaryHtml } from '#web/summary-page.ts';
+import type { Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow, Indicators } from '#core/model.ts';
+import { shippedProgramme } from '../support/programmes.ts';
 
 const catalog = shippedCatalog();
 
-const dones = catalog.programmes.get('dones-mentores') as Programme;
-const justrom3 = catalog.programmes.get('justrom3-mentoring') as Programme;
+const dones = shippedProgramme('dones-mentores', catalog);
+const justrom3 = shippedProgramme('justrom3-mentoring', catalog);
 const EMPTY: Indicators = (() => {
   const indicators = computeCohortIndicators(dones, catalog, 'barcelona-2026', [])[0]?.indicators;
   if (indicators === undefined) throw new Error('no empty row');

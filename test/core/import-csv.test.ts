@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
+import { cohortOf, shippedProgramme } from '../support/programmes.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, validateAnswers } from '#core/answers.ts';
 import {
@@ -19,9 +20,7 @@ import { toCsv } from '#core/csv.ts';
 const catalog = shippedCatalog();
 
 function programme(id: string): Programme {
-  const found = catalog.programmes.get(id);
-  if (found === undefined) throw new Error(`no programme ${id}`);
-  return found;
+  return shippedProgramme(id, catalog);
 }
 
 const justrom3 = programme('justrom3-mentoring');
@@ -95,7 +94,7 @@ describe('readImportCsv: accepted rows', () => {
         ),
       ),
     );
-    const context = resolveWave(justrom3, 'iasi-2020', MEETING, 'pre');
+    const context = resolveWave(justrom3, cohortOf(justrom3, 'iasi-2020'), MEETING, 'pre');
     if (context === undefined) throw new Error('no such wave');
     const web = validateAnswers(context, catalog, {
       [CONSENT_FIELD]: justrom3.consent.version,

@@ -9,12 +9,14 @@ import { instrumentParts } from '#core/scoring.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { StoredResponse } from '#core/model.ts';
 
+import { shippedProgramme } from '../support/programmes.ts';
+
 const catalog = shippedCatalog();
 
 const QUIZ = 'rights-justice-quiz';
 const quiz = catalog.instruments.get(QUIZ);
-const programme = catalog.programmes.get('justrom3-mentoring');
-if (quiz === undefined || programme === undefined) throw new Error('seed definitions missing');
+const programme = shippedProgramme('justrom3-mentoring', catalog);
+if (quiz === undefined) throw new Error('seed definitions missing');
 
 /** Answers with the first `correct` items right and the rest wrong. */
 function answers(correct: number): Record<string, string> {

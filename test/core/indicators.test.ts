@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
+import { shippedProgramme } from '../support/programmes.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import type { IndicatorRow, Indicators, StoredResponse, WaveKind } from '#core/model.ts';
@@ -37,9 +38,7 @@ function rsesAnswers(total: number, skip: readonly number[] = []): Record<string
 }
 
 function programme(id: string): Programme {
-  const found = catalog.programmes.get(id);
-  if (found === undefined) throw new Error(`no programme ${id}`);
-  return found;
+  return shippedProgramme(id, catalog);
 }
 
 let clock = 0;

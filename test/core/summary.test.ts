@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
+import { shippedProgramme } from '../support/programmes.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { buildSummary as buildWithShown, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
@@ -16,9 +17,7 @@ import { parseCsv } from '#core/csv.ts';
 import type { GroupKey, IndicatorRow, Indicators, StoredResponse } from '#core/model.ts';
 
 function programme(id: string): Programme {
-  const found = catalog.programmes.get(id);
-  if (found === undefined) throw new Error(`no programme ${id}`);
-  return found;
+  return shippedProgramme(id, catalog);
 }
 
 const dones = programme('dones-mentores');

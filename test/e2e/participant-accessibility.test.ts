@@ -20,13 +20,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { resolveWave } from '#core/waves.ts';
-import type { Catalog } from '#surveys/catalog.ts';
 import type { LocalServer } from '#local/server.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
+import { setWaveClosed } from '#use-cases/manage-cohorts.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { AXE_CONTEXT, describeFindings, scanPage, seriousOrCritical, type AxeFinding } from '../support/axe.ts';
-import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startSurveyServer, startTestStack, storedWave } from '../support/stack.ts';
 import {
   WORDS,
   currentStep,
@@ -109,13 +108,9 @@ const mainText = (page: Page): Promise<string> => page.locator('main').innerText
 /**
  * A second server over the same table and the same handlers, for the pages a healthy stack
  * cannot show on demand: its DynamoDB client throttles one operation (at the AWS SDK's own
- * middleware, inside the SDK's retry loop, as DynamoDB would), or its catalogue has a wave
- * whose window ended long ago.
+ * middleware, inside the SDK's retry loop, as DynamoDB would).
  */
-async function serverWith(options: {
-  readonly throttle?: 'PutItem' | 'GetItem';
-  readonly catalog?: Catalog;
-}): Promise<LocalServer> {
+async function serverWith(options: { readonly throttle?: 'PutItem' | 'GetItem' }): Promise<LocalServer> {
   const client = createDocumentClient(stack.environment.endpoint);
   const { throttle } = options;
   if (throttle !== undefined) {
@@ -135,32 +130,7 @@ async function serverWith(options: {
       { step: 'finalizeRequest', priority: 'low', name: 'throttle' },
     );
   }
-  const deps = {
-    ...depsThrough(stack, client),
-    ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
-  };
-  return startSurveyServer(deps);
-}
-
-/** The catalogue with one wave of the scenario's cohort closed (a window that ended long ago). */
-function closedCatalog(scenario: Case, wave: 'pre' | 'post'): Catalog {
-  const programme = stack.deps.catalog.programmes.get(scenario.programme);
-  if (programme === undefined) throw new Error('no programme');
-  const cohorts = programme.cohorts.map((cohort) =>
-    cohort.id === scenario.cohort
-      ? {
-          ...cohort,
-          windows: {
-            ...cohort.windows,
-            [`${scenario.session}:${wave}`]: { opens: '2000-01-01', closes: '2000-01-31' },
-          },
-        }
-      : cohort,
-  );
-  return {
-    instruments: stack.deps.catalog.instruments,
-    programmes: new Map([[programme.id, { ...programme, cohorts }]]),
-  };
+  return startSurveyServer(depsThrough(stack, client));
 }
 
 /** The fields the screen's form would send with its forward button. */
@@ -177,7 +147,7 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
   const { language } = scenario;
   const words = WORDS[language];
   const issue = async (): Promise<{ link: IssuedLink; other: IssuedLink }> => {
-    const links = await createLinks(stack.deps, SYSTEM_ACTOR, scenario.programme, scenario.cohort, 1);
+    const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, scenario.programme, scenario.cohort, 1);
     const link = links.find((candidate) => candidate.session === scenario.session && candidate.wave === scenario.wave);
     const other = links.find((candidate) => candidate.session === scenario.session && candidate.wave !== scenario.wave);
     if (link === undefined || other === undefined) throw new Error('no link');
@@ -296,13 +266,7 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
     ).toBeUndefined();
 
     // Answered in another tab, then this tab sends different answers: 409, leading back to the receipt.
-    const wave = resolveWave(
-      stack.deps.catalog.programmes.get(scenario.programme),
-      scenario.cohort,
-      scenario.session,
-      scenario.wave,
-    );
-    if (wave === undefined) throw new Error('no wave');
+    const wave = await storedWave(stack.deps, scenario.programme, scenario.cohort, scenario.session, scenario.wave);
     const url = `${stack.url}/s/${second.link.code}`;
     const elsewhere = await page.request.post(url, {
       form: Object.fromEntries(answerAll(wave, stack.deps.catalog, 0)),
@@ -320,14 +284,15 @@ async function scanJourney(scenario: Case): Promise<{ findings: AxeFinding[]; pa
     expect(await submitNatively(page, url, answerAll(wave, stack.deps.catalog, 1))).toBe(409);
     await scan('409 answered elsewhere');
 
-    // A wave whose window has closed.
-    const closedServer = await serverWith({ catalog: closedCatalog(scenario, second.other.wave) });
+    // A wave its coordinator has closed.
+    const closedWave = `${scenario.session}:${second.other.wave}`;
+    await setWaveClosed(stack.deps, SYSTEM_ACTOR, scenario.programme, scenario.cohort, closedWave, true);
     try {
-      const closed = await page.goto(`${closedServer.url}/s/${second.other.code}`);
+      const closed = await page.goto(`${stack.url}/s/${second.other.code}`);
       expect(closed?.status()).toBe(410);
       await scan('410 wave closed');
     } finally {
-      await closedServer.close();
+      await setWaveClosed(stack.deps, SYSTEM_ACTOR, scenario.programme, scenario.cohort, closedWave, false);
     }
 
     const unknown = await page.goto(`${stack.url}/s/NOT-A-REAL-CODE`);
@@ -370,7 +335,7 @@ describe('axe-core at 320 px on every participant page', () => {
   })()`;
 
   async function questionScreen(): Promise<Page> {
-    const links = await createLinks(stack.deps, SYSTEM_ACTOR, 'dones-mentores', 'barcelona-2026', 1);
+    const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, 'dones-mentores', 'barcelona-2026', 1);
     const link = links.find((candidate) => candidate.wave === 'post');
     if (link === undefined) throw new Error('no link');
     const context = await browser.newContext({ viewport: NARROW, locale: 'es-ES' });

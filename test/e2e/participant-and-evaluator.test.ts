@@ -22,7 +22,7 @@ let links: IssuedLink[];
 beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
-  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
+  ({ links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1));
   await mkdir('test-artifacts', { recursive: true });
 });
 

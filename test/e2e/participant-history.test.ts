@@ -61,7 +61,7 @@ afterAll(async () => {
 
 /** A new participant's pre link. */
 async function newLink(): Promise<{ url: string; target: LinkTarget }> {
-  const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
+  const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
   const link = links.find((candidate) => candidate.session === SESSION && candidate.wave === 'pre');
   if (link === undefined) throw new Error('no link');
   return {

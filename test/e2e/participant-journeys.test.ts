@@ -45,7 +45,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   for (const [programme, cohort] of Object.entries(COHORT))
-    issued.set(programme, await createLinks(stack.deps, SYSTEM_ACTOR, programme, cohort, 6));
+    issued.set(programme, (await createLinks(stack.deps, SYSTEM_ACTOR, programme, cohort, 6)).links);
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
@@ -141,7 +141,7 @@ const JOURNEYS: readonly Journey[] = [
     wave: 'pre',
     locale: 'ro-RO',
     how: 'Accept-Language',
-    heading: 'Înainte de sesiune',
+    heading: 'Întâlnire individuală 1 · Înainte de sesiune',
   },
   {
     language: 'es',
@@ -150,7 +150,8 @@ const JOURNEYS: readonly Journey[] = [
     wave: 'post',
     locale: 'es-ES',
     how: 'Accept-Language',
-    heading: 'Después de la sesión',
+    // A mentoring cycle of months ends; it is not a session one answers after.
+    heading: 'Ciclo de mentoría · Al final',
   },
   {
     language: 'ca',
@@ -159,7 +160,7 @@ const JOURNEYS: readonly Journey[] = [
     wave: 'pre',
     locale: 'es-ES',
     how: 'the language switcher, from Spanish',
-    heading: 'Abans de la sessió',
+    heading: "Cicle de mentoria · A l'inici",
   },
 ];
 

@@ -8,14 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SYSTEM_ACTOR } from '#core/access.ts';
-import { resolveWave } from '#core/waves.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { AXE_CONTEXT, scanPage } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, startTestStack, storedWave } from '../support/stack.ts';
 import { addMember } from '../support/staff.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -36,9 +35,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchBrowser();
   // One participant's pre and post, aggregated: the cohort page has indicators to show.
-  for (const link of await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1)) {
-    const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, link.session, link.wave);
-    if (context === undefined) throw new Error('no wave');
+  for (const link of (await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1)).links) {
+    const context = await storedWave(stack.deps, PROGRAMME, COHORT, link.session, link.wave);
     const fields = Object.fromEntries(answerAll(context, stack.deps.catalog, link.wave === 'pre' ? 0 : 1));
     await advanceSurvey(stack.deps, await openLink(stack.deps, link.code), fields, 'en');
   }

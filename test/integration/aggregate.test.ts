@@ -7,13 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { resolveWave } from '#core/waves.ts';
 import { validateAnswers } from '#core/answers.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
-import { answerAll, depsThrough, startTestStack } from '../support/stack.ts';
+import { answerAll, depsThrough, startTestStack, storedWave } from '../support/stack.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
@@ -34,8 +33,7 @@ async function answer(
   );
   if (link === undefined) throw new Error('no link');
   const opened = await openLink(stack.deps, link.code);
-  const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), cohort, session, wave);
-  if (context === undefined) throw new Error('no wave');
+  const context = await storedWave(stack.deps, PROGRAMME, cohort, session, wave);
   const fields = Object.fromEntries(answerAll(context, stack.deps.catalog, pick));
   expect(validateAnswers(context, stack.deps.catalog, fields).ok).toBe(true);
   const outcome = await advanceSurvey(stack.deps, opened, fields, 'ro');
@@ -63,7 +61,7 @@ async function storedTables(): Promise<string> {
 beforeAll(async () => {
   stack = await startTestStack();
   for (const cohort of ['iasi-2020', 'bucharest-2020'])
-    issued.set(cohort, await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 4));
+    issued.set(cohort, (await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 4)).links);
   for (const cohort of ['iasi-2020', 'bucharest-2020']) {
     for (let participant = 0; participant < 3; participant += 1) {
       await answer(cohort, participant, 'individual-meeting-1', 'pre', participant);

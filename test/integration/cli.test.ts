@@ -41,7 +41,7 @@ describe('npm run prepost', () => {
     );
     expect(result.code).toBe(0);
     const [header, ...rows] = parseCsv(await readFile(join(cwd, 'links.csv'), 'utf8'));
-    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url']);
+    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url', 'number']);
     expect(rows).toHaveLength(3 * 3 * 2);
     const participants = new Set(rows.map((row) => row[0]));
     expect(participants.size).toBe(3);
@@ -49,7 +49,10 @@ describe('npm run prepost', () => {
       const own = rows.filter((row) => row[0] === participant);
       expect(own.filter((row) => row[2] === 'pre')).toHaveLength(3);
       expect(own.filter((row) => row[2] === 'post')).toHaveLength(3);
+      // Each participant keeps one number in the batch on every link.
+      expect(new Set(own.map((row) => row[5])).size).toBe(1);
     }
+    expect([...new Set(rows.map((row) => row[5]))].sort()).toEqual(['1', '2', '3']);
     for (const row of rows) expect(row[4]).toBe(`http://127.0.0.1:4321/s/${row[3] ?? ''}`);
     expect(existsSync(join(cwd, '.data', 'dynamo'))).toBe(true);
   });
@@ -107,6 +110,15 @@ describe('npm run prepost', () => {
       env,
     );
     expect(badCount.code).toBe(2);
+    // At most 500 in one batch: the issue's limit, named with its field.
+    const tooMany = await runEntry(
+      'prepost',
+      ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', '--count', '501'],
+      cwd,
+      env,
+    );
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('count: must be a whole number from 1 to 500');
     const badPeriod = await runEntry('prepost', ['summaries', '--period', '2026-13'], cwd, env);
     expect(badPeriod.code).toBe(2);
     const unknownCommand = await runEntry('prepost', ['frobnicate'], cwd, env);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinks } from '#use-cases/create-links.ts';
 import { exportResponses } from '#use-cases/export-responses.ts';
+import { loadProgramme } from '#use-cases/programmes.ts';
 import { readImportCsv } from '#core/import-csv.ts';
 import { parseCsv } from '#core/csv.ts';
 import { simulateCohort, seededRandom } from '#local/simulation.ts';
@@ -17,15 +18,8 @@ let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-  if (programme === undefined) throw new Error('no programme');
-  await simulateCohort(
-    stack.url,
-    programme,
-    stack.deps.catalog,
-    await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 8),
-    seededRandom(5),
-  );
+  const batch = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 8);
+  await simulateCohort(stack.url, batch.programme, stack.deps.catalog, batch.links, seededRandom(5));
 });
 
 afterAll(async () => {
@@ -39,9 +33,7 @@ describe('export', () => {
     const { csv, rows } = await exportResponses(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT);
     expect(rows).toBe(stored.length);
     expect(parseCsv(csv)[0]?.slice(0, 5)).toEqual(['participant', 'session', 'wave', 'consent', 'language']);
-    const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-    if (programme === undefined) throw new Error('no programme');
-    const read = readImportCsv(csv, programme, COHORT, stack.deps.catalog);
+    const read = readImportCsv(csv, await loadProgramme(stack.deps, PROGRAMME), COHORT, stack.deps.catalog);
     expect(read.problems).toEqual([]);
     for (const response of stored) {
       const row = read.rows.find(

@@ -9,14 +9,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv, toCsv } from '#core/csv.ts';
-import { resolveWave } from '#core/waves.ts';
 import type { ResponseStore } from '#ports/store.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { importResponses } from '#use-cases/import-responses.ts';
 import { openLink } from '#use-cases/open-link.ts';
 import { advanceSurvey } from '#use-cases/submit-response.ts';
 import { runEntry } from '../support/run.ts';
-import { answerAll, startTestStack } from '../support/stack.ts';
+import { answerAll, startTestStack, storedWave } from '../support/stack.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
@@ -213,14 +212,13 @@ describe('importResponses', () => {
     const stack = await startTestStack();
     try {
       const cohort = 'bucharest-2020';
-      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 2);
+      const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, 2);
       const [first, second] = [...new Set(links.map((link) => link.participant))];
       const code = links.find(
         (link) => link.participant === second && link.session === SESSION && link.wave === 'pre',
       )?.code;
-      const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), cohort, SESSION, 'pre');
-      if (first === undefined || second === undefined || code === undefined || context === undefined)
-        throw new Error('no links');
+      const context = await storedWave(stack.deps, PROGRAMME, cohort, SESSION, 'pre');
+      if (first === undefined || second === undefined || code === undefined) throw new Error('no links');
       const store = stack.deps.responses;
       // The participant answers on the web (pick 1) just before the paper row (position 4) is written.
       const racing: ResponseStore = {

@@ -29,6 +29,8 @@ let cwd: string;
 let env: Record<string, string>;
 /** The actor the commands record: this process's user, as theirs. */
 const actor = `cli:${userInfo().username}`;
+/** The entries the stack wrote loading its seed cohorts and funders, before any command ran: not this file's. */
+let seedEntries = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -41,6 +43,13 @@ beforeAll(async () => {
     LINK_KEY: (await readFile(join(stack.environment.dataDir, 'link-key'), 'utf8')).trim(),
     USER_POOL_ID: '',
   };
+  const seeded = await auditLog();
+  expect(seeded.length).toBeGreaterThan(0);
+  for (const entry of seeded) {
+    expect(entry.actor).toBe('system');
+    expect(['cohort-created', 'funder-added']).toContain(entry.action);
+  }
+  seedEntries = seeded.length;
 });
 
 afterAll(async () => {
@@ -59,7 +68,9 @@ function accounts(): LocalDirectory {
 async function auditLog(): Promise<AuditEvent[]> {
   const now = Date.now();
   // In time order (the store lists newest first).
-  return (await stack.deps.audit.list({ since: new Date(now - 86_400_000), until: new Date(now + 60_000) })).reverse();
+  return (await stack.deps.audit.list({ since: new Date(now - 86_400_000), until: new Date(now + 60_000) }))
+    .reverse()
+    .slice(seedEntries);
 }
 
 /** Everything a staff or token command could write: members, tokens, the audit log, the accounts file. */
@@ -406,7 +417,7 @@ describe('npm run prepost -- staff, tokens, audit', { timeout: 300_000 }, () => 
 
     const data = (await auditLog()).slice(before);
     expect(data.map((event) => [event.actor, event.action, event.programme, event.detail])).toEqual([
-      [actor, 'links-created', PROGRAMME, `cohort ${COHORT}: 2 participants, 12 links`],
+      [actor, 'links-created', PROGRAMME, `cohort ${COHORT}: 2 participants, 12 links, cards in ro`],
       [actor, 'import', PROGRAMME, `cohort ${COHORT}: 1 responses imported, 0 already present`],
       [actor, 'export', PROGRAMME, `cohort ${COHORT}: 1 responses`],
       [actor, 'erasure', PROGRAMME, `cohort ${COHORT}: 1 responses, 6 links`],
@@ -419,7 +430,8 @@ describe('npm run prepost -- staff, tokens, audit', { timeout: 300_000 }, () => 
     expect(shown.stdout).toContain('erasure');
     expect(shown.stdout).not.toContain('staff-added');
     const json = await prepost('audit', '--json');
-    expect((JSON.parse(json.stdout) as AuditEvent[]).length).toBe((await auditLog()).length);
+    // Every entry, the seed's included.
+    expect((JSON.parse(json.stdout) as AuditEvent[]).length).toBe(seedEntries + (await auditLog()).length);
     for (const text of [shown.stdout, json.stdout, JSON.stringify(await auditLog())])
       for (const secret of [...participants, ...codes]) expect(text).not.toContain(secret);
   });

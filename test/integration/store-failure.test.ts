@@ -12,10 +12,10 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
-import { resolveWave } from '#core/waves.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import type { LocalServer } from '#local/server.ts';
 import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { seedWave } from '../support/programmes.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'dones-mentores';
@@ -27,7 +27,7 @@ let links: IssuedLink[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 4);
+  ({ links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 4));
 });
 
 afterAll(async () => {
@@ -48,9 +48,11 @@ function linkOf(nth: number, wave: 'pre' | 'post'): IssuedLink {
 }
 
 function wholeAnswers(link: IssuedLink, pick: number): URLSearchParams {
-  const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, link.session, link.wave);
-  if (context === undefined) throw new Error('no wave');
-  const fields = answerAll(context, stack.deps.catalog, pick);
+  const fields = answerAll(
+    seedWave(PROGRAMME, COHORT, link.session, link.wave, stack.deps.catalog),
+    stack.deps.catalog,
+    pick,
+  );
   fields.set('lang', 'es');
   return fields;
 }

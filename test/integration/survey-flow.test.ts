@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { cohortKey, responseKey } from '#adapters/table-design.ts';
-import { resolveWave } from '#core/waves.ts';
+import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { surveySteps } from '#core/steps.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
-import type { LocalServer } from '#local/server.ts';
-import type { Catalog } from '#surveys/catalog.ts';
-import { answerAll, startSurveyServer, startTestStack } from '../support/stack.ts';
+import { addCohort } from '#use-cases/manage-cohorts.ts';
+import { answerAll, startTestStack } from '../support/stack.ts';
+import { seedWave } from '../support/programmes.ts';
 import { apiTokenWith, signedIn } from '../support/staff.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 
@@ -32,15 +32,13 @@ const linkFor = (participantIndex: number, session: string, wave: 'pre' | 'post'
   if (found === undefined) throw new Error('no such link');
   return found;
 };
-const contextOf = (session: string, wave: 'pre' | 'post') => {
-  const context = resolveWave(stack.deps.catalog.programmes.get(PROGRAMME), COHORT, session, wave);
-  if (context === undefined) throw new Error('no such wave');
-  return context;
-};
+/** A wave's questions, to answer it: the same in every cohort of the programme. */
+const contextOf = (session: string, wave: 'pre' | 'post') =>
+  seedWave(PROGRAMME, COHORT, session, wave, stack.deps.catalog);
 const post = (code: string, body: string, headers: Record<string, string> = FORM): Promise<Response> =>
   fetch(`${stack.url}/s/${code}`, { method: 'POST', headers, body, redirect: 'manual' });
 
-async function storedResponses(): Promise<number> {
+async function storedResponses(cohort = COHORT): Promise<number> {
   const client = createDocumentClient(stack.environment.endpoint);
   const { Count } = await client.send(
     new QueryCommand({
@@ -49,7 +47,7 @@ async function storedResponses(): Promise<number> {
       // Drafts and erasure markers share the prefix; only responses count.
       FilterExpression: '#type = :response',
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, COHORT), ':prefix': 'RESP#', ':response': 'response' },
+      ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, cohort), ':prefix': 'RESP#', ':response': 'response' },
       Select: 'COUNT',
     }),
   );
@@ -66,7 +64,7 @@ async function follow(response: Response): Promise<{ status: number; page: strin
 
 beforeAll(async () => {
   stack = await startTestStack();
-  links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 3);
+  ({ links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 3));
   token = await apiTokenWith(stack.deps, [{ role: 'evaluator', programme: PROGRAMME }]);
 });
 
@@ -77,6 +75,7 @@ afterAll(async () => {
 describe('links', () => {
   it('gives each participant one code per wave, 26 Crockford base32 symbols, stored only as a keyed hash', async () => {
     const sessions = stack.deps.catalog.programmes.get(PROGRAMME)?.sessions.length ?? 0;
+    expect(sessions).toBe(3);
     expect(links).toHaveLength(3 * sessions * 2);
     for (const link of links) expect(link.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(new Set(links.map((link) => link.code)).size).toBe(links.length);
@@ -410,49 +409,35 @@ describe('POST /s/{code}', () => {
   });
 
   it('answers 410 in the participant language when the wave is closed or not yet open', async () => {
-    const programme = stack.deps.catalog.programmes.get(PROGRAMME);
-    if (programme === undefined) throw new Error('no programme');
-    const closedCatalog: Catalog = {
-      instruments: stack.deps.catalog.instruments,
-      programmes: new Map([
-        [
-          PROGRAMME,
-          {
-            ...programme,
-            cohorts: programme.cohorts.map((cohort) =>
-              cohort.id === COHORT
-                ? {
-                    ...cohort,
-                    windows: {
-                      'individual-meeting-1:pre': { closes: '2021-03-31' },
-                      'individual-meeting-1:post': { opens: '2999-01-01' },
-                    },
-                  }
-                : cohort,
-            ),
-          },
-        ],
-      ]),
+    // A cohort whose first meeting took its "before" answers in 2021 and takes its "after" ones
+    // from next month: as a coordinator makes it, with every other wave open now.
+    const today = stack.deps.clock.now();
+    const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const windows = {
+      ...Object.fromEntries(
+        waveIdsOf(contextOf('individual-meeting-1', 'pre').programme).map((wave) => [
+          wave,
+          { opens: day(-1), closes: day(60) },
+        ]),
+      ),
+      'individual-meeting-1:pre': { opens: '2021-03-01', closes: '2021-03-31' },
+      'individual-meeting-1:post': { opens: day(31), closes: day(60) },
     };
-    // Handler modules read the environment at import, as in Lambda, so import them after the stack set it.
-    const deps = { ...stack.deps, catalog: closedCatalog };
-    const server: LocalServer = await startSurveyServer(deps);
-    try {
-      const before = await storedResponses();
-      const closed = await fetch(`${server.url}/s/${linkFor(2, 'individual-meeting-1', 'pre').code}?lang=en`);
-      expect(closed.status).toBe(410);
-      expect(await closed.text()).toContain('This questionnaire is closed.');
-      const early = await fetch(`${server.url}/s/${linkFor(2, 'individual-meeting-1', 'post').code}`, {
-        method: 'POST',
-        headers: FORM,
-        body: answerAll(contextOf('individual-meeting-1', 'post'), stack.deps.catalog).toString(),
-      });
-      expect(early.status).toBe(410);
-      expect(await early.text()).toContain('nu este încă deschis');
-      expect(await storedResponses()).toBe(before);
-    } finally {
-      await server.close();
-    }
+    await addCohort(stack.deps, SYSTEM_ACTOR, PROGRAMME, { id: 'windows-2027', name: 'Windows 2027', windows });
+    const { links: issued } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, 'windows-2027', 1);
+    const codeOf = (wave: 'pre' | 'post'): string =>
+      issued.find((link) => link.session === 'individual-meeting-1' && link.wave === wave)?.code ?? '';
+    const closed = await fetch(`${stack.url}/s/${codeOf('pre')}?lang=en`);
+    expect(closed.status).toBe(410);
+    expect(await closed.text()).toContain('This questionnaire is closed.');
+    const early = await fetch(`${stack.url}/s/${codeOf('post')}`, {
+      method: 'POST',
+      headers: FORM,
+      body: answerAll(contextOf('individual-meeting-1', 'post'), stack.deps.catalog).toString(),
+    });
+    expect(early.status).toBe(410);
+    expect(await early.text()).toContain('nu este încă deschis');
+    expect(await storedResponses('windows-2027')).toBe(0);
   });
 });
 

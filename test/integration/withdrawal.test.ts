@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { cohortKey, linkKey } from '#adapters/table-design.ts';
-import { resolveWave } from '#core/waves.ts';
 import { hashCode } from '#shared/codes.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
 import { createLinks, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
+import { addCohort } from '#use-cases/manage-cohorts.ts';
+import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
 import { readImpact } from '#use-cases/read-impact.ts';
@@ -21,6 +22,7 @@ import type { LocalServer } from '#local/server.ts';
 import type { FunderMessage, PublishedFile } from '#ports/publishing.ts';
 import { answerAll, depsThrough, startSurveyServer, startTestStack } from '../support/stack.ts';
 import { apiTokenWith } from '../support/staff.ts';
+import { seedWave } from '../support/programmes.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 
 const PROGRAMME = 'justrom3-mentoring';
@@ -134,7 +136,7 @@ describe('withdrawal racing a submission', () => {
         { name: 'response write stalled', stallResponse: 60, stallErase: 0, submitFirst: true },
         { name: 'erasure stalled', stallResponse: 0, stallErase: 60, submitFirst: true },
       ];
-      const links = await createLinks(
+      const { links } = await createLinks(
         stack.deps,
         SYSTEM_ACTOR,
         PROGRAMME,
@@ -154,12 +156,7 @@ describe('withdrawal racing a submission', () => {
           const own = links.filter((link) => link.participant === participant);
           const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'post');
           const withdrawing = own.find((link) => link.session === 'group-session-1' && link.wave === 'pre');
-          const context = resolveWave(
-            stack.deps.catalog.programmes.get(PROGRAMME),
-            RACE_COHORT,
-            'individual-meeting-1',
-            'post',
-          );
+          const context = seedWave(PROGRAMME, RACE_COHORT, 'individual-meeting-1', 'post', stack.deps.catalog);
           if (answered === undefined || withdrawing === undefined || context === undefined) throw new Error('no links');
           // The last screen of one wave, and the confirmed withdrawal on another link, 0-10 ms apart.
           const submit = (): Promise<Response> =>
@@ -253,18 +250,13 @@ describe('a withdrawal cut short', () => {
           finishedByLink: false,
         },
       ];
-      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, crashPoints.length);
+      const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, crashPoints.length);
       const participants = [...new Set(links.map((link) => link.participant))];
       for (const [index, crash] of crashPoints.entries()) {
         const participant = participants[index] ?? '';
         const own = links.filter((link) => link.participant === participant);
         const answered = own.find((link) => link.session === 'individual-meeting-1' && link.wave === 'pre');
-        const context = resolveWave(
-          stack.deps.catalog.programmes.get(PROGRAMME),
-          RACE_COHORT,
-          'individual-meeting-1',
-          'pre',
-        );
+        const context = seedWave(PROGRAMME, RACE_COHORT, 'individual-meeting-1', 'pre', stack.deps.catalog);
         if (answered === undefined || context === undefined) throw new Error('no link');
         expect(
           (
@@ -336,15 +328,10 @@ describe('a withdrawal cut short', () => {
   );
 
   it('erases the answers of a participant whose participant item has already expired', async () => {
-    const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, 1);
+    const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, 1);
     const participant = links[0]?.participant ?? '';
     const answered = links.find((link) => link.session === 'individual-meeting-2' && link.wave === 'pre');
-    const context = resolveWave(
-      stack.deps.catalog.programmes.get(PROGRAMME),
-      RACE_COHORT,
-      'individual-meeting-2',
-      'pre',
-    );
+    const context = seedWave(PROGRAMME, RACE_COHORT, 'individual-meeting-2', 'pre', stack.deps.catalog);
     if (answered === undefined || context === undefined) throw new Error('no link');
     await fetch(`${stack.url}/s/${answered.code}`, {
       method: 'POST',
@@ -382,7 +369,7 @@ describe('withdrawal takes effect everywhere', () => {
   it(
     'withholds stale tables from every reader until ' + 'recomputed, and the next summary leaves the person out',
     async () => {
-      const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 6);
+      const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 6);
       const participants = [...new Set(links.map((link) => link.participant))];
       for (const [index, participant] of participants.entries()) {
         for (const wave of ['pre', 'post'] as const) {
@@ -392,12 +379,7 @@ describe('withdrawal takes effect everywhere', () => {
               candidate.session === 'individual-meeting-1' &&
               candidate.wave === wave,
           );
-          const context = resolveWave(
-            stack.deps.catalog.programmes.get(PROGRAMME),
-            COHORT,
-            'individual-meeting-1',
-            wave,
-          );
+          const context = seedWave(PROGRAMME, COHORT, 'individual-meeting-1', wave, stack.deps.catalog);
           if (link === undefined || context === undefined) throw new Error('no link');
           const response = await fetch(`${stack.url}/s/${link.code}`, {
             method: 'POST',
@@ -592,7 +574,7 @@ describe('retention', () => {
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);
     if (programme === undefined) throw new Error('no programme');
     const now = Math.floor(Date.now() / 1000);
-    const links = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
+    const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
     const participant = links[0]?.participant ?? '';
     const item = (await partition(COHORT)).find((candidate) => candidate.SK === `PART#${participant}`);
     const expected = now + programme.retentionDays * 86_400;
@@ -605,7 +587,7 @@ describe('retention', () => {
     const { openLink } = await import('#use-cases/open-link.ts');
     await expect(openLink(later, links[0]?.code)).rejects.toThrow('expired');
     // A draft lives days, not the retention.
-    const context = resolveWave(programme, COHORT, 'individual-meeting-1', 'pre');
+    const context = seedWave(PROGRAMME, COHORT, 'individual-meeting-1', 'pre', stack.deps.catalog);
     const pre = links.find((candidate) => candidate.session === 'individual-meeting-1' && candidate.wave === 'pre');
     if (context === undefined || pre === undefined) throw new Error('no wave');
     await fetch(`${stack.url}/s/${pre.code}`, {
@@ -625,18 +607,17 @@ describe('retention', () => {
   it('refuses to make links that would expire before their cohort last wave closes', async () => {
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);
     if (programme === undefined) throw new Error('no programme');
-    const short = {
-      ...programme,
-      retentionDays: 30,
-      cohorts: programme.cohorts.map((cohort) =>
-        cohort.id === COHORT
-          ? { ...cohort, windows: { 'individual-meeting-2:post': { closes: '2999-12-31' } } }
-          : cohort,
-      ),
-    };
-    const catalog = { ...stack.deps.catalog, programmes: new Map([[PROGRAMME, short]]) };
-    await expect(createLinks({ ...stack.deps, catalog }, SYSTEM_ACTOR, PROGRAMME, COHORT, 1)).rejects.toThrow(
+    // A cohort whose last wave closes after the programme's retention from today has run out.
+    const today = stack.deps.clock.now().toISOString().slice(0, 10);
+    const closes = new Date(stack.deps.clock.now().getTime() + (programme.retentionDays + 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const windows = Object.fromEntries(waveIdsOf(programme).map((wave) => [wave, { opens: today, closes }]));
+    await addCohort(stack.deps, SYSTEM_ACTOR, PROGRAMME, { id: 'long-cohort', name: 'Long cohort', windows });
+    const before = await partition('long-cohort');
+    await expect(createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, 'long-cohort', 1)).rejects.toThrow(
       'links made today would expire before their waves',
     );
+    expect(await partition('long-cohort')).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '#core/access.ts';
 import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
 import { createLinks } from '#use-cases/create-links.ts';
+import { loadProgramme } from '#use-cases/programmes.ts';
 import { aggregateAndPublish } from '#use-cases/publish-summaries.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
 import type { startTestStack } from './stack.ts';
@@ -15,15 +16,14 @@ type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 /** Every cohort of the programme answered pre and post by `perCohort` simulated participants (seeded). */
 export async function answerCohorts(stack: TestStack, programmeId: string, perCohort = 14): Promise<void> {
-  const programme = stack.deps.catalog.programmes.get(programmeId);
-  if (programme === undefined) throw new Error(`no programme ${programmeId}`);
+  const programme = await loadProgramme(stack.deps, programmeId);
   const random = seededRandom(3);
   for (const cohort of programme.cohorts)
     await simulateCohort(
       stack.url,
       programme,
       stack.deps.catalog,
-      await createLinks(stack.deps, SYSTEM_ACTOR, programmeId, cohort.id, perCohort),
+      (await createLinks(stack.deps, SYSTEM_ACTOR, programmeId, cohort.id, perCohort)).links,
       random,
     );
 }

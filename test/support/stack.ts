@@ -8,21 +8,29 @@ import { join } from 'node:path';
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { CONSENT_FIELD, answerField } from '#core/answers.ts';
-import type { WaveContext } from '#core/waves.ts';
+import { resolveWave, type WaveContext } from '#core/waves.ts';
+import { loadOneCohort, type ProgrammeDeps } from '#use-cases/programmes.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { startLocalServer, type LocalServer } from '#local/server.ts';
 import { storesOn, type Deps } from '#adapters/deps.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** A started stack and a way to stop it and remove its folder. */
-export async function startTestStack(): Promise<LocalStack & { stop(): Promise<void> }> {
+/**
+ * A started stack and a way to stop it and remove its folder. Its table has the seed cohorts and
+ * funders (`surveys/seed/`, every wave open from today), as a first `npm start` has, unless
+ * `seed` is false (a test of the seeding itself).
+ */
+export async function startTestStack(
+  options: { readonly seed?: boolean } = {},
+): Promise<LocalStack & { stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-test-'));
   const stack = await startLocalStack({
     dataDir,
     inMemory: true,
     tableName: `prepost-test-${process.pid}`,
     summariesDir: join(dataDir, 'summaries'),
+    ...(options.seed === false ? { seed: false } : {}),
   });
   return {
     ...stack,
@@ -39,6 +47,23 @@ export async function startTestStack(): Promise<LocalStack & { stop(): Promise<v
  */
 export function depsThrough(stack: LocalStack, client: DynamoDBDocumentClient): Deps {
   return { ...stack.deps, ...storesOn(new DynamoTable(client, stack.environment.tableName)) };
+}
+
+/**
+ * The wave a link of a stored cohort opens, resolved as the survey handler resolves it (the
+ * cohort as it is in the table now, windows and status included).
+ */
+export async function storedWave(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  cohortId: string,
+  sessionId: string,
+  wave: 'pre' | 'post',
+): Promise<WaveContext> {
+  const { definition, cohort } = await loadOneCohort(deps, programmeId, cohortId);
+  const context = resolveWave(definition, cohort, sessionId, wave);
+  if (context === undefined) throw new Error(`no wave ${sessionId}:${wave} in ${programmeId}/${cohortId}`);
+  return context;
 }
 
 /** Fields answering every item of a wave with the option at `pick` (0 = first), with consent. */

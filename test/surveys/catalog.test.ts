@@ -1,14 +1,15 @@
 /**
- * The shipped catalogue and the checks that stop a broken definition at load time. Broken
- * definitions are deep-cloned mutations of the shipped ones, so each test changes exactly one
- * thing and names the file, path and reason it expects.
+ * The shipped catalogue and the checks that stop a broken definition or seed file at load time.
+ * Broken files are deep-cloned mutations of the shipped ones, so each test changes exactly one
+ * thing and names the file, path and reason it expects. The rules a cohort obeys wherever it is
+ * made are tested in cohort-rules.test.ts; here, that the seed files are held to them.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { shippedCatalog, instrumentSources, programmeSources } from '#surveys/index.ts';
+import { shippedCatalog, instrumentSources, programmeSources, seedSources } from '#surveys/index.ts';
 import { loadCatalog, optionsOf, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
-import type { Instrument, Programme } from '#surveys/schema.ts';
+import type { Instrument, ProgrammeDefinition } from '#surveys/schema.ts';
 
 const catalog = shippedCatalog();
 
@@ -25,13 +26,13 @@ function instrument(id: string): Instrument {
   return found;
 }
 
-function programme(id: string): Programme {
+function programme(id: string): ProgrammeDefinition {
   const found = catalog.programmes.get(id);
   if (found === undefined) throw new Error(`no programme ${id} in the catalogue`);
   return found;
 }
 
-const instrumentsOf = (p: Programme): string[] => [
+const instrumentsOf = (p: ProgrammeDefinition): string[] => [
   ...new Set(p.sessions.flatMap((session) => [...session.pre.instruments, ...session.post.instruments])),
 ];
 
@@ -84,9 +85,10 @@ function getAt(root: unknown, path: readonly PathPart[]): unknown {
 function loadError(
   instruments: readonly DefinitionSource[],
   programmes: readonly DefinitionSource[],
+  seeds: readonly DefinitionSource[] = seedSources,
 ): SurveyDefinitionError {
   try {
-    loadCatalog(instruments, programmes);
+    loadCatalog(instruments, programmes, seeds);
   } catch (error) {
     expect(error).toBeInstanceOf(SurveyDefinitionError);
     const definitionError = error as SurveyDefinitionError;
@@ -102,6 +104,8 @@ const ROSENBERG = 'surveys/instruments/rosenberg-self-esteem.json';
 const ADVOCACY_QUIZ = 'surveys/instruments/mvh-advocacy-quiz.json';
 const JUSTROM3 = 'surveys/programmes/justrom3-mentoring.json';
 const DONES = 'surveys/programmes/dones-mentores.json';
+const JUSTROM3_SEED = 'surveys/seed/justrom3-mentoring.json';
+const DONES_SEED = 'surveys/seed/dones-mentores.json';
 
 // --- the shipped catalogue -----------------------------------------------------------------------
 
@@ -142,6 +146,35 @@ describe('the shipped catalogue', () => {
   it('lists every programme JSON file in programmeSources, and nothing else', () => {
     const listed = programmeSources.map((source) => source.file).sort();
     expect(listed).toEqual(jsonFiles('programmes'));
+  });
+
+  it('lists every seed JSON file in seedSources, and nothing else', () => {
+    const listed = seedSources.map((source) => source.file).sort();
+    expect(listed).toEqual(jsonFiles('seed'));
+  });
+
+  it('seeds each programme once, from a file named after it', () => {
+    for (const source of seedSources) {
+      const id = (source.data as { programme: string }).programme;
+      expect(source.file).toBe(`surveys/seed/${id}.json`);
+    }
+    expect([...catalog.seeds.keys()].sort()).toEqual([...catalog.programmes.keys()].sort());
+  });
+
+  it('seeds the cohorts and funders the programme files held, each funder in a language of its programme', () => {
+    const cohorts = (id: string): string[] => catalog.seeds.get(id)?.cohorts.map((cohort) => cohort.id) ?? [];
+    expect(cohorts('justrom3-mentoring')).toEqual(['iasi-2020', 'bucharest-2020']);
+    expect(cohorts('dones-mentores')).toEqual(['barcelona-2026', 'girona-2026']);
+    expect(cohorts('migrant-voices-heard')).toEqual(['cluj-2021']);
+    expect(catalog.seeds.get('justrom3-mentoring')?.cohorts.map((cohort) => cohort.attributes)).toEqual([
+      { site: 'iasi' },
+      { site: 'bucharest' },
+    ]);
+    for (const seed of catalog.seeds.values()) {
+      expect(seed.funders.length, seed.programme).toBeGreaterThan(0);
+      for (const funder of seed.funders)
+        if (funder.language !== undefined) expect(programme(seed.programme).languages).toContain(funder.language);
+    }
   });
 
   it('names each instrument and programme file after its id', () => {
@@ -282,8 +315,10 @@ describe('loadCatalog on broken definitions', () => {
     const loaded = loadCatalog(
       instrumentSources.map((source) => ({ file: source.file, data: structuredClone(source.data) })),
       programmeSources.map((source) => ({ file: source.file, data: structuredClone(source.data) })),
+      seedSources.map((source) => ({ file: source.file, data: structuredClone(source.data) })),
     );
     expect(loaded.programmes.size).toBe(3);
+    expect(loaded.seeds.size).toBe(3);
     expect(loaded.instruments.size).toBe(instrumentSources.length);
   });
 
@@ -404,26 +439,98 @@ describe('loadCatalog on broken definitions', () => {
     expect(error.path).toBe('id');
   });
 
-  it('names a duplicate cohort id', () => {
-    const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['cohorts', 1, 'id'], 'iasi-2020'));
-    expect(error.file).toBe(JUSTROM3);
-    expect(error.path).toBe('cohorts[1].id');
-  });
-
-  it('names a cohort window for a wave the programme does not have', () => {
-    const error = loadError(
-      instrumentSources,
-      mutated(programmeSources, DONES, ['cohorts', 0, 'windows'], { 'no-such-session:pre': { opens: '2026-01-01' } }),
-    );
-    expect(error.file).toBe(DONES);
-    expect(error.path).toBe('cohorts[0].windows.no-such-session:pre');
-    expect(error.reason).toContain('no-such-session:pre');
-  });
-
   it('names a default language the programme does not offer', () => {
     const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['defaultLanguage'], 'ca'));
     expect(error.file).toBe(JUSTROM3);
     expect(error.path).toBe('defaultLanguage');
     expect(error.reason).toContain('ca');
+  });
+});
+
+describe('loadCatalog on broken seed files', () => {
+  it('names a seed for a programme that does not exist', () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, DONES_SEED, ['programme'], 'no-such-programme'),
+    );
+    expect(error.file).toBe(DONES_SEED);
+    expect(error.path).toBe('programme');
+    expect(error.reason).toContain('no-such-programme');
+  });
+
+  it('names a programme seeded by two files', () => {
+    const copy = { file: 'surveys/seed/copy.json', data: structuredClone(seedSources[2].data) };
+    const error = loadError(instrumentSources, programmeSources, [...seedSources, copy]);
+    expect(error.file).toBe('surveys/seed/copy.json');
+    expect(error.path).toBe('programme');
+    expect(error.reason).toContain('dones-mentores');
+  });
+
+  it('names a duplicate cohort id', () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, JUSTROM3_SEED, ['cohorts', 1, 'id'], 'iasi-2020'),
+    );
+    expect(error.file).toBe(JUSTROM3_SEED);
+    expect(error.path).toBe('cohorts[1].id');
+    expect(error.reason).toContain('iasi-2020');
+  });
+
+  it('names a cohort id that is not kebab-case, by the schema', () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, DONES_SEED, ['cohorts', 0, 'id'], 'Barcelona 2026'),
+    );
+    expect(error.file).toBe(DONES_SEED);
+    expect(error.path).toBe('cohorts[0].id');
+    expect(error.reason).toMatch(/kebab-case/);
+  });
+
+  it('names a cohort attribute value that is not an option of its subgroup', () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, JUSTROM3_SEED, ['cohorts', 1, 'attributes', 'site'], 'cluj'),
+    );
+    expect(error.file).toBe(JUSTROM3_SEED);
+    expect(error.path).toBe('cohorts[1].attributes.site');
+    expect(error.reason).toContain('cluj');
+  });
+
+  it('names a cohort attribute that is a question, not a cohort subgroup', () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, DONES_SEED, ['cohorts', 0, 'attributes'], { role: 'mentor' }),
+    );
+    expect(error.file).toBe(DONES_SEED);
+    expect(error.path).toBe('cohorts[0].attributes.role');
+    expect(error.reason).toContain('role');
+  });
+
+  it("names a funder's language the programme does not run in", () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, JUSTROM3_SEED, ['funders', 0, 'language'], 'ca'),
+    );
+    expect(error.file).toBe(JUSTROM3_SEED);
+    expect(error.path).toBe('funders[0].language');
+    expect(error.reason).toContain('ca');
+    expect(error.reason).toContain('ro, en');
+  });
+
+  it("names a funder's address that is not an email address", () => {
+    const error = loadError(
+      instrumentSources,
+      programmeSources,
+      mutated(seedSources, DONES_SEED, ['funders', 0, 'email'], 'funder at example.org'),
+    );
+    expect(error.file).toBe(DONES_SEED);
+    expect(error.path).toBe('funders[0].email');
+    expect(error.reason).toMatch(/email/);
   });
 });

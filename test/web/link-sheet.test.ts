@@ -1,7 +1,9 @@
 /**
  * The links on paper and phones: the printable sheet (one card per link, with the QR code of
  * the link, the address and the code in groups of four) and the messages to paste into SMS or
- * chat; then `links` on the command line writing the three files, readable by the owner only.
+ * chat, in the language chosen for the batch, with wave words that fit the session's kind (a
+ * months-long mentoring cycle has a start and an end, not a "before the session"); the links
+ * CSV; then `links` on the command line writing the three files, readable by the owner only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,40 +11,42 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { shippedCatalog } from '#surveys/index.ts';
-import type { Programme } from '#surveys/schema.ts';
+import type { Language, ProgrammeDefinition } from '#surveys/schema.ts';
 import { formatCode, generateCode, generateParticipantId } from '#shared/codes.ts';
 import { parseCsv } from '#core/csv.ts';
 import { HANDOUT_STRINGS, handoutCards, renderLinkSheet, type Handout, type HandoutLink } from '#web/link-sheet.ts';
-import { linkMessage, renderLinkMessages } from '#web/link-messages.ts';
+import { linkMessage, linksCsv, renderLinkMessages } from '#web/link-messages.ts';
 import { runEntry } from '../support/run.ts';
 
 const catalog = shippedCatalog();
 
 const BASE = 'https://surveys.example.org';
 
-function programme(id: string): Programme {
+function programme(id: string): ProgrammeDefinition {
   const found = catalog.programmes.get(id);
   if (found === undefined) throw new Error(`no programme ${id}`);
   return found;
 }
 
-/** A batch as createLinks issues it: per participant, each session's pre then post. */
-function batch(definition: Programme, participants: number): HandoutLink[] {
-  return Array.from({ length: participants }, () => generateParticipantId()).flatMap((participant) =>
+/** A batch as createLinks issues it: per participant (numbered from 1), each session's pre then post. */
+function batch(definition: ProgrammeDefinition, participants: number): HandoutLink[] {
+  return Array.from({ length: participants }, () => generateParticipantId()).flatMap((participant, index) =>
     definition.sessions.flatMap((session) =>
       (['pre', 'post'] as const).map((wave) => {
         const code = generateCode();
-        return { participant, session: session.id, wave, code, url: `${BASE}/s/${code}` };
+        return { participant, number: index + 1, session: session.id, wave, code, url: `${BASE}/s/${code}` };
       }),
     ),
   );
 }
 
-function handoutOf(id: string, participants: number): Handout {
+/** A batch of the programme's first seed cohort, in the programme's default language unless another is chosen. */
+function handoutOf(id: string, participants: number, language?: Language): Handout {
   const definition = programme(id);
   return {
     programme: definition,
-    cohortName: definition.cohorts[0]?.name ?? 'cohort',
+    cohortName: catalog.seeds.get(id)?.cohorts[0]?.name ?? 'cohort',
+    language: language ?? definition.defaultLanguage,
     links: batch(definition, participants),
   };
 }
@@ -91,7 +95,7 @@ describe('the printable sheet', () => {
     const handout = handoutOf('justrom3-mentoring', 3);
     const cards = handoutCards(handout);
     const participants = [...new Set(handout.links.map((link) => link.participant))];
-    // Numbers follow the order of the links (the CSV's), never a name or the pseudonymous id.
+    // Numbers are the participants' in the batch (the CSV's order), never a name or the pseudonymous id.
     for (const card of cards) expect(card.number).toBe(participants.indexOf(card.participant) + 1);
     expect(cards.slice(0, 3).map((card) => card.label)).toEqual([
       'Nr. 1 · Întâlnire individuală 1 · Înainte de sesiune',
@@ -121,28 +125,79 @@ describe('the printable sheet', () => {
       expect(sheet.toLowerCase()).not.toContain(banned);
   });
 
-  it(
-    'writes the instructions in the programme language ' + 'and English, and the cards in the programme language',
-    async () => {
-      const dones = await renderLinkSheet(handoutOf('dones-mentores', 1));
-      expect(dones).toContain('<html lang="ca">');
-      expect(textOf(dones)).toContain(HANDOUT_STRINGS.ca.scan);
-      expect(textOf(dones)).toContain(HANDOUT_STRINGS.en.scan);
-      expect(textOf(dones)).toContain('Núm. 1 · Cicle de mentoria · Abans de la sessió');
-      const mvh = await renderLinkSheet(handoutOf('migrant-voices-heard', 1));
-      expect(mvh).toContain('<html lang="en">');
-      expect(mvh.split(HANDOUT_STRINGS.en.keep)).toHaveLength(2);
-    },
-  );
+  it('writes the instructions in the batch language and English, and the cards in the batch language', async () => {
+    const dones = await renderLinkSheet(handoutOf('dones-mentores', 1));
+    expect(dones).toContain('<html lang="ca">');
+    expect(textOf(dones)).toContain(HANDOUT_STRINGS.ca.scan);
+    expect(textOf(dones)).toContain(HANDOUT_STRINGS.en.scan);
+    expect(textOf(dones)).toContain("Núm. 1 · Cicle de mentoria · A l'inici");
+    const mvh = await renderLinkSheet(handoutOf('migrant-voices-heard', 1));
+    expect(mvh).toContain('<html lang="en">');
+    expect(mvh.split(HANDOUT_STRINGS.en.keep)).toHaveLength(2);
+  });
+
+  it('writes a Spanish batch of a Catalan programme in Spanish, with English for the coordinator only', async () => {
+    const handout = handoutOf('dones-mentores', 2, 'es');
+    const sheet = await renderLinkSheet(handout);
+    const text = textOf(sheet);
+    expect(sheet).toContain('<html lang="es">');
+    expect(text).toContain(HANDOUT_STRINGS.es.scan);
+    expect(text).toContain(HANDOUT_STRINGS.en.scan);
+    expect(text).not.toContain(HANDOUT_STRINGS.ca.scan);
+    expect(handoutCards(handout).map((card) => card.label)).toEqual([
+      'N.º 1 · Ciclo de mentoría · Al inicio',
+      'N.º 2 · Ciclo de mentoría · Al inicio',
+      'N.º 1 · Ciclo de mentoría · Al final',
+      'N.º 2 · Ciclo de mentoría · Al final',
+    ]);
+    expect(sheet).toContain('<h2>Ciclo de mentoría · Al inicio (2)</h2>');
+    expect(sheet).toContain('<h2>Ciclo de mentoría · Al final (2)</h2>');
+    for (const card of cardsOf(sheet)) expect(textOf(card)).toMatch(/^\s*N\.º [12]\b/);
+  });
+
+  it("names a cycle's waves by its start and end, and a meeting's by before and after, in every language", () => {
+    // Dones Mentores: one mentoring cycle of months; JUSTROM3: one-day meetings.
+    const cycle: Record<Language, [string, string]> = {
+      en: ['At the start', 'At the end'],
+      ro: ['La început', 'La final'],
+      es: ['Al inicio', 'Al final'],
+      ca: ["A l'inici", 'Al final'],
+    };
+    const meeting: Record<Language, [string, string]> = {
+      en: ['Before the session', 'After the session'],
+      ro: ['Înainte de sesiune', 'După sesiune'],
+      es: ['Antes de la sesión', 'Después de la sesión'],
+      ca: ['Abans de la sessió', 'Després de la sessió'],
+    };
+    // Every language, whatever the programme offers: the words come from the session's kind alone.
+    const everywhere = (id: string, language: Language): Handout => ({
+      ...handoutOf(id, 1),
+      programme: { ...programme(id), languages: ['en', 'ro', 'es', 'ca'] },
+      language,
+    });
+    for (const language of ['en', 'ro', 'es', 'ca'] as const) {
+      const waves = (id: string): string[] =>
+        handoutCards(everywhere(id, language))
+          .slice(0, 2)
+          .map((card) => card.group.split(' · ').at(-1) ?? '');
+      expect(waves('dones-mentores'), language).toEqual(cycle[language]);
+      expect(waves('justrom3-mentoring'), language).toEqual(meeting[language]);
+    }
+  });
 
   it('escapes every text it is given', async () => {
     const definition = programme('dones-mentores');
-    const hostile: Programme = {
+    const hostile: ProgrammeDefinition = {
       ...definition,
       sessions: definition.sessions.map((session) => ({ ...session, name: { ca: '<script>alert(1)</script> & "x"' } })),
     };
     const links = batch(hostile, 1).map((link) => ({ ...link, url: `https://x.example/"><b>/s/${link.code}` }));
-    const sheet = await renderLinkSheet({ programme: hostile, cohortName: '<img src=x onerror=alert(1)>', links });
+    const sheet = await renderLinkSheet({
+      programme: hostile,
+      cohortName: '<img src=x onerror=alert(1)>',
+      language: 'ca',
+      links,
+    });
     expect(sheet).not.toContain('<script>');
     expect(sheet).not.toContain('<img');
     expect(sheet).not.toContain('"><b>');
@@ -156,12 +211,13 @@ describe('the printable sheet', () => {
       for (const text of Object.values(strings)) expect(text.trim(), language).not.toBe('');
       expect(strings.number, language).toContain('{n}');
       expect(strings.message, language).toMatch(/\{url\}$/);
+      expect(strings.reminder, language).toContain('{date}');
     }
   });
 });
 
 describe('the messages', () => {
-  it('has one neutral message per link, in the programme language, under a # label, a blank line between', () => {
+  it('has one neutral message per link, in the batch language, under a # label, a blank line between', () => {
     const handout = handoutOf('dones-mentores', 5);
     const text = renderLinkMessages(handout);
     const blocks = text.trimEnd().split('\n\n');
@@ -180,15 +236,43 @@ describe('the messages', () => {
       expect(received).not.toContain(word);
   });
 
-  it('speaks each programme default language', () => {
+  it("speaks each programme's default language unless the batch chose another", () => {
     expect(linkMessage(handoutOf('justrom3-mentoring', 1), 'U')).toBe('Chestionarul dumneavoastră (câteva minute): U');
     expect(linkMessage(handoutOf('migrant-voices-heard', 1), 'U')).toBe('Your questionnaire (a few minutes): U');
-    expect(
-      linkMessage(
-        { ...handoutOf('dones-mentores', 1), programme: { ...programme('dones-mentores'), defaultLanguage: 'es' } },
-        'U$&',
-      ),
-    ).toBe('Tu cuestionario (unos minutos): U$&');
+    expect(linkMessage(handoutOf('dones-mentores', 1), 'U')).toBe('El teu qüestionari (uns minuts): U');
+    expect(linkMessage({ language: 'es' }, 'U$&')).toBe('Tu cuestionario (unos minutos): U$&');
+  });
+
+  it('writes a Spanish batch of a Catalan programme in Spanish, its header note in Spanish then English', () => {
+    const handout = handoutOf('dones-mentores', 3, 'es');
+    const [header = '', ...messages] = renderLinkMessages(handout).trimEnd().split('\n\n');
+    expect(header.split('\n')).toEqual([
+      `# ${HANDOUT_STRINGS.es.title} · ${handout.cohortName}`,
+      `# ${HANDOUT_STRINGS.es.messagesNote}`,
+      `# ${HANDOUT_STRINGS.en.messagesNote}`,
+    ]);
+    expect(messages).toHaveLength(handout.links.length);
+    messages.forEach((block, index) => {
+      const [label = '', message = ''] = block.split('\n');
+      expect(label).toMatch(/^# N\.º [1-3] · Ciclo de mentoría · Al (inicio|final)$/);
+      expect(label).not.toContain('Antes de la sesión');
+      expect(message).toBe(`Tu cuestionario (unos minutos): ${handoutCards(handout)[index]?.url ?? ''}`);
+      // Neutral in every language: someone else may read the phone.
+      for (const word of ['Dones', 'entor', 'ciclo', 'Ciclo', 'violen', 'víctima', handout.cohortName])
+        expect(message).not.toContain(word);
+    });
+  });
+});
+
+describe('linksCsv', () => {
+  it('has one row a link in the order they were made, the participant number last', () => {
+    const links = batch(programme('justrom3-mentoring'), 2);
+    const [header, ...rows] = parseCsv(linksCsv(links));
+    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url', 'number']);
+    expect(rows).toEqual(
+      links.map((link) => [link.participant, link.session, link.wave, link.code, link.url, String(link.number)]),
+    );
+    expect(rows.map((row) => row[5])).toEqual([...Array(6).fill('1'), ...Array(6).fill('2')]);
   });
 });
 
@@ -223,8 +307,11 @@ describe('npm run prepost -- links, on paper and phones', () => {
     for (const file of files) expect(await modeOf(file), file).toBe(0o600);
     for (const file of files) expect(result.stderr).toContain(file);
     const [header, ...rows] = parseCsv(await readFile(files[0] ?? '', 'utf8'));
-    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url']);
+    expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url', 'number']);
     expect(rows).toHaveLength(3 * 2);
+    // One number per participant, 1 to 3, as on the cards.
+    expect(new Set(rows.map((row) => `${row[0]}=${row[5]}`)).size).toBe(3);
+    expect([...new Set(rows.map((row) => row[5]))].sort()).toEqual(['1', '2', '3']);
     const sheet = await readFile(files[1] ?? '', 'utf8');
     const messages = await readFile(files[2] ?? '', 'utf8');
     const cards = cardsOf(sheet);
@@ -292,5 +379,57 @@ describe('npm run prepost -- links, on paper and phones', () => {
     );
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('different files');
+  });
+
+  it('writes cards and messages in the language of --language, and refuses one the programme lacks', async () => {
+    const result = await runEntry(
+      'prepost',
+      [
+        'links',
+        '--programme',
+        'dones-mentores',
+        '--cohort',
+        'girona-2026',
+        '--count',
+        '2',
+        '--language',
+        'es',
+        '--out',
+        'es/batch.csv',
+      ],
+      cwd,
+      env,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const sheet = await readFile(join(cwd, 'es', 'batch-sheet.html'), 'utf8');
+    const messages = await readFile(join(cwd, 'es', 'batch-messages.txt'), 'utf8');
+    expect(sheet).toContain('<html lang="es">');
+    expect(textOf(sheet)).toContain('N.º 2 · Ciclo de mentoría · Al final');
+    expect(messages).toContain('\nTu cuestionario (unos minutos): http://127.0.0.1:4322/s/');
+    expect(messages).not.toContain('El teu qüestionari');
+    const refused = await runEntry(
+      'prepost',
+      [
+        'links',
+        '--programme',
+        'dones-mentores',
+        '--cohort',
+        'girona-2026',
+        '--count',
+        '2',
+        '--language',
+        'ro',
+        '--out',
+        'ro/batch.csv',
+      ],
+      cwd,
+      env,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('language');
+    expect(refused.stderr).toContain('ca, es, en');
+    // Nothing was made, so no file holds half a batch.
+    for (const name of ['batch.csv', 'batch-sheet.html', 'batch-messages.txt'])
+      await expect(stat(join(cwd, 'ro', name))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { shippedCatalog } from '#surveys/index.ts';
-import { resolveWave, type WaveContext } from '#core/waves.ts';
+import type { WaveContext } from '#core/waves.ts';
+import { seedWave } from '../support/programmes.ts';
 import { surveySteps } from '#core/steps.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
 import {
@@ -22,9 +23,7 @@ import {
 const catalog = shippedCatalog();
 
 function wave(programme: string, cohort: string, session: string): WaveContext {
-  const found = resolveWave(catalog.programmes.get(programme), cohort, session, 'pre');
-  if (found === undefined) throw new Error('no wave');
-  return found;
+  return seedWave(programme, cohort, session, 'pre', catalog);
 }
 
 const dones = wave('dones-mentores', 'barcelona-2026', 'mentoring-cycle');
@@ -59,6 +58,26 @@ describe('participant pages', () => {
       expect(plain).not.toContain('id="exit"');
     },
   );
+
+  it("head each screen with the session and the wave in words that fit the session's kind", () => {
+    const heading = (context: WaveContext, language: 'en' | 'es'): string =>
+      visibleText(
+        renderSurveyStep(
+          context,
+          catalog,
+          frameFor(context.programme, language, '/s/X'),
+          surveySteps(context, catalog),
+          1,
+        ),
+      );
+    // A mentoring cycle of months has a start and an end; a one-day meeting a before and an after.
+    expect(heading(dones, 'es')).toContain('Ciclo de mentoría · Al inicio');
+    expect(heading(dones, 'es')).not.toContain('Antes de la sesión');
+    expect(heading(seedWave('dones-mentores', 'barcelona-2026', 'mentoring-cycle', 'post', catalog), 'es')).toContain(
+      'Ciclo de mentoría · Al final',
+    );
+    expect(heading(justrom3, 'en')).toContain('Individual meeting 1 · Before the session');
+  });
 
   it('switch language with buttons of the questionnaire form on its screens, with links elsewhere', () => {
     const frame = frameFor(dones.programme, 'ca', '/s/X');

@@ -1,0 +1,63 @@
+/**
+ * Whether a link's wave takes answers on a day: its window's dates (both inclusive), and a
+ * coordinator's decisions that override them (a wave closed early, a closed cohort).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cohort } from '#surveys/schema.ts';
+import { resolveWave, waveId, waveStatus, type WaveContext } from '#core/waves.ts';
+import { cohortOf, shippedProgramme } from '../support/programmes.ts';
+
+const justrom3 = shippedProgramme('justrom3-mentoring');
+const iasi = cohortOf(justrom3, 'iasi-2020');
+const MEETING = 'individual-meeting-1';
+
+/** The first meeting's wave in Iași with these windows and status. */
+function context(
+  windows: Cohort['windows'],
+  wave: 'pre' | 'post' = 'pre',
+  status: Cohort['status'] = 'open',
+): WaveContext {
+  const found = resolveWave(justrom3, { ...iasi, windows, status }, MEETING, wave);
+  if (found === undefined) throw new Error('no wave');
+  return found;
+}
+
+const PRE = waveId(MEETING, 'pre');
+const POST = waveId(MEETING, 'post');
+const WINDOW = { opens: '2027-03-01', closes: '2027-03-31' };
+
+describe('waveStatus', () => {
+  it('is open from the opening day to the closing day, both included', () => {
+    const wave = context({ [PRE]: WINDOW });
+    expect(waveStatus(wave, '2027-02-28')).toBe('not-open');
+    expect(waveStatus(wave, '2027-03-01')).toBe('open');
+    expect(waveStatus(wave, '2027-03-31')).toBe('open');
+    expect(waveStatus(wave, '2027-04-01')).toBe('closed');
+  });
+
+  it('is open when the wave has no window or an open-ended one', () => {
+    expect(waveStatus(context({}), '2027-03-15')).toBe('open');
+    expect(waveStatus(context({ [PRE]: { opens: '2027-03-01' } }), '2099-01-01')).toBe('open');
+    expect(waveStatus(context({ [PRE]: { closes: '2027-03-31' } }), '2000-01-01')).toBe('open');
+  });
+
+  it('is closed, whatever its dates, when a coordinator closed the wave; its other waves stay as they are', () => {
+    const windows = { [PRE]: { ...WINDOW, closed: true }, [POST]: WINDOW };
+    expect(waveStatus(context(windows, 'pre'), '2027-03-15')).toBe('closed');
+    // Closed early even before it would have opened: "not open yet" would invite people to come back.
+    expect(waveStatus(context(windows, 'pre'), '2027-02-01')).toBe('closed');
+    expect(waveStatus(context(windows, 'post'), '2027-03-15')).toBe('open');
+    expect(waveStatus(context({ [PRE]: { closed: true } }), '2027-03-15')).toBe('closed');
+  });
+
+  it('is closed for every wave of a closed cohort, whatever their dates', () => {
+    const windows = { [PRE]: WINDOW, [POST]: WINDOW };
+    for (const wave of ['pre', 'post'] as const) {
+      expect(waveStatus(context(windows, wave, 'closed'), '2027-03-15')).toBe('closed');
+      expect(waveStatus(context(windows, wave, 'closed'), '2027-02-01')).toBe('closed');
+      expect(waveStatus(context({}, wave, 'closed'), '2027-03-15')).toBe('closed');
+    }
+    // Reopened, its dates apply again.
+    expect(waveStatus(context(windows, 'pre', 'open'), '2027-03-15')).toBe('open');
+  });
+});
