@@ -57,6 +57,15 @@ export function loadCatalog(
   }
   const programmes = new Map<string, ProgrammeDefinition>();
   for (const source of programmeSources) {
+    // Cohorts and funders left in a definition would be ignored without a word: say where they live now.
+    for (const moved of ['cohorts', 'funders'])
+      if (typeof source.data === 'object' && source.data !== null && moved in source.data)
+        throw new SurveyDefinitionError(
+          source.file,
+          moved,
+          `${moved} are run-time data now, kept by coordinators (the console, \`prepost ${moved}\`); ` +
+            'a new deployment\'s first ones go in surveys/seed/',
+        );
     const programme = parseOrThrow(ProgrammeDefinition, source);
     if (programmes.has(programme.id))
       throw new SurveyDefinitionError(source.file, 'id', `programme id "${programme.id}" is defined twice`);

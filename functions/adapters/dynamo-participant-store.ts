@@ -79,7 +79,8 @@ export class DynamoParticipantStore implements ParticipantStore {
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort) },
         ProjectionExpression:
-          'SK, #type, participant, #session, wave, receivedAt, #batch, #number, id, createdAt, #count, #language, expiresAt',
+          'SK, #type, participant, #session, wave, receivedAt, ' +
+          '#batch, #number, id, createdAt, #count, #language, expiresAt',
         ExpressionAttributeNames: {
           '#type': 'type',
           '#session': 'session',

@@ -14,7 +14,7 @@ export interface ProgressDeps extends ProgrammeDeps {
   readonly participants: ParticipantStore;
 }
 
-/** A batch of participants as coordinators know it: its place in the cohort (1, 2, ...), when, how many, which language. */
+/** A batch as coordinators know it: its place in the cohort (1, 2, ...), when, how many, which language. */
 export interface BatchSummary {
   readonly number: number;
   readonly createdAt: string;

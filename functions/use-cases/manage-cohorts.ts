@@ -256,7 +256,10 @@ function checkedCohort(definition: ProgrammeDefinition, input: unknown): Cohort 
   return parsed.data;
 }
 
-/** Reads the cohort, applies the change and writes it over the revision read; tries again when someone else wrote first. */
+/**
+ * Reads the cohort, applies the change and writes it over the revision read; tries again when
+ * someone else wrote first.
+ */
 async function updateCohort(
   deps: ManageCohortsDeps,
   actor: Actor,

@@ -74,7 +74,8 @@ function responseRateSections(programmes: readonly Programme[], programmeIds: re
           cohort.name
         }: response rates (CSV)</a></li>`;
       });
-      const note = html`<p>${RESPONSE_RATES_NOTE} <a href="/console/${encodeURIComponent(programme.id)}">Console</a></p>`;
+      const consoleLink = html`<a href="/console/${encodeURIComponent(programme.id)}">Console</a>`;
+      const note = html`<p>${RESPONSE_RATES_NOTE} ${consoleLink}</p>`;
       return html`<section><h2>${programme.name.en ?? programme.id}</h2>${note}<ul>${links}</ul></section>`;
     });
 }

@@ -439,6 +439,16 @@ describe('loadCatalog on broken definitions', () => {
     expect(error.path).toBe('id');
   });
 
+  it('names cohorts or funders left in a programme file, now run-time data', () => {
+    for (const moved of ['cohorts', 'funders']) {
+      const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, [moved], []));
+      expect(error.file).toBe(JUSTROM3);
+      expect(error.path).toBe(moved);
+      expect(error.reason).toContain(`prepost ${moved}`);
+      expect(error.reason).toContain('surveys/seed/');
+    }
+  });
+
   it('names a default language the programme does not offer', () => {
     const error = loadError(instrumentSources, mutated(programmeSources, JUSTROM3, ['defaultLanguage'], 'ca'));
     expect(error.file).toBe(JUSTROM3);

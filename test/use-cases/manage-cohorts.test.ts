@@ -268,7 +268,7 @@ describe('addCohort', () => {
 });
 
 describe('createLinks in a cohort', () => {
-  it('makes a batch of up to 500, and refuses 501 (or none, or a language the programme lacks) with nothing written', async () => {
+  it('makes a batch of up to 500; refuses 501, none or a language the programme lacks, writing nothing', async () => {
     expect(MAX_PARTICIPANTS_PER_CALL).toBe(500);
     for (const count of [501, 0, 2.5]) {
       const problems = await fieldProblems(() => createLinks(stack.deps, COORDINATOR, DONES, 'girona-2026', count));
@@ -383,7 +383,7 @@ describe('setCohortStatus', () => {
     ({ links } = await createLinks(stack.deps, COORDINATOR, DONES, 'manresa-2027', 2));
   });
 
-  it('closes every wave of the cohort at once, takes no new participants, and says what the funders will receive', async () => {
+  it('closes every wave of the cohort at once, takes no new participants, says what funders will receive', async () => {
     expect(await Promise.all(links.map((link) => statusOf(link.code)))).toEqual(links.map(() => 200));
     const before = new Date();
     const { cohort, notice } = await setCohortStatus(stack.deps, COORDINATOR, DONES, 'manresa-2027', 'closed');
@@ -420,7 +420,7 @@ describe('setCohortStatus', () => {
 });
 
 describe('funders', () => {
-  it('adds a funder with the language of their summary, or changes the one with that email, and records it', async () => {
+  it('adds a funder with their summary language, or changes the one with that email, and records it', async () => {
     const since = new Date();
     const added = await addFunder(stack.deps, COORDINATOR, MVH, {
       name: ' AMIF desk ',
@@ -463,7 +463,7 @@ describe('funders', () => {
     ).toEqual(['name']);
   });
 
-  it('removes a funder by email, whatever its case, and refuses an email that is no funder of the programme', async () => {
+  it('removes a funder by email, whatever its case; refuses an email that is no funder of the programme', async () => {
     await addFunder(stack.deps, COORDINATOR, MVH, { name: 'Leaving', email: 'leaving@example.org' });
     const since = new Date();
     await removeFunder(stack.deps, COORDINATOR, MVH, ' Leaving@Example.org ');
