@@ -64,7 +64,7 @@ export function loadCatalog(
           source.file,
           moved,
           `${moved} are run-time data now, kept by coordinators (the console, \`prepost ${moved}\`); ` +
-            'a new deployment\'s first ones go in surveys/seed/',
+            "a new deployment's first ones go in surveys/seed/",
         );
     const programme = parseOrThrow(ProgrammeDefinition, source);
     if (programmes.has(programme.id))
