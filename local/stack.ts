@@ -113,13 +113,14 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
 
 /** Commands that need storage but no server. */
 export async function openLocalStore(
-  options: EnvironmentOptions = {},
+  options: EnvironmentOptions & { readonly seed?: boolean } = {},
 ): Promise<{ deps: Deps; environment: LocalEnvironment }> {
   shippedCatalog();
   const environment = await prepareLocalEnvironment(options);
   try {
     const deps = localDeps(environment);
-    await seedOnFirstUse(deps, environment);
+    // `cohorts seed` seeds itself, and says what it loaded.
+    if (options.seed !== false) await seedOnFirstUse(deps, environment);
     return { deps, environment };
   } catch (error) {
     await environment.close();

@@ -6,9 +6,22 @@
  */
 import type { Cohort, ProgrammeDefinition, Window } from './schema.ts';
 
-/** A problem with one field of a cohort: its path (`windows.mentoring-cycle:post.closes`) and what is wrong. */
+/** What is wrong with a cohort's field, for a form to say it in its reader's language. */
+export type CohortProblemReason =
+  | 'no-such-wave'
+  | 'opens-missing'
+  | 'closes-missing'
+  | 'closes-before-opens'
+  | 'post-opens-early'
+  | 'post-closes-early'
+  | 'closes-after-expiry'
+  | 'not-a-subgroup'
+  | 'not-an-option';
+
+/** A problem with one field of a cohort: its path (`windows.mentoring-cycle:post.closes`), why, and in words. */
 export interface CohortProblem {
   readonly field: string;
+  readonly reason: CohortProblemReason;
   readonly message: string;
 }
 
@@ -17,33 +30,50 @@ export function waveIdsOf(programme: Pick<ProgrammeDefinition, 'sessions'>): str
   return programme.sessions.flatMap((session) => [`${session.id}:pre`, `${session.id}:post`]);
 }
 
-/**
- * The problems of a cohort in its programme, none when it is valid.
- * @param options.windowsRequired every wave needs a window with both dates (cohorts made at run time)
- */
+/** The problems of a cohort in its programme, none when it is valid. */
 export function cohortProblems(
   programme: Pick<ProgrammeDefinition, 'sessions' | 'subgroups'>,
   cohort: Pick<Cohort, 'attributes' | 'windows'>,
-  options: { readonly windowsRequired: boolean },
+  options: {
+    /** Every wave needs a window with both dates (cohorts made at run time). */
+    readonly windowsRequired: boolean;
+    /**
+     * The first day this cohort's links no longer work (those made today, or already handed out,
+     * expire with the programme's retention): no wave may close on or after it.
+     */
+    readonly linksExpire?: string | undefined;
+  },
 ): CohortProblem[] {
   const problems: CohortProblem[] = [];
+  const problem = (field: string, reason: CohortProblemReason, message: string): void => {
+    problems.push({ field, reason, message });
+  };
   const waves = waveIdsOf(programme);
   for (const waveId of Object.keys(cohort.windows))
     if (!waves.includes(waveId))
-      problems.push({ field: `windows.${waveId}`, message: `there is no wave "${waveId}" in this programme` });
+      problem(`windows.${waveId}`, 'no-such-wave', `there is no wave "${waveId}" in this programme`);
   for (const waveId of waves) {
     const window = cohort.windows[waveId];
+    const field = `windows.${waveId}`;
     if (options.windowsRequired) {
       if (window?.opens === undefined)
-        problems.push({ field: `windows.${waveId}.opens`, message: `the opening date of ${waveId} is missing` });
+        problem(`${field}.opens`, 'opens-missing', `the opening date of ${waveId} is missing`);
       if (window?.closes === undefined)
-        problems.push({ field: `windows.${waveId}.closes`, message: `the closing date of ${waveId} is missing` });
+        problem(`${field}.closes`, 'closes-missing', `the closing date of ${waveId} is missing`);
     }
     if (window?.opens !== undefined && window.closes !== undefined && window.closes < window.opens)
-      problems.push({
-        field: `windows.${waveId}.closes`,
-        message: `${waveId} closes (${window.closes}) before it opens (${window.opens})`,
-      });
+      problem(
+        `${field}.closes`,
+        'closes-before-opens',
+        `${waveId} closes (${window.closes}) before it opens (${window.opens})`,
+      );
+    else if (window?.closes !== undefined && options.linksExpire !== undefined && window.closes >= options.linksExpire)
+      problem(
+        `${field}.closes`,
+        'closes-after-expiry',
+        `${waveId} closes (${window.closes}) on or after the day this cohort's links expire ` +
+          `(${options.linksExpire}, the programme's retention): close it earlier`,
+      );
   }
   for (const session of programme.sessions) {
     const pre = cohort.windows[`${session.id}:pre`];
@@ -51,14 +81,18 @@ export function cohortProblems(
     if (pre === undefined || post === undefined) continue;
     const order = windowOrderProblem(pre, post);
     if (order !== undefined)
-      problems.push({ field: `windows.${session.id}:post.${order.bound}`, message: order.message(session.id) });
+      problem(
+        `windows.${session.id}:post.${order.bound}`,
+        order.bound === 'opens' ? 'post-opens-early' : 'post-closes-early',
+        order.message(session.id),
+      );
   }
   for (const [attribute, value] of Object.entries(cohort.attributes)) {
     const subgroup = programme.subgroups.find((candidate) => candidate.id === attribute);
     if (subgroup === undefined || subgroup.source !== 'cohort')
-      problems.push({ field: `attributes.${attribute}`, message: `there is no cohort subgroup "${attribute}"` });
+      problem(`attributes.${attribute}`, 'not-a-subgroup', `there is no cohort subgroup "${attribute}"`);
     else if (!subgroup.options.some((option) => option.value === value))
-      problems.push({ field: `attributes.${attribute}`, message: `"${value}" is not an option of "${attribute}"` });
+      problem(`attributes.${attribute}`, 'not-an-option', `"${value}" is not an option of "${attribute}"`);
   }
   return problems;
 }

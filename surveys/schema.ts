@@ -12,9 +12,30 @@ export const LANGUAGES = ['en', 'ro', 'es', 'ca'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-const Id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: a-z, 0-9 and single hyphens'));
+// Ids and names have a length limit: coordinators type them at run time, and ids go into table keys.
+const Id = z
+  .string()
+  .check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: a-z, 0-9 and single hyphens'),
+    z.maxLength(64, 'must be at most 64 characters'),
+  );
 const NonEmpty = z.string().check(z.minLength(1));
-const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
+/** A name a person gives (a cohort's, a site's, a funder's): on one line, of a readable length. */
+const Name = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(200, 'must be at most 200 characters'),
+    z.regex(/^[^\r\n]*$/, 'must be on one line'),
+  );
+/** A calendar day: the form of YYYY-MM-DD and a day that exists (not 2027-02-30). */
+const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine(
+    (day) => !Number.isNaN(Date.parse(day)) && new Date(Date.parse(day)).toISOString().slice(0, 10) === day,
+    'must be a day of the calendar',
+  ),
+);
 
 /** A text in some of the shipped languages; which ones are required is checked per programme. */
 export const LocalizedText = z.object({
@@ -156,9 +177,9 @@ export const WaveId = z.string().check(z.regex(/^[a-z0-9-]+:(pre|post)$/, 'must 
  */
 export const Cohort = z.object({
   id: Id,
-  name: NonEmpty,
+  name: Name,
   /** Where it runs, in words (a town, a centre), for staff pages. */
-  site: z.optional(NonEmpty),
+  site: z.optional(Name),
   /** Values of `source: cohort` subgroups, such as the site. */
   attributes: z._default(z.record(Id, Id), {}),
   /** Per wave (`session-id:pre`), when it is open. */
@@ -170,8 +191,14 @@ export type Cohort = z.infer<typeof Cohort>;
 
 /** Someone a programme's summaries are sent to: run-time data kept by the programme's coordinators. */
 export const Funder = z.object({
-  name: NonEmpty,
-  email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')),
+  /** Shown beside the address in the email's `To:`; what would read as another address is refused. */
+  name: Name.check(z.regex(/^[^<>,;:"]*$/, 'must not hold < > , ; : or "')),
+  email: z
+    .string()
+    .check(
+      z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'),
+      z.maxLength(254, 'must be at most 254 characters'),
+    ),
   /** The language of this funder's summary; the programme's default when absent. */
   language: z.optional(Language),
 });

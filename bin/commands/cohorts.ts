@@ -5,7 +5,7 @@ import { openLocalStore } from '#local/stack.ts';
 import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Cohort, ProgrammeDefinition } from '#surveys/schema.ts';
-import { readCohortProgress, type CohortProgress } from '#use-cases/cohort-progress.ts';
+import { readProgrammeProgress, type CohortProgress } from '#use-cases/cohort-progress.ts';
 import {
   SEED_WINDOW_DAYS,
   addCohort,
@@ -135,10 +135,7 @@ export async function run(values: OptionValues<typeof options>, positionals: str
 async function list(definition: ProgrammeDefinition, json: boolean): Promise<void> {
   const { deps, environment } = await openLocalStore();
   try {
-    const cohorts = await deps.cohorts.listCohorts(definition.id);
-    // Each cohort's progress at once (its roll, and its programme read again): a programme has a
-    // handful of cohorts, rarely hundreds, and the use case is the one place that counts answers.
-    const progress = await Promise.all(cohorts.map(({ cohort }) => readCohortProgress(deps, definition.id, cohort.id)));
+    const progress = await readProgrammeProgress(deps, definition.id);
     if (json) {
       console.log(JSON.stringify(progress.map(progressJson), null, 2));
       return;
@@ -153,7 +150,7 @@ async function list(definition: ProgrammeDefinition, json: boolean): Promise<voi
     }
     const blocks = progress.map(({ cohort, ...counts }) => {
       const participants =
-        counts.batches.length === 0
+        counts.participants === 0
           ? 'no participants yet'
           : `${plural(counts.participants, 'participant')} in ${plural(counts.batches.length, 'batch')}`;
       const last = counts.lastAnswer === undefined ? '' : `, last answer ${counts.lastAnswer.slice(0, 10)}`;
@@ -270,7 +267,7 @@ async function setWave(
 }
 
 async function seed(): Promise<void> {
-  const { deps, environment } = await openLocalStore();
+  const { deps, environment } = await openLocalStore({ seed: false });
   try {
     const loaded = await seedCohorts(deps, cliActor());
     console.log(
@@ -351,6 +348,7 @@ function inCommandWords(
     else if (!problems.some((known) => known.field === `windows.${wave}`))
       problems.push({
         field: `windows.${wave}`,
+        reason: 'opens-missing',
         message: `missing: every wave needs its days (--window ${wave}=YYYY-MM-DD..YYYY-MM-DD)`,
       });
   }

@@ -17,7 +17,7 @@ export const usage = `Usage: npm run prepost -- funders list --programme P
        npm run prepost -- funders remove --programme P --email E
 
 A programme's funders receive its anonymised summary by email on the programme's schedule
-(\`prepost summaries\` does the same by hand), each in their language. They are data kept in
+(\`prepost summaries\` does the same by hand), with the language of each kept. They are data kept in
 the table, changed here or in the console (/console), with no redeploy. A funder who
 should also read the published summaries on the web needs a staff account besides
 (\`prepost staff add --role funder\`).
@@ -30,7 +30,8 @@ should also read the published summaries on the web needs a staff account beside
   --email E       where the summaries go
   --name N        who they are, as the summary greets them (default: the email)
   --language L    the language of their summary, one of the programme's (default: the
-                  programme's default language)
+                  programme's default language); kept now, while summaries are still
+                  written in English
 
 A mistake (not an email, a language the programme does not have, an email that is no
 funder's) names the option, exits 2 and writes nothing. Every change goes to the audit
@@ -93,7 +94,8 @@ export async function run(values: OptionValues<typeof options>, positionals: str
         const who = funder.name === funder.email ? funder.email : `${funder.name} <${funder.email}>`;
         console.log(
           `${known.has(funder.email) ? 'changed' : 'added'} funder ${who} of ${programmeName}: ` +
-            `summaries in ${funder.language ?? programme.defaultLanguage}`,
+            `summary language ${funder.language ?? programme.defaultLanguage} (kept for their summaries; ` +
+            'summaries are written in English for now)',
         );
         return;
       }

@@ -38,6 +38,7 @@ With --out FILE.csv it also writes, beside it:
                       language and neutral (it names neither the programme nor its
                       subject), each under a # line saying whose and which it is
 Every file is readable only by you (mode 600), and no code is printed to the terminal.
+A file that exists is never overwritten (it may hold an earlier batch's codes): name new ones.
 
   --programme P      programme id (see \`prepost programmes\`)
   --cohort C         cohort id within the programme (see \`prepost cohorts list\`)
@@ -98,7 +99,9 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
     throw new UsageError('--out, --sheet and --messages must name different files');
   // The outputs are the only copy of the codes: open them (readable by the owner only) before
   // creating anyone, so a path that cannot be written fails before participants exist whose
-  // links nobody has.
+  // links nobody has. Only new files: one already there may hold an earlier batch's codes,
+  // which nobody else has, so it is never emptied or removed (`discard` removes only what this
+  // run made).
   const handles = new Map<string, FileHandle>();
   const discard = async (): Promise<void> => {
     for (const [target, handle] of handles) {
@@ -110,12 +113,15 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   for (const target of paths) {
     try {
       await mkdir(dirname(target), { recursive: true });
-      const handle = await open(target, 'w', 0o600);
-      handles.set(target, handle);
-      await handle.chmod(0o600); // open's mode applies only to a new file
+      handles.set(target, await open(target, 'wx', 0o600));
     } catch (error) {
       await discard();
-      throw new InputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST')
+        throw new InputError(
+          `${target} exists: it may hold an earlier batch's codes, which nobody else has; name another file`,
+        );
+      throw new InputError(`cannot write ${target}: ${code ?? String(error)}`);
     }
   }
   const { deps, environment } = await openLocalStore();

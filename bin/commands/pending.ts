@@ -56,7 +56,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
 function pendingText(progress: CohortProgress, today: string): string {
   const { programme, cohort } = progress;
   const heading = `${cohort.name} (${cohort.id}), ${englishText(programme.name, programme.id)}, ${cohort.status}`;
-  if (progress.batches.length === 0)
+  if (progress.participants === 0)
     return (
       `${heading}: no participants yet; make some with npm run -s prepost -- links --programme ${programme.id} ` +
       `--cohort ${cohort.id} --count N --out links.csv`

@@ -6,7 +6,15 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { CohortStore, StoredCohort } from '#ports/cohorts.ts';
 import { Cohort, Funder } from '#surveys/schema.ts';
 import type { DynamoTable } from './dynamo-table.ts';
-import { COHORT_PREFIX, FUNDER_PREFIX, SEED_MARKER_KEY, cohortItemKey, funderKey, scopeKey } from './table-design.ts';
+import {
+  COHORT_PREFIX,
+  FUNDER_PREFIX,
+  seedMarkerKey,
+  cohortItemKey,
+  formTokenKey,
+  funderKey,
+  scopeKey,
+} from './table-design.ts';
 
 /** {@link CohortStore} on DynamoDB. */
 export class DynamoCohortStore implements CohortStore {
@@ -67,12 +75,22 @@ export class DynamoCohortStore implements CohortStore {
     return Attributes !== undefined;
   }
 
-  async isSeeded(): Promise<boolean> {
-    return (await this.table.get(SEED_MARKER_KEY)) !== undefined;
+  async claimFormToken(programme: string, token: string, expiresAt: number): Promise<boolean> {
+    if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return false;
+    return this.conditionalPut(
+      { ...formTokenKey(programme, token), type: 'form-token', expiresAt },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
   }
 
-  async markSeeded(at: string): Promise<void> {
-    await this.table.client.send(new PutCommand({ TableName: this.table.name, Item: { ...SEED_MARKER_KEY, at } }));
+  async isSeeded(programme: string): Promise<boolean> {
+    return (await this.table.get(seedMarkerKey(programme))) !== undefined;
+  }
+
+  async markSeeded(programme: string, at: string): Promise<void> {
+    await this.table.client.send(
+      new PutCommand({ TableName: this.table.name, Item: { ...seedMarkerKey(programme), at } }),
+    );
   }
 
   private async listUnder(programme: string, prefix: string): Promise<Record<string, unknown>[]> {

@@ -57,16 +57,38 @@ export class DynamoParticipantStore implements ParticipantStore {
         expiresAt: participant.expiresAt,
       },
     ]);
-    // The batch record last: a batch the console lists has all its participants.
+    await this.table.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+    // The batch record after every participant is in (its own write, not one retried beside
+    // them): a batch the console lists has all its participants, and participants of a batch
+    // cut short, whose codes nobody got, are never counted (`readCohortProgress`).
     const first = participants[0];
     if (first !== undefined)
-      items.push({
-        PK: cohortKey(first.programme, first.cohort),
-        SK: `${BATCH_PREFIX}${batch.id}`,
-        type: 'batch',
-        ...batch,
-      });
-    await this.table.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: {
+            PK: cohortKey(first.programme, first.cohort),
+            SK: `${BATCH_PREFIX}${batch.id}`,
+            type: 'batch',
+            ...batch,
+          },
+        }),
+      );
+  }
+
+  async listBatches(programme: string, cohort: string): Promise<ParticipantBatch[]> {
+    const batches: ParticipantBatch[] = [];
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort), ':prefix': BATCH_PREFIX },
+        ConsistentRead: true,
+      },
+      (page) => {
+        for (const item of page.Items ?? []) batches.push(batchOf(item));
+      },
+    );
+    return batches;
   }
 
   async cohortRoll(programme: string, cohort: string): Promise<CohortRoll> {
@@ -78,6 +100,8 @@ export class DynamoParticipantStore implements ParticipantStore {
       {
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': cohortKey(programme, cohort) },
+        // What a coordinator just did (a batch, an answer they watched come in) shows at once.
+        ConsistentRead: true,
         ProjectionExpression:
           'SK, #type, participant, #session, wave, receivedAt, ' +
           '#batch, #number, id, createdAt, #count, #language, expiresAt',
@@ -93,14 +117,7 @@ export class DynamoParticipantStore implements ParticipantStore {
       (page) => {
         for (const item of page.Items ?? []) {
           const sk = String(item.SK);
-          if (sk.startsWith(BATCH_PREFIX))
-            batches.push({
-              id: String(item.id),
-              createdAt: String(item.createdAt),
-              count: Number(item.count),
-              language: String(item.language),
-              expiresAt: Number(item.expiresAt),
-            });
+          if (sk.startsWith(BATCH_PREFIX)) batches.push(batchOf(item));
           else if (sk.startsWith(PARTICIPANT_PREFIX))
             participants.push({
               participant: String(item.participant),
@@ -236,4 +253,15 @@ export class DynamoParticipantStore implements ParticipantStore {
     );
     return count;
   }
+}
+
+/** A batch item as the port gives it. */
+function batchOf(item: Record<string, unknown>): ParticipantBatch {
+  return {
+    id: String(item.id),
+    createdAt: String(item.createdAt),
+    count: Number(item.count),
+    language: String(item.language),
+    expiresAt: Number(item.expiresAt),
+  };
 }

@@ -13,7 +13,8 @@
  * | mark        | COHORT#<programme>#<cohort> | AGG                                 |
  * | cohort      | PROG#<programme>            | COHORT#<cohort>                     |
  * | funder      | PROG#<programme>            | FUNDER#<email>                      |
- * | seed marker | SEED                        | SEED                                |
+ * | seed marker | PROG#<programme>            | SEEDED                              |
+ * | form token  | PROG#<programme>            | ONCE#<token>                        |
  * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
@@ -113,8 +114,16 @@ export const funderKey = (programme: string, email: string): { PK: string; SK: s
   SK: `${FUNDER_PREFIX}${email.toLowerCase()}`,
 });
 export const BATCH_PREFIX = 'BATCH#';
-/** That the seed cohorts and funders were loaded into this table (`prepost cohorts seed`, a first `npm start`). */
-export const SEED_MARKER_KEY: { readonly PK: string; readonly SK: string } = { PK: 'SEED', SK: 'SEED' };
+/** A console form's one-use token, claimed when the form is sent (`expiresAt` a day later). */
+export const formTokenKey = (programme: string, token: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: `ONCE#${token}`,
+});
+/** That a programme's seed cohorts and funders were loaded into this table (a first `npm start`, `cohorts seed`). */
+export const seedMarkerKey = (programme: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: 'SEEDED',
+});
 
 export const RESPONSE_PREFIX = 'RESP#';
 export const PARTICIPANT_PREFIX = 'PART#';

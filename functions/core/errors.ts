@@ -3,6 +3,7 @@
  * codes: the HTTP layer maps each class to a status and a page in one table
  * (`shared/http-errors.ts`), the command line to an exit code in another (`bin/cli/exit-codes.ts`).
  */
+import type { CohortProblemReason } from '#surveys/cohort-rules.ts';
 
 /** Names each error by its class, so logs and tests can tell them apart. */
 abstract class DomainError extends Error {
@@ -103,8 +104,16 @@ export class StaffInputError extends InvalidInputError {
   }
 }
 
+/**
+ * Why a coordinator's cohort, batch or funder field is refused: a cohort rule's reason, or
+ * `invalid` (not what the schema takes: a malformed id or date, an empty name), `taken` (a cohort
+ * id already used), `not-a-funder`, `no-such-wave`.
+ */
+export type CohortInputReason = CohortProblemReason | 'invalid' | 'taken' | 'not-a-funder';
+
 /** Where a cohort, a batch or a funder given by a coordinator is wrong: each problem at its field. */
 export interface CohortInputProblem {
+  readonly reason: CohortInputReason;
   /**
    * The field, as the console's form and the command line's options name it: `cohort`, `name`,
    * `site`, `windows.<session>:<wave>.opens|closes`, `count`, `language`, `email`.

@@ -30,7 +30,7 @@ import { refuseCrossSitePosts, siteOrigin } from '#shared/same-origin.ts';
 import { checkSeal, packLinks, sealOf, unpackLinks } from '#shared/sealed-batch.ts';
 import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext, type StaffSessionDeps } from '#shared/staff-session.ts';
-import { readCohortProgress, type ProgressDeps } from '#use-cases/cohort-progress.ts';
+import { readCohortProgress, readProgrammeProgress, type ProgressDeps } from '#use-cases/cohort-progress.ts';
 import { createLinks, type CreateLinksDeps } from '#use-cases/create-links.ts';
 import {
   addCohort,
@@ -52,6 +52,7 @@ import {
   type RefusedConsoleForm,
 } from '#web/console-page-parts.ts';
 import { cohortPath, programmePath, renderConsoleHome, renderConsoleProgramme } from '#web/console-page.ts';
+import { newFormToken } from '#shared/codes.ts';
 import { seeOther, staffFrameOf, staffMessageResult, type StaffFrame } from '#web/staff-frame.ts';
 
 /** The ports the console needs: cohorts, participants and the audit log, the session, the link key. */
@@ -59,6 +60,9 @@ export interface ConsoleDeps extends ManageCohortsDeps, ProgressDeps, CreateLink
 
 /** A batch posted back carries its links: 500 participants of a ten-wave programme are some 150 KB. */
 const MAX_FORM_BYTES = 1024 * 1024;
+
+/** How long an add form's one-use token is kept once used: a day covers any reload of the page. */
+const FORM_TOKEN_SECONDS = 86_400;
 
 /** A request in the console, once its programme's permission is checked. */
 interface ConsoleRequest {
@@ -112,8 +116,8 @@ async function programmePage(
   request: ConsoleRequest,
   refused?: RefusedConsoleForm,
 ): Promise<HttpResult> {
-  const programme = await loadProgramme(deps, request.programme);
-  const cohorts = await Promise.all(programme.cohorts.map((c) => readCohortProgress(deps, programme.id, c.id)));
+  const cohorts = await readProgrammeProgress(deps, request.programme);
+  const programme = cohorts[0]?.programme ?? (await loadProgramme(deps, request.programme));
   return renderConsoleProgramme(request.frame, programme, cohorts, { done: doneOf(request.event), refused });
 }
 
@@ -128,6 +132,7 @@ async function cohortPage(
   return renderConsoleCohort(request.frame, progress.programme, progress, {
     today: now.slice(0, 10),
     month: now.slice(0, 7),
+    addToken: newFormToken(),
     done: doneOf(request.event),
     refused,
   });
@@ -225,10 +230,11 @@ async function addParticipants(
   values: Values,
 ): Promise<HttpResult> {
   const { programme } = request;
-  // The form says how many participants there were when it was shown: another count means a batch
-  // was made since (this very form sent twice, by a reload), and a second one is not what was meant.
-  const before = Number(values.participants ?? 'none');
-  if (Number.isInteger(before) && before !== (await deps.participants.countParticipants(programme, cohort)))
+  // Each add form carries a one-use token, claimed with a conditional write: the same form sent
+  // twice (a reload of this POST, a second tap while the first runs) makes one batch, not two whose
+  // first one's codes nobody sees.
+  const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + FORM_TOKEN_SECONDS;
+  if (!(await deps.cohorts.claimFormToken(programme, values.once ?? '', expiresAt)))
     return cohortPage(deps, request, cohort, {
       form: 'add-participants',
       values,

@@ -30,7 +30,13 @@ export interface CohortStore {
   putFunder(programme: string, funder: Funder): Promise<void>;
   /** Removes a funder; false when there was none with that email. */
   removeFunder(programme: string, email: string): Promise<boolean>;
-  /** Whether the seed cohorts and funders were loaded into this table (once is enough). */
-  isSeeded(): Promise<boolean>;
-  markSeeded(at: string): Promise<void>;
+  /**
+   * Claims a form's one-use token (kept until `expiresAt`, epoch seconds); false when it was
+   * claimed before, or is not a token at all (nothing written then).
+   */
+  claimFormToken(programme: string, token: string, expiresAt: number): Promise<boolean>;
+  /** Whether the programme's seed cohorts and funders were loaded into this table (once is enough). */
+  isSeeded(programme: string): Promise<boolean>;
+  /** Marks them loaded, after everything is in: a seeding cut short is finished by the next. */
+  markSeeded(programme: string, at: string): Promise<void>;
 }

@@ -106,6 +106,8 @@ export interface ParticipantStore {
    * out codes only after it returns).
    */
   createParticipants(batch: ParticipantBatch, participants: readonly NewParticipant[]): Promise<void>;
+  /** The cohort's batches (one Query over their keys). */
+  listBatches(programme: string, cohort: string): Promise<ParticipantBatch[]>;
   /** The cohort's batches, participants and answered waves, in one Query pass over its partition. */
   cohortRoll(programme: string, cohort: string): Promise<CohortRoll>;
   /** The target of a link, by the keyed hash of its code. */

@@ -71,6 +71,11 @@ export function newSessionId(): { readonly id: string; readonly hash: string } {
   return { id, hash: hashSecret(id) };
 }
 
+/** A one-use token of a form (128 random bits), claimed once when the form is sent. */
+export function newFormToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
 /** A batch's id: its creation time (so batches sort in the order they were made) and 32 random bits against a tie. */
 export function newBatchId(createdAt: string): string {
   return `${createdAt}#${randomBytes(4).toString('hex')}`;

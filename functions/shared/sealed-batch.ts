@@ -4,8 +4,9 @@
  * download form posts the links back, packed in one hidden field, with a seal. The seal is an
  * HMAC-SHA256 over the programme, cohort, waves, language, issue time and links, under a key
  * derived from the link key, so a form cannot be altered to have this site serve files of links
- * it never made, and it holds for {@link SEAL_SECONDS} only: a page left open in a browser's
- * history stops being a way to the codes.
+ * it never made, and it holds for {@link SEAL_SECONDS} only: after that the site no longer turns
+ * the page into files. The codes stay readable in the page itself (it is `no-store`, never cached,
+ * but a tab left open holds them), which is why the page says to save the files and close it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WaveKind } from '#core/model.ts';

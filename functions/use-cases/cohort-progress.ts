@@ -5,9 +5,9 @@
  * number are all a coordinator needs to find the card they handed out.
  */
 import type { Cohort, Programme, Session } from '#surveys/schema.ts';
-import type { ParticipantStore } from '#ports/store.ts';
+import type { CohortRoll, ParticipantStore } from '#ports/store.ts';
 import type { WaveKind } from '#core/model.ts';
-import { loadCohort, type ProgrammeDeps } from './programmes.ts';
+import { loadCohort, loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
 /** What reading progress needs. */
 export interface ProgressDeps extends ProgrammeDeps {
@@ -36,7 +36,10 @@ export interface WaveProgress {
 export interface CohortProgress {
   readonly programme: Programme;
   readonly cohort: Cohort;
+  /** Participants of the cohort's batches: those whose links were handed out. */
   readonly participants: number;
+  /** Participant records of no recorded batch (a batch cut short, or made before batches were kept). */
+  readonly unnumbered: number;
   readonly batches: readonly BatchSummary[];
   readonly waves: readonly WaveProgress[];
   /** When the newest answer arrived, if any. */
@@ -50,42 +53,75 @@ export async function readCohortProgress(
   cohortId: string,
 ): Promise<CohortProgress> {
   const { programme, cohort } = await loadCohort(deps, programmeId, cohortId, { listKnown: true });
-  const roll = await deps.participants.cohortRoll(programmeId, cohortId);
+  return progressOf(programme, cohort, await deps.participants.cohortRoll(programmeId, cohortId));
+}
+
+/** How many cohorts' rolls are read at once: a programme page stays quick without a burst of Queries. */
+const ROLLS_AT_ONCE = 8;
+
+/** Every cohort's progress, the programme read once (the console's programme page, `cohorts list`). */
+export async function readProgrammeProgress(deps: ProgressDeps, programmeId: string): Promise<CohortProgress[]> {
+  const programme = await loadProgramme(deps, programmeId, { listKnown: true });
+  const progress: CohortProgress[] = [];
+  for (let start = 0; start < programme.cohorts.length; start += ROLLS_AT_ONCE) {
+    const cohorts = programme.cohorts.slice(start, start + ROLLS_AT_ONCE);
+    const rolls = await Promise.all(cohorts.map((cohort) => deps.participants.cohortRoll(programmeId, cohort.id)));
+    cohorts.forEach((cohort, index) => {
+      const roll = rolls[index];
+      if (roll !== undefined) progress.push(progressOf(programme, cohort, roll));
+    });
+  }
+  return progress;
+}
+
+/**
+ * Counts per wave over the participants of the cohort's batches. A participant of no recorded
+ * batch was made by a batch cut short (its codes reached nobody: the batch record is written
+ * after its participants) or before batches were kept: counted apart, never as one to remind.
+ */
+function progressOf(programme: Programme, cohort: Cohort, roll: CohortRoll): CohortProgress {
   const batches = [...roll.batches].sort((a, b) => a.id.localeCompare(b.id));
   const batchNumber = new Map(batches.map((batch, index) => [batch.id, index + 1]));
+  const numbered = roll.participants.filter(
+    (participant) =>
+      participant.batch !== undefined && batchNumber.has(participant.batch) && participant.number !== undefined,
+  );
   const answered = new Set(roll.answered.map((entry) => `${entry.participant}#${entry.session}#${entry.wave}`));
   const waves = programme.sessions.flatMap((session) =>
     (['pre', 'post'] as const).map((wave): WaveProgress => {
       const pending = new Map<number, number[]>();
       let count = 0;
-      for (const participant of roll.participants) {
+      for (const participant of numbered) {
         if (answered.has(`${participant.participant}#${session.id}#${wave}`)) {
           count += 1;
           continue;
         }
-        const batch = participant.batch === undefined ? undefined : batchNumber.get(participant.batch);
-        if (batch === undefined || participant.number === undefined) continue;
-        pending.set(batch, [...(pending.get(batch) ?? []), participant.number]);
+        const batch = batchNumber.get(participant.batch ?? '') ?? 0;
+        pending.set(batch, [...(pending.get(batch) ?? []), participant.number ?? 0]);
       }
       return {
         session,
         wave,
         answered: count,
-        participants: roll.participants.length,
+        participants: numbered.length,
         pending: [...pending.entries()]
           .sort(([a], [b]) => a - b)
           .map(([batch, numbers]) => ({ batch, numbers: numbers.sort((x, y) => x - y) })),
       };
     }),
   );
-  const lastAnswer = roll.answered.reduce<string | undefined>(
-    (latest, entry) => (latest === undefined || entry.receivedAt > latest ? entry.receivedAt : latest),
-    undefined,
-  );
+  const counted = new Set(numbered.map((participant) => participant.participant));
+  const lastAnswer = roll.answered
+    .filter((entry) => counted.has(entry.participant))
+    .reduce<string | undefined>(
+      (latest, entry) => (latest === undefined || entry.receivedAt > latest ? entry.receivedAt : latest),
+      undefined,
+    );
   return {
     programme,
     cohort,
-    participants: roll.participants.length,
+    participants: numbered.length,
+    unnumbered: roll.participants.length - numbered.length,
     batches: batches.map((batch, index) => ({
       number: index + 1,
       createdAt: batch.createdAt,

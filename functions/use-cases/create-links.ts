@@ -8,7 +8,7 @@ import type { Cohort, Language, Programme } from '#surveys/schema.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { generateCode, generateParticipantId, hashCode, newBatchId } from '#shared/codes.ts';
 import type { Actor } from '#core/access.ts';
-import { CohortClosedError, CohortInputError, RetentionTooShortError } from '#core/errors.ts';
+import { CohortClosedError, CohortInputError, RetentionTooShortError, type CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
 import { loadCohort, type ProgrammeDeps } from './programmes.ts';
@@ -56,13 +56,18 @@ export async function createLinks(
   options: { readonly language?: string | undefined } = {},
 ): Promise<IssuedBatch> {
   const { programme, cohort } = await loadCohort(deps, programmeId, cohortId, { listKnown: true });
-  const problems = [];
+  const problems: CohortInputProblem[] = [];
   if (!Number.isInteger(count) || count < 1 || count > MAX_PARTICIPANTS_PER_CALL)
-    problems.push({ field: 'count', message: `must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}` });
+    problems.push({
+      field: 'count',
+      reason: 'invalid',
+      message: `must be a whole number from 1 to ${MAX_PARTICIPANTS_PER_CALL}`,
+    });
   const language = (options.language ?? programme.defaultLanguage) as Language;
   if (!programme.languages.includes(language))
     problems.push({
       field: 'language',
+      reason: 'invalid',
       message: `${options.language} is not a language of this programme (${programme.languages.join(', ')})`,
     });
   if (problems.length > 0) throw new CohortInputError(problems);

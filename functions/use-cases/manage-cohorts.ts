@@ -12,10 +12,14 @@ import type { Actor } from '#core/access.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { CohortChangedError, CohortInputError, UnknownCohortError, type CohortInputProblem } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
+import type { ParticipantStore } from '#ports/store.ts';
 import type { ProgrammeDeps } from './programmes.ts';
 
 /** What changing cohorts and funders needs. */
-export interface ManageCohortsDeps extends ProgrammeDeps, AuditDeps {}
+export interface ManageCohortsDeps extends ProgrammeDeps, AuditDeps {
+  /** The cohort's batches: a window may not close after links already handed out expire. */
+  readonly participants: ParticipantStore;
+}
 
 /** A cohort as a coordinator describes it (the console's form, `prepost cohorts add`). */
 export interface NewCohort {
@@ -42,9 +46,15 @@ export async function addCohort(
   input: NewCohort,
 ): Promise<Cohort> {
   const definition = findProgramme(deps.catalog, programmeId, { listKnown: true });
-  const cohort = checkedCohort(definition, { ...input, attributes: input.attributes ?? {}, status: 'open' });
+  const cohort = checkedCohort(
+    definition,
+    { ...input, attributes: input.attributes ?? {}, status: 'open' },
+    linksMadeTodayExpire(deps, definition),
+  );
   if (!(await deps.cohorts.createCohort(programmeId, cohort, deps.clock.now().toISOString())))
-    throw new CohortInputError([{ field: 'cohort', message: `"${cohort.id}" is already a cohort of ${programmeId}` }]);
+    throw new CohortInputError([
+      { field: 'cohort', reason: 'taken', message: `"${cohort.id}" is already a cohort of ${programmeId}` },
+    ]);
   await recordChange(deps, actor, {
     action: 'cohort-created',
     programme: programmeId,
@@ -78,6 +88,11 @@ export async function changeCohort(
   change: CohortChange,
 ): Promise<Cohort> {
   const definition = findProgramme(deps.catalog, programmeId);
+  // No wave may close after the links of this cohort expire: those already handed out, and those made today.
+  const batches = change.windows === undefined ? [] : await deps.participants.listBatches(programmeId, cohortId);
+  const linksExpire = batches
+    .map((batch) => new Date(batch.expiresAt * 1000).toISOString().slice(0, 10))
+    .reduce((first, day) => (day < first ? day : first), linksMadeTodayExpire(deps, definition));
   const changed = Object.entries(change)
     .filter(([, value]) => value !== undefined)
     .map(([field]) => field);
@@ -91,14 +106,19 @@ export async function changeCohort(
       };
     const { site: _site, ...rest } = current;
     const site = change.site === undefined ? current.site : (change.site ?? undefined);
-    return checkedCohort(definition, {
-      ...rest,
-      ...(site === undefined ? {} : { site }),
-      name: change.name ?? current.name,
-      attributes:
-        change.attributes === undefined ? current.attributes : { ...current.attributes, ...change.attributes },
-      windows,
-    });
+    return checkedCohort(
+      definition,
+      {
+        ...rest,
+        ...(site === undefined ? {} : { site }),
+        name: change.name ?? current.name,
+        attributes:
+          change.attributes === undefined ? current.attributes : { ...current.attributes, ...change.attributes },
+        windows,
+      },
+      // Only a change of windows is held to it: windows set long ago stay as they are.
+      change.windows === undefined ? undefined : linksExpire,
+    );
   });
 }
 
@@ -116,7 +136,9 @@ export async function setWaveClosed(
 ): Promise<Cohort> {
   const definition = findProgramme(deps.catalog, programmeId);
   if (!waveIdsOf(definition).includes(waveId))
-    throw new CohortInputError([{ field: 'wave', message: `there is no wave "${waveId}" in this programme` }]);
+    throw new CohortInputError([
+      { field: 'wave', reason: 'no-such-wave', message: `there is no wave "${waveId}" in this programme` },
+    ]);
   return updateCohort(
     deps,
     actor,
@@ -184,6 +206,7 @@ export async function addFunder(
   if (parsed.success && parsed.data.language !== undefined && !definition.languages.includes(parsed.data.language))
     problems.push({
       field: 'language',
+      reason: 'invalid',
       message: `${parsed.data.language} is not a language of this programme (${definition.languages.join(', ')})`,
     });
   if (!parsed.success || problems.length > 0) throw new CohortInputError(problems);
@@ -205,7 +228,9 @@ export async function removeFunder(
   findProgramme(deps.catalog, programmeId, { listKnown: true });
   const address = email.trim().toLowerCase();
   if (!(await deps.cohorts.removeFunder(programmeId, address)))
-    throw new CohortInputError([{ field: 'email', message: `${address} is not a funder of ${programmeId}` }]);
+    throw new CohortInputError([
+      { field: 'email', reason: 'not-a-funder', message: `${address} is not a funder of ${programmeId}` },
+    ]);
   await recordChange(deps, actor, { action: 'funder-removed', programme: programmeId, detail: address });
 }
 
@@ -221,19 +246,25 @@ export async function seedCohorts(
   actor: Actor,
   options: { readonly once?: boolean } = {},
 ): Promise<{ readonly cohorts: number; readonly funders: number }> {
-  if (options.once === true && (await deps.cohorts.isSeeded())) return { cohorts: 0, funders: 0 };
   const today = deps.clock.now();
   const opens = today.toISOString().slice(0, 10);
   const closes = new Date(today.getTime() + SEED_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
   let cohorts = 0;
   let funders = 0;
   for (const seed of deps.catalog.seeds.values()) {
+    // Per programme: a programme whose seed arrives in a later release is loaded on the next start.
+    if (options.once === true && (await deps.cohorts.isSeeded(seed.programme))) continue;
     const definition = findProgramme(deps.catalog, seed.programme);
-    const existing = new Set((await deps.cohorts.listCohorts(seed.programme)).map((stored) => stored.cohort.id));
+    const windows = Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, { opens, closes }]));
     for (const cohort of seed.cohorts) {
-      if (existing.has(cohort.id)) continue;
-      const windows = Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, { opens, closes }]));
-      await addCohort(deps, actor, seed.programme, { ...cohort, windows });
+      const checked = checkedCohort(definition, { ...cohort, windows, status: 'open' });
+      // One already there (made since, or by a seeding running at the same time) is left as it is.
+      if (!(await deps.cohorts.createCohort(seed.programme, checked, today.toISOString()))) continue;
+      await recordChange(deps, actor, {
+        action: 'cohort-created',
+        programme: seed.programme,
+        detail: `cohort ${checked.id}: seed, ${Object.keys(windows).length} wave windows`,
+      });
       cohorts += 1;
     }
     const known = new Set((await deps.cohorts.listFunders(seed.programme)).map((funder) => funder.email));
@@ -242,16 +273,28 @@ export async function seedCohorts(
       await addFunder(deps, actor, seed.programme, funder);
       funders += 1;
     }
+    await deps.cohorts.markSeeded(seed.programme, today.toISOString());
   }
-  await deps.cohorts.markSeeded(today.toISOString());
   return { cohorts, funders };
 }
 
-/** The cohort checked by the schema and the programme's rules, or every problem at its field. */
-function checkedCohort(definition: ProgrammeDefinition, input: unknown): Cohort {
-  const parsed = Cohort.safeParse(input);
-  if (!parsed.success) throw new CohortInputError(issueProblems(parsed.error.issues, input));
-  const problems = cohortProblems(definition, parsed.data, { windowsRequired: true });
+/**
+ * The cohort checked by the schema and the programme's rules, or every problem at its field.
+ * Name and site are trimmed first: one of spaces only is none.
+ */
+function checkedCohort(
+  definition: ProgrammeDefinition,
+  input: Omit<Cohort, 'attributes' | 'windows'> & Pick<NewCohort, 'attributes' | 'windows'>,
+  linksExpire?: string,
+): Cohort {
+  const trimmed = {
+    ...input,
+    name: input.name.trim(),
+    ...(input.site === undefined ? {} : { site: input.site.trim() }),
+  };
+  const parsed = Cohort.safeParse(trimmed);
+  if (!parsed.success) throw new CohortInputError(issueProblems(parsed.error.issues, trimmed));
+  const problems = cohortProblems(definition, parsed.data, { windowsRequired: true, linksExpire });
   if (problems.length > 0) throw new CohortInputError(problems);
   return parsed.data;
 }
@@ -272,6 +315,8 @@ async function updateCohort(
     const stored = await deps.cohorts.getCohort(definition.id, cohortId);
     if (stored === undefined) throw new UnknownCohortError(definition.id, cohortId);
     const next = change(stored.cohort);
+    // Closing what is closed, reopening what is open: nothing to write or record.
+    if (JSON.stringify(next) === JSON.stringify(stored.cohort)) return next;
     if (await deps.cohorts.replaceCohort(definition.id, next, stored.revision)) {
       await recordChange(deps, actor, {
         action: 'cohort-changed',
@@ -289,8 +334,13 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Coh
   return issues.map((issue) => {
     const path = issue.path.map(String);
     const field = path[0] === 'id' ? 'cohort' : path.join('.');
-    return { field, message: describeIssue(issue, valueAt(input, issue.path)) };
+    return { field, reason: 'invalid', message: describeIssue(issue, valueAt(input, issue.path)) };
   });
+}
+
+/** The day links made today stop working: the programme's retention from today. */
+function linksMadeTodayExpire(deps: ManageCohortsDeps, definition: ProgrammeDefinition): string {
+  return new Date(deps.clock.now().getTime() + definition.retentionDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A window as the console and `--window` give it: both dates, closed only when said. */

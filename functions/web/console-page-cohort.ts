@@ -25,6 +25,7 @@ import {
 } from './console-page-parts.ts';
 import { answeredOf, cohortPath, programmePath, type CohortView, type WaveView } from './console-page.ts';
 import { HANDOUT_STRINGS } from './link-sheet.ts';
+import { waveName } from './strings.ts';
 import { hidden, problemSummary, textField, type FormProblem } from './staff-forms.ts';
 import { staffPageResult, type StaffFrame } from './staff-frame.ts';
 import { fill, formatDate, formatMonth, staffStringsFor } from './staff-strings.ts';
@@ -38,6 +39,8 @@ export interface CohortPageState {
   readonly today: string;
   /** The month (`YYYY-MM`) whose summary a cohort closed now goes into. */
   readonly month: string;
+  /** A one-use token for the add form: the same form sent twice (a reload, a double tap) makes one batch. */
+  readonly addToken: string;
   readonly done?: ConsoleDone | undefined;
   readonly refused?: RefusedConsoleForm | undefined;
 }
@@ -67,7 +70,14 @@ export function renderConsoleCohort(
       ? html`<p class="note">${closingNotice(programme.funders, state.month, 'after', language)}</p>`
       : '',
     renderAnswers(view, state.today, language),
-    renderAddForm(programme, view, refused?.form === 'add-participants' ? refused.values : {}, addProblems, language),
+    renderAddForm(
+      programme,
+      view,
+      state.addToken,
+      refused?.form === 'add-participants' ? refused.values : {},
+      addProblems,
+      language,
+    ),
     renderBatches(view, language),
     renderWindows(programme, view, refused?.form === 'change' ? refused.values : undefined, editProblems, language),
     renderStatus(programme, view, state.month, language),
@@ -82,15 +92,18 @@ function renderAnswers(view: CohortView, today: string, language: Language): Htm
   if (view.participants === 0) return html`${heading}<p>${strings['console.noParticipants']}</p>`;
   const waves = view.waves.map((wave) => {
     const window = view.cohort.windows[`${wave.session.id}:${wave.wave}`];
-    // Reminders for a wave still taking answers, in the language of each batch's cards.
-    const closes =
-      view.cohort.status === 'open' && window?.closed !== true && window?.closes !== undefined && window.closes >= today
-        ? window.closes
-        : undefined;
+    // Reminders for a wave taking answers today (not one still to open), in each batch's card language.
+    const open =
+      view.cohort.status === 'open' &&
+      window?.closed !== true &&
+      (window?.opens === undefined || window.opens <= today) &&
+      window?.closes !== undefined &&
+      window.closes >= today;
+    const closes = open ? window?.closes : undefined;
     const pending =
       wave.pending.length === 0
         ? html`<p>${strings['console.allAnswered']}</p>`
-        : wave.pending.map((batch) => renderPending(view, batch, closes, language));
+        : wave.pending.map((batch) => renderPending(view, wave, batch, closes, language));
     const label = waveLabel(wave.session, wave.wave, language);
     return html`<h3>${label}</h3><p><strong>${answeredOf(wave, language)}</strong></p>${pending}`;
   });
@@ -99,6 +112,7 @@ function renderAnswers(view: CohortView, today: string, language: Language): Htm
 
 function renderPending(
   view: CohortView,
+  wave: WaveView,
   pending: WaveView['pending'][number],
   closes: string | undefined,
   language: Language,
@@ -120,7 +134,11 @@ function renderPending(
   if (closes !== undefined && words !== undefined) {
     // The `#` lines are for the coordinator, as in the messages file: each reminder goes to the number above it.
     const message = words.reminder.replace('{date}', () => formatDate(closes, cards as Language));
-    const lines = pending.numbers.map((number) => `# ${words.number.replace('{n}', String(number))}\n${message}`);
+    // The card's own words ("No. 3 · Mentoring cycle · At the start"): which of a person's cards is meant.
+    const card = `${localized(wave.session.name, cards as Language)} · ${waveName(cards as Language, wave.session.kind, wave.wave)}`;
+    const lines = pending.numbers.map(
+      (number) => `# ${words.number.replace('{n}', String(number))} · ${card}\n${message}`,
+    );
     const summary = fill(strings['console.remindersSummary'], { count: String(pending.numbers.length) });
     reminders = html`<details><summary>${summary}</summary><pre lang="${cards}">${lines.join('\n\n')}</pre></details>`;
   }
@@ -130,6 +148,7 @@ function renderPending(
 function renderAddForm(
   programme: Programme,
   view: CohortView,
+  token: string,
   values: Readonly<Record<string, string>>,
   problems: readonly FormProblem[],
   language: Language,
@@ -139,8 +158,8 @@ function renderAddForm(
   if (view.cohort.status === 'closed') return html`${heading}<p>${strings['console.closedNoAdd']}</p>`;
   const fields = [
     hidden('action', 'add-participants'),
-    // How many there were when the page was made: a second send of this form (a reload) is caught.
-    hidden('participants', String(view.participants)),
+    // Claimed once when sent: a second send of this form (a reload, a double tap) makes no second batch.
+    hidden('once', token),
     textField({
       id: controlId('add', 'count'),
       label: strings['console.count'],

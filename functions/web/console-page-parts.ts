@@ -2,19 +2,12 @@
  * What the coordinators' console pages share: programmes, sessions and waves in human words (names
  * from the definitions, "Mentoring cycle · At the start"), the console's form controls, and the
  * problems of a refused form in the reader's language, each at its field. A cohort use case names
- * a problem by its field (`windows.mentoring-cycle:post.closes`); what is wrong with it is read
- * from what was typed, so the page can say it in four languages without parsing English messages.
+ * a problem by its field (`windows.mentoring-cycle:post.closes`) and its reason (`closes-missing`),
+ * so the page says it in four languages without parsing English messages.
  */
 import type { CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
-import {
-  Cohort,
-  Window,
-  type Language,
-  type LocalizedText,
-  type ProgrammeDefinition,
-  type Session,
-} from '#surveys/schema.ts';
+import type { Cohort, Language, LocalizedText, ProgrammeDefinition, Session } from '#surveys/schema.ts';
 import { html, raw, type Html } from './html.ts';
 import { fieldProblem, hidden, textField, type FormProblem } from './staff-forms.ts';
 import { STAFF_STRINGS, staffStringsFor, type StaffStringKey } from './staff-strings.ts';
@@ -109,38 +102,62 @@ export function consoleProblems(
   found: readonly CohortInputProblem[],
 ): ConsoleProblem[] {
   const problems: ConsoleProblem[] = [];
-  for (const { field } of found) {
-    const problem = problemOf(form, field, values);
+  for (const entry of found) {
+    const problem = problemOf(form, entry, values);
     if (!problems.some((other) => other.field === problem.field && other.problem === problem.problem))
       problems.push(problem);
   }
   return problems;
 }
 
-/** What is wrong with one field, read from what was typed in it and beside it. */
-function problemOf(form: ConsoleForm, field: string, values: Readonly<Record<string, string>>): ConsoleProblem {
-  const value = values[field] ?? '';
-  if (field === 'cohort')
-    // An id the schema accepts can only have been refused as one already used.
-    return { field, problem: Cohort.shape.id.safeParse(value).success ? 'problem.cohortTaken' : 'problem.cohortId' };
-  if (field === 'name') return { field, problem: form === 'add-funder' ? 'problem.funderName' : 'problem.cohortName' };
-  if (field === 'site') return { field, problem: 'problem.site' };
-  if (field.startsWith('attributes.')) return { field, problem: 'problem.attribute' };
-  if (field === 'count') return { field, problem: 'problem.count' };
-  if (field === 'language') return { field, problem: 'problem.language' };
-  if (field === 'email')
-    return form === 'remove-funder' ? { problem: 'problem.notAFunder' } : { field, problem: 'problem.email' };
-  const window = /^windows\.[a-z0-9-]+:(pre|post)\.(opens|closes)$/.exec(field);
-  if (window === null || !(field in values)) return { problem: 'problem.cohortForm' };
-  const [, wave, bound] = window;
-  if (value === '') return { field, problem: bound === 'opens' ? 'problem.opensMissing' : 'problem.closesMissing' };
-  if (!Window.shape.opens.safeParse(value).success) return { field, problem: 'problem.date' };
-  const opens = values[field.replace(/closes$/, 'opens')] ?? '';
-  if (bound === 'closes' && opens !== '' && value < opens) return { field, problem: 'problem.closesBeforeOpens' };
-  // Neither missing nor before its own opening: out of order with the session's first wave.
-  if (wave === 'post')
-    return { field, problem: bound === 'opens' ? 'problem.postOpensEarly' : 'problem.postClosesEarly' };
-  return { field, problem: 'problem.cohortForm' };
+/** What is wrong with one field, by the reason the use case gave, at the field of the form that holds it. */
+function problemOf(
+  form: ConsoleForm,
+  { field, reason }: CohortInputProblem,
+  values: Readonly<Record<string, string>>,
+): ConsoleProblem {
+  // A field the form does not show (a wave the programme no longer has): the form as a whole.
+  const at = field in values || !field.startsWith('windows.') ? field : undefined;
+  const inForm = (problem: ConsoleProblem['problem']): ConsoleProblem =>
+    at === undefined ? { problem: 'problem.cohortForm' } : { field: at, problem };
+  switch (reason) {
+    case 'taken':
+      return inForm('problem.cohortTaken');
+    case 'not-a-funder':
+      return { problem: 'problem.notAFunder' };
+    case 'opens-missing':
+      return inForm('problem.opensMissing');
+    case 'closes-missing':
+      return inForm('problem.closesMissing');
+    case 'closes-before-opens':
+      return inForm('problem.closesBeforeOpens');
+    case 'post-opens-early':
+      return inForm('problem.postOpensEarly');
+    case 'post-closes-early':
+      return inForm('problem.postClosesEarly');
+    case 'closes-after-expiry':
+      return inForm('problem.closesAfterExpiry');
+    case 'not-a-subgroup':
+    case 'not-an-option':
+      return inForm('problem.attribute');
+    case 'no-such-wave':
+      return { problem: 'problem.cohortForm' };
+    case 'invalid':
+      return inForm(invalidProblem(form, field));
+  }
+}
+
+/** A value the schema does not take, by its field. */
+function invalidProblem(form: ConsoleForm, field: string): ConsoleProblem['problem'] {
+  if (field === 'cohort') return 'problem.cohortId';
+  if (field === 'name') return form === 'add-funder' ? 'problem.funderName' : 'problem.cohortName';
+  if (field === 'site') return 'problem.site';
+  if (field === 'count') return 'problem.count';
+  if (field === 'language') return 'problem.language';
+  if (field === 'email') return 'problem.email';
+  if (field.startsWith('attributes.')) return 'problem.attribute';
+  if (field.startsWith('windows.')) return 'problem.date';
+  return 'problem.cohortForm';
 }
 
 /** A choice list (a select) with its label, hint and problem. */

@@ -295,6 +295,8 @@ const en = {
   'problem.funderName': 'Enter the funder’s name.',
   'problem.notAFunder': 'No funder has this email (any more).',
   'problem.cohortClosed': 'This cohort is closed: reopen it to add participants.',
+  'problem.closesAfterExpiry':
+    'This cohort’s links are deleted, with the programme’s data, on or before this day: close this wave earlier.',
   'problem.retention':
     'Links made today would be deleted, with the programme’s data, before the last wave closes: ' +
     'move the closing dates earlier.',
@@ -606,6 +608,8 @@ const ro: StaffStrings = {
   'problem.funderName': 'Introduceți numele finanțatorului.',
   'problem.notAFunder': 'Niciun finanțator nu (mai) are acest e-mail.',
   'problem.cohortClosed': 'Această cohortă este închisă: redeschideți-o pentru a adăuga participanți.',
+  'problem.closesAfterExpiry':
+    'Linkurile acestei cohorte sunt șterse, cu datele programului, până în această zi: închideți etapa mai devreme.',
   'problem.retention':
     'Linkurile create azi ar fi șterse, împreună cu datele programului, înainte să se închidă ultima etapă: ' +
     'mutați mai devreme datele de închidere.',
@@ -909,6 +913,8 @@ const es: StaffStrings = {
   'problem.funderName': 'Escribe el nombre del financiador.',
   'problem.notAFunder': 'Ningún financiador tiene (ya) este correo.',
   'problem.cohortClosed': 'Esta cohorte está cerrada: reábrela para añadir participantes.',
+  'problem.closesAfterExpiry':
+    'Los enlaces de esta cohorte se borran, con los datos del programa, antes de este día: cierra esta ola antes.',
   'problem.retention':
     'Los enlaces creados hoy se borrarían, con los datos del programa, antes de que cierre la última ola: ' +
     'adelanta las fechas de cierre.',
@@ -1213,6 +1219,8 @@ const ca: StaffStrings = {
   'problem.funderName': 'Escriu el nom del finançador.',
   'problem.notAFunder': 'Cap finançador no té (ja) aquest correu.',
   'problem.cohortClosed': 'Aquesta cohort està tancada: reobre-la per afegir participants.',
+  'problem.closesAfterExpiry':
+    "Els enllaços d'aquesta cohort s'esborren, amb les dades del programa, abans d'aquest dia: tanca aquesta onada abans.",
   'problem.retention':
     "Els enllaços creats avui s'esborrarien, amb les dades del programa, abans que tanqui l'última onada: " +
     'avança les dates de tancament.',

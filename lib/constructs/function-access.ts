@@ -13,6 +13,9 @@ import {
   API_TOKEN_PARTITION,
   STAFF_PARTITION,
   auditPartition,
+  cohortKey,
+  linkKey,
+  scopeKey,
   sessionKey,
   signInKey,
 } from '../../functions/adapters/table-design.ts';
@@ -31,23 +34,40 @@ const partitions = {
   sessions: `${sessionKey('').PK}*`,
   signIns: `${signInKey('').PK}*`,
   audit: `${auditPartition('')}*`,
+  /** A programme's own items: its cohorts, funders, pool, publications, console form tokens. */
+  programmes: `${scopeKey('', null)}*`,
+  /** Cohorts' partitions: participants, batches, answers, indicators (`COHORT#<programme>#<cohort>`). */
+  cohorts: `${cohortKey('', '').slice(0, -1)}*`,
+  links: `${linkKey('').PK}*`,
 } as const;
 
 /** Kinds of item a function may read without read access to the rest of the table. */
-export type ItemRead = 'staff' | 'api-tokens' | 'audit-log';
+export type ItemRead = 'staff' | 'api-tokens' | 'audit-log' | 'programmes' | 'cohorts';
 
 const itemReads: Readonly<Record<ItemRead, string>> = {
   // The members and their grants (and whatever else the staff store keeps in their partition).
   staff: partitions.staff,
   'api-tokens': partitions.apiTokens,
   'audit-log': partitions.audit,
+  // A programme's cohorts and funders (and the rest of its partition).
+  programmes: partitions.programmes,
+  // A cohort's roll: its batches, participants and the waves answered.
+  cohorts: partitions.cohorts,
 };
 
 /** An item read: one item by key, or a partition by Query (listing staff, tokens, a month of audit); never a Scan. */
 const readActions = ['dynamodb:GetItem', 'dynamodb:Query'];
 
 /** Kinds of item a function may write without write access to the rest of the table. */
-export type ItemWrite = 'staff' | 'api-tokens' | 'audit-append' | 'session-open' | 'sign-in-start' | 'sign-in-take';
+export type ItemWrite =
+  | 'staff'
+  | 'api-tokens'
+  | 'audit-append'
+  | 'session-open'
+  | 'sign-in-start'
+  | 'sign-in-take'
+  | 'cohorts'
+  | 'participants';
 
 /** One statement of item access: {@link PrepostFunction.grantItems} without the table. */
 type ItemGrant = Omit<GrantItemsOptions, 'table'>;
@@ -68,6 +88,16 @@ const itemWrites: Readonly<Record<ItemWrite, ItemGrant>> = {
   'sign-in-start': { partitionKeys: [partitions.signIns], actions: ['dynamodb:PutItem'] },
   // ... and taken (deleted, returning what it held) when the browser comes back.
   'sign-in-take': { partitionKeys: [partitions.signIns], actions: ['dynamodb:DeleteItem'] },
+  // Cohorts made and changed, funders added and removed, console form tokens claimed.
+  cohorts: {
+    partitionKeys: [partitions.programmes],
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  },
+  // New participants, their batch and their links (BatchWriteItem puts, the batch record a PutItem).
+  participants: {
+    partitionKeys: [partitions.cohorts, partitions.links],
+    actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+  },
 };
 
 /**

@@ -54,8 +54,14 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'api-tokens': { staffSession: true, reads: ['api-tokens'], writes: ['api-tokens', 'audit-append'] },
   'audit-log': { staffSession: true, reads: ['audit-log'] },
   // Cohorts, funders and participants of the programmes its reader coordinates (their roll, never an
-  // answer); new participants' links are hashed with the link key, which also seals a batch's downloads.
-  console: { table: 'readWrite', staffSession: true, linkKey: true },
+  // answer shown); new participants' links are hashed with the link key, which also seals a batch's
+  // downloads. Confined to those partitions: no staff grant, token or sign-in can be written from it.
+  console: {
+    staffSession: true,
+    reads: ['programmes', 'cohorts'],
+    writes: ['cohorts', 'participants', 'audit-append'],
+    linkKey: true,
+  },
   // The relying party (`OIDC_*`): sign-in stores the sign-in under way; the callback takes it, finds the
   // member and opens the session; sign-out ends it.
   'sign-in': { writes: ['sign-in-start'], oidc: true },

@@ -22,7 +22,15 @@ import { SESSION_IDLE_SECONDS, type Grant, type StaffMember } from '#core/access
 import { storesOn, type Deps } from '#adapters/deps.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable, ensureTable } from '#adapters/dynamo-table.ts';
-import { cohortKey, linkKey, scopeKey, sessionKey } from '#adapters/table-design.ts';
+import {
+  API_TOKEN_PARTITION,
+  STAFF_PARTITION,
+  cohortKey,
+  linkKey,
+  scopeKey,
+  sessionKey,
+  signInKey,
+} from '#adapters/table-design.ts';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { LocalDirectory } from '#local/local-directory.ts';
 import type { OpenIdProvider } from '#ports/sign-in.ts';
@@ -177,6 +185,29 @@ describe('the staff functions in the template', () => {
             ['GetItem', 'Query', 'ConditionCheckItem'].some((read) => action === `dynamodb:${read}`);
           expect(allowed, `${name} ${action} ${partitionKey}`).toBe(dashboardRead);
         }
+  });
+
+  it("the console is confined to programmes', cohorts' and links' partitions: no staff, token or sign-in item", () => {
+    expect(itemAccessOf('console')).toEqual(
+      [
+        ...reads('COHORT#*,PROG#*,SESSION#*,STAFF'),
+        ...sessionWrites,
+        'PutItem PROG#*',
+        'UpdateItem PROG#*',
+        'DeleteItem PROG#*',
+        'PutItem COHORT#*,LINK#*',
+        'BatchWriteItem COHORT#*,LINK#*',
+        'PutItem AUDIT#*',
+      ].sort(),
+    );
+    // It ends an expired session (DeleteItem), as every staff page does; it can make none.
+    for (const partitionKey of [STAFF_PARTITION, API_TOKEN_PARTITION, sessionKey('x').PK, signInKey('x').PK])
+      for (const action of ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'].concat(
+        partitionKey === sessionKey('x').PK ? [] : ['dynamodb:DeleteItem'],
+      ))
+        expect(allows(statementsOf('console'), { action, partitionKey, attributes: ['PK', 'SK'] }), partitionKey).toBe(
+          false,
+        );
   });
 
   it('the session-activity UpdateItem names lastSeenAt alone and reads nothing back; DeleteItem is separate', () => {
