@@ -31,8 +31,11 @@ const Name = z
 /** A calendar day: the form of YYYY-MM-DD and a day that exists (not 2027-02-30). */
 const IsoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  // Only a value of the right form is checked against the calendar: one problem for each value.
   z.refine(
-    (day) => !Number.isNaN(Date.parse(day)) && new Date(Date.parse(day)).toISOString().slice(0, 10) === day,
+    (day) =>
+      !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+      (!Number.isNaN(Date.parse(day)) && new Date(Date.parse(day)).toISOString().slice(0, 10) === day),
     'must be a day of the calendar',
   ),
 );

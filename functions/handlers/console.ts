@@ -22,9 +22,9 @@ import { findProgramme } from '#core/catalog-lookup.ts';
 import { CohortClosedError, CohortInputError, RetentionTooShortError } from '#core/errors.ts';
 import { Language } from '#surveys/schema.ts';
 import { waveIdsOf } from '#surveys/cohort-rules.ts';
-import { BadRequestError, ForbiddenError, UnauthorisedError } from '#shared/errors.ts';
+import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorisedError } from '#shared/errors.ts';
 import { formField } from '#shared/form-fields.ts';
-import { header, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
+import { MAX_BODY_BYTES, header, parseForm, readBody, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { logger } from '#shared/logger.ts';
 import { refuseCrossSitePosts, siteOrigin } from '#shared/same-origin.ts';
 import { checkSeal, packLinks, sealOf, unpackLinks } from '#shared/sealed-batch.ts';
@@ -96,6 +96,9 @@ export function makeConsoleHandler(
         return cohort === undefined ? programmePage(deps, request) : cohortPage(deps, request, cohort);
       const fields = parseForm(event, MAX_FORM_BYTES);
       const values: Values = Object.fromEntries(Object.keys(fields).map((name) => [name, formField(fields, name)]));
+      // Only a batch posted back for its files is large; every other form keeps the usual limit.
+      if (values.action !== 'download' && readBody(event, MAX_FORM_BYTES).length > MAX_BODY_BYTES)
+        throw new PayloadTooLargeError('form too large');
       return cohort === undefined
         ? programmeChange(deps, request, values)
         : cohortChange(deps, request, cohort, values);

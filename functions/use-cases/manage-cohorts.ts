@@ -256,10 +256,12 @@ export async function seedCohorts(
     if (options.once === true && (await deps.cohorts.isSeeded(seed.programme))) continue;
     const definition = findProgramme(deps.catalog, seed.programme);
     const windows = Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, { opens, closes }]));
-    for (const cohort of seed.cohorts) {
+    for (const [index, cohort] of seed.cohorts.entries()) {
       const checked = checkedCohort(definition, { ...cohort, windows, status: 'open' });
+      // Made a millisecond apart, so cohorts list in the seed file's order.
+      const createdAt = new Date(today.getTime() + index).toISOString();
       // One already there (made since, or by a seeding running at the same time) is left as it is.
-      if (!(await deps.cohorts.createCohort(seed.programme, checked, today.toISOString()))) continue;
+      if (!(await deps.cohorts.createCohort(seed.programme, checked, createdAt))) continue;
       await recordChange(deps, actor, {
         action: 'cohort-created',
         programme: seed.programme,

@@ -194,7 +194,7 @@ describe('in Chromium at 360 px', () => {
       // The reminders unfolded too: ready to copy, one per number, without a link.
       await page.evaluate(`document.querySelectorAll('details').forEach((details) => { details.open = true; })`);
       const reminders = await page.locator('main pre').first().innerText();
-      expect(reminders.match(/^# N\.º \d+$/gm)).toHaveLength(11);
+      expect(reminders.match(/^# N\.º \d+ · Ciclo de mentoría · Al inicio$/gm)).toHaveLength(11);
       expect(reminders).not.toContain('/s/');
       await check(page, 'cohort, reminders open');
 

@@ -55,6 +55,25 @@ describe('npm run prepost', () => {
     expect([...new Set(rows.map((row) => row[5]))].sort()).toEqual(['1', '2', '3']);
     for (const row of rows) expect(row[4]).toBe(`http://127.0.0.1:4321/s/${row[3] ?? ''}`);
     expect(existsSync(join(cwd, '.data', 'dynamo'))).toBe(true);
+    // The same --out again (a second batch, a mistake in it): the first batch's files, the only
+    // copy of its codes, are neither emptied nor removed, and nobody new is made.
+    const kept = await readFile(join(cwd, 'links.csv'), 'utf8');
+    const keptSheet = await readFile(join(cwd, 'links-sheet.html'), 'utf8');
+    for (const args of [
+      ['--count', '2'],
+      ['--count', '2', '--language', 'ca'],
+    ]) {
+      const again = await runEntry(
+        'prepost',
+        ['links', '--programme', 'justrom3-mentoring', '--cohort', 'iasi-2020', ...args, '--out', 'links.csv'],
+        cwd,
+        env,
+      );
+      expect(again.code, again.stderr).toBe(2);
+      expect(again.stderr).toContain('exists');
+    }
+    expect(await readFile(join(cwd, 'links.csv'), 'utf8')).toBe(kept);
+    expect(await readFile(join(cwd, 'links-sheet.html'), 'utf8')).toBe(keptSheet);
   });
 
   it('writes every line to a pipe, and refuses an unwritable --out before creating anyone', async () => {

@@ -401,7 +401,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       'barcelona-2026',
       'girona-2026',
     ]);
-    expect(await deployed.cohorts.isSeeded()).toBe(true);
+    expect(await deployed.cohorts.isSeeded('dones-mentores')).toBe(true);
 
     await deployed.cohorts.removeFunder(PROGRAMME, 'funder-dones@example.org');
     const again = await runEntry('prepost', ['cohorts', 'seed'], cwd, { ...env, TABLE_NAME: tableName });

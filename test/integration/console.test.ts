@@ -114,10 +114,11 @@ async function makeBatch(
   count: number,
   language: string,
 ): Promise<{ fields: Record<string, string>; page: string }> {
-  const participants = String(await stack.deps.participants.countParticipants(P, cohort));
+  // The add form's one-use token, as the cohort page gives it.
+  const once = hiddenFields((await get(`/console/${P}/${cohort}`)).body).once ?? '';
   const response = await post(`/console/${P}/${cohort}`, {
     action: 'add-participants',
-    participants,
+    once,
     count: String(count),
     language,
   });
@@ -227,9 +228,22 @@ describe('bad input through the forms: the field named, what was typed kept, not
     expect(page).toContain(`value="${day(-5)}"`);
   });
 
+  it('a day that is not on the calendar, and a wave closing after the links expire', async () => {
+    const impossible = cohortForm('impossible-2027', { 'windows.mentoring-cycle:post.closes': '2027-02-30' });
+    const refusedDay = await refused(`/console/${P}`, impossible);
+    expect(refusedDay.status).toBe(400);
+    expectProblemAt(refusedDay.page, 'new-windows-mentoring-cycle-post-closes', 'problem.date');
+    expect(refusedDay.page).toContain('value="2027-02-30"');
+    // Dones Mentores keeps data 365 days: links made today are gone before a wave closing in 400.
+    const late = cohortForm('late-2027', { 'windows.mentoring-cycle:post.closes': day(400) });
+    const refusedLate = await refused(`/console/${P}`, late);
+    expect(refusedLate.status).toBe(400);
+    expectProblemAt(refusedLate.page, 'new-windows-mentoring-cycle-post-closes', 'problem.closesAfterExpiry');
+  });
+
   it('a count over 500 in one batch', async () => {
-    const participants = String(await stack.deps.participants.countParticipants(P, SEEDED));
-    const form = { action: 'add-participants', participants, count: '501', language: 'es' };
+    const once = hiddenFields((await get(`/console/${P}/${SEEDED}`)).body).once ?? '';
+    const form = { action: 'add-participants', once, count: '501', language: 'es' };
     const { status, page } = await refused(`/console/${P}/${SEEDED}`, form);
     expect(status).toBe(400);
     expectProblemAt(page, 'add-count', 'problem.count');
@@ -434,12 +448,18 @@ describe('a batch and its downloads', () => {
     expect(page).toContain(EN['console.answeredOf'].replace('{answered}', '0').replace('{participants}', '12'));
   });
 
-  it('the same add form sent twice (a reload) makes one batch', async () => {
-    const form = { action: 'add-participants', participants: '12', count: '3', language: 'ca' };
-    expect((await post(`/console/${P}/${COHORT}`, form)).status).toBe(200);
+  it('the same add form sent twice (a reload), or twice at once (a double tap), makes one batch', async () => {
+    const once = hiddenFields((await get(`/console/${P}/${COHORT}`)).body).once ?? '';
+    expect(once).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const form = { action: 'add-participants', once, count: '3', language: 'ca' };
+    const sent = await Promise.all([post(`/console/${P}/${COHORT}`, form), post(`/console/${P}/${COHORT}`, form)]);
+    expect(sent.map((response) => response.status).sort()).toEqual([200, 400]);
     const again = await post(`/console/${P}/${COHORT}`, form);
     expect(again.status).toBe(400);
     expect(await again.text()).toContain(EN['problem.batchRepeated']);
+    expect(await stack.deps.participants.countParticipants(P, COHORT)).toBe(15);
+    // A form without its token (or one not made by the page) makes nothing.
+    expect((await post(`/console/${P}/${COHORT}`, { ...form, once: 'x' })).status).toBe(400);
     expect(await stack.deps.participants.countParticipants(P, COHORT)).toBe(15);
   });
 
@@ -503,7 +523,8 @@ describe('changes and the audit log', () => {
     expect(closed).toContain(EN['console.closedNoAdd']);
     expect((await stack.deps.cohorts.getCohort(P, COHORT))?.cohort.status).toBe('closed');
     // A closed cohort takes no participants: refused at the form, nothing written.
-    const add = await post(path, { action: 'add-participants', participants: '2', count: '1', language: 'en' });
+    const addToken = hiddenFields((await get(path)).body).once ?? '';
+    const add = await post(path, { action: 'add-participants', once: addToken, count: '1', language: 'en' });
     expect(add.status).toBe(400);
     expect(await add.text()).toContain(EN['problem.cohortClosed']);
     expect(await stack.deps.participants.countParticipants(P, COHORT)).toBe(2);
@@ -525,7 +546,7 @@ describe('changes and the audit log', () => {
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^cohort-created cohort ${COHORT}`)),
         expect.stringMatching(new RegExp(`^links-created cohort ${COHORT}: 2 participants`)),
-        `cohort-changed cohort ${COHORT}: name, site and windows`,
+        `cohort-changed cohort ${COHORT}: name, site, windows`,
         `cohort-changed cohort ${COHORT}: wave ${PRE} closed`,
         `cohort-changed cohort ${COHORT}: closed`,
         `cohort-changed cohort ${COHORT}: reopened`,

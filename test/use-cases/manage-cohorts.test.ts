@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { DeleteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import type { Deps } from '#adapters/deps.ts';
-import { SEED_MARKER_KEY } from '#adapters/table-design.ts';
+import { seedMarkerKey } from '#adapters/table-design.ts';
 import { SYSTEM_ACTOR, type Actor, type AuditEvent } from '#core/access.ts';
 import {
   CohortClosedError,
@@ -642,11 +642,19 @@ describe('seedCohorts', () => {
     'dones-mentores': ['barcelona-2026', 'girona-2026'],
   };
 
+  /** Whether every programme with a seed file is marked seeded. */
+  async function allSeeded(): Promise<boolean> {
+    const marks = await Promise.all(
+      [...fresh.deps.catalog.seeds.keys()].map((programme) => fresh.deps.cohorts.isSeeded(programme)),
+    );
+    return marks.every((mark) => mark);
+  }
+
   it('loads every seed cohort and funder with every wave open from today, once', async () => {
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(false);
+    expect(await allSeeded()).toBe(false);
     expect(await cohortIds()).toEqual({ 'justrom3-mentoring': [], 'migrant-voices-heard': [], 'dones-mentores': [] });
     expect(await seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true })).toEqual({ cohorts: 5, funders: 3 });
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(true);
+    expect(await allSeeded()).toBe(true);
     expect(await cohortIds()).toEqual(SEEDED);
     const iasi = (await fresh.deps.cohorts.getCohort(JUSTROM3, 'iasi-2020'))?.cohort;
     const window = { opens: day(0, fresh), closes: day(SEED_WINDOW_DAYS, fresh) };
@@ -688,6 +696,20 @@ describe('seedCohorts', () => {
     expect(await cohortIds()).toEqual(SEEDED);
   });
 
+  it('two seedings at once (npm start and a command on a fresh folder) both finish, each cohort made once', async () => {
+    const runs = await Promise.allSettled([
+      seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true }),
+      seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true }),
+    ]);
+    expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled']);
+    const made = runs.map((run) => (run.status === 'fulfilled' ? run.value.cohorts : -1));
+    expect(made[0] + made[1]).toBe(5);
+    expect(await cohortIds()).toEqual(SEEDED);
+    const created = (await auditSince(new Date(0), fresh)).filter((entry) => entry.action === 'cohort-created');
+    expect(created).toHaveLength(5);
+    expect(await allSeeded()).toBe(true);
+  });
+
   it('finishes a run cut short without making anything twice', async () => {
     // The run stops as it writes the third cohort (Cluj), as a Lambda timing out or a throttled table would.
     const client = createDocumentClient(fresh.environment.endpoint);
@@ -705,7 +727,10 @@ describe('seedCohorts', () => {
     await expect(seedCohorts(depsThrough(fresh, client), SYSTEM_ACTOR, { once: true })).rejects.toMatchObject({
       name: 'ProvisionedThroughputExceededException',
     });
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(false);
+    // Marked per programme: JUSTROM3, loaded whole, is; MigrantVoicesHeard and Dones Mentores are not.
+    expect(await fresh.deps.cohorts.isSeeded(JUSTROM3)).toBe(true);
+    expect(await fresh.deps.cohorts.isSeeded('migrant-voices-heard')).toBe(false);
+    expect(await fresh.deps.cohorts.isSeeded(DONES)).toBe(false);
     expect(await cohortIds()).toEqual({
       'justrom3-mentoring': ['iasi-2020', 'bucharest-2020'],
       'migrant-voices-heard': [],
@@ -713,7 +738,7 @@ describe('seedCohorts', () => {
     });
     // The next start finishes it.
     expect(await seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true })).toEqual({ cohorts: 3, funders: 2 });
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(true);
+    expect(await allSeeded()).toBe(true);
     expect(await cohortIds()).toEqual(SEEDED);
     for (const programme of fresh.deps.catalog.programmes.keys())
       expect(await fresh.deps.cohorts.listFunders(programme), programme).toHaveLength(1);
@@ -728,12 +753,13 @@ describe('seedCohorts', () => {
     );
 
     // Cut short after the last write but before the mark: the next run only marks it.
-    await client.send(new DeleteCommand({ TableName: fresh.environment.tableName, Key: SEED_MARKER_KEY }));
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(false);
-    const before = (await tableItems(fresh)).filter((item) => !item.includes('"PK":"SEED"'));
+    for (const programme of fresh.deps.catalog.seeds.keys())
+      await client.send(new DeleteCommand({ TableName: fresh.environment.tableName, Key: seedMarkerKey(programme) }));
+    expect(await allSeeded()).toBe(false);
+    const before = (await tableItems(fresh)).filter((item) => !item.includes('"SK":"SEEDED"'));
     expect(await seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true })).toEqual({ cohorts: 0, funders: 0 });
-    expect(await fresh.deps.cohorts.isSeeded()).toBe(true);
-    expect((await tableItems(fresh)).filter((item) => !item.includes('"PK":"SEED"'))).toEqual(before);
+    expect(await allSeeded()).toBe(true);
+    expect((await tableItems(fresh)).filter((item) => !item.includes('"SK":"SEEDED"'))).toEqual(before);
   });
 
   it('closing a cohort of a programme with no funder says nothing will be sent', async () => {
