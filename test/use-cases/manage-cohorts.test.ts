@@ -703,7 +703,7 @@ describe('seedCohorts', () => {
     ]);
     expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled']);
     const made = runs.map((run) => (run.status === 'fulfilled' ? run.value.cohorts : -1));
-    expect(made[0] + made[1]).toBe(5);
+    expect((made[0] ?? 0) + (made[1] ?? 0)).toBe(5);
     expect(await cohortIds()).toEqual(SEEDED);
     const created = (await auditSince(new Date(0), fresh)).filter((entry) => entry.action === 'cohort-created');
     expect(created).toHaveLength(5);
