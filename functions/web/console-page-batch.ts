@@ -9,7 +9,7 @@ import Negotiator from 'negotiator';
 import type { Cohort, Language, ProgrammeDefinition } from '#surveys/schema.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html } from './html.ts';
-import { languageName } from './console-page-parts.ts';
+import { languageInWords } from './console-page-parts.ts';
 import { cohortPath } from './console-page.ts';
 import { linksCsv, renderLinkMessages } from './link-messages.ts';
 import { renderLinkSheet, type Handout } from './link-sheet.ts';
@@ -52,7 +52,7 @@ export function renderBatchMade(
   const made = fill(strings['console.batchMade'], {
     count: String(count),
     cohort: cohort.name,
-    language: languageName(form.language),
+    language: languageInWords(form.language, frame.language),
   });
   const fields = [
     hidden('action', 'download'),

@@ -13,6 +13,7 @@ import {
   cohortValues,
   controlId,
   doneNote,
+  languageInWords,
   languageName,
   localized,
   pageProblems,
@@ -121,7 +122,7 @@ function renderPending(
   const cards = view.batches.find((batch) => batch.number === pending.batch)?.language ?? 'en';
   const heading = fill(strings['console.pendingBatch'], {
     batch: String(pending.batch),
-    language: languageName(cards),
+    language: languageInWords(cards, language),
     count: String(pending.numbers.length),
   });
   const numbers = html`<p class="numbers">${pending.numbers.join(', ')}</p>`;
@@ -194,7 +195,7 @@ function renderBatches(view: CohortView, language: Language): Html {
       html`<li>${fill(strings['console.batch'], {
         number: String(batch.number),
         count: String(batch.count),
-        language: languageName(batch.language),
+        language: languageInWords(batch.language, language),
         date: formatDate(batch.createdAt, language),
       })}</li>`,
   );

@@ -77,6 +77,18 @@ export function languageName(language: string): string {
   return STAFF_STRINGS[language as Language]?.languageName ?? language;
 }
 
+/**
+ * A language named inside a sentence, in the reader's language and case ("tarjetas en español",
+ * "carduri în spaniolă"), by the runtime's own CLDR names; its own name where there is none.
+ */
+export function languageInWords(language: string, reader: Language): string {
+  try {
+    return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? languageName(language);
+  } catch {
+    return languageName(language);
+  }
+}
+
 /** The id of a form's control for a field: the form's prefix and the field name, in characters an id keeps plainly. */
 export function controlId(prefix: string, field: string): string {
   return `${prefix}-${field.replace(/[^A-Za-z0-9-]/g, '-')}`;

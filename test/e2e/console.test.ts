@@ -189,7 +189,7 @@ describe('in Chromium at 360 px', () => {
       const pending = page.locator('main p.numbers');
       expect(await pending.first().innerText()).toBe('1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12');
       expect(await pending.nth(1).innerText()).toBe('1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12');
-      expect(await page.locator('main h4').first().innerText()).toBe('Lote 1 (tarjetas en Español): 11 sin respuesta');
+      expect(await page.locator('main h4').first().innerText()).toBe('Lote 1 (tarjetas en español): 11 sin respuesta');
       await check(page, 'cohort, one answer in');
       // The reminders unfolded too: ready to copy, one per number, without a link.
       await page.evaluate(`document.querySelectorAll('details').forEach((details) => { details.open = true; })`);

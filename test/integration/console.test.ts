@@ -320,7 +320,7 @@ describe('a batch and its downloads', () => {
 
   it('the batch page offers the three files and says the codes are shown once', async () => {
     expect(batchPage).toContain(EN['console.batchOnce']);
-    expect(batchPage).toContain(`12 participants added to Cohort ${COHORT}, with cards and messages in Español.`);
+    expect(batchPage).toContain(`12 participants added to Cohort ${COHORT}, with cards and messages in Spanish.`);
     for (const file of ['sheet', 'messages', 'csv'])
       expect(batchPage).toContain(`<button type="submit" name="file" value="${file}">`);
     // The form posts back to the cohort's page: no code in its address.
