@@ -113,6 +113,11 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   for (const target of paths) {
     try {
       await mkdir(dirname(target), { recursive: true });
+    } catch (error) {
+      await discard();
+      throw new InputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    try {
       handles.set(target, await open(target, 'wx', 0o600));
     } catch (error) {
       await discard();

@@ -136,7 +136,9 @@ function renderPending(
     // The `#` lines are for the coordinator, as in the messages file: each reminder goes to the number above it.
     const message = words.reminder.replace('{date}', () => formatDate(closes, cards as Language));
     // The card's own words ("No. 3 · Mentoring cycle · At the start"): which of a person's cards is meant.
-    const card = `${localized(wave.session.name, cards as Language)} · ${waveName(cards as Language, wave.session.kind, wave.wave)}`;
+    const cardLanguage = cards as Language;
+    const session = localized(wave.session.name, cardLanguage);
+    const card = `${session} · ${waveName(cardLanguage, wave.session.kind, wave.wave)}`;
     const lines = pending.numbers.map(
       (number) => `# ${words.number.replace('{n}', String(number))} · ${card}\n${message}`,
     );

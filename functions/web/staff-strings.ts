@@ -1220,7 +1220,8 @@ const ca: StaffStrings = {
   'problem.notAFunder': 'Cap finançador no té (ja) aquest correu.',
   'problem.cohortClosed': 'Aquesta cohort està tancada: reobre-la per afegir participants.',
   'problem.closesAfterExpiry':
-    "Els enllaços d'aquesta cohort s'esborren, amb les dades del programa, abans d'aquest dia: tanca aquesta onada abans.",
+    "Els enllaços d'aquesta cohort s'esborren, amb les dades del programa, abans d'aquest dia: " +
+    'tanca aquesta onada abans.',
   'problem.retention':
     "Els enllaços creats avui s'esborrarien, amb les dades del programa, abans que tanqui l'última onada: " +
     'avança les dates de tancament.',

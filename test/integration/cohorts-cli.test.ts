@@ -361,7 +361,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain(
-      'added funder fundacio@example.org of Dones Mentores (dones-mentores): summaries in es',
+      'added funder fundacio@example.org of Dones Mentores (dones-mentores): summary language es',
     );
     expect(await stack.deps.cohorts.listFunders(PROGRAMME)).toContainEqual({
       name: 'fundacio@example.org',

@@ -613,7 +613,14 @@ describe('retention', () => {
       .toISOString()
       .slice(0, 10);
     const windows = Object.fromEntries(waveIdsOf(programme).map((wave) => [wave, { opens: today, closes }]));
-    await addCohort(stack.deps, SYSTEM_ACTOR, PROGRAMME, { id: 'long-cohort', name: 'Long cohort', windows });
+    // Coordinators cannot set such windows (addCohort refuses them at the field, nothing written)...
+    await expect(
+      addCohort(stack.deps, SYSTEM_ACTOR, PROGRAMME, { id: 'long-cohort', name: 'Long cohort', windows }),
+    ).rejects.toMatchObject({ name: 'CohortInputError' });
+    expect(await stack.deps.cohorts.getCohort(PROGRAMME, 'long-cohort')).toBeUndefined();
+    // ... but a cohort stored under a longer retention, since shortened in the definition, has them.
+    const long = { id: 'long-cohort', name: 'Long cohort', attributes: {}, windows, status: 'open' as const };
+    expect(await stack.deps.cohorts.createCohort(PROGRAMME, long, new Date().toISOString())).toBe(true);
     const before = await partition('long-cohort');
     await expect(createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, 'long-cohort', 1)).rejects.toThrow(
       'links made today would expire before their waves',

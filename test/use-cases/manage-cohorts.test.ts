@@ -696,7 +696,7 @@ describe('seedCohorts', () => {
     expect(await cohortIds()).toEqual(SEEDED);
   });
 
-  it('two seedings at once (npm start and a command on a fresh folder) both finish, each cohort made once', async () => {
+  it('two seedings at once (a start and a command on a fresh folder) both finish, each cohort made once', async () => {
     const runs = await Promise.allSettled([
       seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true }),
       seedCohorts(fresh.deps, SYSTEM_ACTOR, { once: true }),

@@ -6,6 +6,7 @@
  * CSV; then `links` on the command line writing the three files, readable by the owner only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -294,8 +295,20 @@ describe('npm run prepost -- links, on paper and phones', () => {
   }
 
   it('writes the CSV, the sheet and the messages beside it, readable only by the owner, and logs no code', async () => {
-    // A file left from before with wider permissions is narrowed too.
+    // A file left from before (it may hold an earlier batch's codes) is refused and left as it is,
+    // and the files this run had opened are removed: nobody is made.
     await writeFile(join(cwd, 'batch-sheet.html'), 'old', { mode: 0o644 });
+    const refused = await runEntry(
+      'prepost',
+      ['links', '--programme', 'dones-mentores', '--cohort', 'barcelona-2026', '--count', '3', '--out', 'batch.csv'],
+      cwd,
+      env,
+    );
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('batch-sheet.html exists');
+    expect(await readFile(join(cwd, 'batch-sheet.html'), 'utf8')).toBe('old');
+    expect(existsSync(join(cwd, 'batch.csv'))).toBe(false);
+    await rm(join(cwd, 'batch-sheet.html'));
     const result = await runEntry(
       'prepost',
       ['links', '--programme', 'dones-mentores', '--cohort', 'barcelona-2026', '--count', '3', '--out', 'batch.csv'],
