@@ -474,7 +474,8 @@ describe('changes and the audit log', () => {
   const COHORT = 'lleida-2027';
 
   it('windows, a wave closed, the cohort closed (saying what the funders receive), funders: each audited', async () => {
-    const since = new Date(Date.now() - 1000);
+    // From now: the seed cohorts loaded when the stack started (a second ago on an idle machine) are not ours.
+    const since = new Date();
     const path = `/console/${P}/${COHORT}`;
     expect((await post(`/console/${P}`, cohortForm(COHORT))).status).toBe(303);
     await makeBatch(COHORT, 2, 'en');
