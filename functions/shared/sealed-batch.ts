@@ -15,9 +15,11 @@ import { normaliseCode } from './codes.ts';
 /** How long a batch's downloads work after it is made: time to save three files, not to keep a copy. */
 export const SEAL_SECONDS = 2 * 60 * 60;
 
-/** One link of a batch: whose (pseudonymous id and number in the batch), which wave, its code. */
+/**
+ * One link of a batch: whose (the number in the batch: never the pseudonymous id, which a
+ * coordinator's files do not carry), which wave, its code.
+ */
 export interface BatchLink {
-  readonly participant: string;
   readonly number: number;
   readonly session: string;
   readonly wave: WaveKind;
@@ -41,21 +43,21 @@ export type SealCheck = 'valid' | 'expired' | 'invalid';
 
 /**
  * The links in the fewest characters a form can carry (500 participants of a ten-wave programme in
- * about 150 KB): one entry per participant, `number.participant.code.code...`, codes in the order of
- * `waves`, entries separated by spaces.
+ * about 130 KB): one entry per participant, `number.code.code...`, codes in the order of `waves`,
+ * entries separated by spaces.
  */
 export function packLinks(links: readonly BatchLink[], waves: readonly string[]): string {
-  const byParticipant = new Map<string, { number: number; codes: Map<string, string> }>();
+  const byNumber = new Map<number, Map<string, string>>();
   for (const link of links) {
-    const entry = byParticipant.get(link.participant) ?? { number: link.number, codes: new Map<string, string>() };
-    entry.codes.set(`${link.session}:${link.wave}`, link.code);
-    byParticipant.set(link.participant, entry);
+    const codes = byNumber.get(link.number) ?? new Map<string, string>();
+    codes.set(`${link.session}:${link.wave}`, link.code);
+    byNumber.set(link.number, codes);
   }
-  return [...byParticipant]
-    .map(([participant, { number, codes }]) => {
+  return [...byNumber]
+    .map(([number, codes]) => {
       const inOrder = waves.map((wave) => codes.get(wave));
       if (inOrder.some((code) => code === undefined)) throw new Error(`participant ${number} lacks a wave's link`);
-      return [String(number), participant, ...inOrder].join('.');
+      return [String(number), ...inOrder].join('.');
     })
     .join(' ');
 }
@@ -68,13 +70,12 @@ export function unpackLinks(packed: string, waves: readonly string[]): BatchLink
   });
   const links: BatchLink[] = [];
   for (const entry of packed.split(' ')) {
-    const [number = '', participant = '', ...codes] = entry.split('.');
-    if (!/^[1-9]\d{0,3}$/.test(number) || !/^[a-z0-9-]{1,40}$/.test(participant) || codes.length !== waves.length)
-      return undefined;
+    const [number = '', ...codes] = entry.split('.');
+    if (!/^[1-9]\d{0,3}$/.test(number) || codes.length !== waves.length) return undefined;
     for (const [index, code] of codes.entries()) {
       const kind = kinds[index];
       if (kind?.wave === undefined || normaliseCode(code) !== code) return undefined;
-      links.push({ participant, number: Number(number), session: kind.session, wave: kind.wave, code });
+      links.push({ number: Number(number), session: kind.session, wave: kind.wave, code });
     }
   }
   return links;

@@ -56,6 +56,25 @@ export async function readCohortProgress(
   return progressOf(programme, cohort, await deps.participants.cohortRoll(programmeId, cohortId));
 }
 
+/**
+ * The pseudonymous id of participant `number` of batch `batch` (numbered as the console and
+ * `pending` number them): how a coordinator, who knows the card they handed out, names someone to
+ * erase without ever holding their id. Undefined when there is no such participant.
+ */
+export async function participantByNumber(
+  deps: ProgressDeps,
+  programmeId: string,
+  cohortId: string,
+  batch: number,
+  number: number,
+): Promise<string | undefined> {
+  await loadCohort(deps, programmeId, cohortId, { listKnown: true });
+  const roll = await deps.participants.cohortRoll(programmeId, cohortId);
+  const batchId = [...roll.batches].sort((a, b) => a.id.localeCompare(b.id))[batch - 1]?.id;
+  if (batchId === undefined) return undefined;
+  return roll.participants.find((entry) => entry.batch === batchId && entry.number === number)?.participant;
+}
+
 /** How many cohorts' rolls are read at once: a programme page stays quick without a burst of Queries. */
 const ROLLS_AT_ONCE = 8;
 

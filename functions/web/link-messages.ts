@@ -8,11 +8,21 @@
 import { toCsv } from '#core/csv.ts';
 import { HANDOUT_STRINGS, handoutCards, handoutLanguages, type Handout, type HandoutLink } from './link-sheet.ts';
 
-/** The batch's links as CSV, one row a link in the order they were made: the coordinator's only copy of the codes. */
+/**
+ * The batch's links as CSV, one row a link in the order they were made: the coordinator's only
+ * copy of the codes. With the pseudonymous ids (`prepost links`, whose `erase --participant` takes
+ * them) first; without them (the console's), the number in the batch first: a coordinator knows
+ * who holds card 5, and an id beside it would tie an evaluator's export back to that person.
+ */
 export function linksCsv(links: readonly HandoutLink[]): string {
+  if (links.every((link) => link.participant !== undefined))
+    return toCsv(
+      ['participant', 'session', 'wave', 'code', 'url', 'number'],
+      links.map((link) => [link.participant, link.session, link.wave, link.code, link.url, String(link.number)]),
+    );
   return toCsv(
-    ['participant', 'session', 'wave', 'code', 'url', 'number'],
-    links.map((link) => [link.participant, link.session, link.wave, link.code, link.url, String(link.number)]),
+    ['number', 'session', 'wave', 'code', 'url'],
+    links.map((link) => [String(link.number), link.session, link.wave, link.code, link.url]),
   );
 }
 

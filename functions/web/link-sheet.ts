@@ -15,7 +15,8 @@ import type { WaveKind } from '#core/model.ts';
 
 /** One link of the batch, as the links CSV has it. */
 export interface HandoutLink {
-  readonly participant: string;
+  /** The pseudonymous id: in the files `prepost links` writes for operators, never in the console's. */
+  readonly participant?: string | undefined;
   /** The participant's number within the batch, from 1. */
   readonly number: number;
   readonly session: string;

@@ -384,6 +384,49 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     ]);
   });
 
+  it('erases a participant named by batch and number, as a coordinator knows them, never showing the id', async () => {
+    const roll = async (): Promise<readonly { participant: string; number?: number | undefined }[]> =>
+      (await stack.deps.participants.cohortRoll(PROGRAMME, COHORT)).participants;
+    const third = (await roll()).find((entry) => entry.number === 3)?.participant ?? '';
+    expect(third).not.toBe('');
+    const erased = await prepost(
+      'erase',
+      '--programme',
+      PROGRAMME,
+      '--cohort',
+      COHORT,
+      '--batch',
+      '1',
+      '--number',
+      '3',
+    );
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('erased participant 3 of batch 1:');
+    expect(erased.stdout + erased.stderr).not.toContain(third);
+    expect((await roll()).map((entry) => entry.number)).not.toContain(3);
+    expect(await roll()).toHaveLength(11);
+    // Again: nobody is number 3 any more; nothing changes, exit 2.
+    const again = await prepost('erase', '--programme', PROGRAMME, '--cohort', COHORT, '--batch', '1', '--number', '3');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('no participant 3 in batch 1');
+    // One way or the other, not both.
+    const both = await prepost(
+      'erase',
+      '--programme',
+      PROGRAMME,
+      '--cohort',
+      COHORT,
+      '--participant',
+      third,
+      '--batch',
+      '1',
+      '--number',
+      '3',
+    );
+    expect(both.code).toBe(2);
+    expect(await roll()).toHaveLength(11);
+  });
+
   it('seeds a table that has never been seeded, as after deploying a new stack, and only once', async () => {
     // A deployment's table: named in TABLE_NAME, so no command loads the seed unasked.
     const tableName = `prepost-deployed-${process.pid}`;
