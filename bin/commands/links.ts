@@ -129,7 +129,15 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
       throw new InputError(`cannot write ${target}: ${code ?? String(error)}`);
     }
   }
-  const { deps, environment } = await openLocalStore();
+  let store: Awaited<ReturnType<typeof openLocalStore>>;
+  try {
+    store = await openLocalStore();
+  } catch (error) {
+    // Nobody was made: the files this run opened go, so a retry with the same --out is not refused.
+    await discard();
+    throw error;
+  }
+  const { deps, environment } = store;
   try {
     let batch: IssuedBatch;
     try {

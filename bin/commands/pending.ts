@@ -78,6 +78,11 @@ function pendingText(progress: CohortProgress, today: string): string {
       lines.push(`  batch ${batch}${about}: ${numbers.join(', ')}`);
     }
   }
+  if (progress.unnumbered > 0)
+    lines.push(
+      `(${plural(progress.unnumbered, 'participant')} made before batches were kept: counted above, ` +
+        'but with no number to list)',
+    );
   return lines.join('\n');
 }
 

@@ -36,9 +36,13 @@ export interface WaveProgress {
 export interface CohortProgress {
   readonly programme: Programme;
   readonly cohort: Cohort;
-  /** Participants of the cohort's batches: those whose links were handed out. */
+  /**
+   * Participants whose links were handed out: those of the cohort's batches, and those made before
+   * batches were kept. Participants of a batch cut short (no batch record: their codes reached
+   * nobody) are not counted.
+   */
   readonly participants: number;
-  /** Participant records of no recorded batch (a batch cut short, or made before batches were kept). */
+  /** Of them, those made before batches were kept: counted, but with no number to be listed by. */
   readonly unnumbered: number;
   readonly batches: readonly BatchSummary[];
   readonly waves: readonly WaveProgress[];
@@ -94,9 +98,9 @@ export async function readProgrammeProgress(deps: ProgressDeps, programmeId: str
 }
 
 /**
- * Counts per wave over the participants of the cohort's batches. A participant of no recorded
- * batch was made by a batch cut short (its codes reached nobody: the batch record is written
- * after its participants) or before batches were kept: counted apart, never as one to remind.
+ * Counts per wave over the participants whose links were handed out. A participant naming a batch
+ * with no record was made by a batch cut short (its codes reached nobody: the batch record is
+ * written after its participants): never counted, never one to remind.
  */
 function progressOf(programme: Programme, cohort: Cohort, roll: CohortRoll): CohortProgress {
   const batches = [...roll.batches].sort((a, b) => a.id.localeCompare(b.id));
@@ -105,33 +109,38 @@ function progressOf(programme: Programme, cohort: Cohort, roll: CohortRoll): Coh
     (participant) =>
       participant.batch !== undefined && batchNumber.has(participant.batch) && participant.number !== undefined,
   );
+  // Made before batches were kept (an upgraded deployment): their links were handed out, so they
+  // count, but they have no number to be listed by.
+  const earlier = roll.participants.filter((participant) => participant.batch === undefined);
+  const counted = [...numbered, ...earlier];
   const answered = new Set(roll.answered.map((entry) => `${entry.participant}#${entry.session}#${entry.wave}`));
   const waves = programme.sessions.flatMap((session) =>
     (['pre', 'post'] as const).map((wave): WaveProgress => {
       const pending = new Map<number, number[]>();
       let count = 0;
-      for (const participant of numbered) {
+      for (const participant of counted) {
         if (answered.has(`${participant.participant}#${session.id}#${wave}`)) {
           count += 1;
           continue;
         }
-        const batch = batchNumber.get(participant.batch ?? '') ?? 0;
+        const batch = batchNumber.get(participant.batch ?? '');
+        if (batch === undefined) continue;
         pending.set(batch, [...(pending.get(batch) ?? []), participant.number ?? 0]);
       }
       return {
         session,
         wave,
         answered: count,
-        participants: numbered.length,
+        participants: counted.length,
         pending: [...pending.entries()]
           .sort(([a], [b]) => a - b)
           .map(([batch, numbers]) => ({ batch, numbers: numbers.sort((x, y) => x - y) })),
       };
     }),
   );
-  const counted = new Set(numbered.map((participant) => participant.participant));
+  const countedIds = new Set(counted.map((participant) => participant.participant));
   const lastAnswer = roll.answered
-    .filter((entry) => counted.has(entry.participant))
+    .filter((entry) => countedIds.has(entry.participant))
     .reduce<string | undefined>(
       (latest, entry) => (latest === undefined || entry.receivedAt > latest ? entry.receivedAt : latest),
       undefined,
@@ -139,8 +148,8 @@ function progressOf(programme: Programme, cohort: Cohort, roll: CohortRoll): Coh
   return {
     programme,
     cohort,
-    participants: numbered.length,
-    unnumbered: roll.participants.length - numbered.length,
+    participants: counted.length,
+    unnumbered: earlier.length,
     batches: batches.map((batch, index) => ({
       number: index + 1,
       createdAt: batch.createdAt,

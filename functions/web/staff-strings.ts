@@ -914,7 +914,7 @@ const es: StaffStrings = {
   'problem.notAFunder': 'Ningún financiador tiene (ya) este correo.',
   'problem.cohortClosed': 'Esta cohorte está cerrada: reábrela para añadir participantes.',
   'problem.closesAfterExpiry':
-    'Los enlaces de esta cohorte se borran, con los datos del programa, antes de este día: cierra esta ola antes.',
+    'Los enlaces de esta cohorte se borran, con los datos del programa, este día o antes: cierra esta ola antes.',
   'problem.retention':
     'Los enlaces creados hoy se borrarían, con los datos del programa, antes de que cierre la última ola: ' +
     'adelanta las fechas de cierre.',
@@ -1220,7 +1220,7 @@ const ca: StaffStrings = {
   'problem.notAFunder': 'Cap finançador no té (ja) aquest correu.',
   'problem.cohortClosed': 'Aquesta cohort està tancada: reobre-la per afegir participants.',
   'problem.closesAfterExpiry':
-    "Els enllaços d'aquesta cohort s'esborren, amb les dades del programa, abans d'aquest dia: " +
+    "Els enllaços d'aquesta cohort s'esborren, amb les dades del programa, aquest dia o abans: " +
     'tanca aquesta onada abans.',
   'problem.retention':
     "Els enllaços creats avui s'esborrarien, amb les dades del programa, abans que tanqui l'última onada: " +

@@ -10,6 +10,9 @@ import { createLinks, type IssuedBatch, type IssuedLink } from '#use-cases/creat
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
 import { addCohort } from '#use-cases/manage-cohorts.ts';
 import { readCohortProgress, type CohortProgress } from '#use-cases/cohort-progress.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { cohortKey, participantSortKey } from '#adapters/table-design.ts';
 import { answerAll, startTestStack, storedWave } from '../support/stack.ts';
 
 const PROGRAMME = 'dones-mentores';
@@ -178,6 +181,30 @@ describe('readCohortProgress', () => {
         { batch: 2, numbers: [2, 3] },
       ],
     });
+  });
+
+  it('counts a participant made before batches were kept, unlisted; never one of a batch cut short', async () => {
+    const before = await readCohortProgress(stack.deps, PROGRAMME, COHORT);
+    const pk = cohortKey(PROGRAMME, COHORT);
+    const client = createDocumentClient(stack.environment.endpoint);
+    const put = (Item: Record<string, unknown>): Promise<unknown> =>
+      client.send(new PutCommand({ TableName: stack.environment.tableName, Item }));
+    // An upgraded deployment's participant: no batch, no number; its links were handed out.
+    await put({ PK: pk, SK: participantSortKey('p-earlier'), type: 'participant', participant: 'p-earlier' });
+    // A batch cut short: its participant names a batch whose record was never written.
+    await put({
+      PK: pk,
+      SK: participantSortKey('p-orphan'),
+      type: 'participant',
+      participant: 'p-orphan',
+      batch: '2026-01-01T00:00:00.000Z#dead',
+      number: 1,
+    });
+    const after = await readCohortProgress(stack.deps, PROGRAMME, COHORT);
+    expect(after.participants).toBe(before.participants + 1);
+    expect(after.unnumbered).toBe(before.unnumbered + 1);
+    expect(wave(after, 'pre').participants).toBe(wave(before, 'pre').participants + 1);
+    expect(wave(after, 'pre').pending).toEqual(wave(before, 'pre').pending);
   });
 
   it('refuses a cohort that does not exist, naming the known ones', async () => {
