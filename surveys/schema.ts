@@ -194,8 +194,8 @@ export type Cohort = z.infer<typeof Cohort>;
 
 /** Someone a programme's summaries are sent to: run-time data kept by the programme's coordinators. */
 export const Funder = z.object({
-  /** Shown beside the address in the email's `To:`; what would read as another address is refused. */
-  name: Name.check(z.regex(/^[^<>,;:"]*$/, 'must not hold < > , ; : or "')),
+  /** Shown beside the address in the email's `To:`, quoted there (so it can never add a recipient). */
+  name: Name,
   email: z
     .string()
     .check(

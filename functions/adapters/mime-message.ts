@@ -9,7 +9,7 @@ import type { FunderMessage } from '#ports/publishing.ts';
 export async function buildMimeMessage(message: FunderMessage, date: Date): Promise<Buffer> {
   const composer = new MailComposer({
     from: message.from,
-    to: message.to,
+    to: { name: message.to.name, address: message.to.address },
     subject: message.subject,
     text: message.text,
     html: message.html,

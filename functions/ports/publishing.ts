@@ -54,7 +54,11 @@ export interface SummaryArchive {
 /** An email to a funder. */
 export interface FunderMessage {
   readonly from: string;
-  readonly to: string;
+  /**
+   * The funder, as name and address apart: the message quotes the name, so whatever a coordinator
+   * typed as a name can never add a recipient.
+   */
+  readonly to: { readonly name: string; readonly address: string };
   readonly subject: string;
   readonly text: string;
   readonly html: string;

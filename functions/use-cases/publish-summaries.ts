@@ -97,7 +97,7 @@ export async function publishSummary(
       await deps.mailer.send(
         {
           from: deps.sender,
-          to: `${funder.name} <${funder.email}>`,
+          to: { name: funder.name, address: funder.email },
           subject: `Programme summary ${period}`,
           text,
           html: htmlBody,
