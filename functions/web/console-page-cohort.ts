@@ -184,7 +184,8 @@ function renderAddForm(
     }),
     html`<p><button type="submit">${strings['console.addButton']}</button></p>`,
   ];
-  const form = html`<form method="post" action="${cohortPath(programme, view.cohort)}">${fields}</form>`;
+  // Sent once: a second tap would show an "already sent" answer instead of the new codes.
+  const form = html`<form method="post" action="${cohortPath(programme, view.cohort)}" data-once>${fields}</form>`;
   return html`${heading}<p>${strings['console.addHint']}</p>${form}`;
 }
 

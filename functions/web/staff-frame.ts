@@ -5,8 +5,10 @@
  * own, so that the survey functions, which answer staff routes' errors through the same error
  * table, never bundle the dashboard and its statistics.
  *
- * No script: every staff page works with forms and links alone, and the content security policy
- * allows none.
+ * Every staff page works with forms and links alone. One small script, allowed by its hash and
+ * nothing else, stops a second send of a form marked `data-once` (a double tap on "Make the
+ * links" would otherwise show the second answer, and the first, holding the only copy of the new
+ * codes, would be lost); without script the server's one-use token still makes one batch.
  */
 import { createHash } from 'node:crypto';
 import { permits, type StaffMember } from '#core/access.ts';
@@ -82,7 +84,13 @@ const STYLE = [
   'ul.readings{margin:.25rem 0 1rem}',
 ].join('');
 
-/** The headers of every staff page: no caching, no framing, only the stylesheet above. */
+/** Stops a second send of a `data-once` form while the first is on its way. */
+const ONCE_SCRIPT =
+  "document.addEventListener('submit',function(e){var f=e.target;" +
+  "if(!f.hasAttribute||!f.hasAttribute('data-once'))return;" +
+  "if(f.getAttribute('data-sent')){e.preventDefault();return;}f.setAttribute('data-sent','1');});";
+
+/** The headers of every staff page: no caching, no framing, only the stylesheet and script above. */
 export const HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
@@ -92,6 +100,7 @@ export const HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'none'",
     `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+    `script-src 'sha256-${createHash('sha256').update(ONCE_SCRIPT).digest('base64')}'`,
     'img-src data:',
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -172,7 +181,8 @@ export function renderStaffPage(frame: StaffFrame, title: string, content: Html,
       ? html` lang="${options.contentLanguage}"`
       : '';
   const narrow = options.narrow === true ? raw(' class="form"') : '';
-  const head = html`<head>${META}<title>${title} · prepost</title><style>${raw(STYLE)}</style></head>`;
+  const script = html`<script>${raw(ONCE_SCRIPT)}</script>`;
+  const head = html`<head>${META}<title>${title} · prepost</title><style>${raw(STYLE)}</style>${script}</head>`;
   const body = html`<body>${top}<main${narrow}${contentLanguage}>${content}</main></body>`;
   return `<!doctype html>${html`<html lang="${frame.language}">${head}${body}</html>`.value}`;
 }

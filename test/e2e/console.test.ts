@@ -148,8 +148,25 @@ describe('in Chromium at 360 px', () => {
       // 12 participants with Spanish cards.
       await page.locator('#add-count').fill('12');
       await page.locator('#add-language').selectOption('es');
+      // A second tap while the first send is on its way goes nowhere: the page's one script cancels
+      // a second submit of the add form (else the browser would show the answer to the second,
+      // "already sent", and lose this batch's only copy of the codes). Seen from a listener after
+      // the page's own, which cancels every send itself so that nothing leaves here.
+      const cancelled = await page.evaluate(`(() => {
+        const seen = [];
+        const watch = (event) => { seen.push(event.defaultPrevented); event.preventDefault(); };
+        document.addEventListener('submit', watch);
+        const form = document.querySelector('form[data-once]');
+        form.requestSubmit();
+        form.requestSubmit();
+        document.removeEventListener('submit', watch);
+        form.removeAttribute('data-sent');
+        return seen;
+      })()`);
+      expect(cancelled).toEqual([false, true]);
       expect(await press(page, page.getByRole('button', { name: WORDS['console.addButton'] }))).toBe(200);
       expect(await page.locator('main').innerText()).toContain(WORDS['console.batchOnce']);
+      expect((await stack.deps.participants.cohortRoll(PROGRAMME, COHORT)).participants).toHaveLength(12);
       await check(page, 'batch made');
 
       const sheet = await download(page, WORDS['console.downloadSheet']);

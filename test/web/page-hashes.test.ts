@@ -16,6 +16,7 @@ const catalog = shippedCatalog();
 const PARTICIPANT_STYLE = 'sha256-jOe82zDr1yqD+YpwtwpOfY4kFx2Mtbw/ocu8DbZUIRA=';
 const PARTICIPANT_SCRIPT = 'sha256-Sep5hyxrub0wIRX5OfBJiUgfVrdaccVyvk/TQVJoGuQ=';
 const DASHBOARD_STYLE = 'sha256-7V1rJ0DmisxQIi+NpW9rSQv9nUQmIz4JgVSAGbJZNDY=';
+const STAFF_SCRIPT = 'sha256-G2fLq3hzTSfNh/3YgwMwbjyc0EgLJkEwkb71zKW00QM=';
 
 const hashOf = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 const inline = (page: string, tag: 'style' | 'script'): string =>
@@ -34,7 +35,7 @@ describe('content security policies', () => {
     expect(hashOf(inline(page, 'script'))).toBe(PARTICIPANT_SCRIPT);
   });
 
-  it('allow exactly the staff pages’ stylesheet', () => {
+  it('allow exactly the staff pages’ stylesheet and their one script (a form sent once)', () => {
     const result = staffMessageResult(
       401,
       { language: 'en', path: '/dashboard' },
@@ -42,9 +43,10 @@ describe('content security policies', () => {
       'error.signedOut',
     );
     expect(result.headers?.['content-security-policy']).toBe(
-      `default-src 'none'; style-src '${DASHBOARD_STYLE}'; img-src data:; frame-ancestors 'none'; ` +
-        "base-uri 'none'; form-action 'self'",
+      `default-src 'none'; style-src '${DASHBOARD_STYLE}'; script-src '${STAFF_SCRIPT}'; img-src data:; ` +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
     expect(hashOf(inline(result.body ?? '', 'style'))).toBe(DASHBOARD_STYLE);
+    expect(hashOf(inline(result.body ?? '', 'script'))).toBe(STAFF_SCRIPT);
   });
 });
