@@ -336,7 +336,8 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Coh
   return issues.map((issue) => {
     const path = issue.path.map(String);
     const field = path[0] === 'id' ? 'cohort' : path.join('.');
-    return { field, reason: 'invalid', message: describeIssue(issue, valueAt(input, issue.path)) };
+    const reason = issue.code === 'too_big' ? 'too-long' : 'invalid';
+    return { field, reason, message: describeIssue(issue, valueAt(input, issue.path)) };
   });
 }
 

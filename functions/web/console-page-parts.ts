@@ -154,6 +154,8 @@ function problemOf(
       return inForm('problem.attribute');
     case 'no-such-wave':
       return { problem: 'problem.cohortForm' };
+    case 'too-long':
+      return inForm('problem.tooLong');
     case 'invalid':
       return inForm(invalidProblem(form, field));
   }

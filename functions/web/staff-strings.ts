@@ -282,6 +282,7 @@ const en = {
   'problem.cohortId': 'Enter an id of small letters, digits and single hyphens, such as tarragona-2027.',
   'problem.cohortTaken': 'The programme already has a cohort with this id: choose another.',
   'problem.cohortName': 'Enter a name.',
+  'problem.tooLong': 'This is too long: an id takes up to 64 characters, a name up to 200, an email up to 254.',
   'problem.site': 'Enter the site, or leave it empty.',
   'problem.attribute': 'Choose one of the options.',
   'problem.opensMissing': 'Enter the opening date.',
@@ -595,6 +596,8 @@ const ro: StaffStrings = {
     'Introduceți un identificator din litere mici, cifre și cratime simple, de exemplu tarragona-2027.',
   'problem.cohortTaken': 'Programul are deja o cohortă cu acest identificator: alegeți altul.',
   'problem.cohortName': 'Introduceți un nume.',
+  'problem.tooLong':
+    'Textul este prea lung: un identificator are cel mult 64 de caractere, un nume 200, un e-mail 254.',
   'problem.site': 'Introduceți locul sau lăsați câmpul gol.',
   'problem.attribute': 'Alegeți una dintre opțiuni.',
   'problem.opensMissing': 'Introduceți data deschiderii.',
@@ -900,6 +903,8 @@ const es: StaffStrings = {
   'problem.cohortId': 'Escribe un identificador de minúsculas, cifras y guiones sueltos, como tarragona-2027.',
   'problem.cohortTaken': 'El programa ya tiene una cohorte con este identificador: elige otro.',
   'problem.cohortName': 'Escribe un nombre.',
+  'problem.tooLong':
+    'Es demasiado largo: un identificador admite hasta 64 caracteres, un nombre hasta 200 y un correo hasta 254.',
   'problem.site': 'Escribe el lugar o déjalo vacío.',
   'problem.attribute': 'Elige una de las opciones.',
   'problem.opensMissing': 'Escribe la fecha de apertura.',
@@ -1206,6 +1211,8 @@ const ca: StaffStrings = {
   'problem.cohortId': 'Escriu un identificador de minúscules, xifres i guions solts, com tarragona-2027.',
   'problem.cohortTaken': 'El programa ja té una cohort amb aquest identificador: tria’n un altre.',
   'problem.cohortName': 'Escriu un nom.',
+  'problem.tooLong':
+    'És massa llarg: un identificador admet fins a 64 caràcters, un nom fins a 200 i un correu fins a 254.',
   'problem.site': 'Escriu el lloc o deixa-ho buit.',
   'problem.attribute': 'Tria una de les opcions.',
   'problem.opensMissing': "Escriu la data d'obertura.",

@@ -202,6 +202,16 @@ describe('bad input through the forms: the field named, what was typed kept, not
     expect(page).toContain('value="Tarragona 2027"');
   });
 
+  it('an id or a name too long for the table, said as too long', async () => {
+    const long = `t${'-a'.repeat(40)}`;
+    const id = await refused(`/console/${P}`, cohortForm(long));
+    expect(id.status).toBe(400);
+    expectProblemAt(id.page, 'new-cohort', 'problem.tooLong');
+    const name = await refused(`/console/${P}`, cohortForm('long-name', { name: 'N'.repeat(201) }));
+    expect(name.status).toBe(400);
+    expectProblemAt(name.page, 'new-name', 'problem.tooLong');
+  });
+
   it('a closing date before the opening date', async () => {
     const form = cohortForm('closes-early', { [`windows.${PRE}.opens`]: day(10), [`windows.${PRE}.closes`]: day(5) });
     const { status, page } = await refused(`/console/${P}`, form);
