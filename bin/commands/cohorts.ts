@@ -2,6 +2,7 @@
 import { CohortInputError, type CohortInputProblem } from '#core/errors.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { openLocalStore } from '#local/stack.ts';
+import { waveId } from '#core/waves.ts';
 import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Cohort, ProgrammeDefinition } from '#surveys/schema.ts';
@@ -158,7 +159,7 @@ async function list(definition: ProgrammeDefinition, json: boolean): Promise<voi
       const waves = formatColumns(
         ['WAVE', 'WINDOW', 'ANSWERED', 'NAME'],
         counts.waves.map((wave) => {
-          const id = `${wave.session.id}:${wave.wave}`;
+          const id = waveId(wave.session.id, wave.wave);
           return [
             id,
             windowLabel(cohort.windows[id]),
@@ -367,7 +368,7 @@ function windowTable(definition: ProgrammeDefinition, cohort: Cohort): string {
       ['WAVE', 'WINDOW', 'NAME'],
       definition.sessions.flatMap((session) =>
         (['pre', 'post'] as const).map((wave) => {
-          const id = `${session.id}:${wave}`;
+          const id = waveId(session.id, wave);
           return [id, windowLabel(cohort.windows[id]), waveLabel(session, wave)];
         }),
       ),
@@ -388,7 +389,7 @@ function progressJson(progress: CohortProgress): unknown {
     batches: progress.batches,
     lastAnswer: progress.lastAnswer ?? null,
     waves: progress.waves.map((wave) => {
-      const id = `${wave.session.id}:${wave.wave}`;
+      const id = waveId(wave.session.id, wave.wave);
       return {
         wave: id,
         name: waveLabel(wave.session, wave.wave),

@@ -1,4 +1,5 @@
 /** `prepost pending`: who in a cohort has not answered each wave yet, by batch and participant number. */
+import { waveId } from '#core/waves.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { openLocalStore } from '#local/stack.ts';
 import { shippedCatalog } from '#surveys/index.ts';
@@ -67,7 +68,7 @@ function pendingText(progress: CohortProgress, today: string): string {
       (progress.lastAnswer === undefined ? ', no answer yet' : `, last answer ${progress.lastAnswer.slice(0, 10)}`),
   ];
   for (const wave of progress.waves) {
-    const id = `${wave.session.id}:${wave.wave}`;
+    const id = waveId(wave.session.id, wave.wave);
     const state = waveState(programme, cohort, wave.session, wave.wave, today);
     lines.push(
       `${waveLabel(wave.session, wave.wave)} (${id}, ${state}): ${wave.answered} of ${wave.participants} answered`,
@@ -98,9 +99,9 @@ function pendingJson(progress: CohortProgress, today: string): unknown {
     lastAnswer: progress.lastAnswer ?? null,
     batches: progress.batches,
     waves: progress.waves.map((wave) => ({
-      wave: `${wave.session.id}:${wave.wave}`,
+      wave: waveId(wave.session.id, wave.wave),
       name: waveLabel(wave.session, wave.wave),
-      window: cohort.windows[`${wave.session.id}:${wave.wave}`] ?? null,
+      window: cohort.windows[waveId(wave.session.id, wave.wave)] ?? null,
       state: waveState(programme, cohort, wave.session, wave.wave, today),
       answered: wave.answered,
       participants: wave.participants,

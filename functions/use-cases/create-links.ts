@@ -4,14 +4,14 @@
  * name, email or phone being stored. Codes are returned once, for the coordinator to hand out;
  * only their keyed hashes are stored.
  */
-import type { Cohort, Language, Programme } from '#surveys/schema.ts';
+import type { Cohort, Language, ProgrammeDefinition } from '#surveys/schema.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import { generateCode, generateParticipantId, hashCode, newBatchId } from '#shared/codes.ts';
 import type { Actor } from '#core/access.ts';
 import { CohortClosedError, CohortInputError, RetentionTooShortError, type CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
-import { loadCohort, type ProgrammeDeps } from './programmes.ts';
+import { loadStoredCohort, type ProgrammeDeps } from './programmes.ts';
 
 export interface CreateLinksDeps extends AuditDeps, ProgrammeDeps {
   readonly participants: ParticipantStore;
@@ -34,7 +34,7 @@ export const MAX_PARTICIPANTS_PER_CALL = 500;
 
 /** A batch made: the programme and cohort it is for, its language and its links, in participant order. */
 export interface IssuedBatch {
-  readonly programme: Programme;
+  readonly programme: ProgrammeDefinition;
   readonly cohort: Cohort;
   readonly language: Language;
   readonly links: IssuedLink[];
@@ -55,7 +55,7 @@ export async function createLinks(
   count: number,
   options: { readonly language?: string | undefined } = {},
 ): Promise<IssuedBatch> {
-  const { programme, cohort } = await loadCohort(deps, programmeId, cohortId, { listKnown: true });
+  const { definition: programme, cohort } = await loadStoredCohort(deps, programmeId, cohortId, { listKnown: true });
   const problems: CohortInputProblem[] = [];
   if (!Number.isInteger(count) || count < 1 || count > MAX_PARTICIPANTS_PER_CALL)
     problems.push({

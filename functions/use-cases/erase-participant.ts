@@ -11,7 +11,7 @@ import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
 import type { Actor } from '#core/access.ts';
 import { InvalidInputError } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
-import { loadCohort, type ProgrammeDeps } from './programmes.ts';
+import { loadStoredCohort, type ProgrammeDeps } from './programmes.ts';
 
 /** The shape of the ids `links` makes (generateParticipantId). */
 const PARTICIPANT_ID = /^p-[0-9a-z]{12}$/;
@@ -43,7 +43,7 @@ export async function eraseParticipant(
   participant: string,
   via?: string,
 ): Promise<ErasureReport> {
-  const { programme } = await loadCohort(deps, programmeId, cohortId);
+  const { definition: programme } = await loadStoredCohort(deps, programmeId, cohortId);
   // Keys are built from the id: a crafted one ("p-…#session") must not reach another's items.
   if (!PARTICIPANT_ID.test(participant))
     throw new InvalidInputError([

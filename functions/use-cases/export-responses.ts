@@ -17,7 +17,7 @@ import {
   templateColumns,
 } from '#core/import-csv.ts';
 import { recordRelease, type AuditDeps } from './audit-trail.ts';
-import { loadCohort, type ProgrammeDeps } from './programmes.ts';
+import { loadStoredCohort, type ProgrammeDeps } from './programmes.ts';
 
 export interface ExportDeps extends AuditDeps, ProgrammeDeps {
   readonly responses: ResponseStore;
@@ -35,7 +35,7 @@ export async function exportResponses(
   programmeId: string,
   cohortId: string,
 ): Promise<{ csv: string; rows: number }> {
-  const { programme } = await loadCohort(deps, programmeId, cohortId);
+  const { definition: programme } = await loadStoredCohort(deps, programmeId, cohortId);
   const columns = templateColumns(programme, deps.catalog) ?? [];
   const responses = await deps.responses.listCohortResponses(programme.id, cohortId);
   const rows = responses.map((response) =>

@@ -7,6 +7,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Cohort, Programme, ProgrammeDefinition } from '#surveys/schema.ts';
 import type { CohortStore } from '#ports/cohorts.ts';
 import { findCohort, findProgramme, type LookupOptions, type ProgrammeCohort } from '#core/catalog-lookup.ts';
+import { UnknownCohortError } from '#core/errors.ts';
 
 /** What reading a programme needs. */
 export interface ProgrammeDeps {
@@ -44,6 +45,27 @@ export async function loadCohort(
   options: LookupOptions = {},
 ): Promise<ProgrammeCohort> {
   return findCohort(await loadProgramme(deps, programmeId, options), cohortId, options);
+}
+
+/**
+ * A cohort and its programme's definition, with one GetItem: what a use case about one cohort
+ * needs (making links, erasing, exporting). Only a miss lists the programme's cohorts, to name them.
+ * @throws UnknownProgrammeError or UnknownCohortError when there is none
+ */
+export async function loadStoredCohort(
+  deps: ProgrammeDeps,
+  programmeId: string,
+  cohortId: string,
+  options: LookupOptions = {},
+): Promise<{ readonly definition: ProgrammeDefinition; readonly cohort: Cohort }> {
+  const definition = findProgramme(deps.catalog, programmeId, options);
+  const stored = await deps.cohorts.getCohort(programmeId, cohortId);
+  if (stored !== undefined) return { definition, cohort: stored.cohort };
+  const known =
+    options.listKnown === true
+      ? (await deps.cohorts.listCohorts(programmeId)).map((candidate) => candidate.cohort.id)
+      : undefined;
+  throw new UnknownCohortError(programmeId, cohortId, known);
 }
 
 /** One cohort of a programme with one GetItem: what a participant's link needs. */

@@ -5,6 +5,7 @@
  * close or reopen the cohort (beside the button, what its funders will receive). Never an answer,
  * never a participant's id: a number in a batch is what is written on the card handed out.
  */
+import { waveId } from '#core/waves.ts';
 import type { Funder, Language, Programme } from '#surveys/schema.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html, type Html } from './html.ts';
@@ -92,7 +93,7 @@ function renderAnswers(view: CohortView, today: string, language: Language): Htm
   const heading = html`<h2>${strings['console.answersHeading']}</h2>`;
   if (view.participants === 0) return html`${heading}<p>${strings['console.noParticipants']}</p>`;
   const waves = view.waves.map((wave) => {
-    const window = view.cohort.windows[`${wave.session.id}:${wave.wave}`];
+    const window = view.cohort.windows[waveId(wave.session.id, wave.wave)];
     // Reminders for a wave taking answers today (not one still to open), in each batch's card language.
     const open =
       view.cohort.status === 'open' &&

@@ -5,6 +5,7 @@
  * a problem by its field (`windows.mentoring-cycle:post.closes`) and its reason (`closes-missing`),
  * so the page says it in four languages without parsing English messages.
  */
+import { waveId } from '#core/waves.ts';
 import type { CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 import type { Cohort, Language, LocalizedText, ProgrammeDefinition, Session } from '#surveys/schema.ts';
@@ -68,7 +69,7 @@ export function wavesOf(
   programme: Pick<ProgrammeDefinition, 'sessions'>,
 ): { readonly id: string; readonly session: Session; readonly wave: WaveKind }[] {
   return programme.sessions.flatMap((session) =>
-    (['pre', 'post'] as const).map((wave) => ({ id: `${session.id}:${wave}`, session, wave })),
+    (['pre', 'post'] as const).map((wave) => ({ id: waveId(session.id, wave), session, wave })),
   );
 }
 
