@@ -81,13 +81,26 @@ export function cronbachAlpha(itemScores: readonly (readonly (number | null)[])[
   return alphaFromSums(sums);
 }
 
-/** The reliability reliable change uses (a known value, or the baseline alpha), and its source. */
+/**
+ * The least reliability reliable change is computed with: .70, the conventional floor for
+ * group comparisons (Nunnally 1978; Cortina 1993). A baseline alpha below it (or negative, which
+ * says the items do not measure one thing in this group) is reported and flagged, never used:
+ * a low r_xx shrinks nothing but widens S_diff until no change is reliable, and a negative one
+ * gives no S_diff at all.
+ */
+export const LEAST_RELIABILITY = 0.7;
+
+/**
+ * The reliability reliable change uses (a known value, or the baseline alpha when it reaches
+ * {@link LEAST_RELIABILITY}), and its source.
+ */
 export function reliabilityOf(
   source: ReliabilitySource | undefined,
   alpha: number | null,
 ): { reliability: number | null; source: Indicators['reliability_source'] } {
+  const usableAlpha = alpha !== null && alpha >= LEAST_RELIABILITY ? alpha : null;
   const reliability =
-    source?.method === 'published' ? source.value : source?.method === 'cronbach-alpha-baseline' ? alpha : null;
+    source?.method === 'published' ? source.value : source?.method === 'cronbach-alpha-baseline' ? usableAlpha : null;
   return { reliability, source: reliability === null ? null : (source?.method ?? null) };
 }
 
