@@ -192,16 +192,19 @@ export const Cohort = z.object({
 });
 export type Cohort = z.infer<typeof Cohort>;
 
+/** An email address, as far as a form can tell: something@domain.tld, at most 254 characters (RFC 5321). */
+const Email = z
+  .string()
+  .check(
+    z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'),
+    z.maxLength(254, 'must be at most 254 characters'),
+  );
+
 /** Someone a programme's summaries are sent to: run-time data kept by the programme's coordinators. */
 export const Funder = z.object({
   /** Shown beside the address in the email's `To:`, quoted there (so it can never add a recipient). */
   name: Name,
-  email: z
-    .string()
-    .check(
-      z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'),
-      z.maxLength(254, 'must be at most 254 characters'),
-    ),
+  email: Email,
   /** The language of this funder's summary; the programme's default when absent. */
   language: z.optional(Language),
 });
@@ -215,6 +218,11 @@ export const ProgrammeDefinition = z.object({
   id: Id,
   name: LocalizedText,
   organisation: NonEmpty,
+  /**
+   * Who funders write to about the programme: named at the foot of every summary and the
+   * Reply-To of its emails (the sender itself is a no-reply address of the deployment).
+   */
+  contact: z.optional(z.object({ name: Name, email: Email })),
   description: LocalizedText,
   languages: z.array(Language).check(z.minLength(1)),
   defaultLanguage: Language,

@@ -10,6 +10,9 @@ export async function buildMimeMessage(message: FunderMessage, date: Date): Prom
   const composer = new MailComposer({
     from: message.from,
     to: { name: message.to.name, address: message.to.address },
+    ...(message.replyTo === undefined
+      ? {}
+      : { replyTo: { name: message.replyTo.name, address: message.replyTo.address } }),
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -31,15 +31,27 @@ export interface SummaryIndicators {
 
 export type { SuppressionReason } from './disclosure.ts';
 
+/**
+ * One cell of the summary. Programme-wide rows (the pool across cohorts, first answer before to
+ * last answer after) have `cohort` and `session` null, as the impact API's pool rows do.
+ */
 export interface SummaryRow {
   readonly cohort: string | null;
   readonly session: string | null;
   readonly instrument: string;
   readonly group: GroupKey | null;
+  /** Completers (answered before and after), rounded; null when hidden. */
   readonly n_paired: number | null;
+  /** Who answered before (the people who started), rounded as `n_paired`; null when hidden. Added within version 1. */
+  readonly n_started: number | null;
   readonly suppressed: boolean;
   readonly suppression: { readonly reason: SuppressionReason; readonly explanation: string } | null;
   readonly indicators: SummaryIndicators | null;
+  /**
+   * Present on a carried row: the cell could not be updated safely this period, so it shows the
+   * figures last published for it, from this month (YYYY-MM). Added within version 1.
+   */
+  readonly as_of?: string;
 }
 
 export interface Summary {
@@ -83,6 +95,7 @@ export function buildSummary(
         return {
           ...cell,
           n_paired: null,
+          n_started: null,
           suppressed: true,
           suppression: { reason, explanation: explainSuppression(reason, k) },
           indicators: null,
@@ -90,6 +103,7 @@ export function buildSummary(
       return {
         ...cell,
         n_paired: roundCount(row.indicators.n_paired, programme.rounding),
+        n_started: roundCount(row.indicators.n_pre, programme.rounding),
         suppressed: false,
         suppression: null,
         indicators: {

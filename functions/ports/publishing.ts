@@ -3,14 +3,25 @@
  * a summary reads as a page and as the text of a message (rendered by web/, handed to the use
  * case through its deps); and how funders with an account read back what was published.
  */
-import type { Programme } from '#core/model.ts';
+import type { Funder, Programme } from '#core/model.ts';
 import type { Summary } from '#core/summary.ts';
+import type { Language } from '#surveys/schema.ts';
 
-/** Renders a summary for people: the HTML page (file and email body) and the plain-text email body. */
+/** What one funder is sent: their subject line and the body as HTML and as plain text, in their language. */
+export interface SummaryMessage {
+  readonly subject: string;
+  /** Tables and inline styles only (what Gmail and Outlook show): no SVG, no stylesheet, nothing fetched. */
+  readonly html: string;
+  /** The plain-text alternative, which reads well alone. */
+  readonly text: string;
+}
+
+/** Renders a summary for people (web/, handed to the use case through its deps). */
 export interface SummaryRenderer {
-  /** The page, with the programme as it runs (its cohorts' names). */
-  html(summary: Summary, programme: Programme): string;
-  text(summary: Summary, programme: Programme): string;
+  /** The published page (the `summary.html` file and the funders' web pages), in a language. */
+  page(summary: Summary, programme: Programme, language: Language): string;
+  /** The message to one funder, in the funder's language (the programme's default when they have none). */
+  message(summary: Summary, programme: Programme, funder: Funder): SummaryMessage;
 }
 
 /**
@@ -59,6 +70,8 @@ export interface FunderMessage {
    * typed as a name can never add a recipient.
    */
   readonly to: { readonly name: string; readonly address: string };
+  /** Where replies go: the programme's contact, when its definition names one. */
+  readonly replyTo?: { readonly name: string; readonly address: string };
   readonly subject: string;
   readonly text: string;
   readonly html: string;

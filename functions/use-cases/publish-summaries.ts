@@ -71,7 +71,7 @@ export async function publishSummary(
   }
   const previous = await deps.publications.latestPublication(programme.id);
   const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
-  const htmlBody = deps.summaryRenderer.html(summary, programme);
+  const htmlBody = deps.summaryRenderer.page(summary, programme, programme.defaultLanguage);
   const files: PublishedFile[] = [
     { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
     { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
@@ -84,7 +84,6 @@ export async function publishSummary(
     shown: { ...(previous?.shown ?? {}), ...shown },
     publishedAt: deps.clock.now().toISOString(),
   });
-  const text = deps.summaryRenderer.text(summary, programme);
   let messages = 0;
   let alreadySent = 0;
   let finished = false;
@@ -94,13 +93,15 @@ export async function publishSummary(
         alreadySent += 1;
         continue;
       }
+      const message = deps.summaryRenderer.message(summary, programme, funder);
       await deps.mailer.send(
         {
           from: deps.sender,
           to: { name: funder.name, address: funder.email },
-          subject: `Programme summary ${period}`,
-          text,
-          html: htmlBody,
+          ...(programme.contact === undefined
+            ? {}
+            : { replyTo: { name: programme.contact.name, address: programme.contact.email } }),
+          ...message,
           attachments: files,
         },
         `${programme.id}-${period}-${index + 1}`,

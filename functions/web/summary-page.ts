@@ -137,11 +137,15 @@ function renderRow(catalog: Catalog, k: number, row: SummaryRow): Html {
   return html`<tr><td style="${TD};text-align:left">${name}${group}</td>${cells}</tr>`;
 }
 
-/** The summary's page and message text, as the publishing use case receives them. */
+/** The summary's page and messages, as the publishing use case receives them. */
 export function summaryRenderer(catalog: Catalog): SummaryRenderer {
   return {
-    html: (summary, programme) => renderSummaryHtml(catalog, programme, summary),
-    text: (summary, programme) => summaryText(catalog, programme, summary),
+    page: (summary, programme) => renderSummaryHtml(catalog, programme, summary),
+    message: (summary, programme) => ({
+      subject: `${programme.name.en ?? programme.id}: summary for ${summary.period}`,
+      html: renderSummaryHtml(catalog, programme, summary),
+      text: summaryText(catalog, programme, summary),
+    }),
   };
 }
 
