@@ -1,25 +1,35 @@
 import type { GroupKey, IndicatorRow } from './model.ts';
 /**
- * Disclosure control for what funders receive. A cell is a cohort x session x instrument table's
- * whole group or one subgroup value; its people are its completers (n_paired). The rules, after
- * the ESSnet Handbook on SDC and the thresholds of PRODUCT.md:
+ * Disclosure control for what funders receive. A cell is a table's whole group or one subgroup
+ * value; a table is a cohort x session x instrument, or the programme pool x instrument (cohort
+ * and session null: everyone across cohorts, first answer before to last answer after). A cell's
+ * people are its completers (n_paired). Everything ever published stays known to an outsider, so
+ * the question each publication is only which cells may be *updated*: a cell that may not shows
+ * the figures last published for it (carried forward, with their period), or nothing if it never
+ * was. The outsider knows how the tables nest: completers only accumulate; a category is inside
+ * its total, categories of a dimension and cohorts are disjoint; everyone paired in a session is
+ * in the pool. From any versions, of any months, they can take a whole minus disjoint parts inside
+ * it, or parts that together hold a whole minus the whole. Rules, after the ESSnet Handbook on SDC
+ * and the thresholds of PRODUCT.md:
  *
- * 1. Primary: a cell with fewer than k people is hidden.
- * 2. Differencing over time: a cell shown in the previous summary with n0 people and now with n,
- *    0 < |n - n0| < k, is hidden: from the two summaries an outsider would get the change of the
- *    few who joined. (Completers only accumulate between summaries, so the people differ by
- *    exactly |n - n0|.)
- * 3. A whole group hidden for differencing hides its subgroup cells too, which would otherwise
- *    add up to it.
- * 4. Secondary, per table and dimension: total minus the shown categories is a group an outsider
- *    can work out (the hidden categories, plus anyone in no category, such as "prefer not to
- *    say"); while it has between 1 and k-1 people, the smallest shown category is hidden too.
+ * 1. Primary: a cell with fewer than k people is not updated.
+ * 2. Differencing over time: a cell last published with n0 people and now with n, 0 < |n - n0|
+ *    < k, is not updated: from the two an outsider would get the change of the few who joined.
+ * 3. Within a table, per dimension: the total now minus categories (each of any version, or left
+ *    out), and categories of the versions since an earlier total that, the protector knows,
+ *    held everyone in that total, minus it. A total not updated holds back its categories.
+ * 4. Pool against cohorts: the pool now minus one cell of the same group from each cohort (of any
+ *    session and version), and one session's cohort cells that held everyone in an earlier pool,
+ *    minus it.
+ * While any such group has between 1 and k-1 people and involves a new version, the smallest new
+ * version in it is not updated, and the rules run again; each round withholds one more update,
+ * so they end, at worst at last publication's summary, which passed the same rules.
  *
  * Counts are then rounded as the programme says (default: to the nearest 5 below 50); means and
  * everything else come from the unrounded values.
  */
 
-/** Why a cell is hidden. */
+/** Why a cell is not updated this period. */
 export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary';
 
 /** How published counts are rounded: to the nearest `base` when below `below`. */
@@ -43,57 +53,222 @@ export function cellKey(row: {
   ].join('|');
 }
 
-/** Exact people per shown cell of the previous summary, by {@link cellKey}. Kept privately, never published. */
-export type ShownCounts = Readonly<Record<string, number>>;
+/**
+ * What earlier summaries published, as an outsider could know it, and what the protector alone
+ * knows: kept privately, never published. Publication `i` is the i-th summary built (a rerun of
+ * a month is one more); `versions` lists each cell's published versions by the exact number of
+ * people in them; `exact` holds every cell's exact count at each publication, shown or not (a
+ * cell with no row then had nobody).
+ */
+export interface DisclosureHistory {
+  /** cell key -> [publication, exact people] of each version published, oldest first. */
+  readonly versions: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+  /** Per publication, cell key -> exact people then. */
+  readonly exact: readonly Readonly<Record<string, number>>[];
+}
 
-/** Decides which rows to hide, and why. Rows are whole-instrument cells (no parts). */
+/** A version of a cell an outsider reads: from an earlier publication, or (new) this one's. */
+interface Version {
+  readonly publication: number;
+  readonly n: number;
+  /** This publication's version of a row, while it is still to be published. */
+  readonly row: IndicatorRow | undefined;
+}
+
+/** The table a row belongs to. */
+const tableKey = (row: { cohort: string | null; session: string | null; instrument: string }): string =>
+  [row.cohort ?? '*', row.session ?? '*', row.instrument].join('|');
+
+/** Rows with their structure: each table's total and categories, each pool cell's cohort cells per session. */
+interface Structure {
+  readonly tables: Map<string, { total: IndicatorRow | undefined; dimensions: Map<string, IndicatorRow[]> }>;
+  /** pool cell key -> cohort -> session -> the cohort cell of the same instrument and group. */
+  readonly pools: Map<string, Map<string, Map<string, string>>>;
+}
+
+function structureOf(rows: readonly IndicatorRow[], history: DisclosureHistory): Structure {
+  const tables: Structure['tables'] = new Map();
+  for (const row of rows) {
+    const table = tables.get(tableKey(row)) ?? { total: undefined, dimensions: new Map() };
+    if (row.group === null) table.total = row;
+    else table.dimensions.set(row.group.dimension, [...(table.dimensions.get(row.group.dimension) ?? []), row]);
+    tables.set(tableKey(row), table);
+  }
+  // Cohort cells by key, from this publication's rows and every earlier one's, so a cohort cell with
+  // no row now (nobody left in it) still counts against its pool.
+  const keys = new Set([...rows.map(cellKey), ...Object.keys(history.versions), ...history.exact.flatMap(Object.keys)]);
+  const pools: Structure['pools'] = new Map();
+  for (const key of keys) {
+    const [cohort, session, instrument, group] = key.split('|');
+    if (cohort === undefined || cohort === '*' || session === undefined || session === '*') continue;
+    const poolKey = ['*', '*', instrument, group].join('|');
+    const cohorts = pools.get(poolKey) ?? new Map<string, Map<string, string>>();
+    cohorts.set(cohort, (cohorts.get(cohort) ?? new Map()).set(session, key));
+    pools.set(poolKey, cohorts);
+  }
+  return { tables, pools };
+}
+
+/**
+ * Sums reachable by taking at most one option from each slot (or exactly one from a mandatory
+ * slot), each sum marked whether some way to it takes a new version. Sums above `cap` are dropped.
+ */
+function reachable(
+  slots: readonly { readonly options: readonly Version[]; readonly mandatory: boolean }[],
+  cap: number,
+): Map<number, boolean> {
+  let sums = new Map<number, boolean>([[0, false]]);
+  for (const slot of slots) {
+    const next = new Map<number, boolean>();
+    const add = (sum: number, isNew: boolean): void => {
+      if (sum <= cap) next.set(sum, (next.get(sum) ?? false) || isNew);
+    };
+    for (const [sum, isNew] of sums) {
+      if (!slot.mandatory) add(sum, isNew);
+      for (const option of slot.options) add(sum + option.n, isNew || option.row !== undefined);
+    }
+    sums = next;
+  }
+  return sums;
+}
+
+/**
+ * Decides which rows may not be updated this publication, and why, given the history of what
+ * was published before. Rows are whole-instrument cells (no parts).
+ */
 export function protectCells(
   rows: readonly IndicatorRow[],
   k: number,
-  previous: ShownCounts | undefined,
+  history: DisclosureHistory = { versions: {}, exact: [] },
 ): Map<IndicatorRow, SuppressionReason> {
-  const hidden = new Map<IndicatorRow, SuppressionReason>();
-  for (const row of rows) if (row.indicators.n_paired < k) hidden.set(row, 'fewer-than-k');
-  if (previous !== undefined) {
-    for (const row of rows) {
-      if (hidden.has(row)) continue;
-      const before = previous[cellKey(row)];
-      const difference = before === undefined ? 0 : Math.abs(row.indicators.n_paired - before);
-      if (difference > 0 && difference < k) hidden.set(row, 'differencing');
-    }
-  }
-  const tables = new Map<string, { total: IndicatorRow | undefined; dimensions: Map<string, IndicatorRow[]> }>();
+  const now = history.exact.length;
+  const current = new Map(rows.map((row) => [cellKey(row), row]));
+  const withheld = new Map<IndicatorRow, SuppressionReason>();
   for (const row of rows) {
-    const key = [row.cohort, row.session, row.instrument].join('|');
-    const table = tables.get(key) ?? { total: undefined, dimensions: new Map() };
-    if (row.group === null) table.total = row;
-    else table.dimensions.set(row.group.dimension, [...(table.dimensions.get(row.group.dimension) ?? []), row]);
-    tables.set(key, table);
+    const n = row.indicators.n_paired;
+    const last = history.versions[cellKey(row)]?.at(-1)?.[1];
+    if (n < k) withheld.set(row, 'fewer-than-k');
+    else if (last !== undefined && n !== last && Math.abs(n - last) < k) withheld.set(row, 'differencing');
   }
-  for (const { total, dimensions } of tables.values()) {
-    if (total === undefined) continue;
-    const totalReason = hidden.get(total);
-    if (totalReason !== undefined) {
-      // Categories add up to their total: a hidden total hides them all (under k they are anyway).
-      for (const categories of dimensions.values())
-        for (const category of categories) if (!hidden.has(category)) hidden.set(category, 'secondary');
-      continue;
+  const structure = structureOf(rows, history);
+  const versionsOf = (key: string): Version[] => {
+    const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
+    const row = current.get(key);
+    return row === undefined || withheld.has(row)
+      ? earlier
+      : [...earlier, { publication: now, n: row.indicators.n_paired, row }];
+  };
+  const exactAt = (key: string, publication: number): number =>
+    publication === now ? (current.get(key)?.indicators.n_paired ?? 0) : (history.exact[publication]?.[key] ?? 0);
+
+  /** The group `whole` minus (or, covering it, plus) the slots' sums has 1..k-1 people through a new version. */
+  const exposes = (whole: Version, slots: Parameters<typeof reachable>[0], covering: boolean): boolean => {
+    const sums = reachable(slots, whole.n + k);
+    for (const [sum, isNew] of sums) {
+      if (!isNew && whole.row === undefined) continue;
+      const group = covering ? sum - whole.n : whole.n - sum;
+      if (group > 0 && group < k) return true;
     }
-    for (const categories of dimensions.values()) {
-      for (;;) {
-        const shown = categories.filter((category) => !hidden.has(category));
-        const derivable =
-          total.indicators.n_paired - shown.reduce((sum, category) => sum + category.indicators.n_paired, 0);
-        if (derivable <= 0 || derivable >= k || shown.length === 0) break;
-        const smallest = [...shown].sort(
-          (a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)),
-        )[0];
-        if (smallest === undefined) break;
-        hidden.set(smallest, 'secondary');
+    return false;
+  };
+  /** Withholds the smallest new version among the slots (else the whole's); says whether it did. */
+  const withholdOne = (whole: Version, slots: Parameters<typeof reachable>[0]): boolean => {
+    const news = slots
+      .flatMap((slot) => slot.options.map((option) => option.row))
+      .filter((row): row is IndicatorRow => row !== undefined && !withheld.has(row))
+      .sort((a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)));
+    const chosen = news[0] ?? whole.row;
+    if (chosen === undefined || withheld.has(chosen)) return false;
+    withheld.set(chosen, 'secondary');
+    return true;
+  };
+
+  /** One round of rules 3 to 5; true when it withheld something (and the rounds go on). */
+  const round = (): boolean => {
+    for (const { total, dimensions } of structure.tables.values()) {
+      // A total not updated holds back its categories, which would otherwise stand in for it.
+      if (total === undefined || withheld.has(total)) {
+        let changed = false;
+        for (const categories of dimensions.values())
+          for (const category of categories)
+            if (!withheld.has(category)) {
+              withheld.set(category, 'secondary');
+              changed = true;
+            }
+        if (changed) return true;
+        if (total === undefined) continue;
+      }
+      const totalKey = cellKey(total);
+      for (const categories of dimensions.values()) {
+        const keys = categories.map(cellKey);
+        for (const whole of versionsOf(totalKey)) {
+          // Rule 3, minus: the total now less categories of any earlier or this version.
+          if (whole.row !== undefined) {
+            const slots = keys.map((key) => ({ options: versionsOf(key), mandatory: false }));
+            if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
+          }
+          // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
+          const unassigned = whole.n - keys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
+          if (unassigned !== 0) continue;
+          const slots = keys.map((key) => ({
+            options: versionsOf(key).filter((version) => version.publication >= whole.publication),
+            mandatory: exactAt(key, whole.publication) > 0,
+          }));
+          if (exposes(whole, slots, true) && withholdOne(whole, slots)) return true;
+        }
       }
     }
+    for (const [poolKey, cohorts] of structure.pools) {
+      for (const whole of versionsOf(poolKey)) {
+        // Rule 4, minus: the pool now less any one cell of each cohort, of any session and version.
+        if (whole.row !== undefined) {
+          const slots = [...cohorts.values()].map((sessions) => ({
+            options: [...sessions.values()].flatMap(versionsOf),
+            mandatory: false,
+          }));
+          if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
+        }
+        // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
+        const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
+        for (const session of sessions) {
+          const keys = [...cohorts.values()].map((bySession) => bySession.get(session) ?? '');
+          const inCells = keys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
+          if (whole.n !== inCells) continue;
+          const slots = keys.map((key) => ({
+            options: key === '' ? [] : versionsOf(key).filter((version) => version.publication >= whole.publication),
+            mandatory: key !== '' && exactAt(key, whole.publication) > 0,
+          }));
+          if (exposes(whole, slots, true) && withholdOne(whole, slots)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  while (round()) {
+    // Each round withholds one more update: at worst nothing new is published.
   }
-  return hidden;
+  return withheld;
+}
+
+/** The history after this publication: the versions it published and everyone's exact counts now. */
+export function recordPublication(
+  history: DisclosureHistory | undefined,
+  rows: readonly IndicatorRow[],
+  withheld: ReadonlyMap<IndicatorRow, SuppressionReason>,
+): DisclosureHistory {
+  const publication = history?.exact.length ?? 0;
+  const versions: Record<string, (readonly [number, number])[]> = Object.fromEntries(
+    Object.entries(history?.versions ?? {}).map(([key, list]) => [key, [...list]]),
+  );
+  for (const row of rows) {
+    if (withheld.has(row)) continue;
+    const key = cellKey(row);
+    versions[key] = [...(versions[key] ?? []), [publication, row.indicators.n_paired]];
+  }
+  return {
+    versions,
+    exact: [...(history?.exact ?? []), Object.fromEntries(rows.map((row) => [cellKey(row), row.indicators.n_paired]))],
+  };
 }
 
 /** A published count: rounded to the nearest `base` below `below`, exact from there. */
@@ -113,16 +288,6 @@ export function explainSuppression(reason: SuppressionReason, k: number): string
         `comparing the two`
       );
     case 'secondary':
-      return `hidden so that a smaller hidden group cannot be worked out from the totals`;
+      return `hidden so that a smaller group cannot be worked out from the totals or the other tables`;
   }
-}
-
-/** The exact counts of the shown cells, to compare the next summary with. */
-export function shownCounts(
-  rows: readonly IndicatorRow[],
-  hidden: ReadonlyMap<IndicatorRow, SuppressionReason>,
-): Record<string, number> {
-  return Object.fromEntries(
-    rows.filter((row) => !hidden.has(row)).map((row) => [cellKey(row), row.indicators.n_paired]),
-  );
 }

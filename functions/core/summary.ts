@@ -1,16 +1,19 @@
 /**
  * The funder summary, schema `prepost.summary/1` (PRODUCT.md, README "Summaries"): per cohort,
- * session, instrument and subgroup cell, only completers' aggregates, under the disclosure
- * control of `disclosure.ts`: hidden cells say why; shown counts are rounded, means are not.
+ * session, instrument and subgroup cell, and per programme-wide (pool) cell, only completers'
+ * aggregates, under the disclosure control of `disclosure.ts`: hidden cells say why, cells that
+ * cannot be updated safely carry their last published figures; shown counts are rounded, means
+ * are not.
  * No ids, codes, free text, item-level answers or dates finer than the month of the period.
  */
 import type { Programme } from '#surveys/schema.ts';
 import {
+  cellKey,
   explainSuppression,
   protectCells,
+  recordPublication,
   roundCount,
-  shownCounts,
-  type ShownCounts,
+  type DisclosureHistory,
   type SuppressionReason,
 } from './disclosure.ts';
 import { toCsv } from './csv.ts';
@@ -63,64 +66,148 @@ export interface Summary {
   readonly rows: SummaryRow[];
 }
 
-/** A summary and, kept privately for the next one, the exact counts of the cells it shows. */
-export interface BuiltSummary {
-  readonly summary: Summary;
-  readonly shown: Record<string, number>;
+/** The figures a cell was last published with, kept to carry them forward when it cannot be updated. */
+export interface PublishedFigures {
+  /** The period they were published for, YYYY-MM. */
+  readonly period: string;
+  readonly n_paired: number;
+  readonly n_started: number;
+  readonly indicators: SummaryIndicators;
 }
 
 /**
- * Builds a programme's summary from its indicator rows, with disclosure control
- * (`disclosure.ts`) against this summary's own tables and the previous summary's shown counts.
+ * What the summaries of a programme have published so far, kept privately for the next one: the
+ * disclosure history (every version published, every cell's exact count at each publication) and
+ * each cell's last published figures (to carry forward). Records written before carry-forward
+ * hold only `shown`, the exact count of every cell as last published.
+ */
+export interface PublishedState {
+  readonly shown: Readonly<Record<string, number>>;
+  readonly figures?: Readonly<Record<string, PublishedFigures>>;
+  readonly history?: DisclosureHistory;
+}
+
+/** A summary and the state to keep for the next one (everything published so far, this one included). */
+export interface BuiltSummary {
+  readonly summary: Summary;
+  readonly published: Required<PublishedState>;
+}
+
+/** The history of a state, or of a record from before it was kept: its counts as one publication's versions. */
+function historyOf(previous: PublishedState | undefined): DisclosureHistory | undefined {
+  if (previous === undefined) return undefined;
+  if (previous.history !== undefined) return previous.history;
+  return {
+    versions: Object.fromEntries(Object.entries(previous.shown).map(([key, n]) => [key, [[0, n] as const]])),
+    exact: [previous.shown],
+  };
+}
+
+/**
+ * Builds a programme's summary from its indicator rows (each cohort's tables and the programme
+ * pool's), under the disclosure control of `disclosure.ts` against this summary's own tables and
+ * everything published before. A cell that may not be updated carries its last published figures
+ * (with `as_of`), so a summary never shows less than the one before; cells published before and
+ * absent now are carried too.
  */
 export function buildSummary(
   programme: Programme,
   period: string,
   allRows: readonly IndicatorRow[],
-  previous?: ShownCounts,
+  previous?: PublishedState,
 ): BuiltSummary {
   const { k } = programme;
   // Whole instruments only: subscale and topic parts stay in the evaluator's tables.
   const rows = allRows.filter((row) => row.part === undefined);
-  const hidden = protectCells(rows, k, previous);
+  const history = historyOf(previous);
+  const withheld = protectCells(rows, k, history);
+  const earlier = previous?.figures ?? {};
+  const figures: Record<string, PublishedFigures> = { ...earlier };
+  const cellOf = (row: Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'>) => ({
+    cohort: row.cohort,
+    session: row.session,
+    instrument: row.instrument,
+    group: row.group,
+  });
+  const carried = (cell: ReturnType<typeof cellOf>, last: PublishedFigures): SummaryRow => ({
+    ...cell,
+    n_paired: last.n_paired,
+    n_started: last.n_started,
+    suppressed: false,
+    suppression: null,
+    indicators: last.indicators,
+    as_of: last.period,
+  });
+  const published = rows.map((row): SummaryRow => {
+    const reason = withheld.get(row);
+    const cell = cellOf(row);
+    const last = earlier[cellKey(row)];
+    if (reason !== undefined && last !== undefined) return carried(cell, last);
+    if (reason !== undefined)
+      return {
+        ...cell,
+        n_paired: null,
+        n_started: null,
+        suppressed: true,
+        suppression: { reason, explanation: explainSuppression(reason, k) },
+        indicators: null,
+      };
+    const shown: PublishedFigures = {
+      period,
+      n_paired: roundCount(row.indicators.n_paired, programme.rounding),
+      n_started: roundCount(row.indicators.n_pre, programme.rounding),
+      indicators: {
+        mean_pre: row.indicators.mean_pre_paired,
+        mean_post: row.indicators.mean_post_paired,
+        mean_change: row.indicators.mean_change,
+        ci95_low: row.indicators.ci95_low,
+        ci95_high: row.indicators.ci95_high,
+        g_av: row.indicators.g_av,
+      },
+    };
+    figures[cellKey(row)] = shown;
+    const { period: _period, ...figuresOnly } = shown;
+    return { ...cell, ...figuresOnly, suppressed: false, suppression: null };
+  });
+  // A cell published before that has no row now (its people withdrew, say) still reads as it did.
+  const present = new Set(rows.map(cellKey));
+  const gone = Object.entries(earlier)
+    .filter(([key]) => !present.has(key))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, last]) => carried(parseCellKey(key), last));
   const summary: Summary = {
     schema: SUMMARY_SCHEMA,
     programme: programme.id,
     period,
     k,
-    rows: rows.map((row): SummaryRow => {
-      const reason = hidden.get(row);
-      const cell = { cohort: row.cohort, session: row.session, instrument: row.instrument, group: row.group };
-      if (reason !== undefined)
-        return {
-          ...cell,
-          n_paired: null,
-          n_started: null,
-          suppressed: true,
-          suppression: { reason, explanation: explainSuppression(reason, k) },
-          indicators: null,
-        };
-      return {
-        ...cell,
-        n_paired: roundCount(row.indicators.n_paired, programme.rounding),
-        n_started: roundCount(row.indicators.n_pre, programme.rounding),
-        suppressed: false,
-        suppression: null,
-        indicators: {
-          mean_pre: row.indicators.mean_pre_paired,
-          mean_post: row.indicators.mean_post_paired,
-          mean_change: row.indicators.mean_change,
-          ci95_low: row.indicators.ci95_low,
-          ci95_high: row.indicators.ci95_high,
-          g_av: row.indicators.g_av,
-        },
-      };
-    }),
+    rows: [...published, ...gone],
   };
-  return { summary, shown: shownCounts(rows, hidden) };
+  const shown = Object.fromEntries(
+    rows.filter((row) => !withheld.has(row)).map((row) => [cellKey(row), row.indicators.n_paired]),
+  );
+  return {
+    summary,
+    published: {
+      shown: { ...(previous?.shown ?? {}), ...shown },
+      figures,
+      history: recordPublication(history, rows, withheld),
+    },
+  };
 }
 
-/** The summary as CSV: one line per cell, suppressed cells with empty figures. */
+/** The cell a {@link cellKey} names. */
+function parseCellKey(key: string): Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'> {
+  const [cohort = '*', session = '*', instrument = '', group = '*'] = key.split('|');
+  const at = group.indexOf('=');
+  return {
+    cohort: cohort === '*' ? null : cohort,
+    session: session === '*' ? null : session,
+    instrument,
+    group: group === '*' ? null : { dimension: group.slice(0, at), value: group.slice(at + 1) },
+  };
+}
+
+/** The summary as CSV: one line per cell, suppressed cells with empty figures, carried ones with their `as_of`. */
 export function summaryCsv(summary: Summary): string {
   return toCsv(
     [
@@ -132,6 +219,7 @@ export function summaryCsv(summary: Summary): string {
       'dimension',
       'value',
       'n_paired',
+      'n_started',
       'suppressed',
       'mean_pre',
       'mean_post',
@@ -139,6 +227,7 @@ export function summaryCsv(summary: Summary): string {
       'ci95_low',
       'ci95_high',
       'g_av',
+      'as_of',
     ],
     summary.rows.map((row) => [
       summary.programme,
@@ -149,6 +238,7 @@ export function summaryCsv(summary: Summary): string {
       row.group?.dimension,
       row.group?.value,
       row.suppressed ? `fewer than ${summary.k}` : row.n_paired,
+      row.n_started,
       row.suppressed,
       row.indicators?.mean_pre,
       row.indicators?.mean_post,
@@ -156,6 +246,7 @@ export function summaryCsv(summary: Summary): string {
       row.indicators?.ci95_low,
       row.indicators?.ci95_high,
       row.indicators?.g_av,
+      row.as_of,
     ]),
   );
 }

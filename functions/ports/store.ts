@@ -12,6 +12,8 @@ import type {
   WaveKind,
   WaveRecord,
 } from '#core/model.ts';
+import type { PublishedFigures } from '#core/summary.ts';
+import type { DisclosureHistory } from '#core/disclosure.ts';
 
 /**
  * What a link's hash finds: an active link, or the marker an erasure left in its place (only
@@ -183,6 +185,10 @@ export interface PublicationRecord {
   readonly period: string;
   /** The last published people count of every cell ever shown (cell key -> n), cumulative. */
   readonly shown: Readonly<Record<string, number>>;
+  /** The last published figures of every cell ever shown, to carry forward; absent on records from before. */
+  readonly figures?: Readonly<Record<string, PublishedFigures>>;
+  /** What every publication showed and every cell's exact count then (disclosure.ts); absent on records from before. */
+  readonly history?: DisclosureHistory;
   readonly publishedAt: string;
 }
 

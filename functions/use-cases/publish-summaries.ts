@@ -1,7 +1,7 @@
 /**
  * Publishing a programme's summary for a period: build it from the stored indicators, apply
- * disclosure control, write JSON, CSV and HTML, and send each funder one message with a
- * neutral subject and the files attached.
+ * disclosure control, write JSON, CSV and HTML, and send each funder one message in their
+ * language, with the files attached; or preview all of it without recording anything.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
@@ -36,64 +36,79 @@ export interface PublishReport {
   readonly programme: string;
   readonly period: string;
   readonly files: string[];
-  /** Messages sent now; funders already sent this period are skipped. */
+  /** Messages sent now; funders already sent this period are skipped (a preview sends every funder's). */
   readonly messages: number;
   readonly alreadySent: number;
   readonly summary: Summary;
+  /** A preview: written and "sent" to wherever the caller's publisher and mailer point, and recorded nowhere. */
+  readonly preview: boolean;
+}
+
+/** How to publish. */
+export interface PublishOptions {
+  /**
+   * Write the files and every funder's message through the deps' publisher and mailer (the
+   * caller points them at a preview folder) and record nothing: no publication record, no sent
+   * record, no audit entry, so the month's real summary is still built and sent as if no one had
+   * looked. Default false.
+   */
+  readonly preview?: boolean;
 }
 
 /**
  * Callers aggregate the programme first; a table left stale by a withdrawal meanwhile throws
  * {@link ErasureRaceError}, and the caller aggregates and tries again.
  *
- * Steps: read each cohort's indicators and what earlier summaries showed; build the summary
- * under disclosure control; publish the files; record what was shown (before any email, so a
- * crash cannot let a later summary difference against one that was sent unrecorded); email
- * each funder not yet sent this period, recording each send. A crash between a send and its
- * record sends that one message again on the rerun: at least once, never silently dropped. Last,
- * the audit log records the publication by `actor` (the schedule: `system`), with the period and
- * how many funders were emailed, also when a failure stopped the sending part way.
+ * Steps: read each cohort's indicators, the programme pool's, and what earlier summaries
+ * published; build the summary under disclosure control, carrying forward what cannot be
+ * updated; publish the files (the page in the programme's default language); record what was
+ * published (before any email, so a crash cannot let a later summary difference against one
+ * that was sent unrecorded); email each funder not yet sent this period, in their language,
+ * recording each send. A crash between a send and its record sends that one message again on
+ * the rerun: at least once, never silently dropped. Last, the audit log records the publication
+ * by `actor` (the schedule: `system`), with the period and how many funders were emailed, also
+ * when a failure stopped the sending part way. A preview does the same but records nothing.
  */
 export async function publishSummary(
   deps: PublishDeps,
   actor: Actor,
   programmeId: string,
   period: string,
+  options: PublishOptions = {},
 ): Promise<PublishReport> {
+  const preview = options.preview ?? false;
   const programme = await loadProgramme(deps, programmeId);
   const rows = [];
-  // Cohort tables only: the programme pool joins the summaries with cross-table disclosure control (issue 4).
-  for (const cohort of programme.cohorts) {
-    const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort: cohort.id });
+  for (const cohort of [...programme.cohorts.map((each) => each.id), null]) {
+    const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
     // Someone withdrew after this table was computed: aggregate before publishing (callers do).
-    if (stored.stale) throw new ErasureRaceError(`${programme.id} ${cohort.id}`);
+    if (stored.stale) throw new ErasureRaceError(`${programme.id} ${cohort ?? 'pool'}`);
     rows.push(...stored.rows);
   }
   const previous = await deps.publications.latestPublication(programme.id);
-  const { summary, shown } = buildSummary(programme, period, rows, previous?.shown);
-  const htmlBody = deps.summaryRenderer.page(summary, programme, programme.defaultLanguage);
+  const { summary, published } = buildSummary(programme, period, rows, previous);
   const files: PublishedFile[] = [
     { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
     { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
-    { ...SUMMARY_FILES.page, body: htmlBody },
+    { ...SUMMARY_FILES.page, body: deps.summaryRenderer.page(summary, programme, programme.defaultLanguage) },
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
-  await deps.publications.putPublication({
-    programme: programme.id,
-    period,
-    shown: { ...(previous?.shown ?? {}), ...shown },
-    publishedAt: deps.clock.now().toISOString(),
-  });
+  if (!preview)
+    await deps.publications.putPublication({
+      programme: programme.id,
+      period,
+      ...published,
+      publishedAt: deps.clock.now().toISOString(),
+    });
   let messages = 0;
   let alreadySent = 0;
   let finished = false;
   try {
     for (const [index, funder] of programme.funders.entries()) {
-      if (await deps.publications.wasSent(programme.id, period, funder.email)) {
+      if (!preview && (await deps.publications.wasSent(programme.id, period, funder.email))) {
         alreadySent += 1;
         continue;
       }
-      const message = deps.summaryRenderer.message(summary, programme, funder);
       await deps.mailer.send(
         {
           from: deps.sender,
@@ -101,30 +116,32 @@ export async function publishSummary(
           ...(programme.contact === undefined
             ? {}
             : { replyTo: { name: programme.contact.name, address: programme.contact.email } }),
-          ...message,
+          ...deps.summaryRenderer.message(summary, programme, funder),
           attachments: files,
         },
         `${programme.id}-${period}-${index + 1}`,
       );
-      await deps.publications.recordSent({
-        programme: programme.id,
-        period,
-        funder: funder.email,
-        sentAt: deps.clock.now().toISOString(),
-      });
+      if (!preview)
+        await deps.publications.recordSent({
+          programme: programme.id,
+          period,
+          funder: funder.email,
+          sentAt: deps.clock.now().toISOString(),
+        });
       messages += 1;
     }
     finished = true;
   } finally {
-    await recordChange(deps, actor, {
-      action: 'summary-sent',
-      programme: programme.id,
-      detail:
-        `${period}: ${messages} of ${programme.funders.length} funders emailed, ${alreadySent} already sent` +
-        (finished ? '' : '; stopped by a failure'),
-    });
+    if (!preview)
+      await recordChange(deps, actor, {
+        action: 'summary-sent',
+        programme: programme.id,
+        detail:
+          `${period}: ${messages} of ${programme.funders.length} funders emailed, ${alreadySent} already sent` +
+          (finished ? '' : '; stopped by a failure'),
+      });
   }
-  return { programme: programme.id, period, files: written, messages, alreadySent, summary };
+  return { programme: programme.id, period, files: written, messages, alreadySent, summary, preview };
 }
 
 /**
@@ -137,11 +154,12 @@ export async function aggregateAndPublish(
   actor: Actor,
   programmeId: string,
   period: string,
+  options: PublishOptions = {},
 ): Promise<PublishReport> {
   for (let attempt = 1; ; attempt += 1) {
     await aggregate(deps, { programme: programmeId });
     try {
-      return await publishSummary(deps, actor, programmeId, period);
+      return await publishSummary(deps, actor, programmeId, period, options);
     } catch (error) {
       if (!(error instanceof ErasureRaceError) || attempt >= 3) throw error;
     }

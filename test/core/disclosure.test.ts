@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
-import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
+import { buildSummary, summaryCsv, type PublishedState, type Summary } from '#core/summary.ts';
 import { cellKey, protectCells, roundCount } from '#core/disclosure.ts';
 import { parseCsv } from '#core/csv.ts';
 import { renderSummaryHtml } from '#web/summary-page.ts';
@@ -69,7 +69,8 @@ function derivable(
   const groups: { what: string; size: number }[] = [];
   published.forEach((summary, index) => {
     const counts = new Map((exact[index] ?? []).map((row) => [cellKey(row), row.indicators.n_paired]));
-    const shown = summary.rows.filter((row) => !row.suppressed);
+    // Carried rows repeat figures published earlier: nothing new to derive from them here.
+    const shown = summary.rows.filter((row) => !row.suppressed && row.as_of === undefined);
     for (const row of shown) groups.push({ what: `shown ${cellKey(row)}`, size: counts.get(cellKey(row)) ?? -1 });
     // Total minus the shown categories of each dimension of each table.
     for (const total of shown.filter((row) => row.group === null)) {
@@ -102,7 +103,9 @@ function derivable(
     const earlier = published[index - 1];
     if (earlier !== undefined) {
       const before = new Map((exact[index - 1] ?? []).map((row) => [cellKey(row), row.indicators.n_paired]));
-      const shownBefore = new Set(earlier.rows.filter((row) => !row.suppressed).map(cellKey));
+      const shownBefore = new Set(
+        earlier.rows.filter((row) => !row.suppressed && row.as_of === undefined).map(cellKey),
+      );
       for (const row of shown) {
         if (!shownBefore.has(cellKey(row))) continue;
         groups.push({
@@ -118,10 +121,10 @@ function derivable(
 /** Publishes one or more successive summaries and checks the outsider's view and the three formats. */
 function publishAndAttack(programme: Programme, periods: readonly (readonly IndicatorRow[])[]): Summary[] {
   const summaries: Summary[] = [];
-  let previous: Record<string, number> | undefined;
+  let previous: PublishedState | undefined;
   periods.forEach((rows, index) => {
     const built = buildSummary(programme, `2026-0${index + 1}`, rows, previous);
-    previous = { ...(previous ?? {}), ...built.shown };
+    previous = built.published;
     summaries.push(built.summary);
   });
   const k = programme.k;
@@ -198,11 +201,13 @@ describe('disclosure control, attacked', () => {
   it('does not let two successive summaries differing by one person reveal that person', () => {
     const first = [cell(12, null), cell(12, g('role', 'mentee'))];
     const second = [cell(13, null), cell(13, g('role', 'mentee'))];
-    const [, later] = publishAndAttack(dones, [first, second]);
-    expect(later?.rows.every((row) => row.suppressed)).toBe(true);
-    expect(later?.rows.find((row) => row.group === null)?.suppression?.reason).toBe('differencing');
-    // Once k more people have joined, the cell is shown again.
-    publishAndAttack(dones, [first, second, [cell(22, null), cell(22, g('role', 'mentee'))]]);
+    const [earlier, later] = publishAndAttack(dones, [first, second]);
+    // Not updated, so carried: the same figures as the month before, marked with that month.
+    expect(later?.rows.every((row) => row.as_of === '2026-01' && !row.suppressed)).toBe(true);
+    expect(later?.rows.map((row) => row.indicators)).toEqual(earlier?.rows.map((row) => row.indicators));
+    // Once k more people have joined, the cell is updated again.
+    const [, , third] = publishAndAttack(dones, [first, second, [cell(22, null), cell(22, g('role', 'mentee'))]]);
+    expect(third?.rows.every((row) => row.as_of === undefined && row.n_paired === 20)).toBe(true);
   });
 
   it('hides a cohort entirely below k, every cell', () => {
@@ -229,5 +234,285 @@ describe('disclosure control, attacked', () => {
       undefined,
     );
     expect([...hidden.values()].sort()).toEqual(['fewer-than-k', 'secondary']);
+  });
+});
+
+/**
+ * The attacker with the people themselves: random programmes of a few cohorts, one or three
+ * sessions, two subgroup dimensions (with people in no category), and months in which completers
+ * accumulate, published with their programme pool. The outsider knows how tables nest (completers
+ * only accumulate; a category is inside its total, and categories of a dimension are disjoint;
+ * cohorts are disjoint; everyone paired in a session of a month is in that month's pool) and works
+ * out, from every version published so far, of any months: each version; a version minus an older
+ * one of the same cell; a total minus categories of one dimension, each of the same or an earlier
+ * month, or left out; a pool cell minus one cell of the same group from each cohort (any session,
+ * same or earlier month); and categories of one dimension (or one session's cohort cells) of the
+ * same or later months that hold everyone of a total (or pool cell), minus it, where the same
+ * cells already held everyone in that month (as with no one outside the categories, or a pool of
+ * one session: what an outsider may come to know, and the protector knows exactly). Each group is
+ * counted on the people themselves; none may have between 1 and k-1.
+ */
+interface Person {
+  readonly cohort: string;
+  readonly groups: Readonly<Record<string, string | undefined>>;
+  /** Per session, the month index from which the person is a completer. */
+  readonly completed: Readonly<Record<string, number | undefined>>;
+  /** The month from which they are in the pool without being paired in any one session (a pre in one, a post in a later one). */
+  readonly poolOnly?: number;
+}
+
+interface World {
+  readonly programme: Programme;
+  readonly cohorts: readonly string[];
+  readonly sessions: readonly string[];
+  readonly dimensions: Readonly<Record<string, readonly string[]>>;
+  readonly people: readonly Person[];
+  readonly months: number;
+}
+
+/** A small deterministic generator (mulberry32), so a failing world can be replayed by its seed. */
+function randomOf(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function randomWorld(seed: number): World {
+  const random = randomOf(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const programme = { ...(random() < 0.5 ? dones : justrom3), k: pick([3, 5, 10]) };
+  const cohorts = ['c1', 'c2', 'c3'].slice(0, 1 + Math.floor(random() * 3));
+  const sessions = random() < 0.5 ? ['s1'] : ['s1', 's2', 's3'];
+  const dimensions = { role: ['mentor', 'mentee'], age: ['young', 'middle', 'older'] };
+  const months = 2 + Math.floor(random() * 3);
+  const people: Person[] = [];
+  const size = 5 + Math.floor(random() * 45);
+  for (let index = 0; index < size; index += 1) {
+    const completed: Record<string, number | undefined> = {};
+    for (const session of sessions) completed[session] = random() < 0.8 ? Math.floor(random() * months) : undefined;
+    people.push({
+      cohort: pick(cohorts),
+      groups: {
+        role: random() < 0.3 ? 'mentor' : 'mentee',
+        age: random() < 0.1 ? undefined : pick(dimensions.age),
+      },
+      completed,
+      ...(random() < 0.1 ? { poolOnly: Math.floor(random() * months) } : {}),
+    });
+  }
+  return { programme, cohorts, sessions, dimensions, people, months };
+}
+
+/** The rows of month `month` and, by cell key, the indices of each cell's people. */
+function tablesAt(world: World, month: number): { rows: IndicatorRow[]; people: Map<string, Set<number>> } {
+  const rows: IndicatorRow[] = [];
+  const people = new Map<string, Set<number>>();
+  const add = (cohort: string | null, session: string | null, members: number[]): void => {
+    const cells: [GroupKey | null, number[]][] = [[null, members]];
+    for (const [dimension, values] of Object.entries(world.dimensions))
+      for (const value of values)
+        cells.push([{ dimension, value }, members.filter((at) => world.people[at]?.groups[dimension] === value)]);
+    for (const [group, inCell] of cells) {
+      const placed: IndicatorRow = { ...cell(inCell.length, group), cohort, session };
+      rows.push(placed);
+      people.set(cellKey(placed), new Set(inCell));
+    }
+  };
+  const all = world.people.map((_, at) => at);
+  for (const cohort of world.cohorts)
+    for (const session of world.sessions)
+      add(
+        cohort,
+        session,
+        all.filter(
+          (at) => world.people[at]?.cohort === cohort && (world.people[at]?.completed[session] ?? Infinity) <= month,
+        ),
+      );
+  const joinedPool = (person: Person): number =>
+    Math.min(person.poolOnly ?? Infinity, ...world.sessions.map((session) => person.completed[session] ?? Infinity));
+  add(
+    null,
+    null,
+    all.filter((at) => joinedPool(world.people[at] as Person) <= month),
+  );
+  return { rows, people };
+}
+
+/** One published version of a cell, with its people. */
+interface Seen {
+  readonly name: string;
+  readonly cohort: string | null;
+  readonly session: string | null;
+  readonly group: GroupKey | null;
+  readonly key: string;
+  readonly month: number;
+  readonly members: Set<number>;
+}
+
+/** Every group of 1..k-1 people the outsider can work out from the published versions. */
+function leaks(seen: readonly Seen[], k: number, truth: readonly Map<string, Set<number>>[]): string[] {
+  const found: string[] = [];
+  const inside = (small: Set<number>, big: Set<number>): boolean => [...small].every((at) => big.has(at));
+  const sameGroup = (a: GroupKey | null, b: GroupKey | null): boolean =>
+    a?.dimension === b?.dimension && a?.value === b?.value;
+  /** Each way to take at most one version from each slot, as the chosen versions. */
+  const families = (slots: readonly (readonly Seen[])[]): Seen[][] =>
+    slots.reduce<Seen[][]>((ways, slot) => ways.flatMap((way) => [way, ...slot.map((one) => [...way, one])]), [[]]);
+  const union = (family: readonly Seen[]): Set<number> => new Set(family.flatMap((one) => [...one.members]));
+  const check = (what: string, size: number): void => {
+    if (size > 0 && size < k) found.push(`${what}: ${size}`);
+  };
+  for (const whole of seen) {
+    check(whole.name, whole.members.size);
+    for (const older of seen.filter((one) => one.key === whole.key && one.month < whole.month))
+      check(`${whole.name} minus ${older.name}`, whole.members.size - older.members.size);
+    // Slot families: categories of one dimension of a total's table; for a pool cell, each cohort's cells.
+    const slotSets: { slots: Seen[][]; sessionWise: boolean }[] = [];
+    if (whole.group === null && (whole.cohort !== null || whole.session === null)) {
+      const table = seen.filter((one) => one.cohort === whole.cohort && one.session === whole.session && one.group);
+      for (const dimension of new Set(table.map((one) => one.group?.dimension))) {
+        const values = [...new Set(table.filter((one) => one.group?.dimension === dimension).map((one) => one.key))];
+        slotSets.push({ slots: values.map((key) => table.filter((one) => one.key === key)), sessionWise: false });
+      }
+    }
+    if (whole.cohort === null) {
+      const cohorts = [...new Set(seen.filter((one) => one.cohort !== null).map((one) => one.cohort))];
+      slotSets.push({
+        slots: cohorts.map((cohort) =>
+          seen.filter((one) => one.cohort === cohort && sameGroup(one.group, whole.group)),
+        ),
+        sessionWise: true,
+      });
+    }
+    for (const { slots, sessionWise } of slotSets) {
+      // Minus: parts of the same or an earlier month, disjoint (one per slot), inside the whole.
+      const earlier = slots.map((slot) => slot.filter((one) => one.month <= whole.month));
+      for (const family of families(earlier)) {
+        if (family.length === 0) continue;
+        const parts = union(family);
+        expect(inside(parts, whole.members), `${family.map((one) => one.name)} inside ${whole.name}`).toBe(true);
+        check(`${whole.name} minus ${family.map((one) => one.name).join(' + ')}`, whole.members.size - parts.size);
+      }
+      // Covering: parts of the same or a later month (for the pool, of one session) holding everyone in the whole.
+      const later = slots.map((slot) => slot.filter((one) => one.month >= whole.month));
+      for (const family of families(later)) {
+        if (family.length === 0 || (sessionWise && new Set(family.map((one) => one.session)).size > 1)) continue;
+        const then = new Set(family.flatMap((one) => [...(truth[whole.month]?.get(one.key) ?? [])]));
+        if (!inside(whole.members, then)) continue;
+        const parts = union(family);
+        check(`${family.map((one) => one.name).join(' + ')} minus ${whole.name}`, parts.size - whole.members.size);
+      }
+    }
+  }
+  return found;
+}
+
+/** Publishes every month of a world and attacks after each; returns the summaries. */
+function publishWorld(world: World): Summary[] {
+  const seen: Seen[] = [];
+  const truth: Map<string, Set<number>>[] = [];
+  const summaries: Summary[] = [];
+  let previous: PublishedState | undefined;
+  for (let month = 0; month < world.months; month += 1) {
+    const period = `2026-${String(month + 1).padStart(2, '0')}`;
+    const { rows, people } = tablesAt(world, month);
+    truth.push(people);
+    const built = buildSummary(world.programme, period, rows, previous);
+    previous = built.published;
+    summaries.push(built.summary);
+    for (const row of built.summary.rows) {
+      if (row.suppressed || row.as_of !== undefined) continue;
+      const key = cellKey(row);
+      seen.push({ ...row, name: `${key}@${period}`, key, month, members: people.get(key) ?? new Set() });
+    }
+    expect(leaks(seen, world.programme.k, truth)).toEqual([]);
+    // Never less than before: whatever read as figures last month still does (updated or carried).
+    const earlier = summaries[month - 1];
+    if (earlier !== undefined) {
+      const visible = new Set(built.summary.rows.filter((row) => !row.suppressed).map(cellKey));
+      for (const row of earlier.rows.filter((candidate) => !candidate.suppressed))
+        expect(visible.has(cellKey(row)), `${cellKey(row)} still reads in ${period}`).toBe(true);
+    }
+  }
+  return summaries;
+}
+
+describe('disclosure control across months, cohorts and the programme pool, attacked with the people', () => {
+  it.each(Array.from({ length: 120 }, (_, seed) => seed + 1))('world %i: no group of 1..k-1 people', (seed) => {
+    publishWorld(randomWorld(seed));
+  });
+
+  it('keeps a pool whose one small cohort is hidden from giving that cohort away', () => {
+    // One session: the pool is exactly the cohorts added up. Big cohort 20, small one 3, k = 5.
+    const people: Person[] = [
+      ...Array.from({ length: 20 }, () => ({ cohort: 'c1', groups: { role: 'mentee' }, completed: { s1: 0 } })),
+      ...Array.from({ length: 3 }, () => ({ cohort: 'c2', groups: { role: 'mentee' }, completed: { s1: 0 } })),
+    ];
+    const world: World = {
+      programme: { ...justrom3, k: 5 },
+      cohorts: ['c1', 'c2'],
+      sessions: ['s1'],
+      dimensions: { role: ['mentor', 'mentee'] },
+      people,
+      months: 1,
+    };
+    const [summary] = publishWorld(world);
+    const whole = (cohort: string | null) =>
+      summary?.rows.find((row) => row.cohort === cohort && row.group === null && row.session === (cohort && 's1'));
+    // The programme-wide headline stays; the big cohort's own cell goes, or the pool would give the small one away.
+    expect(whole(null)?.suppressed).toBe(false);
+    expect(whole(null)?.n_paired).toBe(25);
+    expect(whole('c2')?.suppression?.reason).toBe('fewer-than-k');
+    expect(whole('c1')?.suppression?.reason).toBe('secondary');
+  });
+
+  it("carries a month's findings when too few joined to update them, and updates them once enough have", () => {
+    // The demo's shape: three quarters of each cohort answer in the first month, the rest in the second.
+    const people: Person[] = [12, 9].flatMap((size, index) =>
+      Array.from({ length: size }, (_, at) => ({
+        cohort: `c${index + 1}`,
+        groups: { role: at % 3 === 0 ? 'mentor' : 'mentee' },
+        completed: { s1: at < Math.ceil(size * 0.75) ? 0 : 1 },
+      })),
+    );
+    const world: World = {
+      programme: { ...justrom3, k: 5 },
+      cohorts: ['c1', 'c2'],
+      sessions: ['s1'],
+      dimensions: { role: ['mentor', 'mentee'] },
+      people,
+      months: 2,
+    };
+    const [first, second] = publishWorld(world);
+    const shownFirst = first?.rows.filter((row) => !row.suppressed) ?? [];
+    expect(shownFirst.length).toBeGreaterThan(0);
+    for (const row of shownFirst) {
+      const later = second?.rows.find((candidate) => cellKey(candidate) === cellKey(row));
+      expect(later?.suppressed).toBe(false);
+      if (later?.as_of !== undefined) {
+        expect(later.as_of).toBe('2026-01');
+        expect(later.indicators).toEqual(row.indicators);
+      }
+    }
+    // The pool grew by 5 (21 from 16): updated, so the funder reads this month's programme-wide figures.
+    expect(second?.rows.find((row) => row.cohort === null && row.group === null)?.as_of).toBeUndefined();
+  });
+
+  it('carries a cell published before that has no row now, and reads old records (counts only) without carrying', () => {
+    const first = buildSummary(justrom3, '2026-01', [cell(12, null, 'rosenberg-self-esteem', 'iasi-2020')]);
+    const gone = buildSummary(justrom3, '2026-02', [], first.published);
+    expect(gone.summary.rows).toHaveLength(1);
+    expect(gone.summary.rows[0]?.as_of).toBe('2026-01');
+    expect(gone.summary.rows[0]?.cohort).toBe('iasi-2020');
+    // A record from before carry-forward has counts only: differencing still holds, nothing to carry.
+    const old = buildSummary(justrom3, '2026-02', [cell(13, null, 'rosenberg-self-esteem', 'iasi-2020')], {
+      shown: first.published.shown,
+    });
+    expect(old.summary.rows[0]?.suppression?.reason).toBe('differencing');
   });
 });

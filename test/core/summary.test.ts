@@ -99,6 +99,8 @@ describe('buildSummary: envelope and k', () => {
         instrument: 'rosenberg-self-esteem',
         group: null,
         n_paired: 10,
+        // Who answered before (n_pre = n + 2), rounded as the completers are.
+        n_started: 10,
         suppressed: false,
         suppression: null,
         // Funders see the completers' (paired) means, not the all-respondent ones.
@@ -281,6 +283,7 @@ describe('summaryCsv', () => {
       'dimension',
       'value',
       'n_paired',
+      'n_started',
       'suppressed',
       'mean_pre',
       'mean_post',
@@ -288,6 +291,7 @@ describe('summaryCsv', () => {
       'ci95_low',
       'ci95_high',
       'g_av',
+      'as_of',
     ]);
     expect(lines).toHaveLength(rows.length);
     expect(lines[0]).toEqual([
@@ -299,10 +303,13 @@ describe('summaryCsv', () => {
       '',
       '',
       '25',
+      // n_pre = 27, rounded to the nearest 5 under 50.
+      '25',
       'false',
       String(25.123456 + 20),
       String(25.123456 + 30),
       '10',
+      '',
       '',
       '',
       '',
@@ -375,6 +382,7 @@ describe('the summary carries no identifiers', () => {
         'indicators',
         'instrument',
         'n_paired',
+        'n_started',
         'session',
         'suppressed',
         'suppression',

@@ -82,7 +82,9 @@ describe('publish-summaries handler', () => {
       expect(summary).toMatchObject({ schema: 'prepost.summary/1', period: '2026-10' });
       expect(sends).toHaveLength(1);
       expect(sends[0]).toMatch(/^To: JUSTROM3 programme office <funder-justrom3@example\.org>$/m);
-      expect(sends[0]).toMatch(/^Subject: Programme summary 2026-10$/m);
+      // The subject names the programme and the month (its words are the renderer's: test/web/summary-page.test.ts).
+      expect(sends[0]).toMatch(/^Subject: .*JUSTROM3.*2026/m);
+      expect(sends[0]).toMatch(/^Reply-To: JUSTROM3 Romania programme team\s+<justrom3@justrom3-romania\.example>$/m);
       expect(sends[0]).not.toMatch(/\bp-[0-9a-z]{12}\b/);
 
       const again = await handler({ programme: PROGRAMME, period: '2026-10' }, context);
