@@ -204,12 +204,37 @@ describe('npm run prepost', () => {
     expect(aggregate.code).toBe(0);
     // The erase before recomputed it, and the erase of nobody that followed changed nothing.
     expect(aggregate.stdout).toContain('justrom3-mentoring / iasi-2020: unchanged (0 responses)');
+    // A mid-month look first: the same files and messages under out/preview/, and nothing recorded.
+    const preview = await runEntry(
+      'prepost',
+      ['summaries', '--period', '2026-11', '--out', 'out', '--preview'],
+      cwd,
+      env,
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('nothing recorded, no funder marked as sent');
+    const programmes = ['justrom3-mentoring', 'migrant-voices-heard', 'dones-mentores'];
+    for (const programme of programmes) {
+      for (const file of ['summary.json', 'summary.csv', 'summary.html'])
+        expect(existsSync(join(cwd, 'out', 'preview', programme, '2026-11', file))).toBe(true);
+      expect(existsSync(join(cwd, 'out', 'preview', 'outbox', `${programme}-2026-11-1.eml`))).toBe(true);
+      expect(existsSync(join(cwd, 'out', programme))).toBe(false);
+    }
+    expect(existsSync(join(cwd, 'out', 'outbox'))).toBe(false);
+    // The real run still emails every funder, once each.
     const summaries = await runEntry('prepost', ['summaries', '--period', '2026-11', '--out', 'out'], cwd, env);
     expect(summaries.code).toBe(0);
-    for (const programme of ['justrom3-mentoring', 'migrant-voices-heard', 'dones-mentores']) {
+    expect(summaries.stdout).not.toContain('already sent');
+    for (const programme of programmes) {
       for (const file of ['summary.json', 'summary.csv', 'summary.html'])
         expect(existsSync(join(cwd, 'out', programme, '2026-11', file))).toBe(true);
       expect(existsSync(join(cwd, 'out', 'outbox', `${programme}-2026-11-1.eml`))).toBe(true);
     }
+    const again = await runEntry('prepost', ['summaries', '--period', '2026-11', '--out', 'out'], cwd, env);
+    expect(again.stdout).toContain('already sent this period: not emailed again');
+    const audit = await runEntry('prepost', ['audit', '--json'], cwd, env);
+    // One publication per programme for the real runs (the rerun included); none for the preview.
+    const sent = (JSON.parse(audit.stdout) as { action: string }[]).filter((entry) => entry.action === 'summary-sent');
+    expect(sent).toHaveLength(programmes.length * 2);
   });
 });
