@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { DeleteTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { LOCAL_SENDER } from '#local/server.ts';
 import { LOCAL_SUMMARIES_DIR, startLocalStack } from '#local/stack.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
 import { shippedCatalog } from '#surveys/index.ts';
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
       ...stack.deps,
       publisher: new DirectoryPublisher(out),
       mailer: new OutboxMailer(out, stack.deps.clock),
-      sender: 'prepost <summaries@prepost.invalid>',
+      sender: LOCAL_SENDER,
       summaryRenderer: summaryRenderer(stack.deps.catalog),
     };
     for (const [round, period] of periods.entries()) {

@@ -60,6 +60,7 @@ export function buildApp({ programmes, appProps }: BuildAppProps): PrepostApp {
     summaryBucket: dataStack.summaryBucket,
     summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
     summaryReaderPolicy: dataStack.summaryReaderPolicy,
+    summaryPreviewPolicy: dataStack.summaryPreviewPolicy,
     linkKeySecret: dataStack.linkKeySecret,
     userPool: dataStack.userPool,
     userPoolDomain: dataStack.userPoolDomain,

@@ -16,6 +16,7 @@ export type HandlerName =
   | 'audit-log'
   | 'console'
   | 'get-summaries'
+  | 'preview-summary'
   | 'sign-in'
   | 'sign-in-callback'
   | 'sign-out';
@@ -50,6 +51,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/dashboard', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/dashboard/csv', handler: 'get-dashboard', access: 'staff-session' },
   { method: 'GET', path: '/summaries', handler: 'get-summaries', access: 'staff-session' },
+  { method: 'POST', path: '/summaries/preview', handler: 'preview-summary', access: 'staff-session' },
   { method: 'GET', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
   { method: 'POST', path: '/staff', handler: 'staff-admin', access: 'staff-session' },
   { method: 'GET', path: '/staff/audit', handler: 'audit-log', access: 'staff-session' },

@@ -7,10 +7,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { routes, type HandlerName } from '#lib/routes.ts';
 import type { Deps } from '#adapters/deps.ts';
-import type { SummaryArchive } from '#ports/publishing.ts';
+import type { Mailer, SummaryArchive, SummaryPublisher } from '#ports/publishing.ts';
+
+/** The sender funder messages name locally (the outbox, previews, the demo): an address that can never deliver. */
+export const LOCAL_SENDER = 'prepost <summaries@prepost.invalid>';
 import { makeGetDashboardHandler } from '#handlers/get-dashboard.ts';
 import { makeGetImpactHandler } from '#handlers/get-impact.ts';
 import { makeGetSummariesHandler } from '#handlers/get-summaries.ts';
+import { makePreviewSummaryHandler } from '#handlers/preview-summary.ts';
+import { summaryRenderer } from '#web/summary-page.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
@@ -54,6 +59,8 @@ export interface LocalHandlers {
  */
 export interface LocalServerDeps extends Deps {
   readonly summaries: SummaryArchive;
+  /** Where summary previews are written: the summaries folder's `preview/`, as the bucket's in AWS. */
+  readonly previews: { readonly publisher: SummaryPublisher; readonly mailer: Mailer };
   /** The OpenID Connect relying party, on the local provider. */
   readonly provider: OpenIdProvider;
   /** The local identity provider's accounts, which the staff page creates and deletes. */
@@ -68,6 +75,13 @@ export function buildHandlers(deps: LocalServerDeps): LocalHandlers {
     'get-impact': makeGetImpactHandler,
     'get-dashboard': makeGetDashboardHandler,
     'get-summaries': makeGetSummariesHandler,
+    'preview-summary': (local) =>
+      makePreviewSummaryHandler({
+        ...local,
+        ...local.previews,
+        sender: LOCAL_SENDER,
+        summaryRenderer: summaryRenderer(local.catalog),
+      }),
     'staff-admin': makeStaffAdminHandler,
     'api-tokens': makeApiTokensHandler,
     'audit-log': makeAuditLogHandler,

@@ -4,8 +4,8 @@
  * sign in with. Used by `npm start`, the demo and the integration tests, so all three run the same
  * thing.
  */
-import { resolve } from 'node:path';
-import { DirectoryArchive } from '#adapters/directory-publisher.ts';
+import { join, resolve } from 'node:path';
+import { DirectoryArchive, DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { openIdProvider } from '#adapters/openid-client-provider.ts';
@@ -85,6 +85,10 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
           // The relying party the Lambdas run, pointed at the local provider.
           provider: openIdProvider(provider.settings),
           summaries: new DirectoryArchive(summariesDir, deps.catalog),
+          previews: {
+            publisher: new DirectoryPublisher(join(summariesDir, 'preview')),
+            mailer: new OutboxMailer(join(summariesDir, 'preview'), deps.clock),
+          },
           directory,
         });
         return { ...handlers, mount: provider.mount };

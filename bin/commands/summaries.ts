@@ -6,6 +6,7 @@ import { summaryRenderer } from '#web/summary-page.ts';
 import { cliActor } from '../cli/actor.ts';
 import type { OptionValues } from '../cli/command.ts';
 import { UsageError } from '../cli/errors.ts';
+import { LOCAL_SENDER } from '#local/server.ts';
 import { LOCAL_SUMMARIES_DIR, openLocalStore } from '#local/stack.ts';
 
 /** Its line in `prepost --help`. */
@@ -55,7 +56,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
           ...deps,
           publisher: new DirectoryPublisher(out),
           mailer: new OutboxMailer(out, deps.clock),
-          sender: 'prepost <summaries@prepost.invalid>',
+          sender: LOCAL_SENDER,
           summaryRenderer: summaryRenderer(deps.catalog),
         },
         cliActor(),

@@ -22,6 +22,7 @@ import {
   SummaryNotPublishedError,
   StaffChangeError,
   UnknownCohortError,
+  ErasureRaceError,
   UnknownLinkError,
   UnknownProgrammeError,
   UnknownSessionError,
@@ -108,6 +109,13 @@ const ANSWERS: readonly Row[] = [
   row(CohortChangedError, { status: 409, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(RetentionTooShortError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(BadRequestError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
+  // A table a withdrawal left stale (a summary preview reads stored tables only): the next aggregation mends it.
+  row(ErasureRaceError, {
+    status: 503,
+    participant: 'notFound',
+    api: () => 'being recomputed after a withdrawal; try again after the next aggregation',
+    staff: { title: 'error.recomputingTitle', message: 'error.recomputing' },
+  }),
   // The staff pages answer these with their form and the problem named; a caller that does not is told 400.
   row(StaffChangeError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),
   row(ApiTokenError, { status: 400, participant: 'notFound', api: itsMessage, staff: NOT_UNDERSTOOD }),

@@ -141,6 +141,12 @@ export interface FunctionAccess {
   readonly linkKey?: boolean;
   /** Writes objects to the summary bucket (`SUMMARY_BUCKET`). */
   readonly putSummaries?: boolean;
+  /**
+   * Writes summary previews: objects under the summary bucket's `preview/` prefix only
+   * (`SUMMARY_BUCKET`), and knows the sender address their messages name (`SENDER_ADDRESS`) without
+   * being able to send.
+   */
+  readonly putPreviews?: boolean;
   /** Lists the summary bucket and reads its objects (`SUMMARY_BUCKET`). */
   readonly readSummaries?: boolean;
   /** Emails funders through SES from the sender address (`SENDER_ADDRESS`). */
@@ -163,6 +169,7 @@ export interface AccessibleResources {
   readonly summaryBucket: s3.IBucket;
   readonly summaryPublisherPolicy: iam.IManagedPolicy;
   readonly summaryReaderPolicy: iam.IManagedPolicy;
+  readonly summaryPreviewPolicy: iam.IManagedPolicy;
   /** The SES-verified address funder summaries are sent from. */
   readonly senderAddress: string;
   readonly userPool: cognito.IUserPool;
@@ -178,8 +185,12 @@ export function grantFunctionAccess(fn: PrepostFunction, access: FunctionAccess,
     fn.addEnvironment('LINK_KEY_SECRET_ARN', resources.linkKeySecret.secretArn);
     resources.linkKeySecret.grantRead(fn);
   }
-  if (access.putSummaries === true || access.readSummaries === true)
+  if (access.putSummaries === true || access.readSummaries === true || access.putPreviews === true)
     fn.addEnvironment('SUMMARY_BUCKET', resources.summaryBucket.bucketName);
+  if (access.putPreviews === true) {
+    fn.role?.addManagedPolicy(resources.summaryPreviewPolicy);
+    fn.addEnvironment('SENDER_ADDRESS', resources.senderAddress);
+  }
   if (access.putSummaries === true) fn.role?.addManagedPolicy(resources.summaryPublisherPolicy);
   if (access.readSummaries === true) fn.role?.addManagedPolicy(resources.summaryReaderPolicy);
   if (access.mailFunders === true) {

@@ -48,6 +48,11 @@ export class DataStack extends Stack {
    * published, and a missing file answered as 404 rather than 403) and `s3:GetObject` on its objects.
    */
   public readonly summaryReaderPolicy: iam.ManagedPolicy;
+  /**
+   * Lets a role write summary previews: `s3:PutObject` on {@link summaryBucket}'s objects under
+   * `preview/` only, so a preview can never stand in the place of a published summary.
+   */
+  public readonly summaryPreviewPolicy: iam.ManagedPolicy;
   /** Staff accounts: no self sign-up, TOTP MFA required, threat protection enforced. */
   public readonly userPool: cognito.UserPool;
   /** The user pool's managed login domain, where staff sign in. */
@@ -135,6 +140,22 @@ export class DataStack extends Stack {
       reason:
         'The funder pages read any programme and month a reader is granted, checked per request against their ' +
         'grants, so the resource is every object of this one bucket; the only object action is s3:GetObject.',
+    });
+
+    this.summaryPreviewPolicy = new iam.ManagedPolicy(this, 'SummaryPreviewPolicy', {
+      description: 'prepost: write summary previews (s3:PutObject on the summary bucket objects under preview/)',
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [this.summaryBucket.arnForObjects('preview/*')],
+        }),
+      ],
+    });
+    Validations.of(this.summaryPreviewPolicy).acknowledge({
+      id: wildcardUnderArnFinding(this.summaryBucket.node.defaultChild as s3.CfnBucket, '/preview/*'),
+      reason:
+        'Preview object keys are chosen at run time (programme, period, funder message), all under preview/ of ' +
+        'this one bucket; the only action is s3:PutObject.',
     });
 
     this.linkKeySecret = new secretsmanager.Secret(this, 'LinkKeySecret', {

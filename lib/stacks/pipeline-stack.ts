@@ -47,6 +47,9 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'get-dashboard': { table: 'read', staffSession: true },
   // The published files come from the bucket.
   'get-summaries': { staffSession: true, readSummaries: true },
+  // An evaluator's look at the month's summary: builds it from the stored tables (as get-dashboard reads
+  // them) and writes the files and .eml messages under the bucket's preview/ prefix; records nothing.
+  'preview-summary': { table: 'read', staffSession: true, putPreviews: true },
   // The token and its owner; writes nothing, so a flood of bad tokens costs reads only.
   'authorize-api': { reads: ['api-tokens', 'staff'] },
   // It also makes and deletes accounts in the user pool.
@@ -82,6 +85,8 @@ export interface PipelineStackProps extends StackProps {
   readonly summaryPublisherPolicy: iam.IManagedPolicy;
   /** The DataStack's permission to list {@link summaryBucket} and read its summaries. */
   readonly summaryReaderPolicy: iam.IManagedPolicy;
+  /** The DataStack's permission to write previews under {@link summaryBucket}'s `preview/`. */
+  readonly summaryPreviewPolicy: iam.IManagedPolicy;
   /** The DataStack's link-code HMAC key. */
   readonly linkKeySecret: secretsmanager.ISecret;
   /** The DataStack's user pool of staff accounts. */

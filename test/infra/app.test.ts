@@ -41,6 +41,7 @@ const handlerNames = [
   'get-impact',
   'get-dashboard',
   'get-summaries',
+  'preview-summary',
   'authorize-api',
   'staff-admin',
   'api-tokens',
@@ -53,7 +54,14 @@ const handlerNames = [
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
-const readOnly: readonly Name[] = ['get-survey', 'get-impact', 'get-dashboard', 'get-summaries', 'authorize-api'];
+const readOnly: readonly Name[] = [
+  'get-survey',
+  'get-impact',
+  'get-dashboard',
+  'get-summaries',
+  'preview-summary',
+  'authorize-api',
+];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 let built: PrepostApp;
@@ -245,8 +253,8 @@ describe('PipelineStack', () => {
 
   it(
     'gives the link key to the survey handlers and the console (new links) only, the summary bucket to ' +
-      'publish-summaries (write) and ' +
-      'get-summaries (read) only, and the SES sender to publish-summaries only',
+      'publish-summaries (write), get-summaries (read) and preview-summary (write under preview/) only, and ' +
+      'the SES sender to publish-summaries only',
     () => {
       for (const name of handlerNames) {
         const { props, roleId } = fn(name);
@@ -258,11 +266,16 @@ describe('PipelineStack', () => {
         );
         const publishes = name === 'publish-summaries';
         const readsSummaries = name === 'get-summaries';
-        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes || readsSummaries);
+        const previews = name === 'preview-summary';
+        expect(variables.SUMMARY_BUCKET !== undefined, name).toBe(publishes || readsSummaries || previews);
         const managed = JSON.stringify(pipeline.toJSON().Resources[roleId].Properties.ManagedPolicyArns ?? []);
         expect(managed.match(/SummaryPublisherPolicy/g)?.length ?? 0, name).toBe(publishes ? 1 : 0);
         expect(managed.match(/SummaryReaderPolicy/g)?.length ?? 0, name).toBe(readsSummaries ? 1 : 0);
-        expect(variables.SENDER_ADDRESS, name).toBe(publishes ? cdkJson.context['prepost:senderAddress'] : undefined);
+        expect(managed.match(/SummaryPreviewPolicy/g)?.length ?? 0, name).toBe(previews ? 1 : 0);
+        // A preview's messages name the sender, but only publish-summaries may send.
+        expect(variables.SENDER_ADDRESS, name).toBe(
+          publishes || previews ? cdkJson.context['prepost:senderAddress'] : undefined,
+        );
         const sends = statementsOfRole(pipeline, roleId).filter((s) =>
           actionsOf([s]).some((a) => a.startsWith('ses:')),
         );
@@ -272,6 +285,13 @@ describe('PipelineStack', () => {
           expect(JSON.stringify(statement.Resource)).not.toContain('*');
         }
       }
+      // The preview policy writes under preview/ and nowhere else of the bucket.
+      const previewPolicy = Object.values(data.findResources('AWS::IAM::ManagedPolicy')).find((policy) =>
+        JSON.stringify(policy).includes('summary previews'),
+      ) as Json;
+      const statements = previewPolicy.Properties.PolicyDocument.Statement as Json[];
+      expect(statements.map((statement) => statement.Action)).toEqual(['s3:PutObject']);
+      expect(JSON.stringify(statements[0].Resource)).toContain('/preview/*');
     },
   );
 

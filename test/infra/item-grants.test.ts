@@ -49,6 +49,7 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 /** The functions of staff access: the staff pages, the API authorizer, sign-in and sign-out. */
 const staffFunctions = [
   'get-dashboard',
+  'preview-summary',
   'get-summaries',
   'authorize-api',
   'staff-admin',
@@ -63,6 +64,7 @@ type StaffFunction = (typeof staffFunctions)[number];
 /** The functions that keep a staff session: the staff pages' and sign-out's. */
 const sessionKeepers = [
   'get-dashboard',
+  'preview-summary',
   'get-summaries',
   'staff-admin',
   'api-tokens',
@@ -82,6 +84,8 @@ const reads = (...partitions: string[]): string[] => [`GetItem ${partitions}`, `
 const expectedItemAccess: Record<StaffFunction, readonly string[]> = {
   // Indicators, marks and participant counts of any cohort: reads the whole table, writes its session only.
   'get-dashboard': ['GetItem *', 'Query *', 'ConditionCheckItem *', ...sessionWrites],
+  // The stored tables and publication record a summary is built from, as get-dashboard reads them; records nothing.
+  'preview-summary': ['GetItem *', 'Query *', 'ConditionCheckItem *', ...sessionWrites],
   'get-summaries': [...reads('SESSION#*,STAFF'), ...sessionWrites],
   'authorize-api': reads('APITOKEN,STAFF'),
   'staff-admin': [
@@ -160,8 +164,8 @@ describe('the staff functions in the template', () => {
     for (const name of staffFunctions) expect(itemAccessOf(name), name).toEqual([...expectedItemAccess[name]].sort());
   });
 
-  it('none but get-dashboard holds a table action not confined to partitions (no Scan, no batch)', () => {
-    for (const name of staffFunctions.filter((n) => n !== 'get-dashboard'))
+  it('none but get-dashboard and preview-summary holds a table action not confined to partitions (no Scan, no batch)', () => {
+    for (const name of staffFunctions.filter((n) => n !== 'get-dashboard' && n !== 'preview-summary'))
       for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))) {
         expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'], name).toBeDefined();
         for (const action of actionsOf(statement))
@@ -175,13 +179,13 @@ describe('the staff functions in the template', () => {
       }
   });
 
-  it('none can touch a cohort, a link or a programme: get-dashboard may only read them', () => {
+  it('none can touch a cohort, a link or a programme: get-dashboard and preview-summary may only read them', () => {
     for (const name of staffFunctions)
       for (const partitionKey of participantPartitions)
         for (const action of itemActions) {
           const allowed = allows(statementsOf(name), { action, partitionKey, attributes: ['PK', 'SK'] });
           const dashboardRead =
-            name === 'get-dashboard' &&
+            (name === 'get-dashboard' || name === 'preview-summary') &&
             ['GetItem', 'Query', 'ConditionCheckItem'].some((read) => action === `dynamodb:${read}`);
           expect(allowed, `${name} ${action} ${partitionKey}`).toBe(dashboardRead);
         }

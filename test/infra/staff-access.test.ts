@@ -103,6 +103,7 @@ function addProbe(app: App, dataStack: DataStack): Probe {
     summaryBucket: dataStack.summaryBucket,
     summaryPublisherPolicy: dataStack.summaryPublisherPolicy,
     summaryReaderPolicy: dataStack.summaryReaderPolicy,
+    summaryPreviewPolicy: dataStack.summaryPreviewPolicy,
     senderAddress: 'summaries@example.org',
     userPool: dataStack.userPool,
     staffSignIn: new StaffSignIn(stack, 'StaffSignIn', {
