@@ -93,7 +93,8 @@ ${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measur
 
 /** The chart of a measure as a table: where, then a bar from a centre line (left for a fall) and the value. */
 function barTable(measure: MeasureReading, rows: readonly RowReading[], scale: number): Html {
-  return html`<table style="${TABLE}"><caption style="${CAPTION}">${measure.name}</caption>
+  // No caption: the measure's heading stands right above, and the column headings name the unit.
+  return html`<table style="${TABLE}">
 <tr><th scope="col" style="${TH}">${measure.headings.where}</th><th scope="col" style="${TH}">${measure.headings.change}</th></tr>
 ${rows.map(
   (row) =>

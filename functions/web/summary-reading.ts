@@ -78,15 +78,19 @@ export function localized(text: LocalizedText, language: Language): string {
 
 const isWhole = (row: SummaryRow): boolean => row.group === null;
 const isPool = (row: SummaryRow): boolean => row.cohort === null;
-/** Strongest first: by |g_av|, then by |change|. */
-const strength = (row: SummaryRow): readonly [number, number] => [
-  Math.abs(row.indicators?.g_av ?? 0),
-  Math.abs(row.indicators?.mean_change ?? 0),
-];
+/**
+ * Strongest first: by |g_av|, then by |change|; a change whose interval excludes zero before one
+ * that may be chance, so a large but uncertain change never heads the findings over a clear one.
+ */
+const strength = (row: SummaryRow): readonly [number, number, number] => {
+  const { ci95_low: low, ci95_high: high, g_av, mean_change } = row.indicators ?? {};
+  const clear = low != null && high != null && (low > 0 || high < 0);
+  return [clear ? 1 : 0, Math.abs(g_av ?? 0), Math.abs(mean_change ?? 0)];
+};
 const stronger = (a: SummaryRow, b: SummaryRow): number => {
-  const [ga, ca] = strength(a);
-  const [gb, cb] = strength(b);
-  return gb - ga || cb - ca;
+  const [clearA, ga, ca] = strength(a);
+  const [clearB, gb, cb] = strength(b);
+  return clearB - clearA || gb - ga || cb - ca;
 };
 
 /** Reads a summary for a funder in `language`, with the names the definitions give in it. */
@@ -267,11 +271,18 @@ export function readSummary(
     const lost = Math.max(0, row.n_started - row.n_paired);
     const started = count.format(row.n_started);
     const lostShare = lost / row.n_started;
-    return (
-      `${words.completed(count.format(row.n_paired), started, plural(language, started), share.format(1 - lostShare))}; ` +
-      `${words.lost(count.format(lost), plural(language, count.format(lost)), share.format(lostShare), lostShare > ACCEPTED_LOSS)}` +
-      `${carried(row)}.`
+    const completed = words.completed(
+      count.format(row.n_paired),
+      started,
+      plural(language, started),
+      share.format(1 - lostShare),
     );
+    const lostCount = count.format(lost);
+    const lostClause =
+      lost === 0
+        ? ''
+        : `; ${words.lost(lostCount, plural(language, lostCount), share.format(lostShare), lostShare > ACCEPTED_LOSS)}`;
+    return `${completed}${lostClause}${carried(row)}.`;
   };
   const poolParticipation = participationOf(visible.filter((row) => isPool(row) && isWhole(row)));
   const participation =
@@ -309,7 +320,7 @@ export function readSummary(
     methods: {
       items: [
         words.design,
-        [words.participants, participation.length > 0 ? participation.join(' ') : words.noParticipation],
+        [words.participants, words.participantsText(words.participation)],
         words.analysis,
         [words.privacy, words.privacyText(summary.k, rounding)],
         words.limits,

@@ -67,6 +67,8 @@ export interface SummaryStrings {
   readonly checklist: string;
   readonly design: readonly [string, string];
   readonly participants: string;
+  /** The methods' participants item: where the counts are, and the criterion. */
+  participantsText(section: string): string;
   readonly measures: string;
   published(alpha: string, source: string): string;
   readonly baselineAlpha: string;
@@ -157,6 +159,9 @@ const ENGLISH: SummaryStrings = {
       'answers at the end (programme-wide: their first answer before with their last answer after).',
   ],
   participants: 'Participants',
+  participantsText: (section) =>
+    `who started (answered before), who completed (answered again) and who was lost, as under “${section}”; ` +
+    'the NHLBI tool accepts a loss of at most 20%.',
   measures: 'Measures',
   published: (alpha, source) => `published reliability ${alpha} (${source})`,
   baselineAlpha: 'no published reliability; the baseline Cronbach’s alpha is used when it is at least .70',
@@ -265,6 +270,9 @@ const ROMANIAN: SummaryStrings = {
       'propriile răspunsuri de la sfârșit (pentru întregul program: primul răspuns dinainte cu ultimul de după).',
   ],
   participants: 'Participanți',
+  participantsText: (section) =>
+    `cine a început (a răspuns înainte), cine a încheiat (a răspuns din nou) și cine s-a pierdut, ca la „${section}”; ` +
+    'instrumentul NHLBI acceptă o pierdere de cel mult 20\u00a0%.',
   measures: 'Măsuri',
   published: (alpha, source) => `fidelitate publicată ${alpha} (${source})`,
   baselineAlpha: 'fără fidelitate publicată; se folosește alfa Cronbach de la început, dacă este de cel puțin 0,70',
@@ -370,6 +378,9 @@ const SPANISH: SummaryStrings = {
       'propias respuestas al final (en todo el programa: su primera respuesta antes con su última respuesta después).',
   ],
   participants: 'Participantes',
+  participantsText: (section) =>
+    `quién empezó (respondió antes), quién terminó (volvió a responder) y a quién se perdió, como en «${section}»; ` +
+    'la herramienta del NHLBI acepta una pérdida de como máximo el 20\u00a0%.',
   measures: 'Medidas',
   published: (alpha, source) => `fiabilidad publicada ${alpha} (${source})`,
   baselineAlpha: 'sin fiabilidad publicada; se usa el alfa de Cronbach inicial si es de al menos 0,70',
@@ -474,6 +485,9 @@ const CATALAN: SummaryStrings = {
       'seves pròpies respostes al final (a tot el programa: la primera resposta abans amb l’última després).',
   ],
   participants: 'Participants',
+  participantsText: (section) =>
+    `qui va començar (va respondre abans), qui va acabar (va tornar a respondre) i qui es va perdre, com a «${section}»; ` +
+    'l’eina de l’NHLBI accepta una pèrdua com a màxim del 20\u00a0%.',
   measures: 'Mesures',
   published: (alpha, source) => `fiabilitat publicada ${alpha} (${source})`,
   baselineAlpha: 'sense fiabilitat publicada; es fa servir l’alfa de Cronbach inicial si és com a mínim de 0,70',

@@ -170,6 +170,16 @@ describe('what the funder reads', () => {
     expect(page.indexOf('>UCLA 3-item Loneliness Scale</h3>')).toBeLessThan(page.indexOf('>Mood</h3>'));
   });
 
+  it('puts a clear change before a larger one that may be chance', () => {
+    const summary = summaryOf([
+      shown(null, 'mood', figures(3, 0.9, -0.1, 1.9, 0.9), { paired: 40, started: 45 }),
+      shown(null, 'personal-safety', figures(12, 0.6, 0.1, 1.1, 0.25), { paired: 40, started: 45 }),
+    ]);
+    const page = renderer.page(summary, dones, 'en');
+    expect(page.indexOf('>Personal safety</h3>')).toBeLessThan(page.indexOf('>Mood</h3>'));
+    expect(page).toContain('from first answer to last: Personal safety, up 0.6 points');
+  });
+
   it('names a rise in loneliness a deterioration, in every language', () => {
     const words: Record<Language, string> = {
       en: 'a deterioration',
