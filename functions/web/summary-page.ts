@@ -79,6 +79,14 @@ ${closing}
   );
 }
 
+const BOX = 'border-collapse:collapse;width:100%';
+const th = (text: string, align = 'left'): Html => html`<th scope="col" style="${TH};text-align:${align}">${text}</th>`;
+const td = (content: Html | string, extra = ''): Html => html`<td style="${TD}${extra}">${content}</td>`;
+const li = (content: Html | string): Html => html`<li style="margin:0 0 6px">${content}</li>`;
+/** A label, and under it the month a carried result's figures are from. */
+const labelled = (label: string, carried: string | undefined): Html =>
+  carried === undefined ? html`${label}` : html`${label}<br><span style="color:#555">(${carried})</span>`;
+
 /** One measure: its name and what it measures, a bar per shown result, a sentence per result, then subgroups. */
 function measureSection(measure: MeasureReading): Html {
   const shown = measure.rows.filter((row) => row.shown !== undefined);
@@ -86,7 +94,7 @@ function measureSection(measure: MeasureReading): Html {
   return html`<h3 style="${H3}">${measure.name}</h3>
 <p style="${NOTE}">${measure.construct}</p>
 ${shown.length === 0 ? html`` : barTable(measure, shown, scale)}
-<ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) => html`<li style="margin:0 0 6px">${row.sentence}</li>`)}</ul>
+<ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) => li(row.sentence))}</ul>
 ${measure.groups.length === 0 ? html`` : groupTable(measure)}
 ${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measure.hiddenGroups}</p>`}`;
 }
@@ -94,14 +102,12 @@ ${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measur
 /** The chart of a measure as a table: where, then a bar from a centre line (left for a fall) and the value. */
 function barTable(measure: MeasureReading, rows: readonly RowReading[], scale: number): Html {
   // No caption: the measure's heading stands right above, and the column headings name the unit.
+  const lines = rows.map(
+    (row) => html`<tr>${td(labelled(row.where, row.carried), ';width:45%')}${td(bar(row, scale))}</tr>`,
+  );
   return html`<table style="${TABLE}">
-<tr><th scope="col" style="${TH}">${measure.headings.where}</th><th scope="col" style="${TH}">${measure.headings.change}</th></tr>
-${rows.map(
-  (row) =>
-    html`<tr><td style="${TD};width:45%">${row.where}${
-      row.carried === undefined ? html`` : html`<br><span style="color:#555">(${row.carried})</span>`
-    }</td><td style="${TD}">${bar(row, scale)}</td></tr>`,
-)}</table>`;
+<tr>${th(measure.headings.where)}${th(measure.headings.change)}</tr>
+${lines}</table>`;
 }
 
 /** A change as a bar of table cells, its width the change's share of the largest in the measure, and its value. */
@@ -119,43 +125,43 @@ function bar(row: RowReading, scale: number): Html {
     shown.value < 0
       ? html`${cell(50 - width, BAR_HEIGHT)}${filled}${axis}${cell(50, BAR_HEIGHT)}`
       : html`${cell(50, BAR_HEIGHT)}${axis}${filled}${cell(50 - width, BAR_HEIGHT)}`;
-  return html`<table role="presentation" style="border-collapse:collapse;width:100%"><tr>
-<td style="padding:0;width:75%"><table role="presentation" style="border-collapse:collapse;width:100%"><tr>${cells}</tr></table></td>
-<td style="padding:0 0 0 8px;text-align:right;white-space:nowrap;font-weight:bold">${shown.change}</td>
+  const value = 'padding:0 0 0 8px;text-align:right;white-space:nowrap;font-weight:bold';
+  return html`<table role="presentation" style="${BOX}"><tr>
+<td style="padding:0;width:75%"><table role="presentation" style="${BOX}"><tr>${cells}</tr></table></td>
+<td style="${value}">${shown.change}</td>
 </tr></table>`;
 }
 
 /** Subgroup results of a measure, one value per cell. */
 function groupTable(measure: MeasureReading): Html {
   const { headings } = measure;
-  const head = (text: string, align: string): Html =>
-    html`<th scope="col" style="${TH};text-align:${align}">${text}</th>`;
+  const lines = measure.groups.map(
+    (group) =>
+      html`<tr>${td(labelled(group.label, group.carried))}${td(group.people, ';text-align:right')}${td(
+        group.change,
+        ';text-align:right',
+      )}</tr>`,
+  );
   return html`<table style="${TABLE};margin-top:8px"><caption style="${CAPTION}">${headings.byGroup}</caption>
-<tr>${head(headings.group, 'left')}${head(headings.people, 'right')}${head(headings.changeWithInterval, 'right')}</tr>
-${measure.groups.map(
-  (group) =>
-    html`<tr><td style="${TD}">${group.label}${
-      group.carried === undefined ? html`` : html`<br><span style="color:#555">(${group.carried})</span>`
-    }</td><td style="${TD};text-align:right">${group.people}</td><td style="${TD};text-align:right">${group.change}</td></tr>`,
-)}</table>`;
+<tr>${th(headings.group)}${th(headings.people, 'right')}${th(headings.changeWithInterval, 'right')}</tr>
+${lines}</table>`;
 }
 
 /** The methods and limitations, in a box, along the items of the NHLBI before-after checklist. */
 function methodsBox(reading: SummaryReading): Html {
   const { words, methods } = reading;
   const [design, participants, ...rest] = methods.items;
-  const item = ([label, text]: readonly [string, string]): Html =>
-    html`<li style="margin:0 0 6px"><strong>${label}:</strong> ${text}</li>`;
-  const measures = html`<li style="margin:0 0 6px"><strong>${words.measures}:</strong><ul style="padding-left:18px;margin:4px 0">${methods.measures.map(
-    ([name, text]) => html`<li>${name}: ${text}</li>`,
-  )}</ul></li>`;
-  return html`<table role="presentation" style="border-collapse:collapse;width:100%;margin-top:28px"><tr>
-<td style="border:1px solid #b8bec6;background:#f4f6f8;padding:12px 14px;font-size:14px">
+  const item = (entry: readonly [string, string] | undefined): Html =>
+    entry === undefined ? html`` : li(html`<strong>${entry[0]}:</strong> ${entry[1]}`);
+  const instruments = methods.measures.map(([name, text]) => html`<li>${name}: ${text}</li>`);
+  const measures = li(
+    html`<strong>${words.measures}:</strong><ul style="padding-left:18px;margin:4px 0">${instruments}</ul>`,
+  );
+  const box = 'border:1px solid #b8bec6;background:#f4f6f8;padding:12px 14px;font-size:14px';
+  return html`<table role="presentation" style="${BOX};margin-top:28px"><tr><td style="${box}">
 <h2 style="font-size:17px;margin:0 0 6px">${words.methods}</h2>
 <p style="margin:0 0 8px">${words.checklist}</p>
-<ul style="padding-left:18px;margin:0">${design === undefined ? html`` : item(design)}${
-    participants === undefined ? html`` : item(participants)
-  }${measures}${rest.map(item)}</ul>
+<ul style="padding-left:18px;margin:0">${item(design)}${item(participants)}${measures}${rest.map(item)}</ul>
 </td></tr></table>`;
 }
 
@@ -163,7 +169,8 @@ function methodsBox(reading: SummaryReading): Html {
 function contactLine(reading: SummaryReading): Html {
   const { contact } = reading;
   if (contact === undefined) return html``;
-  return html`<p style="margin:20px 0 8px">${contact.line}: <a href="mailto:${contact.email}" style="color:#0b5cad">${contact.email}</a></p>`;
+  const link = html`<a href="mailto:${contact.email}" style="color:#0b5cad">${contact.email}</a>`;
+  return html`<p style="margin:20px 0 8px">${contact.line}: ${link}</p>`;
 }
 
 /** The plain-text alternative: the same reading, in lines that read well alone. */
@@ -175,10 +182,10 @@ function summaryText(reading: SummaryReading, opening: readonly string[]): strin
     measure.name,
     ...measure.rows.map((row) => `- ${row.sentence}`),
     ...(measure.groups.length === 0 ? [] : [`  ${measure.headings.byGroup}:`]),
-    ...measure.groups.map(
-      (group) =>
-        `  - ${group.label}${group.carried === undefined ? '' : ` (${group.carried})`}: ${group.change}; ${group.people}`,
-    ),
+    ...measure.groups.map((group) => {
+      const label = group.carried === undefined ? group.label : `${group.label} (${group.carried})`;
+      return `  - ${label}: ${group.change}; ${group.people}`;
+    }),
     ...(measure.hiddenGroups === undefined ? [] : [`  ${measure.hiddenGroups}`]),
   ]);
   const methods = [

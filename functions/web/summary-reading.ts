@@ -244,7 +244,8 @@ export function readSummary(
     const clause = (row: SummaryRow, withPlace: boolean): string => {
       const month = asOf(row);
       const notes = [...(withPlace ? [where(row)] : []), ...(month === undefined ? [] : [words.figuresFrom(month)])];
-      return `${measureName(row.instrument)}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}, ${changePhrase(row)}`;
+      const noted = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
+      return `${measureName(row.instrument)}${noted}, ${changePhrase(row)}`;
     };
     const more = instruments.length > HEADLINE_CHANGES ? ` ${words.detailsBelow}` : '';
     if (pool.length > 0) {

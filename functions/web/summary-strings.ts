@@ -112,7 +112,8 @@ const ENGLISH: SummaryStrings = {
   findings: 'Findings by measure',
   wholeProgramme: 'Whole programme',
   moved: (up, amount, form, percent) =>
-    `${up ? 'up' : 'down'} ${amount} ${percent ? 'percentage ' : ''}${formsOf({ one: 'point', other: 'points' }, form)}`,
+    `${up ? 'up' : 'down'} ${amount} ` +
+    `${percent ? 'percentage ' : ''}${formsOf({ one: 'point', other: 'points' }, form)}`,
   interval: (low, high) => `95% CI ${low} to ${high}`,
   verdict: (verdict) =>
     verdict.kind === 'improvement'
@@ -257,8 +258,8 @@ const ROMANIAN: SummaryStrings = {
     `răspuns din nou (${share})`,
   lost: (lost, form, share, over) =>
     `${lost} (${share}) ${form === 'one' ? 'nu a mai răspuns' : 'nu au mai răspuns'}, ` +
-    `${over ? 'peste' : 'în limita'} pragului de 20\u00a0% de pierderi din urmărire acceptat de instrumentul NHLBI de ` +
-    'evaluare a calității studiilor înainte-după',
+    `${over ? 'peste' : 'în limita'} pragului de 20\u00a0% de pierderi din urmărire acceptat de ` +
+    'instrumentul NHLBI de evaluare a calității studiilor înainte-după',
   noParticipation: 'Cifrele de participare nu sunt încă arătate, pentru a proteja grupurile mici.',
   methods: 'Metodă și limite',
   checklist:
@@ -271,8 +272,8 @@ const ROMANIAN: SummaryStrings = {
   ],
   participants: 'Participanți',
   participantsText: (section) =>
-    `cine a început (a răspuns înainte), cine a încheiat (a răspuns din nou) și cine s-a pierdut, ca la „${section}”; ` +
-    'instrumentul NHLBI acceptă o pierdere de cel mult 20\u00a0%.',
+    'cine a început (a răspuns înainte), cine a încheiat (a răspuns din nou) și cine s-a pierdut, ' +
+    `ca la „${section}”; instrumentul NHLBI acceptă o pierdere de cel mult 20\u00a0%.`,
   measures: 'Măsuri',
   published: (alpha, source) => `fidelitate publicată ${alpha} (${source})`,
   baselineAlpha: 'fără fidelitate publicată; se folosește alfa Cronbach de la început, dacă este de cel puțin 0,70',
@@ -486,8 +487,8 @@ const CATALAN: SummaryStrings = {
   ],
   participants: 'Participants',
   participantsText: (section) =>
-    `qui va començar (va respondre abans), qui va acabar (va tornar a respondre) i qui es va perdre, com a «${section}»; ` +
-    'l’eina de l’NHLBI accepta una pèrdua com a màxim del 20\u00a0%.',
+    'qui va començar (va respondre abans), qui va acabar (va tornar a respondre) i qui es va perdre, ' +
+    `com a «${section}»; l’eina de l’NHLBI accepta una pèrdua com a màxim del 20\u00a0%.`,
   measures: 'Mesures',
   published: (alpha, source) => `fiabilitat publicada ${alpha} (${source})`,
   baselineAlpha: 'sense fiabilitat publicada; es fa servir l’alfa de Cronbach inicial si és com a mínim de 0,70',
@@ -496,8 +497,8 @@ const CATALAN: SummaryStrings = {
   analysis: [
     'Anàlisi',
     'el canvi és la mitjana de la puntuació de cada persona després menys abans, amb el seu interval de confiança ' +
-      'del 95\u00a0% (IC, t per a dades aparellades). La mida de l’efecte és la g_av de Hedges (Lakens 2013), llegida ' +
-      'amb les etiquetes de Cohen: petit des de 0,2, mitjà des de 0,5, gran des de 0,8.',
+      'del 95\u00a0% (IC, t per a dades aparellades). La mida de l’efecte és la g_av de Hedges ' +
+      '(Lakens 2013), llegida amb les etiquetes de Cohen: petit des de 0,2, mitjà des de 0,5, gran des de 0,8.',
   ],
   privacy: 'Privadesa',
   privacyText: (k, rounding) =>

@@ -68,7 +68,7 @@ const summaryOf = (rows: SummaryRow[], period = '2026-11'): Summary => ({
   rows,
 });
 
-/** Dones Mentores in its final month: the pool, both cohorts, a carried cohort cell, a worse loneliness and hidden groups. */
+/** Dones Mentores in its final month: the pool, both cohorts, a carried cell, worse loneliness, hidden groups. */
 const FINAL = summaryOf([
   shown(null, 'rosenberg-self-esteem', figures(17.4, 2.1, 1.2, 3.0, 0.61), { paired: 45, started: 55 }),
   shown(null, 'ucla-loneliness-3', figures(5.2, 0.8, 0.3, 1.3, 0.44), { paired: 45, started: 55 }),
@@ -277,7 +277,8 @@ describe('when little or nothing can be shown', () => {
   it('falls back to the cohorts when no programme-wide result is shown', () => {
     const summary = summaryOf(FINAL.rows.filter((row) => row.cohort !== null));
     expect(renderer.page(summary, dones, 'en')).toContain(
-      'No programme-wide result can be shown this month. By cohort: Rosenberg Self-Esteem Scale (Barcelona 2026), up 2.6',
+      'No programme-wide result can be shown this month. By cohort: ' +
+        'Rosenberg Self-Esteem Scale (Barcelona 2026), up 2.6',
     );
   });
 
