@@ -5,34 +5,25 @@
  * one reading, so they can never tell a funder different things.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Instrument, Language, LocalizedText, Programme } from '#surveys/schema.ts';
+import type { Instrument, Language, Programme } from '#surveys/schema.ts';
 import type { Summary, SummaryRow } from '#core/summary.ts';
-import { effectLabel } from '#core/readings.ts';
-import { periodName, plural, SUMMARY_STRINGS, type SummaryStrings, type Verdict } from './summary-strings.ts';
+import {
+  isPool,
+  isWhole,
+  localized,
+  stronger,
+  SummaryPhrasing,
+  type GroupReading,
+  type RowReading,
+} from './summary-phrasing.ts';
+import { periodName, plural, type SummaryStrings } from './summary-strings.ts';
+
+export type { GroupReading, RowReading } from './summary-phrasing.ts';
 
 /** The highest loss to follow-up NHLBI's quality assessment tool for before-after studies accepts. */
 const ACCEPTED_LOSS = 0.2;
 /** How many changes the headline names. */
 const HEADLINE_CHANGES = 3;
-
-/** One result shown for a whole group (programme-wide or a cohort), or why it is hidden. */
-export interface RowReading {
-  readonly where: string;
-  /** The sentence that reads the result (or says why it is hidden); carried results name their month. */
-  readonly sentence: string;
-  /** Shown results only: the change (signed, formatted), its size for a bar and which way it went. */
-  readonly shown?: { readonly change: string; readonly value: number; readonly verdict: Verdict };
-  /** A carried result: "figures from October 2026". */
-  readonly carried?: string;
-}
-
-/** A subgroup's result, one value per cell. */
-export interface GroupReading {
-  readonly label: string;
-  readonly people: string;
-  readonly change: string;
-  readonly carried?: string;
-}
 
 /** Everything said about one measure (instrument). */
 export interface MeasureReading {
@@ -71,28 +62,6 @@ export interface SummaryReading {
   readonly contact: { readonly line: string; readonly email: string } | undefined;
 }
 
-/** A definition's text in the language, else English, else any language it has. */
-export function localized(text: LocalizedText, language: Language): string {
-  return text[language] ?? text.en ?? Object.values(text).find((value) => value !== undefined) ?? '';
-}
-
-const isWhole = (row: SummaryRow): boolean => row.group === null;
-const isPool = (row: SummaryRow): boolean => row.cohort === null;
-/**
- * Strongest first: by |g_av|, then by |change|; a change whose interval excludes zero before one
- * that may be chance, so a large but uncertain change never heads the findings over a clear one.
- */
-const strength = (row: SummaryRow): readonly [number, number, number] => {
-  const { ci95_low: low, ci95_high: high, g_av, mean_change } = row.indicators ?? {};
-  const clear = low != null && high != null && (low > 0 || high < 0);
-  return [clear ? 1 : 0, Math.abs(g_av ?? 0), Math.abs(mean_change ?? 0)];
-};
-const stronger = (a: SummaryRow, b: SummaryRow): number => {
-  const [clearA, ga, ca] = strength(a);
-  const [clearB, gb, cb] = strength(b);
-  return clearB - clearA || gb - ga || cb - ca;
-};
-
 /** Reads a summary for a funder in `language`, with the names the definitions give in it. */
 export function readSummary(
   catalog: Catalog,
@@ -100,94 +69,8 @@ export function readSummary(
   summary: Summary,
   language: Language,
 ): SummaryReading {
-  const words = SUMMARY_STRINGS[language];
-  const one = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(language, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
-  const count = new Intl.NumberFormat(language);
-  const share = new Intl.NumberFormat(language, { style: 'percent' });
-  const instrumentOf = (id: string): Instrument | undefined => catalog.instruments.get(id);
-  const measureName = (id: string): string => {
-    const instrument = instrumentOf(id);
-    return instrument === undefined ? id : localized(instrument.name, language);
-  };
-  const cohortName = (id: string): string => programme.cohorts.find((cohort) => cohort.id === id)?.name ?? id;
-  const where = (row: SummaryRow): string => {
-    const place = row.cohort === null ? words.wholeProgramme : cohortName(row.cohort);
-    const session = programme.sessions.find((candidate) => candidate.id === row.session);
-    // A programme of one session need not repeat its name on every line.
-    return session === undefined || programme.sessions.length === 1
-      ? place
-      : `${place} · ${localized(session.name, language)}`;
-  };
-  const groupLabel = (row: SummaryRow): string => {
-    if (row.group === null) return where(row);
-    const { dimension, value } = row.group;
-    const subgroup = programme.subgroups.find((candidate) => candidate.id === dimension);
-    const option = subgroup?.options.find((candidate) => candidate.value === value);
-    const label = subgroup === undefined ? dimension : localized(subgroup.label, language);
-    return `${where(row)} · ${label}: ${option === undefined ? value : localized(option.label, language)}`;
-  };
-  const asOf = (row: SummaryRow): string | undefined =>
-    row.as_of === undefined ? undefined : periodName(row.as_of, language);
-  const carriedNote = (row: SummaryRow): { carried?: string } => {
-    const month = asOf(row);
-    return month === undefined ? {} : { carried: words.figuresFrom(month) };
-  };
-
-  const verdictOf = (row: SummaryRow): Verdict => {
-    const { mean_change: change, ci95_low: low, ci95_high: high, g_av } = row.indicators ?? {};
-    if (change === null || change === undefined) return { kind: 'unknown' };
-    // Below the shown precision a change is no change, whatever its sign.
-    if (Math.abs(change) < 0.05) return { kind: 'none' };
-    if (low === null || low === undefined || high === null || high === undefined) return { kind: 'unknown' };
-    if (low <= 0 && high >= 0) return { kind: 'chance' };
-    const better = change > 0 === (instrumentOf(row.instrument)?.direction !== 'lower-better');
-    return { kind: better ? 'improvement' : 'deterioration', size: effectLabel(g_av ?? 0) };
-  };
-  const percentOf = (row: SummaryRow): boolean => instrumentOf(row.instrument)?.scoring.rule === 'percent-correct';
-  /** "up 2.1 points (95% CI 1.2 to 3.0), an improvement (medium effect)". */
-  const changePhrase = (row: SummaryRow): string => {
-    const verdict = verdictOf(row);
-    const { mean_change: change, ci95_low: low, ci95_high: high } = row.indicators ?? {};
-    if (verdict.kind === 'none' || change === null || change === undefined) return words.verdict(verdict);
-    const amount = one.format(Math.abs(change));
-    const moved = words.moved(change > 0, amount, plural(language, amount), percentOf(row));
-    const interval =
-      low === null || low === undefined || high === null || high === undefined
-        ? ''
-        : ` (${words.interval(one.format(low), one.format(high))})`;
-    return `${moved}${interval}, ${words.verdict(verdict)}`;
-  };
-  const carried = (row: SummaryRow): string => {
-    const month = asOf(row);
-    return month === undefined ? '' : ` (${words.figuresFrom(month)})`;
-  };
-  const rowReading = (row: SummaryRow): RowReading => {
-    const place = where(row);
-    if (row.suppressed || row.indicators === null) {
-      const reason = row.suppression?.reason ?? 'fewer-than-k';
-      const why = reason === 'fewer-than-k' ? words.hidden[reason](summary.k) : words.hidden[reason];
-      return { where: place, sentence: `${place}: ${why}.` };
-    }
-    const { mean_pre: before, mean_post: after, mean_change: change } = row.indicators;
-    const people = count.format(row.n_paired ?? 0);
-    const details = [
-      changePhrase(row),
-      ...(before === null || after === null ? [] : [words.from(one.format(before), one.format(after), percentOf(row))]),
-      words.people(people, plural(language, people)),
-    ];
-    return {
-      where: place,
-      sentence: `${place}${carried(row)}: ${details.join('; ')}.`,
-      ...(change === null ? {} : { shown: { change: signed.format(change), value: change, verdict: verdictOf(row) } }),
-      ...carriedNote(row),
-    };
-  };
-
+  const say = new SummaryPhrasing(catalog, programme, language, summary.k);
+  const { words, count, share } = say;
   const visible = summary.rows.filter((row) => !row.suppressed && row.indicators !== null);
   const instruments = [...new Set(summary.rows.map((row) => row.instrument))];
   const strongestOf = (instrument: string): SummaryRow | undefined =>
@@ -208,25 +91,13 @@ export function readSummary(
       .sort((a, b) => Number(isPool(b)) - Number(isPool(a)));
     const hiddenGroups = rows.filter((row) => !isWhole(row) && !visible.includes(row)).length;
     const hiddenCount = count.format(hiddenGroups);
-    const instrument = instrumentOf(id);
+    const instrument = say.instrument(id);
     return {
-      name: measureName(id),
+      name: say.measureName(id),
       construct: instrument === undefined ? '' : localized(instrument.construct, language),
       percent: instrument?.scoring.rule === 'percent-correct',
-      rows: [...wholeShown, ...wholeHidden].map(rowReading),
-      groups: groups.map((row) => {
-        const { mean_change: change, ci95_low: low, ci95_high: high } = row.indicators ?? {};
-        const interval =
-          low === null || low === undefined || high === null || high === undefined
-            ? ''
-            : ` (${one.format(low)} – ${one.format(high)})`;
-        return {
-          label: groupLabel(row),
-          people: count.format(row.n_paired ?? 0),
-          change: change === null || change === undefined ? '–' : `${signed.format(change)}${interval}`,
-          ...carriedNote(row),
-        };
-      }),
+      rows: [...wholeShown, ...wholeHidden].map((row) => say.row(row)),
+      groups: groups.map((row) => say.group(row)),
       hiddenGroups: hiddenGroups === 0 ? undefined : words.hiddenGroups(hiddenCount, plural(language, hiddenCount)),
       headings: {
         where: words.where,
@@ -242,10 +113,10 @@ export function readSummary(
   const headline = (): string => {
     const pool = visible.filter((row) => isPool(row) && isWhole(row)).sort(stronger);
     const clause = (row: SummaryRow, withPlace: boolean): string => {
-      const month = asOf(row);
-      const notes = [...(withPlace ? [where(row)] : []), ...(month === undefined ? [] : [words.figuresFrom(month)])];
+      const carried = say.carried(row);
+      const notes = [...(withPlace ? [say.where(row)] : []), ...(carried === undefined ? [] : [carried])];
       const noted = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
-      return `${measureName(row.instrument)}${noted}, ${changePhrase(row)}`;
+      return `${say.measureName(row.instrument)}${noted}, ${say.change(row)}`;
     };
     const more = instruments.length > HEADLINE_CHANGES ? ` ${words.detailsBelow}` : '';
     if (pool.length > 0) {
@@ -283,7 +154,8 @@ export function readSummary(
       lost === 0
         ? ''
         : `; ${words.lost(lostCount, plural(language, lostCount), share.format(lostShare), lostShare > ACCEPTED_LOSS)}`;
-    return `${completed}${lostClause}${carried(row)}.`;
+    const carried = say.carried(row);
+    return `${completed}${lostClause}${carried === undefined ? '' : ` (${carried})`}.`;
   };
   const poolParticipation = participationOf(visible.filter((row) => isPool(row) && isWhole(row)));
   const participation =
@@ -326,7 +198,7 @@ export function readSummary(
         [words.privacy, words.privacyText(summary.k, rounding)],
         words.limits,
       ],
-      measures: instruments.map((id) => [measureName(id), reliabilityOf(instrumentOf(id))] as const),
+      measures: instruments.map((id) => [say.measureName(id), reliabilityOf(say.instrument(id))] as const),
     },
     contact:
       programme.contact === undefined
