@@ -2,7 +2,8 @@
  * The funders' pages: the programmes whose published summaries the reader may read, the months
  * published for one of them, and each summary served as it was published (the HTML page sent by
  * email, its CSV and JSON as downloads). In the reader's language; the summary itself is the
- * published file, unchanged, so a funder reads online exactly what they were sent.
+ * published file, unchanged, in the programme's default language (each funder's email is in the
+ * funder's own), so every reader online sees the same published figures.
  */
 import { createHash } from 'node:crypto';
 import type { Catalog } from '#surveys/catalog.ts';
@@ -11,6 +12,7 @@ import { SUMMARY_FILES, type PublishedFile } from '#ports/publishing.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { html, type Html } from './html.ts';
 import { staffPageResult } from './staff-frame.ts';
+import { periodName } from './summary-strings.ts';
 import type { StaffMember } from '#core/access.ts';
 
 /** The words of these pages. */
@@ -19,8 +21,11 @@ interface SummariesStrings {
   readonly intro: string;
   readonly none: string;
   readonly newestFirst: string;
-  /** Said where the reader's language is not the one summaries are written in. */
-  readonly writtenInEnglish: string;
+  /**
+   * Said where the reader's language is not the programme's: the published summary is in the
+   * programme's default language (each funder's email is in the funder's own).
+   */
+  publishedIn(language: string): string;
   readonly noPeriods: string;
   readonly allProgrammes: string;
   readonly files: string;
@@ -37,7 +42,9 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'so that no participant can be identified.',
     none: 'You have no programme whose summaries you may read.',
     newestFirst: 'Newest first. Open a month to read its summary.',
-    writtenInEnglish: '',
+    publishedIn: (language) =>
+      `The summaries here are written in ${language}, the programme’s language; each funder’s email comes in ` +
+      'their own language.',
     noPeriods: 'No summary of this programme has been published yet.',
     allProgrammes: 'All programmes',
     files: 'Files',
@@ -51,7 +58,9 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'ascunse, astfel încât niciun participant să nu poată fi identificat.',
     none: 'Nu aveți niciun program ale cărui rezumate le puteți citi.',
     newestFirst: 'Cele mai recente primele. Deschideți o lună pentru a-i citi rezumatul.',
-    writtenInEnglish: 'Rezumatele sunt scrise în limba engleză.',
+    publishedIn: (language) =>
+      `Rezumatele de aici sunt scrise în ${language}, limba programului; fiecare finanțator primește e-mailul ` +
+      'în limba sa.',
     noPeriods: 'Niciun rezumat al acestui program nu a fost publicat încă.',
     allProgrammes: 'Toate programele',
     files: 'Fișiere',
@@ -65,7 +74,9 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'grupos pequeños ocultos para que no se pueda identificar a ninguna persona participante.',
     none: 'No tiene ningún programa cuyos resúmenes pueda leer.',
     newestFirst: 'Los más recientes primero. Abra un mes para leer su resumen.',
-    writtenInEnglish: 'Los resúmenes están escritos en inglés.',
+    publishedIn: (language) =>
+      `Los resúmenes de esta página están escritos en ${language}, el idioma del programa; cada financiador ` +
+      'recibe el correo en su propio idioma.',
     noPeriods: 'Todavía no se ha publicado ningún resumen de este programa.',
     allProgrammes: 'Todos los programas',
     files: 'Archivos',
@@ -79,7 +90,9 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
       'petits amagats perquè no es pugui identificar cap persona participant.',
     none: 'No teniu cap programa del qual pugueu llegir els resums.',
     newestFirst: 'Els més recents primer. Obriu un mes per llegir-ne el resum.',
-    writtenInEnglish: 'Els resums estan escrits en anglès.',
+    publishedIn: (language) =>
+      `Els resums d’aquesta pàgina estan escrits en ${language}, la llengua del programa; cada finançador rep ` +
+      'el correu en la seva llengua.',
     noPeriods: 'Encara no s’ha publicat cap resum d’aquest programa.',
     allProgrammes: 'Tots els programes',
     files: 'Fitxers',
@@ -87,9 +100,6 @@ const STRINGS: Readonly<Record<Language, SummariesStrings>> = {
     data: 'dades (JSON)',
   },
 };
-
-/** The language summaries are published in (`summary-page.ts` writes English). */
-const SUMMARY_LANGUAGE: Language = 'en';
 
 /** How a page is read: its language, and whether the reader chose it in the address (links keep it then). */
 export interface SummariesView {
@@ -106,10 +116,7 @@ function programmeName(programme: Programme, language: Language): string {
 
 /** A period (YYYY-MM) as the reader says a month: "November 2026", "Noiembrie 2026", "Novembre del 2026". */
 export function monthName(period: string, language: Language): string {
-  const [year, month] = period.split('-').map(Number);
-  const name = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year ?? 0, (month ?? 1) - 1, 1),
-  );
+  const name = periodName(period, language);
   // A month opens its line: capitalised as a sentence is in each of the languages.
   return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
@@ -142,8 +149,13 @@ export function renderPublishedPeriods(
 ): HttpResult {
   const words = STRINGS[view.language];
   const name = programmeName(programme, view.language);
-  // The summary is in English: say so to a reader of another language, and to their browser.
-  const hreflang = view.language === SUMMARY_LANGUAGE ? html`` : html` hreflang="${SUMMARY_LANGUAGE}"`;
+  // The published summary is in the programme's language: say so to a reader of another, and to their browser.
+  const published = programme.defaultLanguage;
+  const hreflang = view.language === published ? html`` : html` hreflang="${published}"`;
+  const publishedIn =
+    view.language === published
+      ? ''
+      : words.publishedIn(new Intl.DisplayNames(view.language, { type: 'language' }).of(published) ?? published);
   const items = periods.map((period) => {
     const where = { programme: programme.id, period };
     const link = (query: Readonly<Record<string, string>>, label: string, extra: Html = html``): Html =>
@@ -154,7 +166,7 @@ export function renderPublishedPeriods(
     return html`<li>${summary}<br><small>${words.files}: ${table}, ${data}</small></li>`;
   });
   const back = html`<p><a href="${summariesHref(view, {})}">${words.allProgrammes}</a></p>`;
-  const about = [words.newestFirst, words.writtenInEnglish].filter((sentence) => sentence !== '').join(' ');
+  const about = [words.newestFirst, publishedIn].filter((sentence) => sentence !== '').join(' ');
   const list = periods.length === 0 ? html`<p>${words.noPeriods}</p>` : html`<p>${about}</p><ul>${items}</ul>`;
   // The page's title above the programme's name, as on the dashboard: a long name then wraps at the smaller size.
   const content = html`${back}<h1>${words.title}</h1><h2>${name}</h2>${list}`;
@@ -169,7 +181,7 @@ function staffResult(title: string, content: Html, view: SummariesView): HttpRes
 
 /**
  * A published summary page, served as it was published. It is written for mail clients, so it
- * styles with inline `style` attributes and draws its charts as inline SVG, and has no script:
+ * styles with inline `style` attributes and draws its charts as table cells, and has no script:
  * the policy allows exactly the style attributes this page carries (by hash, which CSP allows
  * for attributes only with 'unsafe-hashes') and nothing else, and the page can be neither framed
  * nor cached.

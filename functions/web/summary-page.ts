@@ -1,166 +1,213 @@
 /**
- * The funder summary as an email-friendly page: inline styles only (mail clients drop
- * stylesheets), one column readable on a phone, plain-language findings first, then the tables
- * and a short method note.
+ * The funder summary laid out three ways from one reading (`summary-reading.ts`): the published
+ * page, and the email's HTML and plain text. The HTML is what mail programs show: tables and
+ * inline styles only (Gmail and Outlook drop stylesheets and SVG), no script, nothing fetched;
+ * charts are bars made of table cells, each beside its value as text. One column, readable on a
+ * phone; the headline first, then findings by measure, participation, methods and limitations,
+ * and who to ask.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Programme } from '#surveys/schema.ts';
-import type { Summary, SummaryRow } from '#core/summary.ts';
+import type { Language, Programme } from '#surveys/schema.ts';
+import type { Summary } from '#core/summary.ts';
 import type { SummaryRenderer } from '#ports/publishing.ts';
-import { readChange } from '#core/readings.ts';
-import { changeWithIntervalChart } from './charts.ts';
 import { html, type Html } from './html.ts';
+import { readSummary, type MeasureReading, type RowReading, type SummaryReading } from './summary-reading.ts';
 
-const TD = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';
-const TH = 'padding:4px 8px;border-bottom:2px solid #333;text-align:right';
-const PAGE = 'max-width:640px;margin:0 auto;font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.45';
+const PAGE = 'max-width:640px;margin:0 auto;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5';
+const H1 = 'font-size:22px;line-height:1.25;margin:0 0 12px';
+const H2 = 'font-size:19px;line-height:1.3;margin:28px 0 8px';
+const H3 = 'font-size:17px;line-height:1.3;margin:24px 0 4px';
+const NOTE = 'font-size:14px;color:#555;margin:0 0 8px';
 const TABLE = 'border-collapse:collapse;width:100%;font-size:14px';
-const FIGURE_HEADS = ['People', 'Before', 'After', 'Change'].map((label) => html`<th style="${TH}">${label}</th>`);
-/** The head row of every summary table: the measure, then its figures. */
-const HEAD_ROW = html`<tr><th style="${TH};text-align:left">Measure</th>${FIGURE_HEADS}</tr>`;
-const fmt = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '–' : value.toFixed(1);
+const CAPTION = 'text-align:left;font-size:14px;color:#555;padding:0 0 4px';
+const TH = 'text-align:left;padding:4px 6px;border-bottom:2px solid #333';
+const TD = 'text-align:left;padding:6px;border-bottom:1px solid #ddd;vertical-align:top';
+const BAR_HEIGHT = 'height:14px;font-size:0;line-height:0';
+/** Bar colours by what the change says; the words beside every bar say it too, so colour is never alone. */
+const BAR_COLOUR = { improvement: '#2e7d32', deterioration: '#c62828', other: '#8a8a8a' } as const;
 
-/** One sentence per shown whole-cohort cell, from the documented reading conventions. */
-export function describeFinding(catalog: Catalog, programme: Programme, row: SummaryRow): string | undefined {
-  if (row.suppressed || row.group !== null || row.indicators === null) return undefined;
-  const where = [
-    programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name,
-    programme.sessions.find((session) => session.id === row.session)?.name.en,
-  ]
-    .filter((part) => part !== undefined)
-    .join(', ');
-  const instrument = catalog.instruments.get(row.instrument);
-  const context = {
-    name: instrument?.name.en ?? row.instrument,
-    direction: instrument?.direction ?? 'higher-better',
-    percent: instrument?.scoring.rule === 'percent-correct',
-  } as const;
-  const reading = readChange(context, {
-    n_paired: row.n_paired ?? 0,
-    mean_pre_paired: row.indicators.mean_pre,
-    mean_post_paired: row.indicators.mean_post,
-    mean_change: row.indicators.mean_change,
-    ci95_low: row.indicators.ci95_low,
-    ci95_high: row.indicators.ci95_high,
-    g_av: row.indicators.g_av,
-    d_z: null,
-  });
-  return reading === undefined ? undefined : where === '' ? reading : `${where}: ${reading}`;
-}
-
-/** The HTML summary. */
-export function renderSummaryHtml(catalog: Catalog, programme: Programme, summary: Summary): string {
-  const findings = summary.rows.flatMap((row) => {
-    const text = describeFinding(catalog, programme, row);
-    if (text === undefined || row.indicators?.mean_change == null) return [];
-    const instrument = catalog.instruments.get(row.instrument);
-    const chart = changeWithIntervalChart(
-      instrument?.name.en ?? row.instrument,
-      row.indicators.mean_change,
-      row.indicators.ci95_low,
-      row.indicators.ci95_high,
-      instrument?.direction ?? 'higher-better',
-    );
-    return [html`<li style="margin-bottom:12px">${text}<br>${chart}</li>`];
-  });
-  const cohortName = (id: string): string => programme.cohorts.find((cohort) => cohort.id === id)?.name ?? id;
-  const sessionName = (id: string): string => programme.sessions.find((session) => session.id === id)?.name.en ?? id;
-  const tables: Html[] = [];
-  for (const cohort of programme.cohorts) {
-    for (const session of programme.sessions) {
-      const rows = summary.rows.filter((row) => row.cohort === cohort.id && row.session === session.id);
-      if (rows.length === 0) continue;
-      const heading = `${cohortName(cohort.id)}: ${sessionName(session.id)}`;
-      const body = rows.map((row) => renderRow(catalog, summary.k, row));
-      const table = html`<table style="${TABLE}">${HEAD_ROW}${body}</table>`;
-      tables.push(html`<h3 style="font-size:16px;margin:16px 0 4px">${heading}</h3>${table}`);
-    }
-  }
-  const title = `${programme.name.en ?? programme.id}: summary for ${summary.period}`;
-  const findingsList =
-    findings.length === 0
-      ? html`<p>Not enough people have answered before and after yet to report results.</p>`
-      : html`<ul style="padding-left:18px">${findings}</ul>`;
-  const { k } = summary;
-  const { rounding } = programme;
-  const rounded =
-    rounding.base > 1
-      ? `Counts under ${rounding.below} are rounded to the nearest ${rounding.base}; averages use the exact figures.`
-      : '';
-  const method = [
-    html`Change is the score after the session minus the score before, averaged over the people who answered `,
-    html`both, with its 95% confidence interval (paired t). `,
-    html`Effect sizes are Hedges' g<sub>av</sub> (Lakens 2013), `,
-    html`read as small from 0.2, medium from 0.5 and large from 0.8 (Cohen 1988). `,
-    html`Groups with fewer than ${k} such people are not shown; where needed more groups are hidden so that `,
-    html`no small group can be worked out from the totals, and a group that grew by fewer than ${k} people `,
-    html`since the previous summary is hidden so the newcomers' change cannot be worked out by comparing the two. `,
-    rounded,
-    html` No names, links, dates or individual answers are included.`,
-  ];
-  const sections = [
-    html`<h1 style="font-size:22px">${title}</h1>`,
-    html`<h2 style="font-size:18px">Findings</h2>${findingsList}`,
-    html`<h2 style="font-size:18px">Tables</h2>${tables}`,
-    html`<h2 style="font-size:18px">Method</h2><p style="font-size:13px;color:#444">${method}</p>`,
-  ];
-  const body = html`<div style="${PAGE}">${sections}</div>`;
-  return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><title>Programme summary</title></head>' +
-    `<body style="margin:0;padding:12px">${body.value}</body></html>`
-  );
-}
-
-/** One row of a summary table: the measure (and group), then its figures or why they are hidden. */
-function renderRow(catalog: Catalog, k: number, row: SummaryRow): Html {
-  const name = catalog.instruments.get(row.instrument)?.name.en ?? row.instrument;
-  const group =
-    row.group === null ? '' : html`<br><span style="color:#555">${row.group.dimension}: ${row.group.value}</span>`;
-  const reason = row.suppression?.reason;
-  const hidden =
-    reason === 'fewer-than-k'
-      ? `fewer than ${k}`
-      : reason === 'differencing'
-        ? 'hidden: too few new since last summary'
-        : 'hidden to protect a smaller group';
-  const figures = [
-    row.n_paired ?? '',
-    fmt(row.indicators?.mean_pre),
-    fmt(row.indicators?.mean_post),
-    fmt(row.indicators?.mean_change),
-  ];
-  const cells = row.suppressed
-    ? html`<td style="${TD};color:#555" colspan="4">${hidden}</td>`
-    : figures.map((figure) => html`<td style="${TD}">${figure}</td>`);
-  return html`<tr><td style="${TD};text-align:left">${name}${group}</td>${cells}</tr>`;
+/** The summary as a web page (`summary.html`, and the funders' pages), in a language. */
+export function renderSummaryHtml(
+  catalog: Catalog,
+  programme: Programme,
+  summary: Summary,
+  language: Language = programme.defaultLanguage,
+): string {
+  return documentOf(readSummary(catalog, programme, summary, language), html``);
 }
 
 /** The summary's page and messages, as the publishing use case receives them. */
 export function summaryRenderer(catalog: Catalog): SummaryRenderer {
   return {
-    page: (summary, programme) => renderSummaryHtml(catalog, programme, summary),
-    message: (summary, programme) => ({
-      subject: `${programme.name.en ?? programme.id}: summary for ${summary.period}`,
-      html: renderSummaryHtml(catalog, programme, summary),
-      text: summaryText(catalog, programme, summary),
-    }),
+    page: (summary, programme, language) => renderSummaryHtml(catalog, programme, summary, language),
+    message: (summary, programme, funder) => {
+      const reading = readSummary(catalog, programme, summary, funder.language ?? programme.defaultLanguage);
+      const { words } = reading;
+      const opening = html`<p style="margin:0 0 8px">${words.greeting(funder.name)}</p>
+<p style="margin:0 0 8px">${words.intro(reading.programme, reading.month)}</p>`;
+      return {
+        subject: reading.title,
+        html: documentOf(reading, opening, html`<p style="${NOTE}">${words.attached}</p>`),
+        text: summaryText(reading, [words.greeting(funder.name), words.intro(reading.programme, reading.month)]),
+      };
+    },
   };
 }
 
-/** The plain-text body of a funder's message: one line per finding, and where the tables are. */
-function summaryText(catalog: Catalog, programme: Programme, summary: Summary): string {
-  const findings = summary.rows
-    .map((row) => describeFinding(catalog, programme, row))
-    .filter((text): text is string => text !== undefined);
+/** The whole HTML document: one column, every style inline. */
+function documentOf(reading: SummaryReading, opening: Html, closing: Html = html``): string {
+  const { words } = reading;
+  const participation = reading.participation.map((sentence) => html`<p style="margin:0 0 8px">${sentence}</p>`);
+  const body = html`<main style="${PAGE}">
+<h1 style="${H1}">${reading.title}</h1>
+${opening}
+<h2 style="${H2}">${words.inShort}</h2>
+<p style="font-size:17px;margin:0 0 8px">${reading.headline}</p>
+<h2 style="${H2}">${words.findings}</h2>
+${reading.measures.map(measureSection)}
+<h2 style="${H2}">${words.participation}</h2>
+${participation}
+${methodsBox(reading)}
+${contactLine(reading)}
+${closing}
+</main>`;
+  return (
+    `<!doctype html><html lang="${reading.language}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    html`<title>${reading.title}</title>`.value +
+    `</head><body style="margin:0;padding:12px;background:#ffffff">${body.value}</body></html>`
+  );
+}
+
+const BOX = 'border-collapse:collapse;width:100%';
+const th = (text: string, align = 'left'): Html => html`<th scope="col" style="${TH};text-align:${align}">${text}</th>`;
+const td = (content: Html | string, extra = ''): Html => html`<td style="${TD}${extra}">${content}</td>`;
+const li = (content: Html | string): Html => html`<li style="margin:0 0 6px">${content}</li>`;
+/** A label, and under it the month a carried result's figures are from. */
+const labelled = (label: string, carried: string | undefined): Html =>
+  carried === undefined ? html`${label}` : html`${label}<br><span style="color:#555">(${carried})</span>`;
+
+/** One measure: its name and what it measures, a bar per shown result, a sentence per result, then subgroups. */
+function measureSection(measure: MeasureReading): Html {
+  const shown = measure.rows.filter((row) => row.shown !== undefined);
+  const scale = Math.max(...shown.map((row) => Math.abs(row.shown?.value ?? 0)), 0);
+  return html`<h3 style="${H3}">${measure.name}</h3>
+<p style="${NOTE}">${measure.construct}</p>
+${shown.length === 0 ? html`` : barTable(measure, shown, scale)}
+<ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) => li(row.sentence))}</ul>
+${measure.groups.length === 0 ? html`` : groupTable(measure)}
+${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measure.hiddenGroups}</p>`}`;
+}
+
+/** The chart of a measure as a table: where, then a bar from a centre line (left for a fall) and the value. */
+function barTable(measure: MeasureReading, rows: readonly RowReading[], scale: number): Html {
+  // No caption: the measure's heading stands right above, and the column headings name the unit.
+  const lines = rows.map(
+    (row) => html`<tr>${td(labelled(row.where, row.carried), ';width:45%')}${td(bar(row, scale))}</tr>`,
+  );
+  return html`<table style="${TABLE}">
+<tr>${th(measure.headings.where)}${th(measure.headings.change)}</tr>
+${lines}</table>`;
+}
+
+/** A change as a bar of table cells, its width the change's share of the largest in the measure, and its value. */
+function bar(row: RowReading, scale: number): Html {
+  const shown = row.shown;
+  if (shown === undefined) return html``;
+  const width = scale === 0 ? 0 : Math.max(1, Math.round((Math.abs(shown.value) / scale) * 50));
+  const kind = shown.verdict.kind;
+  const colour = kind === 'improvement' || kind === 'deterioration' ? BAR_COLOUR[kind] : BAR_COLOUR.other;
+  const cell = (percent: number, style: string): Html =>
+    percent <= 0 ? html`` : html`<td width="${percent}%" style="${style}">&nbsp;</td>`;
+  const filled = cell(width, `${BAR_HEIGHT};background:${colour}`);
+  const axis = html`<td width="1" style="${BAR_HEIGHT};background:#333333">&nbsp;</td>`;
+  const cells =
+    shown.value < 0
+      ? html`${cell(50 - width, BAR_HEIGHT)}${filled}${axis}${cell(50, BAR_HEIGHT)}`
+      : html`${cell(50, BAR_HEIGHT)}${axis}${filled}${cell(50 - width, BAR_HEIGHT)}`;
+  const value = 'padding:0 0 0 8px;text-align:right;white-space:nowrap;font-weight:bold';
+  return html`<table role="presentation" style="${BOX}"><tr>
+<td style="padding:0;width:75%"><table role="presentation" style="${BOX}"><tr>${cells}</tr></table></td>
+<td style="${value}">${shown.change}</td>
+</tr></table>`;
+}
+
+/** Subgroup results of a measure, one value per cell. */
+function groupTable(measure: MeasureReading): Html {
+  const { headings } = measure;
+  const lines = measure.groups.map(
+    (group) =>
+      html`<tr>${td(labelled(group.label, group.carried))}${td(group.people, ';text-align:right')}${td(
+        group.change,
+        ';text-align:right',
+      )}</tr>`,
+  );
+  return html`<table style="${TABLE};margin-top:8px"><caption style="${CAPTION}">${headings.byGroup}</caption>
+<tr>${th(headings.group)}${th(headings.people, 'right')}${th(headings.changeWithInterval, 'right')}</tr>
+${lines}</table>`;
+}
+
+/** The methods and limitations, in a box, along the items of the NHLBI before-after checklist. */
+function methodsBox(reading: SummaryReading): Html {
+  const { words, methods } = reading;
+  const [design, participants, ...rest] = methods.items;
+  const item = (entry: readonly [string, string] | undefined): Html =>
+    entry === undefined ? html`` : li(html`<strong>${entry[0]}:</strong> ${entry[1]}`);
+  const instruments = methods.measures.map(([name, text]) => html`<li>${name}: ${text}</li>`);
+  const measures = li(
+    html`<strong>${words.measures}:</strong><ul style="padding-left:18px;margin:4px 0">${instruments}</ul>`,
+  );
+  const box = 'border:1px solid #b8bec6;background:#f4f6f8;padding:12px 14px;font-size:14px';
+  return html`<table role="presentation" style="${BOX};margin-top:28px"><tr><td style="${box}">
+<h2 style="font-size:17px;margin:0 0 6px">${words.methods}</h2>
+<p style="margin:0 0 8px">${words.checklist}</p>
+<ul style="padding-left:18px;margin:0">${item(design)}${item(participants)}${measures}${rest.map(item)}</ul>
+</td></tr></table>`;
+}
+
+/** Who to write to about the summary: the programme's contact, by a mailto link. */
+function contactLine(reading: SummaryReading): Html {
+  const { contact } = reading;
+  if (contact === undefined) return html``;
+  const link = html`<a href="mailto:${contact.email}" style="color:#0b5cad">${contact.email}</a>`;
+  return html`<p style="margin:20px 0 8px">${contact.line}: ${link}</p>`;
+}
+
+/** The plain-text alternative: the same reading, in lines that read well alone. */
+function summaryText(reading: SummaryReading, opening: readonly string[]): string {
+  const { words } = reading;
+  const heading = (text: string): string[] => ['', text, '-'.repeat(text.length)];
+  const measures = reading.measures.flatMap((measure) => [
+    '',
+    measure.name,
+    ...measure.rows.map((row) => `- ${row.sentence}`),
+    ...(measure.groups.length === 0 ? [] : [`  ${measure.headings.byGroup}:`]),
+    ...measure.groups.map((group) => {
+      const label = group.carried === undefined ? group.label : `${group.label} (${group.carried})`;
+      return `  - ${label}: ${group.change}; ${group.people}`;
+    }),
+    ...(measure.hiddenGroups === undefined ? [] : [`  ${measure.hiddenGroups}`]),
+  ]);
+  const methods = [
+    ...reading.methods.items.map(([label, text]) => `- ${label}: ${text}`),
+    `- ${words.measures}: ${reading.methods.measures.map(([name, text]) => `${name}: ${text}`).join('; ')}.`,
+  ];
   return [
-    `Programme summary for ${summary.period}.`,
+    reading.title,
     '',
-    ...(findings.length > 0
-      ? findings.map((finding) => `- ${finding}`)
-      : ['Not enough people have answered before and after yet to report results.']),
+    ...opening.flatMap((line) => [line, '']),
+    ...heading(words.inShort),
+    reading.headline,
+    ...heading(words.findings),
+    ...measures,
+    ...heading(words.participation),
+    ...reading.participation,
+    ...heading(words.methods),
+    words.checklist,
+    ...methods,
     '',
-    'The tables are attached (CSV, JSON, HTML).',
+    ...(reading.contact === undefined ? [] : [`${reading.contact.line}: ${reading.contact.email}`]),
+    words.attached,
+    '',
   ].join('\n');
 }

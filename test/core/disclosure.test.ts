@@ -134,7 +134,8 @@ function publishAndAttack(programme: Programme, periods: readonly (readonly Indi
   // The CSV and HTML show exactly what the JSON shows: no hidden cell's figures anywhere.
   summaries.forEach((summary, index) => {
     const csv = summaryCsv(summary);
-    const html = renderSummaryHtml(catalog, programme, summary);
+    // In English, where the page writes figures as the JSON does (one decimal, a point).
+    const html = renderSummaryHtml(catalog, programme, summary, 'en');
     const [header, ...lines] = parseCsv(csv);
     expect(lines).toHaveLength(summary.rows.length);
     const suppressedColumn = header?.indexOf('suppressed') ?? -1;
@@ -149,11 +150,15 @@ function publishAndAttack(programme: Programme, periods: readonly (readonly Indi
       const exact = String(source?.indicators.mean_change);
       expect(csv).not.toContain(exact);
       expect(JSON.stringify(summary)).not.toContain(exact);
-      // HTML shows one decimal: the hidden cell's marker must not appear among the shown figures.
-      const shownMarkers = summary.rows
+      // HTML shows one decimal: the hidden cell's change must not appear among the shown figures, signed
+      // ("+2.1") in bars and tables or as a size ("up 2.1 points") in sentences, unless a shown one has that size.
+      const size = Math.abs(Number(marker)).toFixed(1);
+      const shownSizes = summary.rows
         .filter((candidate) => !candidate.suppressed)
-        .map((candidate) => candidate.indicators?.mean_change?.toFixed(1));
-      if (!shownMarkers.includes(marker)) expect(html).not.toContain(`>${marker}<`);
+        .map((candidate) => Math.abs(candidate.indicators?.mean_change ?? Number.NaN).toFixed(1));
+      if (!shownSizes.includes(size))
+        for (const written of [`>${marker}<`, `>+${marker}<`, `>+${marker} (`, ` ${size} point`])
+          expect(html).not.toContain(written);
     }
   });
   return summaries;

@@ -10,6 +10,7 @@ import type { Context } from 'aws-lambda';
 import { S3Publisher } from '#adapters/s3-publisher.ts';
 import { SesMailer } from '#adapters/ses-mailer.ts';
 import { aggregate } from '#use-cases/aggregate.ts';
+import { decodeMimeWords } from '../support/mime-words.ts';
 import { answerCohorts } from '../support/published.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -82,8 +83,9 @@ describe('publish-summaries handler', () => {
       expect(summary).toMatchObject({ schema: 'prepost.summary/1', period: '2026-10' });
       expect(sends).toHaveLength(1);
       expect(sends[0]).toMatch(/^To: JUSTROM3 programme office <funder-justrom3@example\.org>$/m);
-      // The subject names the programme and the month (its words are the renderer's: test/web/summary-page.test.ts).
-      expect(sends[0]).toMatch(/^Subject: .*JUSTROM3.*2026/m);
+      // The funder reads Romanian: the subject names the programme and the month in it (MIME-encoded).
+      const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(sends[0] ?? '')?.[1] ?? '';
+      expect(decodeMimeWords(subject)).toBe('Mentorat JUSTROM3: rezumatul lunii octombrie 2026');
       expect(sends[0]).toMatch(/^Reply-To: JUSTROM3 Romania programme team\s+<justrom3@justrom3-romania\.example>$/m);
       expect(sends[0]).not.toMatch(/\bp-[0-9a-z]{12}\b/);
 

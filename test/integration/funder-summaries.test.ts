@@ -61,12 +61,17 @@ describe('a funder of the programme', () => {
     expect(english).toMatch(/November 2026[\s\S]*October 2026/);
     expect(english).toContain(`href="/summaries?programme=${PROGRAMME}&amp;period=2026-11"`);
     expect(english).toContain(`href="/summaries?programme=${PROGRAMME}&amp;period=2026-11&amp;file=summary.csv"`);
+    // The published summary is in the programme's language (Romanian): said to a reader of another, and to the browser.
+    expect(english).toContain('The summaries here are written in Romanian, the programme’s language;');
+    expect(english).toContain(`href="/summaries?programme=${PROGRAMME}&amp;period=2026-11" hreflang="ro"`);
     const romanian = await (await get(`/summaries?programme=${PROGRAMME}`, funder, 'ro-RO,ro;q=0.9')).text();
     expect(romanian).toContain('<html lang="ro">');
     expect(romanian).toMatch(/Noiembrie 2026[\s\S]*Octombrie 2026/);
+    expect(romanian).not.toContain('Rezumatele de aici sunt scrise');
     // The language chosen in the address stays in every link.
     const catalan = await (await get(`/summaries?programme=${PROGRAMME}&lang=ca`, funder)).text();
     expect(catalan).toContain('Novembre del 2026');
+    expect(catalan).toContain('Els resums d’aquesta pàgina estan escrits en romanès');
     expect(catalan).toContain(`href="/summaries?programme=${PROGRAMME}&amp;period=2026-11&amp;lang=ca"`);
   });
 
@@ -75,6 +80,9 @@ describe('a funder of the programme', () => {
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toBe(await published(PROGRAMME, '2026-11', 'summary.html'));
+    // Published in the programme's language, drawn with tables (what mail programs show).
+    expect(body).toContain('<html lang="ro">');
+    expect(body).not.toMatch(/<svg|<script|<style/);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
