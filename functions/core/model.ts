@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
  * Cohorts, funders and the programme as it runs are defined beside the definitions they are
  * checked against (`surveys/schema.ts`); ports and adapters take them from here, the domain model.
  */
-export type { Cohort, Funder, Programme } from '#surveys/schema.ts';
+export type { Cohort, Funder, Language, Programme } from '#surveys/schema.ts';
 
 /** Which wave of a session a link opens: before or after it. */
 export const WaveKind = z.enum(['pre', 'post']);

@@ -3,9 +3,8 @@
  * a summary reads as a page and as the text of a message (rendered by web/, handed to the use
  * case through its deps); and how funders with an account read back what was published.
  */
-import type { Funder, Programme } from '#core/model.ts';
+import type { Funder, Language, Programme } from '#core/model.ts';
 import type { Summary } from '#core/summary.ts';
-import type { Language } from '#surveys/schema.ts';
 
 /** What one funder is sent: their subject line and the body as HTML and as plain text, in their language. */
 export interface SummaryMessage {
