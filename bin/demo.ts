@@ -34,7 +34,7 @@ Runs the whole pipeline for the three seed programmes and writes summaries
 
 /** Participants per cohort: uneven on purpose, so some cells fall under k. */
 const COHORT_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  'justrom3-mentoring': { 'iasi-2020': 12, 'bucharest-2020': 9 },
+  'justrom3-mentoring': { 'iasi-2020': 20, 'bucharest-2020': 14 },
   'migrant-voices-heard': { 'cluj-2021': 18 },
   'dones-mentores': { 'barcelona-2026': 26, 'girona-2026': 12 },
 };
@@ -79,8 +79,9 @@ async function main(): Promise<void> {
         `${DEMO_TABLE}`,
     );
     const random = seededRandom(seed);
-    // Two rounds, so the summaries of two successive months differ as a growing cohort does:
-    // three quarters of each cohort answer before the first summary, the rest before the second.
+    // Two rounds, so the summaries of two successive months differ as a growing cohort does: half of
+    // each cohort answer before the first summary, the rest before the second (a cell that grew by
+    // fewer than k carries its first-month figures forward).
     const cohorts: {
       programme: ProgrammeDefinition;
       cohort: string;
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
         const size = COHORT_SIZES[programme.id]?.[cohort.id] ?? DEFAULT_SIZE;
         const { links } = await createLinks(stack.deps, actor, programme.id, cohort.id, size);
         const participants = [...new Set(links.map((link) => link.participant))];
-        const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.75)));
+        const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.5)));
         const report = await simulateCohort(
           stack.url,
           programme,
@@ -146,8 +147,7 @@ async function main(): Promise<void> {
       await aggregate(stack.deps);
       console.log('');
       console.log(
-        `summary ` +
-          `${period}${round === 0 ? ' (three quarters of each cohort have answered)' : ' (everyone has answered)'}`,
+        `summary ` + `${period}${round === 0 ? ' (half of each cohort have answered)' : ' (everyone has answered)'}`,
       );
       console.log(
         [
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
           'responses',
           'completers (1st table)',
           'mean change (1st table)',
-          'cells shown',
+          'cells updated / carried',
           'hidden: fewer than k / differencing / secondary',
         ].join(' | '),
       );
@@ -178,11 +178,30 @@ async function main(): Promise<void> {
               change === null || change === undefined
                 ? '–'
                 : `${change >= 0 ? '+' : ''}${change.toFixed(2)} (${first?.instrument ?? ''})`,
-              String(cells.filter((cell) => !cell.suppressed).length),
+              `${cells.filter((cell) => !cell.suppressed && cell.as_of === undefined).length} / ` +
+                `${cells.filter((cell) => cell.as_of !== undefined).length}`,
               `${count('fewer-than-k')} / ${count('differencing')} / ${count('secondary')}`,
             ].join(' | '),
           );
         }
+        // The programme-wide headline's figure: the pool's first measure.
+        const pool = report.summary.rows.find((cell) => cell.cohort === null && cell.group === null);
+        const poolChange = pool?.indicators?.mean_change;
+        console.log(
+          [
+            programme.id,
+            'programme-wide',
+            '',
+            '',
+            pool === undefined || pool.suppressed ? 'hidden' : String(pool.n_paired ?? 0),
+            poolChange === null || poolChange === undefined
+              ? '–'
+              : `${poolChange >= 0 ? '+' : ''}${poolChange.toFixed(2)} (${pool?.instrument ?? ''})` +
+                (pool?.as_of === undefined ? '' : `, from ${pool.as_of}`),
+            '',
+            '',
+          ].join(' | '),
+        );
       }
     }
     console.log('');

@@ -18,9 +18,11 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  * 3. Within a table, per dimension: the total now minus categories (each of any version, or left
  *    out), and categories of the versions since an earlier total that, the protector knows,
  *    held everyone in that total, minus it. A total not updated holds back its categories.
- * 4. Pool against cohorts: the pool now minus one cell of the same group from each cohort (of any
- *    session and version), and one session's cohort cells that held everyone in an earlier pool,
- *    minus it.
+ * 4. Pool against cohorts: the pool now minus one session's cells of the same group, one from each
+ *    cohort (of any version), and one session's cohort cells that held everyone in an earlier pool,
+ *    minus it. One session: the pool's figures run from each person's first answer before to their
+ *    last after, so only a session's cells (the first's before, the last's after, or the one
+ *    session's change) cancel against them; cells of different sessions measure different things.
  * While any such group has between 1 and k-1 people and involves a new version, the smallest new
  * version in it is not updated, and the rules run again; each round withholds one more update,
  * so they end, at worst at last publication's summary, which passed the same rules.
@@ -220,18 +222,15 @@ export function protectCells(
     }
     for (const [poolKey, cohorts] of structure.pools) {
       for (const whole of versionsOf(poolKey)) {
-        // Rule 4, minus: the pool now less any one cell of each cohort, of any session and version.
-        if (whole.row !== undefined) {
-          const slots = [...cohorts.values()].map((sessions) => ({
-            options: [...sessions.values()].flatMap(versionsOf),
-            mandatory: false,
-          }));
-          if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
-        }
-        // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
         const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
         for (const session of sessions) {
           const keys = [...cohorts.values()].map((bySession) => bySession.get(session) ?? '');
+          // Rule 4, minus: the pool now less one session's cells, one of each cohort, of any version.
+          if (whole.row !== undefined) {
+            const slots = keys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
+            if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
+          }
+          // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
           const inCells = keys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
           if (whole.n !== inCells) continue;
           const slots = keys.map((key) => ({

@@ -61,11 +61,38 @@ describe('npm run demo', () => {
       expect(text).not.toMatch(/\/s\/[0-9A-Z]{26}/);
       if (!file.endsWith('.eml')) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
-    const eml = await readFile(files.find((file) => file.endsWith('.eml')) ?? '', 'utf8');
-    expect(eml).toMatch(/^From: /m);
-    expect(eml).toMatch(/^To: .*@example\.org>?$/m);
-    expect(eml).toMatch(/^Subject: Programme summary \d{4}-\d{2}$/m);
-    expect(eml).toMatch(/^MIME-Version: 1\.0$/m);
+    for (const file of files.filter((one) => one.endsWith('.eml'))) {
+      const eml = await readFile(file, 'utf8');
+      expect(eml).toMatch(/^From: /m);
+      expect(eml).toMatch(/^To: .*@example\.org>?$/m);
+      expect(eml).toMatch(/^Subject: \S/m);
+      expect(eml).toMatch(/^MIME-Version: 1\.0$/m);
+      // What mail programs show: no SVG anywhere, and a plain-text part beside the HTML.
+      expect(eml).not.toContain('<svg');
+      expect(eml).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+      expect(eml).toMatch(/^Content-Type: text\/html; charset=utf-8$/m);
+    }
+    // The final month never shows less than the first: every finding is there, most of them updated,
+    // and each programme has its programme-wide headline.
+    type Row = { cohort: string | null; session: string | null; instrument: string; group: unknown } & {
+      suppressed: boolean;
+      as_of?: string;
+    };
+    const key = (row: Row): string => JSON.stringify([row.cohort, row.session, row.instrument, row.group]);
+    for (const programme of PROGRAMMES) {
+      const [first, last] = summaries
+        .filter((summary) => summary.programme === programme)
+        .sort((a, b) => String(a.period).localeCompare(String(b.period)))
+        .map((summary) => summary.rows as Row[]);
+      const later = new Map((last ?? []).map((row) => [key(row), row]));
+      const findings = (first ?? []).filter((row) => !row.suppressed);
+      expect(findings.length, programme).toBeGreaterThan(0);
+      for (const row of findings) expect(later.get(key(row))?.suppressed, `${programme} ${key(row)}`).toBe(false);
+      const updated = findings.filter((row) => later.get(key(row))?.as_of === undefined).length;
+      expect(updated, programme).toBeGreaterThan(findings.length / 2);
+      const headline = (last ?? []).find((row) => row.cohort === null && row.group === null);
+      expect(headline?.suppressed, programme).toBe(false);
+    }
   });
 
   it('uses the DynamoDB that DYNAMODB_ENDPOINT names, creating its table', async () => {
