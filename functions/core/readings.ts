@@ -169,6 +169,7 @@ export function reliabilityFacts(
   indicators: Pick<Indicators, 'alpha_baseline' | 'reliability' | 'reliability_source'>,
 ): ReliabilityFacts {
   const alpha = indicators.alpha_baseline;
-  const alphaFlag: AlphaFlag = alpha === null ? null : alpha < 0 ? 'negative' : alpha < LEAST_RELIABILITY ? 'low' : null;
+  const alphaFlag: AlphaFlag =
+    alpha === null ? null : alpha < 0 ? 'negative' : alpha < LEAST_RELIABILITY ? 'low' : null;
   return { alpha, alphaFlag, used: indicators.reliability, source: indicators.reliability_source };
 }

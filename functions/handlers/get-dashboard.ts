@@ -64,7 +64,8 @@ export function makeGetDashboardHandler(
       }
       const member = requirePermission(context, 'read-indicators', programme);
       const frame = staffFrameOf(event, member);
-      if (cohort === undefined) return renderDashboardIndex([await readProgrammeOverview(deps, programme)], [], frame);
+      if (cohort === undefined)
+        return renderDashboardIndex([await readProgrammeOverview(deps, programme)], [], frame, { oneProgramme: true });
       const session = query.session || undefined;
       const definition = await loadProgramme(deps, programme);
       if (session !== undefined) {

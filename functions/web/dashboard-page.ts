@@ -47,6 +47,7 @@ export function renderDashboardIndex(
   readable: readonly ProgrammeSummary[],
   ratesOnly: readonly Programme[],
   frame: StaffFrame,
+  options: { readonly oneProgramme?: boolean } = {},
 ): HttpResult {
   const { language } = frame;
   const words = workspaceStringsFor(language);
@@ -54,7 +55,7 @@ export function renderDashboardIndex(
   const rates = ratesOnly.map((programme) => renderResponseRates(programme, language));
   const intro = readable.length === 0 ? '' : html`<p>${words.intro}</p>`;
   const none = readable.length === 0 && ratesOnly.length === 0 ? html`<p>${words.noProgramme}</p>` : '';
-  const back = readable.length === 1 && ratesOnly.length === 0 ? allProgrammesLink(language) : '';
+  const back = options.oneProgramme === true ? allProgrammesLink(language) : '';
   const content = html`${back}<h1>${words.title}</h1>${intro}${none}${sections}${rates}`;
   return staffPageResult(200, frame, words.title, content);
 }
