@@ -35,7 +35,7 @@ function frame(title: string, label: string, height: number, body: readonly Html
 /** The viewBox width of the workspace's charts: drawn at 100% of their box, at most 22rem. */
 const PLOT_WIDTH = 300;
 /** Text size in viewBox units: at 360 px the box is about 290 px wide, so text stays >= 12 CSS px. */
-const TEXT = 13;
+const TEXT = 14;
 /** Characters of TEXT-sized text that fit on one line of a chart, to wrap axis labels. */
 const LINE = Math.floor(PLOT_WIDTH / (TEXT * 0.56));
 

@@ -88,7 +88,7 @@ const STYLE = [
   '.facts{grid-template-columns:minmax(0,1fr);gap:0}',
   '.facts dd{margin:0 0 .4rem}',
   '.flag{border-left:5px solid #b10e1e;background:#fdf3f3;padding:.5rem .75rem;margin:.5rem 0}',
-  'figure.chart{flex:1 1 16rem;min-width:0;max-width:24rem}',
+  'figure.chart{flex:1 1 18rem;min-width:0;max-width:24rem}',
   '.plot{display:block;width:100%;height:auto}',
   '.legend{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.85rem}',
   'ul.lines{padding-left:1.25rem;margin:.25rem 0 .75rem}',
