@@ -168,9 +168,9 @@ const PAGES: readonly { readonly path: string; readonly label: StaffStringKey; o
 
 /** Options of a page beyond its frame and content. */
 export interface PageOptions {
-  /** The content's language when it is not the reader's (the dashboard is English only). */
+  /** The content's language when it is not the reader's. */
   readonly contentLanguage?: Language;
-  /** A narrow column, for pages of forms and lists (the dashboard's tables use the width). */
+  /** A narrow column, for pages of forms and lists (the evaluator workspace uses the width). */
   readonly narrow?: boolean;
 }
 
