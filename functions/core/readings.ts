@@ -1,4 +1,5 @@
 import type { Indicators } from './model.ts';
+import { LEAST_RELIABILITY } from './statistics/reliability.ts';
 /**
  * Plain-language readings of indicators, for funder summaries and the dashboard, from
  * documented conventions:
@@ -6,8 +7,10 @@ import type { Indicators } from './model.ts';
  *   large (Cohen 1988, the thresholds Lakens 2013 also reports);
  * - normalised gain: below 0.3 low, 0.3 to 0.7 medium, 0.7 and above high (Hake 1998);
  * - reliable change counted per Jacobson & Truax (1991).
- * Deterministic and English: summaries go to funders, whose language is the programme's
- * reporting language, English for the three seed programmes.
+ * The sentences here are English (the funder summary's); {@link changeFacts} and
+ * {@link reliabilityFacts} give the same decisions as structured facts, which the staff
+ * workspace words in the reader's language (web/workspace-strings.ts), so core holds no words of
+ * other languages and every language reads the numbers by the same conventions.
  */
 
 /** Which way is better, and what to call the measure. */
@@ -43,30 +46,24 @@ export type ChangeFigures = Pick<
 
 /** The headline sentence about change, or undefined without completers. */
 export function readChange(context: ReadingContext, indicators: ChangeFigures): string | undefined {
-  const { mean_change: change, mean_pre_paired: before, mean_post_paired: after, n_paired: n } = indicators;
-  if (change === null || before === null || after === null || n === 0) return undefined;
+  const facts = changeFacts(context, indicators);
+  if (facts === undefined) return undefined;
+  const { before, after, n, low, high } = facts;
   const unit = context.percent ? ' percentage points' : ' points';
   const from = context.percent
     ? `from ${number(before)}% to ${number(after)}% correct`
     : `from ${number(before)} to ${number(after)}`;
   const people = `${n} ${n === 1 ? 'person' : 'people'} answered before and after`;
-  // Below the shown precision a change is no change, whatever its sign.
-  if (Math.abs(change) < 0.05) return `${context.name} did not change noticeably on average (${from}; ${people}).`;
-  const better = change > 0 === (context.direction === 'higher-better');
-  const interval =
-    indicators.ci95_low === null || indicators.ci95_high === null
-      ? ''
-      : ` (95% CI ${number(indicators.ci95_low)} to ${number(indicators.ci95_high)})`;
-  const effect = indicators.g_av ?? indicators.d_z;
-  const size = effect === null ? '' : `, a ${effectLabel(effect)} effect`;
-  const noInterval = indicators.ci95_low === null || indicators.ci95_high === null;
-  const includesNoChange = !noInterval && (indicators.ci95_low as number) <= 0 && (indicators.ci95_high as number) >= 0;
-  const verdict = noInterval
-    ? '; too few people to tell whether this is more than chance'
-    : includesNoChange
-      ? '; this may be chance, as the interval includes no change'
-      : `: ${better ? 'an improvement' : 'a deterioration'}`;
-  const moved = `${change > 0 ? 'rose' : 'fell'} by ${number(Math.abs(change))}${unit}`;
+  if (facts.verdict === 'none') return `${context.name} did not change noticeably on average (${from}; ${people}).`;
+  const interval = low === null || high === null ? '' : ` (95% CI ${number(low)} to ${number(high)})`;
+  const size = facts.effect === null ? '' : `, a ${facts.effect.label} effect`;
+  const verdict =
+    facts.verdict === 'too-few'
+      ? '; too few people to tell whether this is more than chance'
+      : facts.verdict === 'may-be-chance'
+        ? '; this may be chance, as the interval includes no change'
+        : `: ${facts.verdict === 'improvement' ? 'an improvement' : 'a deterioration'}`;
+  const moved = `${facts.movement === 'rose' ? 'rose' : 'fell'} by ${number(Math.abs(facts.change))}${unit}`;
   return `${context.name} ${moved}${interval}${size}${verdict} (${from}; ${people}).`;
 }
 
@@ -91,4 +88,88 @@ export function readIndicators(context: ReadingContext, indicators: Indicators):
   return [readChange(context, indicators), readGain(indicators), readReliableChange(indicators)].filter(
     (text): text is string => text !== undefined,
   );
+}
+
+/** Which way a mean moved, at the precision readings show (a change below 0.05 is none). */
+export type Movement = 'none' | 'rose' | 'fell';
+
+/**
+ * What a change means, as {@link readChange} decides it: an improvement or a deterioration when
+ * the 95% CI excludes no change; possibly chance when it includes it; undecidable without an
+ * interval (too few completers); `none` when the mean did not move at the shown precision.
+ */
+export type ChangeVerdict = 'improvement' | 'deterioration' | 'may-be-chance' | 'too-few' | 'none';
+
+/**
+ * The facts behind the change sentence, without its words: pages in other languages than
+ * English word them from these (the staff workspace), so every language says the same thing
+ * with the same conventions as {@link readChange}.
+ */
+export interface ChangeFacts {
+  readonly n: number;
+  readonly before: number;
+  readonly after: number;
+  readonly change: number;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly percent: boolean;
+  readonly movement: Movement;
+  /** g_av, else d_z, with Cohen's label; null when neither exists. */
+  readonly effect: { readonly value: number; readonly label: ReturnType<typeof effectLabel> } | null;
+  readonly verdict: ChangeVerdict;
+}
+
+/** The facts of a change (see {@link ChangeFacts}), or undefined without completers. */
+export function changeFacts(
+  context: Pick<ReadingContext, 'direction' | 'percent'>,
+  indicators: ChangeFigures,
+): ChangeFacts | undefined {
+  const { mean_change: change, mean_pre_paired: before, mean_post_paired: after, n_paired: n } = indicators;
+  if (change === null || before === null || after === null || n === 0) return undefined;
+  const { ci95_low: low, ci95_high: high } = indicators;
+  const effectSize = indicators.g_av ?? indicators.d_z;
+  const effect = effectSize === null ? null : { value: effectSize, label: effectLabel(effectSize) };
+  // Below the shown precision a change is no change, whatever its sign.
+  const movement: Movement = Math.abs(change) < 0.05 ? 'none' : change > 0 ? 'rose' : 'fell';
+  const better = change > 0 === (context.direction === 'higher-better');
+  const verdict: ChangeVerdict =
+    movement === 'none'
+      ? 'none'
+      : low === null || high === null
+        ? 'too-few'
+        : low <= 0 && high >= 0
+          ? 'may-be-chance'
+          : better
+            ? 'improvement'
+            : 'deterioration';
+  return { n, before, after, change, low, high, percent: context.percent, movement, effect, verdict };
+}
+
+/**
+ * Why a baseline alpha is flagged: `negative` (the items did not hang together in this group),
+ * `low` (below {@link LEAST_RELIABILITY}), or null when it is usable or was not computed.
+ */
+export type AlphaFlag = 'negative' | 'low' | null;
+
+/** The reliability facts of a cell: the baseline alpha and its flag, and the reliability reliable change used. */
+export interface ReliabilityFacts {
+  readonly alpha: number | null;
+  readonly alphaFlag: AlphaFlag;
+  /** The reliability used for reliable change (never a flagged alpha), and where it came from. */
+  readonly used: number | null;
+  readonly source: Indicators['reliability_source'];
+}
+
+/**
+ * A cell's reliability as a reader must see it: a baseline alpha below {@link LEAST_RELIABILITY},
+ * or negative, is flagged and is never the reliability used (aggregation leaves `reliability`
+ * null for it unless the instrument names a published one).
+ */
+export function reliabilityFacts(
+  indicators: Pick<Indicators, 'alpha_baseline' | 'reliability' | 'reliability_source'>,
+): ReliabilityFacts {
+  const alpha = indicators.alpha_baseline;
+  const alphaFlag: AlphaFlag =
+    alpha === null ? null : alpha < 0 ? 'negative' : alpha < LEAST_RELIABILITY ? 'low' : null;
+  return { alpha, alphaFlag, used: indicators.reliability, source: indicators.reliability_source };
 }

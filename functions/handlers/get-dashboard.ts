@@ -1,7 +1,8 @@
 /**
- * GET /dashboard[?programme=P[&cohort=C|pooled]]: the impact tables as HTML for a signed-in
- * evaluator of the programme; without a programme, the programmes the reader may see (a
- * coordinator's: each cohort's response rates as CSV).
+ * GET /dashboard[?programme=P[&cohort=C|pooled[&session=S]]]: the evaluator workspace for a
+ * signed-in evaluator of the programme: a programme's overview, or a cohort's (one session's, the
+ * pool's) findings and tables; without a programme, the overview of every programme the reader
+ * may read (and, for a coordinator, each cohort's response rates as CSV).
  * GET /dashboard/csv?programme=P[&cohort=C][&table=response-rates]: the same tables as CSV
  * downloads (response rates for coordinators too), on the same session.
  */
@@ -9,13 +10,15 @@ import middy from '@middy/core';
 import { programmesPermitting } from '#core/access.ts';
 import type { SessionStore, StaffStore } from '#ports/staff.ts';
 import type { Clock } from '#ports/store.ts';
+import { UnknownSessionError } from '#core/errors.ts';
+import { POOLED } from '#core/model.ts';
 import { BadRequestError } from '#shared/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
-import { readImpact, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+import { readImpact, readProgrammeOverview, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { loadProgramme, loadProgrammes } from '#use-cases/programmes.ts';
-import { renderDashboard, renderDashboardIndex } from '#web/dashboard-page.ts';
+import { renderDashboardIndex, renderScopePage } from '#web/dashboard-page.ts';
 import { staffFrameOf } from '#web/staff-frame.ts';
 import { impactDownload } from '#web/impact-download.ts';
 
@@ -48,26 +51,33 @@ export function makeGetDashboardHandler(
         const grants = context.staff?.member.grants ?? [];
         const all = [...deps.catalog.programmes.keys()];
         const readable = programmesPermitting(grants, 'read-indicators', all);
-        const responseRates = programmesPermitting(grants, 'read-response-rates', all).filter(
+        const ratesOnly = programmesPermitting(grants, 'read-response-rates', all).filter(
           (id) => !readable.includes(id),
         );
-        const programmes = await loadProgrammes(
-          deps,
-          all.filter((id) => readable.includes(id) || responseRates.includes(id)),
-        );
+        const overviews = [];
+        for (const id of readable) overviews.push(await readProgrammeOverview(deps, id));
         return renderDashboardIndex(
-          programmes,
-          { readable, responseRates },
+          overviews,
+          await loadProgrammes(deps, ratesOnly),
           staffFrameOf(event, context.staff?.member),
         );
       }
       const member = requirePermission(context, 'read-indicators', programme);
+      const frame = staffFrameOf(event, member);
+      if (cohort === undefined)
+        return renderDashboardIndex([await readProgrammeOverview(deps, programme)], [], frame, { oneProgramme: true });
+      const session = query.session || undefined;
+      const definition = await loadProgramme(deps, programme);
+      if (session !== undefined) {
+        if (cohort === POOLED) throw new BadRequestError('the pool has no sessions: choose a cohort');
+        if (!definition.sessions.some((candidate) => candidate.id === session))
+          throw new UnknownSessionError(
+            programme,
+            session,
+            definition.sessions.map((candidate) => candidate.id),
+          );
+      }
       const impact = await readImpact(deps, programme, cohort);
-      return renderDashboard(
-        deps.catalog,
-        [await loadProgramme(deps, programme)],
-        [impact],
-        staffFrameOf(event, member),
-      );
+      return renderScopePage(deps.catalog, definition, impact, { cohort, session }, frame);
     });
 }

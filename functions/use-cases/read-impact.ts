@@ -1,11 +1,13 @@
 /**
  * Reading the stored impact tables of a programme (every cohort and the pool), or of one
- * cohort: one Query per table.
+ * cohort: one Query per table; and a programme's overview for the evaluator workspace.
  */
 import type { IndicatorStore, ParticipantStore } from '#ports/store.ts';
+import type { Programme } from '#surveys/schema.ts';
 import { changeKey, toImpactRows, type Impact } from '#core/impact-table.ts';
 import { findCohort } from '#core/catalog-lookup.ts';
 import { POOLED, type IndicatorRow } from '#core/model.ts';
+import { readProgrammeProgress, type CohortProgress } from './cohort-progress.ts';
 import { loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
 export interface ReadImpactDeps extends ProgrammeDeps {
@@ -63,5 +65,46 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     responseRates,
     changes,
     recomputing,
+  };
+}
+
+/** A cohort in the overview: its progress (counts only) and its completers per session. */
+export interface CohortOverview extends CohortProgress {
+  /**
+   * Per session, those scored both before and after on a measure of the whole group (the most of
+   * any measure), as of the last aggregation; a session absent has not been aggregated.
+   */
+  readonly completers: Readonly<Record<string, number>>;
+}
+
+/** A programme at a glance: each cohort's progress and completers, and the pool's completers. */
+export interface ProgrammeOverview {
+  readonly programme: Programme;
+  readonly cohorts: readonly CohortOverview[];
+  /** Completers of the pool (first pre to last post, every cohort), or null before it is aggregated. */
+  readonly poolCompleters: number | null;
+}
+
+/**
+ * Steps: read every cohort's roll (participants, answers per wave, last answer: live), then the
+ * impact tables for the completers (as of the last aggregation: pairing is aggregation's job).
+ */
+export async function readProgrammeOverview(deps: ReadImpactDeps, programmeId: string): Promise<ProgrammeOverview> {
+  const progress = await readProgrammeProgress(deps, programmeId);
+  const impact = await readImpact(deps, programmeId);
+  const completers = new Map<string, Record<string, number>>();
+  for (const row of impact.rows) {
+    if (row.dimension !== null || row.part !== null) continue;
+    const scope = row.cohort ?? POOLED;
+    const sessions = completers.get(scope) ?? {};
+    const session = row.session ?? POOLED;
+    sessions[session] = Math.max(sessions[session] ?? 0, row.n_paired);
+    completers.set(scope, sessions);
+  }
+  const programme = progress[0]?.programme ?? (await loadProgramme(deps, programmeId));
+  return {
+    programme,
+    cohorts: progress.map((cohort) => ({ ...cohort, completers: completers.get(cohort.cohort.id) ?? {} })),
+    poolCompleters: completers.get(POOLED)?.[POOLED] ?? null,
   };
 }

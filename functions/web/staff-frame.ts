@@ -82,6 +82,20 @@ const STYLE = [
   'figcaption{font-size:.85rem;font-weight:600}',
   '.scroll{overflow-x:auto}',
   'ul.readings{margin:.25rem 0 1rem}',
+  // The evaluator workspace: findings as cards that reflow, charts scaled to their card, the full
+  // table's row labels kept in view while it scrolls sideways in its own scroller.
+  '.findings{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,28rem),1fr));gap:0 1rem}',
+  '.facts{grid-template-columns:minmax(0,1fr);gap:0}',
+  '.facts dd{margin:0 0 .4rem}',
+  '.flag{border-left:5px solid #b10e1e;background:#fdf3f3;padding:.5rem .75rem;margin:.5rem 0}',
+  'figure.chart{flex:1 1 18rem;min-width:0;max-width:24rem}',
+  '.plot{display:block;width:100%;height:auto}',
+  '.legend{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.85rem}',
+  'ul.lines{padding-left:1.25rem;margin:.25rem 0 .75rem}',
+  'ul.lines li{margin:.35rem 0}',
+  '.full td{text-align:right;white-space:nowrap}',
+  '.full th[scope=row]{position:sticky;left:0;background:#fff;text-align:left;min-width:8rem}',
+  '.full th[scope=colgroup]{text-align:left;background:#f3f2f1}',
 ].join('');
 
 /** Stops a second send of a `data-once` form while the first is on its way. */
@@ -154,9 +168,9 @@ const PAGES: readonly { readonly path: string; readonly label: StaffStringKey; o
 
 /** Options of a page beyond its frame and content. */
 export interface PageOptions {
-  /** The content's language when it is not the reader's (the dashboard is English only). */
+  /** The content's language when it is not the reader's. */
   readonly contentLanguage?: Language;
-  /** A narrow column, for pages of forms and lists (the dashboard's tables use the width). */
+  /** A narrow column, for pages of forms and lists (the evaluator workspace uses the width). */
   readonly narrow?: boolean;
 }
 

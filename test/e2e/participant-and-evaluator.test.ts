@@ -1,6 +1,7 @@
 /**
  * What a new user does after `npm start`, in a real browser: open a participant link, answer,
- * send, see the thank-you page; aggregate; sign in as evaluator and see the answers counted.
+ * send, see the thank-you page; aggregate; sign in as evaluator and see the pair counted, in the
+ * finding and in the full table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
@@ -68,10 +69,19 @@ describe('in Chromium', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${stack.url}/dashboard`);
-      await page.getByRole('link', { name: 'Barcelona 2026' }).click();
-      const row = page.locator('tr', { hasText: 'Rosenberg Self-Esteem Scale' }).filter({ hasText: 'All' }).first();
-      const cells = await row.locator('td').allInnerTexts();
-      expect(cells[2]).toBe('1 / 1 / 1'); // n pre / post / paired
+      await page.getByRole('link', { name: 'Barcelona 2026', exact: true }).click();
+      // The findings first: the measure's card counts the one completer.
+      const card = page.locator('ul.findings > li', {
+        has: page.getByRole('heading', { name: 'Rosenberg Self-Esteem Scale' }),
+      });
+      expect(await card.locator('dt:has-text("Answered before and after") + dd').innerText()).toBe('1');
+      // The full table comes closed; opened, the whole group's row has n before, after and both.
+      await page.locator('summary', { hasText: 'Every indicator (full table)' }).click();
+      const measure = page.locator('table.full tbody', {
+        has: page.locator('th[scope=colgroup]', { hasText: 'Rosenberg Self-Esteem Scale' }),
+      });
+      const row = measure.locator('tr', { has: page.locator('th[scope=row]', { hasText: 'Whole group' }) });
+      expect((await row.locator('td').allInnerTexts()).slice(0, 3)).toEqual(['1', '1', '1']);
       await page.screenshot({ path: 'test-artifacts/dashboard.png', fullPage: true });
     } finally {
       await context.close();

@@ -1,0 +1,819 @@
+/**
+ * The words of the evaluator workspace (the `/dashboard` pages and their charts) in every shipped
+ * language, and the numbers and readings written as the reader's language writes them. The
+ * readings word the facts core decides (`changeFacts`, `reliabilityFacts`), so every language
+ * says the same thing by the same conventions. Every table has every key: the type of the English
+ * one is the type of the others, so a missing translation does not compile.
+ */
+import type { ChangeFacts, ReliabilityFacts } from '#core/readings.ts';
+import { effectLabel, gainLabel } from '#core/readings.ts';
+import type { Language } from '#surveys/schema.ts';
+import { fill } from './staff-strings.ts';
+
+const en = {
+  title: 'Results',
+  intro:
+    'Per programme and cohort: who has answered each questionnaire, who answered both before and after, and what changed.',
+  noProgramme: 'You have no programme whose results you may read.',
+  ratesNote: 'How many answered each wave, per cohort, as CSV. The console shows the same on the page.',
+  console: 'Console',
+  ratesCsvOf: '{cohort}: response rates (CSV)',
+  allProgrammes: 'All programmes',
+  pool: 'All cohorts together',
+  poolHint: 'Each person’s first answers before and last answers after, over every cohort of the programme.',
+  cohorts: 'Cohorts',
+  noCohorts: 'No cohorts yet.',
+  site: 'Site',
+  participants: 'Participants',
+  answeredOf: '{answered} of {participants}',
+  completers: 'Answered before and after',
+  lastAnswer: 'Last answer received',
+  none: 'None yet',
+  sessions: 'Sessions',
+  allSessions: 'Every session of this cohort',
+  // The scope page.
+  scopeOf: '{scope} · {programme}',
+  asOf: 'Includes the answers received up to {time}.',
+  notAggregated: 'Not computed yet: the results appear after the next aggregation (hourly).',
+  noResponses: 'No answers yet.',
+  recomputing:
+    'A participant withdrew after these results were computed: they are withheld until the next aggregation ' +
+    'recomputes them without that person (hourly on AWS; locally, npm run prepost -- aggregate).',
+  indicatorsCsv: 'Download every indicator (CSV)',
+  ratesCsv: 'Download the response rates (CSV)',
+  whoAnswered: 'Who has answered',
+  noAnswersFor: 'No answers yet for {session}.',
+  findings: 'Findings',
+  findingsHint: 'The whole group, per measure: people who answered both before and after (completers).',
+  before: 'Before',
+  after: 'After',
+  change: 'Change',
+  effect: 'Effect size (Hedges’ g, average SD)',
+  reliableChange: 'Reliable change',
+  dropouts: 'Drop-outs (answered only before)',
+  reliability: 'Reliability',
+  gain: 'Normalised gain',
+  meanCi: '{mean} (95% CI {low} to {high})',
+  reliableCounts: '{improved} improved, {unchanged} unchanged, {deteriorated} deteriorated',
+  reliableThreshold: 'reliable when the change exceeds ±{threshold}',
+  noReliableChange: 'Not computed: no usable reliability.',
+  noDropouts: 'None',
+  dropoutsLine: '{n}; their baseline {dropouts}, the completers’ {completers}',
+  reliabilityUsed: '{value} ({source}); baseline alpha {alpha}',
+  reliabilityNotUsed: 'None used; baseline alpha {alpha}',
+  'source.published': 'published',
+  'source.cronbach-alpha-baseline': 'baseline alpha of this group',
+  'flag.negative.none':
+    'Baseline alpha {alpha}: the items did not hang together in this group; reliable change is not computed.',
+  'flag.negative.used':
+    'Baseline alpha {alpha}: the items did not hang together in this group; ' +
+    'reliable change uses the published reliability {value}.',
+  'flag.low.none':
+    'Baseline alpha {alpha} is below .70: the items hung together weakly in this group; ' +
+    'reliable change is not computed.',
+  'flag.low.used':
+    'Baseline alpha {alpha} is below .70: the items hung together weakly in this group; ' +
+    'reliable change uses the published reliability {value}.',
+  noCompleters: 'No one has answered both before and after yet ({before} before, {after} after).',
+  byGroup: 'By subgroup',
+  byGroupHint: 'Completers of each group: change (95% CI), effect size. Small groups give wide intervals.',
+  byPart: 'Parts of the measure',
+  topic: 'Topic: {topic}',
+  groupLine: '{n} completers: {change}, {effect}',
+  noGroupCompleters: 'no completers',
+  fullTable: 'Every indicator (full table)',
+  fullTableHint: 'One row per measure, part and subgroup; the table scrolls sideways on a narrow screen.',
+  all: 'Whole group',
+  methods: 'How these figures are computed',
+  // Readings.
+  'reading.noChange': '{measure} did not change noticeably on average ({from}; {people}).',
+  'reading.moved': '{measure} {moved}{interval}{effect}{verdict} ({from}; {people}).',
+  'reading.rose': 'rose by {amount}',
+  'reading.fell': 'fell by {amount}',
+  'reading.points': '{value} points',
+  'reading.percentPoints': '{value} percentage points',
+  'reading.interval': ' (95% CI {low} to {high})',
+  'reading.effect': ', a {label} effect',
+  'reading.improvement': ': an improvement',
+  'reading.deterioration': ': a deterioration',
+  'reading.may-be-chance': '; this may be chance, as the interval includes no change',
+  'reading.too-few': '; too few people to tell whether this is more than chance',
+  'reading.from': 'from {before} to {after}',
+  'reading.fromPercent': 'from {before}% to {after}% correct',
+  'reading.people.one': '{n} person answered before and after',
+  'reading.people.other': '{n} people answered before and after',
+  'reading.gain': 'Normalised gain {gain}, a {label} gain (Hake).',
+  'reading.gainFell': 'Normalised gain {gain}: knowledge fell on average (Hake).',
+  'effect.negligible': 'negligible',
+  'effect.small': 'small',
+  'effect.medium': 'medium',
+  'effect.large': 'large',
+  'gain.low': 'low',
+  'gain.medium': 'medium',
+  'gain.high': 'high',
+  // Charts.
+  'chart.levels': '{measure}: before and after',
+  'chart.levelsLabel': 'completers’ mean before and after, with 95% confidence intervals',
+  'chart.score': 'Score ({min} to {max})',
+  'chart.percent': '% correct',
+  'chart.meanCi': 'dot: mean; line: 95% CI',
+  'chart.noData': 'no data',
+  'chart.changes': '{measure}: individual change',
+  'chart.changesLabel': 'individual change of {n} people',
+  'chart.changesBand': 'shaded band: change within ±{threshold} is not reliable',
+  'chart.changeAxis': 'Change in points (after − before)',
+  'chart.changeAxisPercent': 'Change in percentage points (after − before)',
+  'chart.onePerson': 'each dot: one person',
+  'chart.notReliable': 'shaded: not a reliable change',
+  'chart.reliable': '{measure}: reliable change',
+  'chart.reliableLabel': '{improved} improved reliably, {unchanged} unchanged, {deteriorated} deteriorated',
+  'chart.reliableAxis': 'Share of {n} completers',
+  'chart.improved': 'improved',
+  'chart.unchanged': 'unchanged',
+  'chart.deteriorated': 'deteriorated',
+  'chart.noCompleters': 'No completers',
+  // The full table's columns.
+  'col.measure': 'Measure',
+  'col.group': 'Group or part',
+  'col.nPre': 'n before',
+  'col.nPost': 'n after',
+  'col.nPaired': 'n both',
+  'col.nPreOnly': 'n drop-outs',
+  'col.meanPreDropouts': 'Drop-outs’ mean before',
+  'col.meanPre': 'Mean before',
+  'col.sdPre': 'SD before',
+  'col.meanPost': 'Mean after',
+  'col.sdPost': 'SD after',
+  'col.change': 'Change',
+  'col.ciLow': '95% CI low',
+  'col.ciHigh': '95% CI high',
+  'col.t': 't',
+  'col.df': 'df',
+  'col.p': 'p',
+  'col.pHolm': 'p (Holm)',
+  'col.v': 'Wilcoxon V',
+  'col.pWilcoxon': 'p (Wilcoxon)',
+  'col.method': 'Wilcoxon method',
+  'col.dz': 'd_z',
+  'col.dav': 'd_av',
+  'col.gav': 'g_av',
+  'col.improved': 'Reliably improved',
+  'col.unchanged': 'Unchanged',
+  'col.deteriorated': 'Reliably deteriorated',
+  'col.threshold': 'Reliable-change threshold',
+  'col.reliability': 'Reliability used',
+  'col.alpha': 'Baseline alpha',
+  'col.gainOfMeans': 'Gain of means',
+  'col.meanOfGains': 'Mean of gains',
+  'col.atCeiling': 'At 100% before',
+  'method.exact': 'exact',
+  'method.normal-approximation': 'normal',
+  'method.none': '–',
+  methodNote: [
+    'Change is after minus before, over completers (people scored both times).',
+    '95% CI and paired t with df = n − 1, two-sided; Holm’s adjustment across the measures of one cohort, session ' +
+      'and group.',
+    'Wilcoxon signed-rank as R’s wilcox.test: V is the sum of the ranks of positive changes, zeros dropped; exact p ' +
+      'for n < 50 without ties or zeros, else the normal approximation with tie and continuity correction.',
+    'd_z = mean change / SD of change; g_av = mean change / mean of the two SDs × J(n − 1) (Lakens 2013); effects ' +
+      'read as small from 0.2, medium 0.5, large 0.8 (Cohen 1988).',
+    'Reliable change after Jacobson & Truax (1991): |change| / (SD before × √2 × √(1 − r)) > 1.96, with the whole ' +
+      'group’s SD before and r the measure’s published reliability or the group’s baseline Cronbach’s alpha; ' +
+      'an alpha below .70 or negative is never used.',
+    'Knowledge quizzes: % correct, with Hake’s normalised gain. Scores need the share of items answered that the ' +
+      'measure’s definition sets (80% unless it says otherwise), sums prorated.',
+  ],
+};
+
+/** The workspace's words in one language. */
+export type WorkspaceStrings = typeof en;
+
+const ro: WorkspaceStrings = {
+  title: 'Rezultate',
+  intro:
+    'Pe program și cohortă: cine a răspuns la fiecare chestionar, cine a răspuns și înainte, și după, și ce s-a schimbat.',
+  noProgramme: 'Nu aveți niciun program ale cărui rezultate le puteți citi.',
+  ratesNote: 'Câți au răspuns la fiecare etapă, pe cohortă, ca CSV. Consola arată același lucru pe pagină.',
+  console: 'Consola',
+  ratesCsvOf: '{cohort}: rate de răspuns (CSV)',
+  allProgrammes: 'Toate programele',
+  pool: 'Toate cohortele împreună',
+  poolHint: 'Primele răspunsuri dinainte și ultimele de după ale fiecărei persoane, din toate cohortele programului.',
+  cohorts: 'Cohorte',
+  noCohorts: 'Nicio cohortă încă.',
+  site: 'Localitatea',
+  participants: 'Participanți',
+  answeredOf: '{answered} din {participants}',
+  completers: 'Au răspuns înainte și după',
+  lastAnswer: 'Ultimul răspuns primit',
+  none: 'Niciunul încă',
+  sessions: 'Sesiuni',
+  allSessions: 'Toate sesiunile acestei cohorte',
+  scopeOf: '{scope} · {programme}',
+  asOf: 'Include răspunsurile primite până la {time}.',
+  notAggregated: 'Încă necalculate: rezultatele apar după următoarea agregare (din oră în oră).',
+  noResponses: 'Niciun răspuns încă.',
+  recomputing:
+    'Un participant s-a retras după calcularea acestor rezultate: ele sunt reținute până când următoarea agregare ' +
+    'le recalculează fără acea persoană (din oră în oră pe AWS; local, npm run prepost -- aggregate).',
+  indicatorsCsv: 'Descărcați toți indicatorii (CSV)',
+  ratesCsv: 'Descărcați ratele de răspuns (CSV)',
+  whoAnswered: 'Cine a răspuns',
+  noAnswersFor: 'Niciun răspuns încă pentru {session}.',
+  findings: 'Constatări',
+  findingsHint: 'Întregul grup, pe fiecare măsură: persoanele care au răspuns și înainte, și după.',
+  before: 'Înainte',
+  after: 'După',
+  change: 'Schimbare',
+  effect: 'Mărimea efectului (g al lui Hedges, AS medie)',
+  reliableChange: 'Schimbare fiabilă',
+  dropouts: 'Abandonuri (au răspuns doar înainte)',
+  reliability: 'Fidelitate',
+  gain: 'Câștig normalizat',
+  meanCi: '{mean} (IÎ 95% {low} până la {high})',
+  reliableCounts: '{improved} s-au îmbunătățit, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
+  reliableThreshold: 'fiabilă când schimbarea depășește ±{threshold}',
+  noReliableChange: 'Necalculată: nu există o fidelitate utilizabilă.',
+  noDropouts: 'Niciunul',
+  dropoutsLine: '{n}; nivelul lor inițial {dropouts}, al celor care au răspuns de ambele dăți {completers}',
+  reliabilityUsed: '{value} ({source}); alfa inițial {alpha}',
+  reliabilityNotUsed: 'Niciuna folosită; alfa inițial {alpha}',
+  'source.published': 'publicată',
+  'source.cronbach-alpha-baseline': 'alfa inițial al acestui grup',
+  'flag.negative.none':
+    'Alfa inițial {alpha}: itemii nu s-au legat între ei în acest grup; schimbarea fiabilă nu este calculată.',
+  'flag.negative.used':
+    'Alfa inițial {alpha}: itemii nu s-au legat între ei în acest grup; ' +
+    'schimbarea fiabilă folosește fidelitatea publicată {value}.',
+  'flag.low.none':
+    'Alfa inițial {alpha} este sub 0,70: itemii s-au legat slab între ei în acest grup; ' +
+    'schimbarea fiabilă nu este calculată.',
+  'flag.low.used':
+    'Alfa inițial {alpha} este sub 0,70: itemii s-au legat slab între ei în acest grup; ' +
+    'schimbarea fiabilă folosește fidelitatea publicată {value}.',
+  noCompleters: 'Nimeni nu a răspuns încă și înainte, și după ({before} înainte, {after} după).',
+  byGroup: 'Pe subgrupuri',
+  byGroupHint:
+    'Cei care au răspuns de ambele dăți, pe grup: schimbarea (IÎ 95%), mărimea efectului. Grupurile mici dau ' +
+    'intervale largi.',
+  byPart: 'Părțile măsurii',
+  topic: 'Tema: {topic}',
+  groupLine: '{n} cu ambele răspunsuri: {change}, {effect}',
+  noGroupCompleters: 'niciun răspuns de ambele dăți',
+  fullTable: 'Toți indicatorii (tabelul complet)',
+  fullTableHint: 'Un rând pe măsură, parte și subgrup; pe un ecran îngust tabelul se derulează lateral.',
+  all: 'Întregul grup',
+  methods: 'Cum sunt calculate aceste cifre',
+  'reading.noChange': '{measure} nu s-a schimbat vizibil în medie ({from}; {people}).',
+  'reading.moved': '{measure} {moved}{interval}{effect}{verdict} ({from}; {people}).',
+  'reading.rose': 'a crescut cu {amount}',
+  'reading.fell': 'a scăzut cu {amount}',
+  'reading.points': '{value} puncte',
+  'reading.percentPoints': '{value} puncte procentuale',
+  'reading.interval': ' (IÎ 95% {low} până la {high})',
+  'reading.effect': ', un efect {label}',
+  'reading.improvement': ': o îmbunătățire',
+  'reading.deterioration': ': o înrăutățire',
+  'reading.may-be-chance': '; poate fi întâmplător, deoarece intervalul include lipsa schimbării',
+  'reading.too-few': '; prea puține persoane pentru a spune dacă este mai mult decât întâmplare',
+  'reading.from': 'de la {before} la {after}',
+  'reading.fromPercent': 'de la {before}% la {after}% răspunsuri corecte',
+  'reading.people.one': '{n} persoană a răspuns înainte și după',
+  'reading.people.other': '{n} persoane au răspuns înainte și după',
+  'reading.gain': 'Câștig normalizat {gain}, un câștig {label} (Hake).',
+  'reading.gainFell': 'Câștig normalizat {gain}: cunoștințele au scăzut în medie (Hake).',
+  'effect.negligible': 'neglijabil',
+  'effect.small': 'mic',
+  'effect.medium': 'mediu',
+  'effect.large': 'mare',
+  'gain.low': 'scăzut',
+  'gain.medium': 'mediu',
+  'gain.high': 'ridicat',
+  'chart.levels': '{measure}: înainte și după',
+  'chart.levelsLabel': 'media înainte și după a celor cu ambele răspunsuri, cu intervale de încredere de 95%',
+  'chart.score': 'Scor ({min} până la {max})',
+  'chart.percent': '% corecte',
+  'chart.meanCi': 'punct: media; linie: IÎ 95%',
+  'chart.noData': 'fără date',
+  'chart.changes': '{measure}: schimbarea fiecărei persoane',
+  'chart.changesLabel': 'schimbarea individuală a {n} persoane',
+  'chart.changesBand': 'banda umbrită: o schimbare în limitele ±{threshold} nu este fiabilă',
+  'chart.changeAxis': 'Schimbare în puncte (după − înainte)',
+  'chart.changeAxisPercent': 'Schimbare în puncte procentuale (după − înainte)',
+  'chart.onePerson': 'fiecare punct: o persoană',
+  'chart.notReliable': 'umbrit: schimbare nefiabilă',
+  'chart.reliable': '{measure}: schimbare fiabilă',
+  'chart.reliableLabel': '{improved} s-au îmbunătățit fiabil, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
+  'chart.reliableAxis': 'Proporția din {n} cu ambele răspunsuri',
+  'chart.improved': 'îmbunătățiți',
+  'chart.unchanged': 'neschimbați',
+  'chart.deteriorated': 'înrăutățiți',
+  'chart.noCompleters': 'Niciun răspuns de ambele dăți',
+  'col.measure': 'Măsura',
+  'col.group': 'Grup sau parte',
+  'col.nPre': 'n înainte',
+  'col.nPost': 'n după',
+  'col.nPaired': 'n ambele',
+  'col.nPreOnly': 'n abandonuri',
+  'col.meanPreDropouts': 'Media înainte a abandonurilor',
+  'col.meanPre': 'Media înainte',
+  'col.sdPre': 'AS înainte',
+  'col.meanPost': 'Media după',
+  'col.sdPost': 'AS după',
+  'col.change': 'Schimbare',
+  'col.ciLow': 'IÎ 95% inferior',
+  'col.ciHigh': 'IÎ 95% superior',
+  'col.t': 't',
+  'col.df': 'gl',
+  'col.p': 'p',
+  'col.pHolm': 'p (Holm)',
+  'col.v': 'V Wilcoxon',
+  'col.pWilcoxon': 'p (Wilcoxon)',
+  'col.method': 'Metoda Wilcoxon',
+  'col.dz': 'd_z',
+  'col.dav': 'd_av',
+  'col.gav': 'g_av',
+  'col.improved': 'Îmbunătățiți fiabil',
+  'col.unchanged': 'Neschimbați',
+  'col.deteriorated': 'Înrăutățiți fiabil',
+  'col.threshold': 'Pragul schimbării fiabile',
+  'col.reliability': 'Fidelitatea folosită',
+  'col.alpha': 'Alfa inițial',
+  'col.gainOfMeans': 'Câștigul mediilor',
+  'col.meanOfGains': 'Media câștigurilor',
+  'col.atCeiling': 'La 100% înainte',
+  'method.exact': 'exactă',
+  'method.normal-approximation': 'normală',
+  'method.none': '–',
+  methodNote: [
+    'Schimbarea este „după” minus „înainte”, pentru cei care au scoruri de ambele dăți.',
+    'IÎ 95% și testul t pereche cu gl = n − 1, bilateral; ajustarea Holm pentru măsurile aceleiași cohorte, sesiuni ' +
+      'și grup.',
+    'Testul Wilcoxon al rangurilor cu semn ca wilcox.test din R: V este suma rangurilor schimbărilor pozitive, fără ' +
+      'zerouri; p exact pentru n < 50 fără egalități sau zerouri, altfel aproximarea normală cu corecții.',
+    'd_z = schimbarea medie / AS a schimbării; g_av = schimbarea medie / media celor două AS × J(n − 1) (Lakens 2013); ' +
+      'efect mic de la 0,2, mediu 0,5, mare 0,8 (Cohen 1988).',
+    'Schimbare fiabilă după Jacobson și Truax (1991): |schimbare| / (AS înainte × √2 × √(1 − r)) > 1,96, cu AS ' +
+      'înainte a întregului grup și r fidelitatea publicată a măsurii sau alfa Cronbach inițial al grupului; un alfa ' +
+      'sub 0,70 sau negativ nu este folosit niciodată.',
+    'Chestionare de cunoștințe: % corecte, cu câștigul normalizat Hake. Un scor cere proporția de itemi răspunși ' +
+      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate.',
+  ],
+};
+
+const es: WorkspaceStrings = {
+  title: 'Resultados',
+  intro:
+    'Por programa y cohorte: quién ha respondido cada cuestionario, quién respondió antes y después, y qué cambió.',
+  noProgramme: 'No tiene ningún programa cuyos resultados pueda leer.',
+  ratesNote: 'Cuántas personas respondieron cada fase, por cohorte, en CSV. La consola muestra lo mismo en la página.',
+  console: 'Consola',
+  ratesCsvOf: '{cohort}: tasas de respuesta (CSV)',
+  allProgrammes: 'Todos los programas',
+  pool: 'Todas las cohortes juntas',
+  poolHint: 'Las primeras respuestas de antes y las últimas de después de cada persona, en todas las cohortes.',
+  cohorts: 'Cohortes',
+  noCohorts: 'Aún no hay cohortes.',
+  site: 'Lugar',
+  participants: 'Participantes',
+  answeredOf: '{answered} de {participants}',
+  completers: 'Respondieron antes y después',
+  lastAnswer: 'Última respuesta recibida',
+  none: 'Ninguna aún',
+  sessions: 'Sesiones',
+  allSessions: 'Todas las sesiones de esta cohorte',
+  scopeOf: '{scope} · {programme}',
+  asOf: 'Incluye las respuestas recibidas hasta el {time}.',
+  notAggregated: 'Aún sin calcular: los resultados aparecen tras la próxima agregación (cada hora).',
+  noResponses: 'Aún no hay respuestas.',
+  recomputing:
+    'Una persona participante se retiró después de calcular estos resultados: se retienen hasta que la próxima ' +
+    'agregación los recalcule sin ella (cada hora en AWS; en local, npm run prepost -- aggregate).',
+  indicatorsCsv: 'Descargar todos los indicadores (CSV)',
+  ratesCsv: 'Descargar las tasas de respuesta (CSV)',
+  whoAnswered: 'Quién ha respondido',
+  noAnswersFor: 'Aún no hay respuestas para {session}.',
+  findings: 'Resultados principales',
+  findingsHint: 'El grupo entero, por medida: personas que respondieron antes y después.',
+  before: 'Antes',
+  after: 'Después',
+  change: 'Cambio',
+  effect: 'Tamaño del efecto (g de Hedges, DE media)',
+  reliableChange: 'Cambio fiable',
+  dropouts: 'Abandonos (respondieron solo antes)',
+  reliability: 'Fiabilidad',
+  gain: 'Ganancia normalizada',
+  meanCi: '{mean} (IC 95 % {low} a {high})',
+  reliableCounts: '{improved} mejoraron, {unchanged} sin cambio, {deteriorated} empeoraron',
+  reliableThreshold: 'fiable cuando el cambio supera ±{threshold}',
+  noReliableChange: 'No calculado: no hay una fiabilidad utilizable.',
+  noDropouts: 'Ninguno',
+  dropoutsLine: '{n}; su nivel inicial {dropouts}, el de quienes respondieron las dos veces {completers}',
+  reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
+  reliabilityNotUsed: 'No se usa ninguna; alfa inicial {alpha}',
+  'source.published': 'publicada',
+  'source.cronbach-alpha-baseline': 'alfa inicial de este grupo',
+  'flag.negative.none':
+    'Alfa inicial {alpha}: los ítems no fueron coherentes entre sí en este grupo; el cambio fiable no se calcula.',
+  'flag.negative.used':
+    'Alfa inicial {alpha}: los ítems no fueron coherentes entre sí en este grupo; ' +
+    'el cambio fiable usa la fiabilidad publicada {value}.',
+  'flag.low.none':
+    'Alfa inicial {alpha}, por debajo de 0,70: los ítems fueron poco coherentes entre sí en este grupo; ' +
+    'el cambio fiable no se calcula.',
+  'flag.low.used':
+    'Alfa inicial {alpha}, por debajo de 0,70: los ítems fueron poco coherentes entre sí en este grupo; ' +
+    'el cambio fiable usa la fiabilidad publicada {value}.',
+  noCompleters: 'Aún nadie ha respondido antes y después ({before} antes, {after} después).',
+  byGroup: 'Por subgrupo',
+  byGroupHint:
+    'Quienes respondieron las dos veces, por grupo: cambio (IC 95 %), tamaño del efecto. Los grupos pequeños dan ' +
+    'intervalos amplios.',
+  byPart: 'Partes de la medida',
+  topic: 'Tema: {topic}',
+  groupLine: '{n} con las dos respuestas: {change}, {effect}',
+  noGroupCompleters: 'nadie con las dos respuestas',
+  fullTable: 'Todos los indicadores (tabla completa)',
+  fullTableHint: 'Una fila por medida, parte y subgrupo; en una pantalla estrecha la tabla se desplaza de lado.',
+  all: 'Grupo entero',
+  methods: 'Cómo se calculan estas cifras',
+  'reading.noChange': '{measure} no cambió de forma apreciable en promedio ({from}; {people}).',
+  'reading.moved': '{measure} {moved}{interval}{effect}{verdict} ({from}; {people}).',
+  'reading.rose': 'subió {amount}',
+  'reading.fell': 'bajó {amount}',
+  'reading.points': '{value} puntos',
+  'reading.percentPoints': '{value} puntos porcentuales',
+  'reading.interval': ' (IC 95 % {low} a {high})',
+  'reading.effect': ', un efecto {label}',
+  'reading.improvement': ': una mejora',
+  'reading.deterioration': ': un empeoramiento',
+  'reading.may-be-chance': '; puede deberse al azar, ya que el intervalo incluye la ausencia de cambio',
+  'reading.too-few': '; demasiadas pocas personas para saber si es más que azar',
+  'reading.from': 'de {before} a {after}',
+  'reading.fromPercent': 'del {before} % al {after} % de aciertos',
+  'reading.people.one': '{n} persona respondió antes y después',
+  'reading.people.other': '{n} personas respondieron antes y después',
+  'reading.gain': 'Ganancia normalizada {gain}, una ganancia {label} (Hake).',
+  'reading.gainFell': 'Ganancia normalizada {gain}: el conocimiento bajó en promedio (Hake).',
+  'effect.negligible': 'insignificante',
+  'effect.small': 'pequeño',
+  'effect.medium': 'mediano',
+  'effect.large': 'grande',
+  'gain.low': 'baja',
+  'gain.medium': 'media',
+  'gain.high': 'alta',
+  'chart.levels': '{measure}: antes y después',
+  'chart.levelsLabel':
+    'media antes y después de quienes respondieron las dos veces, con intervalos de confianza del 95 %',
+  'chart.score': 'Puntuación ({min} a {max})',
+  'chart.percent': '% de aciertos',
+  'chart.meanCi': 'punto: media; línea: IC 95 %',
+  'chart.noData': 'sin datos',
+  'chart.changes': '{measure}: cambio de cada persona',
+  'chart.changesLabel': 'cambio individual de {n} personas',
+  'chart.changesBand': 'franja sombreada: un cambio dentro de ±{threshold} no es fiable',
+  'chart.changeAxis': 'Cambio en puntos (después − antes)',
+  'chart.changeAxisPercent': 'Cambio en puntos porcentuales (después − antes)',
+  'chart.onePerson': 'cada punto: una persona',
+  'chart.notReliable': 'sombreado: cambio no fiable',
+  'chart.reliable': '{measure}: cambio fiable',
+  'chart.reliableLabel': '{improved} mejoraron de forma fiable, {unchanged} sin cambio, {deteriorated} empeoraron',
+  'chart.reliableAxis': 'Proporción de {n} con las dos respuestas',
+  'chart.improved': 'mejoraron',
+  'chart.unchanged': 'sin cambio',
+  'chart.deteriorated': 'empeoraron',
+  'chart.noCompleters': 'Nadie con las dos respuestas',
+  'col.measure': 'Medida',
+  'col.group': 'Grupo o parte',
+  'col.nPre': 'n antes',
+  'col.nPost': 'n después',
+  'col.nPaired': 'n ambas',
+  'col.nPreOnly': 'n abandonos',
+  'col.meanPreDropouts': 'Media antes de los abandonos',
+  'col.meanPre': 'Media antes',
+  'col.sdPre': 'DE antes',
+  'col.meanPost': 'Media después',
+  'col.sdPost': 'DE después',
+  'col.change': 'Cambio',
+  'col.ciLow': 'IC 95 % inferior',
+  'col.ciHigh': 'IC 95 % superior',
+  'col.t': 't',
+  'col.df': 'gl',
+  'col.p': 'p',
+  'col.pHolm': 'p (Holm)',
+  'col.v': 'V de Wilcoxon',
+  'col.pWilcoxon': 'p (Wilcoxon)',
+  'col.method': 'Método Wilcoxon',
+  'col.dz': 'd_z',
+  'col.dav': 'd_av',
+  'col.gav': 'g_av',
+  'col.improved': 'Mejoraron (fiable)',
+  'col.unchanged': 'Sin cambio',
+  'col.deteriorated': 'Empeoraron (fiable)',
+  'col.threshold': 'Umbral de cambio fiable',
+  'col.reliability': 'Fiabilidad usada',
+  'col.alpha': 'Alfa inicial',
+  'col.gainOfMeans': 'Ganancia de las medias',
+  'col.meanOfGains': 'Media de las ganancias',
+  'col.atCeiling': 'Al 100 % antes',
+  'method.exact': 'exacto',
+  'method.normal-approximation': 'normal',
+  'method.none': '–',
+  methodNote: [
+    'El cambio es después menos antes, entre quienes tienen puntuación las dos veces.',
+    'IC 95 % y t pareada con gl = n − 1, bilateral; ajuste de Holm entre las medidas de una misma cohorte, sesión y ' +
+      'grupo.',
+    'Rangos con signo de Wilcoxon como wilcox.test de R: V es la suma de los rangos de los cambios positivos, sin ' +
+      'ceros; p exacta para n < 50 sin empates ni ceros, si no la aproximación normal con correcciones.',
+    'd_z = cambio medio / DE del cambio; g_av = cambio medio / media de las dos DE × J(n − 1) (Lakens 2013); efecto ' +
+      'pequeño desde 0,2, mediano 0,5, grande 0,8 (Cohen 1988).',
+    'Cambio fiable según Jacobson y Truax (1991): |cambio| / (DE antes × √2 × √(1 − r)) > 1,96, con la DE antes del ' +
+      'grupo entero y r la fiabilidad publicada de la medida o el alfa de Cronbach inicial del grupo; un alfa por ' +
+      'debajo de 0,70 o negativo nunca se usa.',
+    'Cuestionarios de conocimientos: % de aciertos, con la ganancia normalizada de Hake. Una puntuación requiere la ' +
+      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas.',
+  ],
+};
+
+const ca: WorkspaceStrings = {
+  title: 'Resultats',
+  intro: 'Per programa i cohort: qui ha respost cada qüestionari, qui ha respost abans i després, i què ha canviat.',
+  noProgramme: 'No teniu cap programa els resultats del qual pugueu llegir.',
+  ratesNote: 'Quantes persones han respost cada fase, per cohort, en CSV. La consola mostra el mateix a la pàgina.',
+  console: 'Consola',
+  ratesCsvOf: '{cohort}: taxes de resposta (CSV)',
+  allProgrammes: 'Tots els programes',
+  pool: 'Totes les cohorts juntes',
+  poolHint: 'Les primeres respostes d’abans i les últimes de després de cada persona, en totes les cohorts.',
+  cohorts: 'Cohorts',
+  noCohorts: 'Encara no hi ha cohorts.',
+  site: 'Lloc',
+  participants: 'Participants',
+  answeredOf: '{answered} de {participants}',
+  completers: 'Han respost abans i després',
+  lastAnswer: 'Última resposta rebuda',
+  none: 'Encara cap',
+  sessions: 'Sessions',
+  allSessions: 'Totes les sessions d’aquesta cohort',
+  scopeOf: '{scope} · {programme}',
+  asOf: 'Inclou les respostes rebudes fins al {time}.',
+  notAggregated: 'Encara sense calcular: els resultats apareixen després de la propera agregació (cada hora).',
+  noResponses: 'Encara no hi ha respostes.',
+  recomputing:
+    'Una persona participant s’ha retirat després de calcular aquests resultats: es retenen fins que la propera ' +
+    'agregació els recalculi sense ella (cada hora a AWS; en local, npm run prepost -- aggregate).',
+  indicatorsCsv: 'Baixa tots els indicadors (CSV)',
+  ratesCsv: 'Baixa les taxes de resposta (CSV)',
+  whoAnswered: 'Qui ha respost',
+  noAnswersFor: 'Encara no hi ha respostes per a {session}.',
+  findings: 'Resultats principals',
+  findingsHint: 'El grup sencer, per mesura: persones que han respost abans i després.',
+  before: 'Abans',
+  after: 'Després',
+  change: 'Canvi',
+  effect: 'Mida de l’efecte (g de Hedges, DE mitjana)',
+  reliableChange: 'Canvi fiable',
+  dropouts: 'Abandonaments (només van respondre abans)',
+  reliability: 'Fiabilitat',
+  gain: 'Guany normalitzat',
+  meanCi: '{mean} (IC 95 % {low} a {high})',
+  reliableCounts: '{improved} han millorat, {unchanged} sense canvi, {deteriorated} han empitjorat',
+  reliableThreshold: 'fiable quan el canvi supera ±{threshold}',
+  noReliableChange: 'No calculat: no hi ha una fiabilitat utilitzable.',
+  noDropouts: 'Cap',
+  dropoutsLine: '{n}; el seu nivell inicial {dropouts}, el de qui va respondre les dues vegades {completers}',
+  reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
+  reliabilityNotUsed: 'No se’n fa servir cap; alfa inicial {alpha}',
+  'source.published': 'publicada',
+  'source.cronbach-alpha-baseline': 'alfa inicial d’aquest grup',
+  'flag.negative.none':
+    'Alfa inicial {alpha}: els ítems no han estat coherents entre si en aquest grup; el canvi fiable no es calcula.',
+  'flag.negative.used':
+    'Alfa inicial {alpha}: els ítems no han estat coherents entre si en aquest grup; ' +
+    'el canvi fiable fa servir la fiabilitat publicada {value}.',
+  'flag.low.none':
+    'Alfa inicial {alpha}, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup; ' +
+    'el canvi fiable no es calcula.',
+  'flag.low.used':
+    'Alfa inicial {alpha}, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup; ' +
+    'el canvi fiable fa servir la fiabilitat publicada {value}.',
+  noCompleters: 'Encara ningú no ha respost abans i després ({before} abans, {after} després).',
+  byGroup: 'Per subgrup',
+  byGroupHint:
+    'Qui ha respost les dues vegades, per grup: canvi (IC 95 %), mida de l’efecte. Els grups petits donen ' +
+    'intervals amplis.',
+  byPart: 'Parts de la mesura',
+  topic: 'Tema: {topic}',
+  groupLine: '{n} amb les dues respostes: {change}, {effect}',
+  noGroupCompleters: 'ningú amb les dues respostes',
+  fullTable: 'Tots els indicadors (taula completa)',
+  fullTableHint: 'Una fila per mesura, part i subgrup; en una pantalla estreta la taula es desplaça de costat.',
+  all: 'Grup sencer',
+  methods: 'Com es calculen aquestes xifres',
+  'reading.noChange': '{measure} no ha canviat de manera apreciable de mitjana ({from}; {people}).',
+  'reading.moved': '{measure} {moved}{interval}{effect}{verdict} ({from}; {people}).',
+  'reading.rose': 'ha pujat {amount}',
+  'reading.fell': 'ha baixat {amount}',
+  'reading.points': '{value} punts',
+  'reading.percentPoints': '{value} punts percentuals',
+  'reading.interval': ' (IC 95 % {low} a {high})',
+  'reading.effect': ', un efecte {label}',
+  'reading.improvement': ': una millora',
+  'reading.deterioration': ': un empitjorament',
+  'reading.may-be-chance': '; pot ser atzar, ja que l’interval inclou l’absència de canvi',
+  'reading.too-few': '; massa poques persones per saber si és més que atzar',
+  'reading.from': 'de {before} a {after}',
+  'reading.fromPercent': 'del {before} % al {after} % d’encerts',
+  'reading.people.one': '{n} persona ha respost abans i després',
+  'reading.people.other': '{n} persones han respost abans i després',
+  'reading.gain': 'Guany normalitzat {gain}, un guany {label} (Hake).',
+  'reading.gainFell': 'Guany normalitzat {gain}: el coneixement ha baixat de mitjana (Hake).',
+  'effect.negligible': 'negligible',
+  'effect.small': 'petit',
+  'effect.medium': 'mitjà',
+  'effect.large': 'gran',
+  'gain.low': 'baix',
+  'gain.medium': 'mitjà',
+  'gain.high': 'alt',
+  'chart.levels': '{measure}: abans i després',
+  'chart.levelsLabel':
+    'mitjana abans i després de qui ha respost les dues vegades, amb intervals de confiança del 95 %',
+  'chart.score': 'Puntuació ({min} a {max})',
+  'chart.percent': '% d’encerts',
+  'chart.meanCi': 'punt: mitjana; línia: IC 95 %',
+  'chart.noData': 'sense dades',
+  'chart.changes': '{measure}: canvi de cada persona',
+  'chart.changesLabel': 'canvi individual de {n} persones',
+  'chart.changesBand': 'franja ombrejada: un canvi dins de ±{threshold} no és fiable',
+  'chart.changeAxis': 'Canvi en punts (després − abans)',
+  'chart.changeAxisPercent': 'Canvi en punts percentuals (després − abans)',
+  'chart.onePerson': 'cada punt: una persona',
+  'chart.notReliable': 'ombrejat: canvi no fiable',
+  'chart.reliable': '{measure}: canvi fiable',
+  'chart.reliableLabel':
+    '{improved} han millorat de manera fiable, {unchanged} sense canvi, {deteriorated} han empitjorat',
+  'chart.reliableAxis': 'Proporció de {n} amb les dues respostes',
+  'chart.improved': 'han millorat',
+  'chart.unchanged': 'sense canvi',
+  'chart.deteriorated': 'han empitjorat',
+  'chart.noCompleters': 'Ningú amb les dues respostes',
+  'col.measure': 'Mesura',
+  'col.group': 'Grup o part',
+  'col.nPre': 'n abans',
+  'col.nPost': 'n després',
+  'col.nPaired': 'n totes dues',
+  'col.nPreOnly': 'n abandonaments',
+  'col.meanPreDropouts': 'Mitjana abans dels abandonaments',
+  'col.meanPre': 'Mitjana abans',
+  'col.sdPre': 'DE abans',
+  'col.meanPost': 'Mitjana després',
+  'col.sdPost': 'DE després',
+  'col.change': 'Canvi',
+  'col.ciLow': 'IC 95 % inferior',
+  'col.ciHigh': 'IC 95 % superior',
+  'col.t': 't',
+  'col.df': 'gl',
+  'col.p': 'p',
+  'col.pHolm': 'p (Holm)',
+  'col.v': 'V de Wilcoxon',
+  'col.pWilcoxon': 'p (Wilcoxon)',
+  'col.method': 'Mètode Wilcoxon',
+  'col.dz': 'd_z',
+  'col.dav': 'd_av',
+  'col.gav': 'g_av',
+  'col.improved': 'Han millorat (fiable)',
+  'col.unchanged': 'Sense canvi',
+  'col.deteriorated': 'Han empitjorat (fiable)',
+  'col.threshold': 'Llindar de canvi fiable',
+  'col.reliability': 'Fiabilitat usada',
+  'col.alpha': 'Alfa inicial',
+  'col.gainOfMeans': 'Guany de les mitjanes',
+  'col.meanOfGains': 'Mitjana dels guanys',
+  'col.atCeiling': 'Al 100 % abans',
+  'method.exact': 'exacte',
+  'method.normal-approximation': 'normal',
+  'method.none': '–',
+  methodNote: [
+    'El canvi és després menys abans, entre qui té puntuació les dues vegades.',
+    'IC 95 % i t aparellada amb gl = n − 1, bilateral; ajust de Holm entre les mesures d’una mateixa cohort, sessió ' +
+      'i grup.',
+    'Rangs amb signe de Wilcoxon com wilcox.test d’R: V és la suma dels rangs dels canvis positius, sense zeros; ' +
+      'p exacta per a n < 50 sense empats ni zeros, si no l’aproximació normal amb correccions.',
+    'd_z = canvi mitjà / DE del canvi; g_av = canvi mitjà / mitjana de les dues DE × J(n − 1) (Lakens 2013); efecte ' +
+      'petit des de 0,2, mitjà 0,5, gran 0,8 (Cohen 1988).',
+    'Canvi fiable segons Jacobson i Truax (1991): |canvi| / (DE abans × √2 × √(1 − r)) > 1,96, amb la DE abans del ' +
+      'grup sencer i r la fiabilitat publicada de la mesura o l’alfa de Cronbach inicial del grup; un alfa per sota ' +
+      'de 0,70 o negatiu no es fa servir mai.',
+    'Qüestionaris de coneixements: % d’encerts, amb el guany normalitzat de Hake. Una puntuació requereix la ' +
+      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades.',
+  ],
+};
+
+/** Every workspace string table, by language. */
+export const WORKSPACE_STRINGS: Readonly<Record<Language, WorkspaceStrings>> = { en, ro, es, ca };
+
+/** The workspace's words in the reader's language. */
+export function workspaceStringsFor(language: Language): WorkspaceStrings {
+  return WORKSPACE_STRINGS[language];
+}
+
+/** Locales behind the languages, as the staff pages' dates use them. */
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', ro: 'ro', es: 'es', ca: 'ca' };
+
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number as the reader's language writes it, to `digits` decimals, with a true minus sign
+ * ("−0.74", "−0,74"); a dash for a value that does not exist.
+ */
+export function formatNumber(value: number | null, language: Language, digits = 2): string {
+  if (value === null) return '–';
+  const key = `${language}:${digits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALES[language], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    NUMBER_FORMATS.set(key, format);
+  }
+  // Rounded to zero, a small negative is no change: "0.00", never "−0.00".
+  const text = format.format(value === 0 ? 0 : value).replace(/^-(?=0(?:[.,]0+)?$)/, '');
+  return text.replace('-', '−');
+}
+
+/** A p value: below .001 as "<0.001". */
+export function formatP(value: number | null, language: Language): string {
+  if (value === null) return '–';
+  return value < 0.001 ? `<${formatNumber(0.001, language, 3)}` : formatNumber(value, language, 3);
+}
+
+/** A signed change: "+2.13", "−0.27". */
+export function formatChange(value: number | null, language: Language, digits = 2): string {
+  const text = formatNumber(value, language, digits);
+  return value !== null && value > 0 && !/^0(?:[.,]0+)?$/.test(text) ? `+${text}` : text;
+}
+
+/** Cohen's label of an effect size in words. */
+export function effectInWords(effect: number, language: Language): string {
+  return WORKSPACE_STRINGS[language][`effect.${effectLabel(effect)}`];
+}
+
+/** What a reading is about: the measure's name in the reader's language. */
+export interface MeasureContext {
+  readonly name: string;
+  readonly direction: 'higher-better' | 'lower-better';
+  readonly percent: boolean;
+}
+
+/**
+ * The change sentence in the reader's language: the same decisions as core's English
+ * `readChange` (through `changeFacts`), one decimal as there.
+ */
+export function wordChange(facts: ChangeFacts, measure: string, language: Language): string {
+  const words = WORKSPACE_STRINGS[language];
+  const one = (value: number): string => formatNumber(value, language, 1);
+  const from = fill(facts.percent ? words['reading.fromPercent'] : words['reading.from'], {
+    before: one(facts.before),
+    after: one(facts.after),
+  });
+  const plural = new Intl.PluralRules(LOCALES[language]).select(facts.n) === 'one' ? 'one' : 'other';
+  const people = fill(words[`reading.people.${plural}`], { n: String(facts.n) });
+  if (facts.verdict === 'none') return fill(words['reading.noChange'], { measure, from, people });
+  const amount = fill(facts.percent ? words['reading.percentPoints'] : words['reading.points'], {
+    value: one(Math.abs(facts.change)),
+  });
+  const moved = fill(facts.movement === 'rose' ? words['reading.rose'] : words['reading.fell'], { amount });
+  const interval =
+    facts.low === null || facts.high === null
+      ? ''
+      : fill(words['reading.interval'], { low: one(facts.low), high: one(facts.high) });
+  const effect =
+    facts.effect === null ? '' : fill(words['reading.effect'], { label: words[`effect.${facts.effect.label}`] });
+  const verdict = words[`reading.${facts.verdict}`];
+  return fill(words['reading.moved'], { measure, moved, interval, effect, verdict, from, people });
+}
+
+/** The normalised-gain sentence in the reader's language, or undefined for a measure without one. */
+export function wordGain(gain: number | null, language: Language): string | undefined {
+  if (gain === null) return undefined;
+  const words = WORKSPACE_STRINGS[language];
+  const value = formatNumber(gain, language, 2);
+  if (gain < 0) return fill(words['reading.gainFell'], { gain: value });
+  return fill(words['reading.gain'], { gain: value, label: words[`gain.${gainLabel(gain)}`] });
+}
+
+/**
+ * The warning a flagged baseline alpha carries, in words ("Baseline alpha −0.74: the items did not
+ * hang together in this group; reliable change is not computed"), or undefined when it is usable.
+ */
+export function wordAlphaFlag(facts: ReliabilityFacts, language: Language): string | undefined {
+  if (facts.alphaFlag === null || facts.alpha === null) return undefined;
+  const words = WORKSPACE_STRINGS[language];
+  const used = facts.used === null ? 'none' : 'used';
+  return fill(words[`flag.${facts.alphaFlag}.${used}`], {
+    alpha: formatNumber(facts.alpha, language, 2),
+    value: formatNumber(facts.used, language, 2),
+  });
+}

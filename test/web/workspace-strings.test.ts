@@ -1,0 +1,80 @@
+/**
+ * The workspace's readings in the reader's language: English says what core's English sentence
+ * says; Catalan, Romanian and Spanish word the same facts with their own numbers; a flagged alpha
+ * is said in words; numbers carry a true minus sign and never show "−0.00".
+ */
+import { describe, expect, it } from 'vitest';
+import { changeFacts, readChange, reliabilityFacts, type ChangeFigures } from '#core/readings.ts';
+import { LANGUAGES } from '#surveys/schema.ts';
+import {
+  formatChange,
+  formatNumber,
+  wordAlphaFlag,
+  wordChange,
+  wordGain,
+  WORKSPACE_STRINGS,
+} from '#web/workspace-strings.ts';
+
+const figures: ChangeFigures = {
+  n_paired: 12,
+  mean_pre_paired: 15,
+  mean_post_paired: 18.2,
+  mean_change: 3.2,
+  ci95_low: 1.1,
+  ci95_high: 5.3,
+  g_av: 0.45,
+  d_z: 0.6,
+};
+const context = { name: 'Self-esteem', direction: 'higher-better', percent: false } as const;
+
+describe('workspace readings', () => {
+  it('say in English what the funder summary’s sentence says, and the same facts in every language', () => {
+    const facts = changeFacts(context, figures);
+    if (facts === undefined) throw new Error('no facts');
+    expect(wordChange(facts, 'Self-esteem', 'en')).toBe(readChange(context, figures));
+    expect(wordChange(facts, 'Autoestima', 'ca')).toBe(
+      'Autoestima ha pujat 3,2 punts (IC 95 % 1,1 a 5,3), un efecte petit: una millora (de 15,0 a 18,2; ' +
+        '12 persones han respost abans i després).',
+    );
+    expect(wordChange(facts, 'Stima de sine', 'ro')).toContain('a crescut cu 3,2 puncte');
+    expect(wordChange(facts, 'Autoestima', 'es')).toContain('una mejora');
+    const one = changeFacts(context, { ...figures, n_paired: 1, ci95_low: null, ci95_high: null });
+    if (one === undefined) throw new Error('no facts');
+    expect(wordChange(one, 'Self-esteem', 'en')).toContain('1 person answered before and after');
+    expect(wordGain(0.42, 'es')).toBe('Ganancia normalizada 0,42, una ganancia media (Hake).');
+  });
+
+  it('flag a negative or low baseline alpha in words, saying whether reliable change is computed', () => {
+    const negative = reliabilityFacts({ alpha_baseline: -0.74, reliability: null, reliability_source: null });
+    expect(wordAlphaFlag(negative, 'en')).toBe(
+      'Baseline alpha −0.74: the items did not hang together in this group; reliable change is not computed.',
+    );
+    const low = reliabilityFacts({ alpha_baseline: 0.52, reliability: 0.88, reliability_source: 'published' });
+    expect(wordAlphaFlag(low, 'ca')).toBe(
+      'Alfa inicial 0,52, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup; ' +
+        'el canvi fiable fa servir la fiabilitat publicada 0,88.',
+    );
+    for (const language of LANGUAGES) {
+      expect(wordAlphaFlag(negative, language)).toContain('−0');
+      expect(
+        wordAlphaFlag(
+          reliabilityFacts({ alpha_baseline: 0.8, reliability: 0.8, reliability_source: 'cronbach-alpha-baseline' }),
+          language,
+        ),
+      ).toBeUndefined();
+    }
+  });
+
+  it('write numbers as the language does, with a true minus and no negative zero', () => {
+    expect(formatNumber(-3.13, 'en')).toBe('−3.13');
+    expect(formatNumber(-3.13, 'ro')).toBe('−3,13');
+    expect(formatNumber(-0.001, 'es')).toBe('0,00');
+    expect(formatNumber(null, 'ca')).toBe('–');
+    expect(formatChange(2.5, 'en')).toBe('+2.50');
+    expect(formatChange(0.001, 'en')).toBe('0.00');
+    // Every language has every word (the type says so; this says none is left empty).
+    for (const language of LANGUAGES)
+      for (const [key, value] of Object.entries(WORKSPACE_STRINGS[language]))
+        expect(value, `${language} ${key}`).not.toHaveLength(0);
+  });
+});
