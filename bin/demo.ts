@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       await aggregate(stack.deps);
       console.log('');
       console.log(
-        `summary ` + `${period}${round === 0 ? ' (half of each cohort have answered)' : ' (everyone has answered)'}`,
+        `summary ${period}${round === 0 ? ' (half of each cohort have answered)' : ' (everyone has answered)'}`,
       );
       console.log(
         [
