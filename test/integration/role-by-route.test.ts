@@ -63,6 +63,14 @@ const pageChecks: readonly Check[] = [
     allowed: on('evaluator', 'coordinator'),
   },
   { route: 'GET /summaries', method: 'GET', path: '/summaries', allowed: everyone },
+  // A preview of P's summary: its evaluators only (not its funders, who could difference one look against the next).
+  {
+    route: 'POST /summaries/preview',
+    method: 'POST',
+    path: '/summaries/preview',
+    body: { programme: P, period: '2026-11' },
+    allowed: on('evaluator'),
+  },
   { route: 'GET /staff', method: 'GET', path: '/staff', allowed: admins },
   // A grant to a member who holds it already: done, back to the list (303); everyone else is refused first.
   {

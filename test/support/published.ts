@@ -5,6 +5,7 @@
  */
 import { SYSTEM_ACTOR } from '#core/access.ts';
 import { DirectoryPublisher, OutboxMailer } from '#adapters/directory-publisher.ts';
+import { LOCAL_SENDER } from '#local/server.ts';
 import { seededRandom, simulateCohort } from '#local/simulation.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { loadProgramme } from '#use-cases/programmes.ts';
@@ -34,7 +35,7 @@ export async function publishPeriods(stack: TestStack, programmeId: string, peri
     ...stack.deps,
     publisher: new DirectoryPublisher(stack.summariesDir),
     mailer: new OutboxMailer(stack.summariesDir, stack.deps.clock),
-    sender: 'prepost <summaries@prepost.invalid>',
+    sender: LOCAL_SENDER,
     summaryRenderer: summaryRenderer(stack.deps.catalog),
   };
   for (const period of periods) await aggregateAndPublish(publishing, SYSTEM_ACTOR, programmeId, period);
