@@ -78,7 +78,12 @@ function renderProgrammeSummary(summary: ProgrammeSummary, language: Language): 
       ? html`<li><p>${words.noCohorts}</p></li>`
       : summary.cohorts.map((cohort) => renderCohortSummary(programme, cohort, language));
   const heading = html`<h2><a href="${workspacePath(programme.id)}">${name}</a></h2>`;
-  return html`<section>${heading}<ul class="cards overview">${pool}${cohorts}</ul></section>`;
+  // A look at the month's funder summary before it goes out (POST /summaries/preview): records nothing.
+  const preview = html`<form method="post" action="/summaries/preview">${[
+    html`<input type="hidden" name="programme" value="${programme.id}">`,
+    html`<button type="submit">${words.previewSummary}</button> <span class="muted">${words.previewHint}</span>`,
+  ]}</form>`;
+  return html`<section>${heading}<ul class="cards overview">${pool}${cohorts}</ul>${preview}</section>`;
 }
 
 /** A cohort's card: site, participants, last answer, then per session its waves and completers. */

@@ -190,4 +190,20 @@ describe('the evaluator workspace in Chromium', () => {
       await close();
     }
   });
+
+  it("previews a programme's funder summary from the overview: the page as a funder reads it, nothing sent", async () => {
+    const { page, close } = await openAs('/dashboard', 'ca-ES', 360);
+    try {
+      const words = WORKSPACE_STRINGS.ca;
+      const section = page.locator('main section', { has: page.locator('h2', { hasText: 'Dones Mentores' }) });
+      await section.getByRole('button', { name: words.previewSummary }).click();
+      await page.waitForURL((url) => url.pathname === '/summaries/preview', { timeout: 60_000 });
+      expect(await page.getAttribute('html', 'lang')).toBe('ca');
+      expect(await page.locator('svg').count()).toBe(0);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      expect(await stack.deps.publications.latestPublication('dones-mentores')).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
 });
