@@ -156,6 +156,8 @@ describe('each seed programme’s summary as published, at 360 px', () => {
           'the summary is wider than the screen',
         ).toBe(true);
         await page.screenshot({ path: `${ARTIFACTS}/summary-${programme}.png`, fullPage: true });
+        // What a phone shows first: the headline and the first findings (the README's picture).
+        await page.screenshot({ path: `${ARTIFACTS}/summary-${programme}-first-screen.png` });
         const findings = await scanPage(page, `summary ${programme}`);
         await writeFile(`${ARTIFACTS}/axe-summary-${programme}.json`, `${JSON.stringify(findings, null, 2)}\n`);
         expect(findings, describeFindings(findings)).toEqual([]);
