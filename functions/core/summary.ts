@@ -47,6 +47,13 @@ export interface SummaryRow {
   readonly n_paired: number | null;
   /** Who answered before (the people who started), rounded as `n_paired`; null when hidden. Added within version 1. */
   readonly n_started: number | null;
+  /**
+   * The share of those who started who did not answer after (lost to follow-up), from the exact
+   * counts, rounded *up* to a multiple of 0.05: never 0 when anyone was lost, and above 0.20
+   * exactly when the exact share is (NHLBI's limit), while the rounded counts cannot give it
+   * away; null when hidden. Added within version 1.
+   */
+  readonly lost_share: number | null;
   readonly suppressed: boolean;
   readonly suppression: { readonly reason: SuppressionReason; readonly explanation: string } | null;
   readonly indicators: SummaryIndicators | null;
@@ -72,6 +79,8 @@ export interface PublishedFigures {
   readonly period: string;
   readonly n_paired: number;
   readonly n_started: number;
+  /** Absent in figures kept before it was published. */
+  readonly lost_share?: number;
   readonly indicators: SummaryIndicators;
 }
 
@@ -117,8 +126,13 @@ export function buildSummary(
   previous?: PublishedState,
 ): BuiltSummary {
   const { k } = programme;
-  // Whole instruments only: subscale and topic parts stay in the evaluator's tables.
-  const rows = allRows.filter((row) => row.part === undefined);
+  // Whole instruments only: subscale and topic parts stay in the evaluator's tables. A cohort's
+  // subgroup by a cohort attribute (its site) is the cohort's whole group again: only the pool has it.
+  const byCohort = new Set(programme.subgroups.filter((group) => group.source === 'cohort').map((group) => group.id));
+  const rows = allRows.filter(
+    (row) =>
+      row.part === undefined && !(row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension)),
+  );
   const history = historyOf(previous);
   const withheld = protectCells(rows, k, history);
   const earlier = previous?.figures ?? {};
@@ -133,6 +147,7 @@ export function buildSummary(
     ...cell,
     n_paired: last.n_paired,
     n_started: last.n_started,
+    lost_share: last.lost_share ?? null,
     suppressed: false,
     suppression: null,
     indicators: last.indicators,
@@ -148,6 +163,7 @@ export function buildSummary(
         ...cell,
         n_paired: null,
         n_started: null,
+        lost_share: null,
         suppressed: true,
         suppression: { reason, explanation: explainSuppression(reason, k) },
         indicators: null,
@@ -156,6 +172,7 @@ export function buildSummary(
       period,
       n_paired: roundCount(row.indicators.n_paired, programme.rounding),
       n_started: roundCount(row.indicators.n_pre, programme.rounding),
+      lost_share: lostShare(row.indicators.n_pre_only, row.indicators.n_pre),
       indicators: {
         mean_pre: row.indicators.mean_pre_paired,
         mean_post: row.indicators.mean_post_paired,
@@ -166,8 +183,15 @@ export function buildSummary(
       },
     };
     figures[cellKey(row)] = shown;
-    const { period: _period, ...figuresOnly } = shown;
-    return { ...cell, ...figuresOnly, suppressed: false, suppression: null };
+    return {
+      ...cell,
+      n_paired: shown.n_paired,
+      n_started: shown.n_started,
+      lost_share: shown.lost_share ?? null,
+      suppressed: false,
+      suppression: null,
+      indicators: shown.indicators,
+    };
   });
   // A cell published before that has no row now (its people withdrew, say) still reads as it did.
   const present = new Set(rows.map(cellKey));
@@ -195,6 +219,14 @@ export function buildSummary(
   };
 }
 
+/** Those lost over those who started, rounded up to a multiple of 0.05 (see {@link SummaryRow.lost_share}). */
+export function lostShare(lost: number, started: number): number {
+  if (started <= 0 || lost <= 0) return 0;
+  // In whole percent first, so 0.15 stays 0.15 and is not pushed to 0.20 by binary rounding.
+  const percent = Math.round((lost / started) * 1e6) / 1e4;
+  return (Math.ceil(percent / 5) * 5) / 100;
+}
+
 /** The cell a {@link cellKey} names. */
 function parseCellKey(key: string): Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'> {
   const [cohort = '*', session = '*', instrument = '', group = '*'] = key.split('|');
@@ -207,7 +239,11 @@ function parseCellKey(key: string): Pick<SummaryRow, 'cohort' | 'session' | 'ins
   };
 }
 
-/** The summary as CSV: one line per cell, suppressed cells with empty figures, carried ones with their `as_of`. */
+/**
+ * The summary as CSV: one line per cell, the JSON's columns (ids, as in the JSON: the page is
+ * what people read), suppressed cells with empty figures and their reason, carried ones with
+ * their `as_of`.
+ */
 export function summaryCsv(summary: Summary): string {
   return toCsv(
     [
@@ -220,7 +256,9 @@ export function summaryCsv(summary: Summary): string {
       'value',
       'n_paired',
       'n_started',
+      'lost_share',
       'suppressed',
+      'suppression_reason',
       'mean_pre',
       'mean_post',
       'mean_change',
@@ -237,9 +275,11 @@ export function summaryCsv(summary: Summary): string {
       row.instrument,
       row.group?.dimension,
       row.group?.value,
-      row.suppressed ? `fewer than ${summary.k}` : row.n_paired,
+      row.n_paired,
       row.n_started,
+      row.lost_share,
       row.suppressed,
+      row.suppression?.reason,
       row.indicators?.mean_pre,
       row.indicators?.mean_post,
       row.indicators?.mean_change,

@@ -4,6 +4,7 @@
  * language, with the files attached; or preview all of it without recording anything.
  */
 import type { Catalog } from '#surveys/catalog.ts';
+import type { Language } from '#core/model.ts';
 import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
 import {
   SUMMARY_FILES,
@@ -100,6 +101,15 @@ export async function publishSummary(
       ...published,
       publishedAt: deps.clock.now().toISOString(),
     });
+  // Each funder's copy of the page is in their language, as their message is.
+  const attachmentsFor = (language: Language): PublishedFile[] =>
+    language === programme.defaultLanguage
+      ? files
+      : files.map((file) =>
+          file.name === SUMMARY_FILES.page.name
+            ? { ...file, body: deps.summaryRenderer.page(summary, programme, language) }
+            : file,
+        );
   let messages = 0;
   let alreadySent = 0;
   let finished = false;
@@ -117,7 +127,7 @@ export async function publishSummary(
             ? {}
             : { replyTo: { name: programme.contact.name, address: programme.contact.email } }),
           ...deps.summaryRenderer.message(summary, programme, funder),
-          attachments: files,
+          attachments: attachmentsFor(funder.language ?? programme.defaultLanguage),
         },
         `${programme.id}-${period}-${index + 1}`,
       );

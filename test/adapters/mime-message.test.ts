@@ -52,6 +52,7 @@ describe('buildMimeMessage', () => {
           group: null,
           n_paired: 45,
           n_started: 55,
+          lost_share: 0.2,
           suppressed: false,
           suppression: null,
           indicators: { mean_pre: 17, mean_post: 19, mean_change: 2, ci95_low: 1, ci95_high: 3, g_av: 0.6 },

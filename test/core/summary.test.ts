@@ -7,7 +7,7 @@ import { shippedCatalog } from '#surveys/index.ts';
 import { shippedProgramme } from '../support/programmes.ts';
 import type { Programme } from '#surveys/schema.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
-import { buildSummary as buildWithShown, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
+import { buildSummary as buildWithShown, lostShare, summaryCsv, type Summary, type SummaryRow } from '#core/summary.ts';
 
 const catalog = shippedCatalog();
 
@@ -101,6 +101,8 @@ describe('buildSummary: envelope and k', () => {
         n_paired: 10,
         // Who answered before (n_pre = n + 2), rounded as the completers are.
         n_started: 10,
+        // Lost: n_pre_only over n_pre (the fixture's EMPTY has none lost).
+        lost_share: 0,
         suppressed: false,
         suppression: null,
         // Funders see the completers' (paired) means, not the all-respondent ones.
@@ -284,7 +286,9 @@ describe('summaryCsv', () => {
       'value',
       'n_paired',
       'n_started',
+      'lost_share',
       'suppressed',
+      'suppression_reason',
       'mean_pre',
       'mean_post',
       'mean_change',
@@ -305,7 +309,9 @@ describe('summaryCsv', () => {
       '25',
       // n_pre = 27, rounded to the nearest 5 under 50.
       '25',
+      '0',
       'false',
+      '',
       String(25.123456 + 20),
       String(25.123456 + 30),
       '10',
@@ -381,11 +387,64 @@ describe('the summary carries no identifiers', () => {
         'group',
         'indicators',
         'instrument',
+        'lost_share',
         'n_paired',
         'n_started',
         'session',
         'suppressed',
         'suppression',
       ]);
+  });
+});
+
+describe('what the summary says of attrition and of cohort-level subgroups', () => {
+  it('rounds the share lost up to 5%: never 0 when anyone was lost, above 20% exactly when the exact share is', () => {
+    expect([
+      lostShare(0, 30),
+      lostShare(1, 60),
+      lostShare(3, 20),
+      lostShare(4, 27),
+      lostShare(6, 30),
+      lostShare(7, 30),
+      lostShare(5, 0),
+    ]).toEqual([0, 0.05, 0.15, 0.15, 0.2, 0.25, 0]);
+  });
+
+  it('publishes lost_share from the exact counts, though the rounded counts would say nobody was lost', () => {
+    const exact = row(23, null);
+    const cell: IndicatorRow = { ...exact, indicators: { ...exact.indicators, n_pre: 27, n_pre_only: 4 } };
+    const [published] = buildSummary(dones, '2026-03', [cell]).rows;
+    expect([published?.n_paired, published?.n_started, published?.lost_share]).toEqual([25, 25, 0.15]);
+  });
+
+  it("leaves out a cohort's subgroups by a cohort attribute (its site: the whole cohort again), keeping the pool's", () => {
+    const site = g('site', 'iasi');
+    const cohortSite = row(12, site, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020');
+    const poolSite: IndicatorRow = { ...cohortSite, cohort: null, session: null };
+    const rows = buildSummary(justrom3, '2026-03', [
+      row(12, null, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020'),
+      cohortSite,
+      poolSite,
+    ]).rows;
+    expect(rows.map((one) => [one.cohort, one.group?.dimension ?? null])).toEqual([
+      ['iasi-2020', null],
+      [null, 'site'],
+    ]);
+  });
+
+  it('leaves a hidden cell’s counts empty in the CSV and names its reason', () => {
+    const summary = buildSummary(dones, '2026-03', [
+      row(30, null),
+      row(2, g('role', 'mentor')),
+      row(28, g('role', 'mentee')),
+    ]);
+    const [header = [], ...lines] = parseCsv(summaryCsv(summary));
+    const at = (name: string): number => header.indexOf(name);
+    const mentee = lines.find((line) => line[at('value')] === 'mentee') ?? [];
+    expect([mentee[at('n_paired')], mentee[at('suppressed')], mentee[at('suppression_reason')]]).toEqual([
+      '',
+      'true',
+      'secondary',
+    ]);
   });
 });

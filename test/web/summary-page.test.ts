@@ -10,7 +10,14 @@ import { shippedCatalog } from '#surveys/index.ts';
 import { LANGUAGES, type Language, type Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow, Indicators } from '#core/model.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
-import { buildSummary, SUMMARY_SCHEMA, type Summary, type SummaryIndicators, type SummaryRow } from '#core/summary.ts';
+import {
+  buildSummary,
+  lostShare,
+  SUMMARY_SCHEMA,
+  type Summary,
+  type SummaryIndicators,
+  type SummaryRow,
+} from '#core/summary.ts';
 import { renderSummaryHtml, summaryRenderer } from '#web/summary-page.ts';
 import { shippedProgramme } from '../support/programmes.ts';
 
@@ -39,6 +46,7 @@ function shown(
     group,
     n_paired: counts.paired,
     n_started: counts.started,
+    lost_share: lostShare(counts.started - counts.paired, counts.started),
     suppressed: false,
     suppression: null,
     indicators,
@@ -54,6 +62,7 @@ function hidden(cohort: string | null, instrument: string, group: GroupKey | nul
     group,
     n_paired: null,
     n_started: null,
+    lost_share: null,
     suppressed: true,
     suppression: { reason: 'fewer-than-k', explanation: 'fewer than 10' },
     indicators: null,
