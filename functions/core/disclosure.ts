@@ -23,6 +23,8 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  *    minus it. One session: the pool's figures run from each person's first answer before to their
  *    last after, so only a session's cells (the first's before, the last's after, or the one
  *    session's change) cancel against them; cells of different sessions measure different things.
+ *    A pool category not updated holds back the cohorts' cells of that category, which would
+ *    otherwise stand in for it beside the pool's other categories.
  * While any such group has between 1 and k-1 people and involves a new version, the smallest new
  * version in it is not updated, and the rules run again; each round withholds one more update,
  * so they end, at worst at last publication's summary, which passed the same rules.
@@ -185,19 +187,22 @@ export function protectCells(
     return true;
   };
 
-  /** One round of rules 3 to 5; true when it withheld something (and the rounds go on). */
+  /**
+   * One round of rules 3 and 4; true when it withheld something (and the rounds go on). A round
+   * goes on past a withholding: the groups it checks later see it, and one pass over a large
+   * programme withholds what many would, one by one.
+   */
   const round = (): boolean => {
+    let changed = false;
+    const holdBack = (row: IndicatorRow | undefined): void => {
+      if (row === undefined || withheld.has(row)) return;
+      withheld.set(row, 'secondary');
+      changed = true;
+    };
     for (const { total, dimensions } of structure.tables.values()) {
       // A total not updated holds back its categories, which would otherwise stand in for it.
       if (total === undefined || withheld.has(total)) {
-        let changed = false;
-        for (const categories of dimensions.values())
-          for (const category of categories)
-            if (!withheld.has(category)) {
-              withheld.set(category, 'secondary');
-              changed = true;
-            }
-        if (changed) return true;
+        for (const categories of dimensions.values()) for (const category of categories) holdBack(category);
         if (total === undefined) continue;
       }
       const totalKey = cellKey(total);
@@ -207,7 +212,7 @@ export function protectCells(
           // Rule 3, minus: the total now less categories of any earlier or this version.
           if (whole.row !== undefined) {
             const slots = keys.map((key) => ({ options: versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
+            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
           }
           // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
           const unassigned = whole.n - keys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
@@ -216,19 +221,24 @@ export function protectCells(
             options: versionsOf(key).filter((version) => version.publication >= whole.publication),
             mandatory: exactAt(key, whole.publication) > 0,
           }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) return true;
+          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
         }
       }
     }
     for (const [poolKey, cohorts] of structure.pools) {
+      // A pool category not updated holds back the cohorts' cells of that category, which would
+      // otherwise stand in for it beside the pool's other categories.
+      const pool = current.get(poolKey);
+      if (pool !== undefined && pool.group !== null && withheld.has(pool))
+        for (const sessions of cohorts.values()) for (const key of sessions.values()) holdBack(current.get(key));
+      const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
       for (const whole of versionsOf(poolKey)) {
-        const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
         for (const session of sessions) {
           const keys = [...cohorts.values()].map((bySession) => bySession.get(session) ?? '');
           // Rule 4, minus: the pool now less one session's cells, one of each cohort, of any version.
           if (whole.row !== undefined) {
             const slots = keys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) return true;
+            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
           }
           // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
           const inCells = keys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
@@ -237,14 +247,14 @@ export function protectCells(
             options: key === '' ? [] : versionsOf(key).filter((version) => version.publication >= whole.publication),
             mandatory: key !== '' && exactAt(key, whole.publication) > 0,
           }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) return true;
+          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
         }
       }
     }
-    return false;
+    return changed;
   };
   while (round()) {
-    // Each round withholds one more update: at worst nothing new is published.
+    // Each round withholds at least one more update: at worst nothing new is published.
   }
   return withheld;
 }

@@ -418,6 +418,77 @@ function leaks(seen: readonly Seen[], k: number, truth: readonly Map<string, Set
   return found;
 }
 
+/** Sizes reachable by a family, each marked whether it takes a version of this month. */
+type Sums = Map<number, boolean>;
+const plus = (a: Sums, b: Sums, cap: number): Sums => {
+  const out: Sums = new Map();
+  for (const [x, fx] of a)
+    for (const [y, fy] of b) if (x + y <= cap) out.set(x + y, (out.get(x + y) ?? false) || fx || fy);
+  return out;
+};
+const either = (a: Sums, b: Sums): Sums => {
+  const out = new Map(a);
+  for (const [x, f] of b) out.set(x, (out.get(x) ?? false) || f);
+  return out;
+};
+
+/**
+ * The mixed derivations under a pool total (found by an independent review): per cohort, its total
+ * or its categories of one dimension; and per value of one dimension, the pool's category or one
+ * session's cohort cells of that value; each of any month up to the whole's. The tables' nesting
+ * makes every such family disjoint and inside the whole, so sizes add up.
+ */
+function mixedLeaks(seen: readonly Seen[], world: World, now: number): string[] {
+  const found: string[] = [];
+  const { k } = world.programme;
+  const sameGroup = (a: GroupKey | null, b: GroupKey | null): boolean =>
+    a?.dimension === b?.dimension && a?.value === b?.value;
+  const versions = (cohort: string | null, session: string | null, group: GroupKey | null, month: number): Sums =>
+    either(
+      new Map([[0, false]]),
+      new Map(
+        seen
+          .filter((one) => one.cohort === cohort && one.session === session && sameGroup(one.group, group))
+          .filter((one) => one.month <= month)
+          .map((one) => [one.members.size, one.month === now]),
+      ),
+    );
+  for (const whole of seen.filter((one) => one.cohort === null && one.group === null)) {
+    const cap = whole.members.size;
+    const check = (sums: Sums, what: string): void => {
+      for (const [sum, fresh] of sums)
+        if (cap - sum > 0 && cap - sum < k && (fresh || whole.month === now))
+          found.push(`${whole.name} minus ${what}: ${cap - sum}`);
+    };
+    for (const session of world.sessions) {
+      let byCohort: Sums = new Map([[0, false]]);
+      for (const cohort of world.cohorts) {
+        let options = versions(cohort, session, null, whole.month);
+        for (const [dimension, values] of Object.entries(world.dimensions)) {
+          let categories: Sums = new Map([[0, false]]);
+          for (const value of values)
+            categories = plus(categories, versions(cohort, session, { dimension, value }, whole.month), cap);
+          options = either(options, categories);
+        }
+        byCohort = plus(byCohort, options, cap);
+      }
+      check(byCohort, `each cohort's total or categories in ${session}`);
+      for (const [dimension, values] of Object.entries(world.dimensions)) {
+        let byValue: Sums = new Map([[0, false]]);
+        for (const value of values) {
+          const group = { dimension, value };
+          let cohorts: Sums = new Map([[0, false]]);
+          for (const cohort of world.cohorts)
+            cohorts = plus(cohorts, versions(cohort, session, group, whole.month), cap);
+          byValue = plus(byValue, either(versions(null, null, group, whole.month), cohorts), cap);
+        }
+        check(byValue, `the pool's or ${session}'s cohort cells of each ${dimension}`);
+      }
+    }
+  }
+  return found;
+}
+
 /** Publishes every month of a world and attacks after each; returns the summaries. */
 function publishWorld(world: World): Summary[] {
   const seen: Seen[] = [];
@@ -437,6 +508,7 @@ function publishWorld(world: World): Summary[] {
       seen.push({ ...row, name: `${key}@${period}`, key, month, members: people.get(key) ?? new Set() });
     }
     expect(leaks(seen, world.programme.k, truth)).toEqual([]);
+    expect(mixedLeaks(seen, world, month)).toEqual([]);
     // Never less than before: whatever read as figures last month still does (updated or carried).
     const earlier = summaries[month - 1];
     if (earlier !== undefined) {
