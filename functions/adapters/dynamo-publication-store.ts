@@ -1,55 +1,112 @@
 /**
- * What each programme's summaries have shown (counts and figures, to difference against and to
- * carry forward), and which funder was sent which period, on the table under the programme's
- * partition.
+ * What each programme's summaries have published (counts, figures and the disclosure history, to
+ * difference against and to carry forward), and which funder was sent which period, on the table
+ * under the programme's partition. The kept state grows with cells and months past one item's
+ * 400 KB, so it is gzipped and split into parts (`PUBLICATION#<write>#<n>`), written before the
+ * head item (`PUBLICATION`) that names them: a crash part way leaves the head on the last
+ * complete state, and the next write sweeps parts no head names.
  */
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { PublishedFigures } from '#core/summary.ts';
-import type { DisclosureHistory } from '#core/disclosure.ts';
-
-/** What the record keeps beside the counts, as one gzipped JSON attribute. */
-interface Kept {
-  readonly figures?: Readonly<Record<string, PublishedFigures>>;
-  readonly history?: DisclosureHistory;
-}
 import type { DeliveryRecord, PublicationRecord, PublicationStore } from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import { PUBLICATION_SORT_KEY, scopeKey, sentSortKey } from './table-design.ts';
+
+/** What the parts hold, as one gzipped JSON document. */
+type Kept = Pick<PublicationRecord, 'shown' | 'figures' | 'history' | 'erasures'>;
+
+/** Bytes per part: under DynamoDB's 400 KB item limit with room for the keys. */
+const PART_BYTES = 350_000;
+const PART_PREFIX = `${PUBLICATION_SORT_KEY}#`;
 
 /** {@link PublicationStore} on DynamoDB. */
 export class DynamoPublicationStore implements PublicationStore {
   constructor(private readonly table: DynamoTable) {}
 
   async latestPublication(programme: string): Promise<PublicationRecord | undefined> {
-    const Item = await this.table.get({ PK: scopeKey(programme, null), SK: PUBLICATION_SORT_KEY });
+    const PK = scopeKey(programme, null);
+    const Item = await this.table.get({ PK, SK: PUBLICATION_SORT_KEY });
     if (Item === undefined) return undefined;
+    const head = { programme, period: String(Item.period), publishedAt: String(Item.publishedAt) };
+    if (typeof Item.keptWrite === 'string') {
+      const parts: Uint8Array[] = [];
+      await this.table.queryPages(
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': PK, ':prefix': `${PART_PREFIX}${Item.keptWrite}#` },
+          ConsistentRead: true,
+        },
+        (page) => {
+          for (const part of page.Items ?? []) parts.push(part.body as Uint8Array);
+        },
+      );
+      if (parts.length !== Number(Item.keptParts))
+        throw new Error(`publication record of ${programme}: ${parts.length} of ${String(Item.keptParts)} parts`);
+      // Written by this code, so trusted as its shape.
+      return { ...head, ...(JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as Kept) };
+    }
+    // A record from before the parts: counts as one attribute, and for a while figures and history in `kept`.
     return {
-      programme,
-      period: String(Item.period),
+      ...head,
       shown: JSON.parse(String(Item.shown)) as Record<string, number>,
-      // Written by this code, so trusted as its shape; absent on records from before carry-forward.
       ...(Item.kept instanceof Uint8Array ? (JSON.parse(gunzipSync(Item.kept).toString('utf8')) as Kept) : {}),
-      publishedAt: String(Item.publishedAt),
     };
   }
 
   async putPublication(record: PublicationRecord): Promise<void> {
+    const PK = scopeKey(record.programme, null);
+    const write = randomUUID();
+    const kept: Kept = {
+      shown: record.shown,
+      ...(record.figures === undefined ? {} : { figures: record.figures }),
+      ...(record.history === undefined ? {} : { history: record.history }),
+      ...(record.erasures === undefined ? {} : { erasures: record.erasures }),
+    };
+    const body = gzipSync(JSON.stringify(kept));
+    const parts: Buffer[] = [];
+    for (let start = 0; start < body.length || parts.length === 0; start += PART_BYTES)
+      parts.push(body.subarray(start, start + PART_BYTES));
+    await this.table.batchWrite(
+      parts.map((part, index) => ({
+        PutRequest: {
+          Item: {
+            PK,
+            SK: `${PART_PREFIX}${write}#${String(index).padStart(4, '0')}`,
+            type: 'publication-part',
+            body: part,
+          },
+        },
+      })),
+    );
     await this.table.client.send(
       new PutCommand({
         TableName: this.table.name,
         Item: {
-          PK: scopeKey(record.programme, null),
+          PK,
           SK: PUBLICATION_SORT_KEY,
           type: 'publication',
           period: record.period,
           publishedAt: record.publishedAt,
-          shown: JSON.stringify(record.shown),
-          // Figures and history, gzipped: a binary attribute a tenth of the JSON's size, far from the 400 KB item limit.
-          kept: gzipSync(JSON.stringify({ figures: record.figures, history: record.history } satisfies Kept)),
+          keptWrite: write,
+          keptParts: parts.length,
         },
       }),
     );
+    // The parts of earlier writes (and of any write a crash left unnamed) are no longer read.
+    const stale: { PK: string; SK: string }[] = [];
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': PART_PREFIX },
+        ProjectionExpression: 'PK, SK',
+      },
+      (page) => {
+        for (const item of page.Items ?? [])
+          if (!String(item.SK).startsWith(`${PART_PREFIX}${write}#`)) stale.push({ PK, SK: String(item.SK) });
+      },
+    );
+    await this.table.batchWrite(stale.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   async wasSent(programme: string, period: string, funder: string): Promise<boolean> {

@@ -28,7 +28,10 @@ import { buildMimeMessage } from './mime-message.ts';
  */
 export const PREVIEW_PREFIX = 'preview/';
 
-/** Publishes summary files to S3, under `prefix` (nothing for what funders read, {@link PREVIEW_PREFIX} for previews). */
+/**
+ * Publishes summary files to S3, under `prefix`: nothing for what funders read, {@link PREVIEW_PREFIX}
+ * for previews.
+ */
 export class S3Publisher implements SummaryPublisher {
   constructor(
     private readonly client: S3Client,

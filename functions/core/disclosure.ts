@@ -33,8 +33,13 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  * everything else come from the unrounded values.
  */
 
-/** Why a cell is not updated this period. */
-export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary';
+/**
+ * Why a cell is not updated this period. `withdrawn`: someone in its cohort (or, for the pool, in
+ * the programme) withdrew since the last publication and the cell did not grow by at least k: its
+ * new figures would differ from the last by the person who left, and its last figures include
+ * them, so it is neither updated nor carried.
+ */
+export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary' | 'withdrawn';
 
 /** How published counts are rounded: to the nearest `base` when below `below`. */
 export interface Rounding {
@@ -144,6 +149,7 @@ export function protectCells(
   rows: readonly IndicatorRow[],
   k: number,
   history: DisclosureHistory = { versions: {}, exact: [] },
+  withdrawnFrom: (row: IndicatorRow) => boolean = () => false,
 ): Map<IndicatorRow, SuppressionReason> {
   const now = history.exact.length;
   const current = new Map(rows.map((row) => [cellKey(row), row]));
@@ -152,6 +158,7 @@ export function protectCells(
     const n = row.indicators.n_paired;
     const last = history.versions[cellKey(row)]?.at(-1)?.[1];
     if (n < k) withheld.set(row, 'fewer-than-k');
+    else if (last !== undefined && withdrawnFrom(row) && n - last < k) withheld.set(row, 'withdrawn');
     else if (last !== undefined && n !== last && Math.abs(n - last) < k) withheld.set(row, 'differencing');
   }
   const structure = structureOf(rows, history);
@@ -298,5 +305,10 @@ export function explainSuppression(reason: SuppressionReason, k: number): string
       );
     case 'secondary':
       return `hidden so that a smaller group cannot be worked out from the totals or the other tables`;
+    case 'withdrawn':
+      return (
+        `someone withdrew since the previous summary and fewer than ${k} joined: hidden until it can be updated ` +
+        `without them`
+      );
   }
 }

@@ -94,7 +94,12 @@ export interface PublishedState {
   readonly shown: Readonly<Record<string, number>>;
   readonly figures?: Readonly<Record<string, PublishedFigures>>;
   readonly history?: DisclosureHistory;
+  /** Per scope (a cohort id, `*` for the pool), its count of erasures when this state was published. */
+  readonly erasures?: Readonly<Record<string, number>>;
 }
+
+/** The pool's scope in {@link PublishedState.erasures}, as in a cell key. */
+export const POOL_SCOPE = '*';
 
 /** A summary and the state to keep for the next one (everything published so far, this one included). */
 export interface BuiltSummary {
@@ -117,13 +122,17 @@ function historyOf(previous: PublishedState | undefined): DisclosureHistory | un
  * pool's), under the disclosure control of `disclosure.ts` against this summary's own tables and
  * everything published before. A cell that may not be updated carries its last published figures
  * (with `as_of`), so a summary never shows less than the one before; cells published before and
- * absent now are carried too.
+ * absent now are carried too. The one exception is a withdrawal: in a cohort where someone
+ * withdrew since the last publication (`erasures`, each scope's count of erasures, differs from
+ * the one kept), and in the pool when anyone did, nothing is carried: the last figures may
+ * include the person who left, and erasure wins. Those cells return once they can be updated.
  */
 export function buildSummary(
   programme: Programme,
   period: string,
   allRows: readonly IndicatorRow[],
   previous?: PublishedState,
+  erasures: Readonly<Record<string, number>> = {},
 ): BuiltSummary {
   const { k } = programme;
   // Whole instruments only: subscale and topic parts stay in the evaluator's tables. A cohort's
@@ -134,9 +143,20 @@ export function buildSummary(
       row.part === undefined && !(row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension)),
   );
   const history = historyOf(previous);
-  const withheld = protectCells(rows, k, history);
-  const earlier = previous?.figures ?? {};
-  const figures: Record<string, PublishedFigures> = { ...earlier };
+  const before = previous?.erasures ?? {};
+  const withdrawnFrom = new Set(
+    [...new Set([...Object.keys(erasures), ...Object.keys(before)])].filter(
+      (scope) => (erasures[scope] ?? 0) !== (before[scope] ?? 0),
+    ),
+  );
+  // Everyone of a cohort is in the pool: a withdrawal anywhere is one from the pool.
+  if (withdrawnFrom.size > 0) withdrawnFrom.add(POOL_SCOPE);
+  const inWithdrawn = (row: { cohort: string | null }): boolean => withdrawnFrom.has(row.cohort ?? POOL_SCOPE);
+  const withheld = protectCells(rows, k, history, inWithdrawn);
+  const figures: Record<string, PublishedFigures> = Object.fromEntries(
+    Object.entries(previous?.figures ?? {}).filter(([key]) => !inWithdrawn(parseCellKey(key))),
+  );
+  const earlier = { ...figures };
   const cellOf = (row: Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'>) => ({
     cohort: row.cohort,
     session: row.session,
@@ -215,6 +235,7 @@ export function buildSummary(
       shown: { ...(previous?.shown ?? {}), ...shown },
       figures,
       history: recordPublication(history, rows, withheld),
+      erasures: { ...before, ...erasures },
     },
   };
 }

@@ -189,6 +189,8 @@ export interface PublicationRecord {
   readonly figures?: Readonly<Record<string, PublishedFigures>>;
   /** What every publication showed and every cell's exact count then (disclosure.ts); absent on records from before. */
   readonly history?: DisclosureHistory;
+  /** Per scope (cohort id, `*` for the pool), its count of erasures at publication. */
+  readonly erasures?: Readonly<Record<string, number>>;
   readonly publishedAt: string;
 }
 

@@ -13,7 +13,7 @@ import {
   type SummaryPublisher,
   type SummaryRenderer,
 } from '#ports/publishing.ts';
-import { buildSummary, summaryCsv, type Summary } from '#core/summary.ts';
+import { buildSummary, POOL_SCOPE, summaryCsv, type Summary } from '#core/summary.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
 import type { Actor } from '#core/access.ts';
 import { ErasureRaceError } from '#core/errors.ts';
@@ -62,9 +62,10 @@ export interface PublishOptions {
  *
  * Steps: read each cohort's indicators, the programme pool's, and what earlier summaries
  * published; build the summary under disclosure control, carrying forward what cannot be
- * updated; publish the files (the page in the programme's default language); record what was
- * published (before any email, so a crash cannot let a later summary difference against one
- * that was sent unrecorded); email each funder not yet sent this period, in their language,
+ * updated (nothing from a cohort where someone withdrew since: erasure wins); record what is
+ * published (before the files and any email, so a crash cannot let a later summary difference
+ * against one that went out unrecorded); publish the files (the page in the programme's default
+ * language); email each funder not yet sent this period, in their language,
  * recording each send. A crash between a send and its record sends that one message again on
  * the rerun: at least once, never silently dropped. Last, the audit log records the publication
  * by `actor` (the schedule: `system`), with the period and how many funders were emailed, also
@@ -80,20 +81,23 @@ export async function publishSummary(
   const preview = options.preview ?? false;
   const programme = await loadProgramme(deps, programmeId);
   const rows = [];
+  const erasures: Record<string, number> = {};
   for (const cohort of [...programme.cohorts.map((each) => each.id), null]) {
     const stored = await deps.indicators.listIndicators({ programme: programme.id, cohort });
     // Someone withdrew after this table was computed: aggregate before publishing (callers do).
     if (stored.stale) throw new ErasureRaceError(`${programme.id} ${cohort ?? 'pool'}`);
     rows.push(...stored.rows);
+    erasures[cohort ?? POOL_SCOPE] = stored.mark?.erasures ?? 0;
   }
   const previous = await deps.publications.latestPublication(programme.id);
-  const { summary, published } = buildSummary(programme, period, rows, previous);
+  const { summary, published } = buildSummary(programme, period, rows, previous, erasures);
   const files: PublishedFile[] = [
     { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
     { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
     { ...SUMMARY_FILES.page, body: deps.summaryRenderer.page(summary, programme, programme.defaultLanguage) },
   ];
-  const written = await deps.publisher.publish(programme.id, period, files);
+  // Recorded before anything goes out: a record of a summary that never got out only makes the next
+  // one more careful, while files out and unrecorded would let the next one difference against them.
   if (!preview)
     await deps.publications.putPublication({
       programme: programme.id,
@@ -101,6 +105,7 @@ export async function publishSummary(
       ...published,
       publishedAt: deps.clock.now().toISOString(),
     });
+  const written = await deps.publisher.publish(programme.id, period, files);
   // Each funder's copy of the page is in their language, as their message is.
   const attachmentsFor = (language: Language): PublishedFile[] =>
     language === programme.defaultLanguage

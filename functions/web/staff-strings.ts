@@ -29,7 +29,8 @@ const en = {
   'error.forbidden': 'Your account has no access to this page. If you need it, ask an admin.',
   'error.recomputingTitle': 'Being recomputed',
   'error.recomputing':
-    'Someone withdrew since these results were computed: they are being recomputed without that person. Try again after the next aggregation (hourly).',
+    'Someone withdrew since these results were computed: ' +
+    'they are being recomputed without that person. Try again after the next aggregation (hourly).',
   'error.crossSiteTitle': 'Not accepted',
   'error.crossSite':
     'This form was sent from another site, so nothing was changed. Open the page here and send it from there.',
@@ -335,7 +336,8 @@ const ro: StaffStrings = {
     'Contul dumneavoastră nu are acces la această pagină. Dacă aveți nevoie, cereți-l unui administrator.',
   'error.recomputingTitle': 'În curs de recalculare',
   'error.recomputing':
-    'Cineva s-a retras după ce au fost calculate aceste rezultate: sunt recalculate fără persoana respectivă. Încercați din nou după următoarea agregare (din oră în oră).',
+    'Cineva s-a retras după ce au fost calculate aceste rezultate: ' +
+    'sunt recalculate fără persoana respectivă. Încercați din nou după următoarea agregare (din oră în oră).',
   'error.crossSiteTitle': 'Neacceptat',
   'error.crossSite':
     'Acest formular a fost trimis de pe alt site, așa că nu s-a schimbat nimic. ' +
@@ -650,7 +652,8 @@ const es: StaffStrings = {
   'error.forbidden': 'Tu cuenta no tiene acceso a esta página. Si lo necesitas, pídeselo a una persona administradora.',
   'error.recomputingTitle': 'Recalculándose',
   'error.recomputing':
-    'Alguien se ha retirado desde que se calcularon estos resultados: se están recalculando sin esa persona. Vuelva a intentarlo tras la próxima agregación (cada hora).',
+    'Alguien se ha retirado desde que se calcularon estos resultados: ' +
+    'se están recalculando sin esa persona. Vuelva a intentarlo tras la próxima agregación (cada hora).',
   'error.crossSiteTitle': 'No aceptado',
   'error.crossSite':
     'Este formulario se envió desde otro sitio, así que no se ha cambiado nada. ' +
@@ -961,7 +964,8 @@ const ca: StaffStrings = {
     'El teu compte no té accés a aquesta pàgina. Si el necessites, demana-ho a una persona administradora.',
   'error.recomputingTitle': 'S’estan recalculant',
   'error.recomputing':
-    'Algú s’ha retirat des que es van calcular aquests resultats: s’estan recalculant sense aquesta persona. Torneu-ho a provar després de la propera agregació (cada hora).',
+    'Algú s’ha retirat des que es van calcular aquests resultats: ' +
+    's’estan recalculant sense aquesta persona. Torneu-ho a provar després de la propera agregació (cada hora).',
   'error.crossSiteTitle': 'No acceptat',
   'error.crossSite':
     "Aquest formulari s'ha enviat des d'un altre lloc, així que no s'ha canviat res. " +

@@ -263,7 +263,10 @@ interface Person {
   readonly groups: Readonly<Record<string, string | undefined>>;
   /** Per session, the month index from which the person is a completer. */
   readonly completed: Readonly<Record<string, number | undefined>>;
-  /** The month from which they are in the pool without being paired in any one session (a pre in one, a post in a later one). */
+  /**
+   * The month from which they are in the pool without being paired in any one session (a pre in one,
+   * a post in a later one).
+   */
   readonly poolOnly?: number;
 }
 
@@ -581,7 +584,7 @@ describe('disclosure control across months, cohorts and the programme pool, atta
     expect(second?.rows.find((row) => row.cohort === null && row.group === null)?.as_of).toBeUndefined();
   });
 
-  it('carries a cell published before that has no row now, and reads old records (counts only) without carrying', () => {
+  it('carries a cell published before that has no row now; reads old records (counts only), carrying none', () => {
     const first = buildSummary(justrom3, '2026-01', [cell(12, null, 'rosenberg-self-esteem', 'iasi-2020')]);
     const gone = buildSummary(justrom3, '2026-02', [], first.published);
     expect(gone.summary.rows).toHaveLength(1);
@@ -592,5 +595,37 @@ describe('disclosure control across months, cohorts and the programme pool, atta
       shown: first.published.shown,
     });
     expect(old.summary.rows[0]?.suppression?.reason).toBe('differencing');
+  });
+});
+
+describe('a withdrawal and what was published', () => {
+  const iasi = (n: number, change: number): IndicatorRow => {
+    const row = cell(n, null, 'rosenberg-self-esteem', 'iasi-2020');
+    return { ...row, indicators: { ...row.indicators, mean_change: change } };
+  };
+
+  it('carries nothing of a cohort where someone withdrew, until the cell can be updated without them', () => {
+    const january = buildSummary(justrom3, '2026-01', [iasi(12, 9.25)], undefined, { 'iasi-2020': 0 });
+    // One of the twelve withdrew: the January figures include them, so they are neither updated nor carried.
+    const february = buildSummary(justrom3, '2026-02', [iasi(11, 1.5)], january.published, { 'iasi-2020': 1 });
+    expect(february.summary.rows[0]).toMatchObject({ suppressed: true, suppression: { reason: 'withdrawn' } });
+    expect(JSON.stringify(february.summary)).not.toContain('9.25');
+    expect(JSON.stringify(february.published.figures)).not.toContain('9.25');
+    // No withdrawal since: still too close to the last version (12) to update, and nothing left to carry.
+    const march = buildSummary(justrom3, '2026-03', [iasi(13, 1.6)], february.published, { 'iasi-2020': 1 });
+    expect(march.summary.rows[0]?.suppressed).toBe(true);
+    expect(JSON.stringify(march.summary)).not.toContain('9.25');
+    // k more than the last version: updated again.
+    const april = buildSummary(justrom3, '2026-04', [iasi(17, 1.7)], march.published, { 'iasi-2020': 1 });
+    expect(april.summary.rows[0]).toMatchObject({ suppressed: false, indicators: { mean_change: 1.7 } });
+  });
+
+  it('does not update a cell whose count stayed the same while someone withdrew (one left, one joined)', () => {
+    const january = buildSummary(justrom3, '2026-01', [iasi(12, 9.25)], undefined, { 'iasi-2020': 0 });
+    const february = buildSummary(justrom3, '2026-02', [iasi(12, 1.5)], january.published, { 'iasi-2020': 1 });
+    expect(february.summary.rows[0]?.suppression?.reason).toBe('withdrawn');
+    // Without a withdrawal the same count is the same people: updated.
+    const same = buildSummary(justrom3, '2026-02', [iasi(12, 9.25)], january.published, { 'iasi-2020': 0 });
+    expect(same.summary.rows[0]?.suppressed).toBe(false);
   });
 });

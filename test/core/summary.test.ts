@@ -417,7 +417,7 @@ describe('what the summary says of attrition and of cohort-level subgroups', () 
     expect([published?.n_paired, published?.n_started, published?.lost_share]).toEqual([25, 25, 0.15]);
   });
 
-  it("leaves out a cohort's subgroups by a cohort attribute (its site: the whole cohort again), keeping the pool's", () => {
+  it("leaves out a cohort's subgroups by a cohort attribute (its site: the whole cohort), keeping the pool's", () => {
     const site = g('site', 'iasi');
     const cohortSite = row(12, site, 'rosenberg-self-esteem', 'individual-meeting-1', 'iasi-2020');
     const poolSite: IndicatorRow = { ...cohortSite, cohort: null, session: null };

@@ -164,7 +164,7 @@ describe('the staff functions in the template', () => {
     for (const name of staffFunctions) expect(itemAccessOf(name), name).toEqual([...expectedItemAccess[name]].sort());
   });
 
-  it('none but get-dashboard and preview-summary holds a table action not confined to partitions (no Scan, no batch)', () => {
+  it('none but get-dashboard and preview-summary holds a table action beyond partitions (no Scan, no batch)', () => {
     for (const name of staffFunctions.filter((n) => n !== 'get-dashboard' && n !== 'preview-summary'))
       for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))) {
         expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'], name).toBeDefined();
