@@ -283,7 +283,13 @@ export function recordPublication(
   }
   return {
     versions,
-    exact: [...(history?.exact ?? []), Object.fromEntries(rows.map((row) => [cellKey(row), row.indicators.n_paired]))],
+    // A cell with nobody reads as 0 when missing: leaving it out keeps the history small.
+    exact: [
+      ...(history?.exact ?? []),
+      Object.fromEntries(
+        rows.filter((row) => row.indicators.n_paired > 0).map((row) => [cellKey(row), row.indicators.n_paired]),
+      ),
+    ],
   };
 }
 
