@@ -45,13 +45,16 @@ export interface SummaryRow {
   readonly group: GroupKey | null;
   /** Completers (answered before and after), rounded; null when hidden. */
   readonly n_paired: number | null;
-  /** Who answered before (the people who started), rounded as `n_paired`; null when hidden. Added within version 1. */
+  /**
+   * Who answered before (the people who started), rounded as `n_paired`; whole-group rows only,
+   * null for subgroups and when hidden. Added within version 1.
+   */
   readonly n_started: number | null;
   /**
    * The share of those who started who did not answer after (lost to follow-up), from the exact
    * counts, rounded *up* to a multiple of 0.05: never 0 when anyone was lost, and above 0.20
    * exactly when the exact share is (NHLBI's limit), while the rounded counts cannot give it
-   * away; null when hidden. Added within version 1.
+   * away; whole-group rows only, null for subgroups and when hidden. Added within version 1.
    */
   readonly lost_share: number | null;
   readonly suppressed: boolean;
@@ -78,9 +81,10 @@ export interface PublishedFigures {
   /** The period they were published for, YYYY-MM. */
   readonly period: string;
   readonly n_paired: number;
-  readonly n_started: number;
-  /** Absent in figures kept before it was published. */
-  readonly lost_share?: number;
+  /** Whole-group cells only (null for subgroups). */
+  readonly n_started: number | null;
+  /** Whole-group cells only; absent in figures kept before it was published. */
+  readonly lost_share?: number | null;
   readonly indicators: SummaryIndicators;
 }
 
@@ -191,8 +195,10 @@ export function buildSummary(
     const shown: PublishedFigures = {
       period,
       n_paired: roundCount(row.indicators.n_paired, programme.rounding),
-      n_started: roundCount(row.indicators.n_pre, programme.rounding),
-      lost_share: lostShare(row.indicators.n_pre_only, row.indicators.n_pre),
+      // Attrition of whole groups only: within a subgroup, started minus completed would count the
+      // few who dropped out of it, a group under k with a property of theirs.
+      n_started: row.group === null ? roundCount(row.indicators.n_pre, programme.rounding) : null,
+      lost_share: row.group === null ? lostShare(row.indicators.n_pre_only, row.indicators.n_pre) : null,
       indicators: {
         mean_pre: row.indicators.mean_pre_paired,
         mean_post: row.indicators.mean_post_paired,
