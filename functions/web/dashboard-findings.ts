@@ -15,6 +15,7 @@ import { dimensionLabel, heading, measureName, optionLabel, partLabel } from './
 import { html, type Html } from './html.ts';
 import { fill } from './staff-strings.ts';
 import {
+  countPhrase,
   effectInWords,
   formatChange,
   formatNumber,
@@ -156,7 +157,7 @@ function renderCharts(catalog: Catalog, impact: Impact, row: ImpactRow, language
       : changeDistributionChart(
           {
             title: fill(words['chart.changes'], { measure: name }),
-            description: `${fill(words['chart.changesLabel'], { n: String(people) })}${band}`,
+            description: `${countPhrase('chart.changesLabel', people, language)}${band}`,
             axis: percent ? words['chart.changeAxisPercent'] : words['chart.changeAxis'],
             onePerson: words['chart.onePerson'],
             notReliable: words['chart.notReliable'],
@@ -180,7 +181,7 @@ function renderCharts(catalog: Catalog, impact: Impact, row: ImpactRow, language
             improved: words['chart.improved'],
             unchanged: words['chart.unchanged'],
             deteriorated: words['chart.deteriorated'],
-            axis: fill(words['chart.reliableAxis'], { n: String(row.n_paired) }),
+            axis: countPhrase('chart.reliableAxis', row.n_paired, language),
             noCompleters: words['chart.noCompleters'],
           },
           row.rci_improved,
@@ -201,7 +202,7 @@ function changeLine(row: ImpactRow, language: Language): string {
   });
   const effect =
     row.g_av === null ? 'g_av –' : `g_av ${formatNumber(row.g_av, language)}, ${effectInWords(row.g_av, language)}`;
-  return fill(words.groupLine, { n: String(row.n_paired), change, effect });
+  return countPhrase('groupLine', row.n_paired, language, { change, effect });
 }
 
 /** Per measure, per subgroup, each option's change over its completers. */

@@ -81,7 +81,12 @@ const en = {
   byGroupHint: 'Completers of each group: change (95% CI), effect size. Small groups give wide intervals.',
   byPart: 'Parts of the measure',
   topic: 'Topic: {topic}',
-  groupLine: '{n} completers: {change}, {effect}',
+  // A phrase with a count has a form per plural category the languages need: `one`; `few`, which
+  // Romanian says of 0, 2 to 19 and numbers ending in 01 to 19 ("19 persoane") and the others as
+  // `other`; and `other` ("20 de persoane"). See countPhrase.
+  'groupLine.one': '{n} completer: {change}, {effect}',
+  'groupLine.few': '{n} completers: {change}, {effect}',
+  'groupLine.other': '{n} completers: {change}, {effect}',
   noGroupCompleters: 'no completers',
   fullTable: 'Every indicator (full table)',
   fullTableHint: 'One row per measure, part and subgroup; the table scrolls sideways on a narrow screen.',
@@ -103,6 +108,7 @@ const en = {
   'reading.from': 'from {before} to {after}',
   'reading.fromPercent': 'from {before}% to {after}% correct',
   'reading.people.one': '{n} person answered before and after',
+  'reading.people.few': '{n} people answered before and after',
   'reading.people.other': '{n} people answered before and after',
   'reading.gain': 'Normalised gain {gain}, a {label} gain (Hake).',
   'reading.gainFell': 'Normalised gain {gain}: knowledge fell on average (Hake).',
@@ -121,7 +127,9 @@ const en = {
   'chart.meanCi': 'dot: mean; line: 95% CI',
   'chart.noData': 'no data',
   'chart.changes': '{measure}: individual change',
-  'chart.changesLabel': 'individual change of {n} people',
+  'chart.changesLabel.one': 'individual change of {n} person',
+  'chart.changesLabel.few': 'individual change of {n} people',
+  'chart.changesLabel.other': 'individual change of {n} people',
   'chart.changesBand': 'shaded band: change within ±{threshold} is not reliable',
   'chart.changeAxis': 'Change in points (after − before)',
   'chart.changeAxisPercent': 'Change in percentage points (after − before)',
@@ -129,7 +137,9 @@ const en = {
   'chart.notReliable': 'shaded: not a reliable change',
   'chart.reliable': '{measure}: reliable change',
   'chart.reliableLabel': '{improved} improved reliably, {unchanged} unchanged, {deteriorated} deteriorated',
-  'chart.reliableAxis': 'Share of {n} completers',
+  'chart.reliableAxis.one': 'Share of {n} completer',
+  'chart.reliableAxis.few': 'Share of {n} completers',
+  'chart.reliableAxis.other': 'Share of {n} completers',
   'chart.improved': 'improved',
   'chart.unchanged': 'unchanged',
   'chart.deteriorated': 'deteriorated',
@@ -235,7 +245,7 @@ const ro: WorkspaceStrings = {
   reliability: 'Fidelitate',
   gain: 'Câștig normalizat',
   meanCi: '{mean} (IÎ 95% {low} până la {high})',
-  reliableCounts: '{improved} s-au îmbunătățit, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
+  reliableCounts: '{improved} s-au îmbunătățit, {unchanged} au rămas neschimbați, {deteriorated} s-au înrăutățit',
   reliableThreshold: 'fiabilă când schimbarea depășește ±{threshold}',
   noReliableChange: 'Necalculată: nu există o fidelitate utilizabilă.',
   noDropouts: 'Niciunul',
@@ -262,7 +272,9 @@ const ro: WorkspaceStrings = {
     'intervale largi.',
   byPart: 'Părțile măsurii',
   topic: 'Tema: {topic}',
-  groupLine: '{n} cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.one': '{n} persoană cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.few': '{n} persoane cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.other': '{n} de persoane cu ambele răspunsuri: {change}, {effect}',
   noGroupCompleters: 'niciun răspuns de ambele dăți',
   fullTable: 'Toți indicatorii (tabelul complet)',
   fullTableHint: 'Un rând pe măsură, parte și subgrup; pe un ecran îngust tabelul se derulează lateral.',
@@ -283,7 +295,8 @@ const ro: WorkspaceStrings = {
   'reading.from': 'de la {before} la {after}',
   'reading.fromPercent': 'de la {before}% la {after}% răspunsuri corecte',
   'reading.people.one': '{n} persoană a răspuns înainte și după',
-  'reading.people.other': '{n} persoane au răspuns înainte și după',
+  'reading.people.few': '{n} persoane au răspuns înainte și după',
+  'reading.people.other': '{n} de persoane au răspuns înainte și după',
   'reading.gain': 'Câștig normalizat {gain}, un câștig {label} (Hake).',
   'reading.gainFell': 'Câștig normalizat {gain}: cunoștințele au scăzut în medie (Hake).',
   'effect.negligible': 'neglijabil',
@@ -300,15 +313,20 @@ const ro: WorkspaceStrings = {
   'chart.meanCi': 'punct: media; linie: IÎ 95%',
   'chart.noData': 'fără date',
   'chart.changes': '{measure}: schimbarea fiecărei persoane',
-  'chart.changesLabel': 'schimbarea individuală a {n} persoane',
+  'chart.changesLabel.one': 'schimbarea individuală: {n} persoană',
+  'chart.changesLabel.few': 'schimbarea individuală: {n} persoane',
+  'chart.changesLabel.other': 'schimbarea individuală: {n} de persoane',
   'chart.changesBand': 'banda umbrită: o schimbare în limitele ±{threshold} nu este fiabilă',
   'chart.changeAxis': 'Schimbare în puncte (după − înainte)',
   'chart.changeAxisPercent': 'Schimbare în puncte procentuale (după − înainte)',
   'chart.onePerson': 'fiecare punct: o persoană',
   'chart.notReliable': 'umbrit: schimbare nefiabilă',
   'chart.reliable': '{measure}: schimbare fiabilă',
-  'chart.reliableLabel': '{improved} s-au îmbunătățit fiabil, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
-  'chart.reliableAxis': 'Proporția din {n} cu ambele răspunsuri',
+  'chart.reliableLabel':
+    '{improved} s-au îmbunătățit fiabil, {unchanged} au rămas neschimbați, {deteriorated} s-au înrăutățit',
+  'chart.reliableAxis.one': 'Proporția din {n} persoană cu ambele răspunsuri',
+  'chart.reliableAxis.few': 'Proporția din {n} persoane cu ambele răspunsuri',
+  'chart.reliableAxis.other': 'Proporția din {n} de persoane cu ambele răspunsuri',
   'chart.improved': 'îmbunătățiți',
   'chart.unchanged': 'neschimbați',
   'chart.deteriorated': 'înrăutățiți',
@@ -437,7 +455,9 @@ const es: WorkspaceStrings = {
     'intervalos amplios.',
   byPart: 'Partes de la medida',
   topic: 'Tema: {topic}',
-  groupLine: '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.one': '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.few': '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.other': '{n} con las dos respuestas: {change}, {effect}',
   noGroupCompleters: 'nadie con las dos respuestas',
   fullTable: 'Todos los indicadores (tabla completa)',
   fullTableHint: 'Una fila por medida, parte y subgrupo; en una pantalla estrecha la tabla se desplaza de lado.',
@@ -458,6 +478,7 @@ const es: WorkspaceStrings = {
   'reading.from': 'de {before} a {after}',
   'reading.fromPercent': 'del {before} % al {after} % de aciertos',
   'reading.people.one': '{n} persona respondió antes y después',
+  'reading.people.few': '{n} personas respondieron antes y después',
   'reading.people.other': '{n} personas respondieron antes y después',
   'reading.gain': 'Ganancia normalizada {gain}, una ganancia {label} (Hake).',
   'reading.gainFell': 'Ganancia normalizada {gain}: el conocimiento bajó en promedio (Hake).',
@@ -476,7 +497,9 @@ const es: WorkspaceStrings = {
   'chart.meanCi': 'punto: media; línea: IC 95 %',
   'chart.noData': 'sin datos',
   'chart.changes': '{measure}: cambio de cada persona',
-  'chart.changesLabel': 'cambio individual de {n} personas',
+  'chart.changesLabel.one': 'cambio individual de {n} persona',
+  'chart.changesLabel.few': 'cambio individual de {n} personas',
+  'chart.changesLabel.other': 'cambio individual de {n} personas',
   'chart.changesBand': 'franja sombreada: un cambio dentro de ±{threshold} no es fiable',
   'chart.changeAxis': 'Cambio en puntos (después − antes)',
   'chart.changeAxisPercent': 'Cambio en puntos porcentuales (después − antes)',
@@ -484,7 +507,9 @@ const es: WorkspaceStrings = {
   'chart.notReliable': 'sombreado: cambio no fiable',
   'chart.reliable': '{measure}: cambio fiable',
   'chart.reliableLabel': '{improved} mejoraron de forma fiable, {unchanged} sin cambio, {deteriorated} empeoraron',
-  'chart.reliableAxis': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.one': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.few': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.other': 'Proporción de {n} con las dos respuestas',
   'chart.improved': 'mejoraron',
   'chart.unchanged': 'sin cambio',
   'chart.deteriorated': 'empeoraron',
@@ -612,7 +637,9 @@ const ca: WorkspaceStrings = {
     'intervals amplis.',
   byPart: 'Parts de la mesura',
   topic: 'Tema: {topic}',
-  groupLine: '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.one': '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.few': '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.other': '{n} amb les dues respostes: {change}, {effect}',
   noGroupCompleters: 'ningú amb les dues respostes',
   fullTable: 'Tots els indicadors (taula completa)',
   fullTableHint: 'Una fila per mesura, part i subgrup; en una pantalla estreta la taula es desplaça de costat.',
@@ -633,6 +660,7 @@ const ca: WorkspaceStrings = {
   'reading.from': 'de {before} a {after}',
   'reading.fromPercent': 'del {before} % al {after} % d’encerts',
   'reading.people.one': '{n} persona ha respost abans i després',
+  'reading.people.few': '{n} persones han respost abans i després',
   'reading.people.other': '{n} persones han respost abans i després',
   'reading.gain': 'Guany normalitzat {gain}, un guany {label} (Hake).',
   'reading.gainFell': 'Guany normalitzat {gain}: el coneixement ha baixat de mitjana (Hake).',
@@ -651,7 +679,9 @@ const ca: WorkspaceStrings = {
   'chart.meanCi': 'punt: mitjana; línia: IC 95 %',
   'chart.noData': 'sense dades',
   'chart.changes': '{measure}: canvi de cada persona',
-  'chart.changesLabel': 'canvi individual de {n} persones',
+  'chart.changesLabel.one': 'canvi individual de {n} persona',
+  'chart.changesLabel.few': 'canvi individual de {n} persones',
+  'chart.changesLabel.other': 'canvi individual de {n} persones',
   'chart.changesBand': 'franja ombrejada: un canvi dins de ±{threshold} no és fiable',
   'chart.changeAxis': 'Canvi en punts (després − abans)',
   'chart.changeAxisPercent': 'Canvi en punts percentuals (després − abans)',
@@ -660,7 +690,9 @@ const ca: WorkspaceStrings = {
   'chart.reliable': '{measure}: canvi fiable',
   'chart.reliableLabel':
     '{improved} han millorat de manera fiable, {unchanged} sense canvi, {deteriorated} han empitjorat',
-  'chart.reliableAxis': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.one': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.few': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.other': 'Proporció de {n} amb les dues respostes',
   'chart.improved': 'han millorat',
   'chart.unchanged': 'sense canvi',
   'chart.deteriorated': 'han empitjorat',
@@ -763,6 +795,33 @@ export function formatChange(value: number | null, language: Language, digits = 
   return value !== null && value > 0 && !/^0(?:[.,]0+)?$/.test(text) ? `+${text}` : text;
 }
 
+/** The phrases that say a count of people, each with a form per plural category. */
+export type CountedPhrase = 'reading.people' | 'groupLine' | 'chart.changesLabel' | 'chart.reliableAxis';
+
+const PLURAL_RULES = new Map<Language, Intl.PluralRules>();
+
+/**
+ * A count of people in words, in the form the language gives the number: Romanian says "19
+ * persoane" but "20 de persoane" (and "101 persoane", "120 de persoane"), as its plural rules'
+ * `few` and `other`; English, Spanish and Catalan have one and other (their `many`, for millions,
+ * reads as other here).
+ */
+export function countPhrase(
+  phrase: CountedPhrase,
+  n: number,
+  language: Language,
+  values: Readonly<Record<string, string>> = {},
+): string {
+  let rules = PLURAL_RULES.get(language);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(LOCALES[language]);
+    PLURAL_RULES.set(language, rules);
+  }
+  const category = rules.select(n);
+  const form = category === 'one' || category === 'few' ? category : 'other';
+  return fill(WORKSPACE_STRINGS[language][`${phrase}.${form}`], { ...values, n: String(n) });
+}
+
 /** Cohen's label of an effect size in words. */
 export function effectInWords(effect: number, language: Language): string {
   return WORKSPACE_STRINGS[language][`effect.${effectLabel(effect)}`];
@@ -786,8 +845,7 @@ export function wordChange(facts: ChangeFacts, measure: string, language: Langua
     before: one(facts.before),
     after: one(facts.after),
   });
-  const plural = new Intl.PluralRules(LOCALES[language]).select(facts.n) === 'one' ? 'one' : 'other';
-  const people = fill(words[`reading.people.${plural}`], { n: String(facts.n) });
+  const people = countPhrase('reading.people', facts.n, language);
   if (facts.verdict === 'none') return fill(words['reading.noChange'], { measure, from, people });
   const amount = fill(facts.percent ? words['reading.percentPoints'] : words['reading.points'], {
     value: one(Math.abs(facts.change)),
