@@ -74,9 +74,15 @@ function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: 
     high: number(row.ci95_high),
   });
   const effect = row.g_av === null ? '–' : `${number(row.g_av)}, ${effectInWords(row.g_av, language)}`;
+  const reliability = reliabilityFacts(row);
+  // A knowledge quiz has no reliability to judge one person's change by: reliable change is not
+  // missing there, it is not part of the measure (unless a definition gives one).
+  const quiz = percent && reliability.used === null;
   const reliable =
     row.rci_improved === null
-      ? words.noReliableChange
+      ? quiz
+        ? words.quizReliableChange
+        : words.noReliableChange
       : `${fill(words.reliableCounts, {
           improved: String(row.rci_improved),
           unchanged: String(row.rci_unchanged ?? 0),
@@ -90,10 +96,12 @@ function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: 
           dropouts: number(row.mean_pre_dropouts),
           completers: number(row.mean_pre_paired),
         });
-  const reliability = reliabilityFacts(row);
-  const flag = wordAlphaFlag(reliability, language);
-  const used =
-    reliability.used === null || reliability.source === null
+  const flag = wordAlphaFlag(reliability, language, { quiz });
+  const used = quiz
+    ? reliability.alpha === null
+      ? '–'
+      : fill(words.quizAlpha, { alpha: number(reliability.alpha) })
+    : reliability.used === null || reliability.source === null
       ? fill(words.reliabilityNotUsed, { alpha: number(reliability.alpha) })
       : fill(words.reliabilityUsed, {
           value: number(reliability.used),

@@ -63,6 +63,12 @@ const en = {
   dropoutsLine: '{n}; their baseline {dropouts}, the completers’ {completers}',
   reliabilityUsed: '{value} ({source}); baseline alpha {alpha}',
   reliabilityNotUsed: 'None used; baseline alpha {alpha}',
+  // Knowledge quizzes have no reliability to judge a person's change by: reliable change is not
+  // theirs, and their alpha says only how consistently the items were answered.
+  quizReliableChange: 'Reliable change is not used for knowledge quizzes.',
+  quizAlpha: 'Baseline alpha {alpha} (how consistently the items were answered; not used for reliable change)',
+  'flag.negative.quiz': 'Baseline alpha {alpha}: the items did not hang together in this group.',
+  'flag.low.quiz': 'Baseline alpha {alpha} is below .70: the items hung together weakly in this group.',
   'source.published': 'published',
   'source.cronbach-alpha-baseline': 'baseline alpha of this group',
   'flag.negative.none':
@@ -193,7 +199,7 @@ const en = {
       'group’s SD before and r the measure’s published reliability or the group’s baseline Cronbach’s alpha; ' +
       'an alpha below .70 or negative is never used.',
     'Knowledge quizzes: % correct, with Hake’s normalised gain. Scores need the share of items answered that the ' +
-      'measure’s definition sets (80% unless it says otherwise), sums prorated.',
+      'measure’s definition sets (80% unless it says otherwise), sums prorated; reliable change is not used for them.',
   ],
 };
 
@@ -252,6 +258,10 @@ const ro: WorkspaceStrings = {
   dropoutsLine: '{n}; nivelul lor inițial {dropouts}, al celor care au răspuns de ambele dăți {completers}',
   reliabilityUsed: '{value} ({source}); alfa inițial {alpha}',
   reliabilityNotUsed: 'Niciuna folosită; alfa inițial {alpha}',
+  quizReliableChange: 'Schimbarea fiabilă nu se folosește pentru chestionarele de cunoștințe.',
+  quizAlpha: 'Alfa inițial {alpha} (cât de consecvent s-a răspuns la itemi; nu se folosește pentru schimbarea fiabilă)',
+  'flag.negative.quiz': 'Alfa inițial {alpha}: itemii nu s-au legat între ei în acest grup.',
+  'flag.low.quiz': 'Alfa inițial {alpha} este sub 0,70: itemii s-au legat slab între ei în acest grup.',
   'source.published': 'publicată',
   'source.cronbach-alpha-baseline': 'alfa inițial al acestui grup',
   'flag.negative.none':
@@ -379,7 +389,7 @@ const ro: WorkspaceStrings = {
       'înainte a întregului grup și r fidelitatea publicată a măsurii sau alfa Cronbach inițial al grupului; un alfa ' +
       'sub 0,70 sau negativ nu este folosit niciodată.',
     'Chestionare de cunoștințe: % corecte, cu câștigul normalizat Hake. Un scor cere proporția de itemi răspunși ' +
-      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate.',
+      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate; schimbarea fiabilă nu se folosește pentru ele.',
   ],
 };
 
@@ -435,6 +445,10 @@ const es: WorkspaceStrings = {
   dropoutsLine: '{n}; su nivel inicial {dropouts}, el de quienes respondieron las dos veces {completers}',
   reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
   reliabilityNotUsed: 'No se usa ninguna; alfa inicial {alpha}',
+  quizReliableChange: 'El cambio fiable no se usa en los cuestionarios de conocimientos.',
+  quizAlpha: 'Alfa inicial {alpha} (la coherencia con que se respondieron los ítems; no se usa para el cambio fiable)',
+  'flag.negative.quiz': 'Alfa inicial {alpha}: los ítems no fueron coherentes entre sí en este grupo.',
+  'flag.low.quiz': 'Alfa inicial {alpha}, por debajo de 0,70: los ítems fueron poco coherentes entre sí en este grupo.',
   'source.published': 'publicada',
   'source.cronbach-alpha-baseline': 'alfa inicial de este grupo',
   'flag.negative.none':
@@ -562,7 +576,7 @@ const es: WorkspaceStrings = {
       'grupo entero y r la fiabilidad publicada de la medida o el alfa de Cronbach inicial del grupo; un alfa por ' +
       'debajo de 0,70 o negativo nunca se usa.',
     'Cuestionarios de conocimientos: % de aciertos, con la ganancia normalizada de Hake. Una puntuación requiere la ' +
-      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas.',
+      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas; el cambio fiable no se usa en ellos.',
   ],
 };
 
@@ -617,6 +631,11 @@ const ca: WorkspaceStrings = {
   dropoutsLine: '{n}; el seu nivell inicial {dropouts}, el de qui va respondre les dues vegades {completers}',
   reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
   reliabilityNotUsed: 'No se’n fa servir cap; alfa inicial {alpha}',
+  quizReliableChange: 'El canvi fiable no es fa servir en els qüestionaris de coneixements.',
+  quizAlpha:
+    'Alfa inicial {alpha} (la coherència amb què s’han respost els ítems; no es fa servir per al canvi fiable)',
+  'flag.negative.quiz': 'Alfa inicial {alpha}: els ítems no han estat coherents entre si en aquest grup.',
+  'flag.low.quiz': 'Alfa inicial {alpha}, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup.',
   'source.published': 'publicada',
   'source.cronbach-alpha-baseline': 'alfa inicial d’aquest grup',
   'flag.negative.none':
@@ -745,7 +764,7 @@ const ca: WorkspaceStrings = {
       'grup sencer i r la fiabilitat publicada de la mesura o l’alfa de Cronbach inicial del grup; un alfa per sota ' +
       'de 0,70 o negatiu no es fa servir mai.',
     'Qüestionaris de coneixements: % d’encerts, amb el guany normalitzat de Hake. Una puntuació requereix la ' +
-      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades.',
+      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades; el canvi fiable no s’hi fa servir.',
   ],
 };
 
@@ -873,11 +892,18 @@ export function wordGain(gain: number | null, language: Language): string | unde
 /**
  * The warning a flagged baseline alpha carries, in words ("Baseline alpha −0.74: the items did not
  * hang together in this group; reliable change is not computed"), or undefined when it is usable.
+ * For a knowledge quiz without a reliability (`quiz`), it says nothing of reliable change, which
+ * quizzes do not use.
  */
-export function wordAlphaFlag(facts: ReliabilityFacts, language: Language): string | undefined {
+export function wordAlphaFlag(
+  facts: ReliabilityFacts,
+  language: Language,
+  options: { readonly quiz?: boolean } = {},
+): string | undefined {
   if (facts.alphaFlag === null || facts.alpha === null) return undefined;
   const words = WORKSPACE_STRINGS[language];
-  const used = facts.used === null ? 'none' : 'used';
+  // A quiz never has reliable change to lose: its flag says only what the alpha says.
+  const used = options.quiz === true ? 'quiz' : facts.used === null ? 'none' : 'used';
   return fill(words[`flag.${facts.alphaFlag}.${used}`], {
     alpha: formatNumber(facts.alpha, language, 2),
     value: formatNumber(facts.used, language, 2),

@@ -57,6 +57,15 @@ const impact: Impact = {
     row({ instrument: 'community-leadership' }),
     row({ instrument: 'community-leadership', dimension: 'site', value: 'iasi', alpha_baseline: null }),
     row({ session: 'group-session-1', n_pre: 0, n_post: 0, n_paired: 0, mean_change: null }),
+    // A knowledge quiz: a usable-looking alpha, no reliability (quizzes have none), no reliable change.
+    row({
+      instrument: 'rights-justice-quiz',
+      mean_pre_paired: 55,
+      mean_post_paired: 70,
+      mean_change: 15,
+      alpha_baseline: 0.76,
+      gain_of_averages: 0.33,
+    }),
   ],
   computedAt: { 'iasi-2020': '2026-03-04T10:15:00.000Z' },
   responseRates: { 'iasi-2020': { participants: 9, answered: { 'individual-meeting-1:pre': 8 } } },
@@ -76,6 +85,19 @@ describe('a cohort page of the workspace', () => {
     );
     expect(text).toContain('<dt>Reliability</dt><dd>None used; baseline alpha −0.74</dd>');
     expect(text).toContain('<dt>Reliable change</dt><dd>Not computed: no usable reliability.</dd>');
+  });
+
+  it('says that knowledge quizzes do not use reliable change, and shows their alpha as no missing reliability', () => {
+    const text = page('en');
+    const card = /<li><h4>Rights and access to justice[^<]*<\/h4>.*?<\/dl>/.exec(text)?.[0] ?? '';
+    expect(card).toContain('<dt>Reliable change</dt><dd>Reliable change is not used for knowledge quizzes.</dd>');
+    expect(card).toContain(
+      '<dt>Reliability</dt><dd>Baseline alpha 0.76 (how consistently the items were answered; not used for ' +
+        'reliable change)</dd>',
+    );
+    expect(card).not.toContain('no usable reliability');
+    expect(card).not.toContain('None used');
+    expect(page('ro')).toContain('Schimbarea fiabilă nu se folosește pentru chestionarele de cunoștințe.');
   });
 
   it('speaks in the definition’s labels and the reader’s dates, in the reader’s language', () => {

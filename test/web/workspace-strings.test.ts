@@ -79,6 +79,11 @@ describe('workspace readings', () => {
       'Alfa inicial 0,52, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup; ' +
         'el canvi fiable fa servir la fiabilitat publicada 0,88.',
     );
+    // A knowledge quiz has no reliable change to lose: its flag says only what the alpha says.
+    const quiz = reliabilityFacts({ alpha_baseline: 0.41, reliability: null, reliability_source: null });
+    expect(wordAlphaFlag(quiz, 'en', { quiz: true })).toBe(
+      'Baseline alpha 0.41 is below .70: the items hung together weakly in this group.',
+    );
     for (const language of LANGUAGES) {
       expect(wordAlphaFlag(negative, language)).toContain('−0');
       expect(
