@@ -73,6 +73,28 @@ const impact: Impact = {
   recomputing: [],
 };
 
+/** Every numeric indicator a hair below zero, as sums of floating-point changes leave them. */
+const hairs = Object.fromEntries(
+  INDICATOR_COLUMNS.filter((column) => !/^n_|wilcoxon_method|reliability_source|rci_/.test(column)).map((column) => [
+    column,
+    -0.0001,
+  ]),
+) as Partial<ImpactRow>;
+const nearZero: Impact = {
+  ...impact,
+  rows: [
+    row({ ...hairs, reliability: 0.8, reliability_source: 'published', rci_improved: 0, rci_unchanged: 7 }),
+    row({ ...hairs, instrument: 'rights-justice-quiz', dimension: 'site', value: 'iasi' }),
+    row({ ...hairs, instrument: 'rights-justice-quiz', mean_pre_paired: -0, mean_post_paired: -0 }),
+  ],
+  changes: {
+    'iasi-2020|individual-meeting-1|rosenberg-self-esteem': [
+      [-0.0001, 3],
+      [0, 4],
+    ],
+  },
+};
+
 describe('a cohort page of the workspace', () => {
   const page = (language: 'en' | 'ro') =>
     renderScopePage(catalog, programme, impact, { cohort: 'iasi-2020' }, { language, path: '/dashboard' }).body ?? '';
@@ -98,6 +120,21 @@ describe('a cohort page of the workspace', () => {
     expect(card).not.toContain('no usable reliability');
     expect(card).not.toContain('None used');
     expect(page('ro')).toContain('Schimbarea fiabilă nu se folosește pentru chestionarele de cunoștințe.');
+  });
+
+  it('prints no negative zero anywhere, in the text, the tables or the charts', () => {
+    for (const language of ['en', 'ro'] as const) {
+      const body =
+        renderScopePage(catalog, programme, nearZero, { cohort: 'iasi-2020' }, { language, path: '/dashboard' }).body ??
+        '';
+      // What a reader sees or hears: text between tags, and the charts' accessible names.
+      const shown = [
+        ...[...body.matchAll(/>([^<]+)</g)].map((match) => match[1] ?? ''),
+        ...[...body.matchAll(/aria-label="([^"]*)"/g)].map((match) => match[1] ?? ''),
+      ].join('\n');
+      expect(shown).toContain('0');
+      expect(shown, language).not.toMatch(/[−+-]0(?:[.,]0+)?(?![.,]?\d)/);
+    }
   });
 
   it('speaks in the definition’s labels and the reader’s dates, in the reader’s language', () => {
