@@ -191,6 +191,55 @@ describe('the evaluator workspace in Chromium', () => {
     }
   });
 
+  it('keeps each measure named, and the column headings in view, while the full table scrolls at 360 px', async () => {
+    const { page, close } = await openAs(PAGES.cohort, 'en-GB', 360);
+    try {
+      await page.locator('details summary', { hasText: WORKSPACE_STRINGS.en.fullTable }).first().click();
+      const scroller = page.locator('details[open] .scroll').first();
+      // Scrolled to its far right, and down to each measure in turn: what shows at its left edge and top.
+      const seen = await scroller.evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        element.scrollLeft = element.scrollWidth;
+        const box = element.getBoundingClientRect();
+        const headings = element.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+        const measures = [...element.querySelectorAll('tbody')].map((body) => {
+          const row = body.querySelector('tr');
+          const name = body.querySelector('th[scope=colgroup] span');
+          if (row === null || name === null) return { name: '', left: -1, right: -1, painted: false };
+          // The measure's heading row just under the column headings.
+          element.scrollTop = row.offsetTop - headings;
+          const rect = name.getBoundingClientRect();
+          const atLeft = document.elementFromPoint(box.left + 12, rect.top + rect.height / 2);
+          return {
+            name: name.textContent ?? '',
+            left: rect.left,
+            right: rect.right,
+            painted: atLeft !== null && name.contains(atLeft),
+          };
+        });
+        // Each row's label, and the column headings, stay inside the scroller.
+        const labels = [...element.querySelectorAll('th[scope=row]')].map((cell) => cell.getBoundingClientRect().left);
+        const scrolled = { left: element.scrollLeft, top: element.scrollTop };
+        const heading = element.querySelector('thead th:last-child')?.getBoundingClientRect().top ?? -1;
+        return { box: { left: box.left, right: box.right, top: box.top }, scrolled, measures, labels, heading };
+      });
+      expect(seen.scrolled.left).toBeGreaterThan(0);
+      expect(seen.measures.length).toBeGreaterThan(0);
+      for (const measure of seen.measures) {
+        expect(measure.name).not.toBe('');
+        expect(measure.left, measure.name).toBeGreaterThanOrEqual(seen.box.left);
+        expect(measure.right, measure.name).toBeLessThanOrEqual(seen.box.right);
+        expect(measure.painted, measure.name).toBe(true);
+      }
+      for (const left of seen.labels) expect(Math.abs(left - seen.box.left)).toBeLessThanOrEqual(2);
+      // Scrolled down inside its scroller (when it is taller than it), the headings stay at its top.
+      if (seen.scrolled.top > 0) expect(Math.abs(seen.heading - seen.box.top)).toBeLessThanOrEqual(2);
+      await page.screenshot({ path: `${ARTIFACTS}/dashboard-table-scrolled-360.png` });
+    } finally {
+      await close();
+    }
+  });
+
   it("previews a programme's funder summary from the overview: the page as a funder reads it, nothing sent", async () => {
     const { page, close } = await openAs('/dashboard', 'ca-ES', 360);
     try {
