@@ -16,7 +16,7 @@ import { BadRequestError } from '#shared/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { staffErrors } from '#shared/staff-errors.ts';
 import { requirePermission, staffSession, type StaffContext } from '#shared/staff-session.ts';
-import { readImpact, readProgrammeOverview, type ReadImpactDeps } from '#use-cases/read-impact.ts';
+import { readImpact, readImpactOf, readProgrammeOverview, type ReadImpactDeps } from '#use-cases/read-impact.ts';
 import { loadProgramme, loadProgrammes } from '#use-cases/programmes.ts';
 import { renderDashboardIndex, renderScopePage } from '#web/dashboard-page.ts';
 import { staffFrameOf } from '#web/staff-frame.ts';
@@ -77,7 +77,7 @@ export function makeGetDashboardHandler(
             definition.sessions.map((candidate) => candidate.id),
           );
       }
-      const impact = await readImpact(deps, programme, cohort);
+      const impact = await readImpactOf(deps, definition, cohort);
       return renderScopePage(deps.catalog, definition, impact, { cohort, session }, frame);
     });
 }

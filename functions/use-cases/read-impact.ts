@@ -17,7 +17,14 @@ export interface ReadImpactDeps extends ProgrammeDeps {
 
 /** Steps: check the programme and cohort exist, read each table, order rows as the definition does. */
 export async function readImpact(deps: ReadImpactDeps, programmeId: string, cohortId?: string): Promise<Impact> {
-  const programme = await loadProgramme(deps, programmeId);
+  return readImpactOf(deps, await loadProgramme(deps, programmeId), cohortId);
+}
+
+/**
+ * {@link readImpact} of a programme the caller has already loaded (a page that needs its
+ * definition too), so its cohorts and funders are not read twice.
+ */
+export async function readImpactOf(deps: ReadImpactDeps, programme: Programme, cohortId?: string): Promise<Impact> {
   // `pooled` names the programme pool (first pre to last post over all cohorts).
   const cohorts =
     cohortId === undefined ? programme.cohorts : cohortId === POOLED ? [] : [findCohort(programme, cohortId).cohort];
@@ -25,6 +32,20 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     ...cohorts.map((cohort) => cohort.id),
     ...(cohortId === undefined || cohortId === POOLED ? [null] : []),
   ];
+  return readTables(deps, programme, scopes, { countParticipants: true });
+}
+
+/**
+ * Each scope's stored table (a cohort's, or the pool's for null): per scope the table's mark and
+ * its rows, and, when asked, the cohort's participants counted now (a Query of the cohort's
+ * participants: the overview, which has read each cohort's roll already, does not ask).
+ */
+async function readTables(
+  deps: ReadImpactDeps,
+  programme: Programme,
+  scopes: readonly (string | null)[],
+  options: { readonly countParticipants: boolean },
+): Promise<Impact> {
   const rows: IndicatorRow[] = [];
   const computedAt: Record<string, string | null> = {};
   const responseRates: Impact['responseRates'] = {};
@@ -50,7 +71,7 @@ export async function readImpact(deps: ReadImpactDeps, programmeId: string, coho
     rows.push(...sorted.map(({ row }) => row));
     computedAt[cohort ?? POOLED] = stored.mark === undefined ? null : stored.mark.asOf;
     // Participants are counted now (links may have been made since); answers as of the last aggregation.
-    if (cohort !== null)
+    if (cohort !== null && options.countParticipants)
       responseRates[cohort] = {
         participants: await deps.participants.countParticipants(programme.id, cohort),
         answered: { ...(stored.mark?.answered ?? {}) },
@@ -88,10 +109,15 @@ export interface ProgrammeOverview {
 /**
  * Steps: read every cohort's roll (participants, answers per wave, last answer: live), then the
  * impact tables for the completers (as of the last aggregation: pairing is aggregation's job).
+ * The programme is read once, with the rolls; the tables' participants are not counted again (the
+ * rolls have them): a cohort costs its roll and its table, never more.
  */
 export async function readProgrammeOverview(deps: ReadImpactDeps, programmeId: string): Promise<ProgrammeOverview> {
   const progress = await readProgrammeProgress(deps, programmeId);
-  const impact = await readImpact(deps, programmeId);
+  // A programme without cohorts has no roll to carry it: read it alone.
+  const programme = progress[0]?.programme ?? (await loadProgramme(deps, programmeId));
+  const scopes = [...programme.cohorts.map((cohort) => cohort.id), null];
+  const impact = await readTables(deps, programme, scopes, { countParticipants: false });
   const completers = new Map<string, Record<string, number>>();
   for (const row of impact.rows) {
     if (row.dimension !== null || row.part !== null) continue;
@@ -101,7 +127,6 @@ export async function readProgrammeOverview(deps: ReadImpactDeps, programmeId: s
     sessions[session] = Math.max(sessions[session] ?? 0, row.n_paired);
     completers.set(scope, sessions);
   }
-  const programme = progress[0]?.programme ?? (await loadProgramme(deps, programmeId));
   return {
     programme,
     cohorts: progress.map((cohort) => ({ ...cohort, completers: completers.get(cohort.cohort.id) ?? {} })),

@@ -22,7 +22,16 @@ const MOST_COLUMNS = 60;
 /** The equal-width bins a binned distribution is drawn in: columns still apart at 320 px. */
 const BINS = 40;
 
-const fmt = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1));
+/** Zero as printed, in any language: "0", "0.0", "0,00", with or without a sign. */
+const PRINTED_ZERO = /^[−+-]?0(?:[.,]0+)?$/;
+
+/** A printed number without the sign of a zero: rounding leaves "−0.0" of a hair below zero. */
+const unsignedZero = (text: string): string => (PRINTED_ZERO.test(text) ? text.replace(/^[−+-]/, '') : text);
+
+/** A printed positive number with its sign ("+1.5"), but zero without one. */
+const plus = (text: string): string => (PRINTED_ZERO.test(text) ? unsignedZero(text) : `+${text}`);
+
+const fmt = (value: number): string => unsignedZero(Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1));
 
 /** The frame every chart shares: its size, its accessible name (`title: label`) and its title. */
 function frame(title: string, label: string, height: number, body: readonly Html[]): Html {
@@ -193,7 +202,9 @@ export function changeDistributionChart(
   const left = 14;
   const right = PLOT_WIDTH - 14;
   const base = 72;
-  const extent = Math.max(1e-9, threshold ?? 0, ...counts.map(([change]) => Math.abs(change))) * 1.1;
+  // Nobody changed (and no band): a unit either side, so the axis reads "−1 … 0 … +1", not "0 … 0 … +0".
+  const largest = Math.max(threshold ?? 0, ...counts.map(([change]) => Math.abs(change)));
+  const extent = largest > 0 ? largest * 1.1 : 1;
   const x = (value: number): number => left + ((value + extent) / (2 * extent)) * (right - left);
   const columns = counts.map(([change, count]) => {
     const cx = x(change).toFixed(1);
@@ -225,10 +236,10 @@ export function changeDistributionChart(
       html`<line x1="${zero}" x2="${zero}" y1="4" y2="${base}" stroke="${MUTED}" stroke-dasharray="3,3"/>`,
       html`${columns}`,
       html`<line x1="${left}" x2="${right}" y1="${base}" y2="${base}" stroke="${MUTED}"/>`,
-      html`<text x="${left}" y="${base + 16}" fill="${INK}" font-size="${TEXT}">${words.number(-extent)}</text>`,
+      html`<text x="${left}" y="${base + 16}" fill="${INK}" font-size="${TEXT}">${unsignedZero(words.number(-extent))}</text>`,
       html`<text x="${zero}" y="${base + 16}" fill="${INK}" font-size="${TEXT}" text-anchor="middle">0</text>`,
       html`<text x="${right}" y="${base + 16}" fill="${INK}" font-size="${TEXT}" text-anchor="end">`,
-      html`+${words.number(extent)}</text>`,
+      html`${plus(words.number(extent))}</text>`,
       label.svg,
     ],
     legend,

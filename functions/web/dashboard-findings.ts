@@ -15,6 +15,7 @@ import { dimensionLabel, heading, measureName, optionLabel, partLabel } from './
 import { html, type Html } from './html.ts';
 import { fill } from './staff-strings.ts';
 import {
+  countPhrase,
   effectInWords,
   formatChange,
   formatNumber,
@@ -73,9 +74,15 @@ function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: 
     high: number(row.ci95_high),
   });
   const effect = row.g_av === null ? '–' : `${number(row.g_av)}, ${effectInWords(row.g_av, language)}`;
+  const reliability = reliabilityFacts(row);
+  // A knowledge quiz has no reliability to judge one person's change by: reliable change is not
+  // missing there, it is not part of the measure (unless a definition gives one).
+  const quiz = percent && reliability.used === null;
   const reliable =
     row.rci_improved === null
-      ? words.noReliableChange
+      ? quiz
+        ? words.quizReliableChange
+        : words.noReliableChange
       : `${fill(words.reliableCounts, {
           improved: String(row.rci_improved),
           unchanged: String(row.rci_unchanged ?? 0),
@@ -89,10 +96,12 @@ function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: 
           dropouts: number(row.mean_pre_dropouts),
           completers: number(row.mean_pre_paired),
         });
-  const reliability = reliabilityFacts(row);
-  const flag = wordAlphaFlag(reliability, language);
-  const used =
-    reliability.used === null || reliability.source === null
+  const flag = wordAlphaFlag(reliability, language, { quiz });
+  const used = quiz
+    ? reliability.alpha === null
+      ? '–'
+      : fill(words.quizAlpha, { alpha: number(reliability.alpha) })
+    : reliability.used === null || reliability.source === null
       ? fill(words.reliabilityNotUsed, { alpha: number(reliability.alpha) })
       : fill(words.reliabilityUsed, {
           value: number(reliability.used),
@@ -156,7 +165,7 @@ function renderCharts(catalog: Catalog, impact: Impact, row: ImpactRow, language
       : changeDistributionChart(
           {
             title: fill(words['chart.changes'], { measure: name }),
-            description: `${fill(words['chart.changesLabel'], { n: String(people) })}${band}`,
+            description: `${countPhrase('chart.changesLabel', people, language)}${band}`,
             axis: percent ? words['chart.changeAxisPercent'] : words['chart.changeAxis'],
             onePerson: words['chart.onePerson'],
             notReliable: words['chart.notReliable'],
@@ -180,7 +189,7 @@ function renderCharts(catalog: Catalog, impact: Impact, row: ImpactRow, language
             improved: words['chart.improved'],
             unchanged: words['chart.unchanged'],
             deteriorated: words['chart.deteriorated'],
-            axis: fill(words['chart.reliableAxis'], { n: String(row.n_paired) }),
+            axis: countPhrase('chart.reliableAxis', row.n_paired, language),
             noCompleters: words['chart.noCompleters'],
           },
           row.rci_improved,
@@ -201,7 +210,7 @@ function changeLine(row: ImpactRow, language: Language): string {
   });
   const effect =
     row.g_av === null ? 'g_av –' : `g_av ${formatNumber(row.g_av, language)}, ${effectInWords(row.g_av, language)}`;
-  return fill(words.groupLine, { n: String(row.n_paired), change, effect });
+  return countPhrase('groupLine', row.n_paired, language, { change, effect });
 }
 
 /** Per measure, per subgroup, each option's change over its completers. */

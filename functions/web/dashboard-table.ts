@@ -1,8 +1,10 @@
 /**
  * The full numeric table of one block of the evaluator workspace: every indicator the CSV holds,
  * one value per cell, rows grouped by measure, the row's label (whole group, subgroup, part) in a
- * first column that stays in view while the table scrolls sideways in its own scroller. It comes
- * closed, after the findings: the findings are what a reader needs first.
+ * first column that stays in view while the table scrolls sideways in its own scroller, each
+ * measure's name at the left of its heading row however far it is scrolled, and the column
+ * headings at the top of the scroller while it scrolls down. It comes closed, after the findings:
+ * the findings are what a reader needs first.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
@@ -72,7 +74,9 @@ export function renderFullTable(
   const measures = [...new Set(rows.map((row) => row.instrument))];
   const bodies = measures.map((instrument) => {
     const name = measureName(catalog, instrument, language);
-    const title = html`<tr><th scope="colgroup" colspan="${COLUMNS.length + 1}">${name}</th></tr>`;
+    // The name in its own box, which the stylesheet keeps at the scroller's left edge: the heading
+    // spans every column, so scrolled sideways it would otherwise show as an empty bar.
+    const title = html`<tr><th scope="colgroup" colspan="${COLUMNS.length + 1}"><span>${name}</span></th></tr>`;
     const lines = rows
       .filter((row) => row.instrument === instrument)
       .map((row) => {
@@ -81,9 +85,9 @@ export function renderFullTable(
       });
     return html`<tbody>${title}${lines}</tbody>`;
   });
-  const table = html`<table class="full"><caption>${caption}</caption>${head}${bodies}</table>`;
+  const table = html`<table class="full"><caption><span>${caption}</span></caption>${head}${bodies}</table>`;
   const hint = html`<p class="muted">${words.fullTableHint}</p>`;
   // The scroller is a focusable region, so the table can be scrolled from the keyboard.
-  const scroller = html`<div class="scroll" role="region" aria-label="${caption}" tabindex="0">${table}</div>`;
+  const scroller = html`<div class="scroll both" role="region" aria-label="${caption}" tabindex="0">${table}</div>`;
   return html`<details><summary>${words.fullTable}</summary>${hint}${scroller}</details>`;
 }

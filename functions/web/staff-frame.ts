@@ -83,7 +83,9 @@ const STYLE = [
   '.scroll{overflow-x:auto}',
   'ul.readings{margin:.25rem 0 1rem}',
   // The evaluator workspace: findings as cards that reflow, charts scaled to their card, the full
-  // table's row labels kept in view while it scrolls sideways in its own scroller.
+  // table's row labels, measure names and column headings kept in view while it scrolls in its own
+  // scroller (no taller than most of a screen, so the headings can stay at its top). Separate borders,
+  // as collapsed ones do not move with a sticky cell.
   '.findings{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,28rem),1fr));gap:0 1rem}',
   '.facts{grid-template-columns:minmax(0,1fr);gap:0}',
   '.facts dd{margin:0 0 .4rem}',
@@ -93,9 +95,15 @@ const STYLE = [
   '.legend{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.85rem}',
   'ul.lines{padding-left:1.25rem;margin:.25rem 0 .75rem}',
   'ul.lines li{margin:.35rem 0}',
+  '.scroll.both{overflow:auto;max-height:85vh}',
+  '.full{border-collapse:separate;border-spacing:0}',
   '.full td{text-align:right;white-space:nowrap}',
-  '.full th[scope=row]{position:sticky;left:0;background:#fff;text-align:left;min-width:8rem}',
+  '.full thead th{position:sticky;top:0;z-index:2;background:#fff;vertical-align:bottom;',
+  'border-bottom:2px solid #1b1b1b}',
+  '.full thead th:first-child{left:0;z-index:3}',
+  '.full th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;text-align:left;min-width:8rem}',
   '.full th[scope=colgroup]{text-align:left;background:#f3f2f1}',
+  '.full th[scope=colgroup] span,.full caption span{display:inline-block;position:sticky;left:.5rem}',
 ].join('');
 
 /** Stops a second send of a `data-once` form while the first is on its way. */

@@ -63,6 +63,12 @@ const en = {
   dropoutsLine: '{n}; their baseline {dropouts}, the completers’ {completers}',
   reliabilityUsed: '{value} ({source}); baseline alpha {alpha}',
   reliabilityNotUsed: 'None used; baseline alpha {alpha}',
+  // Knowledge quizzes have no reliability to judge a person's change by: reliable change is not
+  // theirs, and their alpha says only how consistently the items were answered.
+  quizReliableChange: 'Reliable change is not used for knowledge quizzes.',
+  quizAlpha: 'Baseline alpha {alpha} (how consistently the items were answered; not used for reliable change)',
+  'flag.negative.quiz': 'Baseline alpha {alpha}: the items did not hang together in this group.',
+  'flag.low.quiz': 'Baseline alpha {alpha} is below .70: the items hung together weakly in this group.',
   'source.published': 'published',
   'source.cronbach-alpha-baseline': 'baseline alpha of this group',
   'flag.negative.none':
@@ -81,7 +87,12 @@ const en = {
   byGroupHint: 'Completers of each group: change (95% CI), effect size. Small groups give wide intervals.',
   byPart: 'Parts of the measure',
   topic: 'Topic: {topic}',
-  groupLine: '{n} completers: {change}, {effect}',
+  // A phrase with a count has a form per plural category the languages need: `one`; `few`, which
+  // Romanian says of 0, 2 to 19 and numbers ending in 01 to 19 ("19 persoane") and the others as
+  // `other`; and `other` ("20 de persoane"). See countPhrase.
+  'groupLine.one': '{n} completer: {change}, {effect}',
+  'groupLine.few': '{n} completers: {change}, {effect}',
+  'groupLine.other': '{n} completers: {change}, {effect}',
   noGroupCompleters: 'no completers',
   fullTable: 'Every indicator (full table)',
   fullTableHint: 'One row per measure, part and subgroup; the table scrolls sideways on a narrow screen.',
@@ -103,6 +114,7 @@ const en = {
   'reading.from': 'from {before} to {after}',
   'reading.fromPercent': 'from {before}% to {after}% correct',
   'reading.people.one': '{n} person answered before and after',
+  'reading.people.few': '{n} people answered before and after',
   'reading.people.other': '{n} people answered before and after',
   'reading.gain': 'Normalised gain {gain}, a {label} gain (Hake).',
   'reading.gainFell': 'Normalised gain {gain}: knowledge fell on average (Hake).',
@@ -121,7 +133,9 @@ const en = {
   'chart.meanCi': 'dot: mean; line: 95% CI',
   'chart.noData': 'no data',
   'chart.changes': '{measure}: individual change',
-  'chart.changesLabel': 'individual change of {n} people',
+  'chart.changesLabel.one': 'individual change of {n} person',
+  'chart.changesLabel.few': 'individual change of {n} people',
+  'chart.changesLabel.other': 'individual change of {n} people',
   'chart.changesBand': 'shaded band: change within ±{threshold} is not reliable',
   'chart.changeAxis': 'Change in points (after − before)',
   'chart.changeAxisPercent': 'Change in percentage points (after − before)',
@@ -129,7 +143,9 @@ const en = {
   'chart.notReliable': 'shaded: not a reliable change',
   'chart.reliable': '{measure}: reliable change',
   'chart.reliableLabel': '{improved} improved reliably, {unchanged} unchanged, {deteriorated} deteriorated',
-  'chart.reliableAxis': 'Share of {n} completers',
+  'chart.reliableAxis.one': 'Share of {n} completer',
+  'chart.reliableAxis.few': 'Share of {n} completers',
+  'chart.reliableAxis.other': 'Share of {n} completers',
   'chart.improved': 'improved',
   'chart.unchanged': 'unchanged',
   'chart.deteriorated': 'deteriorated',
@@ -183,7 +199,7 @@ const en = {
       'group’s SD before and r the measure’s published reliability or the group’s baseline Cronbach’s alpha; ' +
       'an alpha below .70 or negative is never used.',
     'Knowledge quizzes: % correct, with Hake’s normalised gain. Scores need the share of items answered that the ' +
-      'measure’s definition sets (80% unless it says otherwise), sums prorated.',
+      'measure’s definition sets (80% unless it says otherwise), sums prorated; reliable change is not used for them.',
   ],
 };
 
@@ -235,13 +251,17 @@ const ro: WorkspaceStrings = {
   reliability: 'Fidelitate',
   gain: 'Câștig normalizat',
   meanCi: '{mean} (IÎ 95% {low} până la {high})',
-  reliableCounts: '{improved} s-au îmbunătățit, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
+  reliableCounts: '{improved} s-au îmbunătățit, {unchanged} au rămas neschimbați, {deteriorated} s-au înrăutățit',
   reliableThreshold: 'fiabilă când schimbarea depășește ±{threshold}',
   noReliableChange: 'Necalculată: nu există o fidelitate utilizabilă.',
   noDropouts: 'Niciunul',
   dropoutsLine: '{n}; nivelul lor inițial {dropouts}, al celor care au răspuns de ambele dăți {completers}',
   reliabilityUsed: '{value} ({source}); alfa inițial {alpha}',
   reliabilityNotUsed: 'Niciuna folosită; alfa inițial {alpha}',
+  quizReliableChange: 'Schimbarea fiabilă nu se folosește pentru chestionarele de cunoștințe.',
+  quizAlpha: 'Alfa inițial {alpha} (cât de consecvent s-a răspuns la itemi; nu se folosește pentru schimbarea fiabilă)',
+  'flag.negative.quiz': 'Alfa inițial {alpha}: itemii nu s-au legat între ei în acest grup.',
+  'flag.low.quiz': 'Alfa inițial {alpha} este sub 0,70: itemii s-au legat slab între ei în acest grup.',
   'source.published': 'publicată',
   'source.cronbach-alpha-baseline': 'alfa inițial al acestui grup',
   'flag.negative.none':
@@ -262,7 +282,9 @@ const ro: WorkspaceStrings = {
     'intervale largi.',
   byPart: 'Părțile măsurii',
   topic: 'Tema: {topic}',
-  groupLine: '{n} cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.one': '{n} persoană cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.few': '{n} persoane cu ambele răspunsuri: {change}, {effect}',
+  'groupLine.other': '{n} de persoane cu ambele răspunsuri: {change}, {effect}',
   noGroupCompleters: 'niciun răspuns de ambele dăți',
   fullTable: 'Toți indicatorii (tabelul complet)',
   fullTableHint: 'Un rând pe măsură, parte și subgrup; pe un ecran îngust tabelul se derulează lateral.',
@@ -283,7 +305,8 @@ const ro: WorkspaceStrings = {
   'reading.from': 'de la {before} la {after}',
   'reading.fromPercent': 'de la {before}% la {after}% răspunsuri corecte',
   'reading.people.one': '{n} persoană a răspuns înainte și după',
-  'reading.people.other': '{n} persoane au răspuns înainte și după',
+  'reading.people.few': '{n} persoane au răspuns înainte și după',
+  'reading.people.other': '{n} de persoane au răspuns înainte și după',
   'reading.gain': 'Câștig normalizat {gain}, un câștig {label} (Hake).',
   'reading.gainFell': 'Câștig normalizat {gain}: cunoștințele au scăzut în medie (Hake).',
   'effect.negligible': 'neglijabil',
@@ -300,15 +323,20 @@ const ro: WorkspaceStrings = {
   'chart.meanCi': 'punct: media; linie: IÎ 95%',
   'chart.noData': 'fără date',
   'chart.changes': '{measure}: schimbarea fiecărei persoane',
-  'chart.changesLabel': 'schimbarea individuală a {n} persoane',
+  'chart.changesLabel.one': 'schimbarea individuală: {n} persoană',
+  'chart.changesLabel.few': 'schimbarea individuală: {n} persoane',
+  'chart.changesLabel.other': 'schimbarea individuală: {n} de persoane',
   'chart.changesBand': 'banda umbrită: o schimbare în limitele ±{threshold} nu este fiabilă',
   'chart.changeAxis': 'Schimbare în puncte (după − înainte)',
   'chart.changeAxisPercent': 'Schimbare în puncte procentuale (după − înainte)',
   'chart.onePerson': 'fiecare punct: o persoană',
   'chart.notReliable': 'umbrit: schimbare nefiabilă',
   'chart.reliable': '{measure}: schimbare fiabilă',
-  'chart.reliableLabel': '{improved} s-au îmbunătățit fiabil, {unchanged} neschimbați, {deteriorated} s-au înrăutățit',
-  'chart.reliableAxis': 'Proporția din {n} cu ambele răspunsuri',
+  'chart.reliableLabel':
+    '{improved} s-au îmbunătățit fiabil, {unchanged} au rămas neschimbați, {deteriorated} s-au înrăutățit',
+  'chart.reliableAxis.one': 'Proporția din {n} persoană cu ambele răspunsuri',
+  'chart.reliableAxis.few': 'Proporția din {n} persoane cu ambele răspunsuri',
+  'chart.reliableAxis.other': 'Proporția din {n} de persoane cu ambele răspunsuri',
   'chart.improved': 'îmbunătățiți',
   'chart.unchanged': 'neschimbați',
   'chart.deteriorated': 'înrăutățiți',
@@ -361,7 +389,7 @@ const ro: WorkspaceStrings = {
       'înainte a întregului grup și r fidelitatea publicată a măsurii sau alfa Cronbach inițial al grupului; un alfa ' +
       'sub 0,70 sau negativ nu este folosit niciodată.',
     'Chestionare de cunoștințe: % corecte, cu câștigul normalizat Hake. Un scor cere proporția de itemi răspunși ' +
-      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate.',
+      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate; schimbarea fiabilă nu se folosește pentru ele.',
   ],
 };
 
@@ -417,6 +445,10 @@ const es: WorkspaceStrings = {
   dropoutsLine: '{n}; su nivel inicial {dropouts}, el de quienes respondieron las dos veces {completers}',
   reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
   reliabilityNotUsed: 'No se usa ninguna; alfa inicial {alpha}',
+  quizReliableChange: 'El cambio fiable no se usa en los cuestionarios de conocimientos.',
+  quizAlpha: 'Alfa inicial {alpha} (la coherencia con que se respondieron los ítems; no se usa para el cambio fiable)',
+  'flag.negative.quiz': 'Alfa inicial {alpha}: los ítems no fueron coherentes entre sí en este grupo.',
+  'flag.low.quiz': 'Alfa inicial {alpha}, por debajo de 0,70: los ítems fueron poco coherentes entre sí en este grupo.',
   'source.published': 'publicada',
   'source.cronbach-alpha-baseline': 'alfa inicial de este grupo',
   'flag.negative.none':
@@ -437,7 +469,9 @@ const es: WorkspaceStrings = {
     'intervalos amplios.',
   byPart: 'Partes de la medida',
   topic: 'Tema: {topic}',
-  groupLine: '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.one': '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.few': '{n} con las dos respuestas: {change}, {effect}',
+  'groupLine.other': '{n} con las dos respuestas: {change}, {effect}',
   noGroupCompleters: 'nadie con las dos respuestas',
   fullTable: 'Todos los indicadores (tabla completa)',
   fullTableHint: 'Una fila por medida, parte y subgrupo; en una pantalla estrecha la tabla se desplaza de lado.',
@@ -458,6 +492,7 @@ const es: WorkspaceStrings = {
   'reading.from': 'de {before} a {after}',
   'reading.fromPercent': 'del {before} % al {after} % de aciertos',
   'reading.people.one': '{n} persona respondió antes y después',
+  'reading.people.few': '{n} personas respondieron antes y después',
   'reading.people.other': '{n} personas respondieron antes y después',
   'reading.gain': 'Ganancia normalizada {gain}, una ganancia {label} (Hake).',
   'reading.gainFell': 'Ganancia normalizada {gain}: el conocimiento bajó en promedio (Hake).',
@@ -476,7 +511,9 @@ const es: WorkspaceStrings = {
   'chart.meanCi': 'punto: media; línea: IC 95 %',
   'chart.noData': 'sin datos',
   'chart.changes': '{measure}: cambio de cada persona',
-  'chart.changesLabel': 'cambio individual de {n} personas',
+  'chart.changesLabel.one': 'cambio individual de {n} persona',
+  'chart.changesLabel.few': 'cambio individual de {n} personas',
+  'chart.changesLabel.other': 'cambio individual de {n} personas',
   'chart.changesBand': 'franja sombreada: un cambio dentro de ±{threshold} no es fiable',
   'chart.changeAxis': 'Cambio en puntos (después − antes)',
   'chart.changeAxisPercent': 'Cambio en puntos porcentuales (después − antes)',
@@ -484,7 +521,9 @@ const es: WorkspaceStrings = {
   'chart.notReliable': 'sombreado: cambio no fiable',
   'chart.reliable': '{measure}: cambio fiable',
   'chart.reliableLabel': '{improved} mejoraron de forma fiable, {unchanged} sin cambio, {deteriorated} empeoraron',
-  'chart.reliableAxis': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.one': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.few': 'Proporción de {n} con las dos respuestas',
+  'chart.reliableAxis.other': 'Proporción de {n} con las dos respuestas',
   'chart.improved': 'mejoraron',
   'chart.unchanged': 'sin cambio',
   'chart.deteriorated': 'empeoraron',
@@ -537,7 +576,7 @@ const es: WorkspaceStrings = {
       'grupo entero y r la fiabilidad publicada de la medida o el alfa de Cronbach inicial del grupo; un alfa por ' +
       'debajo de 0,70 o negativo nunca se usa.',
     'Cuestionarios de conocimientos: % de aciertos, con la ganancia normalizada de Hake. Una puntuación requiere la ' +
-      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas.',
+      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas; el cambio fiable no se usa en ellos.',
   ],
 };
 
@@ -592,6 +631,11 @@ const ca: WorkspaceStrings = {
   dropoutsLine: '{n}; el seu nivell inicial {dropouts}, el de qui va respondre les dues vegades {completers}',
   reliabilityUsed: '{value} ({source}); alfa inicial {alpha}',
   reliabilityNotUsed: 'No se’n fa servir cap; alfa inicial {alpha}',
+  quizReliableChange: 'El canvi fiable no es fa servir en els qüestionaris de coneixements.',
+  quizAlpha:
+    'Alfa inicial {alpha} (la coherència amb què s’han respost els ítems; no es fa servir per al canvi fiable)',
+  'flag.negative.quiz': 'Alfa inicial {alpha}: els ítems no han estat coherents entre si en aquest grup.',
+  'flag.low.quiz': 'Alfa inicial {alpha}, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup.',
   'source.published': 'publicada',
   'source.cronbach-alpha-baseline': 'alfa inicial d’aquest grup',
   'flag.negative.none':
@@ -612,7 +656,9 @@ const ca: WorkspaceStrings = {
     'intervals amplis.',
   byPart: 'Parts de la mesura',
   topic: 'Tema: {topic}',
-  groupLine: '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.one': '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.few': '{n} amb les dues respostes: {change}, {effect}',
+  'groupLine.other': '{n} amb les dues respostes: {change}, {effect}',
   noGroupCompleters: 'ningú amb les dues respostes',
   fullTable: 'Tots els indicadors (taula completa)',
   fullTableHint: 'Una fila per mesura, part i subgrup; en una pantalla estreta la taula es desplaça de costat.',
@@ -633,6 +679,7 @@ const ca: WorkspaceStrings = {
   'reading.from': 'de {before} a {after}',
   'reading.fromPercent': 'del {before} % al {after} % d’encerts',
   'reading.people.one': '{n} persona ha respost abans i després',
+  'reading.people.few': '{n} persones han respost abans i després',
   'reading.people.other': '{n} persones han respost abans i després',
   'reading.gain': 'Guany normalitzat {gain}, un guany {label} (Hake).',
   'reading.gainFell': 'Guany normalitzat {gain}: el coneixement ha baixat de mitjana (Hake).',
@@ -651,7 +698,9 @@ const ca: WorkspaceStrings = {
   'chart.meanCi': 'punt: mitjana; línia: IC 95 %',
   'chart.noData': 'sense dades',
   'chart.changes': '{measure}: canvi de cada persona',
-  'chart.changesLabel': 'canvi individual de {n} persones',
+  'chart.changesLabel.one': 'canvi individual de {n} persona',
+  'chart.changesLabel.few': 'canvi individual de {n} persones',
+  'chart.changesLabel.other': 'canvi individual de {n} persones',
   'chart.changesBand': 'franja ombrejada: un canvi dins de ±{threshold} no és fiable',
   'chart.changeAxis': 'Canvi en punts (després − abans)',
   'chart.changeAxisPercent': 'Canvi en punts percentuals (després − abans)',
@@ -660,7 +709,9 @@ const ca: WorkspaceStrings = {
   'chart.reliable': '{measure}: canvi fiable',
   'chart.reliableLabel':
     '{improved} han millorat de manera fiable, {unchanged} sense canvi, {deteriorated} han empitjorat',
-  'chart.reliableAxis': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.one': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.few': 'Proporció de {n} amb les dues respostes',
+  'chart.reliableAxis.other': 'Proporció de {n} amb les dues respostes',
   'chart.improved': 'han millorat',
   'chart.unchanged': 'sense canvi',
   'chart.deteriorated': 'han empitjorat',
@@ -713,7 +764,7 @@ const ca: WorkspaceStrings = {
       'grup sencer i r la fiabilitat publicada de la mesura o l’alfa de Cronbach inicial del grup; un alfa per sota ' +
       'de 0,70 o negatiu no es fa servir mai.',
     'Qüestionaris de coneixements: % d’encerts, amb el guany normalitzat de Hake. Una puntuació requereix la ' +
-      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades.',
+      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades; el canvi fiable no s’hi fa servir.',
   ],
 };
 
@@ -763,6 +814,33 @@ export function formatChange(value: number | null, language: Language, digits = 
   return value !== null && value > 0 && !/^0(?:[.,]0+)?$/.test(text) ? `+${text}` : text;
 }
 
+/** The phrases that say a count of people, each with a form per plural category. */
+export type CountedPhrase = 'reading.people' | 'groupLine' | 'chart.changesLabel' | 'chart.reliableAxis';
+
+const PLURAL_RULES = new Map<Language, Intl.PluralRules>();
+
+/**
+ * A count of people in words, in the form the language gives the number: Romanian says "19
+ * persoane" but "20 de persoane" (and "101 persoane", "120 de persoane"), as its plural rules'
+ * `few` and `other`; English, Spanish and Catalan have one and other (their `many`, for millions,
+ * reads as other here).
+ */
+export function countPhrase(
+  phrase: CountedPhrase,
+  n: number,
+  language: Language,
+  values: Readonly<Record<string, string>> = {},
+): string {
+  let rules = PLURAL_RULES.get(language);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(LOCALES[language]);
+    PLURAL_RULES.set(language, rules);
+  }
+  const category = rules.select(n);
+  const form = category === 'one' || category === 'few' ? category : 'other';
+  return fill(WORKSPACE_STRINGS[language][`${phrase}.${form}`], { ...values, n: String(n) });
+}
+
 /** Cohen's label of an effect size in words. */
 export function effectInWords(effect: number, language: Language): string {
   return WORKSPACE_STRINGS[language][`effect.${effectLabel(effect)}`];
@@ -786,8 +864,7 @@ export function wordChange(facts: ChangeFacts, measure: string, language: Langua
     before: one(facts.before),
     after: one(facts.after),
   });
-  const plural = new Intl.PluralRules(LOCALES[language]).select(facts.n) === 'one' ? 'one' : 'other';
-  const people = fill(words[`reading.people.${plural}`], { n: String(facts.n) });
+  const people = countPhrase('reading.people', facts.n, language);
   if (facts.verdict === 'none') return fill(words['reading.noChange'], { measure, from, people });
   const amount = fill(facts.percent ? words['reading.percentPoints'] : words['reading.points'], {
     value: one(Math.abs(facts.change)),
@@ -815,11 +892,18 @@ export function wordGain(gain: number | null, language: Language): string | unde
 /**
  * The warning a flagged baseline alpha carries, in words ("Baseline alpha −0.74: the items did not
  * hang together in this group; reliable change is not computed"), or undefined when it is usable.
+ * For a knowledge quiz without a reliability (`quiz`), it says nothing of reliable change, which
+ * quizzes do not use.
  */
-export function wordAlphaFlag(facts: ReliabilityFacts, language: Language): string | undefined {
+export function wordAlphaFlag(
+  facts: ReliabilityFacts,
+  language: Language,
+  options: { readonly quiz?: boolean } = {},
+): string | undefined {
   if (facts.alphaFlag === null || facts.alpha === null) return undefined;
   const words = WORKSPACE_STRINGS[language];
-  const used = facts.used === null ? 'none' : 'used';
+  // A quiz never has reliable change to lose: its flag says only what the alpha says.
+  const used = options.quiz === true ? 'quiz' : facts.used === null ? 'none' : 'used';
   return fill(words[`flag.${facts.alphaFlag}.${used}`], {
     alpha: formatNumber(facts.alpha, language, 2),
     value: formatNumber(facts.used, language, 2),

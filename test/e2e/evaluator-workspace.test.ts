@@ -76,6 +76,20 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** What the full table's scroller shows once scrolled (see the test of the scrolled table). */
+interface Scrolled {
+  readonly box: { readonly left: number; readonly right: number; readonly top: number };
+  readonly scrolled: { readonly left: number; readonly top: number };
+  readonly measures: readonly {
+    readonly name: string;
+    readonly left: number;
+    readonly right: number;
+    readonly painted: boolean;
+  }[];
+  readonly labels: readonly number[];
+  readonly heading: number;
+}
+
 /** Opens a page in a fresh context of the language and width, signed in as the evaluator. */
 async function openAs(path: string, locale: string, width: number): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await browser.newContext({
@@ -186,6 +200,51 @@ describe('the evaluator workspace in Chromium', () => {
       expect(await page.getByRole('link', { name: words.allSessions }).count()).toBe(1);
       await checkLayout(page, 'session page', 360);
       expect(await scanPage(page, 'session page')).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps each measure named, and the column headings in view, while the full table scrolls at 360 px', async () => {
+    const { page, close } = await openAs(PAGES.cohort, 'en-GB', 360);
+    try {
+      await page.locator('details summary', { hasText: WORKSPACE_STRINGS.en.fullTable }).first().click();
+      // Scrolled to its far right, and down to each measure in turn: what shows at its left edge and top.
+      const seen = await page.evaluate<Scrolled>(`(() => {
+        const element = document.querySelector('details[open] .scroll');
+        element.scrollIntoView({ block: 'start' });
+        element.scrollLeft = element.scrollWidth;
+        const box = element.getBoundingClientRect();
+        const headings = element.querySelector('thead').getBoundingClientRect().height;
+        const measures = [...element.querySelectorAll('tbody')].map((body) => {
+          const name = body.querySelector('th[scope=colgroup] span');
+          if (name === null) return { name: '', left: -1, right: -1, painted: false };
+          // The measure's heading row just under the column headings.
+          element.scrollTop = body.querySelector('tr').offsetTop - headings;
+          const rect = name.getBoundingClientRect();
+          const atLeft = document.elementFromPoint(box.left + 12, rect.top + rect.height / 2);
+          const painted = atLeft !== null && name.contains(atLeft);
+          return { name: name.textContent, left: rect.left, right: rect.right, painted };
+        });
+        // Each row's label, and the column headings, stay inside the scroller.
+        const labels = [...element.querySelectorAll('th[scope=row]')].map((cell) => cell.getBoundingClientRect().left);
+        const scrolled = { left: element.scrollLeft, top: element.scrollTop };
+        const heading = element.querySelector('thead th:last-child').getBoundingClientRect().top;
+        return { box: { left: box.left, right: box.right, top: box.top }, scrolled, measures, labels, heading };
+      })()`);
+      expect(seen.scrolled.left).toBeGreaterThan(0);
+      expect(seen.measures.length).toBeGreaterThan(0);
+      for (const measure of seen.measures) {
+        expect(measure.name).not.toBe('');
+        expect(measure.left, measure.name).toBeGreaterThanOrEqual(seen.box.left);
+        expect(measure.right, measure.name).toBeLessThanOrEqual(seen.box.right);
+        expect(measure.painted, measure.name).toBe(true);
+      }
+      for (const left of seen.labels) expect(Math.abs(left - seen.box.left)).toBeLessThanOrEqual(2);
+      // Scrolled down inside its scroller (five measures are taller than it), the headings stay at its top.
+      expect(seen.scrolled.top).toBeGreaterThan(0);
+      expect(Math.abs(seen.heading - seen.box.top)).toBeLessThanOrEqual(2);
+      await page.screenshot({ path: `${ARTIFACTS}/dashboard-table-scrolled-360.png` });
     } finally {
       await close();
     }

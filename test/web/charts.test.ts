@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beforeAfterChart,
   changeDistributionChart,
+  changeWithIntervalChart,
   reliableChangeBar,
   type ChangesWords,
   type LevelsWords,
@@ -97,5 +98,21 @@ describe('the workspace charts', () => {
 
   it('keep their text at least 12 px when scaled to the 290 px a card has at 360 px wide', () => {
     for (const chart of charts) expect(smallestText(chart) * (290 / viewBoxWidth(chart))).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('numbers on the charts', () => {
+  /** The text a chart shows: between its tags and in its accessible name. */
+  const shown = (svg: string): string =>
+    [...svg.matchAll(/>([^<]+)<|aria-label="([^"]*)"/g)].map((match) => match[1] ?? match[2] ?? '').join('\n');
+
+  it('never carry the sign of a zero, and give a change of nobody a readable axis', () => {
+    const none = changeDistributionChart(changes, [[0, 6]], null).value;
+    expect(none).toContain('>-1,0</text>');
+    expect(none).toContain('>+1,0</text>');
+    const hair = changeDistributionChart(changes, [[-0.0001, 6]], null).value;
+    const summary = changeWithIntervalChart('Mood', -0.0001, -0.04, 0.01, 'higher-better').value;
+    for (const chart of [none, hair, summary]) expect(shown(chart)).not.toMatch(/[−+-]0(?:[.,]0+)?(?![.,]?\d)/);
+    expect(summary).toContain('change 0.0, 95% CI 0.0 to 0.0');
   });
 });

@@ -57,11 +57,42 @@ const impact: Impact = {
     row({ instrument: 'community-leadership' }),
     row({ instrument: 'community-leadership', dimension: 'site', value: 'iasi', alpha_baseline: null }),
     row({ session: 'group-session-1', n_pre: 0, n_post: 0, n_paired: 0, mean_change: null }),
+    // A knowledge quiz: a usable-looking alpha, no reliability (quizzes have none), no reliable change.
+    row({
+      instrument: 'rights-justice-quiz',
+      mean_pre_paired: 55,
+      mean_post_paired: 70,
+      mean_change: 15,
+      alpha_baseline: 0.76,
+      gain_of_averages: 0.33,
+    }),
   ],
   computedAt: { 'iasi-2020': '2026-03-04T10:15:00.000Z' },
   responseRates: { 'iasi-2020': { participants: 9, answered: { 'individual-meeting-1:pre': 8 } } },
   changes: {},
   recomputing: [],
+};
+
+/** Every numeric indicator a hair below zero, as sums of floating-point changes leave them. */
+const hairs = Object.fromEntries(
+  INDICATOR_COLUMNS.filter((column) => !/^n_|wilcoxon_method|reliability_source|rci_/.test(column)).map((column) => [
+    column,
+    -0.0001,
+  ]),
+) as Partial<ImpactRow>;
+const nearZero: Impact = {
+  ...impact,
+  rows: [
+    row({ ...hairs, reliability: 0.8, reliability_source: 'published', rci_improved: 0, rci_unchanged: 7 }),
+    row({ ...hairs, instrument: 'rights-justice-quiz', dimension: 'site', value: 'iasi' }),
+    row({ ...hairs, instrument: 'rights-justice-quiz', mean_pre_paired: -0, mean_post_paired: -0 }),
+  ],
+  changes: {
+    'iasi-2020|individual-meeting-1|rosenberg-self-esteem': [
+      [-0.0001, 3],
+      [0, 4],
+    ],
+  },
 };
 
 describe('a cohort page of the workspace', () => {
@@ -76,6 +107,34 @@ describe('a cohort page of the workspace', () => {
     );
     expect(text).toContain('<dt>Reliability</dt><dd>None used; baseline alpha −0.74</dd>');
     expect(text).toContain('<dt>Reliable change</dt><dd>Not computed: no usable reliability.</dd>');
+  });
+
+  it('says that knowledge quizzes do not use reliable change, and shows their alpha as no missing reliability', () => {
+    const text = page('en');
+    const card = /<li><h4>Rights and access to justice[^<]*<\/h4>.*?<\/dl>/.exec(text)?.[0] ?? '';
+    expect(card).toContain('<dt>Reliable change</dt><dd>Reliable change is not used for knowledge quizzes.</dd>');
+    expect(card).toContain(
+      '<dt>Reliability</dt><dd>Baseline alpha 0.76 (how consistently the items were answered; not used for ' +
+        'reliable change)</dd>',
+    );
+    expect(card).not.toContain('no usable reliability');
+    expect(card).not.toContain('None used');
+    expect(page('ro')).toContain('Schimbarea fiabilă nu se folosește pentru chestionarele de cunoștințe.');
+  });
+
+  it('prints no negative zero anywhere, in the text, the tables or the charts', () => {
+    for (const language of ['en', 'ro'] as const) {
+      const body =
+        renderScopePage(catalog, programme, nearZero, { cohort: 'iasi-2020' }, { language, path: '/dashboard' }).body ??
+        '';
+      // What a reader sees or hears: text between tags, and the charts' accessible names.
+      const shown = [
+        ...[...body.matchAll(/>([^<]+)</g)].map((match) => match[1] ?? ''),
+        ...[...body.matchAll(/aria-label="([^"]*)"/g)].map((match) => match[1] ?? ''),
+      ].join('\n');
+      expect(shown).toContain('0');
+      expect(shown, language).not.toMatch(/[−+-]0(?:[.,]0+)?(?![.,]?\d)/);
+    }
   });
 
   it('speaks in the definition’s labels and the reader’s dates, in the reader’s language', () => {

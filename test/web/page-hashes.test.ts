@@ -15,7 +15,7 @@ const catalog = shippedCatalog();
 
 const PARTICIPANT_STYLE = 'sha256-jOe82zDr1yqD+YpwtwpOfY4kFx2Mtbw/ocu8DbZUIRA=';
 const PARTICIPANT_SCRIPT = 'sha256-Sep5hyxrub0wIRX5OfBJiUgfVrdaccVyvk/TQVJoGuQ=';
-const DASHBOARD_STYLE = 'sha256-eBoia4gfkkrxzvAjXd1IgipAelGMMVibPQayNvZBopU=';
+const DASHBOARD_STYLE = 'sha256-VCEolw4FqJcba9zdSAZgIP3Q48uhDlL1EFGLQA0Gu4Q=';
 const STAFF_SCRIPT = 'sha256-G2fLq3hzTSfNh/3YgwMwbjyc0EgLJkEwkb71zKW00QM=';
 
 const hashOf = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { changeFacts, readChange, reliabilityFacts, type ChangeFigures } from '#core/readings.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import {
+  countPhrase,
   formatChange,
   formatNumber,
   wordAlphaFlag,
@@ -44,6 +45,30 @@ describe('workspace readings', () => {
     expect(wordGain(0.42, 'es')).toBe('Ganancia normalizada 0,42, una ganancia media (Hake).');
   });
 
+  it('count people as each language does: Romanian says "de" from 20 on, save after 01 to 19', () => {
+    const facts = (n: number) => {
+      const found = changeFacts(context, { ...figures, n_paired: n });
+      if (found === undefined) throw new Error('no facts');
+      return found;
+    };
+    expect(wordChange(facts(26), 'Stima de sine', 'ro')).toContain('26 de persoane au răspuns înainte și după');
+    expect(wordChange(facts(19), 'Stima de sine', 'ro')).toContain('19 persoane au răspuns');
+    expect(wordChange(facts(1), 'Stima de sine', 'ro')).toContain('1 persoană a răspuns');
+    const ro = (n: number): string => countPhrase('reading.people', n, 'ro');
+    expect([2, 19, 101, 119, 1019].map(ro).every((text) => !text.includes(' de persoane'))).toBe(true);
+    expect([20, 26, 100, 120, 200, 1000].map(ro).every((text) => text.includes(' de persoane'))).toBe(true);
+    for (const phrase of ['groupLine', 'chart.changesLabel', 'chart.reliableAxis'] as const) {
+      expect(countPhrase(phrase, 26, 'ro'), phrase).toContain('26 de persoane');
+      expect(countPhrase(phrase, 12, 'ro'), phrase).toContain('12 persoane');
+    }
+    // Counts without a noun after them need no "de": "26 au rămas neschimbați".
+    expect(WORKSPACE_STRINGS.ro.reliableCounts).toContain('{unchanged} au rămas neschimbați');
+    // English has a singular too: "1 completer", never "1 completers".
+    expect(countPhrase('groupLine', 1, 'en', { change: '+1.00', effect: 'g_av –' })).toBe('1 completer: +1.00, g_av –');
+    expect(countPhrase('chart.reliableAxis', 7, 'en')).toBe('Share of 7 completers');
+    expect(countPhrase('chart.changesLabel', 1, 'ca')).toBe('canvi individual de 1 persona');
+  });
+
   it('flag a negative or low baseline alpha in words, saying whether reliable change is computed', () => {
     const negative = reliabilityFacts({ alpha_baseline: -0.74, reliability: null, reliability_source: null });
     expect(wordAlphaFlag(negative, 'en')).toBe(
@@ -53,6 +78,11 @@ describe('workspace readings', () => {
     expect(wordAlphaFlag(low, 'ca')).toBe(
       'Alfa inicial 0,52, per sota de 0,70: els ítems han estat poc coherents entre si en aquest grup; ' +
         'el canvi fiable fa servir la fiabilitat publicada 0,88.',
+    );
+    // A knowledge quiz has no reliable change to lose: its flag says only what the alpha says.
+    const quiz = reliabilityFacts({ alpha_baseline: 0.41, reliability: null, reliability_source: null });
+    expect(wordAlphaFlag(quiz, 'en', { quiz: true })).toBe(
+      'Baseline alpha 0.41 is below .70: the items hung together weakly in this group.',
     );
     for (const language of LANGUAGES) {
       expect(wordAlphaFlag(negative, language)).toContain('−0');
