@@ -81,7 +81,9 @@ function axisLabel(text: string, y: number): { readonly svg: Html; readonly heig
     (line, index) => html`<tspan x="${PLOT_WIDTH / 2}" dy="${index === 0 ? 0 : TEXT + 3}">${line}</tspan>`,
   );
   return {
-    svg: html`<text x="${PLOT_WIDTH / 2}" y="${y}" fill="${INK}" font-size="${TEXT}" text-anchor="middle">${spans}</text>`,
+    svg: html`<text x="${PLOT_WIDTH / 2}" y="${y}" fill="${INK}" font-size="${TEXT}" text-anchor="middle">${[
+      spans,
+    ]}</text>`,
     height: lines.length * (TEXT + 3),
   };
 }
@@ -100,7 +102,10 @@ function plot(words: ChartWords, height: number, body: readonly Html[], legend: 
       entry.shape === 'dot'
         ? html`<circle cx="7" cy="7" r="5" fill="${entry.colour}"/>`
         : entry.shape === 'interval'
-          ? html`<line x1="0" x2="14" y1="7" y2="7" stroke="${entry.colour}" stroke-width="3"/><circle cx="7" cy="7" r="4" fill="${entry.colour}"/>`
+          ? html`${[
+              html`<line x1="0" x2="14" y1="7" y2="7" stroke="${entry.colour}" stroke-width="3"/>`,
+              html`<circle cx="7" cy="7" r="4" fill="${entry.colour}"/>`,
+            ]}`
           : html`<rect x="1" y="2" width="12" height="10" fill="${entry.colour}"/>`;
     return html`<li><svg width="14" height="14" aria-hidden="true">${mark}</svg> ${entry.label}</li>`;
   });
@@ -236,7 +241,9 @@ export function changeDistributionChart(
       html`<line x1="${zero}" x2="${zero}" y1="4" y2="${base}" stroke="${MUTED}" stroke-dasharray="3,3"/>`,
       html`${columns}`,
       html`<line x1="${left}" x2="${right}" y1="${base}" y2="${base}" stroke="${MUTED}"/>`,
-      html`<text x="${left}" y="${base + 16}" fill="${INK}" font-size="${TEXT}">${unsignedZero(words.number(-extent))}</text>`,
+      html`<text x="${left}" y="${base + 16}" fill="${INK}" font-size="${TEXT}">${[
+        unsignedZero(words.number(-extent)),
+      ]}</text>`,
       html`<text x="${zero}" y="${base + 16}" fill="${INK}" font-size="${TEXT}" text-anchor="middle">0</text>`,
       html`<text x="${right}" y="${base + 16}" fill="${INK}" font-size="${TEXT}" text-anchor="end">`,
       html`${plus(words.number(extent))}</text>`,

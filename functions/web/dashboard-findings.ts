@@ -257,7 +257,8 @@ function renderParts(catalog: Catalog, rows: readonly ImpactRow[], language: Lan
         (row) =>
           html`<li><strong>${partLabel(found, row.part ?? '', language)}</strong>: ${changeLine(row, language)}</li>`,
       );
-    return html`<li>${heading(level + 1, measureName(catalog, instrument, language))}<ul class="lines">${lines}</ul></li>`;
+    const name = heading(level + 1, measureName(catalog, instrument, language));
+    return html`<li>${name}<ul class="lines">${lines}</ul></li>`;
   });
   return html`${heading(level, words.byPart)}<ul class="cards">${measures}</ul>`;
 }

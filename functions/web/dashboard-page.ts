@@ -110,7 +110,8 @@ function renderCohortSummary(programme: Programme, summary: CohortSummary, langu
     return html`<li>${link}<br>${answered('pre')} · ${answered('post')} · ${completers}</li>`;
   });
   const title = html`<h3><a href="${workspacePath(programme.id, cohort.id)}">${cohort.name}</a></h3>`;
-  return html`<li>${title}<dl class="facts">${facts}</dl><h4>${words.sessions}</h4><ul class="lines">${sessions}</ul></li>`;
+  const perSession = html`<h4>${words.sessions}</h4><ul class="lines">${sessions}</ul>`;
+  return html`<li>${title}<dl class="facts">${facts}</dl>${perSession}</li>`;
 }
 
 /** A programme of which the reader sees only response rates: each cohort's as a CSV download. */

@@ -13,7 +13,8 @@ import { fill } from './staff-strings.ts';
 const en = {
   title: 'Results',
   intro:
-    'Per programme and cohort: who has answered each questionnaire, who answered both before and after, and what changed.',
+    'Per programme and cohort: who has answered each questionnaire, who answered both before and after, ' +
+    'and what changed.',
   noProgramme: 'You have no programme whose results you may read.',
   ratesNote: 'How many answered each wave, per cohort, as CSV. The console shows the same on the page.',
   console: 'Console',
@@ -209,7 +210,8 @@ export type WorkspaceStrings = typeof en;
 const ro: WorkspaceStrings = {
   title: 'Rezultate',
   intro:
-    'Pe program și cohortă: cine a răspuns la fiecare chestionar, cine a răspuns și înainte, și după, și ce s-a schimbat.',
+    'Pe program și cohortă: cine a răspuns la fiecare chestionar, cine a răspuns și înainte, și după, ' +
+    'și ce s-a schimbat.',
   noProgramme: 'Nu aveți niciun program ale cărui rezultate le puteți citi.',
   ratesNote: 'Câți au răspuns la fiecare etapă, pe cohortă, ca CSV. Consola arată același lucru pe pagină.',
   console: 'Consola',
@@ -383,13 +385,15 @@ const ro: WorkspaceStrings = {
       'și grup.',
     'Testul Wilcoxon al rangurilor cu semn ca wilcox.test din R: V este suma rangurilor schimbărilor pozitive, fără ' +
       'zerouri; p exact pentru n < 50 fără egalități sau zerouri, altfel aproximarea normală cu corecții.',
-    'd_z = schimbarea medie / AS a schimbării; g_av = schimbarea medie / media celor două AS × J(n − 1) (Lakens 2013); ' +
+    'd_z = schimbarea medie / AS a schimbării; ' +
+      'g_av = schimbarea medie / media celor două AS × J(n − 1) (Lakens 2013); ' +
       'efect mic de la 0,2, mediu 0,5, mare 0,8 (Cohen 1988).',
     'Schimbare fiabilă după Jacobson și Truax (1991): |schimbare| / (AS înainte × √2 × √(1 − r)) > 1,96, cu AS ' +
       'înainte a întregului grup și r fidelitatea publicată a măsurii sau alfa Cronbach inițial al grupului; un alfa ' +
       'sub 0,70 sau negativ nu este folosit niciodată.',
     'Chestionare de cunoștințe: % corecte, cu câștigul normalizat Hake. Un scor cere proporția de itemi răspunși ' +
-      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate; schimbarea fiabilă nu se folosește pentru ele.',
+      'stabilită de definiția măsurii (80% dacă nu spune altfel), sumele proporționalizate; ' +
+      'schimbarea fiabilă nu se folosește pentru ele.',
   ],
 };
 
@@ -576,7 +580,8 @@ const es: WorkspaceStrings = {
       'grupo entero y r la fiabilidad publicada de la medida o el alfa de Cronbach inicial del grupo; un alfa por ' +
       'debajo de 0,70 o negativo nunca se usa.',
     'Cuestionarios de conocimientos: % de aciertos, con la ganancia normalizada de Hake. Una puntuación requiere la ' +
-      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas; el cambio fiable no se usa en ellos.',
+      'proporción de ítems respondidos que fija la medida (80 % si no dice otra cosa), sumas prorrateadas; ' +
+      'el cambio fiable no se usa en ellos.',
   ],
 };
 
@@ -764,7 +769,8 @@ const ca: WorkspaceStrings = {
       'grup sencer i r la fiabilitat publicada de la mesura o l’alfa de Cronbach inicial del grup; un alfa per sota ' +
       'de 0,70 o negatiu no es fa servir mai.',
     'Qüestionaris de coneixements: % d’encerts, amb el guany normalitzat de Hake. Una puntuació requereix la ' +
-      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades; el canvi fiable no s’hi fa servir.',
+      'proporció d’ítems responsos que fixa la mesura (80 % si no diu altra cosa), sumes prorratejades; ' +
+      'el canvi fiable no s’hi fa servir.',
   ],
 };
 
