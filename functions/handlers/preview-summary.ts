@@ -1,13 +1,13 @@
 /**
  * POST /summaries/preview (form: programme, period YYYY-MM, default this month, language, default
  * the programme's): an evaluator's look at a month's funder summary before it goes out, as funders
- * read it in that language, under a notice in the evaluator's own that nothing was sent. The files and every funder's message are
- * written under `preview/` (the bucket in AWS, the local summaries folder's `preview/` in
- * `npm start`) and nothing is recorded: no publication, no sent mark, no audit entry, so the
- * month's real summary is built and emailed as if no one had looked. It reads the stored tables
- * as they are (a table a withdrawal left stale answers 503 until the next aggregation). Evaluators
- * only: a funder previewing every day could difference one look against the next, which the
- * disclosure control guards between publications only.
+ * read it in that language, under a notice in the evaluator's own that nothing was sent. The files
+ * and every funder's message are written under `preview/` (the bucket in AWS, the local summaries
+ * folder's `preview/` in `npm start`) and nothing is recorded: no publication, no sent mark, no
+ * audit entry, so the month's real summary is built and emailed as if no one had looked. It reads
+ * the stored tables as they are (a table a withdrawal left stale answers 503 until the next
+ * aggregation). Evaluators only: a funder previewing every day could difference one look against
+ * the next, which the disclosure control guards between publications only.
  */
 import middy from '@middy/core';
 import { SUMMARY_FILES, SUMMARY_PERIOD } from '#ports/publishing.ts';

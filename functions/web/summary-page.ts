@@ -87,7 +87,9 @@ ${closing}`;
   const landmark =
     kind === 'page'
       ? html`<main style="${PAGE}">${content}</main>`
-      : html`<div role="article" aria-roledescription="email" aria-label="${reading.title}" style="${PAGE}">${content}</div>`;
+      : html`<div role="article" aria-roledescription="email" aria-label="${reading.title}" style="${PAGE}">${[
+          content,
+        ]}</div>`;
   const table = 'role="presentation" cellpadding="0" cellspacing="0" border="0"';
   const column =
     `<table ${table} width="100%" style="width:100%;border-collapse:collapse"><tr><td align="center" ` +
@@ -117,12 +119,13 @@ function previewNotice(programme: string, reading: SummaryReading, notice: Previ
     const name = new Intl.DisplayNames(language, { type: 'language' }).of(language) ?? language;
     return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
   };
+  const item = 'display:inline-block;margin:0 8px 6px 0';
   const button = 'font:inherit;padding:6px 12px;border:1px solid #0b5cad;background:#ffffff;color:#0b5cad';
   const choices = notice.languages.map((language) => {
     const name = html`<span lang="${language}">${nameOf(language)}</span>`;
     if (language === reading.language)
-      return html`<li style="display:inline-block;margin:0 8px 6px 0;padding:7px 0"><strong>${name}</strong> (${words.current})</li>`;
-    return html`<li style="display:inline-block;margin:0 8px 6px 0"><form method="post" action="/summaries/preview" style="margin:0">${[
+      return html`<li style="${item};padding:7px 0"><strong>${name}</strong> (${words.current})</li>`;
+    return html`<li style="${item}"><form method="post" action="/summaries/preview" style="margin:0">${[
       html`<input type="hidden" name="programme" value="${programme}">`,
       html`<input type="hidden" name="period" value="${notice.period}">`,
       html`<input type="hidden" name="language" value="${language}">`,
@@ -156,7 +159,9 @@ function measureSection(measure: MeasureReading): Html {
   const participation =
     measure.participation.length === 0
       ? html``
-      : html`<p style="${NOTE}"><strong>${measure.headings.participation}:</strong> ${measure.participation.join(' ')}</p>`;
+      : html`<p style="${NOTE}"><strong>${measure.headings.participation}:</strong> ${[
+          measure.participation.join(' '),
+        ]}</p>`;
   return html`<h3 style="${H3}">${measure.name}</h3>
 <p style="${NOTE}">${measure.construct}</p>
 ${measure.bars.map((bars) => barTable(measure, bars.caption, bars.rows, scale))}

@@ -522,7 +522,8 @@ const CATALAN: SummaryStrings = {
     (span ? ', de la primera resposta a l’última' : ''),
   byCohort: 'Aquest mes no es pot mostrar cap resultat del conjunt del programa. Per cohort',
   nothingYet: (k) =>
-    `Encara no es pot mostrar cap resultat: de moment cada grup té menys ${deCa(String(k))} persones que hagin respost ` +
+    'Encara no es pot mostrar cap resultat: de moment cada grup té ' +
+    `menys ${deCa(String(k))} persones que hagin respost ` +
     'abans i després, o s’amaga per protegir un grup així.',
   nobodyYet: 'Encara ningú no ha respost abans i després.',
   detailsBelow: 'Cada mesura es detalla a continuació.',

@@ -1,9 +1,10 @@
 /**
  * An evaluator's preview of a month's funder summary, over HTTP against the local stack: the page
  * comes back as funders read it (the programme's language unless a funder's is asked for), under a
- * notice in the reader's language that nothing was sent, with forms to see it in each funder's; the files and each funder's message are written under the
- * summaries folder's preview/, and nothing is recorded, so the month's real summary is still sent to
- * every funder once; a funder of the programme may not preview, nor may a form from another site.
+ * notice in the reader's language that nothing was sent, with forms to see it in each funder's; the
+ * files and each funder's message are written under the summaries folder's preview/, and nothing is
+ * recorded, so the month's real summary is still sent to every funder once; a funder of the
+ * programme may not preview, nor may a form from another site.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

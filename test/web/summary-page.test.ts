@@ -380,7 +380,7 @@ describe('attrition from the published share lost, never from rounded counts', (
     const sayings: Record<Language, string> = {
       en: 'About 25 participants started and about 25 answered again; about 15% did not answer again, within',
       ro: 'Aproximativ 25 de participanți au început și aproximativ 25 au răspuns din nou; aproximativ 15\u00a0% nu',
-      es: 'Alrededor de 25 personas participantes empezaron y alrededor de 25 volvieron a responder; alrededor de un 15',
+      es: 'Alrededor de 25 personas participantes empezaron y alrededor de 25 volvieron a responder; alrededor',
       ca: 'Al voltant de 25 persones participants van començar i al voltant de 25 van tornar a respondre; al voltant',
     };
     for (const language of LANGUAGES) {
