@@ -15,10 +15,28 @@ export interface SummaryMessage {
   readonly text: string;
 }
 
+/**
+ * An evaluator's preview of a summary page: a notice above it that nothing was sent or recorded,
+ * with the way back and a way to see the page in each language its funders read.
+ */
+export interface PreviewNotice {
+  /** The evaluator's language, which the notice is written in (the page keeps its own). */
+  readonly language: Language;
+  /** The month previewed, YYYY-MM, to preview again in another language. */
+  readonly period: string;
+  /** The languages the summary is read in: the published page's, then the funders'. */
+  readonly languages: readonly Language[];
+}
+
+/** What a page is shown with besides the summary; nothing for the published page. */
+export interface SummaryPageOptions {
+  readonly notice?: PreviewNotice;
+}
+
 /** Renders a summary for people (web/, handed to the use case through its deps). */
 export interface SummaryRenderer {
   /** The published page (the `summary.html` file and the funders' web pages), in a language. */
-  page(summary: Summary, programme: Programme, language: Language): string;
+  page(summary: Summary, programme: Programme, language: Language, options?: SummaryPageOptions): string;
   /** The message to one funder, in the funder's language (the programme's default when they have none). */
   message(summary: Summary, programme: Programme, funder: Funder): SummaryMessage;
 }

@@ -184,9 +184,10 @@ function staffResult(title: string, content: Html, view: SummariesView): HttpRes
  * styles with inline `style` attributes and draws its charts as table cells, and has no script:
  * the policy allows exactly the style attributes this page carries (by hash, which CSP allows
  * for attributes only with 'unsafe-hashes') and nothing else, and the page can be neither framed
- * nor cached.
+ * nor cached. An evaluator's preview carries forms back to the preview (another language), so it
+ * may post to this site (`forms`); a published page posts nowhere.
  */
-export function publishedSummaryPage(file: PublishedFile): HttpResult {
+export function publishedSummaryPage(file: PublishedFile, options: { readonly forms?: boolean } = {}): HttpResult {
   return {
     statusCode: 200,
     headers: {
@@ -195,14 +196,17 @@ export function publishedSummaryPage(file: PublishedFile): HttpResult {
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'content-security-policy': summaryPagePolicy(file.body),
+      'content-security-policy': summaryPagePolicy(file.body, options.forms === true),
     },
     body: file.body,
   };
 }
 
-/** The content security policy of a published summary page: its own inline styles by hash, nothing more. */
-export function summaryPagePolicy(body: string): string {
+/**
+ * The content security policy of a published summary page: its own inline styles by hash, nothing
+ * more; forms may post to this site only when `forms` (a preview).
+ */
+export function summaryPagePolicy(body: string, forms = false): string {
   const attributes = new Set([...body.matchAll(/\sstyle="([^"]*)"/g)].map((match) => hashOf(decode(match[1] ?? ''))));
   const elements = new Set([...body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => hashOf(match[1] ?? '')));
   const sources = [
@@ -214,7 +218,7 @@ export function summaryPagePolicy(body: string): string {
     ...(sources.length > 0 ? [`style-src ${sources.join(' ')}`] : []),
     "frame-ancestors 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    forms ? "form-action 'self'" : "form-action 'none'",
   ].join('; ');
 }
 

@@ -2,18 +2,19 @@
  * The funder summary laid out three ways from one reading (`summary-reading.ts`): the published
  * page, and the email's HTML and plain text. The HTML is what mail programs show: tables and
  * inline styles only (Gmail and Outlook drop stylesheets and SVG), no script, nothing fetched;
- * charts are bars made of table cells, each beside its value as text. One column, readable on a
- * phone; the headline first, then findings by measure, participation, methods and limitations,
- * and who to ask.
+ * charts are bars made of table cells, each beside its value as text. One column of at most
+ * 640 px, held by tables (Outlook for Windows ignores max-width) and fluid on a phone; the
+ * headline first, then findings by measure, participation, methods and limitations, and who to ask.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import type { Summary } from '#core/summary.ts';
-import type { SummaryRenderer } from '#ports/publishing.ts';
+import type { PreviewNotice, SummaryPageOptions, SummaryRenderer } from '#ports/publishing.ts';
 import { html, type Html } from './html.ts';
 import { readSummary, type MeasureReading, type RowReading, type SummaryReading } from './summary-reading.ts';
+import { PREVIEW_STRINGS } from './summary-strings.ts';
 
-const PAGE = 'max-width:640px;margin:0 auto;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5';
+const PAGE = 'font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5;text-align:left';
 const H1 = 'font-size:22px;line-height:1.25;margin:0 0 12px';
 const H2 = 'font-size:19px;line-height:1.3;margin:28px 0 8px';
 const H3 = 'font-size:17px;line-height:1.3;margin:24px 0 4px';
@@ -32,14 +33,17 @@ export function renderSummaryHtml(
   programme: Programme,
   summary: Summary,
   language: Language = programme.defaultLanguage,
+  options: SummaryPageOptions = {},
 ): string {
-  return documentOf(readSummary(catalog, programme, summary, language), html``);
+  const reading = readSummary(catalog, programme, summary, language);
+  const notice = options.notice === undefined ? html`` : previewNotice(programme.id, reading, options.notice);
+  return documentOf(reading, 'page', { notice });
 }
 
 /** The summary's page and messages, as the publishing use case receives them. */
 export function summaryRenderer(catalog: Catalog): SummaryRenderer {
   return {
-    page: (summary, programme, language) => renderSummaryHtml(catalog, programme, summary, language),
+    page: (summary, programme, language, options) => renderSummaryHtml(catalog, programme, summary, language, options),
     message: (summary, programme, funder) => {
       const reading = readSummary(catalog, programme, summary, funder.language ?? programme.defaultLanguage);
       const { words } = reading;
@@ -47,19 +51,29 @@ export function summaryRenderer(catalog: Catalog): SummaryRenderer {
 <p style="margin:0 0 8px">${words.intro(reading.programme, reading.month)}</p>`;
       return {
         subject: reading.title,
-        html: documentOf(reading, opening, html`<p style="${NOTE}">${words.attached}</p>`),
+        html: documentOf(reading, 'email', { opening, closing: html`<p style="${NOTE}">${words.attached}</p>` }),
         text: summaryText(reading, [words.greeting(funder.name), words.intro(reading.programme, reading.month)]),
       };
     },
   };
 }
 
-/** The whole HTML document: one column, every style inline. */
-function documentOf(reading: SummaryReading, opening: Html, closing: Html = html``): string {
+/**
+ * The whole HTML document: one column, every style inline. The column is the fluid-hybrid pattern
+ * of email: a full-width table centring one of 640 px that shrinks to the screen (`width:100%;
+ * max-width:640px`), with a table of a fixed 640 px only for Outlook for Windows, which reads
+ * neither max-width nor a div's width. On the web the content is the page's `<main>` landmark; in
+ * an email an article named by its title, as accessible email is marked up.
+ */
+function documentOf(
+  reading: SummaryReading,
+  kind: 'page' | 'email',
+  parts: { readonly notice?: Html; readonly opening?: Html; readonly closing?: Html },
+): string {
   const { words } = reading;
+  const { notice = html``, opening = html``, closing = html`` } = parts;
   const participation = reading.participation.map((sentence) => html`<p style="margin:0 0 8px">${sentence}</p>`);
-  const body = html`<main style="${PAGE}">
-<h1 style="${H1}">${reading.title}</h1>
+  const content = html`${notice}<h1 style="${H1}">${reading.title}</h1>
 ${opening}
 <h2 style="${H2}">${words.inShort}</h2>
 <p style="font-size:17px;margin:0 0 8px">${reading.headline}</p>
@@ -69,14 +83,62 @@ ${reading.measures.map(measureSection)}
 ${participation}
 ${methodsBox(reading)}
 ${contactLine(reading)}
-${closing}
-</main>`;
+${closing}`;
+  const landmark =
+    kind === 'page'
+      ? html`<main style="${PAGE}">${content}</main>`
+      : html`<div role="article" aria-roledescription="email" aria-label="${reading.title}" style="${PAGE}">${[
+          content,
+        ]}</div>`;
+  const table = 'role="presentation" cellpadding="0" cellspacing="0" border="0"';
+  const column =
+    `<table ${table} width="100%" style="width:100%;border-collapse:collapse"><tr><td align="center" ` +
+    'style="padding:12px">' +
+    `<!--[if mso]><table ${table} width="640" align="center"><tr><td><![endif]-->` +
+    `<table ${table} width="640" style="width:100%;max-width:640px;border-collapse:collapse"><tr><td align="left">` +
+    `${landmark.value}</td></tr></table>` +
+    '<!--[if mso]></td></tr></table><![endif]-->' +
+    '</td></tr></table>';
   return (
     `<!doctype html><html lang="${reading.language}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     html`<title>${reading.title}</title>`.value +
-    `</head><body style="margin:0;padding:12px;background:#ffffff">${body.value}</body></html>`
+    `</head><body style="margin:0;padding:0;background:#ffffff">${column}</body></html>`
   );
+}
+
+/**
+ * The evaluator's notice above a preview, in the evaluator's language (marked with its `lang`): the
+ * page below is what funders read, in its own language, and the notice is not part of it. It says
+ * nothing was sent or recorded, links back to the results, and offers the page in each language
+ * funders read it in (a same-origin form each, as the preview is a POST).
+ */
+function previewNotice(programme: string, reading: SummaryReading, notice: PreviewNotice): Html {
+  const words = PREVIEW_STRINGS[notice.language];
+  const nameOf = (language: Language): string => {
+    const name = new Intl.DisplayNames(language, { type: 'language' }).of(language) ?? language;
+    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  };
+  const item = 'display:inline-block;margin:0 8px 6px 0';
+  const button = 'font:inherit;padding:6px 12px;border:1px solid #0b5cad;background:#ffffff;color:#0b5cad';
+  const choices = notice.languages.map((language) => {
+    const name = html`<span lang="${language}">${nameOf(language)}</span>`;
+    if (language === reading.language)
+      return html`<li style="${item};padding:7px 0"><strong>${name}</strong> (${words.current})</li>`;
+    return html`<li style="${item}"><form method="post" action="/summaries/preview" style="margin:0">${[
+      html`<input type="hidden" name="programme" value="${programme}">`,
+      html`<input type="hidden" name="period" value="${notice.period}">`,
+      html`<input type="hidden" name="language" value="${language}">`,
+      html`<button type="submit" style="${button}">${name}</button>`,
+    ]}</form></li>`;
+  });
+  const box = 'border:2px solid #8a5a00;background:#fff4d6;padding:10px 12px;margin:0 0 20px;font-size:15px';
+  return html`<div lang="${notice.language}" style="${box}">
+<p style="margin:0 0 6px"><strong>${words.notice}</strong></p>
+<p style="margin:0 0 8px"><a href="/dashboard" style="color:#0b5cad">${words.back}</a></p>
+<p style="margin:0 0 4px">${words.languages}</p>
+<ul style="list-style:none;padding:0;margin:0">${choices}</ul>
+</div>`;
 }
 
 const BOX = 'border-collapse:collapse;width:100%';
@@ -87,25 +149,44 @@ const li = (content: Html | string): Html => html`<li style="margin:0 0 6px">${c
 const labelled = (label: string, carried: string | undefined): Html =>
   carried === undefined ? html`${label}` : html`${label}<br><span style="color:#555">(${carried})</span>`;
 
-/** One measure: its name and what it measures, a bar per shown result, a sentence per result, then subgroups. */
+/**
+ * One measure: its name and what it measures, a bar per shown result (programme-wide bars apart
+ * from one-session ones, on one scale), a sentence per result, who answered it, then subgroups.
+ */
 function measureSection(measure: MeasureReading): Html {
-  const shown = measure.rows.filter((row) => row.shown !== undefined);
+  const shown = measure.bars.flatMap((bars) => bars.rows);
   const scale = Math.max(...shown.map((row) => Math.abs(row.shown?.value ?? 0)), 0);
+  const participation =
+    measure.participation.length === 0
+      ? html``
+      : html`<p style="${NOTE}"><strong>${measure.headings.participation}:</strong> ${[
+          measure.participation.join(' '),
+        ]}</p>`;
   return html`<h3 style="${H3}">${measure.name}</h3>
 <p style="${NOTE}">${measure.construct}</p>
-${shown.length === 0 ? html`` : barTable(measure, shown, scale)}
+${measure.bars.map((bars) => barTable(measure, bars.caption, bars.rows, scale))}
 <ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) => li(row.sentence))}</ul>
+${participation}
 ${measure.groups.length === 0 ? html`` : groupTable(measure)}
 ${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measure.hiddenGroups}</p>`}`;
 }
 
-/** The chart of a measure as a table: where, then a bar from a centre line (left for a fall) and the value. */
-function barTable(measure: MeasureReading, rows: readonly RowReading[], scale: number): Html {
-  // No caption: the measure's heading stands right above, and the column headings name the unit.
+/**
+ * The chart of a measure as a table: where, then a bar from a centre line (left for a fall) and the
+ * value. A caption only when the measure has two, to say each one's span; else the measure's heading
+ * stands right above, and the column headings name the unit.
+ */
+function barTable(
+  measure: MeasureReading,
+  caption: string | undefined,
+  rows: readonly RowReading[],
+  scale: number,
+): Html {
   const lines = rows.map(
     (row) => html`<tr>${td(labelled(row.where, row.carried), ';width:45%')}${td(bar(row, scale))}</tr>`,
   );
-  return html`<table style="${TABLE}">
+  const captioned = caption === undefined ? html`` : html`<caption style="${CAPTION}">${caption}</caption>`;
+  return html`<table style="${TABLE};margin-top:12px">${captioned}
 <tr>${th(measure.headings.where)}${th(measure.headings.change)}</tr>
 ${lines}</table>`;
 }
@@ -181,10 +262,13 @@ function summaryText(reading: SummaryReading, opening: readonly string[]): strin
     '',
     measure.name,
     ...measure.rows.map((row) => `- ${row.sentence}`),
+    ...(measure.participation.length === 0
+      ? []
+      : [`${measure.headings.participation}: ${measure.participation.join(' ')}`]),
     ...(measure.groups.length === 0 ? [] : [`  ${measure.headings.byGroup}:`]),
     ...measure.groups.map((group) => {
       const label = group.carried === undefined ? group.label : `${group.label} (${group.carried})`;
-      return `  - ${label}: ${group.change}; ${group.people}`;
+      return `  - ${label}: ${group.change}; ${group.peopleSentence}`;
     }),
     ...(measure.hiddenGroups === undefined ? [] : [`  ${measure.hiddenGroups}`]),
   ]);

@@ -24,9 +24,26 @@ export interface RowReading {
 /** A subgroup's result, one value per cell. */
 export interface GroupReading {
   readonly label: string;
+  /** The completers, "about 15" when rounded: a table cell under a "People" heading. */
   readonly people: string;
+  /** The same said alone, for the plain text: "about 15 people answered before and after". */
+  readonly peopleSentence: string;
   readonly change: string;
   readonly carried?: string;
+}
+
+/** The highest loss to follow-up NHLBI's quality assessment tool for before-after studies accepts. */
+export const ACCEPTED_LOSS = 0.2;
+
+/** Formats one decimal as the language writes it, with a real minus sign and never a negative zero. */
+interface Decimal {
+  format(value: number): string;
+}
+
+function decimalFormat(language: Language, signDisplay: 'negative' | 'exceptZero'): Decimal {
+  const format = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay });
+  // 'negative' and 'exceptZero' both drop the sign of a value that rounds to zero (-0.0019 is "0.0").
+  return { format: (value) => format.format(value).replace('-', '\u2212') };
 }
 
 /** A definition's text in the language, else English, else any language it has. */
@@ -58,8 +75,8 @@ export function stronger(a: SummaryRow, b: SummaryRow): number {
 export class SummaryPhrasing {
   readonly words: SummaryStrings;
   /** Numbers as the language writes them: one decimal, signed, counts and shares. */
-  readonly one: Intl.NumberFormat;
-  readonly signed: Intl.NumberFormat;
+  readonly one: Decimal;
+  readonly signed: Decimal;
   readonly count: Intl.NumberFormat;
   readonly share: Intl.NumberFormat;
 
@@ -70,12 +87,8 @@ export class SummaryPhrasing {
     private readonly k: number,
   ) {
     this.words = SUMMARY_STRINGS[language];
-    this.one = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.signed = new Intl.NumberFormat(language, {
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-      signDisplay: 'exceptZero',
-    });
+    this.one = decimalFormat(language, 'negative');
+    this.signed = decimalFormat(language, 'exceptZero');
     this.count = new Intl.NumberFormat(language);
     this.share = new Intl.NumberFormat(language, { style: 'percent' });
   }
@@ -89,17 +102,71 @@ export class SummaryPhrasing {
     return instrument === undefined ? id : localized(instrument.name, this.language);
   }
 
-  /** "Barcelona 2026", "Iași 2020 · Individual meeting 1", or the whole programme. */
+  /**
+   * Whether the programme's results span sessions: with several, the programme-wide result runs from
+   * each person's first answer to their last, while a cohort's is of one session, and each says so.
+   */
+  get spans(): boolean {
+    return this.programme.sessions.length > 1;
+  }
+
+  /** "Barcelona 2026", "Iași 2020 · Individual meeting 1 (one session)", or the whole programme. */
   where(row: SummaryRow): string {
-    const place =
-      row.cohort === null
-        ? this.words.wholeProgramme
-        : (this.programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name ?? row.cohort);
+    if (row.cohort === null) return this.words.wholeProgramme(this.spans);
+    const place = this.programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name ?? row.cohort;
     const session = this.programme.sessions.find((candidate) => candidate.id === row.session);
     // A programme of one session need not repeat its name on every line.
-    return session === undefined || this.programme.sessions.length === 1
+    return session === undefined || !this.spans
       ? place
-      : `${place} · ${localized(session.name, this.language)}`;
+      : this.words.oneSession(place, localized(session.name, this.language));
+  }
+
+  /**
+   * A published count as said: "about 25" when it may have been rounded (published counts below the
+   * programme's `rounding.below` are rounded to its base, so a multiple of the base up to it may be).
+   */
+  people(n: number): string {
+    const { base, below } = this.programme.rounding;
+    const formatted = this.count.format(n);
+    return base > 1 && n <= below && n % base === 0 ? this.words.about(formatted) : formatted;
+  }
+
+  /**
+   * Who started and who answered again, and the share lost to follow-up: from the published
+   * `lost_share` (the exact share rounded up to 5%), never from the rounded counts; from the counts
+   * only when neither is rounded. Judged against NHLBI's 20% limit when `judged`, else only when over it.
+   * Undefined when the row has no counts.
+   */
+  participation(row: SummaryRow, judged: boolean): string | undefined {
+    const { n_started: started, n_paired: paired, lost_share: lostShare } = row;
+    if (started == null || paired == null || started === 0) return undefined;
+    const { words, language } = this;
+    const form = plural(language, this.count.format(started));
+    const judge = (over: boolean): boolean | undefined => (judged || over ? over : undefined);
+    const [startedText, pairedText] = [this.people(started), this.people(paired)];
+    let sentence: string;
+    if (startedText === this.count.format(started) && pairedText === this.count.format(paired)) {
+      // Exact counts (both at or above the rounding threshold): their own share, as precise as they are.
+      const lost = Math.max(0, started - paired);
+      const exact = lost / started;
+      const over = lostShare === null ? exact > ACCEPTED_LOSS : lostShare > ACCEPTED_LOSS;
+      const lostText = this.count.format(lost);
+      const completed = words.completed(pairedText, startedText, form, this.share.format(1 - exact));
+      sentence =
+        lost === 0
+          ? completed
+          : `${completed}; ${words.lost(lostText, plural(language, lostText), this.share.format(exact), judge(over))}`;
+    } else if (lostShare === null) {
+      // A carried row published before lost_share: rounded counts alone, and no share made up from them.
+      sentence = words.startedAndCompleted(startedText, form, pairedText);
+    } else if (lostShare === 0) {
+      sentence = words.allCompleted(startedText, form);
+    } else {
+      const share = this.share.format(lostShare);
+      const lost = words.lostShare(share, lostShare <= 0.05, judge(lostShare > ACCEPTED_LOSS));
+      sentence = `${words.startedAndCompleted(startedText, form, pairedText)}; ${lost}`;
+    }
+    return sentence;
   }
 
   /** Where, then the subgroup by its label and its option's: "Barcelona 2026 · Age band: 60 or over". */
@@ -137,11 +204,13 @@ export class SummaryPhrasing {
     const { words } = this;
     const verdict = this.verdict(row);
     const { mean_change: change, ci95_low: low, ci95_high: high } = row.indicators ?? {};
-    if (verdict.kind === 'none' || change == null) return words.verdict(verdict);
-    const amount = this.one.format(Math.abs(change));
-    const moved = words.moved(change > 0, amount, plural(this.language, amount), this.percent(row));
     const interval =
       low == null || high == null ? '' : ` (${words.interval(this.one.format(low), this.one.format(high))})`;
+    if (change == null) return words.verdict(verdict);
+    // No noticeable change keeps its interval: a wide one says how little is known.
+    if (verdict.kind === 'none') return `${words.verdict(verdict)}${interval}`;
+    const amount = this.one.format(Math.abs(change));
+    const moved = words.moved(change > 0, amount, plural(this.language, amount), this.percent(row));
     return `${moved}${interval}, ${words.verdict(verdict)}`;
   }
 
@@ -155,7 +224,7 @@ export class SummaryPhrasing {
       return { where: place, sentence: `${place}: ${why}.` };
     }
     const { mean_pre: before, mean_post: after, mean_change: change } = row.indicators;
-    const people = this.count.format(row.n_paired ?? 0);
+    const people = this.people(row.n_paired ?? 0);
     const means =
       before === null || after === null
         ? []
@@ -175,11 +244,14 @@ export class SummaryPhrasing {
   /** A subgroup's cells: its label, people, and change with its interval. */
   group(row: SummaryRow): GroupReading {
     const { mean_change: change, ci95_low: low, ci95_high: high } = row.indicators ?? {};
-    const interval = low == null || high == null ? '' : ` (${this.one.format(low)} – ${this.one.format(high)})`;
+    const interval =
+      low == null || high == null ? '' : ` (${this.words.range(this.one.format(low), this.one.format(high))})`;
     const carried = this.carried(row);
+    const people = this.people(row.n_paired ?? 0);
     return {
       label: this.groupLabel(row),
-      people: this.count.format(row.n_paired ?? 0),
+      people,
+      peopleSentence: this.words.people(people, plural(this.language, people)),
       change: change == null ? '–' : `${this.signed.format(change)}${interval}`,
       ...(carried === undefined ? {} : { carried }),
     };

@@ -20,8 +20,6 @@ import { periodName, plural, type SummaryStrings } from './summary-strings.ts';
 
 export type { GroupReading, RowReading } from './summary-phrasing.ts';
 
-/** The highest loss to follow-up NHLBI's quality assessment tool for before-after studies accepts. */
-const ACCEPTED_LOSS = 0.2;
 /** How many changes the headline names. */
 const HEADLINE_CHANGES = 3;
 
@@ -31,6 +29,13 @@ export interface MeasureReading {
   readonly construct: string;
   readonly percent: boolean;
   readonly rows: readonly RowReading[];
+  /**
+   * The shown rows' bars, in one table, or two where programme-wide bars (first answer to last)
+   * and one-session bars would otherwise stand side by side: each then under a caption saying its span.
+   */
+  readonly bars: readonly { readonly caption: string | undefined; readonly rows: readonly RowReading[] }[];
+  /** Who answered this measure: started, completed, lost (its own, programme-wide or per cohort). */
+  readonly participation: readonly string[];
   readonly groups: readonly GroupReading[];
   /** Subgroup results not shown, counted (listing them would say nothing more). */
   readonly hiddenGroups: string | undefined;
@@ -42,6 +47,7 @@ export interface MeasureReading {
     readonly group: string;
     readonly people: string;
     readonly changeWithInterval: string;
+    readonly participation: string;
   };
 }
 
@@ -70,7 +76,7 @@ export function readSummary(
   language: Language,
 ): SummaryReading {
   const say = new SummaryPhrasing(catalog, programme, language, summary.k);
-  const { words, count, share } = say;
+  const { words, count } = say;
   const visible = summary.rows.filter((row) => !row.suppressed && row.indicators !== null);
   const instruments = [...new Set(summary.rows.map((row) => row.instrument))];
   const strongestOf = (instrument: string): SummaryRow | undefined =>
@@ -92,11 +98,30 @@ export function readSummary(
     const hiddenGroups = rows.filter((row) => !isWhole(row) && !visible.includes(row)).length;
     const hiddenCount = count.format(hiddenGroups);
     const instrument = say.instrument(id);
+    const readings = wholeShown.map((row) => say.row(row));
+    const shownBars = readings.filter((reading) => reading.shown !== undefined);
+    const poolBars = shownBars.filter((_, index) => isPool(wholeShown[index] as SummaryRow));
+    const cohortBars = shownBars.filter((_, index) => !isPool(wholeShown[index] as SummaryRow));
+    const split = say.spans && poolBars.length > 0 && cohortBars.length > 0;
+    const poolRows = wholeShown.filter(isPool);
+    const participationRows = poolRows.length > 0 ? poolRows : wholeShown;
     return {
       name: say.measureName(id),
       construct: instrument === undefined ? '' : localized(instrument.construct, language),
       percent: instrument?.scoring.rule === 'percent-correct',
-      rows: [...wholeShown, ...wholeHidden].map((row) => say.row(row)),
+      rows: [...readings, ...wholeHidden.map((row) => say.row(row))],
+      bars: split
+        ? [
+            { caption: words.poolBars, rows: poolBars },
+            { caption: words.sessionBars, rows: cohortBars },
+          ]
+        : shownBars.length === 0
+          ? []
+          : [{ caption: undefined, rows: shownBars }],
+      participation: participationRows.flatMap((row) => {
+        const sentence = say.participation(row, false);
+        return sentence === undefined ? [] : [`${say.where(row)}: ${sentence}.`];
+      }),
       groups: groups.map((row) => say.group(row)),
       hiddenGroups: hiddenGroups === 0 ? undefined : words.hiddenGroups(hiddenCount, plural(language, hiddenCount)),
       headings: {
@@ -106,6 +131,7 @@ export function readSummary(
         group: words.group,
         people: words.peopleHeading,
         changeWithInterval: words.changeWithInterval,
+        participation: words.measureParticipation,
       },
     };
   });
@@ -119,12 +145,15 @@ export function readSummary(
       return `${say.measureName(row.instrument)}${noted}, ${say.change(row)}`;
     };
     const more = instruments.length > HEADLINE_CHANGES ? ` ${words.detailsBelow}` : '';
-    if (pool.length > 0) {
-      const participants = count.format(Math.max(...pool.map((row) => row.n_paired ?? 0)));
+    const basis = basisOf(pool);
+    if (pool.length > 0 && basis !== undefined) {
+      const participants = say.people(basis.n_paired ?? 0);
       const inSummary = new Set(summary.rows.map((row) => row.cohort));
-      const cohorts = programme.cohorts.filter((cohort) => inSummary.has(cohort.id)).map((cohort) => cohort.name);
+      const named = programme.cohorts.filter((cohort) => inSummary.has(cohort.id));
+      // A summary of programme-wide rows only still comes from the programme's cohorts.
+      const cohorts = (named.length > 0 ? named : programme.cohorts).map((cohort) => cohort.name);
       const clauses = pool.slice(0, HEADLINE_CHANGES).map((row) => clause(row, false));
-      return `${words.across(participants, cohorts.length, cohorts)}: ${clauses.join('; ')}.${more}`;
+      return `${words.across(participants, cohorts.length, cohorts, say.spans)}: ${clauses.join('; ')}.${more}`;
     }
     const cohortRows = visible.filter(isWhole).sort(stronger);
     if (cohortRows.length > 0)
@@ -135,32 +164,27 @@ export function readSummary(
     return summary.rows.length === 0 ? words.nobodyYet : words.nothingYet(summary.k);
   };
 
-  /** "38 of 52 participants who started answered again (73%); 14 (27%) did not, within ...". */
+  /**
+   * "38 of 52 participants who started answered again (73%); 14 (27%) did not, within ...", from the
+   * basis row of `rows`, naming its measure when the measures' figures differ.
+   */
   const participationOf = (rows: readonly SummaryRow[]): string | undefined => {
-    const current = rows.filter((row) => row.as_of === undefined);
-    const [row] = [...(current.length > 0 ? current : rows)].sort((a, b) => (b.n_started ?? 0) - (a.n_started ?? 0));
-    if (row?.n_started == null || row.n_paired === null || row.n_started === 0) return undefined;
-    const lost = Math.max(0, row.n_started - row.n_paired);
-    const started = count.format(row.n_started);
-    const lostShare = lost / row.n_started;
-    const completed = words.completed(
-      count.format(row.n_paired),
-      started,
-      plural(language, started),
-      share.format(1 - lostShare),
+    const row = basisOf(rows);
+    const sentence = row === undefined ? undefined : say.participation(row, true);
+    if (row === undefined || sentence === undefined) return undefined;
+    const differ = rows.some(
+      (other) =>
+        other.n_paired !== row.n_paired || other.n_started !== row.n_started || other.lost_share !== row.lost_share,
     );
-    const lostCount = count.format(lost);
-    const lostClause =
-      lost === 0
-        ? ''
-        : `; ${words.lost(lostCount, plural(language, lostCount), share.format(lostShare), lostShare > ACCEPTED_LOSS)}`;
-    const carried = say.carried(row);
-    return `${completed}${lostClause}${carried === undefined ? '' : ` (${carried})`}.`;
+    const notes = [differ ? words.basedOn(say.measureName(row.instrument)) : undefined, say.carried(row)].filter(
+      (note) => note !== undefined,
+    );
+    return `${sentence}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}.`;
   };
   const poolParticipation = participationOf(visible.filter((row) => isPool(row) && isWhole(row)));
   const participation =
     poolParticipation !== undefined
-      ? [poolParticipation]
+      ? [poolParticipation.charAt(0).toLocaleUpperCase(language) + poolParticipation.slice(1)]
       : programme.cohorts.flatMap((cohort) => {
           const sentence = participationOf(visible.filter((row) => row.cohort === cohort.id && isWhole(row)));
           return sentence === undefined ? [] : [`${cohort.name}: ${sentence}`];
@@ -205,4 +229,23 @@ export function readSummary(
         ? undefined
         : { line: words.contact(programme.contact.name, programme.organisation), email: programme.contact.email },
   };
+}
+
+/**
+ * The row whose counts say who took part: the one with the most completers, then the most who
+ * started, then the smallest share lost, then this month's before a carried one, then by measure
+ * id, so the choice never depends on the rows' order.
+ */
+function basisOf(rows: readonly SummaryRow[]): SummaryRow | undefined {
+  const lost = (row: SummaryRow): number => row.lost_share ?? Number.POSITIVE_INFINITY;
+  return rows
+    .filter((row) => row.n_started != null && row.n_paired != null && row.n_started > 0)
+    .sort(
+      (a, b) =>
+        (b.n_paired ?? 0) - (a.n_paired ?? 0) ||
+        (b.n_started ?? 0) - (a.n_started ?? 0) ||
+        lost(a) - lost(b) ||
+        Number(a.as_of !== undefined) - Number(b.as_of !== undefined) ||
+        a.instrument.localeCompare(b.instrument),
+    )[0];
 }

@@ -29,8 +29,11 @@ export interface SummaryStrings {
   greeting(funder: string): string;
   intro(programme: string, month: string): string;
   readonly inShort: string;
-  /** Opens the headline: who the programme-wide results are about. */
-  across(participants: string, count: number, cohorts: readonly string[]): string;
+  /**
+   * Opens the headline: who the programme-wide results are about; `span` says they run from each
+   * person's first answer to their last, which only a programme of several sessions needs saying.
+   */
+  across(participants: string, count: number, cohorts: readonly string[], span: boolean): string;
   /** Opens the headline when only cohort results can be shown. */
   readonly byCohort: string;
   /** The headline when nothing can be shown yet, with why. */
@@ -38,10 +41,20 @@ export interface SummaryStrings {
   readonly nobodyYet: string;
   readonly detailsBelow: string;
   readonly findings: string;
-  readonly wholeProgramme: string;
+  /** The programme-wide label; with its span where the cohorts' results are of one session each. */
+  wholeProgramme(span: boolean): string;
+  /** A cohort's result of one session, where the programme has several: "Iași 2020 · Meeting 1 (one session)". */
+  oneSession(place: string, session: string): string;
+  /** Captions that tell the programme-wide bars (first to last answer) from the one-session bars. */
+  readonly poolBars: string;
+  readonly sessionBars: string;
+  /** A rounded count: "about 25". */
+  about(count: string): string;
   /** "up 2.1 points" and "down 0.4 percentage points". */
   moved(up: boolean, amount: string, plural: keyof Forms, percent: boolean): string;
   interval(low: string, high: string): string;
+  /** A subgroup's interval, in the words of `interval` without its label: "from −1.6 to 0.1". */
+  range(low: string, high: string): string;
   verdict(verdict: Verdict): string;
   /** Completers' means: "from 18.0 to 20.1", or per cent correct for quizzes. */
   from(before: string, after: string, percent: boolean): string;
@@ -62,7 +75,18 @@ export interface SummaryStrings {
   };
   readonly participation: string;
   completed(paired: string, started: string, plural: keyof Forms, share: string): string;
-  lost(lost: string, plural: keyof Forms, share: string, over: boolean): string;
+  /** Exact counts' loss: "14 (27%) did not", judged against the 20% limit unless `over` is undefined. */
+  lost(lost: string, plural: keyof Forms, share: string, over: boolean | undefined): string;
+  /** Rounded counts: "about 25 participants started and about 20 answered again". */
+  startedAndCompleted(started: string, plural: keyof Forms, paired: string): string;
+  /** Rounded counts, nobody lost. */
+  allCompleted(started: string, plural: keyof Forms): string;
+  /** The published share lost (rounded up to 5%): "about 15% did not answer again", "up to 5%" when it is 5%. */
+  lostShare(share: string, upTo: boolean, over: boolean | undefined): string;
+  /** Which measure the programme's participation figures are from, when the measures' differ. */
+  basedOn(measure: string): string;
+  /** Opens a measure's own participation line. */
+  readonly measureParticipation: string;
   readonly noParticipation: string;
   readonly methods: string;
   readonly checklist: string;
@@ -91,8 +115,38 @@ const formsOf = (forms: Forms, plural: keyof Forms): string => forms[plural] ?? 
 const roPeople = (k: number): string =>
   `${k} ${formsOf({ one: 'persoană', few: 'persoane', other: 'de persoane' }, plural('ro', String(k)))}`;
 
-/** Catalan elides "de" before a vowel or h, and before 1 and 11 ("u", "onze"): "d’octubre", "de novembre", "d’11,5". */
-const deCa = (word: string): string => (/^([aeiouàèéíòóúh]|11?(?!\d))/i.test(word) ? `d’${word}` : `de ${word}`);
+/**
+ * Catalan elides "de" before a vowel or h, and before the numbers said with a vowel: 1 and 11 ("u",
+ * "un", "onze"), so "d’octubre", "de novembre", "d’1,7", "d’11", "de 8" ("vuit"). 1.000 is "mil": "de 1.000".
+ */
+export function deCa(word: string): string {
+  const thousand = /^1\.\d{3}(?![.\d])/.test(word);
+  return !thousand && /^([aeiouàèéíòóúh]|11?(?!\d))/i.test(word) ? `d’${word}` : `de ${word}`;
+}
+
+/** The loss to follow-up judged against NHLBI's 20% limit, as a clause; nothing when not judged. */
+const againstLimit: Readonly<Record<Language, (over: boolean | undefined) => string>> = {
+  en: (over) =>
+    over === undefined
+      ? ''
+      : `, ${over ? 'more than' : 'within'} the 20% loss to follow-up ` +
+        'that the NHLBI quality assessment tool for before-after studies accepts',
+  ro: (over) =>
+    over === undefined
+      ? ''
+      : `, ${over ? 'peste' : 'în limita'} pragului de 20\u00a0% de pierderi din urmărire acceptat de ` +
+        'instrumentul NHLBI de evaluare a calității studiilor înainte-după',
+  es: (over) =>
+    over === undefined
+      ? ''
+      : `, ${over ? 'más' : 'dentro'} del 20\u00a0% de pérdidas en el seguimiento que acepta la herramienta de ` +
+        'evaluación de la calidad del NHLBI para estudios antes-después',
+  ca: (over) =>
+    over === undefined
+      ? ''
+      : `, ${over ? 'més' : 'dins'} del 20\u00a0% de pèrdues en el seguiment que accepta l’eina d’avaluació de la ` +
+        'qualitat de l’NHLBI per a estudis abans-després',
+};
 
 const ENGLISH: SummaryStrings = {
   title: (programme, month) => `${programme}: summary for ${month}`,
@@ -101,9 +155,10 @@ const ENGLISH: SummaryStrings = {
     `Here is the summary of ${programme} for ${month}: anonymised results from what participants answered ` +
     'before and after.',
   inShort: 'In short',
-  across: (participants, count, cohorts) =>
+  across: (participants, count, cohorts, span) =>
     `Across ${participants} ${formsOf({ one: 'participant', other: 'participants' }, plural('en', participants))} ` +
-    `in ${count} ${count === 1 ? 'cohort' : 'cohorts'} (${cohorts.join(', ')}), from first answer to last`,
+    `in ${count} ${count === 1 ? 'cohort' : 'cohorts'} (${cohorts.join(', ')})` +
+    (span ? ', from first answer to last' : ''),
   byCohort: 'No programme-wide result can be shown this month. By cohort',
   nothingYet: (k) =>
     `No result can be shown yet: every group so far has fewer than ${k} people who answered both before and ` +
@@ -111,11 +166,16 @@ const ENGLISH: SummaryStrings = {
   nobodyYet: 'No one has answered both before and after yet.',
   detailsBelow: 'Every measure is detailed below.',
   findings: 'Findings by measure',
-  wholeProgramme: 'Whole programme',
+  wholeProgramme: (span) => (span ? 'Whole programme (first to last answer)' : 'Whole programme'),
+  oneSession: (place, session) => `${place} · ${session} (one session)`,
+  poolBars: 'Whole programme: each person’s first answer before against their last answer after, across sessions',
+  sessionBars: 'Each cohort and session: before and after that one session',
+  about: (count) => `about ${count}`,
   moved: (up, amount, form, percent) =>
     `${up ? 'up' : 'down'} ${amount} ` +
     `${percent ? 'percentage ' : ''}${formsOf({ one: 'point', other: 'points' }, form)}`,
-  interval: (low, high) => `95% CI ${low} to ${high}`,
+  interval: (low, high) => `95% CI from ${low} to ${high}`,
+  range: (low, high) => `from ${low} to ${high}`,
   verdict: (verdict) =>
     verdict.kind === 'improvement'
       ? `an improvement (${verdict.size} effect)`
@@ -148,9 +208,14 @@ const ENGLISH: SummaryStrings = {
   completed: (paired, started, form, share) =>
     `${paired} of ${started} ${formsOf({ one: 'participant', other: 'participants' }, form)} who started ` +
     `answered again (${share})`,
-  lost: (lost, _form, share, over) =>
-    `${lost} (${share}) did not, ${over ? 'more than' : 'within'} the 20% loss to follow-up ` +
-    'that the NHLBI quality assessment tool for before-after studies accepts',
+  lost: (lost, _form, share, over) => `${lost} (${share}) did not${againstLimit.en(over)}`,
+  startedAndCompleted: (started, form, paired) =>
+    `${started} ${formsOf({ one: 'participant', other: 'participants' }, form)} started and ${paired} answered again`,
+  allCompleted: (started, form) =>
+    `${started} ${formsOf({ one: 'participant', other: 'participants' }, form)} started and all answered again`,
+  lostShare: (share, upTo, over) => `${upTo ? 'up to' : 'about'} ${share} did not answer again${againstLimit.en(over)}`,
+  basedOn: (measure) => `based on ${measure}`,
+  measureParticipation: 'Who answered this measure',
   noParticipation: 'Participation figures are not shown yet, to protect small groups.',
   methods: 'Methods and limitations',
   checklist:
@@ -200,11 +265,11 @@ const ROMANIAN: SummaryStrings = {
     `Vă trimitem rezumatul programului ${programme} pentru luna ${month}: rezultate anonimizate, din ` +
     'răspunsurile date de participanți înainte și după.',
   inShort: 'Pe scurt',
-  across: (participants, count, cohorts) =>
+  across: (participants, count, cohorts, span) =>
     `Pentru întregul program, la ${participants} ` +
     `${formsOf({ one: 'participant', few: 'participanți', other: 'de participanți' }, plural('ro', participants))} ` +
     `din ${count} ${formsOf({ one: 'cohortă', few: 'cohorte', other: 'de cohorte' }, plural('ro', String(count)))} ` +
-    `(${cohorts.join(', ')}), de la primul răspuns la ultimul`,
+    `(${cohorts.join(', ')})${span ? ', de la primul răspuns la ultimul' : ''}`,
   byCohort: 'Luna aceasta nu se poate arăta niciun rezultat pentru întregul program. Pe cohorte',
   nothingYet: (k) =>
     `Încă nu se poate arăta niciun rezultat: fiecare grup are deocamdată mai puțin de ${roPeople(k)} care au ` +
@@ -212,13 +277,20 @@ const ROMANIAN: SummaryStrings = {
   nobodyYet: 'Încă nu a răspuns nimeni și înainte, și după.',
   detailsBelow: 'Fiecare măsură este detaliată mai jos.',
   findings: 'Rezultate pe măsuri',
-  wholeProgramme: 'Întregul program',
+  wholeProgramme: (span) => (span ? 'Întregul program (de la primul la ultimul răspuns)' : 'Întregul program'),
+  oneSession: (place, session) => `${place} · ${session} (o singură sesiune)`,
+  poolBars:
+    'Întregul program: primul răspuns dinainte al fiecărei persoane comparat cu ultimul de după, ' +
+    'de-a lungul sesiunilor',
+  sessionBars: 'Fiecare cohortă și sesiune: înainte și după acea singură sesiune',
+  about: (count) => `aproximativ ${count}`,
   moved: (up, amount, form, percent) =>
     `${up ? 'creștere' : 'scădere'} de ${amount} ` +
     (percent
       ? formsOf({ one: 'punct procentual', few: 'puncte procentuale', other: 'de puncte procentuale' }, form)
       : formsOf({ one: 'punct', few: 'puncte', other: 'de puncte' }, form)),
   interval: (low, high) => `IÎ 95\u00a0%: de la ${low} la ${high}`,
+  range: (low, high) => `de la ${low} la ${high}`,
   verdict: (verdict) => {
     const size = { negligible: 'neglijabil', small: 'mic', medium: 'mediu', large: 'mare' } as const;
     return verdict.kind === 'improvement'
@@ -262,9 +334,17 @@ const ROMANIAN: SummaryStrings = {
     `${formsOf({ one: 'participant', few: 'participanți', other: 'de participanți' }, form)} care au început au ` +
     `răspuns din nou (${share})`,
   lost: (lost, form, share, over) =>
-    `${lost} (${share}) ${form === 'one' ? 'nu a mai răspuns' : 'nu au mai răspuns'}, ` +
-    `${over ? 'peste' : 'în limita'} pragului de 20\u00a0% de pierderi din urmărire acceptat de ` +
-    'instrumentul NHLBI de evaluare a calității studiilor înainte-după',
+    `${lost} (${share}) ${form === 'one' ? 'nu a mai răspuns' : 'nu au mai răspuns'}${againstLimit.ro(over)}`,
+  startedAndCompleted: (started, form, paired) =>
+    `${started} ${formsOf({ one: 'participant a', few: 'participanți au', other: 'de participanți au' }, form)} ` +
+    `început și ${paired} au răspuns din nou`,
+  allCompleted: (started, form) =>
+    `${started} ${formsOf({ one: 'participant a', few: 'participanți au', other: 'de participanți au' }, form)} ` +
+    'început și toți au răspuns din nou',
+  lostShare: (share, upTo, over) =>
+    `${upTo ? 'până la' : 'aproximativ'} ${share} nu au mai răspuns${againstLimit.ro(over)}`,
+  basedOn: (measure) => `pe baza răspunsurilor la ${measure}`,
+  measureParticipation: 'Cine a răspuns la această măsură',
   noParticipation: 'Cifrele de participare nu sunt încă arătate, pentru a proteja grupurile mici.',
   methods: 'Metodă și limite',
   checklist:
@@ -316,10 +396,11 @@ const SPANISH: SummaryStrings = {
     `Le enviamos el resumen de ${programme} correspondiente a ${month}: resultados anonimizados de lo que ` +
     'respondieron las personas participantes antes y después.',
   inShort: 'En resumen',
-  across: (participants, count, cohorts) =>
+  across: (participants, count, cohorts, span) =>
     `En todo el programa, entre ${participants} ` +
     `${formsOf({ one: 'persona participante', other: 'personas participantes' }, plural('es', participants))} de ` +
-    `${count} ${count === 1 ? 'cohorte' : 'cohortes'} (${cohorts.join(', ')}), de la primera respuesta a la última`,
+    `${count} ${count === 1 ? 'cohorte' : 'cohortes'} (${cohorts.join(', ')})` +
+    (span ? ', de la primera respuesta a la última' : ''),
   byCohort: 'Este mes no se puede mostrar ningún resultado del conjunto del programa. Por cohorte',
   nothingYet: (k) =>
     `Todavía no se puede mostrar ningún resultado: por ahora cada grupo tiene menos de ${k} personas que hayan ` +
@@ -327,11 +408,18 @@ const SPANISH: SummaryStrings = {
   nobodyYet: 'Todavía nadie ha respondido antes y después.',
   detailsBelow: 'Cada medida se detalla a continuación.',
   findings: 'Resultados por medida',
-  wholeProgramme: 'Todo el programa',
+  wholeProgramme: (span) => (span ? 'Todo el programa (de la primera a la última respuesta)' : 'Todo el programa'),
+  oneSession: (place, session) => `${place} · ${session} (una sola sesión)`,
+  poolBars:
+    'Todo el programa: la primera respuesta antes de cada persona frente a su última respuesta después, ' +
+    'a lo largo de las sesiones',
+  sessionBars: 'Cada cohorte y sesión: antes y después de esa sola sesión',
+  about: (count) => `alrededor de ${count}`,
   moved: (up, amount, form, percent) =>
     `${up ? 'subida' : 'bajada'} de ${amount} ${formsOf({ one: 'punto', other: 'puntos' }, form)}` +
     (percent ? (form === 'one' ? ' porcentual' : ' porcentuales') : ''),
   interval: (low, high) => `IC 95\u00a0%: de ${low} a ${high}`,
+  range: (low, high) => `de ${low} a ${high}`,
   verdict: (verdict) => {
     const size = { negligible: 'insignificante', small: 'pequeño', medium: 'mediano', large: 'grande' } as const;
     return verdict.kind === 'improvement'
@@ -373,9 +461,17 @@ const SPANISH: SummaryStrings = {
     `${formsOf({ one: 'persona participante', other: 'personas participantes' }, form)} que empezaron volvieron ` +
     `a responder (${share})`,
   lost: (lost, form, share, over) =>
-    `${lost} (${share}) no ${form === 'one' ? 'volvió' : 'volvieron'} a responder, ` +
-    `${over ? 'más' : 'dentro'} del 20\u00a0% de pérdidas en el seguimiento que acepta la herramienta de evaluación ` +
-    'de la calidad del NHLBI para estudios antes-después',
+    `${lost} (${share}) no ${form === 'one' ? 'volvió' : 'volvieron'} a responder${againstLimit.es(over)}`,
+  startedAndCompleted: (started, form, paired) =>
+    `${started} ${formsOf({ one: 'persona participante empezó', other: 'personas participantes empezaron' }, form)} ` +
+    `y ${paired} volvieron a responder`,
+  allCompleted: (started, form) =>
+    `${started} ${formsOf({ one: 'persona participante empezó', other: 'personas participantes empezaron' }, form)} ` +
+    'y todas volvieron a responder',
+  lostShare: (share, upTo, over) =>
+    `${upTo ? 'hasta un' : 'alrededor de un'} ${share} no volvió a responder${againstLimit.es(over)}`,
+  basedOn: (measure) => `según las respuestas a ${measure}`,
+  measureParticipation: 'Quién respondió a esta medida',
   noParticipation: 'Las cifras de participación aún no se muestran, para proteger a los grupos pequeños.',
   methods: 'Métodos y limitaciones',
   checklist:
@@ -427,22 +523,31 @@ const CATALAN: SummaryStrings = {
     `Us enviem el resum ${deCa(programme)} corresponent a ${month}: resultats anonimitzats del que van ` +
     'respondre les persones participants abans i després.',
   inShort: 'En resum',
-  across: (participants, count, cohorts) =>
+  across: (participants, count, cohorts, span) =>
     `A tot el programa, entre ${participants} ` +
     `${formsOf({ one: 'persona participant', other: 'persones participants' }, plural('ca', participants))} de ` +
-    `${count} ${count === 1 ? 'cohort' : 'cohorts'} (${cohorts.join(', ')}), de la primera resposta a l’última`,
+    `${count} ${count === 1 ? 'cohort' : 'cohorts'} (${cohorts.join(', ')})` +
+    (span ? ', de la primera resposta a l’última' : ''),
   byCohort: 'Aquest mes no es pot mostrar cap resultat del conjunt del programa. Per cohort',
   nothingYet: (k) =>
-    `Encara no es pot mostrar cap resultat: de moment cada grup té menys de ${k} persones que hagin respost ` +
+    'Encara no es pot mostrar cap resultat: de moment cada grup té ' +
+    `menys ${deCa(String(k))} persones que hagin respost ` +
     'abans i després, o s’amaga per protegir un grup així.',
   nobodyYet: 'Encara ningú no ha respost abans i després.',
   detailsBelow: 'Cada mesura es detalla a continuació.',
   findings: 'Resultats per mesura',
-  wholeProgramme: 'Tot el programa',
+  wholeProgramme: (span) => (span ? 'Tot el programa (de la primera a l’última resposta)' : 'Tot el programa'),
+  oneSession: (place, session) => `${place} · ${session} (una sola sessió)`,
+  poolBars:
+    'Tot el programa: la primera resposta abans de cada persona comparada amb la seva última resposta després, ' +
+    'al llarg de les sessions',
+  sessionBars: 'Cada cohort i sessió: abans i després d’aquella sola sessió',
+  about: (count) => `al voltant ${deCa(count)}`,
   moved: (up, amount, form, percent) =>
-    `${up ? 'augment' : 'disminució'} de ${amount} ${formsOf({ one: 'punt', other: 'punts' }, form)}` +
+    `${up ? 'augment' : 'disminució'} ${deCa(amount)} ${formsOf({ one: 'punt', other: 'punts' }, form)}` +
     (percent ? (form === 'one' ? ' percentual' : ' percentuals') : ''),
-  interval: (low, high) => `IC 95\u00a0%: de ${low} a ${high}`,
+  interval: (low, high) => `IC 95\u00a0%: ${deCa(low)} a ${high}`,
+  range: (low, high) => `${deCa(low)} a ${high}`,
   verdict: (verdict) => {
     const size = { negligible: 'negligible', small: 'petit', medium: 'mitjà', large: 'gran' } as const;
     return verdict.kind === 'improvement'
@@ -469,7 +574,7 @@ const CATALAN: SummaryStrings = {
     `${count} ${formsOf({ one: 'resultat', other: 'resultats' }, form)} per grup no es ` +
     `${form === 'one' ? 'mostra' : 'mostren'}, per protegir els grups petits.`,
   hidden: {
-    'fewer-than-k': (k) => `no es mostra, perquè menys de ${k} persones van respondre abans i després`,
+    'fewer-than-k': (k) => `no es mostra, perquè menys ${deCa(String(k))} persones van respondre abans i després`,
     differencing:
       'no es mostra, perquè des de l’últim resum s’hi han afegit massa poques persones per mostrar-lo amb seguretat',
     secondary: 'no es mostra, perquè no se’n pugui deduir un grup més petit amagat',
@@ -483,9 +588,17 @@ const CATALAN: SummaryStrings = {
     `${formsOf({ one: 'persona participant', other: 'persones participants' }, form)} que van començar van ` +
     `tornar a respondre (${share})`,
   lost: (lost, form, share, over) =>
-    `${lost} (${share}) no ${form === 'one' ? 'ho va' : 'ho van'} fer, ` +
-    `${over ? 'més' : 'dins'} del 20\u00a0% de pèrdues en el seguiment que accepta l’eina d’avaluació de la qualitat ` +
-    'de l’NHLBI per a estudis abans-després',
+    `${lost} (${share}) no ${form === 'one' ? 'ho va' : 'ho van'} fer${againstLimit.ca(over)}`,
+  startedAndCompleted: (started, form, paired) =>
+    `${started} ${formsOf({ one: 'persona participant va', other: 'persones participants van' }, form)} ` +
+    `començar i ${paired} van tornar a respondre`,
+  allCompleted: (started, form) =>
+    `${started} ${formsOf({ one: 'persona participant va', other: 'persones participants van' }, form)} ` +
+    'començar i totes van tornar a respondre',
+  lostShare: (share, upTo, over) =>
+    `${upTo ? 'fins a un' : 'al voltant d’un'} ${share} no va tornar a respondre${againstLimit.ca(over)}`,
+  basedOn: (measure) => `segons les respostes a ${measure}`,
+  measureParticipation: 'Qui va respondre aquesta mesura',
   noParticipation: 'Les xifres de participació encara no es mostren, per protegir els grups petits.',
   methods: 'Mètodes i limitacions',
   checklist:
@@ -513,10 +626,11 @@ const CATALAN: SummaryStrings = {
   ],
   privacy: 'Privadesa',
   privacyText: (k, rounding) =>
-    `no es mostren resultats de menys de ${k} persones, ni els que permetrien deduir un grup amagat` +
+    `no es mostren resultats de menys ${deCa(String(k))} persones, ni els que permetrien deduir un grup amagat` +
     (rounding === undefined
       ? ''
-      : `; els recomptes inferiors a ${rounding.below} s’arrodoneixen al múltiple de ${rounding.base} més proper`) +
+      : `; els recomptes inferiors a ${rounding.below} s’arrodoneixen al múltiple ` +
+        `${deCa(String(rounding.base))} més proper`) +
     '. Un resultat que no s’ha pogut actualitzar amb seguretat aquest mes mostra les últimes xifres publicades, ' +
     'amb el seu mes. No s’hi inclouen noms, respostes ni dates més precises que el mes.',
   limits: [
@@ -556,3 +670,48 @@ export function periodName(period: string, language: Language): string {
     Date.UTC(year ?? 0, (month ?? 1) - 1, 1),
   );
 }
+
+/** The notice above an evaluator's preview of a summary, in the evaluator's language (never a funder's). */
+export interface PreviewStrings {
+  readonly notice: string;
+  /** The link back to the evaluators' pages (`/dashboard`, "Results" in the staff navigation). */
+  readonly back: string;
+  /** Opens the list of the languages the funders read the summary in. */
+  readonly languages: string;
+  /** Said beside the language the page is shown in. */
+  readonly current: string;
+}
+
+/** One entry per shipped language (a record, so a new language fails to compile until translated). */
+export const PREVIEW_STRINGS: Readonly<Record<Language, PreviewStrings>> = {
+  en: {
+    notice: 'Preview: nothing has been sent or recorded. The files and each funder’s message were written to preview/.',
+    back: 'Back to the results',
+    languages: 'Preview in the language a funder reads:',
+    current: 'shown now',
+  },
+  ro: {
+    notice:
+      'Previzualizare: nu s-a trimis și nu s-a înregistrat nimic. Fișierele și mesajul fiecărui finanțator au fost ' +
+      'scrise în preview/.',
+    back: 'Înapoi la rezultate',
+    languages: 'Previzualizați în limba în care citește un finanțator:',
+    current: 'afișată acum',
+  },
+  es: {
+    notice:
+      'Vista previa: no se ha enviado ni registrado nada. Los archivos y el mensaje de cada financiador se han ' +
+      'escrito en preview/.',
+    back: 'Volver a los resultados',
+    languages: 'Vista previa en el idioma en que lee un financiador:',
+    current: 'se muestra ahora',
+  },
+  ca: {
+    notice:
+      'Previsualització: no s’ha enviat ni registrat res. Els fitxers i el missatge de cada finançador s’han escrit ' +
+      'a preview/.',
+    back: 'Tornar als resultats',
+    languages: 'Previsualització en la llengua en què llegeix un finançador:',
+    current: 'es mostra ara',
+  },
+};

@@ -251,15 +251,20 @@ describe('the evaluator workspace in Chromium', () => {
   });
 
   it("previews a programme's funder summary from the overview: the page as a funder reads it, nothing sent", async () => {
-    const { page, close } = await openAs('/dashboard', 'ca-ES', 360);
+    // An English reader: the page comes in the programme's language (what is published), the notice in English.
+    const { page, close } = await openAs('/dashboard', 'en-GB', 360);
     try {
-      const words = WORKSPACE_STRINGS.ca;
+      const words = WORKSPACE_STRINGS.en;
       const section = page.locator('main section', { has: page.locator('h2', { hasText: 'Dones Mentores' }) });
       await section.getByRole('button', { name: words.previewSummary }).click();
       await page.waitForURL((url) => url.pathname === '/summaries/preview', { timeout: 60_000 });
       expect(await page.getAttribute('html', 'lang')).toBe('ca');
+      const notice = page.locator('main div[lang="en"]').first();
+      expect(await notice.innerText()).toContain('Preview: nothing has been sent or recorded.');
+      expect(await notice.getByRole('link', { name: 'Back to the results' }).getAttribute('href')).toBe('/dashboard');
       expect(await page.locator('svg').count()).toBe(0);
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      expect(await scanPage(page, 'summary preview')).toEqual([]);
       expect(await stack.deps.publications.latestPublication('dones-mentores')).toBeUndefined();
     } finally {
       await close();

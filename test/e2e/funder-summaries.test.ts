@@ -106,12 +106,14 @@ describe('a published summary in Chromium', () => {
       await page.waitForURL(/period=2026-02$/);
       // Published in the programme's language (Romanian), whatever the reader's.
       await expect(page.locator('h1').innerText()).resolves.toBe('Mentorat JUSTROM3: rezumatul lunii februarie 2026');
-      // Inline styles that a refused policy would have dropped: the page's width and its tables' borders.
-      const applied = await page.evaluate<{ maxWidth: string; collapse: string }>(`({
-        maxWidth: getComputedStyle(document.querySelector('body > main')).maxWidth,
+      // Inline styles that a refused policy would have dropped: the column's width (the 640 px table that
+      // holds the page's main landmark, as Outlook keeps it) and its tables' borders.
+      const applied = await page.evaluate<{ maxWidth: string; collapse: string; main: boolean }>(`({
+        maxWidth: getComputedStyle(document.querySelector('table[width="640"]')).maxWidth,
         collapse: getComputedStyle(document.querySelector('table')).borderCollapse,
+        main: document.querySelector('table[width="640"] main') !== null,
       })`);
-      expect(applied).toEqual({ maxWidth: '640px', collapse: 'collapse' });
+      expect(applied).toEqual({ maxWidth: '640px', collapse: 'collapse', main: true });
       // Charts are bars of table cells, as mail programs show them: no SVG, no image.
       expect(await page.locator('svg, img').count()).toBe(0);
       expect(await page.locator('td[width][style*="background:#2e7d32"]').count()).toBeGreaterThan(0);

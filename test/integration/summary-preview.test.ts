@@ -1,8 +1,10 @@
 /**
  * An evaluator's preview of a month's funder summary, over HTTP against the local stack: the page
- * comes back in the reader's language, the files and each funder's message are written under the
- * summaries folder's preview/, and nothing is recorded, so the month's real summary is still sent to
- * every funder once; a funder of the programme may not preview, nor may a form from another site.
+ * comes back as funders read it (the programme's language unless a funder's is asked for), under a
+ * notice in the reader's language that nothing was sent, with forms to see it in each funder's; the
+ * files and each funder's message are written under the summaries folder's preview/, and nothing is
+ * recorded, so the month's real summary is still sent to every funder once; a funder of the
+ * programme may not preview, nor may a form from another site.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -33,13 +35,18 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function preview(cookie: string, fields: Record<string, string>, from = 'same-origin'): Promise<Response> {
+async function preview(
+  cookie: string,
+  fields: Record<string, string>,
+  from = 'same-origin',
+  reader = 'en-GB',
+): Promise<Response> {
   return fetch(`${stack.url}/summaries/preview`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
       cookie,
-      'accept-language': 'ca',
+      'accept-language': reader,
       'content-type': 'application/x-www-form-urlencoded',
       'sec-fetch-site': from,
       ...(from === 'same-origin' ? { origin: stack.url } : { origin: 'https://elsewhere.example' }),
@@ -49,12 +56,22 @@ async function preview(cookie: string, fields: Record<string, string>, from = 's
 }
 
 describe('POST /summaries/preview', () => {
-  it('writes the files and messages under preview/, answers the page in the reader’s language, records nothing', async () => {
+  it('writes the files and messages under preview/, answers the page as published, records nothing', async () => {
     const response = await preview(evaluator, { programme: P, period: PERIOD });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    // Its forms post back here (another language), and nowhere else.
+    expect(response.headers.get('content-security-policy')).toContain("form-action 'self'");
     const page = await response.text();
-    expect(page).toContain('lang="ca"');
+    // The programme's language (what is published), not the English reader's; the notice in the reader's.
+    expect(page).toContain('<html lang="ca">');
+    expect(page).toContain(
+      '<div lang="en" style="border:2px solid #8a5a00;background:#fff4d6;padding:10px 12px;margin:0 0 20px;' +
+        'font-size:15px">\n<p style="margin:0 0 6px"><strong>Preview: nothing has been sent or recorded.',
+    );
+    expect(page).toContain('<a href="/dashboard"');
+    // Its one funder reads Catalan, the language shown.
+    expect(page).toContain('<strong><span lang="ca">Català</span></strong> (shown now)');
     expect(page).not.toContain('<svg');
     const folder = join(stack.summariesDir, 'preview');
     for (const file of ['summary.json', 'summary.csv', 'summary.html'])
@@ -77,6 +94,19 @@ describe('POST /summaries/preview', () => {
     const published = JSON.parse(await readFile(join(stack.summariesDir, P, PERIOD, 'summary.json'), 'utf8'));
     const previewed = JSON.parse(await readFile(join(folder, P, PERIOD, 'summary.json'), 'utf8'));
     expect(published).toEqual(previewed);
+  }, 120_000);
+
+  it('shows it in a funder’s language when asked, and refuses a language no funder reads it in', async () => {
+    const spanish = await preview(evaluator, { programme: P, period: PERIOD, language: 'es' }, 'same-origin', 'ca');
+    expect(spanish.status).toBe(200);
+    const page = await spanish.text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('Dones Mentores: resumen de noviembre de 2026');
+    expect(page).toContain('<div lang="ca"');
+    expect(page).toContain('Previsualització: no s’ha enviat ni registrat res.');
+    // The way back to what the funder reads: a form for Catalan.
+    expect(page).toContain('<input type="hidden" name="language" value="ca">');
+    expect((await preview(evaluator, { programme: P, period: PERIOD, language: 'ro' })).status).toBe(400);
   }, 120_000);
 
   it('refuses a funder of the programme (403), a form from another site (403) and a malformed month (400)', async () => {

@@ -18,7 +18,10 @@ import {
   type SummaryIndicators,
   type SummaryRow,
 } from '#core/summary.ts';
+import { escapeHtml as escaped } from '#web/html.ts';
+import { summaryPagePolicy } from '#web/summaries-page.ts';
 import { renderSummaryHtml, summaryRenderer } from '#web/summary-page.ts';
+import { deCa, PREVIEW_STRINGS, SUMMARY_STRINGS } from '#web/summary-strings.ts';
 import { shippedProgramme } from '../support/programmes.ts';
 
 const catalog = shippedCatalog();
@@ -166,10 +169,11 @@ describe('what the funder reads', () => {
   it('leads with the programme-wide headline, naming cohorts and the strongest changes', () => {
     const page = renderer.page(FINAL, dones, 'en');
     const headline =
-      'Across 45 participants in 2 cohorts (Barcelona 2026, Girona 2026), from first answer to last: ' +
-      'Rosenberg Self-Esteem Scale, up 2.1 points (95% CI 1.2 to 3.0), an improvement (medium effect); ' +
-      'UCLA 3-item Loneliness Scale, up 0.8 points (95% CI 0.3 to 1.3), a deterioration (small effect); ' +
-      'Mood, up 0.3 points (95% CI -0.2 to 0.8), possibly chance (the interval includes no change).';
+      // One session: the programme-wide result spans no more than the cohorts', so no "first answer to last".
+      'Across about 45 participants in 2 cohorts (Barcelona 2026, Girona 2026): ' +
+      'Rosenberg Self-Esteem Scale, up 2.1 points (95% CI from 1.2 to 3.0), an improvement (medium effect); ' +
+      'UCLA 3-item Loneliness Scale, up 0.8 points (95% CI from 0.3 to 1.3), a deterioration (small effect); ' +
+      'Mood, up 0.3 points (95% CI from \u22120.2 to 0.8), possibly chance (the interval includes no change).';
     expect(page).toContain(headline);
     // Findings by measure, the strongest first.
     expect(page.indexOf('<h3')).toBeLessThan(page.indexOf('>Rosenberg Self-Esteem Scale</h3>'));
@@ -186,7 +190,7 @@ describe('what the funder reads', () => {
     ]);
     const page = renderer.page(summary, dones, 'en');
     expect(page.indexOf('>Personal safety</h3>')).toBeLessThan(page.indexOf('>Mood</h3>'));
-    expect(page).toContain('from first answer to last: Personal safety, up 0.6 points');
+    expect(page).toContain('(Barcelona 2026, Girona 2026): Personal safety, up 0.6 points');
   });
 
   it('names a rise in loneliness a deterioration, in every language', () => {
@@ -206,20 +210,28 @@ describe('what the funder reads', () => {
   it('puts one sentence per cohort under its measure, a carried one marked with its month', () => {
     const { text } = messageIn('en');
     expect(text).toContain(
-      '- Barcelona 2026: up 2.6 points (95% CI 1.3 to 3.9), an improvement (medium effect); from 17.1 to 19.7; ' +
-        '25 people answered before and after.',
+      '- Barcelona 2026: up 2.6 points (95% CI from 1.3 to 3.9), an improvement (medium effect); from 17.1 to 19.7; ' +
+        'about 25 people answered before and after.',
     );
     expect(text).toContain('- Girona 2026 (figures from October 2026): up 1.4 points');
     const catalan = messageIn('ca').text;
-    expect(catalan).toContain('- Girona 2026 (xifres d’octubre del 2026): augment de 1,4 punts');
+    expect(catalan).toContain(
+      '- Girona 2026 (xifres d’octubre del 2026): augment d’1,4 punts (IC 95\u00a0%: de 0,1 a 2,7)',
+    );
   });
 
   it('says enrolment, completion and attrition in words, against the 20% criterion', () => {
+    // 45 completers is rounded (below 50), 55 who started is not: the share lost is the published one.
     expect(messageIn('en').text).toContain(
-      '45 of 55 participants who started answered again (82%); 10 (18%) did not, within the 20% loss to follow-up',
+      '55 participants started and about 45 answered again; about 20% did not answer again, within the 20% loss',
     );
     expect(messageIn('ro').text).toContain(
-      '45 din cei 55 de participanți care au început au răspuns din nou (82\u00a0%); 10 (18\u00a0%) nu au mai răspuns',
+      '55 de participanți au început și aproximativ 45 au răspuns din nou; aproximativ 20\u00a0% nu au mai răspuns',
+    );
+    // Exact counts (both at or above the rounding threshold) say their own share.
+    const exact = summaryOf([shown(null, 'mood', figures(3, 0.5, 0.2, 0.8, 0.5), { paired: 52, started: 70 })]);
+    expect(renderer.page(exact, dones, 'en')).toContain(
+      '52 of 70 participants who started answered again (74%); 18 (26%) did not, more than the 20% loss',
     );
   });
 
@@ -266,7 +278,7 @@ describe('what the funder reads', () => {
   it('has a plain-text part that reads alone: headline, findings, participation, methods, contact', () => {
     const { text } = messageIn('en');
     expect(text).toMatch(/^Dones Mentores: summary for November 2026\n\nDear Fundació Exemple,/);
-    expect(text).toContain('Across 45 participants in 2 cohorts');
+    expect(text).toContain('Across about 45 participants in 2 cohorts');
     expect(text).toContain('Questions about this summary: Dones Mentores coordination team, Dones Mentores: ');
     expect(text).toContain('coordinacio@dones-mentores.example');
     expect(text).not.toMatch(/<[a-z]/);
@@ -301,7 +313,7 @@ describe('when little or nothing can be shown', () => {
       hidden('barcelona-2026', 'mood'),
     ]);
     const carriedPage = renderer.page(carried, dones, 'en');
-    expect(carriedPage).toContain('Across 40 participants');
+    expect(carriedPage).toContain('Across about 40 participants');
     expect(carriedPage).toContain('Mood (figures from September 2026), up 0.5 points');
     expect(carriedPage).not.toContain('No result can be shown');
   });
@@ -322,6 +334,7 @@ describe('a summary built by buildSummary', () => {
     indicators: {
       ...EMPTY,
       n_pre: n + 3,
+      n_pre_only: 3,
       n_paired: n,
       mean_pre_paired: 15,
       mean_post_paired: 15 + change,
@@ -337,8 +350,232 @@ describe('a summary built by buildSummary', () => {
     const { summary } = buildSummary(programme, '2026-02', [row('iasi-2020', 20, 2), row('bucharest-2020', 3, -4)]);
     const page = renderSummaryHtml(catalog, programme, summary);
     expect(page).toContain('<html lang="ro">');
-    expect(page).toContain('Iași 2020 · Întâlnire individuală 1: creștere de 2,0 puncte');
-    expect(page).toContain('Bucharest 2020 · Întâlnire individuală 1: nu se arată, deoarece mai puțin de 5 persoane');
+    // Each cohort's result is of one session, and says so: the programme has several.
+    expect(page).toContain('Iași 2020 · Întâlnire individuală 1 (o singură sesiune): creștere de 2,0 puncte');
+    expect(page).toContain(
+      'Bucharest 2020 · Întâlnire individuală 1 (o singură sesiune): nu se arată, deoarece mai puțin de 5 persoane',
+    );
     expect(page).not.toContain('-4,0');
+  });
+});
+
+/** Every word a funder reads in a language: the page's and the message HTML's text (tags dropped), the plain text. */
+function everything(summary: Summary, programme: Programme, language: Language): string {
+  const message = renderer.message(summary, programme, { name: 'F', email: 'f@example.org', language });
+  const words = (body: string): string => body.replace(/<[^>]*>/g, ' ');
+  return `${words(renderer.page(summary, programme, language))}\n${words(message.html)}\n${message.text}`;
+}
+
+describe('attrition from the published share lost, never from rounded counts', () => {
+  /** A programme-wide row from exact counts, published as buildSummary does: counts rounded, share rounded up. */
+  const exactly = (instrument: string, paired: number, started: number): SummaryRow => ({
+    ...shown(null, instrument, figures(3, 0.5, 0.2, 0.8, 0.5), { paired, started }),
+    n_paired: Math.round(paired / 5) * 5,
+    n_started: Math.round(started / 5) * 5,
+    lost_share: lostShare(started - paired, started),
+  });
+
+  it('says 23 of 27 (both rounded to 25) as about 25 and about 15% lost, never 100% or nobody lost', () => {
+    const summary = summaryOf([exactly('mood', 23, 27)]);
+    const sayings: Record<Language, string> = {
+      en: 'About 25 participants started and about 25 answered again; about 15% did not answer again, within',
+      ro: 'Aproximativ 25 de participanți au început și aproximativ 25 au răspuns din nou; aproximativ 15\u00a0% nu',
+      es: 'Alrededor de 25 personas participantes empezaron y alrededor de 25 volvieron a responder; alrededor',
+      ca: 'Al voltant de 25 persones participants van començar i al voltant de 25 van tornar a respondre; al voltant',
+    };
+    for (const language of LANGUAGES) {
+      const all = everything(summary, dones, language);
+      expect(all, language).toContain(sayings[language]);
+      expect(all, language).not.toMatch(/100\s?%|\(0\s?%\)/);
+      for (const nobody of ['all answered', 'toți au răspuns', 'todas volvieron', 'totes van tornar'])
+        expect(all, language).not.toContain(nobody);
+    }
+  });
+
+  it('judges the 20% limit from the exact share: 19 of 24 (rounded 20 of 25, 20%) lost more than 20%', () => {
+    const summary = summaryOf([exactly('mood', 19, 24)]);
+    const text = messageIn('en', summary).text;
+    expect(text).toContain('about 25% did not answer again, more than the 20% loss to follow-up');
+    expect(text).not.toContain('within the 20%');
+  });
+
+  it('says a share lost of 5% as "up to 5%", and never that nobody was lost', () => {
+    const text = messageIn('en', summaryOf([exactly('mood', 44, 45)])).text;
+    expect(text).toContain('About 45 participants started and about 45 answered again; up to 5% did not answer again');
+    expect(messageIn('ca', summaryOf([exactly('mood', 44, 45)])).text).toContain('fins a un 5\u00a0% no va tornar');
+  });
+
+  it('says nobody was lost only when the share lost is 0', () => {
+    const text = messageIn('en', summaryOf([exactly('mood', 25, 25)])).text;
+    expect(text).toContain('About 25 participants started and all answered again.');
+  });
+
+  it('gives no share for a carried row published before lost_share, only the rounded counts', () => {
+    const old = { ...exactly('mood', 23, 27), lost_share: null, as_of: '2026-09' };
+    const text = messageIn('en', summaryOf([old])).text;
+    expect(text).toContain('About 25 participants started and about 25 answered again (figures from September 2026).');
+    expect(text).not.toMatch(/%\) did not|% did not answer again/);
+  });
+});
+
+describe('the participation basis', () => {
+  // A measure few answered again (mood, 10 of 15) listed before the one most answered (self-esteem, 15 of 15).
+  const rows = [
+    shown(null, 'mood', figures(3, 0.5, 0.2, 0.8, 0.5), { paired: 10, started: 15 }),
+    shown(null, 'rosenberg-self-esteem', figures(17, 2, 1, 3, 0.6), { paired: 15, started: 15 }),
+  ];
+
+  it('is the programme-wide row with the most completers, named when the measures differ, in any order', () => {
+    const texts = [rows, [...rows].reverse()].map((order) => messageIn('en', summaryOf(order)).text);
+    expect(texts[0]).toBe(texts[1]);
+    const text = texts[0] ?? '';
+    expect(text).toContain('Across about 15 participants');
+    expect(text).toContain(
+      'Who took part\n-------------\nAbout 15 participants started and all answered again ' +
+        '(based on Rosenberg Self-Esteem Scale).',
+    );
+  });
+
+  it('gives each measure its own attrition in its section', () => {
+    const text = messageIn('en', summaryOf(rows)).text;
+    expect(text).toContain(
+      'Who answered this measure: Whole programme: about 15 participants started and about 10 answered again; ' +
+        'about 35% did not answer again, more than the 20% loss to follow-up',
+    );
+    expect(text).toContain(
+      'Who answered this measure: Whole programme: about 15 participants started and all answered',
+    );
+  });
+});
+
+describe('programme-wide and one-session results side by side', () => {
+  const pool = shown(null, 'rosenberg-self-esteem', figures(15, 2, 1, 3, 0.5), { paired: 60, started: 70 });
+  const cohort: SummaryRow = {
+    ...shown('iasi-2020', 'rosenberg-self-esteem', figures(15, 1, 0.2, 1.8, 0.3), { paired: 30, started: 35 }),
+    session: 'individual-meeting-1',
+  };
+  const summary = { ...summaryOf([pool, cohort]), programme: 'justrom3-mentoring', k: 5 };
+
+  it('labels each with its span and draws them in two bar tables with captions, in every language', () => {
+    for (const language of LANGUAGES) {
+      const words = SUMMARY_STRINGS[language];
+      const page = renderer.page(summary, justrom3, language);
+      const whole = words.wholeProgramme(true);
+      const iasi = words.oneSession('Iași 2020', justrom3.sessions[0]?.name[language] ?? 'Individual meeting 1');
+      const captions = [...page.matchAll(/<caption[^>]*>([^<]*)<\/caption>/g)].map((match) => match[1]);
+      expect(captions, language).toEqual([words.poolBars, words.sessionBars].map(escaped));
+      const pools = page.indexOf(`>${escaped(whole)}</td>`);
+      const cohorts = page.indexOf(`>${escaped(iasi)}</td>`);
+      expect(pools, language).toBeGreaterThan(page.indexOf(escaped(words.poolBars)));
+      expect(cohorts, language).toBeGreaterThan(page.indexOf(escaped(words.sessionBars)));
+    }
+    const { text } = renderer.message(summary, justrom3, { name: 'F', email: 'f@example.org', language: 'en' });
+    expect(text).toContain('- Whole programme (first to last answer): up 2.0 points');
+    expect(text).toContain('- Iași 2020 · Individual meeting 1 (one session): up 1.0 points');
+    expect(text).toContain('Across 60 participants in 1 cohort (Iași 2020), from first answer to last:');
+  });
+});
+
+describe('numbers', () => {
+  it('prints a bound that rounds to zero as 0.0, ranges with words and a real minus, counts labelled', () => {
+    const group = shown(
+      null,
+      'rosenberg-self-esteem',
+      figures(15, -0.4, -1.6, 0.1, -0.1),
+      { paired: 15, started: 15 },
+      { dimension: 'age-band', value: '60-plus' },
+    );
+    const summary = summaryOf([
+      shown(null, 'mood', figures(3, 0.9, -0.0019, 1.8, 0.5), { paired: 60, started: 70 }),
+      group,
+    ]);
+    const all = everything(summary, dones, 'en');
+    expect(all).toContain('95% CI from 0.0 to 1.8');
+    expect(all).not.toMatch(/[-\u2212]0\.0(?!\d)/);
+    expect(all).toContain('\u22120.4 (from \u22121.6 to 0.1)');
+    expect(all).not.toMatch(/-\d+\.\d/);
+    expect(messageIn('en', summary).text).toContain(
+      ': \u22120.4 (from \u22121.6 to 0.1); about 15 people answered before and after',
+    );
+    expect(everything(summary, dones, 'ca')).toContain('\u22120,4 (de \u22121,6 a 0,1)');
+  });
+
+  it('keeps the interval of a change too small to notice', () => {
+    const summary = summaryOf([shown(null, 'mood', figures(3, 0.02, -1.5, 1.6, 0.01), { paired: 60, started: 70 })]);
+    expect(messageIn('en', summary).text).toContain('no noticeable change (95% CI from \u22121.5 to 1.6)');
+  });
+
+  it('elides Catalan "de" before numbers said with a vowel (1, 11), not before others (8, 1.000)', () => {
+    expect(['1,7', '11', '11,2', '1', '8', '18', '1.000', '0,5', '1.000.000'].map(deCa)).toEqual([
+      'd’1,7',
+      'd’11',
+      'd’11,2',
+      'd’1',
+      'de 8',
+      'de 18',
+      'de 1.000',
+      'de 0,5',
+      'd’1.000.000',
+    ]);
+    const summary = summaryOf([shown(null, 'mood', figures(3, 1.7, 1.1, 2.3, 0.5), { paired: 60, started: 70 })]);
+    const text = messageIn('ca', summary).text;
+    expect(text).toContain('augment d’1,7 punts (IC 95\u00a0%: d’1,1 a 2,3)');
+    expect(SUMMARY_STRINGS.ca.nothingYet(11)).toContain('menys d’11 persones');
+    expect(SUMMARY_STRINGS.ca.hidden['fewer-than-k'](8)).toContain('menys de 8 persones');
+  });
+});
+
+describe('the column that Outlook keeps', () => {
+  it('holds the email in a 640 px table that shrinks on phones, and the page in a <main> landmark', () => {
+    const { html } = messageIn('en');
+    expect(html).toMatch(/<table role="presentation"[^>]* width="100%"[^>]*><tr><td align="center"/);
+    expect(html).toMatch(/<table role="presentation"[^>]* width="640" style="width:100%;max-width:640px[^"]*">/);
+    expect(html).toContain(
+      '<!--[if mso]><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="640"',
+    );
+    expect(html).not.toContain('<main');
+    expect(html).toContain('role="article"');
+    const page = renderer.page(FINAL, dones, 'en');
+    expect(page).toMatch(
+      /<table role="presentation"[^>]* width="640" style="width:100%;max-width:640px[^"]*"><tr><td[^>]*><main /,
+    );
+  });
+});
+
+describe('the preview notice', () => {
+  const notice = { language: 'en', period: '2026-11', languages: ['ca', 'es', 'en'] } as const;
+
+  it('tops a preview, in the evaluator’s language, with the way back and a form per funder language', () => {
+    const page = renderer.page(FINAL, dones, 'ca', { notice });
+    expect(page).toContain('<html lang="ca">');
+    const box = /<main[^>]*><div lang="en"[^>]*>([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
+    expect(box).toContain(
+      'Preview: nothing has been sent or recorded. The files and each funder’s message were written to preview/.',
+    );
+    expect(box).toContain('<a href="/dashboard"');
+    // The page's language is shown, the others are a form each back to the preview.
+    expect(box).toContain('<strong><span lang="ca">Català</span></strong> (shown now)');
+    const forms = [...box.matchAll(/<form method="post" action="\/summaries\/preview"[^>]*>([\s\S]*?)<\/form>/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(forms).toHaveLength(2);
+    expect(forms[0]).toContain('name="programme" value="dones-mentores"');
+    expect(forms[0]).toContain('name="period" value="2026-11"');
+    expect(forms[0]).toContain('name="language" value="es"');
+    expect(forms[1]).toContain('<span lang="en">English</span>');
+  });
+
+  it('has its words in every language, and is on no published page', () => {
+    for (const language of LANGUAGES)
+      expect(renderer.page(FINAL, dones, 'ca', { notice: { ...notice, language } })).toContain(
+        escaped(PREVIEW_STRINGS[language].notice),
+      );
+    expect(renderer.page(FINAL, dones, 'ca')).not.toContain('preview');
+  });
+
+  it('lets the page post forms to its own site only in a preview', () => {
+    const page = renderer.page(FINAL, dones, 'ca', { notice });
+    expect(summaryPagePolicy(page, true)).toContain("form-action 'self'");
+    expect(summaryPagePolicy(page)).toContain("form-action 'none'");
   });
 });
