@@ -250,7 +250,7 @@ describe('the evaluator workspace in Chromium', () => {
     }
   });
 
-  it("previews a programme's funder summary from the overview: the page as a funder reads it, nothing sent", async () => {
+  it("previews a programme's funder summary from the overview: the page as a funder reads it", async () => {
     // An English reader: the page comes in the programme's language (what is published), the notice in English.
     const { page, close } = await openAs('/dashboard', 'en-GB', 360);
     try {

@@ -109,7 +109,7 @@ describe('POST /summaries/preview', () => {
     expect((await preview(evaluator, { programme: P, period: PERIOD, language: 'ro' })).status).toBe(400);
   }, 120_000);
 
-  it('refuses a funder of the programme (403), a form from another site (403) and a malformed month (400)', async () => {
+  it('refuses a funder (403), a form from another site (403) and a malformed month (400)', async () => {
     expect((await preview(funder, { programme: P })).status).toBe(403);
     expect((await preview(evaluator, { programme: P }, 'cross-site')).status).toBe(403);
     expect((await preview(evaluator, { programme: P, period: '2026-13' })).status).toBe(400);
