@@ -33,13 +33,8 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  * everything else come from the unrounded values.
  */
 
-/**
- * Why a cell is not updated this period. `withdrawn`: someone in its cohort (or, for the pool, in
- * the programme) withdrew since the last publication and the cell did not grow by at least k: its
- * new figures would differ from the last by the person who left, and its last figures include
- * them, so it is neither updated nor carried.
- */
-export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary' | 'withdrawn';
+/** Why a cell is not updated this period. */
+export type SuppressionReason = 'fewer-than-k' | 'differencing' | 'secondary';
 
 /** How published counts are rounded: to the nearest `base` when below `below`. */
 export interface Rounding {
@@ -74,6 +69,32 @@ export interface DisclosureHistory {
   readonly versions: Readonly<Record<string, readonly (readonly [number, number])[]>>;
   /** Per publication, cell key -> exact people then. */
   readonly exact: readonly Readonly<Record<string, number>>[];
+  /** Per publication, each cohort's count of erasures then (null, or absent, where it was not kept). */
+  readonly erasures?: readonly (Readonly<Record<string, number>> | null)[];
+}
+
+/** What protection needs to know beside the rows and the history. */
+export interface ProtectionContext {
+  /** Each cohort's count of erasures now (an erasure bumps its cohort's count). */
+  readonly erasures?: Readonly<Record<string, number>>;
+  /** Per cohort, the values of the subgroups set per cohort (its site): its whole group is in that pool category. */
+  readonly cohortAttributes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * Whether someone withdrew from a scope (a cohort; the pool: any cohort of it) since a publication,
+ * by the erasure counts kept then and now; a history kept before the counts reads as no change.
+ */
+export function withdrewSince(
+  history: DisclosureHistory,
+  erasures: Readonly<Record<string, number>>,
+  cohort: string | null,
+  publication: number,
+): boolean {
+  const then = history.erasures?.[publication];
+  if (then === undefined || then === null) return false;
+  const scopes = cohort === null ? Object.keys(erasures) : [cohort];
+  return scopes.some((scope) => (erasures[scope] ?? 0) !== (then[scope] ?? 0));
 }
 
 /** A version of a cell an outsider reads: from an earlier publication, or (new) this one's. */
@@ -95,7 +116,11 @@ interface Structure {
   readonly pools: Map<string, Map<string, Map<string, string>>>;
 }
 
-function structureOf(rows: readonly IndicatorRow[], history: DisclosureHistory): Structure {
+function structureOf(
+  rows: readonly IndicatorRow[],
+  history: DisclosureHistory,
+  cohortAttributes: NonNullable<ProtectionContext['cohortAttributes']>,
+): Structure {
   const tables: Structure['tables'] = new Map();
   for (const row of rows) {
     const table = tables.get(tableKey(row)) ?? { total: undefined, dimensions: new Map() };
@@ -107,13 +132,19 @@ function structureOf(rows: readonly IndicatorRow[], history: DisclosureHistory):
   // no row now (nobody left in it) still counts against its pool.
   const keys = new Set([...rows.map(cellKey), ...Object.keys(history.versions), ...history.exact.flatMap(Object.keys)]);
   const pools: Structure['pools'] = new Map();
-  for (const key of keys) {
-    const [cohort, session, instrument, group] = key.split('|');
-    if (cohort === undefined || cohort === '*' || session === undefined || session === '*') continue;
-    const poolKey = ['*', '*', instrument, group].join('|');
+  const place = (poolKey: string, cohort: string, session: string, key: string): void => {
     const cohorts = pools.get(poolKey) ?? new Map<string, Map<string, string>>();
     cohorts.set(cohort, (cohorts.get(cohort) ?? new Map()).set(session, key));
     pools.set(poolKey, cohorts);
+  };
+  for (const key of keys) {
+    const [cohort, session, instrument, group] = key.split('|');
+    if (cohort === undefined || cohort === '*' || session === undefined || session === '*') continue;
+    place(['*', '*', instrument, group].join('|'), cohort, session, key);
+    // A pool category by a cohort attribute (site = Iași) is those cohorts' whole groups added up.
+    if (group === '*')
+      for (const [dimension, value] of Object.entries(cohortAttributes[cohort] ?? {}))
+        place(['*', '*', instrument, `${dimension}=${value}`].join('|'), cohort, session, key);
   }
   return { tables, pools };
 }
@@ -149,19 +180,23 @@ export function protectCells(
   rows: readonly IndicatorRow[],
   k: number,
   history: DisclosureHistory = { versions: {}, exact: [] },
-  withdrawnFrom: (row: IndicatorRow) => boolean = () => false,
+  context: ProtectionContext = {},
 ): Map<IndicatorRow, SuppressionReason> {
   const now = history.exact.length;
   const current = new Map(rows.map((row) => [cellKey(row), row]));
   const withheld = new Map<IndicatorRow, SuppressionReason>();
+  const erasures = context.erasures ?? {};
   for (const row of rows) {
     const n = row.indicators.n_paired;
-    const last = history.versions[cellKey(row)]?.at(-1)?.[1];
+    const last = history.versions[cellKey(row)]?.at(-1);
     if (n < k) withheld.set(row, 'fewer-than-k');
-    else if (last !== undefined && withdrawnFrom(row) && n - last < k) withheld.set(row, 'withdrawn');
-    else if (last !== undefined && n !== last && Math.abs(n - last) < k) withheld.set(row, 'differencing');
+    // Someone withdrew since its last version: the people changed whatever the counts say, so it
+    // must grow by k beyond that version (one out and one in would otherwise give the pair away).
+    else if (last !== undefined && withdrewSince(history, erasures, row.cohort, last[0]) && n - last[1] < k)
+      withheld.set(row, 'secondary');
+    else if (last !== undefined && n !== last[1] && Math.abs(n - last[1]) < k) withheld.set(row, 'differencing');
   }
-  const structure = structureOf(rows, history);
+  const structure = structureOf(rows, history, context.cohortAttributes ?? {});
   const versionsOf = (key: string): Version[] => {
     const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
     const row = current.get(key);
@@ -177,7 +212,8 @@ export function protectCells(
     const sums = reachable(slots, whole.n + k);
     for (const [sum, isNew] of sums) {
       if (!isNew && whole.row === undefined) continue;
-      const group = covering ? sum - whole.n : whole.n - sum;
+      // Negative too: after a withdrawal an older version holds someone a newer one does not.
+      const group = Math.abs(covering ? sum - whole.n : whole.n - sum);
       if (group > 0 && group < k) return true;
     }
     return false;
@@ -237,7 +273,9 @@ export function protectCells(
       // otherwise stand in for it beside the pool's other categories.
       const pool = current.get(poolKey);
       if (pool !== undefined && pool.group !== null && withheld.has(pool))
-        for (const sessions of cohorts.values()) for (const key of sessions.values()) holdBack(current.get(key));
+        for (const sessions of cohorts.values())
+          for (const key of sessions.values())
+            if (key.split('|')[3] === poolKey.split('|')[3]) holdBack(current.get(key));
       const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
       for (const whole of versionsOf(poolKey)) {
         for (const session of sessions) {
@@ -271,6 +309,7 @@ export function recordPublication(
   history: DisclosureHistory | undefined,
   rows: readonly IndicatorRow[],
   withheld: ReadonlyMap<IndicatorRow, SuppressionReason>,
+  erasures: Readonly<Record<string, number>> = {},
 ): DisclosureHistory {
   const publication = history?.exact.length ?? 0;
   const versions: Record<string, (readonly [number, number])[]> = Object.fromEntries(
@@ -290,6 +329,7 @@ export function recordPublication(
         rows.filter((row) => row.indicators.n_paired > 0).map((row) => [cellKey(row), row.indicators.n_paired]),
       ),
     ],
+    erasures: [...Array.from({ length: publication }, (_, at) => history?.erasures?.[at] ?? null), erasures],
   };
 }
 
@@ -311,10 +351,5 @@ export function explainSuppression(reason: SuppressionReason, k: number): string
       );
     case 'secondary':
       return `hidden so that a smaller group cannot be worked out from the totals or the other tables`;
-    case 'withdrawn':
-      return (
-        `someone withdrew since the previous summary and fewer than ${k} joined: hidden until it can be updated ` +
-        `without them`
-      );
   }
 }

@@ -12,6 +12,7 @@ import {
   explainSuppression,
   protectCells,
   recordPublication,
+  withdrewSince,
   roundCount,
   type DisclosureHistory,
   type SuppressionReason,
@@ -126,10 +127,11 @@ function historyOf(previous: PublishedState | undefined): DisclosureHistory | un
  * pool's), under the disclosure control of `disclosure.ts` against this summary's own tables and
  * everything published before. A cell that may not be updated carries its last published figures
  * (with `as_of`), so a summary never shows less than the one before; cells published before and
- * absent now are carried too. The one exception is a withdrawal: in a cohort where someone
- * withdrew since the last publication (`erasures`, each scope's count of erasures, differs from
- * the one kept), and in the pool when anyone did, nothing is carried: the last figures may
- * include the person who left, and erasure wins. Those cells return once they can be updated.
+ * absent now are carried too. The one exception is a withdrawal: figures of a cohort where
+ * someone withdrew since they were published (`erasures`, each cohort's count of erasures,
+ * differs from the one kept then), or of the pool when anyone did, may include the person who
+ * left: they are neither carried nor kept, and erasure wins. Such a cell returns once it has grown
+ * by k beyond its last version.
  */
 export function buildSummary(
   programme: Programme,
@@ -142,23 +144,33 @@ export function buildSummary(
   // Whole instruments only: subscale and topic parts stay in the evaluator's tables. A cohort's
   // subgroup by a cohort attribute (its site) is the cohort's whole group again: only the pool has it.
   const byCohort = new Set(programme.subgroups.filter((group) => group.source === 'cohort').map((group) => group.id));
-  const rows = allRows.filter(
-    (row) =>
-      row.part === undefined && !(row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension)),
-  );
+  const isCohortAttributeCell = (row: Pick<IndicatorRow, 'cohort' | 'group'>): boolean =>
+    row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension);
+  const rows = allRows.filter((row) => row.part === undefined && !isCohortAttributeCell(row));
   const history = historyOf(previous);
-  const before = previous?.erasures ?? {};
-  const withdrawnFrom = new Set(
-    [...new Set([...Object.keys(erasures), ...Object.keys(before)])].filter(
-      (scope) => (erasures[scope] ?? 0) !== (before[scope] ?? 0),
-    ),
+  const cohortAttributes = Object.fromEntries(
+    programme.cohorts.map((cohort) => [
+      cohort.id,
+      Object.fromEntries(Object.entries(cohort.attributes).filter(([dimension]) => byCohort.has(dimension))),
+    ]),
   );
-  // Everyone of a cohort is in the pool: a withdrawal anywhere is one from the pool.
-  if (withdrawnFrom.size > 0) withdrawnFrom.add(POOL_SCOPE);
-  const inWithdrawn = (row: { cohort: string | null }): boolean => withdrawnFrom.has(row.cohort ?? POOL_SCOPE);
-  const withheld = protectCells(rows, k, history, inWithdrawn);
+  const withheld = protectCells(rows, k, history, { erasures, cohortAttributes });
+  // Figures whose cell's scope lost someone since they were published include that person: never
+  // carried, and not kept.
+  const lastVersion = (key: string): number | undefined => history?.versions[key]?.at(-1)?.[0];
+  const keptFigures = (key: string): boolean => {
+    const publication = lastVersion(key);
+    return (
+      history === undefined ||
+      publication === undefined ||
+      !withdrewSince(history, erasures, parseCellKey(key).cohort, publication)
+    );
+  };
   const figures: Record<string, PublishedFigures> = Object.fromEntries(
-    Object.entries(previous?.figures ?? {}).filter(([key]) => !inWithdrawn(parseCellKey(key))),
+    Object.entries(previous?.figures ?? {}).filter(
+      // A cohort's subgroups by a cohort attribute are left out now; their old figures go with them.
+      ([key]) => keptFigures(key) && !isCohortAttributeCell(parseCellKey(key)),
+    ),
   );
   const earlier = { ...figures };
   const cellOf = (row: Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'>) => ({
@@ -240,8 +252,8 @@ export function buildSummary(
     published: {
       shown: { ...(previous?.shown ?? {}), ...shown },
       figures,
-      history: recordPublication(history, rows, withheld),
-      erasures: { ...before, ...erasures },
+      history: recordPublication(history, rows, withheld, erasures),
+      erasures,
     },
   };
 }

@@ -71,7 +71,6 @@ export interface SummaryStrings {
     readonly 'fewer-than-k': (k: number) => string;
     readonly differencing: string;
     readonly secondary: string;
-    readonly withdrawn: string;
   };
   readonly participation: string;
   completed(paired: string, started: string, plural: keyof Forms, share: string): string;
@@ -202,7 +201,6 @@ const ENGLISH: SummaryStrings = {
     'fewer-than-k': (k) => `not shown, as fewer than ${k} people answered before and after`,
     differencing: 'not shown, as too few people joined since the last summary to show it safely',
     secondary: 'not shown, so that a smaller hidden group cannot be worked out from it',
-    withdrawn: 'not shown, as someone withdrew since the last summary: it returns once it can be updated without them',
   },
   participation: 'Who took part',
   completed: (paired, started, form, share) =>
@@ -324,9 +322,6 @@ const ROMANIAN: SummaryStrings = {
       'nu se arată, deoarece de la rezumatul anterior s-au adăugat prea puține persoane pentru a-l arăta în ' +
       'siguranță',
     secondary: 'nu se arată, pentru ca un grup mai mic, ascuns, să nu poată fi dedus din el',
-    withdrawn:
-      'nu se arată, deoarece cineva s-a retras de la rezumatul anterior: revine când poate fi actualizat fără ' +
-      'persoana respectivă',
   },
   participation: 'Cine a participat',
   completed: (paired, started, form, share) =>
@@ -451,9 +446,6 @@ const SPANISH: SummaryStrings = {
     differencing:
       'no se muestra, porque desde el último resumen se han sumado muy pocas personas para mostrarlo con seguridad',
     secondary: 'no se muestra, para que no se pueda deducir de él un grupo más pequeño oculto',
-    withdrawn:
-      'no se muestra, porque alguien se ha retirado desde el último resumen: volverá cuando pueda actualizarse sin ' +
-      'esa persona',
   },
   participation: 'Quién participó',
   completed: (paired, started, form, share) =>
@@ -578,9 +570,6 @@ const CATALAN: SummaryStrings = {
     differencing:
       'no es mostra, perquè des de l’últim resum s’hi han afegit massa poques persones per mostrar-lo amb seguretat',
     secondary: 'no es mostra, perquè no se’n pugui deduir un grup més petit amagat',
-    withdrawn:
-      'no es mostra, perquè algú s’ha retirat des de l’últim resum: tornarà quan es pugui actualitzar sense ' +
-      'aquesta persona',
   },
   participation: 'Qui hi va participar',
   completed: (paired, started, form, share) =>

@@ -608,7 +608,7 @@ describe('a withdrawal and what was published', () => {
     const january = buildSummary(justrom3, '2026-01', [iasi(12, 9.25)], undefined, { 'iasi-2020': 0 });
     // One of the twelve withdrew: the January figures include them, so they are neither updated nor carried.
     const february = buildSummary(justrom3, '2026-02', [iasi(11, 1.5)], january.published, { 'iasi-2020': 1 });
-    expect(february.summary.rows[0]).toMatchObject({ suppressed: true, suppression: { reason: 'withdrawn' } });
+    expect(february.summary.rows[0]).toMatchObject({ suppressed: true, suppression: { reason: 'secondary' } });
     expect(JSON.stringify(february.summary)).not.toContain('9.25');
     expect(JSON.stringify(february.published.figures)).not.toContain('9.25');
     // No withdrawal since: still too close to the last version (12) to update, and nothing left to carry.
@@ -623,9 +623,95 @@ describe('a withdrawal and what was published', () => {
   it('does not update a cell whose count stayed the same while someone withdrew (one left, one joined)', () => {
     const january = buildSummary(justrom3, '2026-01', [iasi(12, 9.25)], undefined, { 'iasi-2020': 0 });
     const february = buildSummary(justrom3, '2026-02', [iasi(12, 1.5)], january.published, { 'iasi-2020': 1 });
-    expect(february.summary.rows[0]?.suppression?.reason).toBe('withdrawn');
+    expect(february.summary.rows[0]?.suppression?.reason).toBe('secondary');
     // Without a withdrawal the same count is the same people: updated.
     const same = buildSummary(justrom3, '2026-02', [iasi(12, 9.25)], january.published, { 'iasi-2020': 0 });
     expect(same.summary.rows[0]?.suppressed).toBe(false);
+  });
+});
+
+describe('derivations a second review found', () => {
+  const of = (cohort: string | null, people: readonly number[], group: GroupKey | null = null): IndicatorRow => {
+    const n = people.length;
+    const mean = people.reduce((sum, one) => sum + one, 0) / n;
+    const row = cell(n, group, 'rosenberg-self-esteem', cohort as string);
+    return {
+      ...row,
+      cohort,
+      session: cohort === null ? null : 'individual-meeting-1',
+      indicators: { ...row.indicators, mean_change: mean, mean_post_paired: 10 + mean },
+    };
+  };
+  const ones = (n: number): number[] => Array.from({ length: n }, () => 1);
+  const sumOf = (row: SummaryRowLike | undefined): number => (row?.n_paired ?? 0) * (row?.indicators?.mean_change ?? 0);
+  type SummaryRowLike = Summary['rows'][number];
+
+  it('does not let the pool, updated after a withdrawal, give the person who left away through an old version', () => {
+    const W = 7;
+    const a1 = [...ones(9), W];
+    const b1 = ones(10);
+    const programme = { ...justrom3, rounding: { base: 1, below: 0 } };
+    const jan = buildSummary(programme, '2026-01', [of('A', a1), of('B', b1), of(null, [...a1, ...b1])], undefined, {
+      A: 0,
+      B: 0,
+      '*': 0,
+    });
+    const a2 = ones(9);
+    const b2 = ones(20);
+    const feb = buildSummary(
+      programme,
+      '2026-02',
+      [of('A', a2), of('B', b2), of(null, [...a2, ...b2])],
+      jan.published,
+      {
+        A: 1,
+        B: 0,
+        '*': 1,
+      },
+    );
+    const row = (rows: Summary['rows'], cohort: string | null) => rows.find((one) => one.cohort === cohort);
+    const pool = row(feb.summary.rows, null);
+    const b = row(feb.summary.rows, 'B');
+    const fresh = (one: SummaryRowLike | undefined): boolean => one?.suppressed === false && one.as_of === undefined;
+    // A in January minus (pool now minus B now) would be W's change: never both fresh with January's A.
+    if (fresh(pool) && fresh(b))
+      expect(sumOf(row(jan.summary.rows, 'A')) - (sumOf(pool) - sumOf(b))).not.toBeCloseTo(W, 6);
+    expect(fresh(pool) && fresh(b)).toBe(false);
+  });
+
+  it("keeps a small cohort of a site from being given away by the pool's site category minus the site's other cohorts", () => {
+    const template = justrom3.cohorts[0];
+    if (template === undefined) throw new Error('no cohort');
+    const cohort = (id: string, site: string) => ({ ...template, id, attributes: { site } });
+    const programme = {
+      ...justrom3,
+      cohorts: [cohort('iasi-a', 'iasi'), cohort('iasi-b', 'iasi'), cohort('buc', 'bucharest')],
+    };
+    const small = [4, 4, 4];
+    const iasi = ones(10);
+    const buc = ones(10);
+    const site = (value: string): GroupKey => ({ dimension: 'site', value });
+    const { summary } = buildSummary(programme, '2026-01', [
+      of('iasi-a', small),
+      of('iasi-b', iasi),
+      of('buc', buc),
+      of(null, [...small, ...iasi, ...buc]),
+      of(null, [...small, ...iasi], site('iasi')),
+      of(null, buc, site('bucharest')),
+    ]);
+    const shown = (cohortId: string | null, value: string | null): boolean =>
+      summary.rows.some((one) => one.cohort === cohortId && (one.group?.value ?? null) === value && !one.suppressed);
+    expect(shown('iasi-a', null)).toBe(false);
+    expect(shown(null, 'iasi') && shown('iasi-b', null)).toBe(false);
+  });
+
+  it('does not update a cell that lost one person and, a month later, gained one (the pair would show)', () => {
+    const jan = buildSummary(justrom3, '2026-01', [of('A', [...ones(11), 9])], undefined, { A: 0 });
+    const feb = buildSummary(justrom3, '2026-02', [of('A', ones(11))], jan.published, { A: 1 });
+    const mar = buildSummary(justrom3, '2026-03', [of('A', [...ones(11), 5])], feb.published, { A: 1 });
+    expect(feb.summary.rows[0]?.suppressed).toBe(true);
+    expect(mar.summary.rows[0]?.suppressed).toBe(true);
+    const apr = buildSummary(justrom3, '2026-04', [of('A', [...ones(16), 5])], mar.published, { A: 1 });
+    expect(apr.summary.rows[0]?.suppressed).toBe(false);
   });
 });
