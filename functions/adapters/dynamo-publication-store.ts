@@ -3,12 +3,15 @@
  * difference against and to carry forward), and which funder was sent which period, on the table
  * under the programme's partition. The kept state grows with cells and months past one item's
  * 400 KB, so it is gzipped and split into parts (`PUBLICATION#<write>#<n>`), written before the
- * head item (`PUBLICATION`) that names them: a crash part way leaves the head on the last
- * complete state, and the next write sweeps parts no head names.
+ * head item (`PUBLICATION`) that names them, only over the head it was built on: a crash part way
+ * leaves the head on the last complete state (its parts stay, unread), and a run at once that
+ * recorded first makes this one build again.
  */
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PublicationChangedError } from '#core/errors.ts';
 import type { DeliveryRecord, PublicationRecord, PublicationStore } from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import { PUBLICATION_SORT_KEY, scopeKey, sentSortKey } from './table-design.ts';
@@ -44,7 +47,8 @@ export class DynamoPublicationStore implements PublicationStore {
       if (parts.length !== Number(Item.keptParts))
         throw new Error(`publication record of ${programme}: ${parts.length} of ${String(Item.keptParts)} parts`);
       // Written by this code, so trusted as its shape.
-      return { ...head, ...(JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as Kept) };
+      const kept = JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as Kept;
+      return { ...head, ...kept, revision: Item.keptWrite };
     }
     // A record from before the parts: counts as one attribute, and for a while figures and history in `kept`.
     return {
@@ -79,34 +83,49 @@ export class DynamoPublicationStore implements PublicationStore {
         },
       })),
     );
-    await this.table.client.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: {
-          PK,
-          SK: PUBLICATION_SORT_KEY,
-          type: 'publication',
-          period: record.period,
-          publishedAt: record.publishedAt,
-          keptWrite: write,
-          keptParts: parts.length,
-        },
-      }),
-    );
-    // The parts of earlier writes (and of any write a crash left unnamed) are no longer read.
-    const stale: { PK: string; SK: string }[] = [];
+    try {
+      // Only over the record this one was built on: a run at once that recorded first wins, and this
+      // one is built again against it, so no publication goes unrecorded.
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: {
+            PK,
+            SK: PUBLICATION_SORT_KEY,
+            type: 'publication',
+            period: record.period,
+            publishedAt: record.publishedAt,
+            keptWrite: write,
+            keptParts: parts.length,
+          },
+          ...(record.revision === undefined
+            ? { ConditionExpression: 'attribute_not_exists(keptWrite)' }
+            : { ConditionExpression: 'keptWrite = :basis', ExpressionAttributeValues: { ':basis': record.revision } }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      await this.deleteParts(PK, write);
+      throw new PublicationChangedError(record.programme);
+    }
+    // The parts of the record replaced are no longer read (a concurrent write's are never touched).
+    if (record.revision !== undefined) await this.deleteParts(PK, record.revision);
+  }
+
+  /** Deletes the parts of one write. */
+  private async deleteParts(PK: string, write: string): Promise<void> {
+    const parts: { PK: string; SK: string }[] = [];
     await this.table.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': PART_PREFIX },
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': `${PART_PREFIX}${write}#` },
         ProjectionExpression: 'PK, SK',
       },
       (page) => {
-        for (const item of page.Items ?? [])
-          if (!String(item.SK).startsWith(`${PART_PREFIX}${write}#`)) stale.push({ PK, SK: String(item.SK) });
+        for (const item of page.Items ?? []) parts.push({ PK, SK: String(item.SK) });
       },
     );
-    await this.table.batchWrite(stale.map((Key) => ({ DeleteRequest: { Key } })));
+    await this.table.batchWrite(parts.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   async wasSent(programme: string, period: string, funder: string): Promise<boolean> {

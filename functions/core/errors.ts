@@ -180,6 +180,16 @@ export class ErasureRaceError extends DomainError {
   }
 }
 
+/**
+ * Another publication of the same programme was recorded since this one read what was published:
+ * the summary must be built again against it (two runs at once, the schedule and a command).
+ */
+export class PublicationChangedError extends DomainError {
+  constructor(programme: string) {
+    super(`another summary of ${programme} was recorded meanwhile`);
+  }
+}
+
 function knownList(known: readonly string[] | undefined): string {
   return known === undefined ? '' : `; known: ${known.join(', ')}`;
 }

@@ -191,6 +191,12 @@ export interface PublicationRecord {
   readonly history?: DisclosureHistory;
   /** Per scope (cohort id, `*` for the pool), its count of erasures at publication. */
   readonly erasures?: Readonly<Record<string, number>>;
+  /**
+   * Which record this is, as read; a new record names the one it was built on, and is refused
+   * with `PublicationChangedError` if another was recorded since (undefined: none, or one from
+   * before revisions).
+   */
+  readonly revision?: string;
   readonly publishedAt: string;
 }
 

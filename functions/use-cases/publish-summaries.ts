@@ -4,7 +4,7 @@
  * language, with the files attached; or preview all of it without recording anything.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Language } from '#core/model.ts';
+import type { IndicatorRow, Language, Programme } from '#core/model.ts';
 import type { Clock, IndicatorStore, PublicationStore } from '#ports/store.ts';
 import {
   SUMMARY_FILES,
@@ -16,7 +16,7 @@ import {
 import { buildSummary, POOL_SCOPE, summaryCsv, type Summary } from '#core/summary.ts';
 import { aggregate, type AggregateDeps } from './aggregate.ts';
 import type { Actor } from '#core/access.ts';
-import { ErasureRaceError } from '#core/errors.ts';
+import { ErasureRaceError, PublicationChangedError } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
 import { loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
@@ -89,22 +89,12 @@ export async function publishSummary(
     rows.push(...stored.rows);
     erasures[cohort ?? POOL_SCOPE] = stored.mark?.erasures ?? 0;
   }
-  const previous = await deps.publications.latestPublication(programme.id);
-  const { summary, published } = buildSummary(programme, period, rows, previous, erasures);
+  const summary = await buildAndRecord(deps, programme, period, rows, erasures, preview);
   const files: PublishedFile[] = [
     { ...SUMMARY_FILES.data, body: `${JSON.stringify(summary, null, 2)}\n` },
     { ...SUMMARY_FILES.table, body: summaryCsv(summary) },
     { ...SUMMARY_FILES.page, body: deps.summaryRenderer.page(summary, programme, programme.defaultLanguage) },
   ];
-  // Recorded before anything goes out: a record of a summary that never got out only makes the next
-  // one more careful, while files out and unrecorded would let the next one difference against them.
-  if (!preview)
-    await deps.publications.putPublication({
-      programme: programme.id,
-      period,
-      ...published,
-      publishedAt: deps.clock.now().toISOString(),
-    });
   const written = await deps.publisher.publish(programme.id, period, files);
   // Each funder's copy of the page is in their language, as their message is.
   const attachmentsFor = (language: Language): PublishedFile[] =>
@@ -157,6 +147,39 @@ export async function publishSummary(
       });
   }
   return { programme: programme.id, period, files: written, messages, alreadySent, summary, preview };
+}
+
+/**
+ * Builds the summary against what was published and records it, before anything goes out: a
+ * record of a summary that never got out only makes the next one more careful, while files out
+ * and unrecorded would let the next one difference against them. Another run that recorded first
+ * (the schedule and a command at once) makes this one build again against it, at most three times.
+ */
+async function buildAndRecord(
+  deps: PublishDeps,
+  programme: Programme,
+  period: string,
+  rows: readonly IndicatorRow[],
+  erasures: Readonly<Record<string, number>>,
+  preview: boolean,
+): Promise<Summary> {
+  for (let attempt = 1; ; attempt += 1) {
+    const previous = await deps.publications.latestPublication(programme.id);
+    const { summary, published } = buildSummary(programme, period, rows, previous, erasures);
+    if (preview) return summary;
+    try {
+      await deps.publications.putPublication({
+        programme: programme.id,
+        period,
+        ...published,
+        ...(previous?.revision === undefined ? {} : { revision: previous.revision }),
+        publishedAt: deps.clock.now().toISOString(),
+      });
+      return summary;
+    } catch (error) {
+      if (!(error instanceof PublicationChangedError) || attempt >= 3) throw error;
+    }
+  }
 }
 
 /**

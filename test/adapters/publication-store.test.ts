@@ -1,7 +1,8 @@
 /**
  * The publication record on the embedded DynamoDB: a kept state far past one item's 400 KB comes
- * back whole (gzipped, in parts written before the head that names them); parts a crash left are
- * swept by the next write; a record from before the parts (counts only) still reads.
+ * back whole (gzipped, in parts written before the head that names them); a record built on one
+ * that another run replaced meanwhile is refused, the winner's kept; a record from before the
+ * parts (counts only) still reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +12,7 @@ import { DynamoPublicationStore } from '#adapters/dynamo-publication-store.ts';
 import { DynamoTable } from '#adapters/dynamo-table.ts';
 import { PUBLICATION_SORT_KEY, scopeKey } from '#adapters/table-design.ts';
 import type { PublicationRecord } from '#ports/store.ts';
+import { PublicationChangedError } from '#core/errors.ts';
 import { startTestStack } from '../support/stack.ts';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -78,10 +80,12 @@ describe('DynamoPublicationStore', () => {
     const record = bigRecord('big-programme', 8_000, 12);
     await store.putPublication(record);
     expect((await partsOf('big-programme')).length).toBeGreaterThan(1);
-    expect(await store.latestPublication('big-programme')).toEqual(record);
+    const { revision, ...read } = (await store.latestPublication('big-programme')) ?? {};
+    expect(revision).toEqual(expect.any(String));
+    expect(read).toEqual(record);
   }, 60_000);
 
-  it('sweeps the parts of earlier writes, and of a write a crash left that no head names', async () => {
+  it('deletes the parts of the record it replaces, and leaves a crashed write’s parts unread', async () => {
     const programme = 'swept-programme';
     await store.putPublication(bigRecord(programme, 10, 1));
     await table.client.send(
@@ -90,11 +94,27 @@ describe('DynamoPublicationStore', () => {
         Item: { PK: scopeKey(programme, null), SK: `${PUBLICATION_SORT_KEY}#crashed#0000`, body: Buffer.from('x') },
       }),
     );
+    const first = await store.latestPublication(programme);
     const second = bigRecord(programme, 12, 2);
-    await store.putPublication(second);
+    await store.putPublication({ ...second, ...(first?.revision === undefined ? {} : { revision: first.revision }) });
     const parts = await partsOf(programme);
-    expect(parts).toHaveLength(1);
-    expect(await store.latestPublication(programme)).toEqual(second);
+    expect(parts.filter((part) => !part.includes('#crashed#'))).toHaveLength(1);
+    const { revision, ...read } = (await store.latestPublication(programme)) ?? {};
+    expect(revision).not.toBe(first?.revision);
+    expect(read).toEqual(second);
+  });
+
+  it('refuses a record built on one another run has replaced meanwhile, and keeps the winner readable', async () => {
+    const programme = 'raced-programme';
+    const [a, b] = [bigRecord(programme, 10, 1), bigRecord(programme, 11, 1)];
+    const outcomes = await Promise.allSettled([store.putPublication(a), store.putPublication(b)]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(PublicationChangedError);
+    const { revision, ...read } = (await store.latestPublication(programme)) ?? {};
+    expect(revision).toEqual(expect.any(String));
+    expect([a, b]).toContainEqual(read);
+    expect(await partsOf(programme)).toHaveLength(1);
   });
 
   it('reads a record from before the parts: its counts, nothing to carry', async () => {
