@@ -64,6 +64,8 @@ export class DynamoIndicatorStore implements IndicatorStore {
             sessions: [...mark.sessions],
             erasures: seen,
             erasuresIncluded: seen,
+            // Kept as counted: no erasure landed since it was read, or the condition below refuses this.
+            ...(previous?.withdrawals === undefined ? {} : { withdrawals: previous.withdrawals }),
           },
           // An erasure counted since the computation began wins: the old mark stays, stale.
           ConditionExpression: seen === 0 ? 'attribute_not_exists(erasures) OR erasures = :seen' : 'erasures = :seen',
@@ -113,6 +115,7 @@ export class DynamoIndicatorStore implements IndicatorStore {
       ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
       ...(typeof Item.erasures === 'number' ? { erasures: Item.erasures } : {}),
       ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
+      ...(typeof Item.withdrawals === 'number' ? { withdrawals: Item.withdrawals } : {}),
     };
   }
 }

@@ -179,7 +179,8 @@ export class DynamoParticipantStore implements ParticipantStore {
           new UpdateCommand({
             TableName,
             Key: { PK: scope, SK: MARK_SORT_KEY },
-            UpdateExpression: 'ADD erasures :one',
+            // A participant with answers also counts as a withdrawal from the published figures.
+            UpdateExpression: responses > 0 ? 'ADD erasures :one, withdrawals :one' : 'ADD erasures :one',
             ExpressionAttributeValues: { ':one': 1 },
           }),
         );

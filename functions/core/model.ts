@@ -205,6 +205,12 @@ export const AggregationMark = z.readonly(
     erasures: z.optional(z.number()),
     /** The erasures already taken into account when the rows were computed. */
     erasuresIncluded: z.optional(z.number()),
+    /**
+     * Erasures of participants who had answered (bumped with `erasures`, only for them): what the
+     * funder summaries take as someone having left a published figure. Erasing a participant who
+     * never answered (an unused card) changes no figure.
+     */
+    withdrawals: z.optional(z.number()),
   }),
 );
 export type AggregationMark = z.infer<typeof AggregationMark>;

@@ -87,7 +87,8 @@ export async function publishSummary(
     // Someone withdrew after this table was computed: aggregate before publishing (callers do).
     if (stored.stale) throw new ErasureRaceError(`${programme.id} ${cohort ?? 'pool'}`);
     rows.push(...stored.rows);
-    erasures[cohort ?? POOL_SCOPE] = stored.mark?.erasures ?? 0;
+    // Withdrawals of people who had answered: erasing an unused card changes no figure.
+    erasures[cohort ?? POOL_SCOPE] = stored.mark?.withdrawals ?? 0;
   }
   const summary = await buildAndRecord(deps, programme, period, rows, erasures, preview);
   const files: PublishedFile[] = [

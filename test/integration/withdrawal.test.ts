@@ -327,6 +327,34 @@ describe('a withdrawal cut short', () => {
     },
   );
 
+  it('counts a withdrawal from the published figures only for a participant who had answered', async () => {
+    const mark = async (cohort: string | null) =>
+      (await stack.deps.indicators.getMark({ programme: PROGRAMME, cohort })) ?? { erasures: 0, withdrawals: 0 };
+    const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, 2);
+    const [unused, answering] = [...new Set(links.map((link) => link.participant))];
+    const before = { cohort: await mark(RACE_COHORT), pool: await mark(null) };
+    // An unused card erased: the tables go stale (erasures), but no published figure held anyone.
+    await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, unused ?? '');
+    const afterUnused = { cohort: await mark(RACE_COHORT), pool: await mark(null) };
+    expect(afterUnused.cohort.erasures ?? 0).toBeGreaterThan(before.cohort.erasures ?? 0);
+    expect(afterUnused.cohort.withdrawals ?? 0).toBe(before.cohort.withdrawals ?? 0);
+    expect(afterUnused.pool.withdrawals ?? 0).toBe(before.pool.withdrawals ?? 0);
+    const answered = links.find(
+      (link) => link.participant === answering && link.session === 'individual-meeting-2' && link.wave === 'pre',
+    );
+    const context = seedWave(PROGRAMME, RACE_COHORT, 'individual-meeting-2', 'pre', stack.deps.catalog);
+    if (answered === undefined || context === undefined) throw new Error('no link');
+    await fetch(`${stack.url}/s/${answered.code}`, {
+      method: 'POST',
+      headers: FORM,
+      body: answerAll(context, stack.deps.catalog, 0).toString(),
+      redirect: 'manual',
+    });
+    await eraseParticipant(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, answering ?? '');
+    expect((await mark(RACE_COHORT)).withdrawals ?? 0).toBeGreaterThan(afterUnused.cohort.withdrawals ?? 0);
+    expect((await mark(null)).withdrawals ?? 0).toBeGreaterThan(afterUnused.pool.withdrawals ?? 0);
+  });
+
   it('erases the answers of a participant whose participant item has already expired', async () => {
     const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, RACE_COHORT, 1);
     const participant = links[0]?.participant ?? '';
