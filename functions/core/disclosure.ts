@@ -25,6 +25,9 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  *    session's change) cancel against them; cells of different sessions measure different things.
  *    A pool category not updated holds back the cohorts' cells of that category, which would
  *    otherwise stand in for it beside the pool's other categories.
+ * After a withdrawal an older version can hold someone a newer one does not: groups count by their
+ * size either way, and a cell whose cohort lost someone who had answered since its last version
+ * must grow by k beyond it (one out and, later, one in would show the pair).
  * While any such group has between 1 and k-1 people and involves a new version, the smallest new
  * version in it is not updated, and the rules run again; each round withholds one more update,
  * so they end, at worst at last publication's summary, which passed the same rules.
@@ -69,21 +72,24 @@ export interface DisclosureHistory {
   readonly versions: Readonly<Record<string, readonly (readonly [number, number])[]>>;
   /** Per publication, cell key -> exact people then. */
   readonly exact: readonly Readonly<Record<string, number>>[];
-  /** Per publication, each cohort's count of erasures then (null, or absent, where it was not kept). */
+  /** Per publication, each cohort's count of withdrawals then (null, or absent, where it was not kept). */
   readonly erasures?: readonly (Readonly<Record<string, number>> | null)[];
 }
 
 /** What protection needs to know beside the rows and the history. */
 export interface ProtectionContext {
-  /** Each cohort's count of erasures now (an erasure bumps its cohort's count). */
+  /**
+   * Each scope's count of withdrawals now (erasures of participants who had answered, counted on
+   * the cohort's and the pool's marks; `*` for the pool).
+   */
   readonly erasures?: Readonly<Record<string, number>>;
   /** Per cohort, the values of the subgroups set per cohort (its site): its whole group is in that pool category. */
   readonly cohortAttributes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**
- * Whether someone withdrew from a scope (a cohort; the pool: any cohort of it) since a publication,
- * by the erasure counts kept then and now; a history kept before the counts reads as no change.
+ * Whether someone who had answered withdrew from a scope (a cohort; the pool: any scope) since a
+ * publication, by the counts kept then and now; a history kept before the counts reads as no change.
  */
 export function withdrewSince(
   history: DisclosureHistory,
