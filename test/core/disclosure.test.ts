@@ -679,7 +679,7 @@ describe('derivations a second review found', () => {
     expect(fresh(pool) && fresh(b)).toBe(false);
   });
 
-  it("keeps a small cohort of a site from being given away by the pool's site category minus the site's other cohorts", () => {
+  it("keeps a small cohort of a site from being given away by the pool's site category minus the others", () => {
     const template = justrom3.cohorts[0];
     if (template === undefined) throw new Error('no cohort');
     const cohort = (id: string, site: string) => ({ ...template, id, attributes: { site } });
