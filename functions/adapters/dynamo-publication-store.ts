@@ -28,6 +28,15 @@ export class DynamoPublicationStore implements PublicationStore {
   constructor(private readonly table: DynamoTable) {}
 
   async latestPublication(programme: string): Promise<PublicationRecord | undefined> {
+    // A run that replaced the head between reading it and its parts deleted those parts: read again.
+    for (let attempt = 1; ; attempt += 1) {
+      const read = await this.readPublication(programme);
+      if (read !== 'replaced') return read;
+      if (attempt >= 3) throw new Error(`publication record of ${programme}: parts missing`);
+    }
+  }
+
+  private async readPublication(programme: string): Promise<PublicationRecord | undefined | 'replaced'> {
     const PK = scopeKey(programme, null);
     const Item = await this.table.get({ PK, SK: PUBLICATION_SORT_KEY });
     if (Item === undefined) return undefined;
@@ -44,8 +53,7 @@ export class DynamoPublicationStore implements PublicationStore {
           for (const part of page.Items ?? []) parts.push(part.body as Uint8Array);
         },
       );
-      if (parts.length !== Number(Item.keptParts))
-        throw new Error(`publication record of ${programme}: ${parts.length} of ${String(Item.keptParts)} parts`);
+      if (parts.length !== Number(Item.keptParts)) return 'replaced';
       // Written by this code, so trusted as its shape.
       const kept = JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as Kept;
       return { ...head, ...kept, revision: Item.keptWrite };
@@ -105,8 +113,12 @@ export class DynamoPublicationStore implements PublicationStore {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await this.deleteParts(PK, write);
-      throw new PublicationChangedError(record.programme);
+      // The SDK retries a Put whose reply was lost: if the head names this write, it landed.
+      const head = await this.table.get({ PK, SK: PUBLICATION_SORT_KEY });
+      if (head?.keptWrite !== write) {
+        await this.deleteParts(PK, write);
+        throw new PublicationChangedError(record.programme);
+      }
     }
     // The parts of the record replaced are no longer read (a concurrent write's are never touched).
     if (record.revision !== undefined) await this.deleteParts(PK, record.revision);

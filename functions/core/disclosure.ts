@@ -89,7 +89,8 @@ export interface ProtectionContext {
 
 /**
  * Whether someone who had answered withdrew from a scope (a cohort; the pool: any scope) since a
- * publication, by the counts kept then and now; a history kept before the counts reads as no change.
+ * publication, by the counts kept then and now; where none were kept then (a record from before
+ * them), any withdrawal counted at all may be since.
  */
 export function withdrewSince(
   history: DisclosureHistory,
@@ -98,8 +99,9 @@ export function withdrewSince(
   publication: number,
 ): boolean {
   const then = history.erasures?.[publication];
-  if (then === undefined || then === null) return false;
   const scopes = cohort === null ? Object.keys(erasures) : [cohort];
+  // Not kept then (a record from before the counts): any withdrawal ever may be since.
+  if (then === undefined || then === null) return scopes.some((scope) => (erasures[scope] ?? 0) > 0);
   return scopes.some((scope) => (erasures[scope] ?? 0) !== (then[scope] ?? 0));
 }
 

@@ -154,7 +154,8 @@ export async function publishSummary(
  * Builds the summary against what was published and records it, before anything goes out: a
  * record of a summary that never got out only makes the next one more careful, while files out
  * and unrecorded would let the next one difference against them. Another run that recorded first
- * (the schedule and a command at once) makes this one build again against it, at most three times.
+ * (the schedule and a command at once) throws {@link PublicationChangedError}: the caller reads
+ * everything again (the other run may have seen a withdrawal this one did not) and rebuilds.
  */
 async function buildAndRecord(
   deps: PublishDeps,
@@ -164,29 +165,24 @@ async function buildAndRecord(
   erasures: Readonly<Record<string, number>>,
   preview: boolean,
 ): Promise<Summary> {
-  for (let attempt = 1; ; attempt += 1) {
-    const previous = await deps.publications.latestPublication(programme.id);
-    const { summary, published } = buildSummary(programme, period, rows, previous, erasures);
-    if (preview) return summary;
-    try {
-      await deps.publications.putPublication({
-        programme: programme.id,
-        period,
-        ...published,
-        ...(previous?.revision === undefined ? {} : { revision: previous.revision }),
-        publishedAt: deps.clock.now().toISOString(),
-      });
-      return summary;
-    } catch (error) {
-      if (!(error instanceof PublicationChangedError) || attempt >= 3) throw error;
-    }
-  }
+  const previous = await deps.publications.latestPublication(programme.id);
+  const { summary, published } = buildSummary(programme, period, rows, previous, erasures);
+  if (!preview)
+    await deps.publications.putPublication({
+      programme: programme.id,
+      period,
+      ...published,
+      ...(previous?.revision === undefined ? {} : { revision: previous.revision }),
+      publishedAt: deps.clock.now().toISOString(),
+    });
+  return summary;
 }
 
 /**
  * What the schedule (as `system`) and `prepost summaries` run: aggregate the programme (only what
  * changed), then publish, so a summary never carries a table from before a withdrawal; should a
- * withdrawal land in between, aggregate and publish again (at most three times).
+ * withdrawal land in between, or another run record a summary of the programme first, aggregate
+ * and publish again (at most three times).
  */
 export async function aggregateAndPublish(
   deps: PublishDeps & AggregateDeps,
@@ -200,7 +196,8 @@ export async function aggregateAndPublish(
     try {
       return await publishSummary(deps, actor, programmeId, period, options);
     } catch (error) {
-      if (!(error instanceof ErasureRaceError) || attempt >= 3) throw error;
+      const again = error instanceof ErasureRaceError || error instanceof PublicationChangedError;
+      if (!again || attempt >= 3) throw error;
     }
   }
 }

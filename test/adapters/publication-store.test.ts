@@ -117,6 +117,30 @@ describe('DynamoPublicationStore', () => {
     expect(await partsOf(programme)).toHaveLength(1);
   });
 
+  it('keeps its record when the reply to its head was lost and the SDK sent it again', async () => {
+    const client = createDocumentClient(stack.environment.endpoint);
+    let lost = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const reply = await next(args);
+        const input = JSON.stringify(args.input);
+        if (!lost && context.commandName === 'PutItemCommand' && input.includes('"keptWrite"')) {
+          lost = true;
+          throw Object.assign(new Error('no reply within the request timeout'), { name: 'TimeoutError' });
+        }
+        return reply;
+      },
+      { step: 'deserialize', name: 'loseTheHeadReply' },
+    );
+    const flaky = new DynamoPublicationStore(new DynamoTable(client, stack.environment.tableName));
+    const record = bigRecord('retried-programme', 10, 1);
+    await flaky.putPublication(record);
+    expect(lost).toBe(true);
+    const { revision, ...read } = (await store.latestPublication('retried-programme')) ?? {};
+    expect(revision).toEqual(expect.any(String));
+    expect(read).toEqual(record);
+  });
+
   it('reads a record from before the parts: its counts, nothing to carry', async () => {
     await table.client.send(
       new PutCommand({

@@ -705,6 +705,18 @@ describe('derivations a second review found', () => {
     expect(shown(null, 'iasi') && shown('iasi-b', null)).toBe(false);
   });
 
+  it('reads a record from before the counts as possibly withdrawn from, where a withdrawal was ever counted', () => {
+    const legacy = { shown: { [cellKey(of('A', ones(20)))]: 20 } };
+    const next = buildSummary(justrom3, '2026-10', [of('A', ones(21))], legacy, { A: 1 });
+    expect(next.summary.rows[0]?.suppressed).toBe(true);
+    const grown = buildSummary(justrom3, '2026-10', [of('A', ones(25))], legacy, { A: 1 });
+    expect(grown.summary.rows[0]?.suppressed).toBe(false);
+    // Nobody ever withdrew: the same count is the same people.
+    expect(buildSummary(justrom3, '2026-10', [of('A', ones(20))], legacy, { A: 0 }).summary.rows[0]?.suppressed).toBe(
+      false,
+    );
+  });
+
   it('does not update a cell that lost one person and, a month later, gained one (the pair would show)', () => {
     const jan = buildSummary(justrom3, '2026-01', [of('A', [...ones(11), 9])], undefined, { A: 0 });
     const feb = buildSummary(justrom3, '2026-02', [of('A', ones(11))], jan.published, { A: 1 });
