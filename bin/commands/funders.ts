@@ -29,9 +29,8 @@ should also read the published summaries on the web needs a staff account beside
   --programme P   programme id (see \`prepost programmes\`)
   --email E       where the summaries go
   --name N        who they are, as the summary greets them (default: the email)
-  --language L    the language of their summary, one of the programme's (default: the
-                  programme's default language); kept now, while summaries are still
-                  written in English
+  --language L    the language of their summary email and its attached page, one of the
+                  programme's (default: the programme's default language)
 
 A mistake (not an email, a language the programme does not have, an email that is no
 funder's) names the option, exits 2 and writes nothing. Every change goes to the audit
@@ -94,8 +93,7 @@ export async function run(values: OptionValues<typeof options>, positionals: str
         const who = funder.name === funder.email ? funder.email : `${funder.name} <${funder.email}>`;
         console.log(
           `${known.has(funder.email) ? 'changed' : 'added'} funder ${who} of ${programmeName}: ` +
-            `summary language ${funder.language ?? programme.defaultLanguage} (kept for their summaries; ` +
-            'summaries are written in English for now)',
+            `summary language ${funder.language ?? programme.defaultLanguage}`,
         );
         return;
       }
