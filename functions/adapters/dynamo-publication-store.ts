@@ -17,7 +17,7 @@ import type { DynamoTable } from './dynamo-table.ts';
 import { PUBLICATION_SORT_KEY, scopeKey, sentSortKey } from './table-design.ts';
 
 /** What the parts hold, as one gzipped JSON document. */
-type Kept = Pick<PublicationRecord, 'shown' | 'figures' | 'history' | 'erasures'>;
+type Kept = Pick<PublicationRecord, 'figures' | 'history'>;
 
 /** Bytes per part: under DynamoDB's 400 KB item limit with room for the keys. */
 const PART_BYTES = 350_000;
@@ -70,10 +70,8 @@ export class DynamoPublicationStore implements PublicationStore {
     const PK = scopeKey(record.programme, null);
     const write = randomUUID();
     const kept: Kept = {
-      shown: record.shown,
       ...(record.figures === undefined ? {} : { figures: record.figures }),
       ...(record.history === undefined ? {} : { history: record.history }),
-      ...(record.erasures === undefined ? {} : { erasures: record.erasures }),
     };
     const body = gzipSync(JSON.stringify(kept));
     const parts: Buffer[] = [];

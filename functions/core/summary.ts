@@ -92,30 +92,32 @@ export interface PublishedFigures {
 /**
  * What the summaries of a programme have published so far, kept privately for the next one: the
  * disclosure history (every version published, every cell's exact count at each publication) and
- * each cell's last published figures (to carry forward). Records written before carry-forward
- * hold only `shown`, the exact count of every cell as last published.
+ * each cell's last published figures (to carry forward).
  */
 export interface PublishedState {
-  readonly shown: Readonly<Record<string, number>>;
   readonly figures?: Readonly<Record<string, PublishedFigures>>;
   readonly history?: DisclosureHistory;
-  /** Per scope (a cohort id, `*` for the pool), its count of erasures when this state was published. */
-  readonly erasures?: Readonly<Record<string, number>>;
+  /**
+   * Records written before the history hold only this: the exact count of every cell as last
+   * published. Read as one earlier publication; never written now (the history holds it).
+   */
+  readonly shown?: Readonly<Record<string, number>>;
 }
 
-/** The pool's scope in {@link PublishedState.erasures}, as in a cell key. */
+/** The pool's scope among the withdrawal counts, as in a cell key. */
 export const POOL_SCOPE = '*';
 
 /** A summary and the state to keep for the next one (everything published so far, this one included). */
 export interface BuiltSummary {
   readonly summary: Summary;
-  readonly published: Required<PublishedState>;
+  readonly published: Required<Omit<PublishedState, 'shown'>>;
 }
 
 /** The history of a state, or of a record from before it was kept: its counts as one publication's versions. */
 function historyOf(previous: PublishedState | undefined): DisclosureHistory | undefined {
   if (previous === undefined) return undefined;
   if (previous.history !== undefined) return previous.history;
+  if (previous.shown === undefined) return undefined;
   return {
     versions: Object.fromEntries(Object.entries(previous.shown).map(([key, n]) => [key, [[0, n] as const]])),
     exact: [previous.shown],
@@ -244,18 +246,7 @@ export function buildSummary(
     k,
     rows: [...published, ...gone],
   };
-  const shown = Object.fromEntries(
-    rows.filter((row) => !withheld.has(row)).map((row) => [cellKey(row), row.indicators.n_paired]),
-  );
-  return {
-    summary,
-    published: {
-      shown: { ...(previous?.shown ?? {}), ...shown },
-      figures,
-      history: recordPublication(history, rows, withheld, erasures),
-      erasures,
-    },
-  };
+  return { summary, published: { figures, history: recordPublication(history, rows, withheld, erasures) } };
 }
 
 /** Those lost over those who started, rounded up to a multiple of 0.05 (see {@link SummaryRow.lost_share}). */

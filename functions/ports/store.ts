@@ -183,14 +183,12 @@ export interface IndicatorStore {
 export interface PublicationRecord {
   readonly programme: string;
   readonly period: string;
-  /** The last published people count of every cell ever shown (cell key -> n), cumulative. */
-  readonly shown: Readonly<Record<string, number>>;
+  /** Records from before the history only: the last published people count of every cell (cell key -> n). */
+  readonly shown?: Readonly<Record<string, number>>;
   /** The last published figures of every cell ever shown, to carry forward; absent on records from before. */
   readonly figures?: Readonly<Record<string, PublishedFigures>>;
   /** What every publication showed and every cell's exact count then (disclosure.ts); absent on records from before. */
   readonly history?: DisclosureHistory;
-  /** Per scope (cohort id, `*` for the pool), its count of erasures at publication. */
-  readonly erasures?: Readonly<Record<string, number>>;
   /**
    * Which record this is, as read; a new record names the one it was built on, and is refused
    * with `PublicationChangedError` if another was recorded since (undefined: none, or one from

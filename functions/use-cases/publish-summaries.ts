@@ -97,15 +97,16 @@ export async function publishSummary(
     { ...SUMMARY_FILES.page, body: deps.summaryRenderer.page(summary, programme, programme.defaultLanguage) },
   ];
   const written = await deps.publisher.publish(programme.id, period, files);
-  // Each funder's copy of the page is in their language, as their message is.
-  const attachmentsFor = (language: Language): PublishedFile[] =>
-    language === programme.defaultLanguage
-      ? files
-      : files.map((file) =>
-          file.name === SUMMARY_FILES.page.name
-            ? { ...file, body: deps.summaryRenderer.page(summary, programme, language) }
-            : file,
-        );
+  // Each funder's copy of the page is in their language, as their message is: rendered once a language.
+  const attachments = new Map<Language, PublishedFile[]>([[programme.defaultLanguage, files]]);
+  const attachmentsFor = (language: Language): PublishedFile[] => {
+    const known = attachments.get(language);
+    if (known !== undefined) return known;
+    const page = { ...SUMMARY_FILES.page, body: deps.summaryRenderer.page(summary, programme, language) };
+    const translated = files.map((file) => (file.name === page.name ? page : file));
+    attachments.set(language, translated);
+    return translated;
+  };
   let messages = 0;
   let alreadySent = 0;
   let finished = false;

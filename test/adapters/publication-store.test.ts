@@ -36,7 +36,6 @@ function bigRecord(programme: string, cells: number, months: number): Publicatio
     programme,
     period: '2026-12',
     publishedAt: '2026-12-31T23:00:00.000Z',
-    shown: Object.fromEntries(keys.map((key, at) => [key, at])),
     figures: Object.fromEntries(
       keys.map((key, at) => [
         key,
@@ -59,8 +58,8 @@ function bigRecord(programme: string, cells: number, months: number): Publicatio
     history: {
       versions: Object.fromEntries(keys.map((key, at) => [key, [[months - 1, at] as const]])),
       exact: Array.from({ length: months }, () => Object.fromEntries(keys.map((key, at) => [key, at]))),
+      erasures: Array.from({ length: months }, () => ({ c1: 2, '*': 2 })),
     },
-    erasures: { c1: 2, '*': 2 },
   };
 }
 

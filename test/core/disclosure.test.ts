@@ -15,6 +15,7 @@ import { parseCsv } from '#core/csv.ts';
 import { renderSummaryHtml } from '#web/summary-page.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { GroupKey, IndicatorRow, Indicators } from '#core/model.ts';
+import { seededRandom } from '#local/simulation.ts';
 import { shippedProgramme } from '../support/programmes.ts';
 
 const catalog = shippedCatalog();
@@ -279,20 +280,9 @@ interface World {
   readonly months: number;
 }
 
-/** A small deterministic generator (mulberry32), so a failing world can be replayed by its seed. */
-function randomOf(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function randomWorld(seed: number): World {
-  const random = randomOf(seed);
+  // Seeded, so a failing world can be replayed by its number.
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const programme = { ...(random() < 0.5 ? dones : justrom3), k: pick([3, 5, 10]) };
   const cohorts = ['c1', 'c2', 'c3'].slice(0, 1 + Math.floor(random() * 3));
@@ -523,6 +513,12 @@ function publishWorld(world: World): Summary[] {
   return summaries;
 }
 
+/** Two cohorts of one session with a role each, k = 5 (JUSTROM3's): the hand-made worlds below. */
+function twoCohorts(people: readonly Person[], months: number): World {
+  const dimensions = { role: ['mentor', 'mentee'] };
+  return { programme: { ...justrom3, k: 5 }, cohorts: ['c1', 'c2'], sessions: ['s1'], dimensions, people, months };
+}
+
 describe('disclosure control across months, cohorts and the programme pool, attacked with the people', () => {
   it.each(Array.from({ length: 120 }, (_, seed) => seed + 1))('world %i: no group of 1..k-1 people', (seed) => {
     publishWorld(randomWorld(seed));
@@ -534,15 +530,7 @@ describe('disclosure control across months, cohorts and the programme pool, atta
       ...Array.from({ length: 20 }, () => ({ cohort: 'c1', groups: { role: 'mentee' }, completed: { s1: 0 } })),
       ...Array.from({ length: 3 }, () => ({ cohort: 'c2', groups: { role: 'mentee' }, completed: { s1: 0 } })),
     ];
-    const world: World = {
-      programme: { ...justrom3, k: 5 },
-      cohorts: ['c1', 'c2'],
-      sessions: ['s1'],
-      dimensions: { role: ['mentor', 'mentee'] },
-      people,
-      months: 1,
-    };
-    const [summary] = publishWorld(world);
+    const [summary] = publishWorld(twoCohorts(people, 1));
     const whole = (cohort: string | null) =>
       summary?.rows.find((row) => row.cohort === cohort && row.group === null && row.session === (cohort && 's1'));
     // The programme-wide headline stays; the big cohort's own cell goes, or the pool would give the small one away.
@@ -561,15 +549,7 @@ describe('disclosure control across months, cohorts and the programme pool, atta
         completed: { s1: at < Math.ceil(size * 0.75) ? 0 : 1 },
       })),
     );
-    const world: World = {
-      programme: { ...justrom3, k: 5 },
-      cohorts: ['c1', 'c2'],
-      sessions: ['s1'],
-      dimensions: { role: ['mentor', 'mentee'] },
-      people,
-      months: 2,
-    };
-    const [first, second] = publishWorld(world);
+    const [first, second] = publishWorld(twoCohorts(people, 2));
     const shownFirst = first?.rows.filter((row) => !row.suppressed) ?? [];
     expect(shownFirst.length).toBeGreaterThan(0);
     for (const row of shownFirst) {
@@ -591,9 +571,10 @@ describe('disclosure control across months, cohorts and the programme pool, atta
     expect(gone.summary.rows[0]?.as_of).toBe('2026-01');
     expect(gone.summary.rows[0]?.cohort).toBe('iasi-2020');
     // A record from before carry-forward has counts only: differencing still holds, nothing to carry.
-    const old = buildSummary(justrom3, '2026-02', [cell(13, null, 'rosenberg-self-esteem', 'iasi-2020')], {
-      shown: first.published.shown,
-    });
+    const shown = Object.fromEntries(
+      Object.entries(first.published.history.versions).map(([key, versions]) => [key, versions.at(-1)?.[1] ?? 0]),
+    );
+    const old = buildSummary(justrom3, '2026-02', [cell(13, null, 'rosenberg-self-esteem', 'iasi-2020')], { shown });
     expect(old.summary.rows[0]?.suppression?.reason).toBe('differencing');
   });
 });

@@ -1,17 +1,22 @@
 /**
  * Plain-language readings: conventions as documented (Cohen's effect labels, Hake's gain
- * labels), direction-aware, and honest about intervals that include no change.
+ * labels), direction-aware, and honest about intervals that include no change; and their facts,
+ * which the workspace words in four languages (the same decisions as the English sentences; a
+ * baseline alpha below .70 or negative flagged and never the reliability).
  */
 import { describe, expect, it } from 'vitest';
 import {
+  changeFacts,
   effectLabel,
   gainLabel,
   readChange,
   readGain,
   readReliableChange,
+  reliabilityFacts,
   type ChangeFigures,
 } from '#core/readings.ts';
 import type { Indicators } from '#core/model.ts';
+import { LEAST_RELIABILITY } from '#core/statistics/reliability.ts';
 
 const base: ChangeFigures = {
   n_paired: 12,
@@ -86,5 +91,41 @@ describe('readings', () => {
     const indicators = { n_paired: 12, rci_improved: 7, rci_deteriorated: 1, gain_of_averages: 0.45 } as Indicators;
     expect(readReliableChange(indicators)).toBe('7 of 12 improved reliably, 1 deteriorated reliably.');
     expect(readGain(indicators)).toBe('Normalised gain 0.45, a medium gain (Hake).');
+  });
+});
+
+describe('changeFacts', () => {
+  it('decides as readChange words it', () => {
+    const cases: [ChangeFigures, typeof selfEsteem | typeof loneliness, string, string][] = [
+      [base, selfEsteem, 'improvement', 'an improvement'],
+      [{ ...base, mean_change: -1.5, ci95_low: -2.5, ci95_high: -0.5 }, loneliness, 'improvement', 'an improvement'],
+      [{ ...base, mean_change: -1.5, ci95_low: -2.5, ci95_high: -0.5 }, selfEsteem, 'deterioration', 'a deterioration'],
+      [{ ...base, ci95_low: -0.4 }, selfEsteem, 'may-be-chance', 'this may be chance'],
+      [{ ...base, ci95_low: null, ci95_high: null }, selfEsteem, 'too-few', 'too few people'],
+      [{ ...base, mean_change: 0.02 }, selfEsteem, 'none', 'did not change noticeably'],
+    ];
+    for (const [figures, context, verdict, words] of cases) {
+      expect(changeFacts(context, figures)?.verdict).toBe(verdict);
+      expect(readChange(context, figures)).toContain(words);
+    }
+    expect(changeFacts(selfEsteem, base)?.effect).toEqual({ value: 0.85, label: 'large' });
+    expect(changeFacts(selfEsteem, { ...base, g_av: null })?.effect).toEqual({ value: 1.1, label: 'large' });
+    expect(changeFacts(selfEsteem, { ...base, n_paired: 0 })).toBeUndefined();
+  });
+});
+
+describe('reliabilityFacts', () => {
+  it('flags a negative or low baseline alpha, and reports the reliability used as it is', () => {
+    const cell = (alpha: number | null, reliability: number | null) =>
+      reliabilityFacts({
+        alpha_baseline: alpha,
+        reliability,
+        reliability_source: reliability === null ? null : 'published',
+      });
+    expect(cell(-0.74, null)).toEqual({ alpha: -0.74, alphaFlag: 'negative', used: null, source: null });
+    expect(cell(LEAST_RELIABILITY - 0.0001, 0.88).alphaFlag).toBe('low');
+    expect(cell(LEAST_RELIABILITY - 0.0001, 0.88).used).toBe(0.88);
+    expect(cell(LEAST_RELIABILITY, null).alphaFlag).toBeNull();
+    expect(cell(null, null).alphaFlag).toBeNull();
   });
 });
