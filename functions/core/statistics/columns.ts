@@ -71,6 +71,33 @@ export function columnsFor(instrumentIds: readonly string[], catalog: Catalog, p
   });
 }
 
+/**
+ * The columns with room for `capacity` participants: the same measures, scorers and alpha sums,
+ * their scores copied into longer arrays (NaN beyond). Streaming aggregation numbers participants
+ * as they appear, so it doubles the room as it goes rather than counting them first.
+ */
+export function growColumns(columns: readonly ScoredColumn[], capacity: number): ScoredColumn[] {
+  return columns.map((column) => ({
+    ...column,
+    pre: grownScores(column.pre, capacity),
+    post: grownScores(column.post, capacity),
+  }));
+}
+
+/** Room for participant number `participant` and then some: double, so growing costs O(1) a participant. */
+export function capacityFor(participant: number, capacity: number): number {
+  let next = Math.max(capacity, 16);
+  while (next <= participant) next *= 2;
+  return next;
+}
+
+function grownScores(scores: Float64Array, capacity: number): Float64Array {
+  if (scores.length >= capacity) return scores;
+  const grown = new Float64Array(capacity).fill(Number.NaN);
+  grown.set(scores);
+  return grown;
+}
+
 /** Whether a response has a score in the column (is answered enough to count). */
 export function isScored(column: ScoredColumn, response: StoredResponse): boolean {
   return Number.isFinite(column.scorer.score(response.answers[column.id]).score);

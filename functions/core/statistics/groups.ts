@@ -6,7 +6,6 @@
 import type { Programme } from '#surveys/schema.ts';
 import type { GroupKey, StoredResponse } from '../model.ts';
 import { PREFER_NOT_TO_SAY } from '../scoring.ts';
-import type { ParticipantIndex } from './participants.ts';
 
 /** The subgroup code of each participant per dimension (-1: none), and the dimensions' values. */
 export interface Groups {
@@ -21,51 +20,80 @@ export interface Groups {
 export const NO_GROUPS: Groups = { dimensions: [] };
 
 /**
- * Subgroup codes per participant: the cohort's attributes, then the answer given in the
- * earliest response that gave one ("prefer not to say" counts as no value).
+ * Subgroup codes per participant, collected as responses stream in (grouped by participant): the
+ * cohort's attributes, then the answer given in the earliest response that gave one ("prefer not
+ * to say" counts as no value). Only the current participant's answer times are kept.
  */
-export function collectGroups(
-  programme: Programme,
-  responses: readonly StoredResponse[],
-  participants: ParticipantIndex,
-  attributesOf: (response: StoredResponse) => Readonly<Record<string, string>>,
-): Groups {
-  const dimensions = programme.subgroups.map((subgroup) => ({
-    id: subgroup.id,
-    values: subgroup.options.map((option) => option.value),
-    codes: new Int16Array(participants.count).fill(-1),
-  }));
-  const answeredAt = dimensions.map(() => new Array<string | undefined>(participants.count));
-  let previousParticipant = -1;
-  for (let at = 0; at < responses.length; at += 1) {
-    const response = responses[at] as StoredResponse;
-    const participant = participants.of[at] as number;
-    if (participant !== previousParticipant) {
-      previousParticipant = participant;
-      // Cohort attributes are the participant's, whatever they answered.
-      const attributes = attributesOf(response);
-      for (let index = 0; index < dimensions.length; index += 1) {
-        const dimension = dimensions[index] as Groups['dimensions'][number];
-        const fromCohort = attributes[dimension.id];
-        if (fromCohort === undefined) continue;
-        dimension.codes[participant] = dimension.values.indexOf(fromCohort);
-        (answeredAt[index] as (string | undefined)[])[participant] = '';
-      }
-    }
-    for (const dimensionId in response.groups) {
-      const index = dimensions.findIndex((dimension) => dimension.id === dimensionId);
-      const dimension = dimensions[index];
-      if (dimension === undefined) continue;
-      const times = answeredAt[index] as (string | undefined)[];
-      const answered = response.groups[dimensionId];
-      if (answered === undefined || answered === PREFER_NOT_TO_SAY) continue;
-      const previous = times[participant];
-      if (previous !== undefined && previous <= response.receivedAt) continue;
-      dimension.codes[participant] = dimension.values.indexOf(answered);
-      times[participant] = response.receivedAt;
+export class GroupCollector {
+  private readonly dimensions: { readonly id: string; readonly values: readonly string[]; codes: Int16Array }[];
+  private readonly dimensionAt: ReadonlyMap<string, number>;
+  /** When the current participant gave each dimension's value ('' for a cohort attribute). */
+  private readonly answeredAt: (string | undefined)[];
+  private participant = -1;
+
+  constructor(programme: Programme) {
+    this.dimensions = programme.subgroups.map((subgroup) => ({
+      id: subgroup.id,
+      values: subgroup.options.map((option) => option.value),
+      codes: new Int16Array(0),
+    }));
+    this.dimensionAt = new Map(this.dimensions.map((dimension, index) => [dimension.id, index]));
+    this.answeredAt = this.dimensions.map(() => undefined);
+  }
+
+  /** Makes room for participants numbered below `capacity` (-1: none yet). */
+  grow(capacity: number): void {
+    for (const dimension of this.dimensions) {
+      if (dimension.codes.length >= capacity) continue;
+      const codes = new Int16Array(capacity).fill(-1);
+      codes.set(dimension.codes);
+      dimension.codes = codes;
     }
   }
-  return { dimensions };
+
+  /** Begins a participant (numbered in order) with its cohort's attributes, whatever they answer. */
+  begin(participant: number, attributes: Readonly<Record<string, string>>): void {
+    this.participant = participant;
+    for (let index = 0; index < this.dimensions.length; index += 1) {
+      const dimension = this.dimensions[index] as (typeof this.dimensions)[number];
+      const fromCohort = attributes[dimension.id];
+      this.answeredAt[index] = fromCohort === undefined ? undefined : '';
+      if (fromCohort !== undefined) dimension.codes[participant] = dimension.values.indexOf(fromCohort);
+    }
+  }
+
+  /** Takes the current participant's subgroup answers from one of their responses. */
+  add(response: StoredResponse): void {
+    for (const dimensionId in response.groups) {
+      const index = this.dimensionAt.get(dimensionId);
+      if (index === undefined) continue;
+      const dimension = this.dimensions[index] as (typeof this.dimensions)[number];
+      const answered = response.groups[dimensionId];
+      if (answered === undefined || answered === PREFER_NOT_TO_SAY) continue;
+      const previous = this.answeredAt[index];
+      if (previous !== undefined && previous <= response.receivedAt) continue;
+      dimension.codes[this.participant] = dimension.values.indexOf(answered);
+      this.answeredAt[index] = response.receivedAt;
+    }
+  }
+
+  /** The codes of `participants` participants. */
+  groups(participants: number): Groups {
+    return {
+      dimensions: this.dimensions.map((dimension) => ({
+        id: dimension.id,
+        values: dimension.values,
+        codes: dimension.codes.length === participants ? dimension.codes : sized(dimension.codes, participants),
+      })),
+    };
+  }
+}
+
+function sized(codes: Int16Array, participants: number): Int16Array {
+  if (codes.length > participants) return codes.subarray(0, participants);
+  const all = new Int16Array(participants).fill(-1);
+  all.set(codes);
+  return all;
 }
 
 /**

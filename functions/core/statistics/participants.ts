@@ -5,13 +5,6 @@
  */
 import type { StoredResponse } from '../model.ts';
 
-/** Participants numbered in order (responses come grouped by participant): each response's number. */
-export interface ParticipantIndex {
-  readonly count: number;
-  /** The participant number of the response at each position. */
-  readonly of: Int32Array;
-}
-
 /**
  * Responses sorted by cohort, participant, session, wave: as the cohort Query returns them
  * (then they are used as they are), else sorted.
@@ -24,33 +17,48 @@ export function inParticipantOrder(responses: readonly StoredResponse[]): readon
   return responses;
 }
 
-/** Numbers the participants of responses in participant order, by the key that tells participants apart. */
-export function indexParticipants(
-  responses: readonly StoredResponse[],
-  keyOf: (response: StoredResponse) => string,
-): ParticipantIndex {
-  const of = new Int32Array(responses.length);
-  let count = 0;
-  let previous: string | undefined;
-  for (let at = 0; at < responses.length; at += 1) {
-    const key = keyOf(responses[at] as StoredResponse);
-    if (key !== previous) {
-      count += 1;
-      previous = key;
-    }
-    of[at] = count - 1;
+/**
+ * Responses that do not come grouped by participant in participant order: a stream cannot be
+ * sorted, and numbering them as they come would make the results depend on the order.
+ */
+export class ResponseOrderError extends Error {
+  constructor(previous: string, next: string) {
+    super(`responses out of participant order: ${next} after ${previous}`);
+    this.name = 'ResponseOrderError';
   }
-  return { count, of };
 }
 
-/** A participant within a cohort: ids are unique there. */
-export function cohortParticipant(response: StoredResponse): string {
-  return response.participant;
-}
+/**
+ * Numbers participants as their responses stream in (a cohort Query's pages, cohort after
+ * cohort for the pool): each participant's responses come together, participants in order, so
+ * only the previous response's participant is kept, never an index of every participant.
+ */
+export class ParticipantSequence {
+  /** How many participants have begun so far; the current one is `count - 1`. */
+  count = 0;
+  private cohort: string | undefined;
+  private participant: string | undefined;
 
-/** A participant across the cohorts of a programme (the pool): ids are unique within a cohort only. */
-export function programmeParticipant(response: StoredResponse): string {
-  return `${response.cohort}/${response.participant}`;
+  /** @param acrossCohorts the pool: ids are unique within a cohort only, so the cohort tells participants apart too */
+  constructor(private readonly acrossCohorts: boolean) {}
+
+  /**
+   * Takes the next response; true when it begins a new participant (numbered `count - 1`).
+   * @throws ResponseOrderError when its participant comes before the previous response's
+   */
+  advance(response: StoredResponse): boolean {
+    const cohort = this.acrossCohorts ? response.cohort : '';
+    if (this.participant !== undefined) {
+      const order = compare(cohort, this.cohort ?? '') || compare(response.participant, this.participant);
+      if (order === 0) return false;
+      if (order < 0)
+        throw new ResponseOrderError(`${this.cohort}/${this.participant}`, `${cohort}/${response.participant}`);
+    }
+    this.cohort = cohort;
+    this.participant = response.participant;
+    this.count += 1;
+    return true;
+  }
 }
 
 function compareResponses(a: StoredResponse, b: StoredResponse): number {

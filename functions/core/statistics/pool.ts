@@ -1,53 +1,76 @@
 /**
  * The programme pool: one table over all cohorts, each participant's change over the whole
- * programme.
+ * programme, accumulated in one streaming pass over the cohorts' responses (cohort after cohort,
+ * each in its Query's order). Memory grows with the programme's participants x columns; only the
+ * current participant's few responses are held.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { IndicatorRow, StoredResponse } from '../model.ts';
-import { columnsFor, isScored, scoreInto } from './columns.ts';
-import { collectGroups } from './groups.ts';
-import { indexParticipants, inParticipantOrder, programmeParticipant } from './participants.ts';
+import { capacityFor, columnsFor, growColumns, isScored, scoreInto, type ScoredColumn } from './columns.ts';
+import { GroupCollector } from './groups.ts';
+import { inParticipantOrder, ParticipantSequence } from './participants.ts';
 import { tableRows } from './table.ts';
 
 /**
- * The programme-wide pool over all cohorts: for each participant and instrument, the score of
- * the first session it was asked before and of the last session it was asked after (a post
- * before the first pre is not a change over the programme). Subgroups from each cohort's
- * attributes and the participants' answers, as in a cohort's tables.
+ * Accumulates the programme-wide pool: for each participant and instrument, the score of the
+ * first session it was asked before and of the last session it was asked after (a post before
+ * the first pre is not a change over the programme). Subgroups from each cohort's attributes and
+ * the participants' answers, as in a cohort's tables. Responses come grouped by participant,
+ * cohorts in id order and participants in id order within each (see {@link ParticipantSequence}).
  */
-export function computePooledIndicators(
-  programme: Programme,
-  catalog: Catalog,
-  unordered: readonly StoredResponse[],
-): IndicatorRow[] {
-  const responses = inParticipantOrder(unordered);
-  const participants = indexParticipants(responses, programmeParticipant);
-  const attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
-  const groups = collectGroups(
-    programme,
-    responses,
-    participants,
-    (response) => attributesOf.get(response.cohort) ?? {},
-  );
-  const sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
-  const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
-  const columns = columnsFor(instrumentIds, catalog, participants.count);
-  // Per participant (their responses are consecutive), the first pre and last post per instrument.
-  let start = 0;
-  while (start < responses.length) {
-    const key = programmeParticipant(responses[start] as StoredResponse);
-    let end = start + 1;
-    while (end < responses.length && programmeParticipant(responses[end] as StoredResponse) === key) end += 1;
-    const participant = participants.of[start] as number;
-    for (const column of columns) {
+export class PoolAccumulator {
+  private readonly participants = new ParticipantSequence(true);
+  private readonly groups: GroupCollector;
+  private readonly attributesOf: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  private readonly sessionIndex: ReadonlyMap<string, number>;
+  private columns: ScoredColumn[];
+  private capacity = 0;
+  /** The current participant's responses, scored when the next participant begins. */
+  private current: StoredResponse[] = [];
+  private currentParticipant = -1;
+
+  constructor(programme: Programme, catalog: Catalog) {
+    this.attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
+    this.groups = new GroupCollector(programme);
+    this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
+    const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
+    this.columns = columnsFor(instrumentIds, catalog, 0);
+  }
+
+  /** Takes one response of the current participant, or begins the next participant with it. */
+  add(response: StoredResponse): void {
+    if (this.participants.advance(response)) {
+      this.scoreCurrent();
+      const participant = this.participants.count - 1;
+      if (participant >= this.capacity) this.grow(capacityFor(participant, this.capacity));
+      this.groups.begin(participant, this.attributesOf.get(response.cohort) ?? {});
+      this.currentParticipant = participant;
+    }
+    this.groups.add(response);
+    this.current.push(response);
+  }
+
+  /** The pool's rows (no more responses may follow). */
+  rows(): IndicatorRow[] {
+    this.scoreCurrent();
+    const count = this.participants.count;
+    return tableRows(this.columns, this.groups.groups(count), count, null, null);
+  }
+
+  /** Scores the current participant's first pre and last post per instrument. */
+  private scoreCurrent(): void {
+    const responses = this.current;
+    if (responses.length === 0) return;
+    const participant = this.currentParticipant;
+    this.current = [];
+    for (const column of this.columns) {
       let firstPre: StoredResponse | undefined;
       let firstPreAt = Number.POSITIVE_INFINITY;
       let lastPost: StoredResponse | undefined;
       let lastPostAt = Number.NEGATIVE_INFINITY;
-      for (let at = start; at < end; at += 1) {
-        const response = responses[at] as StoredResponse;
-        const sessionAt = sessionIndex.get(response.session);
+      for (const response of responses) {
+        const sessionAt = this.sessionIndex.get(response.session);
         if (sessionAt === undefined || !isScored(column, response)) continue;
         if (response.wave === 'pre' && sessionAt < firstPreAt) [firstPre, firstPreAt] = [response, sessionAt];
         if (response.wave === 'post' && sessionAt > lastPostAt) [lastPost, lastPostAt] = [response, sessionAt];
@@ -56,7 +79,25 @@ export function computePooledIndicators(
       if (lastPost !== undefined && (firstPre === undefined || lastPostAt >= firstPreAt))
         scoreInto(column, lastPost, participant, 'post');
     }
-    start = end;
   }
-  return tableRows(columns, groups, participants.count, null, null);
+
+  private grow(capacity: number): void {
+    this.columns = growColumns(this.columns, capacity);
+    this.groups.grow(capacity);
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * The pool of responses held in memory (tests, benchmarks): sorted into participant order if
+ * they are not, then fed to a {@link PoolAccumulator}.
+ */
+export function computePooledIndicators(
+  programme: Programme,
+  catalog: Catalog,
+  unordered: readonly StoredResponse[],
+): IndicatorRow[] {
+  const accumulator = new PoolAccumulator(programme, catalog);
+  for (const response of inParticipantOrder(unordered)) accumulator.add(response);
+  return accumulator.rows();
 }
