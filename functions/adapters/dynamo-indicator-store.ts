@@ -4,12 +4,19 @@
  * overlapping older run nor a withdrawal can leave a table that includes someone who withdrew.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ErasureRaceError } from '#core/errors.ts';
 import { isStale, type AggregationMark, type IndicatorRow, type IndicatorScope } from '#core/model.ts';
 import type { IndicatorStore, StoredIndicators } from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
-import { INDICATOR_PREFIX, MARK_SORT_KEY, POOLED_SESSION, indicatorSortKey, scopeKey } from './table-design.ts';
+import {
+  INDICATOR_PREFIX,
+  MARK_SORT_KEY,
+  POOLED_SESSION,
+  aggregationRunKey,
+  indicatorSortKey,
+  scopeKey,
+} from './table-design.ts';
 
 /** {@link IndicatorStore} on DynamoDB. */
 export class DynamoIndicatorStore implements IndicatorStore {
@@ -117,5 +124,36 @@ export class DynamoIndicatorStore implements IndicatorStore {
       ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
       ...(typeof Item.withdrawals === 'number' ? { withdrawals: Item.withdrawals } : {}),
     };
+  }
+
+  async startAggregationRun(programme: string, jobs: number): Promise<number | undefined> {
+    const { Attributes } = await this.table.client.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...aggregationRunKey(programme), type: 'aggregation-run', pending: jobs },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return typeof Attributes?.pending === 'number' ? Attributes.pending : undefined;
+  }
+
+  async finishAggregationJob(programme: string): Promise<boolean> {
+    try {
+      // Never below 0: a job delivered twice, or one of a run replaced since, starts no second pool.
+      const { Attributes } = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: aggregationRunKey(programme),
+          UpdateExpression: 'SET pending = pending - :one',
+          ConditionExpression: 'pending > :none',
+          ExpressionAttributeValues: { ':one': 1, ':none': 0 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Attributes?.pending === 0;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 }

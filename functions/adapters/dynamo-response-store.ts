@@ -103,6 +103,17 @@ export class DynamoResponseStore implements ResponseStore {
 
   async listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]> {
     const responses: StoredResponse[] = [];
+    await this.forEachCohortResponsePage(programme, cohort, (page) => {
+      for (const response of page) responses.push(response);
+    });
+    return responses;
+  }
+
+  async forEachCohortResponsePage(
+    programme: string,
+    cohort: string,
+    onPage: (responses: readonly StoredResponse[]) => void,
+  ): Promise<void> {
     await this.table.queryPages(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -113,10 +124,11 @@ export class DynamoResponseStore implements ResponseStore {
       },
       (page) => {
         // Drafts and erasure markers share the prefix; only responses are answers.
+        const responses: StoredResponse[] = [];
         for (const item of page.Items ?? []) if (item.type === WAVE_ITEM.response) responses.push(toResponse(item));
+        onPage(responses);
       },
     );
-    return responses;
   }
 
   async countResponsesSince(programme: string, cohort: string, since: string): Promise<number> {

@@ -16,6 +16,7 @@
  * | seed marker | PROG#<programme>            | SEEDED                              |
  * | form token  | PROG#<programme>            | ONCE#<token>                        |
  * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
+ * | agg. run    | PROG#<programme>            | AGGRUN (cohort jobs still pending)  |
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
  * | staff       | STAFF                       | STAFF#<email>                       |
@@ -67,6 +68,14 @@ export const indicatorSortKey = (session: string): string => `IND#${session}`;
 export const scopeKey = (programme: string, cohort: string | null): string =>
   cohort === null ? `PROG#${programme}` : cohortKey(programme, cohort);
 export const MARK_SORT_KEY = 'AGG';
+/**
+ * A programme's aggregation run, in its partition: how many of the cohort jobs the hourly plan
+ * queued are still pending; the job that brings it to 0 queues the pool (the fan-in).
+ */
+export const aggregationRunKey = (programme: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: 'AGGRUN',
+});
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;
 /**

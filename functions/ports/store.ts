@@ -147,8 +147,18 @@ export interface ResponseStore {
   saveDraft(target: LinkTarget, draft: SurveyDraft): Promise<SaveDraftResult>;
   /** Deletes the wave's draft, if it is one (consent taken back). */
   deleteDraft(target: LinkTarget): Promise<void>;
-  /** Every response of a cohort, in one Query pass. */
+  /** Every response of a cohort, in one Query pass (exports, and reads of one cohort held whole). */
   listCohortResponses(programme: string, cohort: string): Promise<StoredResponse[]>;
+  /**
+   * Every response of a cohort, in one Query pass, handed over a page at a time in the Query's
+   * order (grouped by participant, participants in id order) and not kept: aggregation scores
+   * each page and drops it, so a cohort of any size is read in bounded memory.
+   */
+  forEachCohortResponsePage(
+    programme: string,
+    cohort: string,
+    onPage: (responses: readonly StoredResponse[]) => void,
+  ): Promise<void>;
   /**
    * How many of the cohort's responses were received at or after `since` (time-ordered index, keys only, consistent).
    */
@@ -177,6 +187,17 @@ export interface IndicatorStore {
   putIndicators(scope: IndicatorScope, rows: readonly IndicatorRow[], mark: AggregationMark): Promise<void>;
   listIndicators(scope: IndicatorScope): Promise<StoredIndicators>;
   getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
+  /**
+   * Begins the fan-in of a programme's aggregation run: `jobs` cohort jobs are pending, and the
+   * last of them to finish starts the pool. Replaces an earlier run's count.
+   * @returns the earlier run's count still pending (above 0: one of its jobs never finished), if any
+   */
+  startAggregationRun(programme: string, jobs: number): Promise<number | undefined>;
+  /**
+   * Counts one cohort job of the programme's run as finished (done, or given up on).
+   * @returns true for exactly one caller: the one that finished the run's last pending job
+   */
+  finishAggregationJob(programme: string): Promise<boolean>;
 }
 
 /** What a programme's summaries have shown so far, kept privately to protect the next one. */

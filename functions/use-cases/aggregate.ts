@@ -1,32 +1,55 @@
 /**
- * Aggregation. For each cohort: count its responses received since a quarter of an hour before
- * the last aggregation's newest one (keys only, from the time index) and compare with what that
- * aggregation counted in the same window; if they differ, or with `full`, read the cohort's
- * responses in one Query pass, compute its tables and store them, mark last. Then the
- * programme's pool, whenever the cohort marks it was computed from have changed (each cohort
- * read at most once per run). Results are stamped with the newest response's time, not the
- * clock, so the same responses store byte-identical items; a crash leaves earlier results and
- * marks intact, and the rerun recomputes what it did not finish.
+ * Aggregation. A plan checks each cohort of a programme (many at once): it counts the cohort's
+ * responses received since a quarter of an hour before the last aggregation's newest one (keys
+ * only, from the time index) and compares with what that aggregation counted in the same window;
+ * a cohort whose count differs, whose mark is stale, or every cohort with `full`, gets a job.
+ * A cohort job reads the cohort in one Query pass, page by page into streaming accumulators,
+ * stores its tables and marks them. The programme's pool follows its cohorts: it is recomputed
+ * whenever the cohort marks it was computed from have changed, in one streaming pass over every
+ * cohort. Results are stamped with the newest response's time, not the clock, so the same
+ * responses store byte-identical items; a crash leaves earlier results and marks intact, and the
+ * next plan recomputes what was not finished.
  *
- * The scheduled aggregate function runs one at a time (reserved concurrency 1). Publication
- * aggregates too; if it overlaps and stores an older table last, that table's mark counts fewer
- * responses than the cohort holds, so the next run recomputes it. An erasure removes responses
- * that may be old (no count in the window changes), so it counts itself on the marks of the
- * cohort and the pool instead: a mark whose erasure count differs from the one its rows were
- * computed with is stale and recomputed, and a mark is only written if no erasure was counted
- * while its rows were computed (else the scope is computed again, up to three times).
+ * In AWS the hourly plan (`planAggregation`) queues the jobs (ports/aggregation-jobs.ts) and
+ * writes a run item counting them; each cohort job, done or given up on, counts itself off, and
+ * the one that finishes the run queues the pool (`runAggregationJob`). A job that dies leaves the
+ * count above 0: the next plan sees that and the pool stale, and queues the pool itself. Locally
+ * (`aggregate`: the CLI, publication, the demo) the same cohort and pool use cases run in
+ * process, the cohorts a few at once, then the pool.
+ *
+ * Runs may overlap (the queue's jobs, publication aggregating its programme). If an older table is
+ * stored last, its mark counts fewer responses than the cohort holds, so the next plan recomputes
+ * it. An erasure removes responses that may be old (no count in the window changes), so it counts
+ * itself on the marks of the cohort and the pool instead: a mark whose erasure count differs from
+ * the one its rows were computed with is stale and recomputed, and a mark is only written if no
+ * erasure was counted while its rows were computed (else a cohort is computed again, up to three
+ * times; a pool is left stale for the next plan).
  */
+import { createHash } from 'node:crypto';
 import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
-import { computeCohortIndicators } from '#core/statistics/cohort.ts';
-import { computePooledIndicators } from '#core/statistics/pool.ts';
-import { ErasureRaceError } from '#core/errors.ts';
-import { POOLED, isStale, type AggregationMark, type IndicatorScope, type StoredResponse } from '#core/model.ts';
-import { loadProgrammes, type ProgrammeDeps } from './programmes.ts';
+import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
+import { CohortAccumulator } from '#core/statistics/cohort.ts';
+import { PoolAccumulator } from '#core/statistics/pool.ts';
+import { ErasureRaceError, UnknownProgrammeError } from '#core/errors.ts';
+import {
+  POOLED,
+  isStale,
+  type AggregationMark,
+  type IndicatorScope,
+  type Programme,
+  type StoredResponse,
+} from '#core/model.ts';
+import { loadProgramme, loadProgrammes, type ProgrammeDeps } from './programmes.ts';
 
 export interface AggregateDeps extends ProgrammeDeps {
   readonly participants: ParticipantStore;
   readonly responses: ResponseStore;
   readonly indicators: IndicatorStore;
+}
+
+/** What the queued plan and its jobs need besides the stores: the queue. */
+export interface AggregationJobDeps extends AggregateDeps {
+  readonly jobs: AggregationJobs;
 }
 
 export interface AggregateOptions {
@@ -35,123 +58,331 @@ export interface AggregateOptions {
   readonly programme?: string;
 }
 
+/** What one scope's aggregation did (cohort null: the programme pool). */
+export interface ScopeReport {
+  readonly programme: string;
+  readonly cohort: string | null;
+  readonly responses: number;
+  readonly rows: number;
+  readonly recomputed: boolean;
+}
+
 /** What one aggregation did, per cohort (cohort null: the programme pool). */
 export interface AggregateReport {
-  readonly cohorts: {
+  readonly cohorts: readonly ScopeReport[];
+}
+
+/** What one plan queued, per programme. */
+export interface AggregationPlanReport {
+  readonly programmes: readonly {
     readonly programme: string;
-    readonly cohort: string | null;
-    readonly responses: number;
-    readonly rows: number;
-    readonly recomputed: boolean;
+    readonly cohorts: number;
+    /** Cohort jobs queued. */
+    readonly queued: number;
+    /** Whether the pool was queued directly (else it follows the cohort jobs, if any). */
+    readonly pool: boolean;
   }[];
 }
 
 /** How far before the newest included response a later run looks for new ones. */
 export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
 
-/** Steps: per cohort, check freshness, Query, compute, store, mark; then the pool. */
+/**
+ * How many cohorts a plan checks at once: each check is two small reads, and 10,000 cohorts one
+ * after another would take most of the hour.
+ */
+export const PLAN_PARALLELISM = 16;
+
+/** How many cohorts one process aggregates at once: each holds its participants' columns. */
+export const IN_PROCESS_PARALLELISM = 4;
+
+/**
+ * Aggregates in this process (CLI, publication, demo, local stack). Steps: per programme, plan
+ * (which cohorts changed, whether the pool is stale); aggregate the changed cohorts a few at a
+ * time; then the pool if any cohort was recomputed or it is stale. A failed cohort fails the run
+ * after the others in flight finish.
+ */
 export async function aggregate(deps: AggregateDeps, options: AggregateOptions = {}): Promise<AggregateReport> {
   const programmes = await loadProgrammes(deps, options.programme === undefined ? undefined : [options.programme]);
-  const report: AggregateReport['cohorts'] = [];
+  const report: ScopeReport[] = [];
   for (const programme of programmes) {
-    const read = new Map<string, StoredResponse[]>();
-    const marks: AggregationMark[] = [];
-    // The pool's erasure count is read before any cohort is: the pool computed below then
-    // includes no answer erased before that count.
-    const poolMark = await deps.indicators.getMark({ programme: programme.id, cohort: null });
-    for (const cohort of programme.cohorts) {
-      const scope = { programme: programme.id, cohort: cohort.id };
-      let mark = await deps.indicators.getMark(scope);
-      if (
-        options.full !== true &&
-        !isStale(mark) &&
-        mark?.windowStart !== undefined &&
-        (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount
-      ) {
-        marks.push(mark);
-        report.push({
-          programme: programme.id,
-          cohort: cohort.id,
-          responses: mark.responses,
-          rows: 0,
-          recomputed: false,
-        });
-        continue;
-      }
-      for (let attempt = 1; ; attempt += 1) {
-        const erasuresIncluded = mark?.erasures ?? 0;
-        const responses = await deps.responses.listCohortResponses(programme.id, cohort.id);
-        read.set(cohort.id, responses);
-        const rows = computeCohortIndicators(programme, deps.catalog, cohort.id, responses);
-        const asOf = newestOf(responses);
-        const windowStart = asOf === '' ? '' : new Date(Date.parse(asOf) - FRESHNESS_WINDOW_MS).toISOString();
-        const answered: Record<string, number> = {};
-        for (const response of responses)
-          answered[`${response.session}:${response.wave}`] =
-            (answered[`${response.session}:${response.wave}`] ?? 0) + 1;
-        const fresh: AggregationMark = {
-          asOf,
-          responses: responses.length,
-          sessions: programme.sessions.map((session) => session.id),
-          participants: await deps.participants.countParticipants(programme.id, cohort.id),
-          answered: Object.fromEntries(Object.entries(answered).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-          windowStart,
-          windowCount: responses.filter((response) => response.receivedAt >= windowStart).length,
-          erasuresIncluded,
-        };
-        if (await storeUnlessErased(deps.indicators, scope, rows, fresh)) {
-          marks.push(fresh);
-          report.push({
-            programme: programme.id,
-            cohort: cohort.id,
-            responses: responses.length,
-            rows: rows.length,
-            recomputed: true,
-          });
-          break;
-        }
-        mark = await deps.indicators.getMark(scope);
-        if (attempt >= 3) {
-          // Left stale for the next run; the pool then sees a mark it was not built on.
-          if (mark !== undefined) marks.push(mark);
-          break;
-        }
-      }
-    }
-    // The pool is stale whenever a cohort mark it was built on has changed, in this run or a crashed one.
-    const poolScope = { programme: programme.id, cohort: null };
-    const basis = JSON.stringify(
-      marks.map((mark) => [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0]),
+    const plan = await planProgramme(deps, programme, options.full === true);
+    const recomputed = await mapLimited(plan.changed, IN_PROCESS_PARALLELISM, (cohort) =>
+      aggregateCohort(deps, programme, cohort),
     );
-    if (options.full !== true && !isStale(poolMark) && poolMark?.basis === basis) continue;
-    const all: StoredResponse[] = [];
-    for (const cohort of programme.cohorts)
-      all.push(...(read.get(cohort.id) ?? (await deps.responses.listCohortResponses(programme.id, cohort.id))));
-    const pooled = computePooledIndicators(programme, deps.catalog, all);
-    const poolFresh: AggregationMark = {
-      asOf: newestOf(all),
-      responses: all.length,
-      sessions: [POOLED],
-      basis,
-      erasuresIncluded: poolMark?.erasures ?? 0,
-    };
-    // A withdrawal during this run leaves the pool stale: the next run recomputes it.
-    if (await storeUnlessErased(deps.indicators, poolScope, pooled, poolFresh))
-      report.push({
-        programme: programme.id,
-        cohort: null,
-        responses: all.length,
-        rows: pooled.length,
-        recomputed: true,
-      });
+    const byCohort = new Map<string, ScopeReport>();
+    for (const entry of [...plan.unchanged, ...recomputed])
+      if (entry !== undefined) byCohort.set(entry.cohort ?? '', entry);
+    for (const cohort of programme.cohorts) {
+      const entry = byCohort.get(cohort.id);
+      if (entry !== undefined) report.push(entry);
+    }
+    if (plan.changed.length === 0 && !plan.poolStale) continue;
+    const pool = await aggregatePool(deps, programme);
+    if (pool !== undefined) report.push(pool);
   }
   return { cohorts: report };
 }
 
 /**
+ * The hourly plan in AWS. Steps: per programme, plan; if cohorts changed, start a run counting
+ * their jobs and queue them (the last to finish queues the pool); else queue the pool if it is
+ * stale. A stale pool whose previous run never finished is queued at once as well: a job that
+ * died would otherwise keep it from ever following its cohorts.
+ */
+export async function planAggregation(
+  deps: AggregationJobDeps,
+  options: AggregateOptions = {},
+): Promise<AggregationPlanReport> {
+  const programmes = await loadProgrammes(deps, options.programme === undefined ? undefined : [options.programme]);
+  const report: AggregationPlanReport['programmes'][number][] = [];
+  for (const programme of programmes) {
+    const plan = await planProgramme(deps, programme, options.full === true);
+    const pool: AggregationJob = { programme: programme.id, cohort: null };
+    let poolQueued = false;
+    if (plan.changed.length > 0) {
+      const unfinished = await deps.indicators.startAggregationRun(programme.id, plan.changed.length);
+      poolQueued = plan.poolStale && (unfinished ?? 0) > 0;
+      await deps.jobs.enqueue([
+        ...plan.changed.map((cohort) => ({ programme: programme.id, cohort })),
+        ...(poolQueued ? [pool] : []),
+      ]);
+    } else if (plan.poolStale) {
+      poolQueued = true;
+      await deps.jobs.enqueue([pool]);
+    }
+    report.push({
+      programme: programme.id,
+      cohorts: programme.cohorts.length,
+      queued: plan.changed.length,
+      pool: poolQueued,
+    });
+  }
+  return { programmes: report };
+}
+
+/**
+ * Runs one queued job. A cohort job aggregates the cohort, then counts itself off the run (also
+ * when it gave up on an erasure race, or its cohort or programme no longer exists); the one that
+ * finishes the run queues the pool. A pool job aggregates the pool. An error is thrown before
+ * counting off: the queue delivers the job again.
+ */
+export async function runAggregationJob(
+  deps: AggregationJobDeps,
+  job: AggregationJob,
+): Promise<ScopeReport | undefined> {
+  const programme = await loadProgramme(deps, job.programme).catch((error: unknown) => {
+    if (error instanceof UnknownProgrammeError) return undefined;
+    throw error;
+  });
+  if (job.cohort === null) return programme === undefined ? undefined : aggregatePool(deps, programme);
+  const cohort = job.cohort;
+  const report =
+    programme?.cohorts.some((candidate) => candidate.id === cohort) === true
+      ? await aggregateCohort(deps, programme, cohort)
+      : undefined;
+  if (await deps.indicators.finishAggregationJob(job.programme))
+    await deps.jobs.enqueue([{ programme: job.programme, cohort: null }]);
+  return report;
+}
+
+/** What a programme's plan found. */
+interface ProgrammePlan {
+  /** Cohorts to recompute, in the programme's order. */
+  readonly changed: readonly string[];
+  /** The cohorts left as they are. */
+  readonly unchanged: readonly ScopeReport[];
+  /** Whether the pool needs recomputing even if no cohort changed. */
+  readonly poolStale: boolean;
+}
+
+/** Checks every cohort's freshness ({@link PLAN_PARALLELISM} at once) and the pool's basis. */
+async function planProgramme(deps: AggregateDeps, programme: Programme, full: boolean): Promise<ProgrammePlan> {
+  const poolMark = await deps.indicators.getMark({ programme: programme.id, cohort: null });
+  const checks = await mapLimited(programme.cohorts, PLAN_PARALLELISM, async (cohort) => {
+    const mark = await deps.indicators.getMark({ programme: programme.id, cohort: cohort.id });
+    const fresh =
+      !full &&
+      !isStale(mark) &&
+      mark?.windowStart !== undefined &&
+      (await deps.responses.countResponsesSince(programme.id, cohort.id, mark.windowStart)) === mark.windowCount;
+    return { cohort: cohort.id, mark, fresh };
+  });
+  return {
+    changed: checks.filter((check) => !check.fresh).map((check) => check.cohort),
+    unchanged: checks.flatMap((check) =>
+      check.fresh
+        ? [
+            {
+              programme: programme.id,
+              cohort: check.cohort,
+              responses: check.mark?.responses ?? 0,
+              rows: 0,
+              recomputed: false,
+            },
+          ]
+        : [],
+    ),
+    poolStale: full || isStale(poolMark) || poolMark?.basis !== poolBasis(checks.map((check) => check.mark)),
+  };
+}
+
+/**
+ * Aggregates one cohort: its responses read in one Query pass, page by page into the
+ * accumulator, then its tables and mark stored unless an erasure was counted meanwhile (then
+ * again, up to three times; undefined when given up on, the mark left stale for the next plan).
+ */
+export async function aggregateCohort(
+  deps: AggregateDeps,
+  programme: Programme,
+  cohortId: string,
+): Promise<ScopeReport | undefined> {
+  const scope = { programme: programme.id, cohort: cohortId };
+  let mark = await deps.indicators.getMark(scope);
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const erasuresIncluded = mark?.erasures ?? 0;
+    const accumulator = new CohortAccumulator(programme, deps.catalog, cohortId);
+    const tally = new ResponseTally();
+    await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
+      for (const response of page) {
+        accumulator.add(response);
+        tally.add(response);
+      }
+    });
+    const rows = accumulator.rows();
+    const fresh: AggregationMark = {
+      asOf: tally.asOf,
+      responses: tally.responses,
+      sessions: programme.sessions.map((session) => session.id),
+      participants: await deps.participants.countParticipants(programme.id, cohortId),
+      answered: tally.answeredBySessionWave(),
+      windowStart: tally.windowStart(),
+      windowCount: tally.windowCount(),
+      erasuresIncluded,
+    };
+    if (await storeUnlessErased(deps.indicators, scope, rows, fresh))
+      return { ...scope, responses: tally.responses, rows: rows.length, recomputed: true };
+    mark = await deps.indicators.getMark(scope);
+  }
+  return undefined;
+}
+
+/**
+ * Aggregates the programme's pool in one streaming pass over every cohort (in id order: the
+ * participant order the accumulator needs). The pool's erasure count is read before any cohort
+ * is, so the pool includes no answer erased before it; the cohort marks next, as its basis: a
+ * later change to any of them makes the pool stale. Undefined when an erasure was counted
+ * meanwhile: the pool is left stale for the next plan.
+ */
+export async function aggregatePool(deps: AggregateDeps, programme: Programme): Promise<ScopeReport | undefined> {
+  const scope = { programme: programme.id, cohort: null };
+  const poolMark = await deps.indicators.getMark(scope);
+  const marks = await mapLimited(programme.cohorts, PLAN_PARALLELISM, (cohort) =>
+    deps.indicators.getMark({ programme: programme.id, cohort: cohort.id }),
+  );
+  const accumulator = new PoolAccumulator(programme, deps.catalog);
+  const tally = new ResponseTally();
+  for (const cohortId of programme.cohorts.map((cohort) => cohort.id).sort()) {
+    await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
+      for (const response of page) {
+        accumulator.add(response);
+        tally.add(response);
+      }
+    });
+  }
+  const rows = accumulator.rows();
+  const fresh: AggregationMark = {
+    asOf: tally.asOf,
+    responses: tally.responses,
+    sessions: [POOLED],
+    basis: poolBasis(marks),
+    erasuresIncluded: poolMark?.erasures ?? 0,
+  };
+  if (!(await storeUnlessErased(deps.indicators, scope, rows, fresh))) return undefined;
+  return { ...scope, responses: tally.responses, rows: rows.length, recomputed: true };
+}
+
+/**
+ * What a pool is computed from: its cohorts' marks, as a digest (10,000 cohorts' marks written
+ * out would not fit in the pool's mark item). A cohort without a mark counts as one.
+ */
+function poolBasis(marks: readonly (AggregationMark | undefined)[]): string {
+  const parts = JSON.stringify(
+    marks.map((mark) =>
+      mark === undefined ? null : [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0],
+    ),
+  );
+  return `sha256:${createHash('sha256').update(parts).digest('base64url')}`;
+}
+
+/**
+ * What a mark says of the responses read, counted as they stream by: how many, the newest, per
+ * session and wave, and how many fall in the freshness window before the newest. Only the
+ * receipt times within the window of the newest so far are kept (as numbers).
+ */
+class ResponseTally {
+  responses = 0;
+  asOf = '';
+  private readonly answered = new Map<string, number>();
+  private recent = new Float64Array(1024);
+  private kept = 0;
+  private newest = Number.NEGATIVE_INFINITY;
+
+  add(response: StoredResponse): void {
+    this.responses += 1;
+    const key = `${response.session}:${response.wave}`;
+    this.answered.set(key, (this.answered.get(key) ?? 0) + 1);
+    if (response.receivedAt > this.asOf) this.asOf = response.receivedAt;
+    const time = Date.parse(response.receivedAt);
+    if (time > this.newest) this.newest = time;
+    if (time < this.newest - FRESHNESS_WINDOW_MS) return;
+    if (this.kept === this.recent.length) this.makeRoom();
+    this.recent[this.kept] = time;
+    this.kept += 1;
+  }
+
+  /** Responses per `session:wave`, keys in order (the mark's bytes must not depend on reading order). */
+  answeredBySessionWave(): Record<string, number> {
+    return Object.fromEntries([...this.answered].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  windowStart(): string {
+    return this.asOf === '' ? '' : new Date(Date.parse(this.asOf) - FRESHNESS_WINDOW_MS).toISOString();
+  }
+
+  windowCount(): number {
+    const start = this.windowStart();
+    if (start === '') return 0;
+    const from = Date.parse(start);
+    let count = 0;
+    for (let at = 0; at < this.kept; at += 1) if ((this.recent[at] as number) >= from) count += 1;
+    return count;
+  }
+
+  /** Drops the times that fell out of the window, and grows if most are still in it. */
+  private makeRoom(): void {
+    const from = this.newest - FRESHNESS_WINDOW_MS;
+    let kept = 0;
+    for (let at = 0; at < this.kept; at += 1) {
+      const time = this.recent[at] as number;
+      if (time >= from) {
+        this.recent[kept] = time;
+        kept += 1;
+      }
+    }
+    this.kept = kept;
+    if (kept * 2 > this.recent.length) {
+      const grown = new Float64Array(this.recent.length * 2);
+      grown.set(this.recent.subarray(0, kept));
+      this.recent = grown;
+    }
+  }
+}
+
+/**
  * Stores a scope's rows and mark; false when an erasure was counted meanwhile (the caller
- * computes again, up to three times). A scope given up on keeps a mark that counts more
- * erasures than its rows: readers do not show it, and the next run recomputes it.
+ * computes again, or leaves it). A scope given up on keeps a mark that counts more erasures than
+ * its rows: readers do not show it, and the next plan recomputes it.
  */
 async function storeUnlessErased(
   indicators: IndicatorStore,
@@ -168,6 +399,26 @@ async function storeUnlessErased(
   }
 }
 
-function newestOf(responses: readonly StoredResponse[]): string {
-  return responses.reduce((latest, response) => (response.receivedAt > latest ? response.receivedAt : latest), '');
+/**
+ * `work` over every item, at most `limit` at once, results in the items' order. After a failure
+ * no new item starts; the first error is thrown once those in flight have finished.
+ */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { readonly error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const at = next;
+      next += 1;
+      try {
+        results[at] = await work(items[at] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
+  return results;
 }

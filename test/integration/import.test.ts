@@ -227,6 +227,7 @@ describe('importResponses', () => {
         saveDraft: (target, draft) => store.saveDraft(target, draft),
         deleteDraft: (target) => store.deleteDraft(target),
         listCohortResponses: (programme, id) => store.listCohortResponses(programme, id),
+        forEachCohortResponsePage: (programme, id, onPage) => store.forEachCohortResponsePage(programme, id, onPage),
         countResponsesSince: (programme, id, since) => store.countResponsesSince(programme, id, since),
         putResponse: async (response) => {
           if (response.participant === second)
