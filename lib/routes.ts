@@ -70,7 +70,7 @@ export const routes: readonly Route[] = [
 ];
 
 /** Handlers run on a schedule rather than behind a route. */
-export type ScheduledHandlerName = 'aggregate' | 'publish-summaries';
+export type ScheduledHandlerName = 'aggregate' | 'aggregate-cohort' | 'publish-summaries';
 
 /** The API Gateway Lambda authorizer of the `api-token` routes. */
 export type AuthorizerHandlerName = 'authorize-api';

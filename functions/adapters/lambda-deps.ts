@@ -4,6 +4,7 @@
  * The local stack and the tests never come here: they build the same deps with `depsOn`.
  */
 import type { IdentityDirectory } from '#ports/staff.ts';
+import type { AggregationJobs } from '#ports/aggregation-jobs.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { requireEnv, optionalEnv } from '#shared/env.ts';
 import { CognitoDirectory, createCognitoClient, userPoolRegion } from './cognito-directory.ts';
@@ -12,6 +13,7 @@ import { DynamoTable } from './dynamo-table.ts';
 import { depsOn, type Deps } from './deps.ts';
 import { linkKeyFrom } from './link-key.ts';
 import type { OidcSettings } from './openid-client-provider.ts';
+import { createSqsClient, SqsAggregationJobs } from './sqs-aggregation-jobs.ts';
 
 /** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
 export function lambdaDeps(): Deps {
@@ -58,4 +60,12 @@ export function summaryBucket(): string {
 export function lambdaDirectory(): IdentityDirectory {
   const userPoolId = requireEnv('USER_POOL_ID');
   return new CognitoDirectory(createCognitoClient(userPoolRegion(userPoolId)), userPoolId);
+}
+
+/**
+ * The aggregation queue `AGGREGATION_QUEUE_URL` names: the plan queues cohort jobs on it, and
+ * the cohort jobs queue their programme's pool. Only those two functions' entries call this.
+ */
+export function lambdaAggregationJobs(): AggregationJobs {
+  return new SqsAggregationJobs(createSqsClient(), requireEnv('AGGREGATION_QUEUE_URL'));
 }

@@ -1,5 +1,5 @@
-/** The Lambda entry of the hourly aggregation: its deps built from the environment once, at module load. */
-import { lambdaDeps } from '#adapters/lambda-deps.ts';
+/** The Lambda entry of the hourly aggregation plan: its deps and queue built from the environment once, at module load. */
+import { lambdaAggregationJobs, lambdaDeps } from '#adapters/lambda-deps.ts';
 import { makeAggregateHandler } from '#handlers/aggregate.ts';
 
-export const handler = makeAggregateHandler(lambdaDeps());
+export const handler = makeAggregateHandler({ ...lambdaDeps(), jobs: lambdaAggregationJobs() });

@@ -72,6 +72,8 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'sign-out': { staffSession: true, writes: ['audit-append'], oidc: true },
   // One run at a time: overlapping runs could store older tables under a newer mark.
   aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
+  // The aggregation queue's consumer (its trigger and queue grants are wired by the infrastructure work).
+  'aggregate-cohort': { trigger: 'schedule', table: 'readWrite' },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.
   'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };

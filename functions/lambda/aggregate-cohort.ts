@@ -1,0 +1,5 @@
+/** The Lambda entry of the aggregation queue's consumer: its deps and queue built from the environment once, at module load. */
+import { lambdaAggregationJobs, lambdaDeps } from '#adapters/lambda-deps.ts';
+import { makeAggregateCohortHandler } from '#handlers/aggregate-cohort.ts';
+
+export const handler = makeAggregateCohortHandler({ ...lambdaDeps(), jobs: lambdaAggregationJobs() });
