@@ -1,0 +1,220 @@
+/**
+ * The queued aggregation against the embedded DynamoDB: the plan queues one job per changed
+ * cohort on SQS, the last cohort job to finish queues the pool (once, even when SQS delivers a
+ * job twice), a run whose job failed leaves its pool to the next plan, and the queue's consumer
+ * reports exactly the failed jobs of a batch. SQS is the real SDK client answered at its own
+ * middleware stack; failures are injected the same way into the DynamoDB client.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { createDocumentClient } from '#adapters/dynamo-client.ts';
+import { SqsAggregationJobs } from '#adapters/sqs-aggregation-jobs.ts';
+import { SYSTEM_ACTOR } from '#core/access.ts';
+import { makeAggregateCohortHandler } from '#handlers/aggregate-cohort.ts';
+import { makeAggregateHandler } from '#handlers/aggregate.ts';
+import { seededRandom, simulateCohort } from '#local/simulation.ts';
+import { aggregate, planAggregation, runAggregationJob } from '#use-cases/aggregate.ts';
+import { createLinks } from '#use-cases/create-links.ts';
+import { loadProgramme } from '#use-cases/programmes.ts';
+import { depsThrough, startTestStack } from '../support/stack.ts';
+
+const PROGRAMME = 'justrom3-mentoring';
+const QUEUE = 'https://sqs.eu-west-1.amazonaws.com/123456789012/aggregation';
+const IASI = { programme: PROGRAMME, cohort: 'iasi-2020' };
+const BUCHAREST = { programme: PROGRAMME, cohort: 'bucharest-2020' };
+const POOL = { programme: PROGRAMME, cohort: null };
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+const random = seededRandom(13);
+
+/** What the queue was sent: each message's body, parsed, and each call's size. */
+const sent: { bodies: unknown[]; calls: number[] } = { bodies: [], calls: [] };
+
+/** The real SQS client, whose SendMessageBatch calls are answered here instead of by AWS. */
+function recordingSqs(refuse: (id: string, call: number) => boolean = () => false): SQSClient {
+  const client = new SQSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  client.middlewareStack.add(
+    () => async (args) => {
+      const input = args.input as { QueueUrl: string; Entries: { Id: string; MessageBody: string }[] };
+      expect(input.QueueUrl).toBe(QUEUE);
+      sent.calls.push(input.Entries.length);
+      const call = sent.calls.length;
+      const refused = input.Entries.filter((entry) => refuse(entry.Id, call));
+      for (const entry of input.Entries) if (!refused.includes(entry)) sent.bodies.push(JSON.parse(entry.MessageBody));
+      const output = {
+        Successful: input.Entries.filter((entry) => !refused.includes(entry)).map((entry) => ({
+          Id: entry.Id,
+          MessageId: `m-${entry.Id}`,
+          MD5OfMessageBody: createHash('md5').update(entry.MessageBody).digest('hex'),
+        })),
+        Failed: refused.map((entry) => ({ Id: entry.Id, SenderFault: false, Code: 'InternalError' })),
+        $metadata: {},
+      };
+      return { output: output as never, response: {} };
+    },
+    { step: 'initialize', priority: 'high', name: 'answerLocally' },
+  );
+  return client;
+}
+
+/** The stack's deps whose DynamoDB writes of one cohort's tables fail, as a dying job's would. */
+function failingTablesOf(cohort: string): ReturnType<typeof depsThrough> {
+  const client = createDocumentClient(stack.environment.endpoint);
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { Item?: { PK?: unknown; SK?: unknown } };
+      if (input.Item?.PK === `COHORT#${PROGRAMME}#${cohort}` && String(input.Item.SK).startsWith('IND#'))
+        throw new Error('simulated crash');
+      return next(args);
+    },
+    { step: 'initialize', name: 'simulatedCrash' },
+  );
+  return depsThrough(stack, client);
+}
+
+/** New participants of a cohort answering over HTTP, so its freshness count changes. */
+async function answerMore(cohort: string, participants = 2): Promise<void> {
+  const programme = await loadProgramme(stack.deps, PROGRAMME);
+  const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, cohort, participants);
+  await simulateCohort(stack.url, programme, stack.deps.catalog, links, random);
+}
+
+function takeSent(): unknown[] {
+  const bodies = [...sent.bodies];
+  sent.bodies.length = 0;
+  sent.calls.length = 0;
+  return bodies;
+}
+
+function record(messageId: string, body: string): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `receipt-${messageId}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '0',
+      SenderId: 'test',
+      ApproximateFirstReceiveTimestamp: '0',
+    },
+    messageAttributes: {},
+    md5OfBody: createHash('md5').update(body).digest('hex'),
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:aggregation',
+    awsRegion: 'eu-west-1',
+  };
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await answerMore('iasi-2020', 3);
+  await answerMore('bucharest-2020', 3);
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('the queued aggregation', () => {
+  it('queues each changed cohort; the last cohort job to finish queues the pool, exactly once', async () => {
+    const deps = { ...stack.deps, jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) };
+    const plan = await makeAggregateHandler(deps)({ programme: PROGRAMME }, {} as Context);
+    expect(plan.programmes).toEqual([{ programme: PROGRAMME, cohorts: 2, queued: 2, pool: false }]);
+    expect(takeSent()).toEqual([IASI, BUCHAREST]);
+
+    expect((await runAggregationJob(deps, IASI))?.recomputed).toBe(true);
+    expect(takeSent()).toEqual([]);
+    expect((await runAggregationJob(deps, BUCHAREST))?.recomputed).toBe(true);
+    expect(takeSent()).toEqual([POOL]);
+    // SQS delivers at least once: the same job again recomputes its cohort and queues no second pool.
+    await runAggregationJob(deps, BUCHAREST);
+    expect(takeSent()).toEqual([]);
+    expect((await runAggregationJob(deps, POOL))?.recomputed).toBe(true);
+    expect(takeSent()).toEqual([]);
+
+    // The queued jobs stored what the in-process aggregation stores.
+    const queued = await stack.deps.indicators.listIndicators(POOL);
+    expect(queued.stale).toBe(false);
+    await aggregate(stack.deps, { programme: PROGRAMME, full: true });
+    expect((await stack.deps.indicators.listIndicators(POOL)).rows).toEqual(queued.rows);
+    expect((await stack.deps.indicators.listIndicators(POOL)).mark).toEqual(queued.mark);
+
+    // Nothing new: the next plan queues nothing.
+    expect((await planAggregation(deps, { programme: PROGRAMME })).programmes[0]).toMatchObject({
+      queued: 0,
+      pool: false,
+    });
+    expect(takeSent()).toEqual([]);
+  });
+
+  it('leaves the pool of a run whose job failed to the next plan', async () => {
+    const jobs = new SqsAggregationJobs(recordingSqs(), QUEUE);
+    const deps = { ...stack.deps, jobs };
+    await answerMore('iasi-2020');
+    await answerMore('bucharest-2020');
+    await planAggregation(deps, { programme: PROGRAMME });
+    expect(takeSent()).toEqual([IASI, BUCHAREST]);
+    await runAggregationJob(deps, IASI);
+    await expect(runAggregationJob({ ...failingTablesOf('bucharest-2020'), jobs }, BUCHAREST)).rejects.toThrow(
+      'simulated crash',
+    );
+    expect(takeSent()).toEqual([]);
+
+    // The failed cohort is still new, and the pool no longer matches the cohort recomputed: both queued.
+    const next = await planAggregation(deps, { programme: PROGRAMME });
+    expect(next.programmes[0]).toMatchObject({ queued: 1, pool: true });
+    expect(takeSent()).toEqual([BUCHAREST, POOL]);
+    await runAggregationJob(deps, POOL);
+    await runAggregationJob(deps, BUCHAREST);
+    expect(takeSent()).toEqual([POOL]);
+    await runAggregationJob(deps, POOL);
+    const pool = await stack.deps.indicators.getMark(POOL);
+    const cohorts = await Promise.all([IASI, BUCHAREST].map((scope) => stack.deps.indicators.getMark(scope)));
+    expect(pool?.responses).toBe(cohorts.reduce((sum, mark) => sum + (mark?.responses ?? 0), 0));
+  });
+
+  it('sends ten jobs a call and sends again what SQS could not take', async () => {
+    const jobs = Array.from({ length: 23 }, (_, index) => ({ programme: PROGRAMME, cohort: `cohort-${index}` }));
+    // The first call refuses one entry for a passing reason: it goes again on its own.
+    await new SqsAggregationJobs(
+      recordingSqs((id, call) => call === 1 && id === '3'),
+      QUEUE,
+    ).enqueue(jobs);
+    expect(sent.calls).toEqual([10, 1, 10, 3]);
+    expect(takeSent()).toEqual([...jobs.slice(0, 3), ...jobs.slice(4, 10), jobs[3], ...jobs.slice(10)]);
+  });
+});
+
+describe('the aggregation queue consumer', () => {
+  it('reports the failed jobs of a batch, and only those, for SQS to deliver again', async () => {
+    await answerMore('iasi-2020');
+    await answerMore('bucharest-2020');
+    const jobs = new SqsAggregationJobs(recordingSqs(), QUEUE);
+    await planAggregation({ ...stack.deps, jobs }, { programme: PROGRAMME });
+    expect(takeSent()).toEqual([IASI, BUCHAREST]);
+    const iasiBefore = await stack.deps.indicators.getMark(IASI);
+    const handler = makeAggregateCohortHandler({ ...failingTablesOf('bucharest-2020'), jobs });
+    const event: SQSEvent = {
+      Records: [
+        record('m-1', JSON.stringify(IASI)),
+        record('m-2', JSON.stringify(BUCHAREST)),
+        // No plan writes these: dropped, never delivered again.
+        record('m-3', '{"programme":'),
+        record('m-4', JSON.stringify({ programme: PROGRAMME })),
+      ],
+    };
+    const result = await handler(event, {} as Context);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
+    expect((await stack.deps.indicators.getMark(IASI))?.responses).toBeGreaterThan(iasiBefore?.responses ?? 0);
+    expect(takeSent()).toEqual([]);
+
+    // Delivered again, it succeeds, and as the run's last job it queues the pool.
+    const retried = await makeAggregateCohortHandler({ ...stack.deps, jobs })(
+      { Records: [record('m-2', JSON.stringify(BUCHAREST)), record('m-5', JSON.stringify(POOL))] },
+      {} as Context,
+    );
+    expect(retried).toEqual({ batchItemFailures: [] });
+    expect(takeSent()).toEqual([POOL]);
+  });
+});
