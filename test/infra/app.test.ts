@@ -51,6 +51,7 @@ const handlerNames = [
   'sign-in-callback',
   'sign-out',
   'aggregate',
+  'aggregate-cohort',
   'publish-summaries',
 ] as const;
 type Name = (typeof handlerNames)[number];
@@ -243,7 +244,9 @@ describe('PipelineStack', () => {
       expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
       // The console renders a batch's printable sheet (up to 5,000 QR codes): more memory, so more CPU.
       expect(props.MemorySize, name).toBe(name === 'console' ? 1024 : 256);
-      expect(props.Timeout, name).toBe(name === 'aggregate' || name === 'publish-summaries' ? 300 : 10);
+      expect(props.Timeout, name).toBe(
+        name === 'aggregate' || name === 'aggregate-cohort' || name === 'publish-summaries' ? 300 : 10,
+      );
       expect(props.Environment.Variables.TABLE_NAME, name).toBeDefined();
       expect(props.Environment.Variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
       const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
