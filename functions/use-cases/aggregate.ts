@@ -93,6 +93,12 @@ export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
  */
 export const PLAN_PARALLELISM = 16;
 
+/**
+ * How many cohorts a pool reads at once: a Query page at a time each, so the pool of thousands of
+ * cohorts is not one round trip after another; their columns are the pool's anyway.
+ */
+export const POOL_READ_PARALLELISM = 4;
+
 /** How many cohorts one process aggregates at once: each holds its participants' columns. */
 export const IN_PROCESS_PARALLELISM = 4;
 
@@ -268,8 +274,8 @@ export async function aggregateCohort(
 }
 
 /**
- * Aggregates the programme's pool in one streaming pass over every cohort (in id order: the
- * participant order the accumulator needs). The pool's erasure count is read before any cohort
+ * Aggregates the programme's pool in one streaming pass over every cohort, a few read at once
+ * and appended in id order (the participant order the accumulator needs). The pool's erasure count is read before any cohort
  * is, so the pool includes no answer erased before it; the cohort marks next, as its basis: a
  * later change to any of them makes the pool stale. Undefined when an erasure was counted
  * meanwhile: the pool is left stale for the next plan.
@@ -282,14 +288,28 @@ export async function aggregatePool(deps: AggregateDeps, programme: Programme): 
   );
   const accumulator = new PoolAccumulator(programme, deps.catalog);
   const tally = new ResponseTally();
-  for (const cohortId of programme.cohorts.map((cohort) => cohort.id).sort()) {
+  // Cohorts are read a few at once, each into a part of its own; the parts are appended in
+  // cohort id order (the participant order) as soon as all before them are, so the result does
+  // not depend on which read finished first.
+  const cohortIds = programme.cohorts.map((cohort) => cohort.id).sort();
+  const done = new Map<number, PoolAccumulator>();
+  let appended = 0;
+  await mapLimited(cohortIds, POOL_READ_PARALLELISM, async (cohortId) => {
+    const at = cohortIds.indexOf(cohortId);
+    const part = new PoolAccumulator(programme, deps.catalog);
     await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
       for (const response of page) {
-        accumulator.add(response);
+        part.add(response);
         tally.add(response);
       }
     });
-  }
+    done.set(at, part);
+    for (let next = done.get(appended); next !== undefined; next = done.get(appended)) {
+      accumulator.append(next);
+      done.delete(appended);
+      appended += 1;
+    }
+  });
   const rows = accumulator.rows();
   const fresh: AggregationMark = {
     asOf: tally.asOf,

@@ -91,6 +91,33 @@ export function capacityFor(participant: number, capacity: number): number {
   return next;
 }
 
+/**
+ * Appends another table's participants (numbered from 0 there) at `offset` of these columns,
+ * which must have room: their scores, and their alpha cases added to the sums. The columns are
+ * of the same measures in the same order. Item scores are small numbers, so the alpha sums are
+ * exact and come out the same as when the cases are added one by one.
+ */
+export function appendColumns(
+  into: readonly ScoredColumn[],
+  from: readonly ScoredColumn[],
+  offset: number,
+  participants: number,
+): void {
+  into.forEach((column, index) => {
+    const other = from[index] as ScoredColumn;
+    column.pre.set(other.pre.subarray(0, participants), offset);
+    column.post.set(other.post.subarray(0, participants), offset);
+    const sums = column.alpha;
+    sums.count += other.alpha.count;
+    sums.totalSum += other.alpha.totalSum;
+    sums.totalSquares += other.alpha.totalSquares;
+    for (let item = 0; item < sums.itemSum.length; item += 1) {
+      sums.itemSum[item] = (sums.itemSum[item] as number) + (other.alpha.itemSum[item] as number);
+      sums.itemSquares[item] = (sums.itemSquares[item] as number) + (other.alpha.itemSquares[item] as number);
+    }
+  });
+}
+
 function grownScores(scores: Float64Array, capacity: number): Float64Array {
   if (scores.length >= capacity) return scores;
   const grown = new Float64Array(capacity).fill(Number.NaN);

@@ -77,6 +77,14 @@ export class GroupCollector {
     }
   }
 
+  /** Appends another collector's first `participants` codes at `offset` (this one must have room). */
+  append(other: GroupCollector, offset: number, participants: number): void {
+    this.dimensions.forEach((dimension, index) => {
+      const codes = other.dimensions[index]?.codes ?? new Int16Array(0);
+      dimension.codes.set(codes.subarray(0, participants), offset);
+    });
+  }
+
   /** The codes of `participants` participants. */
   groups(participants: number): Groups {
     return {

@@ -38,6 +38,7 @@ export class ParticipantSequence {
   count = 0;
   private cohort: string | undefined;
   private participant: string | undefined;
+  private first: { readonly cohort: string; readonly participant: string } | undefined;
 
   /** @param acrossCohorts the pool: ids are unique within a cohort only, so the cohort tells participants apart too */
   constructor(private readonly acrossCohorts: boolean) {}
@@ -54,10 +55,33 @@ export class ParticipantSequence {
       if (order < 0)
         throw new ResponseOrderError(`${this.cohort}/${this.participant}`, `${cohort}/${response.participant}`);
     }
+    if (this.count === 0) this.first = { cohort, participant: response.participant };
     this.cohort = cohort;
     this.participant = response.participant;
     this.count += 1;
     return true;
+  }
+
+  /**
+   * Continues with the participants another sequence numbered (a later part of the stream, read
+   * on its own): they follow this one's, numbered from `count`.
+   * @throws ResponseOrderError when they do not all come after this one's
+   */
+  follow(other: ParticipantSequence): void {
+    if (other.first === undefined) return;
+    if (this.participant !== undefined) {
+      const order =
+        compare(other.first.cohort, this.cohort ?? '') || compare(other.first.participant, this.participant);
+      if (order <= 0)
+        throw new ResponseOrderError(
+          `${this.cohort}/${this.participant}`,
+          `${other.first.cohort}/${other.first.participant}`,
+        );
+    }
+    this.first ??= other.first;
+    this.cohort = other.cohort;
+    this.participant = other.participant;
+    this.count += other.count;
   }
 }
 

@@ -7,7 +7,15 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { IndicatorRow, StoredResponse } from '../model.ts';
-import { capacityFor, columnsFor, growColumns, isScored, scoreInto, type ScoredColumn } from './columns.ts';
+import {
+  appendColumns,
+  capacityFor,
+  columnsFor,
+  growColumns,
+  isScored,
+  scoreInto,
+  type ScoredColumn,
+} from './columns.ts';
 import { GroupCollector } from './groups.ts';
 import { inParticipantOrder, ParticipantSequence } from './participants.ts';
 import { tableRows } from './table.ts';
@@ -49,6 +57,23 @@ export class PoolAccumulator {
     }
     this.groups.add(response);
     this.current.push(response);
+  }
+
+  /**
+   * Appends a pool accumulated on its own from a later part of the stream (the next cohort, read
+   * in parallel with this one): its participants follow this one's. Neither takes responses after.
+   */
+  append(part: PoolAccumulator): void {
+    this.scoreCurrent();
+    part.scoreCurrent();
+    const offset = this.participants.count;
+    const count = part.participants.count;
+    if (count === 0) return;
+    this.participants.follow(part.participants);
+    if (offset + count > this.capacity) this.grow(capacityFor(offset + count - 1, this.capacity));
+    appendColumns(this.columns, part.columns, offset, count);
+    this.groups.append(part.groups, offset, count);
+    this.currentParticipant = -1;
   }
 
   /** The pool's rows (no more responses may follow). */
