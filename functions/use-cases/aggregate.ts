@@ -294,8 +294,7 @@ export async function aggregatePool(deps: AggregateDeps, programme: Programme): 
   const cohortIds = programme.cohorts.map((cohort) => cohort.id).sort();
   const done = new Map<number, PoolAccumulator>();
   let appended = 0;
-  await mapLimited(cohortIds, POOL_READ_PARALLELISM, async (cohortId) => {
-    const at = cohortIds.indexOf(cohortId);
+  await mapLimited(cohortIds, POOL_READ_PARALLELISM, async (cohortId, at) => {
     const part = new PoolAccumulator(programme, deps.catalog);
     await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
       for (const response of page) {
@@ -423,7 +422,11 @@ async function storeUnlessErased(
  * `work` over every item, at most `limit` at once, results in the items' order. After a failure
  * no new item starts; the first error is thrown once those in flight have finished.
  */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { readonly error: unknown } | undefined;
@@ -432,7 +435,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
       const at = next;
       next += 1;
       try {
-        results[at] = await work(items[at] as T);
+        results[at] = await work(items[at] as T, at);
       } catch (error) {
         failure ??= { error };
       }
