@@ -1,4 +1,4 @@
-/** The Lambda entry of the aggregation queue's consumer: its deps and queue built from the environment once, at module load. */
+/** The Lambda entry of the aggregation queue's consumer: deps and queue built from the environment once, at load. */
 import { lambdaAggregationJobs, lambdaDeps } from '#adapters/lambda-deps.ts';
 import { makeAggregateCohortHandler } from '#handlers/aggregate-cohort.ts';
 

@@ -1,4 +1,4 @@
-/** The Lambda entry of the hourly aggregation plan: its deps and queue built from the environment once, at module load. */
+/** The Lambda entry of the hourly aggregation plan: deps and queue built from the environment once, at load. */
 import { lambdaAggregationJobs, lambdaDeps } from '#adapters/lambda-deps.ts';
 import { makeAggregateHandler } from '#handlers/aggregate.ts';
 

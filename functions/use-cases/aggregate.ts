@@ -275,10 +275,10 @@ export async function aggregateCohort(
 
 /**
  * Aggregates the programme's pool in one streaming pass over every cohort, a few read at once
- * and appended in id order (the participant order the accumulator needs). The pool's erasure count is read before any cohort
- * is, so the pool includes no answer erased before it; the cohort marks next, as its basis: a
- * later change to any of them makes the pool stale. Undefined when an erasure was counted
- * meanwhile: the pool is left stale for the next plan.
+ * and appended in id order (the participant order the accumulator needs). The pool's erasure
+ * count is read before any cohort is, so the pool includes no answer erased before it; the
+ * cohort marks next, as its basis: a later change to any of them makes the pool stale.
+ * Undefined when an erasure was counted meanwhile: the pool is left stale for the next plan.
  */
 export async function aggregatePool(deps: AggregateDeps, programme: Programme): Promise<ScopeReport | undefined> {
   const scope = { programme: programme.id, cohort: null };

@@ -106,7 +106,7 @@ describe('aggregation at scale', () => {
     expect(report.cohorts.find((scope) => scope.cohort === null)?.responses).toBe(all.length);
   });
 
-  it('aggregates 300,000 responses in one programme, pool included, in memory bounded by its participants', async () => {
+  it('aggregates 300,000 responses in one programme, pool included, in memory bounded by participants', async () => {
     const programme = await loadProgramme(stack.deps, BENCH_PROGRAMME);
     const pages = Math.ceil(300_000 / PAGE / programme.cohorts.length);
     const total = pages * PAGE * programme.cohorts.length;
