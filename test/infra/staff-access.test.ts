@@ -7,9 +7,10 @@
  * contents, and app.test.ts synthesises the bundles.
  */
 import { readFileSync } from 'node:fs';
-import { App, Stack, type CfnResource } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { handlerEntry } from '../../lib/config.ts';
@@ -85,6 +86,13 @@ beforeAll(() => {
  * Stand-in functions given each flag through `grantFunctionAccess`, against the real DataStack,
  * the relying party behind a route of its own API as the sign-in handlers are.
  */
+/** The fan-out queue the flags can name; no probe function has `planAggregation`, so nothing sends to it. */
+function standInQueue(stack: Stack): sqs.Queue {
+  const queue = new sqs.Queue(stack, 'AggregationQueue', { enforceSSL: true });
+  Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'A stand-in that no probe function uses.' });
+  return queue;
+}
+
 function addProbe(app: App, dataStack: DataStack): Probe {
   const stack = new Stack(app, 'StaffAccessProbe');
   const entry = handlerEntry('get-dashboard');
@@ -106,10 +114,11 @@ function addProbe(app: App, dataStack: DataStack): Probe {
     summaryPreviewPolicy: dataStack.summaryPreviewPolicy,
     senderAddress: 'summaries@example.org',
     userPool: dataStack.userPool,
+    aggregationQueue: standInQueue(stack),
     staffSignIn: new StaffSignIn(stack, 'StaffSignIn', {
       userPool: dataStack.userPool,
       domain: dataStack.userPoolDomain,
-      api,
+      site: api,
     }),
   };
   for (const name of Object.keys(functions) as ProbeName[])
