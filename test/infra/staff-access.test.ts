@@ -287,9 +287,11 @@ describe('the staff app client', () => {
       expect(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], flow).toContain(flow);
   });
 
-  it('sends the browser back to /auth/callback and, after logout, to /sign-in of this API', () => {
+  it('sends the browser back to /auth/callback and, after logout, to /sign-in of the site (CloudFront)', () => {
     const props = client();
-    const apiUrl = evaluate(built.pipelineStack.resolve(built.pipelineStack.api.url), 'PrepostPipeline');
+    // The distribution in front of the API, behind the web ACL: where staff see the site.
+    const apiUrl = evaluate(built.pipelineStack.resolve(built.pipelineStack.site.url), 'PrepostPipeline');
+    expect(apiUrl).toMatch(/^https:\/\/ref-sitedistribution[a-z0-9]*\.domainname\/$/);
     expect(props.CallbackURLs.map((url: Json) => evaluate(url, 'PrepostPipeline'))).toEqual([`${apiUrl}auth/callback`]);
     expect(props.LogoutURLs.map((url: Json) => evaluate(url, 'PrepostPipeline'))).toEqual([`${apiUrl}sign-in`]);
   });
@@ -463,10 +465,12 @@ describe('the staff function flags', () => {
     );
   });
 
-  it("builds the logout URI around the API's host, which is the host of the API's URL", () => {
-    const { api } = built.pipelineStack;
-    const host = evaluate(built.pipelineStack.resolve(api.host), 'PrepostPipeline');
-    expect(evaluate(built.pipelineStack.resolve(api.url), 'PrepostPipeline')).toBe(`https://${host}/`);
+  it("builds the logout URI around the site's host, which is the host of the site's URL (the API's too)", () => {
+    const { api, site } = built.pipelineStack;
+    for (const address of [api, site]) {
+      const host = evaluate(built.pipelineStack.resolve(address.host), 'PrepostPipeline');
+      expect(evaluate(built.pipelineStack.resolve(address.url), 'PrepostPipeline')).toBe(`https://${host}/`);
+    }
   });
 
   it('manageAccounts: USER_POOL_ID and AdminCreateUser/AdminDeleteUser on that pool, for that function only', () => {
