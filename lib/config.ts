@@ -38,11 +38,14 @@ export const functionDefaults = {
 /**
  * Memory and timeout of the functions that read whole cohorts or programmes, from measurement.
  * On Lambda, memory buys CPU in proportion (1,769 MB is one full vCPU), and reading is CPU-bound:
- * unmarshalling costs about 15.8 us per response, ten times scoring it (issue 13's measurement;
- * README "Benchmarks": `computeCohortIndicators` over 10^6 responses in 3.3 s on a busy 2-core
- * machine, a bare pass in 2.3 s). The whole demo (three programmes, cohorts, simulated
- * participants over HTTP, aggregation, publication) runs in 9.8 s wall clock and 251 MiB
- * resident on this machine, so the small case is far inside every figure below.
+ * unmarshalling costs about 15.8 us per response, ten times scoring it (issue 13's measurement).
+ * Measured on this 2-core machine, busy with other work, on 2026-12-03:
+ * `node --expose-gc --import tsx bench/aggregate-worker.ts 100000` aggregates 10^5 responses in
+ * memory in 1.05 s (a bare pass: 0.41 s), the responses holding 74 MiB of heap (about 770 bytes
+ * each) and the process 211 MiB resident; README "Benchmarks" gives 3.3 s at 10^6. `npm run demo`
+ * (three programmes: cohorts, simulated participants over HTTP, aggregation, publication) takes
+ * 9.8 s and 251 MiB resident. So a cohort of 10^6 responses, if a worker ever held it whole, is
+ * about 740 MiB: 1,769 MB covers that with room for the runtime, and streaming keeps it far lower.
  */
 export const workerSizing = {
   /**

@@ -24,15 +24,21 @@ import { routes as allRoutes, type Route } from '../routes.ts';
 /** The label the first rule puts on requests to a staff route (sign-in, staff pages, the impact API). */
 export const STAFF_ROUTE_LABEL = 'prepost:staff-route';
 
-/** AWS managed rule groups, in the order they run (after the rate limit). */
+/**
+ * AWS managed rule groups, in the order they run (after the rate limit). Not the anonymous-IP list:
+ * a participant fleeing violence may well answer through a VPN or Tor, and must not be refused.
+ */
 const managedRuleGroups = [
   // Addresses Amazon's threat intelligence knows for bots and attacks.
   'AWSManagedRulesAmazonIpReputationList',
-  // OWASP-style exploits (XSS, LFI, bad bots); the body-size rule only counts, see below.
+  // OWASP-style exploits in the URI, query and headers; its body rules only count, see below.
   'AWSManagedRulesCommonRuleSet',
   // Request patterns known to exploit vulnerabilities (Log4j, Java deserialisation, ...).
   'AWSManagedRulesKnownBadInputsRuleSet',
 ] as const;
+
+/** The common rule set's rules on the request body, counted rather than blocking (see their use). */
+const countedBodyRules = ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY'];
 
 export interface EdgeProtectionProps {
   /**
@@ -127,10 +133,15 @@ export class EdgeProtection extends Construct {
               managedRuleGroupStatement: {
                 vendorName: 'AWS',
                 name,
-                // Staff forms (a funder message, a batch of participants) may exceed the 8 KB this rule
-                // allows; API Gateway and the handlers already answer an oversized body with 413.
+                // The body rules only count. A participant's answer may hold what they flag ("<3", a
+                // path-like "../"), and a refusal from WAF is a bare 403 in English, where the rules of
+                // prepost promise a clear 4xx in the participant's language; every body is validated
+                // against its schema by the handler, and pages escape what they show. Staff forms (a
+                // funder message) may exceed the 8 KB of the size rule; the API answers 413 itself.
                 ...(name === 'AWSManagedRulesCommonRuleSet'
-                  ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] }
+                  ? {
+                      ruleActionOverrides: countedBodyRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
+                    }
                   : {}),
               },
             },

@@ -194,7 +194,7 @@ export class PipelineStack extends Stack {
     // other), so the function cannot tell from the request where people see the site: this says it,
     // for the links a coordinator makes and the same-origin check of staff forms.
     for (const [name, fn] of functions)
-      if ((functionAccess[name].trigger ?? 'api') === 'api')
+      if (routes.some((route) => route.handler === name))
         fn.addEnvironment('PUBLIC_ORIGIN', `https://${this.site.host}`);
     this.aggregationFanOut = new SqsToLambdaFanOut(this, 'AggregationFanOut', {
       worker: requireFunction(functions, 'aggregate-cohort'),

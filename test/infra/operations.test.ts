@@ -529,6 +529,16 @@ describe('the web ACL in front of the API', () => {
       ['AWS', 'AWSManagedRulesKnownBadInputsRuleSet'],
     ]);
     expect(webAcl().DefaultAction).toEqual({ Allow: {} });
+    // The body rules count: a participant's answer is never refused by a pattern, only by its schema.
+    const common = rule('AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement;
+    expect(common.RuleActionOverrides.map((o: Json) => [o.Name, o.ActionToUse])).toEqual(
+      ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY'].map((name) => [
+        name,
+        { Count: {} },
+      ]),
+    );
+    // No anonymous-IP list: a participant may answer through a VPN or Tor for their safety.
+    expect(JSON.stringify(webAcl())).not.toContain('AnonymousIpList');
   });
 
   it('keeps no sampled request anywhere (a sample is an address and a full URI)', () => {
@@ -611,7 +621,7 @@ describe('the CloudFront distribution in front of the API', () => {
     expect(evaluate(pipeline.toJSON().Outputs.ApiUrl.Value, 'PrepostPipeline')).toBe(site);
     for (const name of functionNames()) {
       const origin = functionNamed(name).props.Environment.Variables.PUBLIC_ORIGIN;
-      const behindApi = routes.some((route) => route.handler === name) || name === 'authorize-api';
+      const behindApi = routes.some((route) => route.handler === name);
       expect(origin === undefined, name).toBe(!behindApi);
       if (origin !== undefined) expect(`${evaluate(origin, 'PrepostPipeline')}/`, name).toBe(site);
     }
