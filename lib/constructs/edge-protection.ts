@@ -13,12 +13,12 @@
  * the blocking rule, the client address and country, the method, the other headers, and the labels.
  */
 import { ArnFormat, Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { edgeDefaults } from '../config.ts';
+import { letCloudWatchLogsUse } from './log-encryption.ts';
 import { routes as allRoutes, type Route } from '../routes.ts';
 
 /** The label the first rule puts on requests to a staff route (sign-in, staff pages, the impact API). */
@@ -156,18 +156,7 @@ export class EdgeProtection extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.logKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
-          },
-        },
-      }),
-    );
+    letCloudWatchLogsUse(this.logKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       // WAF delivers only to log groups whose name starts with this.
       logGroupName: `aws-waf-logs-prepost-${Aws.STACK_NAME}`,

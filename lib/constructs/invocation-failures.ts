@@ -37,7 +37,7 @@ export interface InvocationFailuresProps {
   readonly retryAttempts?: number;
 }
 
-/** A scheduled function's dead-letter queue, its on-failure destination, and the Scheduler's role that may reach both. */
+/** A scheduled function's dead-letter queue, its on-failure destination, and a Scheduler role that reaches both. */
 export class InvocationFailures extends Construct {
   /** Events the Scheduler could not deliver; give it to every schedule target of {@link InvocationFailuresProps.fn}. */
   public readonly deadLetterQueue: sqs.Queue;

@@ -1,9 +1,9 @@
 /**
  * The stateful half of prepost: the customer-managed key everything is encrypted under, the table
  * of participants, responses and indicators, the bucket of published summaries, the key link codes
- * are hashed under, and the staff's accounts (the Cognito user pool and its managed login domain). Everything here outlives a
- * deployment (retained, termination-protected), so the stateless PipelineStack can be torn down
- * and rebuilt without losing an answer or invalidating a printed link.
+ * are hashed under, and the staff's accounts (the Cognito user pool and its managed login domain).
+ * Everything here outlives a deployment (retained, termination-protected), so the stateless
+ * PipelineStack can be torn down and rebuilt without losing an answer or invalidating a printed link.
  */
 import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -15,6 +15,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 import { dataDefaults } from '../config.ts';
+import { letCloudWatchLogsUse } from '../constructs/log-encryption.ts';
 import { wildcardUnderArnFinding } from '../constructs/nag.ts';
 import { StaffUserPool } from '../constructs/staff-user-pool.ts';
 
@@ -74,21 +75,7 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs encrypts a log group's events itself, as its regional service principal, and
-    // names the log group in the encryption context: the condition keeps the key to this account's
-    // log groups (AWS: "Encrypt log data in CloudWatch Logs using AWS KMS").
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
-          },
-        },
-      }),
-    );
+    letCloudWatchLogsUse(this.key);
     // CloudWatch alarms publish to the encrypted alarm topic as the CloudWatch service, not as a role
     // (AWS: "Amazon SNS ... encrypted topic ... CloudWatch alarms").
     this.key.addToResourcePolicy(

@@ -296,7 +296,7 @@ describe('failure paths', () => {
     }
   });
 
-  it('gives every schedule target a dead-letter queue its role may send to, and the retry policy of lib/config.ts', () => {
+  it('gives every schedule target a dead-letter queue its role may send to, and the retries of lib/config.ts', () => {
     const schedules = resources(pipeline, 'AWS::Scheduler::Schedule');
     expect(schedules.length).toBeGreaterThan(1);
     for (const [id, schedule] of schedules) {
