@@ -6,9 +6,10 @@
  * ACL in front of the API with what it may log. cdk-nag over all three stacks is app.test.ts's.
  */
 import { readFileSync } from 'node:fs';
-import type { CfnResource } from 'aws-cdk-lib';
+import { App, Duration, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import {
@@ -16,14 +17,17 @@ import {
   edgeDefaults,
   fanOutDefaults,
   functionDefaults,
+  handlerEntry,
   scheduleDefaults,
   workerSizing,
 } from '../../lib/config.ts';
+import { SqsToLambdaFanOut } from '../../lib/constructs/aggregation-fan-out.ts';
 import { RUNTIME_METRICS } from '../../lib/constructs/operations-monitoring.ts';
+import { PrepostFunction } from '../../lib/constructs/prepost-function.ts';
 import { routes } from '../../lib/routes.ts';
 import type { FunctionName } from '../../lib/stacks/pipeline-stack.ts';
 import { shippedCatalog } from '../../surveys/index.ts';
-import { evaluate } from './cloudformation.ts';
+import { dependencyCycle, evaluate } from './cloudformation.ts';
 import { actionsOf, statementsOfRole, type Statement } from './iam.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read by path in assertions
@@ -267,6 +271,32 @@ describe('the aggregation fan-out', () => {
     expect(props.Timeout).toBe(15 * 60);
     expect(props.ReservedConcurrentExecutions).toBeUndefined();
     expect(props.Environment.Variables.TABLE_NAME).toBeDefined();
+  });
+
+  it("follows its worker's timeout and takes its limits from props (SqsToLambdaFanOut on its own)", () => {
+    const stack = new Stack(new App({ context }), 'FanOutAlone');
+    const worker = new PrepostFunction(stack, 'Worker', {
+      entry: handlerEntry('aggregate-cohort'),
+      trigger: 'queue',
+      timeout: Duration.minutes(2),
+    });
+    new SqsToLambdaFanOut(stack, 'FanOut', {
+      worker,
+      encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
+      batchSize: 5,
+      maxConcurrency: 7,
+      maxReceiveCount: 4,
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 6 * 120,
+      RedrivePolicy: { maxReceiveCount: 4 },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 7 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
   });
 });
 
@@ -590,6 +620,12 @@ describe('the web ACL in front of the API', () => {
     expect(group.Properties.KmsKeyId).toBeDefined();
     const [, key] = resources(edge, 'AWS::KMS::Key')[0] as [string, Json];
     expect(key.Properties.EnableKeyRotation).toBe(true);
+  });
+});
+
+describe('the three stacks', () => {
+  it('have no dependency cycle', () => {
+    for (const template of [data, edge, pipeline]) expect(dependencyCycle(template.toJSON())).toBeUndefined();
   });
 });
 
