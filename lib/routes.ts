@@ -69,7 +69,10 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/sign-out', handler: 'sign-out', access: 'sign-in' },
 ];
 
-/** Handlers run on a schedule rather than behind a route. */
+/**
+ * Handlers run on a schedule rather than behind a route, or (`aggregate-cohort`) on the messages
+ * the scheduled `aggregate` plans.
+ */
 export type ScheduledHandlerName = 'aggregate' | 'aggregate-cohort' | 'publish-summaries';
 
 /** The API Gateway Lambda authorizer of the `api-token` routes. */

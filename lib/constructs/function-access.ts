@@ -8,6 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Stack } from 'aws-cdk-lib';
 import {
   API_TOKEN_PARTITION,
@@ -20,6 +21,7 @@ import {
   signInKey,
 } from '../../functions/adapters/table-design.ts';
 import type { FunctionTrigger, GrantItemsOptions, PrepostFunction, TableAccessMode } from './prepost-function.ts';
+import { grantSendThroughKey } from './queue-grants.ts';
 import type { StaffSignIn } from './staff-sign-in.ts';
 
 /**
@@ -153,6 +155,11 @@ export interface FunctionAccess {
   readonly mailFunders?: boolean;
   /** Never more than one instance (reserved concurrency 1). */
   readonly singleRun?: boolean;
+  /**
+   * Puts planned aggregations on the fan-out's queue (`AGGREGATION_QUEUE_URL`; sqs:SendMessage and the
+   * key's data keys): the planner, and the worker that queues a programme's pool after its cohorts.
+   */
+  readonly planAggregation?: boolean;
   /** Is the OpenID Connect relying party (sign-in, callback, sign-out): the `OIDC_*` environment. */
   readonly oidc?: boolean;
   /**
@@ -174,16 +181,30 @@ export interface AccessibleResources {
   readonly senderAddress: string;
   readonly userPool: cognito.IUserPool;
   readonly staffSignIn: StaffSignIn;
+  /** The aggregation fan-out's queue. */
+  readonly aggregationQueue: sqs.IQueue;
 }
 
 /** Sets the function's environment and grants what its flags say, and nothing more. */
 export function grantFunctionAccess(fn: PrepostFunction, access: FunctionAccess, resources: AccessibleResources): void {
   const { table } = resources;
   fn.bindTable({ table, ...(access.table === undefined ? {} : { accessMode: access.table }) });
-  for (const grant of itemGrants(access)) fn.grantItems({ table, ...grant });
+  const items = itemGrants(access);
+  for (const grant of items) fn.grantItems({ table, ...grant });
+  if (access.table !== undefined || items.length > 0)
+    fn.grantTableKey(
+      table,
+      access.table === 'write' ||
+        access.table === 'readWrite' ||
+        items.some((grant) => grant.actions.some((action) => !readActions.includes(action))),
+    );
+  if (access.planAggregation === true) {
+    fn.addEnvironment('AGGREGATION_QUEUE_URL', resources.aggregationQueue.queueUrl);
+    grantSendThroughKey(resources.aggregationQueue, fn);
+  }
   if (access.linkKey === true) {
     fn.addEnvironment('LINK_KEY_SECRET_ARN', resources.linkKeySecret.secretArn);
-    resources.linkKeySecret.grantRead(fn);
+    grantSecretValue(fn, resources.linkKeySecret);
   }
   if (access.putSummaries === true || access.readSummaries === true || access.putPreviews === true)
     fn.addEnvironment('SUMMARY_BUCKET', resources.summaryBucket.bucketName);
@@ -228,6 +249,26 @@ function itemGrants(access: FunctionAccess): ItemGrant[] {
     grants.push(...(access.writes ?? []).map((kind) => itemWrites[kind]));
   }
   return grants;
+}
+
+/**
+ * `secretsmanager:GetSecretValue` on the secret (all the link-key adapter calls), and decryption under
+ * its customer-managed key through Secrets Manager only. Not `Secret.grantRead`: for a key in another
+ * stack it also writes the function's role into the key's policy, which would make the DataStack
+ * depend on this one (a cycle), and it adds `DescribeSecret`, unused.
+ */
+function grantSecretValue(fn: PrepostFunction, secret: secretsmanager.ISecret): void {
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+  );
+  if (secret.encryptionKey === undefined) return;
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [secret.encryptionKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(fn).region}.amazonaws.com` } },
+    }),
+  );
 }
 
 /** The SES identities a sender address can be verified as: the address itself, or its domain. */

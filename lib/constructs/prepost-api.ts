@@ -1,14 +1,16 @@
 /**
  * The HTTP API in front of the handlers: one route per entry in `lib/routes.ts` (the table the
- * local server reads too), the API token authorizer on every `api-token` route, a throttled
- * `$default` stage, and access logs that record what happened to a request without recording who
- * made it or which link it carried.
+ * local server reads too), the API token authorizer on every `api-token` route, a `$default` stage
+ * throttled per route by how the route is reached (so a flood of one kind cannot starve another),
+ * and access logs that record what happened to a request without recording who made it or which
+ * link it carried.
  */
 import { Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -80,10 +82,28 @@ export interface PrepostApiProps {
   readonly throttleBurstLimit?: number;
 
   /**
+   * Requests per second and burst of each route, by how the route is reached.
+   * @default apiDefaults.routeThrottles
+   */
+  readonly routeThrottles?: Readonly<Record<RouteAccess, RouteThrottle>>;
+
+  /**
    * How long access logs are kept.
    * @default apiDefaults.accessLogRetention (one month)
    */
   readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * The customer-managed key of the access log group (its policy must let CloudWatch Logs use it).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly accessLogEncryptionKey?: kms.IKey;
+}
+
+/** A route's throttle: steady requests per second, and the burst above it. */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
 }
 
 /** An API Gateway HTTP API routing to prepost's HTTP handlers. */
@@ -107,6 +127,7 @@ export class PrepostApi extends Construct {
 
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.accessLogRetention ?? apiDefaults.accessLogRetention,
+      ...(props.accessLogEncryptionKey === undefined ? {} : { encryptionKey: props.accessLogEncryptionKey }),
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
@@ -137,8 +158,22 @@ export class PrepostApi extends Construct {
             resultsCacheTtl: Duration.seconds(0),
           });
 
+    const routes = props.routes ?? allRoutes;
+    // Per route key ("GET /s/{code}"): API Gateway keeps a separate bucket for each, so participants'
+    // routes keep their capacity however hard the staff or sign-in routes are hit, and the other way round.
+    const routeThrottles = props.routeThrottles ?? apiDefaults.routeThrottles;
+    (this.stage.node.defaultChild as apigwv2.CfnStage).routeSettings = Object.fromEntries(
+      routes.map((route) => [
+        `${route.method} ${route.path}`,
+        {
+          ThrottlingRateLimit: routeThrottles[route.access].rateLimit,
+          ThrottlingBurstLimit: routeThrottles[route.access].burstLimit,
+        },
+      ]),
+    );
+
     const integrations = new Map<HandlerName, HttpLambdaIntegration>();
-    for (const route of props.routes ?? allRoutes) {
+    for (const route of routes) {
       const fn = props.functions.get(route.handler);
       if (fn === undefined)
         throw new Error(`PrepostApi: no function for handler "${route.handler}" (route ${route.method} ${route.path})`);
@@ -157,6 +192,8 @@ export class PrepostApi extends Construct {
           ...(route.access === 'api-token' ? { authorizer: this.requireApiTokenAuthorizer(route) } : {}),
         },
       );
+      // CloudFormation refuses a stage whose route settings name a route that does not exist yet.
+      this.stage.node.addDependency(httpRoute);
       if (route.access !== 'api-token')
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',

@@ -2,9 +2,10 @@
  * Every prepost Lambda: the runtime, architecture, logging, tracing and bundling decided once,
  * so the stacks say only what differs between functions (entry, trigger, data access).
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -18,8 +19,11 @@ import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
  */
 const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-/** What starts the function; it decides the timeout. */
-export type FunctionTrigger = 'api' | 'schedule';
+/**
+ * What starts the function; it decides the default timeout. `queue`: an SQS event source (the
+ * aggregation fan-out's worker), which sets its own timeout from measurement (`workerSizing`).
+ */
+export type FunctionTrigger = 'api' | 'schedule' | 'queue';
 
 /** The table access a function is granted: no more than its handler uses. */
 export type TableAccessMode = 'read' | 'write' | 'readWrite';
@@ -40,6 +44,19 @@ export interface PrepostFunctionProps {
    * @default functionDefaults.memorySize (256)
    */
   readonly memorySize?: number;
+
+  /**
+   * How long one invocation may run.
+   * @default functionDefaults.httpTimeout (10 s) for `api`, functionDefaults.scheduledTimeout (5 min) otherwise
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * The customer-managed key the function's log group is encrypted under (its policy must let
+   * `logs.<region>.amazonaws.com` use it; see `DataStack`).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logEncryptionKey?: kms.IKey;
 
   /**
    * At most this many instances at once; 1 for functions whose runs must not overlap.
@@ -106,6 +123,7 @@ export class PrepostFunction extends NodejsFunction {
     // function does, and a subclass cannot add children before calling super().
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
       retention: props.logRetention ?? functionDefaults.logRetention,
+      ...(props.logEncryptionKey === undefined ? {} : { encryptionKey: props.logEncryptionKey }),
       // Operational logs of a stateless stack; they go with it.
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -127,7 +145,9 @@ export class PrepostFunction extends NodejsFunction {
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
-      timeout: props.trigger === 'schedule' ? functionDefaults.scheduledTimeout : functionDefaults.httpTimeout,
+      timeout:
+        props.timeout ??
+        ((props.trigger ?? 'api') === 'api' ? functionDefaults.httpTimeout : functionDefaults.scheduledTimeout),
       logGroup,
       role,
       tracing: lambda.Tracing.ACTIVE,
@@ -182,6 +202,28 @@ export class PrepostFunction extends NodejsFunction {
       new iam.PolicyStatement({
         actions,
         resources: [table.tableArn, `${table.tableArn}/index/${TABLE_DESIGN.timeIndex.name}`],
+      }),
+    );
+  }
+
+  /**
+   * Lets DynamoDB use the table's customer-managed key on the function's behalf, and only DynamoDB
+   * (`kms:ViaService`): what `Table.grantReadData` and `grantWriteData` add for such a key (decrypt
+   * to read; encrypt and new data keys to write), for the custom statements of {@link bindTable} and
+   * {@link grantItems}, with the actions spelled out rather than CDK's `kms:ReEncrypt*` and
+   * `kms:GenerateDataKey*`. Call it once per function. Nothing when the table has no such key.
+   */
+  grantTableKey(table: dynamodb.ITable, writes: boolean): void {
+    if (table.encryptionKey === undefined) return;
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'] : []),
+        ],
+        resources: [table.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.stack.region}.amazonaws.com` } },
       }),
     );
   }

@@ -1,14 +1,15 @@
 /**
  * The staff pages as an OpenID Connect relying party of the user pool: the app client the sign-in
  * handlers use, its managed login style, and the `OIDC_*` environment they read. It lives beside
- * the API because its redirect URIs are the API's; the user pool it belongs to is in the DataStack.
+ * the API because its redirect URIs are the site's (the CloudFront distribution in front of the
+ * API, or the API itself); the user pool it belongs to is in the DataStack.
  */
 import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { staffAccessDefaults } from '../config.ts';
-import type { PrepostApi } from './prepost-api.ts';
+import type { SiteAddress } from './public-site.ts';
 
 /** The environment the relying party reads (the sign-in, callback and sign-out handlers), and nothing else. */
 export type OidcVariable =
@@ -23,17 +24,17 @@ export interface StaffSignInProps {
   readonly userPool: cognito.IUserPool;
   /** Its managed login domain (DataStack). */
   readonly domain: cognito.UserPoolDomain;
-  /** The API whose routes receive the sign-in's return. */
-  readonly api: PrepostApi;
+  /** Where staff reach the API's routes, which receive the sign-in's return: its URL and host. */
+  readonly site: SiteAddress;
 
   /**
-   * Path under the API's URL the provider sends the browser back to with a code.
+   * Path under the site's URL the provider sends the browser back to with a code.
    * @default staffAccessDefaults.callbackPath ('auth/callback')
    */
   readonly callbackPath?: string;
 
   /**
-   * Path under the API's URL Cognito's logout endpoint sends the browser to.
+   * Path under the site's URL Cognito's logout endpoint sends the browser to.
    * @default staffAccessDefaults.signedOutPath ('sign-in')
    */
   readonly signedOutPath?: string;
@@ -52,8 +53,8 @@ export class StaffSignIn extends Construct {
     const stack = Stack.of(this);
     const callbackPath = props.callbackPath ?? staffAccessDefaults.callbackPath;
     const signedOutPath = props.signedOutPath ?? staffAccessDefaults.signedOutPath;
-    const redirectUri = `${props.api.url}${callbackPath}`;
-    const postLogoutRedirectUri = `${props.api.url}${signedOutPath}`;
+    const redirectUri = `${props.site.url}${callbackPath}`;
+    const postLogoutRedirectUri = `${props.site.url}${signedOutPath}`;
 
     this.client = new cognito.UserPoolClient(this, 'Client', {
       userPool: props.userPool,
@@ -91,11 +92,11 @@ export class StaffSignIn extends Construct {
       useCognitoProvidedValues: true,
     });
 
-    // encodeURIComponent cannot run on deploy-time values. The API's host (its id, the region, the
-    // URL suffix) is letters, digits, dots and hyphens, which encodeURIComponent leaves as they
-    // are, so encoding the literal parts around it encodes the whole.
+    // encodeURIComponent cannot run on deploy-time values. The site's host (a distribution's
+    // domain, or the API's id, region and URL suffix) is letters, digits, dots and hyphens, which
+    // encodeURIComponent leaves as they are, so encoding the literal parts around it encodes the whole.
     const encodedPostLogoutRedirectUri =
-      encodeURIComponent('https://') + props.api.host + encodeURIComponent(`/${signedOutPath}`);
+      encodeURIComponent('https://') + props.site.host + encodeURIComponent(`/${signedOutPath}`);
     this.environment = {
       OIDC_ISSUER: `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${props.userPool.userPoolId}`,
       OIDC_CLIENT_ID: this.client.userPoolClientId,

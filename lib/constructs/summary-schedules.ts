@@ -1,14 +1,17 @@
 /**
  * The Publish stage's clock: one EventBridge Scheduler schedule per programme, on the cron and
  * time zone its definition in `surveys/` gives, each invoking publish-summaries with
- * `{"programme": "<id>"}`.
+ * `{"programme": "<id>"}`. A delivery that failed goes to a dead-letter queue, a run that failed
+ * to the function's on-failure destination: a missed monthly summary is never silent.
  */
 import { TimeZone } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { scheduleDefaults } from '../config.ts';
+import { InvocationFailures } from './invocation-failures.ts';
 import { acknowledgeScheduledInvoke } from './nag.ts';
 import { pascalCase } from './naming.ts';
 
@@ -25,15 +28,24 @@ export interface SummarySchedulesProps {
   readonly publishFunction: lambda.IFunction;
   /** Programme id -> its summary schedule (the catalogue's `programmes`, or any such map). */
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
+  /** The customer-managed key of the failure queues. */
+  readonly encryptionKey: kms.IKey;
 }
 
 /** A summary schedule per programme. */
 export class SummarySchedules extends Construct {
   /** Programme id -> its schedule. */
   public readonly schedules: ReadonlyMap<string, scheduler.Schedule>;
+  /** Where failed deliveries and failed runs of every programme's schedule go. */
+  public readonly failures: InvocationFailures;
 
   constructor(scope: Construct, id: string, props: SummarySchedulesProps) {
     super(scope, id);
+    this.failures = new InvocationFailures(this, 'Failures', {
+      fn: props.publishFunction,
+      encryptionKey: props.encryptionKey,
+      maxEventAge: scheduleDefaults.summaryMaxEventAge,
+    });
     const schedules = new Map<string, scheduler.Schedule>();
     for (const [programmeId, { summarySchedule }] of props.programmes) {
       schedules.set(
@@ -45,6 +57,8 @@ export class SummarySchedules extends Construct {
             input: scheduler.ScheduleTargetInput.fromObject({ programme: programmeId }),
             maxEventAge: scheduleDefaults.summaryMaxEventAge,
             retryAttempts: scheduleDefaults.summaryRetryAttempts,
+            deadLetterQueue: this.failures.deadLetterQueue,
+            role: this.failures.schedulerRole,
           }),
         }),
       );

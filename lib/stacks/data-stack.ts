@@ -1,19 +1,21 @@
 /**
- * The stateful half of prepost: the table of participants, responses and indicators, the bucket
- * of published summaries, the key link codes are hashed under, and the staff's accounts (the
- * Cognito user pool and its managed login domain). Everything here outlives a
- * deployment (retained, termination-protected), so the stateless PipelineStack can be torn down
- * and rebuilt without losing an answer or invalidating a printed link.
+ * The stateful half of prepost: the customer-managed key everything is encrypted under, the table
+ * of participants, responses and indicators, the bucket of published summaries, the key link codes
+ * are hashed under, and the staff's accounts (the Cognito user pool and its managed login domain).
+ * Everything here outlives a deployment (retained, termination-protected), so the stateless
+ * PipelineStack can be torn down and rebuilt without losing an answer or invalidating a printed link.
  */
 import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
 import { dataDefaults } from '../config.ts';
+import { letCloudWatchLogsUse } from '../constructs/log-encryption.ts';
 import { wildcardUnderArnFinding } from '../constructs/nag.ts';
 import { StaffUserPool } from '../constructs/staff-user-pool.ts';
 
@@ -33,6 +35,13 @@ export interface DataStackProps extends StackProps {
 
 /** The table, summary bucket and link key, exposed for the PipelineStack to bind to. */
 export class DataStack extends Stack {
+  /**
+   * The customer-managed key (rotated yearly) of the table, the summary bucket, the link secret and,
+   * in the PipelineStack, the queues, the alarm topic and the log groups: one key whose policy and
+   * CloudTrail record say who decrypted what, and which an operator can disable to cut off all
+   * access at once. Retained: data encrypted under a deleted key is lost.
+   */
+  public readonly key: kms.Key;
   /** Single table: `PK`/`SK` strings, raw answers expire through `expiresAt` (epoch seconds). */
   public readonly table: dynamodb.Table;
   /** Published anonymised summaries (JSON, CSV, HTML), versioned. */
@@ -61,12 +70,29 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? true });
 
+    this.key = new kms.Key(this, 'Key', {
+      description: 'prepost: table, summaries, link key, queues, alarm topic and logs',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    letCloudWatchLogsUse(this.key);
+    // CloudWatch alarms publish to the encrypted alarm topic as the CloudWatch service, not as a role
+    // (AWS: "Amazon SNS ... encrypted topic ... CloudWatch alarms").
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE_DESIGN.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_DESIGN.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -83,7 +109,9 @@ export class DataStack extends Stack {
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      // S3 server access logging can deliver only to SSE-S3 buckets.
+      // S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES256): a target
+      // bucket under SSE-KMS receives no logs (AWS: "Enabling Amazon S3 server access logging").
+      // The logs hold request metadata of summary files, no summary content.
       encryption: s3.BucketEncryption.S3_MANAGED,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: dataDefaults.accessLogExpiration }],
@@ -99,7 +127,11 @@ export class DataStack extends Stack {
     this.summaryBucket = new s3.Bucket(this, 'SummaryBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      // One data key per bucket for a while instead of a KMS request per object: fewer KMS calls, and
+      // the encryption context is the bucket (the IAM grants below need no object-level condition).
+      bucketKeyEnabled: true,
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogBucket,
@@ -116,6 +148,8 @@ export class DataStack extends Stack {
       description: 'prepost: write published summaries (s3:PutObject on the summary bucket objects)',
       statements: [
         new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.summaryBucket.arnForObjects('*')] }),
+        // Writing under SSE-KMS: a data key for the object (S3 asks KMS for it as the writer).
+        this.keyUse(['kms:GenerateDataKey'], 's3'),
       ],
     });
     Validations.of(this.summaryPublisherPolicy).acknowledge({
@@ -133,6 +167,7 @@ export class DataStack extends Stack {
       statements: [
         new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.summaryBucket.bucketArn] }),
         new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.summaryBucket.arnForObjects('*')] }),
+        this.keyUse(['kms:Decrypt'], 's3'),
       ],
     });
     Validations.of(this.summaryReaderPolicy).acknowledge({
@@ -149,6 +184,7 @@ export class DataStack extends Stack {
           actions: ['s3:PutObject'],
           resources: [this.summaryBucket.arnForObjects('preview/*')],
         }),
+        this.keyUse(['kms:GenerateDataKey'], 's3'),
       ],
     });
     Validations.of(this.summaryPreviewPolicy).acknowledge({
@@ -164,6 +200,7 @@ export class DataStack extends Stack {
         excludePunctuation: true,
         passwordLength: dataDefaults.linkKeyLength,
       },
+      encryptionKey: this.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.linkKeySecret).acknowledge({
@@ -191,9 +228,23 @@ export class DataStack extends Stack {
       value: this.linkKeySecret.secretArn,
       description: 'LINK_KEY_SECRET_ARN for commands that hash link codes',
     });
+    new CfnOutput(this, 'KeyArn', { value: this.key.keyArn, description: 'The customer-managed KMS key of prepost' });
     new CfnOutput(this, 'SignInDomainUrl', {
       value: this.userPoolDomain.baseUrl(),
       description: 'Managed login domain of the staff user pool (staff start at <ApiUrl>sign-in)',
+    });
+  }
+
+  /**
+   * Use of {@link key} by a service on a role's behalf, and only through that service
+   * (`kms:ViaService`): a role that may write summaries can make S3 ask for a data key, but cannot
+   * call KMS with the key itself.
+   */
+  private keyUse(actions: readonly string[], service: string): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      actions: [...actions],
+      resources: [this.key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `${service}.${Aws.REGION}.amazonaws.com` } },
     });
   }
 }

@@ -1,22 +1,27 @@
 /**
  * The stateless half of prepost: one function per handler, the HTTP API (Collect, the staff pages
  * and the impact API behind its token authorizer), the staff pages' app client of the user pool,
- * the aggregation schedule (Aggregate) and the per-programme summary schedules (Publish). It holds
- * no data; the DataStack's resources come in through props.
+ * the aggregation schedule and its fan-out queue (Aggregate), the per-programme summary schedules
+ * (Publish), their failure queues, and the alarms and dashboard over all of it. It holds no data;
+ * the DataStack's resources (and its key) come in through props.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type Duration, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { handlerEntry } from '../config.ts';
+import { handlerEntry, workerSizing } from '../config.ts';
+import { SqsToLambdaFanOut } from '../constructs/aggregation-fan-out.ts';
 import { AggregationSchedule } from '../constructs/aggregation-schedule.ts';
 import { grantFunctionAccess, type FunctionAccess } from '../constructs/function-access.ts';
 import { pascalCase } from '../constructs/naming.ts';
+import { OperationsMonitoring } from '../constructs/operations-monitoring.ts';
 import { PrepostApi } from '../constructs/prepost-api.ts';
 import { PrepostFunction } from '../constructs/prepost-function.ts';
+import { CloudFrontToHttpApi } from '../constructs/public-site.ts';
 import { StaffSignIn } from '../constructs/staff-sign-in.ts';
 import { SummarySchedules, type SummarySchedule } from '../constructs/summary-schedules.ts';
 import { routes, type AuthorizerHandlerName, type HandlerName, type ScheduledHandlerName } from '../routes.ts';
@@ -27,9 +32,17 @@ export type FunctionName = HandlerName | ScheduledHandlerName | AuthorizerHandle
 /**
  * Memory above the default, where a function renders large files: the console's printable sheet
  * of a 500-participant batch of a ten-wave programme (5,000 QR codes) takes about 5 s to render
- * locally, and Lambda's CPU grows with memory.
+ * locally, and Lambda's CPU grows with memory. The functions that read whole cohorts and
+ * programmes are sized in `workerSizing` (lib/config.ts), with the figures behind each.
  */
 const functionMemory: Readonly<Partial<Record<FunctionName, number>>> = { console: 1024 };
+
+/** Memory and timeout from `workerSizing`, for the functions it sizes. */
+function sizingOf(name: FunctionName): { memorySize?: number; timeout?: Duration } {
+  if (name in workerSizing) return workerSizing[name as keyof typeof workerSizing];
+  const memorySize = functionMemory[name];
+  return memorySize === undefined ? {} : { memorySize };
+}
 
 /**
  * What each function may touch: the one place to read to know a handler's permissions (the flags
@@ -70,15 +83,22 @@ const functionAccess: Readonly<Record<FunctionName, FunctionAccess>> = {
   'sign-in': { writes: ['sign-in-start'], oidc: true },
   'sign-in-callback': { reads: ['staff'], writes: ['sign-in-take', 'session-open', 'audit-append'], oidc: true },
   'sign-out': { staffSession: true, writes: ['audit-append'], oidc: true },
-  // One run at a time: overlapping runs could store older tables under a newer mark.
-  aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true },
-  // The aggregation queue's consumer (its trigger and queue grants are wired by the infrastructure work).
-  'aggregate-cohort': { trigger: 'schedule', table: 'readWrite' },
+  // One run at a time: overlapping runs could store older tables under a newer mark. Plans: one
+  // message per changed cohort and programme pool on the fan-out's queue.
+  aggregate: { trigger: 'schedule', table: 'readWrite', singleRun: true, planAggregation: true },
+  // The fan-out's worker: recomputes the cohort (or the programme's pool, `cohort: null`) a message
+  // names, and queues the pool once its cohorts are done.
+  'aggregate-cohort': { trigger: 'queue', table: 'readWrite', planAggregation: true },
   // Aggregates its programme when it has new responses, then writes publication and delivery records.
   'publish-summaries': { trigger: 'schedule', table: 'readWrite', putSummaries: true, mailFunders: true },
 };
 
 export interface PipelineStackProps extends StackProps {
+  /**
+   * The DataStack's customer-managed key: the queues, the alarm topic and every log group here are
+   * encrypted under it (the table, bucket and secret already are, in the DataStack).
+   */
+  readonly key: kms.IKey;
   /** The DataStack's table. */
   readonly table: dynamodb.ITable;
   /** The DataStack's bucket of published summaries. */
@@ -102,6 +122,16 @@ export interface PipelineStackProps extends StackProps {
   readonly senderAddress: string;
   /** Programme id -> summary schedule, from the survey catalogue. */
   readonly programmes: ReadonlyMap<string, { readonly summarySchedule: SummarySchedule }>;
+  /**
+   * The CLOUDFRONT-scope WAF web ACL (EdgeStack, us-east-1) of the distribution in front of the API:
+   * its ARN, or a deploy-time reference to it.
+   */
+  readonly webAclArn: string;
+  /**
+   * Who receives the alarms by email.
+   * @default - nobody (the topic is there to subscribe to)
+   */
+  readonly alarmEmails?: readonly string[];
 }
 
 /** Functions, API, staff sign-in and schedules over the DataStack's resources. */
@@ -109,10 +139,16 @@ export class PipelineStack extends Stack {
   /** Handler name -> its function. */
   public readonly functions: ReadonlyMap<FunctionName, PrepostFunction>;
   public readonly api: PrepostApi;
+  /** The CloudFront distribution in front of {@link api}, behind the web ACL: the address people use. */
+  public readonly site: CloudFrontToHttpApi;
   /** The staff pages' app client of the user pool, and the relying party's configuration. */
   public readonly staffSignIn: StaffSignIn;
   public readonly aggregationSchedule: AggregationSchedule;
+  /** The aggregation fan-out: queue, dead-letter queue, and the worker's event source. */
+  public readonly aggregationFanOut: SqsToLambdaFanOut;
   public readonly summarySchedules: SummarySchedules;
+  /** The alarm topic, the alarms and the dashboard. */
+  public readonly monitoring: OperationsMonitoring;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -132,7 +168,8 @@ export class PipelineStack extends Stack {
           entry: handlerEntry(name),
           trigger: access.trigger,
           description: `prepost ${name}`,
-          ...(functionMemory[name] === undefined ? {} : { memorySize: functionMemory[name] }),
+          logEncryptionKey: props.key,
+          ...sizingOf(name),
           ...(access.singleRun === true ? { reservedConcurrentExecutions: 1 } : {}),
         }),
       );
@@ -142,32 +179,69 @@ export class PipelineStack extends Stack {
     this.api = new PrepostApi(this, 'Api', {
       functions,
       apiTokenAuthorizer: requireFunction(functions, 'authorize-api'),
+      accessLogEncryptionKey: props.key,
     });
-    // Made after the API (its redirect URIs are the API's) and before the grants (the sign-in
+    this.site = new CloudFrontToHttpApi(this, 'Site', { apiHost: this.api.host, webAclArn: props.webAclArn });
+    // Made after the site (its redirect URIs are the site's) and before the grants (the sign-in
     // handlers' environment names the client). No cycle: functions and the client refer to the
-    // API's id, the API's routes to the functions.
+    // distribution, the distribution to the API's id, the API's routes to the functions.
     this.staffSignIn = new StaffSignIn(this, 'StaffSignIn', {
       userPool: props.userPool,
       domain: props.userPoolDomain,
-      api: this.api,
+      site: this.site,
+    });
+    // Behind CloudFront, a request reaches the function with the API's host (API Gateway refuses any
+    // other), so the function cannot tell from the request where people see the site: this says it,
+    // for the links a coordinator makes and the same-origin check of staff forms.
+    for (const [name, fn] of functions)
+      if (routes.some((route) => route.handler === name))
+        fn.addEnvironment('PUBLIC_ORIGIN', `https://${this.site.host}`);
+    this.aggregationFanOut = new SqsToLambdaFanOut(this, 'AggregationFanOut', {
+      worker: requireFunction(functions, 'aggregate-cohort'),
+      encryptionKey: props.key,
     });
     for (const [name, fn] of functions)
-      grantFunctionAccess(fn, functionAccess[name], { ...props, staffSignIn: this.staffSignIn });
+      grantFunctionAccess(fn, functionAccess[name], {
+        ...props,
+        staffSignIn: this.staffSignIn,
+        aggregationQueue: this.aggregationFanOut.queue,
+      });
 
     this.aggregationSchedule = new AggregationSchedule(this, 'AggregationSchedule', {
       aggregateFunction: requireFunction(functions, 'aggregate'),
+      encryptionKey: props.key,
     });
     this.summarySchedules = new SummarySchedules(this, 'SummarySchedules', {
       publishFunction: requireFunction(functions, 'publish-summaries'),
       programmes: props.programmes,
+      encryptionKey: props.key,
     });
 
+    this.monitoring = new OperationsMonitoring(this, 'Monitoring', {
+      functions,
+      api: this.api,
+      table: props.table,
+      failureQueues: new Map([
+        ['aggregation fan-out dead letters', this.aggregationFanOut.deadLetterQueue],
+        ['aggregation schedule dead letters', this.aggregationSchedule.failures.deadLetterQueue],
+        ['aggregation run failures', this.aggregationSchedule.failures.failureQueue],
+        ['summary schedule dead letters', this.summarySchedules.failures.deadLetterQueue],
+        ['summary run failures', this.summarySchedules.failures.failureQueue],
+      ]),
+      encryptionKey: props.key,
+      ...(props.alarmEmails === undefined ? {} : { alarmEmails: props.alarmEmails }),
+    });
+
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.alarmTopic.topicArn,
+      description: 'SNS topic of the alarms (subscribe more addresses here, or deploy with -c alarmEmails=...)',
+    });
     new CfnOutput(this, 'ApiUrl', {
-      value: this.api.url,
-      description: 'Base URL of the survey links, evaluator API and dashboard',
+      value: this.site.url,
+      description: 'Base URL of the survey links, evaluator API and dashboard (CloudFront, behind the web ACL)',
     });
     new CfnOutput(this, 'StaffSignInUrl', {
-      value: `${this.api.url}sign-in`,
+      value: `${this.site.url}sign-in`,
       description: "Where staff sign in (through the user pool's managed login)",
     });
   }

@@ -10,6 +10,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
+import { workerSizing } from '../../lib/config.ts';
 import { routes } from '../../lib/routes.ts';
 import { shippedCatalog } from '../../surveys/index.ts';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -82,6 +83,18 @@ beforeAll(() => {
   pipeline = Template.fromStack(built.pipelineStack);
   validationReport = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'));
 }, 180_000);
+
+/** A statement letting S3 use the DataStack's key on a role's behalf, for these actions only. */
+function keyThroughS3(action: string): Json {
+  return {
+    Effect: 'Allow',
+    Action: action,
+    Resource: { 'Fn::GetAtt': [logicalId(built.dataStack.key), 'Arn'] },
+    Condition: {
+      StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+    },
+  };
+}
 
 function logicalId(resource: { node: { defaultChild?: unknown } }): string {
   const cfn = resource.node.defaultChild as CfnResource;
@@ -213,9 +226,10 @@ describe('DataStack', () => {
     expect(built.dataStack.terminationProtection).toBe(true);
   });
 
-  it('lets summaries be written and nothing else', () => {
+  it('lets summaries be written (and their data keys made, through S3 only) and nothing else', () => {
     const policy = data.toJSON().Resources[logicalId(built.dataStack.summaryPublisherPolicy)].Properties;
-    expect(actionsOf(policy.PolicyDocument.Statement)).toEqual(['s3:PutObject']);
+    expect(actionsOf(policy.PolicyDocument.Statement)).toEqual(['s3:PutObject', 'kms:GenerateDataKey']);
+    expect(policy.PolicyDocument.Statement[1]).toEqual(keyThroughS3('kms:GenerateDataKey'));
   });
 
   it('lets summaries be read back, the bucket listed, and nothing else', () => {
@@ -228,6 +242,7 @@ describe('DataStack', () => {
         Action: 's3:GetObject',
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] },
       },
+      keyThroughS3('kms:Decrypt'),
     ]);
   });
 });
@@ -243,10 +258,10 @@ describe('PipelineStack', () => {
       expect(props.Architectures, name).toEqual(['arm64']);
       expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
       // The console renders a batch's printable sheet (up to 5,000 QR codes): more memory, so more CPU.
-      expect(props.MemorySize, name).toBe(name === 'console' ? 1024 : 256);
-      expect(props.Timeout, name).toBe(
-        name === 'aggregate' || name === 'aggregate-cohort' || name === 'publish-summaries' ? 300 : 10,
-      );
+      // The functions that read whole cohorts and programmes are sized from measurement (workerSizing).
+      const sized = workerSizing[name as keyof typeof workerSizing];
+      expect(props.MemorySize, name).toBe(sized?.memorySize ?? (name === 'console' ? 1024 : 256));
+      expect(props.Timeout, name).toBe(sized?.timeout.toSeconds() ?? 10);
       expect(props.Environment.Variables.TABLE_NAME, name).toBeDefined();
       expect(props.Environment.Variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
       const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
@@ -293,7 +308,7 @@ describe('PipelineStack', () => {
         JSON.stringify(policy).includes('summary previews'),
       ) as Json;
       const statements = previewPolicy.Properties.PolicyDocument.Statement as Json[];
-      expect(statements.map((statement) => statement.Action)).toEqual(['s3:PutObject']);
+      expect(statements.map((statement) => statement.Action)).toEqual(['s3:PutObject', 'kms:GenerateDataKey']);
       expect(JSON.stringify(statements[0].Resource)).toContain('/preview/*');
     },
   );
@@ -316,7 +331,9 @@ describe('PipelineStack', () => {
     }
     for (const name of ['get-survey', 'get-impact'] as const)
       expect(
-        statementsOfRole(pipeline, fn(name).roleId).filter((s) => s.Condition !== undefined),
+        statementsOfRole(pipeline, fn(name).roleId).filter(
+          (s) => s.Condition !== undefined && actionsOf([s]).some((a) => a.startsWith('dynamodb:')),
+        ),
         name,
       ).toEqual([]);
     for (const name of ['submit-survey', 'aggregate', 'publish-summaries'] as const) {
@@ -390,9 +407,12 @@ describe('the app', () => {
       'AWS::Cognito::UserPool': 'UserPoolName',
       'AWS::Cognito::UserPoolClient': 'ClientName',
     };
-    for (const template of [data, pipeline]) {
+    for (const template of [data, pipeline, Template.fromStack(built.edgeStack)]) {
       for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, Json>)) {
         const nameProperty = physicalNames[resource.Type];
+        // WAF delivers logs only to a log group named aws-waf-logs-*; the name ends in the stack's.
+        const wafLogs = resource.Type === 'AWS::Logs::LogGroup' && JSON.stringify(resource.Properties?.LogGroupName);
+        if (typeof wafLogs === 'string' && wafLogs.startsWith('{"Fn::Join":["",["aws-waf-logs-')) continue;
         if (nameProperty !== undefined)
           expect(resource.Properties?.[nameProperty], `${id}.${nameProperty}`).toBeUndefined();
         if (resource.Type === 'AWS::IAM::Role')

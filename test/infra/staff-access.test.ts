@@ -7,9 +7,10 @@
  * contents, and app.test.ts synthesises the bundles.
  */
 import { readFileSync } from 'node:fs';
-import { App, Stack, type CfnResource } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import { handlerEntry } from '../../lib/config.ts';
@@ -85,6 +86,13 @@ beforeAll(() => {
  * Stand-in functions given each flag through `grantFunctionAccess`, against the real DataStack,
  * the relying party behind a route of its own API as the sign-in handlers are.
  */
+/** The fan-out queue the flags can name; no probe function has `planAggregation`, so nothing sends to it. */
+function standInQueue(stack: Stack): sqs.Queue {
+  const queue = new sqs.Queue(stack, 'AggregationQueue', { enforceSSL: true });
+  Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'A stand-in that no probe function uses.' });
+  return queue;
+}
+
 function addProbe(app: App, dataStack: DataStack): Probe {
   const stack = new Stack(app, 'StaffAccessProbe');
   const entry = handlerEntry('get-dashboard');
@@ -106,10 +114,11 @@ function addProbe(app: App, dataStack: DataStack): Probe {
     summaryPreviewPolicy: dataStack.summaryPreviewPolicy,
     senderAddress: 'summaries@example.org',
     userPool: dataStack.userPool,
+    aggregationQueue: standInQueue(stack),
     staffSignIn: new StaffSignIn(stack, 'StaffSignIn', {
       userPool: dataStack.userPool,
       domain: dataStack.userPoolDomain,
-      api,
+      site: api,
     }),
   };
   for (const name of Object.keys(functions) as ProbeName[])
@@ -278,9 +287,11 @@ describe('the staff app client', () => {
       expect(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], flow).toContain(flow);
   });
 
-  it('sends the browser back to /auth/callback and, after logout, to /sign-in of this API', () => {
+  it('sends the browser back to /auth/callback and, after logout, to /sign-in of the site (CloudFront)', () => {
     const props = client();
-    const apiUrl = evaluate(built.pipelineStack.resolve(built.pipelineStack.api.url), 'PrepostPipeline');
+    // The distribution in front of the API, behind the web ACL: where staff see the site.
+    const apiUrl = evaluate(built.pipelineStack.resolve(built.pipelineStack.site.url), 'PrepostPipeline');
+    expect(apiUrl).toMatch(/^https:\/\/ref-sitedistribution[a-z0-9]*\.domainname\/$/);
     expect(props.CallbackURLs.map((url: Json) => evaluate(url, 'PrepostPipeline'))).toEqual([`${apiUrl}auth/callback`]);
     expect(props.LogoutURLs.map((url: Json) => evaluate(url, 'PrepostPipeline'))).toEqual([`${apiUrl}sign-in`]);
   });
@@ -454,10 +465,12 @@ describe('the staff function flags', () => {
     );
   });
 
-  it("builds the logout URI around the API's host, which is the host of the API's URL", () => {
-    const { api } = built.pipelineStack;
-    const host = evaluate(built.pipelineStack.resolve(api.host), 'PrepostPipeline');
-    expect(evaluate(built.pipelineStack.resolve(api.url), 'PrepostPipeline')).toBe(`https://${host}/`);
+  it("builds the logout URI around the site's host, which is the host of the site's URL (the API's too)", () => {
+    const { api, site } = built.pipelineStack;
+    for (const address of [api, site]) {
+      const host = evaluate(built.pipelineStack.resolve(address.host), 'PrepostPipeline');
+      expect(evaluate(built.pipelineStack.resolve(address.url), 'PrepostPipeline')).toBe(`https://${host}/`);
+    }
   });
 
   it('manageAccounts: USER_POOL_ID and AdminCreateUser/AdminDeleteUser on that pool, for that function only', () => {
