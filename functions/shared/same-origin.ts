@@ -4,14 +4,24 @@
  * as well, by what the browser says of the request's origin (headers a page cannot forge).
  */
 import type { MiddlewareObj } from '@middy/core';
+import { optionalEnv } from './env.ts';
 import { CrossSiteRequestError } from './errors.ts';
 import { header, type HttpEvent, type HttpResult } from './http.ts';
 
 /**
- * This site's origin as the browser names it. API Gateway answers HTTPS only and says so in
- * X-Forwarded-Proto, as the local server does for its plain HTTP.
+ * The origin browsers use when the API sits behind a distribution (`PUBLIC_ORIGIN`, set by the
+ * PipelineStack to the CloudFront address whose web ACL guards the API): there the request's own
+ * host is the API's execute-api address, which links must not send people to. Read once.
+ */
+const publicOrigin = optionalEnv('PUBLIC_ORIGIN')?.replace(/\/+$/, '');
+
+/**
+ * This site's origin as the browser names it: `PUBLIC_ORIGIN` when deployed behind CloudFront,
+ * else the request's host. API Gateway answers HTTPS only and says so in X-Forwarded-Proto, as
+ * the local server does for its plain HTTP.
  */
 export function siteOrigin(event: HttpEvent): string {
+  if (publicOrigin !== undefined) return publicOrigin;
   const protocol = header(event, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() || 'https';
   return `${protocol}://${event.requestContext.domainName}`;
 }
