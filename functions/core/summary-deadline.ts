@@ -1,0 +1,77 @@
+/**
+ * When a month's funder summary is overdue. Each programme's schedule (an EventBridge Scheduler
+ * cron in the programme's time zone) publishes the month before the one it runs in; the hourly
+ * aggregation counts the programmes whose run this month is past its deadline without a record of
+ * last month, and an alarm watches that count. A CloudWatch alarm cannot look back a month for a
+ * missing "sent" metric, so the count is what makes a silent month visible.
+ */
+
+/** The Scheduler retries a summary for 12 hours (lib/config.ts `summaryMaxEventAge`); one more run, then it is late. */
+export const SUMMARY_GRACE_MS = 13 * 60 * 60 * 1000;
+
+/** The month before `now`'s (UTC), `YYYY-MM`: the period a run in `now`'s month publishes. */
+export function previousMonth(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * This month's scheduled run of `cron` in `timeZone`, as an instant. A cron that names its
+ * minute, hour and day of the month (`0 8 1 * ? *`) runs then; any other (weekly, several days)
+ * runs at the latest in the month's first week, so its run is taken as the 8th at midnight: a
+ * later deadline, never a false alarm.
+ */
+export function scheduledRunThisMonth(cron: string, timeZone: string, now: Date): Date {
+  const fields = cron.replace(/^cron\((.*)\)$/, '$1').trim().split(/\s+/);
+  const [minute, hour, day] = fields.map((field) => (/^\d+$/.test(field) ? Number(field) : undefined));
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  if (minute === undefined || hour === undefined || day === undefined || fields[3] !== '*')
+    return zonedTime(year, month, 8, 0, 0, timeZone);
+  return zonedTime(year, month, day, hour, minute, timeZone);
+}
+
+/**
+ * Whether the programme's summary of last month is overdue at `now`: its run this month plus
+ * the grace has passed, the programme had a wave open before this month (something to report),
+ * and the latest recorded period is older than last month.
+ */
+export function isSummaryOverdue(options: {
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly now: Date;
+  /** The earliest `opens` of any cohort's wave window (`YYYY-MM-DD`), undefined when none. */
+  readonly firstOpens: string | undefined;
+  /** The period of the programme's latest publication record, undefined when none. */
+  readonly latestPeriod: string | undefined;
+}): boolean {
+  const { now } = options;
+  const due = scheduledRunThisMonth(options.cron, options.timeZone, now).getTime() + SUMMARY_GRACE_MS;
+  if (now.getTime() < due) return false;
+  const expected = previousMonth(now);
+  if (options.firstOpens === undefined || options.firstOpens.slice(0, 7) > expected) return false;
+  return options.latestPeriod === undefined || options.latestPeriod < expected;
+}
+
+/** The instant at which the wall clock in `timeZone` reads the given local time. */
+function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+  const asUtc = Date.UTC(year, month, day, hour, minute);
+  // The zone's offset at that wall time, read back through Intl; twice, to settle across a DST change.
+  let instant = asUtc;
+  for (let pass = 0; pass < 2; pass += 1) instant = asUtc - offsetAt(instant, timeZone);
+  return new Date(instant);
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: string): number => Number(parts.find((candidate) => candidate.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return wall - Math.floor(instant / 60_000) * 60_000;
+}
