@@ -13,9 +13,15 @@ import { depsOn, type Deps } from './deps.ts';
 import { linkKeyFrom } from './link-key.ts';
 import type { OidcSettings } from './openid-client-provider.ts';
 
-/** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
-export function lambdaDeps(): Deps {
-  const table = new DynamoTable(createDocumentClient(), requireEnv('TABLE_NAME'));
+/** Wraps an SDK client once it is made: X-Ray tracing (`traced`) in the entries that trace. */
+export type Instrument = <Client extends object>(client: Client) => Client;
+
+/**
+ * Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds, the
+ * table's client through `instrument`.
+ */
+export function lambdaDeps(instrument: Instrument = (client) => client): Deps {
+  const table = new DynamoTable(instrument(createDocumentClient()), requireEnv('TABLE_NAME'));
   const linkKey =
     linkKeyFrom({ value: optionalEnv('LINK_KEY'), secretArn: optionalEnv('LINK_KEY_SECRET_ARN') }) ??
     // Functions that never hash a code (aggregation, summaries) have no key; one that does fails

@@ -1,0 +1,159 @@
+/**
+ * The metrics the deployed functions publish, which the alarms and the dashboard read: Powertools
+ * Metrics, written as CloudWatch embedded metric format (EMF) lines on stdout, which CloudWatch Logs
+ * turns into metrics. Only the Lambda entries use this module (the local stack and the command line
+ * print no EMF); each wraps its handler in {@link withMetrics} and adds the recorder of what it
+ * counts. The metric contract, namespace `prepost`, each metric with the dimension `service`:
+ *
+ * | metric | unit | one value per | also by |
+ * |---|---|---|---|
+ * | `Submissions` | Count | response stored by a final POST (a repeated one stores nothing) | |
+ * | `ValidationFailures` | Count | participant POST refused for its input (400, 413, 415, 422) | |
+ * | `AggregationDuration` | Milliseconds | aggregation run that finished | |
+ * | `AggregatedCohorts` | Count | aggregation run that finished: the cohorts it recomputed | |
+ * | `SummariesSent` | Count | summary run that finished: the funder messages it sent | `programme` |
+ * | `ColdStart` (Powertools) | Count | first invocation of an instance | `function_name` |
+ *
+ * What a metric carries is a count or a duration, and dimensions that name the service, the
+ * function or a programme (a programme id names a project, never a person): never a path, a link
+ * code, an answer or anything else a participant sent.
+ */
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { ResponseStore } from '#ports/store.ts';
+import type { HttpEvent, HttpResult } from './http.ts';
+import { logger } from './logger.ts';
+
+/** The CloudWatch namespace of every metric of ours. */
+export const METRICS_NAMESPACE = 'prepost';
+
+/** The metric names. Fixed: the alarms and the dashboard are built on them. */
+export const METRIC = {
+  submissions: 'Submissions',
+  validationFailures: 'ValidationFailures',
+  aggregationDuration: 'AggregationDuration',
+  aggregatedCohorts: 'AggregatedCohorts',
+  summariesSent: 'SummariesSent',
+} as const;
+
+/** The statuses that refuse what a participant sent (not 404 or 410: those are about the link). */
+export const INPUT_REFUSALS: ReadonlySet<number> = new Set([400, 413, 415, 422]);
+
+type MetricsLogger = NonNullable<NonNullable<ConstructorParameters<typeof Metrics>[0]>['logger']>;
+
+/**
+ * Where Powertools Metrics reports its own problems: our logger, without the notice that an
+ * invocation recorded no metric, which most invocations (a page shown, a screen saved) rightly do.
+ */
+const metricsLogger: MetricsLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: unknown) => {
+    if (typeof message === 'string' && message.startsWith('No application metrics to publish')) return;
+    logger.warn('metrics problem', { problem: String(message) });
+  },
+  error: (message: unknown) => logger.error('metrics problem', { problem: String(message) }),
+};
+
+/** The one Metrics of the process, created at module load so that its cold start is seen. */
+const metrics = new Metrics({
+  namespace: METRICS_NAMESPACE,
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'prepost',
+  logger: metricsLogger,
+});
+
+/** A Lambda handler as a middy chain or a plain function. */
+type Handler<E, R> = (event: E, context: Context) => Promise<R>;
+
+/**
+ * The handler inside an outer middy chain that flushes the metrics after every invocation, failed
+ * ones included, with a `ColdStart` metric on an instance's first; `recorders` add what they count
+ * once the handler has answered. An outer chain, not more middleware on the handler's own: an
+ * error the handler's chain answers (a refusal page) is seen here as the answer it became.
+ */
+export function withMetrics<E, R>(
+  handler: Handler<E, R>,
+  ...recorders: MiddlewareObj<E, R>[]
+): middy.MiddyfiedHandler<E, R> {
+  // The handler's own chain keeps the early timeout; a second one here would only race it.
+  const chain = middy<E, R>({ timeoutEarlyInMillis: 0 }).use(logMetrics(metrics, { captureColdStartMetric: true }));
+  // Added after logMetrics, so they run before it flushes (middy runs `after` in reverse order).
+  for (const recorder of recorders) chain.use(recorder);
+  return chain.handler((event, context) => handler(event, context));
+}
+
+/**
+ * The response store, counting `Submissions`: one per response a final POST stores. The store is
+ * the one place that knows (the POST's redirect is the same for a saved screen); a repeat of the
+ * same answers stores nothing and is not counted. Every other method is the store's own.
+ */
+export function countingSubmissions(responses: ResponseStore): ResponseStore {
+  const putResponse: ResponseStore['putResponse'] = async (response) => {
+    const outcome = await responses.putResponse(response);
+    if (outcome.stored) metrics.addMetric(METRIC.submissions, MetricUnit.Count, 1);
+    return outcome;
+  };
+  return new Proxy(responses, {
+    get: (target, property) => {
+      if (property === 'putResponse') return putResponse;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Counts `ValidationFailures`: a participant's POST answered with a refusal of its input. */
+export function validationFailures(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    after: (request) => {
+      const status = request.response?.statusCode;
+      if (status !== undefined && INPUT_REFUSALS.has(status))
+        metrics.addMetric(METRIC.validationFailures, MetricUnit.Count, 1);
+    },
+  };
+}
+
+/**
+ * Records an aggregation run that finished, the planner's or a cohort job's: its
+ * `AggregationDuration` and its `AggregatedCohorts`, which `recomputed` reads from the handler's
+ * result (or its event: an SQS batch's records). A failed run records neither: the function's
+ * Errors metric counts it, and its duration would only blur the finished runs'.
+ */
+export function aggregationRun<E, R>(recomputed: (result: R, event: E) => number): MiddlewareObj<E, R> {
+  const started = new WeakMap<object, number>();
+  return {
+    before: (request) => {
+      started.set(request, performance.now());
+    },
+    after: (request) => {
+      const start = started.get(request);
+      if (start !== undefined)
+        metrics.addMetric(METRIC.aggregationDuration, MetricUnit.Milliseconds, performance.now() - start);
+      metrics.addMetric(METRIC.aggregatedCohorts, MetricUnit.Count, recomputed(request.response as R, request.event));
+    },
+  };
+}
+
+/**
+ * Records a summary run that finished: `SummariesSent`, the funder messages it sent (zero when all
+ * had been sent already), once by service and once more by programme, so that an alarm can watch
+ * one programme's deadline. A run that failed sent what it sent and is counted by Errors.
+ */
+export function summariesSent<
+  E extends { readonly programme: string },
+  R extends { readonly messages: number },
+>(): MiddlewareObj<E, R> {
+  return {
+    after: (request) => {
+      const sent = request.response?.messages ?? 0;
+      metrics.addMetric(METRIC.summariesSent, MetricUnit.Count, sent);
+      // EMF gives every metric of a line the same dimensions: the programme's own line, printed now.
+      metrics
+        .singleMetric()
+        .addDimension('programme', request.event.programme)
+        .addMetric(METRIC.summariesSent, MetricUnit.Count, sent);
+    },
+  };
+}
