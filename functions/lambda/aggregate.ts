@@ -4,10 +4,12 @@
  */
 import { lambdaDeps } from '#adapters/lambda-deps.ts';
 import { makeAggregateHandler } from '#handlers/aggregate.ts';
-import { aggregationRun, withMetrics } from '#shared/telemetry.ts';
+import { aggregationRuns, withMetrics } from '#shared/telemetry.ts';
 import { traced } from '#shared/tracing.ts';
 
+const runs = aggregationRuns();
+const deps = lambdaDeps(traced);
 export const handler = withMetrics(
-  makeAggregateHandler(lambdaDeps(traced)),
-  aggregationRun((report) => report.cohorts.filter((cohort) => cohort.recomputed).length),
+  makeAggregateHandler({ ...deps, indicators: runs.counting(deps.indicators) }),
+  runs.recorder,
 );

@@ -3,14 +3,15 @@
  * Metrics, written as CloudWatch embedded metric format (EMF) lines on stdout, which CloudWatch Logs
  * turns into metrics. Only the Lambda entries use this module (the local stack and the command line
  * print no EMF); each wraps its handler in {@link withMetrics} and adds the recorder of what it
- * counts. The metric contract, namespace `prepost`, each metric with the dimension `service`:
+ * counts. The metric contract, namespace `prepost`, every metric with the dimension `service`
+ * (`POWERTOOLS_SERVICE_NAME`, which the CDK sets to `prepost`):
  *
  * | metric | unit | one value per | also by |
  * |---|---|---|---|
  * | `Submissions` | Count | response stored by a final POST (a repeated one stores nothing) | |
  * | `ValidationFailures` | Count | participant POST refused for its input (400, 413, 415, 422) | |
- * | `AggregationDuration` | Milliseconds | aggregation run that finished | |
- * | `AggregatedCohorts` | Count | aggregation run that finished: the cohorts it recomputed | |
+ * | `AggregationDuration` | Milliseconds | aggregation run that finished (plan or cohort job) | |
+ * | `AggregatedCohorts` | Count | aggregation run that finished: the cohorts whose tables it stored | |
  * | `SummariesSent` | Count | summary run that finished: the funder messages it sent | `programme` |
  * | `ColdStart` (Powertools) | Count | first invocation of an instance | `function_name` |
  *
@@ -22,15 +23,15 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { ResponseStore } from '#ports/store.ts';
+import type { IndicatorStore, ResponseStore } from '#ports/store.ts';
 import type { HttpEvent, HttpResult } from './http.ts';
 import { logger } from './logger.ts';
 
 /** The CloudWatch namespace of every metric of ours. */
-export const METRICS_NAMESPACE = 'prepost';
+const METRICS_NAMESPACE = 'prepost';
 
 /** The metric names. Fixed: the alarms and the dashboard are built on them. */
-export const METRIC = {
+const METRIC = {
   submissions: 'Submissions',
   validationFailures: 'ValidationFailures',
   aggregationDuration: 'AggregationDuration',
@@ -39,7 +40,7 @@ export const METRIC = {
 } as const;
 
 /** The statuses that refuse what a participant sent (not 404 or 410: those are about the link). */
-export const INPUT_REFUSALS: ReadonlySet<number> = new Set([400, 413, 415, 422]);
+const INPUT_REFUSALS: ReadonlySet<number> = new Set([400, 413, 415, 422]);
 
 type MetricsLogger = NonNullable<NonNullable<ConstructorParameters<typeof Metrics>[0]>['logger']>;
 
@@ -87,20 +88,13 @@ export function withMetrics<E, R>(
 /**
  * The response store, counting `Submissions`: one per response a final POST stores. The store is
  * the one place that knows (the POST's redirect is the same for a saved screen); a repeat of the
- * same answers stores nothing and is not counted. Every other method is the store's own.
+ * same answers stores nothing and is not counted.
  */
 export function countingSubmissions(responses: ResponseStore): ResponseStore {
-  const putResponse: ResponseStore['putResponse'] = async (response) => {
+  return replacing(responses, 'putResponse', async (response) => {
     const outcome = await responses.putResponse(response);
     if (outcome.stored) metrics.addMetric(METRIC.submissions, MetricUnit.Count, 1);
     return outcome;
-  };
-  return new Proxy(responses, {
-    get: (target, property) => {
-      if (property === 'putResponse') return putResponse;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
   });
 }
 
@@ -115,23 +109,40 @@ export function validationFailures(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
+/** What an aggregation function records of its runs: see {@link aggregationRuns}. */
+export interface AggregationRuns {
+  /** The indicator store, counting the cohorts whose tables a run stores. */
+  counting(indicators: IndicatorStore): IndicatorStore;
+  /** The recorder for {@link withMetrics}. */
+  readonly recorder: MiddlewareObj<unknown, unknown>;
+}
+
 /**
- * Records an aggregation run that finished, the planner's or a cohort job's: its
- * `AggregationDuration` and its `AggregatedCohorts`, which `recomputed` reads from the handler's
- * result (or its event: an SQS batch's records). A failed run records neither: the function's
- * Errors metric counts it, and its duration would only blur the finished runs'.
+ * Records each aggregation run that finished, the plan's or a cohort job's: its
+ * `AggregationDuration`, and its `AggregatedCohorts`, the cohorts whose tables it stored (zero
+ * said too), counted where they are stored: at the indicator store, whatever the handler returns
+ * (a report, an SQS batch response). A programme's pool is not a cohort. A failed run records
+ * neither: the function's Errors metric counts it, and its duration would only blur the others'.
+ * The count is the instance's, as runs are: Lambda gives an instance one invocation at a time.
  */
-export function aggregationRun<E, R>(recomputed: (result: R, event: E) => number): MiddlewareObj<E, R> {
-  const started = new WeakMap<object, number>();
+export function aggregationRuns(): AggregationRuns {
+  let started = 0;
+  let cohorts = 0;
   return {
-    before: (request) => {
-      started.set(request, performance.now());
-    },
-    after: (request) => {
-      const start = started.get(request);
-      if (start !== undefined)
-        metrics.addMetric(METRIC.aggregationDuration, MetricUnit.Milliseconds, performance.now() - start);
-      metrics.addMetric(METRIC.aggregatedCohorts, MetricUnit.Count, recomputed(request.response as R, request.event));
+    counting: (indicators) =>
+      replacing(indicators, 'putIndicators', async (scope, rows, mark) => {
+        await indicators.putIndicators(scope, rows, mark);
+        if (scope.cohort !== null) cohorts += 1;
+      }),
+    recorder: {
+      before: () => {
+        started = performance.now();
+        cohorts = 0;
+      },
+      after: () => {
+        metrics.addMetric(METRIC.aggregationDuration, MetricUnit.Milliseconds, performance.now() - started);
+        metrics.addMetric(METRIC.aggregatedCohorts, MetricUnit.Count, cohorts);
+      },
     },
   };
 }
@@ -156,4 +167,15 @@ export function summariesSent<
         .addMetric(METRIC.summariesSent, MetricUnit.Count, sent);
     },
   };
+}
+
+/** `target` with its method `name` replaced; every other member is the target's own, called on it. */
+function replacing<T extends object, K extends keyof T>(target: T, name: K, method: T[K]): T {
+  return new Proxy(target, {
+    get: (object, property) => {
+      if (property === name) return method;
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
 }
