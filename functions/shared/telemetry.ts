@@ -70,18 +70,19 @@ type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 
 /**
  * The handler inside an outer middy chain that flushes the metrics after every invocation, failed
- * ones included, with a `ColdStart` metric on an instance's first; `recorders` add what they count
- * once the handler has answered. An outer chain, not more middleware on the handler's own: an
- * error the handler's chain answers (a refusal page) is seen here as the answer it became.
+ * ones included, with a `ColdStart` metric on an instance's first. `middlewares` join the chain:
+ * the recorders, which add what they count once the handler has answered, and the start of the
+ * tracing (`tracing.ts`). An outer chain, not more middleware on the handler's own: an error the
+ * handler's chain answers (a refusal page) is seen here as the answer it became.
  */
 export function withMetrics<E, R>(
   handler: Handler<E, R>,
-  ...recorders: MiddlewareObj<E, R>[]
+  ...middlewares: MiddlewareObj<E, R>[]
 ): middy.MiddyfiedHandler<E, R> {
   // The handler's own chain keeps the early timeout; a second one here would only race it.
   const chain = middy<E, R>({ timeoutEarlyInMillis: 0 }).use(logMetrics(metrics, { captureColdStartMetric: true }));
   // Added after logMetrics, so they run before it flushes (middy runs `after` in reverse order).
-  for (const recorder of recorders) chain.use(recorder);
+  for (const middleware of middlewares) chain.use(middleware);
   return chain.handler((event, context) => handler(event, context));
 }
 

@@ -1,32 +1,43 @@
 /**
- * X-Ray subsegments of the AWS SDK calls (Powertools Tracer; the functions' active tracing makes the
- * segment they hang from). A module of its own, imported only by the entries that trace, the
- * scheduled ones: the X-Ray SDK under Tracer adds 120 KB to a bundle and 12-15 ms of CPU (an eighth
- * to a fifth) to its module initialisation, which a participant waiting for a page should not pay;
- * a scheduled run's segments are the ones worth reading.
- *
- * What is traced, and nothing else: for each SDK call, a subsegment named after the service with
- * the operation, region, request id, attempts, HTTP status and response length, throttle, error
- * and fault flags, its time, and the X-Ray SDK's own list of parameters per operation: for
- * DynamoDB the table and index names, projection, consistency, limit and consumed capacity; for S3
- * the bucket and object key (here a programme, a period and a file name); for SQS the queue URL,
- * message attribute names and message ids or counts; for SES, Secrets Manager and Cognito nothing
- * more. A call AWS refuses adds its exception's name, AWS's message and the stack. Never an item,
- * a key's value, a message body or a response. Off: outgoing HTTP(S) and fetch calls (an OpenID
- * Connect call's URL), and the handler's response and errors as metadata (a page holds answers; an
- * error's message may quote one): this module never captures a handler or a method, only clients.
- * Outside Lambda (the local stack, the command line, tests) Tracer is disabled and a client is
- * returned as it was: nothing is sent and nothing is printed.
+ * Tracing of the AWS SDK clients, started on a function's first invocation rather than at module
+ * load: Tracer and the X-Ray SDK under it (`tracer.ts`) add 120 KB to a bundle and 12-15 ms of CPU
+ * to its initialisation, which only the scheduled functions trace, and which their first run,
+ * that nobody waits for, pays instead of every cold start (esbuild keeps a dynamically imported
+ * module in the bundle, evaluated when first imported).
  */
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { MiddlewareObj } from '@middy/core';
+import { logger } from './logger.ts';
 
-/** The one Tracer of the process. */
-const tracer = new Tracer({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'prepost',
-  captureHTTPsRequests: false,
-});
+/** An entry's traced clients: see {@link lazyTracing}. */
+export interface LazyTracing {
+  /** The client, whose calls are traced from the first invocation on (`lambdaDeps(tracing.traced)`). */
+  traced<Client extends object>(client: Client): Client;
+  /** Middleware for the entry's outer chain (`withMetrics`) that starts the tracing, once. */
+  readonly start: MiddlewareObj<unknown, unknown>;
+}
 
-/** The client, its calls traced as X-Ray subsegments when tracing is on (a document client shares its client's). */
-export function traced<Client extends object>(client: Client): Client {
-  return tracer.captureAWSv3Client(client);
+/**
+ * Clients collected at module load and traced once Tracer is loaded, before the first invocation's
+ * handler runs. A Tracer that fails to load leaves the clients untraced and the run unharmed.
+ */
+export function lazyTracing(): LazyTracing {
+  const clients: object[] = [];
+  let started: Promise<void> | undefined;
+  return {
+    traced: (client) => {
+      clients.push(client);
+      return client;
+    },
+    start: {
+      before: async () => {
+        started ??= import('./tracer.ts').then(
+          ({ traced }) => {
+            for (const client of clients) traced(client);
+          },
+          (error: unknown) => logger.error('tracing not started', { error }),
+        );
+        await started;
+      },
+    },
+  };
 }
