@@ -18,21 +18,25 @@ export interface LazyTracing {
 
 /**
  * Clients collected at module load and traced once Tracer is loaded, before the first invocation's
- * handler runs. A Tracer that fails to load leaves the clients untraced and the run unharmed.
+ * handler runs; a client made later (on first use) is traced as it is made. A Tracer that fails to
+ * load leaves the clients untraced and the run unharmed.
  */
 export function lazyTracing(): LazyTracing {
-  const clients: object[] = [];
+  const waiting: object[] = [];
+  let capture: ((client: object) => void) | undefined;
   let started: Promise<void> | undefined;
   return {
     traced: (client) => {
-      clients.push(client);
+      if (capture === undefined) waiting.push(client);
+      else capture(client);
       return client;
     },
     start: {
       before: async () => {
         started ??= import('./tracer.ts').then(
           ({ traced }) => {
-            for (const client of clients) traced(client);
+            capture = traced;
+            for (const client of waiting.splice(0)) traced(client);
           },
           (error: unknown) => logger.error('tracing not started', { error }),
         );
