@@ -1,7 +1,7 @@
 /**
  * X-Ray subsegments of the AWS SDK calls (Powertools Tracer; the functions' active tracing makes the
  * segment they hang from). Loaded by `tracing.ts` on a scheduled function's first invocation, never
- * at module load: the X-Ray SDK under Tracer costs a cold start 12-15 ms of CPU.
+ * at module load: the X-Ray SDK under Tracer would cost a cold start about 15 ms of CPU.
  *
  * What is traced, and nothing else: for each SDK call, a subsegment named after the service with
  * the operation, region, request id, attempts, HTTP status and response length, throttle, error

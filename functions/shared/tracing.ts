@@ -1,9 +1,10 @@
 /**
- * Tracing of the AWS SDK clients, started on a function's first invocation rather than at module
- * load: Tracer and the X-Ray SDK under it (`tracer.ts`) add 120 KB to a bundle and 12-15 ms of CPU
- * to its initialisation, which only the scheduled functions trace, and which their first run,
- * that nobody waits for, pays instead of every cold start (esbuild keeps a dynamically imported
- * module in the bundle, evaluated when first imported).
+ * Tracing of the AWS SDK clients, started by a function's first invocation rather than at module
+ * load. Loading Tracer and the X-Ray SDK under it (`tracer.ts`, 120 KB) costs about 15 ms of CPU
+ * (aggregate's module initialisation, measured: 92 ms untraced, 106 ms loading it at once, 96 ms
+ * this way); only the scheduled functions trace, and their first run, which nobody waits for,
+ * pays it instead of every cold start. esbuild keeps a dynamically imported module in the bundle,
+ * evaluated when it is first imported.
  */
 import type { MiddlewareObj } from '@middy/core';
 import { logger } from './logger.ts';
