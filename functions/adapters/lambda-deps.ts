@@ -15,9 +15,15 @@ import { linkKeyFrom } from './link-key.ts';
 import type { OidcSettings } from './openid-client-provider.ts';
 import { createSqsClient, SqsAggregationJobs } from './sqs-aggregation-jobs.ts';
 
-/** Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds. */
-export function lambdaDeps(): Deps {
-  const table = new DynamoTable(createDocumentClient(), requireEnv('TABLE_NAME'));
+/** Wraps an SDK client once it is made: X-Ray tracing (`traced`) in the entries that trace. */
+export type Instrument = <Client extends object>(client: Client) => Client;
+
+/**
+ * Every function's deps: the table `TABLE_NAME` names and the key `LINK_KEY_SECRET_ARN` holds, the
+ * table's client through `instrument`.
+ */
+export function lambdaDeps(instrument: Instrument = (client) => client): Deps {
+  const table = new DynamoTable(instrument(createDocumentClient()), requireEnv('TABLE_NAME'));
   const linkKey =
     linkKeyFrom({ value: optionalEnv('LINK_KEY'), secretArn: optionalEnv('LINK_KEY_SECRET_ARN') }) ??
     // Functions that never hash a code (aggregation, summaries) have no key; one that does fails
@@ -66,6 +72,6 @@ export function lambdaDirectory(): IdentityDirectory {
  * The aggregation queue `AGGREGATION_QUEUE_URL` names: the plan queues cohort jobs on it, and
  * the cohort jobs queue their programme's pool. Only those two functions' entries call this.
  */
-export function lambdaAggregationJobs(): AggregationJobs {
-  return new SqsAggregationJobs(createSqsClient(), requireEnv('AGGREGATION_QUEUE_URL'));
+export function lambdaAggregationJobs(instrument: Instrument = (client) => client): AggregationJobs {
+  return new SqsAggregationJobs(instrument(createSqsClient()), requireEnv('AGGREGATION_QUEUE_URL'));
 }

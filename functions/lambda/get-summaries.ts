@@ -3,8 +3,11 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { lambdaDeps, summaryBucket } from '#adapters/lambda-deps.ts';
 import { S3SummaryArchive } from '#adapters/s3-publisher.ts';
 import { makeGetSummariesHandler } from '#handlers/get-summaries.ts';
+import { withMetrics } from '#shared/telemetry.ts';
 
-export const handler = makeGetSummariesHandler({
-  ...lambdaDeps(),
-  summaries: new S3SummaryArchive(new S3Client({}), summaryBucket()),
-});
+export const handler = withMetrics(
+  makeGetSummariesHandler({
+    ...lambdaDeps(),
+    summaries: new S3SummaryArchive(new S3Client({}), summaryBucket()),
+  }),
+);

@@ -2,5 +2,8 @@
 import { lambdaDeps, lambdaOidcSettings } from '#adapters/lambda-deps.ts';
 import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { makeSignInCallbackHandler } from '#handlers/sign-in-callback.ts';
+import { withMetrics } from '#shared/telemetry.ts';
 
-export const handler = makeSignInCallbackHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) });
+export const handler = withMetrics(
+  makeSignInCallbackHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) }),
+);

@@ -2,5 +2,8 @@
 import { lambdaDeps, lambdaOidcSettings } from '#adapters/lambda-deps.ts';
 import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { makeSignInHandler } from '#handlers/sign-in.ts';
+import { withMetrics } from '#shared/telemetry.ts';
 
-export const handler = makeSignInHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) });
+export const handler = withMetrics(
+  makeSignInHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) }),
+);

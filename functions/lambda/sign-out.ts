@@ -2,5 +2,8 @@
 import { lambdaDeps, lambdaOidcSettings } from '#adapters/lambda-deps.ts';
 import { openIdProvider } from '#adapters/openid-client-provider.ts';
 import { makeSignOutHandler } from '#handlers/sign-out.ts';
+import { withMetrics } from '#shared/telemetry.ts';
 
-export const handler = makeSignOutHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) });
+export const handler = withMetrics(
+  makeSignOutHandler({ ...lambdaDeps(), provider: openIdProvider(lambdaOidcSettings()) }),
+);
