@@ -36,6 +36,11 @@ export class DynamoPublicationStore implements PublicationStore {
     }
   }
 
+  async latestPeriod(programme: string): Promise<string | undefined> {
+    const Item = await this.table.get({ PK: scopeKey(programme, null), SK: PUBLICATION_SORT_KEY });
+    return Item === undefined ? undefined : String(Item.period);
+  }
+
   private async readPublication(programme: string): Promise<PublicationRecord | undefined | 'replaced'> {
     const PK = scopeKey(programme, null);
     const Item = await this.table.get({ PK, SK: PUBLICATION_SORT_KEY });

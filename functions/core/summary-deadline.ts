@@ -21,7 +21,10 @@ export function previousMonth(now: Date): string {
  * later deadline, never a false alarm.
  */
 export function scheduledRunThisMonth(cron: string, timeZone: string, now: Date): Date {
-  const fields = cron.replace(/^cron\((.*)\)$/, '$1').trim().split(/\s+/);
+  const fields = cron
+    .replace(/^cron\((.*)\)$/, '$1')
+    .trim()
+    .split(/\s+/);
   const [minute, hour, day] = fields.map((field) => (/^\d+$/.test(field) ? Number(field) : undefined));
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();

@@ -6,6 +6,7 @@
  */
 import middy from '@middy/core';
 import { SYSTEM_ACTOR } from '#core/access.ts';
+import { previousMonth } from '#core/summary-deadline.ts';
 import { logger } from '#shared/logger.ts';
 import type { AggregateDeps } from '#use-cases/aggregate.ts';
 import { aggregateAndPublish, type PublishDeps } from '#use-cases/publish-summaries.ts';
@@ -15,12 +16,6 @@ import type { Clock } from '#ports/store.ts';
 export interface PublishEvent {
   readonly programme: string;
   readonly period?: string;
-}
-
-/** The month before `now`, YYYY-MM: a schedule on the 1st reports the month just ended. */
-export function previousMonth(now: Date): string {
-  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return date.toISOString().slice(0, 7);
 }
 
 /** Builds the handler around its ports. */

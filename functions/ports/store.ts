@@ -231,6 +231,8 @@ export interface DeliveryRecord {
 export interface PublicationStore {
   /** The most recent publication of the programme (any period). */
   latestPublication(programme: string): Promise<PublicationRecord | undefined>;
+  /** The period of the most recent publication alone (one small read): what the deadline check needs. */
+  latestPeriod(programme: string): Promise<string | undefined>;
   putPublication(record: PublicationRecord): Promise<void>;
   wasSent(programme: string, period: string, funder: string): Promise<boolean>;
   recordSent(record: DeliveryRecord): Promise<void>;

@@ -37,6 +37,7 @@ const METRIC = {
   aggregationDuration: 'AggregationDuration',
   aggregatedCohorts: 'AggregatedCohorts',
   summariesSent: 'SummariesSent',
+  overdueSummaries: 'OverdueSummaries',
 } as const;
 
 /** The statuses that refuse what a participant sent (not 404 or 410: those are about the link). */
@@ -166,6 +167,22 @@ export function summariesSent<
         .singleMetric()
         .addDimension('programme', request.event.programme)
         .addMetric(METRIC.summariesSent, MetricUnit.Count, sent);
+    },
+  };
+}
+
+/**
+ * Records the hourly plan's count of programmes whose last month's summary is past its deadline
+ * unrecorded, zero included: the `OverdueSummaries` alarm fires on one or more, and on the metric
+ * going missing (the plan stopped running).
+ */
+export function overdueSummaries<
+  R extends { readonly programmes: readonly { readonly summaryOverdue: boolean }[] },
+>(): MiddlewareObj<unknown, R> {
+  return {
+    after: (request) => {
+      const overdue = (request.response?.programmes ?? []).filter((programme) => programme.summaryOverdue).length;
+      metrics.addMetric(METRIC.overdueSummaries, MetricUnit.Count, overdue);
     },
   };
 }

@@ -26,11 +26,12 @@
  * times; a pool is left stale for the next plan).
  */
 import { createHash } from 'node:crypto';
-import type { IndicatorStore, ParticipantStore, ResponseStore } from '#ports/store.ts';
+import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
 import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
 import { CohortAccumulator } from '#core/statistics/cohort.ts';
 import { PoolAccumulator } from '#core/statistics/pool.ts';
 import { ErasureRaceError, UnknownProgrammeError } from '#core/errors.ts';
+import { isSummaryOverdue } from '#core/summary-deadline.ts';
 import {
   POOLED,
   isStale,
@@ -50,6 +51,9 @@ export interface AggregateDeps extends ProgrammeDeps {
 /** What the queued plan and its jobs need besides the stores: the queue. */
 export interface AggregationJobDeps extends AggregateDeps {
   readonly jobs: AggregationJobs;
+  /** The plan also checks each programme's summary deadline (the `OverdueSummaries` alarm). */
+  readonly publications: Pick<PublicationStore, 'latestPeriod'>;
+  readonly clock: Clock;
 }
 
 export interface AggregateOptions {
@@ -81,6 +85,8 @@ export interface AggregationPlanReport {
     readonly queued: number;
     /** Whether the pool was queued directly (else it follows the cohort jobs, if any). */
     readonly pool: boolean;
+    /** Whether last month's summary is past its deadline unrecorded (core/summary-deadline.ts). */
+    readonly summaryOverdue: boolean;
   }[];
 }
 
@@ -162,9 +168,26 @@ export async function planAggregation(
       cohorts: programme.cohorts.length,
       queued: plan.changed.length,
       pool: poolQueued,
+      summaryOverdue: await summaryOverdue(deps, programme),
     });
   }
   return { programmes: report };
+}
+
+/** Whether the programme's summary of last month is overdue now; see core/summary-deadline.ts. */
+async function summaryOverdue(deps: AggregationJobDeps, programme: Programme): Promise<boolean> {
+  const opens = programme.cohorts.flatMap((cohort) =>
+    Object.values(cohort.windows).flatMap((window) => (window.opens === undefined ? [] : [window.opens])),
+  );
+  const deadline = {
+    cron: programme.summarySchedule.cron,
+    timeZone: programme.summarySchedule.timezone,
+    now: deps.clock.now(),
+    firstOpens: opens.sort()[0],
+  };
+  // The publication record is read only once the deadline has passed and something was due.
+  if (!isSummaryOverdue({ ...deadline, latestPeriod: undefined })) return false;
+  return isSummaryOverdue({ ...deadline, latestPeriod: await deps.publications.latestPeriod(programme.id) });
 }
 
 /**

@@ -120,7 +120,9 @@ describe('the queued aggregation', () => {
   it('queues each changed cohort; the last cohort job to finish queues the pool, exactly once', async () => {
     const deps = { ...stack.deps, jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) };
     const plan = await makeAggregateHandler(deps)({ programme: PROGRAMME }, {} as Context);
-    expect(plan.programmes).toEqual([{ programme: PROGRAMME, cohorts: 2, queued: 2, pool: false }]);
+    expect(plan.programmes).toEqual([
+      { programme: PROGRAMME, cohorts: 2, queued: 2, pool: false, summaryOverdue: expect.any(Boolean) },
+    ]);
     expect(takeSent()).toEqual([IASI, BUCHAREST]);
 
     expect((await runAggregationJob(deps, IASI))?.recomputed).toBe(true);
@@ -146,6 +148,32 @@ describe('the queued aggregation', () => {
       pool: false,
     });
     expect(takeSent()).toEqual([]);
+  });
+
+  it("says a programme's summary is overdue once its month's run and grace have passed unrecorded", async () => {
+    const programme = await loadProgramme(stack.deps, PROGRAMME);
+    const opens = programme.cohorts.flatMap((cohort) => Object.values(cohort.windows).map((window) => window.opens));
+    expect(opens.filter((date) => date !== undefined).length).toBeGreaterThan(0);
+    const at = async (iso: string): Promise<boolean | undefined> => {
+      const deps = {
+        ...stack.deps,
+        clock: { now: () => new Date(iso) },
+        jobs: new SqsAggregationJobs(recordingSqs(), QUEUE),
+      };
+      const plan = await planAggregation(deps, { programme: PROGRAMME });
+      takeSent();
+      return plan.programmes[0]?.summaryOverdue;
+    };
+    // JUSTROM3 publishes on the 1st at 08:00 in Bucharest (05:00 or 06:00 UTC); 13 hours of grace follow.
+    expect(await at('2099-06-01T12:00:00Z')).toBe(false);
+    expect(await at('2099-06-02T00:00:00Z')).toBe(true);
+    await stack.deps.publications.putPublication({
+      programme: PROGRAMME,
+      period: '2099-05',
+      publishedAt: '2099-06-01T05:00:00Z',
+    });
+    expect(await at('2099-06-02T00:00:00Z')).toBe(false);
+    expect(await at('2099-07-02T00:00:00Z')).toBe(true);
   });
 
   it('leaves the pool of a run whose job failed to the next plan', async () => {

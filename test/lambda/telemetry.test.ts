@@ -353,6 +353,8 @@ describe('aggregate and aggregate-cohort', () => {
     // A plan stores no cohort's tables: it queues them.
     expect(planned[0]?.[1]?.AggregatedCohorts).toBe(0);
     expect(planned[0]?.[1]?.AggregationDuration).toBeGreaterThan(0);
+    // Said on every plan, zero included, so that its alarm tells a quiet month from a stopped plan.
+    expect(planned[0]?.[1]?.OverdueSummaries).toEqual(expect.any(Number));
     expect(planned[1]).toEqual([]);
     const jobs = queued.splice(0);
     const cohortJobs = jobs.filter((body) => (JSON.parse(body) as { cohort: unknown }).cohort !== null);
