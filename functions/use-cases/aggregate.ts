@@ -118,19 +118,27 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
   const programmes = await loadProgrammes(deps, options.programme === undefined ? undefined : [options.programme]);
   const report: ScopeReport[] = [];
   for (const programme of programmes) {
+    // The pool's erasure count is read before any cohort is: the pool computed below from the
+    // cohorts' pages then includes no answer erased before that count.
+    const poolMark = await deps.indicators.getMark({ programme: programme.id, cohort: null });
     const plan = await planProgramme(deps, programme, options.full === true);
     const recomputed = await mapLimited(plan.changed, IN_PROCESS_PARALLELISM, (cohort) =>
-      aggregateCohort(deps, programme, cohort),
+      aggregateCohortAndPart(deps, programme, cohort, true),
     );
+    const parts = new Map<string, PoolPart>();
     const byCohort = new Map<string, ScopeReport>();
-    for (const entry of [...plan.unchanged, ...recomputed])
-      if (entry !== undefined) byCohort.set(entry.cohort ?? '', entry);
+    for (const entry of plan.unchanged) if (entry !== undefined) byCohort.set(entry.cohort ?? '', entry);
+    for (const entry of recomputed) {
+      if (entry === undefined) continue;
+      byCohort.set(entry.report.cohort ?? '', entry.report);
+      if (entry.part !== undefined) parts.set(entry.report.cohort ?? '', entry.part);
+    }
     for (const cohort of programme.cohorts) {
       const entry = byCohort.get(cohort.id);
       if (entry !== undefined) report.push(entry);
     }
     if (plan.changed.length === 0 && !plan.poolStale) continue;
-    const pool = await aggregatePool(deps, programme);
+    const pool = await aggregatePool(deps, programme, { poolMark, parts });
     if (pool !== undefined) report.push(pool);
   }
   return { cohorts: report };
@@ -266,15 +274,35 @@ export async function aggregateCohort(
   programme: Programme,
   cohortId: string,
 ): Promise<ScopeReport | undefined> {
+  return (await aggregateCohortAndPart(deps, programme, cohortId, false))?.report;
+}
+
+/**
+ * A changed cohort's share of its programme's pool, scored from the very pages its tables were,
+ * with the mark stored for them: the in-process pool then reads each cohort at most once a run.
+ */
+interface PoolPart {
+  readonly accumulator: PoolAccumulator;
+  readonly mark: AggregationMark;
+}
+
+async function aggregateCohortAndPart(
+  deps: AggregateDeps,
+  programme: Programme,
+  cohortId: string,
+  withPoolPart: boolean,
+): Promise<{ readonly report: ScopeReport; readonly part?: PoolPart } | undefined> {
   const scope = { programme: programme.id, cohort: cohortId };
   let mark = await deps.indicators.getMark(scope);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const erasuresIncluded = mark?.erasures ?? 0;
     const accumulator = new CohortAccumulator(programme, deps.catalog, cohortId);
+    const poolPart = withPoolPart ? new PoolAccumulator(programme, deps.catalog) : undefined;
     const tally = new ResponseTally();
     await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
       for (const response of page) {
         accumulator.add(response);
+        poolPart?.add(response);
         tally.add(response);
       }
     });
@@ -290,7 +318,10 @@ export async function aggregateCohort(
       erasuresIncluded,
     };
     if (await storeUnlessErased(deps.indicators, scope, rows, fresh))
-      return { ...scope, responses: tally.responses, rows: rows.length, recomputed: true };
+      return {
+        report: { ...scope, responses: tally.responses, rows: rows.length, recomputed: true },
+        ...(poolPart === undefined ? {} : { part: { accumulator: poolPart, mark: fresh } }),
+      };
     mark = await deps.indicators.getMark(scope);
   }
   return undefined;
@@ -302,30 +333,54 @@ export async function aggregateCohort(
  * count is read before any cohort is, so the pool includes no answer erased before it; the
  * cohort marks next, as its basis: a later change to any of them makes the pool stale.
  * Undefined when an erasure was counted meanwhile: the pool is left stale for the next plan.
+ * In process, `known` carries the parts of the cohorts this run just aggregated (each with the
+ * mark stored for it, which is then its basis) and the pool's mark read before them: those
+ * cohorts are not read again.
  */
-export async function aggregatePool(deps: AggregateDeps, programme: Programme): Promise<ScopeReport | undefined> {
+export async function aggregatePool(
+  deps: AggregateDeps,
+  programme: Programme,
+  known: { readonly poolMark: AggregationMark | undefined; readonly parts: ReadonlyMap<string, PoolPart> } = {
+    poolMark: undefined,
+    parts: new Map(),
+  },
+): Promise<ScopeReport | undefined> {
   const scope = { programme: programme.id, cohort: null };
-  const poolMark = await deps.indicators.getMark(scope);
-  const marks = await mapLimited(programme.cohorts, PLAN_PARALLELISM, (cohort) =>
-    deps.indicators.getMark({ programme: programme.id, cohort: cohort.id }),
+  const { parts } = known;
+  const poolMark = parts.size > 0 ? known.poolMark : await deps.indicators.getMark(scope);
+  const marks = await mapLimited(
+    programme.cohorts,
+    PLAN_PARALLELISM,
+    async (cohort) =>
+      parts.get(cohort.id)?.mark ?? deps.indicators.getMark({ programme: programme.id, cohort: cohort.id }),
   );
   const accumulator = new PoolAccumulator(programme, deps.catalog);
   const tally = new ResponseTally();
+  let responses = 0;
+  let asOf = '';
   // Cohorts are read a few at once, each into a part of its own; the parts are appended in
   // cohort id order (the participant order) as soon as all before them are, so the result does
-  // not depend on which read finished first.
+  // not depend on which read finished first. A cohort this run just aggregated gives its part.
   const cohortIds = programme.cohorts.map((cohort) => cohort.id).sort();
   const done = new Map<number, PoolAccumulator>();
   let appended = 0;
   await mapLimited(cohortIds, POOL_READ_PARALLELISM, async (cohortId, at) => {
-    const part = new PoolAccumulator(programme, deps.catalog);
-    await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
-      for (const response of page) {
-        part.add(response);
-        tally.add(response);
-      }
-    });
-    done.set(at, part);
+    const known = parts.get(cohortId);
+    let part = known?.accumulator;
+    if (known !== undefined) {
+      responses += known.mark.responses;
+      if (known.mark.asOf > asOf) asOf = known.mark.asOf;
+    } else {
+      const read = new PoolAccumulator(programme, deps.catalog);
+      await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
+        for (const response of page) {
+          read.add(response);
+          tally.add(response);
+        }
+      });
+      part = read;
+    }
+    done.set(at, part as PoolAccumulator);
     for (let next = done.get(appended); next !== undefined; next = done.get(appended)) {
       accumulator.append(next);
       done.delete(appended);
@@ -333,15 +388,17 @@ export async function aggregatePool(deps: AggregateDeps, programme: Programme): 
     }
   });
   const rows = accumulator.rows();
+  responses += tally.responses;
+  if (tally.asOf > asOf) asOf = tally.asOf;
   const fresh: AggregationMark = {
-    asOf: tally.asOf,
-    responses: tally.responses,
+    asOf,
+    responses,
     sessions: [POOLED],
     basis: poolBasis(marks),
     erasuresIncluded: poolMark?.erasures ?? 0,
   };
   if (!(await storeUnlessErased(deps.indicators, scope, rows, fresh))) return undefined;
-  return { ...scope, responses: tally.responses, rows: rows.length, recomputed: true };
+  return { ...scope, responses, rows: rows.length, recomputed: true };
 }
 
 /**

@@ -98,6 +98,40 @@ describe('aggregate', () => {
     expect(pooled?.indicators.n_pre_only).toBe(1);
   });
 
+  it("reads each cohort's responses once a run: a changed cohort's pages serve its tables and the pool", async () => {
+    const reads: string[] = [];
+    const countingClient = createDocumentClient(stack.environment.endpoint);
+    countingClient.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown>; Select?: string };
+        const values = input.ExpressionAttributeValues ?? {};
+        if (
+          String(values[':prefix'] ?? '').length > 0 &&
+          input.Select !== 'COUNT' &&
+          String(values[':pk']).startsWith('COHORT#')
+        )
+          reads.push(String(values[':pk']));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countCohortReads' },
+    );
+    await answer('bucharest-2020', 3, 'individual-meeting-1', 'post', 1);
+    const report = await aggregate(depsThrough(stack, countingClient), { programme: PROGRAMME });
+    expect(report.cohorts.map((cohort) => [cohort.cohort, cohort.recomputed])).toEqual([
+      ['iasi-2020', false],
+      ['bucharest-2020', true],
+      [null, true],
+    ]);
+    // bucharest once (its tables and its share of the pool), iasi once (the pool): no re-read.
+    expect(reads.sort()).toEqual([`COHORT#${PROGRAMME}#bucharest-2020`, `COHORT#${PROGRAMME}#iasi-2020`]);
+    // And the pool equals one computed from scratch.
+    const pool = await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null });
+    await aggregate(stack.deps, { programme: PROGRAMME, full: true });
+    expect((await stack.deps.indicators.listIndicators({ programme: PROGRAMME, cohort: null })).rows).toEqual(
+      pool.rows,
+    );
+  });
+
   it('stores byte-identical tables for the same responses', async () => {
     await aggregate(stack.deps, { programme: PROGRAMME, full: true });
     const once = await storedTables();
