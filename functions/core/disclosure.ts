@@ -113,19 +113,32 @@ interface Version {
   readonly row: IndicatorRow | undefined;
 }
 
+/** The versions an outsider may take one of (or, when not mandatory, none) for a part of a sum. */
+interface Slot {
+  readonly options: readonly Version[];
+  readonly mandatory: boolean;
+}
+
 /** The table a row belongs to. */
 const tableKey = (row: { cohort: string | null; session: string | null; instrument: string }): string =>
   [row.cohort ?? '*', row.session ?? '*', row.instrument].join('|');
 
+/** A table's total and its categories per dimension. */
+interface Table {
+  total: IndicatorRow | undefined;
+  readonly dimensions: Map<string, IndicatorRow[]>;
+}
+
 /** Rows with their structure: each table's total and categories, each pool cell's cohort cells per session. */
 interface Structure {
-  readonly tables: Map<string, { total: IndicatorRow | undefined; dimensions: Map<string, IndicatorRow[]> }>;
+  readonly tables: Map<string, Table>;
   /** pool cell key -> cohort -> session -> the cohort cell of the same instrument and group. */
   readonly pools: Map<string, Map<string, Map<string, string>>>;
 }
 
 function structureOf(
   rows: readonly IndicatorRow[],
+  keyOf: (row: IndicatorRow) => string,
   history: DisclosureHistory,
   cohortAttributes: NonNullable<ProtectionContext['cohortAttributes']>,
 ): Structure {
@@ -133,12 +146,18 @@ function structureOf(
   for (const row of rows) {
     const table = tables.get(tableKey(row)) ?? { total: undefined, dimensions: new Map() };
     if (row.group === null) table.total = row;
-    else table.dimensions.set(row.group.dimension, [...(table.dimensions.get(row.group.dimension) ?? []), row]);
+    else {
+      const categories = table.dimensions.get(row.group.dimension) ?? [];
+      categories.push(row);
+      table.dimensions.set(row.group.dimension, categories);
+    }
     tables.set(tableKey(row), table);
   }
   // Cohort cells by key, from this publication's rows and every earlier one's, so a cohort cell with
   // no row now (nobody left in it) still counts against its pool.
-  const keys = new Set([...rows.map(cellKey), ...Object.keys(history.versions), ...history.exact.flatMap(Object.keys)]);
+  const keys = new Set(rows.map(keyOf));
+  for (const key of Object.keys(history.versions)) keys.add(key);
+  for (const exact of history.exact) for (const key of Object.keys(exact)) keys.add(key);
   const pools: Structure['pools'] = new Map();
   const place = (poolKey: string, cohort: string, session: string, key: string): void => {
     const cohorts = pools.get(poolKey) ?? new Map<string, Map<string, string>>();
@@ -157,27 +176,83 @@ function structureOf(
   return { tables, pools };
 }
 
+/** A sum reached by some way through the slots, and reached by some way that takes a new version. */
+const REACHED = 1;
+const THROUGH_NEW = 2;
+
 /**
- * Sums reachable by taking at most one option from each slot (or exactly one from a mandatory
- * slot), each sum marked whether some way to it takes a new version. Sums above `cap` are dropped.
+ * Whether the group `whole` minus sizes taken from the slots (at most one option from each slot,
+ * exactly one from a mandatory one), or those sizes covering it minus the whole, has 1..k-1
+ * people through a new version: some way to that sum takes a new version, or the whole is new.
+ *
+ * Only sums within k of the whole matter, and the sizes only add up, so the sums are counted from
+ * whichever end of their range is nearer that window: up from the least the slots can add to, or
+ * down from the most. A pool and its cohorts, or a total and its categories, nearly match, so the
+ * work is about slots x 2k whatever the number of people; it is never more than counting every
+ * sum up from zero, and every sum in the window is reached, and marked, exactly as that would.
  */
-function reachable(
-  slots: readonly { readonly options: readonly Version[]; readonly mandatory: boolean }[],
-  cap: number,
-): Map<number, boolean> {
-  let sums = new Map<number, boolean>([[0, false]]);
-  for (const slot of slots) {
-    const next = new Map<number, boolean>();
-    const add = (sum: number, isNew: boolean): void => {
-      if (sum <= cap) next.set(sum, (next.get(sum) ?? false) || isNew);
-    };
-    for (const [sum, isNew] of sums) {
-      if (!slot.mandatory) add(sum, isNew);
-      for (const option of slot.options) add(sum + option.n, isNew || option.row !== undefined);
+function exposes(whole: Version, slots: readonly Slot[], k: number): boolean {
+  const lows = new Array<number>(slots.length);
+  const highs = new Array<number>(slots.length);
+  let least = 0;
+  let most = 0;
+  slots.forEach((slot, at) => {
+    let low = Number.POSITIVE_INFINITY;
+    let high = 0;
+    for (const option of slot.options) {
+      low = Math.min(low, option.n);
+      high = Math.max(high, option.n);
     }
-    sums = next;
+    lows[at] = low;
+    highs[at] = high;
+    if (slot.mandatory) least += low;
+    most += high;
+  });
+  // A mandatory slot with no option: no way through at all.
+  if (least === Number.POSITIVE_INFINITY) return false;
+  const bottom = Math.max(0, whole.n - k + 1);
+  const top = whole.n + k - 1;
+  if (top < least || bottom > most) return false;
+  const upward = top - least <= most - bottom;
+  const cap = upward ? top - least : most - bottom;
+  // Offsets from the chosen end: up, a size above the slot's least (nothing, for a slot left out);
+  // down, a size below the slot's most (all of it, for a slot left out).
+  let sums = new Uint8Array(cap + 1);
+  let next = new Uint8Array(cap + 1);
+  sums[0] = REACHED;
+  let reach = 0;
+  slots.forEach((slot, at) => {
+    const low = lows[at] ?? 0;
+    const high = highs[at] ?? 0;
+    const base = upward ? (slot.mandatory ? low : 0) : high;
+    const offset = (n: number): number => (upward ? n - base : base - n);
+    // A slot whose one way is its own end changes nothing (and marks nothing, unless that way is new).
+    if (slot.options.length === 0) return;
+    next.fill(0, 0, Math.min(cap, reach + (upward ? high - base : high)) + 1);
+    let nextReach = 0;
+    for (let sum = 0; sum <= reach; sum += 1) {
+      const state = sums[sum] ?? 0;
+      if (state === 0) continue;
+      const take = (to: number, marks: number): void => {
+        if (to > cap) return;
+        next[to] = (next[to] ?? 0) | marks;
+        if (to > nextReach) nextReach = to;
+      };
+      if (!slot.mandatory) take(sum + (upward ? 0 : high), state);
+      for (const option of slot.options)
+        take(sum + offset(option.n), option.row === undefined ? state : state | THROUGH_NEW);
+    }
+    [sums, next] = [next, sums];
+    reach = nextReach;
+  });
+  for (let offset = 0; offset <= reach; offset += 1) {
+    const state = sums[offset] ?? 0;
+    if (state === 0 || ((state & THROUGH_NEW) === 0 && whole.row === undefined)) continue;
+    // Negative too: after a withdrawal an older version holds someone a newer one does not.
+    const group = Math.abs((upward ? least + offset : most - offset) - whole.n);
+    if (group > 0 && group < k) return true;
   }
-  return sums;
+  return false;
 }
 
 /**
@@ -191,12 +266,14 @@ export function protectCells(
   context: ProtectionContext = {},
 ): Map<IndicatorRow, SuppressionReason> {
   const now = history.exact.length;
-  const current = new Map(rows.map((row) => [cellKey(row), row]));
+  const keys = new Map(rows.map((row) => [row, cellKey(row)]));
+  const keyOf = (row: IndicatorRow): string => keys.get(row) ?? cellKey(row);
+  const current = new Map(rows.map((row) => [keyOf(row), row]));
   const withheld = new Map<IndicatorRow, SuppressionReason>();
   const erasures = context.erasures ?? {};
   for (const row of rows) {
     const n = row.indicators.n_paired;
-    const last = history.versions[cellKey(row)]?.at(-1);
+    const last = history.versions[keyOf(row)]?.at(-1);
     if (n < k) withheld.set(row, 'fewer-than-k');
     // Someone withdrew since its last version: the people changed whatever the counts say, so it
     // must grow by k beyond that version (one out and one in would otherwise give the pair away).
@@ -204,111 +281,143 @@ export function protectCells(
       withheld.set(row, 'secondary');
     else if (last !== undefined && n !== last[1] && Math.abs(n - last[1]) < k) withheld.set(row, 'differencing');
   }
-  const structure = structureOf(rows, history, context.cohortAttributes ?? {});
-  const versionsOf = (key: string): Version[] => {
-    const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
+  const structure = structureOf(rows, keyOf, history, context.cohortAttributes ?? {});
+  // A cell's versions, with and without this publication's: built once, read in every round.
+  const versions = new Map<string, { earlier: Version[]; withNew: Version[] | undefined }>();
+  const versionsOf = (key: string): readonly Version[] => {
+    let known = versions.get(key);
+    if (known === undefined) {
+      const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
+      const row = current.get(key);
+      const withNew =
+        row === undefined ? undefined : [...earlier, { publication: now, n: row.indicators.n_paired, row }];
+      known = { earlier, withNew };
+      versions.set(key, known);
+    }
     const row = current.get(key);
-    return row === undefined || withheld.has(row)
-      ? earlier
-      : [...earlier, { publication: now, n: row.indicators.n_paired, row }];
+    return row === undefined || withheld.has(row) ? known.earlier : (known.withNew ?? known.earlier);
   };
   const exactAt = (key: string, publication: number): number =>
     publication === now ? (current.get(key)?.indicators.n_paired ?? 0) : (history.exact[publication]?.[key] ?? 0);
 
-  /** The group `whole` minus (or, covering it, plus) the slots' sums has 1..k-1 people through a new version. */
-  const exposes = (whole: Version, slots: Parameters<typeof reachable>[0], covering: boolean): boolean => {
-    const sums = reachable(slots, whole.n + k);
-    for (const [sum, isNew] of sums) {
-      if (!isNew && whole.row === undefined) continue;
-      // Negative too: after a withdrawal an older version holds someone a newer one does not.
-      const group = Math.abs(covering ? sum - whole.n : whole.n - sum);
-      if (group > 0 && group < k) return true;
-    }
-    return false;
+  // The rounds run over units, each table and each pool cell, in a fixed order. A unit reads only
+  // whether its own cells are withheld, so one none of whose cells changed since it last ran
+  // would do again what it did then, nothing: only the others run again. The withholdings, and
+  // their order, are those of running every unit in every round.
+  const units: { readonly keys: readonly string[]; readonly check: () => void }[] = [];
+  const unitsOf = new Map<string, number[]>();
+  const dirty: boolean[] = [];
+  const withhold = (row: IndicatorRow): void => {
+    withheld.set(row, 'secondary');
+    for (const unit of unitsOf.get(keyOf(row)) ?? []) dirty[unit] = true;
   };
-  /** Withholds the smallest new version among the slots (else the whole's); says whether it did. */
-  const withholdOne = (whole: Version, slots: Parameters<typeof reachable>[0]): boolean => {
-    const news = slots
-      .flatMap((slot) => slot.options.map((option) => option.row))
-      .filter((row): row is IndicatorRow => row !== undefined && !withheld.has(row))
-      .sort((a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)));
-    const chosen = news[0] ?? whole.row;
-    if (chosen === undefined || withheld.has(chosen)) return false;
-    withheld.set(chosen, 'secondary');
-    return true;
+  const holdBack = (row: IndicatorRow | undefined): void => {
+    if (row !== undefined && !withheld.has(row)) withhold(row);
   };
-
-  /**
-   * One round of rules 3 and 4; true when it withheld something (and the rounds go on). A round
-   * goes on past a withholding: the groups it checks later see it, and one pass over a large
-   * programme withholds what many would, one by one.
-   */
-  const round = (): boolean => {
-    let changed = false;
-    const holdBack = (row: IndicatorRow | undefined): void => {
-      if (row === undefined || withheld.has(row)) return;
-      withheld.set(row, 'secondary');
-      changed = true;
-    };
-    for (const { total, dimensions } of structure.tables.values()) {
-      // A total not updated holds back its categories, which would otherwise stand in for it.
-      if (total === undefined || withheld.has(total)) {
-        for (const categories of dimensions.values()) for (const category of categories) holdBack(category);
-        if (total === undefined) continue;
+  /** Withholds the smallest new version among the slots (else the whole's). */
+  const withholdOne = (whole: Version, slots: readonly Slot[]): void => {
+    let chosen: IndicatorRow | undefined;
+    for (const slot of slots)
+      for (const { row } of slot.options) {
+        if (row === undefined || withheld.has(row)) continue;
+        // The first of the smallest, by count then key: what sorting all of them would put first.
+        const order =
+          chosen === undefined
+            ? -1
+            : row.indicators.n_paired - chosen.indicators.n_paired || keyOf(row).localeCompare(keyOf(chosen));
+        if (order < 0) chosen = row;
       }
-      const totalKey = cellKey(total);
-      for (const categories of dimensions.values()) {
-        const keys = categories.map(cellKey);
-        for (const whole of versionsOf(totalKey)) {
-          // Rule 3, minus: the total now less categories of any earlier or this version.
-          if (whole.row !== undefined) {
-            const slots = keys.map((key) => ({ options: versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
-          }
-          // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
-          const unassigned = whole.n - keys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
-          if (unassigned !== 0) continue;
-          const slots = keys.map((key) => ({
-            options: versionsOf(key).filter((version) => version.publication >= whole.publication),
-            mandatory: exactAt(key, whole.publication) > 0,
-          }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
+    holdBack(chosen ?? whole.row);
+  };
+  /** Rule 3, minus and covering, in one table's dimension, against each version of its total. */
+  const checkTable = ({ total, dimensions }: Table): void => {
+    // A total not updated holds back its categories, which would otherwise stand in for it.
+    if (total === undefined || withheld.has(total)) {
+      for (const categories of dimensions.values()) for (const category of categories) holdBack(category);
+      if (total === undefined) return;
+    }
+    const totalKey = keyOf(total);
+    for (const categories of dimensions.values()) {
+      const categoryKeys = categories.map(keyOf);
+      for (const whole of versionsOf(totalKey)) {
+        // Rule 3, minus: the total now less categories of any earlier or this version.
+        if (whole.row !== undefined) {
+          const slots = categoryKeys.map((key) => ({ options: versionsOf(key), mandatory: false }));
+          if (exposes(whole, slots, k)) withholdOne(whole, slots);
         }
+        // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
+        const unassigned = whole.n - categoryKeys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
+        if (unassigned !== 0) continue;
+        const slots = categoryKeys.map((key) => ({
+          options: versionsOf(key).filter((version) => version.publication >= whole.publication),
+          mandatory: exactAt(key, whole.publication) > 0,
+        }));
+        if (exposes(whole, slots, k)) withholdOne(whole, slots);
       }
     }
-    for (const [poolKey, cohorts] of structure.pools) {
+  };
+  /** Rule 4, minus and covering, for one pool cell against each session's cohort cells. */
+  const checkPool = (poolKey: string, cohorts: Map<string, Map<string, string>>): (() => void) => {
+    const group = poolKey.split('|')[3];
+    const sessions = [...new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]))];
+    // Per session, one cohort cell per cohort ('' where the cohort has none in it).
+    const keysBySession = sessions.map((session) =>
+      [...cohorts.values()].map((bySession) => bySession.get(session) ?? ''),
+    );
+    const sameGroup = [...cohorts.values()].flatMap((bySession) =>
+      [...bySession.values()].filter((key) => key.split('|')[3] === group),
+    );
+    return () => {
       // A pool category not updated holds back the cohorts' cells of that category, which would
       // otherwise stand in for it beside the pool's other categories.
       const pool = current.get(poolKey);
       if (pool !== undefined && pool.group !== null && withheld.has(pool))
-        for (const sessions of cohorts.values())
-          for (const key of sessions.values())
-            if (key.split('|')[3] === poolKey.split('|')[3]) holdBack(current.get(key));
-      const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
+        for (const key of sameGroup) holdBack(current.get(key));
       for (const whole of versionsOf(poolKey)) {
-        for (const session of sessions) {
-          const keys = [...cohorts.values()].map((bySession) => bySession.get(session) ?? '');
+        for (const cohortKeys of keysBySession) {
           // Rule 4, minus: the pool now less one session's cells, one of each cohort, of any version.
           if (whole.row !== undefined) {
-            const slots = keys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
+            const slots = cohortKeys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
+            if (exposes(whole, slots, k)) withholdOne(whole, slots);
           }
           // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
-          const inCells = keys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
+          const inCells = cohortKeys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
           if (whole.n !== inCells) continue;
-          const slots = keys.map((key) => ({
+          const slots = cohortKeys.map((key) => ({
             options: key === '' ? [] : versionsOf(key).filter((version) => version.publication >= whole.publication),
             mandatory: key !== '' && exactAt(key, whole.publication) > 0,
           }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
+          if (exposes(whole, slots, k)) withholdOne(whole, slots);
         }
       }
-    }
-    return changed;
+    };
   };
-  while (round()) {
-    // Each round withholds at least one more update: at worst nothing new is published.
-  }
+  for (const table of structure.tables.values())
+    units.push({
+      keys: [
+        ...(table.total === undefined ? [] : [keyOf(table.total)]),
+        ...[...table.dimensions.values()].flat().map(keyOf),
+      ],
+      check: () => checkTable(table),
+    });
+  for (const [poolKey, cohorts] of structure.pools)
+    units.push({
+      keys: [poolKey, ...[...cohorts.values()].flatMap((bySession) => [...bySession.values()])],
+      check: checkPool(poolKey, cohorts),
+    });
+  units.forEach(({ keys: unitKeys }, unit) => {
+    dirty.push(true);
+    for (const key of new Set(unitKeys)) unitsOf.set(key, [...(unitsOf.get(key) ?? []), unit]);
+  });
+  // Each round withholds at least one more update (or ends): at worst nothing new is published. A
+  // round goes on past a withholding: the units it runs later see it, and one pass over a large
+  // programme withholds what many would, one by one.
+  while (dirty.includes(true))
+    units.forEach(({ check }, unit) => {
+      if (!dirty[unit]) return;
+      dirty[unit] = false;
+      check();
+    });
   return withheld;
 }
 
