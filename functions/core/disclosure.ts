@@ -113,10 +113,28 @@ interface Version {
   readonly row: IndicatorRow | undefined;
 }
 
-/** The versions an outsider may take one of (or, when not mandatory, none) for a part of a sum. */
+/**
+ * The versions an outsider may take one of (or, when not mandatory, none) for a part of a sum:
+ * `options` from index `from` on.
+ */
 interface Slot {
   readonly options: readonly Version[];
+  readonly from: number;
   readonly mandatory: boolean;
+}
+
+/** A cell as the rounds read it: built once, whatever is withheld. */
+interface Cell {
+  readonly key: string;
+  /** This publication's row of the cell, if any. */
+  readonly row: IndicatorRow | undefined;
+  /** Its versions published before, and with this publication's (while it is not withheld). */
+  readonly earlier: readonly Version[];
+  readonly withNew: readonly Version[];
+  /** Whether its versions are in the order of their publications, as recorded. */
+  readonly inOrder: boolean;
+  /** The units (see `protectCells`) that read it. */
+  readonly units: number[];
 }
 
 /** The table a row belongs to. */
@@ -199,9 +217,10 @@ function exposes(whole: Version, slots: readonly Slot[], k: number): boolean {
   slots.forEach((slot, at) => {
     let low = Number.POSITIVE_INFINITY;
     let high = 0;
-    for (const option of slot.options) {
-      low = Math.min(low, option.n);
-      high = Math.max(high, option.n);
+    for (let at = slot.from; at < slot.options.length; at += 1) {
+      const n = slot.options[at]?.n ?? 0;
+      low = Math.min(low, n);
+      high = Math.max(high, n);
     }
     lows[at] = low;
     highs[at] = high;
@@ -226,8 +245,8 @@ function exposes(whole: Version, slots: readonly Slot[], k: number): boolean {
     const high = highs[at] ?? 0;
     const base = upward ? (slot.mandatory ? low : 0) : high;
     const offset = (n: number): number => (upward ? n - base : base - n);
-    // A slot whose one way is its own end changes nothing (and marks nothing, unless that way is new).
-    if (slot.options.length === 0) return;
+    // A slot with no option, and so not mandatory (see above), adds nothing.
+    if (slot.from >= slot.options.length) return;
     next.fill(0, 0, Math.min(cap, reach + (upward ? high - base : high)) + 1);
     let nextReach = 0;
     for (let sum = 0; sum <= reach; sum += 1) {
@@ -239,8 +258,11 @@ function exposes(whole: Version, slots: readonly Slot[], k: number): boolean {
         if (to > nextReach) nextReach = to;
       };
       if (!slot.mandatory) take(sum + (upward ? 0 : high), state);
-      for (const option of slot.options)
-        take(sum + offset(option.n), option.row === undefined ? state : state | THROUGH_NEW);
+      for (let option = slot.from; option < slot.options.length; option += 1) {
+        const version = slot.options[option];
+        if (version !== undefined)
+          take(sum + offset(version.n), version.row === undefined ? state : state | THROUGH_NEW);
+      }
     }
     [sums, next] = [next, sums];
     reach = nextReach;
@@ -282,34 +304,54 @@ export function protectCells(
     else if (last !== undefined && n !== last[1] && Math.abs(n - last[1]) < k) withheld.set(row, 'differencing');
   }
   const structure = structureOf(rows, keyOf, history, context.cohortAttributes ?? {});
-  // A cell's versions, with and without this publication's: built once, read in every round.
-  const versions = new Map<string, { earlier: Version[]; withNew: Version[] | undefined }>();
-  const versionsOf = (key: string): readonly Version[] => {
-    let known = versions.get(key);
-    if (known === undefined) {
-      const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
-      const row = current.get(key);
-      const withNew =
-        row === undefined ? undefined : [...earlier, { publication: now, n: row.indicators.n_paired, row }];
-      known = { earlier, withNew };
-      versions.set(key, known);
-    }
-    const row = current.get(key);
-    return row === undefined || withheld.has(row) ? known.earlier : (known.withNew ?? known.earlier);
-  };
-  const exactAt = (key: string, publication: number): number =>
-    publication === now ? (current.get(key)?.indicators.n_paired ?? 0) : (history.exact[publication]?.[key] ?? 0);
 
   // The rounds run over units, each table and each pool cell, in a fixed order. A unit reads only
   // whether its own cells are withheld, so one none of whose cells changed since it last ran
   // would do again what it did then, nothing: only the others run again. The withholdings, and
   // their order, are those of running every unit in every round.
-  const units: { readonly keys: readonly string[]; readonly check: () => void }[] = [];
-  const unitsOf = new Map<string, number[]>();
+  const units: (() => void)[] = [];
   const dirty: boolean[] = [];
+  /** Each cell the rounds read, by key, built once. */
+  const cells = new Map<string, Cell>();
+  const cellAt = (key: string): Cell => {
+    const known = cells.get(key);
+    if (known !== undefined) return known;
+    const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
+    const row = current.get(key);
+    const cell: Cell = {
+      key,
+      row,
+      earlier,
+      withNew: row === undefined ? earlier : [...earlier, { publication: now, n: row.indicators.n_paired, row }],
+      // Oldest first, as recorded: the versions since a publication are the last ones.
+      inOrder: earlier.every((version, at) => at === 0 || version.publication > (earlier[at - 1]?.publication ?? 0)),
+      units: [],
+    };
+    cells.set(key, cell);
+    return cell;
+  };
+  const versionsOf = (cell: Cell): readonly Version[] =>
+    cell.row === undefined || withheld.has(cell.row) ? cell.earlier : cell.withNew;
+  /** A slot of a cell's versions, all of them or those of a publication and later. */
+  const slotOf = (cell: Cell | undefined, since: number | undefined, mandatory: boolean): Slot => {
+    if (cell === undefined) return { options: [], from: 0, mandatory };
+    const options = versionsOf(cell);
+    if (since === undefined) return { options, from: 0, mandatory };
+    if (!cell.inOrder)
+      return { options: options.filter((version) => version.publication >= since), from: 0, mandatory };
+    let from = options.length;
+    while (from > 0 && (options[from - 1]?.publication ?? 0) >= since) from -= 1;
+    return { options, from, mandatory };
+  };
+  const exactAt = (cell: Cell | undefined, publication: number): number =>
+    cell === undefined
+      ? 0
+      : publication === now
+        ? (cell.row?.indicators.n_paired ?? 0)
+        : (history.exact[publication]?.[cell.key] ?? 0);
   const withhold = (row: IndicatorRow): void => {
     withheld.set(row, 'secondary');
-    for (const unit of unitsOf.get(keyOf(row)) ?? []) dirty[unit] = true;
+    for (const unit of cells.get(keyOf(row))?.units ?? []) dirty[unit] = true;
   };
   const holdBack = (row: IndicatorRow | undefined): void => {
     if (row !== undefined && !withheld.has(row)) withhold(row);
@@ -317,8 +359,9 @@ export function protectCells(
   /** Withholds the smallest new version among the slots (else the whole's). */
   const withholdOne = (whole: Version, slots: readonly Slot[]): void => {
     let chosen: IndicatorRow | undefined;
-    for (const slot of slots)
-      for (const { row } of slot.options) {
+    for (const { options, from } of slots)
+      for (let at = from; at < options.length; at += 1) {
+        const row = options[at]?.row;
         if (row === undefined || withheld.has(row)) continue;
         // The first of the smallest, by count then key: what sorting all of them would put first.
         const order =
@@ -329,91 +372,78 @@ export function protectCells(
       }
     holdBack(chosen ?? whole.row);
   };
-  /** Rule 3, minus and covering, in one table's dimension, against each version of its total. */
-  const checkTable = ({ total, dimensions }: Table): void => {
-    // A total not updated holds back its categories, which would otherwise stand in for it.
-    if (total === undefined || withheld.has(total)) {
-      for (const categories of dimensions.values()) for (const category of categories) holdBack(category);
-      if (total === undefined) return;
+  /** Checks a whole against its parts (one per cell, or none where a cell is undefined) and withholds what it must. */
+  const checkParts = (whole: Version, parts: readonly (Cell | undefined)[], inParts: number): void => {
+    // Minus: the whole now less parts of any earlier or this version.
+    if (whole.row !== undefined) {
+      const slots = parts.map((cell) => slotOf(cell, undefined, false));
+      if (exposes(whole, slots, k)) withholdOne(whole, slots);
     }
-    const totalKey = keyOf(total);
-    for (const categories of dimensions.values()) {
-      const categoryKeys = categories.map(keyOf);
-      for (const whole of versionsOf(totalKey)) {
-        // Rule 3, minus: the total now less categories of any earlier or this version.
-        if (whole.row !== undefined) {
-          const slots = categoryKeys.map((key) => ({ options: versionsOf(key), mandatory: false }));
-          if (exposes(whole, slots, k)) withholdOne(whole, slots);
-        }
-        // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
-        const unassigned = whole.n - categoryKeys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
-        if (unassigned !== 0) continue;
-        const slots = categoryKeys.map((key) => ({
-          options: versionsOf(key).filter((version) => version.publication >= whole.publication),
-          mandatory: exactAt(key, whole.publication) > 0,
-        }));
-        if (exposes(whole, slots, k)) withholdOne(whole, slots);
-      }
-    }
+    // Covering: parts of this or later versions, all who were in one then, less the whole then.
+    if (whole.n !== inParts) return;
+    const slots = parts.map((cell) => slotOf(cell, whole.publication, exactAt(cell, whole.publication) > 0));
+    if (exposes(whole, slots, k)) withholdOne(whole, slots);
   };
-  /** Rule 4, minus and covering, for one pool cell against each session's cohort cells. */
-  const checkPool = (poolKey: string, cohorts: Map<string, Map<string, string>>): (() => void) => {
+  /** Everyone in the parts at a publication (fixed: the rounds change only what is withheld now). */
+  const sumAt = (parts: readonly (Cell | undefined)[], publication: number): number =>
+    parts.reduce((sum, cell) => sum + exactAt(cell, publication), 0);
+
+  for (const { total, dimensions } of structure.tables.values()) {
+    const categories = [...dimensions.values()].map((rowsOf) => rowsOf.map((row) => cellAt(keyOf(row))));
+    const totalCell = total === undefined ? undefined : cellAt(keyOf(total));
+    // Rule 3, in each dimension, against each version of the total.
+    units.push(() => {
+      // A total not updated holds back its categories, which would otherwise stand in for it.
+      if (total === undefined || totalCell === undefined || withheld.has(total))
+        for (const rowsOf of dimensions.values()) for (const category of rowsOf) holdBack(category);
+      if (totalCell === undefined) return;
+      for (const parts of categories)
+        for (const whole of versionsOf(totalCell)) checkParts(whole, parts, sumAt(parts, whole.publication));
+    });
+    for (const cell of [...(totalCell === undefined ? [] : [totalCell]), ...categories.flat()])
+      if (cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
+  }
+  for (const [poolKey, cohorts] of structure.pools) {
+    const poolCell = cellAt(poolKey);
     const group = poolKey.split('|')[3];
-    const sessions = [...new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]))];
-    // Per session, one cohort cell per cohort ('' where the cohort has none in it).
-    const keysBySession = sessions.map((session) =>
-      [...cohorts.values()].map((bySession) => bySession.get(session) ?? ''),
+    const bySession = [...cohorts.values()];
+    const sessions = [...new Set(bySession.flatMap((keys) => [...keys.keys()]))];
+    // Per session, one cohort cell per cohort (none where the cohort has none in it).
+    const partsBySession = sessions.map((session) =>
+      bySession.map((keys) => {
+        const key = keys.get(session);
+        return key === undefined ? undefined : cellAt(key);
+      }),
     );
-    const sameGroup = [...cohorts.values()].flatMap((bySession) =>
-      [...bySession.values()].filter((key) => key.split('|')[3] === group),
-    );
-    return () => {
+    const sameGroup = bySession.flatMap((keys) => [...keys.values()].filter((key) => key.split('|')[3] === group));
+    const inParts = new Map<number, number[]>();
+    // Rule 4, in each session, against each version of the pool cell.
+    units.push(() => {
       // A pool category not updated holds back the cohorts' cells of that category, which would
       // otherwise stand in for it beside the pool's other categories.
-      const pool = current.get(poolKey);
+      const pool = poolCell.row;
       if (pool !== undefined && pool.group !== null && withheld.has(pool))
         for (const key of sameGroup) holdBack(current.get(key));
-      for (const whole of versionsOf(poolKey)) {
-        for (const cohortKeys of keysBySession) {
-          // Rule 4, minus: the pool now less one session's cells, one of each cohort, of any version.
-          if (whole.row !== undefined) {
-            const slots = cohortKeys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, k)) withholdOne(whole, slots);
-          }
-          // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
-          const inCells = cohortKeys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
-          if (whole.n !== inCells) continue;
-          const slots = cohortKeys.map((key) => ({
-            options: key === '' ? [] : versionsOf(key).filter((version) => version.publication >= whole.publication),
-            mandatory: key !== '' && exactAt(key, whole.publication) > 0,
-          }));
-          if (exposes(whole, slots, k)) withholdOne(whole, slots);
+      for (const whole of versionsOf(poolCell)) {
+        let sums = inParts.get(whole.publication);
+        if (sums === undefined) {
+          sums = partsBySession.map((parts) => sumAt(parts, whole.publication));
+          inParts.set(whole.publication, sums);
         }
+        partsBySession.forEach((parts, at) => {
+          checkParts(whole, parts, sums[at] ?? 0);
+        });
       }
-    };
-  };
-  for (const table of structure.tables.values())
-    units.push({
-      keys: [
-        ...(table.total === undefined ? [] : [keyOf(table.total)]),
-        ...[...table.dimensions.values()].flat().map(keyOf),
-      ],
-      check: () => checkTable(table),
     });
-  for (const [poolKey, cohorts] of structure.pools)
-    units.push({
-      keys: [poolKey, ...[...cohorts.values()].flatMap((bySession) => [...bySession.values()])],
-      check: checkPool(poolKey, cohorts),
-    });
-  units.forEach(({ keys: unitKeys }, unit) => {
-    dirty.push(true);
-    for (const key of new Set(unitKeys)) unitsOf.set(key, [...(unitsOf.get(key) ?? []), unit]);
-  });
+    for (const cell of [poolCell, ...partsBySession.flat()])
+      if (cell !== undefined && cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
+  }
+  for (const _ of units) dirty.push(true);
   // Each round withholds at least one more update (or ends): at worst nothing new is published. A
   // round goes on past a withholding: the units it runs later see it, and one pass over a large
   // programme withholds what many would, one by one.
   while (dirty.includes(true))
-    units.forEach(({ check }, unit) => {
+    units.forEach((check, unit) => {
       if (!dirty[unit]) return;
       dirty[unit] = false;
       check();
