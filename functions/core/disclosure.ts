@@ -135,6 +135,8 @@ interface Cell {
   readonly inOrder: boolean;
   /** The units (see `protectCells`) that read it. */
   readonly units: number[];
+  /** The windows kept across rounds that count it, and how (see {@link SumWindow}). */
+  readonly windows: { window: SumWindow; at: number; since: number | undefined; mandatory: boolean }[];
 }
 
 /** The table a row belongs to. */
@@ -198,83 +200,237 @@ function structureOf(
 const REACHED = 1;
 const THROUGH_NEW = 2;
 
+/** What one slot adds to a window's sums, measured from the slot's own end (see {@link SumWindow}). */
+interface SlotReach {
+  /** What it adds to the least and the most sum (nothing where it has no option). */
+  readonly least: number;
+  readonly most: number;
+  /** Mandatory with no option: no way through at all. */
+  readonly blocked: boolean;
+  /** Its ways within the window's reach, as [offset from its end, takes a new version]. */
+  readonly choices: readonly (readonly [number, boolean])[];
+  /** Whether all its ways within reach are at its end, and then whether one of them takes a new version. */
+  readonly even: boolean;
+  readonly endIsNew: boolean;
+}
+
 /**
- * Whether the group `whole` minus sizes taken from the slots (at most one option from each slot,
- * exactly one from a mandatory one), or those sizes covering it minus the whole, has 1..k-1
+ * Whether a whole minus sizes taken from slots (at most one option from each slot, exactly one
+ * from a mandatory one), or those sizes covering it minus the whole, make a group of 1..k-1
  * people through a new version: some way to that sum takes a new version, or the whole is new.
  *
  * Only sums within k of the whole matter, and the sizes only add up, so the sums are counted from
  * whichever end of their range is nearer that window: up from the least the slots can add to, or
- * down from the most. A pool and its cohorts, or a total and its categories, nearly match, so the
- * work is about slots x 2k whatever the number of people; it is never more than counting every
- * sum up from zero, and every sum in the window is reached, and marked, exactly as that would.
+ * down from the most, and only as far as the window. A slot none of whose ways reaches into the
+ * window except at its own end changes no sum there, so only the others are counted: a pool and
+ * its cohorts nearly match, and the work is a few uneven cohorts x 2k, whatever the number of
+ * cohorts or people. Every sum in the window is reached, and marked, exactly as counting every
+ * sum up from zero would.
+ *
+ * The rounds only withhold: a slot loses options (its new version), so the least sum only grows
+ * and the most only shrinks, and the window, chosen once, stays in reach. A window kept across
+ * rounds is told of each slot that changed ({@link SumWindow.update}) instead of being built again.
  */
-function exposes(whole: Version, slots: readonly Slot[], k: number): boolean {
-  const lows = new Array<number>(slots.length);
-  const highs = new Array<number>(slots.length);
-  let least = 0;
-  let most = 0;
-  slots.forEach((slot, at) => {
-    let low = Number.POSITIVE_INFINITY;
-    let high = 0;
-    for (let at = slot.from; at < slot.options.length; at += 1) {
-      const n = slot.options[at]?.n ?? 0;
-      low = Math.min(low, n);
-      high = Math.max(high, n);
+class SumWindow {
+  readonly #n: number;
+  readonly #k: number;
+  readonly #wholeIsNew: boolean;
+  readonly #upward: boolean;
+  /** How far from its end the window reaches (negative: the window is out of reach for good). */
+  readonly #cap: number;
+  readonly #reaches: SlotReach[] = [];
+  readonly #uneven = new Set<number>();
+  #least = 0;
+  #most = 0;
+  #blocked = 0;
+  #endsNew = 0;
+
+  constructor(whole: Version, slots: readonly Slot[], k: number) {
+    this.#n = whole.n;
+    this.#k = k;
+    this.#wholeIsNew = whole.row !== undefined;
+    let least = 0;
+    let most = 0;
+    for (const slot of slots) {
+      const { low, high } = spanOf(slot);
+      if (slot.mandatory) least += low;
+      most += high;
     }
-    lows[at] = low;
-    highs[at] = high;
-    if (slot.mandatory) least += low;
-    most += high;
-  });
-  // A mandatory slot with no option: no way through at all.
-  if (least === Number.POSITIVE_INFINITY) return false;
-  const bottom = Math.max(0, whole.n - k + 1);
-  const top = whole.n + k - 1;
-  if (top < least || bottom > most) return false;
-  const upward = top - least <= most - bottom;
-  const cap = upward ? top - least : most - bottom;
-  // Offsets from the chosen end: up, a size above the slot's least (nothing, for a slot left out);
-  // down, a size below the slot's most (all of it, for a slot left out).
-  let sums = new Uint8Array(cap + 1);
-  let next = new Uint8Array(cap + 1);
-  sums[0] = REACHED;
-  let reach = 0;
-  slots.forEach((slot, at) => {
-    const low = lows[at] ?? 0;
-    const high = highs[at] ?? 0;
-    const base = upward ? (slot.mandatory ? low : 0) : high;
-    const offset = (n: number): number => (upward ? n - base : base - n);
-    // A slot with no option, and so not mandatory (see above), adds nothing.
-    if (slot.from >= slot.options.length) return;
-    next.fill(0, 0, Math.min(cap, reach + (upward ? high - base : high)) + 1);
-    let nextReach = 0;
-    for (let sum = 0; sum <= reach; sum += 1) {
-      const state = sums[sum] ?? 0;
-      if (state === 0) continue;
-      const take = (to: number, marks: number): void => {
-        if (to > cap) return;
-        next[to] = (next[to] ?? 0) | marks;
-        if (to > nextReach) nextReach = to;
-      };
-      if (!slot.mandatory) take(sum + (upward ? 0 : high), state);
-      for (let option = slot.from; option < slot.options.length; option += 1) {
-        const version = slot.options[option];
-        if (version !== undefined)
-          take(sum + offset(version.n), version.row === undefined ? state : state | THROUGH_NEW);
-      }
-    }
-    [sums, next] = [next, sums];
-    reach = nextReach;
-  });
-  for (let offset = 0; offset <= reach; offset += 1) {
-    const state = sums[offset] ?? 0;
-    if (state === 0 || ((state & THROUGH_NEW) === 0 && whole.row === undefined)) continue;
-    // Negative too: after a withdrawal an older version holds someone a newer one does not.
-    const group = Math.abs((upward ? least + offset : most - offset) - whole.n);
-    if (group > 0 && group < k) return true;
+    const { bottom, top } = this.#bounds();
+    this.#upward = top - least <= most - bottom;
+    this.#cap = this.#upward ? top - least : most - bottom;
+    if (least === Number.POSITIVE_INFINITY || this.#cap < 0) return;
+    slots.forEach((slot, at) => {
+      this.#add(at, slot);
+    });
   }
-  return false;
+
+  /** The slot at `at` has lost options: its new version was withheld. */
+  update(at: number, slot: Slot): void {
+    if (this.#cap < 0) return;
+    const before = this.#reaches[at];
+    if (before !== undefined) {
+      this.#least -= before.least;
+      this.#most -= before.most;
+      this.#blocked -= before.blocked ? 1 : 0;
+      this.#endsNew -= before.even && before.endIsNew ? 1 : 0;
+      this.#uneven.delete(at);
+    }
+    this.#add(at, slot);
+  }
+
+  exposes(): boolean {
+    const { bottom, top } = this.#bounds();
+    if (this.#cap < 0 || this.#blocked > 0 || top < this.#least || bottom > this.#most) return false;
+    const cap = Math.min(this.#cap, this.#upward ? top - this.#least : this.#most - bottom);
+    let sums = new Uint8Array(cap + 1);
+    let next = new Uint8Array(cap + 1);
+    // A slot even within reach only takes its end: a new version there marks every sum.
+    sums[0] = this.#endsNew > 0 ? REACHED | THROUGH_NEW : REACHED;
+    let reach = 0;
+    for (const at of this.#uneven) {
+      const choices = this.#reaches[at]?.choices ?? [];
+      next.fill(0, 0, cap + 1);
+      let nextReach = 0;
+      for (let sum = 0; sum <= reach; sum += 1) {
+        const state = sums[sum] ?? 0;
+        if (state === 0) continue;
+        for (const [offset, isNew] of choices) {
+          const to = sum + offset;
+          if (to > cap) continue;
+          next[to] = (next[to] ?? 0) | (isNew ? state | THROUGH_NEW : state);
+          nextReach = Math.max(nextReach, to);
+        }
+      }
+      [sums, next] = [next, sums];
+      reach = nextReach;
+    }
+    for (let offset = 0; offset <= reach; offset += 1) {
+      const state = sums[offset] ?? 0;
+      if (state === 0 || ((state & THROUGH_NEW) === 0 && !this.#wholeIsNew)) continue;
+      // Negative too: after a withdrawal an older version holds someone a newer one does not.
+      const group = Math.abs((this.#upward ? this.#least + offset : this.#most - offset) - this.#n);
+      if (group > 0 && group < this.#k) return true;
+    }
+    return false;
+  }
+
+  #bounds(): { bottom: number; top: number } {
+    return { bottom: Math.max(0, this.#n - this.#k + 1), top: this.#n + this.#k - 1 };
+  }
+
+  #add(at: number, slot: Slot): void {
+    const { low, high, empty } = spanOf(slot);
+    // Its end: up, the least it adds (nothing when it may be left out); down, the most.
+    const end = this.#upward ? (slot.mandatory ? low : 0) : high;
+    const choices: [number, boolean][] = [];
+    const choose = (offset: number, isNew: boolean): void => {
+      if (offset <= this.#cap) choices.push([offset, isNew]);
+    };
+    if (!slot.mandatory) choose(this.#upward ? 0 : end, false);
+    for (let option = slot.from; option < slot.options.length; option += 1) {
+      const version = slot.options[option];
+      if (version !== undefined) choose(this.#upward ? version.n - end : end - version.n, version.row !== undefined);
+    }
+    const reach: SlotReach = {
+      least: slot.mandatory && !empty ? low : 0,
+      most: empty ? 0 : high,
+      blocked: slot.mandatory && empty,
+      choices,
+      even: choices.every(([offset]) => offset === 0),
+      endIsNew: choices.some(([offset, isNew]) => offset === 0 && isNew),
+    };
+    this.#reaches[at] = reach;
+    this.#least += reach.least;
+    this.#most += reach.most;
+    this.#blocked += reach.blocked ? 1 : 0;
+    if (reach.even) this.#endsNew += reach.endIsNew ? 1 : 0;
+    else this.#uneven.add(at);
+  }
+}
+
+/** The least and most a slot can add (the least infinite when it has no option). */
+function spanOf(slot: Slot): { low: number; high: number; empty: boolean } {
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (let at = slot.from; at < slot.options.length; at += 1) {
+    const n = slot.options[at]?.n ?? 0;
+    low = Math.min(low, n);
+    high = Math.max(high, n);
+  }
+  return { low, high, empty: slot.from >= slot.options.length };
+}
+
+/** The order in which cells' new versions are withheld: fewest people first, then by key. */
+const keyOrder = new Intl.Collator();
+
+/**
+ * The cells of a sum's parts in the order withholding takes their new versions (fewest people,
+ * then key, then place among the parts: what sorting them would put first), skipping those
+ * withheld; the rounds only withhold, so it only moves on.
+ */
+class WithholdingOrder {
+  readonly #cells: Cell[];
+  #next = 0;
+
+  constructor(parts: readonly (Cell | undefined)[]) {
+    this.#cells = parts
+      .filter((cell): cell is Cell => cell?.row !== undefined)
+      .sort(
+        (a, b) =>
+          (a.row?.indicators.n_paired ?? 0) - (b.row?.indicators.n_paired ?? 0) || keyOrder.compare(a.key, b.key),
+      );
+  }
+
+  /** The first new version not withheld yet. */
+  first(withheld: ReadonlyMap<IndicatorRow, SuppressionReason>): IndicatorRow | undefined {
+    while (this.#next < this.#cells.length) {
+      const row = this.#cells[this.#next]?.row;
+      if (row !== undefined && !withheld.has(row)) return row;
+      this.#next += 1;
+    }
+    return undefined;
+  }
+}
+
+/** A binary min-heap of unit numbers: the units still to run in this round, in order. */
+class UnitQueue {
+  readonly #heap: number[] = [];
+
+  get size(): number {
+    return this.#heap.length;
+  }
+
+  push(unit: number): void {
+    const heap = this.#heap;
+    heap.push(unit);
+    for (let at = heap.length - 1; at > 0; ) {
+      const parent = (at - 1) >> 1;
+      if ((heap[parent] ?? 0) <= unit) break;
+      heap[at] = heap[parent] ?? 0;
+      heap[parent] = unit;
+      at = parent;
+    }
+  }
+
+  pop(): number | undefined {
+    const heap = this.#heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length === 0 || last === undefined) return top;
+    heap[0] = last;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < heap.length && (heap[left] ?? 0) < (heap[least] ?? 0)) least = left;
+      if (right < heap.length && (heap[right] ?? 0) < (heap[least] ?? 0)) least = right;
+      if (least === at) break;
+      [heap[at], heap[least]] = [heap[least] ?? 0, heap[at] ?? 0];
+      at = least;
+    }
+    return top;
+  }
 }
 
 /**
@@ -305,12 +461,6 @@ export function protectCells(
   }
   const structure = structureOf(rows, keyOf, history, context.cohortAttributes ?? {});
 
-  // The rounds run over units, each table and each pool cell, in a fixed order. A unit reads only
-  // whether its own cells are withheld, so one none of whose cells changed since it last ran
-  // would do again what it did then, nothing: only the others run again. The withholdings, and
-  // their order, are those of running every unit in every round.
-  const units: (() => void)[] = [];
-  const dirty: boolean[] = [];
   /** Each cell the rounds read, by key, built once. */
   const cells = new Map<string, Cell>();
   const cellAt = (key: string): Cell => {
@@ -326,6 +476,7 @@ export function protectCells(
       // Oldest first, as recorded: the versions since a publication are the last ones.
       inOrder: earlier.every((version, at) => at === 0 || version.publication > (earlier[at - 1]?.publication ?? 0)),
       units: [],
+      windows: [],
     };
     cells.set(key, cell);
     return cell;
@@ -349,56 +500,86 @@ export function protectCells(
       : publication === now
         ? (cell.row?.indicators.n_paired ?? 0)
         : (history.exact[publication]?.[cell.key] ?? 0);
-  const withhold = (row: IndicatorRow): void => {
-    withheld.set(row, 'secondary');
-    for (const unit of cells.get(keyOf(row))?.units ?? []) dirty[unit] = true;
-  };
-  const holdBack = (row: IndicatorRow | undefined): void => {
-    if (row !== undefined && !withheld.has(row)) withhold(row);
-  };
-  /** Withholds the smallest new version among the slots (else the whole's). */
-  const withholdOne = (whole: Version, slots: readonly Slot[]): void => {
-    let chosen: IndicatorRow | undefined;
-    for (const { options, from } of slots)
-      for (let at = from; at < options.length; at += 1) {
-        const row = options[at]?.row;
-        if (row === undefined || withheld.has(row)) continue;
-        // The first of the smallest, by count then key: what sorting all of them would put first.
-        const order =
-          chosen === undefined
-            ? -1
-            : row.indicators.n_paired - chosen.indicators.n_paired || keyOf(row).localeCompare(keyOf(chosen));
-        if (order < 0) chosen = row;
-      }
-    holdBack(chosen ?? whole.row);
-  };
-  /** Checks a whole against its parts (one per cell, or none where a cell is undefined) and withholds what it must. */
-  const checkParts = (whole: Version, parts: readonly (Cell | undefined)[], inParts: number): void => {
-    // Minus: the whole now less parts of any earlier or this version.
-    if (whole.row !== undefined) {
-      const slots = parts.map((cell) => slotOf(cell, undefined, false));
-      if (exposes(whole, slots, k)) withholdOne(whole, slots);
-    }
-    // Covering: parts of this or later versions, all who were in one then, less the whole then.
-    if (whole.n !== inParts) return;
-    const slots = parts.map((cell) => slotOf(cell, whole.publication, exactAt(cell, whole.publication) > 0));
-    if (exposes(whole, slots, k)) withholdOne(whole, slots);
-  };
   /** Everyone in the parts at a publication (fixed: the rounds change only what is withheld now). */
   const sumAt = (parts: readonly (Cell | undefined)[], publication: number): number =>
     parts.reduce((sum, cell) => sum + exactAt(cell, publication), 0);
 
+  // The rounds run over units, each table and each pool cell, in a fixed order. A unit reads only
+  // whether its own cells are withheld, so one none of whose cells changed since it last ran
+  // would do again what it did then, nothing: only the others run again, in order, this round
+  // if they come later in it and the next if not. The withholdings, and their order, are those
+  // of running every unit in every round.
+  const units: (() => void)[] = [];
+  const dirty: boolean[] = [];
+  let running = -1;
+  let thisRound = new UnitQueue();
+  let nextRound = new UnitQueue();
+  const withhold = (row: IndicatorRow): void => {
+    withheld.set(row, 'secondary');
+    const cell = cells.get(keyOf(row));
+    if (cell === undefined) return;
+    for (const unit of cell.units) {
+      if (dirty[unit]) continue;
+      dirty[unit] = true;
+      (unit > running ? thisRound : nextRound).push(unit);
+    }
+    if (row === cell.row)
+      for (const { window, at, since, mandatory } of cell.windows) window.update(at, slotOf(cell, since, mandatory));
+  };
+  const holdBack = (row: IndicatorRow | undefined): void => {
+    if (row !== undefined && !withheld.has(row)) withhold(row);
+  };
+  /**
+   * Checks a whole against its parts (one per cell, or none where a cell is undefined): what a
+   * group within k of it would give away, through a new version, is not updated (the smallest
+   * new part first, else the whole). Windows are built for each check (`windowOf`), or kept.
+   */
+  const checkParts = (
+    whole: Version,
+    parts: readonly (Cell | undefined)[],
+    inParts: number,
+    order: () => WithholdingOrder,
+    windowOf: (rule: 'minus' | 'covering', build: () => SumWindow) => SumWindow,
+  ): void => {
+    const withholdOne = (): void => holdBack(order().first(withheld) ?? whole.row);
+    // Minus: the whole now less parts of any earlier or this version.
+    if (whole.row !== undefined) {
+      const window = windowOf(
+        'minus',
+        () =>
+          new SumWindow(
+            whole,
+            parts.map((cell) => slotOf(cell, undefined, false)),
+            k,
+          ),
+      );
+      if (window.exposes()) withholdOne();
+    }
+    // Covering: parts of this or later versions, all who were in one then, less the whole then.
+    if (whole.n !== inParts) return;
+    const slots = (): Slot[] =>
+      parts.map((cell) => slotOf(cell, whole.publication, exactAt(cell, whole.publication) > 0));
+    if (windowOf('covering', () => new SumWindow(whole, slots(), k)).exposes()) withholdOne();
+  };
+
   for (const { total, dimensions } of structure.tables.values()) {
     const categories = [...dimensions.values()].map((rowsOf) => rowsOf.map((row) => cellAt(keyOf(row))));
     const totalCell = total === undefined ? undefined : cellAt(keyOf(total));
-    // Rule 3, in each dimension, against each version of the total.
+    // Rule 3, in each dimension, against each version of the total: a few cells, checked afresh.
     units.push(() => {
       // A total not updated holds back its categories, which would otherwise stand in for it.
       if (total === undefined || totalCell === undefined || withheld.has(total))
         for (const rowsOf of dimensions.values()) for (const category of rowsOf) holdBack(category);
       if (totalCell === undefined) return;
       for (const parts of categories)
-        for (const whole of versionsOf(totalCell)) checkParts(whole, parts, sumAt(parts, whole.publication));
+        for (const whole of versionsOf(totalCell))
+          checkParts(
+            whole,
+            parts,
+            sumAt(parts, whole.publication),
+            () => new WithholdingOrder(parts),
+            (_, build) => build(),
+          );
     });
     for (const cell of [...(totalCell === undefined ? [] : [totalCell]), ...categories.flat()])
       if (cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
@@ -416,38 +597,81 @@ export function protectCells(
       }),
     );
     const sameGroup = bySession.flatMap((keys) => [...keys.values()].filter((key) => key.split('|')[3] === group));
+    let heldBack = false;
     const inParts = new Map<number, number[]>();
+    const orders = new Map<number, WithholdingOrder>();
+    // A check's window is built afresh the first time and kept from the second: a pool cell runs
+    // again when one of its many cohort cells changed, and then only those are counted again.
+    const windows = new Map<string, SumWindow | number>();
+    const keptWindow =
+      (check: string, parts: readonly (Cell | undefined)[], since: number | undefined) =>
+      (rule: 'minus' | 'covering', build: () => SumWindow): SumWindow => {
+        const id = `${check}|${rule}`;
+        const known = windows.get(id);
+        if (known instanceof SumWindow) return known;
+        const window = build();
+        if (known === undefined) {
+          windows.set(id, 1);
+          return window;
+        }
+        windows.set(id, window);
+        const from = rule === 'minus' ? undefined : since;
+        parts.forEach((cell, at) => {
+          const mandatory = from !== undefined && exactAt(cell, from) > 0;
+          cell?.windows.push({ window, at, since: from, mandatory });
+        });
+        return window;
+      };
     // Rule 4, in each session, against each version of the pool cell.
     units.push(() => {
       // A pool category not updated holds back the cohorts' cells of that category, which would
-      // otherwise stand in for it beside the pool's other categories.
+      // otherwise stand in for it beside the pool's other categories (once: they stay held back).
       const pool = poolCell.row;
-      if (pool !== undefined && pool.group !== null && withheld.has(pool))
+      if (!heldBack && pool !== undefined && pool.group !== null && withheld.has(pool)) {
         for (const key of sameGroup) holdBack(current.get(key));
-      for (const whole of versionsOf(poolCell)) {
+        heldBack = true;
+      }
+      versionsOf(poolCell).forEach((whole, version) => {
         let sums = inParts.get(whole.publication);
         if (sums === undefined) {
           sums = partsBySession.map((parts) => sumAt(parts, whole.publication));
           inParts.set(whole.publication, sums);
         }
-        partsBySession.forEach((parts, at) => {
-          checkParts(whole, parts, sums[at] ?? 0);
+        partsBySession.forEach((parts, session) => {
+          const order = (): WithholdingOrder => {
+            const known = orders.get(session) ?? new WithholdingOrder(parts);
+            orders.set(session, known);
+            return known;
+          };
+          checkParts(
+            whole,
+            parts,
+            sums[session] ?? 0,
+            order,
+            keptWindow(`${version}|${session}`, parts, whole.publication),
+          );
         });
-      }
+      });
     });
     for (const cell of [poolCell, ...partsBySession.flat()])
       if (cell !== undefined && cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
   }
-  for (const _ of units) dirty.push(true);
   // Each round withholds at least one more update (or ends): at worst nothing new is published. A
   // round goes on past a withholding: the units it runs later see it, and one pass over a large
   // programme withholds what many would, one by one.
-  while (dirty.includes(true))
-    units.forEach((check, unit) => {
-      if (!dirty[unit]) return;
+  units.forEach((_, unit) => {
+    dirty.push(true);
+    thisRound.push(unit);
+  });
+  while (thisRound.size > 0) {
+    for (let unit = thisRound.pop(); unit !== undefined; unit = thisRound.pop()) {
+      running = unit;
       dirty[unit] = false;
-      check();
-    });
+      units[unit]?.();
+    }
+    [thisRound, nextRound] = [nextRound, thisRound];
+    running = -1;
+  }
   return withheld;
 }
 
