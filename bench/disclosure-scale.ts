@@ -11,7 +11,8 @@
  * participant to erasure in a random month. Seeded, so runs compare; each month's summary is
  * reduced to a digest, so two builds of the protector can be checked to decide the same.
  *
- * `npx tsx bench/disclosure-scale.ts 100 400 1000 [--months 6] [--sessions 1] [--instruments 1] [--people 20]`
+ * `npx tsx bench/disclosure-scale.ts 100 400 1000 [--months 6] [--sessions 1] [--instruments 1] [--people 20]
+ * [--settled 0.9]`
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,12 @@ export interface DisclosureScaleOptions {
   readonly instruments?: number;
   /** Mean people per cohort: each cohort has between 0.4 and 1.6 times as many (default 20). */
   readonly people?: number;
+  /**
+   * The share of completions in the first month (default 0: any month alike). A programme near
+   * its end, most cohorts no longer changing while a few still grow by less than k, is where a
+   * pool cell used to withhold its cohorts' cells one round at a time.
+   */
+  readonly settled?: number;
   readonly seed?: number;
 }
 
@@ -110,7 +117,13 @@ function worldOf(cohorts: number, options: Required<DisclosureScaleOptions>) {
           role: random() < 0.3 ? 'mentor' : 'mentee',
           'age-band': random() < 0.1 ? undefined : pick(DIMENSIONS['age-band'] ?? []),
         },
-        completed: sessions.map(() => (random() < 0.85 ? Math.floor(random() * options.months) : undefined)),
+        completed: sessions.map(() =>
+          random() < 0.85
+            ? options.settled > 0 && random() < options.settled
+              ? 0
+              : Math.floor(random() * options.months)
+            : undefined,
+        ),
         erased: at === withdrawal ? 1 + Math.floor(random() * (options.months - 1)) : undefined,
       });
   }
@@ -177,7 +190,7 @@ export function benchDisclosure(
   cohortCounts: readonly number[],
   options: DisclosureScaleOptions = {},
 ): DisclosureSample[] {
-  const settings = { months: 6, sessions: 1, instruments: 1, people: 20, seed: 13, ...options };
+  const settings = { months: 6, sessions: 1, instruments: 1, people: 20, settled: 0, seed: 13, ...options };
   const catalog = shippedCatalog();
   const samples: DisclosureSample[] = [];
   for (const cohorts of cohortCounts) {
@@ -223,6 +236,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     sessions: option('sessions'),
     instruments: option('instruments'),
     people: option('people'),
+    settled: option('settled'),
   };
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   for (const sample of benchDisclosure(sizes.length > 0 ? sizes : [100, 400, 1_000], defined)) {
