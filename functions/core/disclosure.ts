@@ -32,6 +32,13 @@ import type { GroupKey, IndicatorRow } from './model.ts';
  * version in it is not updated, and the rules run again; each round withholds one more update,
  * so they end, at worst at last publication's summary, which passed the same rules.
  *
+ * The work grows with the cells, not with cohorts x people nor with rounds x cohorts, so a
+ * programme of 10,000 cohorts is protected in seconds: only sums within k of a whole are counted,
+ * and a pool and its cohorts nearly match there; a table or a pool cell runs again only when one
+ * of its cells was withheld; and a pool cell's sums are kept from round to round and told of each
+ * cohort cell withheld (see `protectCells` and `SumWindow`). What is withheld, and in what order,
+ * is what running every rule on every sum in every round decides.
+ *
  * Counts are then rounded as the programme says (default: to the nearest 5 below 50); means and
  * everything else come from the unrounded values.
  */
@@ -113,19 +120,52 @@ interface Version {
   readonly row: IndicatorRow | undefined;
 }
 
+/**
+ * The versions an outsider may take one of (or, when not mandatory, none) for a part of a sum:
+ * `options` from index `from` on.
+ */
+interface Slot {
+  readonly options: readonly Version[];
+  readonly from: number;
+  readonly mandatory: boolean;
+}
+
+/** A cell as the rounds read it: built once, whatever is withheld. */
+interface Cell {
+  readonly key: string;
+  /** This publication's row of the cell, if any. */
+  readonly row: IndicatorRow | undefined;
+  /** Its versions published before, and with this publication's (while it is not withheld). */
+  readonly earlier: readonly Version[];
+  readonly withNew: readonly Version[];
+  /** Whether its versions are in the order of their publications, as recorded. */
+  readonly inOrder: boolean;
+  /** The units (see `protectCells`) that read it. */
+  readonly units: number[];
+  /** The windows kept across rounds that count it, and how (see {@link SumWindow}). */
+  readonly windows: { window: SumWindow; at: number; since: number | undefined; mandatory: boolean }[];
+}
+
 /** The table a row belongs to. */
 const tableKey = (row: { cohort: string | null; session: string | null; instrument: string }): string =>
   [row.cohort ?? '*', row.session ?? '*', row.instrument].join('|');
 
+/** A table's total and its categories per dimension. */
+interface Table {
+  total: IndicatorRow | undefined;
+  readonly dimensions: Map<string, IndicatorRow[]>;
+}
+
 /** Rows with their structure: each table's total and categories, each pool cell's cohort cells per session. */
 interface Structure {
-  readonly tables: Map<string, { total: IndicatorRow | undefined; dimensions: Map<string, IndicatorRow[]> }>;
+  readonly tables: Map<string, Table>;
   /** pool cell key -> cohort -> session -> the cohort cell of the same instrument and group. */
   readonly pools: Map<string, Map<string, Map<string, string>>>;
 }
 
 function structureOf(
   rows: readonly IndicatorRow[],
+  keyOf: (row: IndicatorRow) => string,
   history: DisclosureHistory,
   cohortAttributes: NonNullable<ProtectionContext['cohortAttributes']>,
 ): Structure {
@@ -133,12 +173,18 @@ function structureOf(
   for (const row of rows) {
     const table = tables.get(tableKey(row)) ?? { total: undefined, dimensions: new Map() };
     if (row.group === null) table.total = row;
-    else table.dimensions.set(row.group.dimension, [...(table.dimensions.get(row.group.dimension) ?? []), row]);
+    else {
+      const categories = table.dimensions.get(row.group.dimension) ?? [];
+      categories.push(row);
+      table.dimensions.set(row.group.dimension, categories);
+    }
     tables.set(tableKey(row), table);
   }
   // Cohort cells by key, from this publication's rows and every earlier one's, so a cohort cell with
   // no row now (nobody left in it) still counts against its pool.
-  const keys = new Set([...rows.map(cellKey), ...Object.keys(history.versions), ...history.exact.flatMap(Object.keys)]);
+  const keys = new Set(rows.map(keyOf));
+  for (const key of Object.keys(history.versions)) keys.add(key);
+  for (const exact of history.exact) for (const key of Object.keys(exact)) keys.add(key);
   const pools: Structure['pools'] = new Map();
   const place = (poolKey: string, cohort: string, session: string, key: string): void => {
     const cohorts = pools.get(poolKey) ?? new Map<string, Map<string, string>>();
@@ -157,27 +203,241 @@ function structureOf(
   return { tables, pools };
 }
 
+/** A sum reached by some way through the slots, and reached by some way that takes a new version. */
+const REACHED = 1;
+const THROUGH_NEW = 2;
+
+/** What one slot adds to a window's sums, measured from the slot's own end (see {@link SumWindow}). */
+interface SlotReach {
+  /** What it adds to the least and the most sum (nothing where it has no option). */
+  readonly least: number;
+  readonly most: number;
+  /** Mandatory with no option: no way through at all. */
+  readonly blocked: boolean;
+  /** Its ways within the window's reach, as [offset from its end, takes a new version]. */
+  readonly choices: readonly (readonly [number, boolean])[];
+  /** Whether all its ways within reach are at its end, and then whether one of them takes a new version. */
+  readonly even: boolean;
+  readonly endIsNew: boolean;
+}
+
 /**
- * Sums reachable by taking at most one option from each slot (or exactly one from a mandatory
- * slot), each sum marked whether some way to it takes a new version. Sums above `cap` are dropped.
+ * Whether a whole minus sizes taken from slots (at most one option from each slot, exactly one
+ * from a mandatory one), or those sizes covering it minus the whole, make a group of 1..k-1
+ * people through a new version: some way to that sum takes a new version, or the whole is new.
+ *
+ * Only sums within k of the whole matter, and the sizes only add up, so the sums are counted from
+ * whichever end of their range is nearer that window: up from the least the slots can add to, or
+ * down from the most, and only as far as the window. A slot none of whose ways reaches into the
+ * window except at its own end changes no sum there, so only the others are counted: a pool and
+ * its cohorts nearly match, and the work is a few uneven cohorts x 2k, whatever the number of
+ * cohorts or people. Every sum in the window is reached, and marked, exactly as counting every
+ * sum up from zero would.
+ *
+ * The rounds only withhold: a slot loses options (its new version), so the least sum only grows
+ * and the most only shrinks, and the window, chosen once, stays in reach. A window kept across
+ * rounds is told of each slot that changed ({@link SumWindow.update}) instead of being built again.
  */
-function reachable(
-  slots: readonly { readonly options: readonly Version[]; readonly mandatory: boolean }[],
-  cap: number,
-): Map<number, boolean> {
-  let sums = new Map<number, boolean>([[0, false]]);
-  for (const slot of slots) {
-    const next = new Map<number, boolean>();
-    const add = (sum: number, isNew: boolean): void => {
-      if (sum <= cap) next.set(sum, (next.get(sum) ?? false) || isNew);
-    };
-    for (const [sum, isNew] of sums) {
-      if (!slot.mandatory) add(sum, isNew);
-      for (const option of slot.options) add(sum + option.n, isNew || option.row !== undefined);
+class SumWindow {
+  readonly #n: number;
+  readonly #k: number;
+  readonly #wholeIsNew: boolean;
+  readonly #upward: boolean;
+  /** How far from its end the window reaches (negative: the window is out of reach for good). */
+  readonly #cap: number;
+  readonly #reaches: SlotReach[] = [];
+  readonly #uneven = new Set<number>();
+  #least = 0;
+  #most = 0;
+  #blocked = 0;
+  #endsNew = 0;
+
+  constructor(whole: Version, slots: readonly Slot[], k: number) {
+    this.#n = whole.n;
+    this.#k = k;
+    this.#wholeIsNew = whole.row !== undefined;
+    let least = 0;
+    let most = 0;
+    for (const slot of slots) {
+      const { low, high } = spanOf(slot);
+      if (slot.mandatory) least += low;
+      most += high;
     }
-    sums = next;
+    const { bottom, top } = this.#bounds();
+    this.#upward = top - least <= most - bottom;
+    this.#cap = this.#upward ? top - least : most - bottom;
+    if (least === Number.POSITIVE_INFINITY || this.#cap < 0) return;
+    slots.forEach((slot, at) => {
+      this.#add(at, slot);
+    });
   }
-  return sums;
+
+  /** The slot at `at` has lost options: its new version was withheld. */
+  update(at: number, slot: Slot): void {
+    if (this.#cap < 0) return;
+    const before = this.#reaches[at];
+    if (before !== undefined) {
+      this.#least -= before.least;
+      this.#most -= before.most;
+      this.#blocked -= before.blocked ? 1 : 0;
+      this.#endsNew -= before.even && before.endIsNew ? 1 : 0;
+      this.#uneven.delete(at);
+    }
+    this.#add(at, slot);
+  }
+
+  exposes(): boolean {
+    const { bottom, top } = this.#bounds();
+    if (this.#cap < 0 || this.#blocked > 0 || top < this.#least || bottom > this.#most) return false;
+    const cap = Math.min(this.#cap, this.#upward ? top - this.#least : this.#most - bottom);
+    let sums = new Uint8Array(cap + 1);
+    let next = new Uint8Array(cap + 1);
+    // A slot even within reach only takes its end: a new version there marks every sum.
+    sums[0] = this.#endsNew > 0 ? REACHED | THROUGH_NEW : REACHED;
+    let reach = 0;
+    for (const at of this.#uneven) {
+      const choices = this.#reaches[at]?.choices ?? [];
+      next.fill(0, 0, cap + 1);
+      let nextReach = 0;
+      for (let sum = 0; sum <= reach; sum += 1) {
+        const state = sums[sum] ?? 0;
+        if (state === 0) continue;
+        for (const [offset, isNew] of choices) {
+          const to = sum + offset;
+          if (to > cap) continue;
+          next[to] = (next[to] ?? 0) | (isNew ? state | THROUGH_NEW : state);
+          nextReach = Math.max(nextReach, to);
+        }
+      }
+      [sums, next] = [next, sums];
+      reach = nextReach;
+    }
+    for (let offset = 0; offset <= reach; offset += 1) {
+      const state = sums[offset] ?? 0;
+      if (state === 0 || ((state & THROUGH_NEW) === 0 && !this.#wholeIsNew)) continue;
+      // Negative too: after a withdrawal an older version holds someone a newer one does not.
+      const group = Math.abs((this.#upward ? this.#least + offset : this.#most - offset) - this.#n);
+      if (group > 0 && group < this.#k) return true;
+    }
+    return false;
+  }
+
+  #bounds(): { bottom: number; top: number } {
+    return { bottom: Math.max(0, this.#n - this.#k + 1), top: this.#n + this.#k - 1 };
+  }
+
+  #add(at: number, slot: Slot): void {
+    const { low, high, empty } = spanOf(slot);
+    // Its end: up, the least it adds (nothing when it may be left out); down, the most.
+    const end = this.#upward ? (slot.mandatory ? low : 0) : high;
+    const choices: [number, boolean][] = [];
+    const choose = (offset: number, isNew: boolean): void => {
+      if (offset <= this.#cap) choices.push([offset, isNew]);
+    };
+    if (!slot.mandatory) choose(this.#upward ? 0 : end, false);
+    for (let option = slot.from; option < slot.options.length; option += 1) {
+      const version = slot.options[option];
+      if (version !== undefined) choose(this.#upward ? version.n - end : end - version.n, version.row !== undefined);
+    }
+    const reach: SlotReach = {
+      least: slot.mandatory && !empty ? low : 0,
+      most: empty ? 0 : high,
+      blocked: slot.mandatory && empty,
+      choices,
+      even: choices.every(([offset]) => offset === 0),
+      endIsNew: choices.some(([offset, isNew]) => offset === 0 && isNew),
+    };
+    this.#reaches[at] = reach;
+    this.#least += reach.least;
+    this.#most += reach.most;
+    this.#blocked += reach.blocked ? 1 : 0;
+    if (reach.even) this.#endsNew += reach.endIsNew ? 1 : 0;
+    else this.#uneven.add(at);
+  }
+}
+
+/** The least and most a slot can add (the least infinite when it has no option). */
+function spanOf(slot: Slot): { low: number; high: number; empty: boolean } {
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (let at = slot.from; at < slot.options.length; at += 1) {
+    const n = slot.options[at]?.n ?? 0;
+    low = Math.min(low, n);
+    high = Math.max(high, n);
+  }
+  return { low, high, empty: slot.from >= slot.options.length };
+}
+
+/** The order in which cells' new versions are withheld: fewest people first, then by key. */
+const keyOrder = new Intl.Collator();
+
+/**
+ * The cells of a sum's parts in the order withholding takes their new versions (fewest people,
+ * then key, then place among the parts: what sorting them would put first), skipping those
+ * withheld; the rounds only withhold, so it only moves on.
+ */
+class WithholdingOrder {
+  readonly #cells: Cell[];
+  #next = 0;
+
+  constructor(parts: readonly (Cell | undefined)[]) {
+    this.#cells = parts
+      .filter((cell): cell is Cell => cell?.row !== undefined)
+      .sort(
+        (a, b) =>
+          (a.row?.indicators.n_paired ?? 0) - (b.row?.indicators.n_paired ?? 0) || keyOrder.compare(a.key, b.key),
+      );
+  }
+
+  /** The first new version not withheld yet. */
+  first(withheld: ReadonlyMap<IndicatorRow, SuppressionReason>): IndicatorRow | undefined {
+    while (this.#next < this.#cells.length) {
+      const row = this.#cells[this.#next]?.row;
+      if (row !== undefined && !withheld.has(row)) return row;
+      this.#next += 1;
+    }
+    return undefined;
+  }
+}
+
+/** A binary min-heap of unit numbers: the units still to run in this round, in order. */
+class UnitQueue {
+  readonly #heap: number[] = [];
+
+  get size(): number {
+    return this.#heap.length;
+  }
+
+  push(unit: number): void {
+    const heap = this.#heap;
+    heap.push(unit);
+    for (let at = heap.length - 1; at > 0; ) {
+      const parent = (at - 1) >> 1;
+      if ((heap[parent] ?? 0) <= unit) break;
+      heap[at] = heap[parent] ?? 0;
+      heap[parent] = unit;
+      at = parent;
+    }
+  }
+
+  pop(): number | undefined {
+    const heap = this.#heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length === 0 || last === undefined) return top;
+    heap[0] = last;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < heap.length && (heap[left] ?? 0) < (heap[least] ?? 0)) least = left;
+      if (right < heap.length && (heap[right] ?? 0) < (heap[least] ?? 0)) least = right;
+      if (least === at) break;
+      [heap[at], heap[least]] = [heap[least] ?? 0, heap[at] ?? 0];
+      at = least;
+    }
+    return top;
+  }
 }
 
 /**
@@ -191,12 +451,14 @@ export function protectCells(
   context: ProtectionContext = {},
 ): Map<IndicatorRow, SuppressionReason> {
   const now = history.exact.length;
-  const current = new Map(rows.map((row) => [cellKey(row), row]));
+  const keys = new Map(rows.map((row) => [row, cellKey(row)]));
+  const keyOf = (row: IndicatorRow): string => keys.get(row) ?? cellKey(row);
+  const current = new Map(rows.map((row) => [keyOf(row), row]));
   const withheld = new Map<IndicatorRow, SuppressionReason>();
   const erasures = context.erasures ?? {};
   for (const row of rows) {
     const n = row.indicators.n_paired;
-    const last = history.versions[cellKey(row)]?.at(-1);
+    const last = history.versions[keyOf(row)]?.at(-1);
     if (n < k) withheld.set(row, 'fewer-than-k');
     // Someone withdrew since its last version: the people changed whatever the counts say, so it
     // must grow by k beyond that version (one out and one in would otherwise give the pair away).
@@ -204,110 +466,218 @@ export function protectCells(
       withheld.set(row, 'secondary');
     else if (last !== undefined && n !== last[1] && Math.abs(n - last[1]) < k) withheld.set(row, 'differencing');
   }
-  const structure = structureOf(rows, history, context.cohortAttributes ?? {});
-  const versionsOf = (key: string): Version[] => {
+  const structure = structureOf(rows, keyOf, history, context.cohortAttributes ?? {});
+
+  /** Each cell the rounds read, by key, built once. */
+  const cells = new Map<string, Cell>();
+  const cellAt = (key: string): Cell => {
+    const known = cells.get(key);
+    if (known !== undefined) return known;
     const earlier = (history.versions[key] ?? []).map(([publication, n]) => ({ publication, n, row: undefined }));
     const row = current.get(key);
-    return row === undefined || withheld.has(row)
-      ? earlier
-      : [...earlier, { publication: now, n: row.indicators.n_paired, row }];
-  };
-  const exactAt = (key: string, publication: number): number =>
-    publication === now ? (current.get(key)?.indicators.n_paired ?? 0) : (history.exact[publication]?.[key] ?? 0);
-
-  /** The group `whole` minus (or, covering it, plus) the slots' sums has 1..k-1 people through a new version. */
-  const exposes = (whole: Version, slots: Parameters<typeof reachable>[0], covering: boolean): boolean => {
-    const sums = reachable(slots, whole.n + k);
-    for (const [sum, isNew] of sums) {
-      if (!isNew && whole.row === undefined) continue;
-      // Negative too: after a withdrawal an older version holds someone a newer one does not.
-      const group = Math.abs(covering ? sum - whole.n : whole.n - sum);
-      if (group > 0 && group < k) return true;
-    }
-    return false;
-  };
-  /** Withholds the smallest new version among the slots (else the whole's); says whether it did. */
-  const withholdOne = (whole: Version, slots: Parameters<typeof reachable>[0]): boolean => {
-    const news = slots
-      .flatMap((slot) => slot.options.map((option) => option.row))
-      .filter((row): row is IndicatorRow => row !== undefined && !withheld.has(row))
-      .sort((a, b) => a.indicators.n_paired - b.indicators.n_paired || cellKey(a).localeCompare(cellKey(b)));
-    const chosen = news[0] ?? whole.row;
-    if (chosen === undefined || withheld.has(chosen)) return false;
-    withheld.set(chosen, 'secondary');
-    return true;
-  };
-
-  /**
-   * One round of rules 3 and 4; true when it withheld something (and the rounds go on). A round
-   * goes on past a withholding: the groups it checks later see it, and one pass over a large
-   * programme withholds what many would, one by one.
-   */
-  const round = (): boolean => {
-    let changed = false;
-    const holdBack = (row: IndicatorRow | undefined): void => {
-      if (row === undefined || withheld.has(row)) return;
-      withheld.set(row, 'secondary');
-      changed = true;
+    const cell: Cell = {
+      key,
+      row,
+      earlier,
+      withNew: row === undefined ? earlier : [...earlier, { publication: now, n: row.indicators.n_paired, row }],
+      // Oldest first, as recorded: the versions since a publication are the last ones.
+      inOrder: earlier.every((version, at) => at === 0 || version.publication > (earlier[at - 1]?.publication ?? 0)),
+      units: [],
+      windows: [],
     };
-    for (const { total, dimensions } of structure.tables.values()) {
-      // A total not updated holds back its categories, which would otherwise stand in for it.
-      if (total === undefined || withheld.has(total)) {
-        for (const categories of dimensions.values()) for (const category of categories) holdBack(category);
-        if (total === undefined) continue;
-      }
-      const totalKey = cellKey(total);
-      for (const categories of dimensions.values()) {
-        const keys = categories.map(cellKey);
-        for (const whole of versionsOf(totalKey)) {
-          // Rule 3, minus: the total now less categories of any earlier or this version.
-          if (whole.row !== undefined) {
-            const slots = keys.map((key) => ({ options: versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
-          }
-          // Rule 3, covering: categories of this or later versions, all who were in one then, less the total then.
-          const unassigned = whole.n - keys.reduce((sum, key) => sum + exactAt(key, whole.publication), 0);
-          if (unassigned !== 0) continue;
-          const slots = keys.map((key) => ({
-            options: versionsOf(key).filter((version) => version.publication >= whole.publication),
-            mandatory: exactAt(key, whole.publication) > 0,
-          }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
-        }
-      }
-    }
-    for (const [poolKey, cohorts] of structure.pools) {
-      // A pool category not updated holds back the cohorts' cells of that category, which would
-      // otherwise stand in for it beside the pool's other categories.
-      const pool = current.get(poolKey);
-      if (pool !== undefined && pool.group !== null && withheld.has(pool))
-        for (const sessions of cohorts.values())
-          for (const key of sessions.values())
-            if (key.split('|')[3] === poolKey.split('|')[3]) holdBack(current.get(key));
-      const sessions = new Set([...cohorts.values()].flatMap((bySession) => [...bySession.keys()]));
-      for (const whole of versionsOf(poolKey)) {
-        for (const session of sessions) {
-          const keys = [...cohorts.values()].map((bySession) => bySession.get(session) ?? '');
-          // Rule 4, minus: the pool now less one session's cells, one of each cohort, of any version.
-          if (whole.row !== undefined) {
-            const slots = keys.map((key) => ({ options: key === '' ? [] : versionsOf(key), mandatory: false }));
-            if (exposes(whole, slots, false) && withholdOne(whole, slots)) changed = true;
-          }
-          // Rule 4, covering: one session's cohort cells holding everyone the pool had then.
-          const inCells = keys.reduce((sum, key) => sum + (key === '' ? 0 : exactAt(key, whole.publication)), 0);
-          if (whole.n !== inCells) continue;
-          const slots = keys.map((key) => ({
-            options: key === '' ? [] : versionsOf(key).filter((version) => version.publication >= whole.publication),
-            mandatory: key !== '' && exactAt(key, whole.publication) > 0,
-          }));
-          if (exposes(whole, slots, true) && withholdOne(whole, slots)) changed = true;
-        }
-      }
-    }
-    return changed;
+    cells.set(key, cell);
+    return cell;
   };
-  while (round()) {
-    // Each round withholds at least one more update: at worst nothing new is published.
+  const versionsOf = (cell: Cell): readonly Version[] =>
+    cell.row === undefined || withheld.has(cell.row) ? cell.earlier : cell.withNew;
+  /** A slot of a cell's versions, all of them or those of a publication and later. */
+  const slotOf = (cell: Cell | undefined, since: number | undefined, mandatory: boolean): Slot => {
+    if (cell === undefined) return { options: [], from: 0, mandatory };
+    const options = versionsOf(cell);
+    if (since === undefined) return { options, from: 0, mandatory };
+    if (!cell.inOrder)
+      return { options: options.filter((version) => version.publication >= since), from: 0, mandatory };
+    let from = options.length;
+    while (from > 0 && (options[from - 1]?.publication ?? 0) >= since) from -= 1;
+    return { options, from, mandatory };
+  };
+  const exactAt = (cell: Cell | undefined, publication: number): number =>
+    cell === undefined
+      ? 0
+      : publication === now
+        ? (cell.row?.indicators.n_paired ?? 0)
+        : (history.exact[publication]?.[cell.key] ?? 0);
+  /** Everyone in the parts at a publication (fixed: the rounds change only what is withheld now). */
+  const sumAt = (parts: readonly (Cell | undefined)[], publication: number): number =>
+    parts.reduce((sum, cell) => sum + exactAt(cell, publication), 0);
+
+  // The rounds run over units, each table and each pool cell, in a fixed order. A unit reads only
+  // whether its own cells are withheld, so one none of whose cells changed since it last ran
+  // would do again what it did then, nothing: only the others run again, in order, this round
+  // if they come later in it and the next if not. The withholdings, and their order, are those
+  // of running every unit in every round.
+  const units: (() => void)[] = [];
+  const dirty: boolean[] = [];
+  let running = -1;
+  let thisRound = new UnitQueue();
+  let nextRound = new UnitQueue();
+  const withhold = (row: IndicatorRow): void => {
+    withheld.set(row, 'secondary');
+    const cell = cells.get(keyOf(row));
+    if (cell === undefined) return;
+    for (const unit of cell.units) {
+      if (dirty[unit]) continue;
+      dirty[unit] = true;
+      (unit > running ? thisRound : nextRound).push(unit);
+    }
+    if (row === cell.row)
+      for (const { window, at, since, mandatory } of cell.windows) window.update(at, slotOf(cell, since, mandatory));
+  };
+  const holdBack = (row: IndicatorRow | undefined): void => {
+    if (row !== undefined && !withheld.has(row)) withhold(row);
+  };
+  /**
+   * Checks a whole against its parts (one per cell, or none where a cell is undefined): what a
+   * group within k of it would give away, through a new version, is not updated (the smallest
+   * new part first, else the whole). Windows are built for each check (`windowOf`), or kept.
+   */
+  const checkParts = (
+    whole: Version,
+    parts: readonly (Cell | undefined)[],
+    inParts: number,
+    order: () => WithholdingOrder,
+    windowOf: (rule: 'minus' | 'covering', build: () => SumWindow) => SumWindow,
+  ): void => {
+    const withholdOne = (): void => holdBack(order().first(withheld) ?? whole.row);
+    // Minus: the whole now less parts of any earlier or this version.
+    if (whole.row !== undefined) {
+      const window = windowOf(
+        'minus',
+        () =>
+          new SumWindow(
+            whole,
+            parts.map((cell) => slotOf(cell, undefined, false)),
+            k,
+          ),
+      );
+      if (window.exposes()) withholdOne();
+    }
+    // Covering: parts of this or later versions, all who were in one then, less the whole then.
+    if (whole.n !== inParts) return;
+    const slots = (): Slot[] =>
+      parts.map((cell) => slotOf(cell, whole.publication, exactAt(cell, whole.publication) > 0));
+    if (windowOf('covering', () => new SumWindow(whole, slots(), k)).exposes()) withholdOne();
+  };
+
+  for (const { total, dimensions } of structure.tables.values()) {
+    const categories = [...dimensions.values()].map((rowsOf) => rowsOf.map((row) => cellAt(keyOf(row))));
+    const totalCell = total === undefined ? undefined : cellAt(keyOf(total));
+    // Rule 3, in each dimension, against each version of the total: a few cells, checked afresh.
+    units.push(() => {
+      // A total not updated holds back its categories, which would otherwise stand in for it.
+      if (total === undefined || totalCell === undefined || withheld.has(total))
+        for (const rowsOf of dimensions.values()) for (const category of rowsOf) holdBack(category);
+      if (totalCell === undefined) return;
+      for (const parts of categories)
+        for (const whole of versionsOf(totalCell))
+          checkParts(
+            whole,
+            parts,
+            sumAt(parts, whole.publication),
+            () => new WithholdingOrder(parts),
+            (_, build) => build(),
+          );
+    });
+    for (const cell of [...(totalCell === undefined ? [] : [totalCell]), ...categories.flat()])
+      if (cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
+  }
+  for (const [poolKey, cohorts] of structure.pools) {
+    const poolCell = cellAt(poolKey);
+    const group = poolKey.split('|')[3];
+    const bySession = [...cohorts.values()];
+    const sessions = [...new Set(bySession.flatMap((keys) => [...keys.keys()]))];
+    // Per session, one cohort cell per cohort (none where the cohort has none in it).
+    const partsBySession = sessions.map((session) =>
+      bySession.map((keys) => {
+        const key = keys.get(session);
+        return key === undefined ? undefined : cellAt(key);
+      }),
+    );
+    const sameGroup = bySession.flatMap((keys) => [...keys.values()].filter((key) => key.split('|')[3] === group));
+    let heldBack = false;
+    const inParts = new Map<number, number[]>();
+    const orders = new Map<number, WithholdingOrder>();
+    // A check's window is built afresh the first time and kept from the second: a pool cell runs
+    // again when one of its many cohort cells changed, and then only those are counted again.
+    const windows = new Map<string, SumWindow | number>();
+    const keptWindow =
+      (check: string, parts: readonly (Cell | undefined)[], since: number | undefined) =>
+      (rule: 'minus' | 'covering', build: () => SumWindow): SumWindow => {
+        const id = `${check}|${rule}`;
+        const known = windows.get(id);
+        if (known instanceof SumWindow) return known;
+        const window = build();
+        if (known === undefined) {
+          windows.set(id, 1);
+          return window;
+        }
+        windows.set(id, window);
+        const from = rule === 'minus' ? undefined : since;
+        parts.forEach((cell, at) => {
+          const mandatory = from !== undefined && exactAt(cell, from) > 0;
+          cell?.windows.push({ window, at, since: from, mandatory });
+        });
+        return window;
+      };
+    // Rule 4, in each session, against each version of the pool cell.
+    units.push(() => {
+      // A pool category not updated holds back the cohorts' cells of that category, which would
+      // otherwise stand in for it beside the pool's other categories (once: they stay held back).
+      const pool = poolCell.row;
+      if (!heldBack && pool !== undefined && pool.group !== null && withheld.has(pool)) {
+        for (const key of sameGroup) holdBack(current.get(key));
+        heldBack = true;
+      }
+      versionsOf(poolCell).forEach((whole, version) => {
+        let sums = inParts.get(whole.publication);
+        if (sums === undefined) {
+          sums = partsBySession.map((parts) => sumAt(parts, whole.publication));
+          inParts.set(whole.publication, sums);
+        }
+        partsBySession.forEach((parts, session) => {
+          const order = (): WithholdingOrder => {
+            const known = orders.get(session) ?? new WithholdingOrder(parts);
+            orders.set(session, known);
+            return known;
+          };
+          checkParts(
+            whole,
+            parts,
+            sums[session] ?? 0,
+            order,
+            keptWindow(`${version}|${session}`, parts, whole.publication),
+          );
+        });
+      });
+    });
+    for (const cell of [poolCell, ...partsBySession.flat()])
+      if (cell !== undefined && cell.units.at(-1) !== units.length - 1) cell.units.push(units.length - 1);
+  }
+  // Each round withholds at least one more update (or ends): at worst nothing new is published. A
+  // round goes on past a withholding: the units it runs later see it, and one pass over a large
+  // programme withholds what many would, one by one.
+  units.forEach((_, unit) => {
+    dirty.push(true);
+    thisRound.push(unit);
+  });
+  while (thisRound.size > 0) {
+    for (let unit = thisRound.pop(); unit !== undefined; unit = thisRound.pop()) {
+      running = unit;
+      dirty[unit] = false;
+      units[unit]?.();
+    }
+    [thisRound, nextRound] = [nextRound, thisRound];
+    running = -1;
   }
   return withheld;
 }
