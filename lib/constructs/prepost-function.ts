@@ -6,7 +6,7 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { depsLockFilePath, functionDefaults, projectRoot } from '../config.ts';
@@ -17,6 +17,26 @@ import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
  * in an ES module). Declared once here so every bundle gets the same line.
  */
 const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every function is bundled: exported so the cold-start benchmark (`bench/cold-start.ts`) builds
+ * exactly what is deployed and cannot drift from it.
+ */
+export const prepostBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node20',
+  minify: true,
+  sourceMap: true,
+  // Stack traces need file and line, not the sources: keep the bundle small.
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  // Bundle everything, the AWS SDK v3 included.
+  externalModules: [],
+  banner: esmRequireBanner,
+};
+
+/** `NODE_OPTIONS` of every function (the benchmark starts its processes with the same). */
+export const prepostNodeOptions = '--enable-source-maps';
 
 /** What starts the function; it decides the timeout. */
 export type FunctionTrigger = 'api' | 'schedule';
@@ -135,21 +155,10 @@ export class PrepostFunction extends NodejsFunction {
       depsLockFilePath,
       environment: {
         POWERTOOLS_SERVICE_NAME: functionDefaults.serviceName,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: prepostNodeOptions,
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node20',
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line, not the sources: keep the bundle small.
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Bundle everything, the AWS SDK v3 included.
-        externalModules: [],
-        banner: esmRequireBanner,
-      },
+      bundling: prepostBundling,
     });
 
     // X-Ray's PutTraceSegments and PutTelemetryRecords, added by `tracing`, take no resource.
