@@ -26,6 +26,7 @@ export const prepostBundling: BundlingOptions = {
   format: OutputFormat.ESM,
   target: 'node20',
   minify: true,
+  // Shipped beside the bundle (index.mjs.map), read by nothing at run time: see prepostNodeOptions.
   sourceMap: true,
   // Stack traces need file and line, not the sources: keep the bundle small.
   sourcesContent: false,
@@ -33,10 +34,19 @@ export const prepostBundling: BundlingOptions = {
   // Bundle everything, the AWS SDK v3 included.
   externalModules: [],
   banner: esmRequireBanner,
+  // The survey catalogue inside each bundle was validated by the synth that bundles it (bin/app.ts
+  // loads it first), so the function does not validate it again at every cold start (surveys/index.ts).
+  define: { PREPOST_CATALOG_VALIDATED_AT_BUILD: 'true' },
 };
 
-/** `NODE_OPTIONS` of every function (the benchmark starts its processes with the same). */
-export const prepostNodeOptions = '--enable-source-maps';
+/**
+ * `NODE_OPTIONS` of every function: none. `--enable-source-maps` made Node read and parse the
+ * bundle's source map at every cold start, a large share of it (see the README's benchmarks).
+ * Stack traces in the logs point into the minified bundle; the source map in the function's code
+ * package turns them into file and line (`node --enable-source-maps` on the downloaded code, or
+ * setting `NODE_OPTIONS=--enable-source-maps` on the function while debugging).
+ */
+export const prepostNodeOptions: string | undefined = undefined;
 
 /** What starts the function; it decides the timeout. */
 export type FunctionTrigger = 'api' | 'schedule';
@@ -74,7 +84,8 @@ export interface PrepostFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 
   /**
-   * Extra environment variables; `POWERTOOLS_SERVICE_NAME` and `NODE_OPTIONS` are always set.
+   * Extra environment variables; `POWERTOOLS_SERVICE_NAME` is always set (and `NODE_OPTIONS`, when
+   * {@link prepostNodeOptions} names any).
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
@@ -155,7 +166,7 @@ export class PrepostFunction extends NodejsFunction {
       depsLockFilePath,
       environment: {
         POWERTOOLS_SERVICE_NAME: functionDefaults.serviceName,
-        NODE_OPTIONS: prepostNodeOptions,
+        ...(prepostNodeOptions === undefined ? {} : { NODE_OPTIONS: prepostNodeOptions }),
         ...props.environment,
       },
       bundling: prepostBundling,
