@@ -23,6 +23,10 @@ export interface BenchResults {
       readonly runs: number;
       readonly deployedMs: number;
       readonly naiveMs: number;
+      /** The same comparison in CPU time, which other work on the machine disturbs less. */
+      readonly cpuRatio: number;
+      readonly deployedCpuMs: number;
+      readonly naiveCpuMs: number;
       readonly bundleBytes: number;
       readonly sourceMapBytes: number;
       readonly naiveBundleBytes: number;
