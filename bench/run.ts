@@ -55,7 +55,11 @@ console.log(
     `(CommonJS, full zod, the AWS SDK and every package from node_modules), ${COLD_START_RUNS} fresh processes ` +
     'each, alternating, in the environment each function is deployed with (NODE_OPTIONS included)',
 );
-const coldStart = await benchColdStart({ runs: COLD_START_RUNS, only: COLD_START_ONLY });
+const coldStart = await benchColdStart({
+  runs: COLD_START_RUNS,
+  only: COLD_START_ONLY,
+  onSample: (sample) => console.log(`  ${sample.name}: ${ratio(sample.ratio)}`),
+});
 console.log(
   formatTable(
     [
