@@ -3,6 +3,7 @@
  * once per container, on first use; locally the local stack passes the key it keeps in `.data/`
  * (or `LINK_KEY`). Callers say where the key is; nothing here reads the environment.
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** Gives the link key; the same bytes on every call. */
 export type LinkKeySource = () => Promise<Buffer>;
@@ -40,7 +41,9 @@ export function linkKeyFrom(where: {
 }
 
 async function readSecret(secretArn: string): Promise<Buffer> {
-  // Loaded on first use, not at module load: only a request that hashes a code pays for the client.
-  const { readLinkKeySecret } = await import('./link-key-secret.ts');
-  return readLinkKeySecret(secretArn);
+  // Created on first use, not at module load: only functions that hash codes pay for it.
+  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (SecretString === undefined || SecretString.length < 32)
+    throw new Error('the link key secret is empty or too short');
+  return Buffer.from(SecretString, 'utf8');
 }
