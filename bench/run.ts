@@ -39,6 +39,7 @@ const AGGREGATION_HEAP_BUDGET_MIB = 256;
 const GROWTH_LIMIT = 15;
 const READ_SIZE = smoke ? 200 : 10_000;
 const READ_BUDGET = 1.1;
+const PAGE_PROGRAMMES = smoke ? ['dones-mentores'] : undefined;
 
 // The SDK's notice that it will need Node 22 from 2027 says nothing about these figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -239,7 +240,7 @@ checks.push({
 });
 
 // --- 4. Survey page weight -----------------------------------------------------------------------
-checks.push(...(await benchPageBytes()));
+checks.push(...(await benchPageBytes({ only: PAGE_PROGRAMMES })));
 
 // --- 5. Submission and load test (bench/submit.ts, bench/load.ts) --------------------------------
 // Wired by the lead when those benchmarks land: `const submit = await benchSubmit();` then
