@@ -13,8 +13,8 @@
  *   line (`test/bench/cold-start.test.ts` holds the two byte-identical). It is written outside the
  *   project, so it can only load what it inlines.
  * - The naive build is what a handler gets without care: CommonJS, the full `zod` instead of
- *   `zod/mini`, every package (the AWS SDK included) left in node_modules and loaded from there,
- *   no minification.
+ *   `zod/mini`, every package (the AWS SDK included) left in node_modules and loaded from there
+ *   (but those published only as ES modules, which CommonJS cannot require), no minification.
  *
  * Each measurement is a fresh `node` process running a few lines of plain JavaScript (no tsx:
  * its loader would be measured too) that times the import and fails when anything opens a
@@ -81,10 +81,6 @@ export interface ColdStartOptions {
   readonly runs: number;
   /** Only these functions (the smoke test); default every function. */
   readonly only?: readonly string[];
-  /** Other bundling options than the deployed ones, to measure a change before making it. */
-  readonly bundling?: BundlingOptions;
-  /** Variables to set or (empty) remove from every function's environment, likewise. */
-  readonly environment?: Readonly<Record<string, string>>;
   /** Called as each function's figures are in (the whole run takes minutes). */
   readonly onSample?: (sample: ColdStartSample) => void;
 }
@@ -270,7 +266,7 @@ function esmOnly(name: string): boolean {
     } catch {
       // A Node built-in without its prefix (`fs`), or a nested package: left to require.
     }
-    // Its `require` condition, if any, names an ES module too (Node 22's require(esm)).
+    // Its `require` condition, if any, names an ES module too (for Node's require(esm)).
     known = manifest.type === 'module' && !JSON.stringify(manifest.exports ?? manifest.main ?? '').includes('.cjs');
     esmOnlyPackages.set(name, known);
   }
@@ -407,14 +403,9 @@ export function measureInit(file: string, environment: Readonly<Record<string, s
  * from there, as from a Lambda's node_modules).
  */
 export async function benchColdStart(options: ColdStartOptions): Promise<ColdStartSample[]> {
-  const functions = (await deployedFunctions())
-    .filter((fn) => options.only === undefined || options.only.includes(fn.name))
-    .map((fn) => ({
-      ...fn,
-      environment: Object.fromEntries(
-        Object.entries({ ...fn.environment, ...options.environment }).filter(([, value]) => value !== ''),
-      ),
-    }));
+  const functions = (await deployedFunctions()).filter(
+    (fn) => options.only === undefined || options.only.includes(fn.name),
+  );
   if (functions.length === 0) throw new Error(`cold-start bench: no function among ${String(options.only)}`);
   const deployedRoot = await mkdtemp(join(tmpdir(), 'prepost-cold-start-'));
   const cache = join(projectRoot, 'node_modules', '.cache');
@@ -423,8 +414,7 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   try {
     const samples: ColdStartSample[] = [];
     for (const fn of functions) {
-      const bundling = options.bundling ?? prepostBundling;
-      const deployed = await buildBundle(esbuildOptionsOf(bundling, fn.entry, join(deployedRoot, fn.name)));
+      const deployed = await buildBundle(esbuildOptionsOf(prepostBundling, fn.entry, join(deployedRoot, fn.name)));
       const naive = await buildBundle(naiveOptions(fn.entry, join(naiveRoot, fn.name)));
       // One load of each first: the file system's cache is warm for both, as on a warm host.
       await measureInit(deployed.file, fn.environment);
