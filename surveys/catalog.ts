@@ -89,7 +89,7 @@ export function loadCatalog(
 /**
  * The catalogue of definitions validated when they were built into this bundle (see
  * `shippedCatalog`): the schema's output (defaults filled in, unknown fields dropped) without its
- * checks or the cross-checks, which cost a Lambda about 10 ms at every cold start.
+ * checks or the cross-checks, which cost a Lambda up to 10 ms of CPU at every cold start.
  * `test/surveys/catalog.test.ts` holds it equal to {@link loadCatalog} for the shipped definitions.
  */
 export function trustedCatalog(

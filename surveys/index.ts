@@ -2,8 +2,8 @@
  * The shipped catalogue: every definition under `surveys/`, bundled into each Lambda by static
  * import and validated on first use (synth, start-up, a command that reads definitions; a Lambda
  * trusts the validation of the build that bundled it), so a broken definition stops it with its
- * file, path and reason, while importing this module stays free: the command line imports everything statically, and
- * `prepost stats` or `--help` need no definition. `test/surveys/catalog.test.ts` checks that
+ * file, path and reason, while importing this module stays free: the command line imports
+ * everything statically, and `prepost stats` or `--help` need no definition. `test/surveys/catalog.test.ts` checks that
  * every JSON file in the folders is listed here.
  */
 import { loadCatalog, trustedCatalog, type Catalog } from './catalog.ts';
