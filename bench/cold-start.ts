@@ -160,6 +160,8 @@ function dummyValue(value: unknown, types: ReadonlyMap<string, string>): string 
     if (type === 'AWS::Cognito::UserPool') return `${DUMMY_REGION}_bench${ref.slice(0, 6)}`;
     if (type === 'AWS::SecretsManager::Secret')
       return `arn:aws:secretsmanager:${DUMMY_REGION}:${DUMMY_ACCOUNT}:secret:${ref}-AbCdEf`;
+    if (type === 'AWS::SQS::Queue') return `https://sqs.${DUMMY_REGION}.amazonaws.com/${DUMMY_ACCOUNT}/${ref}`;
+    if (type === 'AWS::SNS::Topic') return `arn:aws:sns:${DUMMY_REGION}:${DUMMY_ACCOUNT}:${ref}`;
     return ref.toLowerCase();
   }
   const join = intrinsic['Fn::Join'];
