@@ -1,8 +1,8 @@
 /**
  * One size of the aggregation benchmark, in a fresh process so its memory is its own:
- * `node --expose-gc --import tsx bench/aggregate-worker.ts N` generates N responses, then times
- * `computeCohortIndicators` and the bare single pass over them, with their peak heap (after a
- * warm-up on other data; interleaved rounds, median time and highest peak).
+ * `node --expose-gc --import tsx bench/aggregate-worker.ts N ROUNDS` generates N responses, then
+ * times `computeCohortIndicators` and the bare single pass over them, with their peak heap (after
+ * a warm-up on other data; ROUNDS interleaved rounds, median time and highest peak).
  * Prints one JSON `AggregateSample` on stdout.
  */
 import { shippedCatalog } from '#surveys/index.ts';
@@ -15,7 +15,9 @@ import type { AggregateSample } from './aggregation.ts';
 const catalog = shippedCatalog();
 
 const size = Number(process.argv[2]);
-if (!Number.isInteger(size) || size < 2) throw new Error('usage: aggregate-worker.ts RESPONSES');
+const rounds = Number(process.argv[3]);
+if (!Number.isInteger(size) || size < 2 || !Number.isInteger(rounds) || rounds < 1)
+  throw new Error('usage: aggregate-worker.ts RESPONSES ROUNDS');
 const programme = benchProgramme(catalog);
 const plan = planBarePass(programme, catalog);
 const spec = { programme, catalog, cohort: BENCH_COHORT, session: BENCH_SESSION };
@@ -37,9 +39,7 @@ const generateMs = performance.now() - generationStart;
 collectGarbage();
 const dataHeapBytes = heapUsed() - before;
 
-// Fewer rounds at larger sizes keep the whole benchmark within a few minutes. The GC profiler
-// stays on in every round: its cost is within the run-to-run noise.
-const rounds = size <= 10_000 ? 15 : size <= 100_000 ? 5 : 1;
+// The GC profiler stays on in every round: its cost is within the run-to-run noise.
 const baselineRuns: RunMeasurement[] = [];
 const aggregationRuns: RunMeasurement[] = [];
 let rows = 0;

@@ -27,10 +27,21 @@ export interface AggregateSample {
   readonly maxRssBytes: number;
 }
 
+/**
+ * Rounds per size: medians of several at every size, fewer at larger sizes (a round of 10^6 takes
+ * seconds) so the whole of `npm run bench` stays within a few minutes.
+ */
+export function defaultRounds(size: number): number {
+  return size <= 10_000 ? 15 : size <= 100_000 ? 7 : 3;
+}
+
 /** Runs the worker once per size, one after the other (so no run competes for the two cores). */
-export async function benchAggregation(sizes: readonly number[]): Promise<AggregateSample[]> {
+export async function benchAggregation(
+  sizes: readonly number[],
+  rounds: (size: number) => number = defaultRounds,
+): Promise<AggregateSample[]> {
   const samples: AggregateSample[] = [];
-  for (const size of sizes) samples.push(await runWorker(size));
+  for (const size of sizes) samples.push(await runWorker(size, rounds(size)));
   return samples;
 }
 
@@ -48,10 +59,10 @@ export function growthPerTenfold(
   });
 }
 
-function runWorker(size: number): Promise<AggregateSample> {
+function runWorker(size: number, rounds: number): Promise<AggregateSample> {
   const worker = fileURLToPath(new URL('./aggregate-worker.ts', import.meta.url));
   // 10^6 responses hold about 0.8 GB and aggregation needs several times that on top.
-  const args = ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', worker, String(size)];
+  const args = ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', worker, String(size), String(rounds)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

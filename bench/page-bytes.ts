@@ -116,8 +116,11 @@ function heaviestAnswers(context: WaveContext, catalog: Catalog): Map<string, st
   return answers;
 }
 
-/** Every page of every seed programme, and the unknown-link page, fetched through the local server. */
-export async function measurePageBytes(): Promise<PageWeight[]> {
+/**
+ * Every page of every seed programme (or of those named: the smoke run weighs one), and the
+ * unknown-link page, fetched through the local server.
+ */
+export async function measurePageBytes(only?: readonly string[]): Promise<PageWeight[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prepost-page-bytes-'));
   // The server logs each refused request (info); the error pages here are refused on purpose.
   const quiet = process.env.PREPOST_QUIET;
@@ -126,7 +129,8 @@ export async function measurePageBytes(): Promise<PageWeight[]> {
   try {
     const { catalog } = stack.deps;
     const weights: PageWeight[] = [];
-    for (const programme of await loadProgrammes(stack.deps)) {
+    const programmes = await loadProgrammes(stack.deps);
+    for (const programme of programmes.filter((candidate) => only === undefined || only.includes(candidate.id))) {
       const cohort = programme.cohorts[0];
       if (cohort === undefined) continue;
       // One participant: screens before the last store nothing, so one link per wave serves every language.
@@ -271,12 +275,14 @@ function largest(weights: readonly PageWeight[]): PageWeight | undefined {
 }
 
 /** Measures, prints a table per programme (and with `all`, every page), and returns the budget checks. */
-export async function benchPageBytes(options: { all?: boolean } = {}): Promise<BudgetCheck[]> {
+export async function benchPageBytes(
+  options: { all?: boolean; only?: readonly string[] } = {},
+): Promise<BudgetCheck[]> {
   console.log(
     `Survey page weight through the local server: every screen of every wave, in each language, the heaviest error ` +
       `re-render, thank-you and 404 pages (budget ${kb(PAGE_BUDGET_BYTES)} a page)`,
   );
-  const weights = await measurePageBytes();
+  const weights = await measurePageBytes(options.only);
   if (options.all === true) {
     console.log(
       formatTable(

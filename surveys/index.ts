@@ -1,12 +1,12 @@
 /**
  * The shipped catalogue: every definition under `surveys/`, bundled into each Lambda by static
- * import and validated on first use (a Lambda's module load, synth, start-up, a command that
- * reads definitions), so a broken definition stops it with its file, path and reason, while
- * importing this module stays free: the command line imports everything statically, and
- * `prepost stats` or `--help` need no definition. `test/surveys/catalog.test.ts` checks that
+ * import and validated on first use (synth, start-up, a command that reads definitions; a Lambda
+ * trusts the validation of the build that bundled it), so a broken definition stops it with its
+ * file, path and reason, while importing this module stays free: the command line imports
+ * everything statically, and `prepost stats` or `--help` need no definition. `test/surveys/catalog.test.ts` checks that
  * every JSON file in the folders is listed here.
  */
-import { loadCatalog, type Catalog } from './catalog.ts';
+import { loadCatalog, trustedCatalog, type Catalog } from './catalog.ts';
 import rosenbergSelfEsteem from './instruments/rosenberg-self-esteem.json' with { type: 'json' };
 import generalSelfEfficacy from './instruments/general-self-efficacy.json' with { type: 'json' };
 import uclaLoneliness3 from './instruments/ucla-loneliness-3.json' with { type: 'json' };
@@ -57,14 +57,26 @@ export const seedSources = [
   { file: 'surveys/seed/dones-mentores.json', data: donesMentoresSeed },
 ] as const;
 
+/**
+ * `true` in the Lambda bundles, where esbuild defines it (`prepostBundling` in
+ * lib/constructs/prepost-function.ts): the definitions they embed were validated at build time,
+ * by the `cdk synth` that bundled them (bin/app.ts loads the catalogue first) and by `npm test`.
+ * Declared only, so everywhere else (tests, the command line, the local stack) it does not exist
+ * and the catalogue is validated when first used.
+ */
+declare const PREPOST_CATALOG_VALIDATED_AT_BUILD: boolean | undefined;
+
 let shipped: Catalog | undefined;
 
 /**
- * The validated catalogue every handler and command uses: validated on the first call, the
- * same object on every call after.
+ * The validated catalogue every handler and command uses: validated on the first call (in a
+ * Lambda, at build time instead), the same object on every call after.
  * @throws SurveyDefinitionError naming the file, path and reason of a broken definition
  */
 export function shippedCatalog(): Catalog {
-  shipped ??= loadCatalog(instrumentSources, programmeSources, seedSources);
+  shipped ??=
+    typeof PREPOST_CATALOG_VALIDATED_AT_BUILD === 'boolean' && PREPOST_CATALOG_VALIDATED_AT_BUILD
+      ? trustedCatalog(instrumentSources, programmeSources, seedSources)
+      : loadCatalog(instrumentSources, programmeSources, seedSources);
   return shipped;
 }

@@ -7,7 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { depsLockFilePath, functionDefaults, projectRoot } from '../config.ts';
@@ -18,6 +18,36 @@ import { TABLE_DESIGN } from '../../functions/adapters/table-design.ts';
  * in an ES module). Declared once here so every bundle gets the same line.
  */
 const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every function is bundled: exported so the cold-start benchmark (`bench/cold-start.ts`) builds
+ * exactly what is deployed and cannot drift from it.
+ */
+export const prepostBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node20',
+  minify: true,
+  // Shipped beside the bundle (index.mjs.map), read by nothing at run time: see prepostNodeOptions.
+  sourceMap: true,
+  // Stack traces need file and line, not the sources: keep the bundle small.
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  // Bundle everything, the AWS SDK v3 included.
+  externalModules: [],
+  banner: esmRequireBanner,
+  // The survey catalogue inside each bundle was validated by the synth that bundles it (bin/app.ts
+  // loads it first), so the function does not validate it again at every cold start (surveys/index.ts).
+  define: { PREPOST_CATALOG_VALIDATED_AT_BUILD: 'true' },
+};
+
+/**
+ * `NODE_OPTIONS` of every function: none. `--enable-source-maps` made Node read and parse the
+ * bundle's source map at every cold start, a large share of it (see the README's benchmarks).
+ * Stack traces in the logs point into the minified bundle; the source map in the function's code
+ * package turns them into file and line (`node --enable-source-maps` on the downloaded code, or
+ * setting `NODE_OPTIONS=--enable-source-maps` on the function while debugging).
+ */
+export const prepostNodeOptions: string | undefined = undefined;
 
 /**
  * What starts the function; it decides the default timeout. `queue`: an SQS event source (the
@@ -71,7 +101,8 @@ export interface PrepostFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 
   /**
-   * Extra environment variables; `POWERTOOLS_SERVICE_NAME` and `NODE_OPTIONS` are always set.
+   * Extra environment variables; `POWERTOOLS_SERVICE_NAME` is always set (and `NODE_OPTIONS`, when
+   * {@link prepostNodeOptions} names any).
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
@@ -155,21 +186,10 @@ export class PrepostFunction extends NodejsFunction {
       depsLockFilePath,
       environment: {
         POWERTOOLS_SERVICE_NAME: functionDefaults.serviceName,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(prepostNodeOptions === undefined ? {} : { NODE_OPTIONS: prepostNodeOptions }),
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node20',
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line, not the sources: keep the bundle small.
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Bundle everything, the AWS SDK v3 included.
-        externalModules: [],
-        banner: esmRequireBanner,
-      },
+      bundling: prepostBundling,
     });
 
     // X-Ray's PutTraceSegments and PutTelemetryRecords, added by `tracing`, take no resource.

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { shippedCatalog, instrumentSources, programmeSources, seedSources } from '#surveys/index.ts';
-import { loadCatalog, optionsOf, SurveyDefinitionError, type DefinitionSource } from '#surveys/catalog.ts';
+import {
+  loadCatalog,
+  optionsOf,
+  SurveyDefinitionError,
+  trustedCatalog,
+  type DefinitionSource,
+} from '#surveys/catalog.ts';
 import type { Instrument, ProgrammeDefinition } from '#surveys/schema.ts';
 
 const catalog = shippedCatalog();
@@ -120,6 +126,11 @@ describe('the shipped catalogue', () => {
 
   it('is validated once: every call gives the same catalogue', () => {
     expect(shippedCatalog()).toBe(catalog);
+  });
+
+  it('reads the same without its checks, as the Lambdas (validated at build) read it', () => {
+    // Defaults filled in and only declared fields kept, exactly as the schema's parse does.
+    expect(trustedCatalog(instrumentSources, programmeSources, seedSources)).toStrictEqual(catalog);
   });
 
   it('holds every instrument the programmes ask for, and the ones the brief names', () => {
