@@ -27,6 +27,9 @@ export const prepostBundling: BundlingOptions = {
   format: OutputFormat.ESM,
   target: 'node20',
   minify: true,
+  // Error classes name themselves after their class (`new.target.name`), and the logs say which
+  // error was raised by that name: minified, an UnknownLinkError would be logged as "Gm".
+  keepNames: true,
   // Shipped beside the bundle (index.mjs.map), read by nothing at run time: see prepostNodeOptions.
   sourceMap: true,
   // Stack traces need file and line, not the sources: keep the bundle small.

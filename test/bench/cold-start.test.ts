@@ -55,6 +55,11 @@ describe('the cold-start benchmark', () => {
     expect(staged.equals(await readFile(deployed.file))).toBe(true);
   });
 
+  it('keeps the names of error classes, which the logs report errors by', async () => {
+    // esbuild's keepNames: each class keeps its name as a string the minifier leaves alone.
+    expect(await readFile(deployed.file, 'utf8')).toContain('"UnknownLinkError"');
+  });
+
   it('leaves the catalogue checks out of the bundle: the build validated the catalogue', async () => {
     const code = await readFile(deployed.file, 'utf8');
     // Messages only loadCatalog's checks hold.
