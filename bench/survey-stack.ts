@@ -8,7 +8,10 @@
  * consent, picks an option per question, posts, and follows the 303 back to the link.
  */
 import { randomBytes } from 'node:crypto';
-import { Agent, request as httpRequest } from 'node:http';
+import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { depsOn, type Deps } from '#adapters/deps.ts';
@@ -17,7 +20,7 @@ import { linkKeyFromValue } from '#adapters/link-key.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
-import { startEmbeddedDynamo } from '#local/embedded-dynamodb.ts';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { startLocalServer } from '#local/server.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { createLinks, MAX_PARTICIPANTS_PER_CALL, type IssuedLink } from '#use-cases/create-links.ts';
@@ -31,6 +34,13 @@ export interface CommandCounts {
   other: number;
 }
 
+/** GetItems by the item read: a link, a cohort's windows (`PROG#` partition), a wave's record (a cohort partition). */
+export interface ReadCounts {
+  link: number;
+  cohort: number;
+  wave: number;
+}
+
 /** A running survey stack: its URL, deps (on the counted client) and the counts so far. */
 export interface SurveyStack {
   readonly url: string;
@@ -39,13 +49,23 @@ export interface SurveyStack {
   readonly tableName: string;
   /** Commands sent since the last `resetCounts`. */
   readonly counts: CommandCounts;
+  /** The GetItems among them, by what they read. */
+  readonly reads: ReadCounts;
   resetCounts(): void;
+  /**
+   * How long the server spends on the next request it receives: from the request's arrival (its
+   * headers read) to the answer handed to the network, as the server's own span would show it.
+   */
+  nextServerSpan(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Starts the embedded DynamoDB, loads the seed cohorts and serves the survey routes. */
-export async function startSurveyStack(): Promise<SurveyStack> {
-  const dynamo = await startEmbeddedDynamo();
+/**
+ * Starts the embedded DynamoDB (in this process, or with `ownProcess` in a child process of its
+ * own), loads the seed cohorts and serves the survey routes.
+ */
+export async function startSurveyStack(options: { readonly ownProcess?: boolean } = {}): Promise<SurveyStack> {
+  const dynamo = options.ownProcess === true ? await startDynamoProcess() : await startEmbeddedDynamo();
   const client = createDocumentClient(dynamo.endpoint);
   const tableName = 'prepost-bench-submit';
   await ensureTable(client, tableName);
@@ -56,9 +76,15 @@ export async function startSurveyStack(): Promise<SurveyStack> {
   });
   await seedCohorts(deps, SYSTEM_ACTOR, { once: true });
   const counts: CommandCounts = { get: 0, put: 0, query: 0, other: 0 };
+  const reads: ReadCounts = { link: 0, cohort: 0, wave: 0 };
   client.middlewareStack.add(
     (next, context) => (args) => {
-      counts[kindOf(context.commandName ?? '')] += 1;
+      const kind = kindOf(context.commandName ?? '');
+      counts[kind] += 1;
+      if (kind === 'get') {
+        const key = String((args.input as { Key?: { PK?: unknown } }).Key?.PK ?? '');
+        reads[key.startsWith('LINK#') ? 'link' : key.startsWith('PROG#') ? 'cohort' : 'wave'] += 1;
+      }
       return next(args);
     },
     { step: 'initialize', name: 'benchCountCommands' },
@@ -73,17 +99,24 @@ export async function startSurveyStack(): Promise<SurveyStack> {
     '127.0.0.1',
     0,
   );
+  // Listening before the server's own handler: the arrival is stamped before any of its work.
+  const spans: ((ms: number) => void)[] = [];
+  server.server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+    const arrived = performance.now();
+    const report = spans.shift();
+    if (report !== undefined) response.once('finish', () => report(performance.now() - arrived));
+  });
   return {
     url: server.url,
     deps,
     client,
     tableName,
     counts,
+    reads,
+    nextServerSpan: () => new Promise((resolve) => spans.push(resolve)),
     resetCounts: () => {
-      counts.get = 0;
-      counts.put = 0;
-      counts.query = 0;
-      counts.other = 0;
+      Object.assign(counts, { get: 0, put: 0, query: 0, other: 0 });
+      Object.assign(reads, { link: 0, cohort: 0, wave: 0 });
     },
     close: async () => {
       await server.close();
@@ -93,11 +126,36 @@ export async function startSurveyStack(): Promise<SurveyStack> {
   };
 }
 
+/** The embedded DynamoDB in a child process (`dynamo-process.ts`), stopped by closing its input. */
+async function startDynamoProcess(): Promise<EmbeddedDynamo> {
+  const script = fileURLToPath(new URL('./dynamo-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line !== undefined) resolve((JSON.parse(line) as { endpoint: string }).endpoint);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the DynamoDB process exited with ${String(code)}`)));
+  });
+  return {
+    endpoint,
+    close: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
 /** The document client names its commands `GetCommand`, the plain client `GetItemCommand`. */
 function kindOf(commandName: string): keyof CommandCounts {
   if (/^Get(Item)?Command$/.test(commandName)) return 'get';
   if (/^Put(Item)?Command$/.test(commandName)) return 'put';
-  if (/^Query(Command)?$|^QueryCommand$/.test(commandName)) return 'query';
+  if (commandName === 'QueryCommand') return 'query';
   return 'other';
 }
 
@@ -153,15 +211,27 @@ export interface HttpReply {
 
 /** One request over the kept-alive connections; a form body is sent urlencoded. Redirects are not followed. */
 export function send(url: string, form?: URLSearchParams): Promise<HttpReply> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      url,
-      {
-        method: form === undefined ? 'GET' : 'POST',
-        agent,
-        headers: form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
-      },
-      (response) => {
+  return prepare(url, form)();
+}
+
+/**
+ * A request made ready to send, its URL parsed and its form encoded beforehand, as a browser has
+ * them before the tap: what a timed round sends is the request itself.
+ */
+export function prepare(url: string, form?: URLSearchParams): () => Promise<HttpReply> {
+  const { hostname, port, pathname, search } = new URL(url);
+  const body = form?.toString();
+  const options = {
+    hostname,
+    port,
+    path: `${pathname}${search}`,
+    method: body === undefined ? 'GET' : 'POST',
+    agent,
+    headers: body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+  return () =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest(options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
@@ -172,11 +242,10 @@ export function send(url: string, form?: URLSearchParams): Promise<HttpReply> {
             body: Buffer.concat(chunks).toString('utf8'),
           }),
         );
-      },
-    );
-    request.on('error', reject);
-    request.end(form?.toString());
-  });
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
 }
 
 /** GETs a participant page. */
@@ -254,7 +323,7 @@ function isLastScreen(html: string, form: string): boolean {
 }
 
 /** The form with consent ticked and the `pick`-th option (or the last there is) of each question chosen. */
-function answered(form: ScreenForm, pick: number): ScreenForm {
+export function answered(form: ScreenForm, pick: number): ScreenForm {
   const body = new URLSearchParams();
   const choices = new Map<string, string[]>();
   for (const [name, value] of form.body) {

@@ -4,6 +4,11 @@
  * one stores the response once. Answers no form of ours sends re-render the screen with each
  * problem named; a store that fails answers 503 with the screen and its answers, for one more
  * try. `nav=withdraw-confirm` erases the participant, whether or not the wave is open.
+ *
+ * Every screen carries its link token (`use-cases/open-link.ts`): a screen posted with a valid
+ * one is answered without reading the link, with the cohort's windows from this instance's
+ * one-minute cache, so the last screen costs one PutItem; without one (an old page, a crafted
+ * post, a withdrawal), the link is looked up as on a visit.
  */
 import middy from '@middy/core';
 import { PARTICIPANT_ACTOR } from '#core/access.ts';

@@ -119,7 +119,10 @@ export async function openLinkByToken(
   // holds until its own expiry, and every visit makes a fresh one.
   return {
     target,
-    hash: hashCode(code, key),
+    // Only a withdrawal needs the hash, and a withdrawal always looks its link up: worked out if asked.
+    get hash(): string {
+      return hashCode(code, key);
+    },
     expiresAt: claims.linkExpiresAt,
     context,
     status: waveStatus(context, now.toISOString().slice(0, 10)),
