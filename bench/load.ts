@@ -84,9 +84,7 @@ export async function benchLoad(options: LoadBenchOptions = {}): Promise<LoadBen
   const concurrency = options.concurrency ?? 200;
   const total = options.submissions ?? 20_000;
   const doubleTaps = options.doubleTaps ?? 0.05;
-  // DynamoDB in a process of its own, as it is a service of its own: the server and the
-  // participants do not wait on its event loop, nor it on theirs.
-  const stack = await startSurveyStack({ ownProcess: true });
+  const stack = await startSurveyStack();
   try {
     const submissions = await prepare(stack, total, doubleTaps);
     const latencies: number[] = [];

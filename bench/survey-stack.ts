@@ -1,7 +1,8 @@
 /**
  * What the submit benchmark and the load test both stand on: the embedded DynamoDB, the seed
  * cohorts loaded as a first `npm start` loads them, and the local HTTP server over the real
- * survey handlers (the factories the Lambdas call), all in this process on loopback. The
+ * survey handlers (the factories the Lambdas call), on loopback; DynamoDB in a process of its own
+ * (`dynamo-process.ts`), the participants' HTTP client in this one. The
  * document client carries a middleware on its own stack that counts the commands sent, so the
  * calls per wave are read where the SDK sends them; no module of ours is stubbed. A participant
  * answers over HTTP as a browser without JavaScript does: it reads each screen's form, ticks
@@ -20,7 +21,7 @@ import { linkKeyFromValue } from '#adapters/link-key.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 import { makeGetSurveyHandler } from '#handlers/get-survey.ts';
 import { makeSubmitSurveyHandler } from '#handlers/submit-survey.ts';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '#local/embedded-dynamodb.ts';
+import type { EmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { startLocalServer } from '#local/server.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { createLinks, MAX_PARTICIPANTS_PER_CALL, type IssuedLink } from '#use-cases/create-links.ts';
@@ -61,11 +62,12 @@ export interface SurveyStack {
 }
 
 /**
- * Starts the embedded DynamoDB (in this process, or with `ownProcess` in a child process of its
- * own), loads the seed cohorts and serves the survey routes.
+ * Starts the embedded DynamoDB in a process of its own, as DynamoDB is a service of its own (the
+ * server's work and its do not queue on one event loop; on two cores each gets one), loads the
+ * seed cohorts and serves the survey routes.
  */
-export async function startSurveyStack(options: { readonly ownProcess?: boolean } = {}): Promise<SurveyStack> {
-  const dynamo = options.ownProcess === true ? await startDynamoProcess() : await startEmbeddedDynamo();
+export async function startSurveyStack(): Promise<SurveyStack> {
+  const dynamo = await startDynamoProcess();
   const client = createDocumentClient(dynamo.endpoint);
   const tableName = 'prepost-bench-submit';
   await ensureTable(client, tableName);
