@@ -11,14 +11,13 @@
  * marker before anything else of the participant goes, and a token never outlives those markers
  * ({@link LINK_TOKEN_SECONDS}).
  */
-import type { Cohort } from '#core/model.ts';
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import type { CohortStore } from '#ports/cohorts.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
 import { openLinkToken, sealLinkToken } from '#shared/link-token.ts';
 import { ParticipantWithdrawnError, UnknownLinkError } from '#core/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
-import type { LinkTarget } from '#core/model.ts';
+import type { Cohort, LinkTarget } from '#core/model.ts';
 import { loadOneCohort, type ProgrammeDeps } from './programmes.ts';
 
 /**
@@ -48,7 +47,7 @@ export interface OpenLink {
   readonly expiresAt?: number | undefined;
   readonly context: WaveContext;
   readonly status: 'open' | 'not-open' | 'closed';
-  /** A fresh link token for the pages of this link to carry. */
+  /** The link token this link's pages carry: made fresh on a visit, the one posted on a post that had one. */
   readonly token: string;
 }
 
