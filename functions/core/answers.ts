@@ -15,17 +15,45 @@ export const CONSENT_FIELD = 'consent';
 export const answerField = (instrument: string, item: string): string => `a.${instrument}.${item}`;
 export const groupField = (subgroup: string): string => `g.${subgroup}`;
 
+/**
+ * The form field carrying the link token (`shared/link-token.ts`): what the link resolved to,
+ * sealed, so a posted screen need not look the link up again.
+ */
+export const LINK_TOKEN_FIELD = 'token';
+
 /** Fields the form may carry that are not answers. */
-const CONTROL_FIELDS = ['lang', 'step', 'nav', 'asked'];
+const CONTROL_FIELDS = ['lang', 'step', 'nav', 'asked', LINK_TOKEN_FIELD];
+
+/** What a field of a wave accepts. */
+type FieldOptions = ReadonlyMap<string, { readonly values: readonly string[]; readonly optional: boolean }>;
+
+/**
+ * A value worked out once per catalogue, programme and wave definition (objects that live as long
+ * as the catalogue): a wave's fields and schema are the same on every request, and building them
+ * costs more than using them. Pure all the same: the same wave always gives the same value.
+ */
+function perWave<T>(
+  build: (context: WaveContext, catalog: Catalog) => T,
+): (context: WaveContext, catalog: Catalog) => T {
+  const built = new WeakMap<Catalog, WeakMap<object, WeakMap<object, T>>>();
+  return (context, catalog) => {
+    const byProgramme = built.get(catalog) ?? new WeakMap<object, WeakMap<object, T>>();
+    built.set(catalog, byProgramme);
+    const byWave = byProgramme.get(context.programme) ?? new WeakMap<object, T>();
+    byProgramme.set(context.programme, byWave);
+    const known = byWave.get(context.wave);
+    if (known !== undefined) return known;
+    const value = build(context, catalog);
+    byWave.set(context.wave, value);
+    return value;
+  };
+}
 
 /**
  * Every answer field of a wave with the values it accepts: the one definition the form's
  * schema, the draft kept between screens and the carried fields are all built from.
  */
-export function fieldOptions(
-  context: WaveContext,
-  catalog: Catalog,
-): Map<string, { readonly values: readonly string[]; readonly optional: boolean }> {
+export const fieldOptions: (context: WaveContext, catalog: Catalog) => FieldOptions = perWave((context, catalog) => {
   const fields = new Map<string, { values: string[]; optional: boolean }>();
   fields.set(CONSENT_FIELD, { values: [context.programme.consent.version], optional: false });
   for (const instrumentId of context.wave.instruments) {
@@ -46,7 +74,7 @@ export function fieldOptions(
     });
   }
   return fields;
-}
+});
 
 /**
  * The posted fields that belong to the wave and hold a value it accepts; everything else is
@@ -138,7 +166,10 @@ export function validateAnswers(
   return { ok: true, value: { answers, groups } };
 }
 
-function buildSchema(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<string, string>> {
+/** The wave's form schema: each answer field with the values it accepts, and nothing else. */
+const buildSchema = perWave(schemaOf);
+
+function schemaOf(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<string, string>> {
   const shape: Record<string, z.ZodMiniType<string | undefined>> = {};
   for (const [field, { values, optional }] of fieldOptions(context, catalog)) {
     const accepted =

@@ -65,16 +65,10 @@ export function makeGetSurveyHandler(
           : [];
       return page(
         200,
-        renderSurveyStep(
-          link.context,
-          deps.catalog,
-          frame,
-          steps,
-          view.index,
-          view.fields,
-          consentProblem,
-          view.notice,
-        ),
+        renderSurveyStep(link.context, deps.catalog, frame, steps, view.index, view.fields, consentProblem, {
+          message: view.notice,
+          token: link.token,
+        }),
       );
     });
 }

@@ -4,16 +4,22 @@
  * one stores the response once. Answers no form of ours sends re-render the screen with each
  * problem named; a store that fails answers 503 with the screen and its answers, for one more
  * try. `nav=withdraw-confirm` erases the participant, whether or not the wave is open.
+ *
+ * Every screen carries its link token (`use-cases/open-link.ts`): a screen posted with a valid
+ * one is answered without reading the link, with the cohort's windows from this instance's
+ * one-minute cache, so the last screen costs one PutItem; without one (an old page, a crafted
+ * post, a withdrawal), the link is looked up as on a visit.
  */
 import middy from '@middy/core';
 import { PARTICIPANT_ACTOR } from '#core/access.ts';
 import { WaveNotOpenError } from '#core/errors.ts';
 import { header, parseForm, type HttpEvent, type HttpResult } from '#shared/http.ts';
 import { participantErrors, type ParticipantContext } from '#shared/http-errors.ts';
-import { openLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
+import { openLink, openLinkByToken, recentCohorts, type OpenLink, type OpenLinkDeps } from '#use-cases/open-link.ts';
 import { advanceSurvey, type SubmitDeps } from '#use-cases/submit-response.ts';
 import { eraseParticipant, type EraseDeps } from '#use-cases/erase-participant.ts';
-import { knownAnswers } from '#core/answers.ts';
+import { knownAnswers, LINK_TOKEN_FIELD, type FieldError } from '#core/answers.ts';
+import type { Language } from '#surveys/schema.ts';
 import { surveySteps } from '#core/steps.ts';
 import { pickLanguage } from '#web/language.ts';
 import { PARTICIPANT_HEADERS } from '#web/participant-page.ts';
@@ -25,24 +31,41 @@ export type SubmitSurveyDeps = OpenLinkDeps & SubmitDeps & EraseDeps;
 export function makeSubmitSurveyHandler(
   deps: SubmitSurveyDeps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, ParticipantContext> {
+  // This function instance's cohorts, read at most once a minute for posts that carry a link token.
+  const tokenDeps = { ...deps, recentCohort: recentCohorts(deps.cohorts, deps.clock) };
   return middy<HttpEvent, HttpResult, Error, ParticipantContext>()
     .use(participantErrors(deps.catalog))
     .handler(async (event, context) => {
-      const link = await openLink(deps, event.pathParameters?.code);
+      const code = event.pathParameters?.code;
+      const queryLanguage = (programme: OpenLink['context']['programme']): Language =>
+        pickLanguage(
+          programme.languages,
+          programme.defaultLanguage,
+          event.queryStringParameters?.lang,
+          header(event, 'accept-language'),
+        );
+      let fields: Record<string, string | string[]>;
+      try {
+        fields = parseForm(event);
+      } catch (refused) {
+        // A body refused (too large, not a form) is answered in the programme's language: the
+        // link is looked up for it (an unknown link is answered 404 first, as ever).
+        const { programme } = (await openLink(deps, code)).context;
+        context.participantFrame = frameFor(programme, queryLanguage(programme), event.rawPath);
+        throw refused;
+      }
+      // The form's link token saves looking the link up; a withdrawal always looks it up (it
+      // erases through the link as stored), and a token that does not hold falls back to it.
+      const token = fields[LINK_TOKEN_FIELD];
+      const link =
+        (typeof token === 'string' && fields.nav !== 'withdraw-confirm'
+          ? await openLinkByToken(tokenDeps, code, token)
+          : undefined) ?? (await openLink(deps, code));
       const { programme } = link.context;
-      let language = pickLanguage(
-        programme.languages,
-        programme.defaultLanguage,
-        event.queryStringParameters?.lang,
-        header(event, 'accept-language'),
-      );
-      // A body refused (too large, not a form) is answered in the programme's language.
-      context.participantFrame = frameFor(programme, language, event.rawPath);
-      const fields = parseForm(event);
       const chosen = fields.lang;
-      language = pickLanguage(
+      const language = pickLanguage(
         programme.languages,
-        language,
+        queryLanguage(programme),
         typeof chosen === 'string' ? chosen : undefined,
         undefined,
       );
@@ -68,12 +91,16 @@ export function makeSubmitSurveyHandler(
       }
       if (link.status !== 'open') throw new WaveNotOpenError(link.status);
       const steps = surveySteps(link.context, deps.catalog);
+      const screen = (index: number, values: Record<string, string>, errors: FieldError[], failed = false): string =>
+        renderSurveyStep(link.context, deps.catalog, frame, steps, index, values, errors, {
+          token: link.token,
+          ...(failed ? { message: 'save-failed' as const } : {}),
+        });
       // The store failed (throttled, timed out, down): this screen again, answers kept, 503.
       context.participantFailure = () => {
         const posted = typeof fields.step === 'string' ? Number(fields.step) : steps.length - 1;
         const index = Number.isInteger(posted) && posted >= 0 && posted < steps.length ? posted : steps.length - 1;
-        const kept = knownAnswers(link.context, deps.catalog, fields);
-        return page(503, renderSurveyStep(link.context, deps.catalog, frame, steps, index, kept, [], 'save-failed'));
+        return page(503, screen(index, knownAnswers(link.context, deps.catalog, fields), [], true));
       };
       const outcome = await advanceSurvey(deps, link, fields, language);
       switch (outcome.kind) {
@@ -85,10 +112,7 @@ export function makeSubmitSurveyHandler(
         case 'consent-required':
           return redirect(`lang=${language}&problem=consent`);
         case 'invalid':
-          return page(
-            400,
-            renderSurveyStep(link.context, deps.catalog, frame, steps, outcome.index, outcome.fields, outcome.errors),
-          );
+          return page(400, screen(outcome.index, outcome.fields, outcome.errors));
         // Both through the link's page, so reload and Back never resubmit.
         case 'answered':
           return redirect(`lang=${language}&answered=elsewhere`);

@@ -8,7 +8,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Language, LocalizedText } from '#surveys/schema.ts';
-import { CONSENT_FIELD, answerField, groupField, type FieldError } from '#core/answers.ts';
+import { CONSENT_FIELD, LINK_TOKEN_FIELD, answerField, groupField, type FieldError } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { WaveContext } from '#core/waves.ts';
 import type { Step } from '#core/steps.ts';
@@ -40,6 +40,17 @@ const FORM_ID = 'survey';
 /** What a screen shows above its questions, besides problems. */
 export type ScreenMessage = ScreenNotice | 'save-failed';
 
+/** What a screen carries besides its questions. */
+export interface ScreenExtras {
+  /** Shown above the questions. */
+  readonly message?: ScreenMessage | undefined;
+  /**
+   * The link token (`shared/link-token.ts`), sent back with the form so that posting it needs no
+   * look-up of the link; a form without one still works, through the look-up.
+   */
+  readonly token?: string | undefined;
+}
+
 /**
  * One screen of the questionnaire (`steps[index]`), empty or with the submitted values and the
  * problems found in them; the other screens' answers ride along in hidden fields.
@@ -52,8 +63,9 @@ export function renderSurveyStep(
   index: number,
   values: Readonly<Record<string, string>> = {},
   errors: readonly FieldError[] = [],
-  message?: ScreenMessage,
+  extras: ScreenExtras = {},
 ): string {
+  const { message, token } = extras;
   const { language } = frame;
   const strings = stringsFor(language);
   const step = steps[index] ?? steps[0];
@@ -150,7 +162,8 @@ export function renderSurveyStep(
   // participant has at hand when they decide to leave the study.
   const withdraw = html`<p class="hint"><a href="${withdrawHref(frame)}">${strings.withdrawButton}</a></p>`;
   const formTag = html`<form id="${FORM_ID}" method="post" action="${frame.path}" autocomplete="off" novalidate>`;
-  const fields = html`${hiddenInput('lang', language)}${hiddenInput('step', String(index))}${carried}`;
+  const sealed = token === undefined ? '' : hiddenInput(LINK_TOKEN_FIELD, token);
+  const fields = html`${hiddenInput('lang', language)}${hiddenInput('step', String(index))}${sealed}${carried}`;
   const form = html`${formTag}${fields}${note}${body}${buttons}</form>`;
   const content = html`<h1>${heading}</h1>${progress}${summary}${form}${withdraw}`;
   return renderParticipantPage({ ...frame, form: FORM_ID }, content);
