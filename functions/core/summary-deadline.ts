@@ -34,9 +34,11 @@ export function scheduledRunThisMonth(cron: string, timeZone: string, now: Date)
 }
 
 /**
- * Whether the programme's summary of last month is overdue at `now`: its run this month plus
- * the grace has passed, the programme had a wave open before this month (something to report),
- * and the latest recorded period is older than last month.
+ * Whether a programme's summary is overdue at `now`: the latest period that should be recorded
+ * by now is last month's once this month's run plus the grace has passed, else the month
+ * before (so a month that was never sent stays overdue until it is, across the turn of the
+ * month); overdue when the programme had a wave open before the end of that period (something to
+ * report) and its latest recorded period is older.
  */
 export function isSummaryOverdue(options: {
   readonly cron: string;
@@ -49,8 +51,8 @@ export function isSummaryOverdue(options: {
 }): boolean {
   const { now } = options;
   const due = scheduledRunThisMonth(options.cron, options.timeZone, now).getTime() + SUMMARY_GRACE_MS;
-  if (now.getTime() < due) return false;
-  const expected = previousMonth(now);
+  const lastMonth = previousMonth(now);
+  const expected = now.getTime() < due ? previousMonth(new Date(`${lastMonth}-15T00:00:00Z`)) : lastMonth;
   if (options.firstOpens === undefined || options.firstOpens.slice(0, 7) > expected) return false;
   return options.latestPeriod === undefined || options.latestPeriod < expected;
 }

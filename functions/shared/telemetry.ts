@@ -141,7 +141,12 @@ export function aggregationRuns(): AggregationRuns {
         started = performance.now();
         cohorts = 0;
       },
-      after: () => {
+      after: (request) => {
+        // A queued job that failed is answered, not thrown (the SQS batch response names it): not a
+        // finished run either. The queue delivers one job an invocation, so a run is a job.
+        const failures = (request.response as { batchItemFailures?: readonly unknown[] } | undefined)
+          ?.batchItemFailures;
+        if (failures !== undefined && failures.length > 0) return;
         metrics.addMetric(METRIC.aggregationDuration, MetricUnit.Milliseconds, performance.now() - started);
         metrics.addMetric(METRIC.aggregatedCohorts, MetricUnit.Count, cohorts);
       },

@@ -32,6 +32,9 @@ describe('isSummaryOverdue', () => {
     const at = (iso: string, latestPeriod: string | undefined): boolean =>
       isSummaryOverdue({ ...base, now: new Date(iso), latestPeriod });
     expect(at('2026-12-01T19:59:00Z', '2026-10')).toBe(false);
+    // Before this month's deadline, a month never sent (September's, due in October) is still overdue.
+    expect(at('2026-12-01T19:59:00Z', '2026-09')).toBe(true);
+    expect(at('2026-12-01T19:59:00Z', undefined)).toBe(true);
     expect(at('2026-12-01T20:00:00Z', '2026-10')).toBe(true);
     expect(at('2026-12-01T20:00:00Z', undefined)).toBe(true);
     expect(at('2026-12-01T20:00:00Z', '2026-11')).toBe(false);

@@ -165,13 +165,21 @@ describe('the queued aggregation', () => {
       return plan.programmes[0]?.summaryOverdue;
     };
     // JUSTROM3 publishes on the 1st at 08:00 in Bucharest (05:00 or 06:00 UTC); 13 hours of grace follow.
+    expect(await at('2099-06-02T00:00:00Z')).toBe(true);
+    const record = async (period: string): Promise<void> => {
+      const revision = (await stack.deps.publications.latestPublication(PROGRAMME))?.revision;
+      await stack.deps.publications.putPublication({
+        programme: PROGRAMME,
+        period,
+        publishedAt: `${period}-28T05:00:00Z`,
+        ...(revision === undefined ? {} : { revision }),
+      });
+    };
+    await record('2099-04');
+    // Before June's run and grace, May's summary is not due yet; April's is recorded.
     expect(await at('2099-06-01T12:00:00Z')).toBe(false);
     expect(await at('2099-06-02T00:00:00Z')).toBe(true);
-    await stack.deps.publications.putPublication({
-      programme: PROGRAMME,
-      period: '2099-05',
-      publishedAt: '2099-06-01T05:00:00Z',
-    });
+    await record('2099-05');
     expect(await at('2099-06-02T00:00:00Z')).toBe(false);
     expect(await at('2099-07-02T00:00:00Z')).toBe(true);
   });
