@@ -312,7 +312,7 @@ describe('the aggregation fan-out', () => {
       trigger: 'queue',
       timeout: Duration.minutes(2),
     });
-    new SqsToLambdaFanOut(stack, 'FanOut', {
+    const fanOut = new SqsToLambdaFanOut(stack, 'FanOut', {
       worker,
       encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
       batchSize: 5,
@@ -329,6 +329,31 @@ describe('the aggregation fan-out', () => {
       ScalingConfig: { MaximumConcurrency: 7 },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+    // The worker may consume the queue, and decrypt its messages' data keys through SQS only.
+    const statements = statementsOfRole(
+      template,
+      logicalId(worker.role as unknown as { node: { defaultChild?: unknown } }),
+    );
+    const keyArn = { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::KMS::Key'))[0], 'Arn'] };
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: keyArn,
+        Condition: {
+          StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['sqs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+        },
+      },
+    ]);
+    const queueArn = { 'Fn::GetAtt': [logicalId(fanOut.queue), 'Arn'] };
+    const consume = statements.find((s) => names(s, queueArn));
+    expect([...actionsOf(consume as Statement)].sort()).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ]);
   });
 });
 
