@@ -81,8 +81,9 @@ export class SqsToLambdaFanOut extends Construct {
     });
 
     // The mapping is made directly rather than through `SqsEventSource`, whose `grantConsumeMessages`
-    // adds `kms:Decrypt` on the key with no condition: the worker could then decrypt anything under
-    // the one key (the table's, the summaries', the link secret's) by calling KMS itself.
+    // adds `kms:Decrypt` on the key with no condition: the worker could then call KMS with the one
+    // key itself, on any ciphertext under it (the table's, the summaries', the link secret's), rather
+    // than only through SQS.
     this.eventSource = props.worker.addEventSourceMapping('AggregationQueue', {
       eventSourceArn: this.queue.queueArn,
       batchSize: props.batchSize ?? fanOutDefaults.batchSize,
