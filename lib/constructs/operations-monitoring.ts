@@ -318,10 +318,17 @@ export class OperationsMonitoring extends Construct {
             fn.metricDuration({ statistic: cloudwatch.Stats.p(95) }),
           ),
           new cloudwatch.GraphWidget({
-            title: 'Failure queues (messages waiting)',
+            title: 'Failure queues (messages waiting); work queues (oldest job, s)',
             width: 12,
             left: [...props.failureQueues].map(([name, queue]) =>
               queue.metricApproximateNumberOfMessagesVisible({
+                label: name,
+                period: fiveMinutes,
+                statistic: cloudwatch.Stats.MAXIMUM,
+              }),
+            ),
+            right: [...(props.workQueues ?? [])].map(([name, queue]) =>
+              queue.metricApproximateAgeOfOldestMessage({
                 label: name,
                 period: fiveMinutes,
                 statistic: cloudwatch.Stats.MAXIMUM,

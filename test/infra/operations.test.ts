@@ -638,6 +638,7 @@ describe('alarms and dashboard', () => {
     for (const metric of [...RUNTIME_METRICS, '5xx', 'Latency', 'ReadThrottleEvents', 'Errors', 'Throttles'])
       expect(body, metric).toContain(`\\"${metric}\\"`);
     expect(body).toContain('ApproximateNumberOfMessagesVisible');
+    expect(body).toContain('ApproximateAgeOfOldestMessage');
   });
 
   it('subscribes the addresses given as context, and refuses one that is not an address', () => {
