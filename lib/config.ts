@@ -98,15 +98,24 @@ export const apiDefaults = {
 
 /** Defaults for the aggregation fan-out; see `SqsToLambdaFanOut`. */
 export const fanOutDefaults = {
-  /** Messages a worker takes at once: a cohort each, read one after the other. */
-  batchSize: 10,
+  /**
+   * Messages a worker takes at once: one. A batch runs its jobs one after the other within one
+   * invocation's timeout, and a programme's pool may take most of the 15 minutes alone, so a batch
+   * of 10 could outrun the timeout, which fails (and redelivers) every job in it. Cohort jobs are
+   * short and an invocation costs little, so one job per invocation loses almost nothing.
+   */
+  batchSize: 1,
   /**
    * Workers at once: each reads one partition at its own pace; 50 keeps an on-demand table's
    * throughput for participants' writes while 10,000 cohorts drain in minutes.
    */
   maxConcurrency: 50,
-  /** A message that failed this many times goes to the dead-letter queue and raises an alarm. */
-  maxReceiveCount: 3,
+  /**
+   * A message received this many times without success goes to the dead-letter queue and raises an
+   * alarm. AWS advises at least 5 for a Lambda event source: a receive Lambda could not hand to the
+   * function (throttled at the concurrency ceiling) still counts, and must not dead-letter a job.
+   */
+  maxReceiveCount: 5,
   /** AWS's advice for a Lambda event source: at least six times the function's timeout. */
   visibilityTimeoutFactor: 6,
   /** A planned cohort not taken within a day is superseded by later hourly runs anyway. */
@@ -150,6 +159,11 @@ export const alarmDefaults = {
    * notice. The runtime's `OverdueSummaries` uses this figure (see `Operations`).
    */
   summaryGrace: Duration.hours(13),
+  /**
+   * How long the oldest planned aggregation may wait on the fan-out queue: the hourly planner
+   * queues the next round after an hour, so a job older than that means the worker has stalled.
+   */
+  maxWorkAge: Duration.hours(1),
 } as const;
 
 /** Defaults for the web ACL in front of the API; see `EdgeProtection`. */

@@ -1,17 +1,17 @@
 /**
  * The Aggregate stage's fan-out: the hourly planner (`aggregate`) puts one message per changed
- * cohort, and one per programme pool, on a queue; the worker (`aggregate-cohort`) takes them in
- * batches, many instances at once up to a ceiling that protects the table. A message that fails
+ * cohort, and one per programme pool, on a queue; the worker (`aggregate-cohort`) takes them one
+ * at a time, many instances at once up to a ceiling that protects the table. A message that fails
  * {@link SqsToLambdaFanOutProps.maxReceiveCount} times goes to a dead-letter queue, whose depth raises an alarm.
  *
  * The message contract (the runtime's): a JSON body `{"programme": "<id>", "cohort": "<id>" | null}`,
  * `null` meaning the programme's pool. The queue's URL reaches the runtime as `AGGREGATION_QUEUE_URL`
  * (set by `grantFunctionAccess` with the send permission, on the planner and the worker).
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fanOutDefaults } from '../config.ts';
@@ -25,7 +25,7 @@ export interface SqsToLambdaFanOutProps {
 
   /**
    * Messages per invocation; the worker reports each failed one (`batchItemFailures`) so the others are not retried.
-   * @default fanOutDefaults.batchSize (10)
+   * @default fanOutDefaults.batchSize (1: see there why)
    */
   readonly batchSize?: number;
 
@@ -37,7 +37,7 @@ export interface SqsToLambdaFanOutProps {
 
   /**
    * Receives before a message goes to the dead-letter queue.
-   * @default fanOutDefaults.maxReceiveCount (3)
+   * @default fanOutDefaults.maxReceiveCount (5)
    */
   readonly maxReceiveCount?: number;
 }
@@ -49,7 +49,7 @@ export class SqsToLambdaFanOut extends Construct {
   /** Messages the worker failed {@link SqsToLambdaFanOutProps.maxReceiveCount} times. */
   public readonly deadLetterQueue: sqs.Queue;
   /** The worker's event source mapping. */
-  public readonly eventSource: SqsEventSource;
+  public readonly eventSource: lambda.EventSourceMapping;
 
   constructor(scope: Construct, id: string, props: SqsToLambdaFanOutProps) {
     super(scope, id);
@@ -80,13 +80,36 @@ export class SqsToLambdaFanOut extends Construct {
       },
     });
 
-    this.eventSource = new SqsEventSource(this.queue, {
+    // The mapping is made directly rather than through `SqsEventSource`, whose `grantConsumeMessages`
+    // adds `kms:Decrypt` on the key with no condition: the worker could then call KMS with the one
+    // key itself, on any ciphertext under it (the table's, the summaries', the link secret's), rather
+    // than only through SQS.
+    this.eventSource = props.worker.addEventSourceMapping('AggregationQueue', {
+      eventSourceArn: this.queue.queueArn,
       batchSize: props.batchSize ?? fanOutDefaults.batchSize,
       maxConcurrency: props.maxConcurrency ?? fanOutDefaults.maxConcurrency,
       reportBatchItemFailures: true,
     });
-    // Grants the worker sqs:ReceiveMessage, DeleteMessage, ChangeMessageVisibility, GetQueueAttributes
-    // and kms:Decrypt on the key.
-    props.worker.addEventSource(this.eventSource);
+    // What Lambda's poller does as the worker: receive, delete, extend visibility, read the queue's
+    // attributes; and decrypt each message's data key, which SQS asks of KMS on its behalf.
+    props.worker.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'sqs:ReceiveMessage',
+          'sqs:ChangeMessageVisibility',
+          'sqs:GetQueueUrl',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+        ],
+        resources: [this.queue.queueArn],
+      }),
+    );
+    props.worker.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [props.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
   }
 }

@@ -33,12 +33,27 @@ const managedRuleGroups = [
   'AWSManagedRulesAmazonIpReputationList',
   // OWASP-style exploits in the URI, query and headers; its body rules only count, see below.
   'AWSManagedRulesCommonRuleSet',
-  // Request patterns known to exploit vulnerabilities (Log4j, Java deserialisation, ...).
+  // Request patterns known to exploit vulnerabilities (Log4j, Java deserialisation, ...); its body
+  // rules only count too.
   'AWSManagedRulesKnownBadInputsRuleSet',
 ] as const;
 
-/** The common rule set's rules on the request body, counted rather than blocking (see their use). */
-const countedBodyRules = ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY'];
+/**
+ * Each group's rules on the request body, counted rather than blocking (see their use): every
+ * `_BODY` rule of the groups' current versions (AWS, "AWS Managed Rules rule groups list"). The
+ * groups are not pinned to a version, so a body rule AWS adds later blocks until it is listed here
+ * (the AWS Managed Rules changelog announces each).
+ */
+const COUNTED_BODY_RULES: Readonly<Partial<Record<(typeof managedRuleGroups)[number], readonly string[]>>> = {
+  AWSManagedRulesCommonRuleSet: [
+    'SizeRestrictions_BODY',
+    'EC2MetaDataSSRF_BODY',
+    'GenericLFI_BODY',
+    'GenericRFI_BODY',
+    'CrossSiteScripting_BODY',
+  ],
+  AWSManagedRulesKnownBadInputsRuleSet: ['JavaDeserializationRCE_BODY', 'Log4JRCE_BODY'],
+};
 
 export interface EdgeProtectionProps {
   /**
@@ -134,15 +149,20 @@ export class EdgeProtection extends Construct {
                 vendorName: 'AWS',
                 name,
                 // The body rules only count. A participant's answer may hold what they flag ("<3", a
-                // path-like "../"), and a refusal from WAF is a bare 403 in English, where the rules of
-                // prepost promise a clear 4xx in the participant's language; every body is validated
-                // against its schema by the handler, and pages escape what they show. Staff forms (a
-                // funder message) may exceed the 8 KB of the size rule; the API answers 413 itself.
-                ...(name === 'AWSManagedRulesCommonRuleSet'
-                  ? {
-                      ruleActionOverrides: countedBodyRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
-                    }
-                  : {}),
+                // path-like "../", an address, "${...}"), and a refusal from WAF is a bare 403 in
+                // English, where the rules of prepost promise a clear 4xx in the participant's language;
+                // every body is validated against its schema by the handler, and pages escape what they
+                // show; no code of prepost fetches a URL from a body, runs Java or deserialises objects.
+                // Staff forms (a funder message) may exceed the 8 KB of the size rule; the API answers
+                // 413 itself.
+                ...(COUNTED_BODY_RULES[name] === undefined
+                  ? {}
+                  : {
+                      ruleActionOverrides: COUNTED_BODY_RULES[name].map((rule) => ({
+                        name: rule,
+                        actionToUse: { count: {} },
+                      })),
+                    }),
               },
             },
             visibilityConfig: visibility(`prepost-${name}`),

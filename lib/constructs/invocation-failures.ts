@@ -14,6 +14,9 @@ import { Construct } from 'constructs';
 import { scheduleDefaults } from '../config.ts';
 import { EncryptedQueueDestination, grantSendThroughKey } from './queue-grants.ts';
 
+/** The schedule group of prepost's schedules: EventBridge Scheduler's default, as they name none. */
+const SCHEDULE_GROUP = 'default';
+
 /** Lambda keeps an asynchronous event at most six hours. */
 const lambdaMaxEventAge = Duration.hours(6);
 
@@ -75,9 +78,20 @@ export class InvocationFailures extends Construct {
     const stack = Stack.of(this);
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
       description: `The EventBridge Scheduler's role for ${props.fn.node.path}`,
-      // The confused-deputy guard AWS documents for Scheduler: only this account's schedules.
+      // The confused-deputy guard AWS documents for Scheduler: only this account's schedules, and only
+      // those of the schedule group prepost's schedules are in (the default one: they name no group;
+      // since September 2023 the Scheduler presents the group's ARN as the source).
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnEquals: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'scheduler',
+              resource: 'schedule-group',
+              resourceName: SCHEDULE_GROUP,
+            }),
+          },
+        },
       }),
     });
     grantSendThroughKey(this.deadLetterQueue, this.schedulerRole);

@@ -1,12 +1,14 @@
 /**
  * What tells an operator that prepost is failing, before a participant or a funder does: alarms on
- * every function, every failure queue, the API, the table and the summaries' deadlines, sent to one
- * encrypted SNS topic whose subscribers come from configuration, and a dashboard of the same.
+ * every function, every failure queue, the fan-out queue, the API, the table and the summaries'
+ * deadlines, sent to one encrypted SNS topic whose subscribers come from configuration, and a
+ * dashboard of the same.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -52,14 +54,34 @@ export const RUNTIME_METRICS = [
 export const OVERDUE_SUMMARIES = 'OverdueSummaries';
 
 export interface OperationsMonitoringProps {
-  /** Every function, by name: each gets an errors alarm and a throttles alarm. */
+  /** Every function, by name: each gets an errors alarm (authorizers excepted) and a throttles alarm. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
+
+  /**
+   * Names in {@link functions} of Lambda authorizers, which get no errors alarm: an authorizer
+   * refuses a token by failing with `Unauthorized` (API Gateway's one way to answer 401), which
+   * Lambda counts as an error, so the alarm would fire on every refused token. An authorizer that
+   * really fails (its table unreachable) makes API Gateway answer 500, which `Api5xxRate` watches.
+   * @default - none
+   */
+  readonly authorizers?: readonly string[];
   /** The HTTP API: 5xx rate and p95 latency of its stage. */
   readonly api: PrepostApi;
   /** The table: read and write throttle events. */
   readonly table: dynamodb.ITable;
   /** Dead-letter and on-failure queues, by a name for the alarm: any message in one raises it. */
   readonly failureQueues: ReadonlyMap<string, sqs.IQueue>;
+  /**
+   * Queues of work a function takes, by a name for the alarm: the oldest message waiting longer
+   * than {@link maxWorkAge} raises it (a stalled or starved worker).
+   */
+  readonly workQueues?: ReadonlyMap<string, sqs.IQueue>;
+
+  /**
+   * How long the oldest message of a work queue may wait before the alarm.
+   * @default alarmDefaults.maxWorkAge (one hour)
+   */
+  readonly maxWorkAge?: Duration;
   /** The customer-managed key of the alarm topic (its policy must let CloudWatch use it). */
   readonly encryptionKey: kms.IKey;
 
@@ -97,6 +119,22 @@ export class OperationsMonitoring extends Construct {
       masterKey: props.encryptionKey,
       enforceSSL: true,
     });
+    // `enforceSSL` gives the topic a policy of its own, which replaces SNS's default one (that let
+    // the account publish): CloudWatch publishes an alarm as the CloudWatch service, on behalf of the
+    // alarm, so without this statement no alarm would ever reach the topic. Only this account's
+    // alarms in this region (the confused-deputy guard AWS documents).
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*` },
+        },
+      }),
+    );
     for (const email of props.alarmEmails ?? [])
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
 
@@ -115,12 +153,14 @@ export class OperationsMonitoring extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     } as const;
 
+    const authorizers = new Set(props.authorizers ?? []);
     for (const [name, fn] of props.functions) {
-      alarm(`${pascalCase(name)}Errors`, {
-        metric: fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
-        alarmDescription: `prepost ${name}: the function failed (see its log group)`,
-        ...anyInFiveMinutes,
-      });
+      if (!authorizers.has(name))
+        alarm(`${pascalCase(name)}Errors`, {
+          metric: fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+          alarmDescription: `prepost ${name}: the function failed (see its log group)`,
+          ...anyInFiveMinutes,
+        });
       alarm(`${pascalCase(name)}Throttles`, {
         metric: fn.metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
         alarmDescription: `prepost ${name}: invocations were throttled (concurrency exhausted)`,
@@ -136,6 +176,23 @@ export class OperationsMonitoring extends Construct {
         }),
         alarmDescription: `prepost ${name}: a failed invocation is waiting to be read (and redriven)`,
         ...anyInFiveMinutes,
+      });
+
+    const maxWorkAge = props.maxWorkAge ?? alarmDefaults.maxWorkAge;
+    for (const [name, queue] of props.workQueues ?? [])
+      alarm(`${pascalCase(name)}Age`, {
+        metric: queue.metricApproximateAgeOfOldestMessage({
+          period: fiveMinutes,
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        alarmDescription:
+          `prepost ${name}: a message has waited over ${maxWorkAge.toHumanString()} (the worker is stalled, ` +
+          'throttled or failing)',
+        threshold: maxWorkAge.toSeconds(),
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // No data is an empty queue (SQS reports a queue that has been idle for a while as no data).
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
 
     const { stage } = props.api;
@@ -196,6 +253,11 @@ export class OperationsMonitoring extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
+      // Missing data counts as breaching, so that a stopped aggregation cannot hide an overdue
+      // summary. The price, kept knowingly: a fresh deployment has no data yet and is in ALARM from
+      // the start until two hourly runs have emitted 0 (README, "Operations"). NOT_BREACHING with a
+      // separate "aggregation stopped" alarm would have the same start, since that one too could
+      // only read missing data as breaching.
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
     this.alarms = alarms;
@@ -256,10 +318,17 @@ export class OperationsMonitoring extends Construct {
             fn.metricDuration({ statistic: cloudwatch.Stats.p(95) }),
           ),
           new cloudwatch.GraphWidget({
-            title: 'Failure queues (messages waiting)',
+            title: 'Failure queues (messages waiting); work queues (oldest job, s)',
             width: 12,
             left: [...props.failureQueues].map(([name, queue]) =>
               queue.metricApproximateNumberOfMessagesVisible({
+                label: name,
+                period: fiveMinutes,
+                statistic: cloudwatch.Stats.MAXIMUM,
+              }),
+            ),
+            right: [...(props.workQueues ?? [])].map(([name, queue]) =>
+              queue.metricApproximateAgeOfOldestMessage({
                 label: name,
                 period: fiveMinutes,
                 statistic: cloudwatch.Stats.MAXIMUM,

@@ -77,12 +77,17 @@ export class DataStack extends Stack {
     });
     letCloudWatchLogsUse(this.key);
     // CloudWatch alarms publish to the encrypted alarm topic as the CloudWatch service, not as a role
-    // (AWS: "Amazon SNS ... encrypted topic ... CloudWatch alarms").
+    // (AWS: "Amazon SNS ... encrypted topic ... CloudWatch alarms"); only for this account's alarms
+    // in this region (the confused-deputy guard).
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*` },
+        },
       }),
     );
 

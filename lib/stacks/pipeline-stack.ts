@@ -219,6 +219,7 @@ export class PipelineStack extends Stack {
 
     this.monitoring = new OperationsMonitoring(this, 'Monitoring', {
       functions,
+      authorizers: ['authorize-api'] satisfies AuthorizerHandlerName[],
       api: this.api,
       table: props.table,
       failureQueues: new Map([
@@ -228,6 +229,7 @@ export class PipelineStack extends Stack {
         ['summary schedule dead letters', this.summarySchedules.failures.deadLetterQueue],
         ['summary run failures', this.summarySchedules.failures.failureQueue],
       ]),
+      workQueues: new Map([['aggregation fan-out', this.aggregationFanOut.queue]]),
       encryptionKey: props.key,
       ...(props.alarmEmails === undefined ? {} : { alarmEmails: props.alarmEmails }),
     });

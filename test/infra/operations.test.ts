@@ -15,7 +15,6 @@ import { buildApp, type PrepostApp } from '../../lib/app.ts';
 import {
   apiDefaults,
   edgeDefaults,
-  fanOutDefaults,
   functionDefaults,
   handlerEntry,
   scheduleDefaults,
@@ -125,8 +124,15 @@ describe('the customer-managed key', () => {
     expect(evaluate(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn'], 'PrepostData')).toBe(
       'arn:aws:logs:eu-west-1:123456789012:log-group:*',
     );
+    expect(logs.Condition).toEqual({ ArnLike: { 'kms:EncryptionContext:aws:logs:arn': expect.anything() } });
     const alarms = statements.find((s) => s.Principal?.Service === 'cloudwatch.amazonaws.com');
     expect(alarms.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    // Only for this account's alarms in this region.
+    expect(Object.keys(alarms.Condition).sort()).toEqual(['ArnLike', 'StringEquals']);
+    expect(evaluate(alarms.Condition.StringEquals['aws:SourceAccount'], 'PrepostData')).toBe('123456789012');
+    expect(evaluate(alarms.Condition.ArnLike['aws:SourceArn'], 'PrepostData')).toBe(
+      'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*',
+    );
   });
 
   it('encrypts every queue, the alarm topic and every log group of the PipelineStack', () => {
@@ -189,6 +195,24 @@ describe('the customer-managed key', () => {
     }
   });
 
+  it('grants no role a KMS action on any key except through a named service (kms:ViaService)', () => {
+    const policies = [
+      ...resources(pipeline, 'AWS::IAM::Policy'),
+      ...resources(data, 'AWS::IAM::Policy'),
+      ...resources(data, 'AWS::IAM::ManagedPolicy'),
+    ];
+    let checked = 0;
+    for (const [id, policy] of policies)
+      for (const statement of policy.Properties.PolicyDocument.Statement as Statement[])
+        if (actionsOf(statement).some((action) => action.startsWith('kms:'))) {
+          checked += 1;
+          expect(Object.keys(statement.Condition ?? {}), `${id} ${actionsOf(statement)}`).toEqual(['StringEquals']);
+          expect(Object.keys(statement.Condition?.StringEquals ?? {}), id).toEqual(['kms:ViaService']);
+        }
+    // Every function (DynamoDB), the link-key readers, the queue senders and consumer, the summary policies.
+    expect(checked).toBeGreaterThan(functionNames().length);
+  });
+
   it('grants no wildcard KMS action to any function', () => {
     for (const name of functionNames())
       for (const statement of statementsWith(functionNamed(name).roleId, 'kms:'))
@@ -197,20 +221,21 @@ describe('the customer-managed key', () => {
 });
 
 describe('the aggregation fan-out', () => {
-  it('is a standard queue with its own dead-letter queue after 3 receives, hidden 6x the worker timeout', () => {
+  it('is a standard queue with its own dead-letter queue after 5 receives, hidden 6x the worker timeout', () => {
     const { queue, deadLetterQueue } = built.pipelineStack.aggregationFanOut;
     const props = pipeline.toJSON().Resources[logicalId(queue)].Properties;
     expect(props.FifoQueue).toBeUndefined();
     expect(props.RedrivePolicy).toEqual({
       deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(deadLetterQueue), 'Arn'] },
-      maxReceiveCount: fanOutDefaults.maxReceiveCount,
+      // AWS's advice for a Lambda event source: throttled receives count too.
+      maxReceiveCount: 5,
     });
     const workerTimeout = functionNamed('aggregate-cohort').props.Timeout as number;
     expect(workerTimeout).toBe(workerSizing['aggregate-cohort'].timeout.toSeconds());
     expect(props.VisibilityTimeout).toBeGreaterThanOrEqual(6 * workerTimeout);
   });
 
-  it('drives aggregate-cohort in batches of at most 10, reporting failed items, at most 50 at once', () => {
+  it('drives aggregate-cohort one job per invocation, reporting failed items, at most 50 at once', () => {
     const mappings = resources(pipeline, 'AWS::Lambda::EventSourceMapping');
     expect(mappings).toHaveLength(1);
     const [, mapping] = mappings[0] as [string, Json];
@@ -218,12 +243,19 @@ describe('the aggregation fan-out', () => {
     expect(mapping.Properties.EventSourceArn).toEqual({
       'Fn::GetAtt': [logicalId(built.pipelineStack.aggregationFanOut.queue), 'Arn'],
     });
-    expect(mapping.Properties.BatchSize).toBeLessThanOrEqual(10);
+    // One: a batch runs its jobs in turn within one timeout, and a pool's job may take most of it.
+    expect(mapping.Properties.BatchSize).toBe(1);
     expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 50 });
-    // Consuming: receive, delete, and decrypt with the key.
-    const actions = statementsOfRole(pipeline, functionNamed('aggregate-cohort').roleId).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'kms:Decrypt']));
+    // Consuming: receive, delete, and decrypt the messages' data keys through SQS only.
+    const { roleId } = functionNamed('aggregate-cohort');
+    const actions = statementsOfRole(pipeline, roleId).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
+    const decrypts = statementsWith(roleId, 'kms:').filter((s) => actionsOf(s).includes('kms:Decrypt'));
+    expect(decrypts.length).toBeGreaterThan(0);
+    for (const statement of decrypts)
+      expect(viaService(statement)).toMatch(/^(sqs|dynamodb)\.eu-west-1\.amazonaws\.com$/);
+    expect(decrypts.map(viaService)).toContain('sqs.eu-west-1.amazonaws.com');
   });
 
   it('gives AGGREGATION_QUEUE_URL and sqs:SendMessage on the queue to aggregate and aggregate-cohort only', () => {
@@ -280,7 +312,7 @@ describe('the aggregation fan-out', () => {
       trigger: 'queue',
       timeout: Duration.minutes(2),
     });
-    new SqsToLambdaFanOut(stack, 'FanOut', {
+    const fanOut = new SqsToLambdaFanOut(stack, 'FanOut', {
       worker,
       encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
       batchSize: 5,
@@ -297,6 +329,77 @@ describe('the aggregation fan-out', () => {
       ScalingConfig: { MaximumConcurrency: 7 },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+    // The worker may consume the queue, and decrypt its messages' data keys through SQS only.
+    const statements = statementsOfRole(
+      template,
+      logicalId(worker.role as unknown as { node: { defaultChild?: unknown } }),
+    );
+    const keyArn = { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::KMS::Key'))[0], 'Arn'] };
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: keyArn,
+        Condition: {
+          StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['sqs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+        },
+      },
+    ]);
+    const queueArn = { 'Fn::GetAtt': [logicalId(fanOut.queue), 'Arn'] };
+    const consume = statements.find((s) => names(s, queueArn));
+    expect([...actionsOf(consume as Statement)].sort()).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ]);
+  });
+});
+
+describe('senders to the encrypted queues', () => {
+  it('are exactly the expected roles, each using the key through SQS only, for a data key and its decryption', () => {
+    const { aggregationFanOut, aggregationSchedule, summarySchedules } = built.pipelineStack;
+    const role = (name: FunctionName): string => functionNamed(name).roleId;
+    const expected = new Map<string, string[]>([
+      [logicalId(aggregationFanOut.queue), [role('aggregate'), role('aggregate-cohort')]],
+      // SQS moves dead letters itself: no role sends to the fan-out's dead-letter queue.
+      [logicalId(aggregationFanOut.deadLetterQueue), []],
+      [logicalId(aggregationSchedule.failures.failureQueue), [role('aggregate')]],
+      [
+        logicalId(aggregationSchedule.failures.deadLetterQueue),
+        [logicalId(aggregationSchedule.failures.schedulerRole)],
+      ],
+      [logicalId(summarySchedules.failures.failureQueue), [role('publish-summaries')]],
+      [logicalId(summarySchedules.failures.deadLetterQueue), [logicalId(summarySchedules.failures.schedulerRole)]],
+    ]);
+    const queues = resources(pipeline, 'AWS::SQS::Queue');
+    expect(queues.map(([id]) => id).sort()).toEqual([...expected.keys()].sort());
+    const keyArn = keyArnInPipeline();
+    const policies = resources(pipeline, 'AWS::IAM::Policy');
+    for (const [queueId, queue] of queues) {
+      expect(evaluate(queue.Properties.KmsMasterKeyId, 'x'), queueId).toBe(keyArn);
+      const senders = policies
+        .filter(([, policy]) =>
+          (policy.Properties.PolicyDocument.Statement as Statement[]).some(
+            (s) => actionsOf(s).includes('sqs:SendMessage') && names(s, { 'Fn::GetAtt': [queueId, 'Arn'] }),
+          ),
+        )
+        .flatMap(([, policy]) => policy.Properties.Roles.map((r: Json) => r.Ref as string));
+      expect(senders.sort(), queueId).toEqual([...(expected.get(queueId) ?? [])].sort());
+      for (const roleId of senders) {
+        const throughSqs = statementsOfRole(pipeline, roleId).filter(
+          (s) => actionsOf(s).some((a) => a.startsWith('kms:')) && viaService(s).startsWith('sqs.'),
+        );
+        const sends = throughSqs.filter((s) => actionsOf(s).includes('kms:GenerateDataKey'));
+        expect(sends, roleId).toHaveLength(1);
+        const statement = sends[0] as Statement;
+        expect([...actionsOf(statement)].sort(), roleId).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+        expect(evaluate(statement.Resource, 'x'), roleId).toBe(keyArn);
+        expect(statement.Condition, roleId).toEqual({ StringEquals: { 'kms:ViaService': expect.anything() } });
+        expect(viaService(statement), roleId).toBe('sqs.eu-west-1.amazonaws.com');
+      }
+    }
   });
 });
 
@@ -364,7 +467,7 @@ describe('failure paths', () => {
     }
   });
 
-  it("lets only this account's schedules assume the scheduler roles", () => {
+  it("lets only this account's schedules of the default schedule group assume the scheduler roles", () => {
     for (const { failures } of scheduled()) {
       const role = pipeline.toJSON().Resources[logicalId(failures.schedulerRole)].Properties;
       expect(role.AssumeRolePolicyDocument.Statement).toEqual([
@@ -372,10 +475,20 @@ describe('failure paths', () => {
           Action: 'sts:AssumeRole',
           Effect: 'Allow',
           Principal: { Service: 'scheduler.amazonaws.com' },
-          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            ArnEquals: { 'aws:SourceArn': expect.anything() },
+          },
         },
       ]);
+      const [statement] = role.AssumeRolePolicyDocument.Statement;
+      expect(evaluate(statement.Condition.ArnEquals['aws:SourceArn'], 'PrepostPipeline')).toBe(
+        'arn:aws:scheduler:eu-west-1:123456789012:schedule-group/default',
+      );
     }
+    // The schedules are in that group (they name none).
+    for (const [id, schedule] of resources(pipeline, 'AWS::Scheduler::Schedule'))
+      expect(schedule.Properties.GroupName, id).toBeUndefined();
   });
 });
 
@@ -391,11 +504,33 @@ describe('alarms and dashboard', () => {
     }
     const topic = pipeline.toJSON().Resources[logicalId(built.pipelineStack.monitoring.alarmTopic)].Properties;
     expect(topic.KmsMasterKeyId).toBeDefined();
+    // The topic's own policy (enforceSSL writes one, replacing SNS's default) lets CloudWatch publish,
+    // for this account's alarms in this region only: without it no alarm would ever arrive.
+    const policies = resources(pipeline, 'AWS::SNS::TopicPolicy').filter(([, p]) =>
+      p.Properties.Topics.some((t: Json) => JSON.stringify(t) === JSON.stringify(topicRef())),
+    );
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0] as [string, Json])[1].Properties.PolicyDocument.Statement as Json[];
+    const publish = statements.filter(
+      (s) => s.Effect === 'Allow' && s.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(publish).toHaveLength(1);
+    expect(publish[0].Action).toBe('sns:Publish');
+    expect(publish[0].Resource).toEqual(topicRef());
+    expect(Object.keys(publish[0].Condition).sort()).toEqual(['ArnLike', 'StringEquals']);
+    expect(evaluate(publish[0].Condition.StringEquals['aws:SourceAccount'], 'PrepostPipeline')).toBe('123456789012');
+    expect(evaluate(publish[0].Condition.ArnLike['aws:SourceArn'], 'PrepostPipeline')).toBe(
+      'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*',
+    );
+    // And the SSL-only deny is still there.
+    expect(statements.some((s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('SecureTransport'))).toBe(
+      true,
+    );
     // No address by default.
     pipeline.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
-  it('watches errors and throttles of every function', () => {
+  it('watches errors of every function but the authorizer, and throttles of every function', () => {
     for (const name of functionNames()) {
       const { id } = functionNamed(name);
       for (const metric of ['Errors', 'Throttles']) {
@@ -405,6 +540,12 @@ describe('alarms and dashboard', () => {
             a.MetricName === metric &&
             JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]),
         );
+        // The authorizer refuses a token by failing ('Unauthorized' is API Gateway's 401): Lambda
+        // counts each refusal as an error. Its real failures are API 5xx, which Api5xxRate watches.
+        if (name === 'authorize-api' && metric === 'Errors') {
+          expect(found, `${name} ${metric}`).toEqual([]);
+          continue;
+        }
         expect(found, `${name} ${metric}`).toHaveLength(1);
         expect(found[0].Threshold).toBe(0);
         expect(found[0].ComparisonOperator).toBe('GreaterThanThreshold');
@@ -430,6 +571,24 @@ describe('alarms and dashboard', () => {
         Statistic: 'Maximum',
       });
     }
+  });
+
+  it("raises an alarm when the fan-out queue's oldest job has waited over an hour", () => {
+    const queueId = logicalId(built.pipelineStack.aggregationFanOut.queue);
+    const found = alarms().filter(
+      (a) =>
+        a.MetricName === 'ApproximateAgeOfOldestMessage' &&
+        JSON.stringify(a.Dimensions).includes(`"${queueId}","QueueName"`),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 3600,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Statistic: 'Maximum',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarms().filter((a) => a.MetricName === 'ApproximateAgeOfOldestMessage')).toHaveLength(1);
   });
 
   it("watches the API stage's 5xx rate and p95 latency", () => {
@@ -479,6 +638,7 @@ describe('alarms and dashboard', () => {
     for (const metric of [...RUNTIME_METRICS, '5xx', 'Latency', 'ReadThrottleEvents', 'Errors', 'Throttles'])
       expect(body, metric).toContain(`\\"${metric}\\"`);
     expect(body).toContain('ApproximateNumberOfMessagesVisible');
+    expect(body).toContain('ApproximateAgeOfOldestMessage');
   });
 
   it('subscribes the addresses given as context, and refuses one that is not an address', () => {
@@ -559,13 +719,26 @@ describe('the web ACL in front of the API', () => {
       ['AWS', 'AWSManagedRulesKnownBadInputsRuleSet'],
     ]);
     expect(webAcl().DefaultAction).toEqual({ Allow: {} });
-    // The body rules count: a participant's answer is never refused by a pattern, only by its schema.
-    const common = rule('AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement;
-    expect(common.RuleActionOverrides.map((o: Json) => [o.Name, o.ActionToUse])).toEqual(
-      ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY'].map((name) => [
-        name,
-        { Count: {} },
+    // Every body rule counts: a participant's answer is never refused by a pattern, only by its schema.
+    const counted = (group: string): Json[] =>
+      rule(group)
+        .Statement.ManagedRuleGroupStatement.RuleActionOverrides.map((o: Json) => [o.Name, o.ActionToUse])
+        .sort();
+    const countAll = (names: string[]): Json[] => names.sort().map((name) => [name, { Count: {} }]);
+    expect(counted('AWSManagedRulesCommonRuleSet')).toEqual(
+      countAll([
+        'SizeRestrictions_BODY',
+        'EC2MetaDataSSRF_BODY',
+        'GenericLFI_BODY',
+        'GenericRFI_BODY',
+        'CrossSiteScripting_BODY',
       ]),
+    );
+    expect(counted('AWSManagedRulesKnownBadInputsRuleSet')).toEqual(
+      countAll(['JavaDeserializationRCE_BODY', 'Log4JRCE_BODY']),
+    );
+    expect(rule('AWSManagedRulesAmazonIpReputationList').Statement.ManagedRuleGroupStatement.RuleActionOverrides).toBe(
+      undefined,
     );
     // No anonymous-IP list: a participant may answer through a VPN or Tor for their safety.
     expect(JSON.stringify(webAcl())).not.toContain('AnonymousIpList');
