@@ -214,6 +214,40 @@ describe('the queued aggregation', () => {
   });
 });
 
+describe("a cohort job's reads", () => {
+  it("touch only its cohort's items: the programme's definition and its one cohort item, no Query of the list", async () => {
+    const reads: { command: string; pk: unknown; sk: unknown }[] = [];
+    const client = createDocumentClient(stack.environment.endpoint);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as {
+          Key?: Record<string, unknown>;
+          ExpressionAttributeValues?: Record<string, unknown>;
+        };
+        if (context.commandName === 'GetCommand')
+          reads.push({ command: 'GetItem', pk: input.Key?.PK, sk: input.Key?.SK });
+        if (context.commandName === 'QueryCommand')
+          reads.push({ command: 'Query', pk: input.ExpressionAttributeValues?.[':pk'], sk: undefined });
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordReads' },
+    );
+    await answerMore('iasi-2020');
+    const report = await runAggregationJob(
+      { ...depsThrough(stack, client), jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) },
+      IASI,
+    );
+    expect(report?.recomputed).toBe(true);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) {
+      if (read.pk === `PROG#${PROGRAMME}`)
+        expect(read).toEqual({ command: 'GetItem', pk: read.pk, sk: 'COHORT#iasi-2020' });
+      else expect(read.pk).toBe(`COHORT#${PROGRAMME}#iasi-2020`);
+    }
+    takeSent();
+  });
+});
+
 describe('the aggregation queue consumer', () => {
   it('reports the failed jobs of a batch, and only those, for SQS to deliver again', async () => {
     await answerMore('iasi-2020');
