@@ -349,7 +349,7 @@ describe('the fan-in under at-least-once delivery', () => {
 });
 
 describe("a cohort job's reads", () => {
-  it("touch only its cohort's items: its programme's definition, its one cohort item, no Query of the list", async () => {
+  it("touch only its cohort's items: its definition and one cohort item, no Query of the list", async () => {
     const reads: { command: string; pk: unknown; sk: unknown }[] = [];
     const client = createDocumentClient(stack.environment.endpoint);
     client.middlewareStack.add(
