@@ -7,12 +7,13 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ErasureRaceError } from '#core/errors.ts';
 import { isStale, type AggregationMark, type IndicatorRow, type IndicatorScope } from '#core/model.ts';
-import type { IndicatorStore, StoredIndicators } from '#ports/store.ts';
+import type { AggregationRun, IndicatorStore, StoredIndicators } from '#ports/store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import {
   INDICATOR_PREFIX,
   MARK_SORT_KEY,
   POOLED_SESSION,
+  aggregationPendingKey,
   aggregationRunKey,
   indicatorSortKey,
   scopeKey,
@@ -126,27 +127,53 @@ export class DynamoIndicatorStore implements IndicatorStore {
     };
   }
 
-  async startAggregationRun(programme: string, jobs: number): Promise<number | undefined> {
+  async startAggregationRun(programme: string, run: AggregationRun): Promise<number | undefined> {
+    // The markers first: a job can only count itself off once the counter names its run, and by
+    // then its marker is there. No transaction (the embedded DynamoDB has none): a plan that dies
+    // between them queued no job, and its markers vanish with their TTL.
+    await this.table.batchWrite(
+      run.cohorts.map((cohort) => ({
+        PutRequest: {
+          Item: {
+            ...aggregationPendingKey(programme, run.id, cohort),
+            type: 'aggregation-pending',
+            expiresAt: run.expiresAt,
+          },
+        },
+      })),
+    );
     const { Attributes } = await this.table.client.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: { ...aggregationRunKey(programme), type: 'aggregation-run', pending: jobs },
+        Item: { ...aggregationRunKey(programme), type: 'aggregation-run', run: run.id, pending: run.cohorts.length },
         ReturnValues: 'ALL_OLD',
       }),
     );
     return typeof Attributes?.pending === 'number' ? Attributes.pending : undefined;
   }
 
-  async finishAggregationJob(programme: string): Promise<boolean> {
+  async finishAggregationJob(programme: string, run: string, cohort: string): Promise<boolean> {
+    // Only the delivery that deletes the job's marker counts: SQS may deliver a job twice.
+    const { Attributes: pending } = await this.table.client.send(
+      new DeleteCommand({
+        TableName: this.table.name,
+        Key: aggregationPendingKey(programme, run, cohort),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    if (pending === undefined) return false;
+    // A crash here leaves the counter above 0: the next plan finds the pool stale behind an
+    // unfinished run and queues it.
     try {
-      // Never below 0: a job delivered twice, or one of a run replaced since, starts no second pool.
+      // Only the programme's current run, never below 0: a job of a replaced run starts no pool.
       const { Attributes } = await this.table.client.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: aggregationRunKey(programme),
           UpdateExpression: 'SET pending = pending - :one',
-          ConditionExpression: 'pending > :none',
-          ExpressionAttributeValues: { ':one': 1, ':none': 0 },
+          ConditionExpression: '#run = :run AND pending > :none',
+          ExpressionAttributeNames: { '#run': 'run' },
+          ExpressionAttributeValues: { ':one': 1, ':none': 0, ':run': run },
           ReturnValues: 'UPDATED_NEW',
         }),
       );

@@ -2,7 +2,8 @@
  * Aggregation jobs on an SQS queue: the hourly plan sends one message per job, ten to a
  * SendMessageBatch call, and the `aggregate-cohort` function consumes them (many at once, as
  * the queue's event source mapping allows). The body is the job's JSON,
- * `{"programme":"<id>","cohort":"<id>"|null}`, which that function's handler validates.
+ * `{"programme":"<id>","cohort":"<id>","run":"<id>"}` or `{"programme":"<id>","cohort":null}`,
+ * which that function's handler validates.
  */
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
@@ -23,7 +24,11 @@ export class SqsAggregationJobs implements AggregationJobs {
     for (let start = 0; start < jobs.length; start += BATCH) {
       let entries = jobs.slice(start, start + BATCH).map((job, index) => ({
         Id: String(index),
-        MessageBody: JSON.stringify({ programme: job.programme, cohort: job.cohort }),
+        MessageBody: JSON.stringify({
+          programme: job.programme,
+          cohort: job.cohort,
+          ...(job.run === undefined ? {} : { run: job.run }),
+        }),
       }));
       for (let attempt = 0; entries.length > 0; attempt += 1) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));

@@ -16,7 +16,8 @@
  * | seed marker | PROG#<programme>            | SEEDED                              |
  * | form token  | PROG#<programme>            | ONCE#<token>                        |
  * | pool        | PROG#<programme>            | IND#pooled, AGG                     |
- * | agg. run    | PROG#<programme>            | AGGRUN (cohort jobs still pending)  |
+ * | agg. run    | PROG#<programme>            | AGGRUN (run id, cohort jobs pending) |
+ * | run pending | PROG#<programme>            | AGGRUN#<run>#<cohort>               |
  * | publication | PROG#<programme>            | PUBLICATION (latest, cumulative)    |
  * | delivery    | PROG#<programme>            | SENT#<period>#<funder email>        |
  * | staff       | STAFF                       | STAFF#<email>                       |
@@ -75,6 +76,14 @@ export const MARK_SORT_KEY = 'AGG';
 export const aggregationRunKey = (programme: string): { PK: string; SK: string } => ({
   PK: scopeKey(programme, null),
   SK: 'AGGRUN',
+});
+/**
+ * One cohort job of a run still pending: the job deletes it as it counts itself off, so only the
+ * first delivery of a job counts (`expiresAt` a day after the plan, so a replaced run's vanish).
+ */
+export const aggregationPendingKey = (programme: string, run: string, cohort: string): { PK: string; SK: string } => ({
+  PK: scopeKey(programme, null),
+  SK: `AGGRUN#${run}#${cohort}`,
 });
 export const PUBLICATION_SORT_KEY = 'PUBLICATION';
 export const sentSortKey = (period: string, funder: string): string => `SENT#${period}#${funder.toLowerCase()}`;

@@ -10,10 +10,14 @@ import * as z from 'zod/mini';
 import { logger } from '#shared/logger.ts';
 import { runAggregationJob, type AggregationJobDeps } from '#use-cases/aggregate.ts';
 
-/** A message's body: the job the plan queued (ports/aggregation-jobs.ts). */
+/**
+ * A message's body: the job the plan queued (ports/aggregation-jobs.ts). A cohort job without a
+ * run (queued before runs had ids) still aggregates, and counts nothing toward any run.
+ */
 const JobMessage = z.object({
   programme: z.string().check(z.minLength(1)),
   cohort: z.nullable(z.string().check(z.minLength(1))),
+  run: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Builds the handler around its ports. */
@@ -31,10 +35,15 @@ export function makeAggregateCohortHandler(
         continue;
       }
       try {
-        const report = await runAggregationJob(deps, job.data);
+        const { programme, cohort, run } = job.data;
+        const report = await runAggregationJob(
+          deps,
+          run === undefined ? { programme, cohort } : { programme, cohort, run },
+        );
         logger.info('aggregation job done', {
-          programme: job.data.programme,
-          cohort: job.data.cohort,
+          programme,
+          cohort,
+          run: run ?? null,
           recomputed: report?.recomputed ?? false,
           responses: report?.responses ?? 0,
         });

@@ -188,16 +188,29 @@ export interface IndicatorStore {
   listIndicators(scope: IndicatorScope): Promise<StoredIndicators>;
   getMark(scope: IndicatorScope): Promise<AggregationMark | undefined>;
   /**
-   * Begins the fan-in of a programme's aggregation run: `jobs` cohort jobs are pending, and the
-   * last of them to finish starts the pool. Replaces an earlier run's count.
+   * Begins the fan-in of a programme's aggregation run: one pending marker per cohort job and a
+   * counter of them, named by the run's id; the last job to finish starts the pool. Replaces an
+   * earlier run's counter (its jobs then count nothing).
    * @returns the earlier run's count still pending (above 0: one of its jobs never finished), if any
    */
-  startAggregationRun(programme: string, jobs: number): Promise<number | undefined>;
+  startAggregationRun(programme: string, run: AggregationRun): Promise<number | undefined>;
   /**
-   * Counts one cohort job of the programme's run as finished (done, or given up on).
+   * Counts one cohort job of the programme's run as finished (done, or given up on): only if its
+   * marker was still pending (a job delivered again counts nothing), and only while `run` is the
+   * programme's current run (a job of a replaced run counts nothing).
    * @returns true for exactly one caller: the one that finished the run's last pending job
    */
-  finishAggregationJob(programme: string): Promise<boolean>;
+  finishAggregationJob(programme: string, run: string, cohort: string): Promise<boolean>;
+}
+
+/** A run of cohort jobs the hourly plan queued for a programme. */
+export interface AggregationRun {
+  /** New for every run; the jobs carry it. */
+  readonly id: string;
+  /** The cohorts whose jobs were queued. */
+  readonly cohorts: readonly string[];
+  /** Epoch seconds after which leftover pending markers (of a replaced run) vanish. */
+  readonly expiresAt: number;
 }
 
 /** What a programme's summaries have shown so far, kept privately to protect the next one. */

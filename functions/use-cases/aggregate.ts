@@ -10,10 +10,13 @@
  * responses store byte-identical items; a crash leaves earlier results and marks intact, and the
  * next plan recomputes what was not finished.
  *
- * In AWS the hourly plan (`planAggregation`) queues the jobs (ports/aggregation-jobs.ts) and
- * writes a run item counting them; each cohort job, done or given up on, counts itself off, and
- * the one that finishes the run queues the pool (`runAggregationJob`). A job that dies leaves the
- * count above 0: the next plan sees that and the pool stale, and queues the pool itself. Locally
+ * In AWS the hourly plan (`planAggregation`) starts a run (a new id, a pending marker per cohort
+ * and a counter) and queues the jobs (ports/aggregation-jobs.ts), each naming its run; each
+ * cohort job, done or given up on, counts itself off by deleting its marker, so a job delivered
+ * twice, or one of a run replaced since, counts nothing; the one that finishes the run queues the
+ * pool (`runAggregationJob`). A job that dies leaves the count above 0: the next plan sees that
+ * and the pool stale, and queues the pool itself. A cohort job reads its one cohort item, never
+ * the programme's list of cohorts: 10,000 jobs an hour would each Query the whole list. Locally
  * (`aggregate`: the CLI, publication, the demo) the same cohort and pool use cases run in
  * process, the cohorts a few at once, then the pool.
  *
@@ -25,11 +28,11 @@
  * erasure was counted while its rows were computed (else a cohort is computed again, up to three
  * times; a pool is left stale for the next plan).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
 import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
 import { CohortAccumulator } from '#core/statistics/cohort.ts';
-import { PoolAccumulator } from '#core/statistics/pool.ts';
+import { PoolAccumulator, PoolLayout } from '#core/statistics/pool.ts';
 import { ErasureRaceError, UnknownProgrammeError } from '#core/errors.ts';
 import { isSummaryOverdue } from '#core/summary-deadline.ts';
 import {
@@ -40,7 +43,7 @@ import {
   type Programme,
   type StoredResponse,
 } from '#core/model.ts';
-import { loadProgramme, loadProgrammes, type ProgrammeDeps } from './programmes.ts';
+import { loadProgramme, loadProgrammes, loadProgrammeWithCohort, type ProgrammeDeps } from './programmes.ts';
 
 export interface AggregateDeps extends ProgrammeDeps {
   readonly participants: ParticipantStore;
@@ -100,10 +103,17 @@ export const FRESHNESS_WINDOW_MS = 15 * 60 * 1000;
 export const PLAN_PARALLELISM = 16;
 
 /**
- * How many cohorts a pool reads at once: a Query page at a time each, so the pool of thousands of
- * cohorts is not one round trip after another; their columns are the pool's anyway.
+ * How many cohorts a pool reads at once, and how far ahead of the append point it reads (the
+ * window): a cohort read out of order waits, its participants' columns held, until those before
+ * it are appended, so at most this many parts are held whatever cohort is slow. The pool job is
+ * read-bound: 10^7 responses are about 10,000 Query pages of 1 MB; at some 50 ms a page, 4 at once
+ * take over two minutes, 16 about half a minute. 16 parts of cohorts of even 10,000 participants
+ * (about 40 columns x 2 waves x 8 bytes each) hold some 100 MiB, plus a page in flight each.
  */
-export const POOL_READ_PARALLELISM = 4;
+export const POOL_READ_PARALLELISM = 16;
+
+/** How long a run's pending markers are kept if no job deletes them (a replaced run's): a day. */
+const RUN_MARKER_LIFETIME_S = 24 * 60 * 60;
 
 /** How many cohorts one process aggregates at once: each holds its participants' columns. */
 export const IN_PROCESS_PARALLELISM = 4;
@@ -122,8 +132,10 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
     // cohorts' pages then includes no answer erased before that count.
     const poolMark = await deps.indicators.getMark({ programme: programme.id, cohort: null });
     const plan = await planProgramme(deps, programme, options.full === true);
+    // One layout for the programme: each changed cohort's part costs only its participants' columns.
+    const layout = new PoolLayout(programme, deps.catalog);
     const recomputed = await mapLimited(plan.changed, IN_PROCESS_PARALLELISM, (cohort) =>
-      aggregateCohortAndPart(deps, programme, cohort, true),
+      aggregateCohortAndPart(deps, programme, cohort, layout),
     );
     const parts = new Map<string, PoolPart>();
     const byCohort = new Map<string, ScopeReport>();
@@ -138,17 +150,18 @@ export async function aggregate(deps: AggregateDeps, options: AggregateOptions =
       if (entry !== undefined) report.push(entry);
     }
     if (plan.changed.length === 0 && !plan.poolStale) continue;
-    const pool = await aggregatePool(deps, programme, { poolMark, parts });
+    const pool = await aggregatePool(deps, programme, { poolMark, parts, layout });
     if (pool !== undefined) report.push(pool);
   }
   return { cohorts: report };
 }
 
 /**
- * The hourly plan in AWS. Steps: per programme, plan; if cohorts changed, start a run counting
- * their jobs and queue them (the last to finish queues the pool); else queue the pool if it is
- * stale. A stale pool whose previous run never finished is queued at once as well: a job that
- * died would otherwise keep it from ever following its cohorts.
+ * The hourly plan in AWS. Steps: per programme, plan; if cohorts changed, start a run (a new id,
+ * a pending marker per cohort, the counter) and queue their jobs, each naming the run (the last
+ * to finish queues the pool); else queue the pool if it is stale. A stale pool whose previous run
+ * never finished is queued at once as well: a job that died would otherwise keep it from ever
+ * following its cohorts.
  */
 export async function planAggregation(
   deps: AggregationJobDeps,
@@ -161,10 +174,15 @@ export async function planAggregation(
     const pool: AggregationJob = { programme: programme.id, cohort: null };
     let poolQueued = false;
     if (plan.changed.length > 0) {
-      const unfinished = await deps.indicators.startAggregationRun(programme.id, plan.changed.length);
+      const run = randomUUID();
+      const unfinished = await deps.indicators.startAggregationRun(programme.id, {
+        id: run,
+        cohorts: plan.changed,
+        expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RUN_MARKER_LIFETIME_S,
+      });
       poolQueued = plan.poolStale && (unfinished ?? 0) > 0;
       await deps.jobs.enqueue([
-        ...plan.changed.map((cohort) => ({ programme: programme.id, cohort })),
+        ...plan.changed.map((cohort) => ({ programme: programme.id, cohort, run })),
         ...(poolQueued ? [pool] : []),
       ]);
     } else if (plan.poolStale) {
@@ -199,26 +217,27 @@ async function summaryOverdue(deps: AggregationJobDeps, programme: Programme): P
 }
 
 /**
- * Runs one queued job. A cohort job aggregates the cohort, then counts itself off the run (also
- * when it gave up on an erasure race, or its cohort or programme no longer exists); the one that
- * finishes the run queues the pool. A pool job aggregates the pool. An error is thrown before
+ * Runs one queued job. A cohort job reads its programme's definition and its one cohort (not the
+ * programme's list), aggregates the cohort, then counts itself off its run (also when it gave up
+ * on an erasure race, or its cohort or programme no longer exists); the one that finishes the run
+ * queues the pool. A job without a run (queued before runs had ids) aggregates and counts nothing.
+ * A pool job loads the whole programme and aggregates the pool. An error is thrown before
  * counting off: the queue delivers the job again.
  */
 export async function runAggregationJob(
   deps: AggregationJobDeps,
   job: AggregationJob,
 ): Promise<ScopeReport | undefined> {
-  const programme = await loadProgramme(deps, job.programme).catch((error: unknown) => {
-    if (error instanceof UnknownProgrammeError) return undefined;
-    throw error;
-  });
-  if (job.cohort === null) return programme === undefined ? undefined : aggregatePool(deps, programme);
-  const cohort = job.cohort;
-  const report =
-    programme?.cohorts.some((candidate) => candidate.id === cohort) === true
-      ? await aggregateCohort(deps, programme, cohort)
-      : undefined;
-  if (await deps.indicators.finishAggregationJob(job.programme))
+  if (job.cohort === null) {
+    const programme = await loadProgramme(deps, job.programme).catch((error: unknown) => {
+      if (error instanceof UnknownProgrammeError) return undefined;
+      throw error;
+    });
+    return programme === undefined ? undefined : aggregatePool(deps, programme);
+  }
+  const programme = await loadProgrammeWithCohort(deps, job.programme, job.cohort);
+  const report = programme === undefined ? undefined : await aggregateCohort(deps, programme, job.cohort);
+  if (job.run !== undefined && (await deps.indicators.finishAggregationJob(job.programme, job.run, job.cohort)))
     await deps.jobs.enqueue([{ programme: job.programme, cohort: null }]);
   return report;
 }
@@ -274,7 +293,7 @@ export async function aggregateCohort(
   programme: Programme,
   cohortId: string,
 ): Promise<ScopeReport | undefined> {
-  return (await aggregateCohortAndPart(deps, programme, cohortId, false))?.report;
+  return (await aggregateCohortAndPart(deps, programme, cohortId, undefined))?.report;
 }
 
 /**
@@ -286,18 +305,19 @@ interface PoolPart {
   readonly mark: AggregationMark;
 }
 
+/** A cohort's tables, and its pool part made from `layout` if one is given (in process). */
 async function aggregateCohortAndPart(
   deps: AggregateDeps,
   programme: Programme,
   cohortId: string,
-  withPoolPart: boolean,
+  layout: PoolLayout | undefined,
 ): Promise<{ readonly report: ScopeReport; readonly part?: PoolPart } | undefined> {
   const scope = { programme: programme.id, cohort: cohortId };
   let mark = await deps.indicators.getMark(scope);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const erasuresIncluded = mark?.erasures ?? 0;
     const accumulator = new CohortAccumulator(programme, deps.catalog, cohortId);
-    const poolPart = withPoolPart ? new PoolAccumulator(programme, deps.catalog) : undefined;
+    const poolPart = layout === undefined ? undefined : new PoolAccumulator(layout);
     const tally = new ResponseTally();
     await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
       for (const response of page) {
@@ -329,24 +349,26 @@ async function aggregateCohortAndPart(
 
 /**
  * Aggregates the programme's pool in one streaming pass over every cohort, a few read at once
- * and appended in id order (the participant order the accumulator needs). The pool's erasure
+ * and appended in id order (the participant order the accumulator needs), never more than
+ * {@link POOL_READ_PARALLELISM} ahead of the append point. The pool's erasure
  * count is read before any cohort is, so the pool includes no answer erased before it; the
  * cohort marks next, as its basis: a later change to any of them makes the pool stale.
  * Undefined when an erasure was counted meanwhile: the pool is left stale for the next plan.
  * In process, `known` carries the parts of the cohorts this run just aggregated (each with the
- * mark stored for it, which is then its basis) and the pool's mark read before them: those
- * cohorts are not read again.
+ * mark stored for it, which is then its basis), the pool's mark read before them and the
+ * layout the parts were made from: those cohorts are not read again.
  */
 export async function aggregatePool(
   deps: AggregateDeps,
   programme: Programme,
-  known: { readonly poolMark: AggregationMark | undefined; readonly parts: ReadonlyMap<string, PoolPart> } = {
-    poolMark: undefined,
-    parts: new Map(),
-  },
+  known: {
+    readonly poolMark: AggregationMark | undefined;
+    readonly parts: ReadonlyMap<string, PoolPart>;
+    readonly layout: PoolLayout;
+  } = { poolMark: undefined, parts: new Map(), layout: new PoolLayout(programme, deps.catalog) },
 ): Promise<ScopeReport | undefined> {
   const scope = { programme: programme.id, cohort: null };
-  const { parts } = known;
+  const { parts, layout } = known;
   const poolMark = parts.size > 0 ? known.poolMark : await deps.indicators.getMark(scope);
   const marks = await mapLimited(
     programme.cohorts,
@@ -354,7 +376,7 @@ export async function aggregatePool(
     async (cohort) =>
       parts.get(cohort.id)?.mark ?? deps.indicators.getMark({ programme: programme.id, cohort: cohort.id }),
   );
-  const accumulator = new PoolAccumulator(programme, deps.catalog);
+  const accumulator = new PoolAccumulator(layout);
   const tally = new ResponseTally();
   let responses = 0;
   let asOf = '';
@@ -362,31 +384,27 @@ export async function aggregatePool(
   // cohort id order (the participant order) as soon as all before them are, so the result does
   // not depend on which read finished first. A cohort this run just aggregated gives its part.
   const cohortIds = programme.cohorts.map((cohort) => cohort.id).sort();
-  const done = new Map<number, PoolAccumulator>();
-  let appended = 0;
-  await mapLimited(cohortIds, POOL_READ_PARALLELISM, async (cohortId, at) => {
-    const known = parts.get(cohortId);
-    let part = known?.accumulator;
-    if (known !== undefined) {
-      responses += known.mark.responses;
-      if (known.mark.asOf > asOf) asOf = known.mark.asOf;
-    } else {
-      const read = new PoolAccumulator(programme, deps.catalog);
+  await readInOrder(
+    cohortIds,
+    POOL_READ_PARALLELISM,
+    async (cohortId) => {
+      const known = parts.get(cohortId);
+      if (known !== undefined) {
+        responses += known.mark.responses;
+        if (known.mark.asOf > asOf) asOf = known.mark.asOf;
+        return known.accumulator;
+      }
+      const read = new PoolAccumulator(layout);
       await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
         for (const response of page) {
           read.add(response);
           tally.add(response);
         }
       });
-      part = read;
-    }
-    done.set(at, part as PoolAccumulator);
-    for (let next = done.get(appended); next !== undefined; next = done.get(appended)) {
-      accumulator.append(next);
-      done.delete(appended);
-      appended += 1;
-    }
-  });
+      return read;
+    },
+    (part) => accumulator.append(part),
+  );
   const rows = accumulator.rows();
   responses += tally.responses;
   if (tally.asOf > asOf) asOf = tally.asOf;
@@ -496,6 +514,49 @@ async function storeUnlessErased(
     if (!(error instanceof ErasureRaceError)) throw error;
     return false;
   }
+}
+
+/**
+ * `read` over every item, at most `window` at once, each result handed to `append` in the items'
+ * order. An item is read only once it is fewer than `window` ahead of the next to append, so at
+ * most `window` results are ever held, however slow an early read is. After a failure no new
+ * item starts; the first error is thrown once those in flight have finished.
+ */
+async function readInOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  read: (item: T) => Promise<R>,
+  append: (result: R) => void,
+): Promise<void> {
+  const done = new Map<number, R>();
+  let next = 0;
+  let appended = 0;
+  let failure: { readonly error: unknown } | undefined;
+  const waiting: (() => void)[] = [];
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const at = next;
+      next += 1;
+      // The item `appended` is being read by another worker, which wakes this one when it is done.
+      while (failure === undefined && at >= appended + window)
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      if (failure !== undefined) break;
+      try {
+        done.set(at, await read(items[at] as T));
+        while (done.has(appended)) {
+          const result = done.get(appended) as R;
+          done.delete(appended);
+          appended += 1;
+          append(result);
+        }
+      } catch (error) {
+        failure ??= { error };
+      }
+      for (const wake of waiting.splice(0)) wake();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(window, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
 }
 
 /**

@@ -11,6 +11,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { SqsAggregationJobs } from '#adapters/sqs-aggregation-jobs.ts';
+import type { AggregationJob } from '#ports/aggregation-jobs.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
 import { makeAggregateCohortHandler } from '#handlers/aggregate-cohort.ts';
 import { makeAggregateHandler } from '#handlers/aggregate.ts';
@@ -25,6 +26,8 @@ const QUEUE = 'https://sqs.eu-west-1.amazonaws.com/123456789012/aggregation';
 const IASI = { programme: PROGRAMME, cohort: 'iasi-2020' };
 const BUCHAREST = { programme: PROGRAMME, cohort: 'bucharest-2020' };
 const POOL = { programme: PROGRAMME, cohort: null };
+/** A queued cohort job: its scope and the plan's run. */
+const queued = (scope: typeof IASI): AggregationJob & { run: string } => ({ ...scope, run: expect.any(String) });
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 const random = seededRandom(13);
 
@@ -80,6 +83,14 @@ async function answerMore(cohort: string, participants = 2): Promise<void> {
   await simulateCohort(stack.url, programme, stack.deps.catalog, links, random);
 }
 
+/** The run's two cohort jobs the plan just queued, Iasi's then Bucharest's, of one run. */
+function takeRun(): [AggregationJob, AggregationJob] {
+  const jobs = takeSent() as AggregationJob[];
+  expect(jobs).toEqual([queued(IASI), queued(BUCHAREST)]);
+  expect(jobs[0]?.run).toBe(jobs[1]?.run);
+  return jobs as [AggregationJob, AggregationJob];
+}
+
 function takeSent(): unknown[] {
   const bodies = [...sent.bodies];
   sent.bodies.length = 0;
@@ -123,14 +134,14 @@ describe('the queued aggregation', () => {
     expect(plan.programmes).toEqual([
       { programme: PROGRAMME, cohorts: 2, queued: 2, pool: false, summaryOverdue: expect.any(Boolean) },
     ]);
-    expect(takeSent()).toEqual([IASI, BUCHAREST]);
+    const [iasi, bucharest] = takeRun();
 
-    expect((await runAggregationJob(deps, IASI))?.recomputed).toBe(true);
+    expect((await runAggregationJob(deps, iasi))?.recomputed).toBe(true);
     expect(takeSent()).toEqual([]);
-    expect((await runAggregationJob(deps, BUCHAREST))?.recomputed).toBe(true);
+    expect((await runAggregationJob(deps, bucharest))?.recomputed).toBe(true);
     expect(takeSent()).toEqual([POOL]);
     // SQS delivers at least once: the same job again recomputes its cohort and queues no second pool.
-    await runAggregationJob(deps, BUCHAREST);
+    await runAggregationJob(deps, bucharest);
     expect(takeSent()).toEqual([]);
     expect((await runAggregationJob(deps, POOL))?.recomputed).toBe(true);
     expect(takeSent()).toEqual([]);
@@ -190,9 +201,9 @@ describe('the queued aggregation', () => {
     await answerMore('iasi-2020');
     await answerMore('bucharest-2020');
     await planAggregation(deps, { programme: PROGRAMME });
-    expect(takeSent()).toEqual([IASI, BUCHAREST]);
-    await runAggregationJob(deps, IASI);
-    await expect(runAggregationJob({ ...failingTablesOf('bucharest-2020'), jobs }, BUCHAREST)).rejects.toThrow(
+    const [iasi, bucharest] = takeRun();
+    await runAggregationJob(deps, iasi);
+    await expect(runAggregationJob({ ...failingTablesOf('bucharest-2020'), jobs }, bucharest)).rejects.toThrow(
       'simulated crash',
     );
     expect(takeSent()).toEqual([]);
@@ -200,9 +211,10 @@ describe('the queued aggregation', () => {
     // The failed cohort is still new, and the pool no longer matches the cohort recomputed: both queued.
     const next = await planAggregation(deps, { programme: PROGRAMME });
     expect(next.programmes[0]).toMatchObject({ queued: 1, pool: true });
-    expect(takeSent()).toEqual([BUCHAREST, POOL]);
+    const again = takeSent() as AggregationJob[];
+    expect(again).toEqual([queued(BUCHAREST), POOL]);
     await runAggregationJob(deps, POOL);
-    await runAggregationJob(deps, BUCHAREST);
+    await runAggregationJob(deps, again[0] as AggregationJob);
     expect(takeSent()).toEqual([POOL]);
     await runAggregationJob(deps, POOL);
     const pool = await stack.deps.indicators.getMark(POOL);
@@ -228,13 +240,13 @@ describe('the aggregation queue consumer', () => {
     await answerMore('bucharest-2020');
     const jobs = new SqsAggregationJobs(recordingSqs(), QUEUE);
     await planAggregation({ ...stack.deps, jobs }, { programme: PROGRAMME });
-    expect(takeSent()).toEqual([IASI, BUCHAREST]);
+    const [iasi, bucharest] = takeRun();
     const iasiBefore = await stack.deps.indicators.getMark(IASI);
     const handler = makeAggregateCohortHandler({ ...failingTablesOf('bucharest-2020'), jobs });
     const event: SQSEvent = {
       Records: [
-        record('m-1', JSON.stringify(IASI)),
-        record('m-2', JSON.stringify(BUCHAREST)),
+        record('m-1', JSON.stringify(iasi)),
+        record('m-2', JSON.stringify(bucharest)),
         // No plan writes these: dropped, never delivered again.
         record('m-3', '{"programme":'),
         record('m-4', JSON.stringify({ programme: PROGRAMME })),
@@ -247,10 +259,134 @@ describe('the aggregation queue consumer', () => {
 
     // Delivered again, it succeeds, and as the run's last job it queues the pool.
     const retried = await makeAggregateCohortHandler({ ...stack.deps, jobs })(
-      { Records: [record('m-2', JSON.stringify(BUCHAREST)), record('m-5', JSON.stringify(POOL))] },
+      { Records: [record('m-2', JSON.stringify(bucharest)), record('m-5', JSON.stringify(POOL))] },
       {} as Context,
     );
     expect(retried).toEqual({ batchItemFailures: [] });
     expect(takeSent()).toEqual([POOL]);
+  });
+});
+
+describe('the fan-in under at-least-once delivery', () => {
+  it("counts a job delivered twice once: the pool follows the run's last cohort job, not a redelivery", async () => {
+    const deps = { ...stack.deps, jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) };
+    await answerMore('iasi-2020');
+    await answerMore('bucharest-2020');
+    await planAggregation(deps, { programme: PROGRAMME });
+    const [iasi, bucharest] = takeRun();
+    await runAggregationJob(deps, iasi);
+    // SQS delivers Iasi's job again (a visibility timeout, a batch retried) before Bucharest's runs.
+    await runAggregationJob(deps, iasi);
+    expect(takeSent()).toEqual([]);
+    // New answers reach Bucharest before its job runs: the pool must include them.
+    await answerMore('bucharest-2020', 2);
+    await runAggregationJob(deps, bucharest);
+    expect(takeSent()).toEqual([POOL]);
+    await runAggregationJob(deps, POOL);
+    const pool = await stack.deps.indicators.getMark(POOL);
+    const cohorts = await Promise.all([IASI, BUCHAREST].map((scope) => stack.deps.indicators.getMark(scope)));
+    expect(pool?.responses).toBe(cohorts.reduce((sum, mark) => sum + (mark?.responses ?? 0), 0));
+  });
+
+  it('counts nothing for the jobs of a run a later plan replaced, nor for a job without a run', async () => {
+    const deps = { ...stack.deps, jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) };
+    await answerMore('iasi-2020');
+    await answerMore('bucharest-2020');
+    await planAggregation(deps, { programme: PROGRAMME });
+    const [oldIasi, oldBucharest] = takeRun();
+    // The next plan comes before the jobs ran: both cohorts are queued again, in a run of its own.
+    await planAggregation(deps, { programme: PROGRAMME });
+    const [iasi, bucharest] = takeSent() as [AggregationJob, AggregationJob, ...unknown[]];
+    expect([iasi, bucharest]).toEqual([queued(IASI), queued(BUCHAREST)]);
+    expect(iasi.run).not.toBe(oldIasi.run);
+    // The replaced run's jobs still aggregate, and count nothing off the new run.
+    expect((await runAggregationJob(deps, oldIasi))?.recomputed).toBe(true);
+    expect((await runAggregationJob(deps, oldBucharest))?.recomputed).toBe(true);
+    // A job queued before runs had ids aggregates too, and counts nothing either.
+    expect((await runAggregationJob(deps, IASI))?.recomputed).toBe(true);
+    expect(takeSent()).toEqual([]);
+    await runAggregationJob(deps, iasi);
+    expect(takeSent()).toEqual([]);
+    await runAggregationJob(deps, bucharest);
+    expect(takeSent()).toEqual([POOL]);
+  });
+
+  it('runs nothing for a job whose programme or cohort no longer exists, and fails no job', async () => {
+    const deps = { ...stack.deps, jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) };
+    const run = 'a-run-of-nothing';
+    expect(await runAggregationJob(deps, { programme: 'no-such-programme', cohort: 'iasi-2020', run })).toBeUndefined();
+    expect(await runAggregationJob(deps, { programme: PROGRAMME, cohort: 'no-such-cohort', run })).toBeUndefined();
+    expect(await runAggregationJob(deps, { programme: 'no-such-programme', cohort: null })).toBeUndefined();
+    expect(takeSent()).toEqual([]);
+  });
+
+  it('leaves the pool of a job that died between its marker and the counter to the next plan', async () => {
+    const jobs = new SqsAggregationJobs(recordingSqs(), QUEUE);
+    const deps = { ...stack.deps, jobs };
+    await answerMore('iasi-2020');
+    await answerMore('bucharest-2020');
+    await planAggregation(deps, { programme: PROGRAMME });
+    const [iasi, bucharest] = takeRun();
+    await runAggregationJob(deps, iasi);
+    // Bucharest's job deletes its marker, then dies before the counter is updated.
+    const client = createDocumentClient(stack.environment.endpoint);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { SK?: unknown } };
+        if (context.commandName === 'UpdateItemCommand' && input.Key?.SK === 'AGGRUN')
+          throw new Error('simulated crash');
+        return next(args);
+      },
+      { step: 'initialize', name: 'crashBeforeCounter' },
+    );
+    await expect(runAggregationJob({ ...depsThrough(stack, client), jobs }, bucharest)).rejects.toThrow(
+      'simulated crash',
+    );
+    // Delivered again, it finds its marker gone: it counts nothing, and the run never finishes.
+    await runAggregationJob(deps, bucharest);
+    expect(takeSent()).toEqual([]);
+    // The next plan finds the run unfinished and the pool stale: it queues the pool itself.
+    const next = await planAggregation(deps, { programme: PROGRAMME });
+    expect(next.programmes[0]).toMatchObject({ queued: 0, pool: true });
+    expect(takeSent()).toEqual([POOL]);
+    await runAggregationJob(deps, POOL);
+    const pool = await stack.deps.indicators.getMark(POOL);
+    const cohorts = await Promise.all([IASI, BUCHAREST].map((scope) => stack.deps.indicators.getMark(scope)));
+    expect(pool?.responses).toBe(cohorts.reduce((sum, mark) => sum + (mark?.responses ?? 0), 0));
+  });
+});
+
+describe("a cohort job's reads", () => {
+  it("touch only its cohort's items: its definition and one cohort item, no Query of the list", async () => {
+    const reads: { command: string; pk: unknown; sk: unknown }[] = [];
+    const client = createDocumentClient(stack.environment.endpoint);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as {
+          Key?: Record<string, unknown>;
+          ExpressionAttributeValues?: Record<string, unknown>;
+        };
+        if (context.commandName === 'GetItemCommand')
+          reads.push({ command: 'GetItem', pk: input.Key?.PK, sk: input.Key?.SK });
+        if (context.commandName === 'QueryCommand')
+          reads.push({ command: 'Query', pk: input.ExpressionAttributeValues?.[':pk'], sk: undefined });
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordReads' },
+    );
+    await answerMore('iasi-2020');
+    const report = await runAggregationJob(
+      { ...depsThrough(stack, client), jobs: new SqsAggregationJobs(recordingSqs(), QUEUE) },
+      IASI,
+    );
+    expect(report?.recomputed).toBe(true);
+    expect(reads).toContainEqual({ command: 'GetItem', pk: `PROG#${PROGRAMME}`, sk: 'COHORT#iasi-2020' });
+    expect(reads).toContainEqual({ command: 'Query', pk: `COHORT#${PROGRAMME}#iasi-2020`, sk: undefined });
+    for (const read of reads) {
+      if (read.pk === `PROG#${PROGRAMME}`)
+        expect(read).toEqual({ command: 'GetItem', pk: read.pk, sk: 'COHORT#iasi-2020' });
+      else expect(read.pk).toBe(`COHORT#${PROGRAMME}#iasi-2020`);
+    }
+    takeSent();
   });
 });

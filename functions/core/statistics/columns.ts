@@ -72,6 +72,19 @@ export function columnsFor(instrumentIds: readonly string[], catalog: Catalog, p
 }
 
 /**
+ * Empty columns of the same measures, sharing their compiled scorers: the parts of a pool read
+ * in parallel each need columns of their own, not scorers compiled again for each.
+ */
+export function emptyColumnsLike(columns: readonly ScoredColumn[]): ScoredColumn[] {
+  return columns.map((column) => ({
+    ...column,
+    pre: new Float64Array(0),
+    post: new Float64Array(0),
+    alpha: emptyAlphaSums(column.scorer.items),
+  }));
+}
+
+/**
  * The columns with room for `capacity` participants: the same measures, scorers and alpha sums,
  * their scores copied into longer arrays (NaN beyond). Streaming aggregation numbers participants
  * as they appear, so it doubles the room as it goes rather than counting them first.

@@ -11,6 +11,7 @@ import {
   appendColumns,
   capacityFor,
   columnsFor,
+  emptyColumnsLike,
   growColumns,
   isScored,
   scoreInto,
@@ -21,29 +22,48 @@ import { inParticipantOrder, ParticipantSequence } from './participants.ts';
 import { tableRows } from './table.ts';
 
 /**
+ * What every part of a programme's pool shares, made once per programme: each cohort's
+ * attributes, the sessions' order, and the columns' compiled scorers. A part made from it costs
+ * only its participants' columns, so a pool read as thousands of parts (one per cohort) does not
+ * cost cohorts x cohorts.
+ */
+export class PoolLayout {
+  readonly attributesOf: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  readonly sessionIndex: ReadonlyMap<string, number>;
+  /** Empty columns (no participant), the templates of every part's. */
+  readonly columns: readonly ScoredColumn[];
+
+  constructor(
+    readonly programme: Programme,
+    catalog: Catalog,
+  ) {
+    this.attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
+    this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
+    const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
+    this.columns = columnsFor(instrumentIds, catalog, 0);
+  }
+}
+
+/**
  * Accumulates the programme-wide pool: for each participant and instrument, the score of the
  * first session it was asked before and of the last session it was asked after (a post before
  * the first pre is not a change over the programme). Subgroups from each cohort's attributes and
  * the participants' answers, as in a cohort's tables. Responses come grouped by participant,
  * cohorts in id order and participants in id order within each (see {@link ParticipantSequence}).
+ * The pool and each of its parts are made from the programme's one {@link PoolLayout}.
  */
 export class PoolAccumulator {
   private readonly participants = new ParticipantSequence(true);
   private readonly groups: GroupCollector;
-  private readonly attributesOf: ReadonlyMap<string, Readonly<Record<string, string>>>;
-  private readonly sessionIndex: ReadonlyMap<string, number>;
   private columns: ScoredColumn[];
   private capacity = 0;
   /** The current participant's responses, scored when the next participant begins. */
   private current: StoredResponse[] = [];
   private currentParticipant = -1;
 
-  constructor(programme: Programme, catalog: Catalog) {
-    this.attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
-    this.groups = new GroupCollector(programme);
-    this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
-    const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
-    this.columns = columnsFor(instrumentIds, catalog, 0);
+  constructor(private readonly layout: PoolLayout) {
+    this.groups = new GroupCollector(layout.programme);
+    this.columns = emptyColumnsLike(layout.columns);
   }
 
   /** Takes one response of the current participant, or begins the next participant with it. */
@@ -52,7 +72,7 @@ export class PoolAccumulator {
       this.scoreCurrent();
       const participant = this.participants.count - 1;
       if (participant >= this.capacity) this.grow(capacityFor(participant, this.capacity));
-      this.groups.begin(participant, this.attributesOf.get(response.cohort) ?? {});
+      this.groups.begin(participant, this.layout.attributesOf.get(response.cohort) ?? {});
       this.currentParticipant = participant;
     }
     this.groups.add(response);
@@ -95,7 +115,7 @@ export class PoolAccumulator {
       let lastPost: StoredResponse | undefined;
       let lastPostAt = Number.NEGATIVE_INFINITY;
       for (const response of responses) {
-        const sessionAt = this.sessionIndex.get(response.session);
+        const sessionAt = this.layout.sessionIndex.get(response.session);
         if (sessionAt === undefined || !isScored(column, response)) continue;
         if (response.wave === 'pre' && sessionAt < firstPreAt) [firstPre, firstPreAt] = [response, sessionAt];
         if (response.wave === 'post' && sessionAt > lastPostAt) [lastPost, lastPostAt] = [response, sessionAt];
@@ -122,7 +142,7 @@ export function computePooledIndicators(
   catalog: Catalog,
   unordered: readonly StoredResponse[],
 ): IndicatorRow[] {
-  const accumulator = new PoolAccumulator(programme, catalog);
+  const accumulator = new PoolAccumulator(new PoolLayout(programme, catalog));
   for (const response of inParticipantOrder(unordered)) accumulator.add(response);
   return accumulator.rows();
 }
