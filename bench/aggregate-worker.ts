@@ -1,16 +1,17 @@
 /**
  * One size of the aggregation benchmark, in a fresh process so its memory is its own:
  * `node --expose-gc --import tsx bench/aggregate-worker.ts N ROUNDS` streams N responses of one
- * cohort page by page (bench/synthetic-responses.ts `generateResponsePages`, ~1,000 responses a
+ * cohort page by page (bench/synthetic-responses.ts `generateResponsePages`, 1,000 responses a
  * page, as DynamoDB Query pages arrive), each page dropped once consumed, as the runtime
  * aggregates (use-cases/aggregate.ts). Timed, in ROUNDS interleaved rounds: a bare single pass
  * over the pages, and the aggregation (the cohort's `CohortAccumulator` and the programme's
  * `PoolAccumulator` fed every page, then both tables computed). Both sides get the same page
  * generator; the time spent generating pages is excluded from both (only the consumer of each
- * page is timed); the cohort's accumulator alone is timed too, for reference. Peak memory: V8 heap used plus array buffers (typed columns live outside the
- * V8 heap) above the process's baseline after a full collection, over the whole run: the page in
- * hand, the accumulators and the tables. Then, for the before/after, the heap the same responses
- * take held in one array (as aggregation needed before it streamed).
+ * page is timed); the cohort's accumulator alone is timed too, for reference. Peak memory: V8
+ * heap used plus array buffers (typed columns live outside the V8 heap) above the process's
+ * baseline after a full collection, over the whole run: the page in hand, the accumulators and
+ * the tables. Then, for the before/after, the memory the same responses take held in one array
+ * (as aggregation needed before it streamed).
  * Prints one JSON `AggregateSample` on stdout.
  */
 import { shippedCatalog } from '#surveys/index.ts';

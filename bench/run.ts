@@ -17,8 +17,9 @@
  *    1,000 and 10,000 cohorts (at most 60 s CPU at 10,000; at most 15x per 10x cohorts).
  *
  * `--smoke` runs each benchmark at a token size (one function, two processes, a few thousand
- * responses, a few hundred end to end, a few hundred cohorts) and `--results FILE` writes elsewhere: `test/bench/run.test.ts` checks that every
- * benchmark starts and the results file takes its shape, without timing anything.
+ * responses, a few hundred end to end, a few hundred cohorts) and `--results FILE` writes
+ * elsewhere: `test/bench/run.test.ts` checks that every benchmark starts and the results file
+ * takes its shape, without timing anything.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -211,7 +212,8 @@ if (!smoke)
 // --- 2b. Aggregation end to end from DynamoDB ----------------------------------------------------
 console.log(
   `Aggregation end to end from the embedded DynamoDB: ${count(END_TO_END_SIZE)} responses of one programme in ` +
-    `${END_TO_END_COHORTS} cohorts, aggregate({ programme, full: true }) in a fresh process, ${END_TO_END_ROUNDS} rounds`,
+    `${END_TO_END_COHORTS} cohorts, aggregate({ programme, full: true }) in a fresh process, ` +
+    `${END_TO_END_ROUNDS} rounds`,
 );
 const endToEnd = await benchAggregationEndToEnd(END_TO_END_SIZE, END_TO_END_COHORTS, END_TO_END_ROUNDS);
 const lastRun = endToEnd.runs.at(-1);
@@ -219,6 +221,10 @@ if (lastRun === undefined) throw new Error('no end-to-end run');
 const queryRcu = lastRun.capacity.QueryCommand ?? 0;
 const readRcu = queryRcu + (lastRun.capacity.GetItemCommand ?? 0);
 const passes = Object.values(lastRun.responsePasses);
+const writeWcu = ['PutItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand'].reduce(
+  (sum, command) => sum + (lastRun.capacity[command] ?? 0),
+  0,
+);
 const scans = lastRun.commands.ScanCommand ?? 0;
 console.log(
   formatTable(
@@ -239,10 +245,7 @@ console.log(
       ['responses read by those Queries', count(lastRun.responsesRead)],
       ['read capacity, Query (ConsumedCapacity)', `${count(queryRcu)} RCU`],
       ['read capacity, Query and GetItem, per response', `${(readRcu / endToEnd.responses).toFixed(4)} RCU`],
-      [
-        'write capacity (tables and marks)',
-        `${count((lastRun.capacity.PutItemCommand ?? 0) + (lastRun.capacity.TransactWriteItemsCommand ?? 0) + (lastRun.capacity.BatchWriteItemCommand ?? 0))} WCU`,
-      ],
+      ['write capacity (tables and marks)', `${count(writeWcu)} WCU`],
     ],
   ),
 );
@@ -347,7 +350,9 @@ console.log("CPU: the process's (the collector's threads included), steadier tha
 const largestProgramme = disclosure.at(-1);
 if (largestProgramme !== undefined && !smoke)
   checks.push({
-    budget: `monthly summary of ${count(largestProgramme.cohorts)} cohorts <= ${DISCLOSURE_BUDGET_S} s CPU (slowest month)`,
+    budget:
+      `monthly summary of ${count(largestProgramme.cohorts)} cohorts <= ${DISCLOSURE_BUDGET_S} s CPU ` +
+      '(slowest month)',
     measured: duration(slowestCpu(largestProgramme)),
     ok: slowestCpu(largestProgramme) <= DISCLOSURE_BUDGET_S * 1000,
   });
