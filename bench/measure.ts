@@ -1,17 +1,30 @@
 /**
- * Time and peak heap of one synchronous run. The heap only grows between collections, so its
- * peak is the larger of the heap used just before each collection (recorded by V8's GC
- * profiler) and the heap used at the end; reported above the heap used at the start, after a
- * full collection, so it is what the run itself needed on top of the data it was given.
- * Needs `node --expose-gc`.
+ * Time and peak memory of one streamed run: pages from a generator, each handed to a consumer
+ * and dropped. Only the consumer is timed (each page's generation is not), so two consumers fed
+ * the same pages compare by their own work. Memory is V8's heap used plus the array buffers
+ * (typed arrays' storage lives outside the V8 heap): sampled after every page, and the heap's
+ * highest point between samples taken from V8's GC profiler (the heap used just before each
+ * collection, with the array buffers last sampled); reported above what was in use at the
+ * start, after a full collection. Needs `node --expose-gc`.
  */
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { performance } from 'node:perf_hooks';
 
-/** Wall time in milliseconds and peak heap in bytes above the heap in use at the start. */
+/** A streamed run: consumer time, peak memory above the start, page generation time, its result. */
 export interface RunMeasurement {
+  /** Wall time of the consumer alone (every page, then its finish). */
   readonly ms: number;
-  readonly peakHeapBytes: number;
+  /** Highest V8 heap used plus array buffers, above the start. */
+  readonly peakBytes: number;
+  /** Wall time spent generating the pages (not in `ms`). */
+  readonly generateMs: number;
+  readonly result: number;
+}
+
+/** A consumer of pages, and what it computes once they are all in. */
+export interface PageConsumer<T> {
+  onPage(page: readonly T[]): void;
+  finish(): number;
 }
 
 /** A full collection, so the next measurement starts from live data only. */
@@ -22,27 +35,40 @@ export function collectGarbage(): void {
   gc();
 }
 
-/** The heap in use now, in bytes. */
-export function heapUsed(): number {
-  return getHeapStatistics().used_heap_size;
+/** V8 heap used plus array buffers, now, in bytes. */
+export function memoryInUse(): number {
+  return getHeapStatistics().used_heap_size + process.memoryUsage().arrayBuffers;
 }
 
-/** Times `run` and records its peak heap. */
-export function measureRun(run: () => unknown): RunMeasurement {
+/** Feeds every page to `consumer`, timing the consumer and recording the peak memory. */
+export function measureStream<T>(pages: Iterable<T[]>, consumer: PageConsumer<T>): RunMeasurement {
   collectGarbage();
-  const start = heapUsed();
+  const start = memoryInUse();
+  let peak = start;
+  let arrayBuffers = process.memoryUsage().arrayBuffers;
   const profiler = new GCProfiler();
   profiler.start();
+  let ms = 0;
+  let generateMs = 0;
+  const iterator = pages[Symbol.iterator]();
+  for (;;) {
+    const generating = performance.now();
+    const next = iterator.next();
+    const began = performance.now();
+    generateMs += began - generating;
+    if (next.done === true) break;
+    consumer.onPage(next.value);
+    ms += performance.now() - began;
+    arrayBuffers = process.memoryUsage().arrayBuffers;
+    peak = Math.max(peak, getHeapStatistics().used_heap_size + arrayBuffers);
+  }
   const began = performance.now();
-  run();
-  const ms = performance.now() - began;
-  const end = heapUsed();
+  const result = consumer.finish();
+  ms += performance.now() - began;
+  peak = Math.max(peak, memoryInUse());
   const { statistics } = profiler.stop();
-  const peak = statistics.reduce(
-    (highest, event) => Math.max(highest, event.beforeGC.heapStatistics.usedHeapSize),
-    end,
-  );
-  return { ms, peakHeapBytes: Math.max(0, peak - start) };
+  for (const event of statistics) peak = Math.max(peak, event.beforeGC.heapStatistics.usedHeapSize + arrayBuffers);
+  return { ms, peakBytes: Math.max(0, peak - start), generateMs, result };
 }
 
 /** The median of some numbers (the mean of the middle two for an even count). */

@@ -34,15 +34,57 @@ export interface BenchResults {
   >;
   /** HTTP submit path / bare conditional PutItem (bench/submit.ts); null until that benchmark runs. */
   readonly submit: number | null;
-  /** Per response count: aggregation in memory / a bare single pass over the same responses. */
+  /**
+   * Per response count: aggregation (the cohort's and the pool's tables, fed page by page) / a
+   * bare single pass over the same pages (budget: 3x at 10^6).
+   */
   readonly aggregation: Record<string, number>;
   /**
-   * Per response count: the heap the aggregation needs, MiB: the responses it holds and its own
-   * peak above them (budget: 256 MiB at 10^6).
+   * Per response count: the peak memory of the streamed aggregation, MiB: V8 heap used plus array
+   * buffers above the process's baseline (budget: 256 MiB at 10^6).
    */
   readonly aggregationPeakHeapMiB: Record<string, number>;
-  /** Per response count: the aggregation's own peak above the responses, MiB. */
-  readonly aggregationWorkHeapMiB: Record<string, number>;
+  /** Per response count: the figures behind the two above, and the memory the responses take held (before). */
+  readonly aggregationDetail?: Record<
+    string,
+    {
+      readonly rounds: number;
+      readonly pageResponses: number;
+      readonly bareMs: number;
+      readonly aggregationMs: number;
+      readonly cohortOnlyMs: number;
+      readonly cohortOnlyRatio: number;
+      readonly barePeakMiB: number;
+      readonly heldResponsesMiB: number;
+    }
+  >;
+  /** `aggregate(deps, { programme, full: true })` against the embedded DynamoDB. */
+  readonly aggregationEndToEnd?: {
+    readonly responses: number;
+    readonly cohorts: number;
+    readonly rounds: number;
+    readonly fillMs: number;
+    readonly ms: number;
+    readonly peakHeapMiB: number;
+    /** Query and GetItem capacity consumed in a run, per response. */
+    readonly readRcuPerResponse: number;
+    readonly queryRcu: number;
+    readonly requests: Readonly<Record<string, number>>;
+    readonly scans: number;
+    readonly queryPassesPerCohort: number;
+    readonly responsesRead: number;
+  };
+  /** Per number of cohorts: the monthly summary's slowest month (budget: 60 s CPU at 10,000 cohorts). */
+  readonly disclosure?: Record<
+    string,
+    {
+      readonly people: number;
+      readonly months: number;
+      readonly rows: number;
+      readonly slowestMonthCpuMs: number;
+      readonly slowestMonthMs: number;
+    }
+  >;
   /** Cohort read from DynamoDB: consumed / minimum read capacity, with its figures. */
   readonly cohortRead?: {
     readonly responses: number;

@@ -5,22 +5,29 @@
  *
  * 1. Cold start of every function: the deployed bundle's module initialisation against a naive
  *    build of the same handler, 20 fresh processes each (at most 0.5x), with each bundle's bytes.
- * 2. Aggregation in memory of 10^4, 10^5 and 10^6 synthetic responses: `computeCohortIndicators`
- *    against a bare single pass over the same data (at most 3x at 10^6), linear growth (at most
- *    15x time per 10x responses; 10x is linear), and the heap it needs (at most 256 MiB at 10^6).
+ * 2. Aggregation in memory of 10^4, 10^5 and 10^6 synthetic responses streamed page by page, as
+ *    the runtime reads them: the cohort's and the pool's accumulators against a bare single pass
+ *    over the same pages (at most 3x at 10^6), linear growth (at most 15x time per 10x responses;
+ *    10x is linear), and the peak heap, array buffers included (at most 256 MiB at 10^6).
+ *    Then `aggregate` end to end from the embedded DynamoDB at 10^5 responses: time, peak heap,
+ *    read capacity and requests (one Query pass per cohort, no Scan, no re-read).
  * 3. Reading a cohort of 10^4 responses from the embedded DynamoDB: consumed read capacity at
  *    most 1.1x the minimum for the items' size, in one Query pass with no Scan.
- * 4. Survey page weight (at most 30 KB a page).
+ * 4. Survey page weight (at most 30 KB a page), and the monthly summary's disclosure control at
+ *    1,000 and 10,000 cohorts (at most 60 s CPU at 10,000; at most 15x per 10x cohorts).
  *
  * `--smoke` runs each benchmark at a token size (one function, two processes, a few thousand
- * responses) and `--results FILE` writes elsewhere: `test/bench/run.test.ts` checks that every
- * benchmark starts and the results file takes its shape, without timing anything.
+ * responses, a few hundred end to end, a few hundred cohorts) and `--results FILE` writes
+ * elsewhere: `test/bench/run.test.ts` checks that every benchmark starts and the results file
+ * takes its shape, without timing anything.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAggregation, growthPerTenfold } from './aggregation.ts';
+import { benchAggregationEndToEnd } from './aggregate-end-to-end.ts';
 import { benchCohortRead } from './cohort-read.ts';
 import { benchColdStart, statisticsBytes } from './cold-start.ts';
+import { benchDisclosure, type DisclosureSample } from './disclosure-scale.ts';
 import { benchPageBytes } from './page-bytes.ts';
 import { count, duration, formatChecks, formatTable, megabytes, ratio, type BudgetCheck } from './report.ts';
 import { mebibytes, RESULTS_FILE, rounded, writeResults, type BenchResults } from './results.ts';
@@ -36,6 +43,12 @@ const COLD_START_BUDGET = 0.5;
 const AGGREGATION_SIZES = smoke ? [1_000, 2_000] : [10_000, 100_000, 1_000_000];
 const AGGREGATION_BUDGET = 3;
 const AGGREGATION_HEAP_BUDGET_MIB = 256;
+const END_TO_END_SIZE = smoke ? 400 : 100_000;
+const END_TO_END_COHORTS = smoke ? 2 : 4;
+const END_TO_END_ROUNDS = smoke ? 1 : 3;
+const DISCLOSURE_SIZES = smoke ? [20, 200] : [1_000, 10_000];
+const DISCLOSURE_MONTHS = smoke ? 2 : 4;
+const DISCLOSURE_BUDGET_S = 60;
 const GROWTH_LIMIT = 15;
 const READ_SIZE = smoke ? 200 : 10_000;
 const READ_BUDGET = 1.1;
@@ -105,51 +118,55 @@ for (const sample of coldStart)
     ok: sample.ratio <= COLD_START_BUDGET,
   });
 
-// --- 2. Aggregation in memory --------------------------------------------------------------------
-console.log('Aggregation in memory: computeCohortIndicators against a bare single pass over the same responses');
+// --- 2. Aggregation in memory, streamed ---------------------------------------------------------
 console.log(
-  '(dones-mentores, one cohort and session, each participant a pre and a post response, 5 instruments, 28 items)',
+  'Aggregation in memory, streamed: responses arrive a page at a time (1,000 a page, about 1 MB as a DynamoDB Query ' +
+    'page) and are dropped once consumed',
 );
-const samples = await benchAggregation(AGGREGATION_SIZES, smoke ? () => 1 : undefined);
-/** The heap an aggregation of these responses needs: the responses and its own peak above them. */
-const neededHeap = (sample: (typeof samples)[number]): number =>
-  sample.dataHeapBytes + sample.aggregation.peakHeapBytes;
+console.log(
+  '(dones-mentores, one cohort and session, each participant a pre and a post response, 5 instruments, 28 items; ' +
+    "the aggregation feeds each page to the cohort's CohortAccumulator and the programme's PoolAccumulator, " +
+    'as aggregate() does, then computes both tables)',
+);
+const samples = await benchAggregation(AGGREGATION_SIZES, smoke ? () => 2 : undefined);
 console.log(
   formatTable(
     [
       'responses',
       'rounds',
-      'generate',
-      'data heap',
+      'generate pages',
       'bare pass',
       'aggregation',
       'ratio',
-      'bare pass peak heap',
-      'aggregation peak heap',
-      'heap needed',
+      'cohort alone',
+      'ratio',
+      'bare pass peak',
+      'aggregation peak',
+      'before: responses held',
       'process max RSS',
     ],
     samples.map((sample) => [
       count(sample.responses),
       String(sample.rounds),
       duration(sample.generateMs),
-      megabytes(sample.dataHeapBytes),
       duration(sample.baseline.ms),
       duration(sample.aggregation.ms),
       ratio(sample.aggregation.ms / sample.baseline.ms),
-      megabytes(sample.baseline.peakHeapBytes),
-      megabytes(sample.aggregation.peakHeapBytes),
-      megabytes(neededHeap(sample)),
+      duration(sample.cohortOnly.ms),
+      ratio(sample.cohortOnly.ms / sample.baseline.ms),
+      megabytes(sample.baseline.peakBytes),
+      megabytes(sample.aggregation.peakBytes),
+      megabytes(sample.heldBytes),
       megabytes(sample.maxRssBytes),
     ]),
   ),
 );
 console.log(
-  'Times: median of the rounds. Peak heap: V8 heap used, highest before any collection or at the end of a run,',
-);
-console.log(
-  'above the heap holding the generated data (highest of the rounds). Heap needed: the data and that peak. ' +
-    'Max RSS: the whole worker process.\n',
+  'Times: medians of interleaved rounds, of the consumer alone: generating the pages (the same generator and seed ' +
+    'for every side) is excluded from every side. Peak: V8 heap used plus array buffers (typed columns live ' +
+    "outside the V8 heap) above the process's baseline, over the whole run (the page in hand, the accumulators, " +
+    'the tables), highest of the rounds. Before: the memory the same responses take held in one array, as ' +
+    'aggregation needed before it streamed. Max RSS: the whole worker process, the held responses included.\n',
 );
 
 const aggregationGrowth = growthPerTenfold(samples, (sample) => sample.aggregation.ms);
@@ -171,15 +188,15 @@ if (largest !== undefined) {
   const measured = largest.aggregation.ms / largest.baseline.ms;
   checks.push({
     budget: `aggregation of ${count(largest.responses)} responses <= ${AGGREGATION_BUDGET}x a bare single pass`,
-    measured: ratio(measured),
+    measured:
+      `${ratio(measured)} (cohort and pool; the cohort alone ` +
+      `${ratio(largest.cohortOnly.ms / largest.baseline.ms)})`,
     ok: measured <= AGGREGATION_BUDGET,
   });
-  const heapMiB = neededHeap(largest) / 1_048_576;
+  const heapMiB = largest.aggregation.peakBytes / 1_048_576;
   checks.push({
-    budget: `heap an aggregation of ${count(largest.responses)} responses needs <= ${AGGREGATION_HEAP_BUDGET_MIB} MiB`,
-    measured:
-      `${megabytes(neededHeap(largest))} (responses ${megabytes(largest.dataHeapBytes)}, ` +
-      `aggregation ${megabytes(largest.aggregation.peakHeapBytes)})`,
+    budget: `peak heap aggregating ${count(largest.responses)} responses <= ${AGGREGATION_HEAP_BUDGET_MIB} MiB`,
+    measured: `${megabytes(largest.aggregation.peakBytes)} (responses held: ${megabytes(largest.heldBytes)})`,
     ok: heapMiB <= AGGREGATION_HEAP_BUDGET_MIB,
   });
 }
@@ -191,6 +208,65 @@ if (!smoke)
       ok: growth.factor <= GROWTH_LIMIT,
     });
   }
+
+// --- 2b. Aggregation end to end from DynamoDB ----------------------------------------------------
+console.log(
+  `Aggregation end to end from the embedded DynamoDB: ${count(END_TO_END_SIZE)} responses of one programme in ` +
+    `${END_TO_END_COHORTS} cohorts, aggregate({ programme, full: true }) in a fresh process, ` +
+    `${END_TO_END_ROUNDS} rounds`,
+);
+const endToEnd = await benchAggregationEndToEnd(END_TO_END_SIZE, END_TO_END_COHORTS, END_TO_END_ROUNDS);
+const lastRun = endToEnd.runs.at(-1);
+if (lastRun === undefined) throw new Error('no end-to-end run');
+const queryRcu = lastRun.capacity.QueryCommand ?? 0;
+const readRcu = queryRcu + (lastRun.capacity.GetItemCommand ?? 0);
+const passes = Object.values(lastRun.responsePasses);
+const writeWcu = ['PutItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand'].reduce(
+  (sum, command) => sum + (lastRun.capacity[command] ?? 0),
+  0,
+);
+const scans = lastRun.commands.ScanCommand ?? 0;
+console.log(
+  formatTable(
+    ['end to end', 'value'],
+    [
+      ['fill (BatchWriteItem of 25 items, as putResponse writes them)', duration(endToEnd.fillMs)],
+      ['aggregation (median of the rounds)', duration(endToEnd.ms)],
+      ['aggregation per response', `${((endToEnd.ms * 1000) / endToEnd.responses).toFixed(1)} us`],
+      ['peak heap (V8 heap used plus array buffers above the baseline; highest)', megabytes(endToEnd.peakBytes)],
+      [
+        'requests (a run)',
+        Object.entries(lastRun.commands)
+          .map(([name, times]) => `${name.replace(/Command$/, '')} x${times}`)
+          .join(', '),
+      ],
+      ['Scan', String(scans)],
+      ["Query passes over each cohort's responses", passes.join(', ')],
+      ['responses read by those Queries', count(lastRun.responsesRead)],
+      ['read capacity, Query (ConsumedCapacity)', `${count(queryRcu)} RCU`],
+      ['read capacity, Query and GetItem, per response', `${(readRcu / endToEnd.responses).toFixed(4)} RCU`],
+      ['write capacity (tables and marks)', `${count(writeWcu)} WCU`],
+    ],
+  ),
+);
+console.log(
+  "The worker stands for the Lambda function (the embedded DynamoDB runs in the bench's own process): its peak " +
+    "is the aggregation's, the SDK's pages included. The cohorts are read a few at once, then the pool from " +
+    'the parts they left.\n',
+);
+const perScope = new Map(lastRun.scopes.map((scope) => [scope.cohort, scope.responses]));
+checks.push({
+  budget: 'aggregation end to end reads each cohort in one Query pass: no Scan, no re-read',
+  measured:
+    `${passes.length} cohorts, ${passes.join('/')} pass(es) each, ${scans} Scan, ` +
+    `${count(lastRun.responsesRead)} responses read for ${count(endToEnd.responses)}`,
+  ok:
+    scans === 0 &&
+    passes.length === END_TO_END_COHORTS &&
+    passes.every((times) => times === 1) &&
+    lastRun.responsesRead === endToEnd.responses &&
+    perScope.get(null) === endToEnd.responses,
+});
 
 // --- 3. Cohort read from DynamoDB ----------------------------------------------------------------
 console.log(
@@ -242,6 +318,52 @@ checks.push({
 // --- 4. Survey page weight -----------------------------------------------------------------------
 checks.push(...(await benchPageBytes({ only: PAGE_PROGRAMMES })));
 
+// --- 4b. Disclosure control at scale -------------------------------------------------------------
+console.log(
+  `Monthly funder summary at scale: buildSummary (disclosure control) month after month, ${DISCLOSURE_MONTHS} ` +
+    'months, each against the history the months before published (bench/disclosure-scale.ts)',
+);
+const disclosure = benchDisclosure(DISCLOSURE_SIZES, { months: DISCLOSURE_MONTHS });
+/** The slowest month's CPU time of one size. */
+const slowestCpu = (sample: DisclosureSample): number => Math.max(...sample.months.map((month) => month.cpuMs));
+console.log(
+  formatTable(
+    ['cohorts', 'people', 'rows a month', 'withheld (first, last month)', 'slowest month', 'slowest month CPU'],
+    disclosure.map((sample) => [
+      count(sample.cohorts),
+      count(sample.people),
+      count(sample.months[0]?.rows ?? 0),
+      `${count(sample.months[0]?.withheld ?? 0)}, ${count(sample.months.at(-1)?.withheld ?? 0)}`,
+      duration(Math.max(...sample.months.map((month) => month.ms))),
+      duration(slowestCpu(sample)),
+    ]),
+  ),
+);
+const disclosureGrowth = disclosure.slice(1).map((sample, index) => {
+  const previous = disclosure[index] as DisclosureSample;
+  const factor = (slowestCpu(sample) / slowestCpu(previous)) ** (1 / Math.log10(sample.cohorts / previous.cohorts));
+  return { from: previous.cohorts, to: sample.cohorts, factor };
+});
+for (const growth of disclosureGrowth)
+  console.log(`CPU growth ${count(growth.from)} -> ${count(growth.to)} cohorts, per 10x: ${ratio(growth.factor)}`);
+console.log("CPU: the process's (the collector's threads included), steadier than wall time on a busy machine.\n");
+const largestProgramme = disclosure.at(-1);
+if (largestProgramme !== undefined && !smoke)
+  checks.push({
+    budget:
+      `monthly summary of ${count(largestProgramme.cohorts)} cohorts <= ${DISCLOSURE_BUDGET_S} s CPU ` +
+      '(slowest month)',
+    measured: duration(slowestCpu(largestProgramme)),
+    ok: slowestCpu(largestProgramme) <= DISCLOSURE_BUDGET_S * 1000,
+  });
+if (!smoke)
+  for (const growth of disclosureGrowth)
+    checks.push({
+      budget: `summary CPU ${count(growth.from)} -> ${count(growth.to)} cohorts <= ${GROWTH_LIMIT}x per 10x`,
+      measured: ratio(growth.factor),
+      ok: growth.factor <= GROWTH_LIMIT,
+    });
+
 // --- 5. Submission and load test (bench/submit.ts, bench/load.ts) --------------------------------
 // Wired by the lead when those benchmarks land: `const submit = await benchSubmit();` then
 // `checks.push(...submit.checks)` and `submit: rounded(submit.ratio)` below; the same for
@@ -276,11 +398,37 @@ const results: BenchResults = {
     samples.map((sample) => [String(sample.responses), rounded(sample.aggregation.ms / sample.baseline.ms)]),
   ),
   aggregationPeakHeapMiB: Object.fromEntries(
-    samples.map((sample) => [String(sample.responses), mebibytes(neededHeap(sample))]),
+    samples.map((sample) => [String(sample.responses), mebibytes(sample.aggregation.peakBytes)]),
   ),
-  aggregationWorkHeapMiB: Object.fromEntries(
-    samples.map((sample) => [String(sample.responses), mebibytes(sample.aggregation.peakHeapBytes)]),
+  aggregationDetail: Object.fromEntries(
+    samples.map((sample) => [
+      String(sample.responses),
+      {
+        rounds: sample.rounds,
+        pageResponses: sample.pageResponses,
+        bareMs: rounded(sample.baseline.ms),
+        aggregationMs: rounded(sample.aggregation.ms),
+        cohortOnlyMs: rounded(sample.cohortOnly.ms),
+        cohortOnlyRatio: rounded(sample.cohortOnly.ms / sample.baseline.ms),
+        barePeakMiB: mebibytes(sample.baseline.peakBytes),
+        heldResponsesMiB: mebibytes(sample.heldBytes),
+      },
+    ]),
   ),
+  aggregationEndToEnd: {
+    responses: endToEnd.responses,
+    cohorts: endToEnd.cohorts,
+    rounds: endToEnd.runs.length,
+    fillMs: rounded(endToEnd.fillMs),
+    ms: rounded(endToEnd.ms),
+    peakHeapMiB: mebibytes(endToEnd.peakBytes),
+    readRcuPerResponse: rounded(readRcu / endToEnd.responses),
+    queryRcu,
+    requests: lastRun.commands,
+    scans,
+    queryPassesPerCohort: Math.max(...passes),
+    responsesRead: lastRun.responsesRead,
+  },
   cohortRead: {
     responses: read.responses,
     ratio: rounded(readRatio),
@@ -289,6 +437,18 @@ const results: BenchResults = {
     pages: read.pages,
     readMs: rounded(read.readMs),
   },
+  disclosure: Object.fromEntries(
+    disclosure.map((sample) => [
+      String(sample.cohorts),
+      {
+        people: sample.people,
+        months: sample.months.length,
+        rows: sample.months[0]?.rows ?? 0,
+        slowestMonthCpuMs: rounded(slowestCpu(sample)),
+        slowestMonthMs: rounded(Math.max(...sample.months.map((month) => month.ms))),
+      },
+    ]),
+  ),
   budgets: checks,
 };
 const resultsFile = options.results ?? RESULTS_FILE;

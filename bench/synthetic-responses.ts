@@ -92,59 +92,105 @@ interface InstrumentPlan {
 /** Generates the responses, `spec.responses / 2` participants with a pre and a post each. */
 export function generateCohortResponses(spec: CohortSpec): StoredResponse[] {
   const random = createRandom(spec.seed);
-  const session = spec.programme.sessions.find((candidate) => candidate.id === spec.session);
-  if (session === undefined) throw new Error(`no session ${spec.session} in ${spec.programme.id}`);
-  const instruments = session.pre.instruments.map((id) => planInstrument(spec.catalog, id));
-  const subgroups = session.pre.subgroups.flatMap((id) => {
-    const subgroup = spec.programme.subgroups.find((candidate) => candidate.id === id);
-    return subgroup === undefined
-      ? []
-      : [{ id, sensitive: subgroup.sensitive, values: subgroup.options.map((option) => option.value) }];
-  });
+  const plan = planCohort(spec);
   const participants = Math.floor(spec.responses / 2);
   const ids = participantIds(random, participants);
   const responses: StoredResponse[] = new Array<StoredResponse>(participants * 2);
-  const preStart = Date.UTC(2026, 0, 12);
-  const postStart = Date.UTC(2026, 5, 1);
-  const spread = 50 * 86_400_000;
   for (let index = 0; index < participants; index += 1) {
-    const participant = ids[index] ?? '';
-    const levels = instruments.map(() => 0.2 + 0.6 * random());
-    const gains = instruments.map(() => 0.06 + 0.12 * normal(random));
-    const groups: Record<string, string> = {};
-    for (const subgroup of subgroups) {
-      const draw = random();
-      if (draw < 0.04) continue;
-      if (subgroup.sensitive && draw < 0.08) groups[subgroup.id] = PREFER_NOT_TO_SAY;
-      else groups[subgroup.id] = subgroup.values[Math.floor(random() * subgroup.values.length)] ?? '';
-    }
-    const pre = makeResponse(
-      spec,
-      participant,
-      'pre',
-      instruments,
-      levels,
-      null,
-      groups,
-      preStart + Math.floor(random() * spread),
-      random,
-    );
-    const post = makeResponse(
-      spec,
-      participant,
-      'post',
-      instruments,
-      levels,
-      gains,
-      {},
-      postStart + Math.floor(random() * spread),
-      random,
-    );
+    const [post, pre] = participantResponses(spec, plan, ids[index] ?? '', random);
     // Sort key order: RESP#<participant>#<session>#post sorts before ...#pre.
     responses[2 * index] = post;
     responses[2 * index + 1] = pre;
   }
   return responses;
+}
+
+/**
+ * The same kind of cohort as {@link generateCohortResponses}, made a page at a time (each page
+ * `pageResponses` responses, as a DynamoDB Query page brings about 1 MB of them) so that no more
+ * than one page is ever held: the way aggregation receives a cohort in production. Participant
+ * ids are made in sort order as they go (a counting prefix, then random symbols), so nothing
+ * is kept from one page to the next.
+ */
+export function* generateResponsePages(spec: CohortSpec, pageResponses: number): Generator<StoredResponse[]> {
+  const random = createRandom(spec.seed);
+  const plan = planCohort(spec);
+  const participants = Math.floor(spec.responses / 2);
+  let page: StoredResponse[] = [];
+  for (let index = 0; index < participants; index += 1) {
+    const [post, pre] = participantResponses(spec, plan, orderedParticipantId(random, index), random);
+    page.push(post, pre);
+    if (page.length >= pageResponses) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+/** What every participant of a cohort is asked: the session's instruments and subgroups. */
+interface CohortPlan {
+  readonly instruments: readonly InstrumentPlan[];
+  readonly subgroups: readonly { readonly id: string; readonly sensitive: boolean; readonly values: string[] }[];
+}
+
+function planCohort(spec: CohortSpec): CohortPlan {
+  const session = spec.programme.sessions.find((candidate) => candidate.id === spec.session);
+  if (session === undefined) throw new Error(`no session ${spec.session} in ${spec.programme.id}`);
+  return {
+    instruments: session.pre.instruments.map((id) => planInstrument(spec.catalog, id)),
+    subgroups: session.pre.subgroups.flatMap((id) => {
+      const subgroup = spec.programme.subgroups.find((candidate) => candidate.id === id);
+      return subgroup === undefined
+        ? []
+        : [{ id, sensitive: subgroup.sensitive, values: subgroup.options.map((option) => option.value) }];
+    }),
+  };
+}
+
+/** One participant's post and pre response, in that (sort key) order. */
+function participantResponses(
+  spec: CohortSpec,
+  plan: CohortPlan,
+  participant: string,
+  random: Random,
+): [StoredResponse, StoredResponse] {
+  const preStart = Date.UTC(2026, 0, 12);
+  const postStart = Date.UTC(2026, 5, 1);
+  const spread = 50 * 86_400_000;
+  const { instruments, subgroups } = plan;
+  const levels = instruments.map(() => 0.2 + 0.6 * random());
+  const gains = instruments.map(() => 0.06 + 0.12 * normal(random));
+  const groups: Record<string, string> = {};
+  for (const subgroup of subgroups) {
+    const draw = random();
+    if (draw < 0.04) continue;
+    if (subgroup.sensitive && draw < 0.08) groups[subgroup.id] = PREFER_NOT_TO_SAY;
+    else groups[subgroup.id] = subgroup.values[Math.floor(random() * subgroup.values.length)] ?? '';
+  }
+  const pre = makeResponse(
+    spec,
+    participant,
+    'pre',
+    instruments,
+    levels,
+    null,
+    groups,
+    preStart + Math.floor(random() * spread),
+    random,
+  );
+  const post = makeResponse(
+    spec,
+    participant,
+    'post',
+    instruments,
+    levels,
+    gains,
+    {},
+    postStart + Math.floor(random() * spread),
+    random,
+  );
+  return [post, pre];
 }
 
 function makeResponse(
@@ -228,6 +274,21 @@ function participantIds(random: Random, count: number): string[] {
   const ids = new Set<string>();
   while (ids.size < count) ids.add(symbols(random, PARTICIPANT_ALPHABET, 'p-', 12));
   return [...ids].sort();
+}
+
+/**
+ * A participant id shaped like `generateParticipantId`'s, in sort order by `index`: six symbols
+ * counting (up to 2^30 participants), six random ones.
+ */
+function orderedParticipantId(random: Random, index: number): string {
+  const codes = new Array<number>(14);
+  codes[0] = 0x70; // p
+  codes[1] = 0x2d; // -
+  for (let at = 0; at < 6; at += 1)
+    codes[2 + at] = PARTICIPANT_ALPHABET.charCodeAt(Math.floor(index / 32 ** (5 - at)) % 32);
+  for (let at = 0; at < 6; at += 1)
+    codes[8 + at] = PARTICIPANT_ALPHABET.charCodeAt(Math.floor(random() * PARTICIPANT_ALPHABET.length));
+  return String.fromCharCode(...codes);
 }
 
 /** A flat string (not a concatenation rope, which would inflate the data's memory). */

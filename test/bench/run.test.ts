@@ -1,7 +1,8 @@
 /**
  * `npm run bench` starts every benchmark and writes its results file: run at token sizes
- * (`--smoke`: one function's cold start in two processes each, a few thousand responses, a small
- * cohort read, the page weights), into a file of the test's own. Nothing here is timed: the
+ * (`--smoke`: one function's cold start in two processes each, a few thousand responses streamed,
+ * a few hundred aggregated end to end from DynamoDB, a small cohort read, the page weights, a
+ * few hundred cohorts' summaries), into a file of the test's own. Nothing here is timed: the
  * figures of a smoke run mean nothing, only that each benchmark ran and the file has its shape.
  */
 import { spawn } from 'node:child_process';
@@ -47,7 +48,15 @@ const positive = (value: unknown): boolean => typeof value === 'number' && Numbe
 describe('npm run bench --smoke', () => {
   it('runs every benchmark to the end', () => {
     expect(exitCode, output).toBe(0);
-    for (const section of ['Cold start', 'Aggregation in memory', 'Cohort read', 'Survey page weight', 'Budgets'])
+    for (const section of [
+      'Cold start',
+      'Aggregation in memory, streamed',
+      'Aggregation end to end',
+      'Cohort read',
+      'Survey page weight',
+      'Monthly funder summary at scale',
+      'Budgets',
+    ])
       expect(output).toContain(section);
   });
 
@@ -66,8 +75,29 @@ describe('npm run bench --smoke', () => {
     expect(Object.values(results.aggregation).every(positive)).toBe(true);
     expect(Object.keys(results.aggregationPeakHeapMiB)).toEqual(['1000', '2000']);
     expect(Object.values(results.aggregationPeakHeapMiB).every(positive)).toBe(true);
+    expect(results.aggregationDetail?.['2000']?.rounds).toBeGreaterThan(1);
+    expect(positive(results.aggregationDetail?.['2000']?.heldResponsesMiB)).toBe(true);
     expect(results.cohortRead?.responses).toBe(200);
     expect(positive(results.cohortRead?.ratio)).toBe(true);
+  });
+
+  it('writes the end-to-end aggregation from DynamoDB: one Query pass a cohort, no Scan', () => {
+    const endToEnd = results.aggregationEndToEnd;
+    expect(endToEnd?.responses).toBe(400);
+    expect(endToEnd?.responsesRead).toBe(400);
+    expect(endToEnd?.scans).toBe(0);
+    expect(endToEnd?.queryPassesPerCohort).toBe(1);
+    expect(positive(endToEnd?.ms)).toBe(true);
+    expect(positive(endToEnd?.peakHeapMiB)).toBe(true);
+    expect(positive(endToEnd?.readRcuPerResponse)).toBe(true);
+  });
+
+  it('writes the slowest month of the summary per number of cohorts', () => {
+    expect(Object.keys(results.disclosure ?? {})).toEqual(['20', '200']);
+    for (const sample of Object.values(results.disclosure ?? {})) {
+      expect(sample.months).toBe(2);
+      expect(positive(sample.slowestMonthCpuMs)).toBe(true);
+    }
   });
 
   it('writes every budget check it made, and a place for the submit ratio', () => {

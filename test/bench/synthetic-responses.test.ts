@@ -16,6 +16,7 @@ import {
   BENCH_PROGRAMME,
   BENCH_SESSION,
   generateCohortResponses,
+  generateResponsePages,
 } from '../../bench/synthetic-responses.ts';
 
 const catalog = shippedCatalog();
@@ -55,6 +56,32 @@ describe('generateCohortResponses', () => {
   it('is the same for the same seed, and differs for another', () => {
     expect(generateCohortResponses({ ...spec, responses: 400, seed: 1 })).toEqual(responses);
     expect(generateCohortResponses({ ...spec, responses: 400, seed: 2 })).not.toEqual(responses);
+  });
+});
+
+describe('generateResponsePages', () => {
+  const pages = [...generateResponsePages({ ...spec, responses: 2_500, seed: 3 }, 1_000)];
+  const paged = pages.flat();
+
+  it('makes the cohort a page at a time, in sort-key order across the pages', () => {
+    expect(pages.map((page) => page.length)).toEqual([1_000, 1_000, 500]);
+    expect(new Set(paged.map((response) => response.participant)).size).toBe(1_250);
+    const sortKeys = paged.map((response) => `RESP#${response.participant}#${response.session}#${response.wave}`);
+    expect(sortKeys).toEqual([...sortKeys].sort());
+    for (const response of paged) expect(response.participant).toMatch(/^p-[0-9a-hjkmnp-tv-z]{12}$/);
+  });
+
+  it('generates answers the submit path accepts, the same for the same seed', () => {
+    for (const response of paged.slice(0, 200)) {
+      const context = resolveWave(programme, cohort, response.session, response.wave);
+      if (context === undefined) throw new Error('no wave');
+      const fields: Record<string, string> = { [CONSENT_FIELD]: programme.consent.version };
+      for (const [instrument, answers] of Object.entries(response.answers))
+        for (const [item, value] of Object.entries(answers)) fields[answerField(instrument, item)] = value;
+      for (const [subgroup, value] of Object.entries(response.groups)) fields[groupField(subgroup)] = value;
+      expect(validateAnswers(context, catalog, fields).ok).toBe(true);
+    }
+    expect([...generateResponsePages({ ...spec, responses: 2_500, seed: 3 }, 1_000)].flat()).toEqual(paged);
   });
 });
 
