@@ -16,7 +16,7 @@
  */
 import { shippedCatalog } from '#surveys/index.ts';
 import { CohortAccumulator } from '#core/statistics/cohort.ts';
-import { PoolAccumulator } from '#core/statistics/pool.ts';
+import { PoolAccumulator, PoolLayout } from '#core/statistics/pool.ts';
 import type { StoredResponse } from '#core/model.ts';
 import { bareSinglePass, planBarePass } from './bare-pass.ts';
 import { collectGarbage, measureStream, median, memoryInUse, type RunMeasurement } from './measure.ts';
@@ -55,7 +55,7 @@ function barePass(): { onPage: (page: readonly StoredResponse[]) => void; finish
  */
 function aggregation(withPool = true): { onPage: (page: readonly StoredResponse[]) => void; finish: () => number } {
   const cohort = new CohortAccumulator(programme, catalog, BENCH_COHORT);
-  const pool = withPool ? new PoolAccumulator(programme, catalog) : undefined;
+  const pool = withPool ? new PoolAccumulator(new PoolLayout(programme, catalog)) : undefined;
   return {
     onPage: (page) => {
       for (const response of page) {

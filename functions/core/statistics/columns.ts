@@ -138,12 +138,44 @@ function grownScores(scores: Float64Array, capacity: number): Float64Array {
   return grown;
 }
 
-/** Whether a response has a score in the column (is answered enough to count). */
-export function isScored(column: ScoredColumn, response: StoredResponse): boolean {
-  return Number.isFinite(column.scorer.score(response.answers[column.id]).score);
-}
-
 const scratch = { items: new Float64Array(64) };
+
+/**
+ * A participant's chosen score of a column, kept until it is stored: the score and, for a
+ * baseline answered in full, its item scores (Cronbach's alpha is summed over those).
+ */
+export class ScoreCandidate {
+  score = Number.NaN;
+  complete = false;
+  items = new Float64Array(0);
+  private spare = new Float64Array(0);
+
+  /**
+   * Scores `response` in `column` and keeps it if it has a score (true); with `withItems`, its
+   * item scores too. The previous candidate stays when the response has none.
+   */
+  offer(column: ScoredColumn, response: StoredResponse, withItems: boolean): boolean {
+    if (this.spare.length < column.scorer.items) this.spare = new Float64Array(column.scorer.items);
+    const { score, complete } = column.scorer.score(response.answers[column.id], withItems ? this.spare : undefined);
+    if (!Number.isFinite(score)) return false;
+    this.score = score;
+    this.complete = withItems && complete;
+    if (withItems) [this.items, this.spare] = [this.spare, this.items];
+    return true;
+  }
+
+  /** Stores the kept score as the participant's `wave` score (nothing when none was kept). */
+  storeInto(column: ScoredColumn, participant: number, wave: WaveKind): void {
+    if (!Number.isFinite(this.score)) return;
+    (wave === 'pre' ? column.pre : column.post)[participant] = this.score;
+    if (wave === 'pre' && this.complete) addAlphaCase(column.alpha, this.items);
+  }
+
+  reset(): void {
+    this.score = Number.NaN;
+    this.complete = false;
+  }
+}
 
 /** Scores one response into a column; complete baseline answers feed alpha's sums. */
 export function scoreInto(column: ScoredColumn, response: StoredResponse, participant: number, wave: WaveKind): void {

@@ -13,8 +13,7 @@ import {
   columnsFor,
   emptyColumnsLike,
   growColumns,
-  isScored,
-  scoreInto,
+  ScoreCandidate,
   type ScoredColumn,
 } from './columns.ts';
 import { GroupCollector } from './groups.ts';
@@ -60,6 +59,9 @@ export class PoolAccumulator {
   /** The current participant's responses, scored when the next participant begins. */
   private current: StoredResponse[] = [];
   private currentParticipant = -1;
+  /** The first pre and last post being chosen, reused from column to column. */
+  private readonly first = new ScoreCandidate();
+  private readonly last = new ScoreCandidate();
 
   constructor(private readonly layout: PoolLayout) {
     this.groups = new GroupCollector(layout.programme);
@@ -103,26 +105,34 @@ export class PoolAccumulator {
     return tableRows(this.columns, this.groups.groups(count), count, null, null);
   }
 
-  /** Scores the current participant's first pre and last post per instrument. */
+  /**
+   * Scores the current participant's first pre and last post per instrument: among the responses
+   * with a score, the pre of the earliest session and the post of the latest. A response is scored
+   * only when its session would be the new first (or last), and once.
+   */
   private scoreCurrent(): void {
     const responses = this.current;
     if (responses.length === 0) return;
     const participant = this.currentParticipant;
     this.current = [];
+    const { first, last } = this;
     for (const column of this.columns) {
-      let firstPre: StoredResponse | undefined;
+      first.reset();
+      last.reset();
       let firstPreAt = Number.POSITIVE_INFINITY;
-      let lastPost: StoredResponse | undefined;
       let lastPostAt = Number.NEGATIVE_INFINITY;
       for (const response of responses) {
         const sessionAt = this.layout.sessionIndex.get(response.session);
-        if (sessionAt === undefined || !isScored(column, response)) continue;
-        if (response.wave === 'pre' && sessionAt < firstPreAt) [firstPre, firstPreAt] = [response, sessionAt];
-        if (response.wave === 'post' && sessionAt > lastPostAt) [lastPost, lastPostAt] = [response, sessionAt];
+        if (sessionAt === undefined) continue;
+        if (response.wave === 'pre' && sessionAt < firstPreAt && first.offer(column, response, true))
+          firstPreAt = sessionAt;
+        if (response.wave === 'post' && sessionAt > lastPostAt && last.offer(column, response, false))
+          lastPostAt = sessionAt;
       }
-      if (firstPre !== undefined) scoreInto(column, firstPre, participant, 'pre');
-      if (lastPost !== undefined && (firstPre === undefined || lastPostAt >= firstPreAt))
-        scoreInto(column, lastPost, participant, 'post');
+      first.storeInto(column, participant, 'pre');
+      // A post before the first pre is not a change over the programme.
+      if (lastPostAt >= firstPreAt || firstPreAt === Number.POSITIVE_INFINITY)
+        last.storeInto(column, participant, 'post');
     }
   }
 
