@@ -32,8 +32,8 @@ export interface BenchResults {
       readonly naiveBundleBytes: number;
     }
   >;
-  /** HTTP submit path / bare conditional PutItem (bench/submit.ts); null until that benchmark runs. */
-  readonly submit: number | null;
+  /** HTTP final POST at the server / a bare conditional PutItem of the same item (bench/submit.ts; budget 1.5x). */
+  readonly submit: number;
   /**
    * Per response count: aggregation (the cohort's and the pool's tables, fed page by page) / a
    * bare single pass over the same pages (budget: 3x at 10^6).

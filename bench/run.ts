@@ -28,7 +28,9 @@ import { benchAggregationEndToEnd } from './aggregate-end-to-end.ts';
 import { benchCohortRead } from './cohort-read.ts';
 import { benchColdStart, statisticsBytes } from './cold-start.ts';
 import { benchDisclosure, type DisclosureSample } from './disclosure-scale.ts';
+import { benchLoad } from './load.ts';
 import { benchPageBytes } from './page-bytes.ts';
+import { benchSubmit } from './submit.ts';
 import { count, duration, formatChecks, formatTable, megabytes, ratio, type BudgetCheck } from './report.ts';
 import { mebibytes, RESULTS_FILE, rounded, writeResults, type BenchResults } from './results.ts';
 
@@ -365,10 +367,47 @@ if (!smoke)
     });
 
 // --- 5. Submission and load test (bench/submit.ts, bench/load.ts) --------------------------------
-// Wired by the lead when those benchmarks land: `const submit = await benchSubmit();` then
-// `checks.push(...submit.checks)` and `submit: rounded(submit.ratio)` below; the same for
-// `benchLoad()` as a `load` section of the results.
-const submit: number | null = null;
+console.log('Submission: the final POST of a Dones Mentores wave over HTTP against a bare conditional PutItem');
+const submitted = await benchSubmit(smoke ? { rounds: 6, warmup: 2 } : {});
+console.log(
+  formatTable(
+    ['submit path', 'value'],
+    [
+      ['rounds (interleaved; medians)', String(submitted.rounds)],
+      ['final POST at the server (request in to answer out)', duration(submitted.postMs)],
+      ["final POST as the participant's client sees it", duration(submitted.postSeenMs)],
+      ['bare conditional PutItem of the same item', duration(submitted.putMs)],
+      ['POST at the server / PutItem', ratio(submitted.ratio)],
+      ['POST as the client sees it / PutItem', ratio(submitted.postSeenMs / submitted.putMs)],
+      ...Object.entries(submitted.callsPerWave).map(([programme, calls]): [string, string] => [
+        `DynamoDB calls of a whole wave: ${programme}`,
+        JSON.stringify(calls),
+      ]),
+    ],
+  ),
+);
+console.log('');
+checks.push(...submitted.checks);
+
+console.log(
+  'Load: participants at once answering over HTTP on loopback against the local server and embedded DynamoDB',
+);
+const load = await benchLoad(smoke ? { concurrency: 6, submissions: 40, doubleTaps: 0.25 } : {});
+console.log(
+  formatTable(
+    ['load test', 'value'],
+    [
+      ['participants at once', count(load.concurrency)],
+      ['submissions', count(load.submissions)],
+      ['lost; duplicated; never accepted', `${load.lost}; ${load.duplicated}; ${load.failed}`],
+      ['retries (and why)', JSON.stringify(load.setbacks)],
+      ['POST latency p50 / p95 / p99', `${duration(load.p50Ms)} / ${duration(load.p95Ms)} / ${duration(load.p99Ms)}`],
+      ['whole run', `${load.seconds.toFixed(0)} s`],
+    ],
+  ),
+);
+console.log('');
+checks.push(...load.checks);
 
 // --- Results -------------------------------------------------------------------------------------
 const results: BenchResults = {
@@ -393,7 +432,26 @@ const results: BenchResults = {
       },
     ]),
   ),
-  submit,
+  submit: rounded(submitted.ratio),
+  submitDetail: {
+    postMs: rounded(submitted.postMs),
+    postSeenMs: rounded(submitted.postSeenMs),
+    putMs: rounded(submitted.putMs),
+    seenRatio: rounded(submitted.postSeenMs / submitted.putMs),
+    rounds: submitted.rounds,
+    callsPerWave: submitted.callsPerWave,
+  },
+  load: {
+    concurrency: load.concurrency,
+    submissions: load.submissions,
+    lost: load.lost,
+    duplicated: load.duplicated,
+    failed: load.failed,
+    p50Ms: rounded(load.p50Ms),
+    p95Ms: rounded(load.p95Ms),
+    p99Ms: rounded(load.p99Ms),
+    seconds: rounded(load.seconds),
+  },
   aggregation: Object.fromEntries(
     samples.map((sample) => [String(sample.responses), rounded(sample.aggregation.ms / sample.baseline.ms)]),
   ),

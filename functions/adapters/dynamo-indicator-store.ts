@@ -3,6 +3,7 @@
  * programme's pool) and the scope's aggregation mark, written so that neither a crash nor an
  * overlapping older run nor a withdrawal can leave a table that includes someone who withdrew.
  */
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ErasureRaceError } from '#core/errors.ts';
@@ -33,6 +34,14 @@ export class DynamoIndicatorStore implements IndicatorStore {
     // run's table. The mark goes last: a run that crashes before it leaves the old mark, and
     // the next run recomputes this scope.
     const seen = mark.erasuresIncluded ?? 0;
+    // Which computation wrote the rows and the mark: two overlapping runs of a scope (a pool
+    // queued twice, publication beside the schedule) may interleave their writes; see below. A
+    // digest of what is written, so the same responses still store byte-identical items (and
+    // two computations of the same rows and mark are one as far as mixing goes).
+    const computation = createHash('sha256')
+      .update(JSON.stringify([rows, mark]))
+      .digest('base64url')
+      .slice(0, 22);
     try {
       for (const session of mark.sessions) {
         const sessionRows = rows.filter((row) => (row.session ?? POOLED_SESSION) === session);
@@ -45,6 +54,7 @@ export class DynamoIndicatorStore implements IndicatorStore {
               type: 'indicators',
               asOf: mark.asOf,
               erasuresIncluded: seen,
+              computation,
               rows: JSON.stringify(sessionRows),
             },
             ConditionExpression: 'attribute_not_exists(erasuresIncluded) OR erasuresIncluded <= :seen',
@@ -72,6 +82,7 @@ export class DynamoIndicatorStore implements IndicatorStore {
             sessions: [...mark.sessions],
             erasures: seen,
             erasuresIncluded: seen,
+            computation,
             // Kept as counted: no erasure landed since it was read, or the condition below refuses this.
             ...(previous?.withdrawals === undefined ? {} : { withdrawals: previous.withdrawals }),
           },
@@ -84,12 +95,52 @@ export class DynamoIndicatorStore implements IndicatorStore {
       if (error instanceof ConditionalCheckFailedException) throw new ErasureRaceError(pk);
       throw error;
     }
+    await this.markMixedUnlessOwnRows(pk, computation);
+  }
+
+  /**
+   * After the mark: if any rows item under it is another computation's (an overlapping run wrote
+   * its rows after these and its mark before this one), the rows may be older than this mark
+   * claims, and no plan would see it (the mark's counts and basis are current). The mark is then
+   * set `mixed`, stale, unless another computation's mark has replaced it meanwhile (that one
+   * checks its own rows in turn). No transactions: the re-read stands in for one.
+   */
+  private async markMixedUnlessOwnRows(pk: string, computation: string): Promise<void> {
+    let mixed = false;
+    await this.table.queryPages(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': INDICATOR_PREFIX },
+        ProjectionExpression: '#computation',
+        ExpressionAttributeNames: { '#computation': 'computation' },
+        ConsistentRead: true,
+      },
+      (page) => {
+        for (const item of page.Items ?? []) if (item.computation !== computation) mixed = true;
+      },
+    );
+    if (!mixed) return;
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: { PK: pk, SK: MARK_SORT_KEY },
+          UpdateExpression: 'SET mixed = :true',
+          ConditionExpression: '#computation = :mine',
+          ExpressionAttributeNames: { '#computation': 'computation' },
+          ExpressionAttributeValues: { ':true': true, ':mine': computation },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async listIndicators(scope: IndicatorScope): Promise<StoredIndicators> {
     // The mark first, then the rows: rows computed before the erasures the mark now counts may
     // hold a withdrawn person's answers, and are not shown.
-    const mark = await this.getMark(scope);
+    const markItem = await this.table.get({ PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY });
+    const mark = markOf(markItem);
     const rows: IndicatorRow[] = [];
     let behind = false;
     await this.table.queryPages(
@@ -101,6 +152,8 @@ export class DynamoIndicatorStore implements IndicatorStore {
       (page) => {
         for (const item of page.Items ?? []) {
           if (Number(item.erasuresIncluded ?? 0) < (mark?.erasures ?? 0)) behind = true;
+          // Rows of another computation than the mark's (a run that died between its rows and its mark).
+          if (markItem?.computation !== undefined && item.computation !== markItem.computation) behind = true;
           rows.push(...(JSON.parse(String(item.rows)) as IndicatorRow[]));
         }
       },
@@ -109,22 +162,7 @@ export class DynamoIndicatorStore implements IndicatorStore {
   }
 
   async getMark(scope: IndicatorScope): Promise<AggregationMark | undefined> {
-    const Item = await this.table.get({ PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY });
-    if (Item === undefined) return undefined;
-    // A mark an erasure created before any aggregation holds only the count.
-    return {
-      asOf: String(Item.asOf ?? ''),
-      responses: Number(Item.responses ?? 0),
-      sessions: (Item.sessions as string[] | undefined) ?? [],
-      ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
-      ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
-      ...(typeof Item.windowStart === 'string' ? { windowStart: Item.windowStart } : {}),
-      ...(typeof Item.windowCount === 'number' ? { windowCount: Item.windowCount } : {}),
-      ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
-      ...(typeof Item.erasures === 'number' ? { erasures: Item.erasures } : {}),
-      ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
-      ...(typeof Item.withdrawals === 'number' ? { withdrawals: Item.withdrawals } : {}),
-    };
+    return markOf(await this.table.get({ PK: scopeKey(scope.programme, scope.cohort), SK: MARK_SORT_KEY }));
   }
 
   async startAggregationRun(programme: string, run: AggregationRun): Promise<number | undefined> {
@@ -183,4 +221,24 @@ export class DynamoIndicatorStore implements IndicatorStore {
       throw error;
     }
   }
+}
+
+/** A mark item as the domain's mark (undefined: none). */
+function markOf(Item: Record<string, unknown> | undefined): AggregationMark | undefined {
+  if (Item === undefined) return undefined;
+  // A mark an erasure created before any aggregation holds only the count.
+  return {
+    asOf: String(Item.asOf ?? ''),
+    responses: Number(Item.responses ?? 0),
+    sessions: (Item.sessions as string[] | undefined) ?? [],
+    ...(typeof Item.participants === 'number' ? { participants: Item.participants } : {}),
+    ...(Item.answered === undefined ? {} : { answered: Item.answered as Record<string, number> }),
+    ...(typeof Item.windowStart === 'string' ? { windowStart: Item.windowStart } : {}),
+    ...(typeof Item.windowCount === 'number' ? { windowCount: Item.windowCount } : {}),
+    ...(typeof Item.basis === 'string' ? { basis: Item.basis } : {}),
+    ...(typeof Item.erasures === 'number' ? { erasures: Item.erasures } : {}),
+    ...(typeof Item.erasuresIncluded === 'number' ? { erasuresIncluded: Item.erasuresIncluded } : {}),
+    ...(typeof Item.withdrawals === 'number' ? { withdrawals: Item.withdrawals } : {}),
+    ...(Item.mixed === true ? { mixed: true } : {}),
+  };
 }

@@ -211,14 +211,21 @@ export const AggregationMark = z.readonly(
      * never answered (an unused card) changes no figure.
      */
     withdrawals: z.optional(z.number()),
+    /**
+     * Set when, after this mark was stored, rows of another computation were found under it (two
+     * overlapping runs of the scope, their writes interleaved): the rows may be older than the
+     * mark claims, so the scope is stale until recomputed.
+     */
+    mixed: z.optional(z.boolean()),
   }),
 );
 export type AggregationMark = z.infer<typeof AggregationMark>;
 
 /**
- * Whether a scope's stored rows may still include someone who has since withdrawn: an erasure
- * was counted after they were computed. Readers show no such rows; aggregation recomputes them.
+ * Whether a scope's stored rows may still include someone who has since withdrawn (an erasure
+ * was counted after they were computed), or may be older than their mark (`mixed`). Readers show
+ * no such rows; aggregation recomputes them.
  */
 export function isStale(mark: AggregationMark | undefined): boolean {
-  return (mark?.erasures ?? 0) !== (mark?.erasuresIncluded ?? 0);
+  return (mark?.erasures ?? 0) !== (mark?.erasuresIncluded ?? 0) || mark?.mixed === true;
 }

@@ -105,11 +105,8 @@ describe('aggregate', () => {
       (next) => async (args) => {
         const input = args.input as { ExpressionAttributeValues?: Record<string, unknown>; Select?: string };
         const values = input.ExpressionAttributeValues ?? {};
-        if (
-          String(values[':prefix'] ?? '').length > 0 &&
-          input.Select !== 'COUNT' &&
-          String(values[':pk']).startsWith('COHORT#')
-        )
+        // The responses' Query (the stored tables are read back under another prefix).
+        if (values[':prefix'] === 'RESP#' && input.Select !== 'COUNT' && String(values[':pk']).startsWith('COHORT#'))
           reads.push(String(values[':pk']));
         return next(args);
       },
