@@ -110,7 +110,8 @@ export async function benchLoad(options: LoadBenchOptions = {}): Promise<LoadBen
     const at = (share: number): number =>
       latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0;
     const [p50Ms, p95Ms, p99Ms] = [at(0.5), at(0.95), at(0.99)];
-    const figures = `${count(submissions.length)} submissions by ${concurrency} participants at once in ${seconds.toFixed(1)} s`;
+    const figures =
+      `${count(submissions.length)} submissions by ${concurrency} participants at once ` + `in ${seconds.toFixed(1)} s`;
     return {
       lost,
       duplicated,

@@ -5,7 +5,7 @@
  * network. No timing is asserted beyond "positive".
  */
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +102,10 @@ describe('the cold-start benchmark', () => {
     expect(init.ms).toBeGreaterThan(0);
     expect(init.cpuMs).toBeGreaterThan(0);
     // The naive build loads its packages from node_modules, so it lives where they are found.
-    const naiveDir = await mkdtemp(join(fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url)), 'cs-'));
+    // On a fresh `npm ci` there is no node_modules/.cache yet.
+    const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+    await mkdir(cache, { recursive: true });
+    const naiveDir = await mkdtemp(join(cache, 'cs-'));
     try {
       const naive = await buildBundle(naiveOptions(fn.entry, naiveDir));
       expect(naive.bytes).toBeLessThan(deployed.bytes);
