@@ -16,9 +16,9 @@ export function previousMonth(now: Date): string {
 
 /**
  * This month's scheduled run of `cron` in `timeZone`, as an instant. A cron that names its
- * minute, hour and day of the month (`0 8 1 * ? *`) runs then; any other (weekly, several days)
- * runs at the latest in the month's first week, so its run is taken as the 8th at midnight: a
- * later deadline, never a false alarm.
+ * minute, hour and day of the month (`0 8 1 * ? *`) runs then; any other (weekly, the third
+ * Monday, the last day) is taken to run by the month's last minute: a late alarm, never a false
+ * one.
  */
 export function scheduledRunThisMonth(cron: string, timeZone: string, now: Date): Date {
   const fields = cron
@@ -29,7 +29,7 @@ export function scheduledRunThisMonth(cron: string, timeZone: string, now: Date)
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
   if (minute === undefined || hour === undefined || day === undefined || fields[3] !== '*')
-    return zonedTime(year, month, 8, 0, 0, timeZone);
+    return zonedTime(year, month + 1, 0, 23, 59, timeZone);
   return zonedTime(year, month, day, hour, minute, timeZone);
 }
 

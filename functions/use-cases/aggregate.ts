@@ -43,6 +43,7 @@ import {
   type Programme,
   type StoredResponse,
 } from '#core/model.ts';
+import { logger } from '#shared/logger.ts';
 import { loadProgramme, loadProgrammes, loadProgrammeWithCohort, type ProgrammeDeps } from './programmes.ts';
 
 export interface AggregateDeps extends ProgrammeDeps {
@@ -169,34 +170,43 @@ export async function planAggregation(
 ): Promise<AggregationPlanReport> {
   const programmes = await loadProgrammes(deps, options.programme === undefined ? undefined : [options.programme]);
   const report: AggregationPlanReport['programmes'][number][] = [];
+  const failed: string[] = [];
   for (const programme of programmes) {
-    const plan = await planProgramme(deps, programme, options.full === true);
-    const pool: AggregationJob = { programme: programme.id, cohort: null };
-    let poolQueued = false;
-    if (plan.changed.length > 0) {
-      const run = randomUUID();
-      const unfinished = await deps.indicators.startAggregationRun(programme.id, {
-        id: run,
-        cohorts: plan.changed,
-        expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RUN_MARKER_LIFETIME_S,
+    // One programme's failure (a throttled read, a refused send) does not hold up the others'
+    // plans and deadline checks; the run still fails at the end, for the Errors alarm.
+    try {
+      const plan = await planProgramme(deps, programme, options.full === true);
+      const pool: AggregationJob = { programme: programme.id, cohort: null };
+      let poolQueued = false;
+      if (plan.changed.length > 0) {
+        const run = randomUUID();
+        const unfinished = await deps.indicators.startAggregationRun(programme.id, {
+          id: run,
+          cohorts: plan.changed,
+          expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RUN_MARKER_LIFETIME_S,
+        });
+        poolQueued = plan.poolStale && (unfinished ?? 0) > 0;
+        await deps.jobs.enqueue([
+          ...plan.changed.map((cohort) => ({ programme: programme.id, cohort, run })),
+          ...(poolQueued ? [pool] : []),
+        ]);
+      } else if (plan.poolStale) {
+        poolQueued = true;
+        await deps.jobs.enqueue([pool]);
+      }
+      report.push({
+        programme: programme.id,
+        cohorts: programme.cohorts.length,
+        queued: plan.changed.length,
+        pool: poolQueued,
+        summaryOverdue: await summaryOverdue(deps, programme),
       });
-      poolQueued = plan.poolStale && (unfinished ?? 0) > 0;
-      await deps.jobs.enqueue([
-        ...plan.changed.map((cohort) => ({ programme: programme.id, cohort, run })),
-        ...(poolQueued ? [pool] : []),
-      ]);
-    } else if (plan.poolStale) {
-      poolQueued = true;
-      await deps.jobs.enqueue([pool]);
+    } catch (error) {
+      logger.error('aggregation plan failed', { programme: programme.id, error });
+      failed.push(programme.id);
     }
-    report.push({
-      programme: programme.id,
-      cohorts: programme.cohorts.length,
-      queued: plan.changed.length,
-      pool: poolQueued,
-      summaryOverdue: await summaryOverdue(deps, programme),
-    });
   }
+  if (failed.length > 0) throw new Error(`aggregation plan failed for ${failed.join(', ')}`);
   return { programmes: report };
 }
 
@@ -363,7 +373,8 @@ export async function aggregatePool(
   programme: Programme,
   known: {
     readonly poolMark: AggregationMark | undefined;
-    readonly parts: ReadonlyMap<string, PoolPart>;
+    /** Taken out of the map as they are used, so each is freed once appended. */
+    readonly parts: Map<string, PoolPart>;
     readonly layout: PoolLayout;
   } = { poolMark: undefined, parts: new Map(), layout: new PoolLayout(programme, deps.catalog) },
 ): Promise<ScopeReport | undefined> {
@@ -390,6 +401,7 @@ export async function aggregatePool(
     async (cohortId) => {
       const known = parts.get(cohortId);
       if (known !== undefined) {
+        parts.delete(cohortId);
         responses += known.mark.responses;
         if (known.mark.asOf > asOf) asOf = known.mark.asOf;
         return known.accumulator;

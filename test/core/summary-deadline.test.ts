@@ -17,9 +17,12 @@ describe('scheduledRunThisMonth', () => {
     ).toBe('2026-03-05T07:30:00.000Z');
   });
 
-  it('takes the 8th at midnight for a cron that is not one day of every month (a weekly one runs by then)', () => {
+  it("takes the month's last minute for a cron that is not one day of every month (never a false alarm)", () => {
     expect(scheduledRunThisMonth('0 8 ? * MON *', 'UTC', new Date('2026-12-20T00:00:00Z')).toISOString()).toBe(
-      '2026-12-08T00:00:00.000Z',
+      '2026-12-31T23:59:00.000Z',
+    );
+    expect(scheduledRunThisMonth('0 8 L * ? *', 'UTC', new Date('2027-02-03T00:00:00Z')).toISOString()).toBe(
+      '2027-02-28T23:59:00.000Z',
     );
   });
 });
