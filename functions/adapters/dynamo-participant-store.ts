@@ -2,7 +2,7 @@
  * Participants and their links on the table: created in batches, found by a link's keyed hash,
  * and erased on request in an order that wins every race with a write in flight.
  */
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   CohortRoll,
   ErasurePlan,
@@ -148,6 +148,21 @@ export class DynamoParticipantStore implements ParticipantStore {
     const Item = await this.table.get({ PK: pk, SK: participantSortKey(participant) });
     const linkHashes = ((Item?.linkHashes as string[] | undefined) ?? []).filter((hash) => hash !== plan.via);
     const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
+    // The links name their own wave: each one's is closed too, whatever catalogue this erasure
+    // runs with (an older checkout, a rollback lacking a session), so no token of any of them
+    // can lead to a write. Read before anything of the participant changes.
+    const links = await this.readLinks(plan.via === undefined ? linkHashes : [...linkHashes, plan.via]);
+    for (const link of links.values())
+      if (link.participant === participant && typeof link.session === 'string')
+        waveKeys.add(
+          responseKey({
+            programme,
+            cohort,
+            participant,
+            session: link.session,
+            wave: link.wave === 'post' ? 'post' : 'pre',
+          }).SK,
+        );
     let responses = 0;
     let answersLeft = false;
     await this.table.queryPages(
@@ -167,8 +182,7 @@ export class DynamoParticipantStore implements ParticipantStore {
       },
     );
     // The link withdrawn through, while it still names this participant (a withdrawal cut short).
-    let viaActive = false;
-    if (plan.via !== undefined) viaActive = (await this.table.get(linkKey(plan.via)))?.participant === participant;
+    const viaActive = plan.via !== undefined && links.get(plan.via)?.participant === participant;
     // Nothing of the participant (never existed, or already erased) changes nothing. Answers
     // whose participant item has expired are erased all the same.
     if (Item === undefined && !answersLeft && !viaActive) return { responses: 0, links: 0, found: false };
@@ -207,6 +221,30 @@ export class DynamoParticipantStore implements ParticipantStore {
     if (Item !== undefined)
       await client.send(new DeleteCommand({ TableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
     return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
+  }
+
+  /** Link items by hash (BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed). */
+  private async readLinks(hashes: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    const { client, name: TableName } = this.table;
+    const unique = [...new Set(hashes)];
+    const hashOf = new Map(unique.map((hash) => [linkKey(hash).PK, hash]));
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(linkKey);
+      for (let attempt = 0; keys.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error('DynamoDB left links unread after 8 retries');
+        const { Responses, UnprocessedKeys } = await client.send(
+          new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of Responses?.[TableName] ?? []) {
+          const hash = hashOf.get(String(item.PK));
+          if (hash !== undefined) found.set(hash, item);
+        }
+        keys = UnprocessedKeys?.[TableName]?.Keys ?? [];
+      }
+    }
+    return found;
   }
 
   async findLink(hash: string): Promise<LinkLookup | undefined> {
