@@ -39,9 +39,18 @@ describe('an erasure run with a catalog that lacks a session the links were made
     const programme = stack.deps.catalog.programmes.get(PROGRAMME);
     if (programme === undefined) throw new Error('no programme');
     const older = { ...programme, sessions: programme.sessions.filter((s) => s.id !== 'individual-meeting-2') };
-    const catalog = { ...stack.deps.catalog, programmes: new Map([...stack.deps.catalog.programmes, [PROGRAMME, older]]) } as Catalog;
+    const catalog = {
+      ...stack.deps.catalog,
+      programmes: new Map([...stack.deps.catalog.programmes, [PROGRAMME, older]]),
+    } as Catalog;
     await eraseParticipant({ ...stack.deps, catalog }, SYSTEM_ACTOR, PROGRAMME, COHORT, late.participant);
-    const wave = { programme: PROGRAMME, cohort: COHORT, participant: late.participant, session: 'individual-meeting-2', wave: 'pre' } as const;
+    const wave = {
+      programme: PROGRAMME,
+      cohort: COHORT,
+      participant: late.participant,
+      session: 'individual-meeting-2',
+      wave: 'pre',
+    } as const;
     // The wave is closed by a marker although that catalog does not know it.
     expect((await stack.deps.responses.getWaveRecord(wave)).kind).toBe('withdrawn');
     // Without the token the withdrawn link is refused and nothing is kept.
