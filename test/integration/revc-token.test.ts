@@ -1,4 +1,8 @@
-/** Review C: a token's life is only held by a constant; nothing checks openLink uses it against erasure. */
+/**
+ * Review C: a token must not outlive the markers an erasure leaves. A form held across an
+ * erasure and posted after DynamoDB's TTL removed the markers (the wave's key empty again) must
+ * store nothing: the token is refused a day after it was made, and the link, gone, leads nowhere.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
@@ -49,11 +53,16 @@ describe('a token held across an erasure whose markers have expired', () => {
     const items =
       (
         await client.send(
-          new QueryCommand({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, 'revc-2027') } }),
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': cohortKey(PROGRAMME, 'revc-2027') },
+          }),
         )
       ).Items ?? [];
     for (const item of items)
-      if (String(item.SK).includes(own.participant)) await client.send(new DeleteCommand({ TableName, Key: { PK: item.PK, SK: item.SK } }));
+      if (String(item.SK).includes(own.participant))
+        await client.send(new DeleteCommand({ TableName, Key: { PK: item.PK, SK: item.SK } }));
     const key = await stack.deps.linkKey();
     for (const link of links.filter((one) => one.participant === own.participant))
       await client.send(new DeleteCommand({ TableName, Key: linkKey(hashCode(link.code, key)) }));
@@ -64,7 +73,13 @@ describe('a token held across an erasure whose markers have expired', () => {
     } finally {
       clockAhead = 0;
     }
-    const left = await stack.deps.responses.getResponse({ programme: PROGRAMME, cohort: 'revc-2027', participant: own.participant, session: SESSION, wave: 'pre' });
+    const left = await stack.deps.responses.getResponse({
+      programme: PROGRAMME,
+      cohort: 'revc-2027',
+      participant: own.participant,
+      session: SESSION,
+      wave: 'pre',
+    });
     expect(left).toBeUndefined();
   });
 });
