@@ -63,7 +63,7 @@ describe('an erasure run with a catalog that lacks a session the links were made
     expect((await stack.deps.responses.getWaveRecord(wave)).kind).toBe('withdrawn');
   });
 
-  it('answers a held form of an erased participant with invalid answers as withdrawn, not with the questionnaire', async () => {
+  it('answers a held form of an erased participant with bad answers as withdrawn, not as a questionnaire', async () => {
     const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 1);
     const link = links.find((one) => one.wave === 'pre');
     if (link === undefined) throw new Error('no link');
