@@ -2,7 +2,7 @@
  * Participants and their links on the table: created in batches, found by a link's keyed hash,
  * and erased on request in an order that wins every race with a write in flight.
  */
-import { BatchGetCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   CohortRoll,
   ErasurePlan,
@@ -223,26 +223,18 @@ export class DynamoParticipantStore implements ParticipantStore {
     return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
   }
 
-  /** Link items by hash (BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed). */
+  /**
+   * Link items by hash, strongly consistent. One GetItem each, all at once: a participant has a
+   * link per session and wave (a handful), and BatchGetItem is not among the actions the
+   * functions that erase (submit-survey's withdrawal) are granted on the table.
+   */
   private async readLinks(hashes: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    const found = new Map<string, Record<string, unknown>>();
-    const { client, name: TableName } = this.table;
     const unique = [...new Set(hashes)];
-    const hashOf = new Map(unique.map((hash) => [linkKey(hash).PK, hash]));
-    for (let start = 0; start < unique.length; start += 100) {
-      let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(linkKey);
-      for (let attempt = 0; keys.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        if (attempt > 8) throw new Error('DynamoDB left links unread after 8 retries');
-        const { Responses, UnprocessedKeys } = await client.send(
-          new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of Responses?.[TableName] ?? []) {
-          const hash = hashOf.get(String(item.PK));
-          if (hash !== undefined) found.set(hash, item);
-        }
-        keys = UnprocessedKeys?.[TableName]?.Keys ?? [];
-      }
+    const items = await Promise.all(unique.map((hash) => this.table.get(linkKey(hash))));
+    const found = new Map<string, Record<string, unknown>>();
+    for (const [index, hash] of unique.entries()) {
+      const item = items[index];
+      if (item !== undefined) found.set(hash, item);
     }
     return found;
   }
