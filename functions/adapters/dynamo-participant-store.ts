@@ -148,6 +148,21 @@ export class DynamoParticipantStore implements ParticipantStore {
     const Item = await this.table.get({ PK: pk, SK: participantSortKey(participant) });
     const linkHashes = ((Item?.linkHashes as string[] | undefined) ?? []).filter((hash) => hash !== plan.via);
     const waveKeys = new Set(plan.waves.map((wave) => responseKey({ programme, cohort, participant, ...wave }).SK));
+    // The links name their own wave: each one's is closed too, whatever catalogue this erasure
+    // runs with (an older checkout, a rollback lacking a session), so no token of any of them
+    // can lead to a write. Read before anything of the participant changes.
+    const links = await this.readLinks(plan.via === undefined ? linkHashes : [...linkHashes, plan.via]);
+    for (const link of links.values())
+      if (link.participant === participant && typeof link.session === 'string')
+        waveKeys.add(
+          responseKey({
+            programme,
+            cohort,
+            participant,
+            session: link.session,
+            wave: link.wave === 'post' ? 'post' : 'pre',
+          }).SK,
+        );
     let responses = 0;
     let answersLeft = false;
     await this.table.queryPages(
@@ -167,8 +182,7 @@ export class DynamoParticipantStore implements ParticipantStore {
       },
     );
     // The link withdrawn through, while it still names this participant (a withdrawal cut short).
-    let viaActive = false;
-    if (plan.via !== undefined) viaActive = (await this.table.get(linkKey(plan.via)))?.participant === participant;
+    const viaActive = plan.via !== undefined && links.get(plan.via)?.participant === participant;
     // Nothing of the participant (never existed, or already erased) changes nothing. Answers
     // whose participant item has expired are erased all the same.
     if (Item === undefined && !answersLeft && !viaActive) return { responses: 0, links: 0, found: false };
@@ -207,6 +221,22 @@ export class DynamoParticipantStore implements ParticipantStore {
     if (Item !== undefined)
       await client.send(new DeleteCommand({ TableName, Key: { PK: pk, SK: participantSortKey(participant) } }));
     return { responses, links: linkHashes.length + (via === undefined ? 0 : 1), found: true };
+  }
+
+  /**
+   * Link items by hash, strongly consistent. One GetItem each, all at once: a participant has a
+   * link per session and wave (a handful), and BatchGetItem is not among the actions the
+   * functions that erase (submit-survey's withdrawal) are granted on the table.
+   */
+  private async readLinks(hashes: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    const unique = [...new Set(hashes)];
+    const items = await Promise.all(unique.map((hash) => this.table.get(linkKey(hash))));
+    const found = new Map<string, Record<string, unknown>>();
+    for (const [index, hash] of unique.entries()) {
+      const item = items[index];
+      if (item !== undefined) found.set(hash, item);
+    }
+    return found;
   }
 
   async findLink(hash: string): Promise<LinkLookup | undefined> {

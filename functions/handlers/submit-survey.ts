@@ -8,7 +8,9 @@
  * Every screen carries its link token (`use-cases/open-link.ts`): a screen posted with a valid
  * one is answered without reading the link, with the cohort's windows from this instance's
  * one-minute cache, so the last screen costs one PutItem; without one (an old page, a crafted
- * post, a withdrawal), the link is looked up as on a visit.
+ * post, a withdrawal), the link is looked up as on a visit. A token post that would be answered
+ * with anything but a saved screen (a problem, a closed wave) looks the link and cohort up first,
+ * and is answered from them.
  */
 import middy from '@middy/core';
 import { PARTICIPANT_ACTOR } from '#core/access.ts';
@@ -57,10 +59,21 @@ export function makeSubmitSurveyHandler(
       // The form's link token saves looking the link up; a withdrawal always looks it up (it
       // erases through the link as stored), and a token that does not hold falls back to it.
       const token = fields[LINK_TOKEN_FIELD];
-      const link =
-        (typeof token === 'string' && fields.nav !== 'withdraw-confirm'
+      const byToken =
+        typeof token === 'string' && fields.nav !== 'withdraw-confirm'
           ? await openLinkByToken(tokenDeps, code, token)
-          : undefined) ?? (await openLink(deps, code));
+          : undefined;
+      let link = byToken ?? (await openLink(deps, code));
+      // A token speaks for the link only on the way to a write (which an erasure's marker still
+      // refuses). Anything else is answered from the link as stored and the cohort as it is now:
+      // a withdrawn participant is told so, not shown the questionnaire or a closed wave, and a
+      // wave reopened within the cache's minute is open. Rare answers, so the read is affordable.
+      let fresh = byToken === undefined;
+      const reread = async (): Promise<void> => {
+        if (fresh) return;
+        link = await openLink(deps, code);
+        fresh = true;
+      };
       const { programme } = link.context;
       const chosen = fields.lang;
       const language = pickLanguage(
@@ -89,20 +102,29 @@ export function makeSubmitSurveyHandler(
         await eraseParticipant(deps, PARTICIPANT_ACTOR, programmeId, cohort, participant, link.hash);
         return redirect(`lang=${language}&withdrawn=1`);
       }
+      if (link.status !== 'open') await reread();
       if (link.status !== 'open') throw new WaveNotOpenError(link.status);
-      const steps = surveySteps(link.context, deps.catalog);
+      // Of the link as last resolved (looked up again, its cohort may have changed).
+      const stepsNow = (): ReturnType<typeof surveySteps> => surveySteps(link.context, deps.catalog);
       const screen = (index: number, values: Record<string, string>, errors: FieldError[], failed = false): string =>
-        renderSurveyStep(link.context, deps.catalog, frame, steps, index, values, errors, {
+        renderSurveyStep(link.context, deps.catalog, frame, stepsNow(), index, values, errors, {
           token: link.token,
           ...(failed ? { message: 'save-failed' as const } : {}),
         });
       // The store failed (throttled, timed out, down): this screen again, answers kept, 503.
       context.participantFailure = () => {
+        const steps = stepsNow();
         const posted = typeof fields.step === 'string' ? Number(fields.step) : steps.length - 1;
         const index = Number.isInteger(posted) && posted >= 0 && posted < steps.length ? posted : steps.length - 1;
         return page(503, screen(index, knownAnswers(link.context, deps.catalog, fields), [], true));
       };
-      const outcome = await advanceSurvey(deps, link, fields, language);
+      let outcome = await advanceSurvey(deps, link, fields, language);
+      if (outcome.kind === 'invalid' && !fresh) {
+        // Nothing was written: asked again of the link as stored (withdrawn, closed, or the same problems).
+        await reread();
+        if (link.status !== 'open') throw new WaveNotOpenError(link.status);
+        outcome = await advanceSurvey(deps, link, fields, language);
+      }
       switch (outcome.kind) {
         case 'saved':
           return redirect(`lang=${outcome.language}`);

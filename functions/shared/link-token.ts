@@ -12,22 +12,37 @@
  *
  * A token is no authority over erasure: the write it leads to is conditional on the wave's item
  * (absent or a draft), and an erasure turns that item into a marker first, so a token of an
- * erased participant leads nowhere. It must not outlive those markers; `open-link.ts` holds
- * its lifetime under theirs.
+ * erased participant leads nowhere. It must not outlive those markers: whatever expiry it was
+ * sealed with, a token is refused {@link LINK_TOKEN_SECONDS} after it was made (the issue time
+ * is sealed too), well under the markers' life (`ERASURE_MARKER_DAYS`, a test holds it).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { LinkTarget } from '#core/model.ts';
 
+/**
+ * The longest a link token is accepted: a day, so a form left open overnight still posts without
+ * a read (an expired token only costs the read again). Held by `openLinkToken` against the issue
+ * time sealed in the token, not only by the expiry its maker chose: a token made before an
+ * erasure always meets the markers it left, never the empty key after DynamoDB's TTL removed them.
+ */
+export const LINK_TOKEN_SECONDS = 24 * 60 * 60;
+
+/** How far ahead of this instance's clock another instance's may be when it made a token. */
+const CLOCK_SKEW_SECONDS = 300;
+
 /** What a token carries. */
 export interface LinkTokenClaims {
   readonly target: LinkTarget;
+  /** Epoch seconds when the token was made: it is refused {@link LINK_TOKEN_SECONDS} after. */
+  readonly issuedAt: number;
   /** Epoch seconds when the participant's items (and so the link) expire; absent on links made before expiry was kept. */
   readonly linkExpiresAt?: number | undefined;
   /** Epoch seconds after which the token is refused (the form then resolves the link as a new visit does). */
   readonly expiresAt: number;
 }
 
-const VERSION = 1;
+/** 2: the issue time sealed (a token of version 1 is refused, and the link read instead). */
+const VERSION = 2;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** Longer than any token this module makes (about 200 characters): anything longer is refused unread. */
@@ -61,6 +76,7 @@ export function sealLinkToken(linkKey: Buffer, code: string, claims: LinkTokenCl
     wave,
     claims.linkExpiresAt ?? null,
     claims.expiresAt,
+    claims.issuedAt,
   ]);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', tokenKey(linkKey), iv);
@@ -71,7 +87,8 @@ export function sealLinkToken(linkKey: Buffer, code: string, claims: LinkTokenCl
 
 /**
  * The claims of a token made for this (normalised) code that still holds at `now`; undefined
- * for anything else (altered, forged, another link's, expired, the participant's items expired),
+ * for anything else (altered, forged, another link's, expired, made more than
+ * {@link LINK_TOKEN_SECONDS} ago or sealed to live longer, the participant's items expired),
  * which the caller answers by looking the link up as a new visit does.
  */
 export function openLinkToken(linkKey: Buffer, code: string, token: string, now: Date): LinkTokenClaims | undefined {
@@ -95,14 +112,18 @@ export function openLinkToken(linkKey: Buffer, code: string, token: string, now:
   if (claims === undefined) return undefined;
   const seconds = now.getTime() / 1000;
   if (claims.expiresAt <= seconds) return undefined;
+  // Never longer than a day, whatever expiry was sealed: the erasure markers must outlive it.
+  if (seconds - claims.issuedAt >= LINK_TOKEN_SECONDS || claims.issuedAt - seconds > CLOCK_SKEW_SECONDS)
+    return undefined;
+  if (claims.expiresAt - seconds > LINK_TOKEN_SECONDS) return undefined;
   if (claims.linkExpiresAt !== undefined && claims.linkExpiresAt <= seconds) return undefined;
   return claims;
 }
 
 /** The claims of an opened token's plain text (only this module writes it; checked all the same). */
 function claimsOf(value: unknown): LinkTokenClaims | undefined {
-  if (!Array.isArray(value) || value.length !== 7) return undefined;
-  const [programme, cohort, participant, session, wave, linkExpiresAt, expiresAt] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 8) return undefined;
+  const [programme, cohort, participant, session, wave, linkExpiresAt, expiresAt, issuedAt] = value as unknown[];
   if (
     typeof programme !== 'string' ||
     typeof cohort !== 'string' ||
@@ -110,11 +131,13 @@ function claimsOf(value: unknown): LinkTokenClaims | undefined {
     typeof session !== 'string' ||
     (wave !== 'pre' && wave !== 'post') ||
     (linkExpiresAt !== null && typeof linkExpiresAt !== 'number') ||
-    typeof expiresAt !== 'number'
+    typeof expiresAt !== 'number' ||
+    typeof issuedAt !== 'number'
   )
     return undefined;
   return {
     target: { programme, cohort, participant, session, wave },
+    issuedAt,
     linkExpiresAt: linkExpiresAt ?? undefined,
     expiresAt,
   };

@@ -49,6 +49,8 @@ export async function eraseParticipant(
     throw new InvalidInputError([
       `"${participant}" is not a participant id (p- and 12 letters or digits, as in the links CSV)`,
     ]);
+  // The catalogue's waves; the store adds the wave each of the participant's links names, so a
+  // catalogue that lacks a session (an older checkout, a rollback) still closes every wave.
   const waves = programme.sessions.flatMap((session) =>
     (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })),
   );

@@ -9,24 +9,16 @@
  * one write and nothing else. Erasure still wins every race: every write a posted screen makes is
  * conditional on the wave's item being absent or a draft, an erasure turns that item into a
  * marker before anything else of the participant goes, and a token never outlives those markers
- * ({@link LINK_TOKEN_SECONDS}).
+ * (`LINK_TOKEN_SECONDS`, held where a token is opened).
  */
 import type { Clock, ParticipantStore } from '#ports/store.ts';
 import type { CohortStore } from '#ports/cohorts.ts';
 import { hashCode, normaliseCode } from '#shared/codes.ts';
-import { openLinkToken, sealLinkToken } from '#shared/link-token.ts';
+import { LINK_TOKEN_SECONDS, openLinkToken, sealLinkToken } from '#shared/link-token.ts';
 import { ParticipantWithdrawnError, UnknownLinkError } from '#core/errors.ts';
 import { resolveWave, waveStatus, type WaveContext } from '#core/waves.ts';
 import type { Cohort, LinkTarget } from '#core/model.ts';
 import { loadOneCohort, type ProgrammeDeps } from './programmes.ts';
-
-/**
- * How long a link token is accepted: a day, so a form left open overnight still posts without
- * a read (an expired token only costs the read again). Well under the erasure markers' seven
- * days (`ERASURE_MARKER_DAYS`, a test holds it): a token made before an erasure always meets the
- * markers it left, never the empty key after DynamoDB's TTL removed them.
- */
-export const LINK_TOKEN_SECONDS = 24 * 60 * 60;
 
 /**
  * How long a function instance may answer a posted screen with a cohort it read earlier: a wave
@@ -81,14 +73,19 @@ export async function openLink(deps: OpenLinkDeps, rawCode: string | undefined):
   const { definition, cohort } = await loadOneCohort(deps, target.programme, target.cohort);
   const context = resolveWave(definition, cohort, target.session, target.wave);
   if (context === undefined) throw new UnknownLinkError('definition removed');
-  const tokenExpiresAt = Math.floor(now.getTime() / 1000) + LINK_TOKEN_SECONDS;
+  const issuedAt = Math.floor(now.getTime() / 1000);
   return {
     target,
     hash,
     expiresAt: found.expiresAt,
     context,
     status: waveStatus(context, now.toISOString().slice(0, 10)),
-    token: sealLinkToken(key, code, { target, linkExpiresAt: found.expiresAt, expiresAt: tokenExpiresAt }),
+    token: sealLinkToken(key, code, {
+      target,
+      linkExpiresAt: found.expiresAt,
+      issuedAt,
+      expiresAt: issuedAt + LINK_TOKEN_SECONDS,
+    }),
   };
 }
 

@@ -7,9 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateCode } from '#shared/codes.ts';
-import { openLinkToken, sealLinkToken, type LinkTokenClaims } from '#shared/link-token.ts';
+import { LINK_TOKEN_SECONDS, openLinkToken, sealLinkToken, type LinkTokenClaims } from '#shared/link-token.ts';
 import { ERASURE_MARKER_DAYS } from '#use-cases/erase-participant.ts';
-import { LINK_TOKEN_SECONDS } from '#use-cases/open-link.ts';
 
 const key = randomBytes(32);
 const code = generateCode();
@@ -24,6 +23,7 @@ const claims: LinkTokenClaims = {
     wave: 'post',
   },
   linkExpiresAt: seconds + 365 * 86_400,
+  issuedAt: seconds,
   expiresAt: seconds + LINK_TOKEN_SECONDS,
 };
 
@@ -59,6 +59,27 @@ describe('a link token', () => {
     const ending = sealLinkToken(key, code, { ...claims, linkExpiresAt: seconds + 60 });
     expect(openLinkToken(key, code, ending, later(59))).toBeDefined();
     expect(openLinkToken(key, code, ending, later(60))).toBeUndefined();
+  });
+
+  it('is refused a day after it was made, whatever expiry it was sealed with', () => {
+    const later = (offset: number): Date => new Date(now.getTime() + offset * 1000);
+    // Sealed to live as long as its link (a year): refused at once, and a day on all the same.
+    const lasting = sealLinkToken(key, code, { ...claims, expiresAt: claims.linkExpiresAt ?? 0 });
+    expect(openLinkToken(key, code, lasting, now)).toBeUndefined();
+    expect(openLinkToken(key, code, lasting, later(364 * 86_400))).toBeUndefined();
+    // Sealed a day ago with an expiry still ahead.
+    const old = sealLinkToken(key, code, {
+      ...claims,
+      issuedAt: seconds - LINK_TOKEN_SECONDS,
+      expiresAt: seconds + 60,
+    });
+    expect(openLinkToken(key, code, old, now)).toBeUndefined();
+    // Made "later" than any instance's clock can be ahead: its day would not start.
+    const ahead = sealLinkToken(key, code, { ...claims, issuedAt: seconds + 3600, expiresAt: seconds + 3600 });
+    expect(openLinkToken(key, code, ahead, now)).toBeUndefined();
+    // A few seconds of another instance's clock ahead of this one's are borne.
+    const skewed = { ...claims, issuedAt: seconds + 5, expiresAt: seconds + 5 + LINK_TOKEN_SECONDS - 10 };
+    expect(openLinkToken(key, code, sealLinkToken(key, code, skewed), now)).toEqual(skewed);
   });
 
   it('says nothing of what it carries, and differs each time it is made', () => {
