@@ -35,7 +35,10 @@ export interface LinkTokenClaims {
   readonly target: LinkTarget;
   /** Epoch seconds when the token was made: it is refused {@link LINK_TOKEN_SECONDS} after. */
   readonly issuedAt: number;
-  /** Epoch seconds when the participant's items (and so the link) expire; absent on links made before expiry was kept. */
+  /**
+   * Epoch seconds when the participant's items (and so the link) expire; absent on links made
+   * before expiry was kept.
+   */
   readonly linkExpiresAt?: number | undefined;
   /** Epoch seconds after which the token is refused (the form then resolves the link as a new visit does). */
   readonly expiresAt: number;

@@ -186,7 +186,7 @@ describe('a questionnaire screen posted with its link token', () => {
     expect(receiptOf(thanks.html)).toBe(stored?.receipt);
   });
 
-  it("is not trusted on another link, altered or expired: the link is looked up, and the answer is the path's", async () => {
+  it("is not trusted on another link, altered or expired: the link is looked up, the answer the path's", async () => {
     const [first, second] = (await participants(2)) as [
       { own: IssuedLink; other: IssuedLink },
       { own: IssuedLink; other: IssuedLink },
