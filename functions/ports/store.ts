@@ -79,8 +79,10 @@ export interface ErasureReport {
 
 /** How an erasure is carried out: the waves to close for good and how long the markers live. */
 export interface ErasurePlan {
-  /** Every wave of the programme, so that no write can land on any of them afterwards. */
-  /** The catalogue's waves; the store adds every wave the participant's links name. */
+  /**
+   * Every wave of the programme, so that no write can land on any of them afterwards; the store
+   * adds every wave the participant's links name (a catalogue may lack a session).
+   */
   readonly waves: readonly { readonly session: string; readonly wave: WaveKind }[];
   /** Epoch seconds when the erasure markers themselves expire. */
   readonly markersExpireAt: number;
