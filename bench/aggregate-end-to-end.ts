@@ -8,7 +8,6 @@
  * the pool from the parts the cohorts left, and reports its time, its peak memory and every
  * request it sent, with the capacity DynamoDB says each consumed.
  */
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
@@ -17,7 +16,7 @@ import { responseItem } from '#adapters/dynamo-response-store.ts';
 import { DynamoTable, ensureTable, type WriteRequest } from '#adapters/dynamo-table.ts';
 import { startEmbeddedDynamo } from '#local/embedded-dynamodb.ts';
 import { shippedCatalog } from '#surveys/index.ts';
-import { median } from './measure.ts';
+import { median, runJsonWorker } from './measure.ts';
 import { BENCH_SESSION, benchProgramme, generateResponsePages } from './synthetic-responses.ts';
 
 /** What one aggregation run measured (the worker's output). */
@@ -105,21 +104,5 @@ export async function benchAggregationEndToEnd(
 function runWorker(endpoint: string, programme: string): Promise<EndToEndRun> {
   const worker = fileURLToPath(new URL('./aggregate-end-to-end-worker.ts', import.meta.url));
   const args = ['--expose-gc', '--import', 'tsx', worker, endpoint, TABLE, programme];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-    });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code !== 0) return reject(new Error(`end-to-end aggregation worker exited with ${String(code)}`));
-      try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as EndToEndRun);
-      } catch (error) {
-        reject(new Error(`end-to-end aggregation worker printed no result: ${String(error)}`));
-      }
-    });
-  });
+  return runJsonWorker<EndToEndRun>(args, 'end-to-end aggregation worker');
 }

@@ -3,8 +3,8 @@
  * its memory is its own; responses stream through it page by page as the runtime reads them,
  * and the sizes are compared as ratios measured in the same run, never against absolute times.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runJsonWorker } from './measure.ts';
 
 /**
  * Consumer wall time (median of the rounds, page generation excluded) and peak memory, V8 heap
@@ -72,21 +72,5 @@ function runWorker(size: number, rounds: number): Promise<AggregateSample> {
   const worker = fileURLToPath(new URL('./aggregate-worker.ts', import.meta.url));
   // The responses held at the end (the before/after figure) take about 0.8 GB at 10^6.
   const args = ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', worker, String(size), String(rounds)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-    });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code !== 0) return reject(new Error(`aggregate worker for ${size} responses exited with ${String(code)}`));
-      try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as AggregateSample);
-      } catch (error) {
-        reject(new Error(`aggregate worker for ${size} responses printed no result: ${String(error)}`));
-      }
-    });
-  });
+  return runJsonWorker<AggregateSample>(args, `aggregate worker for ${size} responses`);
 }

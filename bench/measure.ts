@@ -7,6 +7,7 @@
  * collection, with the array buffers last sampled); reported above what was in use at the
  * start, after a full collection. Needs `node --expose-gc`.
  */
+import { spawn } from 'node:child_process';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { performance } from 'node:perf_hooks';
 
@@ -76,4 +77,28 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * Runs a benchmark worker in a fresh Node process (its memory its own) and returns the JSON it
+ * prints last on stdout. `label` names the worker in errors.
+ */
+export function runJsonWorker<T>(nodeArgs: readonly string[], label: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`${label} exited with ${String(code)}`));
+      try {
+        resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as T);
+      } catch (error) {
+        reject(new Error(`${label} printed no result: ${String(error)}`));
+      }
+    });
+  });
 }
