@@ -5,7 +5,7 @@
  * page, as DynamoDB Query pages arrive), each page dropped once consumed, as the runtime
  * aggregates (use-cases/aggregate.ts). Timed, in ROUNDS interleaved rounds: a bare single pass
  * over the pages, and the aggregation (the cohort's `CohortAccumulator` and the programme's
- * `PoolAccumulator` fed every page, then both tables computed). Both sides get the same page
+ * `PoolAccumulator` fed every page through it, then both tables computed). Both sides get the same page
  * generator; the time spent generating pages is excluded from both (only the consumer of each
  * page is timed); the cohort's accumulator alone is timed too, for reference. Peak memory: V8
  * heap used plus array buffers (typed columns live outside the V8 heap) above the process's
@@ -51,17 +51,14 @@ function barePass(): { onPage: (page: readonly StoredResponse[]) => void; finish
 
 /**
  * The aggregation as a page consumer: the cohort's tables and the pool's, as `aggregate` computes
- * them in process (each page into both accumulators); without the pool, the cohort's alone.
+ * them in process (the cohort's accumulator feeds the pool its scores); without the pool, the cohort's alone.
  */
 function aggregation(withPool = true): { onPage: (page: readonly StoredResponse[]) => void; finish: () => number } {
-  const cohort = new CohortAccumulator(programme, catalog, BENCH_COHORT);
   const pool = withPool ? new PoolAccumulator(new PoolLayout(programme, catalog)) : undefined;
+  const cohort = new CohortAccumulator(programme, catalog, BENCH_COHORT, pool);
   return {
     onPage: (page) => {
-      for (const response of page) {
-        cohort.add(response);
-        pool?.add(response);
-      }
+      for (const response of page) cohort.add(response);
     },
     finish: () => cohort.rows().length + (pool?.rows().length ?? 0),
   };

@@ -326,13 +326,13 @@ async function aggregateCohortAndPart(
   let mark = await deps.indicators.getMark(scope);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const erasuresIncluded = mark?.erasures ?? 0;
-    const accumulator = new CohortAccumulator(programme, deps.catalog, cohortId);
     const poolPart = layout === undefined ? undefined : new PoolAccumulator(layout);
+    // The cohort's table feeds its share of the pool the scores it computes: each response is scored once.
+    const accumulator = new CohortAccumulator(programme, deps.catalog, cohortId, poolPart);
     const tally = new ResponseTally();
     await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
       for (const response of page) {
         accumulator.add(response);
-        poolPart?.add(response);
         tally.add(response);
       }
     });

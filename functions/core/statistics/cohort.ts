@@ -7,16 +7,18 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
 import type { IndicatorRow, StoredResponse } from '../model.ts';
-import { capacityFor, columnsFor, growColumns, scoreInto, type ScoredColumn } from './columns.ts';
+import { capacityFor, columnKey, columnsFor, growColumns, ScoreCandidate, type ScoredColumn } from './columns.ts';
 import { GroupCollector } from './groups.ts';
 import { inParticipantOrder, ParticipantSequence } from './participants.ts';
+import type { PoolAccumulator } from './pool.ts';
 import { tableRows } from './table.ts';
 
 /**
  * Accumulates a cohort's tables from its responses, fed in the cohort Query's order (grouped by
  * participant, participants in id order: see {@link ParticipantSequence}), so the same
  * responses give byte-identical results. Per session x instrument (and its subscales and quiz
- * topics), overall and per subgroup value.
+ * topics), overall and per subgroup value. Given its share of the programme's pool, it feeds
+ * that too, with the scores it computed, so a response is scored once for both.
  */
 export class CohortAccumulator {
   private readonly participants = new ParticipantSequence(false);
@@ -24,17 +26,28 @@ export class CohortAccumulator {
   private readonly attributes: Readonly<Record<string, string>>;
   private readonly sessionIndex: ReadonlyMap<string, number>;
   private tables: ScoredColumn[][];
+  /** Per session and column: the score of the response in hand (NaN when it has none). */
+  private readonly scored: readonly (readonly ScoreCandidate[])[];
+  /** Per session: the same scores by the pool's column (undefined where the session has no such column). */
+  private readonly forPool: readonly (readonly (ScoreCandidate | undefined)[])[];
   private capacity = 0;
 
+  /** @param pool this cohort's share of the programme's pool, fed every response after the cohort takes it */
   constructor(
     private readonly programme: Programme,
     catalog: Catalog,
     private readonly cohortId: string,
+    private readonly pool?: PoolAccumulator,
   ) {
     this.attributes = programme.cohorts.find((candidate) => candidate.id === cohortId)?.attributes ?? {};
     this.groups = new GroupCollector(programme);
     this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
     this.tables = programme.sessions.map((session) => columnsFor(session.post.instruments, catalog, 0));
+    this.scored = this.tables.map((columns) => columns.map(() => new ScoreCandidate()));
+    this.forPool = this.tables.map((columns, sessionAt) => {
+      const byKey = new Map(columns.map((column, index) => [columnKey(column), this.scored[sessionAt]?.[index]]));
+      return (pool?.columns() ?? []).map((column) => byKey.get(columnKey(column)));
+    });
   }
 
   /** Scores one response into its session's columns. */
@@ -47,10 +60,21 @@ export class CohortAccumulator {
     this.groups.add(response);
     const sessionAt = this.sessionIndex.get(response.session);
     const columns = sessionAt === undefined ? undefined : this.tables[sessionAt];
-    if (columns === undefined) return;
+    if (columns === undefined || sessionAt === undefined) {
+      this.pool?.add(response);
+      return;
+    }
     const participant = this.participants.count - 1;
-    for (let index = 0; index < columns.length; index += 1)
-      scoreInto(columns[index] as ScoredColumn, response, participant, response.wave);
+    const scored = this.scored[sessionAt] as readonly ScoreCandidate[];
+    const pre = response.wave === 'pre';
+    for (let index = 0; index < columns.length; index += 1) {
+      const column = columns[index] as ScoredColumn;
+      const candidate = scored[index] as ScoreCandidate;
+      candidate.reset();
+      candidate.offer(column, response, pre);
+      candidate.storeInto(column, participant, response.wave);
+    }
+    this.pool?.add(response, this.forPool[sessionAt]);
   }
 
   /** Every row of the cohort, session by session. */

@@ -38,6 +38,11 @@ export interface ScoredColumn extends Column {
   readonly scorer: CompiledScorer;
 }
 
+/** A column's measure as a key: the same in a cohort's table and in the pool's. */
+export function columnKey(column: Column): string {
+  return column.part === null ? column.id : `${column.id}|${column.part}`;
+}
+
 /** What a table needs of an instrument (or part). */
 export function measureOf(instrument: Instrument): Measure {
   return {
@@ -138,8 +143,6 @@ function grownScores(scores: Float64Array, capacity: number): Float64Array {
   return grown;
 }
 
-const scratch = { items: new Float64Array(64) };
-
 /**
  * A participant's chosen score of a column, kept until it is stored: the score and, for a
  * baseline answered in full, its item scores (Cronbach's alpha is summed over those).
@@ -164,6 +167,21 @@ export class ScoreCandidate {
     return true;
   }
 
+  /**
+   * Keeps another candidate's score if it has one (true): the score a cohort's table already
+   * computed for the same response, so the pool fed alongside it does not score it again.
+   */
+  take(other: ScoreCandidate): boolean {
+    if (!Number.isFinite(other.score)) return false;
+    this.score = other.score;
+    this.complete = other.complete;
+    if (other.complete) {
+      if (this.items.length < other.items.length) this.items = new Float64Array(other.items.length);
+      this.items.set(other.items);
+    }
+    return true;
+  }
+
   /** Stores the kept score as the participant's `wave` score (nothing when none was kept). */
   storeInto(column: ScoredColumn, participant: number, wave: WaveKind): void {
     if (!Number.isFinite(this.score)) return;
@@ -175,16 +193,4 @@ export class ScoreCandidate {
     this.score = Number.NaN;
     this.complete = false;
   }
-}
-
-/** Scores one response into a column; complete baseline answers feed alpha's sums. */
-export function scoreInto(column: ScoredColumn, response: StoredResponse, participant: number, wave: WaveKind): void {
-  if (scratch.items.length < column.scorer.items) scratch.items = new Float64Array(column.scorer.items);
-  const { score, complete } = column.scorer.score(
-    response.answers[column.id],
-    wave === 'pre' ? scratch.items : undefined,
-  );
-  if (!Number.isFinite(score)) return;
-  (wave === 'pre' ? column.pre : column.post)[participant] = score;
-  if (wave === 'pre' && complete) addAlphaCase(column.alpha, scratch.items);
 }

@@ -1,8 +1,8 @@
 /**
  * The programme pool: one table over all cohorts, each participant's change over the whole
  * programme, accumulated in one streaming pass over the cohorts' responses (cohort after cohort,
- * each in its Query's order). Memory grows with the programme's participants x columns; only the
- * current participant's few responses are held.
+ * each in its Query's order). Memory grows with the programme's participants x columns; of the
+ * current participant, only the first pre and last post chosen so far per column are held.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
@@ -14,6 +14,7 @@ import {
   emptyColumnsLike,
   growColumns,
   ScoreCandidate,
+  type Column,
   type ScoredColumn,
 } from './columns.ts';
 import { GroupCollector } from './groups.ts';
@@ -54,31 +55,59 @@ export class PoolLayout {
 export class PoolAccumulator {
   private readonly participants = new ParticipantSequence(true);
   private readonly groups: GroupCollector;
-  private columns: ScoredColumn[];
+  private columnsInUse: ScoredColumn[];
   private capacity = 0;
-  /** The current participant's responses, scored when the next participant begins. */
-  private current: StoredResponse[] = [];
   private currentParticipant = -1;
-  /** The first pre and last post being chosen, reused from column to column. */
-  private readonly first = new ScoreCandidate();
-  private readonly last = new ScoreCandidate();
+  /** Per column, the current participant's first pre and last post so far, and their sessions. */
+  private readonly first: ScoreCandidate[];
+  private readonly last: ScoreCandidate[];
+  private readonly firstPreAt: Float64Array;
+  private readonly lastPostAt: Float64Array;
 
   constructor(private readonly layout: PoolLayout) {
     this.groups = new GroupCollector(layout.programme);
-    this.columns = emptyColumnsLike(layout.columns);
+    this.columnsInUse = emptyColumnsLike(layout.columns);
+    this.first = layout.columns.map(() => new ScoreCandidate());
+    this.last = layout.columns.map(() => new ScoreCandidate());
+    this.firstPreAt = new Float64Array(layout.columns.length).fill(Number.POSITIVE_INFINITY);
+    this.lastPostAt = new Float64Array(layout.columns.length).fill(Number.NEGATIVE_INFINITY);
   }
 
-  /** Takes one response of the current participant, or begins the next participant with it. */
-  add(response: StoredResponse): void {
+  /** The pool's columns, in order (their measures; a cohort's table maps its scores onto them). */
+  columns(): readonly Column[] {
+    return this.layout.columns;
+  }
+
+  /**
+   * Takes one response of the current participant, or begins the next participant with it. A
+   * response is scored in a column only when its session would be the participant's new first
+   * pre (or last post) there, and once. `scored`, by column, holds the scores a cohort's table
+   * already computed for this response (see {@link CohortAccumulator}); the pool scores the rest.
+   */
+  add(response: StoredResponse, scored?: readonly (ScoreCandidate | undefined)[]): void {
     if (this.participants.advance(response)) {
-      this.scoreCurrent();
+      this.storeCurrent();
       const participant = this.participants.count - 1;
       if (participant >= this.capacity) this.grow(capacityFor(participant, this.capacity));
       this.groups.begin(participant, this.layout.attributesOf.get(response.cohort) ?? {});
       this.currentParticipant = participant;
     }
     this.groups.add(response);
-    this.current.push(response);
+    const sessionAt = this.layout.sessionIndex.get(response.session);
+    if (sessionAt === undefined) return;
+    const pre = response.wave === 'pre';
+    const at = pre ? this.firstPreAt : this.lastPostAt;
+    const candidates = pre ? this.first : this.last;
+    for (let index = 0; index < this.columnsInUse.length; index += 1) {
+      if (pre ? sessionAt >= (at[index] as number) : sessionAt <= (at[index] as number)) continue;
+      const candidate = candidates[index] as ScoreCandidate;
+      const known = scored?.[index];
+      const kept =
+        known === undefined
+          ? candidate.offer(this.columnsInUse[index] as ScoredColumn, response, pre)
+          : candidate.take(known);
+      if (kept) at[index] = sessionAt;
+    }
   }
 
   /**
@@ -86,58 +115,48 @@ export class PoolAccumulator {
    * in parallel with this one): its participants follow this one's. Neither takes responses after.
    */
   append(part: PoolAccumulator): void {
-    this.scoreCurrent();
-    part.scoreCurrent();
+    this.storeCurrent();
+    part.storeCurrent();
     const offset = this.participants.count;
     const count = part.participants.count;
     if (count === 0) return;
     this.participants.follow(part.participants);
     if (offset + count > this.capacity) this.grow(capacityFor(offset + count - 1, this.capacity));
-    appendColumns(this.columns, part.columns, offset, count);
+    appendColumns(this.columnsInUse, part.columnsInUse, offset, count);
     this.groups.append(part.groups, offset, count);
     this.currentParticipant = -1;
   }
 
   /** The pool's rows (no more responses may follow). */
   rows(): IndicatorRow[] {
-    this.scoreCurrent();
+    this.storeCurrent();
     const count = this.participants.count;
-    return tableRows(this.columns, this.groups.groups(count), count, null, null);
+    return tableRows(this.columnsInUse, this.groups.groups(count), count, null, null);
   }
 
-  /**
-   * Scores the current participant's first pre and last post per instrument: among the responses
-   * with a score, the pre of the earliest session and the post of the latest. A response is scored
-   * only when its session would be the new first (or last), and once.
-   */
-  private scoreCurrent(): void {
-    const responses = this.current;
-    if (responses.length === 0) return;
+  /** Stores the current participant's first pre and last post per column, and clears them for the next. */
+  private storeCurrent(): void {
     const participant = this.currentParticipant;
-    this.current = [];
-    const { first, last } = this;
-    for (const column of this.columns) {
-      first.reset();
-      last.reset();
-      let firstPreAt = Number.POSITIVE_INFINITY;
-      let lastPostAt = Number.NEGATIVE_INFINITY;
-      for (const response of responses) {
-        const sessionAt = this.layout.sessionIndex.get(response.session);
-        if (sessionAt === undefined) continue;
-        if (response.wave === 'pre' && sessionAt < firstPreAt && first.offer(column, response, true))
-          firstPreAt = sessionAt;
-        if (response.wave === 'post' && sessionAt > lastPostAt && last.offer(column, response, false))
-          lastPostAt = sessionAt;
-      }
+    if (participant < 0) return;
+    this.currentParticipant = -1;
+    for (let index = 0; index < this.columnsInUse.length; index += 1) {
+      const column = this.columnsInUse[index] as ScoredColumn;
+      const first = this.first[index] as ScoreCandidate;
+      const last = this.last[index] as ScoreCandidate;
+      const firstPreAt = this.firstPreAt[index] as number;
       first.storeInto(column, participant, 'pre');
       // A post before the first pre is not a change over the programme.
-      if (lastPostAt >= firstPreAt || firstPreAt === Number.POSITIVE_INFINITY)
+      if ((this.lastPostAt[index] as number) >= firstPreAt || firstPreAt === Number.POSITIVE_INFINITY)
         last.storeInto(column, participant, 'post');
+      first.reset();
+      last.reset();
+      this.firstPreAt[index] = Number.POSITIVE_INFINITY;
+      this.lastPostAt[index] = Number.NEGATIVE_INFINITY;
     }
   }
 
   private grow(capacity: number): void {
-    this.columns = growColumns(this.columns, capacity);
+    this.columnsInUse = growColumns(this.columnsInUse, capacity);
     this.groups.grow(capacity);
     this.capacity = capacity;
   }
