@@ -1,6 +1,6 @@
 /**
  * Summary files in the summaries bucket under `programme/period/`: written by the schedule, read
- * back for the funders' pages; previews under `preview/`, with their messages as `.eml` files.
+ * back for the funders' pages; previews under `preview/` (their messages: s3-preview-outbox.ts).
  */
 import {
   GetObjectCommand,
@@ -16,11 +16,7 @@ import {
   type SummaryArchive,
   type SummaryFileName,
   type SummaryPublisher,
-  type Mailer,
-  type FunderMessage,
 } from '#ports/publishing.ts';
-import type { Clock } from '#ports/store.ts';
-import { buildMimeMessage } from './mime-message.ts';
 
 /**
  * The key prefix of previews: evaluators' looks at a month's summary before it is sent, kept apart
@@ -94,29 +90,5 @@ export class S3SummaryArchive implements SummaryArchive {
       if (error instanceof NoSuchKey) return undefined;
       throw error;
     }
-  }
-}
-
-/**
- * A preview's messages, as the `.eml` files they would be, under {@link PREVIEW_PREFIX}`outbox/`:
- * what the local outbox does, in the bucket, so an evaluator can open exactly what each funder
- * would receive, and nothing is sent.
- */
-export class S3PreviewOutbox implements Mailer {
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-    private readonly clock: Clock,
-  ) {}
-
-  async send(message: FunderMessage, id: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: `${PREVIEW_PREFIX}outbox/${id}.eml`,
-        Body: await buildMimeMessage(message, this.clock.now()),
-        ContentType: 'message/rfc822',
-      }),
-    );
   }
 }

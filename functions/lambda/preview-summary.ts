@@ -4,7 +4,8 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { lambdaDeps, publishingEnvironment } from '#adapters/lambda-deps.ts';
-import { PREVIEW_PREFIX, S3Publisher, S3PreviewOutbox } from '#adapters/s3-publisher.ts';
+import { S3PreviewOutbox } from '#adapters/s3-preview-outbox.ts';
+import { PREVIEW_PREFIX, S3Publisher } from '#adapters/s3-publisher.ts';
 import { makePreviewSummaryHandler } from '#handlers/preview-summary.ts';
 import { withMetrics } from '#shared/telemetry.ts';
 import { summaryRenderer } from '#web/summary-page.ts';
