@@ -90,6 +90,62 @@ export type GroupKey = z.infer<typeof GroupKey>;
 
 const count = z.number();
 const statistic = z.nullable(z.number());
+const optional = z.optional(statistic);
+
+/**
+ * What a cell adds when its design has it (evaluation beyond before-after, statistics/cell.ts):
+ * absent when the design does not (no follow-up wave, no then-test, no norms, no comparison
+ * cohort), so stored tables of a plain design stay as they were; null when asked but not computable.
+ */
+const laterIndicators = {
+  /** Attrition: people with a pre score and no post score, over people with a pre score. */
+  lost_share: optional,
+  /** Worst and best cases of the mean change over everyone with a pre score (Manski bounds). */
+  bounds_low: optional,
+  bounds_high: optional,
+  /** Follow-up: change from pre to follow-up over those with both (t interval). */
+  n_followup: optional,
+  mean_change_followup: optional,
+  sd_change_followup: optional,
+  ci95_low_followup: optional,
+  ci95_high_followup: optional,
+  /** Follow-up: change from post to follow-up over those with both (negative for higher-better: fading). */
+  n_post_followup: optional,
+  mean_change_post_followup: optional,
+  ci95_low_post_followup: optional,
+  ci95_high_post_followup: optional,
+  /** Of those with pre, post and follow-up (`n_all_waves`), how many improved by post and were still better at follow-up. */
+  n_all_waves: optional,
+  n_sustained: optional,
+  /** People with a pre score and no follow-up score, over people with a pre score. */
+  lost_share_followup: optional,
+  /** Then-test: change from the retrospective pre-test to post, over those with both (t interval). */
+  n_then: optional,
+  mean_change_then: optional,
+  ci95_low_then: optional,
+  ci95_high_then: optional,
+  /** Response shift: retrospective pre-test minus pre-test, over those with both (t interval). */
+  n_shift: optional,
+  mean_response_shift: optional,
+  ci95_low_shift: optional,
+  ci95_high_shift: optional,
+  /** Clinically significant change (Jacobson & Truax 1991): the cut-off and how it was set. */
+  csc_cutoff: optional,
+  csc_criterion: z.optional(z.nullable(z.enum(['published', 'a', 'b', 'c']))),
+  /** Reliable improvement from the atypical side of the cut-off to the typical side (among `rci_improved`). */
+  rci_recovered: optional,
+  /** Completers in the typical range before and after, as shares of the completers. */
+  typical_pre_share: optional,
+  typical_post_share: optional,
+  /** Comparison cohorts (pool rows): their completers, mean change, and the programme's difference from it. */
+  n_comparison: optional,
+  mean_change_comparison: optional,
+  did_estimate: optional,
+  did_ci95_low: optional,
+  did_ci95_high: optional,
+  did_df: optional,
+  did_g: optional,
+};
 
 /**
  * The indicators of one cell: the statistics of change over its completers (change is post -
@@ -146,9 +202,13 @@ export const Indicators = z.readonly(
     gain_of_averages: statistic,
     average_of_gains: statistic,
     gain_undefined: statistic,
+    ...laterIndicators,
   }),
 );
 export type Indicators = z.infer<typeof Indicators>;
+
+/** The keys of {@link Indicators} a cell has only when its design asks for them (absent: not asked). */
+export type LaterIndicatorKey = keyof typeof laterIndicators;
 
 /** One cell of an impact table. Pooled rows have cohort and session null. */
 export const IndicatorRow = z.readonly(

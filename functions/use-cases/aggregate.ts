@@ -32,6 +32,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
 import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
 import { CohortAccumulator } from '#core/statistics/cohort.ts';
+import { withComparison } from '#core/statistics/comparison.ts';
 import { PoolAccumulator, PoolLayout } from '#core/statistics/pool.ts';
 import { ErasureRaceError, UnknownProgrammeError } from '#core/errors.ts';
 import { isSummaryOverdue } from '#core/summary-deadline.ts';
@@ -388,6 +389,9 @@ export async function aggregatePool(
       parts.get(cohort.id)?.mark ?? deps.indicators.getMark({ programme: programme.id, cohort: cohort.id }),
   );
   const accumulator = new PoolAccumulator(layout);
+  // Comparison cohorts (waiting lists) are not in the programme: their own pool, set against it.
+  const comparisonIds = new Set(programme.cohorts.filter(isComparison).map((cohort) => cohort.id));
+  const comparison = comparisonIds.size === 0 ? undefined : new PoolAccumulator(layout);
   const tally = new ResponseTally();
   let responses = 0;
   let asOf = '';
@@ -404,7 +408,7 @@ export async function aggregatePool(
         parts.delete(cohortId);
         responses += known.mark.responses;
         if (known.mark.asOf > asOf) asOf = known.mark.asOf;
-        return known.accumulator;
+        return { cohortId, part: known.accumulator };
       }
       const read = new PoolAccumulator(layout);
       await deps.responses.forEachCohortResponsePage(programme.id, cohortId, (page) => {
@@ -413,11 +417,12 @@ export async function aggregatePool(
           tally.add(response);
         }
       });
-      return read;
+      return { cohortId, part: read };
     },
-    (part) => accumulator.append(part),
+    ({ cohortId, part }) =>
+      (comparisonIds.has(cohortId) && comparison !== undefined ? comparison : accumulator).append(part),
   );
-  const rows = accumulator.rows();
+  const rows = comparison === undefined ? accumulator.rows() : withComparison(accumulator.rows(), comparison.rows());
   responses += tally.responses;
   if (tally.asOf > asOf) asOf = tally.asOf;
   const fresh: AggregationMark = {
@@ -429,6 +434,11 @@ export async function aggregatePool(
   };
   if (!(await storeUnlessErased(deps.indicators, scope, rows, fresh))) return undefined;
   return { ...scope, responses, rows: rows.length, recomputed: true };
+}
+
+/** A comparison cohort: a waiting list, not yet in the programme (its definition's `comparison`). */
+function isComparison(cohort: Programme['cohorts'][number]): boolean {
+  return (cohort as { readonly comparison?: boolean }).comparison === true;
 }
 
 /**

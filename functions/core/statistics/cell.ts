@@ -10,6 +10,7 @@
  */
 import type { Indicators } from '../model.ts';
 import { effectSizes, tInterval } from './inference.ts';
+import { inTypicalRange } from './reliability.ts';
 import { RankCounts, signedRank } from './signed-rank.ts';
 
 /** A sum with Neumaier's compensation: the rounding error of each addition is kept and added back. */
@@ -61,6 +62,16 @@ export class Cell {
   ranks = new RankCounts(0);
   improved = 0;
   deteriorated = 0;
+  /** Clinically significant change, with a cut-off: reliable improvement into the typical range, and who was in it. */
+  recovered = 0;
+  typicalPre = 0;
+  typicalPost = 0;
+}
+
+/** Clinically significant change's cut-off for a table's measure (statistics/reliability.ts `clinicalCutoff`). */
+export interface Cutoff {
+  readonly cutoff: number;
+  readonly criterion: NonNullable<Indicators['csc_criterion']>;
 }
 
 /** Pass 1: counts and sums. NaN is a missing score. */
@@ -115,16 +126,33 @@ export function addSquares(cell: Cell, before: number, after: number, percent: b
   }
 }
 
+/** What pass 3 judges each completer's change by: the table's S_diff, the measure's direction, the cut-off. */
+export interface ChangeJudgement {
+  readonly sDiff: number | null;
+  readonly higherBetter: boolean;
+  readonly cutoff: Cutoff | null;
+}
+
 /**
  * Pass 3 for one completer: its change's signed-rank count (rank -1: a zero change), and
  * Jacobson & Truax (1991) reliable change: reliable when |change| / S_diff > 1.96, an
- * improvement in the measure's better direction.
+ * improvement in the measure's better direction. With a cut-off, their clinically significant
+ * change: recovered when the improvement is reliable and goes from the atypical side of the
+ * cut-off (before) to the typical side (after).
  */
-export function addChange(cell: Cell, change: number, rank: number, sDiff: number | null, higherBetter: boolean): void {
+export function addChange(cell: Cell, before: number, after: number, rank: number, judgement: ChangeJudgement): void {
+  const change = after - before;
+  const { sDiff, higherBetter, cutoff } = judgement;
   cell.ranks.add(rank, change);
+  const typicalBefore = cutoff !== null && inTypicalRange(before, cutoff.cutoff, higherBetter);
+  const typicalAfter = cutoff !== null && inTypicalRange(after, cutoff.cutoff, higherBetter);
+  if (typicalBefore) cell.typicalPre += 1;
+  if (typicalAfter) cell.typicalPost += 1;
   if (sDiff !== null && sDiff > 0 && Math.abs(change) / sDiff > 1.96) {
-    if (change > 0 === higherBetter) cell.improved += 1;
-    else cell.deteriorated += 1;
+    if (change > 0 === higherBetter) {
+      cell.improved += 1;
+      if (cutoff !== null && !typicalBefore && typicalAfter) cell.recovered += 1;
+    } else cell.deteriorated += 1;
   }
 }
 
@@ -137,6 +165,8 @@ export interface CellContext {
   readonly source: Indicators['reliability_source'];
   /** The table's S_diff (one for every cell, so subgroup counts add up), null without one. */
   readonly sDiff: number | null;
+  /** The measure's clinical cut-off, when its definition carries norms. */
+  readonly cutoff: Cutoff | null;
 }
 
 /**
@@ -199,5 +229,20 @@ export function finishCell(cell: Cell, context: CellContext): Indicators {
         : ((meanPostPaired as number) - (meanPrePaired as number)) / (100 - (meanPrePaired as number)),
     average_of_gains: !percent || cell.gainCount === 0 ? null : cell.gainSum.value / cell.gainCount,
     gain_undefined: !percent ? null : n === 0 ? 0 : cell.gainUndefined,
+    ...clinicalSignificance(cell, context, reliable),
+  };
+}
+
+/** Jacobson & Truax's clinically significant change, when the measure has a cut-off. */
+function clinicalSignificance(cell: Cell, context: CellContext, reliable: boolean): Partial<Indicators> {
+  const { cutoff } = context;
+  if (cutoff === null) return {};
+  const n = cell.nPaired;
+  return {
+    csc_cutoff: cutoff.cutoff,
+    csc_criterion: cutoff.criterion,
+    rci_recovered: reliable ? cell.recovered : null,
+    typical_pre_share: n === 0 ? null : cell.typicalPre / n,
+    typical_post_share: n === 0 ? null : cell.typicalPost / n,
   };
 }

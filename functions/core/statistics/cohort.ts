@@ -6,8 +6,16 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
-import type { IndicatorRow, StoredResponse } from '../model.ts';
-import { capacityFor, columnKey, columnsFor, growColumns, ScoreCandidate, type ScoredColumn } from './columns.ts';
+import type { IndicatorRow, StoredResponse, WaveKind } from '../model.ts';
+import {
+  capacityFor,
+  columnKey,
+  columnsFor,
+  growColumns,
+  laterWavesOf,
+  ScoreCandidate,
+  type ScoredColumn,
+} from './columns.ts';
 import { GroupCollector } from './groups.ts';
 import { inParticipantOrder, ParticipantSequence } from './participants.ts';
 import type { PoolAccumulator } from './pool.ts';
@@ -31,6 +39,8 @@ export class CohortAccumulator {
   /** Per session: the same scores by the pool's column (undefined where the session has no such column). */
   private readonly forPool: readonly (readonly (ScoreCandidate | undefined)[])[];
   private capacity = 0;
+  /** A follow-up's or then-test's score being stored (never shared with the pool). */
+  private readonly later = new ScoreCandidate();
 
   /** @param pool this cohort's share of the programme's pool, fed every response after the cohort takes it */
   constructor(
@@ -42,7 +52,9 @@ export class CohortAccumulator {
     this.attributes = programme.cohorts.find((candidate) => candidate.id === cohortId)?.attributes ?? {};
     this.groups = new GroupCollector(programme);
     this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
-    this.tables = programme.sessions.map((session) => columnsFor(session.post.instruments, catalog, 0));
+    this.tables = programme.sessions.map((session) =>
+      columnsFor(session.post.instruments, catalog, 0, laterWavesOf([session])),
+    );
     this.scored = this.tables.map((columns) => columns.map(() => new ScoreCandidate()));
     this.forPool = this.tables.map((columns, sessionAt) => {
       const byKey = new Map(columns.map((column, index) => [columnKey(column), this.scored[sessionAt]?.[index]]));
@@ -50,7 +62,10 @@ export class CohortAccumulator {
     });
   }
 
-  /** Scores one response into its session's columns. */
+  /**
+   * Scores one response into its session's columns: a pre or post response's answers, a post's
+   * then-test answers, a follow-up's answers.
+   */
   add(response: StoredResponse): void {
     if (this.participants.advance(response)) {
       const participant = this.participants.count - 1;
@@ -66,15 +81,38 @@ export class CohortAccumulator {
     }
     const participant = this.participants.count - 1;
     const scored = this.scored[sessionAt] as readonly ScoreCandidate[];
-    const pre = response.wave === 'pre';
+    const wave = response.wave as WaveKind | 'followup';
+    if (wave === 'followup') {
+      this.scoreLater(columns, response.answers, participant, 'followup');
+      this.pool?.add(response);
+      return;
+    }
+    const pre = wave === 'pre';
     for (let index = 0; index < columns.length; index += 1) {
       const column = columns[index] as ScoredColumn;
       const candidate = scored[index] as ScoreCandidate;
       candidate.reset();
-      candidate.offer(column, response, pre);
-      candidate.storeInto(column, participant, response.wave);
+      candidate.offer(column, response.answers, pre);
+      candidate.storeInto(column, participant, wave);
     }
+    const then = (response as { then?: StoredResponse['answers'] }).then;
+    if (!pre && then !== undefined) this.scoreLater(columns, then, participant, 'retrospective');
     this.pool?.add(response, this.forPool[sessionAt]);
+  }
+
+  /** Scores answers into the columns that keep follow-up (or then-test) scores. */
+  private scoreLater(
+    columns: readonly ScoredColumn[],
+    answers: StoredResponse['answers'],
+    participant: number,
+    slot: 'followup' | 'retrospective',
+  ): void {
+    for (const column of columns) {
+      if (column[slot] === undefined) continue;
+      this.later.reset();
+      this.later.offer(column, answers, false);
+      this.later.storeInto(column, participant, slot);
+    }
   }
 
   /** Every row of the cohort, session by session. */

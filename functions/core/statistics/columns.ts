@@ -6,9 +6,12 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument } from '#surveys/schema.ts';
-import type { StoredResponse, WaveKind } from '../model.ts';
+import type { StoredResponse } from '../model.ts';
 import { compileScorer, instrumentParts, type CompiledScorer } from '../scoring.ts';
-import { addAlphaCase, emptyAlphaSums, type AlphaSums, type ReliabilitySource } from './reliability.ts';
+import { addAlphaCase, emptyAlphaSums, type AlphaSums, type Norms, type ReliabilitySource } from './reliability.ts';
+
+/** A response's answers: instrument id -> item id -> option value. */
+type Answers = StoredResponse['answers'];
 
 /** Which way is better for a score. */
 export type Direction = Instrument['direction'];
@@ -19,6 +22,10 @@ export interface Measure {
   readonly percent: boolean;
   readonly direction: Direction;
   readonly reliability: ReliabilitySource | undefined;
+  /** The lowest and highest possible score: the worst and best cases of the attrition bounds. */
+  readonly range?: { readonly min: number; readonly max: number };
+  /** Published norms, for clinically significant change (Jacobson & Truax 1991). */
+  readonly norms?: Norms;
 }
 
 /** A measure's scores: `pre[i]` and `post[i]` are participant i's, NaN when missing. */
@@ -30,7 +37,46 @@ export interface Column {
   readonly measure: Measure;
   readonly pre: Float64Array;
   readonly post: Float64Array;
+  /** Follow-up scores, only when the measure is asked at a follow-up wave. */
+  readonly followup?: Float64Array;
+  /** Retrospective pre-test scores (the then-test, "looking back"), only when a post wave asks the measure so. */
+  readonly retrospective?: Float64Array;
   readonly alpha: AlphaSums;
+}
+
+/** Which of a column's scores a response's answers go to: a wave's, or the then-test's. */
+export type ScoreSlot = 'pre' | 'post' | 'followup' | 'retrospective';
+
+/** The instruments asked beyond pre and post: at a follow-up wave, and looking back (then-test). */
+export interface LaterWaves {
+  readonly followup: ReadonlySet<string>;
+  readonly retrospective: ReadonlySet<string>;
+}
+
+/** No follow-up and no then-test. */
+export const NO_LATER_WAVES: LaterWaves = { followup: new Set(), retrospective: new Set() };
+
+/** A session as far as its later waves go (surveys/schema.ts: `followup`, and the post wave's `then`). */
+interface SessionWaves {
+  readonly post: { readonly instruments: readonly string[] };
+}
+
+/**
+ * The instruments the sessions ask at a follow-up wave and in a then-test: those also asked
+ * after the session (a follow-up or a look back is compared with the same instrument's pre and post).
+ */
+export function laterWavesOf(sessions: readonly SessionWaves[]): LaterWaves {
+  const followup = new Set<string>();
+  const then = new Set<string>();
+  for (const session of sessions) {
+    const later = session as SessionWaves & {
+      readonly followup?: { readonly instruments: readonly string[] };
+      readonly post: { readonly then?: { readonly instruments: readonly string[] } };
+    };
+    for (const id of later.followup?.instruments ?? []) if (session.post.instruments.includes(id)) followup.add(id);
+    for (const id of later.post.then?.instruments ?? []) if (session.post.instruments.includes(id)) then.add(id);
+  }
+  return { followup, retrospective: then };
 }
 
 /** A column filled from responses by its instrument's compiled scorer. */
@@ -45,15 +91,26 @@ export function columnKey(column: Column): string {
 
 /** What a table needs of an instrument (or part). */
 export function measureOf(instrument: Instrument): Measure {
+  const norms = (instrument as { norms?: Norms }).norms;
   return {
     percent: instrument.scoring.rule === 'percent-correct',
     direction: instrument.direction,
     reliability: instrument.reliability,
+    range: instrument.range,
+    ...(norms === undefined ? {} : { norms }),
   };
 }
 
-/** Empty columns for the instruments, each followed by its subscales and quiz topics. */
-export function columnsFor(instrumentIds: readonly string[], catalog: Catalog, participants: number): ScoredColumn[] {
+/**
+ * Empty columns for the instruments, each followed by its subscales and quiz topics; with room
+ * for follow-up and then-test scores where `later` asks the instrument so.
+ */
+export function columnsFor(
+  instrumentIds: readonly string[],
+  catalog: Catalog,
+  participants: number,
+  later: LaterWaves = NO_LATER_WAVES,
+): ScoredColumn[] {
   return instrumentIds.flatMap((id) => {
     const instrument = catalog.instruments.get(id);
     if (instrument === undefined) return [];
@@ -70,6 +127,8 @@ export function columnsFor(instrumentIds: readonly string[], catalog: Catalog, p
         scorer,
         pre: new Float64Array(participants).fill(Number.NaN),
         post: new Float64Array(participants).fill(Number.NaN),
+        ...(later.followup.has(id) ? { followup: new Float64Array(participants).fill(Number.NaN) } : {}),
+        ...(later.retrospective.has(id) ? { retrospective: new Float64Array(participants).fill(Number.NaN) } : {}),
         alpha: emptyAlphaSums(scorer.items),
       };
     });
@@ -85,6 +144,8 @@ export function emptyColumnsLike(columns: readonly ScoredColumn[]): ScoredColumn
     ...column,
     pre: new Float64Array(0),
     post: new Float64Array(0),
+    ...(column.followup === undefined ? {} : { followup: new Float64Array(0) }),
+    ...(column.retrospective === undefined ? {} : { retrospective: new Float64Array(0) }),
     alpha: emptyAlphaSums(column.scorer.items),
   }));
 }
@@ -99,6 +160,8 @@ export function growColumns(columns: readonly ScoredColumn[], capacity: number):
     ...column,
     pre: grownScores(column.pre, capacity),
     post: grownScores(column.post, capacity),
+    ...(column.followup === undefined ? {} : { followup: grownScores(column.followup, capacity) }),
+    ...(column.retrospective === undefined ? {} : { retrospective: grownScores(column.retrospective, capacity) }),
   }));
 }
 
@@ -125,6 +188,10 @@ export function appendColumns(
     const other = from[index] as ScoredColumn;
     column.pre.set(other.pre.subarray(0, participants), offset);
     column.post.set(other.post.subarray(0, participants), offset);
+    if (column.followup !== undefined && other.followup !== undefined)
+      column.followup.set(other.followup.subarray(0, participants), offset);
+    if (column.retrospective !== undefined && other.retrospective !== undefined)
+      column.retrospective.set(other.retrospective.subarray(0, participants), offset);
     const sums = column.alpha;
     sums.count += other.alpha.count;
     sums.totalSum += other.alpha.totalSum;
@@ -154,12 +221,13 @@ export class ScoreCandidate {
   private spare = new Float64Array(0);
 
   /**
-   * Scores `response` in `column` and keeps it if it has a score (true); with `withItems`, its
-   * item scores too. The previous candidate stays when the response has none.
+   * Scores a response's `answers` (its own, or its then-test's) in `column` and keeps the score
+   * if there is one (true); with `withItems`, its item scores too. The previous candidate stays
+   * when the answers give none.
    */
-  offer(column: ScoredColumn, response: StoredResponse, withItems: boolean): boolean {
+  offer(column: ScoredColumn, answers: Answers | undefined, withItems: boolean): boolean {
     if (this.spare.length < column.scorer.items) this.spare = new Float64Array(column.scorer.items);
-    const { score, complete } = column.scorer.score(response.answers[column.id], withItems ? this.spare : undefined);
+    const { score, complete } = column.scorer.score(answers?.[column.id], withItems ? this.spare : undefined);
     if (!Number.isFinite(score)) return false;
     this.score = score;
     this.complete = withItems && complete;
@@ -182,11 +250,16 @@ export class ScoreCandidate {
     return true;
   }
 
-  /** Stores the kept score as the participant's `wave` score (nothing when none was kept). */
-  storeInto(column: ScoredColumn, participant: number, wave: WaveKind): void {
+  /**
+   * Stores the kept score as the participant's score in `slot` (nothing when none was kept, or
+   * when the column keeps no such scores). Only a complete baseline feeds Cronbach's alpha.
+   */
+  storeInto(column: ScoredColumn, participant: number, slot: ScoreSlot): void {
     if (!Number.isFinite(this.score)) return;
-    (wave === 'pre' ? column.pre : column.post)[participant] = this.score;
-    if (wave === 'pre' && this.complete) addAlphaCase(column.alpha, this.items);
+    const scores = slot === 'pre' ? column.pre : slot === 'post' ? column.post : column[slot];
+    if (scores === undefined) return;
+    scores[participant] = this.score;
+    if (slot === 'pre' && this.complete) addAlphaCase(column.alpha, this.items);
   }
 
   reset(): void {

@@ -95,3 +95,44 @@ export function holmAdjust(pValues: readonly (number | null)[]): (number | null)
   });
   return adjusted;
 }
+
+/** A group's change scores, summarised: how many, their mean and SD. */
+export interface ChangeSummary {
+  readonly n: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+}
+
+/**
+ * The difference in mean change between a programme's participants and a comparison group
+ * (programme - comparison), a quasi-experimental estimate of the programme's effect: Welch's
+ * 95% interval (unequal variances, Welch-Satterthwaite df, as R's `t.test(x, y)`), and Hedges'
+ * g of the difference: the difference over the pooled SD of the change scores, times J(n1 + n2
+ * - 2). Null where a group has fewer than two changes or no spread.
+ */
+export function differenceOfChanges(
+  programme: ChangeSummary,
+  comparison: ChangeSummary,
+): { estimate: number | null; low: number | null; high: number | null; df: number | null; g: number | null } {
+  const none = { estimate: null, low: null, high: null, df: null, g: null };
+  const { n: n1, mean: m1, sd: s1 } = programme;
+  const { n: n2, mean: m2, sd: s2 } = comparison;
+  if (m1 === null || m2 === null) return none;
+  const estimate = m1 - m2;
+  if (s1 === null || s2 === null || n1 < 2 || n2 < 2) return { ...none, estimate };
+  const v1 = (s1 * s1) / n1;
+  const v2 = (s2 * s2) / n2;
+  const se = Math.sqrt(v1 + v2);
+  if (!(se > 0)) return { ...none, estimate };
+  const df = (v1 + v2) ** 2 / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1));
+  const margin = tQuantile(0.975, df) * se;
+  const pooled = Math.sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2));
+  const correction = hedgesJ(n1 + n2 - 2);
+  return {
+    estimate,
+    low: finite(estimate - margin),
+    high: finite(estimate + margin),
+    df: finite(df),
+    g: pooled > 0 && correction !== null ? finite((estimate / pooled) * correction) : null,
+  };
+}

@@ -13,6 +13,7 @@ import {
   columnsFor,
   emptyColumnsLike,
   growColumns,
+  laterWavesOf,
   ScoreCandidate,
   type Column,
   type ScoredColumn,
@@ -40,7 +41,7 @@ export class PoolLayout {
     this.attributesOf = new Map(programme.cohorts.map((cohort) => [cohort.id, cohort.attributes]));
     this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
     const instrumentIds = [...new Set(programme.sessions.flatMap((session) => session.post.instruments))];
-    this.columns = columnsFor(instrumentIds, catalog, 0);
+    this.columns = columnsFor(instrumentIds, catalog, 0, laterWavesOf(programme.sessions));
   }
 }
 
@@ -63,6 +64,10 @@ export class PoolAccumulator {
   private readonly last: ScoreCandidate[];
   private readonly firstPreAt: Float64Array;
   private readonly lastPostAt: Float64Array;
+  /** Per column, the then-test of the response chosen as last post, and the latest follow-up and its session. */
+  private readonly thenOfLast: ScoreCandidate[];
+  private readonly lastFollowup: ScoreCandidate[];
+  private readonly lastFollowupAt: Float64Array;
 
   constructor(private readonly layout: PoolLayout) {
     this.groups = new GroupCollector(layout.programme);
@@ -71,6 +76,9 @@ export class PoolAccumulator {
     this.last = layout.columns.map(() => new ScoreCandidate());
     this.firstPreAt = new Float64Array(layout.columns.length).fill(Number.POSITIVE_INFINITY);
     this.lastPostAt = new Float64Array(layout.columns.length).fill(Number.NEGATIVE_INFINITY);
+    this.thenOfLast = layout.columns.map(() => new ScoreCandidate());
+    this.lastFollowup = layout.columns.map(() => new ScoreCandidate());
+    this.lastFollowupAt = new Float64Array(layout.columns.length).fill(Number.NEGATIVE_INFINITY);
   }
 
   /** The pool's columns, in order (their measures; a cohort's table maps its scores onto them). */
@@ -95,6 +103,10 @@ export class PoolAccumulator {
     this.groups.add(response);
     const sessionAt = this.layout.sessionIndex.get(response.session);
     if (sessionAt === undefined) return;
+    if ((response.wave as string) === 'followup') {
+      this.offerFollowup(response, sessionAt);
+      return;
+    }
     const pre = response.wave === 'pre';
     const at = pre ? this.firstPreAt : this.lastPostAt;
     const candidates = pre ? this.first : this.last;
@@ -104,10 +116,31 @@ export class PoolAccumulator {
       const known = scored?.[index];
       const kept =
         known === undefined
-          ? candidate.offer(this.columnsInUse[index] as ScoredColumn, response, pre)
+          ? candidate.offer(this.columnsInUse[index] as ScoredColumn, response.answers, pre)
           : candidate.take(known);
-      if (kept) at[index] = sessionAt;
+      if (!kept) continue;
+      at[index] = sessionAt;
+      if (!pre) this.offerThen(index, response);
     }
+  }
+
+  /** A follow-up: kept per column when its session is the latest with a follow-up score so far. */
+  private offerFollowup(response: StoredResponse, sessionAt: number): void {
+    for (let index = 0; index < this.columnsInUse.length; index += 1) {
+      const column = this.columnsInUse[index] as ScoredColumn;
+      if (column.followup === undefined || sessionAt <= (this.lastFollowupAt[index] as number)) continue;
+      if ((this.lastFollowup[index] as ScoreCandidate).offer(column, response.answers, false))
+        this.lastFollowupAt[index] = sessionAt;
+    }
+  }
+
+  /** The then-test that goes with the response just chosen as the last post (none when it asked none). */
+  private offerThen(index: number, response: StoredResponse): void {
+    const column = this.columnsInUse[index] as ScoredColumn;
+    if (column.retrospective === undefined) return;
+    const candidate = this.thenOfLast[index] as ScoreCandidate;
+    candidate.reset();
+    candidate.offer(column, (response as { then?: StoredResponse['answers'] }).then, false);
   }
 
   /**
@@ -144,14 +177,24 @@ export class PoolAccumulator {
       const first = this.first[index] as ScoreCandidate;
       const last = this.last[index] as ScoreCandidate;
       const firstPreAt = this.firstPreAt[index] as number;
+      const thenOfLast = this.thenOfLast[index] as ScoreCandidate;
+      const followup = this.lastFollowup[index] as ScoreCandidate;
       first.storeInto(column, participant, 'pre');
-      // A post before the first pre is not a change over the programme.
-      if ((this.lastPostAt[index] as number) >= firstPreAt || firstPreAt === Number.POSITIVE_INFINITY)
+      // A post (or follow-up) before the first pre is not a change over the programme.
+      const noPre = firstPreAt === Number.POSITIVE_INFINITY;
+      if ((this.lastPostAt[index] as number) >= firstPreAt || noPre) {
         last.storeInto(column, participant, 'post');
+        thenOfLast.storeInto(column, participant, 'retrospective');
+      }
+      if ((this.lastFollowupAt[index] as number) >= firstPreAt || noPre)
+        followup.storeInto(column, participant, 'followup');
       first.reset();
       last.reset();
+      thenOfLast.reset();
+      followup.reset();
       this.firstPreAt[index] = Number.POSITIVE_INFINITY;
       this.lastPostAt[index] = Number.NEGATIVE_INFINITY;
+      this.lastFollowupAt[index] = Number.NEGATIVE_INFINITY;
     }
   }
 

@@ -113,3 +113,58 @@ export function standardErrorOfDifference(sdPre: number | null, reliability: num
   if (reliability === null || !(reliability > 0 && reliability < 1) || sdPre === null) return null;
   return sdPre * Math.SQRT2 * Math.sqrt(1 - reliability);
 }
+
+/** A population's mean and SD on a score. */
+export interface NormGroup {
+  readonly mean: number;
+  readonly sd: number;
+}
+
+/**
+ * Published norms of an instrument (its definition's `norms`): the functional (general)
+ * population, the dysfunctional (clinical) one, or a published cut-off, and their source.
+ */
+export interface Norms {
+  readonly functional?: NormGroup;
+  readonly dysfunctional?: NormGroup;
+  readonly cutoff?: number;
+  readonly source: string;
+}
+
+/** Which cut-off clinically significant change is judged by: a published one, or Jacobson & Truax's a, b or c. */
+export type CutoffCriterion = 'published' | 'a' | 'b' | 'c';
+
+/**
+ * The cut-off between the typical (functional) range and the atypical one, after Jacobson &
+ * Truax (1991, p. 13): a published cut-off as given; else criterion c, the point between the
+ * two populations weighted by their SDs, (s_f·m_d + s_d·m_f) / (s_f + s_d), when both are known;
+ * else b, two SDs from the functional mean towards worse; else a, two SDs from the
+ * dysfunctional mean towards better. Null without norms.
+ */
+export function clinicalCutoff(
+  norms: Norms | undefined,
+  higherBetter: boolean,
+): { readonly cutoff: number; readonly criterion: CutoffCriterion } | null {
+  if (norms === undefined) return null;
+  if (norms.cutoff !== undefined) return { cutoff: norms.cutoff, criterion: 'published' };
+  const { functional, dysfunctional } = norms;
+  const better = higherBetter ? 1 : -1;
+  if (functional !== undefined && dysfunctional !== undefined)
+    return {
+      cutoff:
+        (functional.sd * dysfunctional.mean + dysfunctional.sd * functional.mean) / (functional.sd + dysfunctional.sd),
+      criterion: 'c',
+    };
+  if (functional !== undefined) return { cutoff: functional.mean - better * 2 * functional.sd, criterion: 'b' };
+  if (dysfunctional !== undefined)
+    return { cutoff: dysfunctional.mean + better * 2 * dysfunctional.sd, criterion: 'a' };
+  return null;
+}
+
+/**
+ * Whether a score lies in the typical (functional) range: at or beyond the cut-off on the
+ * better side (Jacobson & Truax's "more likely to belong to the functional population").
+ */
+export function inTypicalRange(score: number, cutoff: number, higherBetter: boolean): boolean {
+  return higherBetter ? score >= cutoff : score <= cutoff;
+}

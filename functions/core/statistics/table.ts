@@ -10,7 +10,16 @@ import type { Column } from './columns.ts';
 import { boundDistributions, changeDistribution, type ChangeCounts } from './distribution.ts';
 import { layCells, NO_GROUPS, type CellLayout, type Groups } from './groups.ts';
 import { holmAdjust } from './inference.ts';
-import { alphaFromSums, reliabilityOf, standardErrorOfDifference } from './reliability.ts';
+import {
+  addLaterSquares,
+  addLaterSums,
+  attrition,
+  finishLater,
+  fixLaterMeans,
+  LaterCell,
+  type LaterScores,
+} from './later.ts';
+import { alphaFromSums, clinicalCutoff, reliabilityOf, standardErrorOfDifference } from './reliability.ts';
 import { RankBuckets, RankCounts } from './signed-rank.ts';
 
 /** One column's cells in layout order (null: a subgroup cell without data), and the whole group's changes. */
@@ -23,12 +32,32 @@ export interface ColumnCells {
 export function columnCells(column: Column, layout: CellLayout, participants: number): ColumnCells {
   const cells = Array.from({ length: layout.count }, () => new Cell());
   const whole = cells[0] as Cell;
-  const { pre, post, measure } = column;
+  const { pre, post, measure, followup, retrospective } = column;
   const { cellsOf } = layout;
+  const higherBetter = measure.direction === 'higher-better';
+  // Follow-up and then-test accumulators only where the design asks them: a plain design pays nothing.
+  const laterCells =
+    followup === undefined && retrospective === undefined
+      ? undefined
+      : cells.map(() => new LaterCell(followup !== undefined, retrospective !== undefined));
+  const later = { followup: Number.NaN, retrospective: Number.NaN };
+  const laterOf = (participant: number): LaterScores => {
+    later.followup = followup === undefined ? Number.NaN : (followup[participant] as number);
+    later.retrospective = retrospective === undefined ? Number.NaN : (retrospective[participant] as number);
+    return later;
+  };
   // Pass 1: counts and sums.
   for (let participant = 0; participant < participants; participant += 1) {
     const before = pre[participant] as number;
     const after = post[participant] as number;
+    if (laterCells !== undefined) {
+      const scores = laterOf(participant);
+      addLaterSums(laterCells[0] as LaterCell, before, after, scores, higherBetter);
+      for (const cellOf of cellsOf) {
+        const cell = cellOf[participant] as number;
+        if (cell >= 0) addLaterSums(laterCells[cell] as LaterCell, before, after, scores, higherBetter);
+      }
+    }
     if (Number.isNaN(before) && Number.isNaN(after)) continue;
     addSums(whole, before, after);
     for (const cellOf of cellsOf) {
@@ -37,6 +66,7 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
     }
   }
   for (const cell of cells) fixMeans(cell);
+  for (const cell of laterCells ?? []) fixLaterMeans(cell);
   // Pass 2: squared deviations, Hake's gains, and each change's signed-rank bucket, compared at
   // the whole group's largest change.
   const buckets = new RankBuckets(whole.largestChange);
@@ -44,6 +74,14 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
   for (let participant = 0; participant < participants; participant += 1) {
     const before = pre[participant] as number;
     const after = post[participant] as number;
+    if (laterCells !== undefined) {
+      const scores = laterOf(participant);
+      addLaterSquares(laterCells[0] as LaterCell, before, after, scores);
+      for (const cellOf of cellsOf) {
+        const cell = cellOf[participant] as number;
+        if (cell >= 0) addLaterSquares(laterCells[cell] as LaterCell, before, after, scores);
+      }
+    }
     if (Number.isNaN(before) && Number.isNaN(after)) continue;
     addSquares(whole, before, after, measure.percent);
     for (const cellOf of cellsOf) {
@@ -61,30 +99,36 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
   // reliable in one row and not in another, and the subgroup counts would not add up.)
   const sdPre = whole.nPaired < 2 ? null : Math.sqrt(whole.squaresPairedPre / (whole.nPaired - 1));
   const sDiff = standardErrorOfDifference(sdPre, reliability);
-  // Pass 3: signed-rank counts per cell, and reliable change.
-  const higherBetter = measure.direction === 'higher-better';
+  const judgement = { sDiff, higherBetter, cutoff: clinicalCutoff(measure.norms, higherBetter) };
+  // Pass 3: signed-rank counts per cell, reliable and clinically significant change.
   for (let participant = 0; participant < participants; participant += 1) {
-    const change = (post[participant] as number) - (pre[participant] as number);
-    if (Number.isNaN(change)) continue;
+    const before = pre[participant] as number;
+    const after = post[participant] as number;
+    if (Number.isNaN(before) || Number.isNaN(after)) continue;
     const bucket = bucketOf[participant] as number;
     const rank = bucket < 0 ? -1 : (rankOf[bucket] as number);
-    addChange(whole, change, rank, sDiff, higherBetter);
+    addChange(whole, before, after, rank, judgement);
     for (const cellOf of cellsOf) {
       const cell = cellOf[participant] as number;
-      if (cell >= 0) addChange(cells[cell] as Cell, change, rank, sDiff, higherBetter);
+      if (cell >= 0) addChange(cells[cell] as Cell, before, after, rank, judgement);
     }
   }
   return {
     indicators: cells.map((cell, index) =>
       index > 0 && cell.nPre + cell.nPost === 0
         ? null
-        : finishCell(cell, {
-            percent: measure.percent,
-            alpha: index === 0 ? alpha : null,
-            reliability,
-            source,
-            sDiff: cell.nPaired < 1 ? null : sDiff,
-          }),
+        : {
+            ...finishCell(cell, {
+              percent: measure.percent,
+              alpha: index === 0 ? alpha : null,
+              reliability,
+              source,
+              sDiff: cell.nPaired < 1 ? null : sDiff,
+              cutoff: judgement.cutoff,
+            }),
+            ...attrition(cell, measure.range),
+            ...(laterCells === undefined ? {} : finishLater(laterCells[index] as LaterCell, cell.nPre)),
+          },
     ),
     changes: changeDistribution(whole.ranks, magnitudes),
   };
