@@ -210,6 +210,24 @@ export type Indicators = z.infer<typeof Indicators>;
 /** The keys of {@link Indicators} a cell has only when its design asks for them (absent: not asked). */
 export type LaterIndicatorKey = keyof typeof laterIndicators;
 
+/**
+ * One item's answers in a table (whole-group rows of a cohort's whole instrument): how many chose
+ * each of the item's scored options (by position, as the definition lists them) before and after,
+ * and among those who answered it both times, how many moved to a better answer, stayed, or moved
+ * to a worse one (by the item's score and the instrument's direction). Evaluators only.
+ */
+export const ItemAnswers = z.readonly(
+  z.object({
+    item: z.string(),
+    before: z.readonly(z.array(z.number())),
+    after: z.readonly(z.array(z.number())),
+    better: z.number(),
+    same: z.number(),
+    worse: z.number(),
+  }),
+);
+export type ItemAnswers = z.infer<typeof ItemAnswers>;
+
 /** One cell of an impact table. Pooled rows have cohort and session null. */
 export const IndicatorRow = z.readonly(
   z.object({
@@ -227,6 +245,8 @@ export const IndicatorRow = z.readonly(
      * Never published to funders.
      */
     changeCounts: z.optional(z.readonly(z.array(z.readonly(z.tuple([z.number(), z.number()]))))),
+    /** Whole-group rows of a cohort's whole instrument: each item's answers (see {@link ItemAnswers}). */
+    items: z.optional(z.readonly(z.array(ItemAnswers))),
   }),
 );
 export type IndicatorRow = z.infer<typeof IndicatorRow>;

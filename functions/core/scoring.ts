@@ -8,7 +8,7 @@
  * reversal and quiz keys applied), which aggregation runs over a million responses, and
  * `scoreInstrument` is that compiled scorer with its item scores kept, for reading one response.
  */
-import type { Instrument } from '#surveys/schema.ts';
+import type { Instrument, ResponseOption } from '#surveys/schema.ts';
 import { expectedRange, optionsOf } from '#surveys/catalog.ts';
 
 /** The answer value that records an explicit skip of a sensitive question. */
@@ -29,13 +29,26 @@ export interface CompiledScorer {
   /**
    * The score, or NaN when too few items are answered; `answered` counts the items answered.
    * When `itemScores` is given, each answered item's score is written into it, and `complete`
-   * says whether every item was (so the array holds a whole response). The result object is
-   * reused by the next call: read it before scoring again.
+   * says whether every item was (so the array holds a whole response). When `itemPositions` is
+   * given, each answered item's answer is written into it from `positionsAt` on, as the option's
+   * position among the item's scored options (see {@link scoredOptions}); unanswered items are
+   * left as they are. The result object is reused by the next call: read it before scoring again.
    */
   score(
     answers: Readonly<Record<string, string>> | undefined,
     itemScores?: Float64Array,
+    itemPositions?: Int8Array,
+    positionsAt?: number,
   ): { score: number; complete: boolean; answered: number };
+  /** The items' ids, in order. */
+  readonly itemIds: readonly string[];
+  /** Per item, the score of each scored option, by position. */
+  readonly optionScores: readonly Float64Array[];
+}
+
+/** An item's options that score, in the definition's order: all but "prefer not to say". */
+export function scoredOptions(instrument: Instrument, itemIndex: number): readonly ResponseOption[] {
+  return optionsOf(instrument, itemIndex).filter((option) => option.value !== PREFER_NOT_TO_SAY);
 }
 
 /**
@@ -46,16 +59,18 @@ export interface CompiledScorer {
  */
 export function compileScorer(instrument: Instrument): CompiledScorer {
   const ids = instrument.items.map((item) => item.id);
+  const optionScores: Float64Array[] = [];
+  // Per item: option value -> position among its scored options; the score is `optionScores[item][position]`.
   const tables = instrument.items.map((item, index) => {
     const options = optionsOf(instrument, index);
     const scores = options.map((option) => option.score);
     const low = Math.min(...scores);
     const high = Math.max(...scores);
+    const scored = scoredOptions(instrument, index);
     const table = new Map<string, number>();
-    for (const option of options) {
-      // The first option with a value decides, as a lookup in the definition would.
-      if (option.value === PREFER_NOT_TO_SAY || table.has(option.value)) continue;
-      const score =
+    const scoreAt = new Float64Array(scored.length);
+    scored.forEach((option, position) => {
+      scoreAt[position] =
         instrument.scoring.rule === 'percent-correct'
           ? option.correct === true
             ? 1
@@ -63,8 +78,10 @@ export function compileScorer(instrument: Instrument): CompiledScorer {
           : item.reverse
             ? low + high - option.score
             : option.score;
-      table.set(option.value, score);
-    }
+      // The first option with a value decides, as a lookup in the definition would.
+      if (!table.has(option.value)) table.set(option.value, position);
+    });
+    optionScores.push(scoreAt);
     return table;
   });
   const items = ids.length;
@@ -72,7 +89,9 @@ export function compileScorer(instrument: Instrument): CompiledScorer {
   const result = { score: Number.NaN, complete: false, answered: 0 };
   return {
     items,
-    score(answers, itemScores) {
+    itemIds: ids,
+    optionScores,
+    score(answers, itemScores, itemPositions, positionsAt) {
       result.score = Number.NaN;
       result.complete = false;
       result.answered = 0;
@@ -81,11 +100,13 @@ export function compileScorer(instrument: Instrument): CompiledScorer {
       let total = 0;
       for (let index = 0; index < items; index += 1) {
         const value = answers[ids[index] as string];
-        const score = value === undefined ? undefined : (tables[index] as Map<string, number>).get(value);
-        if (score === undefined) continue;
+        const position = value === undefined ? undefined : (tables[index] as Map<string, number>).get(value);
+        if (position === undefined) continue;
+        const score = (optionScores[index] as Float64Array)[position] as number;
         answered += 1;
         total += score;
         if (itemScores !== undefined) itemScores[index] = score;
+        if (itemPositions !== undefined) itemPositions[(positionsAt ?? 0) + index] = position;
       }
       result.answered = answered;
       // answered / items, not minAnswered * items: 7 / 25 equals 0.28 exactly, 0.28 * 25 does not equal 7.

@@ -53,7 +53,7 @@ export class CohortAccumulator {
     this.groups = new GroupCollector(programme);
     this.sessionIndex = new Map(programme.sessions.map((session, index) => [session.id, index]));
     this.tables = programme.sessions.map((session) =>
-      columnsFor(session.post.instruments, catalog, 0, laterWavesOf([session])),
+      columnsFor(session.post.instruments, catalog, 0, laterWavesOf([session]), true),
     );
     this.scored = this.tables.map((columns) => columns.map(() => new ScoreCandidate()));
     this.forPool = this.tables.map((columns, sessionAt) => {
@@ -92,7 +92,13 @@ export class CohortAccumulator {
       const column = columns[index] as ScoredColumn;
       const candidate = scored[index] as ScoreCandidate;
       candidate.reset();
-      candidate.offer(column, response.answers, pre);
+      const positions = column.positions;
+      candidate.offer(
+        column,
+        response.answers,
+        pre,
+        positions === undefined ? undefined : { into: positions[wave], at: participant * positions.itemIds.length },
+      );
       candidate.storeInto(column, participant, wave);
     }
     const then = (response as { then?: StoredResponse['answers'] }).then;

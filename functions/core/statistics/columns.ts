@@ -42,6 +42,21 @@ export interface Column {
   /** Retrospective pre-test scores (the then-test, "looking back"), only when a post wave asks the measure so. */
   readonly retrospective?: Float64Array;
   readonly alpha: AlphaSums;
+  /** A cohort's whole instruments: each participant's answer to each item (see {@link ItemPositions}). */
+  readonly positions?: ItemPositions;
+}
+
+/**
+ * Each participant's answer to each item of an instrument, as the option's position among the
+ * item's scored options (-1: not answered), participant `p`'s from `p * itemIds.length`: what the
+ * items' distributions and movements are counted from (statistics/items.ts).
+ */
+export interface ItemPositions {
+  readonly itemIds: readonly string[];
+  /** Per item, each option's score by position: which answer is better. */
+  readonly optionScores: readonly Float64Array[];
+  readonly pre: Int8Array;
+  readonly post: Int8Array;
 }
 
 /** Which of a column's scores a response's answers go to: a wave's, or the then-test's. */
@@ -103,13 +118,15 @@ export function measureOf(instrument: Instrument): Measure {
 
 /**
  * Empty columns for the instruments, each followed by its subscales and quiz topics; with room
- * for follow-up and then-test scores where `later` asks the instrument so.
+ * for follow-up and then-test scores where `later` asks the instrument so; with `countItems`,
+ * each whole instrument counts its items' answers (a cohort's tables, not the pool's).
  */
 export function columnsFor(
   instrumentIds: readonly string[],
   catalog: Catalog,
   participants: number,
   later: LaterWaves = NO_LATER_WAVES,
+  countItems = false,
 ): ScoredColumn[] {
   return instrumentIds.flatMap((id) => {
     const instrument = catalog.instruments.get(id);
@@ -130,6 +147,16 @@ export function columnsFor(
         ...(later.followup.has(id) ? { followup: new Float64Array(participants).fill(Number.NaN) } : {}),
         ...(later.retrospective.has(id) ? { retrospective: new Float64Array(participants).fill(Number.NaN) } : {}),
         alpha: emptyAlphaSums(scorer.items),
+        ...(countItems && part === null
+          ? {
+              positions: {
+                itemIds: scorer.itemIds,
+                optionScores: scorer.optionScores,
+                pre: new Int8Array(participants * scorer.items).fill(-1),
+                post: new Int8Array(participants * scorer.items).fill(-1),
+              },
+            }
+          : {}),
       };
     });
   });
@@ -162,6 +189,7 @@ export function growColumns(columns: readonly ScoredColumn[], capacity: number):
     post: grownScores(column.post, capacity),
     ...(column.followup === undefined ? {} : { followup: grownScores(column.followup, capacity) }),
     ...(column.retrospective === undefined ? {} : { retrospective: grownScores(column.retrospective, capacity) }),
+    ...(column.positions === undefined ? {} : { positions: grownPositions(column.positions, capacity) }),
   }));
 }
 
@@ -203,6 +231,17 @@ export function appendColumns(
   });
 }
 
+function grownPositions(positions: ItemPositions, capacity: number): ItemPositions {
+  const size = capacity * positions.itemIds.length;
+  const grown = (answers: Int8Array): Int8Array => {
+    if (answers.length >= size) return answers;
+    const larger = new Int8Array(size).fill(-1);
+    larger.set(answers);
+    return larger;
+  };
+  return { ...positions, pre: grown(positions.pre), post: grown(positions.post) };
+}
+
 function grownScores(scores: Float64Array, capacity: number): Float64Array {
   if (scores.length >= capacity) return scores;
   const grown = new Float64Array(capacity).fill(Number.NaN);
@@ -223,11 +262,22 @@ export class ScoreCandidate {
   /**
    * Scores a response's `answers` (its own, or its then-test's) in `column` and keeps the score
    * if there is one (true); with `withItems`, its item scores too. The previous candidate stays
-   * when the answers give none.
+   * when the answers give none. With `positions`, each answered item's option position is written
+   * there, from `at` on (a cohort's item answers, kept whether or not the answers give a score).
    */
-  offer(column: ScoredColumn, answers: Answers | undefined, withItems: boolean): boolean {
+  offer(
+    column: ScoredColumn,
+    answers: Answers | undefined,
+    withItems: boolean,
+    positions?: { readonly into: Int8Array; readonly at: number },
+  ): boolean {
     if (this.spare.length < column.scorer.items) this.spare = new Float64Array(column.scorer.items);
-    const { score, complete } = column.scorer.score(answers?.[column.id], withItems ? this.spare : undefined);
+    const { score, complete } = column.scorer.score(
+      answers?.[column.id],
+      withItems ? this.spare : undefined,
+      positions?.into,
+      positions?.at,
+    );
     if (!Number.isFinite(score)) return false;
     this.score = score;
     this.complete = withItems && complete;

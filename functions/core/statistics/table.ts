@@ -10,6 +10,7 @@ import type { Column } from './columns.ts';
 import { boundDistributions, changeDistribution, type ChangeCounts } from './distribution.ts';
 import { layCells, NO_GROUPS, type CellLayout, type Groups } from './groups.ts';
 import { holmAdjust } from './inference.ts';
+import { itemAnswers } from './items.ts';
 import {
   addLaterSquares,
   addLaterSums,
@@ -173,6 +174,9 @@ export function tableRows(
         group,
         indicators,
         ...(cell === 0 && column.part === null ? { changeCounts: changesOf.get(index) ?? [] } : {}),
+        ...(cell === 0 && column.positions !== undefined
+          ? { items: itemAnswers(column.positions, participants, column.measure.direction === 'higher-better') }
+          : {}),
       });
     });
   });
