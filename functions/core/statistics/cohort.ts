@@ -97,7 +97,8 @@ export class CohortAccumulator {
         column,
         response.answers,
         pre,
-        positions === undefined ? undefined : { into: positions[wave], at: participant * positions.itemIds.length },
+        positions?.[wave],
+        positions === undefined ? 0 : participant * positions.itemIds.length,
       );
       candidate.storeInto(column, participant, wave);
     }

@@ -263,20 +263,21 @@ export class ScoreCandidate {
    * Scores a response's `answers` (its own, or its then-test's) in `column` and keeps the score
    * if there is one (true); with `withItems`, its item scores too. The previous candidate stays
    * when the answers give none. With `positions`, each answered item's option position is written
-   * there, from `at` on (a cohort's item answers, kept whether or not the answers give a score).
+   * there, from `positionsAt` on (a cohort's item answers, kept whether or not the answers give a score).
    */
   offer(
     column: ScoredColumn,
     answers: Answers | undefined,
     withItems: boolean,
-    positions?: { readonly into: Int8Array; readonly at: number },
+    positions?: Int8Array,
+    positionsAt?: number,
   ): boolean {
     if (this.spare.length < column.scorer.items) this.spare = new Float64Array(column.scorer.items);
     const { score, complete } = column.scorer.score(
       answers?.[column.id],
       withItems ? this.spare : undefined,
-      positions?.into,
-      positions?.at,
+      positions,
+      positionsAt,
     );
     if (!Number.isFinite(score)) return false;
     this.score = score;
