@@ -37,9 +37,9 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
     }
   }
   for (const cell of cells) fixMeans(cell);
-  // Pass 2: squared deviations, Hake's gains, and each change's signed-rank bucket, compared at
-  // the whole group's largest change.
-  const buckets = new RankBuckets(whole.largestChange);
+  // Pass 2: squared deviations, Hake's gains, and each change's signed-rank bucket (zero and
+  // ties judged relative to each pair's own scores, signed-rank.ts).
+  const buckets = new RankBuckets();
   const bucketOf = new Int32Array(participants).fill(-1);
   for (let participant = 0; participant < participants; participant += 1) {
     const before = pre[participant] as number;
@@ -50,7 +50,7 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
       const cell = cellOf[participant] as number;
       if (cell >= 0) addSquares(cells[cell] as Cell, before, after, measure.percent);
     }
-    bucketOf[participant] = buckets.bucketOf(after - before);
+    bucketOf[participant] = buckets.bucketOf(before, after);
   }
   const alpha = alphaFromSums(column.alpha);
   const { reliability, source } = reliabilityOf(measure.reliability, alpha);
