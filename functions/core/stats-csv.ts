@@ -1,8 +1,10 @@
 /**
  * `prepost stats` input: a CSV with columns `pre` and `post` (or `before`/`after`,
- * `pre-test`/`post-test`; optionally `participant`), one participant a row, empty cells missing. Problems are reported
- * with the row and column,
- * so data typed up from paper can be fixed where it is wrong.
+ * `pre-test`/`post-test`), optionally `participant`, `followup` (a later wave), `then` (the
+ * retrospective pre-test asked at post) and `group` (`programme` or `comparison`); one
+ * participant a row, empty cells missing. Every row is kept, complete or not: attrition needs
+ * the people with pre and no post. Problems are reported with the row and column, so data typed
+ * up from paper can be fixed where it is wrong.
  */
 import { readCsvTable } from './csv.ts';
 
@@ -14,16 +16,30 @@ export class StatsInputError extends Error {
   }
 }
 
-/** The pre and post columns as numbers, null where empty. */
+/** Which group a row belongs to, with a `group` column. */
+export type StatsGroup = 'programme' | 'comparison';
+
+/** The columns as numbers, null where empty; the optional ones absent when the file has none. */
 export interface StatsInput {
   readonly pre: (number | null)[];
   readonly post: (number | null)[];
+  readonly followup?: (number | null)[];
+  readonly then?: (number | null)[];
+  readonly group?: StatsGroup[];
   readonly rows: number;
 }
 
 /** Header names read as the pre and post columns (case and spaces aside). */
 const PRE_NAMES = ['pre', 'before', 'pre-test', 'pretest'];
 const POST_NAMES = ['post', 'after', 'post-test', 'posttest'];
+const FOLLOWUP_NAMES = ['followup', 'follow-up'];
+const THEN_NAMES = ['then', 'then-test', 'thentest'];
+/** A `group` cell's accepted spellings (case aside). */
+const GROUP_NAMES: ReadonlyMap<string, StatsGroup> = new Map([
+  ['programme', 'programme'],
+  ['program', 'programme'],
+  ['comparison', 'comparison'],
+]);
 
 /**
  * Parses and checks the CSV text, whichever separator the spreadsheet used (comma, semicolon,
@@ -46,6 +62,9 @@ export function readStatsCsv(text: string): StatsInput {
   const preColumn = header.findIndex((name) => PRE_NAMES.includes(name));
   const postColumn = header.findIndex((name) => POST_NAMES.includes(name));
   const participantColumn = header.indexOf('participant');
+  const followupColumn = header.findIndex((name) => FOLLOWUP_NAMES.includes(name));
+  const thenColumn = header.findIndex((name) => THEN_NAMES.includes(name));
+  const groupColumn = header.indexOf('group');
   const missing = [preColumn < 0 ? 'pre' : undefined, postColumn < 0 ? 'post' : undefined].filter(
     (name) => name !== undefined,
   );
@@ -55,6 +74,9 @@ export function readStatsCsv(text: string): StatsInput {
   const seen = new Map<string, number>();
   const pre: (number | null)[] = [];
   const post: (number | null)[] = [];
+  const followup: (number | null)[] = [];
+  const then: (number | null)[] = [];
+  const group: StatsGroup[] = [];
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(header.length).filter((cell) => cell.trim() !== '');
     if (extra.length > 0) {
@@ -80,8 +102,18 @@ export function readStatsCsv(text: string): StatsInput {
     }
     pre.push(readNumber(cells[preColumn], line, 'pre', decimalComma));
     post.push(readNumber(cells[postColumn], line, 'post', decimalComma));
+    if (followupColumn >= 0) followup.push(readNumber(cells[followupColumn], line, 'followup', decimalComma));
+    if (thenColumn >= 0) then.push(readNumber(cells[thenColumn], line, 'then', decimalComma));
+    if (groupColumn >= 0) group.push(readGroup(cells[groupColumn], line));
   }
-  return { pre, post, rows: table.rows.length };
+  return {
+    pre,
+    post,
+    ...(followupColumn >= 0 ? { followup } : {}),
+    ...(thenColumn >= 0 ? { then } : {}),
+    ...(groupColumn >= 0 ? { group } : {}),
+    rows: table.rows.length,
+  };
 }
 
 function readNumber(cell: string | undefined, line: number, column: string, decimalComma: boolean): number | null {
@@ -97,4 +129,15 @@ function readNumber(cell: string | undefined, line: number, column: string, deci
     );
   }
   return value;
+}
+
+function readGroup(cell: string | undefined, line: number): StatsGroup {
+  const raw = (cell ?? '').trim();
+  const group = GROUP_NAMES.get(raw.toLowerCase());
+  if (group === undefined)
+    throw new StatsInputError(
+      `row ${line}: group "${raw}" is neither programme nor comparison (every row needs one when the file has a ` +
+        'group column)',
+    );
+  return group;
 }
