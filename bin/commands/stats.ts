@@ -143,8 +143,8 @@ export function statsReport(input: StatsInput, settings: StatsSettings): StatsRe
     return pairedStatistics(both.pre, both.post);
   };
   const followup = later(input.followup);
-  const shift = later(input.then);
-  const afterThen = input.then === undefined ? null : completePairs(own(input.then), post);
+  const shift = later(input.thenTest);
+  const afterThen = input.thenTest === undefined ? null : completePairs(own(input.thenTest), post);
   const thenChange = afterThen === null ? null : pairedStatistics(afterThen.pre, afterThen.post);
   // Without --range the bounds have no range to impute from: NaN limits give null bounds.
   const range = settings.range ?? { min: Number.NaN, max: Number.NaN };
@@ -226,24 +226,6 @@ function readNumber(text: string): number | undefined {
   return trimmed === '' || !Number.isFinite(value) ? undefined : value;
 }
 
-/** Every score of the file within --range, or an InputError naming the first that is not. */
-function checkRange(input: StatsInput, range: ScoreRange, file: string): void {
-  const columns = [
-    ['pre', input.pre],
-    ['post', input.post],
-    ['followup', input.followup],
-    ['then', input.then],
-  ] as const;
-  for (const [name, values] of columns)
-    values?.forEach((value, index) => {
-      if (value !== null && (value < range.min || value > range.max))
-        throw new InputError(
-          `${file}: data row ${index + 1}: ${name} ${value} lies outside --range ${range.min},${range.max}; ` +
-            'the range must hold every score the instrument can give',
-        );
-    });
-}
-
 /** Headings of the table output, before the first key of each part. */
 const SECTIONS: Readonly<Record<string, string>> = {
   n_followup: 'follow-up (followup - pre)',
@@ -276,12 +258,11 @@ export async function run(values: OptionValues<typeof options>, positionals: str
   }
   let input: StatsInput;
   try {
-    input = readStatsCsv(text);
+    input = readStatsCsv(text, settings.range);
   } catch (error) {
     if (error instanceof StatsInputError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }
-  if (settings.range !== undefined) checkRange(input, settings.range, file);
   const report = statsReport(input, settings);
   const paired = report.n_paired as number;
   // Standard error, so --json output stays one object on standard output.

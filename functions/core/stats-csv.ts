@@ -24,7 +24,8 @@ export interface StatsInput {
   readonly pre: (number | null)[];
   readonly post: (number | null)[];
   readonly followup?: (number | null)[];
-  readonly then?: (number | null)[];
+  /** The `then` column (a property named `then` would make the object look like a promise). */
+  readonly thenTest?: (number | null)[];
   readonly group?: StatsGroup[];
   readonly rows: number;
 }
@@ -45,9 +46,10 @@ const GROUP_NAMES: ReadonlyMap<string, StatsGroup> = new Map([
  * Parses and checks the CSV text, whichever separator the spreadsheet used (comma, semicolon,
  * tab, or a `sep=` first line). With a semicolon or a tab, a decimal comma is a decimal. A row
  * with more cells than the header is refused, naming the row: with commas, an unquoted decimal
- * comma (`3,5,4,5`) would otherwise be read as other numbers.
+ * comma (`3,5,4,5`) would otherwise be read as other numbers. With `range` (the lowest and
+ * highest score the instrument can give), a score outside it is refused, naming its row.
  */
-export function readStatsCsv(text: string): StatsInput {
+export function readStatsCsv(text: string, range?: { readonly min: number; readonly max: number }): StatsInput {
   const table = readCsvTable(text);
   const header = table.header.map((cell) => cell.trim().toLowerCase());
   if (header.length === 0 || header.every((cell) => cell === ''))
@@ -75,7 +77,7 @@ export function readStatsCsv(text: string): StatsInput {
   const pre: (number | null)[] = [];
   const post: (number | null)[] = [];
   const followup: (number | null)[] = [];
-  const then: (number | null)[] = [];
+  const thenTest: (number | null)[] = [];
   const group: StatsGroup[] = [];
   for (const { line, cells } of table.rows) {
     const extra = cells.slice(header.length).filter((cell) => cell.trim() !== '');
@@ -100,17 +102,26 @@ export function readStatsCsv(text: string): StatsInput {
         seen.set(id, line);
       }
     }
-    pre.push(readNumber(cells[preColumn], line, 'pre', decimalComma));
-    post.push(readNumber(cells[postColumn], line, 'post', decimalComma));
-    if (followupColumn >= 0) followup.push(readNumber(cells[followupColumn], line, 'followup', decimalComma));
-    if (thenColumn >= 0) then.push(readNumber(cells[thenColumn], line, 'then', decimalComma));
+    const score = (column: number, name: string): number | null => {
+      const value = readNumber(cells[column], line, name, decimalComma);
+      if (range !== undefined && value !== null && (value < range.min || value > range.max))
+        throw new StatsInputError(
+          `row ${line}: ${name} ${value} lies outside the range ${range.min} to ${range.max}, which must hold ` +
+            'every score the instrument can give',
+        );
+      return value;
+    };
+    pre.push(score(preColumn, 'pre'));
+    post.push(score(postColumn, 'post'));
+    if (followupColumn >= 0) followup.push(score(followupColumn, 'followup'));
+    if (thenColumn >= 0) thenTest.push(score(thenColumn, 'then'));
     if (groupColumn >= 0) group.push(readGroup(cells[groupColumn], line));
   }
   return {
     pre,
     post,
     ...(followupColumn >= 0 ? { followup } : {}),
-    ...(thenColumn >= 0 ? { then } : {}),
+    ...(thenColumn >= 0 ? { thenTest } : {}),
     ...(groupColumn >= 0 ? { group } : {}),
     rows: table.rows.length,
   };
