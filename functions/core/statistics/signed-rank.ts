@@ -51,35 +51,32 @@ export function isZeroChange(before: number, after: number): boolean {
 export class RankBuckets {
   /** Exact |change| -> bucket. */
   private readonly keys = new Map<number, number>();
-  /** Each bucket's |change|, the largest max(|pre|, |post|) among its pairs, and its count. */
+  /** Each bucket's |change|, and the largest max(|pre|, |post|) among its pairs. */
   private readonly magnitudes: number[] = [];
   private readonly scales: number[] = [];
-  private readonly counts: number[] = [];
 
   /** The bucket of a pair's change, or -1 when it is zero relative to its scores (or missing). */
   bucketOf(before: number, after: number): number {
-    const change = after - before;
-    if (Number.isNaN(change) || isZeroChange(before, after)) return -1;
-    const magnitude = Math.abs(change);
+    const magnitude = Math.abs(after - before);
     const scale = Math.max(Math.abs(before), Math.abs(after));
-    let bucket = this.keys.get(magnitude);
+    // isZeroChange, inlined for the hot loop; NaN fails the comparison and is left out too.
+    if (!(magnitude > RELATIVE_TOLERANCE * scale)) return -1;
+    const bucket = this.keys.get(magnitude);
     if (bucket === undefined) {
-      bucket = this.magnitudes.length;
-      this.keys.set(magnitude, bucket);
+      const created = this.magnitudes.length;
+      this.keys.set(magnitude, created);
       this.magnitudes.push(magnitude);
       this.scales.push(scale);
-      this.counts.push(1);
-      return bucket;
+      return created;
     }
     if (scale > (this.scales[bucket] as number)) this.scales[bucket] = scale;
-    this.counts[bucket] = (this.counts[bucket] as number) + 1;
     return bucket;
   }
 
   /**
    * Each bucket's rank (0: the smallest |change|; buckets that tie share one), and each rank's
-   * |change|: its most frequent member (the smallest among equally frequent ones), so decimal
-   * data show 0.12 rather than its noisy neighbour 0.1200000000000001.
+   * |change|: the member written with the fewest digits (the smallest among equally short ones),
+   * so decimal data show 0.12 rather than its noisy neighbour 0.1200000000000001.
    */
   rank(): { readonly rankOf: Int32Array; readonly magnitudes: readonly number[] } {
     const ascending = Float64Array.from(this.magnitudes).sort();
@@ -87,18 +84,18 @@ export class RankBuckets {
     const representatives: number[] = [];
     let anchor = -1;
     let anchorScale = 0;
-    let bestCount = 0;
+    let shortest = 0;
     for (const magnitude of ascending) {
       const bucket = this.keys.get(magnitude) as number;
       const scale = this.scales[bucket] as number;
-      const count = this.counts[bucket] as number;
+      const digits = String(magnitude).length;
       if (anchor < 0 || magnitude - anchor > RELATIVE_TOLERANCE * Math.max(anchorScale, scale)) {
         anchor = magnitude;
         anchorScale = scale;
-        bestCount = count;
+        shortest = digits;
         representatives.push(magnitude);
-      } else if (count > bestCount) {
-        bestCount = count;
+      } else if (digits < shortest) {
+        shortest = digits;
         representatives[representatives.length - 1] = magnitude;
       }
       rankOf[bucket] = representatives.length - 1;
