@@ -68,8 +68,9 @@ Evaluation (each over the rows that have what it needs):
   bounds_low, bounds_high = mean change over every row with pre, each row without post
     taken at MIN (low) and at MAX (high): whatever those people would have answered, the
     mean change of everyone who started lies between them (Manski 1990);
-  rci_recovered = reliable improvement (as rci_improved) from pre at or on the worse side
-    of C to post on the better side (Jacobson & Truax 1991);
+  rci_recovered = reliable improvement (as rci_improved) from pre below C to post above C
+    (above to below with --lower-better; a score equal to C is on neither side)
+    (Jacobson & Truax 1991);
   did_estimate = programme rows' mean change - comparison rows' mean change, a
     quasi-experimental estimate, with Welch's 95% interval (did_ci95_low, did_ci95_high);
     did_g = that difference / the pooled SD of the change scores x J(n1 + n2 - 2).`;

@@ -47,7 +47,7 @@ c08,comparison,17,17,,
 // has <- !is.na(p$pre); lost <- has & is.na(p$post); lo <- p$post; lo[lost] <- 0; hi <- p$post; hi[lost] <- 40
 // sum(lost)/sum(has); mean(lo[has] - p$pre[has]); mean(hi[has] - p$pre[has])  # 0.25, 1.0833333333333333, 11.083333333333334
 // sdiff <- sd(p$pre[ok]) * sqrt(2) * sqrt(1 - 0.8); rel <- abs(ch)/sdiff > 1.96
-// sum(rel & ch > 0 & p$pre[ok] <= 20 & p$post[ok] > 20)                     # 4
+// sum(rel & ch > 0 & p$pre[ok] < 20 & p$post[ok] > 20)                     # 4
 // okc <- !is.na(cm$pre) & !is.na(cm$post); chc <- cm$post[okc] - cm$pre[okc]; t.test(ch, chc)
 // J <- function(df) exp(lgamma(df/2) - lgamma((df-1)/2)) / sqrt(df/2); n1 <- 9; n2 <- 7
 // sp <- sqrt(((n1-1)*var(ch) + (n2-1)*var(chc))/(n1+n2-2)); (mean(ch)-mean(chc))/sp*J(n1+n2-2)

@@ -226,9 +226,14 @@ export function clinicalCutoff(
   return null;
 }
 
-/** True when a score is in the typical (functional) range: strictly on the better side of the cut-off. */
-function isTypical(score: number, cutoff: number, direction: Direction): boolean {
-  return direction === 'higher-better' ? score > cutoff : score < cutoff;
+/**
+ * Where a score lies: typical (functional) strictly on the better side of the cut-off, atypical
+ * strictly on the worse side; a score exactly at the cut-off is neither (it is as far from one
+ * population as from the other under criterion c).
+ */
+function sideOf(score: number, cutoff: number, direction: Direction): 'typical' | 'atypical' | 'at' {
+  if (score === cutoff) return 'at';
+  return score > cutoff === (direction === 'higher-better') ? 'typical' : 'atypical';
 }
 
 /**
@@ -237,7 +242,7 @@ function isTypical(score: number, cutoff: number, direction: Direction): boolean
  * 59(1):12-19). Reliable change as in the impact tables: S_diff = SD_pre · √2 · √(1 - r), a
  * change reliable when |change| / S_diff > 1.96 (the threshold reported is 1.96 · S_diff). Per
  * person with pre and post: recovered = a reliable improvement from the atypical side of the
- * cut-off (at it or worse) to the typical side (strictly better); improved = a reliable
+ * cut-off (strictly worse) to the typical side (strictly better); improved = a reliable
  * improvement otherwise; deteriorated = a reliable change the other way; unchanged = the rest.
  * And the shares of those people in the typical range before and after.
  */
@@ -267,15 +272,15 @@ export function clinicalSignificance(pre: Scores, post: Scores, options: Clinica
   for (let index = 0; index < n; index += 1) {
     const first = before[index] as number;
     const second = after[index] as number;
-    const wasTypical = cut !== null && isTypical(first, cut.cutoff, direction);
-    const isNowTypical = cut !== null && isTypical(second, cut.cutoff, direction);
-    if (wasTypical) typicalBefore += 1;
-    if (isNowTypical) typicalAfter += 1;
+    const sideBefore = cut === null ? null : sideOf(first, cut.cutoff, direction);
+    const sideAfter = cut === null ? null : sideOf(second, cut.cutoff, direction);
+    if (sideBefore === 'typical') typicalBefore += 1;
+    if (sideAfter === 'typical') typicalAfter += 1;
     if (sDiff === null) continue;
     const change = second - first;
     if (!(Math.abs(change) / sDiff > RELIABLE_Z)) counts.unchanged += 1;
     else if (change > 0 !== (direction === 'higher-better')) counts.deteriorated += 1;
-    else if (cut !== null && !wasTypical && isNowTypical) counts.recovered += 1;
+    else if (sideBefore === 'atypical' && sideAfter === 'typical') counts.recovered += 1;
     else counts.improved += 1;
   }
   const shares = cut !== null && n > 0;

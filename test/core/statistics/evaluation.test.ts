@@ -205,7 +205,7 @@ describe('clinicalSignificance', () => {
   // set.seed(14) as above, then: pre3 <- round(rnorm(15, 24, 6)); post3 <- round(pre3 - rnorm(15, 5, 6))
   // r <- 0.85; sdiff <- sd(pre3) * sqrt(2) * sqrt(1 - r); lower is better; for each cut-off:
   // ch <- post3 - pre3; rel <- abs(ch)/sdiff > 1.96; imp <- rel & ch < 0; det <- rel & ch > 0
-  // rec <- imp & pre3 >= cut & post3 < cut
+  // rec <- imp & pre3 > cut & post3 < cut
   // c(1.96*sdiff, sum(rec), sum(imp & !rec), sum(!rel), sum(det), mean(pre3 < cut), mean(post3 < cut))
   const pre = [32, 24, 21, 26, 24, 24, 16, 11, 19, 28, 27, 24, 13, 35, 18];
   const post = [36, 19, 13, 26, 21, 12, 12, 7, 18, 23, 29, 24, 14, 29, 18];
@@ -242,7 +242,7 @@ describe('clinicalSignificance', () => {
   it('reproduces R on a higher-is-better scale with a functional norm (b) and with a published cut-off', () => {
     // set.seed(1991); pre <- round(rnorm(20, 40, 8), 1); post <- round(pre + rnorm(20, 4, 9), 1)
     // r <- 0.92; sdiff <- sd(pre)*sqrt(2)*sqrt(1-r); higher is better; cut-offs 50 - 2*6 and 45:
-    // rel <- abs(ch)/sdiff > 1.96; imp <- rel & ch > 0; rec <- imp & pre <= cut & post > cut
+    // rel <- abs(ch)/sdiff > 1.96; imp <- rel & ch > 0; rec <- imp & pre < cut & post > cut
     const before = [31.7, 22.3, 46.5, 47.6, 37.5, 41.9, 16.8, 38.2, 56, 49, 41.8, 34.1, 46.9, 31.4, 70.2, 49.6];
     const after = [48.1, 24.2, 51.6, 51.7, 49.4, 41.1, 4, 53.1, 63.7, 57.5, 62.7, 40.8, 56.2, 43.2, 80.9, 72];
     const pre2 = [...before, 26.6, 31.9, 49.1, 32.7];
@@ -282,6 +282,16 @@ describe('clinicalSignificance', () => {
       direction: 'higher-better',
     });
     expect(empty).toMatchObject({ n_paired: 0, rci_threshold: null, typical_before: null });
+  });
+
+  it('puts a score at the cut-off on neither side: no recovery from it, not in the typical range', () => {
+    const result = clinicalSignificance([20, 20, 10, 30], [40, 20, 20, 30], {
+      reliability: 0.9,
+      norms: { cutoff: 20, source: 's' },
+      direction: 'higher-better',
+    });
+    // SD of pre = 8.1650, threshold = 1.96 · 8.1650 · √2 · √0.1 = 7.157: 20 -> 40 and 10 -> 20 are reliable.
+    expect(result).toMatchObject({ recovered: 0, improved: 2, unchanged: 2, typical_before: 0.25, typical_after: 0.5 });
   });
 
   it('uses a given baseline SD, so a subgroup counts a person as the whole group does', () => {
