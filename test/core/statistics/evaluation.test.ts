@@ -266,6 +266,36 @@ describe('clinicalSignificance', () => {
     near(published.typical_after, 0.6);
   });
 
+  it('reproduces the R package clinicalsignificance 3.0.0 on published BDI-II data (Claus et al. 2020)', () => {
+    // Claus, Scherbaum & Bonnet (2020), doi:10.1159/000505855, the package's claus_2020: bdi at
+    // time 1 (pre) and 4 (post), ids 1..43. Its vignette "combined-approach" prints, for
+    // cs_combined(claus_2020, id, time, bdi, pre = 1, post = 4, m_functional = 7.69,
+    // sd_functional = 7.52, reliability = 0.801): N used 40, cutoff type a = 19.16 (clinical
+    // M 35.48, SD 8.16 from the data), recovered 10, improved 8, unchanged 22, deteriorated 0.
+    // By hand in R: ok <- !is.na(pre) & !is.na(post); cut <- mean(pre[ok]) - 2 * sd(pre[ok])
+    // # 19.157713272303937; sdiff <- sd(pre[ok]) * sqrt(2) * sqrt(1 - 0.801); 1.96 * sdiff
+    // # 10.088243511670859; mean(pre[ok] < cut), mean(post[ok] < cut) # 0.025, 0.35
+    const NA = Number.NaN;
+    const pre = [33, 26, 15, 20, 39, 22, 25, 33, 23, 47, 43, 51, 42, 38, 40, 37, 28, 39, 31, 51, 51, 33, 36, 38, 45];
+    const post = [27, 19, 5, NA, 46, 28, 18, 30, 8, 24, 13, 44, 51, 17, 27, 30, NA, 48, 27, 44, 25, 34, 22, 38, 53];
+    pre.push(38, 46, 37, 28, 37, 36, 25, 30, 36, 35, 37, 35, 31, 28, 35, 49, 33, 31);
+    post.push(16, NA, 36, 4, 22, 32, 2, 19, 23, 38, 7, 8, 27, 19, 23, 37, 9, 28);
+    const paired = pre.filter((_, index) => !Number.isNaN(post[index] as number));
+    const mean = paired.reduce((sum, value) => sum + value, 0) / paired.length;
+    const sd = Math.sqrt(paired.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (paired.length - 1));
+    const result = clinicalSignificance(pre, post, {
+      reliability: 0.801,
+      norms: { dysfunctional: { mean, sd }, source: 'Claus et al. 2020' },
+      direction: 'lower-better',
+    });
+    expect(result).toMatchObject({ n_paired: 40, criterion: 'a', recovered: 10, improved: 8, unchanged: 22 });
+    expect(result.deteriorated).toBe(0);
+    near(result.cutoff, 19.157713272303937);
+    near(result.rci_threshold, 10.088243511670859);
+    near(result.typical_before, 0.025);
+    near(result.typical_after, 0.35);
+  });
+
   it('leaves out what it cannot give: categories without reliability, recovery and shares without norms', () => {
     const noReliability = clinicalSignificance(pre, post, {
       reliability: null,
