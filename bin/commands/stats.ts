@@ -49,7 +49,8 @@ programme rows only; the comparison rows serve did_* alone.
                    n_sustained, mean_response_shift, ci95_low_shift, ci95_high_shift,
                    mean_change_then, lost_share, bounds_low, bounds_high, rci_recovered,
                    did_estimate, did_ci95_low, did_ci95_high, did_g (null when the column
-                   or option they need is absent, or no row has what they need)
+                   or option they need is absent, or no row has what they need;
+                   n_followup is a count, 0 when no row has pre and followup)
 
 Methods: 95% CI and paired t with df = n - 1; Wilcoxon signed-rank as R's wilcox.test
 (V = sum of ranks of positive changes, zeros dropped, exact p for n < 50 without ties or
@@ -61,7 +62,7 @@ two SDs, g_av = d_av x J(n - 1) (Lakens 2013).
 Evaluation (each over the rows that have what it needs):
   follow-up change = followup - pre over rows with both, t interval (n_followup rows);
   n_sustained = rows with pre, post and followup whose post is better than pre and whose
-    followup is still better than pre;
+    followup is still better than pre (null when no row has all three);
   mean_response_shift = then - pre (t interval), mean_change_then = post - then;
   lost_share = rows with pre and no post / rows with pre (the NHLBI before-after quality
     tool asks for 0.2 or less);
@@ -144,6 +145,10 @@ export function statsReport(input: StatsInput, settings: StatsSettings): StatsRe
     return pairedStatistics(both.pre, both.post);
   };
   const followup = later(input.followup);
+  const sustained =
+    input.followup === undefined
+      ? null
+      : sustainedCount(toScores(pre), toScores(post), toScores(own(input.followup)), direction);
   const shift = later(input.thenTest);
   const afterThen = input.thenTest === undefined ? null : completePairs(own(input.thenTest), post);
   const thenChange = afterThen === null ? null : pairedStatistics(afterThen.pre, afterThen.post);
@@ -165,10 +170,7 @@ export function statsReport(input: StatsInput, settings: StatsSettings): StatsRe
     mean_change_followup: followup?.mean_change ?? null,
     ci95_low_followup: followup?.ci95_low ?? null,
     ci95_high_followup: followup?.ci95_high ?? null,
-    n_sustained:
-      input.followup === undefined
-        ? null
-        : sustainedCount(toScores(pre), toScores(post), toScores(own(input.followup)), direction).sustained,
+    n_sustained: sustained === null || sustained.n === 0 ? null : sustained.sustained,
     mean_response_shift: shift?.mean_change ?? null,
     ci95_low_shift: shift?.ci95_low ?? null,
     ci95_high_shift: shift?.ci95_high ?? null,

@@ -154,6 +154,11 @@ describe('statsReport', () => {
     expect(lower.bounds_low).toBe(R_GROUPED.bounds_low);
   });
 
+  it('gives null, not 0 of 0, for n_sustained when no row has pre, post and followup', () => {
+    const report = statsReport(readStatsCsv('pre,post,followup\n1,2,\n2,3,\n'), readSettings(defaults));
+    expect(report).toMatchObject({ n_followup: 0, n_sustained: null, mean_change_followup: null });
+  });
+
   it('reads the range and the cut-off, and refuses what cannot be used', () => {
     expect(readSettings({ ...defaults, range: '-5, 40' }).range).toEqual({ min: -5, max: 40 });
     expect(() => readSettings({ ...defaults, range: '0' })).toThrow('--range must be MIN,MAX');
