@@ -40,12 +40,15 @@ c08,comparison,17,17,,
 // ok <- !is.na(p$pre) & !is.na(p$post); ch <- p$post[ok] - p$pre[ok]
 // t.test(p$post[ok], p$pre[ok], paired = TRUE)      # mean 5.8888888888888893, CI 2.6176566736877875 9.1601211040899901
 // wilcox.test(p$post[ok], p$pre[ok], paired = TRUE) # V = 43.5, p = 0.014889860833654173
-// f <- !is.na(p$pre) & !is.na(p$followup); t.test(p$followup[f] - p$pre[f])  # 8 rows, 5.125, 1.7977537648977993 8.4522462351021996
+// f <- !is.na(p$pre) & !is.na(p$followup); t.test(p$followup[f] - p$pre[f])
+// # 8 rows, 5.125, CI 1.7977537648977993 8.4522462351021996
 // a <- ok & !is.na(p$followup); sum(a & p$post > p$pre & p$followup > p$pre)  # 6
-// th <- !is.na(p$pre) & !is.na(p$then); t.test(p$then[th] - p$pre[th])        # 1.75, 1.0089466572396275 2.4910533427603725
+// th <- !is.na(p$pre) & !is.na(p$then); t.test(p$then[th] - p$pre[th])
+// # 1.75, CI 1.0089466572396275 2.4910533427603725
 // pt <- !is.na(p$post) & !is.na(p$then); mean(p$post[pt] - p$then[pt])       # 3.875
 // has <- !is.na(p$pre); lost <- has & is.na(p$post); lo <- p$post; lo[lost] <- 0; hi <- p$post; hi[lost] <- 40
-// sum(lost)/sum(has); mean(lo[has] - p$pre[has]); mean(hi[has] - p$pre[has])  # 0.25, 1.0833333333333333, 11.083333333333334
+// sum(lost)/sum(has); mean(lo[has] - p$pre[has]); mean(hi[has] - p$pre[has])
+// # 0.25, 1.0833333333333333, 11.083333333333334
 // sdiff <- sd(p$pre[ok]) * sqrt(2) * sqrt(1 - 0.8); rel <- abs(ch)/sdiff > 1.96
 // sum(rel & ch > 0 & p$pre[ok] < 20 & p$post[ok] > 20)                     # 4
 // okc <- !is.na(cm$pre) & !is.na(cm$post); chc <- cm$post[okc] - cm$pre[okc]; t.test(ch, chc)
