@@ -59,7 +59,8 @@ zeros, else normal approximation with tie and continuity correction; a change is
 1e-12 x their pairs' scores, so decimal rounding noise neither makes a change nor breaks a
 tie, where R compares exactly); d_z = mean/SD of change, d_av = mean change/mean of the
 two SDs, g_av = d_av x J(n - 1) (Lakens 2013).
-Evaluation (each over the rows that have what it needs):
+Evaluation (each over the rows that have what it needs; better = higher, lower with
+--lower-better):
   follow-up change = followup - pre over rows with both, t interval (n_followup rows);
   n_sustained = rows with pre, post and followup whose post is better than pre and whose
     followup is still better than pre (null when no row has all three);
@@ -68,7 +69,8 @@ Evaluation (each over the rows that have what it needs):
     tool asks for 0.2 or less);
   bounds_low, bounds_high = mean change over every row with pre, each row without post
     taken at MIN (low) and at MAX (high): whatever those people would have answered, the
-    mean change of everyone who started lies between them (Manski 1990);
+    mean change of everyone who started lies between them (Manski 1990); a score outside
+    the range is refused;
   rci_recovered = reliable improvement (as rci_improved) from pre below C to post above C
     (above to below with --lower-better; a score equal to C is on neither side)
     (Jacobson & Truax 1991);
