@@ -114,7 +114,7 @@ const laterIndicators = {
   mean_change_post_followup: optional,
   ci95_low_post_followup: optional,
   ci95_high_post_followup: optional,
-  /** Of those with pre, post and follow-up (`n_all_waves`), how many improved by post and were still better at follow-up. */
+  /** Of those with pre, post and follow-up (`n_all_waves`): improved by post and still better at follow-up. */
   n_all_waves: optional,
   n_sustained: optional,
   /** People with a pre score and no follow-up score, over people with a pre score. */

@@ -26,6 +26,15 @@ const SLEEP_PRE = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
 const SLEEP_POST = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
 const HW_X = [1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3];
 const HW_Y = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29];
+/** A pre of zeros: a list of changes tested as its own data (R's one-sample wilcox.test). */
+const zeros = (changes: readonly number[]): number[] => changes.map(() => 0);
+// Changes of 3e-4 and 2e-4 beside one of 1e6 (issue 14). R 4.x:
+//   pre  <- c(12.5, 40, 7, 15, 33, 21, 9, 18, 26, 5e5)
+//   post <- c(12.5003, 40.0002, 9, 18, 28, 14, 17, 27, 38, 1.5e6)
+//   w <- wilcox.test(post, pre, paired = TRUE); w$statistic; print(w$p.value, digits = 17)
+//   # V = 44, p = 0.10546875 (exact)
+const SMALL_BESIDE_LARGE_PRE = [12.5, 40, 7, 15, 33, 21, 9, 18, 26, 5e5];
+const SMALL_BESIDE_LARGE_POST = [12.5003, 40.0002, 9, 18, 28, 14, 17, 27, 38, 1.5e6];
 const DARWIN = [6, 8, 14, 16, 23, 24, 28, 29, 41, -48, 49, 56, 60, -67, 75];
 
 // The engine (what `prepost stats` and aggregation run) and the straightforward oracle that the
@@ -332,8 +341,8 @@ describe.each(IMPLEMENTATIONS)(
             fc.array(fc.boolean(), { minLength: 45, maxLength: 45 }),
             (magnitudes, signs) => {
               const changes = magnitudes.map((magnitude, index) => (signs[index] === true ? magnitude : -magnitude));
-              const exact = wilcoxonSignedRank(changes);
-              const approximate = wilcoxonSignedRank([...changes, 0]);
+              const exact = wilcoxonSignedRank(zeros(changes), changes);
+              const approximate = wilcoxonSignedRank(zeros([...changes, 0]), [...changes, 0]);
               expect(exact.method).toBe('exact');
               expect(approximate.method).toBe('normal-approximation');
               expect(Math.abs((exact.p ?? 0) - (approximate.p ?? 0))).toBeLessThan(0.05);
@@ -347,12 +356,13 @@ describe.each(IMPLEMENTATIONS)(
       it('keeps the precision of very small p values (tails taken directly)', () => {
         // n = 200, all changes positive and distinct: R gives p = 1.45e-34 (normal approximation).
         const changes = Array.from({ length: 200 }, (_, index) => index + 1);
-        const large = wilcoxonSignedRank(changes);
+        const large = wilcoxonSignedRank(zeros(changes), changes);
         expect(large.method).toBe('normal-approximation');
         expect(large.p ?? 0).toBeGreaterThan(1e-35);
         expect(large.p ?? 1).toBeLessThan(1e-33);
         // n = 49, all positive: exact p = 2 / 2^49 = 3.5527e-15.
-        expect(wilcoxonSignedRank(Array.from({ length: 49 }, (_, index) => index + 1)).p).toBeCloseTo(2 / 2 ** 49, 25);
+        const all = Array.from({ length: 49 }, (_, index) => index + 1);
+        expect(wilcoxonSignedRank(zeros(all), all).p).toBeCloseTo(2 / 2 ** 49, 25);
       });
 
       it('treats decimal changes equal up to floating-point noise as ties (documented difference from R)', () => {
@@ -360,6 +370,39 @@ describe.each(IMPLEMENTATIONS)(
         const result = pairedStatistics([6.87, 7.16, 9.43, 10.09, 9.95], [6.99, 7.11, 9.01, 9.69, 9.83]);
         expect(result.wilcoxon_method).toBe('normal-approximation');
         expect(result.wilcoxon_v).toBe(2.5);
+      });
+
+      it('keeps small changes beside a large one, as R does (issue 14: V = 44, exact p = 0.10546875)', () => {
+        // A tolerance of the largest change (9 digits of 1e6) dropped 3e-4 and 2e-4 as zeros:
+        // V = 29, p = 0.1414821214827934 (normal approximation).
+        const result = pairedStatistics(SMALL_BESIDE_LARGE_PRE, SMALL_BESIDE_LARGE_POST);
+        expect(result.wilcoxon_v).toBe(44);
+        expect(result.wilcoxon_method).toBe('exact');
+        expect(result.p_wilcoxon).toBeCloseTo(0.10546875, 14);
+        expect(wilcoxonSignedRank(SMALL_BESIDE_LARGE_PRE, SMALL_BESIDE_LARGE_POST)).toEqual({
+          v: 44,
+          p: 0.10546875,
+          method: 'exact',
+        });
+      });
+
+      it('judges a zero change relative to its own scores, so decimal noise is still a zero', () => {
+        // 0.1 + 0.2 = 0.30000000000000004: zero beside 0.3, which R would count as a change.
+        const noisy = wilcoxonSignedRank([0.1 + 0.2, 1, 2, 3], [0.3, 2, 4, 6]);
+        expect(noisy.method).toBe('normal-approximation');
+        expect(noisy.v).toBe(6);
+        // A change of 1e-9 between scores of 1e-6 is 0.1% of them: a change, not noise.
+        expect(wilcoxonSignedRank([1e-6], [1.001e-6])).toEqual({ v: 1, p: 1, method: 'exact' });
+      });
+
+      it('ties changes within noise of large scores but not small changes that differ', () => {
+        // 1e6 + 0.1 - 1e6 = 0.10000000009313226, tied with 0.1 (noise of 1e-10 on scores of 1e6);
+        // 0.1 and 0.1001 from scores near 1 differ by 1e-4: not tied.
+        const tied = wilcoxonSignedRank([1e6, 0.5, 3], [1e6 + 0.1, 0.6, 5]);
+        expect(tied.method).toBe('normal-approximation');
+        expect(tied.v).toBe(6);
+        const distinct = wilcoxonSignedRank([0.5, 0.5, 3], [0.6, 0.6001, 5]);
+        expect(distinct.method).toBe('exact');
       });
     });
   },

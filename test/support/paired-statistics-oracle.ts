@@ -29,7 +29,7 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
   const sdPost = n < 2 ? null : sampleStandardDeviation(after);
   const sdChange = n < 2 ? null : sampleStandardDeviation(changes);
   const test = tInterval(meanChange, sdChange, n);
-  const wilcoxon = wilcoxonSignedRank(changes);
+  const wilcoxon = wilcoxonSignedRank(before, after);
   const effects = effectSizes(meanChange, sdChange, sdPre, sdPost, test.df);
   return {
     n_paired: n,
@@ -49,24 +49,46 @@ export function pairedStatistics(pre: readonly number[], post: readonly number[]
 
 /**
  * Wilcoxon signed-rank test on paired changes, as R's `wilcox.test(post, pre, paired = TRUE)`
- * with its defaults, changes compared at 9 significant digits of the largest (the documented
- * difference from R): zeros dropped, average ranks for ties, exact below 50 non-zero changes
- * without ties or zeros.
+ * with its defaults, zero and ties judged relative to each pair's scores (the documented
+ * difference from R): a change is zero when |post - pre| <= 1e-12 · max(|pre|, |post|); after
+ * sorting by size, a change ties with the smallest change of the current group when it exceeds
+ * it by at most 1e-12 · the larger of the two sizes' scales (a size's scale: the largest
+ * max(|pre|, |post|) among its pairs). Zeros dropped, average ranks for ties, exact below 50
+ * non-zero changes without ties or zeros.
  */
-export function wilcoxonSignedRank(changes: readonly number[]): SignedRank {
-  const scale = changes.reduce((largest, change) => Math.max(largest, Math.abs(change)), 0);
-  const nonZero = (scale === 0 ? [] : changes.map((change) => Math.round((change / scale) * 1e9))).filter(
-    (change) => change !== 0,
-  );
-  const hadZeros = nonZero.length !== changes.length;
+export function wilcoxonSignedRank(pre: readonly number[], post: readonly number[]): SignedRank {
+  const pairs = pre
+    .slice(0, Math.min(pre.length, post.length))
+    .map((before, index) => ({ before, after: post[index] ?? Number.NaN }))
+    .filter(({ before, after }) => !Number.isNaN(after - before));
+  const nonZero = pairs
+    .map(({ before, after }) => ({ change: after - before, scale: Math.max(Math.abs(before), Math.abs(after)) }))
+    .filter(({ change, scale }) => Math.abs(change) > 1e-12 * scale);
+  const hadZeros = nonZero.length !== pairs.length;
   const n = nonZero.length;
-  if (n === 0) return { v: changes.length === 0 ? null : 0, p: null, method: 'none' };
-  const ranks = averageRanks(nonZero.map(Math.abs));
+  if (n === 0) return { v: pairs.length === 0 ? null : 0, p: null, method: 'none' };
+  const scaleOf = new Map<number, number>();
+  for (const { change, scale } of nonZero)
+    scaleOf.set(Math.abs(change), Math.max(scale, scaleOf.get(Math.abs(change)) ?? 0));
+  // Each size's tie group, numbered in ascending order.
+  const groupOf = new Map<number, number>();
+  let anchor = Number.NaN;
+  let group = -1;
+  for (const size of [...scaleOf.keys()].sort((a, b) => a - b)) {
+    const scale = scaleOf.get(size) ?? 0;
+    if (group < 0 || size - anchor > 1e-12 * Math.max(scaleOf.get(anchor) ?? 0, scale)) {
+      anchor = size;
+      group += 1;
+    }
+    groupOf.set(size, group);
+  }
+  const groups = nonZero.map(({ change }) => groupOf.get(Math.abs(change)) ?? 0);
+  const ranks = averageRanks(groups);
   let v = 0;
-  nonZero.forEach((change, index) => {
+  nonZero.forEach(({ change }, index) => {
     if (change > 0) v += ranks[index] ?? 0;
   });
-  const tieSizes = tieGroupSizes(nonZero.map(Math.abs));
+  const tieSizes = tieGroupSizes(groups);
   const hasTies = tieSizes.some((size) => size > 1);
   return {
     v,

@@ -10,7 +10,7 @@
  */
 import type { Indicators } from '../model.ts';
 import { effectSizes, tInterval } from './inference.ts';
-import { inTypicalRange } from './reliability.ts';
+import { sideOf } from './evaluation.ts';
 import { RankCounts, signedRank } from './signed-rank.ts';
 
 /** A sum with Neumaier's compensation: the rounding error of each addition is kept and added back. */
@@ -42,8 +42,6 @@ export class Cell {
   readonly sumChange = new CompensatedSum();
   nDropouts = 0;
   readonly sumDropouts = new CompensatedSum();
-  /** The largest |change|: the whole group's is the scale changes are compared at (signed-rank.ts). */
-  largestChange = 0;
   // Pass 2: the means, then squared deviations from them and Hake's gains.
   meanPre = 0;
   meanPost = 0;
@@ -68,7 +66,7 @@ export class Cell {
   typicalPost = 0;
 }
 
-/** Clinically significant change's cut-off for a table's measure (statistics/reliability.ts `clinicalCutoff`). */
+/** Clinically significant change's cut-off for a table's measure (statistics/evaluation.ts `clinicalCutoff`). */
 export interface Cutoff {
   readonly cutoff: number;
   readonly criterion: NonNullable<Indicators['csc_criterion']>;
@@ -92,7 +90,6 @@ export function addSums(cell: Cell, before: number, after: number): void {
     cell.sumPairedPre.add(before);
     cell.sumPairedPost.add(after);
     cell.sumChange.add(change);
-    if (Math.abs(change) > cell.largestChange) cell.largestChange = Math.abs(change);
   } else if (hasPre) {
     cell.nDropouts += 1;
     cell.sumDropouts.add(before);
@@ -137,21 +134,23 @@ export interface ChangeJudgement {
  * Pass 3 for one completer: its change's signed-rank count (rank -1: a zero change), and
  * Jacobson & Truax (1991) reliable change: reliable when |change| / S_diff > 1.96, an
  * improvement in the measure's better direction. With a cut-off, their clinically significant
- * change: recovered when the improvement is reliable and goes from the atypical side of the
- * cut-off (before) to the typical side (after).
+ * change (statistics/evaluation.ts `clinicalSignificance`, which this counts as): recovered when
+ * the improvement is reliable and goes from strictly the atypical side of the cut-off (before)
+ * to strictly the typical side (after).
  */
 export function addChange(cell: Cell, before: number, after: number, rank: number, judgement: ChangeJudgement): void {
   const change = after - before;
   const { sDiff, higherBetter, cutoff } = judgement;
   cell.ranks.add(rank, change);
-  const typicalBefore = cutoff !== null && inTypicalRange(before, cutoff.cutoff, higherBetter);
-  const typicalAfter = cutoff !== null && inTypicalRange(after, cutoff.cutoff, higherBetter);
-  if (typicalBefore) cell.typicalPre += 1;
-  if (typicalAfter) cell.typicalPost += 1;
+  const direction = higherBetter ? 'higher-better' : 'lower-better';
+  const sideBefore = cutoff === null ? 'at' : sideOf(before, cutoff.cutoff, direction);
+  const sideAfter = cutoff === null ? 'at' : sideOf(after, cutoff.cutoff, direction);
+  if (sideBefore === 'typical') cell.typicalPre += 1;
+  if (sideAfter === 'typical') cell.typicalPost += 1;
   if (sDiff !== null && sDiff > 0 && Math.abs(change) / sDiff > 1.96) {
     if (change > 0 === higherBetter) {
       cell.improved += 1;
-      if (cutoff !== null && !typicalBefore && typicalAfter) cell.recovered += 1;
+      if (sideBefore === 'atypical' && sideAfter === 'typical') cell.recovered += 1;
     } else cell.deteriorated += 1;
   }
 }

@@ -8,7 +8,8 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument } from '#surveys/schema.ts';
 import type { StoredResponse } from '../model.ts';
 import { compileScorer, instrumentParts, type CompiledScorer } from '../scoring.ts';
-import { addAlphaCase, emptyAlphaSums, type AlphaSums, type Norms, type ReliabilitySource } from './reliability.ts';
+import type { Norms } from './evaluation.ts';
+import { addAlphaCase, emptyAlphaSums, type AlphaSums, type ReliabilitySource } from './reliability.ts';
 
 /** A response's answers: instrument id -> item id -> option value. */
 type Answers = StoredResponse['answers'];

@@ -3,7 +3,7 @@
  * lists, not yet in the programme), row by row: the same instrument, part and subgroup.
  */
 import type { IndicatorRow } from '../model.ts';
-import { differenceOfChanges } from './inference.ts';
+import { welchDifference } from './evaluation.ts';
 
 /** The same measure and cell in another table. */
 function cellKey(row: IndicatorRow): string {
@@ -12,7 +12,7 @@ function cellKey(row: IndicatorRow): string {
 
 /**
  * The programme's pool rows, each with its comparison group's completers and mean change and the
- * difference in mean change (statistics/inference.ts `differenceOfChanges`): a quasi-experimental
+ * difference in mean change (statistics/evaluation.ts `welchDifference`): a quasi-experimental
  * estimate, since people were not assigned at random. A cell the comparison cohorts do not have
  * gets n_comparison 0 and null differences.
  */
@@ -23,9 +23,11 @@ export function withComparison(
   const comparisonOf = new Map(comparisonRows.map((row) => [cellKey(row), row]));
   return programmeRows.map((row) => {
     const other = comparisonOf.get(cellKey(row))?.indicators;
-    const difference = differenceOfChanges(
-      { n: row.indicators.n_paired, mean: row.indicators.mean_change, sd: row.indicators.sd_change },
-      { n: other?.n_paired ?? 0, mean: other?.mean_change ?? null, sd: other?.sd_change ?? null },
+    const variance = (sd: number | null | undefined): number | null =>
+      sd === null || sd === undefined ? null : sd * sd;
+    const difference = welchDifference(
+      { n: row.indicators.n_paired, mean: row.indicators.mean_change, variance: variance(row.indicators.sd_change) },
+      { n: other?.n_paired ?? 0, mean: other?.mean_change ?? null, variance: variance(other?.sd_change) },
     );
     return {
       ...row,
@@ -33,9 +35,9 @@ export function withComparison(
         ...row.indicators,
         n_comparison: other?.n_paired ?? 0,
         mean_change_comparison: other?.mean_change ?? null,
-        did_estimate: difference.estimate,
-        did_ci95_low: difference.low,
-        did_ci95_high: difference.high,
+        did_estimate: difference.difference,
+        did_ci95_low: difference.ci95_low,
+        did_ci95_high: difference.ci95_high,
         did_df: difference.df,
         did_g: difference.g,
       },

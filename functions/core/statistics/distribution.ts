@@ -1,7 +1,7 @@
 /**
  * The distribution of individual change stored with a whole-group cell ([change, how many],
- * ascending, no ids), for the evaluator's chart and export. It is exact (at the 9 significant
- * digits changes are compared at, signed-rank.ts), with one bound, for storage only: a table is
+ * ascending, no ids), for the evaluator's chart and export. It is exact (changes that tie,
+ * relative to their pairs' own scores, count as one: signed-rank.ts), with one bound, for storage only: a table is
  * stored as one DynamoDB item, and an item holds at most 400 KB. How the dashboard draws a
  * distribution (bins past 60 values) is the chart's business (web/charts.ts).
  */

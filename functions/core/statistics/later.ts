@@ -7,6 +7,7 @@
  */
 import type { Indicators } from '../model.ts';
 import { CompensatedSum, type Cell } from './cell.ts';
+import { isImprovement } from './evaluation.ts';
 import { tInterval } from './inference.ts';
 
 /** Mean and SD of paired differences `to - from` over those with both, in two passes (as the cell's change). */
@@ -64,7 +65,7 @@ export class LaterCell {
 
 /**
  * Pass 1 for one participant: the differences' sums, and whether an improvement by post was still
- * there at follow-up (follow-up better than pre, in the measure's better direction).
+ * there at follow-up (statistics/evaluation.ts `sustainedCount`, which this counts as).
  */
 export function addLaterSums(
   cell: LaterCell,
@@ -80,8 +81,8 @@ export function addLaterSums(
     if (!Number.isNaN(before) && Number.isNaN(followup)) cell.preWithoutFollowup += 1;
     if (!Number.isNaN(before) && !Number.isNaN(after) && !Number.isNaN(followup)) {
       cell.allWaves += 1;
-      const better = (score: number): boolean => (higherBetter ? score > before : score < before);
-      if (better(after) && better(followup)) cell.sustained += 1;
+      const direction = higherBetter ? 'higher-better' : 'lower-better';
+      if (isImprovement(before, after, direction) && isImprovement(before, followup, direction)) cell.sustained += 1;
     }
   }
   if (cell.thenAsked) {

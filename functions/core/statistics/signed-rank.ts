@@ -3,16 +3,24 @@
  * TRUE)` with its defaults: zeros dropped; average ranks for ties; the exact distribution when
  * fewer than 50 non-zero changes and no ties or zeros, otherwise the normal approximation with
  * the tie correction of the variance and a continuity correction. Two-sided. Checked against
- * R's `sleep` and `?wilcox.test` outputs and SciPy's Darwin example
- * (test/core/paired-statistics.test.ts).
+ * R's `sleep` and `?wilcox.test` outputs, SciPy's Darwin example and R on changes of very
+ * different sizes (test/core/paired-statistics.test.ts).
  *
- * One documented difference from R (README, Indicators): changes are differences of
- * floating-point scores (prorated sums, scaled data), so equal changes can differ in the last
- * bits. They are compared at 9 significant digits of the largest change, or ties and zeros
- * would go unseen and the method would change with the representation.
+ * One documented difference from R (README, Indicators): scores are floating-point numbers
+ * (prorated sums, decimals typed from paper), so a change that is zero, or two changes that are
+ * equal, can differ from it in the last bits (7.11 - 6.99 = 0.1200000000000001, 9.95 - 9.83 =
+ * 0.11999999999999922). R compares exactly; here zero and ties are judged relative to each
+ * pair's own scores, whose size the noise scales with:
+ * - a change is zero when |post - pre| <= 1e-12 · max(|pre|, |post|);
+ * - two changes tie when their sizes differ by at most 1e-12 · the larger scale of their pairs
+ *   (after sorting, each change is compared with the smallest of its tie group, so a tie group
+ *   never chains beyond that tolerance).
+ * Noise of a few units in the last place (about 1e-16 relative) stays far inside 1e-12, and a
+ * change of 3e-4 beside one of 1e6 stays a change (a tolerance of the largest change, as
+ * before, dropped it as a zero).
  *
- * In accumulator form: a column's changes are put in buckets, one per distinct |change| (at
- * that precision), ranked once; each cell then only counts its changes per bucket.
+ * In accumulator form: a column's changes are put in buckets, one per distinct |change|, ranked
+ * once into tie groups; each cell then only counts its changes per rank.
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import signrankCdf from '@stdlib/stats-base-dists-signrank-cdf';
@@ -28,40 +36,71 @@ export interface SignedRank {
   readonly method: WilcoxonMethod;
 }
 
-/** The distinct |change| values of a column, at 9 significant digits of its largest |change| (`scale`). */
+/**
+ * Relative tolerance of zero and of ties: far above the rounding noise of scores (a few units
+ * in the last place, about 1e-16 each), far below any difference a measure means.
+ */
+export const RELATIVE_TOLERANCE = 1e-12;
+
+/** True when post - pre is zero relative to the pair's own scores (NaN: missing, so not zero either). */
+export function isZeroChange(before: number, after: number): boolean {
+  return Math.abs(after - before) <= RELATIVE_TOLERANCE * Math.max(Math.abs(before), Math.abs(after));
+}
+
+/** The distinct |change| values of a column, each with the largest scale of the pairs it came from. */
 export class RankBuckets {
-  /** Magnitude key (|change| / scale · 10^9, rounded: small integers, fast Map keys) -> bucket. */
+  /** Exact |change| -> bucket. */
   private readonly keys = new Map<number, number>();
-  /** Each bucket's |change|: the first seen. */
+  /** Each bucket's |change|, and the largest max(|pre|, |post|) among its pairs. */
   private readonly magnitudes: number[] = [];
+  private readonly scales: number[] = [];
 
-  constructor(private readonly scale: number) {}
-
-  /** The bucket of a change, or -1 when it is zero at the compared precision (or missing). */
-  bucketOf(change: number): number {
-    if (Number.isNaN(change) || this.scale === 0) return -1;
-    const magnitude = Math.abs(Math.round((change / this.scale) * 1e9));
-    if (magnitude === 0) return -1;
-    let bucket = this.keys.get(magnitude);
+  /** The bucket of a pair's change, or -1 when it is zero relative to its scores (or missing). */
+  bucketOf(before: number, after: number): number {
+    const magnitude = Math.abs(after - before);
+    const scale = Math.max(Math.abs(before), Math.abs(after));
+    // isZeroChange, inlined for the hot loop; NaN fails the comparison and is left out too.
+    if (!(magnitude > RELATIVE_TOLERANCE * scale)) return -1;
+    const bucket = this.keys.get(magnitude);
     if (bucket === undefined) {
-      bucket = this.keys.size;
-      this.keys.set(magnitude, bucket);
-      this.magnitudes.push(Math.abs(change));
+      const created = this.magnitudes.length;
+      this.keys.set(magnitude, created);
+      this.magnitudes.push(magnitude);
+      this.scales.push(scale);
+      return created;
     }
+    if (scale > (this.scales[bucket] as number)) this.scales[bucket] = scale;
     return bucket;
   }
 
-  /** Each bucket's rank (0: the smallest |change|), and each rank's |change|. */
+  /**
+   * Each bucket's rank (0: the smallest |change|; buckets that tie share one), and each rank's
+   * |change|: the member written with the fewest digits (the smallest among equally short ones),
+   * so decimal data show 0.12 rather than its noisy neighbour 0.1200000000000001.
+   */
   rank(): { readonly rankOf: Int32Array; readonly magnitudes: readonly number[] } {
-    const ascending = [...this.keys.keys()].sort((a, b) => a - b);
-    const rankOf = new Int32Array(this.keys.size);
-    ascending.forEach((magnitude, rank) => {
-      rankOf[this.keys.get(magnitude) as number] = rank;
-    });
-    return {
-      rankOf,
-      magnitudes: ascending.map((magnitude) => this.magnitudes[this.keys.get(magnitude) as number] as number),
-    };
+    const ascending = Float64Array.from(this.magnitudes).sort();
+    const rankOf = new Int32Array(this.magnitudes.length);
+    const representatives: number[] = [];
+    let anchor = -1;
+    let anchorScale = 0;
+    let shortest = 0;
+    for (const magnitude of ascending) {
+      const bucket = this.keys.get(magnitude) as number;
+      const scale = this.scales[bucket] as number;
+      const digits = String(magnitude).length;
+      if (anchor < 0 || magnitude - anchor > RELATIVE_TOLERANCE * Math.max(anchorScale, scale)) {
+        anchor = magnitude;
+        anchorScale = scale;
+        shortest = digits;
+        representatives.push(magnitude);
+      } else if (digits < shortest) {
+        shortest = digits;
+        representatives[representatives.length - 1] = magnitude;
+      }
+      rankOf[bucket] = representatives.length - 1;
+    }
+    return { rankOf, magnitudes: representatives };
   }
 }
 
@@ -110,18 +149,28 @@ export function signedRank(counts: RankCounts, paired: number): SignedRank {
   return { v, ...signedRankPValue(v, n, n < 50 && !hasTies && counts.zeros === 0, ties) };
 }
 
-/** The signed-rank test of a list of changes (post - pre). */
-export function wilcoxonSignedRank(changes: readonly number[]): SignedRank {
-  const scale = changes.reduce((largest, change) => Math.max(largest, Math.abs(change)), 0);
-  const buckets = new RankBuckets(scale);
-  const bucketOf = changes.map((change) => buckets.bucketOf(change));
+/**
+ * The signed-rank test of pairs (equal lengths; a NaN on either side leaves the pair out), with
+ * zero and ties judged relative to each pair's scores. For a list of changes alone, pass zeros
+ * as `pre`: each change is then its own scale (zero only when exactly zero).
+ */
+export function wilcoxonSignedRank(pre: readonly number[], post: readonly number[]): SignedRank {
+  const buckets = new RankBuckets();
+  const n = Math.min(pre.length, post.length);
+  const bucketOf = Array.from({ length: n }, (_, index) =>
+    buckets.bucketOf(pre[index] as number, post[index] as number),
+  );
   const { rankOf } = buckets.rank();
   const counts = new RankCounts(rankOf.length);
-  changes.forEach((change, index) => {
+  let paired = 0;
+  for (let index = 0; index < n; index += 1) {
+    const change = (post[index] as number) - (pre[index] as number);
+    if (Number.isNaN(change)) continue;
+    paired += 1;
     const bucket = bucketOf[index] as number;
     counts.add(bucket < 0 ? -1 : (rankOf[bucket] as number), change);
-  });
-  return signedRank(counts, changes.length);
+  }
+  return signedRank(counts, paired);
 }
 
 /**

@@ -20,7 +20,8 @@ import {
   LaterCell,
   type LaterScores,
 } from './later.ts';
-import { alphaFromSums, clinicalCutoff, reliabilityOf, standardErrorOfDifference } from './reliability.ts';
+import { alphaFromSums, reliabilityOf, standardErrorOfDifference } from './reliability.ts';
+import { clinicalCutoff } from './evaluation.ts';
 import { RankBuckets, RankCounts } from './signed-rank.ts';
 
 /** One column's cells in layout order (null: a subgroup cell without data), and the whole group's changes. */
@@ -68,9 +69,9 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
   }
   for (const cell of cells) fixMeans(cell);
   for (const cell of laterCells ?? []) fixLaterMeans(cell);
-  // Pass 2: squared deviations, Hake's gains, and each change's signed-rank bucket, compared at
-  // the whole group's largest change.
-  const buckets = new RankBuckets(whole.largestChange);
+  // Pass 2: squared deviations, Hake's gains, and each change's signed-rank bucket (zero and
+  // ties judged relative to each pair's own scores, signed-rank.ts).
+  const buckets = new RankBuckets();
   const bucketOf = new Int32Array(participants).fill(-1);
   for (let participant = 0; participant < participants; participant += 1) {
     const before = pre[participant] as number;
@@ -89,7 +90,7 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
       const cell = cellOf[participant] as number;
       if (cell >= 0) addSquares(cells[cell] as Cell, before, after, measure.percent);
     }
-    bucketOf[participant] = buckets.bucketOf(after - before);
+    bucketOf[participant] = buckets.bucketOf(before, after);
   }
   const alpha = alphaFromSums(column.alpha);
   const { reliability, source } = reliabilityOf(measure.reliability, alpha);
@@ -100,7 +101,7 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
   // reliable in one row and not in another, and the subgroup counts would not add up.)
   const sdPre = whole.nPaired < 2 ? null : Math.sqrt(whole.squaresPairedPre / (whole.nPaired - 1));
   const sDiff = standardErrorOfDifference(sdPre, reliability);
-  const judgement = { sDiff, higherBetter, cutoff: clinicalCutoff(measure.norms, higherBetter) };
+  const judgement = { sDiff, higherBetter, cutoff: clinicalCutoff(measure.norms, measure.direction) };
   // Pass 3: signed-rank counts per cell, reliable and clinically significant change.
   for (let participant = 0; participant < participants; participant += 1) {
     const before = pre[participant] as number;

@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicators } from '#core/model.ts';
 import { withComparison } from '#core/statistics/comparison.ts';
-import { emptyAlphaSums, type Norms } from '#core/statistics/reliability.ts';
+import {
+  attritionBounds,
+  clinicalSignificance,
+  comparisonDifference,
+  sustainedCount,
+} from '#core/statistics/evaluation.ts';
+import type { Norms } from '#core/statistics/evaluation.ts';
+import { emptyAlphaSums } from '#core/statistics/reliability.ts';
 import type { Column, Measure } from '#core/statistics/columns.ts';
 import { layCells, NO_GROUPS } from '#core/statistics/groups.ts';
 import { columnCells, tableRows } from '#core/statistics/table.ts';
@@ -156,5 +163,69 @@ describe('evaluation beyond before-after in a table', () => {
     close(swapped?.indicators.did_estimate, -3.8035714285714288);
     close(swapped?.indicators.did_ci95_low, -5.915395468097314);
     close(swapped?.indicators.did_g, -1.8706398898079821);
+  });
+
+  it('counts as the evaluation functions do, on random cohorts in either direction', () => {
+    let seed = 17;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const score = (missing: number): number => (random() < missing ? Number.NaN : Math.round(random() * 30));
+    for (let world = 0; world < 40; world += 1) {
+      const n = 5 + Math.floor(random() * 60);
+      const direction = world % 2 === 0 ? ('higher-better' as const) : ('lower-better' as const);
+      const columnOf = (pre: number[], post: number[], followup: number[]): Column => ({
+        id: 'scale',
+        part: null,
+        measure: {
+          percent: false,
+          direction,
+          reliability: { method: 'published', value: 0.7 },
+          range: { min: 0, max: 30 },
+          norms: { functional: { mean: 18, sd: 5 }, dysfunctional: { mean: 9, sd: 4 }, source: 't' },
+        },
+        pre: Float64Array.from(pre),
+        post: Float64Array.from(post),
+        followup: Float64Array.from(followup),
+        alpha: emptyAlphaSums(1),
+      });
+      const pre = Array.from({ length: n }, () => score(0.1));
+      const post = Array.from({ length: n }, () => score(0.25));
+      const followup = Array.from({ length: n }, () => score(0.35));
+      const [row] = tableRows([columnOf(pre, post, followup)], NO_GROUPS, n, null, null);
+      const indicators = row?.indicators as Indicators;
+      const bounds = attritionBounds(pre, post, { min: 0, max: 30 }, direction);
+      expect(indicators.lost_share ?? null).toBe(bounds.lost_share);
+      if (bounds.bounds_low === null) expect(indicators.bounds_low ?? null).toBeNull();
+      else close(indicators.bounds_low, bounds.bounds_low);
+      if (bounds.bounds_high !== null) close(indicators.bounds_high, bounds.bounds_high);
+      const sustained = sustainedCount(pre, post, followup, direction);
+      expect([indicators.n_all_waves, indicators.n_sustained]).toEqual([sustained.n, sustained.sustained]);
+      const clinical = clinicalSignificance(pre, post, {
+        reliability: 0.7,
+        norms: { functional: { mean: 18, sd: 5 }, dysfunctional: { mean: 9, sd: 4 } },
+        direction,
+      });
+      expect(indicators.csc_cutoff).toBe(clinical.cutoff);
+      expect(indicators.rci_recovered ?? null).toBe(clinical.recovered);
+      expect(indicators.typical_pre_share ?? null).toBe(clinical.typical_before);
+      expect(indicators.typical_post_share ?? null).toBe(clinical.typical_after);
+      // Comparison: the same world's changes against another's.
+      const otherPre = Array.from({ length: n }, () => score(0.1));
+      const otherPost = Array.from({ length: n }, () => score(0.2));
+      const [compared] = withComparison(
+        tableRows([columnOf(pre, post, followup)], NO_GROUPS, n, null, null),
+        tableRows([columnOf(otherPre, otherPost, followup)], NO_GROUPS, n, null, null),
+      );
+      const difference = comparisonDifference(
+        pre.map((before, index) => (post[index] as number) - before),
+        otherPre.map((before, index) => (otherPost[index] as number) - before),
+      );
+      if (difference.difference === null) expect(compared?.indicators.did_estimate ?? null).toBeNull();
+      else close(compared?.indicators.did_estimate, difference.difference);
+      if (difference.ci95_low !== null) close(compared?.indicators.did_ci95_low, difference.ci95_low);
+      if (difference.g !== null) close(compared?.indicators.did_g, difference.g);
+    }
   });
 });
