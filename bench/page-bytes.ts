@@ -128,7 +128,8 @@ export async function measurePageBytes(only?: readonly string[]): Promise<PageWe
         const wave = `${link.session}:${link.wave}`;
         for (const language of programme.languages) {
           for (const [index, step] of steps.entries()) {
-            const label = `${wave} ${language} screen ${index + 1}/${steps.length} (${step.instrument ?? step.kind})`;
+            const shown = step.kind === 'then' ? `then-test of ${step.instrument}` : (step.instrument ?? step.kind);
+            const label = `${wave} ${language} screen ${index + 1}/${steps.length} (${shown})`;
             // The fields of the screens before this one, as the form carries them.
             const carried = new URLSearchParams({ lang: language });
             for (const earlier of steps.slice(0, index))
