@@ -614,6 +614,21 @@ describe('a comparison cohort', () => {
     expect(await stack.deps.cohorts.getCohort(P, 'reus-again')).toBeUndefined();
   });
 
+  it('is not one when its stored item predates the mark: read back as a programme cohort', async () => {
+    const { comparison: _none, ...older } = {
+      ...((await stack.deps.cohorts.getCohort(P, SEEDED))?.cohort ?? { id: '', name: '', attributes: {}, windows: {} }),
+      id: 'older-2020',
+      status: 'open' as const,
+      comparison: false,
+    };
+    // As an item written before the field existed: no `comparison` at all.
+    expect(
+      await stack.deps.cohorts.createCohort(P, older as typeof older & { comparison: boolean }, '2020-01-01'),
+    ).toBe(true);
+    expect((await stack.deps.cohorts.getCohort(P, 'older-2020'))?.cohort.comparison).toBe(false);
+    expect((await get(`/console/${P}/older-2020`)).body).not.toContain(EN['console.comparisonBadge']);
+  });
+
   it('is unmarked by the edit form sent with the box unticked, and marked again with it ticked', async () => {
     const windows = Object.fromEntries(
       Object.entries(cohortForm(COHORT)).filter(([name]) => name.startsWith('windows.')),
