@@ -14,6 +14,7 @@ import {
   type LocalizedText,
   type ResponseOption,
   type Session,
+  type Wave,
 } from './schema.ts';
 
 /** A definition as read from disk or bundled: where it came from and its parsed JSON. */
@@ -415,9 +416,10 @@ function checkThenTest(
   file: string,
   requireText: (text: LocalizedText | undefined, path: string) => void,
 ): void {
-  // Every wave of the session but the post one, whatever kinds of wave a session has.
+  // Every wave of the session but the post one (whatever kinds of wave a session has: a wave is
+  // what asks instruments, not the session's attributes, whose keys are free).
   for (const [kind, wave] of Object.entries(session))
-    if (kind !== 'post' && typeof wave === 'object' && wave !== null && 'then' in wave && wave.then !== undefined)
+    if (kind !== 'post' && isWave(wave) && wave.then !== undefined)
       throw new SurveyDefinitionError(
         file,
         `${path}.${kind}.then`,
@@ -445,6 +447,10 @@ function checkThenTest(
           'are not something to look back on',
       );
   });
+}
+
+function isWave(value: unknown): value is Wave {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<Wave>).instruments);
 }
 
 function checkInstrumentLanguages(

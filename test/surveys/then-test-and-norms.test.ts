@@ -88,6 +88,16 @@ describe('loadCatalog on a broken then-test', () => {
     expect(error.reason).toMatch(/only a post wave/);
   });
 
+  it('takes a session attribute called "then" for what it is, no then-test', () => {
+    // Built from entries: a record of attribute values, never a thenable.
+    const attributes = Object.fromEntries([['then', 'morning']]);
+    const programmes = changed(programmeSources, MVH, (data) => {
+      firstSession(data).attributes = attributes;
+    });
+    const loaded = loadCatalog(instrumentSources, programmes, seedSources);
+    expect(loaded.programmes.get('migrant-voices-heard')?.sessions[0]?.attributes).toEqual(attributes);
+  });
+
   it('refuses an instrument its post wave does not ask', () => {
     const error = refusal(
       instrumentSources,
