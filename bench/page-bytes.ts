@@ -22,14 +22,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CONSENT_FIELD, answerField, groupField } from '#core/answers.ts';
+import { fieldOptions } from '#core/answers.ts';
 import { surveySteps } from '#core/steps.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
-import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { createLinks } from '#use-cases/create-links.ts';
 import { loadProgrammes } from '#use-cases/programmes.ts';
-import { optionsOf, type Catalog } from '#surveys/catalog.ts';
+import type { Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import { count, formatChecks, formatTable, type BudgetCheck } from './report.ts';
 import { SYSTEM_ACTOR } from '#core/access.ts';
@@ -89,30 +88,15 @@ function expectStatus(weight: PageWeight, status: number): PageWeight {
   return weight;
 }
 
-/** Each screen's fields answered with the option of the longest value, heaviest to carry. */
+/**
+ * Each screen's fields answered with the option of the longest value, heaviest to carry: every
+ * field the wave has (consent, subgroups, answers, a then-test's answers), as the form takes them.
+ */
 function heaviestAnswers(context: WaveContext, catalog: Catalog): Map<string, string> {
   const longest = (values: readonly string[]): string =>
     values.reduce((best, value) => (value.length > best.length ? value : best), '');
-  const answers = new Map<string, string>([[CONSENT_FIELD, context.programme.consent.version]]);
-  for (const subgroupId of context.wave.subgroups) {
-    const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
-    if (subgroup !== undefined)
-      answers.set(
-        groupField(subgroupId),
-        longest([...subgroup.options.map((option) => option.value), PREFER_NOT_TO_SAY]),
-      );
-  }
-  for (const instrumentId of context.wave.instruments) {
-    const instrument = catalog.instruments.get(instrumentId);
-    if (instrument === undefined) continue;
-    instrument.items.forEach((item, index) => {
-      const values = optionsOf(instrument, index).map((option) => option.value);
-      answers.set(
-        answerField(instrumentId, item.id),
-        longest(item.sensitive ? [...values, PREFER_NOT_TO_SAY] : values),
-      );
-    });
-  }
+  const answers = new Map<string, string>();
+  for (const [field, { values }] of fieldOptions(context, catalog)) answers.set(field, longest(values));
   return answers;
 }
 
@@ -144,7 +128,8 @@ export async function measurePageBytes(only?: readonly string[]): Promise<PageWe
         const wave = `${link.session}:${link.wave}`;
         for (const language of programme.languages) {
           for (const [index, step] of steps.entries()) {
-            const label = `${wave} ${language} screen ${index + 1}/${steps.length} (${step.instrument ?? step.kind})`;
+            const shown = step.kind === 'then' ? `then-test of ${step.instrument}` : (step.instrument ?? step.kind);
+            const label = `${wave} ${language} screen ${index + 1}/${steps.length} (${shown})`;
             // The fields of the screens before this one, as the form carries them.
             const carried = new URLSearchParams({ lang: language });
             for (const earlier of steps.slice(0, index))

@@ -7,7 +7,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { ProgrammeDefinition as Programme } from '#surveys/schema.ts';
-import { CONSENT_FIELD, answerField, groupField } from '#core/answers.ts';
+import { CONSENT_FIELD, answerField, groupField, thenField } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { IssuedLink } from '#use-cases/create-links.ts';
 
@@ -47,6 +47,8 @@ export async function simulateCohort(
   for (const link of links) byParticipant.set(link.participant, [...(byParticipant.get(link.participant) ?? []), link]);
   let submitted = 0;
   let skippedPost = 0;
+  // Then-test answers draw from a generator of their own: the rest of the story stays as it was.
+  const lookingBack = seededRandom(0x7e57);
   for (const participantLinks of byParticipant.values()) {
     const level = normal(random);
     const responsiveness = 0.45 + 0.45 * normal(random);
@@ -108,12 +110,43 @@ export async function simulateCohort(
             if (chosen !== undefined) fields.set(answerField(instrument.id, item.id), chosen);
           });
         }
+        if (wave === 'post') {
+          const pre = level + responsiveness * sessionIndex * 0.6;
+          answerThenTest(fields, session.post.then?.instruments ?? [], catalog, pre, lookingBack);
+        }
         await submit(baseUrl, link.code, language, fields);
         submitted += 1;
       }
     }
   }
   return { submitted, skippedPost };
+}
+
+/**
+ * A post wave's then-test: each item answered again, looking back, from the participant's level
+ * before the session less a little (response shift: having learnt what the questions mean, people
+ * judge their past selves lower than they did at the time), a few items skipped.
+ */
+function answerThenTest(
+  fields: URLSearchParams,
+  instrumentIds: readonly string[],
+  catalog: Catalog,
+  before: number,
+  random: () => number,
+): void {
+  const RESPONSE_SHIFT = 0.35;
+  for (const instrumentId of instrumentIds) {
+    const instrument = catalog.instruments.get(instrumentId);
+    instrument?.items.forEach((item, index) => {
+      if (random() < 0.03) return;
+      const sorted = [...optionsOf(instrument, index)].sort((a, b) => a.score - b.score);
+      const latent = before - RESPONSE_SHIFT + 0.3 * normal(random) + 0.8 * normal(random);
+      const position = Math.min(sorted.length - 1, Math.floor(sigmoid(latent) * sorted.length));
+      const betterHigh = (instrument.direction === 'higher-better') !== item.reverse;
+      const chosen = sorted[betterHigh ? position : sorted.length - 1 - position]?.value;
+      if (chosen !== undefined) fields.set(thenField(instrument.id, item.id), chosen);
+    });
+  }
 }
 
 /** Uneven subgroup shares, so some cells fall under k as they do in real cohorts. */

@@ -13,6 +13,8 @@ import {
   type Language,
   type LocalizedText,
   type ResponseOption,
+  type Session,
+  type Wave,
 } from './schema.ts';
 
 /** A definition as read from disk or bundled: where it came from and its parsed JSON. */
@@ -227,6 +229,13 @@ export function optionsOf(instrument: Instrument, itemIndex: number): readonly R
 }
 
 function checkInstrument(instrument: Instrument, file: string): void {
+  // Import and export files name a then-test's answers `then.<instrument>.<item>`.
+  if (instrument.id === 'then')
+    throw new SurveyDefinitionError(
+      file,
+      'id',
+      '"then" is reserved: the CSV columns of then-test answers start with it',
+    );
   const itemIds = new Set<string>();
   instrument.items.forEach((item, index) => {
     const path = `items[${index}]`;
@@ -269,6 +278,35 @@ function checkInstrument(instrument: Instrument, file: string): void {
         `${expected.min}-${expected.max}`,
     );
   }
+  checkNorms(instrument, file);
+}
+
+/**
+ * Norms are figures copied from a publication, often scored otherwise (items 1-4 rather than 0-3):
+ * a mean or a cut-off outside the instrument's own range is a figure not yet converted to it.
+ */
+function checkNorms(instrument: Instrument, file: string): void {
+  const { norms, range } = instrument;
+  if (norms === undefined) return;
+  const within = (value: number, path: string, what: string): void => {
+    if (!Number.isFinite(value))
+      throw new SurveyDefinitionError(file, `norms.${path}`, `${what} must be a finite number`);
+    if (value < range.min || value > range.max)
+      throw new SurveyDefinitionError(
+        file,
+        `norms.${path}`,
+        `${what} ${value} is outside the instrument's range ${range.min}-${range.max}: ` +
+          "convert published figures to this instrument's scoring, and say how in the source",
+      );
+  };
+  for (const population of ['functional', 'dysfunctional'] as const) {
+    const group = norms[population];
+    if (group === undefined) continue;
+    within(group.mean, `${population}.mean`, 'the mean');
+    if (!Number.isFinite(group.sd) || group.sd <= 0)
+      throw new SurveyDefinitionError(file, `norms.${population}.sd`, 'the sd must be a finite number above 0');
+  }
+  if (norms.cutoff !== undefined) within(norms.cutoff, 'cutoff', 'the cutoff');
 }
 
 /** The score range implied by the items and the scoring rule. */
@@ -355,6 +393,7 @@ function checkProgramme(
           throw new SurveyDefinitionError(file, path, `subgroup "${subgroupId}" is set per cohort, not asked`);
       });
     }
+    checkThenTest(session, `sessions[${index}]`, instruments, file, requireText);
     const preOnly = session.post.instruments.filter((id) => !session.pre.instruments.includes(id));
     if (preOnly.length > 0)
       throw new SurveyDefinitionError(
@@ -363,6 +402,55 @@ function checkProgramme(
         `${preOnly.join(', ')} not asked before, so change cannot be measured`,
       );
   });
+}
+
+/**
+ * A then-test looks back from after the session, so only a post wave asks one, of instruments that
+ * wave asks (its items are asked twice on the same form), each once, never a quiz (a right answer
+ * is not something one looks back on), with its prompt in every language of the programme.
+ */
+function checkThenTest(
+  session: Session,
+  path: string,
+  instruments: ReadonlyMap<string, Instrument>,
+  file: string,
+  requireText: (text: LocalizedText | undefined, path: string) => void,
+): void {
+  // Every wave of the session but the post one (whatever kinds of wave a session has: a wave is
+  // what asks instruments, not the session's attributes, whose keys are free).
+  for (const [kind, wave] of Object.entries(session))
+    if (kind !== 'post' && isWave(wave) && wave.then !== undefined)
+      throw new SurveyDefinitionError(
+        file,
+        `${path}.${kind}.then`,
+        'only a post wave asks a then-test: it looks back, from after the session, to before it',
+      );
+  const { then } = session.post;
+  if (then === undefined) return;
+  requireText(then.prompt, `${path}.post.then.prompt`);
+  then.instruments.forEach((instrumentId, index) => {
+    const at = `${path}.post.then.instruments[${index}]`;
+    if (!session.post.instruments.includes(instrumentId))
+      throw new SurveyDefinitionError(
+        file,
+        at,
+        `"${instrumentId}" is not asked in this post wave (${session.post.instruments.join(', ')}): ` +
+          'a then-test asks again an instrument of its own wave',
+      );
+    if (then.instruments.indexOf(instrumentId) !== index)
+      throw new SurveyDefinitionError(file, at, `"${instrumentId}" is named twice`);
+    if (instruments.get(instrumentId)?.kind === 'quiz')
+      throw new SurveyDefinitionError(
+        file,
+        at,
+        `"${instrumentId}" is a quiz: a then-test asks how someone was before, and a quiz's right answers ` +
+          'are not something to look back on',
+      );
+  });
+}
+
+function isWave(value: unknown): value is Wave {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<Wave>).instruments);
 }
 
 function checkInstrumentLanguages(

@@ -82,6 +82,36 @@ export const Reliability = z.union([
 ]);
 export type Reliability = z.infer<typeof Reliability>;
 
+/** A population's score on an instrument: its mean and standard deviation, on the instrument's own scoring. */
+const NormGroup = z.object({
+  mean: z.number('must be a finite number'),
+  sd: z.number('must be a finite number').check(z.gt(0, 'must be above 0')),
+});
+
+/**
+ * Published norms of an instrument: the scores of a functional (general) population and of a
+ * dysfunctional (clinical) one, or a published cut-off, with the full citation they come from
+ * (and, when the publication scored the items otherwise, how its figures were converted). From
+ * them, Jacobson & Truax (1991) place the cut-off between the typical and the atypical range:
+ * a = 2 SD beyond the dysfunctional mean, b = 2 SD within the functional mean, c = the weighted
+ * midpoint of the two; a published `cutoff` is used as given. At least the cut-off or the
+ * functional population is needed for any of them.
+ */
+export const Norms = z
+  .object({
+    functional: z.optional(NormGroup),
+    dysfunctional: z.optional(NormGroup),
+    cutoff: z.optional(z.number('must be a finite number')),
+    source: NonEmpty,
+  })
+  .check(
+    z.refine(
+      (norms) => norms.cutoff !== undefined || norms.functional !== undefined,
+      'needs a cutoff or the functional population (mean and sd): a dysfunctional one alone places no cut-off',
+    ),
+  );
+export type Norms = z.infer<typeof Norms>;
+
 /** Whether a translation is a published validated version or ours. */
 export const TranslationStatus = z.object({
   status: z.enum(['original', 'validated', 'unvalidated']),
@@ -118,6 +148,8 @@ export const Instrument = z.object({
   direction: z.enum(['higher-better', 'lower-better']),
   range: z.object({ min: z.number(), max: z.number() }),
   reliability: z.optional(Reliability),
+  /** Population norms or a published cut-off, for clinically significant change (Jacobson & Truax 1991). */
+  norms: z.optional(Norms),
 });
 export type Instrument = z.infer<typeof Instrument>;
 
@@ -133,10 +165,29 @@ export const Subgroup = z.object({
 });
 export type Subgroup = z.infer<typeof Subgroup>;
 
+/**
+ * A retrospective pre-test ("then-test"), asked in a post wave: the instruments named are asked
+ * a second time, after their own questions, looking back to before the programme (same items,
+ * same options), so that change can be measured against a baseline judged with the same
+ * understanding of the questions as the post answers (response shift).
+ */
+export const ThenTest = z.object({
+  /** Instruments of the same wave asked again, looking back. */
+  instruments: z.array(Id).check(z.minLength(1)),
+  /** What participants are asked to think back to, in each language of the programme. */
+  prompt: LocalizedText,
+  /** Where the prompt's wording comes from (published, or the programme's own and not validated). */
+  source: z.optional(NonEmpty),
+});
+export type ThenTest = z.infer<typeof ThenTest>;
+
 export const Wave = z.object({
   instruments: z.array(Id).check(z.minLength(1)),
   /** Subgroup questions asked in this wave (usually the first pre wave). */
   subgroups: z._default(z.array(Id), []),
+  /** Post waves only (the catalogue refuses it elsewhere): a then-test of some of the wave's instruments. */
+  // biome-ignore lint/suspicious/noThenProperty: the shared contract's name; never a function, never a thenable
+  then: z.optional(ThenTest),
 });
 export type Wave = z.infer<typeof Wave>;
 
@@ -189,6 +240,11 @@ export const Cohort = z.object({
   windows: z._default(z.record(WaveId, Window), {}),
   /** A closed cohort takes no answers and no new participants; reopening it restores its windows. */
   status: z._default(z.enum(['open', 'closed']), 'open'),
+  /**
+   * A comparison cohort: a waiting list, people not yet in the programme who answer the same
+   * questionnaires, so programme cohorts' change can be set against change without it.
+   */
+  comparison: z._default(z.boolean(), false),
 });
 export type Cohort = z.infer<typeof Cohort>;
 

@@ -31,10 +31,10 @@ export const summary = "list, add and change a programme's cohorts and their wav
 export const usage = `Usage: npm run prepost -- cohorts list --programme P [--json]
        npm run prepost -- cohorts add --programme P --cohort C --name N [--site S]
                                       --window SESSION:WAVE=YYYY-MM-DD..YYYY-MM-DD...
-                                      [--attribute SUBGROUP=VALUE]...
+                                      [--attribute SUBGROUP=VALUE]... [--comparison yes|no]
        npm run prepost -- cohorts edit --programme P --cohort C [--name N] [--site S]
                                        [--window SESSION:WAVE=YYYY-MM-DD..YYYY-MM-DD]...
-                                       [--attribute SUBGROUP=VALUE]...
+                                       [--attribute SUBGROUP=VALUE]... [--comparison yes|no]
        npm run prepost -- cohorts close|reopen --programme P --cohort C
        npm run prepost -- cohorts close-wave|reopen-wave --programme P --cohort C --wave SESSION:WAVE
        npm run prepost -- cohorts seed
@@ -44,12 +44,14 @@ time. Cohorts are data kept in the table, made and changed here or in the consol
 (/console), with no redeploy; the programme itself (sessions, questionnaires) is defined
 in surveys/programmes/.
 
-  list         each cohort: id, name, site, open or closed, participants, and per wave
-               its window and how many answered (\`prepost pending\` says who has not)
+  list         each cohort: id, name, site, comparison cohort or not, open or closed,
+               participants, and per wave its window and how many answered
+               (\`prepost pending\` says who has not)
   add          makes a cohort; every wave needs a window (see \`prepost programmes\` for
                the sessions: each has a pre and a post wave)
-  edit         changes the name, the site, subgroup values or the windows given; what
-               is not given keeps its value, and a wave closed early stays closed
+  edit         changes the name, the site, subgroup values, the windows given or the
+               comparison mark; what is not given keeps its value, and a wave closed
+               early stays closed
   close        the cohort takes no answers and no new participants until reopened;
                says which funders will still receive its results, and in which summary
   reopen       its windows apply again
@@ -69,6 +71,10 @@ in surveys/programmes/.
                        may share days with its pre window but not open or close before it
   --attribute S=V      the cohort's value of the programme's cohort subgroup S (its
                        option V), for subgroup tables: justrom3-mentoring's site=iasi
+  --comparison yes|no  yes: a comparison cohort, a waiting list of people not yet in the
+                       programme who answer the same questionnaires, so that the programme
+                       cohorts' change can be set beside change without the programme;
+                       no (the default for add): a cohort in the programme
   --wave W             the wave to close or reopen (SESSION:pre or SESSION:post)
   --json               list: the cohorts and their progress as one JSON array
 
@@ -84,6 +90,7 @@ export const options = {
   site: { type: 'string' },
   window: { type: 'string', multiple: true },
   attribute: { type: 'string', multiple: true },
+  comparison: { type: 'string' },
   wave: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -93,8 +100,8 @@ export const allowPositionals = true;
 
 const ACTIONS = {
   list: ['programme', 'json'],
-  add: ['programme', 'cohort', 'name', 'site', 'window', 'attribute'],
-  edit: ['programme', 'cohort', 'name', 'site', 'window', 'attribute'],
+  add: ['programme', 'cohort', 'name', 'site', 'window', 'attribute', 'comparison'],
+  edit: ['programme', 'cohort', 'name', 'site', 'window', 'attribute', 'comparison'],
   close: ['programme', 'cohort'],
   reopen: ['programme', 'cohort'],
   'close-wave': ['programme', 'cohort', 'wave'],
@@ -121,6 +128,7 @@ export async function run(values: OptionValues<typeof options>, positionals: str
         site: values.site === '' ? undefined : values.site,
         attributes: parseAttributes(values.attribute ?? []),
         windows: parseWindows(values.window ?? []),
+        comparison: parseComparison(values.comparison) ?? false,
       });
     case 'edit':
       return edit(definition, cohortId, values);
@@ -198,11 +206,14 @@ async function edit(
   cohortId: string,
   values: OptionValues<typeof options>,
 ): Promise<void> {
-  if ([values.name, values.site, values.window, values.attribute].every((value) => value === undefined))
-    throw new UsageError('say what to change: --name, --site, --window or --attribute');
+  if (
+    [values.name, values.site, values.window, values.attribute, values.comparison].every((value) => value === undefined)
+  )
+    throw new UsageError('say what to change: --name, --site, --window, --attribute or --comparison');
   if (values.name === '') throw new UsageError('--name cannot be empty');
   const windows = parseWindows(values.window ?? []);
   const attributes = parseAttributes(values.attribute ?? []);
+  const comparison = parseComparison(values.comparison);
   const { deps, environment } = await openLocalStore();
   try {
     // Only what was given: the use case applies it to the cohort as stored when it writes.
@@ -211,6 +222,7 @@ async function edit(
       site: values.site === '' ? null : values.site,
       attributes: values.attribute === undefined ? undefined : attributes,
       windows: values.window === undefined ? undefined : windows,
+      comparison,
     };
     const cohort = await changeCohort(deps, cliActor(), definition.id, cohortId, change).catch((error: unknown) => {
       // Every wave has its window already: a problem with one not given here is about its stored days.
@@ -311,6 +323,17 @@ function parseWindows(given: readonly string[]): Record<string, WindowInput> {
   return windows;
 }
 
+/** `--comparison yes|no` as a mark, undefined when not given. */
+function parseComparison(given: string | undefined): boolean | undefined {
+  if (given === undefined) return undefined;
+  const answer = given.trim().toLowerCase();
+  if (answer === 'yes') return true;
+  if (answer === 'no') return false;
+  throw new UsageError(
+    `--comparison "${given}" is neither yes (a waiting list, not yet in the programme) nor no (in the programme)`,
+  );
+}
+
 /** Each `--attribute SUBGROUP=VALUE`; the programme's rules judge the subgroup and the value. */
 function parseAttributes(given: readonly string[]): Record<string, string> {
   const attributes: Record<string, string> = {};
@@ -356,9 +379,10 @@ function inCommandWords(
   return new CohortInputError(problems);
 }
 
-/** "Tarragona 2027, Tarragona": the name, and the site when there is one. */
+/** "Tarragona 2027, Tarragona": the name, the site when there is one, and the comparison mark. */
 function describeCohort(cohort: Cohort): string {
-  return cohort.site === undefined ? cohort.name : `${cohort.name}, ${cohort.site}`;
+  const named = cohort.site === undefined ? cohort.name : `${cohort.name}, ${cohort.site}`;
+  return cohort.comparison ? `${named}, comparison cohort (waiting list)` : named;
 }
 
 /** Every wave of the programme with the cohort's window, as add and edit confirm them. */
@@ -384,6 +408,7 @@ function progressJson(progress: CohortProgress): unknown {
     name: cohort.name,
     site: cohort.site ?? null,
     status: cohort.status,
+    comparison: cohort.comparison,
     attributes: cohort.attributes,
     participants: progress.participants,
     batches: progress.batches,

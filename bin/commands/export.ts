@@ -15,7 +15,9 @@ export const usage = `Usage: npm run -s prepost -- export --programme P --cohort
 
 Writes every response of cohort C as CSV, one row per participant and wave, in the columns
 that import reads: participant (the pseudonymous id), session, wave, consent, language, each
-subgroup and each <instrument>.<item> as the chosen option's value (empty: not answered).
+subgroup, each <instrument>.<item> and each then-test answer (then.<instrument>.<item>, a
+post wave's question answered again looking back) as the chosen option's value (empty: not
+answered).
 For analysis elsewhere (R, SPSS, a spreadsheet); it holds individual answers, so keep it as
 you keep the links: the file is readable only by you.
 

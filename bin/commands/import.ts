@@ -25,6 +25,10 @@ one row per participant and wave answered on paper, with the columns:
   consent              yes: the participant gave consent on the paper form
   language             the form's language (optional; empty for the programme's default)
   <instrument>.<item>  one per question, e.g. rosenberg-self-esteem.rses-1
+  then.<instrument>.<item>
+                       a post wave's then-test: the same question answered again looking
+                       back to before the programme, e.g.
+                       then.participation-confidence.give-opinion
   <subgroup>           one per subgroup question, e.g. role
 
 An answer cell holds the option's position as printed on the form (1 = first option) or

@@ -10,9 +10,11 @@ import { optionsOf } from '#surveys/catalog.ts';
 import type { WaveContext } from './waves.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
 
-/** Form field names: `consent`, `a.<instrument>.<item>`, `g.<subgroup>`. */
+/** Form field names: `consent`, `a.<instrument>.<item>`, `t.<instrument>.<item>` (then-test), `g.<subgroup>`. */
 export const CONSENT_FIELD = 'consent';
 export const answerField = (instrument: string, item: string): string => `a.${instrument}.${item}`;
+/** An item answered again in a post wave's then-test, looking back to before the programme. */
+export const thenField = (instrument: string, item: string): string => `t.${instrument}.${item}`;
 export const groupField = (subgroup: string): string => `g.${subgroup}`;
 
 /**
@@ -56,15 +58,17 @@ function perWave<T>(
 export const fieldOptions: (context: WaveContext, catalog: Catalog) => FieldOptions = perWave((context, catalog) => {
   const fields = new Map<string, { values: string[]; optional: boolean }>();
   fields.set(CONSENT_FIELD, { values: [context.programme.consent.version], optional: false });
-  for (const instrumentId of context.wave.instruments) {
+  const addItems = (instrumentId: string, field: (instrument: string, item: string) => string): void => {
     const instrument = catalog.instruments.get(instrumentId);
-    if (instrument === undefined) continue;
-    instrument.items.forEach((item, index) => {
+    instrument?.items.forEach((item, index) => {
       const values = optionsOf(instrument, index).map((option) => option.value);
       if (item.sensitive) values.push(PREFER_NOT_TO_SAY);
-      fields.set(answerField(instrumentId, item.id), { values, optional: item.skippable });
+      fields.set(field(instrumentId, item.id), { values, optional: item.skippable });
     });
-  }
+  };
+  for (const instrumentId of context.wave.instruments) addItems(instrumentId, answerField);
+  // The then-test's items accept what the items themselves accept, skippable as they are.
+  for (const instrumentId of context.wave.then?.instruments ?? []) addItems(instrumentId, thenField);
   for (const subgroupId of context.wave.subgroups) {
     const subgroup = context.programme.subgroups.find((candidate) => candidate.id === subgroupId);
     if (subgroup === undefined) continue;
@@ -94,11 +98,14 @@ export function knownAnswers(
   return kept;
 }
 
-/** Whether any question of the wave has a scored answer (an option, not "prefer not to say"). */
+/** Whether any question of the wave has a scored answer (an option, not "prefer not to say"), then-test included. */
 export function hasScoredAnswer(fields: Readonly<Record<string, string | string[]>>): boolean {
   return Object.entries(fields).some(
     ([field, value]) =>
-      field.startsWith('a.') && typeof value === 'string' && value !== '' && value !== PREFER_NOT_TO_SAY,
+      (field.startsWith('a.') || field.startsWith('t.')) &&
+      typeof value === 'string' &&
+      value !== '' &&
+      value !== PREFER_NOT_TO_SAY,
   );
 }
 
@@ -113,6 +120,8 @@ export interface FieldError {
 /** The accepted content of a submission. */
 export interface ValidAnswers {
   readonly answers: Record<string, Record<string, string>>;
+  /** Post waves with a then-test: its answers, by instrument (each present, empty when skipped), as `answers`. */
+  readonly then?: Record<string, Record<string, string>>;
   readonly groups: Record<string, string>;
 }
 
@@ -147,23 +156,34 @@ export function validateAnswers(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const answers: Record<string, Record<string, string>> = {};
-  for (const instrumentId of context.wave.instruments) {
-    const instrument = catalog.instruments.get(instrumentId);
-    if (instrument === undefined) continue;
-    const chosen: Record<string, string> = {};
-    for (const item of instrument.items) {
-      const value = single[answerField(instrumentId, item.id)];
-      if (value !== undefined) chosen[item.id] = value;
+  const chosenBy = (
+    instrumentIds: readonly string[],
+    field: (instrument: string, item: string) => string,
+  ): Record<string, Record<string, string>> => {
+    const byInstrument: Record<string, Record<string, string>> = {};
+    for (const instrumentId of instrumentIds) {
+      const instrument = catalog.instruments.get(instrumentId);
+      if (instrument === undefined) continue;
+      const chosen: Record<string, string> = {};
+      for (const item of instrument.items) {
+        const value = single[field(instrumentId, item.id)];
+        if (value !== undefined) chosen[item.id] = value;
+      }
+      byInstrument[instrumentId] = chosen;
     }
-    answers[instrumentId] = chosen;
-  }
+    return byInstrument;
+  };
+  const answers = chosenBy(context.wave.instruments, answerField);
+  const thenTest = context.wave.then;
   const groups: Record<string, string> = {};
   for (const subgroupId of context.wave.subgroups) {
     const value = single[groupField(subgroupId)];
     if (value !== undefined) groups[subgroupId] = value;
   }
-  return { ok: true, value: { answers, groups } };
+  if (thenTest === undefined) return { ok: true, value: { answers, groups } };
+  // A record of answers, never a function: no `await` takes it for a promise.
+  // biome-ignore lint/suspicious/noThenProperty: the shared contract's name for the then-test's answers
+  return { ok: true, value: { answers, then: chosenBy(thenTest.instruments, thenField), groups } };
 }
 
 /** The wave's form schema: each answer field with the values it accepts, and nothing else. */
@@ -187,9 +207,17 @@ function schemaOf(context: WaveContext, catalog: Catalog): z.ZodMiniType<Record<
  */
 export function sameAnswers(a: ValidAnswers, b: ValidAnswers): boolean {
   return (
-    JSON.stringify([sortKeys(a.answers), sortKeys(a.groups)]) ===
-    JSON.stringify([sortKeys(b.answers), sortKeys(b.groups)])
+    JSON.stringify([sortKeys(a.answers), sortKeys(a.groups), sortKeys(thenGiven(a))]) ===
+    JSON.stringify([sortKeys(b.answers), sortKeys(b.groups), sortKeys(thenGiven(b))])
   );
+}
+
+/**
+ * The then-test answers actually given: a then-test left blank is the same as none, so a response
+ * stored before its wave asked one matches its own export imported back.
+ */
+function thenGiven(answers: ValidAnswers): Record<string, Readonly<Record<string, string>>> {
+  return Object.fromEntries(Object.entries(answers.then ?? {}).filter(([, items]) => Object.keys(items).length > 0));
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,5 +1,6 @@
 /**
- * Paper responses as CSV: the columns a coordinator types answers into, and reading such a file
+ * Paper responses as CSV: the columns a coordinator types answers into (a then-test's answers in
+ * `then.<instrument>.<item>`), and reading such a file
  * into responses for one cohort. Each row becomes the form fields the web form would have sent
  * and goes through the same {@link validateAnswers}, so a paper answer is accepted exactly when
  * the same answer on the web would be. Pure: the caller reads the file and checks the store.
@@ -11,6 +12,7 @@ import {
   CONSENT_FIELD,
   answerField,
   groupField,
+  thenField,
   validateAnswers,
   type FieldError,
   type ValidAnswers,
@@ -34,6 +36,12 @@ export const CONSENT_GIVEN = 'yes';
 
 /** The column of an answer: `<instrument>.<item>`; a subgroup question's column is its id. */
 export const answerColumn = (instrument: string, item: string): string => `${instrument}.${item}`;
+
+/** What starts the column of a then-test's answer (no instrument is called `then`: the catalogue refuses it). */
+export const THEN_COLUMN_PREFIX = 'then.';
+/** The column of a then-test's answer, the item answered again looking back: `then.<instrument>.<item>`. */
+export const thenColumn = (instrument: string, item: string): string =>
+  `${THEN_COLUMN_PREFIX}${answerColumn(instrument, item)}`;
 
 /** Something wrong in the file, where a spreadsheet shows it: row 1 is the header. */
 export interface ImportProblem {
@@ -74,8 +82,9 @@ interface AnswerColumn {
 
 /**
  * The header row to type paper answers into: the fixed columns, then, wave by wave as the form
- * shows them, the subgroup questions and each instrument's items. Every wave of the programme,
- * or only those of `session` and `wave`. Undefined when the session does not exist.
+ * shows them, the subgroup questions, each instrument's items and a post wave's then-test items.
+ * Every wave of the programme, or only those of `session` and `wave`. Undefined when the session
+ * does not exist.
  */
 export function templateColumns(
   programme: ProgrammeDefinition,
@@ -89,14 +98,20 @@ export function templateColumns(
   const columns = [PARTICIPANT_COLUMN, SESSION_COLUMN, WAVE_COLUMN, CONSENT_COLUMN, LANGUAGE_COLUMN];
   for (const chosen of sessions) {
     for (const kind of wave === undefined ? (['pre', 'post'] as const) : [wave]) {
-      const { subgroups, instruments } = chosen[kind];
+      const { subgroups, instruments, then } = chosen[kind];
       for (const subgroup of subgroups) if (!columns.includes(subgroup)) columns.push(subgroup);
-      for (const instrumentId of instruments) {
-        for (const item of catalog.instruments.get(instrumentId)?.items ?? []) {
-          const column = answerColumn(instrumentId, item.id);
-          if (!columns.includes(column)) columns.push(column);
-        }
-      }
+      const addItems = (
+        instrumentIds: readonly string[],
+        column: (instrument: string, item: string) => string,
+      ): void => {
+        for (const instrumentId of instrumentIds)
+          for (const item of catalog.instruments.get(instrumentId)?.items ?? []) {
+            const name = column(instrumentId, item.id);
+            if (!columns.includes(name)) columns.push(name);
+          }
+      };
+      addItems(instruments, answerColumn);
+      addItems(then?.instruments ?? [], thenColumn);
     }
   }
   return columns;
@@ -126,8 +141,8 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         row: 1,
         column: name,
         message:
-          `not a column of programme ${programme.id}: answers go in <instrument>.<item> or <subgroup> columns ` +
-          `(import --template prints them)`,
+          `not a column of programme ${programme.id}: answers go in <instrument>.<item>, ` +
+          `then.<instrument>.<item> (a then-test) or <subgroup> columns (import --template prints them)`,
       });
   });
   const missing = REQUIRED_COLUMNS.filter((name) => !index.has(name));
@@ -261,16 +276,25 @@ function answerColumnsOf(programme: ProgrammeDefinition, catalog: Catalog): Map<
             preferNotToSay: true,
           });
       }
-      for (const instrumentId of wave.instruments) {
-        const instrument = catalog.instruments.get(instrumentId);
-        instrument?.items.forEach((item, itemIndex) => {
-          columns.set(answerColumn(instrumentId, item.id), {
-            field: answerField(instrumentId, item.id),
-            values: optionsOf(instrument, itemIndex).map((option) => option.value),
-            preferNotToSay: item.sensitive,
+      const addItems = (
+        instrumentIds: readonly string[],
+        column: (instrument: string, item: string) => string,
+        field: (instrument: string, item: string) => string,
+      ): void => {
+        for (const instrumentId of instrumentIds) {
+          const instrument = catalog.instruments.get(instrumentId);
+          instrument?.items.forEach((item, itemIndex) => {
+            columns.set(column(instrumentId, item.id), {
+              field: field(instrumentId, item.id),
+              values: optionsOf(instrument, itemIndex).map((option) => option.value),
+              preferNotToSay: item.sensitive,
+            });
           });
-        });
-      }
+        }
+      };
+      addItems(wave.instruments, answerColumn, answerField);
+      // A then-test's items take what the items take: positions, values, "prefer not to say" where offered.
+      addItems(wave.then?.instruments ?? [], thenColumn, thenField);
     }
   }
   return columns;

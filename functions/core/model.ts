@@ -36,6 +36,12 @@ export const StoredResponse = z.readonly(
     ...waveOwner,
     /** instrument id -> item id -> chosen option value ("prefer-not-to-say" for an explicit skip). */
     answers: z.readonly(z.record(z.string(), z.readonly(z.record(z.string(), z.string())))),
+    /**
+     * The then-test of a post wave that asks one: instrument id -> item id -> option value, the
+     * same items answered again looking back to before the programme. Absent for other waves.
+     */
+    // biome-ignore lint/suspicious/noThenProperty: the shared contract's name; never a function, never a thenable
+    then: z.optional(z.readonly(z.record(z.string(), z.readonly(z.record(z.string(), z.string()))))),
     /** subgroup id -> option value, for subgroups asked in this wave. */
     groups: z.readonly(z.record(z.string(), z.string())),
     language: z.string(),

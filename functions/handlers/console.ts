@@ -48,6 +48,7 @@ import {
   CONSOLE_DONE,
   CONSOLE_FORMS,
   consoleProblems,
+  isComparison,
   type ConsoleDone,
   type RefusedConsoleForm,
 } from '#web/console-page-parts.ts';
@@ -152,6 +153,7 @@ async function programmeChange(deps: ConsoleDeps, request: ConsoleRequest, value
       case 'create-cohort': {
         const cohort = await addCohort(deps, actor, programme, {
           ...cohortInput(deps, programme, values),
+          comparison: isComparison(values),
           id: values.cohort ?? '',
           attributes: Object.fromEntries(
             Object.entries(values)
@@ -195,10 +197,11 @@ async function cohortChange(
   try {
     switch (action) {
       case 'change':
-        // The whole form is sent: a site left empty is taken away.
+        // The whole form is sent: a site left empty is taken away, a comparison box unticked unmarks it.
         await changeCohort(deps, actor, programme, cohort, {
           ...cohortInput(deps, programme, values),
           site: values.site?.trim() || null,
+          comparison: isComparison(values),
         });
         return back('changed');
       case 'close-wave':

@@ -1,7 +1,8 @@
 /**
  * A cohort's responses as CSV for evaluators (R, SPSS, a spreadsheet), in the very columns
  * `prepost import` reads: participant (pseudonymous), session, wave, consent, language, then
- * each subgroup and each `<instrument>.<item>` as the chosen option's value. So an export loads
+ * each subgroup, each `<instrument>.<item>` and each then-test's `then.<instrument>.<item>` as
+ * the chosen option's value. So an export loads
  * back unchanged, and paper and web answers share one format. One Query pass over the cohort.
  */
 import type { Catalog } from '#surveys/catalog.ts';
@@ -13,6 +14,7 @@ import {
   LANGUAGE_COLUMN,
   PARTICIPANT_COLUMN,
   SESSION_COLUMN,
+  THEN_COLUMN_PREFIX,
   WAVE_COLUMN,
   templateColumns,
 } from '#core/import-csv.ts';
@@ -53,8 +55,11 @@ export async function exportResponses(
           return response.language;
         default: {
           if (!column.includes('.')) return response.groups[column] ?? '';
-          const dot = column.indexOf('.');
-          return response.answers[column.slice(0, dot)]?.[column.slice(dot + 1)] ?? '';
+          const looksBack = column.startsWith(THEN_COLUMN_PREFIX);
+          const answer = looksBack ? column.slice(THEN_COLUMN_PREFIX.length) : column;
+          const dot = answer.indexOf('.');
+          const answers = looksBack ? response.then : response.answers;
+          return answers?.[answer.slice(0, dot)]?.[answer.slice(dot + 1)] ?? '';
         }
       }
     }),

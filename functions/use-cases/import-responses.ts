@@ -104,8 +104,8 @@ export async function importResponses(
       // response dated earlier than that would be missed.
       const outcome = await deps.responses.putResponse({
         ...targetOf(programmeId, cohortId, response),
-        answers: response.answers.answers,
-        groups: response.answers.groups,
+        // Answers, a then-test's answers and subgroups, as the web form stores them.
+        ...response.answers,
         language: response.language,
         consentVersion: programme.consent.version,
         receipt: generateReceipt(),

@@ -29,6 +29,8 @@ export interface NewCohort {
   readonly attributes?: Readonly<Record<string, string>> | undefined;
   /** Every wave's window, by wave id (`session:pre`). */
   readonly windows: Readonly<Record<string, { readonly opens?: string; readonly closes?: string }>>;
+  /** A comparison cohort (a waiting list, not yet in the programme); a programme cohort when absent. */
+  readonly comparison?: boolean | undefined;
 }
 
 /** How many days the seed cohorts' windows stay open from the day they are loaded. */
@@ -48,7 +50,7 @@ export async function addCohort(
   const definition = findProgramme(deps.catalog, programmeId, { listKnown: true });
   const cohort = checkedCohort(
     definition,
-    { ...input, attributes: input.attributes ?? {}, status: 'open' },
+    { ...input, attributes: input.attributes ?? {}, status: 'open', comparison: input.comparison ?? false },
     linksMadeTodayExpire(deps, definition),
   );
   if (!(await deps.cohorts.createCohort(programmeId, cohort, deps.clock.now().toISOString())))
@@ -58,7 +60,9 @@ export async function addCohort(
   await recordChange(deps, actor, {
     action: 'cohort-created',
     programme: programmeId,
-    detail: `cohort ${cohort.id}: ${Object.keys(cohort.windows).length} wave windows`,
+    detail:
+      `cohort ${cohort.id}: ${Object.keys(cohort.windows).length} wave windows` +
+      (cohort.comparison ? ', comparison (waiting list)' : ''),
   });
   return cohort;
 }
@@ -72,12 +76,14 @@ export interface CohortChange {
   readonly site?: string | null | undefined;
   readonly attributes?: Readonly<Record<string, string>> | undefined;
   readonly windows?: Readonly<Record<string, { readonly opens?: string; readonly closes?: string }>> | undefined;
+  /** Whether it is a comparison cohort (a waiting list) or a programme cohort. */
+  readonly comparison?: boolean | undefined;
 }
 
 /**
- * Changes a cohort's name, site, attributes or some waves' windows, applied to the cohort as
- * stored when it is written (so a change made meanwhile by someone else to another field
- * stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
+ * Changes a cohort's name, site, attributes, some waves' windows or whether it is a comparison,
+ * applied to the cohort as stored when it is written (so a change made meanwhile by someone else
+ * to another field stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function changeCohort(
@@ -112,6 +118,7 @@ export async function changeCohort(
         ...rest,
         ...(site === undefined ? {} : { site }),
         name: change.name ?? current.name,
+        comparison: change.comparison ?? current.comparison,
         attributes:
           change.attributes === undefined ? current.attributes : { ...current.attributes, ...change.attributes },
         windows,

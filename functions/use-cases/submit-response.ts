@@ -17,6 +17,7 @@ import {
   sameAnswers,
   validateAnswers,
   type FieldError,
+  type ValidAnswers,
 } from '#core/answers.ts';
 import { generateReceipt } from '#shared/codes.ts';
 import { stepErrors, surveySteps } from '#core/steps.ts';
@@ -169,7 +170,7 @@ export async function advanceSurvey(
 async function submitResponse(
   deps: SubmitDeps,
   link: OpenLink,
-  answers: { answers: Record<string, Record<string, string>>; groups: Record<string, string> },
+  answers: ValidAnswers,
   language: Language,
 ): Promise<AdvanceOutcome> {
   const { target, context } = link;
@@ -177,8 +178,9 @@ async function submitResponse(
   const now = deps.clock.now();
   const outcome = await deps.responses.putResponse({
     ...target,
-    answers: answers.answers,
-    groups: answers.groups,
+    // Answers, a then-test's answers and subgroups: the then-test in the same item as the post
+    // answers, stored, erased and expiring with them.
+    ...answers,
     language,
     consentVersion: context.programme.consent.version,
     receipt,

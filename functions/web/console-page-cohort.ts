@@ -12,6 +12,7 @@ import { html, type Html } from './html.ts';
 import {
   actionButton,
   cohortValues,
+  comparisonField,
   controlId,
   doneNote,
   languageInWords,
@@ -62,7 +63,13 @@ export function renderConsoleCohort(
   const editProblems = pageProblems(refused, ['change'], 'edit');
   const otherProblems = pageProblems(refused, ['close-wave', 'reopen-wave', 'close', 'reopen'], 'other');
   const programmeLink = html`<a href="${programmePath(programme)}">${localized(programme.name, language)}</a>`;
-  const about = [cohort.site ?? '', strings[`console.${cohort.status}`]].filter((part) => part !== '').join(' · ');
+  const about = [
+    cohort.site ?? '',
+    cohort.comparison ? strings['console.comparisonBadge'] : '',
+    strings[`console.${cohort.status}`],
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
   const content = [
     html`<p>${programmeLink}</p>`,
     html`<h1>${cohort.name}</h1><p class="muted">${about}</p>`,
@@ -206,7 +213,7 @@ function renderBatches(view: CohortView, language: Language): Html {
   return html`${heading}<ul>${items}</ul>`;
 }
 
-/** The name, site and windows form, then each wave's window with its close (or reopen) button. */
+/** The name, site, comparison and windows form, then each wave's window with its close (or reopen) button. */
 function renderWindows(
   programme: Programme,
   view: CohortView,
@@ -231,6 +238,7 @@ function renderWindows(
     hidden('action', 'change'),
     text('name', strings['console.cohortName']),
     text('site', strings['console.site'], strings['console.siteHint']),
+    comparisonField({ prefix: 'edit', values, problems, language }),
     html`<p class="hint">${strings['console.windowsHint']}</p>`,
     windowFields({ prefix: 'edit', programme, values, problems, language }),
     html`<p><button type="submit">${strings['console.saveButton']}</button></p>`,

@@ -10,7 +10,7 @@ import type { CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 import type { Cohort, Language, LocalizedText, ProgrammeDefinition, Session } from '#surveys/schema.ts';
 import { html, raw, type Html } from './html.ts';
-import { fieldProblem, hidden, textField, type FormProblem } from './staff-forms.ts';
+import { choiceGroup, fieldProblem, hidden, textField, type FormProblem } from './staff-forms.ts';
 import { STAFF_STRINGS, staffStringsFor, type StaffStringKey } from './staff-strings.ts';
 import { waveName } from './strings.ts';
 
@@ -223,12 +223,45 @@ export function windowFields(options: {
   })}`;
 }
 
-/** The form values of a cohort's name, site and windows, as its edit form starts. */
+/** The value the comparison checkbox posts when ticked (unticked, a form posts nothing for it). */
+export const COMPARISON_TICKED = 'yes';
+
+/** Whether a cohort form marks the cohort as a comparison (a waiting list). */
+export function isComparison(values: Readonly<Record<string, string | undefined>>): boolean {
+  return values.comparison === COMPARISON_TICKED;
+}
+
+/** The checkbox that marks a cohort as a comparison (a waiting list), with what that means in plain words. */
+export function comparisonField(options: {
+  readonly prefix: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems: readonly FormProblem[];
+  readonly language: Language;
+}): Html {
+  const strings = staffStringsFor(options.language);
+  return choiceGroup({
+    id: controlId(options.prefix, 'comparison'),
+    type: 'checkbox',
+    name: 'comparison',
+    legend: strings['console.comparison'],
+    hint: strings['console.comparisonHint'],
+    choices: [{ value: COMPARISON_TICKED, label: strings['console.comparisonChoice'] }],
+    chosen: isComparison(options.values) ? [COMPARISON_TICKED] : [],
+    problems: options.problems,
+    language: options.language,
+  });
+}
+
+/** The form values of a cohort's name, site, comparison mark and windows, as its edit form starts. */
 export function cohortValues(
-  cohort: Pick<Cohort, 'name' | 'site' | 'windows'>,
+  cohort: Pick<Cohort, 'name' | 'site' | 'windows' | 'comparison'>,
   programme: Pick<ProgrammeDefinition, 'sessions'>,
 ): Record<string, string> {
-  const values: Record<string, string> = { name: cohort.name, site: cohort.site ?? '' };
+  const values: Record<string, string> = {
+    name: cohort.name,
+    site: cohort.site ?? '',
+    comparison: cohort.comparison ? COMPARISON_TICKED : '',
+  };
   for (const { id } of wavesOf(programme)) {
     values[`windows.${id}.opens`] = cohort.windows[id]?.opens ?? '';
     values[`windows.${id}.closes`] = cohort.windows[id]?.closes ?? '';

@@ -11,6 +11,7 @@ import type { HttpResult } from '#shared/http.ts';
 import { html, type Html } from './html.ts';
 import {
   actionButton,
+  comparisonField,
   controlId,
   doneNote,
   languageName,
@@ -117,6 +118,7 @@ function renderCohortCard(programme: ProgrammeDefinition, view: CohortView, lang
   const line = (term: string, value: string | number): Html => html`<li>${term}: <strong>${value}</strong></li>`;
   const lines = [
     cohort.site === undefined ? '' : line(strings['console.site'], cohort.site),
+    cohort.comparison ? html`<li><strong>${strings['console.comparisonBadge']}</strong></li>` : '',
     line(strings['console.status'], strings[`console.${cohort.status}`]),
     line(strings['console.participants'], view.participants),
     view.waves.map((wave) => line(waveLabel(wave.session, wave.wave, language), answeredOf(wave, language))),
@@ -176,6 +178,7 @@ function renderCreateForm(
     text('name', strings['console.cohortName'], strings['console.cohortNameHint']),
     text('site', strings['console.site'], strings['console.siteHint']),
     attributes,
+    comparisonField({ prefix: 'new', values, problems, language }),
     html`<p class="hint">${strings['console.windowsHint']}</p>`,
     windowFields({ prefix: 'new', programme, values, problems, language }),
     html`<p><button type="submit">${strings['console.createButton']}</button></p>`,

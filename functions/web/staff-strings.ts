@@ -202,6 +202,12 @@ const en = {
   'console.cohortName': 'Name',
   'console.cohortNameHint': 'As staff will read it, such as Tarragona 2027.',
   'console.siteHint': 'Where it runs, such as a town or a centre (optional).',
+  'console.comparison': 'Comparison cohort',
+  'console.comparisonChoice': 'A waiting list: people not yet in the programme',
+  'console.comparisonHint':
+    'Tick it for people who answer the same questionnaires while they wait to join. Their change is set ' +
+    "beside the programme cohorts' change, to show what the programme adds.",
+  'console.comparisonBadge': 'Comparison cohort (waiting list)',
   'console.notSet': 'Not set',
   'console.windowsHint': 'Each questionnaire takes answers from its opening day to its closing day, both included.',
   'console.opens': 'Opens',
@@ -516,6 +522,12 @@ const ro: StaffStrings = {
   'console.cohortName': 'Nume',
   'console.cohortNameHint': 'Cum îl va citi echipa, de exemplu Tarragona 2027.',
   'console.siteHint': 'Unde se desfășoară, de exemplu un oraș sau un centru (opțional).',
+  'console.comparison': 'Cohortă de comparație',
+  'console.comparisonChoice': 'O listă de așteptare: persoane care nu sunt încă în program',
+  'console.comparisonHint':
+    'Bifați pentru persoanele care completează aceleași chestionare cât timp așteaptă să intre în program. ' +
+    'Schimbarea lor se pune alături de cea a cohortelor din program, ca să se vadă ce aduce programul.',
+  'console.comparisonBadge': 'Cohortă de comparație (listă de așteptare)',
   'console.notSet': 'Nestabilit',
   'console.windowsHint':
     'Fiecare chestionar primește răspunsuri de la ziua deschiderii până la ziua închiderii, ambele incluse.',
@@ -829,6 +841,12 @@ const es: StaffStrings = {
   'console.cohortName': 'Nombre',
   'console.cohortNameHint': 'Como lo leerá el equipo, como Tarragona 2027.',
   'console.siteHint': 'Dónde se realiza, como una ciudad o un centro (opcional).',
+  'console.comparison': 'Cohorte de comparación',
+  'console.comparisonChoice': 'Una lista de espera: personas que aún no están en el programa',
+  'console.comparisonHint':
+    'Márcalo para personas que responden los mismos cuestionarios mientras esperan entrar. Su cambio se ' +
+    'pone al lado del de las cohortes del programa, para mostrar qué aporta el programa.',
+  'console.comparisonBadge': 'Cohorte de comparación (lista de espera)',
   'console.notSet': 'Sin indicar',
   'console.windowsHint':
     'Cada cuestionario acepta respuestas desde su día de apertura hasta su día de cierre, ambos incluidos.',
@@ -1140,6 +1158,12 @@ const ca: StaffStrings = {
   'console.cohortName': 'Nom',
   'console.cohortNameHint': "Com el llegirà l'equip, com Tarragona 2027.",
   'console.siteHint': 'On es fa, com una ciutat o un centre (opcional).',
+  'console.comparison': 'Cohort de comparació',
+  'console.comparisonChoice': "Una llista d'espera: persones que encara no són al programa",
+  'console.comparisonHint':
+    'Marca-ho per a persones que responen els mateixos qüestionaris mentre esperen entrar-hi. El seu canvi es ' +
+    'posa al costat del de les cohorts del programa, per mostrar què hi aporta el programa.',
+  'console.comparisonBadge': "Cohort de comparació (llista d'espera)",
   'console.notSet': 'Sense indicar',
   'console.windowsHint':
     "Cada qüestionari accepta respostes des del dia d'obertura fins al dia de tancament, tots dos inclosos.",

@@ -17,6 +17,7 @@ const en = {
   consentAgree: 'I have read this and I agree to take part.',
   aboutYou: 'About you',
   preferNotToSay: 'Prefer not to say',
+  thenHint: 'The same questions again, on purpose: this time answer for how you were then, not how you are now.',
   submit: 'Send my answers',
   errorsHeading: 'Please check these answers',
   'problem.required': 'Please answer this question.',
@@ -86,6 +87,9 @@ const ro: Strings = {
   consentAgree: 'Am citit și sunt de acord să particip.',
   aboutYou: 'Despre dumneavoastră',
   preferNotToSay: 'Prefer să nu răspund',
+  thenHint:
+    'Aceleași întrebări din nou, intenționat: de data aceasta răspundeți pentru cum erați atunci, ' +
+    'nu pentru cum sunteți acum.',
   submit: 'Trimit răspunsurile',
   errorsHeading: 'Vă rugăm să verificați aceste răspunsuri',
   'problem.required': 'Vă rugăm să răspundeți la această întrebare.',
@@ -158,6 +162,7 @@ const es: Strings = {
   consentAgree: 'He leído esto y acepto participar.',
   aboutYou: 'Sobre ti',
   preferNotToSay: 'Prefiero no decirlo',
+  thenHint: 'Las mismas preguntas otra vez, a propósito: esta vez responde cómo estabas entonces, no cómo estás ahora.',
   submit: 'Enviar mis respuestas',
   errorsHeading: 'Por favor, revisa estas respuestas',
   'problem.required': 'Por favor, responde a esta pregunta.',
@@ -228,6 +233,8 @@ const ca: Strings = {
   consentAgree: 'He llegit això i accepto participar.',
   aboutYou: 'Sobre tu',
   preferNotToSay: 'Prefereixo no dir-ho',
+  thenHint:
+    'Les mateixes preguntes un altre cop, a propòsit: aquesta vegada respon com estaves llavors, no com estàs ara.',
   submit: 'Enviar les meves respostes',
   errorsHeading: 'Si us plau, revisa aquestes respostes',
   'problem.required': 'Si us plau, respon aquesta pregunta.',

@@ -1,14 +1,15 @@
 /**
  * The participant's questionnaire, server-rendered and complete without JavaScript, one screen
  * at a time (core/steps.ts): consent, questions about the participant, then one instrument a
- * screen, with progress. A refused screen comes back with every problem named, at the top and
- * at the question, and every answer kept. The answers of the other screens ride along in hidden
- * fields (only answers the wave has: never an unknown field sent back).
+ * screen (and, for a then-test, its items again under the definition's prompt), with progress. A
+ * refused screen comes back with every problem named, at the top and at the question, and every
+ * answer kept. The answers of the other screens ride along in hidden fields (only answers the wave
+ * has: never an unknown field sent back).
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { Language, LocalizedText } from '#surveys/schema.ts';
-import { CONSENT_FIELD, LINK_TOKEN_FIELD, answerField, groupField, type FieldError } from '#core/answers.ts';
+import { CONSENT_FIELD, LINK_TOKEN_FIELD, answerField, groupField, thenField, type FieldError } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
 import type { WaveContext } from '#core/waves.ts';
 import type { Step } from '#core/steps.ts';
@@ -127,17 +128,24 @@ export function renderSurveyStep(
     body = html`<section><h2>${strings.aboutYou}</h2>${questions}</section>`;
   } else {
     const instrument = step?.instrument === undefined ? undefined : catalog.instruments.get(step.instrument);
+    const looksBack = step?.kind === 'then';
     const items = (instrument?.items ?? []).map((item, itemIndex) => {
       const options =
         instrument === undefined
           ? []
           : optionsOf(instrument, itemIndex).map((option) => ({ value: option.value, label: text(option.label) }));
       if (item.sensitive) options.push({ value: PREFER_NOT_TO_SAY, label: strings.preferNotToSay });
-      return radioGroup(answerField(instrument?.id ?? '', item.id), text(item.text), options);
+      const field = (looksBack ? thenField : answerField)(instrument?.id ?? '', item.id);
+      return radioGroup(field, text(item.text), options);
     });
-    const instructions =
-      instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`;
-    body = html`<section><h2>${text(instrument?.title)}</h2>${instructions}${items}</section>`;
+    // Looking back, the definition's prompt takes the place of the instructions (said in the
+    // present tense); the line under it says these are the same questions, on purpose.
+    const lead = looksBack
+      ? html`<h2>${text(context.wave.then?.prompt)}</h2><p class="hint">${strings.thenHint}</p>`
+      : html`<h2>${text(instrument?.title)}</h2>${
+          instrument?.instructions === undefined ? '' : html`<p class="hint">${text(instrument.instructions)}</p>`
+        }`;
+    body = html`<section>${lead}${items}</section>`;
   }
 
   // Answers of the other screens travel with the form, so the last screen sends them all.
@@ -227,7 +235,7 @@ export function renderRetry(frame: PageFrame, fields: Readonly<Record<string, st
       ([field, value]) =>
         typeof value === 'string' &&
         value.length <= 100 &&
-        /^(consent|lang|step|nav|a\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field),
+        /^(consent|lang|step|nav|[at]\.[\w-]{1,60}\.[\w-]{1,60}|g\.[\w-]{1,60})$/.test(field),
     )
     .slice(0, 200)
     .map(([field, value]) => hiddenInput(field, String(value)));

@@ -180,6 +180,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       site: 'Tarragona',
       attributes: {},
       status: 'open',
+      comparison: false,
       windows: {
         'mentoring-cycle:pre': { opens: day(0), closes: day(30) },
         'mentoring-cycle:post': { opens: day(60), closes: day(120) },
@@ -425,6 +426,51 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     );
     expect(both.code).toBe(2);
     expect(await roll()).toHaveLength(11);
+  });
+
+  it('marks a comparison cohort (a waiting list) with --comparison yes, lists it, and unmarks it', async () => {
+    const help = await prepost('cohorts', '--help');
+    expect(help.stdout).toContain('[--comparison yes|no]');
+    expect(help.stdout).toContain('--comparison yes|no  yes: a comparison cohort, a waiting list');
+    const waiting = 'tortosa-waiting-2027';
+    const windows = [`mentoring-cycle:pre=${PRE}`, `mentoring-cycle:post=${POST}`].flatMap((w) => ['--window', w]);
+    const add = ['cohorts', 'add', '--programme', PROGRAMME, '--cohort', waiting, '--name', 'Tortosa waiting list'];
+    await expectRefused([...add, ...windows, '--comparison', 'maybe'], '--comparison "maybe" is neither yes');
+
+    const added = await prepost(...add, ...windows, '--comparison', 'yes');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(
+      `added cohort ${waiting} (Tortosa waiting list, comparison cohort (waiting list)) to Dones Mentores`,
+    );
+    expect((await stack.deps.cohorts.getCohort(PROGRAMME, waiting))?.cohort.comparison).toBe(true);
+    expect((await auditLog()).at(-1)?.detail).toBe(`cohort ${waiting}: 2 wave windows, comparison (waiting list)`);
+
+    const listed = await prepost('cohorts', 'list', '--programme', PROGRAMME);
+    expect(listed.stdout).toContain(`${waiting}  Tortosa waiting list, comparison cohort (waiting list): open`);
+    const json = await prepost('cohorts', 'list', '--programme', PROGRAMME, '--json');
+    const cohorts = JSON.parse(json.stdout) as { id: string; comparison: boolean }[];
+    expect(cohorts.map((cohort) => [cohort.id, cohort.comparison])).toContainEqual([waiting, true]);
+    expect(cohorts.find((cohort) => cohort.id === 'barcelona-2026')?.comparison).toBe(false);
+
+    // Only what is given changes: the name and windows stay, the mark goes.
+    const edited = await prepost(
+      'cohorts',
+      'edit',
+      '--programme',
+      PROGRAMME,
+      '--cohort',
+      waiting,
+      '--comparison',
+      'no',
+    );
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain(`changed cohort ${waiting} (Tortosa waiting list), open`);
+    expect((await stack.deps.cohorts.getCohort(PROGRAMME, waiting))?.cohort).toMatchObject({
+      name: 'Tortosa waiting list',
+      comparison: false,
+      windows: { 'mentoring-cycle:pre': { opens: day(0), closes: day(30) } },
+    });
+    expect((await auditLog()).at(-1)?.detail).toBe(`cohort ${waiting}: comparison`);
   });
 
   it('seeds a table that has never been seeded, as after deploying a new stack, and only once', async () => {

@@ -560,7 +560,7 @@ describe('changes and the audit log', () => {
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^cohort-created cohort ${COHORT}`)),
         expect.stringMatching(new RegExp(`^links-created cohort ${COHORT}: 2 participants`)),
-        `cohort-changed cohort ${COHORT}: name, site, windows`,
+        `cohort-changed cohort ${COHORT}: name, site, windows, comparison`,
         `cohort-changed cohort ${COHORT}: wave ${PRE} closed`,
         `cohort-changed cohort ${COHORT}: closed`,
         `cohort-changed cohort ${COHORT}: reopened`,
@@ -573,5 +573,79 @@ describe('changes and the audit log', () => {
       audit.filter((entry) => !entry.actor.startsWith('st-')),
       JSON.stringify(audit.filter((entry) => !entry.actor.startsWith('st-'))),
     ).toEqual([]);
+  });
+});
+
+describe('a comparison cohort', () => {
+  const COHORT = 'reus-waiting-2027';
+  const path = `/console/${P}/${COHORT}`;
+  const comparisonOf = async (): Promise<boolean | undefined> =>
+    (await stack.deps.cohorts.getCohort(P, COHORT))?.cohort.comparison;
+  const ticked = (page: string, prefix: string): boolean =>
+    new RegExp(`<input type="checkbox" name="comparison" value="yes" id="${prefix}-comparison-0" checked>`).test(page);
+
+  it('is offered by the create form, said in the reader language; left unticked, a cohort is not one', async () => {
+    for (const language of ['en', 'ro', 'es', 'ca'] as const) {
+      const page = (await get(`/console/${P}`, language)).body;
+      const strings = STAFF_STRINGS[language];
+      expect(page).toContain(`<legend>${strings['console.comparison']}<span class="hint">`);
+      expect(page).toContain(strings['console.comparisonChoice'].replace(/'/g, '&#39;'));
+      expect(page).toContain('<input type="checkbox" name="comparison" value="yes" id="new-comparison-0">');
+    }
+    expect((await post(`/console/${P}`, cohortForm('salou-2027'))).status).toBe(303);
+    expect((await stack.deps.cohorts.getCohort(P, 'salou-2027'))?.cohort.comparison).toBe(false);
+  });
+
+  it('is marked with the box ticked, shown on the programme and cohort pages, kept by a refused form', async () => {
+    const made = await post(`/console/${P}`, cohortForm(COHORT, { comparison: 'yes' }));
+    expect(made.headers.get('location')).toBe(`${path}?done=created`);
+    expect(await comparisonOf()).toBe(true);
+    const card = (await get(`/console/${P}`)).body;
+    const cardOf = card.slice(card.indexOf(`href="${path}"`));
+    expect(cardOf.slice(0, cardOf.indexOf('</ul>'))).toContain(`<strong>${EN['console.comparisonBadge']}</strong>`);
+    const page = (await get(path)).body;
+    const about = `Tarragona · ${EN['console.comparisonBadge']} · ${EN['console.open']}`;
+    expect(page).toContain(`<p class="muted">${about}</p>`);
+    expect(ticked(page, 'edit')).toBe(true);
+    // Refused for another field, the box stays as it was sent.
+    const refused = await post(`/console/${P}`, cohortForm('reus-again', { comparison: 'yes', name: '' }));
+    expect(refused.status).toBe(400);
+    expect(ticked(await refused.text(), 'new')).toBe(true);
+    expect(await stack.deps.cohorts.getCohort(P, 'reus-again')).toBeUndefined();
+  });
+
+  it('is not one when its stored item predates the mark: read back as a programme cohort', async () => {
+    const { comparison: _none, ...older } = {
+      ...((await stack.deps.cohorts.getCohort(P, SEEDED))?.cohort ?? { id: '', name: '', attributes: {}, windows: {} }),
+      id: 'older-2020',
+      status: 'open' as const,
+      comparison: false,
+    };
+    // As an item written before the field existed: no `comparison` at all.
+    expect(
+      await stack.deps.cohorts.createCohort(P, older as typeof older & { comparison: boolean }, '2020-01-01'),
+    ).toBe(true);
+    expect((await stack.deps.cohorts.getCohort(P, 'older-2020'))?.cohort.comparison).toBe(false);
+    expect((await get(`/console/${P}/older-2020`)).body).not.toContain(EN['console.comparisonBadge']);
+  });
+
+  it('is unmarked by the edit form sent with the box unticked, and marked again with it ticked', async () => {
+    const windows = Object.fromEntries(
+      Object.entries(cohortForm(COHORT)).filter(([name]) => name.startsWith('windows.')),
+    );
+    const edit = { action: 'change', name: 'Reus waiting list', site: 'Reus', ...windows };
+    expect((await post(path, edit)).headers.get('location')).toBe(`${path}?done=changed`);
+    expect(await comparisonOf()).toBe(false);
+    expect((await get(path)).body).not.toContain(EN['console.comparisonBadge']);
+    expect((await post(path, { ...edit, comparison: 'yes' })).headers.get('location')).toBe(`${path}?done=changed`);
+    expect(await comparisonOf()).toBe(true);
+    const created = await stack.deps.audit.list({
+      since: new Date(Date.now() - 3_600_000),
+      until: new Date(Date.now() + 60_000),
+      programme: P,
+    });
+    expect(created.map((entry) => entry.detail)).toContain(
+      `cohort ${COHORT}: 2 wave windows, comparison (waiting list)`,
+    );
   });
 });

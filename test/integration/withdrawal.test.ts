@@ -647,7 +647,14 @@ describe('retention', () => {
     ).rejects.toMatchObject({ name: 'CohortInputError' });
     expect(await stack.deps.cohorts.getCohort(PROGRAMME, 'long-cohort')).toBeUndefined();
     // ... but a cohort stored under a longer retention, since shortened in the definition, has them.
-    const long = { id: 'long-cohort', name: 'Long cohort', attributes: {}, windows, status: 'open' as const };
+    const long = {
+      id: 'long-cohort',
+      name: 'Long cohort',
+      attributes: {},
+      windows,
+      status: 'open' as const,
+      comparison: false,
+    };
     expect(await stack.deps.cohorts.createCohort(PROGRAMME, long, new Date().toISOString())).toBe(true);
     const before = await partition('long-cohort');
     await expect(createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, 'long-cohort', 1)).rejects.toThrow(

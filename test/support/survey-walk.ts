@@ -285,19 +285,24 @@ export async function walkSurvey(page: Page, language: PageLanguage, options: Wa
   throw new Error('no last screen after 30 screens');
 }
 
-/** The answers a walk chose, in the shape the store keeps them. */
-export function expectedAnswers(fields: ReadonlyMap<string, string>): Pick<StoredResponse, 'answers' | 'groups'> {
+/** The answers a walk chose, in the shape the store keeps them (a then-test's apart, as `then`). */
+export function expectedAnswers(
+  fields: ReadonlyMap<string, string>,
+): Pick<StoredResponse, 'answers' | 'groups'> & { thenTest: Record<string, Record<string, string>> } {
   const answers: Record<string, Record<string, string>> = {};
+  const thenTest: Record<string, Record<string, string>> = {};
   const groups: Record<string, string> = {};
   for (const [field, value] of fields) {
-    const answer = /^a\.([^.]+)\.(.+)$/.exec(field);
+    const answer = /^([at])\.([^.]+)\.(.+)$/.exec(field);
     const group = /^g\.(.+)$/.exec(field);
-    if (answer?.[1] !== undefined && answer[2] !== undefined) {
-      answers[answer[1]] = { ...answers[answer[1]], [answer[2]]: value };
+    const [, kind, instrument, item] = answer ?? [];
+    if (instrument !== undefined && item !== undefined) {
+      const into = kind === 't' ? thenTest : answers;
+      into[instrument] = { ...into[instrument], [item]: value };
     } else if (group?.[1] !== undefined) groups[group[1]] = value;
     else throw new Error(`unexpected field ${field}`);
   }
-  return { answers, groups };
+  return { answers, groups, thenTest };
 }
 
 /** What the page's origin keeps in the browser: all zero and empty after a survey. */

@@ -147,6 +147,7 @@ describe('addCohort', () => {
       attributes: {},
       windows,
       status: 'open',
+      comparison: false,
     };
     expect(made).toEqual(expected);
     const stored = await stack.deps.cohorts.getCohort(DONES, 'tarragona-2027');
@@ -361,6 +362,7 @@ describe('changeCohort', () => {
       attributes: {},
       windows,
       status: 'open',
+      comparison: false,
     });
     expect((await stack.deps.cohorts.getCohort(DONES, 'sabadell-2027'))?.revision).toBe(2);
     const backwards = { ...windows, [POST]: { opens: day(130), closes: day(100) } };
@@ -576,6 +578,7 @@ describe('two changes of one cohort at once', () => {
       attributes: { site: 'bucharest' },
       windows: later,
       status: 'open',
+      comparison: false,
     });
     expect(stored?.revision).toBe(3);
     expect((await auditSince(since)).map((entry) => entry.action)).toEqual(['cohort-changed', 'cohort-changed']);
@@ -667,6 +670,7 @@ describe('seedCohorts', () => {
         waveIdsOf(fresh.deps.catalog.programmes.get(JUSTROM3) ?? { sessions: [] }).map((wave) => [wave, window]),
       ),
       status: 'open',
+      comparison: false,
     });
     expect(await fresh.deps.cohorts.listFunders(DONES)).toEqual([
       { name: 'Funder contact', email: 'funder-dones@example.org', language: 'ca' },

@@ -17,7 +17,15 @@ if (definition === undefined) throw new Error('no justrom3-mentoring');
 const programme: Programme = {
   ...definition,
   cohorts: [
-    { id: 'iasi-2020', name: 'Iași 2020', site: 'Iași', attributes: { site: 'iasi' }, windows: {}, status: 'open' },
+    {
+      id: 'iasi-2020',
+      name: 'Iași 2020',
+      site: 'Iași',
+      attributes: { site: 'iasi' },
+      windows: {},
+      status: 'open',
+      comparison: false,
+    },
   ],
   funders: [],
 };
