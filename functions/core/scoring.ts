@@ -157,6 +157,8 @@ export function instrumentParts(instrument: Instrument): InstrumentPart[] {
     const restricted: Instrument = { ...instrument, items };
     if (items.length > 1) restricted.reliability = { method: 'cronbach-alpha-baseline' };
     else delete restricted.reliability;
+    // The instrument's norms are of its whole score, not of a part's.
+    delete restricted.norms;
     return { ...restricted, range: expectedRange(restricted) };
   };
   const parts: InstrumentPart[] = (instrument.subscales ?? []).map((subscale) => ({

@@ -438,7 +438,7 @@ export async function aggregatePool(
 
 /** A comparison cohort: a waiting list, not yet in the programme (its definition's `comparison`). */
 function isComparison(cohort: Programme['cohorts'][number]): boolean {
-  return (cohort as { readonly comparison?: boolean }).comparison === true;
+  return cohort.comparison;
 }
 
 /**

@@ -102,7 +102,7 @@ export class CohortAccumulator {
       );
       candidate.storeInto(column, participant, wave);
     }
-    const then = (response as { then?: StoredResponse['answers'] }).then;
+    const then = response.then;
     if (!pre && then !== undefined) this.scoreLater(columns, then, participant, 'retrospective');
     this.pool?.add(response, this.forPool[sessionAt]);
   }

@@ -107,7 +107,7 @@ export function columnKey(column: Column): string {
 
 /** What a table needs of an instrument (or part). */
 export function measureOf(instrument: Instrument): Measure {
-  const norms = (instrument as { norms?: Norms }).norms;
+  const { norms } = instrument;
   return {
     percent: instrument.scoring.rule === 'percent-correct',
     direction: instrument.direction,

@@ -140,7 +140,7 @@ export class PoolAccumulator {
     if (column.retrospective === undefined) return;
     const candidate = this.thenOfLast[index] as ScoreCandidate;
     candidate.reset();
-    candidate.offer(column, (response as { then?: StoredResponse['answers'] }).then, false);
+    candidate.offer(column, response.then, false);
   }
 
   /**

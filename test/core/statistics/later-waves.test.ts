@@ -1,0 +1,79 @@
+/**
+ * Follow-up and then-test answers flow from responses into a cohort's tables and the pool: a
+ * then-test that repeats a participant's own pre answers shows no response shift and the same
+ * change as the pre-test does, whatever the data; and the pool takes the then-test that goes
+ * with the post it chose.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '#surveys/index.ts';
+import type { Programme } from '#surveys/schema.ts';
+import type { StoredResponse } from '#core/model.ts';
+import { computeCohortIndicators } from '#core/statistics/cohort.ts';
+import { computePooledIndicators } from '#core/statistics/pool.ts';
+import { generateCohortResponses } from '../../../bench/synthetic-responses.ts';
+
+const catalog = shippedCatalog();
+
+function seedProgramme(id: string): Programme {
+  const definition = catalog.programmes.get(id);
+  if (definition === undefined) throw new Error(`no programme ${id}`);
+  const cohorts = (catalog.seeds.get(id)?.cohorts ?? []).map((cohort) => ({
+    ...cohort,
+    windows: {},
+    status: 'open' as const,
+    comparison: false,
+  }));
+  return { ...definition, cohorts, funders: [] };
+}
+
+/** Each post response also carries, as its then-test, the participant's own pre answers to the then-tested instruments. */
+function withThenTests(programme: Programme, responses: readonly StoredResponse[]): StoredResponse[] {
+  const preOf = new Map(
+    responses.filter((r) => r.wave === 'pre').map((r) => [`${r.participant}|${r.session}`, r.answers]),
+  );
+  return responses.map((response) => {
+    const asked = programme.sessions.find((session) => session.id === response.session)?.post.then?.instruments ?? [];
+    const pre = preOf.get(`${response.participant}|${response.session}`);
+    if (response.wave !== 'post' || asked.length === 0 || pre === undefined) return response;
+    const retrospective = Object.fromEntries(asked.flatMap((id) => (pre[id] === undefined ? [] : [[id, pre[id]]])));
+    // biome-ignore lint/suspicious/noThenProperty: the stored response's then-test field (core/model.ts)
+    return { ...response, then: retrospective };
+  });
+}
+
+describe('later waves in the tables', () => {
+  it("shows no response shift when the then-test repeats the pre-test, in a cohort's tables and the pool", () => {
+    const programme = seedProgramme('migrant-voices-heard');
+    const session = programme.sessions.find((candidate) => candidate.post.then !== undefined);
+    if (session === undefined) throw new Error('no then-test in the seed');
+    const instrument = session.post.then?.instruments[0] as string;
+    const cohort = programme.cohorts[0]?.id as string;
+    const responses = withThenTests(
+      programme,
+      generateCohortResponses({ programme, catalog, cohort, session: session.id, responses: 160, seed: 11 }),
+    );
+    const tables = [
+      computeCohortIndicators(programme, catalog, cohort, responses).find(
+        (row) => row.session === session.id && row.instrument === instrument && row.group === null && !row.part,
+      ),
+      computePooledIndicators(programme, catalog, responses).find(
+        (row) => row.instrument === instrument && row.group === null && !row.part,
+      ),
+    ];
+    for (const row of tables) {
+      const indicators = row?.indicators;
+      expect(indicators?.n_paired).toBeGreaterThan(20);
+      // Everyone paired gave a then-test equal to their pre-test.
+      expect(indicators?.n_shift).toBe(indicators?.n_paired);
+      expect(indicators?.mean_response_shift).toBe(0);
+      expect(indicators?.n_then).toBe(indicators?.n_paired);
+      expect(indicators?.mean_change_then).toBeCloseTo(indicators?.mean_change as number, 12);
+      expect(indicators?.ci95_low_then).toBeCloseTo(indicators?.ci95_low as number, 12);
+    }
+    // An instrument the session does not then-test carries no then-test keys.
+    const other = computeCohortIndicators(programme, catalog, cohort, responses).find(
+      (row) => row.session === session.id && row.instrument !== instrument && row.group === null,
+    );
+    expect(other?.indicators.n_then).toBeUndefined();
+  });
+});
