@@ -26,7 +26,7 @@ function seedProgramme(id: string): Programme {
   return { ...definition, cohorts, funders: [] };
 }
 
-/** Each post response also carries, as its then-test, the participant's own pre answers to the then-tested instruments. */
+/** Each post response also carries, as its then-test, the pre answers its participant gave to those instruments. */
 function withThenTests(programme: Programme, responses: readonly StoredResponse[]): StoredResponse[] {
   const preOf = new Map(
     responses.filter((r) => r.wave === 'pre').map((r) => [`${r.participant}|${r.session}`, r.answers]),
