@@ -290,7 +290,7 @@ async function planProgramme(deps: AggregateDeps, programme: Programme, full: bo
           ]
         : [],
     ),
-    poolStale: full || isStale(poolMark) || poolMark?.basis !== poolBasis(checks.map((check) => check.mark)),
+    poolStale: full || isStale(poolMark) || poolMark?.basis !== poolBasis(programme.cohorts, checks.map((check) => check.mark)),
   };
 }
 
@@ -429,7 +429,7 @@ export async function aggregatePool(
     asOf,
     responses,
     sessions: [POOLED],
-    basis: poolBasis(marks),
+    basis: poolBasis(programme.cohorts, marks),
     erasuresIncluded: poolMark?.erasures ?? 0,
   };
   if (!(await storeUnlessErased(deps.indicators, scope, rows, fresh))) return undefined;
@@ -442,14 +442,23 @@ function isComparison(cohort: Programme['cohorts'][number]): boolean {
 }
 
 /**
- * What a pool is computed from: its cohorts' marks, as a digest (10,000 cohorts' marks written
+ * What a pool is computed from: its cohorts' marks, and whether each is a comparison cohort and
+ * its cohort subgroups, as a digest (10,000 cohorts' marks written
  * out would not fit in the pool's mark item). A cohort without a mark counts as one.
  */
-function poolBasis(marks: readonly (AggregationMark | undefined)[]): string {
+function poolBasis(
+  cohorts: Programme['cohorts'],
+  marks: readonly (AggregationMark | undefined)[],
+): string {
   const parts = JSON.stringify(
-    marks.map((mark) =>
-      mark === undefined ? null : [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0],
-    ),
+    marks.map((mark, index) => {
+      const cohort = cohorts[index];
+      // Which pool a cohort's participants count in, and their cohort subgroups, change the pool too.
+      const role = [cohort?.comparison ?? false, cohort?.attributes ?? {}];
+      return mark === undefined
+        ? role
+        : [mark.asOf, mark.responses, mark.windowCount ?? null, mark.erasuresIncluded ?? 0, ...role];
+    }),
   );
   return `sha256:${createHash('sha256').update(parts).digest('base64url')}`;
 }

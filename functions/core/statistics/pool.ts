@@ -64,8 +64,13 @@ export class PoolAccumulator {
   private readonly last: ScoreCandidate[];
   private readonly firstPreAt: Float64Array;
   private readonly lastPostAt: Float64Array;
-  /** Per column, the then-test of the response chosen as last post, and the latest follow-up and its session. */
-  private readonly thenOfLast: ScoreCandidate[];
+  /**
+   * Per column, the then-test of the earliest session that gave one (it looks back to that
+   * session's start: kept when that session is the first pre's), and the latest follow-up and
+   * their sessions.
+   */
+  private readonly firstThen: ScoreCandidate[];
+  private readonly firstThenAt: Float64Array;
   private readonly lastFollowup: ScoreCandidate[];
   private readonly lastFollowupAt: Float64Array;
 
@@ -76,7 +81,8 @@ export class PoolAccumulator {
     this.last = layout.columns.map(() => new ScoreCandidate());
     this.firstPreAt = new Float64Array(layout.columns.length).fill(Number.POSITIVE_INFINITY);
     this.lastPostAt = new Float64Array(layout.columns.length).fill(Number.NEGATIVE_INFINITY);
-    this.thenOfLast = layout.columns.map(() => new ScoreCandidate());
+    this.firstThen = layout.columns.map(() => new ScoreCandidate());
+    this.firstThenAt = new Float64Array(layout.columns.length).fill(Number.POSITIVE_INFINITY);
     this.lastFollowup = layout.columns.map(() => new ScoreCandidate());
     this.lastFollowupAt = new Float64Array(layout.columns.length).fill(Number.NEGATIVE_INFINITY);
   }
@@ -108,6 +114,7 @@ export class PoolAccumulator {
       return;
     }
     const pre = response.wave === 'pre';
+    if (!pre && response.then !== undefined) this.offerThen(response, sessionAt);
     const at = pre ? this.firstPreAt : this.lastPostAt;
     const candidates = pre ? this.first : this.last;
     for (let index = 0; index < this.columnsInUse.length; index += 1) {
@@ -118,9 +125,7 @@ export class PoolAccumulator {
         known === undefined
           ? candidate.offer(this.columnsInUse[index] as ScoredColumn, response.answers, pre)
           : candidate.take(known);
-      if (!kept) continue;
-      at[index] = sessionAt;
-      if (!pre) this.offerThen(index, response);
+      if (kept) at[index] = sessionAt;
     }
   }
 
@@ -134,13 +139,14 @@ export class PoolAccumulator {
     }
   }
 
-  /** The then-test that goes with the response just chosen as the last post (none when it asked none). */
-  private offerThen(index: number, response: StoredResponse): void {
-    const column = this.columnsInUse[index] as ScoredColumn;
-    if (column.retrospective === undefined) return;
-    const candidate = this.thenOfLast[index] as ScoreCandidate;
-    candidate.reset();
-    candidate.offer(column, response.then, false);
+  /** A post's then-test: kept per column when its session is the earliest with a then-test score so far. */
+  private offerThen(response: StoredResponse, sessionAt: number): void {
+    for (let index = 0; index < this.columnsInUse.length; index += 1) {
+      const column = this.columnsInUse[index] as ScoredColumn;
+      if (column.retrospective === undefined || sessionAt >= (this.firstThenAt[index] as number)) continue;
+      if ((this.firstThen[index] as ScoreCandidate).offer(column, response.then, false))
+        this.firstThenAt[index] = sessionAt;
+    }
   }
 
   /**
@@ -177,23 +183,28 @@ export class PoolAccumulator {
       const first = this.first[index] as ScoreCandidate;
       const last = this.last[index] as ScoreCandidate;
       const firstPreAt = this.firstPreAt[index] as number;
-      const thenOfLast = this.thenOfLast[index] as ScoreCandidate;
+      const then = this.firstThen[index] as ScoreCandidate;
       const followup = this.lastFollowup[index] as ScoreCandidate;
+      const lastPostAt = this.lastPostAt[index] as number;
+      const lastFollowupAt = this.lastFollowupAt[index] as number;
       first.storeInto(column, participant, 'pre');
       // A post (or follow-up) before the first pre is not a change over the programme.
       const noPre = firstPreAt === Number.POSITIVE_INFINITY;
-      if ((this.lastPostAt[index] as number) >= firstPreAt || noPre) {
-        last.storeInto(column, participant, 'post');
-        thenOfLast.storeInto(column, participant, 'retrospective');
-      }
-      if ((this.lastFollowupAt[index] as number) >= firstPreAt || noPre)
+      if (lastPostAt >= firstPreAt || noPre) last.storeInto(column, participant, 'post');
+      // The then-test looks back to the start of the session it was asked after: it stands for
+      // the pool's pre only when that session is the first pre's (the same start, the same words).
+      if ((this.firstThenAt[index] as number) === firstPreAt) then.storeInto(column, participant, 'retrospective');
+      // A follow-up follows the last post's session (or, without a post, the first pre's): an
+      // earlier session's follow-up is not "later" than the programme's end.
+      if (lastFollowupAt >= Math.max(firstPreAt === Number.POSITIVE_INFINITY ? 0 : firstPreAt, lastPostAt))
         followup.storeInto(column, participant, 'followup');
       first.reset();
       last.reset();
-      thenOfLast.reset();
+      then.reset();
       followup.reset();
       this.firstPreAt[index] = Number.POSITIVE_INFINITY;
       this.lastPostAt[index] = Number.NEGATIVE_INFINITY;
+      this.firstThenAt[index] = Number.POSITIVE_INFINITY;
       this.lastFollowupAt[index] = Number.NEGATIVE_INFINITY;
     }
   }

@@ -76,4 +76,37 @@ describe('later waves in the tables', () => {
     );
     expect(other?.indicators.n_then).toBeUndefined();
   });
+
+  it("takes into the pool the then-test of the first pre's session, across several trainings", () => {
+    const programme = seedProgramme('migrant-voices-heard');
+    const cohort = programme.cohorts[0]?.id as string;
+    const instrument = programme.sessions[0]?.post.then?.instruments[0] as string;
+    // The same 30 people at every training, each then-test repeating that training's own pre-test.
+    const responses = withThenTests(
+      programme,
+      programme.sessions.flatMap((session, index) =>
+        generateCohortResponses({
+          programme,
+          catalog,
+          cohort,
+          session: session.id,
+          responses: 60,
+          seed: 30 + index,
+        }).map((response, at) => ({
+          ...response,
+          participant: `p-${String(Math.floor(at / 2) % 30).padStart(2, '0')}`,
+        })),
+      ),
+    );
+    const unique = [...new Map(responses.map((r) => [`${r.participant}|${r.session}|${r.wave}`, r])).values()];
+    const pool = computePooledIndicators(programme, catalog, unique).find(
+      (row) => row.instrument === instrument && row.group === null && !row.part,
+    )?.indicators;
+    expect(programme.sessions.filter((session) => session.post.then !== undefined).length).toBeGreaterThan(1);
+    expect(pool?.n_shift).toBeGreaterThan(10);
+    // Looking back to the first training's start is that start: no shift, and the same change as from the pre-test.
+    expect(pool?.mean_response_shift).toBe(0);
+    expect(pool?.n_then).toBe(pool?.n_paired);
+    expect(pool?.mean_change_then).toBeCloseTo(pool?.mean_change as number, 12);
+  });
 });
