@@ -106,8 +106,9 @@ export const Norms = z
   })
   .check(
     z.refine(
-      (norms) => norms.cutoff !== undefined || norms.functional !== undefined,
-      'needs a cutoff or the functional population (mean and sd): a dysfunctional one alone places no cut-off',
+      (norms) => norms.cutoff !== undefined || norms.functional !== undefined || norms.dysfunctional !== undefined,
+      // Jacobson & Truax's criterion a needs the dysfunctional population alone.
+      'needs a cutoff, or the functional or the dysfunctional population (mean and sd)',
     ),
   );
 export type Norms = z.infer<typeof Norms>;

@@ -210,10 +210,13 @@ describe('loadCatalog on norms', () => {
     expect(text.reason).toBe('must be a finite number');
   });
 
-  it('refuses norms that place no cut-off: a dysfunctional population alone', () => {
-    const error = refusal(withNorms({ dysfunctional: { mean: 12, sd: 6 }, source }), programmeSources);
+  it("refuses norms that place no cut-off, and takes a dysfunctional population alone (Jacobson & Truax's criterion a)", () => {
+    const error = refusal(withNorms({ source }), programmeSources);
     expect(error.path).toBe('norms');
-    expect(error.reason).toMatch(/needs a cutoff or the functional population/);
+    expect(error.reason).toMatch(/needs a cutoff, or the functional or the dysfunctional population/);
+    expect(() =>
+      loadCatalog(withNorms({ dysfunctional: { mean: 12, sd: 6 }, source }), programmeSources, seedSources),
+    ).not.toThrow();
   });
 
   it('refuses norms without their source', () => {

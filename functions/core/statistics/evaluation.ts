@@ -1,7 +1,7 @@
 /**
  * Evaluation beyond one before-after change (issue 14): whether an improvement lasts, how far
- * attrition could move a result, clinically significant change, a comparison group, and the
- * movement of one item's answers. Pure functions over one score per participant (`pre[i]`,
+ * attrition could move a result, clinically significant change, a comparison group (an item's
+ * answers, read as ordinal, are counted in items.ts). Pure functions over one score per participant (`pre[i]`,
  * `post[i]`, ... are participant i's; NaN is missing), each naming its definition and reference
  * and checked against R (test/core/statistics/evaluation.test.ts). Every result is a plain
  * object; what the data cannot give is null, never NaN or Infinity. Aggregation, the dashboard,
@@ -376,56 +376,6 @@ export function welchDifference(programme: ChangeMoments, comparison: ChangeMome
   };
 }
 
-/** How one item's answers moved. */
-export interface ItemMovement {
-  /** Answers per option position (0 = the first option), over everyone who answered at that wave. */
-  readonly before: readonly number[];
-  readonly after: readonly number[];
-  /** People who answered the item at both waves, and of them who chose a later, the same or an earlier option. */
-  readonly n_paired: number;
-  readonly moved_up: number;
-  readonly stayed: number;
-  readonly moved_down: number;
-}
-
-/**
- * An item read as an ordinal answer (no scores, no means): the distribution of answers before
- * and after, and among the people who answered both times, how many moved to a later option
- * ("up"), stayed or moved to an earlier one. Answers are option positions 0..options-1, -1
- * missing; what "up" means for the item (better or worse) is its wording's business. A position
- * outside the options is a caller's error (RangeError).
- */
-export function itemMovement(
-  pre: Int32Array | readonly number[],
-  post: Int32Array | readonly number[],
-  options: number,
-): ItemMovement {
-  const before = new Array<number>(options).fill(0);
-  const after = new Array<number>(options).fill(0);
-  const check = (answer: number, wave: string): boolean => {
-    if (answer === -1) return false;
-    if (!Number.isInteger(answer) || answer < 0 || answer >= options)
-      throw new RangeError(`${wave} answer ${answer} is not an option position 0..${options - 1} or -1`);
-    return true;
-  };
-  let paired = 0;
-  let up = 0;
-  let down = 0;
-  const length = Math.max(pre.length, post.length);
-  for (let index = 0; index < length; index += 1) {
-    const first = pre[index] ?? -1;
-    const second = post[index] ?? -1;
-    const hasFirst = check(first, 'pre');
-    const hasSecond = check(second, 'post');
-    if (hasFirst) before[first] = (before[first] as number) + 1;
-    if (hasSecond) after[second] = (after[second] as number) + 1;
-    if (!hasFirst || !hasSecond) continue;
-    paired += 1;
-    if (second > first) up += 1;
-    else if (second < first) down += 1;
-  }
-  return { before, after, n_paired: paired, moved_up: up, stayed: paired - up - down, moved_down: down };
-}
 
 /** Sample SD (n - 1) of a list, two-pass; null below two values. */
 function sampleSd(values: readonly number[]): number | null {

@@ -9,7 +9,6 @@ import {
   clinicalCutoff,
   clinicalSignificance,
   comparisonDifference,
-  itemMovement,
   sustainedCount,
 } from '#core/statistics/evaluation.ts';
 
@@ -374,25 +373,3 @@ describe('sustainedCount', () => {
   });
 });
 
-describe('itemMovement', () => {
-  it('gives the answers per option before and after and who moved, as R', () => {
-    // i1 <- c(0, 1, 2, 2, 3, NA, 4, 1, 2, 0, 3, NA); i2 <- c(1, 1, 3, 1, 4, 2, NA, 3, 2, 0, 2, NA)
-    // tabulate(i1[!is.na(i1)] + 1, 5); tabulate(i2[!is.na(i2)] + 1, 5)   # 2 2 3 2 1 / 1 3 3 2 1
-    // ok <- !is.na(i1) & !is.na(i2); sum(ok & i2 > i1); sum(ok & i2 == i1); sum(ok & i2 < i1)   # 4 3 2
-    const pre = Int32Array.from([0, 1, 2, 2, 3, -1, 4, 1, 2, 0, 3, -1]);
-    const post = [1, 1, 3, 1, 4, 2, -1, 3, 2, 0, 2, -1];
-    expect(itemMovement(pre, post, 5)).toEqual({
-      before: [2, 2, 3, 2, 1],
-      after: [1, 3, 3, 2, 1],
-      n_paired: 9,
-      moved_up: 4,
-      stayed: 3,
-      moved_down: 2,
-    });
-  });
-
-  it('refuses an answer that is not an option position', () => {
-    expect(() => itemMovement([5], [0], 5)).toThrow(RangeError);
-    expect(() => itemMovement([0], [1.5], 5)).toThrow(RangeError);
-  });
-});
