@@ -14,7 +14,7 @@ import type { WaveKind } from '#core/model.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { localized, waveLabel } from './console-page-parts.ts';
 import { renderFindings } from './dashboard-findings.ts';
-import { csvPath, isPool, workspacePath } from './dashboard-parts.ts';
+import { cohortName, csvPath, isComparisonCohort, isPool, workspacePath } from './dashboard-parts.ts';
 import { renderFullTable } from './dashboard-table.ts';
 import { html, type Html } from './html.ts';
 import { staffPageResult, type StaffFrame } from './staff-frame.ts';
@@ -70,7 +70,7 @@ function renderProgrammeSummary(summary: ProgrammeSummary, language: Language): 
   const { programme } = summary;
   const name = localized(programme.name, language);
   const pool = html`<li><h3><a href="${workspacePath(programme.id, 'pooled')}">${words.pool}</a></h3>${[
-    html`<p class="muted">${words.poolHint}</p>`,
+    html`<p class="muted">${programme.cohorts.some(isComparisonCohort) ? words.poolHintComparison : words.poolHint}</p>`,
     html`<p>${words.completers}: <strong>${summary.poolCompleters ?? '–'}</strong></p></li>`,
   ]}`;
   const cohorts =
@@ -109,7 +109,7 @@ function renderCohortSummary(programme: Programme, summary: CohortSummary, langu
     )}</a>`;
     return html`<li>${link}<br>${answered('pre')} · ${answered('post')} · ${completers}</li>`;
   });
-  const title = html`<h3><a href="${workspacePath(programme.id, cohort.id)}">${cohort.name}</a></h3>`;
+  const title = html`<h3><a href="${workspacePath(programme.id, cohort.id)}">${cohortName(cohort, language)}</a></h3>`;
   const perSession = html`<h4>${words.sessions}</h4><ul class="lines">${sessions}</ul>`;
   return html`<li>${title}<dl class="facts">${facts}</dl>${perSession}</li>`;
 }
@@ -120,7 +120,7 @@ function renderResponseRates(programme: Programme, language: Language): Html {
   const links = programme.cohorts.map(
     (cohort) =>
       html`<li><a href="${csvPath(programme.id, cohort.id, 'response-rates')}">${fill(words.ratesCsvOf, {
-        cohort: cohort.name,
+        cohort: cohortName(cohort, language),
       })}</a></li>`,
   );
   const consoleLink = html`<a href="/console/${encodeURIComponent(programme.id)}">${words.console}</a>`;
@@ -146,12 +146,21 @@ export function renderScopePage(
   const words = workspaceStringsFor(language);
   const pool = isPool(scope.cohort);
   const cohort = programme.cohorts.find((candidate) => candidate.id === scope.cohort);
-  const title = pool ? words.pool : (cohort?.name ?? scope.cohort);
+  const title = pool ? words.pool : cohort === undefined ? scope.cohort : cohortName(cohort, language);
+  // The pool leaves comparison groups out, and a comparison group's page says what it is.
+  const hasComparison = programme.cohorts.some(isComparisonCohort);
+  const hint = pool
+    ? hasComparison
+      ? words.poolHintComparison
+      : words.poolHint
+    : isComparisonCohort(cohort)
+      ? words.comparisonHint
+      : '';
   const programmeName = localized(programme.name, language);
   const trail = html`<p><a href="/dashboard">${words.allProgrammes}</a> · <a href="${workspacePath(
     programme.id,
   )}">${programmeName}</a></p>`;
-  const subtitle = html`<p class="muted">${[programmeName, pool ? words.poolHint : (cohort?.site ?? '')]
+  const subtitle = html`<p class="muted">${[programmeName, cohort?.site ?? '', hint]
     .filter((part) => part !== '')
     .join(' · ')}</p>`;
   const computed = impact.computedAt[scope.cohort];

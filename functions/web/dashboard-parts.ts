@@ -87,3 +87,34 @@ export function heading(level: number, content: Html | string): Html {
   const tag = `h${Math.min(6, Math.max(2, level))}`;
   return html`${raw(`<${tag}>`)}${content}${raw(`</${tag}>`)}`;
 }
+
+/**
+ * Whether a cohort is a comparison group (a waiting list, not yet in the programme): its tables
+ * are ordinary ones, read as the comparison the programme's change is set against.
+ */
+export function isComparisonCohort(cohort: Programme['cohorts'][number] | undefined): boolean {
+  // Read loosely until the cohort schema's `comparison` flag is merged (issue 14).
+  return (cohort as { readonly comparison?: boolean } | undefined)?.comparison === true;
+}
+
+/** A cohort's name as evaluators see it listed: a comparison group says so. */
+export function cohortName(cohort: Programme['cohorts'][number], language: Language): string {
+  return isComparisonCohort(cohort)
+    ? fill(workspaceStringsFor(language).comparisonGroup, { cohort: cohort.name })
+    : cohort.name;
+}
+
+/**
+ * When the follow-up wave of a block's rows is due, in months after the end: its session's, or
+ * for the pool (session null) the one every session with a follow-up agrees on; undefined when
+ * not defined or they differ.
+ */
+export function followupMonths(programme: Programme, session: string | null): number | undefined {
+  const months = programme.sessions
+    .filter((candidate) => session === null || candidate.id === session)
+    // Read loosely until the session schema's `followup` wave is merged (issue 14).
+    .map((candidate) => (candidate as { readonly followup?: { readonly monthsAfter?: number } }).followup?.monthsAfter)
+    .filter((value): value is number => value !== undefined);
+  const [first] = months;
+  return first !== undefined && months.every((value) => value === first) ? first : undefined;
+}

@@ -22,7 +22,7 @@ const programme: Programme = {
   funders: [],
 };
 
-const empty = Object.fromEntries(INDICATOR_COLUMNS.map((column) => [column, null])) as unknown as Indicators;
+const empty = Object.fromEntries(INDICATOR_COLUMNS.map((column) => [column, null])) as unknown as Required<Indicators>;
 function row(fields: Partial<ImpactRow>): ImpactRow {
   return {
     ...empty,
@@ -75,7 +75,7 @@ const impact: Impact = {
 
 /** Every numeric indicator a hair below zero, as sums of floating-point changes leave them. */
 const hairs = Object.fromEntries(
-  INDICATOR_COLUMNS.filter((column) => !/^n_|wilcoxon_method|reliability_source|rci_/.test(column)).map((column) => [
+  INDICATOR_COLUMNS.filter((column) => !/^n_|wilcoxon_method|reliability_source|csc_criterion|rci_/.test(column)).map((column) => [
     column,
     -0.0001,
   ]),
