@@ -103,18 +103,3 @@ export function cohortName(cohort: Programme['cohorts'][number], language: Langu
     ? fill(workspaceStringsFor(language).comparisonGroup, { cohort: cohort.name })
     : cohort.name;
 }
-
-/**
- * When the follow-up wave of a block's rows is due, in months after the end: its session's, or
- * for the pool (session null) the one every session with a follow-up agrees on; undefined when
- * not defined or they differ.
- */
-export function followupMonths(programme: Programme, session: string | null): number | undefined {
-  const months = programme.sessions
-    .filter((candidate) => session === null || candidate.id === session)
-    // Read loosely until the session schema's `followup` wave is merged (issue 14).
-    .map((candidate) => (candidate as { readonly followup?: { readonly monthsAfter?: number } }).followup?.monthsAfter)
-    .filter((value): value is number => value !== undefined);
-  const [first] = months;
-  return first !== undefined && months.every((value) => value === first) ? first : undefined;
-}

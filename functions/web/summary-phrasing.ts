@@ -7,8 +7,10 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, LocalizedText, Programme } from '#surveys/schema.ts';
 import type { SummaryRow } from '#core/summary.ts';
-import { effectLabel } from '#core/readings.ts';
+import { ACCEPTED_LOSS, effectLabel, evaluationFacts, followupMonths, type EvaluationFigures } from '#core/readings.ts';
 import { periodName, plural, SUMMARY_STRINGS, type SummaryStrings, type Verdict } from './summary-strings.ts';
+import { fill } from './staff-strings.ts';
+import { wordEvaluation, workspaceStringsFor } from './workspace-strings.ts';
 
 /** One result shown for a whole group (programme-wide or a cohort), or why it is hidden. */
 export interface RowReading {
@@ -32,8 +34,7 @@ export interface GroupReading {
   readonly carried?: string;
 }
 
-/** The highest loss to follow-up NHLBI's quality assessment tool for before-after studies accepts. */
-export const ACCEPTED_LOSS = 0.2;
+export { ACCEPTED_LOSS };
 
 /** Formats one decimal as the language writes it, with a real minus sign and never a negative zero. */
 interface Decimal {
@@ -113,7 +114,14 @@ export class SummaryPhrasing {
   /** "Barcelona 2026", "Iași 2020 · Individual meeting 1 (one session)", or the whole programme. */
   where(row: SummaryRow): string {
     if (row.cohort === null) return this.words.wholeProgramme(this.spans);
-    const place = this.programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name ?? row.cohort;
+    const cohort = this.programme.cohorts.find((candidate) => candidate.id === row.cohort);
+    // A comparison group (a waiting list, not in the programme) says so wherever it is named.
+    const place =
+      cohort === undefined
+        ? row.cohort
+        : (cohort as { readonly comparison?: boolean }).comparison === true
+          ? fill(workspaceStringsFor(this.language).comparisonGroup, { cohort: cohort.name })
+          : cohort.name;
     const session = this.programme.sessions.find((candidate) => candidate.id === row.session);
     // A programme of one session need not repeat its name on every line.
     return session === undefined || !this.spans
@@ -231,14 +239,98 @@ export class SummaryPhrasing {
         : [words.from(this.one.format(before), this.one.format(after), this.percent(row))];
     const details = [this.change(row), ...means, words.people(people, plural(this.language, people))];
     const carried = this.carried(row);
+    const evaluation = this.evaluation(row);
     return {
       where: place,
-      sentence: `${place}${carried === undefined ? '' : ` (${carried})`}: ${details.join('; ')}.`,
+      sentence: [`${place}${carried === undefined ? '' : ` (${carried})`}: ${details.join('; ')}.`, ...evaluation].join(
+        ' ',
+      ),
       ...(change === null
         ? {}
         : { shown: { change: this.signed.format(change), value: change, verdict: this.verdict(row) } }),
       ...(carried === undefined ? {} : { carried }),
     };
+  }
+
+  /**
+   * What applies beyond before-after, in the sentences the evaluators read (workspace-strings.ts
+   * `wordEvaluation`), from the figures published under disclosure control only: follow-up, then-test
+   * and response shift, recovery across a cut-off, the comparison group; counts as published
+   * ("about 15"), and a group of its own not updated this period with its month.
+   */
+  evaluation(row: SummaryRow): string[] {
+    const instrument = this.instrument(row.instrument);
+    const context = {
+      language: this.language,
+      percent: instrument?.scoring.rule === 'percent-correct',
+      direction: instrument?.direction ?? 'higher-better',
+      monthsAfter: followupMonths(this.programme, row.session),
+      count: (n: number): string => this.people(n),
+    } as const;
+    const said = (figures: EvaluationFigures, asOf: string | undefined): string[] =>
+      wordEvaluation(evaluationFacts(figures), context).map((sentence) =>
+        asOf === undefined || asOf === row.as_of
+          ? sentence
+          : sentence.replace(/\.$/, ` (${this.words.figuresFrom(periodName(asOf, this.language))}).`),
+      );
+    const { followup, then_change: then, response_shift: shift, clinical, comparison } = row;
+    return [
+      ...(followup === undefined
+        ? []
+        : said(
+            {
+              n_followup: followup.n_paired,
+              mean_change_followup: followup.mean_change,
+              ci95_low_followup: followup.ci95_low,
+              ci95_high_followup: followup.ci95_high,
+            },
+            followup.as_of,
+          )),
+      ...(shift === undefined
+        ? []
+        : said(
+            {
+              n_shift: shift.n_paired,
+              mean_response_shift: shift.mean_change,
+              ci95_low_shift: shift.ci95_low,
+              ci95_high_shift: shift.ci95_high,
+            },
+            shift.as_of,
+          )),
+      ...(then === undefined
+        ? []
+        : said(
+            {
+              n_then: then.n_paired,
+              mean_change_then: then.mean_change,
+              ci95_low_then: then.ci95_low,
+              ci95_high_then: then.ci95_high,
+            },
+            then.as_of,
+          )),
+      ...(clinical === undefined || row.n_paired === null
+        ? []
+        : said(
+            {
+              csc_cutoff: clinical.cutoff,
+              csc_criterion: clinical.criterion,
+              rci_recovered: clinical.recovered,
+              n_paired: row.n_paired,
+            },
+            undefined,
+          )),
+      ...(comparison === undefined
+        ? []
+        : said(
+            {
+              did_estimate: comparison.difference,
+              did_ci95_low: comparison.ci95_low,
+              did_ci95_high: comparison.ci95_high,
+              did_g: comparison.g,
+            },
+            comparison.as_of,
+          )),
+    ];
   }
 
   /** A subgroup's cells: its label, people, and change with its interval. */

@@ -1333,8 +1333,11 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
   const one = (value: number): string => formatNumber(value, language, 1);
   const signed = (value: number): string => formatChange(value, language, 1);
   const count = context.count ?? ((n: number): string => String(n));
+  // Whole percent; a share that rounds to none is 0%, never "−0%".
   const share = (value: number): string =>
-    new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(value);
+    new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(
+      Math.abs(value) < 0.005 ? 0 : value,
+    );
   const points = (value: number): string =>
     fill(percent ? words['reading.percentPoints'] : words['reading.points'], { value: one(value) });
   const interval = (estimate: Pick<Estimate, 'low' | 'high'>): string =>

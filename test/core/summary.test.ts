@@ -296,6 +296,27 @@ describe('summaryCsv', () => {
       'lost_share',
       'suppression_reason',
       'as_of',
+      // Issue 14's, after those: empty for a design without them.
+      ...['followup', 'then'].flatMap((name) => [
+        `${name}_n`,
+        `${name}_mean_change`,
+        `${name}_ci95_low`,
+        `${name}_ci95_high`,
+        `${name}_as_of`,
+      ]),
+      'response_shift_n',
+      'response_shift',
+      'response_shift_ci95_low',
+      'response_shift_ci95_high',
+      'response_shift_as_of',
+      'csc_cutoff',
+      'csc_criterion',
+      'recovered',
+      'comparison_difference',
+      'comparison_ci95_low',
+      'comparison_ci95_high',
+      'comparison_g',
+      'comparison_as_of',
     ]);
     expect(lines).toHaveLength(rows.length);
     expect(lines[0]).toEqual([
@@ -319,6 +340,7 @@ describe('summaryCsv', () => {
       '0',
       '',
       '',
+      ...Array.from({ length: 23 }, () => ''),
     ]);
   });
 
