@@ -162,14 +162,15 @@ const en = {
     'still better than at the start.',
   'eval.lostFollowup': '{share} of the people who answered before did not answer the follow-up: {judgement}.',
   'eval.interval': ' (95% CI {low} to {high})',
+  'eval.intervalInside': '; 95% CI {low} to {high}',
   'eval.shift':
-    'Looking back, people rated their starting point {amount} {direction} than they did at the start{interval} ' +
-    '(a response shift, found by Howard’s retrospective pre-test).',
+    'Looking back, people rated their starting point {amount} {direction} than they did at the start ' +
+    '(a response shift, found by Howard’s retrospective pre-test{interval}).',
   'eval.lower': 'lower',
   'eval.higher': 'higher',
   'eval.noShift':
-    'Looking back, people rated their starting point as they did at the start{interval} (no response shift, by ' +
-    'Howard’s retrospective pre-test).',
+    'Looking back, people rated their starting point as they did at the start (no response shift, by ' +
+    'Howard’s retrospective pre-test{interval}).',
   'eval.thenChange': 'Measured from that look back, the change to the end was {change}{interval}.',
   'eval.recovered':
     '{recovered} of {n} moved from the atypical into the typical range with a reliable improvement ' +
@@ -450,14 +451,15 @@ const ro: WorkspaceStrings = {
   'eval.lostFollowup':
     '{share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: {judgement}.',
   'eval.interval': ' (IÎ 95% {low} până la {high})',
+  'eval.intervalInside': '; IÎ 95% {low} până la {high}',
   'eval.shift':
     'Privind înapoi, participanții și-au evaluat punctul de plecare cu {amount} mai {direction} decât la început' +
-    '{interval} (o schimbare a reperului de răspuns, măsurată prin pre-testul retrospectiv al lui Howard).',
+    ' (o schimbare a reperului de răspuns, măsurată prin pre-testul retrospectiv al lui Howard{interval}).',
   'eval.lower': 'jos',
   'eval.higher': 'sus',
   'eval.noShift':
-    'Privind înapoi, participanții și-au evaluat punctul de plecare la fel ca la început{interval} (nicio ' +
-    'schimbare a reperului de răspuns, după pre-testul retrospectiv al lui Howard).',
+    'Privind înapoi, participanții și-au evaluat punctul de plecare la fel ca la început (nicio ' +
+    'schimbare a reperului de răspuns, după pre-testul retrospectiv al lui Howard{interval}).',
   'eval.thenChange': 'Măsurată de la această privire înapoi, schimbarea până la sfârșit a fost {change}{interval}.',
   'eval.recovered':
     '{recovered} din {n} au trecut din intervalul atipic în cel tipic cu o îmbunătățire fiabilă ' +
@@ -735,14 +737,15 @@ const es: WorkspaceStrings = {
     'inicio.',
   'eval.lostFollowup': 'El {share} de las personas que respondieron antes no respondió al seguimiento: {judgement}.',
   'eval.interval': ' (IC 95 % {low} a {high})',
+  'eval.intervalInside': '; IC 95 % {low} a {high}',
   'eval.shift':
-    'Mirando atrás, las personas valoraron su punto de partida {amount} más {direction} que al inicio{interval} ' +
-    '(un cambio de respuesta, hallado con el pretest retrospectivo de Howard).',
+    'Mirando atrás, las personas valoraron su punto de partida {amount} más {direction} que al inicio ' +
+    '(un cambio de respuesta, hallado con el pretest retrospectivo de Howard{interval}).',
   'eval.lower': 'bajo',
   'eval.higher': 'alto',
   'eval.noShift':
-    'Mirando atrás, las personas valoraron su punto de partida igual que al inicio{interval} (sin cambio de ' +
-    'respuesta, según el pretest retrospectivo de Howard).',
+    'Mirando atrás, las personas valoraron su punto de partida igual que al inicio (sin cambio de ' +
+    'respuesta, según el pretest retrospectivo de Howard{interval}).',
   'eval.thenChange': 'Medido desde esa mirada atrás, el cambio hasta el final fue {change}{interval}.',
   'eval.recovered':
     '{recovered} de {n} pasaron del rango atípico al típico con una mejora fiable ' +
@@ -1019,14 +1022,15 @@ const ca: WorkspaceStrings = {
     'millor que a l’inici.',
   'eval.lostFollowup': 'El {share} de les persones que van respondre abans no va respondre el seguiment: {judgement}.',
   'eval.interval': ' (IC 95 % {low} a {high})',
+  'eval.intervalInside': '; IC 95 % {low} a {high}',
   'eval.shift':
     'Mirant enrere, les persones van valorar el seu punt de partida {amount} més {direction} que a l’inici' +
-    '{interval} (un canvi de resposta, trobat amb el pretest retrospectiu de Howard).',
+    ' (un canvi de resposta, trobat amb el pretest retrospectiu de Howard{interval}).',
   'eval.lower': 'baix',
   'eval.higher': 'alt',
   'eval.noShift':
-    'Mirant enrere, les persones van valorar el seu punt de partida igual que a l’inici{interval} (sense canvi de ' +
-    'resposta, segons el pretest retrospectiu de Howard).',
+    'Mirant enrere, les persones van valorar el seu punt de partida igual que a l’inici (sense canvi de ' +
+    'resposta, segons el pretest retrospectiu de Howard{interval}).',
   'eval.thenChange': 'Mesurat des d’aquesta mirada enrere, el canvi fins al final va ser {change}{interval}.',
   'eval.recovered':
     '{recovered} de {n} van passar del rang atípic al típic amb una millora fiable ' +
@@ -1344,6 +1348,11 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
     estimate.low === null || estimate.high === null
       ? ''
       : fill(words['eval.interval'], { low: one(estimate.low), high: one(estimate.high) });
+  // Within a parenthesis of its own (the shift's reference): "; 95% CI −2.1 to −0.5".
+  const inside = (estimate: Pick<Estimate, 'low' | 'high'>): string =>
+    estimate.low === null || estimate.high === null
+      ? ''
+      : fill(words['eval.intervalInside'], { low: one(estimate.low), high: one(estimate.high) });
   const judgement = (over: boolean): string => (over ? words['eval.over'] : words['eval.within']);
   const sentences: string[] = [];
   const { attrition, followup, thenTest, clinical, comparison } = facts;
@@ -1399,11 +1408,11 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
     sentences.push(
       // Below the shown precision a shift is none, whatever its sign.
       Math.abs(shift.value) < 0.05
-        ? fill(words['eval.noShift'], { interval: interval(shift) })
+        ? fill(words['eval.noShift'], { interval: inside(shift) })
         : fill(words['eval.shift'], {
             amount: points(Math.abs(shift.value)),
             direction: shift.value < 0 ? words['eval.lower'] : words['eval.higher'],
-            interval: interval(shift),
+            interval: inside(shift),
           }),
     );
   }
