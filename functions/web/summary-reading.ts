@@ -203,6 +203,18 @@ export function readSummary(
     );
   };
   const rounding = programme.rounding.base > 1 ? programme.rounding : undefined;
+  // The methods beyond before and after that this summary shows figures of, and the design they make.
+  const shown = {
+    followup: visible.some((row) => row.followup !== undefined),
+    thenTest: visible.some((row) => row.response_shift !== undefined || row.then_change !== undefined),
+    clinical: visible.some((row) => row.clinical !== undefined),
+    comparison: visible.some((row) => row.comparison !== undefined),
+  };
+  const design: readonly [string, string] = shown.comparison ? [words.design[0], words.designComparison] : words.design;
+  const limits: readonly [string, string] = shown.comparison ? [words.limits[0], words.limitsComparison] : words.limits;
+  const beyond: readonly (readonly [string, string])[] = Object.values(shown).some(Boolean)
+    ? [[words.beyond, words.beyondText(shown)]]
+    : [];
   const programmeName = localized(programme.name, language);
   const month = periodName(summary.period, language);
   return {
@@ -216,11 +228,12 @@ export function readSummary(
     participation: participation.length > 0 ? participation : [words.noParticipation],
     methods: {
       items: [
-        words.design,
+        design,
         [words.participants, words.participantsText(words.participation)],
         words.analysis,
+        ...beyond,
         [words.privacy, words.privacyText(summary.k, rounding)],
-        words.limits,
+        limits,
       ],
       measures: instruments.map((id) => [say.measureName(id), reliabilityOf(say.instrument(id))] as const),
     },

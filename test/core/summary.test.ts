@@ -603,6 +603,17 @@ describe('what applies beyond before-after, under the same disclosure control (i
       expect(waiting?.suppressed).toBe(false);
       for (const cohortRow of summary.rows.filter((candidate) => candidate.cohort !== null))
         expect(cohortRow).not.toHaveProperty('comparison');
+      // Its cells and the comparison pool are a table family of their own: the programme's pool is
+      // checked against the cohorts it holds (the covering rule needs them to add up to it).
+      const { history } = buildWithShown(withWaitingList, '2026-03', rows).published;
+      expect(Object.keys(history.versions)).toEqual(
+        expect.arrayContaining([
+          'waiting-2026|mentoring-cycle|rosenberg-self-esteem#comparison|*',
+          '*|*|rosenberg-self-esteem#comparison|*',
+          '*|*|rosenberg-self-esteem#followup|*',
+        ]),
+      );
+      expect(Object.keys(history.versions)).not.toContain('waiting-2026|mentoring-cycle|rosenberg-self-esteem|*');
     });
 
     it('leaves the difference out when the comparison group is under k', () => {
