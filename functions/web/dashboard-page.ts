@@ -69,8 +69,9 @@ function renderProgrammeSummary(summary: ProgrammeSummary, language: Language): 
   const words = workspaceStringsFor(language);
   const { programme } = summary;
   const name = localized(programme.name, language);
+  const poolHint = programme.cohorts.some(isComparisonCohort) ? words.poolHintComparison : words.poolHint;
   const pool = html`<li><h3><a href="${workspacePath(programme.id, 'pooled')}">${words.pool}</a></h3>${[
-    html`<p class="muted">${programme.cohorts.some(isComparisonCohort) ? words.poolHintComparison : words.poolHint}</p>`,
+    html`<p class="muted">${poolHint}</p>`,
     html`<p>${words.completers}: <strong>${summary.poolCompleters ?? '–'}</strong></p></li>`,
   ]}`;
   const cohorts =

@@ -191,14 +191,16 @@ describe('what applies beyond before-after, in words', () => {
     const ro = say('ro');
     expect(ro[0]).toContain('20\u00a0% dintre persoanele care au răspuns înainte');
     expect(ro[2]).toBe(
-      'După 6 luni, schimbarea față de început era +2,5 (IÎ 95% 0,5 până la 4,4); 15 persoane au răspuns de ambele dăți.',
+      'După 6 luni, schimbarea față de început era +2,5 (IÎ 95% 0,5 până la 4,4); 15 persoane au răspuns de ' +
+        'ambele dăți.',
     );
     expect(ro[4]).toContain('9 din cele 14 persoane');
     // Romanian says "20 de persoane" from 20 on.
     expect(say('ro', { ...evaluated, n_followup: 20 })[2]).toContain('20 de persoane au răspuns de ambele dăți');
     const es = say('es');
     expect(es[2]).toBe(
-      '6 meses después, el cambio desde el inicio era +2,5 (IC 95 % 0,5 a 4,4); 15 personas respondieron las dos veces.',
+      '6 meses después, el cambio desde el inicio era +2,5 (IC 95 % 0,5 a 4,4); 15 personas respondieron las ' +
+        'dos veces.',
     );
     expect(es[6]).toContain('1,3 puntos más bajo que al inicio');
     expect(es.at(-1)).toContain('evolucionaron 1,8 puntos mejor que el grupo de comparación');
@@ -213,7 +215,7 @@ describe('what applies beyond before-after, in words', () => {
     expect(say('en', { ...evaluated, did_estimate: -0.01 }).at(-1)).toContain('changed about as much as');
   });
 
-  it('says nobody was lost without bounds, a shift below the shown precision as none, and nothing for a plain design', () => {
+  it('says nobody was lost without bounds, a shift too small to show as none, nothing for a plain design', () => {
     const lines = say('en', { lost_share: 0, bounds_low: 2, bounds_high: 2, n_shift: 9, mean_response_shift: 0.01 });
     expect(lines[0]).toBe('Everyone who answered before answered after too.');
     expect(lines[1]).toContain('as they did at the start');
