@@ -21,7 +21,7 @@ import {
   formatNumber,
   wordAlphaFlag,
   wordChange,
-  wordEvaluation,
+  wordEvaluationByTopic,
   wordGain,
   workspaceStringsFor,
 } from './workspace-strings.ts';
@@ -136,7 +136,8 @@ function renderCard(
     gain === undefined ? '' : fact(words.gain, gain),
   ];
   const warning = flag === undefined ? '' : html`<p class="flag">${flag}</p>`;
-  const evaluation = wordEvaluation(evaluationFacts(row), {
+  // One line per topic, led by its label, so the reader finds "Follow-up" without reading it all.
+  const evaluation = wordEvaluationByTopic(evaluationFacts(row), {
     language,
     percent,
     direction: instrument?.direction ?? 'higher-better',
@@ -145,7 +146,9 @@ function renderCard(
   const reading = html`<p>${wordChange(facts, name, language)}</p>${
     evaluation.length === 0
       ? ''
-      : html`<ul class="lines evaluation">${evaluation.map((line) => html`<li>${line}</li>`)}</ul>`
+      : html`<ul class="lines evaluation">${evaluation.map(
+          (topic) => html`<li><strong>${topic.label}:</strong> ${topic.sentences.join(' ')}</li>`,
+        )}</ul>`
   }`;
   const charts = renderCharts(catalog, impact, row, language, name);
   return html`<li>${title}${reading}${warning}<dl class="facts">${list}</dl>${charts}</li>`;

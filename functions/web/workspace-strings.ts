@@ -134,6 +134,11 @@ const en = {
   'gain.medium': 'medium',
   'gain.high': 'high',
   // What applies beyond before-after (evaluationFacts), each with its reference.
+  'topic.attrition': 'Who was lost',
+  'topic.followup': 'Follow-up',
+  'topic.thenTest': 'Response shift (then-test)',
+  'topic.clinical': 'Clinically significant change',
+  'topic.comparison': 'Against the comparison group',
   'eval.lost':
     '{share} of the people who answered before did not answer after{counts}: {judgement} ' +
     '(NHLBI quality assessment tool for before-after studies).',
@@ -422,6 +427,11 @@ const ro: WorkspaceStrings = {
   'gain.low': 'scăzut',
   'gain.medium': 'mediu',
   'gain.high': 'ridicat',
+  'topic.attrition': 'Cine s-a pierdut',
+  'topic.followup': 'Evaluarea ulterioară',
+  'topic.thenTest': 'Schimbarea reperului (pre-test retrospectiv)',
+  'topic.clinical': 'Schimbare semnificativă clinic',
+  'topic.comparison': 'Față de grupul de comparație',
   'eval.lost':
     '{share} dintre persoanele care au răspuns înainte nu au mai răspuns după{counts}: {judgement} ' +
     '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
@@ -709,6 +719,11 @@ const es: WorkspaceStrings = {
   'gain.low': 'baja',
   'gain.medium': 'media',
   'gain.high': 'alta',
+  'topic.attrition': 'Quién se perdió',
+  'topic.followup': 'Seguimiento',
+  'topic.thenTest': 'Cambio de respuesta (pretest retrospectivo)',
+  'topic.clinical': 'Cambio clínicamente significativo',
+  'topic.comparison': 'Frente al grupo de comparación',
   'eval.lost':
     'El {share} de las personas que respondieron antes no respondió después{counts}: {judgement} ' +
     '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
@@ -993,6 +1008,11 @@ const ca: WorkspaceStrings = {
   'gain.low': 'baix',
   'gain.medium': 'mitjà',
   'gain.high': 'alt',
+  'topic.attrition': 'Qui es va perdre',
+  'topic.followup': 'Seguiment',
+  'topic.thenTest': 'Canvi de resposta (pretest retrospectiu)',
+  'topic.clinical': 'Canvi clínicament significatiu',
+  'topic.comparison': 'Davant del grup de comparació',
   'eval.lost':
     'El {share} de les persones que van respondre abans no van respondre després{counts}: {judgement} ' +
     '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
@@ -1332,6 +1352,20 @@ export interface EvaluationContext {
  * one decimal as the change sentence has them; shares in whole percent.
  */
 export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContext): string[] {
+  return wordEvaluationByTopic(facts, context).flatMap((topic) => topic.sentences);
+}
+
+/** What a finding beyond before-after is about, for a reader scanning for it. */
+export type EvaluationTopic = keyof EvaluationFacts;
+
+/**
+ * {@link wordEvaluation}'s sentences by what they are about, each topic with its label in the
+ * reader's language ("Follow-up"), so a page can lead each with it rather than stack sentences.
+ */
+export function wordEvaluationByTopic(
+  facts: EvaluationFacts,
+  context: EvaluationContext,
+): { readonly topic: EvaluationTopic; readonly label: string; readonly sentences: string[] }[] {
   const { language, percent } = context;
   const words = WORKSPACE_STRINGS[language];
   const one = (value: number): string => formatNumber(value, language, 1);
@@ -1354,19 +1388,26 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
       ? ''
       : fill(words['eval.intervalInside'], { low: one(estimate.low), high: one(estimate.high) });
   const judgement = (over: boolean): string => (over ? words['eval.over'] : words['eval.within']);
-  const sentences: string[] = [];
+  const topics: { topic: EvaluationTopic; label: string; sentences: string[] }[] = [];
+  const say = (topic: EvaluationTopic, sentence: string): void => {
+    const known = topics.find((entry) => entry.topic === topic);
+    if (known !== undefined) known.sentences.push(sentence);
+    else topics.push({ topic, label: words[`topic.${topic}`], sentences: [sentence] });
+  };
   const { attrition, followup, thenTest, clinical, comparison } = facts;
-  if (attrition !== undefined && attrition.share === 0) sentences.push(words['eval.noneLost']);
+  if (attrition !== undefined && attrition.share === 0) say('attrition', words['eval.noneLost']);
   else if (attrition !== undefined) {
     const counts =
       attrition.lost === null || attrition.started === null
         ? ''
         : fill(words['eval.counts'], { lost: count(attrition.lost), started: count(attrition.started) });
-    sentences.push(
+    say(
+      'attrition',
       fill(words['eval.lost'], { share: share(attrition.share), counts, judgement: judgement(attrition.over) }),
     );
     if (attrition.bounds !== null)
-      sentences.push(
+      say(
+        'attrition',
         fill(words['eval.bounds'], { low: signed(attrition.bounds.low), high: signed(attrition.bounds.high) }),
       );
   }
@@ -1390,22 +1431,25 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
         people,
       });
       // Without a count (never so today) the sentence ends at the interval.
-      sentences.push(people === '' ? sentence.replace(/; \.$/, '.') : sentence);
+      say('followup', people === '' ? sentence.replace(/; \.$/, '.') : sentence);
     }
     if (fromEnd !== null)
-      sentences.push(fill(words['eval.fromEnd'], { change: signed(fromEnd.value), interval: interval(fromEnd) }));
+      say('followup', fill(words['eval.fromEnd'], { change: signed(fromEnd.value), interval: interval(fromEnd) }));
     if (sustained !== null)
-      sentences.push(
+      say(
+        'followup',
         countPhrase('eval.sustained', sustained.of, language, { kept: count(sustained.kept), n: count(sustained.of) }),
       );
     if (lostShare !== null && lostShare > 0)
-      sentences.push(
+      say(
+        'followup',
         fill(words['eval.lostFollowup'], { share: share(lostShare), judgement: judgement(lostShare > ACCEPTED_LOSS) }),
       );
   }
   if (thenTest?.shift != null) {
     const { shift } = thenTest;
-    sentences.push(
+    say(
+      'thenTest',
       // Below the shown precision a shift is none, whatever its sign.
       Math.abs(shift.value) < 0.05
         ? fill(words['eval.noShift'], { interval: inside(shift) })
@@ -1417,11 +1461,13 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
     );
   }
   if (thenTest?.change != null)
-    sentences.push(
+    say(
+      'thenTest',
       fill(words['eval.thenChange'], { change: signed(thenTest.change.value), interval: interval(thenTest.change) }),
     );
   if (clinical !== undefined && clinical.recovered !== null && clinical.of !== null)
-    sentences.push(
+    say(
+      'clinical',
       fill(words['eval.recovered'], {
         recovered: count(clinical.recovered),
         n: count(clinical.of),
@@ -1430,7 +1476,8 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
       }),
     );
   if (clinical !== undefined && clinical.typicalBefore !== null && clinical.typicalAfter !== null)
-    sentences.push(
+    say(
+      'clinical',
       fill(words['eval.typical'], { before: share(clinical.typicalBefore), after: share(clinical.typicalAfter) }),
     );
   if (comparison !== undefined) {
@@ -1441,7 +1488,8 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
         : difference.value > 0 === (context.direction === 'higher-better')
           ? 'eval.comparison.better'
           : 'eval.comparison.worse';
-    sentences.push(
+    say(
+      'comparison',
       fill(words[key], {
         amount: points(Math.abs(difference.value)),
         interval: interval(difference),
@@ -1450,5 +1498,5 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
       }),
     );
   }
-  return sentences;
+  return topics;
 }

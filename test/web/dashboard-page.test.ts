@@ -230,6 +230,10 @@ describe('what applies beyond before-after, on the workspace', () => {
     const body = render(evaluated, 'iasi-2020');
     const card = /<li><h4>Rosenberg[^<]*<\/h4>.*?<\/dl>/.exec(body)?.[0] ?? '';
     expect(card).toContain('<ul class="lines evaluation">');
+    // One line per topic, led by its label.
+    for (const topic of ['Who was lost', 'Follow-up', 'Response shift (then-test)', 'Clinically significant change'])
+      expect(card).toContain(`<li><strong>${topic}:</strong> `);
+    expect(card.match(/<li><strong>/g)).toHaveLength(5);
     for (const sentence of [
       '13% of the people who answered before did not answer after (1 of 8): within the 20% loss to follow-up it ' +
         'accepts (NHLBI quality assessment tool for before-after studies).',
