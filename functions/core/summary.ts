@@ -100,6 +100,9 @@ export interface SummaryRow {
   };
 }
 
+/** The keys a whole group's groups of their own add to its row. */
+type LaterKeys = Pick<SummaryRow, 'followup' | 'then_change' | 'response_shift' | 'comparison'>;
+
 /** A change over a group of its own (follow-up, then-test), its people rounded as `n_paired`. */
 export interface LaterFigure {
   readonly n_paired: number;
@@ -186,7 +189,7 @@ const FAMILIES = [
     high: 'ci95_high_shift',
   },
 ] as const satisfies readonly {
-  readonly name: keyof SummaryRow;
+  readonly name: 'followup' | 'then_change' | 'response_shift';
   readonly suffix: string;
   readonly n: LaterIndicatorKey;
   readonly value: LaterIndicatorKey;
@@ -334,8 +337,8 @@ export function buildSummary(
    * A shown whole group's groups of their own: this period's where they may be updated and the cell
    * is, else the last published (with their month), else none.
    */
-  const laterOf = (key: string, cellUpdated: boolean): Partial<SummaryRow> => {
-    const later: Record<string, unknown> = {};
+  const laterOf = (key: string, cellUpdated: boolean): LaterKeys => {
+    const later: { -readonly [name in keyof LaterKeys]: LaterKeys[name] } = {};
     const pick = (suffix: string, mayUpdate: boolean, fresh: (row: IndicatorRow) => PublishedFigures) => {
       const at = familyKey(key, suffix);
       const row = familyRows.get(at);
@@ -381,7 +384,7 @@ export function buildSummary(
         g: compared.figures.indicators.g_av,
         ...(compared.as_of === undefined ? {} : { as_of: compared.as_of }),
       } satisfies NonNullable<SummaryRow['comparison']>;
-    return later as Partial<SummaryRow>;
+    return later;
   };
   const carried = (key: string, cell: ReturnType<typeof cellOf>, last: PublishedFigures): SummaryRow => ({
     ...cell,

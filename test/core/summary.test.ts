@@ -571,6 +571,29 @@ describe('what applies beyond before-after, under the same disclosure control (i
     expect(later.rows[0]?.followup).toEqual({ n_paired: 25, mean_change: 2.5, ci95_low: 5.5, ci95_high: 9.5 });
   });
 
+  it('checks the follow-up pool against the cohorts’ follow-up groups, as cells are checked', () => {
+    const twoCohorts: Programme = {
+      ...dones,
+      cohorts: [
+        ...dones.cohorts,
+        { ...(dones.cohorts[0] as Programme['cohorts'][number]), id: 'girona-2026', name: 'Girona 2026' },
+      ],
+    };
+    // Both cohorts and the pool are shown; Girona's 3 at follow-up are not, and the pool's 15
+    // minus Barcelona's 12 would give them away: one of the two follow-up figures may not be shown.
+    const rows = [
+      evaluated(20, { n_followup: 12 }),
+      evaluated(20, { n_followup: 3, mean_change_followup: 9.87654 }, 'girona-2026'),
+      evaluated(40, { n_followup: 15 }, null),
+    ];
+    const summary = buildSummary(twoCohorts, '2026-03', rows);
+    const followup = (cohort: string | null) => summary.rows.find((candidate) => candidate.cohort === cohort)?.followup;
+    expect(summary.rows.every((candidate) => !candidate.suppressed)).toBe(true);
+    expect(followup('girona-2026')).toBeUndefined();
+    expect(followup(null) !== undefined && followup('barcelona-2026') !== undefined).toBe(false);
+    expect(JSON.stringify(summary)).not.toContain('9.87654');
+  });
+
   describe('comparison cohorts', () => {
     const withWaitingList: Programme = {
       ...dones,
