@@ -34,6 +34,10 @@ describe('the impact table', () => {
     expect(INDICATOR_COLUMNS.slice(-LATER_COLUMNS.length)).toEqual([...LATER_COLUMNS]);
     expect(INDICATOR_COLUMNS.slice(0, 3)).toEqual(['n_pre', 'n_post', 'n_paired']);
     expect(new Set(INDICATOR_COLUMNS).size).toBe(INDICATOR_COLUMNS.length);
+    // A key added to the model without a column fails to compile here (tsc checks the tests).
+    type Uncolumned = Exclude<keyof Indicators, (typeof INDICATOR_COLUMNS)[number]>;
+    const everyKeyIsAColumn: [Uncolumned] extends [never] ? true : Uncolumned = true;
+    expect(everyKeyIsAColumn).toBe(true);
   });
 
   it('gives every row every column, null where the design did not ask, in the JSON and the CSV', () => {
