@@ -19,7 +19,8 @@ import { renderFullTable } from './dashboard-table.ts';
 import { html, type Html } from './html.ts';
 import { staffPageResult, type StaffFrame } from './staff-frame.ts';
 import { fill, formatTime } from './staff-strings.ts';
-import { workspaceStringsFor } from './workspace-strings.ts';
+import { EVALUATION_TOPICS, workspaceStringsFor, type EvaluationTopic } from './workspace-strings.ts';
+import { evaluationFacts } from '#core/readings.ts';
 import { waveName } from './strings.ts';
 
 /** A cohort in the overview: counts only (never an answer or an id), completers per session. */
@@ -193,7 +194,14 @@ export function renderScopePage(
             language,
           )
         : renderSessions(catalog, programme, impact, scope, language);
-  const methods = html`<details><summary>${words.methods}</summary><ul>${words.methodNote.map(
+  // The methods of what the page's rows add (issue 14), after the others, only where they apply.
+  const scopeRows = impact.rows.filter((row) => (pool ? row.cohort === null : row.cohort === scope.cohort));
+  const topics = new Set(scopeRows.flatMap((row) => Object.keys(evaluationFacts(row)) as EvaluationTopic[]));
+  const notes = [
+    ...words.methodNote,
+    ...EVALUATION_TOPICS.filter((topic) => topics.has(topic)).map((topic) => words[`methodNote.${topic}`]),
+  ];
+  const methods = html`<details><summary>${words.methods}</summary><ul>${notes.map(
     (line) => html`<li>${line}</li>`,
   )}</ul></details>`;
   const pageTitle = fill(words.scopeOf, { scope: title, programme: programmeName });

@@ -290,6 +290,26 @@ const en = {
   'method.exact': 'exact',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  // The methods of issue 14's findings, shown under the methods when a page has them.
+  'methodNote.attrition':
+    'Loss to follow-up: the share of those who answered before with no answer after, judged against the 20% the ' +
+    'NHLBI quality assessment tool for before-after studies accepts. Manski bounds: the mean change over everyone ' +
+    'who answered before, each drop-out’s answer after taken as the lowest and as the highest possible score.',
+  'methodNote.followup':
+    'Follow-up: change from before (and from after) to the follow-up over those who answered both, 95% t interval; ' +
+    'still better: improved by the end and still better than before at the follow-up, of those who answered all ' +
+    'three times.',
+  'methodNote.thenTest':
+    'Then-test (Howard’s retrospective pre-test): at the end people also rate how they were before; response shift ' +
+    '= then − before, change = after − then, each with its 95% t interval.',
+  'methodNote.clinical':
+    'Clinically significant change (Jacobson & Truax 1991): recovered = a reliable improvement from the atypical ' +
+    'side of the cut-off to the typical side; the cut-off is published, or from the measure’s norms: a = 2 SD ' +
+    'beyond the clinical mean, b = 2 SD within the norm, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Comparison group (a waiting list): the programme’s mean change minus the comparison group’s, Welch’s 95% ' +
+    'interval and df, Hedges’ g over the pooled SD of the changes; a quasi-experimental estimate, as people were ' +
+    'not assigned at random.',
   methodNote: [
     'Change is after minus before, over completers (people scored both times).',
     '95% CI and paired t with df = n − 1, two-sided; Holm’s adjustment across the measures of one cohort, session ' +
@@ -584,6 +604,26 @@ const ro: WorkspaceStrings = {
   'method.exact': 'exactă',
   'method.normal-approximation': 'normală',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pierderi din urmărire: ponderea celor care au răspuns înainte și nu au mai răspuns după, judecată față de ' +
+    'pragul de 20\u00a0% acceptat de instrumentul NHLBI pentru studii înainte-după. Limitele Manski: schimbarea ' +
+    'medie pentru toți cei care au răspuns înainte, cu răspunsul de după al fiecărui abandon luat ca cel mai mic ' +
+    'și ca cel mai mare scor posibil.',
+  'methodNote.followup':
+    'Evaluarea ulterioară: schimbarea de la început (și de la sfârșit) până la evaluarea ulterioară, pentru cei ' +
+    'care au răspuns de ambele dăți, interval t de 95%; încă mai bine: îmbunătățiți la sfârșit și încă mai bine ' +
+    'decât la început la evaluarea ulterioară, dintre cei care au răspuns de toate trei dățile.',
+  'methodNote.thenTest':
+    'Pre-testul retrospectiv (Howard): la sfârșit, participanții evaluează și cum erau înainte; schimbarea ' +
+    'reperului = retrospectiv − înainte, schimbarea = după − retrospectiv, fiecare cu intervalul t de 95%.',
+  'methodNote.clinical':
+    'Schimbare semnificativă clinic (Jacobson și Truax 1991): recuperat = o îmbunătățire fiabilă din partea ' +
+    'atipică a pragului în cea tipică; pragul este publicat sau rezultă din normele măsurii: a = 2 AS dincolo de ' +
+    'media clinică, b = 2 AS în interiorul normei, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grup de comparație (o listă de așteptare): schimbarea medie din program minus cea a grupului de comparație, ' +
+    'intervalul Welch de 95% și gl, g al lui Hedges pe AS comună a schimbărilor; o estimare cvasi-experimentală, ' +
+    'deoarece persoanele nu au fost repartizate aleatoriu.',
   methodNote: [
     'Schimbarea este „după” minus „înainte”, pentru cei care au scoruri de ambele dăți.',
     'IÎ 95% și testul t pereche cu gl = n − 1, bilateral; ajustarea Holm pentru măsurile aceleiași cohorte, sesiuni ' +
@@ -874,6 +914,26 @@ const es: WorkspaceStrings = {
   'method.exact': 'exacto',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pérdidas en el seguimiento: la proporción de quienes respondieron antes y no después, juzgada frente al ' +
+    '20\u00a0% que acepta la herramienta del NHLBI para estudios antes-después. Límites de Manski: el cambio ' +
+    'medio de todas las personas que respondieron antes, con la respuesta de después de cada abandono tomada como ' +
+    'la puntuación más baja y como la más alta posibles.',
+  'methodNote.followup':
+    'Seguimiento: cambio desde antes (y desde después) hasta el seguimiento entre quienes respondieron las dos ' +
+    'veces, intervalo t del 95 %; siguen mejor: mejoraron al final y siguen mejor que al inicio en el seguimiento, ' +
+    'entre quienes respondieron las tres veces.',
+  'methodNote.thenTest':
+    'Pretest retrospectivo (Howard): al final las personas valoran también cómo estaban antes; cambio de respuesta ' +
+    '= retrospectivo − antes, cambio = después − retrospectivo, cada uno con su intervalo t del 95 %.',
+  'methodNote.clinical':
+    'Cambio clínicamente significativo (Jacobson y Truax 1991): recuperada = una mejora fiable del lado atípico del ' +
+    'punto de corte al típico; el punto de corte es publicado o sale de las normas de la medida: a = 2 DE más allá ' +
+    'de la media clínica, b = 2 DE dentro de la norma, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grupo de comparación (una lista de espera): el cambio medio del programa menos el del grupo de comparación, ' +
+    'intervalo de Welch del 95 % y gl, g de Hedges sobre la DE conjunta de los cambios; una estimación ' +
+    'cuasiexperimental, ya que las personas no se asignaron al azar.',
   methodNote: [
     'El cambio es después menos antes, entre quienes tienen puntuación las dos veces.',
     'IC 95 % y t pareada con gl = n − 1, bilateral; ajuste de Holm entre las medidas de una misma cohorte, sesión y ' +
@@ -1166,6 +1226,26 @@ const ca: WorkspaceStrings = {
   'method.exact': 'exacte',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pèrdues en el seguiment: la proporció de qui va respondre abans i no després, jutjada davant del 20\u00a0% que ' +
+    'accepta l’eina de l’NHLBI per a estudis abans-després. Límits de Manski: el canvi mitjà de totes les persones ' +
+    'que van respondre abans, amb la resposta de després de cada abandonament presa com la puntuació més baixa i ' +
+    'com la més alta possibles.',
+  'methodNote.followup':
+    'Seguiment: canvi des d’abans (i des de després) fins al seguiment entre qui va respondre les dues vegades, ' +
+    'interval t del 95 %; encara millor: van millorar al final i encara estan millor que a l’inici en el ' +
+    'seguiment, entre qui va respondre les tres vegades.',
+  'methodNote.thenTest':
+    'Pretest retrospectiu (Howard): al final les persones valoren també com estaven abans; canvi de resposta = ' +
+    'retrospectiu − abans, canvi = després − retrospectiu, cadascun amb el seu interval t del 95 %.',
+  'methodNote.clinical':
+    'Canvi clínicament significatiu (Jacobson i Truax 1991): recuperada = una millora fiable del costat atípic del ' +
+    'punt de tall al típic; el punt de tall és publicat o surt de les normes de la mesura: a = 2 DE més enllà de la ' +
+    'mitjana clínica, b = 2 DE dins de la norma, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grup de comparació (una llista d’espera): el canvi mitjà del programa menys el del grup de comparació, ' +
+    'interval de Welch del 95 % i gl, g de Hedges sobre la DE conjunta dels canvis; una estimació ' +
+    'quasiexperimental, ja que les persones no es van assignar a l’atzar.',
   methodNote: [
     'El canvi és després menys abans, entre qui té puntuació les dues vegades.',
     'IC 95 % i t aparellada amb gl = n − 1, bilateral; ajust de Holm entre les mesures d’una mateixa cohort, sessió ' +
@@ -1357,6 +1437,15 @@ export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContex
 
 /** What a finding beyond before-after is about, for a reader scanning for it. */
 export type EvaluationTopic = keyof EvaluationFacts;
+
+/** The topics in the order pages say them. */
+export const EVALUATION_TOPICS = [
+  'attrition',
+  'followup',
+  'thenTest',
+  'clinical',
+  'comparison',
+] as const satisfies readonly EvaluationTopic[];
 
 /**
  * {@link wordEvaluation}'s sentences by what they are about, each topic with its label in the

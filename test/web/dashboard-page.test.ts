@@ -256,6 +256,9 @@ describe('what applies beyond before-after, on the workspace', () => {
     expect(body).toContain('<td>13%</td>');
     expect(body).toContain('<td>+2.70</td>');
     expect(render(evaluated, 'iasi-2020', 'ca')).toContain('6 mesos després, el canvi des de l’inici era +2,4');
+    // The methods say how each is computed, only where the page has it.
+    expect(body).toContain('<li>Then-test (Howard’s retrospective pre-test): at the end people also rate');
+    expect(body).toContain('<li>Comparison group (a waiting list): the programme’s mean change minus');
   });
 
   it('leaves a plain before-after design as it was: no sentence more, no column more', () => {
@@ -263,6 +266,7 @@ describe('what applies beyond before-after, on the workspace', () => {
     expect(plain).not.toContain('class="lines evaluation"');
     expect(headings(plain)).toHaveLength(32);
     expect(headings(plain)).not.toContain('Lost share');
+    expect(plain).not.toContain('Manski');
   });
 
   it('names a comparison cohort as a comparison group, and says the pool leaves it out', () => {
