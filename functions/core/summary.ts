@@ -3,7 +3,9 @@
  * session, instrument and subgroup cell, and per programme-wide (pool) cell, only completers'
  * aggregates, under the disclosure control of `disclosure.ts`: hidden cells say why, cells that
  * cannot be updated safely carry their last published figures; shown counts are rounded, means
- * are not.
+ * are not. Beside a shown whole group, what its design adds (issue 14: follow-up, then-test and
+ * response shift, recovery across a cut-off, the difference from the comparison group), each group
+ * of its own under the same control (`FAMILIES`, `COMPARISON`).
  * No ids, codes, free text, item-level answers or dates finer than the month of the period.
  */
 import type { Programme } from '#surveys/schema.ts';
