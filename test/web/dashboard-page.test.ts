@@ -5,7 +5,7 @@
  * closed; a programme's session without answers is one line.
  */
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_COLUMNS, type Impact, type ImpactRow } from '#core/impact-table.ts';
+import { INDICATOR_COLUMNS, LATER_COLUMNS, type Impact, type ImpactRow } from '#core/impact-table.ts';
 import type { Indicators } from '#core/model.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Programme } from '#surveys/schema.ts';
@@ -251,6 +251,8 @@ describe('what applies beyond before-after, on the workspace', () => {
     ])
       expect(card).toContain(sentence);
     const columns = headings(body);
+    // Every column of issue 14 has its heading when a row has it (the fixture has them all).
+    expect(columns).toHaveLength(32 + LATER_COLUMNS.length);
     for (const column of ['Lost share', 'Bound (lowest)', 'Change to follow-up', 'Response shift', 'Recovered'])
       expect(columns).toContain(column);
     expect(body).toContain('<td>13%</td>');
