@@ -265,14 +265,18 @@ export class SummaryPhrasing {
       percent: instrument?.scoring.rule === 'percent-correct',
       direction: instrument?.direction ?? 'higher-better',
       monthsAfter: followupMonths(this.programme, row.session),
-      count: (n: number): string => this.people(n),
+      // A published count rounded to 0 is "none or almost none", never "about 0".
+      count: (n: number): string =>
+        n === 0 && this.programme.rounding.base > 1 ? this.words.almostNone : this.people(n),
     } as const;
     const said = (figures: EvaluationFigures, asOf: string | undefined): string[] =>
-      wordEvaluation(evaluationFacts(figures), context).map((sentence) =>
-        asOf === undefined || asOf === row.as_of
+      wordEvaluation(evaluationFacts(figures), context).map((said) => {
+        // A sentence may open with a count in words ("about 10 of about 45 ..."): capitalised.
+        const sentence = said.charAt(0).toLocaleUpperCase(this.language) + said.slice(1);
+        return asOf === undefined || asOf === row.as_of
           ? sentence
-          : sentence.replace(/\.$/, ` (${this.words.figuresFrom(periodName(asOf, this.language))}).`),
-      );
+          : sentence.replace(/\.$/, ` (${this.words.figuresFrom(periodName(asOf, this.language))}).`);
+      });
     const { followup, then_change: then, response_shift: shift, clinical, comparison } = row;
     return [
       ...(followup === undefined

@@ -67,6 +67,8 @@ export interface SummaryStrings {
   readonly sessionBars: string;
   /** A rounded count: "about 25". */
   about(count: string): string;
+  /** A count of people rounded to 0 (so fewer than half the rounding base): "none or almost none". */
+  readonly almostNone: string;
   /** "up 2.1 points" and "down 0.4 percentage points". */
   moved(up: boolean, amount: string, plural: keyof Forms, percent: boolean): string;
   interval(low: string, high: string): string;
@@ -193,6 +195,7 @@ const ENGLISH: SummaryStrings = {
   poolBars: 'Whole programme: each person’s first answer before against their last answer after, across sessions',
   sessionBars: 'Each cohort and session: before and after that one session',
   about: (count) => `about ${count}`,
+  almostNone: 'none or almost none',
   moved: (up, amount, form, percent) =>
     `${up ? 'up' : 'down'} ${amount} ` +
     `${percent ? 'percentage ' : ''}${formsOf({ one: 'point', other: 'points' }, form)}`,
@@ -329,6 +332,7 @@ const ROMANIAN: SummaryStrings = {
     'de-a lungul sesiunilor',
   sessionBars: 'Fiecare cohortă și sesiune: înainte și după acea singură sesiune',
   about: (count) => `aproximativ ${count}`,
+  almostNone: 'niciuna sau aproape niciuna',
   moved: (up, amount, form, percent) =>
     `${up ? 'creștere' : 'scădere'} de ${amount} ` +
     (percent
@@ -485,6 +489,7 @@ const SPANISH: SummaryStrings = {
     'a lo largo de las sesiones',
   sessionBars: 'Cada cohorte y sesión: antes y después de esa sola sesión',
   about: (count) => `alrededor de ${count}`,
+  almostNone: 'ninguna o casi ninguna',
   moved: (up, amount, form, percent) =>
     `${up ? 'subida' : 'bajada'} de ${amount} ${formsOf({ one: 'punto', other: 'puntos' }, form)}` +
     (percent ? (form === 'one' ? ' porcentual' : ' porcentuales') : ''),
@@ -637,6 +642,7 @@ const CATALAN: SummaryStrings = {
     'al llarg de les sessions',
   sessionBars: 'Cada cohort i sessió: abans i després d’aquella sola sessió',
   about: (count) => `al voltant ${deCa(count)}`,
+  almostNone: 'cap o gairebé cap',
   moved: (up, amount, form, percent) =>
     `${up ? 'augment' : 'disminució'} ${deCa(amount)} ${formsOf({ one: 'punt', other: 'punts' }, form)}` +
     (percent ? (form === 'one' ? ' percentual' : ' percentuals') : ''),

@@ -9,6 +9,7 @@ import type { ChangeFacts, Estimate, EvaluationFacts, ReliabilityFacts } from '#
 import { ACCEPTED_LOSS, effectLabel, gainLabel } from '#core/readings.ts';
 import type { Language } from '#surveys/schema.ts';
 import { fill } from './staff-strings.ts';
+import { deCa } from './summary-strings.ts';
 
 const en = {
   title: 'Results',
@@ -1076,7 +1077,7 @@ const ca: WorkspaceStrings = {
   'eval.lost':
     'El {share} de les persones que van respondre abans no van respondre després{counts}: {judgement} ' +
     '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
-  'eval.counts': ' ({lost} de {started})',
+  'eval.counts': ' ({lost} {deStarted})',
   'eval.within': 'dins del 20\u00a0% de pèrdues en el seguiment que accepta',
   'eval.over': 'més del 20\u00a0% de pèrdues en el seguiment que accepta',
   'eval.noneLost': 'Totes les persones que van respondre abans també van respondre després.',
@@ -1092,7 +1093,7 @@ const ca: WorkspaceStrings = {
   'eval.followupPeople.other': '{n} persones van respondre les dues vegades',
   'eval.fromEnd': 'Del final del programa al seguiment, el canvi va ser {change}{interval}.',
   'eval.sustained.one':
-    '{kept} de {n} persona que va respondre les tres vegades havia millorat al final i encara estava millor que a ' +
+    '{kept} {deN} persona que va respondre les tres vegades havia millorat al final i encara estava millor que a ' +
     'l’inici.',
   'eval.sustained.few':
     '{kept} de les {n} persones que van respondre les tres vegades havien millorat al final i encara estaven ' +
@@ -1113,7 +1114,7 @@ const ca: WorkspaceStrings = {
     'resposta, segons el pretest retrospectiu de Howard{interval}).',
   'eval.thenChange': 'Mesurat des d’aquesta mirada enrere, el canvi fins al final va ser {change}{interval}.',
   'eval.recovered':
-    '{recovered} de {n} van passar del rang atípic al típic amb una millora fiable ' +
+    '{recovered} {deN} van passar del rang atípic al típic amb una millora fiable ' +
     '(Jacobson i Truax 1991: punt de tall {cutoff}, {criterion}).',
   'eval.criterion.published': 'un punt de tall publicat',
   'eval.criterion.a': 'criteri a, dues DE més enllà de la mitjana clínica',
@@ -1489,7 +1490,11 @@ export function wordEvaluationByTopic(
     const counts =
       attrition.lost === null || attrition.started === null
         ? ''
-        : fill(words['eval.counts'], { lost: count(attrition.lost), started: count(attrition.started) });
+        : fill(words['eval.counts'], {
+            lost: count(attrition.lost),
+            started: count(attrition.started),
+            deStarted: deCa(count(attrition.started)),
+          });
     say(
       'attrition',
       fill(words['eval.lost'], { share: share(attrition.share), counts, judgement: judgement(attrition.over) }),
@@ -1527,7 +1532,11 @@ export function wordEvaluationByTopic(
     if (sustained !== null)
       say(
         'followup',
-        countPhrase('eval.sustained', sustained.of, language, { kept: count(sustained.kept), n: count(sustained.of) }),
+        countPhrase('eval.sustained', sustained.of, language, {
+          kept: count(sustained.kept),
+          n: count(sustained.of),
+          deN: deCa(count(sustained.of)),
+        }),
       );
     if (lostShare !== null && lostShare > 0)
       say(
@@ -1560,6 +1569,8 @@ export function wordEvaluationByTopic(
       fill(words['eval.recovered'], {
         recovered: count(clinical.recovered),
         n: count(clinical.of),
+        // Catalan elides "de" before a vowel and before 1 and 11 ("d’11", "d’al voltant de 45").
+        deN: deCa(count(clinical.of)),
         cutoff: formatNumber(clinical.cutoff, language, Number.isInteger(clinical.cutoff) ? 0 : 1),
         criterion: words[`eval.criterion.${clinical.criterion}`],
       }),

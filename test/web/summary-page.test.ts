@@ -618,7 +618,7 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
       'Looking back, people rated their starting point 1.3 points lower than they did at the start (a response ' +
         'shift, found by Howard’s retrospective pre-test; 95% CI −2.0 to −0.5) (figures from October 2026).',
       'Measured from that look back, the change to the end was +3.4 (95% CI 2.2 to 4.6) (figures from October 2026).',
-      'about 10 of about 45 moved from the atypical into the typical range with a reliable improvement',
+      'About 10 of about 45 moved from the atypical into the typical range with a reliable improvement',
       'The programme’s participants did 1.9 points better than the comparison group (95% CI 0.3 to 3.5), ' +
         'Hedges’ g 0.48: a quasi-experimental estimate, as people were not assigned at random (Welch interval).',
       'Waiting list 2026 (comparison group)',
@@ -628,6 +628,14 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
     ])
       expect(text).toContain(sentence);
     expect(text).not.toContain('with no comparison group');
+  });
+
+  it('says a recovered count rounded to 0 as none or almost none, never "about 0"', () => {
+    const none = summaryOf([{ ...evaluated, clinical: { cutoff: 15, criterion: 'published', recovered: 0 } }]);
+    const text = everything(none, withWaitingList, 'en');
+    expect(text).toContain('None or almost none of about 45 moved from the atypical into the typical range');
+    expect(text).not.toContain('about 0');
+    expect(everything(none, withWaitingList, 'ca')).toContain('Cap o gairebé cap d’al voltant de 45 van passar');
   });
 
   it('says them in every language, and nothing of them for a design without them', () => {

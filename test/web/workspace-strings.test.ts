@@ -207,6 +207,13 @@ describe('what applies beyond before-after, in words', () => {
     const ca = say('ca');
     expect(ca[3]).toBe('Del final del programa al seguiment, el canvi va ser −0,4 (IC 95 % −1,2 a 0,4).');
     expect(ca[8]).toContain('criteri c');
+    // Catalan elides "de" before 1 and 11 as before a vowel.
+    expect(say('ca', { ...evaluated, n_paired: 11, n_pre: 11, n_pre_only: 1 })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('(1 d’11)'),
+        expect.stringMatching(/^4 d’11 van passar del rang atípic al típic/),
+      ]),
+    );
     for (const language of LANGUAGES) expect(say(language), language).toHaveLength(11);
   });
 
