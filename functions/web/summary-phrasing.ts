@@ -21,6 +21,8 @@ export interface RowReading {
   readonly shown?: { readonly change: string; readonly value: number; readonly verdict: Verdict };
   /** A carried result: "figures from October 2026". */
   readonly carried?: string;
+  /** What else applies to it (issue 14: follow-up, then-test, recovery, comparison), a sentence each. */
+  readonly evaluation?: readonly string[];
 }
 
 /** A subgroup's result, one value per cell. */
@@ -242,9 +244,8 @@ export class SummaryPhrasing {
     const evaluation = this.evaluation(row);
     return {
       where: place,
-      sentence: [`${place}${carried === undefined ? '' : ` (${carried})`}: ${details.join('; ')}.`, ...evaluation].join(
-        ' ',
-      ),
+      sentence: `${place}${carried === undefined ? '' : ` (${carried})`}: ${details.join('; ')}.`,
+      ...(evaluation.length === 0 ? {} : { evaluation }),
       ...(change === null
         ? {}
         : { shown: { change: this.signed.format(change), value: change, verdict: this.verdict(row) } }),

@@ -628,6 +628,12 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
     ])
       expect(text).toContain(sentence);
     expect(text).not.toContain('with no comparison group');
+    // Each a line of its own under the result it qualifies, in the HTML and the plain text.
+    const message = renderer.message(summary, withWaitingList, { name: 'F', email: 'f@example.org', language: 'en' });
+    expect(message.html).toContain(
+      '<ul style="padding-left:20px;margin:4px 0 0"><li style="margin:0 0 6px">6 months later',
+    );
+    expect(message.text).toContain('\n  - 6 months later the change from the start');
   });
 
   it('says a recovered count rounded to 0 as none or almost none, never "about 0"', () => {
