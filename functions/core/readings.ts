@@ -1,4 +1,4 @@
-import type { Indicators, LaterIndicatorKey, Programme } from './model.ts';
+import type { Indicators, LaterIndicatorKey } from './model.ts';
 import { LEAST_RELIABILITY } from './statistics/reliability.ts';
 /**
  * Plain-language readings of indicators, for funder summaries and the dashboard, from
@@ -297,19 +297,4 @@ export function evaluationFacts(figures: EvaluationFigures): EvaluationFacts {
     ...(clinical === undefined ? {} : { clinical }),
     ...(comparison === undefined ? {} : { comparison }),
   };
-}
-
-/**
- * When a cell's follow-up wave is due, in months after the end, for its sentence ("6 months later"):
- * its session's, or for the pool (session null) the one every session with a follow-up agrees on;
- * undefined when no session defines one or they differ.
- */
-export function followupMonths(programme: Programme, session: string | null): number | undefined {
-  const months = programme.sessions
-    .filter((candidate) => session === null || candidate.id === session)
-    // Read loosely until the session schema's `followup` wave is merged (issue 14).
-    .map((candidate) => (candidate as { readonly followup?: { readonly monthsAfter?: number } }).followup?.monthsAfter)
-    .filter((value): value is number => value !== undefined);
-  const [first] = months;
-  return first !== undefined && months.every((value) => value === first) ? first : undefined;
 }

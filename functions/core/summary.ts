@@ -20,6 +20,7 @@ import {
   type SuppressionReason,
 } from './disclosure.ts';
 import { toCsv } from './csv.ts';
+import { isComparisonCohort } from './design.ts';
 import type { GroupKey, IndicatorRow, LaterIndicatorKey } from './model.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
@@ -266,12 +267,7 @@ export function buildSummary(
   const byCohort = new Set(programme.subgroups.filter((group) => group.source === 'cohort').map((group) => group.id));
   const isCohortAttributeCell = (row: Pick<IndicatorRow, 'cohort' | 'group'>): boolean =>
     row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension);
-  const comparisonCohorts = new Set(
-    programme.cohorts
-      // Read loosely until the cohort schema's `comparison` flag is merged (issue 14).
-      .filter((cohort) => (cohort as { readonly comparison?: boolean }).comparison === true)
-      .map((cohort) => cohort.id),
-  );
+  const comparisonCohorts = new Set(programme.cohorts.filter(isComparisonCohort).map((cohort) => cohort.id));
   const rows = allRows
     .filter((row) => row.part === undefined && !isCohortAttributeCell(row))
     .map((row) =>

@@ -8,7 +8,8 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import { changeKey, type Impact, type ImpactRow } from '#core/impact-table.ts';
-import { changeFacts, evaluationFacts, followupMonths, reliabilityFacts } from '#core/readings.ts';
+import { changeFacts, evaluationFacts, reliabilityFacts } from '#core/readings.ts';
+import { followupMonths } from '#core/design.ts';
 import { meanInterval } from '#core/statistics/inference.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { dimensionLabel, heading, measureName, optionLabel, partLabel } from './dashboard-parts.ts';

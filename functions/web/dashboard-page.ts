@@ -14,13 +14,14 @@ import type { WaveKind } from '#core/model.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { localized, waveLabel } from './console-page-parts.ts';
 import { renderFindings } from './dashboard-findings.ts';
-import { cohortName, csvPath, isComparisonCohort, isPool, workspacePath } from './dashboard-parts.ts';
+import { cohortName, csvPath, isPool, workspacePath } from './dashboard-parts.ts';
 import { renderFullTable } from './dashboard-table.ts';
 import { html, type Html } from './html.ts';
 import { staffPageResult, type StaffFrame } from './staff-frame.ts';
 import { fill, formatTime } from './staff-strings.ts';
 import { EVALUATION_TOPICS, workspaceStringsFor, type EvaluationTopic } from './workspace-strings.ts';
 import { evaluationFacts } from '#core/readings.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import { waveName } from './strings.ts';
 
 /** A cohort in the overview: counts only (never an answer or an id), completers per session. */

@@ -9,6 +9,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, Programme } from '#surveys/schema.ts';
 import type { ImpactRow } from '#core/impact-table.ts';
 import { POOLED } from '#core/model.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import { localized } from './console-page-parts.ts';
 import { html, raw, type Html } from './html.ts';
 import { fill } from './staff-strings.ts';
@@ -86,15 +87,6 @@ export function isPool(cohort: string): boolean {
 export function heading(level: number, content: Html | string): Html {
   const tag = `h${Math.min(6, Math.max(2, level))}`;
   return html`${raw(`<${tag}>`)}${content}${raw(`</${tag}>`)}`;
-}
-
-/**
- * Whether a cohort is a comparison group (a waiting list, not yet in the programme): its tables
- * are ordinary ones, read as the comparison the programme's change is set against.
- */
-export function isComparisonCohort(cohort: Programme['cohorts'][number] | undefined): boolean {
-  // Read loosely until the cohort schema's `comparison` flag is merged (issue 14).
-  return (cohort as { readonly comparison?: boolean } | undefined)?.comparison === true;
 }
 
 /** A cohort's name as evaluators see it listed: a comparison group says so. */

@@ -7,7 +7,8 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, LocalizedText, Programme } from '#surveys/schema.ts';
 import type { SummaryRow } from '#core/summary.ts';
-import { ACCEPTED_LOSS, effectLabel, evaluationFacts, followupMonths, type EvaluationFigures } from '#core/readings.ts';
+import { ACCEPTED_LOSS, effectLabel, evaluationFacts, type EvaluationFigures } from '#core/readings.ts';
+import { followupMonths, isComparisonCohort } from '#core/design.ts';
 import { periodName, plural, SUMMARY_STRINGS, type SummaryStrings, type Verdict } from './summary-strings.ts';
 import { fill } from './staff-strings.ts';
 import { wordEvaluation, workspaceStringsFor } from './workspace-strings.ts';
@@ -117,18 +118,19 @@ export class SummaryPhrasing {
   where(row: SummaryRow): string {
     if (row.cohort === null) return this.words.wholeProgramme(this.spans);
     const cohort = this.programme.cohorts.find((candidate) => candidate.id === row.cohort);
-    // A comparison group (a waiting list, not in the programme) says so wherever it is named.
-    const place =
-      cohort === undefined
-        ? row.cohort
-        : (cohort as { readonly comparison?: boolean }).comparison === true
-          ? fill(workspaceStringsFor(this.language).comparisonGroup, { cohort: cohort.name })
-          : cohort.name;
+    const place = cohort === undefined ? row.cohort : this.cohortName(cohort);
     const session = this.programme.sessions.find((candidate) => candidate.id === row.session);
     // A programme of one session need not repeat its name on every line.
     return session === undefined || !this.spans
       ? place
       : this.words.oneSession(place, localized(session.name, this.language));
+  }
+
+  /** A cohort's name; a comparison group (a waiting list, not in the programme) says so wherever it is named. */
+  cohortName(cohort: Programme['cohorts'][number]): string {
+    return isComparisonCohort(cohort)
+      ? fill(workspaceStringsFor(this.language).comparisonGroup, { cohort: cohort.name })
+      : cohort.name;
   }
 
   /**

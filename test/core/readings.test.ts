@@ -10,7 +10,6 @@ import {
   changeFacts,
   effectLabel,
   evaluationFacts,
-  followupMonths,
   gainLabel,
   readChange,
   readGain,
@@ -18,7 +17,7 @@ import {
   reliabilityFacts,
   type ChangeFigures,
 } from '#core/readings.ts';
-import type { Indicators, Programme } from '#core/model.ts';
+import type { Indicators } from '#core/model.ts';
 import { LEAST_RELIABILITY } from '#core/statistics/reliability.ts';
 
 const base: ChangeFigures = {
@@ -224,22 +223,5 @@ describe('evaluationFacts', () => {
       csc_criterion: null,
     });
     expect(none).toEqual({});
-  });
-});
-
-describe('followupMonths', () => {
-  const session = (id: string, monthsAfter?: number) =>
-    ({
-      id,
-      ...(monthsAfter === undefined ? {} : { followup: { monthsAfter } }),
-    }) as unknown as Programme['sessions'][number];
-  const programme = (sessions: Programme['sessions']) => ({ sessions }) as unknown as Programme;
-
-  it('is the session’s, or for the pool the one every session with a follow-up agrees on', () => {
-    const agreed = programme([session('a', 6), session('b', 6), session('c')]);
-    expect(followupMonths(agreed, 'a')).toBe(6);
-    expect(followupMonths(agreed, 'c')).toBeUndefined();
-    expect(followupMonths(agreed, null)).toBe(6);
-    expect(followupMonths(programme([session('a', 6), session('b', 12)]), null)).toBeUndefined();
   });
 });

@@ -628,6 +628,8 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
     ])
       expect(text).toContain(sentence);
     expect(text).not.toContain('with no comparison group');
+    // The programme-wide results leave the waiting list out, and the headline's cohorts say so.
+    expect(text).toContain('in 2 cohorts (Barcelona 2026, Girona 2026)');
     // Each a line of its own under the result it qualifies, in the HTML and the plain text.
     const message = renderer.message(summary, withWaitingList, { name: 'F', email: 'f@example.org', language: 'en' });
     expect(message.html).toContain(
