@@ -200,6 +200,20 @@ const FAMILIES = [
   readonly high: LaterIndicatorKey;
 }[];
 
+/*
+ * Left out of the summary on purpose (evaluators see them in the impact table):
+ * - the attrition bounds (`bounds_low`, `bounds_high`): their width is the exact share lost times the
+ *   instrument's range, which with the rounded counts gives the exact counts away, and with the
+ *   completers' published mean change they give the drop-outs' mean baseline, a group (those who
+ *   did not answer again) that may be under k and that no rule protects; `lost_share` (rounded up
+ *   to 5%) already says the attrition against NHLBI's 20%;
+ * - the change from after to the follow-up, who answered all three times and who kept their gain
+ *   (`n_post_followup`, `n_all_waves`, `n_sustained`): groups of their own again, for figures the
+ *   follow-up change already covers; the share lost by the follow-up, for the same reason as above;
+ * - the shares in the typical range (`typical_pre_share`, `typical_post_share`): counts of a category
+ *   within a cell, not rounded as counts are (recovery is published, as a count rounded as they are).
+ */
+
 /**
  * Comparison cohorts (waiting lists) are not in the programme's pool: their cells, and their own
  * pool (the group the programme's change is compared with), form a family of their own, so the
