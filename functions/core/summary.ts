@@ -112,6 +112,11 @@ export interface LaterFigure {
   readonly mean_change: number | null;
   readonly ci95_low: number | null;
   readonly ci95_high: number | null;
+  /**
+   * `followup` only: the share of those who started (answered before) who did not answer the
+   * follow-up, rounded up to a multiple of 0.05 from the exact counts, as the row's `lost_share`.
+   */
+  readonly lost_share?: number;
   /** Figures last published, from this month (YYYY-MM), when they could not be updated. */
   readonly as_of?: string;
 }
@@ -174,6 +179,7 @@ const FAMILIES = [
     value: 'mean_change_followup',
     low: 'ci95_low_followup',
     high: 'ci95_high_followup',
+    lost: 'lost_share_followup',
   },
   {
     name: 'then_change',
@@ -198,6 +204,8 @@ const FAMILIES = [
   readonly value: LaterIndicatorKey;
   readonly low: LaterIndicatorKey;
   readonly high: LaterIndicatorKey;
+  /** A share of those who started lost by this wave, published as `lost_share` is (rounded up to 5%). */
+  readonly lost?: LaterIndicatorKey;
 }[];
 
 /*
@@ -209,7 +217,7 @@ const FAMILIES = [
  *   to 5%) already says the attrition against NHLBI's 20%;
  * - the change from after to the follow-up, who answered all three times and who kept their gain
  *   (`n_post_followup`, `n_all_waves`, `n_sustained`): groups of their own again, for figures the
- *   follow-up change already covers; the share lost by the follow-up, for the same reason as above;
+ *   follow-up change already covers;
  * - the shares in the typical range (`typical_pre_share`, `typical_post_share`): counts of a category
  *   within a cell, not rounded as counts are (recovery is published, as a count rounded as they are).
  */
@@ -362,19 +370,30 @@ export function buildSummary(
       return last === undefined ? undefined : { figures: last, as_of: last.period };
     };
     for (const family of FAMILIES) {
-      const found = pick(family.suffix, true, (row) =>
-        laterFigures(period, roundCount(row.indicators.n_paired, programme.rounding), {
-          value: row.indicators[family.value] ?? null,
-          low: row.indicators[family.low] ?? null,
-          high: row.indicators[family.high] ?? null,
-        }),
-      );
+      const found = pick(family.suffix, true, (row) => {
+        // Those who started and did not answer this wave, from the exact counts as `lost_share` is.
+        const share = 'lost' in family ? row.indicators[family.lost] : undefined;
+        const started = row.indicators.n_pre;
+        return {
+          ...laterFigures(period, roundCount(row.indicators.n_paired, programme.rounding), {
+            value: row.indicators[family.value] ?? null,
+            low: row.indicators[family.low] ?? null,
+            high: row.indicators[family.high] ?? null,
+          }),
+          ...(share === undefined || share === null
+            ? {}
+            : { lost_share: lostShare(Math.round(share * started), started) }),
+        };
+      });
       if (found !== undefined)
         later[family.name] = {
           n_paired: found.figures.n_paired,
           mean_change: found.figures.indicators.mean_change,
           ci95_low: found.figures.indicators.ci95_low,
           ci95_high: found.figures.indicators.ci95_high,
+          ...(found.figures.lost_share === undefined || found.figures.lost_share === null
+            ? {}
+            : { lost_share: found.figures.lost_share }),
           ...(found.as_of === undefined ? {} : { as_of: found.as_of }),
         } satisfies LaterFigure;
     }
@@ -581,6 +600,7 @@ export function summaryCsv(summary: Summary): string {
       'comparison_ci95_high',
       'comparison_g',
       'comparison_as_of',
+      'followup_lost_share',
     ],
     summary.rows.map((row) => [
       summary.programme,
@@ -617,6 +637,7 @@ export function summaryCsv(summary: Summary): string {
       row.comparison?.ci95_high,
       row.comparison?.g,
       row.comparison?.as_of,
+      row.followup?.lost_share,
     ]),
   );
 }

@@ -271,6 +271,7 @@ export class SummaryPhrasing {
       // A published count rounded to 0 is "none or almost none", never "about 0".
       count: (n: number): string =>
         n === 0 && this.programme.rounding.base > 1 ? this.words.almostNone : this.people(n),
+      roundedShares: true,
     } as const;
     const said = (figures: EvaluationFigures, asOf: string | undefined): string[] =>
       wordEvaluation(evaluationFacts(figures), context).map((said) => {
@@ -290,6 +291,7 @@ export class SummaryPhrasing {
               mean_change_followup: followup.mean_change,
               ci95_low_followup: followup.ci95_low,
               ci95_high_followup: followup.ci95_high,
+              ...(followup.lost_share === undefined ? {} : { lost_share_followup: followup.lost_share }),
             },
             followup.as_of,
           )),

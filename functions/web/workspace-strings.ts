@@ -166,7 +166,12 @@ const en = {
   'eval.sustained.other':
     '{kept} of the {n} people who answered all three times had improved by the end and were ' +
     'still better than at the start.',
-  'eval.lostFollowup': '{share} of the people who answered before did not answer the follow-up: {judgement}.',
+  'eval.lostFollowup':
+    '{share} of the people who answered before did not answer the follow-up: {judgement} ' +
+    '(NHLBI quality assessment tool for before-after studies).',
+  'eval.lostFollowupAbout':
+    'About {share} of the people who answered before did not answer the follow-up: {judgement} ' +
+    '(NHLBI quality assessment tool for before-after studies).',
   'eval.interval': ' (95% CI {low} to {high})',
   'eval.intervalInside': '; 95% CI {low} to {high}',
   'eval.shift':
@@ -480,7 +485,12 @@ const ro: WorkspaceStrings = {
     '{kept} din cele {n} de persoane care au răspuns de toate trei dățile se îmbunătățiseră la sfârșit și erau ' +
     'încă mai bine decât la început.',
   'eval.lostFollowup':
-    '{share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: {judgement}.',
+    '{share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: {judgement} ' +
+    '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
+  'eval.lostFollowupAbout':
+    'Aproximativ {share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: ' +
+    '{judgement} ' +
+    '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
   'eval.interval': ' (IÎ 95% {low} până la {high})',
   'eval.intervalInside': '; IÎ 95% {low} până la {high}',
   'eval.shift':
@@ -791,7 +801,12 @@ const es: WorkspaceStrings = {
   'eval.sustained.other':
     '{kept} de las {n} personas que respondieron las tres veces habían mejorado al final y seguían mejor que al ' +
     'inicio.',
-  'eval.lostFollowup': 'El {share} de las personas que respondieron antes no respondió al seguimiento: {judgement}.',
+  'eval.lostFollowup':
+    'El {share} de las personas que respondieron antes no respondió al seguimiento: {judgement} ' +
+    '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
+  'eval.lostFollowupAbout':
+    'Alrededor del {share} de las personas que respondieron antes no respondió al seguimiento: {judgement} ' +
+    '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
   'eval.interval': ' (IC 95 % {low} a {high})',
   'eval.intervalInside': '; IC 95 % {low} a {high}',
   'eval.shift':
@@ -1101,7 +1116,12 @@ const ca: WorkspaceStrings = {
   'eval.sustained.other':
     '{kept} de les {n} persones que van respondre les tres vegades havien millorat al final i encara estaven ' +
     'millor que a l’inici.',
-  'eval.lostFollowup': 'El {share} de les persones que van respondre abans no va respondre el seguiment: {judgement}.',
+  'eval.lostFollowup':
+    'El {share} de les persones que van respondre abans no va respondre el seguiment: {judgement} ' +
+    '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
+  'eval.lostFollowupAbout':
+    'Al voltant del {share} de les persones que van respondre abans no va respondre el seguiment: {judgement} ' +
+    '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
   'eval.interval': ' (IC 95 % {low} a {high})',
   'eval.intervalInside': '; IC 95 % {low} a {high}',
   'eval.shift':
@@ -1424,6 +1444,8 @@ export interface EvaluationContext {
   readonly monthsAfter?: number | undefined;
   /** How a count of people is said: as it is for evaluators; "about 15" where counts are rounded. */
   readonly count?: (n: number) => string;
+  /** Shares as a funder summary publishes them, rounded up to 5% ("about 25%"); exact for evaluators. */
+  readonly roundedShares?: boolean;
 }
 
 /**
@@ -1541,7 +1563,10 @@ export function wordEvaluationByTopic(
     if (lostShare !== null && lostShare > 0)
       say(
         'followup',
-        fill(words['eval.lostFollowup'], { share: share(lostShare), judgement: judgement(lostShare > ACCEPTED_LOSS) }),
+        fill(words[context.roundedShares === true ? 'eval.lostFollowupAbout' : 'eval.lostFollowup'], {
+          share: share(lostShare),
+          judgement: judgement(lostShare > ACCEPTED_LOSS),
+        }),
       );
   }
   if (thenTest?.shift != null) {

@@ -317,6 +317,7 @@ describe('summaryCsv', () => {
       'comparison_ci95_high',
       'comparison_g',
       'comparison_as_of',
+      'followup_lost_share',
     ]);
     expect(lines).toHaveLength(rows.length);
     expect(lines[0]).toEqual([
@@ -340,7 +341,7 @@ describe('summaryCsv', () => {
       '0',
       '',
       '',
-      ...Array.from({ length: 23 }, () => ''),
+      ...Array.from({ length: 24 }, () => ''),
     ]);
   });
 
@@ -513,6 +514,14 @@ describe('what applies beyond before-after, under the same disclosure control (i
     expect(cell?.response_shift).toEqual({ n_paired: 20, mean_change: -1.345678, ci95_low: -2.5, ci95_high: -0.25 });
     // 7 recovered, rounded to the nearest 5 as the counts are.
     expect(cell?.clinical).toEqual({ cutoff: 15, criterion: 'c', recovered: 5 });
+  });
+
+  it('publishes the share lost by the follow-up as lost_share is: from the exact counts, rounded up to 5%', () => {
+    // 5 of the 24 who started (n_pre = n + 2) did not answer the follow-up: 20.8%, so 25%, above NHLBI's 20%.
+    const [cell] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 5 / 24 })]).rows;
+    expect(cell?.followup?.lost_share).toBe(0.25);
+    const [none] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 0 })]).rows;
+    expect(none?.followup?.lost_share).toBe(0);
   });
 
   it('publishes none of them for a cell under k, and leaves no trace of them in the JSON or the CSV', () => {

@@ -600,7 +600,7 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
   });
   const evaluated: SummaryRow = {
     ...plainRow,
-    followup: { n_paired: 30, mean_change: 1.64, ci95_low: 0.52, ci95_high: 2.76 },
+    followup: { n_paired: 30, mean_change: 1.64, ci95_low: 0.52, ci95_high: 2.76, lost_share: 0.25 },
     response_shift: { n_paired: 15, mean_change: -1.26, ci95_low: -2.04, ci95_high: -0.48, as_of: '2026-10' },
     then_change: { n_paired: 15, mean_change: 3.4, ci95_low: 2.2, ci95_high: 4.6, as_of: '2026-10' },
     clinical: { cutoff: 15, criterion: 'c', recovered: 10 },
@@ -619,6 +619,8 @@ describe('what applies beyond before-after, as a funder reads it (issue 14)', ()
         'shift, found by Howard’s retrospective pre-test; 95% CI −2.0 to −0.5) (figures from October 2026).',
       'Measured from that look back, the change to the end was +3.4 (95% CI 2.2 to 4.6) (figures from October 2026).',
       'About 10 of about 45 moved from the atypical into the typical range with a reliable improvement',
+      'About 25% of the people who answered before did not answer the follow-up: more than the 20% loss to ' +
+        'follow-up it accepts (NHLBI quality assessment tool for before-after studies).',
       'The programme’s participants did 1.9 points better than the comparison group (95% CI 0.3 to 3.5), ' +
         'Hedges’ g 0.48: a quasi-experimental estimate, as people were not assigned at random (Welch interval).',
       'Waiting list 2026 (comparison group)',

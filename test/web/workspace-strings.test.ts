@@ -175,7 +175,7 @@ describe('what applies beyond before-after, in words', () => {
       '9 of the 14 people who answered all three times had improved by the end and were still better than at the ' +
         'start.',
       '40% of the people who answered before did not answer the follow-up: more than the 20% loss to follow-up it ' +
-        'accepts.',
+        'accepts (NHLBI quality assessment tool for before-after studies).',
       'Looking back, people rated their starting point 1.3 points lower than they did at the start (a response ' +
         'shift, found by Howard’s retrospective pre-test; 95% CI −2.1 to −0.5).',
       'Measured from that look back, the change to the end was +4.1 (95% CI 2.0 to 6.2).',
