@@ -3,9 +3,52 @@
  * and CSV and by the dashboard, so all three always agree.
  */
 import { toCsv } from './csv.ts';
-import { POOLED, type IndicatorRow, type Indicators } from './model.ts';
+import { POOLED, type IndicatorRow, type Indicators, type LaterIndicatorKey } from './model.ts';
 
-/** The indicator columns, in display order. */
+/**
+ * What a cell adds when its design asks for it (model.ts), in display order: attrition beside the
+ * change, then the follow-up wave, the then-test, clinically significant change and the comparison
+ * cohorts. A row without them reads null there (see {@link toImpactRows}).
+ */
+export const LATER_COLUMNS = [
+  'lost_share',
+  'bounds_low',
+  'bounds_high',
+  'n_followup',
+  'mean_change_followup',
+  'sd_change_followup',
+  'ci95_low_followup',
+  'ci95_high_followup',
+  'n_post_followup',
+  'mean_change_post_followup',
+  'ci95_low_post_followup',
+  'ci95_high_post_followup',
+  'n_all_waves',
+  'n_sustained',
+  'lost_share_followup',
+  'n_then',
+  'mean_change_then',
+  'ci95_low_then',
+  'ci95_high_then',
+  'n_shift',
+  'mean_response_shift',
+  'ci95_low_shift',
+  'ci95_high_shift',
+  'csc_cutoff',
+  'csc_criterion',
+  'rci_recovered',
+  'typical_pre_share',
+  'typical_post_share',
+  'n_comparison',
+  'mean_change_comparison',
+  'did_estimate',
+  'did_ci95_low',
+  'did_ci95_high',
+  'did_df',
+  'did_g',
+] as const satisfies readonly LaterIndicatorKey[];
+
+/** The indicator columns, in display order: today's, then {@link LATER_COLUMNS}. */
 export const INDICATOR_COLUMNS = [
   'n_pre',
   'n_post',
@@ -44,10 +87,14 @@ export const INDICATOR_COLUMNS = [
   'gain_of_averages',
   'average_of_gains',
   'gain_undefined',
+  ...LATER_COLUMNS,
 ] as const satisfies readonly (keyof Indicators)[];
 
-/** One flat row of the impact table. */
-export interface ImpactRow extends Indicators {
+/**
+ * One flat row of the impact table: every column present, null where the cell's design does not
+ * ask for it, so the JSON and the CSV have one shape whatever the design.
+ */
+export interface ImpactRow extends Required<Indicators> {
   readonly programme: string;
   /** Null for the programme pool (first pre to last post, all cohorts). */
   readonly cohort: string | null;
@@ -59,7 +106,9 @@ export interface ImpactRow extends Indicators {
   readonly value: string | null;
 }
 
-/** Flattens stored rows for one programme. */
+const NOT_ASKED = Object.fromEntries(LATER_COLUMNS.map((column) => [column, null])) as Record<LaterIndicatorKey, null>;
+
+/** Flattens stored rows for one programme, the keys a design did not ask for as null. */
 export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): ImpactRow[] {
   return rows.map((row) => ({
     programme,
@@ -69,6 +118,7 @@ export function toImpactRows(programme: string, rows: readonly IndicatorRow[]): 
     part: row.part ?? null,
     dimension: row.group?.dimension ?? null,
     value: row.group?.value ?? null,
+    ...NOT_ASKED,
     ...row.indicators,
   }));
 }

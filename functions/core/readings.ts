@@ -1,4 +1,4 @@
-import type { Indicators } from './model.ts';
+import type { Indicators, LaterIndicatorKey } from './model.ts';
 import { LEAST_RELIABILITY } from './statistics/reliability.ts';
 /**
  * Plain-language readings of indicators, for funder summaries and the dashboard, from
@@ -172,4 +172,129 @@ export function reliabilityFacts(
   const alphaFlag: AlphaFlag =
     alpha === null ? null : alpha < 0 ? 'negative' : alpha < LEAST_RELIABILITY ? 'low' : null;
   return { alpha, alphaFlag, used: indicators.reliability, source: indicators.reliability_source };
+}
+
+/** The highest loss to follow-up the NHLBI quality assessment tool for before-after studies accepts. */
+export const ACCEPTED_LOSS = 0.2;
+
+/** An estimate with its 95% interval (null bounds: too few to tell) over `n` people (null: not published). */
+export interface Estimate {
+  readonly n: number | null;
+  readonly value: number;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+/** What the evaluation beyond before-after needs of a cell: the keys its design asked for (model.ts). */
+export type EvaluationFigures = Partial<
+  Pick<Indicators, LaterIndicatorKey | 'n_paired' | 'n_pre' | 'n_pre_only' | 'rci_improved'>
+>;
+
+/**
+ * What applies to a cell beyond its before-after change, as facts without words (the staff
+ * workspace and the funder summary word them in the reader's language), each part present only
+ * when the design asked for it and it could be computed:
+ * - attrition: the share lost to follow-up, judged against NHLBI's 20%, and the Manski bounds on
+ *   the mean change over everyone who started (drop-outs at the lowest and at the highest score);
+ * - follow-up: change from the start to follow-up and from the end to follow-up, and how many of
+ *   those who answered all three times had improved by the end and were still better at follow-up;
+ * - then-test (Howard's retrospective pre-test): the response shift (then - pre) and the change
+ *   from then to the end;
+ * - clinically significant change (Jacobson & Truax 1991): who recovered (reliable improvement
+ *   across the cut-off), the cut-off and its criterion, the shares in the typical range;
+ * - comparison cohorts: the programme's mean change minus the comparison group's (Welch interval,
+ *   Hedges' g), a quasi-experimental estimate.
+ */
+export interface EvaluationFacts {
+  readonly attrition?: {
+    readonly share: number;
+    /** Counts where known (the evaluator's exact ones; the funder summary has only the share). */
+    readonly lost: number | null;
+    readonly started: number | null;
+    readonly over: boolean;
+    readonly bounds: { readonly low: number; readonly high: number } | null;
+  };
+  readonly followup?: {
+    readonly fromStart: Estimate | null;
+    readonly fromEnd: Estimate | null;
+    readonly sustained: { readonly kept: number; readonly of: number } | null;
+    readonly lostShare: number | null;
+  };
+  readonly thenTest?: { readonly shift: Estimate | null; readonly change: Estimate | null };
+  readonly clinical?: {
+    readonly cutoff: number;
+    readonly criterion: NonNullable<Indicators['csc_criterion']>;
+    readonly recovered: number | null;
+    readonly of: number | null;
+    readonly typicalBefore: number | null;
+    readonly typicalAfter: number | null;
+  };
+  readonly comparison?: { readonly difference: Estimate; readonly g: number | null };
+}
+
+const estimate = (
+  n: number | null | undefined,
+  value: number | null | undefined,
+  low: number | null | undefined,
+  high: number | null | undefined,
+): Estimate | null =>
+  value === null || value === undefined || n === 0
+    ? null
+    : { n: n ?? null, value, low: low ?? null, high: high ?? null };
+
+/** The facts of {@link EvaluationFacts} a cell's figures hold; an empty object for a plain before-after design. */
+export function evaluationFacts(figures: EvaluationFigures): EvaluationFacts {
+  const f = figures;
+  const started = f.n_pre ?? null;
+  const attrition =
+    f.lost_share === undefined || f.lost_share === null
+      ? undefined
+      : {
+          share: f.lost_share,
+          lost: f.n_pre_only ?? null,
+          started,
+          over: f.lost_share > ACCEPTED_LOSS,
+          bounds:
+            f.bounds_low === undefined || f.bounds_low === null || f.bounds_high === undefined || f.bounds_high === null
+              ? null
+              : { low: f.bounds_low, high: f.bounds_high },
+        };
+  const fromStart = estimate(f.n_followup, f.mean_change_followup, f.ci95_low_followup, f.ci95_high_followup);
+  const fromEnd = estimate(
+    f.n_post_followup,
+    f.mean_change_post_followup,
+    f.ci95_low_post_followup,
+    f.ci95_high_post_followup,
+  );
+  const sustained =
+    f.n_all_waves === undefined || f.n_all_waves === null || f.n_all_waves === 0 || f.n_sustained == null
+      ? null
+      : { kept: f.n_sustained, of: f.n_all_waves };
+  const followup =
+    fromStart === null && fromEnd === null && sustained === null
+      ? undefined
+      : { fromStart, fromEnd, sustained, lostShare: f.lost_share_followup ?? null };
+  const shift = estimate(f.n_shift, f.mean_response_shift, f.ci95_low_shift, f.ci95_high_shift);
+  const change = estimate(f.n_then, f.mean_change_then, f.ci95_low_then, f.ci95_high_then);
+  const thenTest = shift === null && change === null ? undefined : { shift, change };
+  const clinical =
+    f.csc_cutoff === undefined || f.csc_cutoff === null || f.csc_criterion === undefined || f.csc_criterion === null
+      ? undefined
+      : {
+          cutoff: f.csc_cutoff,
+          criterion: f.csc_criterion,
+          recovered: f.rci_recovered ?? null,
+          of: f.n_paired ?? null,
+          typicalBefore: f.typical_pre_share ?? null,
+          typicalAfter: f.typical_post_share ?? null,
+        };
+  const difference = estimate(f.n_comparison, f.did_estimate, f.did_ci95_low, f.did_ci95_high);
+  const comparison = difference === null ? undefined : { difference, g: f.did_g ?? null };
+  return {
+    ...(attrition === undefined ? {} : { attrition }),
+    ...(followup === undefined ? {} : { followup }),
+    ...(thenTest === undefined ? {} : { thenTest }),
+    ...(clinical === undefined ? {} : { clinical }),
+    ...(comparison === undefined ? {} : { comparison }),
+  };
 }

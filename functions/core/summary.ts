@@ -3,7 +3,9 @@
  * session, instrument and subgroup cell, and per programme-wide (pool) cell, only completers'
  * aggregates, under the disclosure control of `disclosure.ts`: hidden cells say why, cells that
  * cannot be updated safely carry their last published figures; shown counts are rounded, means
- * are not.
+ * are not. Beside a shown whole group, what its design adds (issue 14: follow-up, then-test and
+ * response shift, recovery across a cut-off, the difference from the comparison group), each group
+ * of its own under the same control (`FAMILIES`, `COMPARISON`).
  * No ids, codes, free text, item-level answers or dates finer than the month of the period.
  */
 import type { Programme } from '#surveys/schema.ts';
@@ -18,7 +20,8 @@ import {
   type SuppressionReason,
 } from './disclosure.ts';
 import { toCsv } from './csv.ts';
-import type { GroupKey, IndicatorRow } from './model.ts';
+import { isComparisonCohort } from './design.ts';
+import type { GroupKey, IndicatorRow, LaterIndicatorKey } from './model.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
 
@@ -66,6 +69,56 @@ export interface SummaryRow {
    * figures last published for it, from this month (YYYY-MM). Added within version 1.
    */
   readonly as_of?: string;
+  /**
+   * Whole-group rows whose design has a follow-up wave: the change from before to the follow-up over
+   * those who answered both. Its people are a group of their own, under the same disclosure control
+   * as the cells (see {@link buildSummary}). Added within version 1 (issue 14), like the keys below.
+   */
+  readonly followup?: LaterFigure;
+  /** Whole-group rows with a retrospective pre-test: the change from it (then) to after. */
+  readonly then_change?: LaterFigure;
+  /** Whole-group rows with a retrospective pre-test: the response shift, then minus before (`mean_change`). */
+  readonly response_shift?: LaterFigure;
+  /**
+   * Whole-group rows of a measure with norms or a published cut-off (Jacobson & Truax 1991): the
+   * cut-off, how it was set, and the completers who recovered (reliable improvement across it),
+   * rounded as `n_paired`; always of this row's figures (carried with them).
+   */
+  readonly clinical?: {
+    readonly cutoff: number;
+    readonly criterion: 'published' | 'a' | 'b' | 'c';
+    readonly recovered: number | null;
+  };
+  /**
+   * Programme-wide whole-group rows of a programme with comparison cohorts: this row's mean change
+   * minus the comparison group's (Welch interval, Hedges' g), a quasi-experimental estimate.
+   */
+  readonly comparison?: {
+    readonly difference: number | null;
+    readonly ci95_low: number | null;
+    readonly ci95_high: number | null;
+    readonly g: number | null;
+    /** Figures last published, from this month, when they could not be updated. */
+    readonly as_of?: string;
+  };
+}
+
+/** The keys a whole group's groups of their own add to its row. */
+type LaterKeys = Pick<SummaryRow, 'followup' | 'then_change' | 'response_shift' | 'comparison'>;
+
+/** A change over a group of its own (follow-up, then-test), its people rounded as `n_paired`. */
+export interface LaterFigure {
+  readonly n_paired: number;
+  readonly mean_change: number | null;
+  readonly ci95_low: number | null;
+  readonly ci95_high: number | null;
+  /**
+   * `followup` only: the share of those who started (answered before) who did not answer the
+   * follow-up, rounded up to a multiple of 0.05 from the exact counts, as the row's `lost_share`.
+   */
+  readonly lost_share?: number;
+  /** Figures last published, from this month (YYYY-MM), when they could not be updated. */
+  readonly as_of?: string;
 }
 
 export interface Summary {
@@ -87,6 +140,8 @@ export interface PublishedFigures {
   /** Whole-group cells only; absent in figures kept before it was published. */
   readonly lost_share?: number | null;
   readonly indicators: SummaryIndicators;
+  /** Whole-group cells with a cut-off: published with the cell's figures, carried with them. */
+  readonly clinical?: SummaryRow['clinical'];
 }
 
 /**
@@ -95,6 +150,10 @@ export interface PublishedFigures {
  * each cell's last published figures (to carry forward).
  */
 export interface PublishedState {
+  /**
+   * Also the groups of their own (`FAMILIES`, the comparison pool) under their own keys: their
+   * change in `indicators.mean_change` (the difference, for the comparison pool, and its g in `g_av`).
+   */
   readonly figures?: Readonly<Record<string, PublishedFigures>>;
   readonly history?: DisclosureHistory;
   /**
@@ -102,6 +161,88 @@ export interface PublishedState {
    * published. Read as one earlier publication; never written now (the history holds it).
    */
   readonly shown?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Groups of their own a summary publishes beside a whole group's cell: those who answered the
+ * follow-up (and before), the retrospective pre-test (and after), the retrospective pre-test and
+ * before. Their people are not the cell's completers, so each is a table family of its own under
+ * the same disclosure control (primary, differencing over time, cohorts against the pool), keyed as
+ * the cell with a suffix on its instrument, with its own history; published only beside a cell
+ * that is shown (a cell under k publishes none of them).
+ */
+const FAMILIES = [
+  {
+    name: 'followup',
+    suffix: '#followup',
+    n: 'n_followup',
+    value: 'mean_change_followup',
+    low: 'ci95_low_followup',
+    high: 'ci95_high_followup',
+    lost: 'lost_share_followup',
+  },
+  {
+    name: 'then_change',
+    suffix: '#then',
+    n: 'n_then',
+    value: 'mean_change_then',
+    low: 'ci95_low_then',
+    high: 'ci95_high_then',
+  },
+  {
+    name: 'response_shift',
+    suffix: '#shift',
+    n: 'n_shift',
+    value: 'mean_response_shift',
+    low: 'ci95_low_shift',
+    high: 'ci95_high_shift',
+  },
+] as const satisfies readonly {
+  readonly name: 'followup' | 'then_change' | 'response_shift';
+  readonly suffix: string;
+  readonly n: LaterIndicatorKey;
+  readonly value: LaterIndicatorKey;
+  readonly low: LaterIndicatorKey;
+  readonly high: LaterIndicatorKey;
+  /** A share of those who started lost by this wave, published as `lost_share` is (rounded up to 5%). */
+  readonly lost?: LaterIndicatorKey;
+}[];
+
+/*
+ * Left out of the summary on purpose (evaluators see them in the impact table):
+ * - the attrition bounds (`bounds_low`, `bounds_high`): their width is the exact share lost times the
+ *   instrument's range, which with the rounded counts gives the exact counts away, and with the
+ *   completers' published mean change they give the drop-outs' mean baseline, a group (those who
+ *   did not answer again) that may be under k and that no rule protects; `lost_share` (rounded up
+ *   to 5%) already says the attrition against NHLBI's 20%;
+ * - the change from after to the follow-up, who answered all three times and who kept their gain
+ *   (`n_post_followup`, `n_all_waves`, `n_sustained`): groups of their own again, for figures the
+ *   follow-up change already covers;
+ * - the shares in the typical range (`typical_pre_share`, `typical_post_share`): counts of a category
+ *   within a cell, not rounded as counts are (recovery is published, as a count rounded as they are).
+ */
+
+/**
+ * Comparison cohorts (waiting lists) are not in the programme's pool: their cells, and their own
+ * pool (the group the programme's change is compared with), form a family of their own, so the
+ * pool is checked against the cohorts it holds and the comparison pool against its own.
+ */
+const COMPARISON = '#comparison';
+
+/** A cell key's instrument as published: without its family's suffix. */
+const plainInstrument = (instrument: string): string => instrument.split('#')[0] ?? instrument;
+
+/** The key of a cell's group in a family: its instrument suffixed. */
+function familyKey(key: string, suffix: string): string {
+  const [cohort, session, instrument, group] = key.split('|');
+  return [cohort, session, `${instrument}${suffix}`, group].join('|');
+}
+
+/** Whether a key names a published cell (a comparison cohort's too), not a family's group. */
+function isCellKey(key: string): boolean {
+  const [cohort, , instrument = ''] = key.split('|');
+  const suffixes = instrument.split('#').slice(1);
+  return suffixes.length === 0 || (suffixes.length === 1 && `#${suffixes[0]}` === COMPARISON && cohort !== '*');
 }
 
 /** The pool's scope among the withdrawal counts, as in a cell key. */
@@ -148,7 +289,38 @@ export function buildSummary(
   const byCohort = new Set(programme.subgroups.filter((group) => group.source === 'cohort').map((group) => group.id));
   const isCohortAttributeCell = (row: Pick<IndicatorRow, 'cohort' | 'group'>): boolean =>
     row.cohort !== null && row.group !== null && byCohort.has(row.group.dimension);
-  const rows = allRows.filter((row) => row.part === undefined && !isCohortAttributeCell(row));
+  const comparisonCohorts = new Set(programme.cohorts.filter(isComparisonCohort).map((cohort) => cohort.id));
+  const rows = allRows
+    .filter((row) => row.part === undefined && !isCohortAttributeCell(row))
+    .map((row) =>
+      row.cohort !== null && comparisonCohorts.has(row.cohort)
+        ? { ...row, instrument: `${row.instrument}${COMPARISON}` }
+        : row,
+    );
+  // Each whole group's groups of their own (FAMILIES), and the programme pool's comparison pool.
+  const familyRows = new Map<string, IndicatorRow>();
+  for (const row of rows) {
+    if (row.group !== null) continue;
+    const key = cellKey(row);
+    for (const family of FAMILIES) {
+      const n = row.indicators[family.n];
+      if (n === undefined || n === null) continue;
+      const instrument = `${row.instrument}${family.suffix}`;
+      familyRows.set(familyKey(key, family.suffix), {
+        ...row,
+        instrument,
+        indicators: { ...row.indicators, n_paired: n },
+      });
+    }
+    const compared = row.indicators.n_comparison;
+    if (row.cohort === null && compared !== undefined && compared !== null)
+      familyRows.set(familyKey(key, COMPARISON), {
+        ...row,
+        instrument: `${row.instrument}${COMPARISON}`,
+        indicators: { ...row.indicators, n_paired: compared },
+      });
+  }
+  const protectedRows = [...rows, ...familyRows.values()];
   const history = historyOf(previous);
   const cohortAttributes = Object.fromEntries(
     programme.cohorts.map((cohort) => [
@@ -156,7 +328,7 @@ export function buildSummary(
       Object.fromEntries(Object.entries(cohort.attributes).filter(([dimension]) => byCohort.has(dimension))),
     ]),
   );
-  const withheld = protectCells(rows, k, history, { erasures, cohortAttributes });
+  const withheld = protectCells(protectedRows, k, history, { erasures, cohortAttributes });
   // Figures whose cell's scope lost someone since they were published include that person: never
   // carried, and not kept.
   const lastVersion = (key: string): number | undefined => history?.versions[key]?.at(-1)?.[0];
@@ -178,10 +350,74 @@ export function buildSummary(
   const cellOf = (row: Pick<SummaryRow, 'cohort' | 'session' | 'instrument' | 'group'>) => ({
     cohort: row.cohort,
     session: row.session,
-    instrument: row.instrument,
+    instrument: plainInstrument(row.instrument),
     group: row.group,
   });
-  const carried = (cell: ReturnType<typeof cellOf>, last: PublishedFigures): SummaryRow => ({
+  /**
+   * A shown whole group's groups of their own: this period's where they may be updated and the cell
+   * is, else the last published (with their month), else none.
+   */
+  const laterOf = (key: string, cellUpdated: boolean): LaterKeys => {
+    const later: { -readonly [name in keyof LaterKeys]: LaterKeys[name] } = {};
+    const pick = (suffix: string, mayUpdate: boolean, fresh: (row: IndicatorRow) => PublishedFigures) => {
+      const at = familyKey(key, suffix);
+      const row = familyRows.get(at);
+      if (row !== undefined && mayUpdate && !withheld.has(row)) {
+        figures[at] = fresh(row);
+        return { figures: figures[at], as_of: undefined };
+      }
+      const last = earlier[at];
+      return last === undefined ? undefined : { figures: last, as_of: last.period };
+    };
+    for (const family of FAMILIES) {
+      const found = pick(family.suffix, true, (row) => {
+        // Those who started and did not answer this wave, from the exact counts as `lost_share` is.
+        const share = 'lost' in family ? row.indicators[family.lost] : undefined;
+        const started = row.indicators.n_pre;
+        return {
+          ...laterFigures(period, roundCount(row.indicators.n_paired, programme.rounding), {
+            value: row.indicators[family.value] ?? null,
+            low: row.indicators[family.low] ?? null,
+            high: row.indicators[family.high] ?? null,
+          }),
+          ...(share === undefined || share === null
+            ? {}
+            : { lost_share: lostShare(Math.round(share * started), started) }),
+        };
+      });
+      if (found !== undefined)
+        later[family.name] = {
+          n_paired: found.figures.n_paired,
+          mean_change: found.figures.indicators.mean_change,
+          ci95_low: found.figures.indicators.ci95_low,
+          ci95_high: found.figures.indicators.ci95_high,
+          ...(found.figures.lost_share === undefined || found.figures.lost_share === null
+            ? {}
+            : { lost_share: found.figures.lost_share }),
+          ...(found.as_of === undefined ? {} : { as_of: found.as_of }),
+        } satisfies LaterFigure;
+    }
+    // The difference with the programme's own change as published now: never beside a carried change,
+    // which would give away this period's change of the programme that was not updated.
+    const compared = pick(COMPARISON, cellUpdated, (row) =>
+      laterFigures(period, 0, {
+        value: row.indicators.did_estimate ?? null,
+        low: row.indicators.did_ci95_low ?? null,
+        high: row.indicators.did_ci95_high ?? null,
+        g: row.indicators.did_g ?? null,
+      }),
+    );
+    if (compared !== undefined)
+      later.comparison = {
+        difference: compared.figures.indicators.mean_change,
+        ci95_low: compared.figures.indicators.ci95_low,
+        ci95_high: compared.figures.indicators.ci95_high,
+        g: compared.figures.indicators.g_av,
+        ...(compared.as_of === undefined ? {} : { as_of: compared.as_of }),
+      } satisfies NonNullable<SummaryRow['comparison']>;
+    return later;
+  };
+  const carried = (key: string, cell: ReturnType<typeof cellOf>, last: PublishedFigures): SummaryRow => ({
     ...cell,
     n_paired: last.n_paired,
     n_started: last.n_started,
@@ -190,12 +426,15 @@ export function buildSummary(
     suppression: null,
     indicators: last.indicators,
     as_of: last.period,
+    ...(last.clinical === undefined ? {} : { clinical: last.clinical }),
+    ...(cell.group === null ? laterOf(key, false) : {}),
   });
   const published = rows.map((row): SummaryRow => {
     const reason = withheld.get(row);
     const cell = cellOf(row);
-    const last = earlier[cellKey(row)];
-    if (reason !== undefined && last !== undefined) return carried(cell, last);
+    const key = cellKey(row);
+    const last = earlier[key];
+    if (reason !== undefined && last !== undefined) return carried(key, cell, last);
     if (reason !== undefined)
       return {
         ...cell,
@@ -206,6 +445,7 @@ export function buildSummary(
         suppression: { reason, explanation: explainSuppression(reason, k) },
         indicators: null,
       };
+    const { csc_cutoff: cutoff, csc_criterion: criterion, rci_recovered: recovered } = row.indicators;
     const shown: PublishedFigures = {
       period,
       n_paired: roundCount(row.indicators.n_paired, programme.rounding),
@@ -221,8 +461,19 @@ export function buildSummary(
         ci95_high: row.indicators.ci95_high,
         g_av: row.indicators.g_av,
       },
+      // Over the cell's own completers, whole groups only (as attrition): a count rounded as theirs.
+      ...(row.group === null && cutoff !== undefined && cutoff !== null && criterion !== undefined && criterion !== null
+        ? {
+            clinical: {
+              cutoff,
+              criterion,
+              recovered:
+                recovered === undefined || recovered === null ? null : roundCount(recovered, programme.rounding),
+            },
+          }
+        : {}),
     };
-    figures[cellKey(row)] = shown;
+    figures[key] = shown;
     return {
       ...cell,
       n_paired: shown.n_paired,
@@ -231,14 +482,16 @@ export function buildSummary(
       suppressed: false,
       suppression: null,
       indicators: shown.indicators,
+      ...(shown.clinical === undefined ? {} : { clinical: shown.clinical }),
+      ...(row.group === null ? laterOf(key, true) : {}),
     };
   });
   // A cell published before that has no row now (its people withdrew, say) still reads as it did.
   const present = new Set(rows.map(cellKey));
   const gone = Object.entries(earlier)
-    .filter(([key]) => !present.has(key))
+    .filter(([key]) => !present.has(key) && isCellKey(key))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, last]) => carried(parseCellKey(key), last));
+    .map(([key, last]) => carried(key, parseCellKey(key), last));
   const summary: Summary = {
     schema: SUMMARY_SCHEMA,
     programme: programme.id,
@@ -246,7 +499,33 @@ export function buildSummary(
     k,
     rows: [...published, ...gone],
   };
-  return { summary, published: { figures, history: recordPublication(history, rows, withheld, erasures) } };
+  // Every group of its own that passed is recorded as published, shown or not (beside a hidden
+  // cell it is not): the next summary then differences against it as if it had been.
+  return {
+    summary,
+    published: { figures, history: recordPublication(history, protectedRows, withheld, erasures) },
+  };
+}
+
+/** A group of its own's figures, kept in the shape of a cell's (see {@link PublishedState.figures}). */
+function laterFigures(
+  period: string,
+  n: number,
+  estimate: { value: number | null; low: number | null; high: number | null; g?: number | null },
+): PublishedFigures {
+  return {
+    period,
+    n_paired: n,
+    n_started: null,
+    indicators: {
+      mean_pre: null,
+      mean_post: null,
+      mean_change: estimate.value,
+      ci95_low: estimate.low,
+      ci95_high: estimate.high,
+      g_av: estimate.g ?? null,
+    },
+  };
 }
 
 /** Those lost over those who started, rounded up to a multiple of 0.05 (see {@link SummaryRow.lost_share}). */
@@ -264,7 +543,7 @@ function parseCellKey(key: string): Pick<SummaryRow, 'cohort' | 'session' | 'ins
   return {
     cohort: cohort === '*' ? null : cohort,
     session: session === '*' ? null : session,
-    instrument,
+    instrument: plainInstrument(instrument),
     group: group === '*' ? null : { dimension: group.slice(0, at), value: group.slice(at + 1) },
   };
 }
@@ -297,6 +576,31 @@ export function summaryCsv(summary: Summary): string {
       'lost_share',
       'suppression_reason',
       'as_of',
+      // Issue 14, after those, each group of its own with its month when carried.
+      'followup_n',
+      'followup_mean_change',
+      'followup_ci95_low',
+      'followup_ci95_high',
+      'followup_as_of',
+      'then_n',
+      'then_mean_change',
+      'then_ci95_low',
+      'then_ci95_high',
+      'then_as_of',
+      'response_shift_n',
+      'response_shift',
+      'response_shift_ci95_low',
+      'response_shift_ci95_high',
+      'response_shift_as_of',
+      'csc_cutoff',
+      'csc_criterion',
+      'recovered',
+      'comparison_difference',
+      'comparison_ci95_low',
+      'comparison_ci95_high',
+      'comparison_g',
+      'comparison_as_of',
+      'followup_lost_share',
     ],
     summary.rows.map((row) => [
       summary.programme,
@@ -318,6 +622,22 @@ export function summaryCsv(summary: Summary): string {
       row.lost_share,
       row.suppression?.reason,
       row.as_of,
+      ...[row.followup, row.then_change, row.response_shift].flatMap((figure) => [
+        figure?.n_paired,
+        figure?.mean_change,
+        figure?.ci95_low,
+        figure?.ci95_high,
+        figure?.as_of,
+      ]),
+      row.clinical?.cutoff,
+      row.clinical?.criterion,
+      row.clinical?.recovered,
+      row.comparison?.difference,
+      row.comparison?.ci95_low,
+      row.comparison?.ci95_high,
+      row.comparison?.g,
+      row.comparison?.as_of,
+      row.followup?.lost_share,
     ]),
   );
 }

@@ -8,7 +8,8 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
 import { changeKey, type Impact, type ImpactRow } from '#core/impact-table.ts';
-import { changeFacts, reliabilityFacts } from '#core/readings.ts';
+import { changeFacts, evaluationFacts, reliabilityFacts } from '#core/readings.ts';
+import { followupMonths } from '#core/design.ts';
 import { meanInterval } from '#core/statistics/inference.ts';
 import { beforeAfterChart, changeDistributionChart, reliableChangeBar } from './charts.ts';
 import { dimensionLabel, heading, measureName, optionLabel, partLabel } from './dashboard-parts.ts';
@@ -21,6 +22,7 @@ import {
   formatNumber,
   wordAlphaFlag,
   wordChange,
+  wordEvaluationByTopic,
   wordGain,
   workspaceStringsFor,
 } from './workspace-strings.ts';
@@ -38,7 +40,9 @@ export function renderFindings(
   level: number,
 ): Html {
   const words = workspaceStringsFor(language);
-  const cards = rows.filter(isWholeGroup).map((row) => renderCard(catalog, impact, row, language, level + 1));
+  const cards = rows
+    .filter(isWholeGroup)
+    .map((row) => renderCard(catalog, programme, impact, row, language, level + 1));
   const findings = html`${heading(level, words.findings)}<p class="muted">${words.findingsHint}</p>${[
     html`<ul class="cards findings">${cards}</ul>`,
   ]}`;
@@ -50,8 +54,19 @@ export function renderFindings(
   )}`;
 }
 
-/** One measure's card. */
-function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: Language, level: number): Html {
+/**
+ * One measure's card: the change in a sentence, then what else applies in sentences of their own
+ * (attrition and its bounds, follow-up, then-test, clinically significant change, comparison), then
+ * the facts and charts; the numbers behind the sentences are in the full table and the export.
+ */
+function renderCard(
+  catalog: Catalog,
+  programme: Programme,
+  impact: Impact,
+  row: ImpactRow,
+  language: Language,
+  level: number,
+): Html {
   const words = workspaceStringsFor(language);
   const instrument = catalog.instruments.get(row.instrument);
   const name = measureName(catalog, row.instrument, language);
@@ -122,7 +137,20 @@ function renderCard(catalog: Catalog, impact: Impact, row: ImpactRow, language: 
     gain === undefined ? '' : fact(words.gain, gain),
   ];
   const warning = flag === undefined ? '' : html`<p class="flag">${flag}</p>`;
-  const reading = html`<p>${wordChange(facts, name, language)}</p>`;
+  // One line per topic, led by its label, so the reader finds "Follow-up" without reading it all.
+  const evaluation = wordEvaluationByTopic(evaluationFacts(row), {
+    language,
+    percent,
+    direction: instrument?.direction ?? 'higher-better',
+    monthsAfter: followupMonths(programme, row.session),
+  });
+  const reading = html`<p>${wordChange(facts, name, language)}</p>${
+    evaluation.length === 0
+      ? ''
+      : html`<ul class="lines evaluation">${evaluation.map(
+          (topic) => html`<li><strong>${topic.label}:</strong> ${topic.sentences.join(' ')}</li>`,
+        )}</ul>`
+  }`;
   const charts = renderCharts(catalog, impact, row, language, name);
   return html`<li>${title}${reading}${warning}<dl class="facts">${list}</dl>${charts}</li>`;
 }

@@ -14,12 +14,14 @@ import type { WaveKind } from '#core/model.ts';
 import type { HttpResult } from '#shared/http.ts';
 import { localized, waveLabel } from './console-page-parts.ts';
 import { renderFindings } from './dashboard-findings.ts';
-import { csvPath, isPool, workspacePath } from './dashboard-parts.ts';
+import { cohortName, csvPath, isPool, workspacePath } from './dashboard-parts.ts';
 import { renderFullTable } from './dashboard-table.ts';
 import { html, type Html } from './html.ts';
 import { staffPageResult, type StaffFrame } from './staff-frame.ts';
 import { fill, formatTime } from './staff-strings.ts';
-import { workspaceStringsFor } from './workspace-strings.ts';
+import { EVALUATION_TOPICS, workspaceStringsFor, type EvaluationTopic } from './workspace-strings.ts';
+import { evaluationFacts } from '#core/readings.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import { waveName } from './strings.ts';
 
 /** A cohort in the overview: counts only (never an answer or an id), completers per session. */
@@ -69,8 +71,9 @@ function renderProgrammeSummary(summary: ProgrammeSummary, language: Language): 
   const words = workspaceStringsFor(language);
   const { programme } = summary;
   const name = localized(programme.name, language);
+  const poolHint = programme.cohorts.some(isComparisonCohort) ? words.poolHintComparison : words.poolHint;
   const pool = html`<li><h3><a href="${workspacePath(programme.id, 'pooled')}">${words.pool}</a></h3>${[
-    html`<p class="muted">${words.poolHint}</p>`,
+    html`<p class="muted">${poolHint}</p>`,
     html`<p>${words.completers}: <strong>${summary.poolCompleters ?? '–'}</strong></p></li>`,
   ]}`;
   const cohorts =
@@ -109,7 +112,7 @@ function renderCohortSummary(programme: Programme, summary: CohortSummary, langu
     )}</a>`;
     return html`<li>${link}<br>${answered('pre')} · ${answered('post')} · ${completers}</li>`;
   });
-  const title = html`<h3><a href="${workspacePath(programme.id, cohort.id)}">${cohort.name}</a></h3>`;
+  const title = html`<h3><a href="${workspacePath(programme.id, cohort.id)}">${cohortName(cohort, language)}</a></h3>`;
   const perSession = html`<h4>${words.sessions}</h4><ul class="lines">${sessions}</ul>`;
   return html`<li>${title}<dl class="facts">${facts}</dl>${perSession}</li>`;
 }
@@ -120,7 +123,7 @@ function renderResponseRates(programme: Programme, language: Language): Html {
   const links = programme.cohorts.map(
     (cohort) =>
       html`<li><a href="${csvPath(programme.id, cohort.id, 'response-rates')}">${fill(words.ratesCsvOf, {
-        cohort: cohort.name,
+        cohort: cohortName(cohort, language),
       })}</a></li>`,
   );
   const consoleLink = html`<a href="/console/${encodeURIComponent(programme.id)}">${words.console}</a>`;
@@ -146,12 +149,21 @@ export function renderScopePage(
   const words = workspaceStringsFor(language);
   const pool = isPool(scope.cohort);
   const cohort = programme.cohorts.find((candidate) => candidate.id === scope.cohort);
-  const title = pool ? words.pool : (cohort?.name ?? scope.cohort);
+  const title = pool ? words.pool : cohort === undefined ? scope.cohort : cohortName(cohort, language);
+  // The pool leaves comparison groups out, and a comparison group's page says what it is.
+  const hasComparison = programme.cohorts.some(isComparisonCohort);
+  const hint = pool
+    ? hasComparison
+      ? words.poolHintComparison
+      : words.poolHint
+    : isComparisonCohort(cohort)
+      ? words.comparisonHint
+      : '';
   const programmeName = localized(programme.name, language);
   const trail = html`<p><a href="/dashboard">${words.allProgrammes}</a> · <a href="${workspacePath(
     programme.id,
   )}">${programmeName}</a></p>`;
-  const subtitle = html`<p class="muted">${[programmeName, pool ? words.poolHint : (cohort?.site ?? '')]
+  const subtitle = html`<p class="muted">${[programmeName, cohort?.site ?? '', hint]
     .filter((part) => part !== '')
     .join(' · ')}</p>`;
   const computed = impact.computedAt[scope.cohort];
@@ -183,7 +195,14 @@ export function renderScopePage(
             language,
           )
         : renderSessions(catalog, programme, impact, scope, language);
-  const methods = html`<details><summary>${words.methods}</summary><ul>${words.methodNote.map(
+  // The methods of what the page's rows add (issue 14), after the others, only where they apply.
+  const scopeRows = impact.rows.filter((row) => (pool ? row.cohort === null : row.cohort === scope.cohort));
+  const topics = new Set(scopeRows.flatMap((row) => Object.keys(evaluationFacts(row)) as EvaluationTopic[]));
+  const notes = [
+    ...words.methodNote,
+    ...EVALUATION_TOPICS.filter((topic) => topics.has(topic)).map((topic) => words[`methodNote.${topic}`]),
+  ];
+  const methods = html`<details><summary>${words.methods}</summary><ul>${notes.map(
     (line) => html`<li>${line}</li>`,
   )}</ul></details>`;
   const pageTitle = fill(words.scopeOf, { scope: title, programme: programmeName });

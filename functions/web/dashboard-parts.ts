@@ -9,6 +9,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, Programme } from '#surveys/schema.ts';
 import type { ImpactRow } from '#core/impact-table.ts';
 import { POOLED } from '#core/model.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import { localized } from './console-page-parts.ts';
 import { html, raw, type Html } from './html.ts';
 import { fill } from './staff-strings.ts';
@@ -86,4 +87,11 @@ export function isPool(cohort: string): boolean {
 export function heading(level: number, content: Html | string): Html {
   const tag = `h${Math.min(6, Math.max(2, level))}`;
   return html`${raw(`<${tag}>`)}${content}${raw(`</${tag}>`)}`;
+}
+
+/** A cohort's name as evaluators see it listed: a comparison group says so. */
+export function cohortName(cohort: Programme['cohorts'][number], language: Language): string {
+  return isComparisonCohort(cohort)
+    ? fill(workspaceStringsFor(language).comparisonGroup, { cohort: cohort.name })
+    : cohort.name;
 }

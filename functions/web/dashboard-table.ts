@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Language, Programme } from '#surveys/schema.ts';
-import type { ImpactRow } from '#core/impact-table.ts';
+import type { ImpactRow, LATER_COLUMNS } from '#core/impact-table.ts';
 import { measureName, rowLabel } from './dashboard-parts.ts';
 import { html, type Html } from './html.ts';
 import {
@@ -20,6 +20,7 @@ import {
 } from './workspace-strings.ts';
 
 type ColumnKey = Extract<keyof WorkspaceStrings, `col.${string}`>;
+type LaterColumn = (typeof LATER_COLUMNS)[number];
 
 /** The columns after the row's label: their heading and how a row's cell reads. */
 const COLUMNS: readonly { readonly key: ColumnKey; cell(row: ImpactRow, language: Language): string }[] = [
@@ -59,6 +60,130 @@ const COLUMNS: readonly { readonly key: ColumnKey; cell(row: ImpactRow, language
   { key: 'col.atCeiling', cell: (row) => (row.gain_undefined === null ? '–' : String(row.gain_undefined)) },
 ];
 
+const count = (value: number | null): string => (value === null ? '–' : String(value));
+const share = (value: number | null, language: Language): string =>
+  value === null ? '–' : `${formatNumber(value * 100, language, 0)}%`;
+
+/**
+ * What a design adds (impact-table.ts `LATER_COLUMNS`), each with the indicator it reads: shown
+ * only in a block where some row has it, so a plain before-after table stays as it was.
+ */
+const LATER: readonly {
+  readonly key: ColumnKey;
+  readonly column: LaterColumn;
+  cell(row: ImpactRow, language: Language): string;
+}[] = [
+  { key: 'col.lostShare', column: 'lost_share', cell: (row, language) => share(row.lost_share, language) },
+  { key: 'col.boundsLow', column: 'bounds_low', cell: (row, language) => formatChange(row.bounds_low, language) },
+  { key: 'col.boundsHigh', column: 'bounds_high', cell: (row, language) => formatChange(row.bounds_high, language) },
+  { key: 'col.nFollowup', column: 'n_followup', cell: (row) => count(row.n_followup) },
+  {
+    key: 'col.changeFollowup',
+    column: 'mean_change_followup',
+    cell: (row, language) => formatChange(row.mean_change_followup, language),
+  },
+  {
+    key: 'col.sdFollowup',
+    column: 'sd_change_followup',
+    cell: (row, language) => formatNumber(row.sd_change_followup, language),
+  },
+  {
+    key: 'col.ciLowFollowup',
+    column: 'ci95_low_followup',
+    cell: (row, language) => formatNumber(row.ci95_low_followup, language),
+  },
+  {
+    key: 'col.ciHighFollowup',
+    column: 'ci95_high_followup',
+    cell: (row, language) => formatNumber(row.ci95_high_followup, language),
+  },
+  { key: 'col.nPostFollowup', column: 'n_post_followup', cell: (row) => count(row.n_post_followup) },
+  {
+    key: 'col.changePostFollowup',
+    column: 'mean_change_post_followup',
+    cell: (row, language) => formatChange(row.mean_change_post_followup, language),
+  },
+  {
+    key: 'col.ciLowPostFollowup',
+    column: 'ci95_low_post_followup',
+    cell: (row, language) => formatNumber(row.ci95_low_post_followup, language),
+  },
+  {
+    key: 'col.ciHighPostFollowup',
+    column: 'ci95_high_post_followup',
+    cell: (row, language) => formatNumber(row.ci95_high_post_followup, language),
+  },
+  { key: 'col.nAllWaves', column: 'n_all_waves', cell: (row) => count(row.n_all_waves) },
+  { key: 'col.nSustained', column: 'n_sustained', cell: (row) => count(row.n_sustained) },
+  {
+    key: 'col.lostFollowup',
+    column: 'lost_share_followup',
+    cell: (row, language) => share(row.lost_share_followup, language),
+  },
+  { key: 'col.nThen', column: 'n_then', cell: (row) => count(row.n_then) },
+  {
+    key: 'col.changeThen',
+    column: 'mean_change_then',
+    cell: (row, language) => formatChange(row.mean_change_then, language),
+  },
+  { key: 'col.ciLowThen', column: 'ci95_low_then', cell: (row, language) => formatNumber(row.ci95_low_then, language) },
+  {
+    key: 'col.ciHighThen',
+    column: 'ci95_high_then',
+    cell: (row, language) => formatNumber(row.ci95_high_then, language),
+  },
+  { key: 'col.nShift', column: 'n_shift', cell: (row) => count(row.n_shift) },
+  {
+    key: 'col.shift',
+    column: 'mean_response_shift',
+    cell: (row, language) => formatChange(row.mean_response_shift, language),
+  },
+  {
+    key: 'col.ciLowShift',
+    column: 'ci95_low_shift',
+    cell: (row, language) => formatNumber(row.ci95_low_shift, language),
+  },
+  {
+    key: 'col.ciHighShift',
+    column: 'ci95_high_shift',
+    cell: (row, language) => formatNumber(row.ci95_high_shift, language),
+  },
+  { key: 'col.cutoff', column: 'csc_cutoff', cell: (row, language) => formatNumber(row.csc_cutoff, language) },
+  {
+    key: 'col.criterion',
+    column: 'csc_criterion',
+    // The criterion's letter; a published cut-off in words.
+    cell: (row, language) =>
+      row.csc_criterion === null
+        ? '–'
+        : row.csc_criterion === 'published'
+          ? workspaceStringsFor(language)['source.published']
+          : row.csc_criterion,
+  },
+  { key: 'col.recovered', column: 'rci_recovered', cell: (row) => count(row.rci_recovered) },
+  {
+    key: 'col.typicalPre',
+    column: 'typical_pre_share',
+    cell: (row, language) => share(row.typical_pre_share, language),
+  },
+  {
+    key: 'col.typicalPost',
+    column: 'typical_post_share',
+    cell: (row, language) => share(row.typical_post_share, language),
+  },
+  { key: 'col.nComparison', column: 'n_comparison', cell: (row) => count(row.n_comparison) },
+  {
+    key: 'col.changeComparison',
+    column: 'mean_change_comparison',
+    cell: (row, language) => formatChange(row.mean_change_comparison, language),
+  },
+  { key: 'col.did', column: 'did_estimate', cell: (row, language) => formatChange(row.did_estimate, language) },
+  { key: 'col.didLow', column: 'did_ci95_low', cell: (row, language) => formatNumber(row.did_ci95_low, language) },
+  { key: 'col.didHigh', column: 'did_ci95_high', cell: (row, language) => formatNumber(row.did_ci95_high, language) },
+  { key: 'col.didDf', column: 'did_df', cell: (row, language) => formatNumber(row.did_df, language, 1) },
+  { key: 'col.didG', column: 'did_g', cell: (row, language) => formatNumber(row.did_g, language) },
+];
+
 /** The table of a block's rows, closed in a `<details>`, its caption the block's name. */
 export function renderFullTable(
   catalog: Catalog,
@@ -68,7 +193,8 @@ export function renderFullTable(
   language: Language,
 ): Html {
   const words = workspaceStringsFor(language);
-  const head = html`<thead><tr><th scope="col">${words['col.group']}</th>${COLUMNS.map(
+  const columns = [...COLUMNS, ...LATER.filter((column) => rows.some((row) => row[column.column] !== null))];
+  const head = html`<thead><tr><th scope="col">${words['col.group']}</th>${columns.map(
     (column) => html`<th scope="col">${words[column.key]}</th>`,
   )}</tr></thead>`;
   const measures = [...new Set(rows.map((row) => row.instrument))];
@@ -76,11 +202,11 @@ export function renderFullTable(
     const name = measureName(catalog, instrument, language);
     // The name in its own box, which the stylesheet keeps at the scroller's left edge: the heading
     // spans every column, so scrolled sideways it would otherwise show as an empty bar.
-    const title = html`<tr><th scope="colgroup" colspan="${COLUMNS.length + 1}"><span>${name}</span></th></tr>`;
+    const title = html`<tr><th scope="colgroup" colspan="${columns.length + 1}"><span>${name}</span></th></tr>`;
     const lines = rows
       .filter((row) => row.instrument === instrument)
       .map((row) => {
-        const cells = COLUMNS.map((column) => html`<td>${column.cell(row, language)}</td>`);
+        const cells = columns.map((column) => html`<td>${column.cell(row, language)}</td>`);
         return html`<tr><th scope="row">${rowLabel(catalog, programme, row, language)}</th>${cells}</tr>`;
       });
     return html`<tbody>${title}${lines}</tbody>`;

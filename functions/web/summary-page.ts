@@ -165,7 +165,13 @@ function measureSection(measure: MeasureReading): Html {
   return html`<h3 style="${H3}">${measure.name}</h3>
 <p style="${NOTE}">${measure.construct}</p>
 ${measure.bars.map((bars) => barTable(measure, bars.caption, bars.rows, scale))}
-<ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) => li(row.sentence))}</ul>
+<ul style="padding-left:20px;margin:8px 0">${measure.rows.map((row) =>
+    li(
+      row.evaluation === undefined
+        ? row.sentence
+        : html`${row.sentence}<ul style="padding-left:20px;margin:4px 0 0">${row.evaluation.map(li)}</ul>`,
+    ),
+  )}</ul>
 ${participation}
 ${measure.groups.length === 0 ? html`` : groupTable(measure)}
 ${measure.hiddenGroups === undefined ? html`` : html`<p style="${NOTE}">${measure.hiddenGroups}</p>`}`;
@@ -261,7 +267,7 @@ function summaryText(reading: SummaryReading, opening: readonly string[]): strin
   const measures = reading.measures.flatMap((measure) => [
     '',
     measure.name,
-    ...measure.rows.map((row) => `- ${row.sentence}`),
+    ...measure.rows.flatMap((row) => [`- ${row.sentence}`, ...(row.evaluation ?? []).map((line) => `  - ${line}`)]),
     ...(measure.participation.length === 0
       ? []
       : [`${measure.headings.participation}: ${measure.participation.join(' ')}`]),

@@ -7,8 +7,11 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, LocalizedText, Programme } from '#surveys/schema.ts';
 import type { SummaryRow } from '#core/summary.ts';
-import { effectLabel } from '#core/readings.ts';
+import { ACCEPTED_LOSS, effectLabel, evaluationFacts, type EvaluationFigures } from '#core/readings.ts';
+import { followupMonths, isComparisonCohort } from '#core/design.ts';
 import { periodName, plural, SUMMARY_STRINGS, type SummaryStrings, type Verdict } from './summary-strings.ts';
+import { fill } from './staff-strings.ts';
+import { wordEvaluation, workspaceStringsFor } from './workspace-strings.ts';
 
 /** One result shown for a whole group (programme-wide or a cohort), or why it is hidden. */
 export interface RowReading {
@@ -19,6 +22,8 @@ export interface RowReading {
   readonly shown?: { readonly change: string; readonly value: number; readonly verdict: Verdict };
   /** A carried result: "figures from October 2026". */
   readonly carried?: string;
+  /** What else applies to it (issue 14: follow-up, then-test, recovery, comparison), a sentence each. */
+  readonly evaluation?: readonly string[];
 }
 
 /** A subgroup's result, one value per cell. */
@@ -32,8 +37,7 @@ export interface GroupReading {
   readonly carried?: string;
 }
 
-/** The highest loss to follow-up NHLBI's quality assessment tool for before-after studies accepts. */
-export const ACCEPTED_LOSS = 0.2;
+export { ACCEPTED_LOSS };
 
 /** Formats one decimal as the language writes it, with a real minus sign and never a negative zero. */
 interface Decimal {
@@ -113,12 +117,20 @@ export class SummaryPhrasing {
   /** "Barcelona 2026", "Iași 2020 · Individual meeting 1 (one session)", or the whole programme. */
   where(row: SummaryRow): string {
     if (row.cohort === null) return this.words.wholeProgramme(this.spans);
-    const place = this.programme.cohorts.find((cohort) => cohort.id === row.cohort)?.name ?? row.cohort;
+    const cohort = this.programme.cohorts.find((candidate) => candidate.id === row.cohort);
+    const place = cohort === undefined ? row.cohort : this.cohortName(cohort);
     const session = this.programme.sessions.find((candidate) => candidate.id === row.session);
     // A programme of one session need not repeat its name on every line.
     return session === undefined || !this.spans
       ? place
       : this.words.oneSession(place, localized(session.name, this.language));
+  }
+
+  /** A cohort's name; a comparison group (a waiting list, not in the programme) says so wherever it is named. */
+  cohortName(cohort: Programme['cohorts'][number]): string {
+    return isComparisonCohort(cohort)
+      ? fill(workspaceStringsFor(this.language).comparisonGroup, { cohort: cohort.name })
+      : cohort.name;
   }
 
   /**
@@ -231,14 +243,103 @@ export class SummaryPhrasing {
         : [words.from(this.one.format(before), this.one.format(after), this.percent(row))];
     const details = [this.change(row), ...means, words.people(people, plural(this.language, people))];
     const carried = this.carried(row);
+    const evaluation = this.evaluation(row);
     return {
       where: place,
       sentence: `${place}${carried === undefined ? '' : ` (${carried})`}: ${details.join('; ')}.`,
+      ...(evaluation.length === 0 ? {} : { evaluation }),
       ...(change === null
         ? {}
         : { shown: { change: this.signed.format(change), value: change, verdict: this.verdict(row) } }),
       ...(carried === undefined ? {} : { carried }),
     };
+  }
+
+  /**
+   * What applies beyond before-after, in the sentences the evaluators read (workspace-strings.ts
+   * `wordEvaluation`), from the figures published under disclosure control only: follow-up, then-test
+   * and response shift, recovery across a cut-off, the comparison group; counts as published
+   * ("about 15"), and a group of its own not updated this period with its month.
+   */
+  evaluation(row: SummaryRow): string[] {
+    const instrument = this.instrument(row.instrument);
+    const context = {
+      language: this.language,
+      percent: instrument?.scoring.rule === 'percent-correct',
+      direction: instrument?.direction ?? 'higher-better',
+      monthsAfter: followupMonths(this.programme, row.session),
+      // A published count rounded to 0 is "none or almost none", never "about 0".
+      count: (n: number): string =>
+        n === 0 && this.programme.rounding.base > 1 ? this.words.almostNone : this.people(n),
+      roundedShares: true,
+    } as const;
+    const said = (figures: EvaluationFigures, asOf: string | undefined): string[] =>
+      wordEvaluation(evaluationFacts(figures), context).map((said) => {
+        // A sentence may open with a count in words ("about 10 of about 45 ..."): capitalised.
+        const sentence = said.charAt(0).toLocaleUpperCase(this.language) + said.slice(1);
+        return asOf === undefined || asOf === row.as_of
+          ? sentence
+          : sentence.replace(/\.$/, ` (${this.words.figuresFrom(periodName(asOf, this.language))}).`);
+      });
+    const { followup, then_change: then, response_shift: shift, clinical, comparison } = row;
+    return [
+      ...(followup === undefined
+        ? []
+        : said(
+            {
+              n_followup: followup.n_paired,
+              mean_change_followup: followup.mean_change,
+              ci95_low_followup: followup.ci95_low,
+              ci95_high_followup: followup.ci95_high,
+              ...(followup.lost_share === undefined ? {} : { lost_share_followup: followup.lost_share }),
+            },
+            followup.as_of,
+          )),
+      ...(shift === undefined
+        ? []
+        : said(
+            {
+              n_shift: shift.n_paired,
+              mean_response_shift: shift.mean_change,
+              ci95_low_shift: shift.ci95_low,
+              ci95_high_shift: shift.ci95_high,
+            },
+            shift.as_of,
+          )),
+      ...(then === undefined
+        ? []
+        : said(
+            {
+              n_then: then.n_paired,
+              mean_change_then: then.mean_change,
+              ci95_low_then: then.ci95_low,
+              ci95_high_then: then.ci95_high,
+            },
+            then.as_of,
+          )),
+      ...(clinical === undefined || row.n_paired === null
+        ? []
+        : said(
+            {
+              csc_cutoff: clinical.cutoff,
+              csc_criterion: clinical.criterion,
+              rci_recovered: clinical.recovered,
+              n_paired: row.n_paired,
+            },
+            undefined,
+          )),
+      ...(comparison === undefined
+        ? []
+        : said(
+            {
+              did_estimate: comparison.difference,
+              did_ci95_low: comparison.ci95_low,
+              did_ci95_high: comparison.ci95_high,
+              did_g: comparison.g,
+            },
+            comparison.as_of,
+          )),
+    ];
   }
 
   /** A subgroup's cells: its label, people, and change with its interval. */

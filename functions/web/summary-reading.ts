@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument, Language, Programme } from '#surveys/schema.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import type { Summary, SummaryRow } from '#core/summary.ts';
 import {
   isPool,
@@ -149,9 +150,11 @@ export function readSummary(
     if (pool.length > 0 && basis !== undefined) {
       const participants = say.people(basis.n_paired ?? 0);
       const inSummary = new Set(summary.rows.map((row) => row.cohort));
-      const named = programme.cohorts.filter((cohort) => inSummary.has(cohort.id));
+      // The programme-wide results leave comparison groups (waiting lists) out: so does their list.
+      const inProgramme = programme.cohorts.filter((cohort) => !isComparisonCohort(cohort));
+      const named = inProgramme.filter((cohort) => inSummary.has(cohort.id));
       // A summary of programme-wide rows only still comes from the programme's cohorts.
-      const cohorts = (named.length > 0 ? named : programme.cohorts).map((cohort) => cohort.name);
+      const cohorts = (named.length > 0 ? named : inProgramme).map((cohort) => cohort.name);
       const clauses = pool.slice(0, HEADLINE_CHANGES).map((row) => clause(row, false));
       return `${words.across(participants, cohorts.length, cohorts, say.spans)}: ${clauses.join('; ')}.${more}`;
     }
@@ -187,7 +190,7 @@ export function readSummary(
       ? [poolParticipation.charAt(0).toLocaleUpperCase(language) + poolParticipation.slice(1)]
       : programme.cohorts.flatMap((cohort) => {
           const sentence = participationOf(visible.filter((row) => row.cohort === cohort.id && isWhole(row)));
-          return sentence === undefined ? [] : [`${cohort.name}: ${sentence}`];
+          return sentence === undefined ? [] : [`${say.cohortName(cohort)}: ${sentence}`];
         });
 
   const reliabilityOf = (instrument: Instrument | undefined): string => {
@@ -203,6 +206,18 @@ export function readSummary(
     );
   };
   const rounding = programme.rounding.base > 1 ? programme.rounding : undefined;
+  // The methods beyond before and after that this summary shows figures of, and the design they make.
+  const shown = {
+    followup: visible.some((row) => row.followup !== undefined),
+    thenTest: visible.some((row) => row.response_shift !== undefined || row.then_change !== undefined),
+    clinical: visible.some((row) => row.clinical !== undefined),
+    comparison: visible.some((row) => row.comparison !== undefined),
+  };
+  const design: readonly [string, string] = shown.comparison ? [words.design[0], words.designComparison] : words.design;
+  const limits: readonly [string, string] = shown.comparison ? [words.limits[0], words.limitsComparison] : words.limits;
+  const beyond: readonly (readonly [string, string])[] = Object.values(shown).some(Boolean)
+    ? [[words.beyond, words.beyondText(shown)]]
+    : [];
   const programmeName = localized(programme.name, language);
   const month = periodName(summary.period, language);
   return {
@@ -216,11 +231,12 @@ export function readSummary(
     participation: participation.length > 0 ? participation : [words.noParticipation],
     methods: {
       items: [
-        words.design,
+        design,
         [words.participants, words.participantsText(words.participation)],
         words.analysis,
+        ...beyond,
         [words.privacy, words.privacyText(summary.k, rounding)],
-        words.limits,
+        limits,
       ],
       measures: instruments.map((id) => [say.measureName(id), reliabilityOf(say.instrument(id))] as const),
     },

@@ -15,6 +15,23 @@ export type Verdict =
   | { readonly kind: 'improvement' | 'deterioration'; readonly size: EffectSize }
   | { readonly kind: 'chance' | 'unknown' | 'none' };
 
+/** Which methods beyond before and after a summary shows figures of. */
+export interface EvaluationShown {
+  readonly followup: boolean;
+  readonly thenTest: boolean;
+  readonly clinical: boolean;
+  readonly comparison: boolean;
+}
+
+/** The clauses of the methods beyond before and after that apply, in order, joined and closed. */
+const beyondOf =
+  (clauses: Readonly<Record<keyof EvaluationShown, string>>, close: string) =>
+  (shown: EvaluationShown): string =>
+    `${(Object.keys(clauses) as (keyof EvaluationShown)[])
+      .filter((method) => shown[method])
+      .map((method) => clauses[method])
+      .join('; ')}. ${close}`;
+
 /** Plural forms of a noun phrase, by `Intl.PluralRules` category (`few` is Romanian's 2-19). */
 interface Forms {
   readonly one: string;
@@ -50,6 +67,8 @@ export interface SummaryStrings {
   readonly sessionBars: string;
   /** A rounded count: "about 25". */
   about(count: string): string;
+  /** A count of people rounded to 0 (so fewer than half the rounding base): "none or almost none". */
+  readonly almostNone: string;
   /** "up 2.1 points" and "down 0.4 percentage points". */
   moved(up: boolean, amount: string, plural: keyof Forms, percent: boolean): string;
   interval(low: string, high: string): string;
@@ -102,6 +121,12 @@ export interface SummaryStrings {
   readonly privacy: string;
   privacyText(k: number, rounding: { readonly base: number; readonly below: number } | undefined): string;
   readonly limits: readonly [string, string];
+  /** The design and its limits when a comparison group's difference is shown (issue 14). */
+  readonly designComparison: string;
+  readonly limitsComparison: string;
+  /** The methods beyond before and after that this summary shows, each with its reference. */
+  readonly beyond: string;
+  beyondText(shown: EvaluationShown): string;
   contact(name: string, organisation: string): string;
   readonly attached: string;
   /** Plain-text headings mark sections the HTML marks with headings. */
@@ -170,6 +195,7 @@ const ENGLISH: SummaryStrings = {
   poolBars: 'Whole programme: each person’s first answer before against their last answer after, across sessions',
   sessionBars: 'Each cohort and session: before and after that one session',
   about: (count) => `about ${count}`,
+  almostNone: 'none or almost none',
   moved: (up, amount, form, percent) =>
     `${up ? 'up' : 'down'} ${amount} ` +
     `${percent ? 'percentage ' : ''}${formsOf({ one: 'point', other: 'points' }, form)}`,
@@ -251,6 +277,30 @@ const ENGLISH: SummaryStrings = {
       'extreme scores tend to score closer to the average the next time (regression to the mean); answers are ' +
       'self-reported; and those who did not answer again may differ from those who did.',
   ],
+  designComparison:
+    'before and after, with a comparison group not yet in the programme (a waiting list): each person’s answers ' +
+    'at the start are compared with their own answers at the end, and the programme’s change with the comparison ' +
+    'group’s.',
+  limitsComparison:
+    'the comparison group was not assigned at random, so the groups may differ in more than the programme; people ' +
+    'who start with extreme scores tend to score closer to the average the next time (regression to the mean); ' +
+    'answers are self-reported; and those who did not answer again may differ from those who did.',
+  beyond: 'Beyond before and after',
+  beyondText: beyondOf(
+    {
+      followup: 'follow-up: the change from before to a later follow-up, over those who answered both (paired t)',
+      thenTest:
+        'retrospective pre-test (Howard): at the end people also rate how they were before; the response shift is ' +
+        'that rating minus their first one',
+      clinical:
+        'clinically significant change (Jacobson & Truax 1991): a reliable improvement that crosses the measure’s ' +
+        'cut-off from the atypical into the typical range',
+      comparison:
+        'comparison group: the programme’s change minus that of a group not yet in the programme, with Welch’s ' +
+        'interval and Hedges’ g; a quasi-experimental estimate, as people were not assigned at random',
+    },
+    'Each is computed over the people it needs and shown under the same privacy rules.',
+  ),
   contact: (name, organisation) => `Questions about this summary: ${name}, ${organisation}`,
   attached: 'The full tables are attached (CSV, JSON and this page as HTML).',
   byMeasure: 'Findings by measure',
@@ -282,6 +332,7 @@ const ROMANIAN: SummaryStrings = {
     'de-a lungul sesiunilor',
   sessionBars: 'Fiecare cohortă și sesiune: înainte și după acea singură sesiune',
   about: (count) => `aproximativ ${count}`,
+  almostNone: 'niciuna sau aproape niciuna',
   moved: (up, amount, form, percent) =>
     `${up ? 'creștere' : 'scădere'} de ${amount} ` +
     (percent
@@ -379,6 +430,34 @@ const ROMANIAN: SummaryStrings = {
       'la început tind să obțină data următoare scoruri mai apropiate de medie (regresia spre medie); ' +
       'răspunsurile sunt autoraportate; iar cei care nu au mai răspuns pot fi diferiți de cei care au răspuns.',
   ],
+  designComparison:
+    'înainte și după, cu un grup de comparație care încă nu face parte din program (o listă de așteptare): ' +
+    'răspunsurile fiecărei persoane de la început sunt comparate cu propriile răspunsuri de la sfârșit, iar ' +
+    'schimbarea din program cu cea a grupului de comparație.',
+  limitsComparison:
+    'grupul de comparație nu a fost ales aleatoriu, deci grupurile pot diferi prin mai mult decât programul; ' +
+    'persoanele care pornesc de la scoruri extreme tind să se apropie de medie data următoare (regresia spre ' +
+    'medie); răspunsurile sunt autodeclarate; iar cei care nu au mai răspuns pot fi diferiți de cei care au răspuns.',
+  beyond: 'Dincolo de înainte și după',
+  beyondText: beyondOf(
+    {
+      followup:
+        'evaluarea ulterioară: schimbarea de la început până la o evaluare ulterioară, pentru cei care au răspuns ' +
+        'de ambele dăți (t pereche)',
+      thenTest:
+        'pre-testul retrospectiv (Howard): la sfârșit, participanții evaluează și cum erau înainte; schimbarea ' +
+        'reperului de răspuns este această evaluare minus prima lor evaluare',
+      clinical:
+        'schimbarea semnificativă clinic (Jacobson și Truax 1991): o îmbunătățire fiabilă care trece pragul ' +
+        'măsurii din intervalul atipic în cel tipic',
+      comparison:
+        'grupul de comparație: schimbarea din program minus cea a unui grup care încă nu face parte din program, ' +
+        'cu intervalul Welch și g al lui Hedges; o estimare cvasi-experimentală, deoarece persoanele nu au fost ' +
+        'repartizate aleatoriu',
+    },
+    'Fiecare este calculată pentru persoanele de care are nevoie și arătată după aceleași reguli de ' +
+      'confidențialitate.',
+  ),
   contact: (name, organisation) => `Întrebări despre acest rezumat: ${name}, ${organisation}`,
   attached: 'Tabelele complete sunt atașate (CSV, JSON și această pagină ca HTML).',
   byMeasure: 'Rezultate pe măsuri',
@@ -410,6 +489,7 @@ const SPANISH: SummaryStrings = {
     'a lo largo de las sesiones',
   sessionBars: 'Cada cohorte y sesión: antes y después de esa sola sesión',
   about: (count) => `alrededor de ${count}`,
+  almostNone: 'ninguna o casi ninguna',
   moved: (up, amount, form, percent) =>
     `${up ? 'subida' : 'bajada'} de ${amount} ${formsOf({ one: 'punto', other: 'puntos' }, form)}` +
     (percent ? (form === 'one' ? ' porcentual' : ' porcentuales') : ''),
@@ -503,6 +583,33 @@ const SPANISH: SummaryStrings = {
       'puntuaciones extremas suelen acercarse a la media la vez siguiente (regresión a la media); las respuestas ' +
       'son autoinformadas; y quienes no volvieron a responder pueden ser distintos de quienes sí lo hicieron.',
   ],
+  designComparison:
+    'antes y después, con un grupo de comparación que aún no está en el programa (una lista de espera): las ' +
+    'respuestas de cada persona al inicio se comparan con las suyas al final, y el cambio del programa con el del ' +
+    'grupo de comparación.',
+  limitsComparison:
+    'el grupo de comparación no se asignó al azar, así que los grupos pueden diferir en más que el programa; las ' +
+    'personas que empiezan con puntuaciones extremas tienden a acercarse a la media la vez siguiente (regresión a ' +
+    'la media); las respuestas son autoinformadas; y quienes no volvieron a responder pueden diferir de quienes sí.',
+  beyond: 'Más allá del antes y el después',
+  beyondText: beyondOf(
+    {
+      followup:
+        'seguimiento: el cambio desde el inicio hasta un seguimiento posterior, entre quienes respondieron las dos ' +
+        'veces (t pareada)',
+      thenTest:
+        'pretest retrospectivo (Howard): al final las personas valoran también cómo estaban antes; el cambio de ' +
+        'respuesta es esa valoración menos la primera',
+      clinical:
+        'cambio clínicamente significativo (Jacobson y Truax 1991): una mejora fiable que cruza el punto de corte ' +
+        'de la medida del rango atípico al típico',
+      comparison:
+        'grupo de comparación: el cambio del programa menos el de un grupo que aún no está en el programa, con el ' +
+        'intervalo de Welch y la g de Hedges; una estimación cuasiexperimental, ya que las personas no se ' +
+        'asignaron al azar',
+    },
+    'Cada uno se calcula sobre las personas que necesita y se muestra con las mismas reglas de privacidad.',
+  ),
   contact: (name, organisation) => `Preguntas sobre este resumen: ${name}, ${organisation}`,
   attached: 'Las tablas completas van adjuntas (CSV, JSON y esta página en HTML).',
   byMeasure: 'Resultados por medida',
@@ -535,6 +642,7 @@ const CATALAN: SummaryStrings = {
     'al llarg de les sessions',
   sessionBars: 'Cada cohort i sessió: abans i després d’aquella sola sessió',
   about: (count) => `al voltant ${deCa(count)}`,
+  almostNone: 'cap o gairebé cap',
   moved: (up, amount, form, percent) =>
     `${up ? 'augment' : 'disminució'} ${deCa(amount)} ${formsOf({ one: 'punt', other: 'punts' }, form)}` +
     (percent ? (form === 'one' ? ' percentual' : ' percentuals') : ''),
@@ -628,6 +736,32 @@ const CATALAN: SummaryStrings = {
       'extremes sol acostar-se a la mitjana la vegada següent (regressió a la mitjana); les respostes són ' +
       'autoinformades; i qui no va tornar a respondre pot ser diferent de qui sí que ho va fer.',
   ],
+  designComparison:
+    'abans i després, amb un grup de comparació que encara no és al programa (una llista d’espera): les ' +
+    'respostes de cada persona a l’inici es comparen amb les seves al final, i el canvi del programa amb el del ' +
+    'grup de comparació.',
+  limitsComparison:
+    'el grup de comparació no es va assignar a l’atzar, així que els grups poden diferir en més que el programa; ' +
+    'les persones que comencen amb puntuacions extremes tendeixen a acostar-se a la mitjana la vegada següent ' +
+    '(regressió a la mitjana); les respostes són autoinformades; i qui no va tornar a respondre pot diferir de qui sí.',
+  beyond: 'Més enllà de l’abans i el després',
+  beyondText: beyondOf(
+    {
+      followup:
+        'seguiment: el canvi des de l’inici fins a un seguiment posterior, entre qui va respondre les dues vegades ' +
+        '(t aparellada)',
+      thenTest:
+        'pretest retrospectiu (Howard): al final les persones valoren també com estaven abans; el canvi de resposta ' +
+        'és aquesta valoració menys la primera',
+      clinical:
+        'canvi clínicament significatiu (Jacobson i Truax 1991): una millora fiable que creua el punt de tall de la ' +
+        'mesura del rang atípic al típic',
+      comparison:
+        'grup de comparació: el canvi del programa menys el d’un grup que encara no és al programa, amb l’interval ' +
+        'de Welch i la g de Hedges; una estimació quasiexperimental, ja que les persones no es van assignar a l’atzar',
+    },
+    'Cadascun es calcula sobre les persones que necessita i es mostra amb les mateixes regles de privadesa.',
+  ),
   contact: (name, organisation) => `Preguntes sobre aquest resum: ${name}, ${organisation}`,
   attached: 'Les taules completes s’adjunten (CSV, JSON i aquesta pàgina en HTML).',
   byMeasure: 'Resultats per mesura',

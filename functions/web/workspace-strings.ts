@@ -5,10 +5,11 @@
  * says the same thing by the same conventions. Every table has every key: the type of the English
  * one is the type of the others, so a missing translation does not compile.
  */
-import type { ChangeFacts, ReliabilityFacts } from '#core/readings.ts';
-import { effectLabel, gainLabel } from '#core/readings.ts';
+import type { ChangeFacts, Estimate, EvaluationFacts, ReliabilityFacts } from '#core/readings.ts';
+import { ACCEPTED_LOSS, effectLabel, gainLabel } from '#core/readings.ts';
 import type { Language } from '#surveys/schema.ts';
 import { fill } from './staff-strings.ts';
+import { deCa } from './summary-strings.ts';
 
 const en = {
   title: 'Results',
@@ -23,6 +24,13 @@ const en = {
   previewSummary: 'Preview this month’s funder summary',
   previewHint: 'What each funder would receive now, in your language; nothing is sent or recorded.',
   pool: 'All cohorts together',
+  comparisonGroup: '{cohort} (comparison group)',
+  comparisonHint:
+    'A comparison group (a waiting list): not yet in the programme, so not among “All cohorts together”; the ' +
+    'programme’s change is set against its change there.',
+  poolHintComparison:
+    'Each person’s first answers before and last answers after, over every cohort in the programme (comparison ' +
+    'groups apart).',
   poolHint: 'Each person’s first answers before and last answers after, over every cohort of the programme.',
   cohorts: 'Cohorts',
   noCohorts: 'No cohorts yet.',
@@ -126,6 +134,71 @@ const en = {
   'gain.low': 'low',
   'gain.medium': 'medium',
   'gain.high': 'high',
+  // What applies beyond before-after (evaluationFacts), each with its reference.
+  'topic.attrition': 'Who was lost',
+  'topic.followup': 'Follow-up',
+  'topic.thenTest': 'Response shift (then-test)',
+  'topic.clinical': 'Clinically significant change',
+  'topic.comparison': 'Against the comparison group',
+  'eval.lost':
+    '{share} of the people who answered before did not answer after{counts}: {judgement} ' +
+    '(NHLBI quality assessment tool for before-after studies).',
+  'eval.counts': ' ({lost} of {started})',
+  'eval.within': 'within the 20% loss to follow-up it accepts',
+  'eval.over': 'more than the 20% loss to follow-up it accepts',
+  'eval.noneLost': 'Everyone who answered before answered after too.',
+  'eval.bounds':
+    'If everyone who did not answer again had scored the lowest possible, the average change would be {low}; ' +
+    'the highest possible, {high} (Manski bounds, over everyone who answered before).',
+  'eval.monthsLater': '{months} months later',
+  'eval.atFollowup': 'At the follow-up',
+  'eval.followup': '{when} the change from the start was {change}{interval}; {people}.',
+  'eval.followupPeople.one': '{n} person answered both times',
+  'eval.followupPeople.few': '{n} people answered both times',
+  'eval.followupPeople.other': '{n} people answered both times',
+  'eval.fromEnd': 'From the end of the programme to the follow-up the change was {change}{interval}.',
+  'eval.sustained.one':
+    '{kept} of the {n} person who answered all three times had improved by the end and was ' +
+    'still better than at the start.',
+  'eval.sustained.few':
+    '{kept} of the {n} people who answered all three times had improved by the end and were ' +
+    'still better than at the start.',
+  'eval.sustained.other':
+    '{kept} of the {n} people who answered all three times had improved by the end and were ' +
+    'still better than at the start.',
+  'eval.lostFollowup':
+    '{share} of the people who answered before did not answer the follow-up: {judgement} ' +
+    '(NHLBI quality assessment tool for before-after studies).',
+  'eval.lostFollowupAbout':
+    'About {share} of the people who answered before did not answer the follow-up: {judgement} ' +
+    '(NHLBI quality assessment tool for before-after studies).',
+  'eval.interval': ' (95% CI {low} to {high})',
+  'eval.intervalInside': '; 95% CI {low} to {high}',
+  'eval.shift':
+    'Looking back, people rated their starting point {amount} {direction} than they did at the start ' +
+    '(a response shift, found by Howard’s retrospective pre-test{interval}).',
+  'eval.lower': 'lower',
+  'eval.higher': 'higher',
+  'eval.noShift':
+    'Looking back, people rated their starting point as they did at the start (no response shift, by ' +
+    'Howard’s retrospective pre-test{interval}).',
+  'eval.thenChange': 'Measured from that look back, the change to the end was {change}{interval}.',
+  'eval.recovered':
+    '{recovered} of {n} moved from the atypical into the typical range with a reliable improvement ' +
+    '(Jacobson & Truax 1991: cut-off {cutoff}, {criterion}).',
+  'eval.criterion.published': 'a published cut-off',
+  'eval.criterion.a': 'criterion a, two SD beyond the clinical mean',
+  'eval.criterion.b': 'criterion b, two SD within the norm',
+  'eval.criterion.c': 'criterion c, between the clinical and the norm populations',
+  'eval.typical': 'In the typical range: {before} before, {after} after.',
+  'eval.comparison.better':
+    'The programme’s participants did {amount} better than the comparison group{interval}{g}: {caveat}.',
+  'eval.comparison.worse':
+    'The programme’s participants did {amount} worse than the comparison group{interval}{g}: {caveat}.',
+  'eval.comparison.same':
+    'The programme’s participants changed about as much as the comparison group{interval}{g}: {caveat}.',
+  'eval.g': ', Hedges’ g {g}',
+  'eval.caveat': 'a quasi-experimental estimate, as people were not assigned at random (Welch interval)',
   // Charts.
   'chart.levels': '{measure}: before and after',
   'chart.levelsLabel': 'completers’ mean before and after, with 95% confidence intervals',
@@ -185,9 +258,64 @@ const en = {
   'col.gainOfMeans': 'Gain of means',
   'col.meanOfGains': 'Mean of gains',
   'col.atCeiling': 'At 100% before',
+  'col.lostShare': 'Lost share',
+  'col.boundsLow': 'Bound (lowest)',
+  'col.boundsHigh': 'Bound (highest)',
+  'col.nFollowup': 'n follow-up',
+  'col.changeFollowup': 'Change to follow-up',
+  'col.sdFollowup': 'SD change to follow-up',
+  'col.ciLowFollowup': 'Follow-up 95% CI low',
+  'col.ciHighFollowup': 'Follow-up 95% CI high',
+  'col.nPostFollowup': 'n after and follow-up',
+  'col.changePostFollowup': 'Change after to follow-up',
+  'col.ciLowPostFollowup': 'After to follow-up 95% CI low',
+  'col.ciHighPostFollowup': 'After to follow-up 95% CI high',
+  'col.nAllWaves': 'n all three',
+  'col.nSustained': 'Sustained',
+  'col.lostFollowup': 'Lost share at follow-up',
+  'col.nThen': 'n then-test',
+  'col.changeThen': 'Change then to after',
+  'col.ciLowThen': 'Then 95% CI low',
+  'col.ciHighThen': 'Then 95% CI high',
+  'col.nShift': 'n response shift',
+  'col.shift': 'Response shift',
+  'col.ciLowShift': 'Shift 95% CI low',
+  'col.ciHighShift': 'Shift 95% CI high',
+  'col.cutoff': 'Cut-off',
+  'col.criterion': 'Cut-off criterion',
+  'col.recovered': 'Recovered',
+  'col.typicalPre': 'Typical before',
+  'col.typicalPost': 'Typical after',
+  'col.nComparison': 'n comparison',
+  'col.changeComparison': 'Comparison change',
+  'col.did': 'Difference from comparison',
+  'col.didLow': 'Difference 95% CI low',
+  'col.didHigh': 'Difference 95% CI high',
+  'col.didDf': 'Difference df (Welch)',
+  'col.didG': 'Difference g',
   'method.exact': 'exact',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  // The methods of issue 14's findings, shown under the methods when a page has them.
+  'methodNote.attrition':
+    'Loss to follow-up: the share of those who answered before with no answer after, judged against the 20% the ' +
+    'NHLBI quality assessment tool for before-after studies accepts. Manski bounds: the mean change over everyone ' +
+    'who answered before, each drop-out’s answer after taken as the lowest and as the highest possible score.',
+  'methodNote.followup':
+    'Follow-up: change from before (and from after) to the follow-up over those who answered both, 95% t interval; ' +
+    'still better: improved by the end and still better than before at the follow-up, of those who answered all ' +
+    'three times.',
+  'methodNote.thenTest':
+    'Then-test (Howard’s retrospective pre-test): at the end people also rate how they were before; response shift ' +
+    '= then − before, change = after − then, each with its 95% t interval.',
+  'methodNote.clinical':
+    'Clinically significant change (Jacobson & Truax 1991): recovered = a reliable improvement from the atypical ' +
+    'side of the cut-off to the typical side; the cut-off is published, or from the measure’s norms: a = 2 SD ' +
+    'beyond the clinical mean, b = 2 SD within the norm, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Comparison group (a waiting list): the programme’s mean change minus the comparison group’s, Welch’s 95% ' +
+    'interval and df, Hedges’ g over the pooled SD of the changes; a quasi-experimental estimate, as people were ' +
+    'not assigned at random.',
   methodNote: [
     'Change is after minus before, over completers (people scored both times).',
     '95% CI and paired t with df = n − 1, two-sided; Holm’s adjustment across the measures of one cohort, session ' +
@@ -220,6 +348,13 @@ const ro: WorkspaceStrings = {
   previewSummary: 'Previzualizați rezumatul pentru finanțatori din această lună',
   previewHint: 'Ce ar primi acum fiecare finanțator, în limba dumneavoastră; nimic nu este trimis sau înregistrat.',
   pool: 'Toate cohortele împreună',
+  comparisonGroup: '{cohort} (grup de comparație)',
+  comparisonHint:
+    'Un grup de comparație (o listă de așteptare): încă nu face parte din program, deci nu e printre „Toate ' +
+    'cohortele împreună”; acolo schimbarea programului este pusă față în față cu schimbarea lui.',
+  poolHintComparison:
+    'Primele răspunsuri dinainte și ultimele de după ale fiecărei persoane, din toate cohortele din program ' +
+    '(fără grupurile de comparație).',
   poolHint: 'Primele răspunsuri dinainte și ultimele de după ale fiecărei persoane, din toate cohortele programului.',
   cohorts: 'Cohorte',
   noCohorts: 'Nicio cohortă încă.',
@@ -318,6 +453,72 @@ const ro: WorkspaceStrings = {
   'gain.low': 'scăzut',
   'gain.medium': 'mediu',
   'gain.high': 'ridicat',
+  'topic.attrition': 'Cine s-a pierdut',
+  'topic.followup': 'Evaluarea ulterioară',
+  'topic.thenTest': 'Schimbarea reperului (pre-test retrospectiv)',
+  'topic.clinical': 'Schimbare semnificativă clinic',
+  'topic.comparison': 'Față de grupul de comparație',
+  'eval.lost':
+    '{share} dintre persoanele care au răspuns înainte nu au mai răspuns după{counts}: {judgement} ' +
+    '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
+  'eval.counts': ' ({lost} din {started})',
+  'eval.within': 'în limita pragului de 20\u00a0% de pierderi din urmărire pe care îl acceptă',
+  'eval.over': 'peste pragul de 20\u00a0% de pierderi din urmărire pe care îl acceptă',
+  'eval.noneLost': 'Toți cei care au răspuns înainte au răspuns și după.',
+  'eval.bounds':
+    'Dacă toți cei care nu au mai răspuns ar fi avut cel mai mic scor posibil, schimbarea medie ar fi {low}; ' +
+    'cu cel mai mare scor posibil, {high} (limitele Manski, pentru toți cei care au răspuns înainte).',
+  'eval.monthsLater': 'După {months} luni',
+  'eval.atFollowup': 'La evaluarea ulterioară',
+  'eval.followup': '{when}, schimbarea față de început era {change}{interval}; {people}.',
+  'eval.followupPeople.one': '{n} persoană a răspuns de ambele dăți',
+  'eval.followupPeople.few': '{n} persoane au răspuns de ambele dăți',
+  'eval.followupPeople.other': '{n} de persoane au răspuns de ambele dăți',
+  'eval.fromEnd': 'De la sfârșitul programului până la evaluarea ulterioară, schimbarea a fost {change}{interval}.',
+  'eval.sustained.one':
+    '{kept} din {n} persoană care a răspuns de toate trei dățile se îmbunătățise la sfârșit și era încă mai bine ' +
+    'decât la început.',
+  'eval.sustained.few':
+    '{kept} din cele {n} persoane care au răspuns de toate trei dățile se îmbunătățiseră la sfârșit și erau încă ' +
+    'mai bine decât la început.',
+  'eval.sustained.other':
+    '{kept} din cele {n} de persoane care au răspuns de toate trei dățile se îmbunătățiseră la sfârșit și erau ' +
+    'încă mai bine decât la început.',
+  'eval.lostFollowup':
+    '{share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: {judgement} ' +
+    '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
+  'eval.lostFollowupAbout':
+    'Aproximativ {share} dintre persoanele care au răspuns înainte nu au răspuns la evaluarea ulterioară: ' +
+    '{judgement} ' +
+    '(instrumentul NHLBI de evaluare a calității studiilor înainte-după).',
+  'eval.interval': ' (IÎ 95% {low} până la {high})',
+  'eval.intervalInside': '; IÎ 95% {low} până la {high}',
+  'eval.shift':
+    'Privind înapoi, participanții și-au evaluat punctul de plecare cu {amount} mai {direction} decât la început' +
+    ' (o schimbare a reperului de răspuns, măsurată prin pre-testul retrospectiv al lui Howard{interval}).',
+  'eval.lower': 'jos',
+  'eval.higher': 'sus',
+  'eval.noShift':
+    'Privind înapoi, participanții și-au evaluat punctul de plecare la fel ca la început (nicio ' +
+    'schimbare a reperului de răspuns, după pre-testul retrospectiv al lui Howard{interval}).',
+  'eval.thenChange': 'Măsurată de la această privire înapoi, schimbarea până la sfârșit a fost {change}{interval}.',
+  'eval.recovered':
+    '{recovered} din {n} au trecut din intervalul atipic în cel tipic cu o îmbunătățire fiabilă ' +
+    '(Jacobson și Truax 1991: pragul {cutoff}, {criterion}).',
+  'eval.criterion.published': 'un prag publicat',
+  'eval.criterion.a': 'criteriul a, două AS dincolo de media clinică',
+  'eval.criterion.b': 'criteriul b, două AS în interiorul normei',
+  'eval.criterion.c': 'criteriul c, între populația clinică și cea de referință',
+  'eval.typical': 'În intervalul tipic: {before} înainte, {after} după.',
+  'eval.comparison.better':
+    'Participanții programului au evoluat cu {amount} mai bine decât grupul de comparație{interval}{g}: ' + '{caveat}.',
+  'eval.comparison.worse':
+    'Participanții programului au evoluat cu {amount} mai rău decât grupul de comparație{interval}{g}: ' + '{caveat}.',
+  'eval.comparison.same':
+    'Participanții programului s-au schimbat cam cât grupul de comparație{interval}{g}: {caveat}.',
+  'eval.g': ', g al lui Hedges {g}',
+  'eval.caveat':
+    'o estimare cvasi-experimentală, deoarece persoanele nu au fost repartizate aleatoriu (intervalul Welch)',
   'chart.levels': '{measure}: înainte și după',
   'chart.levelsLabel': 'media înainte și după a celor cu ambele răspunsuri, cu intervale de încredere de 95%',
   'chart.score': 'Scor ({min} până la {max})',
@@ -376,9 +577,64 @@ const ro: WorkspaceStrings = {
   'col.gainOfMeans': 'Câștigul mediilor',
   'col.meanOfGains': 'Media câștigurilor',
   'col.atCeiling': 'La 100% înainte',
+  'col.lostShare': 'Pondere pierdută',
+  'col.boundsLow': 'Limită (minim)',
+  'col.boundsHigh': 'Limită (maxim)',
+  'col.nFollowup': 'n evaluare ulterioară',
+  'col.changeFollowup': 'Schimbare până la evaluarea ulterioară',
+  'col.sdFollowup': 'AS schimbare până la evaluarea ulterioară',
+  'col.ciLowFollowup': 'Ev. ulterioară IÎ 95% inferior',
+  'col.ciHighFollowup': 'Ev. ulterioară IÎ 95% superior',
+  'col.nPostFollowup': 'n după și ev. ulterioară',
+  'col.changePostFollowup': 'Schimbare de la după la ev. ulterioară',
+  'col.ciLowPostFollowup': 'După–ev. ulterioară IÎ 95% inferior',
+  'col.ciHighPostFollowup': 'După–ev. ulterioară IÎ 95% superior',
+  'col.nAllWaves': 'n toate trei',
+  'col.nSustained': 'Menținută',
+  'col.lostFollowup': 'Pondere pierdută la ev. ulterioară',
+  'col.nThen': 'n pre-test retrospectiv',
+  'col.changeThen': 'Schimbare retrospectiv–după',
+  'col.ciLowThen': 'Retrospectiv IÎ 95% inferior',
+  'col.ciHighThen': 'Retrospectiv IÎ 95% superior',
+  'col.nShift': 'n schimbare de reper',
+  'col.shift': 'Schimbare de reper',
+  'col.ciLowShift': 'Reper IÎ 95% inferior',
+  'col.ciHighShift': 'Reper IÎ 95% superior',
+  'col.cutoff': 'Prag',
+  'col.criterion': 'Criteriul pragului',
+  'col.recovered': 'Recuperați',
+  'col.typicalPre': 'Tipic înainte',
+  'col.typicalPost': 'Tipic după',
+  'col.nComparison': 'n comparație',
+  'col.changeComparison': 'Schimbare comparație',
+  'col.did': 'Diferență față de comparație',
+  'col.didLow': 'Diferență IÎ 95% inferior',
+  'col.didHigh': 'Diferență IÎ 95% superior',
+  'col.didDf': 'Diferență gl (Welch)',
+  'col.didG': 'Diferență g',
   'method.exact': 'exactă',
   'method.normal-approximation': 'normală',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pierderi din urmărire: ponderea celor care au răspuns înainte și nu au mai răspuns după, judecată față de ' +
+    'pragul de 20\u00a0% acceptat de instrumentul NHLBI pentru studii înainte-după. Limitele Manski: schimbarea ' +
+    'medie pentru toți cei care au răspuns înainte, cu răspunsul de după al fiecărui abandon luat ca cel mai mic ' +
+    'și ca cel mai mare scor posibil.',
+  'methodNote.followup':
+    'Evaluarea ulterioară: schimbarea de la început (și de la sfârșit) până la evaluarea ulterioară, pentru cei ' +
+    'care au răspuns de ambele dăți, interval t de 95%; încă mai bine: îmbunătățiți la sfârșit și încă mai bine ' +
+    'decât la început la evaluarea ulterioară, dintre cei care au răspuns de toate trei dățile.',
+  'methodNote.thenTest':
+    'Pre-testul retrospectiv (Howard): la sfârșit, participanții evaluează și cum erau înainte; schimbarea ' +
+    'reperului = retrospectiv − înainte, schimbarea = după − retrospectiv, fiecare cu intervalul t de 95%.',
+  'methodNote.clinical':
+    'Schimbare semnificativă clinic (Jacobson și Truax 1991): recuperat = o îmbunătățire fiabilă din partea ' +
+    'atipică a pragului în cea tipică; pragul este publicat sau rezultă din normele măsurii: a = 2 AS dincolo de ' +
+    'media clinică, b = 2 AS în interiorul normei, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grup de comparație (o listă de așteptare): schimbarea medie din program minus cea a grupului de comparație, ' +
+    'intervalul Welch de 95% și gl, g al lui Hedges pe AS comună a schimbărilor; o estimare cvasi-experimentală, ' +
+    'deoarece persoanele nu au fost repartizate aleatoriu.',
   methodNote: [
     'Schimbarea este „după” minus „înainte”, pentru cei care au scoruri de ambele dăți.',
     'IÎ 95% și testul t pereche cu gl = n − 1, bilateral; ajustarea Holm pentru măsurile aceleiași cohorte, sesiuni ' +
@@ -409,6 +665,13 @@ const es: WorkspaceStrings = {
   previewSummary: 'Vista previa del resumen de este mes para los financiadores',
   previewHint: 'Lo que recibiría ahora cada financiador, en su idioma; no se envía ni se registra nada.',
   pool: 'Todas las cohortes juntas',
+  comparisonGroup: '{cohort} (grupo de comparación)',
+  comparisonHint:
+    'Un grupo de comparación (una lista de espera): aún no está en el programa, así que no está entre «Todas las ' +
+    'cohortes juntas»; allí el cambio del programa se compara con el suyo.',
+  poolHintComparison:
+    'Las primeras respuestas de antes y las últimas de después de cada persona, en todas las cohortes del ' +
+    'programa (sin los grupos de comparación).',
   poolHint: 'Las primeras respuestas de antes y las últimas de después de cada persona, en todas las cohortes.',
   cohorts: 'Cohortes',
   noCohorts: 'Aún no hay cohortes.',
@@ -507,6 +770,70 @@ const es: WorkspaceStrings = {
   'gain.low': 'baja',
   'gain.medium': 'media',
   'gain.high': 'alta',
+  'topic.attrition': 'Quién se perdió',
+  'topic.followup': 'Seguimiento',
+  'topic.thenTest': 'Cambio de respuesta (pretest retrospectivo)',
+  'topic.clinical': 'Cambio clínicamente significativo',
+  'topic.comparison': 'Frente al grupo de comparación',
+  'eval.lost':
+    'El {share} de las personas que respondieron antes no respondió después{counts}: {judgement} ' +
+    '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
+  'eval.counts': ' ({lost} de {started})',
+  'eval.within': 'dentro del 20\u00a0% de pérdidas en el seguimiento que acepta',
+  'eval.over': 'más del 20\u00a0% de pérdidas en el seguimiento que acepta',
+  'eval.noneLost': 'Todas las personas que respondieron antes respondieron también después.',
+  'eval.bounds':
+    'Si todas las personas que no volvieron a responder hubieran obtenido la puntuación más baja posible, el ' +
+    'cambio medio sería {low}; con la más alta posible, {high} (límites de Manski, sobre todas las personas que ' +
+    'respondieron antes).',
+  'eval.monthsLater': '{months} meses después',
+  'eval.atFollowup': 'En el seguimiento',
+  'eval.followup': '{when}, el cambio desde el inicio era {change}{interval}; {people}.',
+  'eval.followupPeople.one': '{n} persona respondió las dos veces',
+  'eval.followupPeople.few': '{n} personas respondieron las dos veces',
+  'eval.followupPeople.other': '{n} personas respondieron las dos veces',
+  'eval.fromEnd': 'Del final del programa al seguimiento, el cambio fue {change}{interval}.',
+  'eval.sustained.one':
+    '{kept} de {n} persona que respondió las tres veces había mejorado al final y seguía mejor que al inicio.',
+  'eval.sustained.few':
+    '{kept} de las {n} personas que respondieron las tres veces habían mejorado al final y seguían mejor que al ' +
+    'inicio.',
+  'eval.sustained.other':
+    '{kept} de las {n} personas que respondieron las tres veces habían mejorado al final y seguían mejor que al ' +
+    'inicio.',
+  'eval.lostFollowup':
+    'El {share} de las personas que respondieron antes no respondió al seguimiento: {judgement} ' +
+    '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
+  'eval.lostFollowupAbout':
+    'Alrededor del {share} de las personas que respondieron antes no respondió al seguimiento: {judgement} ' +
+    '(herramienta de evaluación de la calidad del NHLBI para estudios antes-después).',
+  'eval.interval': ' (IC 95 % {low} a {high})',
+  'eval.intervalInside': '; IC 95 % {low} a {high}',
+  'eval.shift':
+    'Mirando atrás, las personas valoraron su punto de partida {amount} más {direction} que al inicio ' +
+    '(un cambio de respuesta, hallado con el pretest retrospectivo de Howard{interval}).',
+  'eval.lower': 'bajo',
+  'eval.higher': 'alto',
+  'eval.noShift':
+    'Mirando atrás, las personas valoraron su punto de partida igual que al inicio (sin cambio de ' +
+    'respuesta, según el pretest retrospectivo de Howard{interval}).',
+  'eval.thenChange': 'Medido desde esa mirada atrás, el cambio hasta el final fue {change}{interval}.',
+  'eval.recovered':
+    '{recovered} de {n} pasaron del rango atípico al típico con una mejora fiable ' +
+    '(Jacobson y Truax 1991: punto de corte {cutoff}, {criterion}).',
+  'eval.criterion.published': 'un punto de corte publicado',
+  'eval.criterion.a': 'criterio a, dos DE más allá de la media clínica',
+  'eval.criterion.b': 'criterio b, dos DE dentro de la norma',
+  'eval.criterion.c': 'criterio c, entre la población clínica y la de referencia',
+  'eval.typical': 'En el rango típico: {before} antes, {after} después.',
+  'eval.comparison.better':
+    'Las personas participantes evolucionaron {amount} mejor que el grupo de comparación{interval}{g}: {caveat}.',
+  'eval.comparison.worse':
+    'Las personas participantes evolucionaron {amount} peor que el grupo de comparación{interval}{g}: {caveat}.',
+  'eval.comparison.same':
+    'Las personas participantes cambiaron más o menos lo mismo que el grupo de comparación{interval}{g}: {caveat}.',
+  'eval.g': ', g de Hedges {g}',
+  'eval.caveat': 'una estimación cuasiexperimental, ya que las personas no se asignaron al azar (intervalo de Welch)',
   'chart.levels': '{measure}: antes y después',
   'chart.levelsLabel':
     'media antes y después de quienes respondieron las dos veces, con intervalos de confianza del 95 %',
@@ -565,9 +892,64 @@ const es: WorkspaceStrings = {
   'col.gainOfMeans': 'Ganancia de las medias',
   'col.meanOfGains': 'Media de las ganancias',
   'col.atCeiling': 'Al 100 % antes',
+  'col.lostShare': 'Proporción perdida',
+  'col.boundsLow': 'Límite (mínimo)',
+  'col.boundsHigh': 'Límite (máximo)',
+  'col.nFollowup': 'n seguimiento',
+  'col.changeFollowup': 'Cambio al seguimiento',
+  'col.sdFollowup': 'DE cambio al seguimiento',
+  'col.ciLowFollowup': 'Seguimiento IC 95 % inferior',
+  'col.ciHighFollowup': 'Seguimiento IC 95 % superior',
+  'col.nPostFollowup': 'n después y seguimiento',
+  'col.changePostFollowup': 'Cambio de después al seguimiento',
+  'col.ciLowPostFollowup': 'Después–seguimiento IC 95 % inferior',
+  'col.ciHighPostFollowup': 'Después–seguimiento IC 95 % superior',
+  'col.nAllWaves': 'n las tres',
+  'col.nSustained': 'Mantenida',
+  'col.lostFollowup': 'Proporción perdida en el seguimiento',
+  'col.nThen': 'n pretest retrospectivo',
+  'col.changeThen': 'Cambio retrospectivo–después',
+  'col.ciLowThen': 'Retrospectivo IC 95 % inferior',
+  'col.ciHighThen': 'Retrospectivo IC 95 % superior',
+  'col.nShift': 'n cambio de respuesta',
+  'col.shift': 'Cambio de respuesta',
+  'col.ciLowShift': 'Cambio de respuesta IC 95 % inferior',
+  'col.ciHighShift': 'Cambio de respuesta IC 95 % superior',
+  'col.cutoff': 'Punto de corte',
+  'col.criterion': 'Criterio del punto de corte',
+  'col.recovered': 'Recuperadas',
+  'col.typicalPre': 'Típico antes',
+  'col.typicalPost': 'Típico después',
+  'col.nComparison': 'n comparación',
+  'col.changeComparison': 'Cambio comparación',
+  'col.did': 'Diferencia con la comparación',
+  'col.didLow': 'Diferencia IC 95 % inferior',
+  'col.didHigh': 'Diferencia IC 95 % superior',
+  'col.didDf': 'Diferencia gl (Welch)',
+  'col.didG': 'Diferencia g',
   'method.exact': 'exacto',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pérdidas en el seguimiento: la proporción de quienes respondieron antes y no después, juzgada frente al ' +
+    '20\u00a0% que acepta la herramienta del NHLBI para estudios antes-después. Límites de Manski: el cambio ' +
+    'medio de todas las personas que respondieron antes, con la respuesta de después de cada abandono tomada como ' +
+    'la puntuación más baja y como la más alta posibles.',
+  'methodNote.followup':
+    'Seguimiento: cambio desde antes (y desde después) hasta el seguimiento entre quienes respondieron las dos ' +
+    'veces, intervalo t del 95 %; siguen mejor: mejoraron al final y siguen mejor que al inicio en el seguimiento, ' +
+    'entre quienes respondieron las tres veces.',
+  'methodNote.thenTest':
+    'Pretest retrospectivo (Howard): al final las personas valoran también cómo estaban antes; cambio de respuesta ' +
+    '= retrospectivo − antes, cambio = después − retrospectivo, cada uno con su intervalo t del 95 %.',
+  'methodNote.clinical':
+    'Cambio clínicamente significativo (Jacobson y Truax 1991): recuperada = una mejora fiable del lado atípico del ' +
+    'punto de corte al típico; el punto de corte es publicado o sale de las normas de la medida: a = 2 DE más allá ' +
+    'de la media clínica, b = 2 DE dentro de la norma, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grupo de comparación (una lista de espera): el cambio medio del programa menos el del grupo de comparación, ' +
+    'intervalo de Welch del 95 % y gl, g de Hedges sobre la DE conjunta de los cambios; una estimación ' +
+    'cuasiexperimental, ya que las personas no se asignaron al azar.',
   methodNote: [
     'El cambio es después menos antes, entre quienes tienen puntuación las dos veces.',
     'IC 95 % y t pareada con gl = n − 1, bilateral; ajuste de Holm entre las medidas de una misma cohorte, sesión y ' +
@@ -596,6 +978,13 @@ const ca: WorkspaceStrings = {
   previewSummary: 'Previsualitza el resum d’aquest mes per als finançadors',
   previewHint: 'El que rebria ara cada finançador, en la vostra llengua; no s’envia ni es registra res.',
   pool: 'Totes les cohorts juntes',
+  comparisonGroup: '{cohort} (grup de comparació)',
+  comparisonHint:
+    'Un grup de comparació (una llista d’espera): encara no és al programa, així que no és entre «Totes les ' +
+    'cohorts juntes»; allà el canvi del programa es compara amb el seu.',
+  poolHintComparison:
+    'Les primeres respostes d’abans i les últimes de després de cada persona, en totes les cohorts del programa ' +
+    '(sense els grups de comparació).',
   poolHint: 'Les primeres respostes d’abans i les últimes de després de cada persona, en totes les cohorts.',
   cohorts: 'Cohorts',
   noCohorts: 'Encara no hi ha cohorts.',
@@ -695,6 +1084,72 @@ const ca: WorkspaceStrings = {
   'gain.low': 'baix',
   'gain.medium': 'mitjà',
   'gain.high': 'alt',
+  'topic.attrition': 'Qui es va perdre',
+  'topic.followup': 'Seguiment',
+  'topic.thenTest': 'Canvi de resposta (pretest retrospectiu)',
+  'topic.clinical': 'Canvi clínicament significatiu',
+  'topic.comparison': 'Davant del grup de comparació',
+  'eval.lost':
+    'El {share} de les persones que van respondre abans no van respondre després{counts}: {judgement} ' +
+    '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
+  'eval.counts': ' ({lost} {deStarted})',
+  'eval.within': 'dins del 20\u00a0% de pèrdues en el seguiment que accepta',
+  'eval.over': 'més del 20\u00a0% de pèrdues en el seguiment que accepta',
+  'eval.noneLost': 'Totes les persones que van respondre abans també van respondre després.',
+  'eval.bounds':
+    'Si totes les persones que no van tornar a respondre haguessin tingut la puntuació més baixa possible, el ' +
+    'canvi mitjà seria {low}; amb la més alta possible, {high} (límits de Manski, sobre totes les persones que ' +
+    'van respondre abans).',
+  'eval.monthsLater': '{months} mesos després',
+  'eval.atFollowup': 'En el seguiment',
+  'eval.followup': '{when}, el canvi des de l’inici era {change}{interval}; {people}.',
+  'eval.followupPeople.one': '{n} persona va respondre les dues vegades',
+  'eval.followupPeople.few': '{n} persones van respondre les dues vegades',
+  'eval.followupPeople.other': '{n} persones van respondre les dues vegades',
+  'eval.fromEnd': 'Del final del programa al seguiment, el canvi va ser {change}{interval}.',
+  'eval.sustained.one':
+    '{kept} {deN} persona que va respondre les tres vegades havia millorat al final i encara estava millor que a ' +
+    'l’inici.',
+  'eval.sustained.few':
+    '{kept} de les {n} persones que van respondre les tres vegades havien millorat al final i encara estaven ' +
+    'millor que a l’inici.',
+  'eval.sustained.other':
+    '{kept} de les {n} persones que van respondre les tres vegades havien millorat al final i encara estaven ' +
+    'millor que a l’inici.',
+  'eval.lostFollowup':
+    'El {share} de les persones que van respondre abans no va respondre el seguiment: {judgement} ' +
+    '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
+  'eval.lostFollowupAbout':
+    'Al voltant del {share} de les persones que van respondre abans no va respondre el seguiment: {judgement} ' +
+    '(eina d’avaluació de la qualitat de l’NHLBI per a estudis abans-després).',
+  'eval.interval': ' (IC 95 % {low} a {high})',
+  'eval.intervalInside': '; IC 95 % {low} a {high}',
+  'eval.shift':
+    'Mirant enrere, les persones van valorar el seu punt de partida {amount} més {direction} que a l’inici' +
+    ' (un canvi de resposta, trobat amb el pretest retrospectiu de Howard{interval}).',
+  'eval.lower': 'baix',
+  'eval.higher': 'alt',
+  'eval.noShift':
+    'Mirant enrere, les persones van valorar el seu punt de partida igual que a l’inici (sense canvi de ' +
+    'resposta, segons el pretest retrospectiu de Howard{interval}).',
+  'eval.thenChange': 'Mesurat des d’aquesta mirada enrere, el canvi fins al final va ser {change}{interval}.',
+  'eval.recovered':
+    '{recovered} {deN} van passar del rang atípic al típic amb una millora fiable ' +
+    '(Jacobson i Truax 1991: punt de tall {cutoff}, {criterion}).',
+  'eval.criterion.published': 'un punt de tall publicat',
+  'eval.criterion.a': 'criteri a, dues DE més enllà de la mitjana clínica',
+  'eval.criterion.b': 'criteri b, dues DE dins de la norma',
+  'eval.criterion.c': 'criteri c, entre la població clínica i la de referència',
+  'eval.typical': 'En el rang típic: {before} abans, {after} després.',
+  'eval.comparison.better':
+    'Les persones participants van evolucionar {amount} millor que el grup de comparació{interval}{g}: {caveat}.',
+  'eval.comparison.worse':
+    'Les persones participants van evolucionar {amount} pitjor que el grup de comparació{interval}{g}: {caveat}.',
+  'eval.comparison.same':
+    'Les persones participants van canviar més o menys el mateix que el grup de comparació{interval}{g}: {caveat}.',
+  'eval.g': ', g de Hedges {g}',
+  'eval.caveat':
+    'una estimació quasiexperimental, ja que les persones no es van assignar a l’atzar (interval de Welch)',
   'chart.levels': '{measure}: abans i després',
   'chart.levelsLabel':
     'mitjana abans i després de qui ha respost les dues vegades, amb intervals de confiança del 95 %',
@@ -754,9 +1209,64 @@ const ca: WorkspaceStrings = {
   'col.gainOfMeans': 'Guany de les mitjanes',
   'col.meanOfGains': 'Mitjana dels guanys',
   'col.atCeiling': 'Al 100 % abans',
+  'col.lostShare': 'Proporció perduda',
+  'col.boundsLow': 'Límit (mínim)',
+  'col.boundsHigh': 'Límit (màxim)',
+  'col.nFollowup': 'n seguiment',
+  'col.changeFollowup': 'Canvi fins al seguiment',
+  'col.sdFollowup': 'DE canvi fins al seguiment',
+  'col.ciLowFollowup': 'Seguiment IC 95 % inferior',
+  'col.ciHighFollowup': 'Seguiment IC 95 % superior',
+  'col.nPostFollowup': 'n després i seguiment',
+  'col.changePostFollowup': 'Canvi de després al seguiment',
+  'col.ciLowPostFollowup': 'Després–seguiment IC 95 % inferior',
+  'col.ciHighPostFollowup': 'Després–seguiment IC 95 % superior',
+  'col.nAllWaves': 'n les tres',
+  'col.nSustained': 'Mantinguda',
+  'col.lostFollowup': 'Proporció perduda en el seguiment',
+  'col.nThen': 'n pretest retrospectiu',
+  'col.changeThen': 'Canvi retrospectiu–després',
+  'col.ciLowThen': 'Retrospectiu IC 95 % inferior',
+  'col.ciHighThen': 'Retrospectiu IC 95 % superior',
+  'col.nShift': 'n canvi de resposta',
+  'col.shift': 'Canvi de resposta',
+  'col.ciLowShift': 'Canvi de resposta IC 95 % inferior',
+  'col.ciHighShift': 'Canvi de resposta IC 95 % superior',
+  'col.cutoff': 'Punt de tall',
+  'col.criterion': 'Criteri del punt de tall',
+  'col.recovered': 'Recuperades',
+  'col.typicalPre': 'Típic abans',
+  'col.typicalPost': 'Típic després',
+  'col.nComparison': 'n comparació',
+  'col.changeComparison': 'Canvi comparació',
+  'col.did': 'Diferència amb la comparació',
+  'col.didLow': 'Diferència IC 95 % inferior',
+  'col.didHigh': 'Diferència IC 95 % superior',
+  'col.didDf': 'Diferència gl (Welch)',
+  'col.didG': 'Diferència g',
   'method.exact': 'exacte',
   'method.normal-approximation': 'normal',
   'method.none': '–',
+  'methodNote.attrition':
+    'Pèrdues en el seguiment: la proporció de qui va respondre abans i no després, jutjada davant del 20\u00a0% que ' +
+    'accepta l’eina de l’NHLBI per a estudis abans-després. Límits de Manski: el canvi mitjà de totes les persones ' +
+    'que van respondre abans, amb la resposta de després de cada abandonament presa com la puntuació més baixa i ' +
+    'com la més alta possibles.',
+  'methodNote.followup':
+    'Seguiment: canvi des d’abans (i des de després) fins al seguiment entre qui va respondre les dues vegades, ' +
+    'interval t del 95 %; encara millor: van millorar al final i encara estan millor que a l’inici en el ' +
+    'seguiment, entre qui va respondre les tres vegades.',
+  'methodNote.thenTest':
+    'Pretest retrospectiu (Howard): al final les persones valoren també com estaven abans; canvi de resposta = ' +
+    'retrospectiu − abans, canvi = després − retrospectiu, cadascun amb el seu interval t del 95 %.',
+  'methodNote.clinical':
+    'Canvi clínicament significatiu (Jacobson i Truax 1991): recuperada = una millora fiable del costat atípic del ' +
+    'punt de tall al típic; el punt de tall és publicat o surt de les normes de la mesura: a = 2 DE més enllà de la ' +
+    'mitjana clínica, b = 2 DE dins de la norma, c = (s_f·m_d + s_d·m_f)/(s_f + s_d).',
+  'methodNote.comparison':
+    'Grup de comparació (una llista d’espera): el canvi mitjà del programa menys el del grup de comparació, ' +
+    'interval de Welch del 95 % i gl, g de Hedges sobre la DE conjunta dels canvis; una estimació ' +
+    'quasiexperimental, ja que les persones no es van assignar a l’atzar.',
   methodNote: [
     'El canvi és després menys abans, entre qui té puntuació les dues vegades.',
     'IC 95 % i t aparellada amb gl = n − 1, bilateral; ajust de Holm entre les mesures d’una mateixa cohort, sessió ' +
@@ -821,7 +1331,13 @@ export function formatChange(value: number | null, language: Language, digits = 
 }
 
 /** The phrases that say a count of people, each with a form per plural category. */
-export type CountedPhrase = 'reading.people' | 'groupLine' | 'chart.changesLabel' | 'chart.reliableAxis';
+export type CountedPhrase =
+  | 'reading.people'
+  | 'groupLine'
+  | 'chart.changesLabel'
+  | 'chart.reliableAxis'
+  | 'eval.followupPeople'
+  | 'eval.sustained';
 
 const PLURAL_RULES = new Map<Language, Intl.PluralRules>();
 
@@ -844,7 +1360,8 @@ export function countPhrase(
   }
   const category = rules.select(n);
   const form = category === 'one' || category === 'few' ? category : 'other';
-  return fill(WORKSPACE_STRINGS[language][`${phrase}.${form}`], { ...values, n: String(n) });
+  // A caller may say the count itself ("about 15" in a funder summary); its form still follows n.
+  return fill(WORKSPACE_STRINGS[language][`${phrase}.${form}`], { n: String(n), ...values });
 }
 
 /** Cohen's label of an effect size in words. */
@@ -914,4 +1431,197 @@ export function wordAlphaFlag(
     alpha: formatNumber(facts.alpha, language, 2),
     value: formatNumber(facts.used, language, 2),
   });
+}
+
+/** How {@link wordEvaluation} says a cell's numbers. */
+export interface EvaluationContext {
+  readonly language: Language;
+  /** A knowledge quiz: changes are in percentage points. */
+  readonly percent: boolean;
+  /** Which way is better: a larger change than the comparison group's is better only where higher is. */
+  readonly direction: 'higher-better' | 'lower-better';
+  /** When the follow-up wave is due after the end, if the programme says (and all its sessions agree). */
+  readonly monthsAfter?: number | undefined;
+  /** How a count of people is said: as it is for evaluators; "about 15" where counts are rounded. */
+  readonly count?: (n: number) => string;
+  /** Shares as a funder summary publishes them, rounded up to 5% ("about 25%"); exact for evaluators. */
+  readonly roundedShares?: boolean;
+}
+
+/**
+ * What applies to a cell beyond its before-after change, in sentences of the reader's language,
+ * one finding each, with its reference (NHLBI's quality tool, Manski, Howard's then-test, Jacobson
+ * & Truax 1991, Welch): the numbers themselves stay in the full table and the export. Changes to
+ * one decimal as the change sentence has them; shares in whole percent.
+ */
+export function wordEvaluation(facts: EvaluationFacts, context: EvaluationContext): string[] {
+  return wordEvaluationByTopic(facts, context).flatMap((topic) => topic.sentences);
+}
+
+/** What a finding beyond before-after is about, for a reader scanning for it. */
+export type EvaluationTopic = keyof EvaluationFacts;
+
+/** The topics in the order pages say them. */
+export const EVALUATION_TOPICS = [
+  'attrition',
+  'followup',
+  'thenTest',
+  'clinical',
+  'comparison',
+] as const satisfies readonly EvaluationTopic[];
+
+/**
+ * {@link wordEvaluation}'s sentences by what they are about, each topic with its label in the
+ * reader's language ("Follow-up"), so a page can lead each with it rather than stack sentences.
+ */
+export function wordEvaluationByTopic(
+  facts: EvaluationFacts,
+  context: EvaluationContext,
+): { readonly topic: EvaluationTopic; readonly label: string; readonly sentences: string[] }[] {
+  const { language, percent } = context;
+  const words = WORKSPACE_STRINGS[language];
+  const one = (value: number): string => formatNumber(value, language, 1);
+  const signed = (value: number): string => formatChange(value, language, 1);
+  const count = context.count ?? ((n: number): string => String(n));
+  // Whole percent; a share that rounds to none is 0%, never "−0%".
+  const share = (value: number): string =>
+    new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(
+      Math.abs(value) < 0.005 ? 0 : value,
+    );
+  const points = (value: number): string =>
+    fill(percent ? words['reading.percentPoints'] : words['reading.points'], { value: one(value) });
+  const interval = (estimate: Pick<Estimate, 'low' | 'high'>): string =>
+    estimate.low === null || estimate.high === null
+      ? ''
+      : fill(words['eval.interval'], { low: one(estimate.low), high: one(estimate.high) });
+  // Within a parenthesis of its own (the shift's reference): "; 95% CI −2.1 to −0.5".
+  const inside = (estimate: Pick<Estimate, 'low' | 'high'>): string =>
+    estimate.low === null || estimate.high === null
+      ? ''
+      : fill(words['eval.intervalInside'], { low: one(estimate.low), high: one(estimate.high) });
+  const judgement = (over: boolean): string => (over ? words['eval.over'] : words['eval.within']);
+  const topics: { topic: EvaluationTopic; label: string; sentences: string[] }[] = [];
+  const say = (topic: EvaluationTopic, sentence: string): void => {
+    const known = topics.find((entry) => entry.topic === topic);
+    if (known !== undefined) known.sentences.push(sentence);
+    else topics.push({ topic, label: words[`topic.${topic}`], sentences: [sentence] });
+  };
+  const { attrition, followup, thenTest, clinical, comparison } = facts;
+  if (attrition !== undefined && attrition.share === 0) say('attrition', words['eval.noneLost']);
+  else if (attrition !== undefined) {
+    const counts =
+      attrition.lost === null || attrition.started === null
+        ? ''
+        : fill(words['eval.counts'], {
+            lost: count(attrition.lost),
+            started: count(attrition.started),
+            deStarted: deCa(count(attrition.started)),
+          });
+    say(
+      'attrition',
+      fill(words['eval.lost'], { share: share(attrition.share), counts, judgement: judgement(attrition.over) }),
+    );
+    if (attrition.bounds !== null)
+      say(
+        'attrition',
+        fill(words['eval.bounds'], { low: signed(attrition.bounds.low), high: signed(attrition.bounds.high) }),
+      );
+  }
+  if (followup !== undefined) {
+    const { fromStart, fromEnd, sustained, lostShare } = followup;
+    if (fromStart !== null) {
+      const when =
+        context.monthsAfter === undefined
+          ? words['eval.atFollowup']
+          : fill(words['eval.monthsLater'], { months: String(context.monthsAfter) });
+      const people =
+        fromStart.n === null
+          ? ''
+          : countPhrase('eval.followupPeople', fromStart.n, language, {
+              n: count(fromStart.n),
+            });
+      const sentence = fill(words['eval.followup'], {
+        when,
+        change: signed(fromStart.value),
+        interval: interval(fromStart),
+        people,
+      });
+      // Without a count (never so today) the sentence ends at the interval.
+      say('followup', people === '' ? sentence.replace(/; \.$/, '.') : sentence);
+    }
+    if (fromEnd !== null)
+      say('followup', fill(words['eval.fromEnd'], { change: signed(fromEnd.value), interval: interval(fromEnd) }));
+    if (sustained !== null)
+      say(
+        'followup',
+        countPhrase('eval.sustained', sustained.of, language, {
+          kept: count(sustained.kept),
+          n: count(sustained.of),
+          deN: deCa(count(sustained.of)),
+        }),
+      );
+    if (lostShare !== null && lostShare > 0)
+      say(
+        'followup',
+        fill(words[context.roundedShares === true ? 'eval.lostFollowupAbout' : 'eval.lostFollowup'], {
+          share: share(lostShare),
+          judgement: judgement(lostShare > ACCEPTED_LOSS),
+        }),
+      );
+  }
+  if (thenTest?.shift != null) {
+    const { shift } = thenTest;
+    say(
+      'thenTest',
+      // Below the shown precision a shift is none, whatever its sign.
+      Math.abs(shift.value) < 0.05
+        ? fill(words['eval.noShift'], { interval: inside(shift) })
+        : fill(words['eval.shift'], {
+            amount: points(Math.abs(shift.value)),
+            direction: shift.value < 0 ? words['eval.lower'] : words['eval.higher'],
+            interval: inside(shift),
+          }),
+    );
+  }
+  if (thenTest?.change != null)
+    say(
+      'thenTest',
+      fill(words['eval.thenChange'], { change: signed(thenTest.change.value), interval: interval(thenTest.change) }),
+    );
+  if (clinical !== undefined && clinical.recovered !== null && clinical.of !== null)
+    say(
+      'clinical',
+      fill(words['eval.recovered'], {
+        recovered: count(clinical.recovered),
+        n: count(clinical.of),
+        // Catalan elides "de" before a vowel and before 1 and 11 ("d’11", "d’al voltant de 45").
+        deN: deCa(count(clinical.of)),
+        cutoff: formatNumber(clinical.cutoff, language, Number.isInteger(clinical.cutoff) ? 0 : 1),
+        criterion: words[`eval.criterion.${clinical.criterion}`],
+      }),
+    );
+  if (clinical !== undefined && clinical.typicalBefore !== null && clinical.typicalAfter !== null)
+    say(
+      'clinical',
+      fill(words['eval.typical'], { before: share(clinical.typicalBefore), after: share(clinical.typicalAfter) }),
+    );
+  if (comparison !== undefined) {
+    const { difference, g } = comparison;
+    const key =
+      Math.abs(difference.value) < 0.05
+        ? 'eval.comparison.same'
+        : difference.value > 0 === (context.direction === 'higher-better')
+          ? 'eval.comparison.better'
+          : 'eval.comparison.worse';
+    say(
+      'comparison',
+      fill(words[key], {
+        amount: points(Math.abs(difference.value)),
+        interval: interval(difference),
+        g: g === null ? '' : fill(words['eval.g'], { g: formatNumber(g, language, 2) }),
+        caveat: words['eval.caveat'],
+      }),
+    );
+  }
+  return topics;
 }

@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  ACCEPTED_LOSS,
   changeFacts,
   effectLabel,
+  evaluationFacts,
   gainLabel,
   readChange,
   readGain,
@@ -127,5 +129,99 @@ describe('reliabilityFacts', () => {
     expect(cell(LEAST_RELIABILITY - 0.0001, 0.88).used).toBe(0.88);
     expect(cell(LEAST_RELIABILITY, null).alphaFlag).toBeNull();
     expect(cell(null, null).alphaFlag).toBeNull();
+  });
+});
+
+describe('evaluationFacts', () => {
+  it('says nothing for a plain before-after design (the keys absent)', () => {
+    expect(evaluationFacts({ n_paired: 12, n_pre: 14, n_pre_only: 2 })).toEqual({});
+  });
+
+  it('judges the share lost against NHLBI’s 20% and keeps the Manski bounds, on every row', () => {
+    const within = evaluationFacts({ n_pre: 10, n_pre_only: 2, lost_share: 0.2, bounds_low: -1.5, bounds_high: 3.5 });
+    expect(ACCEPTED_LOSS).toBe(0.2);
+    expect(within.attrition).toEqual({
+      share: 0.2,
+      lost: 2,
+      started: 10,
+      over: false,
+      bounds: { low: -1.5, high: 3.5 },
+    });
+    // Without an instrument range there are no bounds; the share alone (the funder summary has no counts).
+    expect(evaluationFacts({ lost_share: 0.25 }).attrition).toEqual({
+      share: 0.25,
+      lost: null,
+      started: null,
+      over: true,
+      bounds: null,
+    });
+  });
+
+  it('reads follow-up, then-test, clinically significant change and comparison only where computed', () => {
+    const facts = evaluationFacts({
+      n_paired: 20,
+      n_followup: 15,
+      mean_change_followup: 2.5,
+      ci95_low_followup: 0.5,
+      ci95_high_followup: 4.5,
+      n_post_followup: 14,
+      mean_change_post_followup: -0.4,
+      ci95_low_post_followup: -1.2,
+      ci95_high_post_followup: 0.4,
+      n_all_waves: 14,
+      n_sustained: 9,
+      lost_share_followup: 0.25,
+      n_then: 18,
+      mean_change_then: 4.1,
+      ci95_low_then: 2,
+      ci95_high_then: 6.2,
+      n_shift: 18,
+      mean_response_shift: -1.3,
+      ci95_low_shift: -2.1,
+      ci95_high_shift: -0.5,
+      csc_cutoff: 15.5,
+      csc_criterion: 'c',
+      rci_recovered: 4,
+      typical_pre_share: 0.3,
+      typical_post_share: 0.55,
+      n_comparison: 11,
+      did_estimate: 1.8,
+      did_ci95_low: -0.2,
+      did_ci95_high: 3.8,
+      did_g: 0.52,
+    });
+    expect(facts.followup).toEqual({
+      fromStart: { n: 15, value: 2.5, low: 0.5, high: 4.5 },
+      fromEnd: { n: 14, value: -0.4, low: -1.2, high: 0.4 },
+      sustained: { kept: 9, of: 14 },
+      lostShare: 0.25,
+    });
+    expect(facts.thenTest).toEqual({
+      shift: { n: 18, value: -1.3, low: -2.1, high: -0.5 },
+      change: { n: 18, value: 4.1, low: 2, high: 6.2 },
+    });
+    expect(facts.clinical).toEqual({
+      cutoff: 15.5,
+      criterion: 'c',
+      recovered: 4,
+      of: 20,
+      typicalBefore: 0.3,
+      typicalAfter: 0.55,
+    });
+    expect(facts.comparison).toEqual({ difference: { n: 11, value: 1.8, low: -0.2, high: 3.8 }, g: 0.52 });
+    // Asked but not computable (null): nothing to read.
+    const none = evaluationFacts({
+      n_followup: 0,
+      mean_change_followup: null,
+      n_post_followup: 0,
+      mean_change_post_followup: null,
+      n_all_waves: 0,
+      n_sustained: 0,
+      n_comparison: 0,
+      did_estimate: null,
+      csc_cutoff: null,
+      csc_criterion: null,
+    });
+    expect(none).toEqual({});
   });
 });

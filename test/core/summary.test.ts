@@ -296,6 +296,28 @@ describe('summaryCsv', () => {
       'lost_share',
       'suppression_reason',
       'as_of',
+      // Issue 14's, after those: empty for a design without them.
+      ...['followup', 'then'].flatMap((name) => [
+        `${name}_n`,
+        `${name}_mean_change`,
+        `${name}_ci95_low`,
+        `${name}_ci95_high`,
+        `${name}_as_of`,
+      ]),
+      'response_shift_n',
+      'response_shift',
+      'response_shift_ci95_low',
+      'response_shift_ci95_high',
+      'response_shift_as_of',
+      'csc_cutoff',
+      'csc_criterion',
+      'recovered',
+      'comparison_difference',
+      'comparison_ci95_low',
+      'comparison_ci95_high',
+      'comparison_g',
+      'comparison_as_of',
+      'followup_lost_share',
     ]);
     expect(lines).toHaveLength(rows.length);
     expect(lines[0]).toEqual([
@@ -319,6 +341,7 @@ describe('summaryCsv', () => {
       '0',
       '',
       '',
+      ...Array.from({ length: 24 }, () => ''),
     ]);
   });
 
@@ -446,5 +469,201 @@ describe('what the summary says of attrition and of cohort-level subgroups', () 
       'true',
       'secondary',
     ]);
+  });
+});
+
+describe('what applies beyond before-after, under the same disclosure control (issue 14)', () => {
+  /** A whole group's row with a follow-up wave, a then-test, a cut-off and (pool rows) a comparison. */
+  function evaluated(
+    n: number,
+    fields: Partial<Indicators> = {},
+    cohort: string | null = 'barcelona-2026',
+  ): IndicatorRow {
+    const base = row(n, null, 'rosenberg-self-esteem', 'mentoring-cycle', cohort ?? 'barcelona-2026');
+    return {
+      ...base,
+      ...(cohort === null ? { cohort: null, session: null } : {}),
+      indicators: {
+        ...base.indicators,
+        n_followup: n,
+        mean_change_followup: 7.654321,
+        ci95_low_followup: 5.5,
+        ci95_high_followup: 9.5,
+        n_then: n,
+        mean_change_then: 11.234567,
+        ci95_low_then: 9,
+        ci95_high_then: 13,
+        n_shift: n,
+        mean_response_shift: -1.345678,
+        ci95_low_shift: -2.5,
+        ci95_high_shift: -0.25,
+        csc_cutoff: 15,
+        csc_criterion: 'c',
+        rci_recovered: 7,
+        ...fields,
+      },
+    };
+  }
+  const NEW_KEYS = ['followup', 'then_change', 'response_shift', 'clinical', 'comparison'] as const;
+
+  it('publishes each beside a shown whole group, counts rounded as the cell’s, changes as they are', () => {
+    const [cell] = buildSummary(dones, '2026-03', [evaluated(22, { n_followup: 13 })]).rows;
+    expect(cell?.n_paired).toBe(20);
+    expect(cell?.followup).toEqual({ n_paired: 15, mean_change: 7.654321, ci95_low: 5.5, ci95_high: 9.5 });
+    expect(cell?.then_change).toEqual({ n_paired: 20, mean_change: 11.234567, ci95_low: 9, ci95_high: 13 });
+    expect(cell?.response_shift).toEqual({ n_paired: 20, mean_change: -1.345678, ci95_low: -2.5, ci95_high: -0.25 });
+    // 7 recovered, rounded to the nearest 5 as the counts are.
+    expect(cell?.clinical).toEqual({ cutoff: 15, criterion: 'c', recovered: 5 });
+  });
+
+  it('publishes the share lost by the follow-up as lost_share is: from the exact counts, rounded up to 5%', () => {
+    // 5 of the 24 who started (n_pre = n + 2) did not answer the follow-up: 20.8%, so 25%, above NHLBI's 20%.
+    const [cell] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 5 / 24 })]).rows;
+    expect(cell?.followup?.lost_share).toBe(0.25);
+    const [none] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 0 })]).rows;
+    expect(none?.followup?.lost_share).toBe(0);
+  });
+
+  it('publishes none of them for a cell under k, and leaves no trace of them in the JSON or the CSV', () => {
+    const summary = buildSummary(dones, '2026-03', [evaluated(9, { n_followup: 30, n_then: 30, n_shift: 30 })]);
+    const [cell] = summary.rows;
+    expect(cell?.suppressed).toBe(true);
+    for (const key of NEW_KEYS) expect(cell).not.toHaveProperty(key);
+    for (const text of [JSON.stringify(summary), summaryCsv(summary)])
+      for (const marker of ['7.654', '11.234', '1.345', 'recovered":']) expect(text).not.toContain(marker);
+  });
+
+  it('withholds a group of its own under k beside a shown cell, and its subgroups never carry them', () => {
+    const rows = [
+      evaluated(20, { n_followup: 9, n_shift: 4 }),
+      { ...evaluated(12), group: g('role', 'mentee') },
+      { ...evaluated(8), group: g('role', 'mentor') },
+    ];
+    const summary = buildSummary(dones, '2026-03', rows);
+    const whole = find(summary, 'rosenberg-self-esteem', null);
+    expect(whole.suppressed).toBe(false);
+    expect(whole).not.toHaveProperty('followup');
+    expect(whole).not.toHaveProperty('response_shift');
+    expect(whole.then_change?.n_paired).toBe(20);
+    for (const key of NEW_KEYS)
+      expect(find(summary, 'rosenberg-self-esteem', g('role', 'mentee'))).not.toHaveProperty(key);
+    expect(JSON.stringify(summary)).not.toContain('7.654');
+  });
+
+  it('carries a follow-up figure that may not be updated (fewer than k joined it) with its month', () => {
+    const first = buildWithShown(dones, '2026-03', [evaluated(20, { n_followup: 12 })]);
+    const next = buildWithShown(
+      dones,
+      '2026-04',
+      [evaluated(40, { n_followup: 14, mean_change_followup: 1.111111 })],
+      first.published,
+    );
+    const [cell] = next.summary.rows;
+    // The cell grew by 20 and is updated; its follow-up group grew by 2 and is not.
+    expect(cell?.n_paired).toBe(40);
+    expect(cell?.as_of).toBeUndefined();
+    expect(cell?.followup).toEqual({
+      n_paired: 10,
+      mean_change: 7.654321,
+      ci95_low: 5.5,
+      ci95_high: 9.5,
+      as_of: '2026-03',
+    });
+    expect(JSON.stringify(next.summary)).not.toContain('1.111111');
+    // Once it has grown by k it is updated.
+    const later = buildSummary(
+      dones,
+      '2026-05',
+      [evaluated(40, { n_followup: 24, mean_change_followup: 2.5 })],
+      next.published,
+    );
+    expect(later.rows[0]?.followup).toEqual({ n_paired: 25, mean_change: 2.5, ci95_low: 5.5, ci95_high: 9.5 });
+  });
+
+  it('checks the follow-up pool against the cohorts’ follow-up groups, as cells are checked', () => {
+    const twoCohorts: Programme = {
+      ...dones,
+      cohorts: [
+        ...dones.cohorts,
+        { ...(dones.cohorts[0] as Programme['cohorts'][number]), id: 'girona-2026', name: 'Girona 2026' },
+      ],
+    };
+    // Both cohorts and the pool are shown; Girona's 3 at follow-up are not, and the pool's 15
+    // minus Barcelona's 12 would give them away: one of the two follow-up figures may not be shown.
+    const rows = [
+      evaluated(20, { n_followup: 12 }),
+      evaluated(20, { n_followup: 3, mean_change_followup: 9.87654 }, 'girona-2026'),
+      evaluated(40, { n_followup: 15 }, null),
+    ];
+    const summary = buildSummary(twoCohorts, '2026-03', rows);
+    const followup = (cohort: string | null) => summary.rows.find((candidate) => candidate.cohort === cohort)?.followup;
+    expect(summary.rows.every((candidate) => !candidate.suppressed)).toBe(true);
+    expect(followup('girona-2026')).toBeUndefined();
+    expect(followup(null) !== undefined && followup('barcelona-2026') !== undefined).toBe(false);
+    expect(JSON.stringify(summary)).not.toContain('9.87654');
+  });
+
+  describe('comparison cohorts', () => {
+    const withWaitingList: Programme = {
+      ...dones,
+      cohorts: [
+        ...dones.cohorts,
+        { ...(dones.cohorts[0] as Programme['cohorts'][number]), id: 'girona-2026', name: 'Girona 2026' },
+        {
+          ...(dones.cohorts[0] as Programme['cohorts'][number]),
+          id: 'waiting-2026',
+          name: 'Waiting list 2026',
+          comparison: true,
+        } as Programme['cohorts'][number],
+      ],
+    };
+    const pool = (n: number, compared: number): IndicatorRow =>
+      evaluated(
+        n,
+        { n_comparison: compared, did_estimate: 3.456789, did_ci95_low: 0.5, did_ci95_high: 6.5, did_g: 0.61 },
+        null,
+      );
+
+    it('publishes the difference beside the programme-wide change when the comparison group reaches k', () => {
+      const rows = [evaluated(12), evaluated(14, {}, 'girona-2026'), evaluated(11, {}, 'waiting-2026'), pool(26, 11)];
+      const summary = buildSummary(withWaitingList, '2026-03', rows);
+      const programmeWide = summary.rows.find((candidate) => candidate.cohort === null);
+      expect(programmeWide?.comparison).toEqual({ difference: 3.456789, ci95_low: 0.5, ci95_high: 6.5, g: 0.61 });
+      // The comparison cohort is an ordinary, shown cell under its own instrument.
+      const waiting = summary.rows.find((candidate) => candidate.cohort === 'waiting-2026');
+      expect(waiting?.instrument).toBe('rosenberg-self-esteem');
+      expect(waiting?.suppressed).toBe(false);
+      for (const cohortRow of summary.rows.filter((candidate) => candidate.cohort !== null))
+        expect(cohortRow).not.toHaveProperty('comparison');
+      // Its cells and the comparison pool are a table family of their own: the programme's pool is
+      // checked against the cohorts it holds (the covering rule needs them to add up to it).
+      const { history } = buildWithShown(withWaitingList, '2026-03', rows).published;
+      expect(Object.keys(history.versions)).toEqual(
+        expect.arrayContaining([
+          'waiting-2026|mentoring-cycle|rosenberg-self-esteem#comparison|*',
+          '*|*|rosenberg-self-esteem#comparison|*',
+          '*|*|rosenberg-self-esteem#followup|*',
+        ]),
+      );
+      expect(Object.keys(history.versions)).not.toContain('waiting-2026|mentoring-cycle|rosenberg-self-esteem|*');
+    });
+
+    it('leaves the difference out when the comparison group is under k', () => {
+      const rows = [evaluated(12), evaluated(14, {}, 'girona-2026'), evaluated(6, {}, 'waiting-2026'), pool(26, 6)];
+      const summary = buildSummary(withWaitingList, '2026-03', rows);
+      expect(summary.rows.find((candidate) => candidate.cohort === null)).not.toHaveProperty('comparison');
+      expect(JSON.stringify(summary)).not.toContain('3.456');
+    });
+
+    it('checks the pool against the cohorts it holds, not the comparison cohorts it leaves out', () => {
+      // Pool 15 = Barcelona 12 + Girona 3 (hidden); the waiting list (12) is not in it. Pool minus
+      // Barcelona would give Girona's 3 away: one of the two may not be shown.
+      const rows = [evaluated(12), evaluated(3, {}, 'girona-2026'), evaluated(12, {}, 'waiting-2026'), pool(15, 12)];
+      const summary = buildSummary(withWaitingList, '2026-03', rows);
+      const shown = (cohort: string | null): boolean =>
+        summary.rows.find((candidate) => candidate.cohort === cohort)?.suppressed === false;
+      expect(shown('girona-2026')).toBe(false);
+      expect(shown(null) && shown('barcelona-2026')).toBe(false);
+    });
   });
 });

@@ -579,3 +579,82 @@ describe('the preview notice', () => {
     expect(summaryPagePolicy(page)).toContain("form-action 'none'");
   });
 });
+
+describe('what applies beyond before-after, as a funder reads it (issue 14)', () => {
+  const withWaitingList: Programme = {
+    ...dones,
+    sessions: dones.sessions.map((session) => ({ ...session, followup: { monthsAfter: 6 } })) as Programme['sessions'],
+    cohorts: [
+      ...dones.cohorts,
+      {
+        ...(dones.cohorts[0] as Programme['cohorts'][number]),
+        id: 'waiting-2026',
+        name: 'Waiting list 2026',
+        comparison: true,
+      } as Programme['cohorts'][number],
+    ],
+  };
+  const plainRow = shown(null, 'rosenberg-self-esteem', figures(17.4, 2.1, 1.2, 3.0, 0.61), {
+    paired: 45,
+    started: 55,
+  });
+  const evaluated: SummaryRow = {
+    ...plainRow,
+    followup: { n_paired: 30, mean_change: 1.64, ci95_low: 0.52, ci95_high: 2.76, lost_share: 0.25 },
+    response_shift: { n_paired: 15, mean_change: -1.26, ci95_low: -2.04, ci95_high: -0.48, as_of: '2026-10' },
+    then_change: { n_paired: 15, mean_change: 3.4, ci95_low: 2.2, ci95_high: 4.6, as_of: '2026-10' },
+    clinical: { cutoff: 15, criterion: 'c', recovered: 10 },
+    comparison: { difference: 1.9, ci95_low: 0.3, ci95_high: 3.5, g: 0.48 },
+  };
+  const summary = summaryOf([
+    evaluated,
+    shown('waiting-2026', 'rosenberg-self-esteem', figures(17.0, 0.2, -0.9, 1.3, 0.05), { paired: 20, started: 22 }),
+  ]);
+
+  it('says each in plain words beside the change, counts as published (rounded), carried ones with their month', () => {
+    const text = everything(summary, withWaitingList, 'en');
+    for (const sentence of [
+      '6 months later the change from the start was +1.6 (95% CI 0.5 to 2.8); about 30 people answered both times.',
+      'Looking back, people rated their starting point 1.3 points lower than they did at the start (a response ' +
+        'shift, found by Howard’s retrospective pre-test; 95% CI −2.0 to −0.5) (figures from October 2026).',
+      'Measured from that look back, the change to the end was +3.4 (95% CI 2.2 to 4.6) (figures from October 2026).',
+      'About 10 of about 45 moved from the atypical into the typical range with a reliable improvement',
+      'About 25% of the people who answered before did not answer the follow-up: more than the 20% loss to ' +
+        'follow-up it accepts (NHLBI quality assessment tool for before-after studies).',
+      'The programme’s participants did 1.9 points better than the comparison group (95% CI 0.3 to 3.5), ' +
+        'Hedges’ g 0.48: a quasi-experimental estimate, as people were not assigned at random (Welch interval).',
+      'Waiting list 2026 (comparison group)',
+      // The methods say what was done, and the design is no longer "with no comparison group".
+      'Beyond before and after: follow-up: the change from before to a later follow-up',
+      'with a comparison group not yet in the programme (a waiting list)',
+    ])
+      expect(text).toContain(sentence);
+    expect(text).not.toContain('with no comparison group');
+    // The programme-wide results leave the waiting list out, and the headline's cohorts say so.
+    expect(text).toContain('in 2 cohorts (Barcelona 2026, Girona 2026)');
+    // Each a line of its own under the result it qualifies, in the HTML and the plain text.
+    const message = renderer.message(summary, withWaitingList, { name: 'F', email: 'f@example.org', language: 'en' });
+    expect(message.html).toContain(
+      '<ul style="padding-left:20px;margin:4px 0 0"><li style="margin:0 0 6px">6 months later',
+    );
+    expect(message.text).toContain('\n  - 6 months later the change from the start');
+  });
+
+  it('says a recovered count rounded to 0 as none or almost none, never "about 0"', () => {
+    const none = summaryOf([{ ...evaluated, clinical: { cutoff: 15, criterion: 'published', recovered: 0 } }]);
+    const text = everything(none, withWaitingList, 'en');
+    expect(text).toContain('None or almost none of about 45 moved from the atypical into the typical range');
+    expect(text).not.toContain('about 0');
+    expect(everything(none, withWaitingList, 'ca')).toContain('Cap o gairebé cap d’al voltant de 45 van passar');
+  });
+
+  it('says them in every language, and nothing of them for a design without them', () => {
+    expect(everything(summary, withWaitingList, 'ro')).toContain('După 6 luni, schimbarea față de început era +1,6');
+    expect(everything(summary, withWaitingList, 'es')).toContain('evolucionaron 1,9 puntos mejor que el grupo');
+    expect(everything(summary, withWaitingList, 'ca')).toContain('Mirant enrere, les persones van valorar');
+    const plain = everything(summaryOf([plainRow]), dones, 'en');
+    for (const phrase of ['months later', 'Looking back', 'typical range', 'better than the comparison', 'Beyond'])
+      expect(plain).not.toContain(phrase);
+    expect(plain).toContain('with no comparison group');
+  });
+});

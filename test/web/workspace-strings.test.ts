@@ -4,7 +4,14 @@
  * is said in words; numbers carry a true minus sign and never show "−0.00".
  */
 import { describe, expect, it } from 'vitest';
-import { changeFacts, readChange, reliabilityFacts, type ChangeFigures } from '#core/readings.ts';
+import {
+  changeFacts,
+  evaluationFacts,
+  readChange,
+  reliabilityFacts,
+  type ChangeFigures,
+  type EvaluationFigures,
+} from '#core/readings.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
 import {
   countPhrase,
@@ -12,8 +19,10 @@ import {
   formatNumber,
   wordAlphaFlag,
   wordChange,
+  wordEvaluation,
   wordGain,
   WORKSPACE_STRINGS,
+  type WorkspaceStrings,
 } from '#web/workspace-strings.ts';
 
 const figures: ChangeFigures = {
@@ -106,5 +115,137 @@ describe('workspace readings', () => {
     for (const language of LANGUAGES)
       for (const [key, value] of Object.entries(WORKSPACE_STRINGS[language]))
         expect(value, `${language} ${key}`).not.toHaveLength(0);
+  });
+});
+
+/** A cell of a design with every addition of issue 14. */
+const evaluated: EvaluationFigures = {
+  n_paired: 20,
+  n_pre: 25,
+  n_pre_only: 5,
+  lost_share: 0.2,
+  bounds_low: -3.25,
+  bounds_high: 4.75,
+  n_followup: 15,
+  mean_change_followup: 2.46,
+  ci95_low_followup: 0.51,
+  ci95_high_followup: 4.41,
+  n_post_followup: 14,
+  mean_change_post_followup: -0.42,
+  ci95_low_post_followup: -1.2,
+  ci95_high_post_followup: 0.36,
+  n_all_waves: 14,
+  n_sustained: 9,
+  lost_share_followup: 0.4,
+  n_then: 18,
+  mean_change_then: 4.1,
+  ci95_low_then: 2,
+  ci95_high_then: 6.2,
+  n_shift: 18,
+  mean_response_shift: -1.3,
+  ci95_low_shift: -2.1,
+  ci95_high_shift: -0.5,
+  csc_cutoff: 15,
+  csc_criterion: 'c',
+  rci_recovered: 4,
+  typical_pre_share: 0.3,
+  typical_post_share: 0.55,
+  n_comparison: 11,
+  did_estimate: 1.8,
+  did_ci95_low: -0.2,
+  did_ci95_high: 3.8,
+  did_g: 0.52,
+};
+
+describe('what applies beyond before-after, in words', () => {
+  const say = (
+    language: (typeof LANGUAGES)[number],
+    figures: EvaluationFigures = evaluated,
+    direction: 'higher-better' | 'lower-better' = 'higher-better',
+  ) => wordEvaluation(evaluationFacts(figures), { language, percent: false, direction, monthsAfter: 6 });
+
+  it('says each finding in a sentence with its reference, in English', () => {
+    expect(say('en')).toEqual([
+      '20% of the people who answered before did not answer after (5 of 25): within the 20% loss to follow-up it ' +
+        'accepts (NHLBI quality assessment tool for before-after studies).',
+      'If everyone who did not answer again had scored the lowest possible, the average change would be −3.3; the ' +
+        'highest possible, +4.8 (Manski bounds, over everyone who answered before).',
+      '6 months later the change from the start was +2.5 (95% CI 0.5 to 4.4); 15 people answered both times.',
+      'From the end of the programme to the follow-up the change was −0.4 (95% CI −1.2 to 0.4).',
+      '9 of the 14 people who answered all three times had improved by the end and were still better than at the ' +
+        'start.',
+      '40% of the people who answered before did not answer the follow-up: more than the 20% loss to follow-up it ' +
+        'accepts (NHLBI quality assessment tool for before-after studies).',
+      'Looking back, people rated their starting point 1.3 points lower than they did at the start (a response ' +
+        'shift, found by Howard’s retrospective pre-test; 95% CI −2.1 to −0.5).',
+      'Measured from that look back, the change to the end was +4.1 (95% CI 2.0 to 6.2).',
+      '4 of 20 moved from the atypical into the typical range with a reliable improvement (Jacobson & Truax 1991: ' +
+        'cut-off 15, criterion c, between the clinical and the norm populations).',
+      'In the typical range: 30% before, 55% after.',
+      'The programme’s participants did 1.8 points better than the comparison group (95% CI −0.2 to 3.8), ' +
+        'Hedges’ g 0.52: a quasi-experimental estimate, as people were not assigned at random (Welch interval).',
+    ]);
+  });
+
+  it('says the same facts in Romanian, Spanish and Catalan, with their own numbers and plurals', () => {
+    const ro = say('ro');
+    expect(ro[0]).toContain('20\u00a0% dintre persoanele care au răspuns înainte');
+    expect(ro[2]).toBe(
+      'După 6 luni, schimbarea față de început era +2,5 (IÎ 95% 0,5 până la 4,4); 15 persoane au răspuns de ' +
+        'ambele dăți.',
+    );
+    expect(ro[4]).toContain('9 din cele 14 persoane');
+    // Romanian says "20 de persoane" from 20 on.
+    expect(say('ro', { ...evaluated, n_followup: 20 })[2]).toContain('20 de persoane au răspuns de ambele dăți');
+    const es = say('es');
+    expect(es[2]).toBe(
+      '6 meses después, el cambio desde el inicio era +2,5 (IC 95 % 0,5 a 4,4); 15 personas respondieron las ' +
+        'dos veces.',
+    );
+    expect(es[6]).toContain('1,3 puntos más bajo que al inicio');
+    expect(es.at(-1)).toContain('evolucionaron 1,8 puntos mejor que el grupo de comparación');
+    const ca = say('ca');
+    expect(ca[3]).toBe('Del final del programa al seguiment, el canvi va ser −0,4 (IC 95 % −1,2 a 0,4).');
+    expect(ca[8]).toContain('criteri c');
+    // Catalan elides "de" before 1 and 11 as before a vowel.
+    expect(say('ca', { ...evaluated, n_paired: 11, n_pre: 11, n_pre_only: 1 })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('(1 d’11)'),
+        expect.stringMatching(/^4 d’11 van passar del rang atípic al típic/),
+      ]),
+    );
+    for (const language of LANGUAGES) expect(say(language), language).toHaveLength(11);
+  });
+
+  it('reads a larger change than the comparison group’s as worse where lower is better', () => {
+    expect(say('en', evaluated, 'lower-better').at(-1)).toContain('did 1.8 points worse than the comparison group');
+    expect(say('en', { ...evaluated, did_estimate: -0.01 }).at(-1)).toContain('changed about as much as');
+  });
+
+  it('says nobody was lost without bounds, a shift too small to show as none, nothing for a plain design', () => {
+    const lines = say('en', { lost_share: 0, bounds_low: 2, bounds_high: 2, n_shift: 9, mean_response_shift: 0.01 });
+    expect(lines[0]).toBe('Everyone who answered before answered after too.');
+    expect(lines[1]).toContain('as they did at the start');
+    expect(lines).toHaveLength(2);
+    expect(say('en', { n_paired: 12 })).toEqual([]);
+  });
+
+  it('takes the counts as a funder summary says them ("about 15")', () => {
+    const lines = wordEvaluation(evaluationFacts({ n_followup: 15, mean_change_followup: 1 }), {
+      language: 'en',
+      percent: false,
+      direction: 'higher-better',
+      count: (n) => `about ${n}`,
+    });
+    expect(lines).toEqual([
+      'At the follow-up the change from the start was +1.0; about 15 people answered both times.',
+    ]);
+  });
+
+  it('cannot leave a sentence untranslated: a language without one does not compile', () => {
+    const { 'eval.lost': _lost, ...withoutOne } = WORKSPACE_STRINGS.ro;
+    // @ts-expect-error a table without 'eval.lost' is not the workspace's words
+    const incomplete: WorkspaceStrings = withoutOne;
+    expect(Object.keys(incomplete)).not.toContain('eval.lost');
   });
 });
