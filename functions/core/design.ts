@@ -11,8 +11,7 @@ import type { Programme } from './model.ts';
  * of the programme's pool and set against it, and every page that lists it says so.
  */
 export function isComparisonCohort(cohort: Programme['cohorts'][number] | undefined): boolean {
-  // Read loosely until the cohort schema's `comparison` flag is merged (issue 14).
-  return (cohort as { readonly comparison?: boolean } | undefined)?.comparison === true;
+  return cohort?.comparison === true;
 }
 
 /**

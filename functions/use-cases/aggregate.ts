@@ -32,6 +32,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Clock, IndicatorStore, ParticipantStore, PublicationStore, ResponseStore } from '#ports/store.ts';
 import type { AggregationJob, AggregationJobs } from '#ports/aggregation-jobs.ts';
 import { CohortAccumulator } from '#core/statistics/cohort.ts';
+import { isComparisonCohort } from '#core/design.ts';
 import { withComparison } from '#core/statistics/comparison.ts';
 import { PoolAccumulator, PoolLayout } from '#core/statistics/pool.ts';
 import { ErasureRaceError, UnknownProgrammeError } from '#core/errors.ts';
@@ -290,7 +291,14 @@ async function planProgramme(deps: AggregateDeps, programme: Programme, full: bo
           ]
         : [],
     ),
-    poolStale: full || isStale(poolMark) || poolMark?.basis !== poolBasis(programme.cohorts, checks.map((check) => check.mark)),
+    poolStale:
+      full ||
+      isStale(poolMark) ||
+      poolMark?.basis !==
+        poolBasis(
+          programme.cohorts,
+          checks.map((check) => check.mark),
+        ),
   };
 }
 
@@ -390,7 +398,7 @@ export async function aggregatePool(
   );
   const accumulator = new PoolAccumulator(layout);
   // Comparison cohorts (waiting lists) are not in the programme: their own pool, set against it.
-  const comparisonIds = new Set(programme.cohorts.filter(isComparison).map((cohort) => cohort.id));
+  const comparisonIds = new Set(programme.cohorts.filter(isComparisonCohort).map((cohort) => cohort.id));
   const comparison = comparisonIds.size === 0 ? undefined : new PoolAccumulator(layout);
   const tally = new ResponseTally();
   let responses = 0;
@@ -436,20 +444,12 @@ export async function aggregatePool(
   return { ...scope, responses, rows: rows.length, recomputed: true };
 }
 
-/** A comparison cohort: a waiting list, not yet in the programme (its definition's `comparison`). */
-function isComparison(cohort: Programme['cohorts'][number]): boolean {
-  return cohort.comparison;
-}
-
 /**
  * What a pool is computed from: its cohorts' marks, and whether each is a comparison cohort and
  * its cohort subgroups, as a digest (10,000 cohorts' marks written
  * out would not fit in the pool's mark item). A cohort without a mark counts as one.
  */
-function poolBasis(
-  cohorts: Programme['cohorts'],
-  marks: readonly (AggregationMark | undefined)[],
-): string {
+function poolBasis(cohorts: Programme['cohorts'], marks: readonly (AggregationMark | undefined)[]): string {
   const parts = JSON.stringify(
     marks.map((mark, index) => {
       const cohort = cohorts[index];

@@ -210,7 +210,7 @@ describe('loadCatalog on norms', () => {
     expect(text.reason).toBe('must be a finite number');
   });
 
-  it("refuses norms that place no cut-off, and takes a dysfunctional population alone (Jacobson & Truax's criterion a)", () => {
+  it('refuses norms that place no cut-off, and takes a dysfunctional population alone (criterion a)', () => {
     const error = refusal(withNorms({ source }), programmeSources);
     expect(error.path).toBe('norms');
     expect(error.reason).toMatch(/needs a cutoff, or the functional or the dysfunctional population/);

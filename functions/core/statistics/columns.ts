@@ -8,7 +8,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Instrument } from '#surveys/schema.ts';
 import type { StoredResponse } from '../model.ts';
 import { compileScorer, instrumentParts, type CompiledScorer } from '../scoring.ts';
-import type { Norms } from './evaluation.ts';
+import type { Norms } from '#surveys/schema.ts';
 import { addAlphaCase, emptyAlphaSums, type AlphaSums, type ReliabilitySource } from './reliability.ts';
 
 /** A response's answers: instrument id -> item id -> option value. */

@@ -13,7 +13,7 @@ import {
   comparisonDifference,
   sustainedCount,
 } from '#core/statistics/evaluation.ts';
-import type { Norms } from '#core/statistics/evaluation.ts';
+import type { Norms } from '#surveys/schema.ts';
 import { emptyAlphaSums } from '#core/statistics/reliability.ts';
 import type { Column, Measure } from '#core/statistics/columns.ts';
 import { layCells, NO_GROUPS } from '#core/statistics/groups.ts';
