@@ -26,6 +26,8 @@ export const LATER_COLUMNS = [
   'n_all_waves',
   'n_sustained',
   'lost_share_followup',
+  'bounds_low_followup',
+  'bounds_high_followup',
   'n_then',
   'mean_change_then',
   'ci95_low_then',

@@ -99,9 +99,10 @@ const statistic = z.nullable(z.number());
 const optional = z.optional(statistic);
 
 /**
- * What a cell adds when its design has it (evaluation beyond before-after, statistics/cell.ts):
- * absent when the design does not (no follow-up wave, no then-test, no norms, no comparison
- * cohort), so stored tables of a plain design stay as they were; null when asked but not computable.
+ * What a cell adds when its design has it (evaluation beyond before-after, statistics/later.ts,
+ * cell.ts, comparison.ts): absent when the design does not (no follow-up wave, no then-test, no
+ * norms, no comparison cohort); null when asked but not computable. Every row has the attrition
+ * keys (`lost_share`, and the bounds, from the instrument's range).
  */
 const laterIndicators = {
   /** Attrition: people with a pre score and no post score, over people with a pre score. */
@@ -120,11 +121,14 @@ const laterIndicators = {
   mean_change_post_followup: optional,
   ci95_low_post_followup: optional,
   ci95_high_post_followup: optional,
-  /** Of those with pre, post and follow-up (`n_all_waves`): improved by post and still better at follow-up. */
+  /** Of those with pre, post and follow-up (`n_all_waves`): better at post than at pre and still better than at pre at follow-up. */
   n_all_waves: optional,
   n_sustained: optional,
   /** People with a pre score and no follow-up score, over people with a pre score. */
   lost_share_followup: optional,
+  /** Manski bounds on the change from pre to follow-up over everyone with a pre score (as `bounds_low`). */
+  bounds_low_followup: optional,
+  bounds_high_followup: optional,
   /** Then-test: change from the retrospective pre-test to post, over those with both (t interval). */
   n_then: optional,
   mean_change_then: optional,

@@ -120,6 +120,16 @@ const LATER: readonly {
     column: 'lost_share_followup',
     cell: (row, language) => share(row.lost_share_followup, language),
   },
+  {
+    key: 'col.boundsLowFollowup',
+    column: 'bounds_low_followup',
+    cell: (row, language) => formatChange(row.bounds_low_followup, language),
+  },
+  {
+    key: 'col.boundsHighFollowup',
+    column: 'bounds_high_followup',
+    cell: (row, language) => formatChange(row.bounds_high_followup, language),
+  },
   { key: 'col.nThen', column: 'n_then', cell: (row) => count(row.n_then) },
   {
     key: 'col.changeThen',

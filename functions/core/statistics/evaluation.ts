@@ -376,7 +376,6 @@ export function welchDifference(programme: ChangeMoments, comparison: ChangeMome
   };
 }
 
-
 /** Sample SD (n - 1) of a list, two-pass; null below two values. */
 function sampleSd(values: readonly number[]): number | null {
   const n = values.length;

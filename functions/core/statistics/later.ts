@@ -32,6 +32,11 @@ export class Difference {
     this.squares += (to - from - this.mean) ** 2;
   }
 
+  /** The sum of the differences and how many: what the attrition bounds start from. */
+  sumOfDifferences(): { readonly sum: number; readonly n: number } {
+    return { sum: this.sum.value, n: this.n };
+  }
+
   /** n, the mean difference and its SD (n - 1), and the 95% t interval; null where they do not exist. */
   finish(): { n: number; mean: number | null; sd: number | null; low: number | null; high: number | null } {
     const mean = this.n === 0 ? null : this.sum.value / this.n;
@@ -56,6 +61,8 @@ export class LaterCell {
   allWaves = 0;
   sustained = 0;
   preWithoutFollowup = 0;
+  /** The pre scores of those without a follow-up score: the follow-up's attrition bounds. */
+  readonly preWithoutFollowupSum = new CompensatedSum();
 
   constructor(
     readonly followupAsked: boolean,
@@ -78,7 +85,10 @@ export function addLaterSums(
   if (cell.followupAsked) {
     cell.preToFollowup.addSum(before, followup);
     cell.postToFollowup.addSum(after, followup);
-    if (!Number.isNaN(before) && Number.isNaN(followup)) cell.preWithoutFollowup += 1;
+    if (!Number.isNaN(before) && Number.isNaN(followup)) {
+      cell.preWithoutFollowup += 1;
+      cell.preWithoutFollowupSum.add(before);
+    }
     if (!Number.isNaN(before) && !Number.isNaN(after) && !Number.isNaN(followup)) {
       cell.allWaves += 1;
       const direction = higherBetter ? 'higher-better' : 'lower-better';
@@ -110,7 +120,7 @@ export function addLaterSquares(cell: LaterCell, before: number, after: number, 
 }
 
 /** The follow-up and then-test indicators of a finished cell (only those its design asks). */
-export function finishLater(cell: LaterCell, nPre: number): Partial<Indicators> {
+export function finishLater(cell: LaterCell, nPre: number, range: ScoreRange | undefined): Partial<Indicators> {
   const followup = cell.followupAsked
     ? (() => {
         const fromPre = cell.preToFollowup.finish();
@@ -128,6 +138,7 @@ export function finishLater(cell: LaterCell, nPre: number): Partial<Indicators> 
           n_all_waves: cell.allWaves,
           n_sustained: cell.sustained,
           lost_share_followup: nPre === 0 ? null : cell.preWithoutFollowup / nPre,
+          ...followupBounds(cell, range),
         };
       })()
     : {};
@@ -156,20 +167,50 @@ export function finishLater(cell: LaterCell, nPre: number): Partial<Indicators> 
  * at the lowest possible score (the low bound) and at the highest (the high bound). Which bound
  * is the worst case depends on the measure's direction; both are changes, post - pre.
  */
-export function attrition(
-  cell: Cell,
-  range: { readonly min: number; readonly max: number } | undefined,
-): Partial<Indicators> {
+export function attrition(cell: Cell, range: ScoreRange | undefined): Partial<Indicators> {
   const started = cell.nPaired + cell.nDropouts;
   const lostShare = started === 0 ? null : cell.nDropouts / started;
   if (range === undefined) return { lost_share: lostShare };
-  const bound = (imputed: number): number | null => {
-    if (started === 0) return null;
-    const sum = new CompensatedSum();
-    sum.add(cell.sumChange.value);
-    sum.add(cell.nDropouts * imputed);
-    sum.add(-cell.sumDropouts.value);
-    return sum.value / started;
+  const completers = { sum: cell.sumChange.value, n: cell.nPaired };
+  return {
+    lost_share: lostShare,
+    bounds_low: manskiBound(completers, cell.nDropouts, cell.sumDropouts.value, range.min),
+    bounds_high: manskiBound(completers, cell.nDropouts, cell.sumDropouts.value, range.max),
   };
-  return { lost_share: lostShare, bounds_low: bound(range.min), bounds_high: bound(range.max) };
+}
+
+/** The lowest and highest score a measure can give. */
+interface ScoreRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The mean change over everyone who started: the completers' changes (their sum and count) and
+ * each of the `lost` people's change taken as `imputed` minus their pre score; null when nobody started.
+ */
+function manskiBound(
+  completers: { readonly sum: number; readonly n: number },
+  lost: number,
+  lostPreSum: number,
+  imputed: number,
+): number | null {
+  const started = completers.n + lost;
+  if (started === 0) return null;
+  const sum = new CompensatedSum();
+  sum.add(completers.sum);
+  sum.add(lost * imputed);
+  sum.add(-lostPreSum);
+  return sum.value / started;
+}
+
+/** The attrition bounds of the change from pre to follow-up, as {@link attrition}'s of pre to post. */
+function followupBounds(cell: LaterCell, range: ScoreRange | undefined): Partial<Indicators> {
+  if (range === undefined) return {};
+  const completers = cell.preToFollowup.sumOfDifferences();
+  const lostPre = cell.preWithoutFollowupSum.value;
+  return {
+    bounds_low_followup: manskiBound(completers, cell.preWithoutFollowup, lostPre, range.min),
+    bounds_high_followup: manskiBound(completers, cell.preWithoutFollowup, lostPre, range.max),
+  };
 }

@@ -129,7 +129,7 @@ export function columnCells(column: Column, layout: CellLayout, participants: nu
               cutoff: judgement.cutoff,
             }),
             ...attrition(cell, measure.range),
-            ...(laterCells === undefined ? {} : finishLater(laterCells[index] as LaterCell, cell.nPre)),
+            ...(laterCells === undefined ? {} : finishLater(laterCells[index] as LaterCell, cell.nPre, measure.range)),
           },
     ),
     changes: changeDistribution(whole.ranks, magnitudes),

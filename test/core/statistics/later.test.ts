@@ -57,6 +57,12 @@ function whole(of: Column): Indicators {
   return indicators;
 }
 
+/** Both null (or absent), or both numbers in relative agreement to 1e-9. */
+function same(actual: number | null | undefined, expected: number | null): void {
+  if (expected === null) expect(actual ?? null).toBeNull();
+  else close(actual, expected);
+}
+
 /** Relative agreement to 1e-9 (absolute near zero). */
 function close(actual: number | null | undefined, expected: number): void {
   expect(actual).not.toBeNull();
@@ -93,6 +99,9 @@ describe('evaluation beyond before-after in a table', () => {
     expect(indicators.n_all_waves).toBe(7);
     expect(indicators.n_sustained).toBe(6);
     close(indicators.lost_share_followup, 0.18181818181818182);
+    // mean(c(fu[b]-pre[b], 0 - pre[l])); ... 30 - pre[l], with b = pre and fu, l = pre and no fu
+    close(indicators.bounds_low_followup, 0);
+    close(indicators.bounds_high_followup, 5.4545454545454541);
   });
 
   it('computes the then-test and the response shift as R does', () => {
@@ -197,9 +206,12 @@ describe('evaluation beyond before-after in a table', () => {
       const indicators = row?.indicators as Indicators;
       const bounds = attritionBounds(pre, post, { min: 0, max: 30 }, direction);
       expect(indicators.lost_share ?? null).toBe(bounds.lost_share);
-      if (bounds.bounds_low === null) expect(indicators.bounds_low ?? null).toBeNull();
-      else close(indicators.bounds_low, bounds.bounds_low);
-      if (bounds.bounds_high !== null) close(indicators.bounds_high, bounds.bounds_high);
+      same(indicators.bounds_low, bounds.bounds_low);
+      same(indicators.bounds_high, bounds.bounds_high);
+      const followupBounds = attritionBounds(pre, followup, { min: 0, max: 30 }, direction);
+      same(indicators.bounds_low_followup, followupBounds.bounds_low);
+      same(indicators.bounds_high_followup, followupBounds.bounds_high);
+      expect(indicators.lost_share_followup ?? null).toBe(followupBounds.lost_share);
       const sustained = sustainedCount(pre, post, followup, direction);
       expect([indicators.n_all_waves, indicators.n_sustained]).toEqual([sustained.n, sustained.sustained]);
       const clinical = clinicalSignificance(pre, post, {
@@ -209,6 +221,11 @@ describe('evaluation beyond before-after in a table', () => {
       });
       expect(indicators.csc_cutoff).toBe(clinical.cutoff);
       expect(indicators.rci_recovered ?? null).toBe(clinical.recovered);
+      // The table's rci_improved counts every reliable improvement, the recovered among them.
+      expect(indicators.rci_improved).toBe(
+        clinical.improved === null ? null : clinical.improved + (clinical.recovered as number),
+      );
+      expect(indicators.rci_deteriorated).toBe(clinical.deteriorated);
       expect(indicators.typical_pre_share ?? null).toBe(clinical.typical_before);
       expect(indicators.typical_post_share ?? null).toBe(clinical.typical_after);
       // Comparison: the same world's changes against another's.
@@ -222,10 +239,10 @@ describe('evaluation beyond before-after in a table', () => {
         pre.map((before, index) => (post[index] as number) - before),
         otherPre.map((before, index) => (otherPost[index] as number) - before),
       );
-      if (difference.difference === null) expect(compared?.indicators.did_estimate ?? null).toBeNull();
-      else close(compared?.indicators.did_estimate, difference.difference);
-      if (difference.ci95_low !== null) close(compared?.indicators.did_ci95_low, difference.ci95_low);
-      if (difference.g !== null) close(compared?.indicators.did_g, difference.g);
+      same(compared?.indicators.did_estimate, difference.difference);
+      same(compared?.indicators.did_ci95_low, difference.ci95_low);
+      same(compared?.indicators.did_ci95_high, difference.ci95_high);
+      same(compared?.indicators.did_g, difference.g);
     }
   });
 });
