@@ -121,7 +121,7 @@ const laterIndicators = {
   mean_change_post_followup: optional,
   ci95_low_post_followup: optional,
   ci95_high_post_followup: optional,
-  /** Of those with pre, post and follow-up (`n_all_waves`): better at post than at pre and still better than at pre at follow-up. */
+  /** Of those with pre, post and follow-up (`n_all_waves`): better at post than at pre, still better at follow-up. */
   n_all_waves: optional,
   n_sustained: optional,
   /** People with a pre score and no follow-up score, over people with a pre score. */

@@ -184,6 +184,8 @@ const later: Partial<ImpactRow> = {
   n_all_waves: 6,
   n_sustained: 4,
   lost_share_followup: 0.25,
+  bounds_low_followup: -1.5,
+  bounds_high_followup: 4.25,
   n_then: 7,
   mean_change_then: 4.6,
   ci95_low_then: 2.1,
