@@ -18,7 +18,7 @@ import type { OptionValues } from '../cli/command.ts';
 export const summary = 'paired statistics for a CSV of pre and post scores';
 
 /** `prepost stats --help`, printed after a usage mistake too. */
-export const usage = `Usage: npm run prepost -- stats FILE.csv [--reliability R [--cutoff C]] [--range MIN,MAX]
+export const usage = `Usage: npm run prepost -- stats FILE.csv [--reliability R [--cutoff C]] [--range MIN MAX]
                      [--lower-better] [--json]
 
 Computes the paired change indicators for any CSV with columns pre and post (or before and
@@ -38,9 +38,9 @@ programme rows only; the comparison rows serve did_* alone.
                    (counts of participants)
   --cutoff C       with --reliability: the score between the atypical and the typical
                    range (a published cut-off, or Jacobson-Truax c), for rci_recovered
-  --range MIN,MAX  the lowest and highest score the instrument can give, one value with a
-                   comma (parseArgs takes one value per option); --range=MIN,MAX when MIN
-                   is negative. For bounds_low and bounds_high
+  --range MIN MAX  the lowest and highest score the instrument can give (also --range
+                   MIN,MAX; --range=MIN,MAX when MIN is negative), for bounds_low and
+                   bounds_high
   --lower-better   lower scores are better (e.g. loneliness): improvement is a fall
   --json           one JSON object: n_paired, mean_pre, mean_post, mean_change, sd_change,
                    ci95_low, ci95_high, t, df, p_t, wilcoxon_v, p_wilcoxon, wilcoxon_method,
@@ -201,6 +201,22 @@ function changesByGroup(input: StatsInput, group: readonly StatsGroup[]): [numbe
   return [programme, comparison];
 }
 
+/**
+ * `--range MIN MAX` as the issue spells it: parseArgs gives `--range` one value, so a MAX written
+ * after a space arrives as an operand; taken back when `--range` has no comma and exactly one
+ * of two operands is a number (the other is the file).
+ */
+export function rangeWithSpace(
+  range: string | undefined,
+  operands: readonly string[],
+): { range: string | undefined; positionals: string[] } {
+  if (range === undefined || range.includes(',') || operands.length !== 2) return { range, positionals: [...operands] };
+  const numbers = operands.filter((operand) => readNumber(operand) !== undefined);
+  if (numbers.length !== 1) return { range, positionals: [...operands] };
+  const max = numbers[0] as string;
+  return { range: `${range},${max}`, positionals: operands.filter((operand) => operand !== max) };
+}
+
 /** The options read and checked; a mistake is a UsageError (exit 2, with the usage). */
 export function readSettings(values: OptionValues<typeof options>): StatsSettings {
   const reliability = values.reliability === undefined ? undefined : Number(values.reliability);
@@ -217,7 +233,7 @@ export function readSettings(values: OptionValues<typeof options>): StatsSetting
     const [min, max] = parts.map(readNumber);
     if (parts.length !== 2 || min === undefined || max === undefined)
       throw new UsageError(
-        `--range must be MIN,MAX, two numbers with a comma, such as --range 0,40 (got "${values.range}")`,
+        `--range must be MIN MAX (or MIN,MAX), two numbers, such as --range 0 40 (got "${values.range}")`,
       );
     if (!(min < max)) throw new UsageError(`--range ${values.range}: MIN must be below MAX`);
     range = { min, max };
@@ -250,9 +266,10 @@ const SECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Reads the file, computes the report and prints it, as a table or one JSON object. */
-export async function run(values: OptionValues<typeof options>, positionals: string[]): Promise<void> {
+export async function run(values: OptionValues<typeof options>, operands: string[]): Promise<void> {
+  const { range, positionals } = rangeWithSpace(values.range, operands);
   if (positionals.length !== 1) throw new UsageError('give one CSV file');
-  const settings = readSettings(values);
+  const settings = readSettings({ ...values, range });
   const file = positionals[0] ?? '';
   let text: string;
   try {

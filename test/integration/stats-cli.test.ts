@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pairedStatistics } from '#core/statistics/paired.ts';
 import { readStatsCsv } from '#core/stats-csv.ts';
-import { readSettings, statsReport } from '../../bin/commands/stats.ts';
+import { rangeWithSpace, readSettings, statsReport } from '../../bin/commands/stats.ts';
 import { runEntry } from '../support/run.ts';
 
 // A programme of 12 (three lost before post) and a waiting-list comparison group of 8.
@@ -164,8 +164,13 @@ describe('statsReport', () => {
 
   it('reads the range and the cut-off, and refuses what cannot be used', () => {
     expect(readSettings({ ...defaults, range: '-5, 40' }).range).toEqual({ min: -5, max: 40 });
-    expect(() => readSettings({ ...defaults, range: '0' })).toThrow('--range must be MIN,MAX');
-    expect(() => readSettings({ ...defaults, range: '0,1,2' })).toThrow('--range must be MIN,MAX');
+    expect(() => readSettings({ ...defaults, range: '0' })).toThrow('--range must be MIN MAX');
+    expect(() => readSettings({ ...defaults, range: '0,1,2' })).toThrow('--range must be MIN MAX');
+    // MAX after a space comes as an operand: taken back when exactly one of two operands is a number.
+    expect(rangeWithSpace('0', ['40', 'data.csv'])).toEqual({ range: '0,40', positionals: ['data.csv'] });
+    expect(rangeWithSpace('0', ['data.csv', '40'])).toEqual({ range: '0,40', positionals: ['data.csv'] });
+    expect(rangeWithSpace('0,40', ['data.csv'])).toEqual({ range: '0,40', positionals: ['data.csv'] });
+    expect(rangeWithSpace('0', ['a.csv', 'b.csv'])).toEqual({ range: '0', positionals: ['a.csv', 'b.csv'] });
     expect(() => readSettings({ ...defaults, range: '40,0' })).toThrow('MIN must be below MAX');
     expect(() => readSettings({ ...defaults, cutoff: '20' })).toThrow('--cutoff needs --reliability');
     expect(() => readSettings({ ...defaults, cutoff: 'x', reliability: '0.8' })).toThrow('--cutoff must be a number');
@@ -215,9 +220,10 @@ describe('npm run prepost -- stats', () => {
   it('prints the keys as JSON and as a table in parts, and exits 2 with a clear message on a mistake', async () => {
     // Run together: each is a process of its own.
     const [json, table, small, outside] = await Promise.all([
+      // The spelling, --range MIN MAX, before the file.
       runEntry(
         'prepost',
-        ['stats', 'grouped.csv', '--reliability', '0.8', '--cutoff', '20', '--range', '0,40', '--json'],
+        ['stats', '--range', '0', '40', 'grouped.csv', '--reliability', '0.8', '--cutoff', '20', '--json'],
         cwd,
       ),
       // A negative MIN needs the = form: parseArgs reads "-10,40" after a space as an option.
@@ -249,8 +255,8 @@ describe('npm run prepost -- stats', () => {
     const mistake = await runEntry('prepost', ['stats', 'grouped.csv', '--range', '40'], cwd);
     expect(mistake.code).toBe(2);
     const output = mistake.stdout + mistake.stderr;
-    expect(output).toContain('--range must be MIN,MAX, two numbers with a comma, such as --range 0,40 (got "40")');
-    for (const word of [...NEW_KEYS, '--range MIN,MAX', '--cutoff C', 'followup', 'then', 'group', 'programme rows'])
+    expect(output).toContain('--range must be MIN MAX (or MIN,MAX), two numbers, such as --range 0 40 (got "40")');
+    for (const word of [...NEW_KEYS, '--range MIN MAX', '--cutoff C', 'followup', 'then', 'group', 'programme rows'])
       expect(output).toContain(word);
   }, 60_000);
 });
