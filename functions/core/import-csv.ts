@@ -17,8 +17,8 @@ import {
 } from './answers.ts';
 import { readCsvTable } from './csv.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
-import { resolveWave, type WaveContext } from './waves.ts';
-import type { WaveKind } from './model.ts';
+import { resolveWave, sessionWaves, type WaveContext } from './waves.ts';
+import { isWaveKind, type WaveKind } from './model.ts';
 
 /** The columns every import file has, in the order the template prints them. */
 export const PARTICIPANT_COLUMN = 'participant';
@@ -88,8 +88,10 @@ export function templateColumns(
   if (sessions.length === 0) return undefined;
   const columns = [PARTICIPANT_COLUMN, SESSION_COLUMN, WAVE_COLUMN, CONSENT_COLUMN, LANGUAGE_COLUMN];
   for (const chosen of sessions) {
-    for (const kind of wave === undefined ? (['pre', 'post'] as const) : [wave]) {
-      const { subgroups, instruments } = chosen[kind];
+    for (const kind of wave === undefined ? sessionWaves(chosen) : [wave]) {
+      const asked = chosen[kind];
+      if (asked === undefined) continue;
+      const { subgroups, instruments } = asked;
       for (const subgroup of subgroups) if (!columns.includes(subgroup)) columns.push(subgroup);
       for (const instrumentId of instruments) {
         for (const item of catalog.instruments.get(instrumentId)?.items ?? []) {
@@ -169,13 +171,15 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
           `sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
       });
     const waveText = cell(WAVE_COLUMN).toLowerCase();
-    const wave = waveText === 'pre' || waveText === 'post' ? waveText : undefined;
+    const wave = isWaveKind(waveText) ? waveText : undefined;
     if (wave === undefined)
       problems.push({
         row,
         column: WAVE_COLUMN,
-        message: `the wave must be pre or post${waveText === '' ? '' : `, not "${waveText}"`}`,
+        message: `the wave must be pre, post or followup${waveText === '' ? '' : `, not "${waveText}"`}`,
       });
+    else if (wave === 'followup' && knownSession && programme.sessions.some((s) => s.id === session && !s.followup))
+      problems.push({ row, column: WAVE_COLUMN, message: `session ${session} has no follow-up wave` });
     const languageText = cell(LANGUAGE_COLUMN).toLowerCase();
     const language =
       languageText === ''
@@ -251,7 +255,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
 function answerColumnsOf(programme: ProgrammeDefinition, catalog: Catalog): Map<string, AnswerColumn> {
   const columns = new Map<string, AnswerColumn>();
   for (const session of programme.sessions) {
-    for (const wave of [session.pre, session.post]) {
+    for (const kind of sessionWaves(session)) {
+      const wave = session[kind];
+      if (wave === undefined) continue;
       for (const subgroupId of wave.subgroups) {
         const subgroup = programme.subgroups.find((candidate) => candidate.id === subgroupId);
         if (subgroup !== undefined)

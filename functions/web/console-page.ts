@@ -177,7 +177,7 @@ function renderCreateForm(
     text('site', strings['console.site'], strings['console.siteHint']),
     attributes,
     html`<p class="hint">${strings['console.windowsHint']}</p>`,
-    windowFields({ prefix: 'new', programme, values, problems, language }),
+    windowFields({ prefix: 'new', programme, values, problems, language, followupDefault: true }),
     html`<p><button type="submit">${strings['console.createButton']}</button></p>`,
   ];
   const form = html`<form method="post" action="${programmePath(programme)}">${fields}</form>`;

@@ -52,6 +52,8 @@ export class CohortAccumulator {
 
   /** Scores one response into its session's columns. */
   add(response: StoredResponse): void {
+    // Follow-up answers are not (yet) part of the pre-post tables: left out, as before they existed.
+    if (response.wave === 'followup') return;
     if (this.participants.advance(response)) {
       const participant = this.participants.count - 1;
       if (participant >= this.capacity) this.grow(capacityFor(participant, this.capacity));

@@ -85,6 +85,8 @@ export class PoolAccumulator {
    * already computed for this response (see {@link CohortAccumulator}); the pool scores the rest.
    */
   add(response: StoredResponse, scored?: readonly (ScoreCandidate | undefined)[]): void {
+    // Follow-up answers are not (yet) part of the pre-post tables: left out, as before they existed.
+    if (response.wave === 'followup') return;
     if (this.participants.advance(response)) {
       this.storeCurrent();
       const participant = this.participants.count - 1;
