@@ -85,6 +85,7 @@ export interface CohortChange {
  * Changes a cohort's name, site, attributes or some waves' windows, applied to the cohort as
  * stored when it is written (so a change made meanwhile by someone else to another field
  * stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
+ * A follow-up still at its default window moves with its post window, unless given its own.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function changeCohort(
@@ -104,7 +105,7 @@ export async function changeCohort(
     .filter(([, value]) => value !== undefined)
     .map(([field]) => field);
   return updateCohort(deps, actor, definition, cohortId, changed.join(', '), (current) => {
-    const windows = { ...current.windows };
+    const windows = { ...current.windows, ...followupsMoved(definition, current.windows, change.windows ?? {}) };
     for (const [wave, window] of Object.entries(change.windows ?? {}))
       windows[wave] = {
         ...(window.opens === undefined ? {} : { opens: window.opens }),
@@ -375,6 +376,31 @@ function withFollowupWindows(
     if (window !== undefined) filled[id] = window;
   }
   return filled;
+}
+
+/**
+ * The follow-ups to move when their post windows change: each one not given in the change whose
+ * stored window is still the default of its post window as stored (nobody chose its days), at the
+ * default of the new post window. A follow-up a coordinator set, or closed early, stays as it is.
+ */
+function followupsMoved(
+  definition: ProgrammeDefinition,
+  stored: Cohort['windows'],
+  changed: NonNullable<CohortChange['windows']>,
+): Record<string, Window> {
+  const moved: Record<string, Window> = {};
+  for (const session of definition.sessions) {
+    const id = waveId(session.id, 'followup');
+    const post = changed[waveId(session.id, 'post')];
+    if (session.followup === undefined || post === undefined || changed[id] !== undefined) continue;
+    const before = defaultFollowupWindow(stored[waveId(session.id, 'post')], session.followup.monthsAfter);
+    const current = stored[id];
+    if (before === undefined || current?.opens !== before.opens || current.closes !== before.closes) continue;
+    if (current.closed === true) continue;
+    const after = defaultFollowupWindow(post, session.followup.monthsAfter);
+    if (after !== undefined) moved[id] = after;
+  }
+  return moved;
 }
 
 /** The day links made today stop working: the programme's retention from today. */
