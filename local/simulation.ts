@@ -132,7 +132,8 @@ export async function simulateCohort(
             if (chosen !== undefined) fields.set(answerField(instrument.id, item.id), chosen);
           });
         }
-        await submit(baseUrl, link.code, language, fields);
+        // A follow-up whose window has not opened yet (a cohort with real dates) waits for its months.
+        if (!(await submit(baseUrl, link.code, language, fields, wave === 'followup'))) continue;
         submitted += 1;
         if (wave === 'followup') followups += 1;
       }
@@ -153,11 +154,19 @@ function pickGroup(subgroupId: string, values: readonly string[], random: () => 
   return values[values.length - 1];
 }
 
-async function submit(baseUrl: string, code: string, language: string, fields: URLSearchParams): Promise<void> {
+/** Answers one link; false when it was not open and `mayWait` (a follow-up not yet due), which sends nothing. */
+async function submit(
+  baseUrl: string,
+  code: string,
+  language: string,
+  fields: URLSearchParams,
+  mayWait: boolean,
+): Promise<boolean> {
   const url = `${baseUrl}/s/${code}`;
   const page = await fetch(`${url}?lang=${language}`);
-  if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
   await page.text();
+  if (page.status === 410 && mayWait) return false;
+  if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -166,4 +175,6 @@ async function submit(baseUrl: string, code: string, language: string, fields: U
   });
   if (response.status !== 303)
     throw new Error(`POST answers answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  await response.arrayBuffer();
+  return true;
 }

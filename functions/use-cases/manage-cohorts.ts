@@ -105,13 +105,14 @@ export async function changeCohort(
     .filter(([, value]) => value !== undefined)
     .map(([field]) => field);
   return updateCohort(deps, actor, definition, cohortId, changed.join(', '), (current) => {
-    const windows = { ...current.windows, ...followupsMoved(definition, current.windows, change.windows ?? {}) };
+    const windows = { ...current.windows };
     for (const [wave, window] of Object.entries(change.windows ?? {}))
       windows[wave] = {
         ...(window.opens === undefined ? {} : { opens: window.opens }),
         ...(window.closes === undefined ? {} : { closes: window.closes }),
         ...(current.windows[wave]?.closed === true ? { closed: true } : {}),
       };
+    Object.assign(windows, followupsMoved(definition, current.windows, change.windows ?? {}));
     const { site: _site, ...rest } = current;
     const site = change.site === undefined ? current.site : (change.site ?? undefined);
     return checkedCohort(
@@ -379,9 +380,10 @@ function withFollowupWindows(
 }
 
 /**
- * The follow-ups to move when their post windows change: each one not given in the change whose
- * stored window is still the default of its post window as stored (nobody chose its days), at the
- * default of the new post window. A follow-up a coordinator set, or closed early, stays as it is.
+ * The follow-ups to move when their post windows change: each one the change leaves as it is (not
+ * given, or given with its stored days, as the console's whole form sends them) whose stored window
+ * is still the default of its post window as stored (nobody chose its days), at the default of the
+ * new post window. A follow-up a coordinator set, or closed early, stays as it is.
  */
 function followupsMoved(
   definition: ProgrammeDefinition,
@@ -392,9 +394,11 @@ function followupsMoved(
   for (const session of definition.sessions) {
     const id = waveId(session.id, 'followup');
     const post = changed[waveId(session.id, 'post')];
-    if (session.followup === undefined || post === undefined || changed[id] !== undefined) continue;
-    const before = defaultFollowupWindow(stored[waveId(session.id, 'post')], session.followup.monthsAfter);
     const current = stored[id];
+    const given = changed[id];
+    if (session.followup === undefined || post === undefined) continue;
+    if (given !== undefined && (given.opens !== current?.opens || given.closes !== current?.closes)) continue;
+    const before = defaultFollowupWindow(stored[waveId(session.id, 'post')], session.followup.monthsAfter);
     if (before === undefined || current?.opens !== before.opens || current.closes !== before.closes) continue;
     if (current.closed === true) continue;
     const after = defaultFollowupWindow(post, session.followup.monthsAfter);
