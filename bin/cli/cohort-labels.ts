@@ -15,7 +15,8 @@ export function englishText(text: LocalizedText, fallback: string): string {
 
 /** "Mentoring cycle · At the start": the session's name and the wave's word for its kind of session. */
 export function waveLabel(session: Session, wave: WaveKind): string {
-  return `${englishText(session.name, session.id)} · ${waveName('en', session.kind, wave, session.followup?.monthsAfter)}`;
+  const name = waveName('en', session.kind, wave, session.followup?.monthsAfter);
+  return `${englishText(session.name, session.id)} · ${name}`;
 }
 
 /** A window as `--window` takes it (`2027-01-10..2027-02-10`), and "closed early" when a coordinator closed it. */

@@ -15,8 +15,9 @@ export const summary = 'who has not answered each wave of a cohort yet, by parti
 export const usage = `Usage: npm run prepost -- pending --programme P --cohort C [--json]
 
 For each wave of cohort C (each session's pre and post, and its follow-up where it has
-one), how many of its participants answered ("1 of 12 answered"), whether the wave is open, and, batch by batch, the numbers
-of those who have not: the number printed on their card and beside their message
+one), how many of its participants answered ("1 of 12 answered"), whether the wave is
+open, and, batch by batch, the numbers of those who have not: the number printed on their
+card and beside their message
 (\`prepost links\` numbers each batch 1 to N), so they can be reminded:
 
   Mentoring cycle · At the start (mentoring-cycle:pre, open until 2027-01-02): 1 of 12 answered

@@ -65,7 +65,8 @@ export function waveLabel(
   wave: WaveKind,
   language: Language,
 ): string {
-  return `${localized(session.name, language)} · ${waveName(language, session.kind, wave, session.followup?.monthsAfter)}`;
+  const name = waveName(language, session.kind, wave, session.followup?.monthsAfter);
+  return `${localized(session.name, language)} · ${name}`;
 }
 
 /** The programme's waves in order, each with its id (`session:pre`), session and kind. */
@@ -232,10 +233,11 @@ export function windowFields(options: {
     };
     const legend = html`<legend>${waveLabel(session, wave, language)}</legend>`;
     const months = session.followup?.monthsAfter;
-    const hint =
+    const words =
       wave === 'followup' && months !== undefined && options.followupDefault === true
-        ? html`<p class="hint">${fill(strings['console.followupHint'], { months: monthsInWords(language, months) })}</p>`
-        : '';
+        ? fill(strings['console.followupHint'], { months: monthsInWords(language, months) })
+        : undefined;
+    const hint = words === undefined ? '' : html`<p class="hint">${words}</p>`;
     return html`<fieldset class="wave">${legend}${hint}${date('opens')}${date('closes')}</fieldset>`;
   })}`;
 }

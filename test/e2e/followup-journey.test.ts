@@ -51,7 +51,7 @@ function followupOf(number: number): IssuedLink {
 
 describe('a follow-up questionnaire on a phone', () => {
   for (const javaScriptEnabled of [false, true])
-    it(`is named by when it comes and is answered to the end, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+    it(`is named by when it comes, answered to the end, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
       const link = followupOf(javaScriptEnabled ? 1 : 2);
       const context = await browser.newContext({ viewport: PHONE, locale: 'ca-ES', javaScriptEnabled });
       contexts.push(context);

@@ -136,7 +136,10 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     expect(lines[0]).toMatch(/^ID\s+NAME\s+ORGANISATION\s+LANGUAGES\s+K\s+COHORTS\s+FUNDERS\s+SESSIONS$/);
     expect(lines).toHaveLength(1 + stack.deps.catalog.programmes.size);
     expect(lines.find((line) => line.startsWith(PROGRAMME))).toMatch(
-      /^dones-mentores\s+Dones Mentores\s+.+\s+ca\*, es, en\s+10\s+2 open, 0 closed\s+1\s+mentoring-cycle \(cycle, follow-up after 6 months\)$/,
+      new RegExp(
+        '^dones-mentores\\s+Dones Mentores\\s+.+\\s+ca\\*, es, en\\s+10\\s+2 open, 0 closed\\s+1\\s+' +
+          'mentoring-cycle \\(cycle, follow-up after 6 months\\)$',
+      ),
     );
   });
 

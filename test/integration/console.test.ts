@@ -588,7 +588,7 @@ describe('changes and the audit log', () => {
 describe('a follow-up wave in the console', () => {
   const COHORT = 'olot-2027';
 
-  it('the create form says what an empty follow-up window does; the page counts it and offers its reminders', async () => {
+  it('the create form says what an empty follow-up window does; the page counts it, with reminders', async () => {
     const form = (await get(`/console/${P}`)).body;
     expect(form).toContain('<legend>Mentoring cycle · 6 months after the end</legend>');
     expect(form).toContain(EN['console.followupHint'].replace('{months}', '6 months'));

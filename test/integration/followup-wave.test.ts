@@ -88,7 +88,7 @@ describe('a follow-up wave', () => {
     expect(new Set(open.map((link) => link.code)).size).toBe(open.length);
   });
 
-  it('opens on its own window: before its day, its link says it is not open yet, in the programme language', async () => {
+  it('opens on its own window: before its day, its link says it is not open, in the programme language', async () => {
     const window = (await stack.deps.cohorts.getCohort(PROGRAMME, LATER))?.cohort.windows[`${SESSION}:followup`];
     expect(window?.opens).toBeDefined();
     expect(window?.opens && window.opens > day(180)).toBe(true);
@@ -139,7 +139,7 @@ describe('a follow-up wave', () => {
     expect(waves.sort()).toEqual(['followup', 'post', 'pre']);
   });
 
-  it('leaves the pre-post tables as they were: follow-up answers are not read as answers after the session', async () => {
+  it('leaves the pre-post tables as they were: follow-up answers are not read as post answers', async () => {
     const programme = await loadProgramme(stack.deps, PROGRAMME);
     const responses = await stack.deps.responses.listCohortResponses(PROGRAMME, OPEN);
     const without = responses.filter((response: StoredResponse) => response.wave !== 'followup');
