@@ -85,7 +85,8 @@ export interface CohortChange {
  * Changes a cohort's name, site, attributes or some waves' windows, applied to the cohort as
  * stored when it is written (so a change made meanwhile by someone else to another field
  * stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
- * A follow-up still at its default window moves with its post window, unless given its own.
+ * A follow-up still at its default window moves with its post window, unless given its own; one
+ * with no dates at all (a cohort older than its follow-up) gets its default.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function changeCohort(
@@ -113,6 +114,8 @@ export async function changeCohort(
         ...(current.windows[wave]?.closed === true ? { closed: true } : {}),
       };
     Object.assign(windows, followupsMoved(definition, current.windows, change.windows ?? {}));
+    // A cohort made before its programme had a follow-up (or a form leaving its dates empty) gets the default.
+    Object.assign(windows, withFollowupWindows(definition, windows));
     const { site: _site, ...rest } = current;
     const site = change.site === undefined ? current.site : (change.site ?? undefined);
     return checkedCohort(

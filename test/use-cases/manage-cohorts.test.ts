@@ -431,6 +431,17 @@ describe('a follow-up window', () => {
     ]);
   });
 
+  it('is given its default at the next change of a cohort made before its programme had a follow-up', async () => {
+    const windows = { [PRE]: { opens: day(0), closes: day(30) }, [POST]: { opens: day(60), closes: day(90) } };
+    const older: Cohort = { id: 'ripoll-2026', name: 'Ripoll', attributes: {}, windows, status: 'open' };
+    expect(await stack.deps.cohorts.createCohort(DONES, older, new Date().toISOString())).toBe(true);
+    const changed = await changeCohort(stack.deps, COORDINATOR, DONES, 'ripoll-2026', { name: 'Ripoll 2026' });
+    expect(changed.windows).toEqual({
+      ...windows,
+      [FOLLOWUP]: { opens: addMonths(day(90), 6), closes: addDays(addMonths(day(90), 6), 27) },
+    });
+  });
+
   it('given one date only is not completed: the other is named as missing', async () => {
     const problems = await fieldProblems(() =>
       addCohort(stack.deps, COORDINATOR, DONES, {
