@@ -161,7 +161,8 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         message: 'the participant id is missing (see the participant column of the links CSV)',
       });
     const session = cell(SESSION_COLUMN);
-    const knownSession = programme.sessions.some((candidate) => candidate.id === session);
+    const sessionAsked = programme.sessions.find((candidate) => candidate.id === session);
+    const knownSession = sessionAsked !== undefined;
     if (!knownSession)
       problems.push({
         row,
@@ -178,7 +179,8 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         column: WAVE_COLUMN,
         message: `the wave must be pre, post or followup${waveText === '' ? '' : `, not "${waveText}"`}`,
       });
-    else if (wave === 'followup' && knownSession && programme.sessions.some((s) => s.id === session && !s.followup))
+    else if (wave === 'followup' && sessionAsked !== undefined && sessionAsked.followup === undefined)
+      // Said, not dropped: a row of answers must never vanish without a word.
       problems.push({ row, column: WAVE_COLUMN, message: `session ${session} has no follow-up wave` });
     const languageText = cell(LANGUAGE_COLUMN).toLowerCase();
     const language =
