@@ -137,7 +137,7 @@ describe('readImportCsv: accepted rows', () => {
     expect(groupField('role')).toBe('g.role');
   });
 
-  it("reads a follow-up row (wave followup) of a session that has one, paired by participant like the others", () => {
+  it('reads a follow-up row (wave followup) of a session that has one, paired by participant like the others', () => {
     const header = [...KEYS, 'mood.mood-last-week', `${RSES}.rses-1`];
     const read = responses(
       readD(csv(header, ['p-1', CYCLE, 'pre', 'yes', '2', '1'], ['p-1', CYCLE, 'Followup', 'yes', '4', 'agree'])),
