@@ -160,6 +160,8 @@ async function prepare(stack: SurveyStack, total: number, doubleTaps: number): P
     if (share === 0) continue;
     const cohort = (await stack.deps.cohorts.getCohort(PROGRAMME, cohortId))?.cohort;
     for (const link of await issueLinks(stack, PROGRAMME, cohortId, share)) {
+      // The seed cohorts' follow-up opens months after their post wave: its links answer 410 today.
+      if (link.wave === 'followup') continue;
       const context = resolveWave(definition, cohort, link.session, link.wave);
       if (context === undefined) throw new Error(`no wave ${link.session}:${link.wave}`);
       const answers: Record<string, string> = {};

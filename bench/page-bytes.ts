@@ -27,6 +27,7 @@ import { surveySteps } from '#core/steps.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { createLinks } from '#use-cases/create-links.ts';
+import { changeCohort } from '#use-cases/manage-cohorts.ts';
 import { loadProgrammes } from '#use-cases/programmes.ts';
 import type { Catalog } from '#surveys/catalog.ts';
 import { LANGUAGES } from '#surveys/schema.ts';
@@ -117,6 +118,15 @@ export async function measurePageBytes(only?: readonly string[]): Promise<PageWe
     for (const programme of programmes.filter((candidate) => only === undefined || only.includes(candidate.id))) {
       const cohort = programme.cohorts[0];
       if (cohort === undefined) continue;
+      // A seed follow-up opens months from now: opened today (to its own closing day), so its pages are weighed too.
+      const today = stack.deps.clock.now().toISOString().slice(0, 10);
+      const followups = Object.entries(cohort.windows)
+        .filter(([id]) => id.endsWith(':followup'))
+        .map(([id, window]) => [id, { opens: today, closes: window.closes ?? today }]);
+      if (followups.length > 0)
+        await changeCohort(stack.deps, SYSTEM_ACTOR, programme.id, cohort.id, {
+          windows: Object.fromEntries(followups),
+        });
       // One participant: screens before the last store nothing, so one link per wave serves every language.
       const { links } = await createLinks(stack.deps, SYSTEM_ACTOR, programme.id, cohort.id, 1);
       for (const link of links) {

@@ -3,8 +3,8 @@
  * local stack on a free port (its own in-memory DynamoDB, or the table `prepost-demo` in the
  * DynamoDB `DYNAMODB_ENDPOINT` names, recreated each run), creates the seed programmes' cohorts
  * and funders as a coordinator would (the console's use cases), then their links, has
- * simulated participants answer pre and post over HTTP, aggregates, writes the summaries and
- * funder emails into DIR, and prints a short table.
+ * simulated participants answer pre and post (and Dones Mentores' six-month follow-up) over
+ * HTTP, aggregates, writes the summaries and funder emails into DIR, and prints a short table.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -88,9 +88,12 @@ async function main(): Promise<void> {
       size: number;
       later: IssuedLink[];
       submitted: number;
+      /** Follow-ups answered and lost so far (a programme without follow-ups has none). */
+      followups: number;
+      skippedFollowup: number;
     }[] = [];
     // The seed cohorts and funders, made through the console's use cases, every wave open from
-    // last month to next (the simulated answers arrive today).
+    // last month to next, follow-ups too (the simulated answers, even those "months later", arrive today).
     const today = stack.deps.clock.now();
     const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     for (const seed of stack.deps.catalog.seeds.values()) {
@@ -122,6 +125,8 @@ async function main(): Promise<void> {
           size,
           later: links.filter((link) => !early.has(link.participant)),
           submitted: report.submitted,
+          followups: report.followups,
+          skippedFollowup: report.skippedFollowup,
         });
       }
     }
@@ -139,10 +144,12 @@ async function main(): Promise<void> {
     };
     for (const [round, period] of periods.entries()) {
       if (round === 1) {
-        for (const entry of cohorts)
-          entry.submitted += (
-            await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random)
-          ).submitted;
+        for (const entry of cohorts) {
+          const report = await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random);
+          entry.submitted += report.submitted;
+          entry.followups += report.followups;
+          entry.skippedFollowup += report.skippedFollowup;
+        }
       }
       await aggregate(stack.deps);
       console.log('');
@@ -159,6 +166,7 @@ async function main(): Promise<void> {
           'mean change (1st table)',
           'cells updated / carried',
           'hidden: fewer than k / differencing / secondary',
+          'follow-ups answered / lost',
         ].join(' | '),
       );
       for (const programme of stack.deps.catalog.programmes.values()) {
@@ -181,6 +189,9 @@ async function main(): Promise<void> {
               `${cells.filter((cell) => !cell.suppressed && cell.as_of === undefined).length} / ` +
                 `${cells.filter((cell) => cell.as_of !== undefined).length}`,
               `${count('fewer-than-k')} / ${count('differencing')} / ${count('secondary')}`,
+              entry.programme.sessions.some((session) => session.followup !== undefined)
+                ? `${entry.followups} / ${entry.skippedFollowup}`
+                : '–',
             ].join(' | '),
           );
         }
@@ -198,6 +209,7 @@ async function main(): Promise<void> {
               ? '–'
               : `${poolChange >= 0 ? '+' : ''}${poolChange.toFixed(2)} (${pool?.instrument ?? ''})` +
                 (pool?.as_of === undefined ? '' : `, from ${pool.as_of}`),
+            '',
             '',
             '',
           ].join(' | '),

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   console.log('Participant links:');
   let heading = '';
   for (const link of links) {
-    const label = `# ${link.programme} / ${link.cohort} / ${link.participant} / ${link.session}: pre, then post`;
+    const session = stack.deps.catalog.programmes.get(link.programme)?.sessions.find(({ id }) => id === link.session);
+    // A follow-up's link opens with its window, months later: said, so nobody wonders why it is not open today.
+    const later = session?.followup === undefined ? '' : ', then the follow-up (months later)';
+    const whose = `${link.programme} / ${link.cohort} / ${link.participant} / ${link.session}`;
+    const label = `# ${whose}: pre, then post${later}`;
     if (label !== heading) {
       console.log(label);
       heading = label;

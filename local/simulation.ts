@@ -2,13 +2,16 @@
  * Simulated participants for the demo: realistic answers over HTTP, from a seeded generator so
  * every run tells the same story. Each participant has a latent level and gains a little from
  * each session (some more, a few lose ground); some skip items, some say "prefer not to say",
- * and some never come back for the post questionnaire.
+ * and some never come back for the post questionnaire. Months later, at a session's follow-up,
+ * fewer answer again, and those who do have kept most of what they gained.
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import type { ProgrammeDefinition as Programme } from '#surveys/schema.ts';
 import { CONSENT_FIELD, answerField, groupField, thenField } from '#core/answers.ts';
 import { PREFER_NOT_TO_SAY } from '#core/scoring.ts';
+import type { WaveKind } from '#core/model.ts';
+import { sessionWaves } from '#core/waves.ts';
 import type { IssuedLink } from '#use-cases/create-links.ts';
 
 /** A seeded pseudo-random generator (mulberry32): fine for simulation, never for codes. */
@@ -33,9 +36,23 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 export interface SimulationReport {
   readonly submitted: number;
   readonly skippedPost: number;
+  /** Follow-up questionnaires answered, and not answered (lost to follow-up). */
+  readonly followups: number;
+  readonly skippedFollowup: number;
 }
 
-/** Answers every link of a cohort's participants over HTTP, pre then post per session. */
+/** The share lost at a follow-up, months later: more than at the post wave, as in real programmes. */
+const FOLLOWUP_LOSS = 0.25;
+/** How much of the gain at the post wave is still there at the follow-up, on average. */
+const FOLLOWUP_KEPT = 0.8;
+
+/** How far along a participant is at a wave: the sessions done, and what is kept of them months later. */
+function progressAt(sessionIndex: number, wave: WaveKind): number {
+  if (wave === 'pre') return sessionIndex;
+  return wave === 'post' ? sessionIndex + 1 : sessionIndex + FOLLOWUP_KEPT;
+}
+
+/** Answers every link of a cohort's participants over HTTP: pre, post, then any follow-up per session. */
 export async function simulateCohort(
   baseUrl: string,
   programme: Programme,
@@ -47,6 +64,8 @@ export async function simulateCohort(
   for (const link of links) byParticipant.set(link.participant, [...(byParticipant.get(link.participant) ?? []), link]);
   let submitted = 0;
   let skippedPost = 0;
+  let followups = 0;
+  let skippedFollowup = 0;
   // Then-test answers draw from a generator of their own: the rest of the story stays as it was.
   const lookingBack = seededRandom(0x7e57);
   for (const participantLinks of byParticipant.values()) {
@@ -67,22 +86,27 @@ export async function simulateCohort(
     let dropped = false;
     for (const [sessionIndex, session] of programme.sessions.entries()) {
       if (dropped) break;
-      for (const wave of ['pre', 'post'] as const) {
+      for (const wave of sessionWaves(session)) {
+        const asked = session[wave];
         const link = participantLinks.find((candidate) => candidate.session === session.id && candidate.wave === wave);
-        if (link === undefined) continue;
+        if (link === undefined || asked === undefined) continue;
         if (wave === 'pre' && random() < 0.05) continue;
         if (wave === 'post' && random() < 0.15) {
           skippedPost += 1;
           if (random() < 0.5) dropped = true;
           continue;
         }
-        const latent = level + responsiveness * (sessionIndex + (wave === 'post' ? 1 : 0)) * 0.6 + 0.3 * normal(random);
+        if (wave === 'followup' && random() < FOLLOWUP_LOSS) {
+          skippedFollowup += 1;
+          continue;
+        }
+        const latent = level + responsiveness * progressAt(sessionIndex, wave) * 0.6 + 0.3 * normal(random);
         const fields = new URLSearchParams({ lang: language, [CONSENT_FIELD]: programme.consent.version });
-        for (const subgroupId of session[wave].subgroups) {
+        for (const subgroupId of asked.subgroups) {
           const value = groups[subgroupId];
           if (value !== undefined) fields.set(groupField(subgroupId), value);
         }
-        for (const instrumentId of session[wave].instruments) {
+        for (const instrumentId of asked.instruments) {
           const instrument = catalog.instruments.get(instrumentId);
           if (instrument === undefined) continue;
           instrument.items.forEach((item, index) => {
@@ -114,12 +138,14 @@ export async function simulateCohort(
           const pre = level + responsiveness * sessionIndex * 0.6;
           answerThenTest(fields, session.post.then?.instruments ?? [], catalog, pre, lookingBack);
         }
-        await submit(baseUrl, link.code, language, fields);
+        // A follow-up whose window has not opened yet (a cohort with real dates) waits for its months.
+        if (!(await submit(baseUrl, link.code, language, fields, wave === 'followup'))) continue;
         submitted += 1;
+        if (wave === 'followup') followups += 1;
       }
     }
   }
-  return { submitted, skippedPost };
+  return { submitted, skippedPost, followups, skippedFollowup };
 }
 
 /**
@@ -161,11 +187,19 @@ function pickGroup(subgroupId: string, values: readonly string[], random: () => 
   return values[values.length - 1];
 }
 
-async function submit(baseUrl: string, code: string, language: string, fields: URLSearchParams): Promise<void> {
+/** Answers one link; false when it was not open and `mayWait` (a follow-up not yet due), which sends nothing. */
+async function submit(
+  baseUrl: string,
+  code: string,
+  language: string,
+  fields: URLSearchParams,
+  mayWait: boolean,
+): Promise<boolean> {
   const url = `${baseUrl}/s/${code}`;
   const page = await fetch(`${url}?lang=${language}`);
-  if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
   await page.text();
+  if (page.status === 410 && mayWait) return false;
+  if (page.status !== 200) throw new Error(`GET survey page answered ${page.status}`);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -174,4 +208,6 @@ async function submit(baseUrl: string, code: string, language: string, fields: U
   });
   if (response.status !== 303)
     throw new Error(`POST answers answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  await response.arrayBuffer();
+  return true;
 }

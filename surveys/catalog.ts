@@ -5,7 +5,7 @@
  * a definition author can act on.
  */
 import type * as z from 'zod/mini';
-import { cohortProblems } from './cohort-rules.ts';
+import { cohortProblems, sessionWaves } from './cohort-rules.ts';
 import {
   Instrument,
   ProgrammeDefinition,
@@ -372,8 +372,10 @@ function checkProgramme(
       throw new SurveyDefinitionError(file, `sessions[${index}].id`, `session id "${session.id}" is used twice`);
     sessionIds.add(session.id);
     requireText(session.name, `sessions[${index}].name`);
-    for (const wave of ['pre', 'post'] as const) {
-      session[wave].instruments.forEach((instrumentId, instrumentIndex) => {
+    for (const wave of sessionWaves(session)) {
+      const asked = session[wave];
+      if (asked === undefined) continue;
+      asked.instruments.forEach((instrumentId, instrumentIndex) => {
         const instrument = instruments.get(instrumentId);
         const path = `sessions[${index}].${wave}.instruments[${instrumentIndex}]`;
         if (instrument === undefined)
@@ -385,7 +387,7 @@ function checkProgramme(
           programme.id,
         );
       });
-      session[wave].subgroups.forEach((subgroupId, subgroupIndex) => {
+      asked.subgroups.forEach((subgroupId, subgroupIndex) => {
         const subgroup = subgroups.get(subgroupId);
         const path = `sessions[${index}].${wave}.subgroups[${subgroupIndex}]`;
         if (subgroup === undefined) throw new SurveyDefinitionError(file, path, `unknown subgroup "${subgroupId}"`);
@@ -400,6 +402,24 @@ function checkProgramme(
         file,
         `sessions[${index}].post.instruments`,
         `${preOnly.join(', ')} not asked before, so change cannot be measured`,
+      );
+    const { followup } = session;
+    if (followup === undefined) return;
+    const notBefore = followup.instruments.filter((id) => !session.pre.instruments.includes(id));
+    if (notBefore.length > 0)
+      throw new SurveyDefinitionError(
+        file,
+        `sessions[${index}].followup.instruments`,
+        `${notBefore.join(', ')} not asked before, so change cannot be measured`,
+      );
+    // Links expire with the retention, counted from the day they are made: a follow-up due after
+    // that could never be answered.
+    if (programme.retentionDays <= followup.monthsAfter * 31)
+      throw new SurveyDefinitionError(
+        file,
+        'retentionDays',
+        `${programme.retentionDays} days is too short for the follow-up of session "${session.id}" ` +
+          `${followup.monthsAfter} months after it: links expire before it is due`,
       );
   });
 }

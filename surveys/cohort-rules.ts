@@ -4,7 +4,7 @@
  * for the seed files (checked with the catalogue) and for cohorts made at run time (the console
  * and `prepost cohorts`), each problem named by its field.
  */
-import type { Cohort, ProgrammeDefinition, Window } from './schema.ts';
+import type { Cohort, ProgrammeDefinition, Session, Window } from './schema.ts';
 
 /** What is wrong with a cohort's field, for a form to say it in its reader's language. */
 export type CohortProblemReason =
@@ -14,6 +14,8 @@ export type CohortProblemReason =
   | 'closes-before-opens'
   | 'post-opens-early'
   | 'post-closes-early'
+  | 'followup-opens-early'
+  | 'followup-closes-early'
   | 'closes-after-expiry'
   | 'not-a-subgroup'
   | 'not-an-option';
@@ -25,9 +27,14 @@ export interface CohortProblem {
   readonly message: string;
 }
 
-/** Every wave id of a programme, in order: each session's pre then post. */
+/** A session's waves in the order they are answered: pre, post, then its follow-up when it has one. */
+export function sessionWaves(session: Pick<Session, 'followup'>): readonly ('pre' | 'post' | 'followup')[] {
+  return session.followup === undefined ? ['pre', 'post'] : ['pre', 'post', 'followup'];
+}
+
+/** Every wave id of a programme, in order: each session's pre, post and follow-up (when it has one). */
 export function waveIdsOf(programme: Pick<ProgrammeDefinition, 'sessions'>): string[] {
-  return programme.sessions.flatMap((session) => [`${session.id}:pre`, `${session.id}:post`]);
+  return programme.sessions.flatMap((session) => sessionWaves(session).map((wave) => `${session.id}:${wave}`));
 }
 
 /** The problems of a cohort in its programme, none when it is valid. */
@@ -79,12 +86,20 @@ export function cohortProblems(
     const pre = cohort.windows[`${session.id}:pre`];
     const post = cohort.windows[`${session.id}:post`];
     if (pre === undefined || post === undefined) continue;
-    const order = windowOrderProblem(pre, post);
+    const order = windowOrderProblem(pre, post, 'pre', 'post');
     if (order !== undefined)
       problem(
         `windows.${session.id}:post.${order.bound}`,
         order.bound === 'opens' ? 'post-opens-early' : 'post-closes-early',
         order.message(session.id),
+      );
+    const followup = session.followup === undefined ? undefined : cohort.windows[`${session.id}:followup`];
+    const followupOrder = followup === undefined ? undefined : windowOrderProblem(post, followup, 'post', 'followup');
+    if (followupOrder !== undefined)
+      problem(
+        `windows.${session.id}:followup.${followupOrder.bound}`,
+        followupOrder.bound === 'opens' ? 'followup-opens-early' : 'followup-closes-early',
+        followupOrder.message(session.id),
       );
   }
   for (const [attribute, value] of Object.entries(cohort.attributes)) {
@@ -100,21 +115,26 @@ export function cohortProblems(
 /**
  * A session's "after" window may share days with its "before" one (a one-day training asks both
  * on the same day) but may not start or end before it: answers after the session would then be
- * taken before anyone could give the answers before it.
+ * taken before anyone could give the answers before it. A follow-up stands to the post wave as
+ * the post wave to the pre wave (sharing days is allowed: a demo opens every wave at once).
  */
 function windowOrderProblem(
-  pre: Window,
-  post: Window,
+  earlier: Window,
+  later: Window,
+  earlierWave: string,
+  laterWave: string,
 ): { readonly bound: 'opens' | 'closes'; message(session: string): string } | undefined {
-  if (pre.opens !== undefined && post.opens !== undefined && post.opens < pre.opens)
+  if (earlier.opens !== undefined && later.opens !== undefined && later.opens < earlier.opens)
     return {
       bound: 'opens',
-      message: (session) => `${session}:post opens (${post.opens}) before ${session}:pre opens (${pre.opens})`,
+      message: (session) =>
+        `${session}:${laterWave} opens (${later.opens}) before ${session}:${earlierWave} opens (${earlier.opens})`,
     };
-  if (pre.closes !== undefined && post.closes !== undefined && post.closes < pre.closes)
+  if (earlier.closes !== undefined && later.closes !== undefined && later.closes < earlier.closes)
     return {
       bound: 'closes',
-      message: (session) => `${session}:post closes (${post.closes}) before ${session}:pre closes (${pre.closes})`,
+      message: (session) =>
+        `${session}:${laterWave} closes (${later.closes}) before ${session}:${earlierWave} closes (${earlier.closes})`,
     };
   return undefined;
 }

@@ -193,6 +193,16 @@ export const Wave = z.object({
 export type Wave = z.infer<typeof Wave>;
 
 /**
+ * A session's follow-up wave: its questions asked again `monthsAfter` months after the post wave,
+ * so evaluators see whether a change lasted (What Works Wellbeing asks for a later measurement).
+ */
+export const FollowupWave = z.extend(Wave, {
+  /** When it is due: whole months after the post wave (its window opens so long after the post one closes). */
+  monthsAfter: z.number().check(z.int(), z.gte(1), z.lte(24)),
+});
+export type FollowupWave = z.infer<typeof FollowupWave>;
+
+/**
  * What a session is, for the words cards and messages use: a `meeting` (a training or a
  * meeting on one day: "before the session", "after the session") or a `cycle` (weeks or months
  * of mentoring: "at the start", "at the end").
@@ -208,6 +218,8 @@ export const Session = z.object({
   attributes: z._default(z.record(Id, Id), {}),
   pre: Wave,
   post: Wave,
+  /** Asked again months after the post wave, with its own links, window and reminders. */
+  followup: z.optional(FollowupWave),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -223,8 +235,10 @@ export const Window = z.object({
 });
 export type Window = z.infer<typeof Window>;
 
-/** A wave's id in cohort windows and exports: `session-id:pre` or `session-id:post`. */
-export const WaveId = z.string().check(z.regex(/^[a-z0-9-]+:(pre|post)$/, 'must be SESSION:pre or SESSION:post'));
+/** A wave's id in cohort windows and exports: `session-id:pre`, `session-id:post` or `session-id:followup`. */
+export const WaveId = z
+  .string()
+  .check(z.regex(/^[a-z0-9-]+:(pre|post|followup)$/, 'must be SESSION:pre, SESSION:post or SESSION:followup'));
 
 /**
  * A cohort: a group of participants who go through the programme together, in one place and

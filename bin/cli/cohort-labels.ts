@@ -3,7 +3,7 @@
  * `pending`) print them: the English names of the definitions, which people recognise, beside the
  * ids the options take (`mentoring-cycle:pre` is "Mentoring cycle · At the start").
  */
-import type { Cohort, LocalizedText, ProgrammeDefinition, Session, Window } from '#surveys/schema.ts';
+import type { Cohort, LocalizedText, Session, Window } from '#surveys/schema.ts';
 import type { WaveKind } from '#core/model.ts';
 import { waveId, waveStatus } from '#core/waves.ts';
 import { waveName } from '#web/strings.ts';
@@ -15,7 +15,8 @@ export function englishText(text: LocalizedText, fallback: string): string {
 
 /** "Mentoring cycle · At the start": the session's name and the wave's word for its kind of session. */
 export function waveLabel(session: Session, wave: WaveKind): string {
-  return `${englishText(session.name, session.id)} · ${waveName('en', session.kind, wave)}`;
+  const name = waveName('en', session.kind, wave, session.followup?.monthsAfter);
+  return `${englishText(session.name, session.id)} · ${name}`;
 }
 
 /** A window as `--window` takes it (`2027-01-10..2027-02-10`), and "closed early" when a coordinator closed it. */
@@ -28,17 +29,11 @@ export function windowLabel(window: Window | undefined): string {
  * Whether a wave takes answers on `today` (YYYY-MM-DD), in words that say until or from when:
  * what a coordinator weighs before reminding anyone.
  */
-export function waveState(
-  programme: ProgrammeDefinition,
-  cohort: Cohort,
-  session: Session,
-  wave: WaveKind,
-  today: string,
-): string {
+export function waveState(cohort: Cohort, session: Session, wave: WaveKind, today: string): string {
   const window = cohort.windows[waveId(session.id, wave)];
   if (cohort.status === 'closed') return 'cohort closed';
   if (window?.closed === true) return 'closed early';
-  switch (waveStatus({ programme, cohort, session, kind: wave, wave: session[wave] }, today)) {
+  switch (waveStatus({ cohort, session, kind: wave }, today)) {
     case 'not-open':
       return `opens ${window?.opens ?? ''}`;
     case 'closed':

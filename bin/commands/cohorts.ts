@@ -2,7 +2,8 @@
 import { CohortInputError, type CohortInputProblem } from '#core/errors.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
 import { openLocalStore } from '#local/stack.ts';
-import { waveId } from '#core/waves.ts';
+import { isWaveKind } from '#core/model.ts';
+import { FOLLOWUP_WINDOW_DAYS, sessionWaves, waveId } from '#core/waves.ts';
 import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Cohort, ProgrammeDefinition } from '#surveys/schema.ts';
@@ -48,7 +49,9 @@ in surveys/programmes/.
                participants, and per wave its window and how many answered
                (\`prepost pending\` says who has not)
   add          makes a cohort; every wave needs a window (see \`prepost programmes\` for
-               the sessions: each has a pre and a post wave)
+               the sessions: each has a pre and a post wave, some a follow-up), but a
+               follow-up given none opens its months after its session's post window
+               closes, for ${FOLLOWUP_WINDOW_DAYS} days
   edit         changes the name, the site, subgroup values, the windows given or the
                comparison mark; what is not given keeps its value, and a wave closed
                early stays closed
@@ -58,7 +61,8 @@ in surveys/programmes/.
   close-wave   closes one wave now, whatever its dates: its links answer "closed"
   reopen-wave  its dates apply again
   seed         loads the seed cohorts and funders of surveys/seed/ that are not in the
-               table yet, each wave open from today for ${SEED_WINDOW_DAYS} days: the step after
+               table yet, each wave open from today for ${SEED_WINDOW_DAYS} days (a follow-up
+               as add gives it when none is given): the step after
                deploying a new stack (see the README). What is there is left alone.
 
   --programme P        programme id (see \`prepost programmes\`)
@@ -66,16 +70,18 @@ in surveys/programmes/.
                        (tarragona-2027); it cannot be changed later
   --name N             the cohort's name, as staff pages show it ("Tarragona 2027")
   --site S             where it runs, in words (a town, a centre); --site "" removes it
-  --window W=A..B      wave W (SESSION:pre or SESSION:post) takes answers from day A to
-                       day B, both included (UTC); once per wave. A session's post window
-                       may share days with its pre window but not open or close before it
+  --window W=A..B      wave W (SESSION:pre, SESSION:post or SESSION:followup) takes answers
+                       from day A to day B, both included (UTC); once per wave. A session's
+                       post window may share days with its pre window but not open or close
+                       before it; a follow-up's stands so to the post window
   --attribute S=V      the cohort's value of the programme's cohort subgroup S (its
                        option V), for subgroup tables: justrom3-mentoring's site=iasi
   --comparison yes|no  yes: a comparison cohort, a waiting list of people not yet in the
                        programme who answer the same questionnaires, so that the programme
                        cohorts' change can be set beside change without the programme;
                        no (the default for add): a cohort in the programme
-  --wave W             the wave to close or reopen (SESSION:pre or SESSION:post)
+  --wave W             the wave to close or reopen (SESSION:pre, SESSION:post or
+                       SESSION:followup)
   --json               list: the cohorts and their progress as one JSON array
 
 A mistake (an id already used, a window closing before it opens or missing, a wave given
@@ -110,7 +116,7 @@ const ACTIONS = {
 } as const;
 
 /** `--window` as it is typed: the wave, `=`, the first day, `..`, the last day. */
-const WINDOW = /^([a-z0-9]+(?:-[a-z0-9]+)*:(?:pre|post))=(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+const WINDOW = /^([a-z0-9]+(?:-[a-z0-9]+)*:(?:pre|post|followup))=(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 
 /** Checks the arguments, then lists or changes the cohorts. */
 export async function run(values: OptionValues<typeof options>, positionals: string[]): Promise<void> {
@@ -268,7 +274,8 @@ async function setWave(
     );
     const [sessionId, kind] = wave.split(':');
     const session = definition.sessions.find((candidate) => candidate.id === sessionId);
-    const label = session === undefined || (kind !== 'pre' && kind !== 'post') ? wave : waveLabel(session, kind);
+    const label =
+      session === undefined || !isWaveKind(kind) || session[kind] === undefined ? wave : waveLabel(session, kind);
     console.log(
       closed
         ? `closed wave ${wave} (${label}) of ${cohort.id}: its links answer "closed" from now`
@@ -287,7 +294,8 @@ async function seed(): Promise<void> {
       loaded.cohorts === 0 && loaded.funders === 0
         ? 'nothing to load: every seed cohort and funder (surveys/seed/) is in the table already'
         : `loaded ${plural(loaded.cohorts, 'cohort')} and ${plural(loaded.funders, 'funder')} from surveys/seed/ ` +
-            `(each wave open from today for ${SEED_WINDOW_DAYS} days); what was there already is left alone`,
+            `(each wave open from today for ${SEED_WINDOW_DAYS} days, a follow-up from its months after that ` +
+            `for ${FOLLOWUP_WINDOW_DAYS}); what was there already is left alone`,
     );
   } finally {
     await environment.close();
@@ -312,7 +320,7 @@ function parseWindows(given: readonly string[]): Record<string, WindowInput> {
     const [, wave = '', opens = '', closes = ''] = match ?? [];
     if (match === null)
       throw new UsageError(
-        `--window "${value}" is not SESSION:WAVE=YYYY-MM-DD..YYYY-MM-DD (WAVE pre or post, ` +
+        `--window "${value}" is not SESSION:WAVE=YYYY-MM-DD..YYYY-MM-DD (WAVE pre, post or followup, ` +
           'e.g. mentoring-cycle:pre=2027-01-11..2027-02-12)',
       );
     for (const day of [opens, closes])
@@ -391,7 +399,7 @@ function windowTable(definition: ProgrammeDefinition, cohort: Cohort): string {
     formatColumns(
       ['WAVE', 'WINDOW', 'NAME'],
       definition.sessions.flatMap((session) =>
-        (['pre', 'post'] as const).map((wave) => {
+        sessionWaves(session).map((wave) => {
           const id = waveId(session.id, wave);
           return [id, windowLabel(cohort.windows[id]), waveLabel(session, wave)];
         }),

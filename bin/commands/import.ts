@@ -1,6 +1,7 @@
 /** `prepost import`: answers given on paper loaded into a cohort, or the header row to type them into. */
 import { readFile } from 'node:fs/promises';
 import { decodeCsv, toCsv } from '#core/csv.ts';
+import { isWaveKind } from '#core/model.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import { importResponses, importTemplate, type ImportReport } from '#use-cases/import-responses.ts';
 import { cliActor } from '../cli/actor.ts';
@@ -14,14 +15,14 @@ export const summary = 'load paper responses into a cohort';
 
 /** `prepost import --help`, printed after a usage mistake too. */
 export const usage = `Usage: npm run prepost -- import --programme P --cohort C FILE.csv [--dry-run]
-       npm run -s prepost -- import --template --programme P [--session S] [--wave pre|post] > FILE.csv
+       npm run -s prepost -- import --template --programme P [--session S] [--wave pre|post|followup] > FILE.csv
 
 Loads answers given on paper into cohort C of programme P. FILE.csv has a header row and
 one row per participant and wave answered on paper, with the columns:
 
   participant          the participant's id, from the participant column of the links CSV
   session              the session id, as in the links CSV
-  wave                 pre or post
+  wave                 pre, post or followup (a session's follow-up, where it has one)
   consent              yes: the participant gave consent on the paper form
   language             the form's language (optional; empty for the programme's default)
   <instrument>.<item>  one per question, e.g. rosenberg-self-esteem.rses-1
@@ -47,7 +48,7 @@ present M, errors E (rows with a problem). Run aggregate afterwards for the indi
   --cohort C      cohort id within the programme
   --dry-run       check every row and say what would be imported; write nothing
   --template      print the header row to type answers into: every column of the
-                  programme, or only those of --session S and --wave pre|post`;
+                  programme, or only those of --session S and --wave pre|post|followup`;
 
 /** Its options, as node:util `parseArgs` reads them. */
 export const options = {
@@ -69,8 +70,8 @@ export async function run(values: OptionValues<typeof options>, positionals: str
     if (positionals.length > 0 || values.cohort !== undefined || values['dry-run'])
       throw new UsageError('--template takes only --programme, --session and --wave');
     const wave = values.wave;
-    if (wave !== undefined && wave !== 'pre' && wave !== 'post')
-      throw new UsageError(`--wave must be pre or post, not "${wave}"`);
+    if (wave !== undefined && !isWaveKind(wave))
+      throw new UsageError(`--wave must be pre, post or followup, not "${wave}"`);
     await writeStdout(toCsv(importTemplate(shippedCatalog(), programme, values.session, wave), []));
     return;
   }

@@ -23,10 +23,11 @@ export const usage = `${SYNOPSIS}
                                   [--sheet FILE.html] [--messages FILE.txt] [--base-url URL]
 
 Creates a batch of N participants in cohort C of programme P, each with a pseudonymous id,
-a number in the batch (1 to N) and one link per wave (pre and post of every session), and
-writes them as CSV (participant, session, wave, code, url, number) to FILE or standard
-output. \`prepost pending\` later names who has not answered by batch and number. Only keyed hashes of the codes
-are stored: this output is the only copy, keep it as you would a list of keys.
+a number in the batch (1 to N) and one link per wave (pre and post of every session, and
+its follow-up where it has one), and writes them as CSV (participant, session, wave, code,
+url, number) to FILE or standard output. \`prepost pending\` later names who has not
+answered by batch and number. Only keyed hashes of the codes are stored: this output is
+the only copy, keep it as you would a list of keys.
 (Use --out, or npm run -s, so npm's own header lines do not end up in the CSV.)
 
 With --out FILE.csv it also writes, beside it:

@@ -14,9 +14,10 @@ export const summary = 'who has not answered each wave of a cohort yet, by parti
 /** `prepost pending --help`, printed after a usage mistake too. */
 export const usage = `Usage: npm run prepost -- pending --programme P --cohort C [--json]
 
-For each wave of cohort C (each session's pre and post), how many of its participants
-answered ("1 of 12 answered"), whether the wave is open, and, batch by batch, the numbers
-of those who have not: the number printed on their card and beside their message
+For each wave of cohort C (each session's pre and post, and its follow-up where it has
+one), how many of its participants answered ("1 of 12 answered"), whether the wave is
+open, and, batch by batch, the numbers of those who have not: the number printed on their
+card and beside their message
 (\`prepost links\` numbers each batch 1 to N), so they can be reminded:
 
   Mentoring cycle · At the start (mentoring-cycle:pre, open until 2027-01-02): 1 of 12 answered
@@ -69,7 +70,7 @@ function pendingText(progress: CohortProgress, today: string): string {
   ];
   for (const wave of progress.waves) {
     const id = waveId(wave.session.id, wave.wave);
-    const state = waveState(programme, cohort, wave.session, wave.wave, today);
+    const state = waveState(cohort, wave.session, wave.wave, today);
     lines.push(
       `${waveLabel(wave.session, wave.wave)} (${id}, ${state}): ${wave.answered} of ${wave.participants} answered`,
     );
@@ -102,7 +103,7 @@ function pendingJson(progress: CohortProgress, today: string): unknown {
       wave: waveId(wave.session.id, wave.wave),
       name: waveLabel(wave.session, wave.wave),
       window: cohort.windows[waveId(wave.session.id, wave.wave)] ?? null,
-      state: waveState(programme, cohort, wave.session, wave.wave, today),
+      state: waveState(cohort, wave.session, wave.wave, today),
       answered: wave.answered,
       participants: wave.participants,
       pending: wave.pending,

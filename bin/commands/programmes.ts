@@ -1,10 +1,11 @@
 /** `prepost programmes`: the programmes of `surveys/programmes/`, with their cohorts and funders as they run. */
 import { openLocalStore } from '#local/stack.ts';
-import type { Programme } from '#surveys/schema.ts';
+import { sessionWaves, waveId } from '#core/waves.ts';
+import type { Programme, Session } from '#surveys/schema.ts';
 import { loadProgrammes } from '#use-cases/programmes.ts';
 import { englishText } from '../cli/cohort-labels.ts';
 import type { OptionValues } from '../cli/command.ts';
-import { formatColumns } from '../cli/output.ts';
+import { formatColumns, plural } from '../cli/output.ts';
 
 /** Its line in `prepost --help`. */
 export const summary = 'the programmes: languages, k, sessions, how many cohorts and funders';
@@ -17,8 +18,10 @@ the organisation running it, its languages (the default first, marked *), k (the
 paired participants a funder's cell may show), its cohorts (open and closed, see
 \`prepost cohorts list\`), how many funders receive its summaries (\`prepost funders list\`),
 and its sessions: each session's id and kind (meeting: one day, asked before and after;
-cycle: weeks or months, asked at the start and at the end). Each session has a pre and a
-post wave, SESSION:pre and SESSION:post, which \`prepost cohorts add --window\` takes.
+cycle: weeks or months, asked at the start and at the end), and when it is asked again
+later, its follow-up ("follow-up after 6 months"). Each session has a pre and a post wave,
+SESSION:pre and SESSION:post, and some a follow-up, SESSION:followup: the waves
+\`prepost cohorts add --window\` takes.
 
   --json   the same as one JSON array`;
 
@@ -52,7 +55,7 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
             String(programme.k),
             `${open} open, ${closed} closed`,
             String(programme.funders.length),
-            programme.sessions.map((session) => `${session.id} (${session.kind})`).join(', '),
+            programme.sessions.map(sessionWords).join(', '),
           ];
         }),
       ),
@@ -60,6 +63,13 @@ export async function run(values: OptionValues<typeof options>): Promise<void> {
   } finally {
     await environment.close();
   }
+}
+
+/** "mentoring-cycle (cycle, follow-up after 6 months)": the session's id, kind and follow-up. */
+function sessionWords(session: Session): string {
+  const followup =
+    session.followup === undefined ? '' : `, follow-up after ${plural(session.followup.monthsAfter, 'month')}`;
+  return `${session.id} (${session.kind}${followup})`;
 }
 
 /** "ca*, es, en": the default language first, marked. */
@@ -85,6 +95,8 @@ function programmeJson(programme: Programme): unknown {
       id: session.id,
       name: englishText(session.name, session.id),
       kind: session.kind,
+      waves: sessionWaves(session).map((wave) => waveId(session.id, wave)),
+      followupMonthsAfter: session.followup?.monthsAfter ?? null,
     })),
     cohorts: cohortCounts(programme),
     funders: programme.funders.length,

@@ -12,6 +12,7 @@ import type {
   ParticipantBatch,
   ParticipantStore,
 } from '#ports/store.ts';
+import { isWaveKind, type WaveKind } from '#core/model.ts';
 import type { DynamoTable } from './dynamo-table.ts';
 import {
   BATCH_PREFIX,
@@ -128,7 +129,7 @@ export class DynamoParticipantStore implements ParticipantStore {
             answered.push({
               participant: String(item.participant),
               session: String(item.session),
-              wave: item.wave === 'post' ? 'post' : 'pre',
+              wave: waveOfItem(item.wave),
               receivedAt: String(item.receivedAt),
             });
         }
@@ -160,7 +161,7 @@ export class DynamoParticipantStore implements ParticipantStore {
             cohort,
             participant,
             session: link.session,
-            wave: link.wave === 'post' ? 'post' : 'pre',
+            wave: waveOfItem(link.wave),
           }).SK,
         );
     let responses = 0;
@@ -251,7 +252,7 @@ export class DynamoParticipantStore implements ParticipantStore {
         cohort: String(Item.cohort),
         participant: String(Item.participant),
         session: String(Item.session),
-        wave: Item.wave === 'post' ? 'post' : 'pre',
+        wave: waveOfItem(Item.wave),
       },
       expiresAt: typeof Item.expiresAt === 'number' ? Item.expiresAt : undefined,
     };
@@ -284,6 +285,11 @@ export class DynamoParticipantStore implements ParticipantStore {
     );
     return count;
   }
+}
+
+/** A stored item's wave: as written (links made before follow-ups existed name pre or post). */
+function waveOfItem(value: unknown): WaveKind {
+  return isWaveKind(value) ? value : 'pre';
 }
 
 /** A batch item as the port gives it. */

@@ -19,8 +19,8 @@ import {
 } from './answers.ts';
 import { readCsvTable } from './csv.ts';
 import { PREFER_NOT_TO_SAY } from './scoring.ts';
-import { resolveWave, type WaveContext } from './waves.ts';
-import type { WaveKind } from './model.ts';
+import { resolveWave, sessionWaves, type WaveContext } from './waves.ts';
+import { isWaveKind, type WaveKind } from './model.ts';
 
 /** The columns every import file has, in the order the template prints them. */
 export const PARTICIPANT_COLUMN = 'participant';
@@ -97,8 +97,10 @@ export function templateColumns(
   if (sessions.length === 0) return undefined;
   const columns = [PARTICIPANT_COLUMN, SESSION_COLUMN, WAVE_COLUMN, CONSENT_COLUMN, LANGUAGE_COLUMN];
   for (const chosen of sessions) {
-    for (const kind of wave === undefined ? (['pre', 'post'] as const) : [wave]) {
-      const { subgroups, instruments, then } = chosen[kind];
+    for (const kind of wave === undefined ? sessionWaves(chosen) : [wave]) {
+      const asked = chosen[kind];
+      if (asked === undefined) continue;
+      const { subgroups, instruments, then } = asked;
       for (const subgroup of subgroups) if (!columns.includes(subgroup)) columns.push(subgroup);
       const addItems = (
         instrumentIds: readonly string[],
@@ -174,7 +176,8 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
         message: 'the participant id is missing (see the participant column of the links CSV)',
       });
     const session = cell(SESSION_COLUMN);
-    const knownSession = programme.sessions.some((candidate) => candidate.id === session);
+    const sessionAsked = programme.sessions.find((candidate) => candidate.id === session);
+    const knownSession = sessionAsked !== undefined;
     if (!knownSession)
       problems.push({
         row,
@@ -184,13 +187,16 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
           `sessions: ${programme.sessions.map((candidate) => candidate.id).join(', ')}`,
       });
     const waveText = cell(WAVE_COLUMN).toLowerCase();
-    const wave = waveText === 'pre' || waveText === 'post' ? waveText : undefined;
+    const wave = isWaveKind(waveText) ? waveText : undefined;
     if (wave === undefined)
       problems.push({
         row,
         column: WAVE_COLUMN,
-        message: `the wave must be pre or post${waveText === '' ? '' : `, not "${waveText}"`}`,
+        message: `the wave must be pre, post or followup${waveText === '' ? '' : `, not "${waveText}"`}`,
       });
+    else if (wave === 'followup' && sessionAsked !== undefined && sessionAsked.followup === undefined)
+      // Said, not dropped: a row of answers must never vanish without a word.
+      problems.push({ row, column: WAVE_COLUMN, message: `session ${session} has no follow-up wave` });
     const languageText = cell(LANGUAGE_COLUMN).toLowerCase();
     const language =
       languageText === ''
@@ -266,7 +272,9 @@ export function readImportCsv(text: string, programme: Programme, cohortId: stri
 function answerColumnsOf(programme: ProgrammeDefinition, catalog: Catalog): Map<string, AnswerColumn> {
   const columns = new Map<string, AnswerColumn>();
   for (const session of programme.sessions) {
-    for (const wave of [session.pre, session.post]) {
+    for (const kind of sessionWaves(session)) {
+      const wave = session[kind];
+      if (wave === undefined) continue;
       for (const subgroupId of wave.subgroups) {
         const subgroup = programme.subgroups.find((candidate) => candidate.id === subgroupId);
         if (subgroup !== undefined)

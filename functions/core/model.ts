@@ -13,9 +13,14 @@ import * as z from 'zod/mini';
  */
 export type { Cohort, Funder, Language, Programme } from '#surveys/schema.ts';
 
-/** Which wave of a session a link opens: before or after it. */
-export const WaveKind = z.enum(['pre', 'post']);
+/** Which wave of a session a link opens: before it, after it, or months later (a session's follow-up). */
+export const WaveKind = z.enum(['pre', 'post', 'followup']);
 export type WaveKind = z.infer<typeof WaveKind>;
+
+/** Whether a value read back (a stored item, a sealed token, a typed cell) names a wave. */
+export function isWaveKind(value: unknown): value is WaveKind {
+  return value === 'pre' || value === 'post' || value === 'followup';
+}
 
 /** Whose wave: the fields a link names, and every response, draft and marker is kept under. */
 const waveOwner = {

@@ -17,7 +17,7 @@
  * is sealed too), well under the markers' life (`ERASURE_MARKER_DAYS`, a test holds it).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { LinkTarget } from '#core/model.ts';
+import { isWaveKind, type LinkTarget } from '#core/model.ts';
 
 /**
  * The longest a link token is accepted: a day, so a form left open overnight still posts without
@@ -132,7 +132,7 @@ function claimsOf(value: unknown): LinkTokenClaims | undefined {
     typeof cohort !== 'string' ||
     typeof participant !== 'string' ||
     typeof session !== 'string' ||
-    (wave !== 'pre' && wave !== 'post') ||
+    !isWaveKind(wave) ||
     (linkExpiresAt !== null && typeof linkExpiresAt !== 'number') ||
     typeof expiresAt !== 'number' ||
     typeof issuedAt !== 'number'

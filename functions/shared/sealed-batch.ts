@@ -9,7 +9,7 @@
  * but a tab left open holds them), which is why the page says to save the files and close it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { WaveKind } from '#core/model.ts';
+import { isWaveKind, type WaveKind } from '#core/model.ts';
 import { normaliseCode } from './codes.ts';
 
 /** How long a batch's downloads work after it is made: time to save three files, not to keep a copy. */
@@ -66,7 +66,7 @@ export function packLinks(links: readonly BatchLink[], waves: readonly string[])
 export function unpackLinks(packed: string, waves: readonly string[]): BatchLink[] | undefined {
   const kinds = waves.map((wave): { session: string; wave: WaveKind | undefined } => {
     const [session = '', kind] = wave.split(':');
-    return { session, wave: kind === 'pre' || kind === 'post' ? kind : undefined };
+    return { session, wave: isWaveKind(kind) ? kind : undefined };
   });
   const links: BatchLink[] = [];
   for (const entry of packed.split(' ')) {

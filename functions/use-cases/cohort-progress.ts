@@ -7,6 +7,7 @@
 import type { Cohort, Programme, Session } from '#surveys/schema.ts';
 import type { CohortRoll, ParticipantStore } from '#ports/store.ts';
 import type { WaveKind } from '#core/model.ts';
+import { sessionWaves } from '#core/waves.ts';
 import { loadCohort, loadProgramme, type ProgrammeDeps } from './programmes.ts';
 
 /** What reading progress needs. */
@@ -115,7 +116,7 @@ function progressOf(programme: Programme, cohort: Cohort, roll: CohortRoll): Coh
   const counted = [...numbered, ...earlier];
   const answered = new Set(roll.answered.map((entry) => `${entry.participant}#${entry.session}#${entry.wave}`));
   const waves = programme.sessions.flatMap((session) =>
-    (['pre', 'post'] as const).map((wave): WaveProgress => {
+    sessionWaves(session).map((wave): WaveProgress => {
       const pending = new Map<number, number[]>();
       let count = 0;
       for (const participant of counted) {

@@ -1,6 +1,6 @@
 /**
  * Creating participants for a cohort: each gets a pseudonymous id and one link code per wave
- * (pre and post of every session), so a participant's answers pair by design without any
+ * (pre, post and any follow-up of every session), so a participant's answers pair by design without any
  * name, email or phone being stored. Codes are returned once, for the coordinator to hand out;
  * only their keyed hashes are stored.
  */
@@ -10,6 +10,7 @@ import { generateCode, generateParticipantId, hashCode, newBatchId } from '#shar
 import type { Actor } from '#core/access.ts';
 import { CohortClosedError, CohortInputError, RetentionTooShortError, type CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
+import { sessionWaves } from '#core/waves.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
 import { loadStoredCohort, type ProgrammeDeps } from './programmes.ts';
 
@@ -91,7 +92,7 @@ export async function createLinks(
     const participant = generateParticipantId();
     const number = index + 1;
     const links = programme.sessions.flatMap((session) =>
-      (['pre', 'post'] as const).map((wave) => {
+      sessionWaves(session).map((wave) => {
         const code = generateCode();
         issued.push({ participant, number, session: session.id, wave, code });
         return { hash: hashCode(code, key), session: session.id, wave };

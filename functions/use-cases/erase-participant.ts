@@ -10,6 +10,7 @@ import type { Catalog } from '#surveys/catalog.ts';
 import type { Clock, ErasureReport, ParticipantStore } from '#ports/store.ts';
 import type { Actor } from '#core/access.ts';
 import { InvalidInputError } from '#core/errors.ts';
+import { sessionWaves } from '#core/waves.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
 import { loadStoredCohort, type ProgrammeDeps } from './programmes.ts';
 
@@ -52,7 +53,7 @@ export async function eraseParticipant(
   // The catalogue's waves; the store adds the wave each of the participant's links names, so a
   // catalogue that lacks a session (an older checkout, a rollback) still closes every wave.
   const waves = programme.sessions.flatMap((session) =>
-    (['pre', 'post'] as const).map((wave) => ({ session: session.id, wave })),
+    sessionWaves(session).map((wave) => ({ session: session.id, wave })),
   );
   const markersExpireAt = Math.floor(deps.clock.now().getTime() / 1000) + ERASURE_MARKER_DAYS * 86_400;
   const report = await deps.participants.eraseParticipant(programmeId, cohortId, participant, {

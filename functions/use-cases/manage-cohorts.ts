@@ -10,6 +10,7 @@ import { cohortProblems, waveIdsOf } from '#surveys/cohort-rules.ts';
 import { Cohort, Funder, type ProgrammeDefinition, type Window } from '#surveys/schema.ts';
 import type { Actor } from '#core/access.ts';
 import { findProgramme } from '#core/catalog-lookup.ts';
+import { defaultFollowupWindow, waveId } from '#core/waves.ts';
 import { CohortChangedError, CohortInputError, UnknownCohortError, type CohortInputProblem } from '#core/errors.ts';
 import { recordChange, type AuditDeps } from './audit-trail.ts';
 import type { ParticipantStore } from '#ports/store.ts';
@@ -37,8 +38,9 @@ export interface NewCohort {
 export const SEED_WINDOW_DAYS = 180;
 
 /**
- * Makes a cohort. Steps: check it against the schema and the programme (every wave has a window,
- * in order; attributes are options), store it unless its id is taken, record it.
+ * Makes a cohort. Steps: give a follow-up left without dates its default window, check it against
+ * the schema and the programme (every wave has a window, in order; attributes are options), store
+ * it unless its id is taken, record it.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function addCohort(
@@ -50,7 +52,13 @@ export async function addCohort(
   const definition = findProgramme(deps.catalog, programmeId, { listKnown: true });
   const cohort = checkedCohort(
     definition,
-    { ...input, attributes: input.attributes ?? {}, status: 'open', comparison: input.comparison ?? false },
+    {
+      ...input,
+      attributes: input.attributes ?? {},
+      windows: withFollowupWindows(definition, input.windows),
+      status: 'open',
+      comparison: input.comparison ?? false,
+    },
     linksMadeTodayExpire(deps, definition),
   );
   if (!(await deps.cohorts.createCohort(programmeId, cohort, deps.clock.now().toISOString())))
@@ -84,6 +92,8 @@ export interface CohortChange {
  * Changes a cohort's name, site, attributes, some waves' windows or whether it is a comparison,
  * applied to the cohort as stored when it is written (so a change made meanwhile by someone else
  * to another field stands). A wave closed early stays closed when its dates change: `setWaveClosed` reopens it.
+ * A follow-up still at its default window moves with its post window, unless given its own; one
+ * with no dates at all (a cohort older than its follow-up) gets its default.
  * @throws CohortInputError naming each wrong field; nothing is written
  */
 export async function changeCohort(
@@ -110,6 +120,9 @@ export async function changeCohort(
         ...(window.closes === undefined ? {} : { closes: window.closes }),
         ...(current.windows[wave]?.closed === true ? { closed: true } : {}),
       };
+    Object.assign(windows, followupsMoved(definition, current.windows, change.windows ?? {}));
+    // A cohort made before its programme had a follow-up (or a form leaving its dates empty) gets the default.
+    Object.assign(windows, withFollowupWindows(definition, windows));
     const { site: _site, ...rest } = current;
     const site = change.site === undefined ? current.site : (change.site ?? undefined);
     return checkedCohort(
@@ -243,7 +256,8 @@ export async function removeFunder(
 
 /**
  * Loads the seed cohorts and funders (`surveys/seed/`) that are not there yet: each seed cohort
- * with every wave open from today for {@link SEED_WINDOW_DAYS} days. Safe to repeat: what
+ * with every pre and post wave open from today for {@link SEED_WINDOW_DAYS} days, and each
+ * follow-up at its default window after them ({@link defaultFollowupWindow}). Safe to repeat: what
  * exists (even changed since) is left alone. With `once`, does nothing in a table seeded before
  * (a first `npm start`: cohorts a coordinator closed or funders removed stay so); the table is
  * marked seeded after everything is in, so a run cut short is finished by the next.
@@ -262,7 +276,15 @@ export async function seedCohorts(
     // Per programme: a programme whose seed arrives in a later release is loaded on the next start.
     if (options.once === true && (await deps.cohorts.isSeeded(seed.programme))) continue;
     const definition = findProgramme(deps.catalog, seed.programme);
-    const windows = Object.fromEntries(waveIdsOf(definition).map((wave) => [wave, { opens, closes }]));
+    const windows = withFollowupWindows(
+      definition,
+      Object.fromEntries(
+        definition.sessions.flatMap((session) => [
+          [waveId(session.id, 'pre'), { opens, closes }],
+          [waveId(session.id, 'post'), { opens, closes }],
+        ]),
+      ),
+    );
     for (const [index, cohort] of seed.cohorts.entries()) {
       const checked = checkedCohort(definition, { ...cohort, windows, status: 'open' });
       // Made a millisecond apart, so cohorts list in the seed file's order.
@@ -346,6 +368,54 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Coh
     const reason = issue.code === 'too_big' ? 'too-long' : 'invalid';
     return { field, reason, message: describeIssue(issue, valueAt(input, issue.path)) };
   });
+}
+
+/**
+ * The windows given, with a default for each follow-up given no date at all (the console's empty
+ * fields, no `--window`): {@link defaultFollowupWindow} after its session's post window. A
+ * follow-up given one date only is left as it is, for the rules to name the other as missing.
+ */
+function withFollowupWindows(
+  definition: ProgrammeDefinition,
+  windows: NewCohort['windows'],
+): Record<string, { readonly opens?: string; readonly closes?: string }> {
+  const filled: Record<string, { readonly opens?: string; readonly closes?: string }> = { ...windows };
+  for (const session of definition.sessions) {
+    const id = waveId(session.id, 'followup');
+    const given = windows[id];
+    if (session.followup === undefined || given?.opens !== undefined || given?.closes !== undefined) continue;
+    const window = defaultFollowupWindow(windows[waveId(session.id, 'post')], session.followup.monthsAfter);
+    if (window !== undefined) filled[id] = window;
+  }
+  return filled;
+}
+
+/**
+ * The follow-ups to move when their post windows change: each one the change leaves as it is (not
+ * given, or given with its stored days, as the console's whole form sends them) whose stored window
+ * is still the default of its post window as stored (nobody chose its days), at the default of the
+ * new post window. A follow-up a coordinator set, or closed early, stays as it is.
+ */
+function followupsMoved(
+  definition: ProgrammeDefinition,
+  stored: Cohort['windows'],
+  changed: NonNullable<CohortChange['windows']>,
+): Record<string, Window> {
+  const moved: Record<string, Window> = {};
+  for (const session of definition.sessions) {
+    const id = waveId(session.id, 'followup');
+    const post = changed[waveId(session.id, 'post')];
+    const current = stored[id];
+    const given = changed[id];
+    if (session.followup === undefined || post === undefined) continue;
+    if (given !== undefined && (given.opens !== current?.opens || given.closes !== current?.closes)) continue;
+    const before = defaultFollowupWindow(stored[waveId(session.id, 'post')], session.followup.monthsAfter);
+    if (before === undefined || current?.opens !== before.opens || current.closes !== before.closes) continue;
+    if (current.closed === true) continue;
+    const after = defaultFollowupWindow(post, session.followup.monthsAfter);
+    if (after !== undefined) moved[id] = after;
+  }
+  return moved;
 }
 
 /** The day links made today stop working: the programme's retention from today. */

@@ -146,7 +146,8 @@ function renderPending(
     // The card's own words ("No. 3 · Mentoring cycle · At the start"): which of a person's cards is meant.
     const cardLanguage = cards as Language;
     const session = localized(wave.session.name, cardLanguage);
-    const card = `${session} · ${waveName(cardLanguage, wave.session.kind, wave.wave)}`;
+    const when = waveName(cardLanguage, wave.session.kind, wave.wave, wave.session.followup?.monthsAfter);
+    const card = `${session} · ${when}`;
     const lines = pending.numbers.map(
       (number) => `# ${words.number.replace('{n}', String(number))} · ${card}\n${message}`,
     );

@@ -5,14 +5,14 @@
  * a problem by its field (`windows.mentoring-cycle:post.closes`) and its reason (`closes-missing`),
  * so the page says it in four languages without parsing English messages.
  */
-import { waveId } from '#core/waves.ts';
+import { sessionWaves, waveId } from '#core/waves.ts';
 import type { CohortInputProblem } from '#core/errors.ts';
 import type { WaveKind } from '#core/model.ts';
 import type { Cohort, Language, LocalizedText, ProgrammeDefinition, Session } from '#surveys/schema.ts';
 import { html, raw, type Html } from './html.ts';
 import { choiceGroup, fieldProblem, hidden, textField, type FormProblem } from './staff-forms.ts';
-import { STAFF_STRINGS, staffStringsFor, type StaffStringKey } from './staff-strings.ts';
-import { waveName } from './strings.ts';
+import { STAFF_STRINGS, fill, staffStringsFor, type StaffStringKey } from './staff-strings.ts';
+import { monthsInWords, waveName } from './strings.ts';
 
 /** A change just made, said on the page it returns to (`?done=`). */
 export const CONSOLE_DONE = [
@@ -60,8 +60,13 @@ export function localized(text: LocalizedText, language: Language): string {
 }
 
 /** A wave in words: "Mentoring cycle · At the start". */
-export function waveLabel(session: Pick<Session, 'name' | 'kind'>, wave: WaveKind, language: Language): string {
-  return `${localized(session.name, language)} · ${waveName(language, session.kind, wave)}`;
+export function waveLabel(
+  session: Pick<Session, 'name' | 'kind' | 'followup'>,
+  wave: WaveKind,
+  language: Language,
+): string {
+  const name = waveName(language, session.kind, wave, session.followup?.monthsAfter);
+  return `${localized(session.name, language)} · ${name}`;
 }
 
 /** The programme's waves in order, each with its id (`session:pre`), session and kind. */
@@ -69,7 +74,7 @@ export function wavesOf(
   programme: Pick<ProgrammeDefinition, 'sessions'>,
 ): { readonly id: string; readonly session: Session; readonly wave: WaveKind }[] {
   return programme.sessions.flatMap((session) =>
-    (['pre', 'post'] as const).map((wave) => ({ id: waveId(session.id, wave), session, wave })),
+    sessionWaves(session).map((wave) => ({ id: waveId(session.id, wave), session, wave })),
   );
 }
 
@@ -148,6 +153,10 @@ function problemOf(
       return inForm('problem.postOpensEarly');
     case 'post-closes-early':
       return inForm('problem.postClosesEarly');
+    case 'followup-opens-early':
+      return inForm('problem.followupOpensEarly');
+    case 'followup-closes-early':
+      return inForm('problem.followupClosesEarly');
     case 'closes-after-expiry':
       return inForm('problem.closesAfterExpiry');
     case 'not-a-subgroup':
@@ -197,13 +206,17 @@ export function selectField(options: {
   return html`<label for="${id}">${options.label}</label>${hint}${message}${select}`;
 }
 
-/** The opening and closing date of every wave, each wave a group labelled with its name ("… · At the start"). */
+/**
+ * The opening and closing date of every wave, each wave a group labelled with its name ("… · At the
+ * start"). With `followupDefault` (a new cohort), a follow-up says what leaving its dates empty does.
+ */
 export function windowFields(options: {
   readonly prefix: string;
   readonly programme: Pick<ProgrammeDefinition, 'sessions'>;
   readonly values: Readonly<Record<string, string>>;
   readonly problems: readonly FormProblem[];
   readonly language: Language;
+  readonly followupDefault?: boolean;
 }): Html {
   const { prefix, values, problems, language } = options;
   const strings = staffStringsFor(language);
@@ -219,7 +232,13 @@ export function windowFields(options: {
       });
     };
     const legend = html`<legend>${waveLabel(session, wave, language)}</legend>`;
-    return html`<fieldset class="wave">${legend}${date('opens')}${date('closes')}</fieldset>`;
+    const months = session.followup?.monthsAfter;
+    const words =
+      wave === 'followup' && months !== undefined && options.followupDefault === true
+        ? fill(strings['console.followupHint'], { months: monthsInWords(language, months) })
+        : undefined;
+    const hint = words === undefined ? '' : html`<p class="hint">${words}</p>`;
+    return html`<fieldset class="wave">${legend}${hint}${date('opens')}${date('closes')}</fieldset>`;
   })}`;
 }
 

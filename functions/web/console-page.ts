@@ -180,7 +180,7 @@ function renderCreateForm(
     attributes,
     comparisonField({ prefix: 'new', values, problems, language }),
     html`<p class="hint">${strings['console.windowsHint']}</p>`,
-    windowFields({ prefix: 'new', programme, values, problems, language }),
+    windowFields({ prefix: 'new', programme, values, problems, language, followupDefault: true }),
     html`<p><button type="submit">${strings['console.createButton']}</button></p>`,
   ];
   const form = html`<form method="post" action="${programmePath(programme)}">${fields}</form>`;

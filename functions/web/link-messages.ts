@@ -33,7 +33,11 @@ export function linkMessage(handout: Pick<Handout, 'language'>, url: string): st
 
 /** The messages file: a `#` note for the coordinator, then each message under its `#` label, a blank line between. */
 export function renderLinkMessages(handout: Handout): string {
-  const note = handoutLanguages(handout).map((language) => `# ${HANDOUT_STRINGS[language].messagesNote}`);
+  const later = handout.links.some((link) => link.wave === 'followup');
+  const note = handoutLanguages(handout).flatMap((language) => [
+    `# ${HANDOUT_STRINGS[language].messagesNote}`,
+    ...(later ? [`# ${HANDOUT_STRINGS[language].keepFollowup}`] : []),
+  ]);
   const header = [`# ${HANDOUT_STRINGS[handout.language].title} · ${oneLine(handout.cohortName)}`, ...note].join('\n');
   const messages = handoutCards(handout).map((card) => `# ${oneLine(card.label)}\n${linkMessage(handout, card.url)}`);
   return `${[header, ...messages].join('\n\n')}\n`;

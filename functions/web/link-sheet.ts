@@ -54,7 +54,12 @@ export interface HandoutCard extends HandoutLink {
 export const HANDOUT_STRINGS: Readonly<
   Record<
     Language,
-    Readonly<Record<'title' | 'number' | 'scan' | 'typing' | 'keep' | 'message' | 'messagesNote' | 'reminder', string>>
+    Readonly<
+      Record<
+        'title' | 'number' | 'scan' | 'typing' | 'keep' | 'keepFollowup' | 'message' | 'messagesNote' | 'reminder',
+        string
+      >
+    >
   >
 > = {
   en: {
@@ -65,6 +70,9 @@ export const HANDOUT_STRINGS: Readonly<
     keep:
       'One card per link, grouped by session, before and after: give each person the card with their number. ' +
       'This sheet is the only copy of the links: keep it safe and destroy the cards left over.',
+    keepFollowup:
+      'The follow-up cards are for months later: keep them until the follow-up opens, ' +
+      'then hand them out or send their messages.',
     message: 'Your questionnaire (a few minutes): {url}',
     reminder: 'A reminder: your questionnaire (a few minutes) is open until {date}. Please use the link you received.',
     messagesNote: 'Lines starting with # are for you: send each person only the message under their line.',
@@ -78,6 +86,9 @@ export const HANDOUT_STRINGS: Readonly<
       'Câte un card pentru fiecare link, grupate pe sesiuni, înainte și după: ' +
       'dați fiecărei persoane cardul cu numărul ei. Această foaie este singura copie a linkurilor: ' +
       'păstrați-o în siguranță și distrugeți cardurile rămase.',
+    keepFollowup:
+      'Cardurile de revenire sunt pentru peste câteva luni: păstrați-le până se deschide chestionarul de revenire, ' +
+      'apoi împărțiți-le sau trimiteți mesajele lor.',
     message: 'Chestionarul dumneavoastră (câteva minute): {url}',
     reminder:
       'Vă reamintim: chestionarul dumneavoastră (câteva minute) este deschis până la {date}. ' +
@@ -94,6 +105,9 @@ export const HANDOUT_STRINGS: Readonly<
     keep:
       'Una tarjeta por enlace, agrupadas por sesión, antes y después: da a cada persona la tarjeta con su número. ' +
       'Esta hoja es la única copia de los enlaces: guárdala bien y destruye las tarjetas que sobren.',
+    keepFollowup:
+      'Las tarjetas de seguimiento son para dentro de unos meses: guárdalas hasta que se abra el seguimiento ' +
+      'y entonces repártelas o envía sus mensajes.',
     message: 'Tu cuestionario (unos minutos): {url}',
     reminder:
       'Un recordatorio: tu cuestionario (unos minutos) está abierto hasta el {date}. Usa el enlace que recibiste.',
@@ -108,6 +122,9 @@ export const HANDOUT_STRINGS: Readonly<
     keep:
       'Una targeta per enllaç, agrupades per sessió, abans i després: dona a cada persona la targeta amb el seu ' +
       "número. Aquest full és l'única còpia dels enllaços: guarda'l bé i destrueix les targetes que sobrin.",
+    keepFollowup:
+      "Les targetes de seguiment són per d'aquí a uns mesos: guarda-les fins que s'obri el seguiment " +
+      'i llavors reparteix-les o envia els seus missatges.',
     message: 'El teu qüestionari (uns minuts): {url}',
     reminder:
       "Un recordatori: el teu qüestionari (uns minuts) és obert fins al {date}. Fes servir l'enllaç que vas rebre.",
@@ -122,6 +139,9 @@ export function handoutLanguages(handout: Pick<Handout, 'language'>): Language[]
   return handout.language === 'en' ? ['en'] : [handout.language, 'en'];
 }
 
+/** Cards of a session in the order they are handed out: before, after, months later. */
+const WAVE_ORDER: Readonly<Record<WaveKind, number>> = { pre: 0, post: 1, followup: 2 };
+
 /**
  * The cards of a batch in handing-out order: by session as the programme lists them, "before"
  * then "after", then participant number.
@@ -134,10 +154,11 @@ export function handoutCards(handout: Handout): HandoutCard[] {
     const name = programme.sessions.find((session) => session.id === id)?.name;
     return name?.[language] ?? name?.en ?? Object.values(name ?? {}).find((text) => text !== undefined) ?? id;
   };
-  const kindOf = (id: string) => programme.sessions.find((session) => session.id === id)?.kind ?? 'meeting';
   const cards = handout.links.map((link): HandoutCard => {
     const { number } = link;
-    const group = `${sessionName(link.session)} · ${waveName(language, kindOf(link.session), link.wave)}`;
+    const session = programme.sessions.find((candidate) => candidate.id === link.session);
+    const wave = waveName(language, session?.kind ?? 'meeting', link.wave, session?.followup?.monthsAfter);
+    const group = `${sessionName(link.session)} · ${wave}`;
     const typed = link.url.endsWith(link.code)
       ? { typedPrefix: link.url.slice(0, link.url.length - link.code.length), typedCode: formatCode(link.code) }
       : { typedPrefix: link.url, typedCode: '' };
@@ -145,7 +166,7 @@ export function handoutCards(handout: Handout): HandoutCard[] {
   });
   const order = (card: HandoutCard): number[] => [
     sessionOrder.get(card.session) ?? sessionOrder.size,
-    card.wave === 'pre' ? 0 : 1,
+    WAVE_ORDER[card.wave],
     card.number,
   ];
   return cards
@@ -208,10 +229,12 @@ export async function renderLinkSheet(handout: Handout): Promise<string> {
     if (last !== undefined && last.heading === card.group) last.cards.push(markup);
     else groups.push({ heading: card.group, cards: [markup] });
   });
+  const later = cards.some((card) => card.wave === 'followup');
   const intro = handoutLanguages(handout).map((lang) => {
     const text = HANDOUT_STRINGS[lang];
     const kind = lang === language ? 'main' : 'en';
-    return html`<p lang="${lang}" class="${kind}">${text.scan} ${text.typing}<br>${text.keep}</p>`;
+    const keep = later ? `${text.keep} ${text.keepFollowup}` : text.keep;
+    return html`<p lang="${lang}" class="${kind}">${text.scan} ${text.typing}<br>${keep}</p>`;
   });
   const title = `${words.title} · ${handout.cohortName}`;
   const sections = groups.map((group) => {

@@ -210,6 +210,8 @@ const en = {
   'console.comparisonBadge': 'Comparison cohort (waiting list)',
   'console.notSet': 'Not set',
   'console.windowsHint': 'Each questionnaire takes answers from its opening day to its closing day, both included.',
+  'console.followupHint':
+    'Leave its dates empty to open it {months} after the questionnaire before it closes, for four weeks.',
   'console.opens': 'Opens',
   'console.closes': 'Closes',
   'console.createButton': 'Create cohort',
@@ -301,6 +303,9 @@ const en = {
   'problem.closesBeforeOpens': 'The closing date must be on or after the opening date.',
   'problem.postOpensEarly': 'The second questionnaire of a session cannot open before the first one.',
   'problem.postClosesEarly': 'The second questionnaire of a session cannot close before the first one.',
+  'problem.followupOpensEarly': 'A follow-up questionnaire cannot open before the second questionnaire of its session.',
+  'problem.followupClosesEarly':
+    'A follow-up questionnaire cannot close before the second questionnaire of its session.',
   'problem.count': 'Enter a whole number from 1 to 500.',
   'problem.language': 'Choose one of the languages.',
   'problem.funderName': 'Enter the funder’s name.',
@@ -531,6 +536,9 @@ const ro: StaffStrings = {
   'console.notSet': 'Nestabilit',
   'console.windowsHint':
     'Fiecare chestionar primește răspunsuri de la ziua deschiderii până la ziua închiderii, ambele incluse.',
+  'console.followupHint':
+    'Lăsați datele goale ca să se deschidă la {months} după închiderea chestionarului de dinainte, ' +
+    'timp de patru săptămâni.',
   'console.opens': 'Se deschide',
   'console.closes': 'Se închide',
   'console.createButton': 'Creați cohorta',
@@ -626,6 +634,10 @@ const ro: StaffStrings = {
   'problem.closesBeforeOpens': 'Data închiderii trebuie să fie aceeași cu data deschiderii sau după ea.',
   'problem.postOpensEarly': 'Al doilea chestionar al unei sesiuni nu se poate deschide înaintea primului.',
   'problem.postClosesEarly': 'Al doilea chestionar al unei sesiuni nu se poate închide înaintea primului.',
+  'problem.followupOpensEarly':
+    'Chestionarul de revenire nu se poate deschide înaintea celui de-al doilea chestionar al sesiunii.',
+  'problem.followupClosesEarly':
+    'Chestionarul de revenire nu se poate închide înaintea celui de-al doilea chestionar al sesiunii.',
   'problem.count': 'Introduceți un număr întreg între 1 și 500.',
   'problem.language': 'Alegeți una dintre limbi.',
   'problem.funderName': 'Introduceți numele finanțatorului.',
@@ -850,6 +862,9 @@ const es: StaffStrings = {
   'console.notSet': 'Sin indicar',
   'console.windowsHint':
     'Cada cuestionario acepta respuestas desde su día de apertura hasta su día de cierre, ambos incluidos.',
+  'console.followupHint':
+    'Deja las fechas vacías para abrirlo {months} después del cierre del cuestionario anterior, ' +
+    'durante cuatro semanas.',
   'console.opens': 'Se abre',
   'console.closes': 'Se cierra',
   'console.createButton': 'Crear cohorte',
@@ -943,6 +958,10 @@ const es: StaffStrings = {
   'problem.closesBeforeOpens': 'La fecha de cierre debe ser la de apertura o posterior.',
   'problem.postOpensEarly': 'El segundo cuestionario de una sesión no puede abrirse antes que el primero.',
   'problem.postClosesEarly': 'El segundo cuestionario de una sesión no puede cerrarse antes que el primero.',
+  'problem.followupOpensEarly':
+    'El cuestionario de seguimiento no puede abrirse antes que el segundo cuestionario de la sesión.',
+  'problem.followupClosesEarly':
+    'El cuestionario de seguimiento no puede cerrarse antes que el segundo cuestionario de la sesión.',
   'problem.count': 'Escribe un número entero de 1 a 500.',
   'problem.language': 'Elige uno de los idiomas.',
   'problem.funderName': 'Escribe el nombre del financiador.',
@@ -1167,6 +1186,9 @@ const ca: StaffStrings = {
   'console.notSet': 'Sense indicar',
   'console.windowsHint':
     "Cada qüestionari accepta respostes des del dia d'obertura fins al dia de tancament, tots dos inclosos.",
+  'console.followupHint':
+    'Deixa les dates buides per obrir-lo {months} després del tancament del qüestionari anterior, ' +
+    'durant quatre setmanes.',
   'console.opens': "S'obre",
   'console.closes': 'Es tanca',
   'console.createButton': 'Crea la cohort',
@@ -1261,6 +1283,10 @@ const ca: StaffStrings = {
   'problem.closesBeforeOpens': "La data de tancament ha de ser la d'obertura o posterior.",
   'problem.postOpensEarly': "El segon qüestionari d'una sessió no es pot obrir abans que el primer.",
   'problem.postClosesEarly': "El segon qüestionari d'una sessió no es pot tancar abans que el primer.",
+  'problem.followupOpensEarly':
+    'El qüestionari de seguiment no es pot obrir abans que el segon qüestionari de la sessió.',
+  'problem.followupClosesEarly':
+    'El qüestionari de seguiment no es pot tancar abans que el segon qüestionari de la sessió.',
   'problem.count': "Escriu un nombre enter d'1 a 500.",
   'problem.language': 'Tria un dels idiomes.',
   'problem.funderName': 'Escriu el nom del finançador.',

@@ -3,6 +3,7 @@
  * in the definitions; these are the words around it. A test checks every key in every language.
  */
 import type { Language, SessionKind } from '#surveys/schema.ts';
+import type { WaveKind } from '#core/model.ts';
 
 const en = {
   pageTitle: 'Questionnaire',
@@ -12,6 +13,9 @@ const en = {
   after: 'After the session',
   cycleStart: 'At the start',
   cycleEnd: 'At the end',
+  followupMeeting: '{months} after the session',
+  followupCycle: '{months} after the end',
+  followupLater: 'Later',
   skipHint: 'You can skip any question you do not want to answer.',
   consentHeading: 'Before you start',
   consentAgree: 'I have read this and I agree to take part.',
@@ -82,6 +86,9 @@ const ro: Strings = {
   after: 'După sesiune',
   cycleStart: 'La început',
   cycleEnd: 'La final',
+  followupMeeting: 'La {months} după sesiune',
+  followupCycle: 'La {months} după final',
+  followupLater: 'Mai târziu',
   skipHint: 'Puteți sări peste orice întrebare la care nu doriți să răspundeți.',
   consentHeading: 'Înainte să începeți',
   consentAgree: 'Am citit și sunt de acord să particip.',
@@ -157,6 +164,9 @@ const es: Strings = {
   after: 'Después de la sesión',
   cycleStart: 'Al inicio',
   cycleEnd: 'Al final',
+  followupMeeting: '{months} después de la sesión',
+  followupCycle: '{months} después del final',
+  followupLater: 'Más tarde',
   skipHint: 'Puedes saltarte cualquier pregunta que no quieras responder.',
   consentHeading: 'Antes de empezar',
   consentAgree: 'He leído esto y acepto participar.',
@@ -228,6 +238,9 @@ const ca: Strings = {
   after: 'Després de la sessió',
   cycleStart: "A l'inici",
   cycleEnd: 'Al final',
+  followupMeeting: '{months} després de la sessió',
+  followupCycle: '{months} després del final',
+  followupLater: 'Més tard',
   skipHint: 'Pots saltar-te qualsevol pregunta que no vulguis respondre.',
   consentHeading: 'Abans de començar',
   consentAgree: 'He llegit això i accepto participar.',
@@ -304,13 +317,35 @@ export function stringsFor(language: Language): Strings {
   return STRINGS[language];
 }
 
+/** "6 months" in each language, by its plural rules (Romanian: "1 lună", "6 luni", "20 de luni"). */
+const MONTHS: Readonly<Record<Language, Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>>> = {
+  en: { one: '{n} month', other: '{n} months' },
+  ro: { one: '{n} lună', few: '{n} luni', other: '{n} de luni' },
+  es: { one: '{n} mes', other: '{n} meses' },
+  ca: { one: '{n} mes', other: '{n} mesos' },
+};
+
+/** A number of months in words, in the language ("6 months", "6 luni", "6 meses", "6 mesos"). */
+export function monthsInWords(language: Language, months: number): string {
+  const forms = MONTHS[language];
+  const form = forms[new Intl.PluralRules(language).select(months)] ?? forms.other;
+  return form.replace('{n}', String(months));
+}
+
 /**
  * What a wave is called on the form, the cards and the messages: "before" and "after" a one-day
  * session, "at the start" and "at the end" of a cycle of months (a mentoring cycle is not a
- * session one answers before).
+ * session one answers before), and a follow-up by when it comes ("6 months after the session",
+ * "6 months after the end"): a participant holding three cards knows which one is for now.
+ * Without `monthsAfter` a follow-up is simply "later".
  */
-export function waveName(language: Language, kind: SessionKind, wave: 'pre' | 'post'): string {
+export function waveName(language: Language, kind: SessionKind, wave: WaveKind, monthsAfter?: number): string {
   const strings = stringsFor(language);
+  if (wave === 'followup') {
+    if (monthsAfter === undefined) return strings.followupLater;
+    const words = kind === 'cycle' ? strings.followupCycle : strings.followupMeeting;
+    return words.replace('{months}', () => monthsInWords(language, monthsAfter));
+  }
   if (kind === 'cycle') return wave === 'pre' ? strings.cycleStart : strings.cycleEnd;
   return wave === 'pre' ? strings.before : strings.after;
 }

@@ -160,7 +160,8 @@ export function renderSurveyStep(
     .replace('{total}', number.format(steps.length));
   const bar = html`<progress max="${steps.length}" value="${index + 1}" aria-labelledby="progress"></progress>`;
   const progress = steps.length > 2 ? html`<p class="hint" id="progress">${stepOf}</p>${bar}` : '';
-  const heading = `${text(context.session.name)} · ${waveName(language, context.session.kind, context.kind)}`;
+  const when = waveName(language, context.session.kind, context.kind, context.session.followup?.monthsAfter);
+  const heading = `${text(context.session.name)} · ${when}`;
   // The forward button comes first; Enter presses the hidden default forward button that
   // precedes the language buttons (participant-page.ts), so it moves on too.
   const back = index > 0 ? html` ${navButton('back', strings.back, 'secondary')}` : '';

@@ -59,8 +59,10 @@ describe('templateColumns', () => {
     ]);
     expect(columns?.slice(9, 11)).toEqual([`${RSES}.rses-1`, `${RSES}.rses-2`]);
     expect(columns).toContain('ucla-loneliness-3.isolated');
-    // The post wave asks no subgroup questions.
+    // The post wave asks no subgroup questions, nor does the follow-up, which asks the same items again.
     expect(templateColumns(dones, catalog, CYCLE, 'post')).not.toContain('role');
+    expect(templateColumns(dones, catalog, CYCLE, 'followup')).toEqual(templateColumns(dones, catalog, CYCLE, 'post'));
+    expect(templateColumns(justrom3, catalog, MEETING, 'followup')).toEqual([...KEYS, 'language']);
   });
 
   it('covers every wave of the programme once when no session is named', () => {
@@ -133,6 +135,23 @@ describe('readImportCsv: accepted rows', () => {
     expect(second?.language).toBe('ca');
     expect(second?.answers.groups).toEqual({ role: 'mentor', 'age-band': 'prefer-not-to-say' });
     expect(groupField('role')).toBe('g.role');
+  });
+
+  it('reads a follow-up row (wave followup) of a session that has one, paired by participant like the others', () => {
+    const header = [...KEYS, 'mood.mood-last-week', `${RSES}.rses-1`];
+    const read = responses(
+      readD(csv(header, ['p-1', CYCLE, 'pre', 'yes', '2', '1'], ['p-1', CYCLE, 'Followup', 'yes', '4', 'agree'])),
+    );
+    expect(read.map((response) => [response.participant, response.session, response.wave])).toEqual([
+      ['p-1', CYCLE, 'pre'],
+      ['p-1', CYCLE, 'followup'],
+    ]);
+    expect(read[1]?.answers.answers[RSES]).toEqual({ 'rses-1': 'agree' });
+    // The follow-up asks no subgroup question: the form's about-you questions are the pre wave's.
+    const asked = readD(csv([...KEYS, 'role'], ['p-1', CYCLE, 'followup', 'yes', 'mentor']));
+    expect(asked.problems).toEqual([
+      { row: 2, column: 'role', message: `not asked in ${CYCLE} followup: leave it empty in this row` },
+    ]);
   });
 
   it('accepts a byte order mark, LF line ends, padded cells, and skips blank rows', () => {
@@ -212,11 +231,17 @@ describe('readImportCsv: problems, each with its row and column', () => {
       `no session "session-9" in justrom3-mentoring; sessions: ` +
         `${justrom3.sessions.map((session) => session.id).join(', ')}`,
     );
-    expect(problemAt(file, 3, 'wave')?.message).toBe('the wave must be pre or post, not "during"');
+    expect(problemAt(file, 3, 'wave')?.message).toBe('the wave must be pre, post or followup, not "during"');
     expect(problemAt(file, 4, 'language')?.message).toBe(
       '"fr" is not a language of justrom3-mentoring: ro, en (or empty for ro)',
     );
     expect(problemAt(file, 5, 'participant')?.message).toContain('participant id is missing');
+  });
+
+  it('refuses a follow-up row for a session without a follow-up, rather than dropping it', () => {
+    const file = readJ(csv(KEYS, ['p-1', MEETING, 'followup', 'yes']));
+    expect(file.problems).toEqual([{ row: 2, column: 'wave', message: `session ${MEETING} has no follow-up wave` }]);
+    expect(file.rows.map((row) => row.response)).toEqual([undefined]);
   });
 
   it("refuses an answer to a question the row's wave does not ask", () => {

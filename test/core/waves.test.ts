@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Cohort } from '#surveys/schema.ts';
-import { resolveWave, waveId, waveStatus, type WaveContext } from '#core/waves.ts';
+import {
+  FOLLOWUP_WINDOW_DAYS,
+  defaultFollowupWindow,
+  resolveWave,
+  sessionWaves,
+  waveId,
+  waveStatus,
+  type WaveContext,
+} from '#core/waves.ts';
 import { cohortOf, shippedProgramme } from '../support/programmes.ts';
 
 const justrom3 = shippedProgramme('justrom3-mentoring');
@@ -59,5 +67,48 @@ describe('waveStatus', () => {
     }
     // Reopened, its dates apply again.
     expect(waveStatus(context(windows, 'pre', 'open'), '2027-03-15')).toBe('open');
+  });
+});
+
+describe('follow-up waves', () => {
+  const dones = shippedProgramme('dones-mentores');
+  const barcelona = cohortOf(dones, 'barcelona-2026');
+  const CYCLE = 'mentoring-cycle';
+
+  it('resolve to the session follow-up, and to nothing where a session has none (its link leads nowhere)', () => {
+    const followup = resolveWave(dones, barcelona, CYCLE, 'followup');
+    expect(followup?.kind).toBe('followup');
+    expect(followup?.wave.instruments).toContain('ucla-loneliness-3');
+    expect(resolveWave(justrom3, iasi, MEETING, 'followup')).toBeUndefined();
+    expect(sessionWaves(dones.sessions[0] ?? { followup: undefined })).toEqual(['pre', 'post', 'followup']);
+    expect(sessionWaves(justrom3.sessions[0] ?? { followup: undefined })).toEqual(['pre', 'post']);
+  });
+
+  it('open and close by their own window, `session:followup`', () => {
+    const windows = { [waveId(CYCLE, 'followup')]: { opens: '2027-12-01', closes: '2027-12-28' } };
+    const followup = resolveWave(dones, { ...barcelona, windows }, CYCLE, 'followup');
+    if (followup === undefined) throw new Error('no follow-up');
+    expect(['2027-11-30', '2027-12-01', '2027-12-28', '2027-12-29'].map((day) => waveStatus(followup, day))).toEqual([
+      'not-open',
+      'open',
+      'open',
+      'closed',
+    ]);
+  });
+
+  it('open by default monthsAfter calendar months after the post window closes, for four weeks', () => {
+    expect(FOLLOWUP_WINDOW_DAYS).toBe(28);
+    expect(defaultFollowupWindow({ opens: '2027-01-10', closes: '2027-06-30' }, 6)).toEqual({
+      opens: '2027-12-30',
+      closes: '2028-01-26',
+    });
+    // The 31st of a month becomes the last day of a shorter one, leap years included.
+    expect(defaultFollowupWindow({ closes: '2027-08-31' }, 6)?.opens).toBe('2028-02-29');
+    expect(defaultFollowupWindow({ closes: '2026-08-31' }, 6)?.opens).toBe('2027-02-28');
+    expect(defaultFollowupWindow({ closes: '2027-01-31' }, 1)).toEqual({ opens: '2027-02-28', closes: '2027-03-27' });
+    expect(defaultFollowupWindow({ closes: '2027-03-15' }, 24)?.opens).toBe('2029-03-15');
+    // No post closing day: nothing to count from.
+    expect(defaultFollowupWindow({ opens: '2027-01-10' }, 6)).toBeUndefined();
+    expect(defaultFollowupWindow(undefined, 6)).toBeUndefined();
   });
 });

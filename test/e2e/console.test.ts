@@ -183,7 +183,9 @@ describe('in Chromium at 360 px', () => {
         .map((line) => line.split(','));
       // Numbers, never the pseudonymous ids: the coordinator knows who holds which card.
       expect(heading).toEqual(['number', 'session', 'wave', 'code', 'url']);
-      expect(rows).toHaveLength(24);
+      // Three links each: the start, the end, and the follow-up six months later.
+      expect(rows).toHaveLength(36);
+      expect(rows.filter((row) => row[2] === 'followup')).toHaveLength(12);
       // Still the batch page: the files are attachments.
       expect(new URL(page.url()).pathname).toBe(`/console/${PROGRAMME}/${COHORT}`);
 
@@ -205,6 +207,9 @@ describe('in Chromium at 360 px', () => {
       const answered = (label: string): Locator => page.locator(`main h3:text-is("${label}") + p`).first();
       expect(await answered(START).innerText()).toBe('1 de 12 han respondido');
       expect(await answered(END).innerText()).toBe('0 de 12 han respondido');
+      expect(await answered('Ciclo de mentoría · 6 meses después del final').innerText()).toBe(
+        '0 de 12 han respondido',
+      );
       const pending = page.locator('main p.numbers');
       expect(await pending.first().innerText()).toBe('1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12');
       expect(await pending.nth(1).innerText()).toBe('1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12');

@@ -84,7 +84,8 @@ describe('npm run prepost', () => {
       env,
     );
     expect(piped.code).toBe(0);
-    expect(parseCsv(piped.stdout)).toHaveLength(1 + 400 * 2);
+    // Three links each: the start, the end and the follow-up.
+    expect(parseCsv(piped.stdout)).toHaveLength(1 + 400 * 3);
     const blocked = await runEntry(
       'prepost',
       [

@@ -13,7 +13,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEvent } from '#core/access.ts';
 import { parseCsv } from '#core/csv.ts';
-import { resolveWave } from '#core/waves.ts';
+import { defaultFollowupWindow, resolveWave } from '#core/waves.ts';
 import { createDocumentClient } from '#adapters/dynamo-client.ts';
 import { storesOn } from '#adapters/deps.ts';
 import { DynamoTable, ensureTable } from '#adapters/dynamo-table.ts';
@@ -136,7 +136,10 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     expect(lines[0]).toMatch(/^ID\s+NAME\s+ORGANISATION\s+LANGUAGES\s+K\s+COHORTS\s+FUNDERS\s+SESSIONS$/);
     expect(lines).toHaveLength(1 + stack.deps.catalog.programmes.size);
     expect(lines.find((line) => line.startsWith(PROGRAMME))).toMatch(
-      /^dones-mentores\s+Dones Mentores\s+.+\s+ca\*, es, en\s+10\s+2 open, 0 closed\s+1\s+mentoring-cycle \(cycle\)$/,
+      new RegExp(
+        '^dones-mentores\\s+Dones Mentores\\s+.+\\s+ca\\*, es, en\\s+10\\s+2 open, 0 closed\\s+1\\s+' +
+          'mentoring-cycle \\(cycle, follow-up after 6 months\\)$',
+      ),
     );
   });
 
@@ -156,6 +159,10 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     await expectRefused(
       addTarragona(`mentoring-cycle:pre=${PRE}`, `mentoring-cycle:pre=${PRE}`, `mentoring-cycle:post=${POST}`),
       '--window mentoring-cycle:pre is given twice',
+    );
+    await expectRefused(
+      addTarragona(`mentoring-cycle:pre=${PRE}`, `mentoring-cycle:post=${POST}`, `mentoring-cycle:followup=${PRE}`),
+      `--window mentoring-cycle:followup: opens (${day(0)}) before mentoring-cycle:post opens (${day(60)})`,
     );
     await expectRefused(
       [
@@ -181,11 +188,16 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       attributes: {},
       status: 'open',
       comparison: false,
+      // Given no --window, the follow-up opens six months after the post window closes, for four weeks.
       windows: {
         'mentoring-cycle:pre': { opens: day(0), closes: day(30) },
         'mentoring-cycle:post': { opens: day(60), closes: day(120) },
+        'mentoring-cycle:followup': defaultFollowupWindow({ closes: day(120) }, 6),
       },
     });
+    expect(added.stdout).toMatch(
+      /mentoring-cycle:followup\s+\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\s+Mentoring cycle · 6 months after the end/,
+    );
     const last = (await auditLog()).at(-1);
     expect([last?.actor, last?.action, last?.programme]).toEqual([actor, 'cohort-created', PROGRAMME]);
   });
@@ -213,7 +225,8 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       code,
       number: Number(number),
     }));
-    expect(links).toHaveLength(12 * 2);
+    expect(links).toHaveLength(12 * 3);
+    expect(links.filter((link) => link.wave === 'followup')).toHaveLength(12);
     expect(new Set(links.map((link) => link.number))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => i + 1)));
     const sheet = await readFile(join(cwd, 'links-sheet.html'), 'utf8');
     expect(sheet).toContain('<html lang="es">');
@@ -246,6 +259,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
     const made = roll.batches[0]?.createdAt.slice(0, 10);
     const others = Array.from({ length: 11 }, (_, i) => i + 2).join(', ');
     const all = `1, ${others}`;
+    const followup = defaultFollowupWindow({ closes: day(120) }, 6);
     const pending = await prepost('pending', '--programme', PROGRAMME, '--cohort', COHORT);
     expect(pending.code, pending.stderr).toBe(0);
     expect(pending.stdout.trim().split('\n')).toEqual([
@@ -255,6 +269,9 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       `Mentoring cycle · At the start (mentoring-cycle:pre, open until ${day(30)}): 1 of 12 answered`,
       `  batch 1 (${made}, es): ${others}`,
       `Mentoring cycle · At the end (mentoring-cycle:post, opens ${day(60)}): 0 of 12 answered`,
+      `  batch 1 (${made}, es): ${all}`,
+      `Mentoring cycle · 6 months after the end (mentoring-cycle:followup, opens ${followup?.opens}): ` +
+        '0 of 12 answered',
       `  batch 1 (${made}, es): ${all}`,
     ]);
 
@@ -271,6 +288,13 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
         pending: [{ batch: 1, numbers: Array.from({ length: 11 }, (_, i) => i + 2) }],
       }),
       expect.objectContaining({ wave: 'mentoring-cycle:post', answered: 0, participants: 12 }),
+      expect.objectContaining({
+        wave: 'mentoring-cycle:followup',
+        name: 'Mentoring cycle · 6 months after the end',
+        window: followup,
+        answered: 0,
+        participants: 12,
+      }),
     ]);
     // Numbers only: no participant id, no code.
     for (const participant of roll.participants)

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { sealOf, type SealedBatch } from '#shared/sealed-batch.ts';
+import { defaultFollowupWindow } from '#core/waves.ts';
 import { STAFF_STRINGS } from '#web/staff-strings.ts';
-import { startTestStack } from '../support/stack.ts';
+import { answerAll, startTestStack, storedWave } from '../support/stack.ts';
 import { signedIn } from '../support/staff.ts';
 
 const P = 'dones-mentores';
@@ -20,6 +21,7 @@ const SEEDED = 'barcelona-2026';
 const NOT_GRANTED = 'justrom3-mentoring';
 const PRE = 'mentoring-cycle:pre';
 const POST = 'mentoring-cycle:post';
+const FOLLOWUP = 'mentoring-cycle:followup';
 const EN = STAFF_STRINGS.en;
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -244,8 +246,8 @@ describe('bad input through the forms: the field named, what was typed kept, not
     expect(refusedDay.status).toBe(400);
     expectProblemAt(refusedDay.page, 'new-windows-mentoring-cycle-post-closes', 'problem.date');
     expect(refusedDay.page).toContain('value="2027-02-30"');
-    // Dones Mentores keeps data 365 days: links made today are gone before a wave closing in 400.
-    const late = cohortForm('late-2027', { 'windows.mentoring-cycle:post.closes': day(400) });
+    // Dones Mentores keeps data 730 days: links made today are gone before a wave closing in 750.
+    const late = cohortForm('late-2027', { 'windows.mentoring-cycle:post.closes': day(750) });
     const refusedLate = await refused(`/console/${P}`, late);
     expect(refusedLate.status).toBe(400);
     expectProblemAt(refusedLate.page, 'new-windows-mentoring-cycle-post-closes', 'problem.closesAfterExpiry');
@@ -366,7 +368,8 @@ describe('a batch and its downloads', () => {
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${COHORT}-${today}-es-links.csv"`);
     const rows = (await csv.text()).trim().split(/\r?\n/);
     expect(rows[0]).toBe('number,session,wave,code,url');
-    expect(rows).toHaveLength(1 + 12 * 2);
+    // Three links each: the start, the end and the follow-up six months later.
+    expect(rows).toHaveLength(1 + 12 * 3);
     // The links work: each opens its questionnaire.
     const url = rows[1]?.split(',')[4] ?? '';
     expect(url).toMatch(new RegExp(`^${stack.url}/s/[0-9A-Z]{26}$`));
@@ -428,7 +431,7 @@ describe('a batch and its downloads', () => {
   });
 
   it('a batch sealed more than 2 hours ago is refused as expired', async () => {
-    const waves = [PRE, POST];
+    const waves = [PRE, POST, FOLLOWUP];
     const batch: SealedBatch = {
       programme: P,
       cohort: COHORT,
@@ -454,7 +457,7 @@ describe('a batch and its downloads', () => {
     expect(ids).toHaveLength(12);
     // Nor does the batch page: its posted-back links carry numbers, not ids.
     for (const id of ids) expect(JSON.stringify(fields)).not.toContain(id);
-    expect(codes).toHaveLength(24);
+    expect(codes).toHaveLength(36);
     const page = (await get(`/console/${P}/${COHORT}`)).body;
     for (const secret of [...codes, ...ids]) expect(page).not.toContain(secret);
     expect(page).toContain('1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12');
@@ -493,17 +496,23 @@ describe('changes and the audit log', () => {
     expect((await post(`/console/${P}`, cohortForm(COHORT))).status).toBe(303);
     await makeBatch(COHORT, 2, 'en');
 
+    // The follow-up, given no dates, opened six months after the post window closes, for four weeks.
+    const made = (await stack.deps.cohorts.getCohort(P, COHORT))?.cohort.windows[FOLLOWUP];
+    expect(made).toEqual(defaultFollowupWindow({ closes: day(120) }, 6));
+    // The edit form sends every wave, the follow-up with the days it holds: left so, it moves with the post wave.
     const changed = await post(path, {
       action: 'change',
       name: 'Lleida 2027',
       site: 'Lleida',
       ...Object.fromEntries(Object.entries(cohortForm(COHORT)).filter(([name]) => name.startsWith('windows.'))),
       [`windows.${POST}.closes`]: day(150),
+      [`windows.${FOLLOWUP}.opens`]: made?.opens ?? '',
+      [`windows.${FOLLOWUP}.closes`]: made?.closes ?? '',
     });
     expect(changed.headers.get('location')).toBe(`${path}?done=changed`);
     expect((await stack.deps.cohorts.getCohort(P, COHORT))?.cohort).toMatchObject({
       name: 'Lleida 2027',
-      windows: { [POST]: { closes: day(150) } },
+      windows: { [POST]: { closes: day(150) }, [FOLLOWUP]: defaultFollowupWindow({ closes: day(150) }, 6) },
     });
 
     // A refused change keeps the typed values.
@@ -647,5 +656,43 @@ describe('a comparison cohort', () => {
     expect(created.map((entry) => entry.detail)).toContain(
       `cohort ${COHORT}: 2 wave windows, comparison (waiting list)`,
     );
+  });
+});
+
+describe('a follow-up wave in the console', () => {
+  const COHORT = 'olot-2027';
+
+  it('the create form says what an empty follow-up window does; the page counts it, with reminders', async () => {
+    const form = (await get(`/console/${P}`)).body;
+    expect(form).toContain('<legend>Mentoring cycle · 6 months after the end</legend>');
+    expect(form).toContain(EN['console.followupHint'].replace('{months}', '6 months'));
+    expect(form).toContain(`name="windows.${FOLLOWUP}.opens"`);
+    // Opened at once (a coordinator may choose any days on or after the post window's).
+    const made = await post(
+      `/console/${P}`,
+      cohortForm(COHORT, { [`windows.${FOLLOWUP}.opens`]: day(-1), [`windows.${FOLLOWUP}.closes`]: day(130) }),
+    );
+    expect(made.status).toBe(303);
+    const { fields } = await makeBatch(COHORT, 3, 'en');
+    // The packed links follow the programme's waves: number, then the codes of pre, post and follow-up.
+    const third = (fields.links ?? '').split(' ')[2]?.split('.') ?? [];
+    expect(third).toHaveLength(4);
+    const followup = await storedWave(stack.deps, P, COHORT, 'mentoring-cycle', 'followup');
+    const answered = await fetch(`${stack.url}/s/${third[3] ?? ''}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: answerAll(followup, stack.deps.catalog).toString(),
+      redirect: 'manual',
+    });
+    expect(answered.status).toBe(303);
+    const page = (await get(`/console/${P}/${COHORT}`)).body;
+    const section = page.slice(page.indexOf('<h3>Mentoring cycle · 6 months after the end</h3>'));
+    expect(section).toContain('1 of 3 answered');
+    expect(section).toContain('<p class="numbers">1, 2</p>');
+    expect(section).toContain('# No. 1 · Mentoring cycle · 6 months after the end');
+    expect(section).toContain('# No. 2 · Mentoring cycle · 6 months after the end');
+    expect(section).not.toContain('# No. 3 ·');
+    // The edit form holds its window like the others'.
+    expect(page).toContain(`name="windows.${FOLLOWUP}.closes" value="${day(130)}"`);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinks } from '#use-cases/create-links.ts';
+import { changeCohort } from '#use-cases/manage-cohorts.ts';
 import { exportResponses } from '#use-cases/export-responses.ts';
 import { loadProgramme } from '#use-cases/programmes.ts';
 import { readImportCsv } from '#core/import-csv.ts';
@@ -18,6 +19,13 @@ let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // The follow-up, due six months after the seed windows, opens today: its answers are exported too.
+  const today = stack.deps.clock.now().toISOString().slice(0, 10);
+  const closes = (await stack.deps.cohorts.getCohort(PROGRAMME, COHORT))?.cohort.windows['mentoring-cycle:post']
+    ?.closes;
+  await changeCohort(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, {
+    windows: { 'mentoring-cycle:followup': { opens: today, closes: closes ?? today } },
+  });
   const batch = await createLinks(stack.deps, SYSTEM_ACTOR, PROGRAMME, COHORT, 8);
   await simulateCohort(stack.url, batch.programme, stack.deps.catalog, batch.links, seededRandom(5));
 });
@@ -35,6 +43,13 @@ describe('export', () => {
     expect(parseCsv(csv)[0]?.slice(0, 5)).toEqual(['participant', 'session', 'wave', 'consent', 'language']);
     const read = readImportCsv(csv, await loadProgramme(stack.deps, PROGRAMME), COHORT, stack.deps.catalog);
     expect(read.problems).toEqual([]);
+    // Each wave's rows, follow-ups among them, named in the wave column as import reads them.
+    const waves = new Set(
+      parseCsv(csv)
+        .slice(1)
+        .map((row) => row[2]),
+    );
+    expect([...waves].sort()).toEqual(['followup', 'post', 'pre']);
     for (const response of stored) {
       const row = read.rows.find(
         (candidate) =>

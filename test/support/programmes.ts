@@ -6,6 +6,7 @@
 import type { Catalog } from '#surveys/catalog.ts';
 import { shippedCatalog } from '#surveys/index.ts';
 import type { Cohort, Programme } from '#surveys/schema.ts';
+import type { WaveKind } from '#core/model.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
 
 /** The programme with this id, its seed cohorts open with no windows and its seed funders. */
@@ -32,7 +33,7 @@ export function seedWave(
   programmeId: string,
   cohortId: string,
   sessionId: string,
-  wave: 'pre' | 'post',
+  wave: WaveKind,
   catalog: Catalog = shippedCatalog(),
 ): WaveContext {
   const programme = shippedProgramme(programmeId, catalog);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Catalog } from '#surveys/catalog.ts';
 import { optionsOf } from '#surveys/catalog.ts';
 import { CONSENT_FIELD, answerField } from '#core/answers.ts';
+import type { WaveKind } from '#core/model.ts';
 import { resolveWave, type WaveContext } from '#core/waves.ts';
 import { loadOneCohort, type ProgrammeDeps } from '#use-cases/programmes.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
@@ -58,7 +59,7 @@ export async function storedWave(
   programmeId: string,
   cohortId: string,
   sessionId: string,
-  wave: 'pre' | 'post',
+  wave: WaveKind,
 ): Promise<WaveContext> {
   const { definition, cohort } = await loadOneCohort(deps, programmeId, cohortId);
   const context = resolveWave(definition, cohort, sessionId, wave);

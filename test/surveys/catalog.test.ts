@@ -15,7 +15,7 @@ import {
   trustedCatalog,
   type DefinitionSource,
 } from '#surveys/catalog.ts';
-import type { Instrument, ProgrammeDefinition } from '#surveys/schema.ts';
+import { WaveId, type Instrument, type ProgrammeDefinition } from '#surveys/schema.ts';
 
 const catalog = shippedCatalog();
 
@@ -553,5 +553,81 @@ describe('loadCatalog on broken seed files', () => {
     expect(error.file).toBe(DONES_SEED);
     expect(error.path).toBe('funders[0].email');
     expect(error.reason).toMatch(/email/);
+  });
+});
+
+describe('follow-up waves', () => {
+  const FOLLOWUP = ['sessions', 0, 'followup'] as const;
+
+  it('gives Dones Mentores a follow-up six months after the cycle, asking the mentee instruments again', () => {
+    const session = shippedCatalog().programmes.get('dones-mentores')?.sessions[0];
+    expect(session?.followup?.monthsAfter).toBe(6);
+    expect(session?.followup?.instruments).toEqual([
+      'rosenberg-self-esteem',
+      'mood',
+      'personal-safety',
+      'general-self-efficacy',
+      'ucla-loneliness-3',
+    ]);
+    expect(session?.followup?.subgroups).toEqual([]);
+    // The others have none: a follow-up is a choice of the programme, not a default.
+    for (const id of ['justrom3-mentoring', 'migrant-voices-heard'])
+      expect(
+        shippedCatalog()
+          .programmes.get(id)
+          ?.sessions.every((entry) => entry.followup === undefined),
+      ).toBe(true);
+  });
+
+  it('takes monthsAfter as a whole number of months from 1 to 24', () => {
+    for (const months of [0, 25, 1.5, '6']) {
+      const error = loadError(
+        instrumentSources,
+        mutated(programmeSources, DONES, [...FOLLOWUP, 'monthsAfter'], months),
+      );
+      expect(error.path, String(months)).toBe('sessions[0].followup.monthsAfter');
+    }
+    for (const months of [1, 12, 24]) {
+      const sources = mutated(programmeSources, DONES, [...FOLLOWUP, 'monthsAfter'], months);
+      const longer = mutated(sources, DONES, ['retentionDays'], 800);
+      expect(() => loadCatalog(instrumentSources, longer, seedSources), String(months)).not.toThrow();
+    }
+  });
+
+  it('names a follow-up without its months, or asking an instrument not asked before', () => {
+    const missing = loadError(
+      instrumentSources,
+      mutated(programmeSources, DONES, [...FOLLOWUP, 'monthsAfter'], DELETE),
+    );
+    expect(missing.path).toBe('sessions[0].followup.monthsAfter');
+    // Loneliness asked at the follow-up only: no baseline to measure it against.
+    const four = ['rosenberg-self-esteem', 'mood', 'personal-safety', 'general-self-efficacy'];
+    const fewer = mutated(
+      mutated(programmeSources, DONES, ['sessions', 0, 'pre', 'instruments'], four),
+      DONES,
+      ['sessions', 0, 'post', 'instruments'],
+      four,
+    );
+    const error = loadError(instrumentSources, fewer);
+    expect(error.path).toBe('sessions[0].followup.instruments');
+    expect(error.reason).toBe('ucla-loneliness-3 not asked before, so change cannot be measured');
+    const unknown = loadError(
+      instrumentSources,
+      mutated(programmeSources, DONES, [...FOLLOWUP, 'instruments', 0], 'swemwbs'),
+    );
+    expect(unknown.path).toBe('sessions[0].followup.instruments[0]');
+  });
+
+  it('names a retention too short for the follow-up to be answered: links would expire first', () => {
+    const error = loadError(instrumentSources, mutated(programmeSources, DONES, ['retentionDays'], 180));
+    expect(error.path).toBe('retentionDays');
+    expect(error.reason).toContain('follow-up of session "mentoring-cycle" 6 months after it');
+  });
+
+  it('takes SESSION:followup as a wave id, and nothing else beside pre and post', () => {
+    expect(WaveId.safeParse('mentoring-cycle:followup').success).toBe(true);
+    expect(WaveId.safeParse('mentoring-cycle:pre').success).toBe(true);
+    expect(WaveId.safeParse('mentoring-cycle:later').success).toBe(false);
+    expect(WaveId.safeParse('mentoring-cycle:follow-up').success).toBe(false);
   });
 });

@@ -43,8 +43,8 @@ function problems(
 const fields = (found: readonly CohortProblem[]): string[] => found.map((problem) => problem.field);
 
 describe('waveIdsOf', () => {
-  it("lists each session's pre then post, in the programme's order", () => {
-    expect(waveIdsOf(dones)).toEqual(['mentoring-cycle:pre', 'mentoring-cycle:post']);
+  it("lists each session's pre, post and follow-up (where it has one), in the programme's order", () => {
+    expect(waveIdsOf(dones)).toEqual(['mentoring-cycle:pre', 'mentoring-cycle:post', 'mentoring-cycle:followup']);
     expect(waveIdsOf(justrom3)).toEqual([
       'individual-meeting-1:pre',
       'individual-meeting-1:post',
@@ -73,17 +73,20 @@ describe('cohortProblems', () => {
 
   it('accepts a wave that opens and closes on the same day', () => {
     const day = { opens: '2027-03-01', closes: '2027-03-01' };
-    expect(problems(dones, { windows: { 'mentoring-cycle:pre': day, 'mentoring-cycle:post': day } })).toEqual([]);
+    const windows = { 'mentoring-cycle:pre': day, 'mentoring-cycle:post': day, 'mentoring-cycle:followup': day };
+    expect(problems(dones, { windows })).toEqual([]);
   });
 
   it('names each missing opening or closing date when windows are required (a cohort made at run time)', () => {
     const windows = {
       'mentoring-cycle:pre': { opens: '2027-01-10' },
       'mentoring-cycle:post': { closes: '2027-06-30' },
+      'mentoring-cycle:followup': { opens: '2027-12-30' },
     };
     expect(fields(problems(dones, { windows }))).toEqual([
       'windows.mentoring-cycle:pre.closes',
       'windows.mentoring-cycle:post.opens',
+      'windows.mentoring-cycle:followup.closes',
     ]);
   });
 
@@ -116,6 +119,7 @@ describe('cohortProblems', () => {
     const windows = {
       'mentoring-cycle:pre': { opens: '2027-01-10', closes: '2027-06-30' },
       'mentoring-cycle:post': { opens: '2027-01-09', closes: '2027-06-30' },
+      'mentoring-cycle:followup': { opens: '2027-12-30', closes: '2028-01-26' },
     };
     const found = problems(dones, { windows });
     expect(fields(found)).toEqual(['windows.mentoring-cycle:post.opens']);
@@ -174,10 +178,41 @@ describe('cohortProblems', () => {
     };
     expect(fields(problems(dones, { windows, attributes: { role: 'mentee' } })).sort()).toEqual([
       'attributes.role',
+      'windows.mentoring-cycle:followup.closes',
+      'windows.mentoring-cycle:followup.opens',
       'windows.mentoring-cycle:post.closes',
       'windows.mentoring-cycle:post.opens',
       'windows.mentoring-cycle:pre.closes',
       'windows.nowhere:post',
+    ]);
+  });
+
+  it('names a follow-up that opens or closes before its post wave, at its own date', () => {
+    const early = { ...everyWave(dones), 'mentoring-cycle:followup': { opens: '2027-01-09', closes: '2027-12-31' } };
+    const opens = problems(dones, { windows: early });
+    expect(opens.map(({ field, reason }) => [field, reason])).toEqual([
+      ['windows.mentoring-cycle:followup.opens', 'followup-opens-early'],
+    ]);
+    expect(opens[0]?.message).toBe(
+      'mentoring-cycle:followup opens (2027-01-09) before mentoring-cycle:post opens (2027-01-10)',
+    );
+    const short = { ...everyWave(dones), 'mentoring-cycle:followup': { opens: '2027-01-10', closes: '2027-06-29' } };
+    expect(problems(dones, { windows: short }).map(({ field, reason }) => [field, reason])).toEqual([
+      ['windows.mentoring-cycle:followup.closes', 'followup-closes-early'],
+    ]);
+  });
+
+  it('accepts a follow-up months after the post wave, and one sharing its days (a demo opens all at once)', () => {
+    const later = { ...everyWave(dones), 'mentoring-cycle:followup': { opens: '2027-12-30', closes: '2028-01-26' } };
+    expect(problems(dones, { windows: later })).toEqual([]);
+    expect(problems(dones, { windows: everyWave(dones) })).toEqual([]);
+  });
+
+  it('takes no follow-up window in a session that has no follow-up', () => {
+    const windows = { ...everyWave(justrom3), 'group-session-1:followup': OPEN };
+    const found = problems(justrom3, { windows, attributes: { site: 'iasi' } });
+    expect(found.map(({ field, reason }) => [field, reason])).toEqual([
+      ['windows.group-session-1:followup', 'no-such-wave'],
     ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '#core/access.ts';
+import type { WaveKind } from '#core/model.ts';
 import { waveIdsOf } from '#surveys/cohort-rules.ts';
 import { createLinks, type IssuedBatch, type IssuedLink } from '#use-cases/create-links.ts';
 import { eraseParticipant } from '#use-cases/erase-participant.ts';
@@ -29,14 +30,14 @@ let second: IssuedBatch;
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
-function linkOf(batch: IssuedBatch, number: number, wave: 'pre' | 'post'): IssuedLink {
+function linkOf(batch: IssuedBatch, number: number, wave: WaveKind): IssuedLink {
   const link = batch.links.find((candidate) => candidate.number === number && candidate.wave === wave);
   if (link === undefined) throw new Error(`no link ${number} ${wave}`);
   return link;
 }
 
 /** One wave of the progress, by wave kind (the programme has one session). */
-function wave(progress: CohortProgress, kind: 'pre' | 'post'): CohortProgress['waves'][number] {
+function wave(progress: CohortProgress, kind: WaveKind): CohortProgress['waves'][number] {
   const found = progress.waves.find((candidate) => candidate.session.id === SESSION && candidate.wave === kind);
   if (found === undefined) throw new Error(`no wave ${kind}`);
   return found;
@@ -84,6 +85,7 @@ describe('readCohortProgress', () => {
     expect(progress.waves.map((entry) => `${entry.session.id}:${entry.wave}`)).toEqual([
       `${SESSION}:pre`,
       `${SESSION}:post`,
+      `${SESSION}:followup`,
     ]);
     expect(wave(progress, 'pre')).toMatchObject({
       answered: 1,
@@ -142,6 +144,29 @@ describe('readCohortProgress', () => {
     });
   });
 
+  it('counts the follow-up as a wave of its own: who answered it months later, and who to remind', async () => {
+    const followup = await storedWave(stack.deps, PROGRAMME, COHORT, SESSION, 'followup');
+    const answered = await fetch(`${stack.url}/s/${linkOf(second, 2, 'followup').code}`, {
+      method: 'POST',
+      headers: FORM,
+      body: answerAll(followup, stack.deps.catalog).toString(),
+      redirect: 'manual',
+    });
+    expect(answered.status).toBe(303);
+    const progress = await readCohortProgress(stack.deps, PROGRAMME, COHORT);
+    expect(wave(progress, 'followup')).toMatchObject({
+      answered: 1,
+      participants: 15,
+      pending: [
+        { batch: 1, numbers: range(1, 12) },
+        { batch: 2, numbers: [1, 3] },
+      ],
+    });
+    // The other waves are as they were.
+    expect(wave(progress, 'post').answered).toBe(1);
+    expect(wave(progress, 'pre').answered).toBe(1);
+  });
+
   it('shows no answer and no participant id: counts, batch numbers and participant numbers only', async () => {
     const progress = await readCohortProgress(stack.deps, PROGRAMME, COHORT);
     const keys = new Set(keysOf(progress, ['programme', 'session']));
@@ -154,7 +179,7 @@ describe('readCohortProgress', () => {
     }
     // Nor does the store's roll it is read from hold an answer: keys and numbers.
     const roll = await stack.deps.participants.cohortRoll(PROGRAMME, COHORT);
-    expect(roll.answered).toHaveLength(2);
+    expect(roll.answered).toHaveLength(3);
     for (const entry of roll.answered)
       expect(Object.keys(entry).sort()).toEqual(['participant', 'receivedAt', 'session', 'wave']);
     for (const participant of roll.participants)

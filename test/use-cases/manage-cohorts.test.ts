@@ -46,6 +46,8 @@ const JUSTROM3 = 'justrom3-mentoring';
 const MVH = 'migrant-voices-heard';
 const PRE = 'mentoring-cycle:pre';
 const POST = 'mentoring-cycle:post';
+/** Dones Mentores asks again six months after the end of the cycle. */
+const FOLLOWUP = 'mentoring-cycle:followup';
 const COORDINATOR: Actor = { id: 'st-c00rd1nat0r', email: 'coco@example.org' };
 
 let stack: TestStack;
@@ -63,6 +65,21 @@ afterAll(async () => {
 /** A day counted from the stack's today, as YYYY-MM-DD. */
 function day(offset: number, on: TestStack = stack): string {
   return new Date(on.deps.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A day `months` calendar months after another (the test's own arithmetic, on days that every month has). */
+function addMonths(from: string, months: number): string {
+  const date = new Date(`${from}T00:00:00Z`);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, last));
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(from: string, days: number): string {
+  return new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Every wave of a programme open from today for two months: a valid cohort a test changes one thing in. */
@@ -140,12 +157,14 @@ describe('addCohort', () => {
       site: 'Tarragona',
       windows,
     });
+    // Given no window, the follow-up opens six months after the post wave closes, for four weeks.
+    const followup = { opens: addMonths(day(200), 6), closes: addDays(addMonths(day(200), 6), 27) };
     const expected: Cohort = {
       id: 'tarragona-2027',
       name: 'Tarragona 2027',
       site: 'Tarragona',
       attributes: {},
-      windows,
+      windows: { ...windows, [FOLLOWUP]: followup },
       status: 'open',
       comparison: false,
     };
@@ -170,7 +189,7 @@ describe('addCohort', () => {
         actorEmail: COORDINATOR.email,
         action: 'cohort-created',
         programme: DONES,
-        detail: 'cohort tarragona-2027: 2 wave windows',
+        detail: 'cohort tarragona-2027: 3 wave windows',
       },
     ]);
   });
@@ -284,7 +303,8 @@ describe('createLinks in a cohort', () => {
     const batch = await createLinks(stack.deps, COORDINATOR, DONES, 'girona-2026', 500, { language: 'es' });
     expect(batch.language).toBe('es');
     expect(batch.cohort.id).toBe('girona-2026');
-    expect(batch.links).toHaveLength(500 * 2);
+    // Three links each: the start, the end, and the follow-up six months later.
+    expect(batch.links).toHaveLength(500 * 3);
     expect(new Set(batch.links.map((link) => link.number)).size).toBe(500);
   }, 120_000);
 });
@@ -322,9 +342,13 @@ describe('setWaveClosed', () => {
 
   it('keeps a wave closed early closed when its dates are changed', async () => {
     await setWaveClosed(stack.deps, COORDINATOR, DONES, 'lleida-2027', POST, true);
-    const windows = { [PRE]: { opens: day(0), closes: day(20) }, [POST]: { opens: day(0), closes: day(90) } };
+    const windows = {
+      [PRE]: { opens: day(0), closes: day(20) },
+      [POST]: { opens: day(0), closes: day(90) },
+      [FOLLOWUP]: { opens: day(0), closes: day(90) },
+    };
     const changed = await changeCohort(stack.deps, COORDINATOR, DONES, 'lleida-2027', { name: 'Lleida 2027', windows });
-    expect(changed.windows).toEqual({ [PRE]: windows[PRE], [POST]: { ...windows[POST], closed: true } });
+    expect(changed.windows).toEqual({ ...windows, [POST]: { ...windows[POST], closed: true } });
     expect(await statusOf(codeOf(links, 'mentoring-cycle', 'post'))).toBe(410);
     await setWaveClosed(stack.deps, COORDINATOR, DONES, 'lleida-2027', POST, false);
     expect(await statusOf(codeOf(links, 'mentoring-cycle', 'post'))).toBe(200);
@@ -349,7 +373,11 @@ describe('changeCohort', () => {
       name: 'Sabadell',
       windows: openWindows(DONES),
     });
-    const windows = { [PRE]: { opens: day(1), closes: day(31) }, [POST]: { opens: day(100), closes: day(130) } };
+    const windows = {
+      [PRE]: { opens: day(1), closes: day(31) },
+      [POST]: { opens: day(100), closes: day(130) },
+      [FOLLOWUP]: { opens: day(300), closes: day(330) },
+    };
     const changed = await changeCohort(stack.deps, COORDINATOR, DONES, 'sabadell-2027', {
       name: 'Sabadell 2027',
       site: 'Sabadell',
@@ -370,6 +398,67 @@ describe('changeCohort', () => {
       changeCohort(stack.deps, COORDINATOR, DONES, 'sabadell-2027', { name: 'Sabadell 2027', windows: backwards }),
     );
     expect(fields(problems)).toEqual([`windows.${POST}.closes`]);
+  });
+});
+
+describe('a follow-up window', () => {
+  it('left at its default moves with its post window; one a coordinator set stays', async () => {
+    const pre = { opens: day(0), closes: day(30) };
+    await addCohort(stack.deps, COORDINATOR, DONES, {
+      id: 'vic-2027',
+      name: 'Vic 2027',
+      windows: { [PRE]: pre, [POST]: { opens: day(100), closes: day(120) } },
+    });
+    const later = { opens: day(100), closes: day(150) };
+    const moved = await changeCohort(stack.deps, COORDINATOR, DONES, 'vic-2027', { windows: { [POST]: later } });
+    expect(moved.windows[FOLLOWUP]).toEqual({
+      opens: addMonths(day(150), 6),
+      closes: addDays(addMonths(day(150), 6), 27),
+    });
+    // Set by hand, it is the coordinator's: the post wave moving again leaves it alone...
+    const own = { opens: day(400), closes: day(420) };
+    await changeCohort(stack.deps, COORDINATOR, DONES, 'vic-2027', { windows: { [FOLLOWUP]: own } });
+    const again = await changeCohort(stack.deps, COORDINATOR, DONES, 'vic-2027', {
+      windows: { [POST]: { opens: day(100), closes: day(160) } },
+    });
+    expect(again.windows[FOLLOWUP]).toEqual(own);
+    // ...and one before the post wave is refused at its own field, with nothing written.
+    const problems = await fieldProblems(() =>
+      changeCohort(stack.deps, COORDINATOR, DONES, 'vic-2027', {
+        windows: { [FOLLOWUP]: { opens: day(90), closes: day(420) } },
+      }),
+    );
+    expect(problems.map(({ field, reason }) => [field, reason])).toEqual([
+      [`windows.${FOLLOWUP}.opens`, 'followup-opens-early'],
+    ]);
+  });
+
+  it('is given its default at the next change of a cohort made before its programme had a follow-up', async () => {
+    const windows = { [PRE]: { opens: day(0), closes: day(30) }, [POST]: { opens: day(60), closes: day(90) } };
+    const older: Cohort = { id: 'ripoll-2026', name: 'Ripoll', attributes: {}, windows, status: 'open', comparison: false };
+    expect(await stack.deps.cohorts.createCohort(DONES, older, new Date().toISOString())).toBe(true);
+    const changed = await changeCohort(stack.deps, COORDINATOR, DONES, 'ripoll-2026', { name: 'Ripoll 2026' });
+    expect(changed.windows).toEqual({
+      ...windows,
+      [FOLLOWUP]: { opens: addMonths(day(90), 6), closes: addDays(addMonths(day(90), 6), 27) },
+    });
+  });
+
+  it('given one date only is not completed: the other is named as missing', async () => {
+    const problems = await fieldProblems(() =>
+      addCohort(stack.deps, COORDINATOR, DONES, {
+        id: 'olot-2027',
+        name: 'Olot 2027',
+        windows: {
+          [PRE]: { opens: day(0), closes: day(30) },
+          [POST]: { opens: day(60), closes: day(90) },
+          [FOLLOWUP]: { opens: day(300) },
+        },
+      }),
+    );
+    expect(problems.map(({ field, reason }) => [field, reason])).toEqual([
+      [`windows.${FOLLOWUP}.closes`, 'closes-missing'],
+    ]);
   });
 });
 
@@ -413,10 +502,10 @@ describe('setCohortStatus', () => {
     expect(cohort.status).toBe('open');
     expect(notice).toBeUndefined();
     expect(await Promise.all(links.map((link) => statusOf(link.code)))).toEqual(links.map(() => 200));
-    expect((await createLinks(stack.deps, COORDINATOR, DONES, 'manresa-2027', 1)).links).toHaveLength(2);
+    expect((await createLinks(stack.deps, COORDINATOR, DONES, 'manresa-2027', 1)).links).toHaveLength(3);
     expect((await auditSince(since)).map((entry) => [entry.action, entry.detail])).toEqual([
       ['cohort-changed', 'cohort manresa-2027: reopened'],
-      ['links-created', 'cohort manresa-2027: 1 participants, 2 links, cards in ca'],
+      ['links-created', 'cohort manresa-2027: 1 participants, 3 links, cards in ca'],
     ]);
   });
 });
@@ -586,23 +675,31 @@ describe('two changes of one cohort at once', () => {
 
   it('both land when a wave is closed while the windows are changed, whichever writes first', async () => {
     await addCohort(stack.deps, COORDINATOR, DONES, { id: 'race-dones', name: 'Race', windows: openWindows(DONES) });
-    const longer = { [PRE]: { opens: day(0), closes: day(60) }, [POST]: { opens: day(0), closes: day(120) } };
+    const longer = {
+      [PRE]: { opens: day(0), closes: day(60) },
+      [POST]: { opens: day(0), closes: day(120) },
+      [FOLLOWUP]: { opens: day(0), closes: day(120) },
+    };
     const closePost = (deps: Deps) => setWaveClosed(deps, COORDINATOR, DONES, 'race-dones', POST, true);
     const change = (deps: Deps) =>
       changeCohort(deps, COORDINATOR, DONES, 'race-dones', { name: 'Race (longer)', windows: longer });
     expect((await race(closePost, change)).secondWrites).toBe(2);
-    const expected = { [PRE]: longer[PRE], [POST]: { ...longer[POST], closed: true } };
+    const expected = { ...longer, [POST]: { ...longer[POST], closed: true } };
     expect(await storedCohort(DONES, 'race-dones')).toMatchObject({ name: 'Race (longer)', windows: expected });
 
     // The other order: the windows change lands first, the wave is closed over it.
     await setWaveClosed(stack.deps, COORDINATOR, DONES, 'race-dones', POST, false);
-    const shorter = { [PRE]: { opens: day(0), closes: day(50) }, [POST]: { opens: day(0), closes: day(100) } };
+    const shorter = {
+      [PRE]: { opens: day(0), closes: day(50) },
+      [POST]: { opens: day(0), closes: day(100) },
+      [FOLLOWUP]: { opens: day(0), closes: day(100) },
+    };
     const changeBack = (deps: Deps) =>
       changeCohort(deps, COORDINATOR, DONES, 'race-dones', { name: 'Race (shorter)', windows: shorter });
     expect((await race(changeBack, closePost)).secondWrites).toBe(2);
     expect(await storedCohort(DONES, 'race-dones')).toMatchObject({
       name: 'Race (shorter)',
-      windows: { [PRE]: shorter[PRE], [POST]: { ...shorter[POST], closed: true } },
+      windows: { ...shorter, [POST]: { ...shorter[POST], closed: true } },
     });
   });
 
@@ -671,6 +768,14 @@ describe('seedCohorts', () => {
       ),
       status: 'open',
       comparison: false,
+    });
+    // A seed follow-up opens six months after the seed post window closes, for four weeks.
+    const barcelona = (await fresh.deps.cohorts.getCohort(DONES, 'barcelona-2026'))?.cohort;
+    const followupOpens = addMonths(day(SEED_WINDOW_DAYS, fresh), 6);
+    expect(barcelona?.windows).toEqual({
+      [PRE]: window,
+      [POST]: window,
+      [FOLLOWUP]: { opens: followupOpens, closes: addDays(followupOpens, 27) },
     });
     expect(await fresh.deps.cohorts.listFunders(DONES)).toEqual([
       { name: 'Funder contact', email: 'funder-dones@example.org', language: 'ca' },

@@ -15,6 +15,7 @@ import { shippedCatalog } from '#surveys/index.ts';
 import type { Language, ProgrammeDefinition } from '#surveys/schema.ts';
 import { formatCode, generateCode, generateParticipantId } from '#shared/codes.ts';
 import { parseCsv } from '#core/csv.ts';
+import { sessionWaves } from '#core/waves.ts';
 import { HANDOUT_STRINGS, handoutCards, renderLinkSheet, type Handout, type HandoutLink } from '#web/link-sheet.ts';
 import { linkMessage, linksCsv, renderLinkMessages } from '#web/link-messages.ts';
 import { runEntry } from '../support/run.ts';
@@ -29,11 +30,11 @@ function programme(id: string): ProgrammeDefinition {
   return found;
 }
 
-/** A batch as createLinks issues it: per participant (numbered from 1), each session's pre then post. */
+/** A batch as createLinks issues it: per participant (numbered from 1), each session's pre, post and follow-up. */
 function batch(definition: ProgrammeDefinition, participants: number): HandoutLink[] {
   return Array.from({ length: participants }, () => generateParticipantId()).flatMap((participant, index) =>
     definition.sessions.flatMap((session) =>
-      (['pre', 'post'] as const).map((wave) => {
+      sessionWaves(session).map((wave) => {
         const code = generateCode();
         return { participant, number: index + 1, session: session.id, wave, code, url: `${BASE}/s/${code}` };
       }),
@@ -150,6 +151,8 @@ describe('the printable sheet', () => {
       'N.º 2 · Ciclo de mentoría · Al inicio',
       'N.º 1 · Ciclo de mentoría · Al final',
       'N.º 2 · Ciclo de mentoría · Al final',
+      'N.º 1 · Ciclo de mentoría · 6 meses después del final',
+      'N.º 2 · Ciclo de mentoría · 6 meses después del final',
     ]);
     expect(sheet).toContain('<h2>Ciclo de mentoría · Al inicio (2)</h2>');
     expect(sheet).toContain('<h2>Ciclo de mentoría · Al final (2)</h2>');
@@ -184,6 +187,73 @@ describe('the printable sheet', () => {
       expect(waves('dones-mentores'), language).toEqual(cycle[language]);
       expect(waves('justrom3-mentoring'), language).toEqual(meeting[language]);
     }
+  });
+
+  it("names a follow-up by when it comes, after a cycle's end or after a meeting, in every language", () => {
+    const followup = (id: string, language: Language, monthsAfter: number): string => {
+      const definition = programme(id);
+      const sessions = definition.sessions.map((session) => ({
+        ...session,
+        followup: { instruments: session.pre.instruments, subgroups: [], monthsAfter },
+      }));
+      const withFollowup: ProgrammeDefinition = { ...definition, sessions, languages: ['en', 'ro', 'es', 'ca'] };
+      const handout: Handout = {
+        ...handoutOf(id, 1),
+        programme: withFollowup,
+        language,
+        links: batch(withFollowup, 1),
+      };
+      const card = handoutCards(handout).find((candidate) => candidate.wave === 'followup');
+      return card?.group.split(' · ').at(-1) ?? '';
+    };
+    const expected: Record<Language, [cycle: string, meeting: string, one: string, many: string]> = {
+      en: ['6 months after the end', '6 months after the session', '1 month after the end', '20 months after the end'],
+      ro: ['La 6 luni după final', 'La 6 luni după sesiune', 'La 1 lună după final', 'La 20 de luni după final'],
+      es: [
+        '6 meses después del final',
+        '6 meses después de la sesión',
+        '1 mes después del final',
+        '20 meses después del final',
+      ],
+      ca: [
+        '6 mesos després del final',
+        '6 mesos després de la sessió',
+        '1 mes després del final',
+        '20 mesos després del final',
+      ],
+    };
+    for (const language of ['en', 'ro', 'es', 'ca'] as const)
+      expect(
+        [
+          followup('dones-mentores', language, 6),
+          followup('justrom3-mentoring', language, 6),
+          followup('dones-mentores', language, 1),
+          followup('dones-mentores', language, 20),
+        ],
+        language,
+      ).toEqual(expected[language]);
+  });
+
+  it('puts the follow-up cards last, and tells the coordinator to keep them until the follow-up opens', async () => {
+    const handout = handoutOf('dones-mentores', 2, 'es');
+    expect(handoutCards(handout).map((card) => card.wave)).toEqual([
+      'pre',
+      'pre',
+      'post',
+      'post',
+      'followup',
+      'followup',
+    ]);
+    const sheet = textOf(await renderLinkSheet(handout));
+    expect(sheet).toContain(HANDOUT_STRINGS.es.keepFollowup);
+    expect(sheet).toContain(HANDOUT_STRINGS.en.keepFollowup);
+    const messages = renderLinkMessages(handout);
+    expect(messages).toContain(`# ${HANDOUT_STRINGS.es.keepFollowup}`);
+    expect(messages).toContain('# N.º 2 · Ciclo de mentoría · 6 meses después del final\n');
+    // A programme without follow-ups says nothing of them.
+    const meetings = handoutOf('justrom3-mentoring', 1);
+    expect(textOf(await renderLinkSheet(meetings))).not.toContain(HANDOUT_STRINGS.ro.keepFollowup);
+    expect(renderLinkMessages(meetings)).not.toContain(HANDOUT_STRINGS.en.keepFollowup);
   });
 
   it('escapes every text it is given', async () => {
@@ -250,12 +320,14 @@ describe('the messages', () => {
     expect(header.split('\n')).toEqual([
       `# ${HANDOUT_STRINGS.es.title} · ${handout.cohortName}`,
       `# ${HANDOUT_STRINGS.es.messagesNote}`,
+      `# ${HANDOUT_STRINGS.es.keepFollowup}`,
       `# ${HANDOUT_STRINGS.en.messagesNote}`,
+      `# ${HANDOUT_STRINGS.en.keepFollowup}`,
     ]);
     expect(messages).toHaveLength(handout.links.length);
     messages.forEach((block, index) => {
       const [label = '', message = ''] = block.split('\n');
-      expect(label).toMatch(/^# N\.º [1-3] · Ciclo de mentoría · Al (inicio|final)$/);
+      expect(label).toMatch(/^# N\.º [1-3] · Ciclo de mentoría · (Al (inicio|final)|6 meses después del final)$/);
       expect(label).not.toContain('Antes de la sesión');
       expect(message).toBe(`Tu cuestionario (unos minutos): ${handoutCards(handout)[index]?.url ?? ''}`);
       // Neutral in every language: someone else may read the phone.
@@ -321,7 +393,9 @@ describe('npm run prepost -- links, on paper and phones', () => {
     for (const file of files) expect(result.stderr).toContain(file);
     const [header, ...rows] = parseCsv(await readFile(files[0] ?? '', 'utf8'));
     expect(header).toEqual(['participant', 'session', 'wave', 'code', 'url', 'number']);
-    expect(rows).toHaveLength(3 * 2);
+    // Three participants, each with a link at the start, at the end and six months later.
+    expect(rows).toHaveLength(3 * 3);
+    expect(rows.filter((row) => row[2] === 'followup')).toHaveLength(3);
     // One number per participant, 1 to 3, as on the cards.
     expect(new Set(rows.map((row) => `${row[0]}=${row[5]}`)).size).toBe(3);
     expect([...new Set(rows.map((row) => row[5]))].sort()).toEqual(['1', '2', '3']);

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '#surveys/catalog.ts';
 import type { Programme } from '#surveys/schema.ts';
-import type { IndicatorRow, StoredResponse, WaveKind } from '../model.ts';
+import type { IndicatorRow, StoredResponse } from '../model.ts';
 import {
   capacityFor,
   columnKey,
@@ -81,7 +81,7 @@ export class CohortAccumulator {
     }
     const participant = this.participants.count - 1;
     const scored = this.scored[sessionAt] as readonly ScoreCandidate[];
-    const wave = response.wave as WaveKind | 'followup';
+    const wave = response.wave;
     if (wave === 'followup') {
       this.scoreLater(columns, response.answers, participant, 'followup');
       this.pool?.add(response);

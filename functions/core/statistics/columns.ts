@@ -5,10 +5,9 @@
  * responses into columns once is what lets a table accumulate all its cells in a few passes.
  */
 import type { Catalog } from '#surveys/catalog.ts';
-import type { Instrument } from '#surveys/schema.ts';
 import type { StoredResponse } from '../model.ts';
 import { compileScorer, instrumentParts, type CompiledScorer } from '../scoring.ts';
-import type { Norms } from '#surveys/schema.ts';
+import type { Instrument, Norms, Session } from '#surveys/schema.ts';
 import { addAlphaCase, emptyAlphaSums, type AlphaSums, type ReliabilitySource } from './reliability.ts';
 
 /** A response's answers: instrument id -> item id -> option value. */
@@ -72,27 +71,19 @@ export interface LaterWaves {
 /** No follow-up and no then-test. */
 export const NO_LATER_WAVES: LaterWaves = { followup: new Set(), retrospective: new Set() };
 
-/** A session as far as its later waves go (surveys/schema.ts: `followup`, and the post wave's `then`). */
-interface SessionWaves {
-  readonly post: { readonly instruments: readonly string[] };
-}
-
 /**
  * The instruments the sessions ask at a follow-up wave and in a then-test: those also asked
  * after the session (a follow-up or a look back is compared with the same instrument's pre and post).
  */
-export function laterWavesOf(sessions: readonly SessionWaves[]): LaterWaves {
+export function laterWavesOf(sessions: readonly Session[]): LaterWaves {
   const followup = new Set<string>();
-  const then = new Set<string>();
+  const retrospective = new Set<string>();
   for (const session of sessions) {
-    const later = session as SessionWaves & {
-      readonly followup?: { readonly instruments: readonly string[] };
-      readonly post: { readonly then?: { readonly instruments: readonly string[] } };
-    };
-    for (const id of later.followup?.instruments ?? []) if (session.post.instruments.includes(id)) followup.add(id);
-    for (const id of later.post.then?.instruments ?? []) if (session.post.instruments.includes(id)) then.add(id);
+    for (const id of session.followup?.instruments ?? []) if (session.post.instruments.includes(id)) followup.add(id);
+    for (const id of session.post.then?.instruments ?? [])
+      if (session.post.instruments.includes(id)) retrospective.add(id);
   }
-  return { followup, retrospective: then };
+  return { followup, retrospective };
 }
 
 /** A column filled from responses by its instrument's compiled scorer. */

@@ -109,7 +109,7 @@ export class PoolAccumulator {
     this.groups.add(response);
     const sessionAt = this.layout.sessionIndex.get(response.session);
     if (sessionAt === undefined) return;
-    if ((response.wave as string) === 'followup') {
+    if (response.wave === 'followup') {
       this.offerFollowup(response, sessionAt);
       return;
     }
