@@ -435,7 +435,14 @@ describe('a follow-up window', () => {
 
   it('is given its default at the next change of a cohort made before its programme had a follow-up', async () => {
     const windows = { [PRE]: { opens: day(0), closes: day(30) }, [POST]: { opens: day(60), closes: day(90) } };
-    const older: Cohort = { id: 'ripoll-2026', name: 'Ripoll', attributes: {}, windows, status: 'open', comparison: false };
+    const older: Cohort = {
+      id: 'ripoll-2026',
+      name: 'Ripoll',
+      attributes: {},
+      windows,
+      status: 'open',
+      comparison: false,
+    };
     expect(await stack.deps.cohorts.createCohort(DONES, older, new Date().toISOString())).toBe(true);
     const changed = await changeCohort(stack.deps, COORDINATOR, DONES, 'ripoll-2026', { name: 'Ripoll 2026' });
     expect(changed.windows).toEqual({
