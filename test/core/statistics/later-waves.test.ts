@@ -109,4 +109,50 @@ describe('later waves in the tables', () => {
     expect(pool?.n_then).toBe(pool?.n_paired);
     expect(pool?.mean_change_then).toBeCloseTo(pool?.mean_change as number, 12);
   });
+
+  it('reads a follow-up that repeats the post answers as no fading, in a cohort table and the pool', () => {
+    const programme = seedProgramme('dones-mentores');
+    const session = programme.sessions.find((candidate) => candidate.followup !== undefined);
+    if (session === undefined) throw new Error('no follow-up in the seed');
+    const cohort = programme.cohorts[0]?.id as string;
+    const generated = generateCohortResponses({
+      programme,
+      catalog,
+      cohort,
+      session: session.id,
+      responses: 200,
+      seed: 3,
+    });
+    // Every post answered again months later, the same answers (of the instruments the follow-up asks).
+    const asked = session.followup?.instruments ?? [];
+    const followups = generated
+      .filter((response) => response.wave === 'post')
+      .map((response) => ({
+        ...response,
+        wave: 'followup' as const,
+        answers: Object.fromEntries(Object.entries(response.answers).filter(([id]) => asked.includes(id))),
+      }));
+    const responses = [...generated, ...followups];
+    const instrument = asked.find((id) => session.post.instruments.includes(id)) as string;
+    const rows = [
+      computeCohortIndicators(programme, catalog, cohort, responses).find(
+        (row) => row.instrument === instrument && row.group === null && !row.part,
+      ),
+      computePooledIndicators(programme, catalog, responses).find(
+        (row) => row.instrument === instrument && row.group === null && !row.part,
+      ),
+    ];
+    for (const row of rows) {
+      const indicators = row?.indicators;
+      expect(indicators?.n_paired).toBeGreaterThan(20);
+      expect(indicators?.n_post_followup).toBe(indicators?.n_post);
+      expect(indicators?.mean_change_post_followup).toBe(0);
+      expect(indicators?.n_followup).toBe(indicators?.n_paired);
+      expect(indicators?.mean_change_followup).toBeCloseTo(indicators?.mean_change as number, 12);
+      // Whoever improved by post is still better at follow-up.
+      expect(indicators?.n_all_waves).toBe(indicators?.n_paired);
+      expect(indicators?.n_sustained).toBeGreaterThan(0);
+      expect(indicators?.lost_share_followup).toBe(indicators?.lost_share);
+    }
+  });
 });
