@@ -33,10 +33,24 @@ Runs the whole pipeline for the three seed programmes and writes summaries
 (JSON, CSV, HTML) and funder emails (.eml) into DIR (default out/).`;
 
 /** Participants per cohort: uneven on purpose, so some cells fall under k. */
+/**
+ * A waiting list for Dones Mentores, the demo's comparison cohort: women who will start mentoring
+ * later and answer the same questionnaires meanwhile, so the programme's change is set against
+ * change without it (issue 14). Demo data only: the seed cohorts are the programme's own.
+ */
+const WAITING_LIST = {
+  programme: 'dones-mentores',
+  id: 'barcelona-waiting-2026',
+  name: 'Barcelona waiting list 2026',
+  site: 'Barcelona',
+} as const;
+/** How much of a programme's effect a waiting list's simulated participants get (time and retesting alone). */
+const WAITING_LIST_EFFECT = 0.15;
+
 const COHORT_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'justrom3-mentoring': { 'iasi-2020': 20, 'bucharest-2020': 14 },
   'migrant-voices-heard': { 'cluj-2021': 18 },
-  'dones-mentores': { 'barcelona-2026': 26, 'girona-2026': 12 },
+  'dones-mentores': { 'barcelona-2026': 26, 'girona-2026': 12, [WAITING_LIST.id]: 16 },
 };
 const DEFAULT_SIZE = 10;
 export const DEMO_TABLE = 'prepost-demo';
@@ -86,6 +100,7 @@ async function main(): Promise<void> {
       programme: ProgrammeDefinition;
       cohort: string;
       size: number;
+      effect: number;
       later: IssuedLink[];
       submitted: number;
       /** Follow-ups answered and lost so far (a programme without follow-ups has none). */
@@ -103,6 +118,10 @@ async function main(): Promise<void> {
         waveIdsOf(definition).map((wave) => [wave, { opens: day(-31), closes: day(31) }]),
       );
       for (const cohort of seed.cohorts) await addCohort(stack.deps, actor, seed.programme, { ...cohort, windows });
+      if (seed.programme === WAITING_LIST.programme) {
+        const { programme: _programme, ...waiting } = WAITING_LIST;
+        await addCohort(stack.deps, actor, seed.programme, { ...waiting, windows, comparison: true });
+      }
       for (const funder of seed.funders) await addFunder(stack.deps, actor, seed.programme, funder);
     }
     for (const definition of stack.deps.catalog.programmes.values()) {
@@ -112,17 +131,20 @@ async function main(): Promise<void> {
         const { links } = await createLinks(stack.deps, actor, programme.id, cohort.id, size);
         const participants = [...new Set(links.map((link) => link.participant))];
         const early = new Set(participants.slice(0, Math.ceil(participants.length * 0.5)));
+        const effect = cohort.comparison ? WAITING_LIST_EFFECT : 1;
         const report = await simulateCohort(
           stack.url,
           programme,
           stack.deps.catalog,
           links.filter((link) => early.has(link.participant)),
           random,
+          effect,
         );
         cohorts.push({
           programme,
           cohort: cohort.id,
           size,
+          effect,
           later: links.filter((link) => !early.has(link.participant)),
           submitted: report.submitted,
           followups: report.followups,
@@ -145,7 +167,14 @@ async function main(): Promise<void> {
     for (const [round, period] of periods.entries()) {
       if (round === 1) {
         for (const entry of cohorts) {
-          const report = await simulateCohort(stack.url, entry.programme, stack.deps.catalog, entry.later, random);
+          const report = await simulateCohort(
+            stack.url,
+            entry.programme,
+            stack.deps.catalog,
+            entry.later,
+            random,
+            entry.effect,
+          );
           entry.submitted += report.submitted;
           entry.followups += report.followups;
           entry.skippedFollowup += report.skippedFollowup;

@@ -59,6 +59,8 @@ export async function simulateCohort(
   catalog: Catalog,
   links: readonly IssuedLink[],
   random: () => number,
+  /** How much of the programme's effect its participants get: 1 in the programme, about 0 on a waiting list. */
+  effect = 1,
 ): Promise<SimulationReport> {
   const byParticipant = new Map<string, IssuedLink[]>();
   for (const link of links) byParticipant.set(link.participant, [...(byParticipant.get(link.participant) ?? []), link]);
@@ -70,7 +72,7 @@ export async function simulateCohort(
   const lookingBack = seededRandom(0x7e57);
   for (const participantLinks of byParticipant.values()) {
     const level = normal(random);
-    const responsiveness = 0.45 + 0.45 * normal(random);
+    const responsiveness = effect * (0.45 + 0.45 * normal(random));
     const groups = Object.fromEntries(
       programme.subgroups.map((subgroup) => [
         subgroup.id,
