@@ -106,8 +106,9 @@ const optional = z.optional(statistic);
 /**
  * What a cell adds when its design has it (evaluation beyond before-after, statistics/later.ts,
  * cell.ts, comparison.ts): absent when the design does not (no follow-up wave, no then-test, no
- * norms, no comparison cohort); null when asked but not computable. Every row has the attrition
- * keys (`lost_share`, and the bounds, from the instrument's range).
+ * norms, no comparison cohort), and the follow-up's and the then-test's until someone has answered
+ * them (a follow-up months away is not yet "lost"); null when asked but not computable. Every row
+ * has the attrition keys (`lost_share`, and the bounds, from the instrument's range).
  */
 const laterIndicators = {
   /** Attrition: people with a pre score and no post score, over people with a pre score. */

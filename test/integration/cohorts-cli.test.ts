@@ -467,7 +467,7 @@ describe('npm run prepost -- programmes, cohorts, funders, pending', { timeout: 
       `added cohort ${waiting} (Tortosa waiting list, comparison cohort (waiting list)) to Dones Mentores`,
     );
     expect((await stack.deps.cohorts.getCohort(PROGRAMME, waiting))?.cohort.comparison).toBe(true);
-    expect((await auditLog()).at(-1)?.detail).toBe(`cohort ${waiting}: 2 wave windows, comparison (waiting list)`);
+    expect((await auditLog()).at(-1)?.detail).toBe(`cohort ${waiting}: 3 wave windows, comparison (waiting list)`);
 
     const listed = await prepost('cohorts', 'list', '--programme', PROGRAMME);
     expect(listed.stdout).toContain(`${waiting}  Tortosa waiting list, comparison cohort (waiting list): open`);

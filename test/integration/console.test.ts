@@ -654,7 +654,7 @@ describe('a comparison cohort', () => {
       programme: P,
     });
     expect(created.map((entry) => entry.detail)).toContain(
-      `cohort ${COHORT}: 2 wave windows, comparison (waiting list)`,
+      `cohort ${COHORT}: 3 wave windows, comparison (waiting list)`,
     );
   });
 });

@@ -115,7 +115,7 @@ export class CohortAccumulator {
     slot: 'followup' | 'retrospective',
   ): void {
     for (const column of columns) {
-      if (column[slot] === undefined) continue;
+      if (!column.asks[slot]) continue;
       this.later.reset();
       this.later.offer(column, answers, false);
       this.later.storeInto(column, participant, slot);

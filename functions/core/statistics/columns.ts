@@ -38,9 +38,9 @@ export interface Column {
   readonly pre: Float64Array;
   readonly post: Float64Array;
   /** Follow-up scores, only when the measure is asked at a follow-up wave. */
-  readonly followup?: Float64Array;
+  followup?: Float64Array;
   /** Retrospective pre-test scores (the then-test, "looking back"), only when a post wave asks the measure so. */
-  readonly retrospective?: Float64Array;
+  retrospective?: Float64Array;
   readonly alpha: AlphaSums;
   /** A cohort's whole instruments: each participant's answer to each item (see {@link ItemPositions}). */
   readonly positions?: ItemPositions;
@@ -89,6 +89,19 @@ export function laterWavesOf(sessions: readonly Session[]): LaterWaves {
 /** A column filled from responses by its instrument's compiled scorer. */
 export interface ScoredColumn extends Column {
   readonly scorer: CompiledScorer;
+  /**
+   * Whether its sessions ask the measure at a follow-up and in a then-test: the scores are then
+   * kept from the first one that comes (see {@link laterScores}), so a design whose later waves
+   * have no answer yet (a follow-up months away) holds no array for them.
+   */
+  readonly asks: { readonly followup: boolean; readonly retrospective: boolean };
+}
+
+/** A column's follow-up (or then-test) scores, made (all NaN, as long as its other scores) when first needed. */
+export function laterScores(column: Column, slot: 'followup' | 'retrospective'): Float64Array {
+  const scores = column[slot] ?? new Float64Array(column.pre.length).fill(Number.NaN);
+  column[slot] = scores;
+  return scores;
 }
 
 /** A column's measure as a key: the same in a cohort's table and in the pool's. */
@@ -136,8 +149,7 @@ export function columnsFor(
         scorer,
         pre: new Float64Array(participants).fill(Number.NaN),
         post: new Float64Array(participants).fill(Number.NaN),
-        ...(later.followup.has(id) ? { followup: new Float64Array(participants).fill(Number.NaN) } : {}),
-        ...(later.retrospective.has(id) ? { retrospective: new Float64Array(participants).fill(Number.NaN) } : {}),
+        asks: { followup: later.followup.has(id), retrospective: later.retrospective.has(id) },
         alpha: emptyAlphaSums(scorer.items),
         ...(countItems && part === null
           ? {
@@ -163,8 +175,8 @@ export function emptyColumnsLike(columns: readonly ScoredColumn[]): ScoredColumn
     ...column,
     pre: new Float64Array(0),
     post: new Float64Array(0),
-    ...(column.followup === undefined ? {} : { followup: new Float64Array(0) }),
-    ...(column.retrospective === undefined ? {} : { retrospective: new Float64Array(0) }),
+    followup: undefined,
+    retrospective: undefined,
     alpha: emptyAlphaSums(column.scorer.items),
   }));
 }
@@ -208,10 +220,10 @@ export function appendColumns(
     const other = from[index] as ScoredColumn;
     column.pre.set(other.pre.subarray(0, participants), offset);
     column.post.set(other.post.subarray(0, participants), offset);
-    if (column.followup !== undefined && other.followup !== undefined)
-      column.followup.set(other.followup.subarray(0, participants), offset);
-    if (column.retrospective !== undefined && other.retrospective !== undefined)
-      column.retrospective.set(other.retrospective.subarray(0, participants), offset);
+    for (const slot of ['followup', 'retrospective'] as const) {
+      const scores = other[slot];
+      if (scores !== undefined) laterScores(column, slot).set(scores.subarray(0, participants), offset);
+    }
     const sums = column.alpha;
     sums.count += other.alpha.count;
     sums.totalSum += other.alpha.totalSum;
@@ -299,8 +311,8 @@ export class ScoreCandidate {
    */
   storeInto(column: ScoredColumn, participant: number, slot: ScoreSlot): void {
     if (!Number.isFinite(this.score)) return;
-    const scores = slot === 'pre' ? column.pre : slot === 'post' ? column.post : column[slot];
-    if (scores === undefined) return;
+    if (slot !== 'pre' && slot !== 'post' && !column.asks[slot]) return;
+    const scores = slot === 'pre' ? column.pre : slot === 'post' ? column.post : laterScores(column, slot);
     scores[participant] = this.score;
     if (slot === 'pre' && this.complete) addAlphaCase(column.alpha, this.items);
   }

@@ -133,7 +133,7 @@ export class PoolAccumulator {
   private offerFollowup(response: StoredResponse, sessionAt: number): void {
     for (let index = 0; index < this.columnsInUse.length; index += 1) {
       const column = this.columnsInUse[index] as ScoredColumn;
-      if (column.followup === undefined || sessionAt <= (this.lastFollowupAt[index] as number)) continue;
+      if (!column.asks.followup || sessionAt <= (this.lastFollowupAt[index] as number)) continue;
       if ((this.lastFollowup[index] as ScoreCandidate).offer(column, response.answers, false))
         this.lastFollowupAt[index] = sessionAt;
     }
@@ -143,7 +143,7 @@ export class PoolAccumulator {
   private offerThen(response: StoredResponse, sessionAt: number): void {
     for (let index = 0; index < this.columnsInUse.length; index += 1) {
       const column = this.columnsInUse[index] as ScoredColumn;
-      if (column.retrospective === undefined || sessionAt >= (this.firstThenAt[index] as number)) continue;
+      if (!column.asks.retrospective || sessionAt >= (this.firstThenAt[index] as number)) continue;
       if ((this.firstThen[index] as ScoreCandidate).offer(column, response.then, false))
         this.firstThenAt[index] = sessionAt;
     }
