@@ -14,24 +14,42 @@ export function itemAnswers(positions: ItemPositions, participants: number, high
   const { itemIds, optionScores, pre, post } = positions;
   const items = itemIds.length;
   const sign = higherBetter ? 1 : -1;
-  return itemIds.map((item, index) => {
-    const scores = optionScores[index] as Float64Array;
-    const before = new Array<number>(scores.length).fill(0);
-    const after = new Array<number>(scores.length).fill(0);
-    let better = 0;
-    let same = 0;
-    let worse = 0;
-    for (let participant = 0, at = index; participant < participants; participant += 1, at += items) {
+  // Flat counts, item after item: one pass over the participants' answers in memory order.
+  const offsets = new Int32Array(items + 1);
+  optionScores.forEach((scores, item) => {
+    offsets[item + 1] = (offsets[item] as number) + scores.length;
+  });
+  const scoreAt = new Float64Array(offsets[items] as number);
+  optionScores.forEach((scores, item) => {
+    scoreAt.set(scores, offsets[item]);
+  });
+  const before = new Int32Array(scoreAt.length);
+  const after = new Int32Array(scoreAt.length);
+  const moved = new Int32Array(items * 3);
+  for (let participant = 0, at = 0; participant < participants; participant += 1) {
+    for (let item = 0; item < items; item += 1, at += 1) {
       const from = pre[at] as number;
       const to = post[at] as number;
-      if (from >= 0) before[from] = (before[from] as number) + 1;
-      if (to >= 0) after[to] = (after[to] as number) + 1;
-      if (from < 0 || to < 0) continue;
-      const difference = sign * ((scores[to] as number) - (scores[from] as number));
-      if (difference > 0) better += 1;
-      else if (difference < 0) worse += 1;
-      else same += 1;
+      const offset = offsets[item] as number;
+      if (from >= 0) before[offset + from] = (before[offset + from] as number) + 1;
+      if (to < 0) continue;
+      after[offset + to] = (after[offset + to] as number) + 1;
+      if (from < 0) continue;
+      const difference = sign * ((scoreAt[offset + to] as number) - (scoreAt[offset + from] as number));
+      const slot = item * 3 + (difference > 0 ? 0 : difference < 0 ? 2 : 1);
+      moved[slot] = (moved[slot] as number) + 1;
     }
-    return { item, before, after, better, same, worse };
+  }
+  return itemIds.map((item, index) => {
+    const from = offsets[index] as number;
+    const to = offsets[index + 1] as number;
+    return {
+      item,
+      before: Array.from(before.subarray(from, to)),
+      after: Array.from(after.subarray(from, to)),
+      better: moved[index * 3] as number,
+      same: moved[index * 3 + 1] as number,
+      worse: moved[index * 3 + 2] as number,
+    };
   });
 }

@@ -183,29 +183,32 @@ export class PoolAccumulator {
       const first = this.first[index] as ScoreCandidate;
       const last = this.last[index] as ScoreCandidate;
       const firstPreAt = this.firstPreAt[index] as number;
-      const then = this.firstThen[index] as ScoreCandidate;
-      const followup = this.lastFollowup[index] as ScoreCandidate;
       const lastPostAt = this.lastPostAt[index] as number;
-      const lastFollowupAt = this.lastFollowupAt[index] as number;
       first.storeInto(column, participant, 'pre');
       // A post (or follow-up) before the first pre is not a change over the programme.
       const noPre = firstPreAt === Number.POSITIVE_INFINITY;
       if (lastPostAt >= firstPreAt || noPre) last.storeInto(column, participant, 'post');
-      // The then-test looks back to the start of the session it was asked after: it stands for
-      // the pool's pre only when that session is the first pre's (the same start, the same words).
-      if ((this.firstThenAt[index] as number) === firstPreAt) then.storeInto(column, participant, 'retrospective');
-      // A follow-up follows the last post's session (or, without a post, the first pre's): an
-      // earlier session's follow-up is not "later" than the programme's end.
-      if (lastFollowupAt >= Math.max(firstPreAt === Number.POSITIVE_INFINITY ? 0 : firstPreAt, lastPostAt))
-        followup.storeInto(column, participant, 'followup');
       first.reset();
       last.reset();
-      then.reset();
-      followup.reset();
       this.firstPreAt[index] = Number.POSITIVE_INFINITY;
       this.lastPostAt[index] = Number.NEGATIVE_INFINITY;
-      this.firstThenAt[index] = Number.POSITIVE_INFINITY;
-      this.lastFollowupAt[index] = Number.NEGATIVE_INFINITY;
+      if (column.asks.retrospective) {
+        const then = this.firstThen[index] as ScoreCandidate;
+        // The then-test looks back to the start of the session it was asked after: it stands for
+        // the pool's pre only when that session is the first pre's (the same start, the same words).
+        if ((this.firstThenAt[index] as number) === firstPreAt) then.storeInto(column, participant, 'retrospective');
+        then.reset();
+        this.firstThenAt[index] = Number.POSITIVE_INFINITY;
+      }
+      if (column.asks.followup) {
+        const followup = this.lastFollowup[index] as ScoreCandidate;
+        // A follow-up follows the last post's session (or, without a post, the first pre's): an
+        // earlier session's follow-up is not "later" than the programme's end.
+        if ((this.lastFollowupAt[index] as number) >= Math.max(noPre ? 0 : firstPreAt, lastPostAt))
+          followup.storeInto(column, participant, 'followup');
+        followup.reset();
+        this.lastFollowupAt[index] = Number.NEGATIVE_INFINITY;
+      }
     }
   }
 
