@@ -372,4 +372,3 @@ describe('sustainedCount', () => {
     expect(sustainedCount([0.3], [0.1 + 0.2], [0.4], 'higher-better').improved_at_post).toBe(0);
   });
 });
-
