@@ -109,7 +109,14 @@ export class StaffInputError extends InvalidInputError {
  * `invalid` (not what the schema takes: a malformed id or date, an empty name), `taken` (a cohort
  * id already used), `not-a-funder`, `no-such-wave`.
  */
-export type CohortInputReason = CohortProblemReason | 'invalid' | 'too-long' | 'taken' | 'not-a-funder';
+export type CohortInputReason =
+  | CohortProblemReason
+  | 'invalid'
+  | 'too-long'
+  | 'taken'
+  | 'not-a-funder'
+  /** A comparison mark changed once the cohort has participants (their answers may be published). */
+  | 'comparison-fixed';
 
 /** Where a cohort, a batch or a funder given by a coordinator is wrong: each problem at its field. */
 export interface CohortInputProblem {

@@ -112,7 +112,21 @@ export async function changeCohort(
   const changed = Object.entries(change)
     .filter(([, value]) => value !== undefined)
     .map(([field]) => field);
+  // Moving a cohort in or out of the programme's pool once people have answered would let a funder
+  // set this month's figures against last month's and recover a cell kept hidden (review of issue 14).
+  const hasParticipants =
+    change.comparison !== undefined && (await deps.participants.listBatches(programmeId, cohortId)).length > 0;
   return updateCohort(deps, actor, definition, cohortId, changed.join(', '), (current) => {
+    if (hasParticipants && change.comparison !== undefined && change.comparison !== current.comparison)
+      throw new CohortInputError([
+        {
+          field: 'comparison',
+          reason: 'comparison-fixed',
+          message:
+            'whether a cohort is a comparison group can change only before its first participants are added: ' +
+            'their answers may already be in a summary funders have received',
+        },
+      ]);
     const windows = { ...current.windows };
     for (const [wave, window] of Object.entries(change.windows ?? {}))
       windows[wave] = {

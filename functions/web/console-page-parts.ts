@@ -157,6 +157,8 @@ function problemOf(
       return inForm('problem.followupOpensEarly');
     case 'followup-closes-early':
       return inForm('problem.followupClosesEarly');
+    case 'comparison-fixed':
+      return inForm('problem.comparisonFixed');
     case 'closes-after-expiry':
       return inForm('problem.closesAfterExpiry');
     case 'not-a-subgroup':

@@ -306,6 +306,9 @@ const en = {
   'problem.followupOpensEarly': 'A follow-up questionnaire cannot open before the second questionnaire of its session.',
   'problem.followupClosesEarly':
     'A follow-up questionnaire cannot close before the second questionnaire of its session.',
+  'problem.comparisonFixed':
+    'Whether a cohort is a comparison group can change only before its first participants are ' +
+    'added: their answers may already be in a summary funders have received.',
   'problem.count': 'Enter a whole number from 1 to 500.',
   'problem.language': 'Choose one of the languages.',
   'problem.funderName': 'Enter the funder’s name.',
@@ -638,6 +641,9 @@ const ro: StaffStrings = {
     'Chestionarul de revenire nu se poate deschide înaintea celui de-al doilea chestionar al sesiunii.',
   'problem.followupClosesEarly':
     'Chestionarul de revenire nu se poate închide înaintea celui de-al doilea chestionar al sesiunii.',
+  'problem.comparisonFixed':
+    'Faptul că o cohortă este grup de comparație se poate schimba doar înainte de adăugarea ' +
+    'primilor participanți: răspunsurile lor pot fi deja într-un rezumat primit de finanțatori.',
   'problem.count': 'Introduceți un număr întreg între 1 și 500.',
   'problem.language': 'Alegeți una dintre limbi.',
   'problem.funderName': 'Introduceți numele finanțatorului.',
@@ -962,6 +968,9 @@ const es: StaffStrings = {
     'El cuestionario de seguimiento no puede abrirse antes que el segundo cuestionario de la sesión.',
   'problem.followupClosesEarly':
     'El cuestionario de seguimiento no puede cerrarse antes que el segundo cuestionario de la sesión.',
+  'problem.comparisonFixed':
+    'Que una cohorte sea grupo de comparación solo puede cambiarse antes de añadir a sus primeras ' +
+    'participantes: sus respuestas pueden estar ya en un resumen que han recibido los financiadores.',
   'problem.count': 'Escribe un número entero de 1 a 500.',
   'problem.language': 'Elige uno de los idiomas.',
   'problem.funderName': 'Escribe el nombre del financiador.',
@@ -1287,6 +1296,9 @@ const ca: StaffStrings = {
     'El qüestionari de seguiment no es pot obrir abans que el segon qüestionari de la sessió.',
   'problem.followupClosesEarly':
     'El qüestionari de seguiment no es pot tancar abans que el segon qüestionari de la sessió.',
+  'problem.comparisonFixed':
+    "Que una cohort sigui grup de comparació només es pot canviar abans d'afegir-hi les primeres " +
+    'participants: les seves respostes poden ser ja en un resum que han rebut els finançadors.',
   'problem.count': "Escriu un nombre enter d'1 a 500.",
   'problem.language': 'Tria un dels idiomes.',
   'problem.funderName': 'Escriu el nom del finançador.',

@@ -399,6 +399,29 @@ describe('changeCohort', () => {
     );
     expect(fields(problems)).toEqual([`windows.${POST}.closes`]);
   });
+
+  it('moves a cohort in or out of the comparison group only before it has participants', async () => {
+    await addCohort(stack.deps, COORDINATOR, DONES, {
+      id: 'terrassa-2027',
+      name: 'Terrassa',
+      windows: openWindows(DONES),
+    });
+    const marked = await changeCohort(stack.deps, COORDINATOR, DONES, 'terrassa-2027', { comparison: true });
+    expect(marked.comparison).toBe(true);
+    await createLinks(stack.deps, COORDINATOR, DONES, 'terrassa-2027', 1);
+    // Their answers may be in a published pool: moving them out of it would let a funder difference a hidden cell.
+    const problems = await fieldProblems(() =>
+      changeCohort(stack.deps, COORDINATOR, DONES, 'terrassa-2027', { comparison: false }),
+    );
+    expect(problems.map((problem) => [problem.field, problem.reason])).toEqual([['comparison', 'comparison-fixed']]);
+    expect((await stack.deps.cohorts.getCohort(DONES, 'terrassa-2027'))?.cohort.comparison).toBe(true);
+    // The same mark sent again (the console's edit form always sends the box) changes nothing and is no mistake.
+    const renamed = await changeCohort(stack.deps, COORDINATOR, DONES, 'terrassa-2027', {
+      name: 'Terrassa waiting list',
+      comparison: true,
+    });
+    expect(renamed).toMatchObject({ name: 'Terrassa waiting list', comparison: true });
+  });
 });
 
 describe('a follow-up window', () => {
