@@ -46,14 +46,24 @@ export function waveId(sessionId: string, kind: WaveKind): string {
 
 /**
  * Open, not yet open, or closed on `today` (YYYY-MM-DD); both bounds are inclusive days. A closed
- * cohort, or a wave a coordinator closed early, is closed whatever its dates.
+ * cohort, or a wave a coordinator closed early, is closed whatever its dates. A follow-up with no
+ * window stored (a cohort made before its programme had one) keeps its default window after the
+ * post window, not "open": it is months away, not due today; with no post closing day to count
+ * from, it is not open yet.
  */
 export function waveStatus(
   context: Pick<WaveContext, 'cohort' | 'session' | 'kind'>,
   today: string,
 ): 'open' | 'not-open' | 'closed' {
-  const window = context.cohort.windows[waveId(context.session.id, context.kind)];
-  if (context.cohort.status === 'closed' || window?.closed === true) return 'closed';
+  const { cohort, session, kind } = context;
+  const stored = cohort.windows[waveId(session.id, kind)];
+  const window: Window | undefined =
+    stored !== undefined || kind !== 'followup' || session.followup === undefined
+      ? stored
+      : (defaultFollowupWindow(cohort.windows[waveId(session.id, 'post')], session.followup.monthsAfter) ?? {
+          opens: '9999-12-31',
+        });
+  if (cohort.status === 'closed' || window?.closed === true) return 'closed';
   if (window?.opens !== undefined && today < window.opens) return 'not-open';
   if (window?.closes !== undefined && today > window.closes) return 'closed';
   return 'open';

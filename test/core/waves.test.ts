@@ -96,6 +96,20 @@ describe('follow-up waves', () => {
     ]);
   });
 
+  it('stored without a window (a cohort older than its follow-up) keep the default window, not open today', () => {
+    const post = { opens: '2027-01-01', closes: '2027-01-31' };
+    const older = resolveWave(dones, { ...barcelona, windows: { [waveId(CYCLE, 'post')]: post } }, CYCLE, 'followup');
+    if (older === undefined) throw new Error('no follow-up');
+    // Six months after 31 January: 31 July, for 28 days.
+    expect(
+      ['2027-02-01', '2027-07-30', '2027-07-31', '2027-08-27', '2027-08-28'].map((day) => waveStatus(older, day)),
+    ).toEqual(['not-open', 'not-open', 'open', 'open', 'closed']);
+    // No post closing day to count from: not open, rather than open at once.
+    const undated = resolveWave(dones, { ...barcelona, windows: {} }, CYCLE, 'followup');
+    if (undated === undefined) throw new Error('no follow-up');
+    expect(waveStatus(undated, '2027-03-15')).toBe('not-open');
+  });
+
   it('open by default monthsAfter calendar months after the post window closes, for four weeks', () => {
     expect(FOLLOWUP_WINDOW_DAYS).toBe(28);
     expect(defaultFollowupWindow({ opens: '2027-01-10', closes: '2027-06-30' }, 6)).toEqual({
