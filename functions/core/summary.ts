@@ -61,6 +61,11 @@ export interface SummaryRow {
    * away; whole-group rows only, null for subgroups and when hidden. Added within version 1.
    */
   readonly lost_share: number | null;
+  /**
+   * Present (true) on the rows of a comparison cohort: a waiting list, people not yet in the
+   * programme, whose change the programme-wide rows set their own against. Added within version 1.
+   */
+  readonly comparison_cohort?: true;
   readonly suppressed: boolean;
   readonly suppression: { readonly reason: SuppressionReason; readonly explanation: string } | null;
   readonly indicators: SummaryIndicators | null;
@@ -497,7 +502,11 @@ export function buildSummary(
     programme: programme.id,
     period,
     k,
-    rows: [...published, ...gone],
+    // A comparison cohort's rows say so: a reader of the JSON or CSV must not count a waiting list
+    // among the programme's results.
+    rows: [...published, ...gone].map((row) =>
+      row.cohort !== null && comparisonCohorts.has(row.cohort) ? { ...row, comparison_cohort: true } : row,
+    ),
   };
   // Every group of its own that passed is recorded as published, shown or not (beside a hidden
   // cell it is not): the next summary then differences against it as if it had been.
@@ -601,6 +610,7 @@ export function summaryCsv(summary: Summary): string {
       'comparison_g',
       'comparison_as_of',
       'followup_lost_share',
+      'cohort_comparison',
     ],
     summary.rows.map((row) => [
       summary.programme,
@@ -638,6 +648,7 @@ export function summaryCsv(summary: Summary): string {
       row.comparison?.g,
       row.comparison?.as_of,
       row.followup?.lost_share,
+      row.comparison_cohort === true ? 'yes' : undefined,
     ]),
   );
 }

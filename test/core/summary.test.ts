@@ -318,6 +318,7 @@ describe('summaryCsv', () => {
       'comparison_g',
       'comparison_as_of',
       'followup_lost_share',
+      'cohort_comparison',
     ]);
     expect(lines).toHaveLength(rows.length);
     expect(lines[0]).toEqual([
@@ -341,7 +342,7 @@ describe('summaryCsv', () => {
       '0',
       '',
       '',
-      ...Array.from({ length: 24 }, () => ''),
+      ...Array.from({ length: 25 }, () => ''),
     ]);
   });
 
@@ -635,6 +636,16 @@ describe('what applies beyond before-after, under the same disclosure control (i
       expect(waiting?.suppressed).toBe(false);
       for (const cohortRow of summary.rows.filter((candidate) => candidate.cohort !== null))
         expect(cohortRow).not.toHaveProperty('comparison');
+      // A reader of the JSON or the CSV can tell the waiting list from the programme's cohorts.
+      expect(waiting?.comparison_cohort).toBe(true);
+      expect(summary.rows.filter((row) => row.comparison_cohort === true).map((row) => row.cohort)).toEqual([
+        'waiting-2026',
+      ]);
+      const csv = parseCsv(summaryCsv(summary));
+      const column = (csv[0] ?? []).indexOf('cohort_comparison');
+      expect(csv.slice(1).map((line) => [line[2], line[column]])).toEqual(
+        summary.rows.map((row) => [row.cohort ?? '', row.cohort === 'waiting-2026' ? 'yes' : '']),
+      );
       // Its cells and the comparison pool are a table family of their own: the programme's pool is
       // checked against the cohorts it holds (the covering rule needs them to add up to it).
       const { history } = buildWithShown(withWaitingList, '2026-03', rows).published;
