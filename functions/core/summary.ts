@@ -472,8 +472,15 @@ export function buildSummary(
             clinical: {
               cutoff,
               criterion,
+              // A category of people within the cell: withheld when it, or those outside it, are fewer than
+              // k (as a cell would be), so a count of one or two is never published exactly.
               recovered:
-                recovered === undefined || recovered === null ? null : roundCount(recovered, programme.rounding),
+                recovered === undefined ||
+                recovered === null ||
+                recovered < k ||
+                row.indicators.n_paired - recovered < k
+                  ? null
+                  : roundCount(recovered, programme.rounding),
             },
           }
         : {}),

@@ -513,8 +513,13 @@ describe('what applies beyond before-after, under the same disclosure control (i
     expect(cell?.followup).toEqual({ n_paired: 15, mean_change: 7.654321, ci95_low: 5.5, ci95_high: 9.5 });
     expect(cell?.then_change).toEqual({ n_paired: 20, mean_change: 11.234567, ci95_low: 9, ci95_high: 13 });
     expect(cell?.response_shift).toEqual({ n_paired: 20, mean_change: -1.345678, ci95_low: -2.5, ci95_high: -0.25 });
-    // 7 recovered, rounded to the nearest 5 as the counts are.
-    expect(cell?.clinical).toEqual({ cutoff: 15, criterion: 'c', recovered: 5 });
+    // 7 recovered, fewer than k (10): a category of people within the cell, withheld as a cell would be.
+    expect(cell?.clinical).toEqual({ cutoff: 15, criterion: 'c', recovered: null });
+    // 12 of 22 recovered: at least k in it and outside it, rounded to the nearest 5 as the counts are.
+    const [more] = buildSummary(dones, '2026-03', [evaluated(22, { rci_recovered: 12 })]).rows;
+    expect(more?.clinical).toEqual({ cutoff: 15, criterion: 'c', recovered: 10 });
+    const [most] = buildSummary(dones, '2026-03', [evaluated(22, { rci_recovered: 15 })]).rows;
+    expect(most?.clinical?.recovered).toBeNull();
   });
 
   it('publishes the share lost by the follow-up as lost_share is: from the exact counts, rounded up to 5%', () => {
