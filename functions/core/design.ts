@@ -5,6 +5,7 @@
  * does not reach the statistics engine.
  */
 import type { Programme } from './model.ts';
+import { defaultFollowupWindow, waveId } from './waves.ts';
 
 /**
  * Whether a cohort is a comparison group (a waiting list, not yet in the programme): it is left out
@@ -27,4 +28,30 @@ export function followupMonths(programme: Programme, session: string | null): nu
     .filter((value): value is number => value !== undefined);
   const [first] = months;
   return first !== undefined && months.every((value) => value === first) ? first : undefined;
+}
+
+/**
+ * Whether every follow-up a cell counts has closed by the end of `period` (YYYY-MM): its cohort's
+ * (the programme's cohorts in the programme's pool, comparison cohorts left out), each session's
+ * follow-up window as stored or by default after its post window, or the cohort closed. Until
+ * then, someone who has not answered the follow-up is not yet lost to it.
+ */
+export function followupClosedBy(programme: Programme, cohortId: string | null, period: string): boolean {
+  const lastDay = `${period}-31`;
+  const cohorts = programme.cohorts.filter((cohort) =>
+    cohortId === null ? !isComparisonCohort(cohort) : cohort.id === cohortId,
+  );
+  const sessions = programme.sessions.filter((session) => session.followup !== undefined);
+  return cohorts.every(
+    (cohort) =>
+      cohort.status === 'closed' ||
+      sessions.every((session) => {
+        const stored = cohort.windows[waveId(session.id, 'followup')];
+        if (stored?.closed === true) return true;
+        const window =
+          stored ??
+          defaultFollowupWindow(cohort.windows[waveId(session.id, 'post')], session.followup?.monthsAfter ?? 0);
+        return window?.closes !== undefined && window.closes <= lastDay;
+      }),
+  );
 }

@@ -20,7 +20,7 @@ import {
   type SuppressionReason,
 } from './disclosure.ts';
 import { toCsv } from './csv.ts';
-import { isComparisonCohort } from './design.ts';
+import { followupClosedBy, isComparisonCohort } from './design.ts';
 import type { GroupKey, IndicatorRow, LaterIndicatorKey } from './model.ts';
 
 export const SUMMARY_SCHEMA = 'prepost.summary/1';
@@ -376,8 +376,11 @@ export function buildSummary(
     };
     for (const family of FAMILIES) {
       const found = pick(family.suffix, true, (row) => {
-        // Those who started and did not answer this wave, from the exact counts as `lost_share` is.
-        const share = 'lost' in family ? row.indicators[family.lost] : undefined;
+        // Those who started and did not answer this wave, from the exact counts as `lost_share` is;
+        // only once the wave has closed by the period's end for everyone in the cell: while it is
+        // open, or months away, not answering yet is not being lost.
+        const share =
+          'lost' in family && followupClosedBy(programme, row.cohort, period) ? row.indicators[family.lost] : undefined;
         const started = row.indicators.n_pre;
         return {
           ...laterFigures(period, roundCount(row.indicators.n_paired, programme.rounding), {

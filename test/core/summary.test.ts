@@ -523,11 +523,23 @@ describe('what applies beyond before-after, under the same disclosure control (i
   });
 
   it('publishes the share lost by the follow-up as lost_share is: from the exact counts, rounded up to 5%', () => {
+    // The follow-up closed in February: by March, who did not answer it is lost to it.
+    const closed: Programme = {
+      ...dones,
+      cohorts: dones.cohorts.map((cohort) => ({
+        ...cohort,
+        windows: { ...cohort.windows, 'mentoring-cycle:followup': { opens: '2026-02-01', closes: '2026-02-28' } },
+      })),
+    };
     // 5 of the 24 who started (n_pre = n + 2) did not answer the follow-up: 20.8%, so 25%, above NHLBI's 20%.
-    const [cell] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 5 / 24 })]).rows;
+    const [cell] = buildSummary(closed, '2026-03', [evaluated(22, { lost_share_followup: 5 / 24 })]).rows;
     expect(cell?.followup?.lost_share).toBe(0.25);
-    const [none] = buildSummary(dones, '2026-03', [evaluated(22, { lost_share_followup: 0 })]).rows;
+    const [none] = buildSummary(closed, '2026-03', [evaluated(22, { lost_share_followup: 0 })]).rows;
     expect(none?.followup?.lost_share).toBe(0);
+    // In January the follow-up had not closed: not answering it yet is not being lost, and no share is said.
+    const [open] = buildSummary(closed, '2026-01', [evaluated(22, { lost_share_followup: 5 / 24 })]).rows;
+    expect(open?.followup).toBeDefined();
+    expect(open?.followup).not.toHaveProperty('lost_share');
   });
 
   it('publishes none of them for a cell under k, and leaves no trace of them in the JSON or the CSV', () => {
