@@ -41,7 +41,7 @@ Runs the whole pipeline for the three seed programmes and writes summaries
 const WAITING_LIST = {
   programme: 'dones-mentores',
   id: 'barcelona-waiting-2026',
-  name: 'Barcelona waiting list 2026',
+  name: "Llista d'espera Barcelona 2026",
   site: 'Barcelona',
 } as const;
 /** How much of a programme's effect a waiting list's simulated participants get (time and retesting alone). */
