@@ -4,8 +4,8 @@
  * Mentores with its windows (a mistake first: refused at its field, nothing lost), adds 12
  * participants with Spanish cards, downloads the Spanish sheet and the CSV, a participant answers
  * one link from the CSV in the browser, and the console then shows 1 of 12 answered for that wave
- * and the 11 numbers still to answer; last, the cohort is marked as a comparison cohort (a waiting
- * list) with the edit form's box. Each console page is checked with axe (no finding of any
+ * and the 11 numbers still to answer; last, marking the cohort as a comparison cohort (a waiting
+ * list) with the edit form's box is refused at its field, since it has participants. Each console page is checked with axe (no finding of any
  * impact) and for sideways scrolling at 360 px. The downloads go to a temporary folder, the stack's
  * data to another: the repository is as it was.
  */
@@ -222,15 +222,15 @@ describe('in Chromium at 360 px', () => {
       expect(reminders).not.toContain('/s/');
       await check(page, 'cohort, reminders open');
 
-      // Marked as a comparison cohort (a waiting list) through the edit form's box, found by its words.
+      // Marking it a comparison cohort (a waiting list) through the edit form's box, found by its
+      // words, is refused now that it has participants: their answers may be in a funder's summary.
       const comparison = page.getByLabel(WORDS['console.comparisonChoice']);
       expect(await comparison.isChecked()).toBe(false);
       await comparison.check();
-      expect(await press(page, page.getByRole('button', { name: WORDS['console.saveButton'] }))).toBe(200);
-      expect(await page.locator('main p.muted').first().innerText()).toContain(WORDS['console.comparisonBadge']);
-      expect(await page.getByLabel(WORDS['console.comparisonChoice']).isChecked()).toBe(true);
-      expect((await stack.deps.cohorts.getCohort(PROGRAMME, COHORT))?.cohort.comparison).toBe(true);
-      await check(page, 'cohort, marked as a comparison');
+      expect(await press(page, page.getByRole('button', { name: WORDS['console.saveButton'] }))).toBe(400);
+      expect(await page.locator('main').innerText()).toContain(WORDS['problem.comparisonFixed']);
+      expect((await stack.deps.cohorts.getCohort(PROGRAMME, COHORT))?.cohort.comparison).toBe(false);
+      await check(page, 'cohort, comparison refused');
 
       expect(scanned).toHaveLength(8);
       expect(findings, describeFindings(findings)).toEqual([]);
