@@ -5,9 +5,9 @@
  * participants with Spanish cards, downloads the Spanish sheet and the CSV, a participant answers
  * one link from the CSV in the browser, and the console then shows 1 of 12 answered for that wave
  * and the 11 numbers still to answer; last, marking the cohort as a comparison cohort (a waiting
- * list) with the edit form's box is refused at its field, since it has participants. Each console page is checked with axe (no finding of any
- * impact) and for sideways scrolling at 360 px. The downloads go to a temporary folder, the stack's
- * data to another: the repository is as it was.
+ * list) with the edit form's box is refused at its field, since it has participants. Each console
+ * page is checked with axe (no finding of any impact) and for sideways scrolling at 360 px. The
+ * downloads go to a temporary folder, the stack's data to another: the repository is as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
