@@ -6,30 +6,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '#surveys/index.ts';
-import type { Programme } from '#surveys/schema.ts';
 import type { StoredResponse } from '#core/model.ts';
 import { compileScorer, scoredOptions } from '#core/scoring.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { generateCohortResponses } from '../../../bench/synthetic-responses.ts';
+import { shippedProgramme } from '../../support/programmes.ts';
 
 const catalog = shippedCatalog();
-
-function seedProgramme(id: string): Programme {
-  const definition = catalog.programmes.get(id);
-  if (definition === undefined) throw new Error(`no programme ${id}`);
-  const cohorts = (catalog.seeds.get(id)?.cohorts ?? []).map((cohort) => ({
-    ...cohort,
-    windows: {},
-    status: 'open' as const,
-  }));
-  return { ...definition, cohorts, funders: [] };
-}
 
 describe('items as ordinal answers', () => {
   it('counts each item as a recount from the responses does, for every whole instrument of a session', () => {
     let checked = 0;
     for (const id of ['dones-mentores', 'justrom3-mentoring', 'migrant-voices-heard']) {
-      const programme = seedProgramme(id);
+      const programme = shippedProgramme(id);
       const cohort = programme.cohorts[0]?.id ?? '';
       const session = programme.sessions[0];
       if (session === undefined) throw new Error('no session');

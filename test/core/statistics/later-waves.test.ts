@@ -11,20 +11,9 @@ import type { StoredResponse } from '#core/model.ts';
 import { computeCohortIndicators } from '#core/statistics/cohort.ts';
 import { computePooledIndicators } from '#core/statistics/pool.ts';
 import { generateCohortResponses } from '../../../bench/synthetic-responses.ts';
+import { shippedProgramme } from '../../support/programmes.ts';
 
 const catalog = shippedCatalog();
-
-function seedProgramme(id: string): Programme {
-  const definition = catalog.programmes.get(id);
-  if (definition === undefined) throw new Error(`no programme ${id}`);
-  const cohorts = (catalog.seeds.get(id)?.cohorts ?? []).map((cohort) => ({
-    ...cohort,
-    windows: {},
-    status: 'open' as const,
-    comparison: false,
-  }));
-  return { ...definition, cohorts, funders: [] };
-}
 
 /** Each post response also carries, as its then-test, the pre answers its participant gave to those instruments. */
 function withThenTests(programme: Programme, responses: readonly StoredResponse[]): StoredResponse[] {
@@ -43,7 +32,7 @@ function withThenTests(programme: Programme, responses: readonly StoredResponse[
 
 describe('later waves in the tables', () => {
   it("shows no response shift when the then-test repeats the pre-test, in a cohort's tables and the pool", () => {
-    const programme = seedProgramme('migrant-voices-heard');
+    const programme = shippedProgramme('migrant-voices-heard');
     const session = programme.sessions.find((candidate) => candidate.post.then !== undefined);
     if (session === undefined) throw new Error('no then-test in the seed');
     const instrument = session.post.then?.instruments[0] as string;
@@ -78,7 +67,7 @@ describe('later waves in the tables', () => {
   });
 
   it("takes into the pool the then-test of the first pre's session, across several trainings", () => {
-    const programme = seedProgramme('migrant-voices-heard');
+    const programme = shippedProgramme('migrant-voices-heard');
     const cohort = programme.cohorts[0]?.id as string;
     const instrument = programme.sessions[0]?.post.then?.instruments[0] as string;
     // The same 30 people at every training, each then-test repeating that training's own pre-test.
@@ -111,7 +100,7 @@ describe('later waves in the tables', () => {
   });
 
   it('reads a follow-up that repeats the post answers as no fading, in a cohort table and the pool', () => {
-    const programme = seedProgramme('dones-mentores');
+    const programme = shippedProgramme('dones-mentores');
     const session = programme.sessions.find((candidate) => candidate.followup !== undefined);
     if (session === undefined) throw new Error('no follow-up in the seed');
     const cohort = programme.cohorts[0]?.id as string;
